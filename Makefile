@@ -1,0 +1,47 @@
+# Every target sets itself up: `make test` on a fresh machine creates .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Where no CUDA driver is present, take the CPU build of torch that lies on disk here.
+# Override with `make TORCH_SPEC='torch==2.11.0' test` (or TORCH_SPEC= to keep what pip picks).
+HAS_CUDA   := $(shell command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1 && echo 1)
+TORCH_SPEC ?= $(if $(HAS_CUDA),,torch==2.13.0)
+
+.PHONY: setup generate check test lint bench coverage demo clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(if $(TORCH_SPEC),$(BIN)/python -m pip install -q "$(TORCH_SPEC)")
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+generate: setup
+	$(BIN)/python -m generator generate
+
+check: setup
+	$(BIN)/python -m generator check
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check kvarch generator generated tests benchmarks
+	$(BIN)/ruff format --check kvarch generator generated tests benchmarks
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python -m benchmarks
+
+coverage: setup
+	$(BIN)/kvarch coverage
+
+demo: setup
+	$(BIN)/python -m kvarch.demo
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Compiler output. Do not edit: run ``make generate``."""

@@ -1,0 +1,1 @@
+"""The kvarch compiler: schemas/*.yaml → generated/*.py."""

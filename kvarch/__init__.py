@@ -1,0 +1,46 @@
+"""kvarch: declarative KV-cache geometry for LLM serving, and a paged KV cache runtime.
+
+Importing ``kvarch`` loads neither torch nor transformers; they load where needed.
+"""
+
+from kvarch.arch import (
+    ArchConfig,
+    ArchConfigWithAttentionKVCache,
+    ArchConfigWithKVCache,
+    upper_bounded_default,
+)
+from kvarch.device import DeviceRef, available_devices
+from kvarch.dtype import DType
+from kvarch.errors import ConfigError, KvarchError
+from kvarch.kv_cache import (
+    KVCacheConfig,
+    KVCacheGroup,
+    KVCacheParams,
+    KVCacheQuantizationConfig,
+    KVCacheStrategy,
+    MultiKVCacheParams,
+)
+from kvarch.pipeline import ModelConfig, PipelineConfig, QuantizationEncoding
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArchConfig",
+    "ArchConfigWithAttentionKVCache",
+    "ArchConfigWithKVCache",
+    "ConfigError",
+    "DType",
+    "DeviceRef",
+    "KVCacheConfig",
+    "KVCacheGroup",
+    "KVCacheParams",
+    "KVCacheQuantizationConfig",
+    "KVCacheStrategy",
+    "KvarchError",
+    "ModelConfig",
+    "MultiKVCacheParams",
+    "PipelineConfig",
+    "QuantizationEncoding",
+    "available_devices",
+    "upper_bounded_default",
+]
