@@ -1,0 +1,59 @@
+"""Per-layer KV geometry: what each decoder layer keeps in its cache."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+from kvarch.dtype import DType
+
+__all__ = ["LayerKind", "LayerSpec", "Layout"]
+
+LayerKind = Literal["full", "sliding", "chunked", "shared", "cross", "none"]
+"""``full``/``sliding``/``chunked``: self-attention keeping all / a window / a chunk of tokens;
+``shared``: reuses another layer's KV; ``cross``: attends to encoder or vision states only;
+``none``: keeps no KV (SSM, linear attention)."""
+
+#: Kinds that store K/V for every generated token.
+PER_TOKEN_KINDS: frozenset[str] = frozenset({"full", "sliding", "chunked"})
+
+
+class LayerSpec(msgspec.Struct, frozen=True, kw_only=True):
+    """The cache of one decoder layer."""
+
+    index: int
+    """Decoder layer index."""
+    kind: LayerKind
+    """What the layer caches."""
+    window: int | None = None
+    """Visible tokens for sliding/chunked layers; None otherwise."""
+    num_kv_heads: int = 0
+    """KV heads (0 for a layer that keeps no KV of its own)."""
+    k_head_dim: int = 0
+    """K elements per head (0 for a layer that keeps no KV of its own)."""
+    v_head_dim: int = 0
+    """V elements per head (0 for a layer that keeps no KV of its own)."""
+    kv_source: int | None = None
+    """For a shared layer: the layer whose KV it reads."""
+
+    def bytes_per_token(self, dtype: DType) -> int:
+        """Bytes this layer adds to the cache per token (0 unless it caches per token)."""
+        if self.kind not in PER_TOKEN_KINDS:
+            return 0
+        return dtype.nbytes(self.num_kv_heads * (self.k_head_dim + self.v_head_dim))
+
+
+class Layout(msgspec.Struct, frozen=True, kw_only=True):
+    """A model's cache, layer by layer (what ``kvarch.inspect`` returns)."""
+
+    architecture: str
+    """Name of the generated config class."""
+    model_max_seq_len: int
+    """Longest sequence the model supports."""
+    layers: list[LayerSpec]
+    """One entry per decoder layer."""
+    dtype: DType = DType.bfloat16
+    """Element type ``bytes_per_token`` was computed for."""
+    bytes_per_token: int = 0
+    """Cache bytes per token over all layers, in ``dtype``."""
