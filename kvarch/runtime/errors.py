@@ -1,0 +1,68 @@
+"""Typed errors of the runtime: planning, block management, kernels and allocation."""
+
+from __future__ import annotations
+
+from kvarch.errors import KvarchError
+
+__all__ = [
+    "BlockTableError",
+    "CacheAllocationError",
+    "OutOfBlocksError",
+    "PlanError",
+    "SequenceStateError",
+    "ShapeError",
+]
+
+
+class PlanError(KvarchError, ValueError):
+    """The cache does not fit: names the knob to move and what would fit."""
+
+    def __init__(self, knob: str, message: str) -> None:
+        self.knob = knob
+        super().__init__(f"{knob}: {message}")
+
+
+class ShapeError(KvarchError, ValueError):
+    """A tensor passed to a runtime op has the wrong shape, dtype or device."""
+
+    def __init__(self, name: str, got: object, expected: str) -> None:
+        self.name = name
+        super().__init__(f"{name}: got {got}; expected {expected}")
+
+
+class BlockTableError(ShapeError):
+    """A block table or its sequence lengths do not match the cache."""
+
+
+class OutOfBlocksError(KvarchError, ValueError):
+    """Not enough free blocks for a request; nothing was changed."""
+
+    def __init__(self, group: int, needed: int, free: int) -> None:
+        self.group = group
+        self.needed = needed
+        self.free = free
+        super().__init__(
+            f"out of KV blocks in group {group}: needed {needed}, free {free}; "
+            "free sequences, lower max_batch_size or give the cache more memory"
+        )
+
+
+class SequenceStateError(KvarchError, ValueError):
+    """A sequence id is unknown, freed twice, or already exists."""
+
+    def __init__(self, seq_id: object, problem: str) -> None:
+        self.seq_id = seq_id
+        super().__init__(f"sequence {seq_id!r}: {problem}")
+
+
+class CacheAllocationError(KvarchError, MemoryError):
+    """The device could not allocate the cache tensors."""
+
+    def __init__(self, device: str, asked: int, free: int | None) -> None:
+        self.asked = asked
+        self.free = free
+        free_text = "unknown" if free is None else f"{free} bytes ({free / 2**30:.2f} GiB)"
+        super().__init__(
+            f"cannot allocate the KV cache on {device}: asked {asked} bytes "
+            f"({asked / 2**30:.2f} GiB), free {free_text}; plan with a smaller budget"
+        )
