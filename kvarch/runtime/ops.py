@@ -13,9 +13,10 @@ import importlib
 import itertools
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeAlias
 
 import torch
+from torch import Tensor
 
 from kvarch.runtime.errors import BlockTableError, ShapeError
 
@@ -31,8 +32,7 @@ __all__ = [
     "write_kv",
 ]
 
-Tensor = torch.Tensor
-Scale = Tensor | float | None
+Scale: TypeAlias = "Tensor | float | None"
 
 _QUERY_CHUNK = 512
 _fast_module: Any = None
@@ -162,7 +162,7 @@ def _check_batch(
             raise BlockTableError(
                 "seq_lens", seq_lens.tolist(), f"values in [1, {capacity}] (table width x page)"
             )
-    return batch
+    return int(batch)
 
 
 def _values(k_cache: Tensor, v_cache: Tensor | None, v_head_dim: int | None) -> Tensor:
