@@ -3,6 +3,8 @@
 Importing ``kvarch`` loads neither torch nor transformers; they load where needed.
 """
 
+from typing import Any
+
 from kvarch.arch import (
     ArchConfig,
     ArchConfigWithAttentionKVCache,
@@ -20,9 +22,18 @@ from kvarch.kv_cache import (
     KVCacheStrategy,
     MultiKVCacheParams,
 )
+from kvarch.layers import LayerSpec, Layout
 from kvarch.pipeline import ModelConfig, PipelineConfig, QuantizationEncoding
 
 __version__ = "0.1.0"
+
+
+def inspect(config: Any, *, dtype: DType = DType.bfloat16) -> Layout:
+    """A model's KV cache layer by layer, from a config.json dict or a ``PretrainedConfig``."""
+    from kvarch.inspection import inspect_config
+
+    return inspect_config(config, dtype=dtype)
+
 
 __all__ = [
     "ArchConfig",
@@ -37,10 +48,13 @@ __all__ = [
     "KVCacheQuantizationConfig",
     "KVCacheStrategy",
     "KvarchError",
+    "LayerSpec",
+    "Layout",
     "ModelConfig",
     "MultiKVCacheParams",
     "PipelineConfig",
     "QuantizationEncoding",
     "available_devices",
+    "inspect",
     "upper_bounded_default",
 ]
