@@ -1,0 +1,129 @@
+"""The ``kvarch`` command line.
+
+``inspect`` and ``plan`` never import torch or transformers, so they answer in a blink.
+Errors print one line and exit 2 (``--debug`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import msgspec
+
+from kvarch.dtype import DType
+from kvarch.errors import KvarchError
+
+__all__ = ["main"]
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A plain aligned text table."""
+    cells = [[str(c) for c in headers], *[[str(c) for c in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _size(n: float) -> str:
+    """Bytes in binary units."""
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
+        if abs(n) < 1024 or unit == "TiB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.2f} {unit}"
+        n /= 1024
+    raise AssertionError("unreachable")
+
+
+def _parse_size(text: str) -> int:
+    """``80GiB``, ``80GB``, ``1.5e9`` or plain bytes."""
+    units = {"kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30, "tib": 1 << 40}
+    units |= {"kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12, "b": 1}
+    t = text.strip().lower().replace(" ", "")
+    for suffix in sorted(units, key=len, reverse=True):
+        if t.endswith(suffix):
+            number, scale = t[: -len(suffix)], units[suffix]
+            break
+    else:
+        number, scale = t, 1
+    try:
+        value = float(number) * scale
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a size (e.g. 80GiB, 24GB, 1.5e9)"
+        ) from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: a size must be > 0")
+    return int(value)
+
+
+def _dtype(text: str) -> DType:
+    try:
+        return DType.parse(text)
+    except KvarchError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from kvarch.inspection import inspect_config, load_hf_config
+
+    layout = inspect_config(load_hf_config(args.path), dtype=args.dtype)
+    if args.json:
+        sys.stdout.write(msgspec.json.format(msgspec.json.encode(layout)).decode() + "\n")
+        return 0
+    print(f"architecture       {layout.architecture}")
+    print(f"model_max_seq_len  {layout.model_max_seq_len}")
+    print(
+        f"bytes per token    {layout.bytes_per_token} ({_size(layout.bytes_per_token)}, "
+        f"{layout.dtype.value})"
+    )
+    rows = [
+        (
+            s.index,
+            s.kind,
+            "-" if s.window is None else s.window,
+            s.num_kv_heads,
+            s.k_head_dim,
+            s.v_head_dim,
+            "-" if s.kv_source is None else s.kv_source,
+            s.bytes_per_token(layout.dtype),
+        )
+        for s in layout.layers
+    ]
+    headers = ("layer", "kind", "window", "kv_heads", "k_dim", "v_dim", "kv_from", "bytes/token")
+    print(_table(headers, rows))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kvarch", description=__doc__.splitlines()[0])
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("inspect", help="per-layer KV geometry of a config.json or model folder")
+    p.add_argument("path", type=Path, help="config.json or a folder holding one")
+    p.add_argument("--dtype", type=_dtype, default=DType.bfloat16, help="cache dtype")
+    p.add_argument("--json", action="store_true", help="print the layout as JSON")
+    p.set_defaults(run=cmd_inspect)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run: Command = args.run
+    try:
+        return run(args)
+    except (KvarchError, ValueError, OSError) as exc:
+        if args.debug:
+            raise
+        print(f"kvarch {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
