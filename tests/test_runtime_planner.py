@@ -1,0 +1,160 @@
+"""Memory planner: sizes, shrinking, windows, TP/DP, and errors that name the knob."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from kvarch import DeviceRef, DType, KVCacheGroup, KVCacheParams, MultiKVCacheParams
+from kvarch.runtime.errors import PlanError
+from kvarch.runtime.planner import device_free_bytes, plan
+
+GIB = 1 << 30
+MIB = 1 << 20
+
+
+def llama8b(page: int = 128, n_dev: int = 1, dp: int = 1, heads: int = 8) -> KVCacheParams:
+    return KVCacheParams(
+        dtype=DType.bfloat16,
+        n_kv_heads=heads,
+        head_dim=128,
+        num_layers=32,
+        page_size=page,
+        devices=[DeviceRef.GPU(i) for i in range(n_dev)],
+        data_parallel_degree=dp,
+    )
+
+
+def test_everything_fits_allocates_exactly_what_the_batch_needs() -> None:
+    got = plan(llama8b(), free_bytes=80 * GIB, model_max_seq_len=8192, max_batch_size=8)
+    # 128 KiB per token -> 16 MiB per 128-token page; 8 sequences x 64 pages.
+    assert got.bytes_per_block_per_device == [16 * MIB]
+    assert got.blocks_per_group == [8 * 64]
+    assert got.cache_bytes_per_device == 8 * 8192 * 128 * 1024
+    assert got.max_seq_len == 8192 and got.shrunk_from is None
+    assert got.max_batch_at_max_len == 8
+    assert got.max_len_at_max_batch == 8192
+    assert got.available_bytes_per_device == int(80 * GIB * 0.9)
+
+
+def test_unfixed_length_shrinks_to_fit_the_batch_and_says_so() -> None:
+    # 20 GiB x 0.9 - 2 GiB weights = 16 GiB = 1024 pages of 16 MiB; 64 sequences -> 16 pages.
+    got = plan(
+        llama8b(),
+        free_bytes=20 * GIB,
+        model_max_seq_len=131072,
+        max_batch_size=64,
+        weight_bytes=2 * GIB,
+        device_memory_utilization=0.9,
+    )
+    budget = int(20 * GIB * 0.9) - 2 * GIB
+    assert got.available_bytes_per_device == budget
+    pages = budget // (16 * MIB) // 64
+    assert got.max_seq_len == pages * 128
+    assert got.shrunk_from == 131072
+    assert any("shrunk from 131072" in n for n in got.notes)
+    assert got.max_batch_at_max_len == 64
+    assert got.cache_bytes_per_device <= budget
+
+
+def test_fixed_length_that_fits_one_sequence_plans_fewer_and_warns() -> None:
+    got = plan(llama8b(), free_bytes=20 * GIB, model_max_seq_len=131072, max_seq_len=131072)
+    budget = int(20 * GIB * 0.9)
+    assert got.max_seq_len == 131072
+    assert got.max_batch_at_max_len == budget // (131072 * 128 * 1024)
+    assert got.cache_bytes_per_device <= budget
+    assert got.max_len_at_max_batch < 131072
+    assert any("only" in n for n in got.notes)
+
+
+def test_fixed_length_that_fits_nothing_names_length_and_what_fits() -> None:
+    with pytest.raises(PlanError) as err:
+        plan(llama8b(), free_bytes=2 * GIB, model_max_seq_len=131072, max_seq_len=131072)
+    assert err.value.knob == "max_seq_len"
+    largest = int(2 * GIB * 0.9) // (16 * MIB) * 128
+    assert f"largest length that fits is {largest}" in str(err.value)
+    assert isinstance(err.value, ValueError)
+
+
+def test_batch_that_cannot_get_one_page_each_names_max_batch_size() -> None:
+    with pytest.raises(PlanError, match="largest batch that fits is 115") as err:
+        plan(llama8b(), free_bytes=2 * GIB, model_max_seq_len=4096, max_batch_size=512)
+    assert err.value.knob == "max_batch_size"
+
+
+def test_budget_below_one_block_names_utilization_or_devices() -> None:
+    with pytest.raises(PlanError) as err:
+        plan(llama8b(), free_bytes=100 * MIB, model_max_seq_len=4096, weight_bytes=80 * MIB)
+    assert err.value.knob == "device_memory_utilization"
+    with pytest.raises(PlanError) as err:
+        plan(llama8b(), free_bytes=10 * GIB, model_max_seq_len=4096, weight_bytes=16 * GIB)
+    assert err.value.knob == "devices"
+
+
+def test_length_above_model_limit_is_rejected() -> None:
+    with pytest.raises(PlanError, match="exceeds the model's limit 4096"):
+        plan(llama8b(), free_bytes=80 * GIB, model_max_seq_len=4096, max_seq_len=8192)
+
+
+def test_sliding_group_needs_only_window_pages() -> None:
+    full = llama8b(page=16)
+    half = KVCacheParams(
+        dtype=DType.bfloat16,
+        n_kv_heads=8,
+        head_dim=128,
+        num_layers=16,
+        page_size=16,
+        devices=[DeviceRef.GPU()],
+    )
+    multi = MultiKVCacheParams(
+        groups=[
+            KVCacheGroup(params=half, layer_indices=list(range(0, 32, 2))),
+            KVCacheGroup(
+                params=half, layer_indices=list(range(1, 32, 2)), attention="sliding", window=4096
+            ),
+        ]
+    )
+    got = plan(multi, free_bytes=80 * GIB, model_max_seq_len=32768, max_batch_size=4)
+    window_pages = -(-4095 // 16) + 1
+    assert got.blocks_per_group == [4 * 2048, 4 * window_pages]
+    assert any("window 4096" in n for n in got.notes)
+    assert full.bytes_per_block_per_device == 2 * half.bytes_per_block_per_device
+
+
+def test_tensor_parallel_splits_and_replicates_heads() -> None:
+    one = plan(llama8b(), free_bytes=80 * GIB, model_max_seq_len=4096, max_batch_size=1)
+    two = plan(llama8b(n_dev=2), free_bytes=80 * GIB, model_max_seq_len=4096, max_batch_size=1)
+    assert two.bytes_per_block_per_device == [one.bytes_per_block_per_device[0] // 2]
+    assert two.tp_degree == 2
+    # tp 4 over 2 KV heads: one head per device (replicated), not half a head.
+    rep = plan(
+        llama8b(n_dev=4, heads=2), free_bytes=80 * GIB, model_max_seq_len=4096, max_batch_size=1
+    )
+    assert rep.bytes_per_block_per_device == [2 * 32 * 128 * 128 * 2]
+
+
+def test_data_parallel_replicas_each_hold_the_blocks() -> None:
+    got = plan(
+        llama8b(n_dev=2, dp=2), free_bytes=80 * GIB, model_max_seq_len=4096, max_batch_size=2
+    )
+    assert got.data_parallel_degree == 2 and got.tp_degree == 1
+    assert got.total_blocks == 2 * got.blocks_per_group[0] == 2 * 2 * 32
+
+
+def test_describe_mentions_plan_numbers() -> None:
+    text = plan(llama8b(), free_bytes=80 * GIB, model_max_seq_len=4096, max_batch_size=2).describe()
+    assert "blocks per device: [64]" in text and "max batch at max length: 2" in text
+
+
+def test_cpu_free_bytes_reads_host_memory() -> None:
+    assert device_free_bytes([DeviceRef.CPU()]) > 0
+
+
+def test_planner_imports_without_torch() -> None:
+    code = (
+        "import sys; from kvarch.runtime.planner import plan; import kvarch.runtime; "
+        "assert 'torch' not in sys.modules, 'torch imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
