@@ -1,0 +1,371 @@
+# mypy: disable-error-code="no-untyped-def,untyped-decorator"
+"""Triton kernels for the paged KV cache: append, split-K paged decode, varlen paged prefill.
+
+Launch them through :mod:`kvarch.runtime.triton_ops`, which checks arguments and picks tiles.
+Caches are ``[blocks, page, heads, dim]`` views addressed through their four strides; a
+token's page comes from its block-table entry, so one tile may span several pages.
+Scores use base-2 exponentials (``qk_scale`` already holds ``log2(e)``).
+"""
+
+from __future__ import annotations
+
+import triton
+import triton.language as tl
+
+
+@triton.jit
+def _mm(a, b, F32: tl.constexpr):
+    """``a @ b`` in fp32 accumulation; F32 upcasts (the interpreter's bf16 dot is wrong)."""
+    if F32:
+        return tl.dot(a.to(tl.float32), b.to(tl.float32))
+    return tl.dot(a, b)
+
+
+@triton.jit
+def _store_quantized(ptr, x, scale_ptr, mask, HAS_SCALE: tl.constexpr, SATURATE: tl.constexpr):
+    """Store ``x / scale`` in the cache dtype, clamped to its range for fp8."""
+    y = x.to(tl.float32)
+    if HAS_SCALE:
+        y = y / tl.load(scale_ptr)
+    if SATURATE:
+        y = tl.minimum(tl.maximum(y, -448.0), 448.0)
+    tl.store(ptr, y.to(ptr.dtype.element_ty), mask=mask)
+
+
+@triton.jit
+def write_kv_kernel(
+    k_ptr,
+    v_ptr,
+    kc_ptr,
+    vc_ptr,
+    slot_ptr,
+    k_scale_ptr,
+    v_scale_ptr,
+    num_tokens,
+    page_size,
+    k_st,
+    k_sh,
+    v_st,
+    v_sh,
+    kc_sb,
+    kc_sp,
+    kc_sh,
+    vc_sb,
+    vc_sp,
+    vc_sh,
+    HEAD_DIM: tl.constexpr,
+    BLOCK_T: tl.constexpr,
+    BLOCK_D: tl.constexpr,
+    HAS_V: tl.constexpr,
+    HAS_SCALE: tl.constexpr,
+    SATURATE: tl.constexpr,
+):
+    """One program stores BLOCK_T tokens of one head (K and V); slot -1 is skipped."""
+    pid_t = tl.program_id(0)
+    head = tl.program_id(1)
+    tok = pid_t * BLOCK_T + tl.arange(0, BLOCK_T)
+    slot = tl.load(slot_ptr + tok, mask=tok < num_tokens, other=-1)
+    blk = slot // page_size
+    off = slot % page_size
+    d = tl.arange(0, BLOCK_D)
+    mask = (slot >= 0)[:, None] & (d < HEAD_DIM)[None, :]
+    tok64 = tok.to(tl.int64)[:, None]
+    k = tl.load(k_ptr + tok64 * k_st + head * k_sh + d[None, :], mask=mask)
+    dst = kc_ptr + blk[:, None] * kc_sb + off[:, None] * kc_sp + head * kc_sh + d[None, :]
+    _store_quantized(dst, k, k_scale_ptr, mask, HAS_SCALE, SATURATE)
+    if HAS_V:
+        v = tl.load(v_ptr + tok64 * v_st + head * v_sh + d[None, :], mask=mask)
+        dst = vc_ptr + blk[:, None] * vc_sb + off[:, None] * vc_sp + head * vc_sh + d[None, :]
+        _store_quantized(dst, v, v_scale_ptr, mask, HAS_SCALE, SATURATE)
+
+
+@triton.jit
+def _attend_tile(
+    q,
+    m_i,
+    l_i,
+    acc,
+    kc_ptr,
+    vc_ptr,
+    bt_row_ptr,
+    kv_head,
+    n0,
+    page_size,
+    load_lo,
+    load_hi,
+    visible_lo,
+    visible_hi,
+    qk_scale,
+    kc_sb,
+    kc_sp,
+    kc_sh,
+    vc_sb,
+    vc_sp,
+    vc_sh,
+    HEAD_DIM: tl.constexpr,
+    V_DIM: tl.constexpr,
+    BLOCK_D: tl.constexpr,
+    BLOCK_DV: tl.constexpr,
+    BLOCK_N: tl.constexpr,
+    F32: tl.constexpr,
+):
+    """Online-softmax update with keys ``n0 .. n0+BLOCK_N``.
+
+    Only positions in ``[load_lo, load_hi)`` are read (others may have no page); a row sees
+    ``[visible_lo, visible_hi)`` (``[rows, 1]`` bounds).
+    """
+    pos = n0 + tl.arange(0, BLOCK_N)
+    in_seq = (pos >= load_lo) & (pos < load_hi)
+    blk = tl.load(bt_row_ptr + pos // page_size, mask=in_seq, other=0).to(tl.int64)
+    off = pos % page_size
+    d = tl.arange(0, BLOCK_D)
+    k = tl.load(
+        kc_ptr + (blk * kc_sb + off * kc_sp + kv_head * kc_sh)[:, None] + d[None, :],
+        mask=in_seq[:, None] & (d < HEAD_DIM)[None, :],
+        other=0.0,
+    )
+    s = _mm(q, tl.trans(k.to(q.dtype)), F32) * qk_scale
+    visible = (pos[None, :] >= visible_lo) & (pos[None, :] < visible_hi)
+    s = tl.where(visible, s, float("-inf"))
+    m_new = tl.maximum(m_i, tl.max(s, 1))
+    m_safe = tl.where(m_new == float("-inf"), 0.0, m_new)
+    alpha = tl.exp2(m_i - m_safe)
+    p = tl.exp2(s - m_safe[:, None])
+    dv = tl.arange(0, BLOCK_DV)
+    v = tl.load(
+        vc_ptr + (blk * vc_sb + off * vc_sp + kv_head * vc_sh)[:, None] + dv[None, :],
+        mask=in_seq[:, None] & (dv < V_DIM)[None, :],
+        other=0.0,
+    )
+    acc = acc * alpha[:, None] + _mm(p.to(q.dtype), v.to(q.dtype), F32)
+    l_i = l_i * alpha + tl.sum(p, 1)
+    return m_new, l_i, acc
+
+
+@triton.jit
+def _head_block(hb, lane, GROUP: tl.constexpr, BLOCK_G: tl.constexpr):
+    """Head block ``hb`` and lanes in ``[0, BLOCK_G)`` -> (KV head, q heads, which exist)."""
+    blocks_per_kv: tl.constexpr = (GROUP + BLOCK_G - 1) // BLOCK_G
+    kv_head = hb // blocks_per_kv
+    g = (hb % blocks_per_kv) * BLOCK_G + lane
+    return kv_head, kv_head * GROUP + g, g < GROUP
+
+
+@triton.jit
+def paged_decode_kernel(
+    q_ptr,
+    kc_ptr,
+    vc_ptr,
+    bt_ptr,
+    seq_lens_ptr,
+    out_ptr,
+    part_o_ptr,
+    part_lse_ptr,
+    k_scale_ptr,
+    v_scale_ptr,
+    qk_scale,
+    window,
+    page_size,
+    partition,
+    n_heads,
+    q_sb,
+    q_sh,
+    kc_sb,
+    kc_sp,
+    kc_sh,
+    vc_sb,
+    vc_sp,
+    vc_sh,
+    bt_sb,
+    o_sb,
+    o_sh,
+    GROUP: tl.constexpr,
+    BLOCK_G: tl.constexpr,
+    HEAD_DIM: tl.constexpr,
+    V_DIM: tl.constexpr,
+    BLOCK_D: tl.constexpr,
+    BLOCK_DV: tl.constexpr,
+    BLOCK_N: tl.constexpr,
+    SPLITS: tl.constexpr,
+    HAS_WINDOW: tl.constexpr,
+    HAS_SCALE: tl.constexpr,
+    F32: tl.constexpr,
+):
+    """Program (sequence, head block, split): up to BLOCK_G q heads of one KV head over one
+    context partition, so each K/V tile is loaded once for the group. With SPLITS > 1 it
+    writes a normalised partial output and its log2-sum-exp for :func:`decode_reduce_kernel`.
+    """
+    b = tl.program_id(0)
+    split = tl.program_id(2)
+    kv_head, head, g_ok = _head_block(tl.program_id(1), tl.arange(0, BLOCK_G), GROUP, BLOCK_G)
+    seq_len = tl.load(seq_lens_ptr + b)
+    lo = split * partition
+    hi = tl.minimum(seq_len, lo + partition)
+    if HAS_WINDOW:
+        lo = tl.maximum(lo, seq_len - window)
+    d = tl.arange(0, BLOCK_D)
+    q = tl.load(
+        q_ptr + b * q_sb + head[:, None] * q_sh + d[None, :],
+        mask=g_ok[:, None] & (d < HEAD_DIM)[None, :],
+        other=0.0,
+    )
+    scale = qk_scale
+    if HAS_SCALE:
+        scale = scale * tl.load(k_scale_ptr)
+    m_i = tl.full([BLOCK_G], float("-inf"), tl.float32)
+    l_i = tl.zeros([BLOCK_G], tl.float32)
+    acc = tl.zeros([BLOCK_G, BLOCK_DV], tl.float32)
+    vis_lo = tl.zeros([BLOCK_G, 1], tl.int32) + lo
+    vis_hi = tl.zeros([BLOCK_G, 1], tl.int32) + hi
+    bt_row = bt_ptr + b.to(tl.int64) * bt_sb
+    for n0 in range((lo // BLOCK_N) * BLOCK_N, hi, BLOCK_N):
+        m_i, l_i, acc = _attend_tile(
+            q, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row, kv_head, n0, page_size, lo, hi,
+            vis_lo, vis_hi, scale, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+            HEAD_DIM, V_DIM, BLOCK_D, BLOCK_DV, BLOCK_N, F32,
+        )  # fmt: skip
+    l_safe = tl.where(l_i > 0.0, l_i, 1.0)
+    o = acc / l_safe[:, None]
+    if HAS_SCALE:
+        o = o * tl.load(v_scale_ptr)
+    dv = tl.arange(0, BLOCK_DV)
+    o_mask = g_ok[:, None] & (dv < V_DIM)[None, :]
+    if SPLITS == 1:
+        dst = out_ptr + b * o_sb + head[:, None] * o_sh + dv[None, :]
+        tl.store(dst, o.to(out_ptr.dtype.element_ty), mask=o_mask)
+    else:
+        row = (b * n_heads + head) * SPLITS + split
+        tl.store(part_o_ptr + row[:, None] * BLOCK_DV + dv[None, :], o, mask=o_mask)
+        lse = tl.where(l_i > 0.0, m_i + tl.log2(l_safe), float("-inf"))
+        tl.store(part_lse_ptr + row, lse, mask=g_ok)
+
+
+@triton.jit
+def decode_reduce_kernel(
+    part_o_ptr,
+    part_lse_ptr,
+    out_ptr,
+    o_sb,
+    o_sh,
+    n_heads,
+    V_DIM: tl.constexpr,
+    BLOCK_DV: tl.constexpr,
+    SPLITS: tl.constexpr,
+):
+    """Program (sequence, q head): merge the split partials by their log-sum-exp weights."""
+    b = tl.program_id(0)
+    head = tl.program_id(1)
+    row = (b * n_heads + head) * SPLITS
+    s = tl.arange(0, SPLITS)
+    lse = tl.load(part_lse_ptr + row + s)
+    m = tl.max(lse, 0)
+    w = tl.exp2(lse - tl.where(m == float("-inf"), 0.0, m))
+    dv = tl.arange(0, BLOCK_DV)
+    parts = tl.load(
+        part_o_ptr + (row + s)[:, None] * BLOCK_DV + dv[None, :],
+        mask=(w > 0.0)[:, None] & (dv < V_DIM)[None, :],
+        other=0.0,
+    )
+    total = tl.sum(w, 0)
+    o = tl.sum(parts * w[:, None], 0) / tl.where(total > 0.0, total, 1.0)
+    tl.store(out_ptr + b * o_sb + head * o_sh + dv, o.to(out_ptr.dtype.element_ty), mask=dv < V_DIM)
+
+
+@triton.jit
+def paged_prefill_kernel(
+    q_ptr,
+    kc_ptr,
+    vc_ptr,
+    bt_ptr,
+    seq_lens_ptr,
+    qsl_ptr,
+    out_ptr,
+    k_scale_ptr,
+    v_scale_ptr,
+    qk_scale,
+    window,
+    page_size,
+    batch,
+    q_st,
+    q_sh,
+    kc_sb,
+    kc_sp,
+    kc_sh,
+    vc_sb,
+    vc_sp,
+    vc_sh,
+    bt_sb,
+    o_st,
+    o_sh,
+    GROUP: tl.constexpr,
+    BLOCK_G: tl.constexpr,
+    BLOCK_Q: tl.constexpr,
+    HEAD_DIM: tl.constexpr,
+    V_DIM: tl.constexpr,
+    BLOCK_D: tl.constexpr,
+    BLOCK_DV: tl.constexpr,
+    BLOCK_N: tl.constexpr,
+    HAS_WINDOW: tl.constexpr,
+    HAS_SCALE: tl.constexpr,
+    F32: tl.constexpr,
+):
+    """Program (query tile, head block): BLOCK_Q queries x BLOCK_G heads of one sequence, causal.
+
+    Tiles are numbered across the packed batch (sequence b's first tile is
+    ``qsl[b] // BLOCK_Q + b``), so the grid needs no host sync; spare tiles exit at once.
+    """
+    tile = tl.program_id(0)
+    # Binary search: the last sequence whose first tile is <= this tile.
+    left = 0
+    right = batch
+    while left < right:
+        mid = (left + right) // 2
+        if tl.load(qsl_ptr + mid) // BLOCK_Q + mid <= tile:
+            left = mid + 1
+        else:
+            right = mid
+    b = left - 1
+    q_start = tl.load(qsl_ptr + b)
+    q_len = tl.load(qsl_ptr + b + 1) - q_start
+    first = (tile - (q_start // BLOCK_Q + b)) * BLOCK_Q
+    if first < q_len:
+        ctx = tl.load(seq_lens_ptr + b)
+        rows: tl.constexpr = BLOCK_Q * BLOCK_G
+        r = tl.arange(0, rows)
+        t = first + r // BLOCK_G
+        kv_head, head, g_ok = _head_block(tl.program_id(1), r % BLOCK_G, GROUP, BLOCK_G)
+        ok = (t < q_len) & g_ok
+        d = tl.arange(0, BLOCK_D)
+        tok = (q_start + t).to(tl.int64)
+        q = tl.load(
+            q_ptr + tok[:, None] * q_st + head[:, None] * q_sh + d[None, :],
+            mask=ok[:, None] & (d < HEAD_DIM)[None, :],
+            other=0.0,
+        )
+        q_pos = ctx - q_len + t
+        vis_hi = tl.where(ok, q_pos + 1, 0)[:, None]
+        vis_lo = tl.zeros([rows, 1], tl.int32)
+        lo = 0
+        if HAS_WINDOW:
+            vis_lo = (q_pos - window + 1)[:, None]
+            lo = tl.maximum(ctx - q_len + first - window + 1, 0)
+        hi = tl.minimum(ctx - q_len + first + BLOCK_Q, ctx)
+        scale = qk_scale
+        if HAS_SCALE:
+            scale = scale * tl.load(k_scale_ptr)
+        m_i = tl.full([rows], float("-inf"), tl.float32)
+        l_i = tl.zeros([rows], tl.float32)
+        acc = tl.zeros([rows, BLOCK_DV], tl.float32)
+        bt_row = bt_ptr + b * bt_sb
+        for n0 in range((lo // BLOCK_N) * BLOCK_N, hi, BLOCK_N):
+            m_i, l_i, acc = _attend_tile(
+                q, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row, kv_head, n0, page_size, lo, hi,
+                vis_lo, vis_hi, scale, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+                HEAD_DIM, V_DIM, BLOCK_D, BLOCK_DV, BLOCK_N, F32,
+            )  # fmt: skip
+        o = acc / tl.where(l_i > 0.0, l_i, 1.0)[:, None]
+        if HAS_SCALE:
+            o = o * tl.load(v_scale_ptr)
+        dv = tl.arange(0, BLOCK_DV)
+        dst = out_ptr + tok[:, None] * o_st + head[:, None] * o_sh + dv[None, :]
+        tl.store(dst, o.to(out_ptr.dtype.element_ty), mask=ok[:, None] & (dv < V_DIM)[None, :])

@@ -1,0 +1,294 @@
+"""Triton fast paths of `kvarch.runtime.ops`: write_kv, paged_decode, paged_prefill.
+
+Same signatures and semantics as the ``ref_*`` torch reference; ``ops`` dispatches here for
+CUDA tensors. Caches may be strided views but need a unit stride along ``head_dim``. Nothing
+here synchronises with the device: slot and sequence-length bounds are trusted (the reference
+checks them on CPU). Under ``TRITON_INTERPRET=1`` the kernels run on CPU tensors.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+from dataclasses import dataclass
+
+import torch
+import triton
+from torch import Tensor
+
+from kvarch.runtime import triton_kernels as kernels
+from kvarch.runtime.errors import ShapeError
+from kvarch.runtime.ops import Scale, _check_batch, _check_cache, _check_tokens, _values
+
+__all__ = ["DecodeLaunch", "PrefillLaunch", "paged_decode", "paged_prefill", "write_kv"]
+
+_LOG2E = 1.4426950408889634
+
+
+@dataclass(frozen=True)
+class DecodeLaunch:
+    """Tile choices of the decode kernel; ``None`` fields are picked from the shapes."""
+
+    block_n: int | None = None
+    """Keys per tile (a power of two; tiles may span pages)."""
+    splits: int | None = None
+    """Context partitions per sequence (a power of two; > 1 adds a reduce launch)."""
+    block_g: int | None = None
+    """Q heads per program (>= 16; the rest of a KV group is masked)."""
+    num_warps: int | None = None
+    """Warps per program."""
+    num_stages: int | None = None
+    """Software-pipelining depth of the key loop."""
+
+
+@dataclass(frozen=True)
+class PrefillLaunch:
+    """Tile choices of the prefill kernel; ``None`` fields are picked from the shapes."""
+
+    block_q: int | None = None
+    """Query tokens per program (times the head block gives the tile rows)."""
+    block_n: int | None = None
+    """Keys per tile."""
+    num_warps: int | None = None
+    """Warps per program."""
+    num_stages: int | None = None
+    """Software-pipelining depth of the key loop."""
+
+
+def _interpreting() -> bool:
+    return os.environ.get("TRITON_INTERPRET") == "1"
+
+
+@functools.lru_cache(maxsize=8)
+def _sm_count(device: torch.device) -> int:
+    if device.type != "cuda":
+        return 4
+    return int(torch.cuda.get_device_properties(device).multi_processor_count)
+
+
+def _scale_tensor(scale: Scale, device: torch.device) -> Tensor:
+    """A scale as a 1-element float32 device tensor (1.0 when absent); never syncs."""
+    if scale is None:
+        return torch.ones(1, dtype=torch.float32, device=device)
+    if isinstance(scale, Tensor):
+        if scale.numel() != 1:
+            raise ShapeError("scale", tuple(scale.shape), "a float or a one-element tensor")
+        return scale.to(device=device, dtype=torch.float32).reshape(1)
+    return torch.full((1,), float(scale), dtype=torch.float32, device=device)
+
+
+def _unit_last(name: str, x: Tensor, *, copy: bool) -> Tensor:
+    """``x`` with stride 1 along its last dim (copied for inputs, an error for outputs)."""
+    if x.stride(-1) == 1:
+        return x
+    if copy:
+        return x.contiguous()
+    raise ShapeError(name, tuple(x.stride()), "stride 1 along head_dim")
+
+
+def write_kv(
+    k_cache: Tensor,
+    v_cache: Tensor | None,
+    k: Tensor,
+    v: Tensor | None,
+    slot_mapping: Tensor,
+    *,
+    k_scale: Scale = None,
+    v_scale: Scale = None,
+) -> None:
+    """Store token i's K (and V) at ``slot_mapping[i]``; slots < 0 are skipped."""
+    _check_cache("k_cache", k_cache)
+    if slot_mapping.dim() != 1 or slot_mapping.dtype != torch.int64:
+        raise ShapeError(
+            "slot_mapping", (slot_mapping.dtype, tuple(slot_mapping.shape)), "int64 [num_tokens]"
+        )
+    tokens = slot_mapping.shape[0]
+    _check_tokens("k", k, k_cache, tokens)
+    has_v = v_cache is not None
+    if v_cache is not None:
+        if v is None:
+            raise ShapeError("v", None, "a tensor when v_cache is given")
+        _check_cache("v_cache", v_cache)
+        _check_tokens("v", v, v_cache, tokens)
+        if v_cache.shape != k_cache.shape:
+            raise ShapeError("v_cache", tuple(v_cache.shape), f"k_cache's {list(k_cache.shape)}")
+    if tokens == 0:
+        return
+    kc = _unit_last("k_cache", k_cache, copy=False)
+    vc = _unit_last("v_cache", v_cache, copy=False) if v_cache is not None else kc
+    k = _unit_last("k", k, copy=True)
+    v = _unit_last("v", v, copy=True) if v is not None and has_v else k
+    quantized = k_scale is not None or v_scale is not None
+    head_dim = k_cache.shape[3]
+    block_d = triton.next_power_of_2(head_dim)
+    block_t = max(1, min(64, 4096 // block_d))
+    grid = (triton.cdiv(tokens, block_t), k_cache.shape[2])
+    kernels.write_kv_kernel[grid](
+        k, v, kc, vc, slot_mapping,
+        _scale_tensor(k_scale, k.device), _scale_tensor(v_scale, k.device),
+        tokens, k_cache.shape[1],
+        k.stride(0), k.stride(1), v.stride(0), v.stride(1),
+        kc.stride(0), kc.stride(1), kc.stride(2), vc.stride(0), vc.stride(1), vc.stride(2),
+        HEAD_DIM=head_dim, BLOCK_T=block_t, BLOCK_D=block_d, HAS_V=has_v,
+        HAS_SCALE=quantized, SATURATE=k_cache.element_size() == 1,
+        num_warps=4,
+    )  # fmt: skip
+
+
+def _prepare(
+    q: Tensor,
+    k_cache: Tensor,
+    v_cache: Tensor | None,
+    block_tables: Tensor,
+    seq_lens: Tensor,
+    out: Tensor | None,
+    v_head_dim: int | None,
+    rows: int,
+) -> tuple[Tensor, Tensor, Tensor, Tensor, Tensor]:
+    """Checked, kernel-ready (q, k cache, v cache, block tables, out)."""
+    _check_batch(q, k_cache, v_cache, block_tables, seq_lens)
+    if q.shape[0] != rows:
+        raise ShapeError("q", tuple(q.shape), f"{rows} rows")
+    kc = _unit_last("k_cache", k_cache, copy=False)
+    vc = _unit_last("v_cache", _values(k_cache, v_cache, v_head_dim), copy=False)
+    want = (q.shape[0], q.shape[1], vc.shape[3])
+    if out is None:
+        out = torch.empty(want, dtype=q.dtype, device=q.device)
+    elif tuple(out.shape) != want:
+        raise ShapeError("out", tuple(out.shape), f"{list(want)}")
+    out = _unit_last("out", out, copy=False)
+    tables = block_tables if block_tables.stride(1) == 1 else block_tables.contiguous()
+    return _unit_last("q", q, copy=True), kc, vc, tables, out
+
+
+def _decode_launch(
+    launch: DecodeLaunch, batch: int, n_kv: int, group: int, dim: int, ctx: int, dev: torch.device
+) -> tuple[int, int, int, int, int]:
+    """(block_n, block_g, splits, num_warps, num_stages) for a decode launch."""
+    wide = dim > 256
+    block_n = launch.block_n or (16 if wide else 64)
+    block_g = launch.block_g or max(16, min(triton.next_power_of_2(group), 16 if wide else 64))
+    programs = batch * n_kv * triton.cdiv(group, block_g)
+    splits = launch.splits
+    if splits is None:
+        splits = 1
+        room = max(1, ctx // 512)
+        while programs * splits < 4 * _sm_count(dev) and splits * 2 <= min(room, 64):
+            splits *= 2
+    if splits < 1 or splits & (splits - 1):
+        raise ShapeError("launch.splits", splits, "a power of two")
+    warps = launch.num_warps or (8 if wide else 4)
+    stages = launch.num_stages or (1 if wide else 3)
+    return block_n, block_g, splits, warps, stages
+
+
+def paged_decode(
+    q: Tensor,
+    k_cache: Tensor,
+    v_cache: Tensor | None,
+    block_tables: Tensor,
+    seq_lens: Tensor,
+    *,
+    scale: float,
+    window: int | None = None,
+    out: Tensor | None = None,
+    k_scale: Scale = None,
+    v_scale: Scale = None,
+    v_head_dim: int | None = None,
+    launch: DecodeLaunch | None = None,
+) -> Tensor:
+    """One query per sequence at position ``seq_lens[b] - 1`` over its paged K/V (split-K)."""
+    batch = block_tables.shape[0] if block_tables.dim() == 2 else -1
+    q, kc, vc, tables, out = _prepare(
+        q, k_cache, v_cache, block_tables, seq_lens, out, v_head_dim, batch
+    )
+    if batch == 0:
+        return out
+    n_kv, dim, v_dim = kc.shape[2], kc.shape[3], vc.shape[3]
+    group = q.shape[1] // n_kv
+    ctx = tables.shape[1] * kc.shape[1]
+    block_n, block_g, splits, warps, stages = _decode_launch(
+        launch or DecodeLaunch(), batch, n_kv, group, dim, ctx, q.device
+    )
+    partition = triton.cdiv(triton.cdiv(ctx, splits), block_n) * block_n
+    block_dv = triton.next_power_of_2(v_dim)
+    part_o = part_lse = out
+    if splits > 1:
+        part_o = torch.empty(batch * q.shape[1] * splits, block_dv, device=q.device)
+        part_lse = torch.empty(batch * q.shape[1] * splits, device=q.device)
+    quantized = k_scale is not None or v_scale is not None
+    grid = (batch, n_kv * triton.cdiv(group, block_g), splits)
+    kernels.paged_decode_kernel[grid](
+        q, kc, vc, tables, seq_lens, out, part_o, part_lse,
+        _scale_tensor(k_scale, q.device), _scale_tensor(v_scale, q.device),
+        scale * _LOG2E, window or 0, kc.shape[1], partition, q.shape[1],
+        q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
+        vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
+        GROUP=group, BLOCK_G=block_g, HEAD_DIM=dim, V_DIM=v_dim,
+        BLOCK_D=triton.next_power_of_2(dim), BLOCK_DV=block_dv, BLOCK_N=block_n,
+        SPLITS=splits, HAS_WINDOW=window is not None, HAS_SCALE=quantized, F32=_interpreting(),
+        num_warps=warps, num_stages=stages,
+    )  # fmt: skip
+    if splits > 1:
+        kernels.decode_reduce_kernel[(batch, q.shape[1])](
+            part_o, part_lse, out, out.stride(0), out.stride(1), q.shape[1],
+            V_DIM=v_dim, BLOCK_DV=block_dv, SPLITS=splits, num_warps=4,
+        )  # fmt: skip
+    return out
+
+
+def paged_prefill(
+    q: Tensor,
+    k_cache: Tensor,
+    v_cache: Tensor | None,
+    block_tables: Tensor,
+    seq_lens: Tensor,
+    query_start_loc: Tensor,
+    *,
+    scale: float,
+    window: int | None = None,
+    out: Tensor | None = None,
+    k_scale: Scale = None,
+    v_scale: Scale = None,
+    v_head_dim: int | None = None,
+    launch: PrefillLaunch | None = None,
+) -> Tensor:
+    """Causal attention of each sequence's last ``qsl[b+1]-qsl[b]`` positions (packed varlen)."""
+    batch = block_tables.shape[0] if block_tables.dim() == 2 else 0
+    if query_start_loc.dtype != torch.int32 or tuple(query_start_loc.shape) != (batch + 1,):
+        raise ShapeError(
+            "query_start_loc",
+            (query_start_loc.dtype, tuple(query_start_loc.shape)),
+            f"int32 [{batch + 1}]",
+        )
+    q, kc, vc, tables, out = _prepare(
+        q, k_cache, v_cache, block_tables, seq_lens, out, v_head_dim, q.shape[0]
+    )
+    total = q.shape[0]
+    if batch == 0 or total == 0:
+        return out
+    n_kv, dim, v_dim = kc.shape[2], kc.shape[3], vc.shape[3]
+    group = q.shape[1] // n_kv
+    launch = launch or PrefillLaunch()
+    wide = max(dim, v_dim) > 256
+    block_g = min(triton.next_power_of_2(group), 16)
+    rows = 32 if wide else 128
+    block_q = launch.block_q or max(1, rows // block_g, 16 // block_g)
+    block_n = launch.block_n or (16 if wide else 64)
+    warps = launch.num_warps or (8 if block_q * block_g >= 128 or wide else 4)
+    stages = launch.num_stages or (1 if wide else 3)
+    quantized = k_scale is not None or v_scale is not None
+    grid = (total // block_q + batch, n_kv * math.ceil(group / block_g))
+    kernels.paged_prefill_kernel[grid](
+        q, kc, vc, tables, seq_lens, query_start_loc, out,
+        _scale_tensor(k_scale, q.device), _scale_tensor(v_scale, q.device),
+        scale * _LOG2E, window or 0, kc.shape[1], batch,
+        q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
+        vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
+        GROUP=group, BLOCK_G=block_g, BLOCK_Q=block_q, HEAD_DIM=dim, V_DIM=v_dim,
+        BLOCK_D=triton.next_power_of_2(dim), BLOCK_DV=triton.next_power_of_2(v_dim),
+        BLOCK_N=block_n, HAS_WINDOW=window is not None, HAS_SCALE=quantized,
+        F32=_interpreting(), num_warps=warps, num_stages=stages,
+    )  # fmt: skip
+    return out
