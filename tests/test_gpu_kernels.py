@@ -1,0 +1,279 @@
+"""Triton fast paths (kvarch.runtime.triton_ops) against the torch reference (kvarch.runtime.ops).
+
+Unmarked tests use tiny shapes and run anywhere: without CUDA under ``TRITON_INTERPRET=1``.
+Tests marked ``gpu`` use serving-sized shapes and need CUDA (run by benchmarks/gpu_suite.py).
+Every case draws fresh random data, leaves unused block-table entries at -1 and poisons outputs.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+import torch
+
+if not torch.cuda.is_available():
+    os.environ.setdefault("TRITON_INTERPRET", "1")
+
+from kvarch.runtime import ops, triton_ops
+from kvarch.runtime.errors import ShapeError
+
+DEVICE = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+FP8 = torch.float8_e4m3fn
+gpu = pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
+
+
+def _rel_err(got: torch.Tensor, want: torch.Tensor) -> float:
+    """‖got − want‖ / ‖want‖ in float64 (NaN if got has NaN)."""
+    g, w = got.double(), want.double()
+    return float((g - w).norm() / w.norm())
+
+
+class Paged:
+    """A random paged K/V cache with scattered pages and one block-table row per sequence."""
+
+    def __init__(
+        self,
+        seq_lens: list[int],
+        *,
+        page: int,
+        n_kv: int,
+        dim: int,
+        dtype: torch.dtype = torch.bfloat16,
+        latent: bool = False,
+        window: int | None = None,
+        spare_blocks: int = 3,
+    ) -> None:
+        width = max(-(-n // page) for n in seq_lens) + 1
+        needed = sum(-(-n // page) for n in seq_lens)
+        blocks = needed + spare_blocks
+        shape = (blocks, page, n_kv, dim)
+        self.k_scale: float | None = None
+        self.v_scale: torch.Tensor | None = None
+        self.k_cache = self._random(shape, dtype)
+        self.v_cache = None if latent else self._random(shape, dtype)
+        order = torch.randperm(blocks)[:needed].tolist()
+        table = torch.full((len(seq_lens), width), -1, dtype=torch.int32)
+        for row, n in enumerate(seq_lens):
+            first_live = 0 if window is None else max(0, n - window - page) // page
+            for j in range(-(-n // page)):
+                block = order.pop()
+                table[row, j] = block if j >= first_live else -1
+        self.block_tables = table.to(DEVICE)
+        self.seq_lens = torch.tensor(seq_lens, dtype=torch.int32, device=DEVICE)
+
+    def _random(self, shape: tuple[int, ...], dtype: torch.dtype) -> torch.Tensor:
+        x = torch.randn(shape, device=DEVICE)
+        if dtype == FP8:
+            self.k_scale, self.v_scale = 0.37, torch.tensor(1.6, device=DEVICE)
+            return x.to(FP8)
+        return x.to(dtype)
+
+    def args(self) -> tuple[torch.Tensor, torch.Tensor | None, torch.Tensor, torch.Tensor]:
+        """(k_cache, v_cache, block_tables, seq_lens)."""
+        return self.k_cache, self.v_cache, self.block_tables, self.seq_lens
+
+    def scales(self) -> dict[str, Any]:
+        """The fp8 scale keywords (empty for bf16/fp16 caches)."""
+        if self.k_scale is None:
+            return {}
+        return {"k_scale": self.k_scale, "v_scale": self.v_scale}
+
+
+def _check_decode(
+    cache: Paged,
+    group: int,
+    *,
+    window: int | None = None,
+    v_head_dim: int | None = None,
+    launch: triton_ops.DecodeLaunch | None = None,
+) -> None:
+    batch, n_kv, dim = cache.block_tables.shape[0], cache.k_cache.shape[2], cache.k_cache.shape[3]
+    q = torch.randn(batch, n_kv * group, dim, device=DEVICE).to(torch.bfloat16)
+    opts: dict[str, Any] = {"scale": dim**-0.5, "window": window, **cache.scales()}
+    if v_head_dim is not None:
+        opts["v_head_dim"] = v_head_dim
+    want = ops.ref_paged_decode(q, *cache.args(), **opts)
+    out = torch.full_like(want, float("nan"))
+    got = triton_ops.paged_decode(q, *cache.args(), out=out, launch=launch, **opts)
+    assert got is out
+    assert not out.isnan().any(), "some outputs were never written"
+    assert _rel_err(out, want) < 2e-2
+
+
+def _check_prefill(
+    cache: Paged,
+    q_lens: list[int],
+    group: int,
+    *,
+    window: int | None = None,
+    launch: triton_ops.PrefillLaunch | None = None,
+) -> None:
+    n_kv, dim = cache.k_cache.shape[2], cache.k_cache.shape[3]
+    starts = [0]
+    for n in q_lens:
+        starts.append(starts[-1] + n)
+    qsl = torch.tensor(starts, dtype=torch.int32, device=DEVICE)
+    q = torch.randn(starts[-1], n_kv * group, dim, device=DEVICE).to(torch.bfloat16)
+    opts: dict[str, Any] = {"scale": dim**-0.5, "window": window, **cache.scales()}
+    want = ops.ref_paged_prefill(q, *cache.args(), qsl, **opts)
+    out = torch.full_like(want, float("nan"))
+    triton_ops.paged_prefill(q, *cache.args(), qsl, out=out, launch=launch, **opts)
+    assert not out.isnan().any(), "some outputs were never written"
+    assert _rel_err(out, want) < 2e-2
+
+
+def _check_write(
+    page: int, n_kv: int, dim: int, dtype: torch.dtype, tokens: int, *, strided: bool = False
+) -> None:
+    blocks = -(-tokens // page) + 2
+    layers = 3 if strided else 1
+    # A layer-major [layers, 2, blocks, page, heads, dim] pool: per-layer views are strided.
+    pool = torch.randn(blocks, layers, 2, page, n_kv, dim, device=DEVICE).to(dtype)
+    k_cache, v_cache = pool[:, layers // 2, 0], pool[:, layers // 2, 1]
+    slots = torch.randperm(blocks * page, device=DEVICE)[:tokens]
+    slots[torch.rand(tokens, device=DEVICE) < 0.2] = -1
+    scale = {"k_scale": 0.5, "v_scale": torch.tensor(2.0, device=DEVICE)} if dtype == FP8 else {}
+    if dtype == FP8:  # values exact after scaling, so the cast itself cannot round differently
+        k = torch.randn(tokens, n_kv, dim, device=DEVICE).to(FP8).float() * 0.5
+        v = torch.randn(tokens, n_kv, dim, device=DEVICE).to(FP8).float() * 2.0
+    else:
+        k = torch.randn(tokens, n_kv, dim, device=DEVICE).to(dtype)
+        v = torch.randn(tokens, n_kv, dim, device=DEVICE).to(dtype)
+    want = pool.clone()
+    ops.ref_write_kv(want[:, layers // 2, 0], want[:, layers // 2, 1], k, v, slots, **scale)
+    triton_ops.write_kv(k_cache, v_cache, k, v, slots, **scale)
+    assert torch.equal(pool.view(torch.uint8), want.view(torch.uint8)), "bit-exact, others intact"
+
+
+# --- tiny shapes: interpreter on CPU, compiled on CUDA ---------------------------------------
+
+
+@pytest.mark.parametrize("dtype", [torch.bfloat16, torch.float16, FP8])
+def test_write_kv_matches_reference_and_skips_padding(dtype: torch.dtype) -> None:
+    _check_write(page=4, n_kv=2, dim=16, dtype=dtype, tokens=13, strided=True)
+
+
+def test_write_kv_latent_only() -> None:
+    latent = torch.randn(4, 4, 1, 24, device=DEVICE).to(torch.bfloat16)
+    want = latent.clone()
+    k = torch.randn(5, 1, 24, device=DEVICE).to(torch.bfloat16)
+    slots = torch.tensor([3, 7, -1, 15, 0], device=DEVICE)
+    ops.ref_write_kv(want, None, k, None, slots)
+    triton_ops.write_kv(latent, None, k, None, slots)
+    assert torch.equal(latent, want)
+
+
+@pytest.mark.parametrize("group", [1, 4, 8])
+@pytest.mark.parametrize("splits", [1, 4])
+def test_decode_gqa_ragged_lengths(group: int, splits: int) -> None:
+    cache = Paged([1, 7, 22], page=4, n_kv=2, dim=32)
+    launch = triton_ops.DecodeLaunch(splits=splits, block_n=16)
+    _check_decode(cache, group, launch=launch)
+
+
+def test_decode_sliding_window_ignores_recycled_pages() -> None:
+    cache = Paged([3, 17, 30], page=4, n_kv=2, dim=16, window=6)
+    _check_decode(cache, 4, window=6, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
+
+
+def test_decode_fp8_cache_with_scales() -> None:
+    cache = Paged([5, 19], page=8, n_kv=1, dim=32, dtype=FP8)
+    _check_decode(cache, 4, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
+
+
+def test_decode_mla_latent_more_heads_than_a_block() -> None:
+    cache = Paged([6, 21], page=4, n_kv=1, dim=40, latent=True)
+    _check_decode(cache, 32, v_head_dim=32, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
+
+
+@pytest.mark.parametrize("group", [1, 4])
+def test_prefill_varlen_with_cached_prefix(group: int) -> None:
+    # Sequence lengths 5, 13, 26 with 5, 3 and 20 new queries: prefixes of 0, 10 and 6.
+    cache = Paged([5, 13, 26], page=4, n_kv=2, dim=16)
+    launch = triton_ops.PrefillLaunch(block_q=4, block_n=16)
+    _check_prefill(cache, [5, 3, 20], group, launch=launch)
+
+
+def test_prefill_sliding_window_and_empty_query_row() -> None:
+    cache = Paged([9, 4, 23], page=8, n_kv=1, dim=16, window=5)
+    _check_prefill(cache, [9, 0, 11], 2, window=5, launch=triton_ops.PrefillLaunch(block_q=8))
+
+
+def test_bad_input_is_a_typed_error_naming_the_argument() -> None:
+    cache = Paged([4], page=4, n_kv=2, dim=16)
+    q = torch.randn(1, 4, 16, device=DEVICE).to(torch.bfloat16)
+    with pytest.raises(ShapeError, match="out"):
+        out = torch.empty(1, 4, 8, device=DEVICE, dtype=torch.bfloat16)
+        triton_ops.paged_decode(q, *cache.args(), scale=0.25, out=out)
+    with pytest.raises(ShapeError, match="slot_mapping"):
+        k = torch.randn(2, 2, 16, device=DEVICE)
+        triton_ops.write_kv(cache.k_cache, cache.v_cache, k, k, torch.zeros(2, device=DEVICE))
+    with pytest.raises(ShapeError, match=r"launch\.splits"):
+        launch = triton_ops.DecodeLaunch(splits=3)
+        triton_ops.paged_decode(q, *cache.args(), scale=0.25, launch=launch)
+    transposed = cache.k_cache.transpose(2, 3)
+    with pytest.raises(ShapeError, match="k_cache"):
+        triton_ops.write_kv(transposed, None, torch.randn(1, 16, 2), None, torch.zeros(1).long())
+
+
+# --- serving-sized shapes on CUDA ------------------------------------------------------------
+
+
+@pytest.mark.gpu
+@gpu
+@pytest.mark.parametrize("dtype", [torch.bfloat16, FP8])
+@pytest.mark.parametrize("page", [16, 128])
+def test_gpu_write_kv_bit_exact(dtype: torch.dtype, page: int) -> None:
+    _check_write(page=page, n_kv=8, dim=128, dtype=dtype, tokens=5000, strided=True)
+
+
+@pytest.mark.gpu
+@gpu
+@pytest.mark.parametrize("page", [16, 64, 128])
+@pytest.mark.parametrize("group", [1, 4, 8])
+def test_gpu_decode_llama_geometry(page: int, group: int) -> None:
+    lens = [*torch.randint(1, 3000, (24,)).tolist(), 1, page, page + 1, 4095]
+    _check_decode(Paged(lens, page=page, n_kv=8, dim=128), group)
+
+
+@pytest.mark.gpu
+@gpu
+@pytest.mark.parametrize("splits", [1, 2, 16])
+def test_gpu_decode_forced_splits_and_fp16(splits: int) -> None:
+    cache = Paged([77, 1000, 2049], page=16, dtype=torch.float16, n_kv=8, dim=128)
+    _check_decode(cache, 4, launch=triton_ops.DecodeLaunch(splits=splits))
+
+
+@pytest.mark.gpu
+@gpu
+def test_gpu_decode_window_fp8_and_mla() -> None:
+    _check_decode(Paged([100, 4096, 5000], page=16, window=1024, n_kv=8, dim=128), 4, window=1024)
+    _check_decode(Paged([300, 2500], page=64, dtype=FP8, n_kv=8, dim=128), 4)
+    _check_decode(Paged([700, 2000], page=64, n_kv=1, dim=576, latent=True), 16, v_head_dim=512)
+
+
+@pytest.mark.gpu
+@gpu
+@pytest.mark.parametrize("group", [1, 4, 8])
+def test_gpu_prefill_varlen(group: int) -> None:
+    cache = Paged([1000, 515, 64, 2048], page=16, n_kv=8, dim=128)
+    _check_prefill(cache, [1000, 3, 64, 777], group)
+
+
+@pytest.mark.gpu
+@gpu
+def test_gpu_prefill_window_fp8_and_mla() -> None:
+    _check_prefill(Paged([1500, 900], page=64, n_kv=8, dim=128), [1500, 100], 4, window=256)
+    _check_prefill(Paged([600, 200], page=16, dtype=FP8, n_kv=8, dim=128), [600, 17], 4)
+    _check_prefill(Paged([300, 90], page=64, n_kv=1, dim=576, latent=True), [300, 5], 16)
+
+
+@pytest.mark.gpu
+@gpu
+def test_gpu_ops_dispatch_uses_triton_on_cuda() -> None:
+    cache = Paged([500, 1200], page=16, n_kv=8, dim=128)
+    q = torch.randn(2, 32, 128, device=DEVICE).to(torch.bfloat16)
+    fast = triton_ops.paged_decode(q, *cache.args(), scale=0.1)
+    assert torch.equal(ops.paged_decode(q, *cache.args(), scale=0.1), fast)
