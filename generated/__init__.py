@@ -1,1 +1,99 @@
-"""Compiler output. Do not edit: run ``make generate``."""
+# generated from schemas/*.yaml — do not edit; run `make generate`.
+"""Compiler output: one config class per schema, and the registry that picks one."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from generated._runtime import (
+    SchemaArchConfig,
+    UnknownArchitectureError,
+    closest,
+    config_mapping,
+)
+from kvarch.device import DeviceRef
+from kvarch.dtype import DType
+from kvarch.kv_cache import KVCacheConfig
+
+if TYPE_CHECKING:
+    from generated.llama import LlamaConfig
+    from generated.mistral import MistralConfig
+
+__all__ = [
+    "ARCHITECTURES",
+    "CLASSES",
+    "MODEL_TYPES",
+    "LlamaConfig",
+    "MistralConfig",
+    "UnknownArchitectureError",
+    "from_hf_config",
+    "resolve",
+]
+
+CLASSES: dict[str, str] = {
+    "LlamaConfig": "llama",
+    "MistralConfig": "mistral",
+}
+"""Generated class name -> module."""
+MODEL_TYPES: dict[str, str] = {
+    "llama": "LlamaConfig",
+    "mistral": "MistralConfig",
+}
+"""HF ``model_type`` -> generated class name."""
+ARCHITECTURES: dict[str, str] = {
+    "LlamaForCausalLM": "LlamaConfig",
+    "MistralForCausalLM": "MistralConfig",
+}
+"""HF ``architectures`` entry -> generated class name."""
+
+
+def _load(class_name: str) -> type[SchemaArchConfig]:
+    module = importlib.import_module(f"generated.{CLASSES[class_name]}")
+    cls: type[SchemaArchConfig] = getattr(module, class_name)
+    return cls
+
+
+def __getattr__(name: str) -> Any:
+    if name in CLASSES:
+        return _load(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def resolve(config: object) -> type[SchemaArchConfig]:
+    """The generated class serving ``config`` (a config.json mapping or a PretrainedConfig)."""
+    data = config_mapping(config, "resolve")
+    model_type = data.get("model_type")
+    if isinstance(model_type, str) and model_type in MODEL_TYPES:
+        return _load(MODEL_TYPES[model_type])
+    architectures = data.get("architectures") or []
+    for arch in architectures if isinstance(architectures, list) else []:
+        if isinstance(arch, str) and arch in ARCHITECTURES:
+            return _load(ARCHITECTURES[arch])
+    near = closest(str(model_type), list(MODEL_TYPES)) or sorted(MODEL_TYPES)[:5]
+    raise UnknownArchitectureError(
+        f"no kvarch schema serves model_type {model_type!r} "
+        f"(architectures {architectures!r}); closest known model types: {', '.join(near)}"
+    )
+
+
+def from_hf_config(
+    config: object,
+    *,
+    dtype: DType | None = None,
+    devices: list[DeviceRef] | None = None,
+    cache_dtype: DType | None = None,
+    kv_cache: KVCacheConfig | None = None,
+    data_parallel_degree: int = 1,
+    user_provided_max_length: int | None = None,
+) -> SchemaArchConfig:
+    """``resolve(config).from_hf_config(config, ...)``: the validated config."""
+    return resolve(config).from_hf_config(
+        config,
+        dtype=dtype,
+        devices=devices,
+        cache_dtype=cache_dtype,
+        kv_cache=kv_cache,
+        data_parallel_degree=data_parallel_degree,
+        user_provided_max_length=user_provided_max_length,
+    )

@@ -1,0 +1,124 @@
+"""Compile a directory of schemas into the generated package, in memory."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import Loc, SchemaError
+from generator.render import format_sources, render_module, render_registry
+from generator.schema import NOT_INHERITED, Schema, build_schema
+from generator.yamlload import YMap, load_yaml, loc_of
+
+__all__ = ["STEM", "CompileResult", "compile_dir", "load_schemas"]
+
+STEM = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+MAX_EXTENDS_DEPTH = 16
+
+
+@dataclass
+class CompileResult:
+    """Rendered files (path relative to the output package -> text) and their schemas."""
+
+    files: dict[str, str]
+    schemas: list[Schema]
+
+
+def _read(path: Path, display: str) -> YMap:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaError(Loc(display), f"cannot read schema: {exc}") from None
+    data = load_yaml(text, display)
+    if not isinstance(data, YMap):
+        raise SchemaError(Loc(display, 1, 1), "a schema must be a YAML mapping")
+    return data
+
+
+def merge(parent: YMap, child: YMap) -> YMap:
+    """``child`` over ``parent``: mappings merge key by key, anything else is replaced."""
+    out = YMap()
+    out.loc = child.loc
+    out.key_locs, out.value_locs = dict(parent.key_locs), dict(parent.value_locs)
+    out.quoted = dict(parent.quoted)
+    out.update(parent)
+    for key, value in child.items():
+        old = out.get(key)
+        out[key] = merge(old, value) if isinstance(old, YMap) and isinstance(value, YMap) else value
+        out.key_locs[key] = child.key_locs[key]
+        out.value_locs[key] = child.value_locs[key]
+        out.quoted[key] = child.quoted.get(key, False)
+    return out
+
+
+def _resolve(stem: str, raw: dict[str, YMap], chain: list[str]) -> YMap:
+    m = raw[stem]
+    parent = m.get("extends")
+    if parent is None:
+        return m
+    if not isinstance(parent, str) or parent not in raw:
+        known = ", ".join(sorted(raw))
+        raise SchemaError(loc_of(m, "extends"), f"extends {parent!r}: no such schema ({known})")
+    if parent in chain or len(chain) > MAX_EXTENDS_DEPTH:
+        cycle = " -> ".join([*chain, stem, parent])
+        raise SchemaError(loc_of(m, "extends"), f"extends cycle: {cycle}")
+    base = _resolve(parent, raw, [*chain, stem])
+    inherited = YMap({k: v for k, v in base.items() if k not in NOT_INHERITED})
+    inherited.loc, inherited.quoted = base.loc, dict(base.quoted)
+    inherited.key_locs, inherited.value_locs = dict(base.key_locs), dict(base.value_locs)
+    return merge(inherited, m)
+
+
+def load_schemas(schema_dir: Path, display_root: Path | None = None) -> list[Schema]:
+    """Load, merge and check every ``*.yaml`` schema in ``schema_dir`` as one set."""
+    root = display_root if display_root is not None else schema_dir.parent
+    raw: dict[str, YMap] = {}
+    files: dict[str, str] = {}
+    for path in sorted(schema_dir.glob("*.yaml")):
+        display = _display(path, root)
+        if not STEM.match(path.stem):
+            raise SchemaError(
+                Loc(display), f"schema file name {path.stem!r} must match [a-z][a-z0-9_]*"
+            )
+        raw[path.stem] = _read(path, display)
+        files[path.stem] = display
+    schemas = []
+    for stem in raw:
+        merged = _resolve(stem, raw, [])
+        merged.pop("extends", None)
+        schemas.append(build_schema(stem, files[stem], merged))
+    _check_set(schemas, raw)
+    return schemas
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _check_set(schemas: list[Schema], raw: dict[str, YMap]) -> None:
+    owners: dict[tuple[str, str], str] = {}
+    for s in schemas:
+        m = raw[s.stem]
+        keys = [("class", s.class_name)]
+        keys += [("model_type", t) for t in s.model_types]
+        keys += [("architecture", a) for a in s.architectures]
+        for what, value in keys:
+            other = owners.setdefault((what, value), s.file)
+            if other != s.file:
+                key = {"class": "class", "model_type": "model_types"}.get(what, "architectures")
+                raise SchemaError(
+                    loc_of(m, key) if key in m else m.loc,
+                    f"duplicate {what} {value!r}: already served by {other}",
+                )
+
+
+def compile_dir(schema_dir: Path, package: str = "generated") -> CompileResult:
+    """Every schema compiled to formatted module text; raises ``SchemaError``, writes nothing."""
+    schemas = load_schemas(schema_dir)
+    files = {f"{s.stem}.py": render_module(s, package) for s in schemas}
+    files["__init__.py"] = render_registry(schemas, package)
+    return CompileResult(format_sources(files), schemas)

@@ -1,0 +1,136 @@
+"""Render validated schemas through the jinja2 templates, then format with ruff."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.errors import Loc, SchemaError
+from generator.expr import Compiled
+from generator.schema import Input, Schema
+
+__all__ = ["docstring", "format_sources", "render_module", "render_registry"]
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+RUFF_ARGS = ("--isolated", "--line-length", "100", "--target-version", "py311")
+
+
+def docstring(text: str) -> str:
+    """A triple-quoted docstring literal holding ``text`` on one line, safely escaped."""
+    flat = " ".join(text.split())
+    escaped = []
+    for ch in flat:
+        if ch in '\\"':
+            escaped.append("\\" + ch)
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            escaped.append(f"\\x{ord(ch):02x}")
+        else:
+            escaped.append(ch)
+    return '"""' + "".join(escaped) + '"""'
+
+
+def _lit(value: Any) -> str:
+    if not isinstance(value, str | int | float | bool | type(None)):
+        raise TypeError(f"not a literal: {value!r}")
+    return repr(value)
+
+
+def _tuple(items: list[str]) -> str:
+    return repr(tuple(items))
+
+
+def _common(package: str) -> dict[str, Any]:
+    return {"package": package, "doc": docstring, "lit": _lit, "tuple": _tuple}
+
+
+def render_module(s: Schema, package: str) -> str:
+    """The Python module of one schema (unformatted)."""
+
+    def label(expr: Compiled, fallback: str) -> str:
+        return s.label(expr.inputs, fallback)
+
+    def field_label(i: Input) -> str:
+        path = s.labels[i.name]
+        return i.name if path == i.name else f"{i.name} (from {path})"
+
+    lay = s.layers
+    layer_fields = [
+        label(lay.window, "layers.window"),
+        label(lay.num_kv_heads, "layers.num_kv_heads"),
+        label(lay.k_head_dim, "layers.k_head_dim"),
+        label(lay.v_head_dim, "layers.v_head_dim"),
+        label(lay.kv_source, "layers.kv_source"),
+    ]
+    return _ENV.get_template("module.py.j2").render(
+        s=s,
+        label=label,
+        field_label=field_label,
+        by_name={i.name: i for i in s.inputs},
+        layer_fields=layer_fields,
+        kind_map=repr(lay.kind_map),
+        **_common(package),
+    )
+
+
+def render_registry(schemas: list[Schema], package: str) -> str:
+    """The package ``__init__`` with the registry (unformatted)."""
+    model_types = sorted((t, s) for s in schemas for t in s.model_types)
+    architectures = sorted((a, s) for s in schemas for a in s.architectures)
+    return _ENV.get_template("registry.py.j2").render(
+        schemas=sorted(schemas, key=lambda s: s.stem),
+        model_types=[(t, s) for t, s in sorted(model_types, key=lambda p: p[0])],
+        architectures=[(a, s) for a, s in sorted(architectures, key=lambda p: p[0])],
+        **_common(package),
+    )
+
+
+def ruff_binary() -> str:
+    """The ruff executable of this environment."""
+    beside = Path(sys.executable).parent / "ruff"
+    found = str(beside) if beside.exists() else shutil.which("ruff")
+    if found is None:
+        raise SchemaError(
+            Loc("generator"), "ruff is needed to format generated code (pip install ruff)"
+        )
+    return found
+
+
+def format_sources(files: dict[str, str]) -> dict[str, str]:
+    """``files`` formatted by ``ruff format`` (one run over a temporary folder)."""
+    with tempfile.TemporaryDirectory(prefix="kvarch-gen-") as tmp:
+        for name, text in files.items():
+            Path(tmp, name).write_text(text, encoding="utf-8")
+        proc = subprocess.run(
+            [ruff_binary(), "format", *RUFF_ARGS, "--quiet", tmp],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+            check=False,
+        )
+        if proc.returncode != 0:
+            raise SchemaError(Loc("generator"), f"ruff format failed: {proc.stderr.strip()}")
+        return {
+            name: _allow_long_lines(Path(tmp, name).read_text(encoding="utf-8")) for name in files
+        }
+
+
+def _allow_long_lines(text: str) -> str:
+    """Long author strings cannot be wrapped: exempt such a file from the line-length rule."""
+    if all(len(line) <= 100 for line in text.splitlines()):
+        return text
+    header, _, rest = text.partition("\n")
+    return f"{header}\n# ruff: noqa: E501\n{rest}"

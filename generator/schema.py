@@ -1,0 +1,422 @@
+"""A schema file's structure: keys checked, ``extends`` merged, expressions type-checked.
+
+The result, ``Schema``, holds only validated identifiers, compiled Python expression source
+and plain values; templates never see raw author text except through ``repr``/docstring escaping.
+"""
+
+from __future__ import annotations
+
+import difflib
+import keyword
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generated._runtime import LAYER_KINDS, STANDARD_KIND_NAMES, SchemaArchConfig
+from generator.errors import Loc, SchemaError
+from generator.expr import BOOL, FUNCTIONS, INT, STR, Compiled, Name, Ty, compile_expr
+from generator.yamlload import YList, YMap, loc_of
+
+__all__ = ["RESERVED", "Check", "Derived", "Input", "Layers", "Schema", "build_schema"]
+
+IDENT = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+CLASS = re.compile(r"^[A-Z][A-Za-z0-9]{0,63}$")
+PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}(\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,7}$")
+MODEL_TYPE = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,63}$")
+ARCH = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,127}$")
+MAX_TEXT = 2000
+
+INPUT_TYPES = ("int", "float", "bool", "str", "list[int]", "list[float]", "list[str]")
+LAYER_LOCALS = ("i", "kind", "kinds")
+#: Names inputs and derived values may not take: the base class's API, locals, functions.
+RESERVED = frozenset(
+    {n for n in dir(SchemaArchConfig) if not n.startswith("__")}
+    | set(LAYER_LOCALS)
+    | set(FUNCTIONS)
+    | {"self", "rt", "cls", "src", "none", "true", "false"}
+)
+
+TOP_KEYS = {
+    "kvarch": "schema language version (1)",
+    "class": "generated class name",
+    "description": "class docstring",
+    "extends": "schema this one is based on",
+    "model_types": "HF model_type values served",
+    "architectures": "HF architectures served",
+    "root": "sub-config path(s) holding the language model",
+    "inputs": "fields read from the HF config",
+    "derived": "named expressions",
+    "checks": "validation rules",
+    "layers": "per-layer geometry",
+    "mla": "latent (MLA) cache",
+    "max_length": "model max sequence length expression",
+}
+NOT_INHERITED = ("class", "description", "model_types", "architectures", "extends")
+INPUT_KEYS = ("type", "from", "default", "min", "description")
+LAYER_KEYS = (
+    "count",
+    "kind",
+    "window",
+    "num_kv_heads",
+    "head_dim",
+    "k_head_dim",
+    "v_head_dim",
+    "kv_source",
+)
+KIND_KEYS = ("list", "map", "expr")
+
+
+@dataclass
+class Input:
+    """A value read from the HF config."""
+
+    name: str
+    type: str
+    paths: tuple[str, ...]
+    nullable: bool
+    has_default: bool
+    default: Any
+    minimum: float | None
+    description: str
+
+    @property
+    def ty(self) -> Ty:
+        """Its expression type."""
+        return Ty(self.type, self.nullable)
+
+
+@dataclass
+class Derived:
+    """A named expression, generated as a property."""
+
+    name: str
+    expr: Compiled
+    description: str
+
+
+@dataclass
+class Check:
+    """A validation rule."""
+
+    expr: Compiled
+    message: str
+    field: str
+    """Input whose value the error reports."""
+
+
+@dataclass
+class Layers:
+    """Per-layer geometry rules (expressions over ``i``, ``kind``, ``kinds``)."""
+
+    count: Compiled
+    kind_list: str | None
+    kind_map: dict[str, str]
+    kind_expr: Compiled
+    window: Compiled
+    num_kv_heads: Compiled
+    k_head_dim: Compiled
+    v_head_dim: Compiled
+    kv_source: Compiled
+
+
+@dataclass
+class Schema:
+    """One validated schema, ready to render."""
+
+    stem: str
+    file: str
+    class_name: str
+    description: str
+    model_types: list[str]
+    architectures: list[str]
+    roots: list[str]
+    inputs: list[Input]
+    derived: list[Derived]
+    checks: list[Check]
+    layers: Layers
+    mla_latent: Compiled | None
+    max_length: Compiled
+    labels: dict[str, str] = field(default_factory=dict)
+    """Input name -> the HF field path errors name."""
+
+    def label(self, inputs: list[str], fallback: str) -> str:
+        """The HF fields behind a value, for error messages."""
+        return " / ".join(self.labels[n] for n in inputs) or fallback
+
+
+def _err(m: YMap | YList, key: str | int, message: str) -> SchemaError:
+    return SchemaError(loc_of(m, key), message)
+
+
+def check_keys(m: YMap, allowed: Any, what: str) -> None:
+    """Every key of ``m`` is allowed; else a did-you-mean error at the key."""
+    for key in m:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise SchemaError(
+                m.key_locs[key],
+                f"unknown key {key!r} in {what}{hint} (allowed: {', '.join(allowed)})",
+            )
+
+
+def _text(m: YMap, key: str, default: str = "") -> str:
+    value = m.get(key, default)
+    if not isinstance(value, str):
+        raise _err(m, key, f"{key!r} must be a string, got {value!r}")
+    if len(value) > MAX_TEXT:
+        raise _err(m, key, f"{key!r} longer than {MAX_TEXT} characters")
+    return value
+
+
+def _map(m: YMap, key: str) -> YMap:
+    value = m.get(key)
+    if value is None:
+        empty = YMap()
+        empty.loc, empty.key_locs, empty.value_locs, empty.quoted = loc_of(m, key), {}, {}, {}
+        return empty
+    if not isinstance(value, YMap):
+        raise _err(m, key, f"{key!r} must be a mapping")
+    return value
+
+
+def _names(m: YMap, key: str, pattern: re.Pattern[str], what: str, *, single: bool) -> list[str]:
+    value = m.get(key, [])
+    items = [value] if single and isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise _err(m, key, f"{key!r} must be a list of {what}")
+    for n, item in enumerate(items):
+        if not isinstance(item, str) or not pattern.match(item):
+            where = loc_of(items, n) if isinstance(items, YList) else loc_of(m, key)
+            raise SchemaError(where, f"{key!r}: {item!r} is not a valid {what}")
+    return list(items)
+
+
+def check_identifier(name: object, loc: Loc, what: str) -> str:
+    """A lower-case snake_case name that is no Python keyword and no reserved name."""
+    if not isinstance(name, str) or not IDENT.match(name):
+        raise SchemaError(loc, f"{what} {name!r} must match [a-z][a-z0-9_]* (at most 64 chars)")
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in RESERVED:
+        raise SchemaError(loc, f"{what} {name!r} is reserved; choose another name")
+    return name
+
+
+def build_schema(stem: str, file: str, m: YMap) -> Schema:
+    """Validate a merged schema mapping and type-check its expressions."""
+    check_keys(m, TOP_KEYS, "the schema")
+    version = m.get("kvarch", 1)
+    if version != 1:
+        raise _err(m, "kvarch", f"unsupported schema language version {version!r} (expected 1)")
+    default_class = "".join(p.capitalize() for p in stem.split("_")) + "Config"
+    class_name = m.get("class", default_class)
+    if not isinstance(class_name, str) or not CLASS.match(class_name):
+        raise _err(m, "class", f"class {class_name!r} must match [A-Z][A-Za-z0-9]*")
+    model_types = _names(m, "model_types", MODEL_TYPE, "model_type", single=True)
+    if not model_types:
+        raise SchemaError(m.loc, "'model_types' must list at least one HF model_type")
+    architectures = _names(m, "architectures", ARCH, "architecture name", single=True)
+    roots = _names(m, "root", PATH, "config path", single=True)
+
+    inputs = [_input(name, spec, m["inputs"]) for name, spec in _map(m, "inputs").items()]
+    scope: dict[str, Name] = {i.name: Name(i.ty, inputs=(i.name,)) for i in inputs}
+    derived = []
+    for name, spec in _map(m, "derived").items():
+        d = _derived(name, spec, m["derived"], scope)
+        scope[name] = Name(d.expr.ty, inputs=tuple(d.expr.inputs))
+        derived.append(d)
+    by_name = {i.name: i for i in inputs}
+    schema = Schema(
+        stem=stem,
+        file=file,
+        class_name=class_name,
+        description=_text(m, "description"),
+        model_types=model_types,
+        architectures=architectures,
+        roots=roots,
+        inputs=inputs,
+        derived=derived,
+        checks=[],
+        layers=_layers(m, scope, by_name),
+        mla_latent=None,
+        max_length=_expr(m, "max_length", scope, (INT, Ty("int", True))),
+        labels={i.name: (roots[0] + "." if roots else "") + i.paths[0] for i in inputs},
+    )
+    schema.checks = _checks(m, scope, schema)
+    if "mla" in m:
+        mla = _map(m, "mla")
+        check_keys(mla, ("latent_dim",), "'mla'")
+        schema.mla_latent = _expr(mla, "latent_dim", scope, (INT,))
+    return schema
+
+
+def _expr(m: YMap, key: str, scope: dict[str, Name], want: tuple[Ty, ...]) -> Compiled:
+    if key not in m:
+        raise SchemaError(m.loc, f"missing required key {key!r}")
+    out = compile_expr(m[key], loc_of(m, key), scope, quoted=m.quoted.get(key, False))
+    if out.ty not in want:
+        hint = "; use coalesce(x, default)" if out.ty.nullable else ""
+        wanted = " or ".join(str(w) for w in want)
+        raise _err(m, key, f"{key!r} must be {wanted}, got {out.ty}{hint}")
+    return out
+
+
+def _input(name: str, spec: Any, parent: YMap) -> Input:
+    check_identifier(name, parent.key_locs[name], "input name")
+    if isinstance(spec, str):
+        holder = YMap({"type": spec})
+        holder.loc, holder.key_locs = loc_of(parent, name), {}
+        holder.value_locs, holder.quoted = {"type": loc_of(parent, name)}, {}
+        spec = holder
+    if not isinstance(spec, YMap):
+        raise _err(parent, name, f"input {name!r} must be a type name or a mapping")
+    check_keys(spec, INPUT_KEYS, f"input {name!r}")
+    type_name = spec.get("type")
+    if type_name not in INPUT_TYPES:
+        raise _err(spec, "type", f"input {name!r}: type must be one of {', '.join(INPUT_TYPES)}")
+    paths = _names(spec, "from", PATH, "config path", single=True) or [name]
+    has_default = "default" in spec
+    default = spec.get("default")
+    if has_default and default is not None:
+        ok = (
+            (type_name == "int" and type(default) is int)
+            or (type_name == "float" and type(default) in (int, float))
+            or (type_name == "bool" and type(default) is bool)
+            or (type_name == "str" and isinstance(default, str) and len(default) <= 200)
+        )
+        if not ok:
+            raise _err(spec, "default", f"input {name!r}: default {default!r} is not a {type_name}")
+        if type_name == "float":
+            default = float(default)
+    minimum = spec.get("min")
+    if minimum is not None and (
+        type_name not in ("int", "float") or type(minimum) not in (int, float)
+    ):
+        raise _err(spec, "min", f"input {name!r}: 'min' needs a numeric type and a number")
+    if has_default and default is not None and minimum is not None and default < minimum:
+        raise _err(spec, "default", f"input {name!r}: default {default!r} is below min {minimum}")
+    return Input(
+        name=name,
+        type=type_name,
+        paths=tuple(paths),
+        nullable=has_default and default is None,
+        has_default=has_default,
+        default=default,
+        minimum=minimum,
+        description=_text(spec, "description"),
+    )
+
+
+def _derived(name: str, spec: Any, parent: YMap, scope: dict[str, Name]) -> Derived:
+    check_identifier(name, parent.key_locs[name], "derived name")
+    if name in scope:
+        raise SchemaError(parent.key_locs[name], f"{name!r} is already an input")
+    if isinstance(spec, YMap):
+        check_keys(spec, ("expr", "description"), f"derived {name!r}")
+        expr = compile_expr(
+            spec.get("expr"), loc_of(spec, "expr"), scope, quoted=spec.quoted.get("expr", False)
+        )
+        return Derived(name, expr, _text(spec, "description"))
+    expr = compile_expr(spec, loc_of(parent, name), scope, quoted=parent.quoted.get(name, False))
+    if expr.ty.base.startswith("tuple"):
+        raise _err(parent, name, "a derived value cannot be a tuple")
+    return Derived(name, expr, "")
+
+
+def _checks(m: YMap, scope: dict[str, Name], schema: Schema) -> list[Check]:
+    raw = m.get("checks", [])
+    if not isinstance(raw, YList):
+        raise _err(m, "checks", "'checks' must be a list of {expr, message, field}")
+    out = []
+    for n, item in enumerate(raw):
+        if not isinstance(item, YMap):
+            raise SchemaError(loc_of(raw, n), "a check must be a mapping {expr, message, field}")
+        check_keys(item, ("expr", "message", "field"), "a check")
+        expr = _expr(item, "expr", scope, (BOOL,))
+        message = _text(item, "message")
+        if not message:
+            raise SchemaError(item.loc, "a check needs a 'message' (what was expected)")
+        target = item.get("field", expr.inputs[0] if expr.inputs else None)
+        if target not in schema.labels:
+            raise _err(item, "field", f"check field {target!r} must name an input of this schema")
+        out.append(Check(expr, message, target))
+    return out
+
+
+def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers:
+    if "layers" not in m:
+        raise SchemaError(m.loc, "missing required key 'layers'")
+    spec = _map(m, "layers")
+    check_keys(spec, LAYER_KEYS, "'layers'")
+    count = _expr(spec, "count", scope, (INT,))
+    index_scope = {**scope, "i": Name(INT, attr=False)}
+    layer_scope = {
+        **index_scope,
+        "kind": Name(STR, attr=False),
+        "kinds": Name(Ty("list[str]"), attr=False),
+    }
+    kind_list, kind_map, kind_expr = _kind(spec, index_scope, inputs)
+    for both in ("head_dim",):
+        if both in spec and ("k_head_dim" in spec or "v_head_dim" in spec):
+            raise _err(spec, both, "give either 'head_dim' or 'k_head_dim' and 'v_head_dim'")
+    dims = {k: spec.get(k, spec.get("head_dim")) for k in ("k_head_dim", "v_head_dim")}
+    dim_exprs = {}
+    for key, raw in dims.items():
+        src = key if key in spec else "head_dim"
+        if raw is None:
+            raise SchemaError(spec.loc, f"'layers' needs 'head_dim' (or {key!r})")
+        dim_exprs[key] = _expr(spec, src, layer_scope, (INT,))
+    window = (
+        _expr(spec, "window", layer_scope, (INT, Ty("int", True), Ty("none", True)))
+        if "window" in spec
+        else compile_expr(None, spec.loc, layer_scope)
+    )
+    kv_source = (
+        _expr(spec, "kv_source", layer_scope, (Ty("int", True), Ty("none", True), INT))
+        if "kv_source" in spec
+        else compile_expr(None, spec.loc, layer_scope)
+    )
+    return Layers(
+        count=count,
+        kind_list=kind_list,
+        kind_map=kind_map,
+        kind_expr=kind_expr,
+        window=window,
+        num_kv_heads=_expr(spec, "num_kv_heads", layer_scope, (INT,)),
+        k_head_dim=dim_exprs["k_head_dim"],
+        v_head_dim=dim_exprs["v_head_dim"],
+        kv_source=kv_source,
+    )
+
+
+def _kind(
+    spec: YMap, scope: dict[str, Name], inputs: dict[str, Input]
+) -> tuple[str | None, dict[str, str], Compiled]:
+    raw = spec.get("kind", "full")
+    if isinstance(raw, str):
+        if raw not in LAYER_KINDS:
+            raise _err(spec, "kind", f"kind {raw!r} must be one of {', '.join(LAYER_KINDS)}")
+        return None, {}, compile_expr(repr(raw), loc_of(spec, "kind"), scope)
+    if not isinstance(raw, YMap):
+        raise _err(spec, "kind", "'kind' must be a kind name or a mapping {list, map, expr}")
+    check_keys(raw, KIND_KEYS, "'kind'")
+    kind_list = raw.get("list")
+    if kind_list is not None:
+        source = inputs.get(kind_list) if isinstance(kind_list, str) else None
+        if source is None or source.type != "list[str]":
+            raise _err(
+                raw, "list", f"'list' must name an input of type list[str], got {kind_list!r}"
+            )
+    mapping = dict(STANDARD_KIND_NAMES)
+    extra = raw.get("map", {})
+    if not isinstance(extra, dict):
+        raise _err(raw, "map", "'map' must map config strings to kinds")
+    for key, value in extra.items():
+        if value not in LAYER_KINDS or len(key) > 200:
+            raise _err(raw, "map", f"map {key!r}: kind must be one of {', '.join(LAYER_KINDS)}")
+        mapping[key] = value
+    expr = (
+        _expr(raw, "expr", scope, (STR,))
+        if "expr" in raw
+        else compile_expr("'full'", raw.loc, scope)
+    )
+    return kind_list, mapping, expr
