@@ -1,0 +1,413 @@
+"""Block manager: sequences, block tables, copy-on-write, prefix caching, windows, host swap.
+
+Bookkeeping only (numpy, no torch): block tables are int32 arrays ``[max_seqs, width]`` per
+group (``-1`` = no block), ready for ``torch.from_numpy``; data moves through a
+``BlockStorage`` (the cache tensors). Row ``r`` of every table and of ``seq_lens`` belongs to
+one live sequence. Every method either completes or raises with the state unchanged.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from kvarch.runtime.errors import BlockTableError, OutOfBlocksError, SequenceStateError
+from kvarch.runtime.pool import BlockPool, HostPool
+
+__all__ = ["BlockManager", "BlockStorage", "chain_hashes"]
+
+_ROOT_HASH = 0
+
+
+class BlockStorage(Protocol):
+    """Where block data lives: copies requested by the manager."""
+
+    def copy_block(self, group: int, src: int, dst: int) -> None:
+        """Copy device block ``src`` to ``dst`` (copy-on-write)."""
+
+    def swap_out(self, group: int, block: int, slot: int) -> None:
+        """Copy device block ``block`` to host slot ``slot``."""
+
+    def swap_in(self, group: int, slot: int, block: int) -> None:
+        """Copy host slot ``slot`` to device block ``block``."""
+
+
+def chain_hashes(tokens: Sequence[int], page_size: int, parent: int = _ROOT_HASH) -> list[int]:
+    """Prefix hash of every full block: hash(parent hash, the block's tokens)."""
+    out: list[int] = []
+    for start in range(0, len(tokens) - page_size + 1, page_size):
+        parent = hash((parent, tuple(tokens[start : start + page_size])))
+        out.append(parent)
+    return out
+
+
+@dataclass(slots=True)
+class _Seq:
+    row: int
+    hashes: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Growth:
+    """What one group must do for one sequence to grow (computed before any change)."""
+
+    recycle: list[int]
+    cow: int
+    """The shared partial tail block to copy before writing, or -1."""
+    new: int
+
+
+class BlockManager:
+    """Owns the block pools of every cache group and the sequences that use them."""
+
+    def __init__(
+        self,
+        *,
+        page_size: int,
+        num_blocks: Sequence[int],
+        max_seqs: int,
+        max_seq_len: int,
+        windows: Sequence[int | None] | None = None,
+        enable_prefix_caching: bool = False,
+        host_blocks: Sequence[int] | None = None,
+        storage: BlockStorage | None = None,
+    ) -> None:
+        n_groups = len(num_blocks)
+        self.page = page_size
+        self.max_seq_len = max_seq_len
+        self.width = -(-max_seq_len // page_size)
+        self.windows = list(windows) if windows is not None else [None] * n_groups
+        self.prefix = enable_prefix_caching
+        self.storage = storage
+        self.pools = [BlockPool(n) for n in num_blocks]
+        hosts = host_blocks or [0] * n_groups
+        self.hosts = [HostPool(n) if n else None for n in hosts]
+        self.tables = [np.full((max_seqs, self.width), -1, dtype=np.int32) for _ in num_blocks]
+        """Per group: block of every (row, logical block index); -1 where none."""
+        self.live_from = [np.zeros(max_seqs, dtype=np.int64) for _ in num_blocks]
+        """Per group: first block index a row still holds (sliding windows recycle before)."""
+        self.seq_lens = np.zeros(max_seqs, dtype=np.int32)
+        """Tokens of the sequence in each row (0 = free row)."""
+        self.pending = np.zeros((max_seqs, page_size), dtype=np.int64)
+        """Token ids of each row's partial last block (for prefix hashes)."""
+        self.seqs: dict[Hashable, _Seq] = {}
+        self._by_row: list[_Seq | None] = [None] * max_seqs
+        self._free_rows = list(range(max_seqs))
+
+    # --- queries -------------------------------------------------------------------------
+    def row(self, seq_id: Hashable) -> int:
+        """Table row of a live sequence."""
+        return self._live(seq_id).row
+
+    def rows_of(self, seq_ids: Sequence[Hashable]) -> np.ndarray:
+        """Rows of live sequences, for ``decode_step`` and table slicing."""
+        return np.fromiter((self._live(s).row for s in seq_ids), dtype=np.int64)
+
+    def block_tables(self, group: int, rows: np.ndarray | slice) -> np.ndarray:
+        """int32 ``[len(rows), width]`` block tables of ``rows`` (a view for a slice)."""
+        return self.tables[group][rows]
+
+    def num_free_blocks(self, group: int = 0) -> int:
+        """Blocks of ``group`` that can be handed out (free or evictable)."""
+        return self.pools[group].num_free
+
+    def slots(self, seq_id: Hashable, start: int, end: int) -> list[np.ndarray]:
+        """Per group, int64 slots of positions ``[start, end)`` of a sequence (-1: recycled)."""
+        row = self._live(seq_id).row
+        if not 0 <= start <= end <= self.seq_lens[row]:
+            raise BlockTableError("positions", (start, end), f"within [0, {self.seq_lens[row]}]")
+        pos = np.arange(start, end)
+        out = []
+        for table in self.tables:
+            blocks = table[row, pos // self.page].astype(np.int64)
+            out.append(np.where(blocks >= 0, blocks * self.page + pos % self.page, -1))
+        return out
+
+    # --- sequence lifecycle --------------------------------------------------------------
+    def add(self, seq_id: Hashable, tokens: Sequence[int]) -> int:
+        """Start a sequence holding ``tokens``; returns how many leading tokens were cached.
+
+        The caller writes K/V of positions ``[returned, len(tokens))`` through ``slots``.
+        """
+        if seq_id in self.seqs:
+            raise SequenceStateError(seq_id, "already live")
+        n = len(tokens)
+        self._check_length(seq_id, n)
+        if not self._free_rows:
+            raise SequenceStateError(seq_id, f"no free row: {len(self.seqs)} sequences live")
+        hashes = chain_hashes(tokens, self.page) if self.prefix else []
+        hit = self._longest_hit(hashes, n)
+        sources = [self._hit_sources(g, hashes, hit) for g in range(len(self.pools))]
+        total = -(-n // self.page)
+        for g, (device, host, _) in enumerate(sources):
+            pool = self.pools[g]
+            from_free = sum(1 for b in device.values() if pool.ref[b] == 0)
+            need = from_free + len(host) + total - hit
+            if need > pool.num_free:
+                raise OutOfBlocksError(g, need, pool.num_free)
+        row = self._take_row(seq_id, hashes).row
+        for g, (device, host, first) in enumerate(sources):
+            pool, table = self.pools[g], self.tables[g][row]
+            for b in device.values():
+                pool.touch(b)
+            slots = {i: self._host(g).take(hashes[i]) for i in host}
+            for i in range(first, total):
+                if i in device:
+                    table[i] = device[i]
+                    continue
+                table[i] = self._allocate(g)
+                if i in slots:
+                    self._swap_in(g, slots[i], int(table[i]), hashes[i])
+            self.live_from[g][row] = first
+        self.seq_lens[row] = n
+        tail = n - n % self.page
+        self.pending[row, : n - tail] = tokens[tail:]
+        for i in range(hit, len(hashes)):
+            self._register(row, i, hashes[i])
+        return hit * self.page
+
+    def append(self, seq_id: Hashable, tokens: Sequence[int] | int) -> list[np.ndarray]:
+        """Grow a sequence by new tokens (ids, or a count without prefix caching).
+
+        Returns per group the int64 slots of the new positions, for ``write_kv``.
+        """
+        seq = self._live(seq_id)
+        count = tokens if isinstance(tokens, int) else len(tokens)
+        if isinstance(tokens, int) and self.prefix:
+            raise SequenceStateError(seq_id, "append needs token ids when prefix caching is on")
+        old = int(self.seq_lens[seq.row])
+        self._check_length(seq_id, old + count)
+        growth = [self._growth(g, seq.row, old, old + count) for g in range(len(self.pools))]
+        self._check_room([growth])
+        self._grow(seq, old, growth)
+        self.seq_lens[seq.row] = old + count
+        if self.prefix and not isinstance(tokens, int):
+            self._record_tokens(seq, old, tokens)
+        return self.slots(seq_id, old, old + count)
+
+    def decode_step(self, rows: np.ndarray, tokens: np.ndarray | None = None) -> list[np.ndarray]:
+        """Append one token to each row (vectorised); per group the int64 slots of the tokens."""
+        if self.prefix and tokens is None:
+            raise SequenceStateError(None, "decode_step needs token ids when prefix caching is on")
+        page = self.page
+        old = self.seq_lens[rows].astype(np.int64)
+        if old.size and (old.min() < 1 or old.max() >= self.max_seq_len):
+            raise BlockTableError("rows", rows.tolist(), f"live rows below {self.max_seq_len}")
+        offset = old % page
+        special = offset == 0
+        tail_idx = (old - 1) // page
+        for g, table in enumerate(self.tables):
+            tail = table[rows, tail_idx]
+            special |= (offset != 0) & (self.pools[g].ref[np.maximum(tail, 0)] > 1)
+            window = self.windows[g]
+            if window is not None:
+                special |= self.live_from[g][rows] < np.maximum(old - window + 1, 0) // page
+        picked = rows[special]
+        if picked.size:
+            by_row = {int(r): self._seq_at(int(r)) for r in picked}
+            plans = [
+                [
+                    self._growth(g, r, int(self.seq_lens[r]), int(self.seq_lens[r]) + 1)
+                    for g in range(len(self.pools))
+                ]
+                for r in by_row
+            ]
+            self._check_room(plans)
+            for (r, seq), growth in zip(by_row.items(), plans, strict=True):
+                self._grow(seq, int(self.seq_lens[r]), growth)
+        if self.prefix and tokens is not None:
+            self.pending[rows, offset] = tokens
+        self.seq_lens[rows] = old + 1
+        if self.prefix:
+            for r in rows[offset == page - 1]:
+                seq = self._seq_at(int(r))
+                self._complete_block(seq, int(self.seq_lens[r]) // page - 1)
+        idx = old // page
+        return [table[rows, idx].astype(np.int64) * page + offset for table in self.tables]
+
+    def fork(self, parent_id: Hashable, child_id: Hashable) -> None:
+        """A new sequence sharing all of ``parent_id``'s blocks (copy-on-write on append)."""
+        parent = self._live(parent_id)
+        if child_id in self.seqs:
+            raise SequenceStateError(child_id, "already live")
+        if not self._free_rows:
+            raise SequenceStateError(child_id, f"no free row: {len(self.seqs)} sequences live")
+        row = self._take_row(child_id, list(parent.hashes)).row
+        for g, table in enumerate(self.tables):
+            table[row] = table[parent.row]
+            held = table[row][table[row] >= 0]
+            np.add.at(self.pools[g].ref, held, 1)
+            self.live_from[g][row] = self.live_from[g][parent.row]
+        self.seq_lens[row] = self.seq_lens[parent.row]
+        self.pending[row] = self.pending[parent.row]
+
+    def free(self, seq_id: Hashable) -> None:
+        """Release a sequence's blocks, tail first (so its tail is evicted first)."""
+        seq = self.seqs.pop(seq_id, None)
+        if seq is None:
+            raise SequenceStateError(seq_id, "not live (never added, or freed already)")
+        for g, table in enumerate(self.tables):
+            held = table[seq.row]
+            for b in held[held >= 0][::-1].tolist():
+                self.pools[g].release(b)
+            held.fill(-1)
+            self.live_from[g][seq.row] = 0
+        self.seq_lens[seq.row] = 0
+        self._by_row[seq.row] = None
+        heapq.heappush(self._free_rows, seq.row)
+
+    # --- internals -----------------------------------------------------------------------
+    def _live(self, seq_id: Hashable) -> _Seq:
+        seq = self.seqs.get(seq_id)
+        if seq is None:
+            raise SequenceStateError(seq_id, "not live (never added, or freed)")
+        return seq
+
+    def _seq_at(self, row: int) -> _Seq:
+        seq = self._by_row[row]
+        if seq is None:
+            raise BlockTableError("rows", row, "rows of live sequences")
+        return seq
+
+    def _host(self, g: int) -> HostPool:
+        host = self.hosts[g]
+        if host is None:
+            raise SequenceStateError(None, f"group {g} has no host swap space")
+        return host
+
+    def _take_row(self, seq_id: Hashable, hashes: list[int]) -> _Seq:
+        row = heapq.heappop(self._free_rows)
+        seq = self.seqs[seq_id] = self._by_row[row] = _Seq(row, hashes)
+        return seq
+
+    def _check_length(self, seq_id: Hashable, n: int) -> None:
+        if not 1 <= n <= self.max_seq_len:
+            raise SequenceStateError(seq_id, f"length {n} outside [1, {self.max_seq_len}]")
+
+    def _first_needed(self, g: int, length: int) -> int:
+        """First block a query at position ``length`` still sees in group ``g``."""
+        window = self.windows[g]
+        return 0 if window is None else max(0, length - window + 1) // self.page
+
+    def _present(self, g: int, block_hash: int) -> bool:
+        host = self.hosts[g]
+        return block_hash in self.pools[g].cached or (host is not None and block_hash in host)
+
+    def _longest_hit(self, hashes: list[int], n: int) -> int:
+        """Cached full blocks usable by every group (never the block of the last token)."""
+        limit = min(len(hashes), (n - 1) // self.page)
+        for g, window in enumerate(self.windows):
+            if window is None:
+                run = 0
+                while run < limit and self._present(g, hashes[run]):
+                    run += 1
+                limit = run
+        for k in range(limit, 0, -1):
+            if all(
+                all(
+                    self._present(g, hashes[i])
+                    for i in range(self._first_needed(g, k * self.page), k)
+                )
+                for g, w in enumerate(self.windows)
+                if w is not None
+            ):
+                return k
+        return 0
+
+    def _hit_sources(
+        self, g: int, hashes: list[int], hit: int
+    ) -> tuple[dict[int, int], list[int], int]:
+        """Device blocks and host-swapped indices of a hit's blocks, and the first one kept."""
+        first = self._first_needed(g, hit * self.page)
+        device: dict[int, int] = {}
+        host: list[int] = []
+        for i in range(first, hit):
+            block = self.pools[g].lookup(hashes[i])
+            if block is None:
+                host.append(i)
+            else:
+                device[i] = block
+        return device, host, first
+
+    def _allocate(self, g: int) -> int:
+        """A fresh block; an evicted cached block is first copied to the host if swapping."""
+        block, evicted = self.pools[g].allocate()
+        host = self.hosts[g]
+        if evicted is not None and host is not None:
+            slot = host.store(evicted)
+            if slot is not None and self.storage is not None:
+                self.storage.swap_out(g, block, slot)
+        return block
+
+    def _swap_in(self, g: int, slot: int, block: int, block_hash: int) -> None:
+        if self.storage is not None:
+            self.storage.swap_in(g, slot, block)
+        self._host(g).give_back(slot)
+        self.pools[g].register(block, block_hash)
+
+    def _growth(self, g: int, row: int, old: int, new: int) -> _Growth:
+        table, pool, page = self.tables[g][row], self.pools[g], self.page
+        recycle = [
+            int(b) for b in table[self.live_from[g][row] : self._first_needed(g, old)] if b >= 0
+        ]
+        tail = int(table[(old - 1) // page]) if old % page else -1
+        cow = tail if tail >= 0 and pool.ref[tail] > 1 else -1
+        return _Growth(recycle, cow, -(-new // page) - -(-old // page))
+
+    def _check_room(self, plans: list[list[_Growth]]) -> None:
+        for g, pool in enumerate(self.pools):
+            sharers = Counter(p[g].cow for p in plans if p[g].cow >= 0)
+            # k rows sharing a tail owned r times copy it min(k, r - 1) times: the last keeps it.
+            need = sum(p[g].new for p in plans)
+            need += sum(min(k, int(pool.ref[b]) - 1) for b, k in sharers.items())
+            freed = sum(1 for p in plans for b in p[g].recycle if pool.ref[b] == 1)
+            if need > pool.num_free + freed:
+                raise OutOfBlocksError(g, need, pool.num_free + freed)
+
+    def _grow(self, seq: _Seq, old: int, growth: list[_Growth]) -> None:
+        page, row = self.page, seq.row
+        for g, plan in enumerate(growth):
+            table, pool = self.tables[g][row], self.pools[g]
+            for b in reversed(plan.recycle):
+                pool.release(b)
+            first = self._first_needed(g, old)
+            table[self.live_from[g][row] : first] = -1
+            self.live_from[g][row] = max(int(self.live_from[g][row]), first)
+            if plan.cow >= 0 and pool.ref[plan.cow] > 1:
+                idx = (old - 1) // page
+                fresh = self._allocate(g)
+                if self.storage is not None:
+                    self.storage.copy_block(g, int(table[idx]), fresh)
+                pool.release(int(table[idx]))
+                table[idx] = fresh
+            start = -(-old // page)
+            for i in range(start, start + plan.new):
+                table[i] = self._allocate(g)
+
+    def _record_tokens(self, seq: _Seq, old: int, tokens: Sequence[int]) -> None:
+        """Keep the tail block's token ids; hash and index every block the tokens complete."""
+        page, pos, i = self.page, old, 0
+        while i < len(tokens):
+            off = pos % page
+            take = min(page - off, len(tokens) - i)
+            self.pending[seq.row, off : off + take] = tokens[i : i + take]
+            pos, i = pos + take, i + take
+            if pos % page == 0:
+                self._complete_block(seq, pos // page - 1)
+
+    def _complete_block(self, seq: _Seq, index: int) -> None:
+        parent = seq.hashes[index - 1] if index else _ROOT_HASH
+        block_hash = hash((parent, tuple(self.pending[seq.row].tolist())))
+        seq.hashes.append(block_hash)
+        self._register(seq.row, index, block_hash)
+
+    def _register(self, row: int, index: int, block_hash: int) -> None:
+        for g, table in enumerate(self.tables):
+            block = int(table[row, index])
+            if block >= 0:
+                self.pools[g].register(block, block_hash)

@@ -1,0 +1,107 @@
+"""Block pools: free lists, reference counts and the prefix-cache index. Knows nothing of models.
+
+A device ``BlockPool`` keeps every block with no owner in one LRU queue: blocks without a
+prefix hash at the front (reused first), cached blocks at the back in release order, so the
+least recently released cached block is evicted first. All operations are O(1).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import numpy as np
+
+from kvarch.runtime.errors import SequenceStateError
+
+__all__ = ["BlockPool", "HostPool"]
+
+
+class BlockPool:
+    """Blocks ``0..num_blocks-1`` of one cache group on one device."""
+
+    def __init__(self, num_blocks: int) -> None:
+        self.num_blocks = num_blocks
+        self.ref = np.zeros(num_blocks, dtype=np.int32)
+        """Owners of each block (sequences whose table holds it)."""
+        self.free: OrderedDict[int, None] = OrderedDict.fromkeys(range(num_blocks))
+        """Blocks with no owner, in eviction order (front first)."""
+        self.hash_of: list[int | None] = [None] * num_blocks
+        """Prefix hash of each cached block."""
+        self.cached: dict[int, int] = {}
+        """Prefix hash -> block holding that full block of tokens."""
+
+    @property
+    def num_free(self) -> int:
+        """Blocks that ``allocate`` can hand out (free or evictable)."""
+        return len(self.free)
+
+    def allocate(self) -> tuple[int, int | None]:
+        """A block owned once; also the prefix hash it held if that was evicted."""
+        block, _ = self.free.popitem(last=False)
+        evicted = self.hash_of[block]
+        if evicted is not None:
+            del self.cached[evicted]
+            self.hash_of[block] = None
+        self.ref[block] = 1
+        return block, evicted
+
+    def touch(self, block: int) -> None:
+        """One more owner of ``block`` (taking it off the free queue if it had none)."""
+        if self.ref[block] == 0:
+            del self.free[block]
+        self.ref[block] += 1
+
+    def release(self, block: int) -> None:
+        """One owner fewer; an unowned block goes back to the queue."""
+        if self.ref[block] <= 0:
+            raise SequenceStateError(block, "block released more often than owned")
+        self.ref[block] -= 1
+        if self.ref[block] == 0:
+            self.free[block] = None
+            if self.hash_of[block] is None:
+                self.free.move_to_end(block, last=False)
+
+    def register(self, block: int, block_hash: int) -> None:
+        """Index a full block under its prefix hash (the first block with a hash keeps it)."""
+        if block_hash not in self.cached and self.hash_of[block] is None:
+            self.cached[block_hash] = block
+            self.hash_of[block] = block_hash
+
+    def lookup(self, block_hash: int) -> int | None:
+        """The block holding ``block_hash``, if cached on the device."""
+        return self.cached.get(block_hash)
+
+
+class HostPool:
+    """Host swap slots of one group, indexed by prefix hash with LRU eviction."""
+
+    def __init__(self, num_slots: int) -> None:
+        self.num_slots = num_slots
+        self.slots: OrderedDict[int, int] = OrderedDict()
+        """Prefix hash -> slot, least recently stored first."""
+        self.free_slots = list(range(num_slots - 1, -1, -1))
+
+    def __contains__(self, block_hash: int) -> bool:
+        return block_hash in self.slots
+
+    def store(self, block_hash: int) -> int | None:
+        """A slot to copy ``block_hash``'s block into (evicting the oldest); None if no slots."""
+        if block_hash in self.slots:
+            self.slots.move_to_end(block_hash)
+            return None
+        if not self.free_slots:
+            if not self.slots:
+                return None
+            _, slot = self.slots.popitem(last=False)
+            self.free_slots.append(slot)
+        slot = self.free_slots.pop()
+        self.slots[block_hash] = slot
+        return slot
+
+    def take(self, block_hash: int) -> int:
+        """Remove ``block_hash`` from the index; its slot stays reserved until ``give_back``."""
+        return self.slots.pop(block_hash)
+
+    def give_back(self, slot: int) -> None:
+        """Return a slot taken with ``take``."""
+        self.free_slots.append(slot)

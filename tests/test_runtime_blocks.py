@@ -1,0 +1,311 @@
+"""Block manager: ownership, copy-on-write, prefix cache, windows, swap, typed errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+import torch
+
+from kvarch import DeviceRef, DType, KVCacheGroup, KVCacheParams
+from kvarch.runtime import ops
+from kvarch.runtime.blocks import BlockManager
+from kvarch.runtime.errors import BlockTableError, OutOfBlocksError, SequenceStateError
+from kvarch.runtime.tensors import PagedKVCache
+
+
+def group(layers: list[int], page: int, window: int | None = None) -> KVCacheGroup:
+    params = KVCacheParams(
+        dtype=DType.float32,
+        n_kv_heads=1,
+        head_dim=2,
+        num_layers=len(layers),
+        page_size=page,
+        devices=[DeviceRef.CPU()],
+    )
+    kind = "full" if window is None else "sliding"
+    return KVCacheGroup(params=params, layer_indices=layers, attention=kind, window=window)
+
+
+def make(
+    *,
+    page: int = 4,
+    blocks: int = 8,
+    window: int | None = None,
+    prefix: bool = False,
+    host: int = 0,
+    max_seqs: int = 4,
+    max_len: int = 64,
+) -> tuple[BlockManager, PagedKVCache]:
+    groups = [group([0], page)]
+    if window is not None:
+        groups.append(group([1], page, window))
+    n = [blocks] * len(groups)
+    cache = PagedKVCache(groups, n, host_blocks=[host] * len(groups))
+    manager = BlockManager(
+        page_size=page,
+        num_blocks=n,
+        max_seqs=max_seqs,
+        max_seq_len=max_len,
+        windows=[g.window for g in groups],
+        enable_prefix_caching=prefix,
+        host_blocks=[host] * len(groups),
+        storage=cache,
+    )
+    return manager, cache
+
+
+def snapshot(m: BlockManager) -> Any:
+    """Everything the manager owns, for 'state unchanged' checks."""
+    return (
+        [t.copy() for t in m.tables],
+        [x.copy() for x in m.live_from],
+        m.seq_lens.copy(),
+        [(p.ref.copy(), list(p.free), dict(p.cached), list(p.hash_of)) for p in m.pools],
+        [None if h is None else (dict(h.slots), list(h.free_slots)) for h in m.hosts],
+        {k: (s.row, list(s.hashes)) for k, s in m.seqs.items()},
+        sorted(m._free_rows),
+    )
+
+
+def assert_same(a: Any, b: Any) -> None:
+    assert repr(a) == repr(b)
+
+
+def audit(m: BlockManager) -> None:
+    """No leaked or doubly-owned block; ref counts and the cache index are consistent."""
+    live_rows = [s.row for s in m.seqs.values()]
+    assert len(set(live_rows)) == len(live_rows)
+    for g, pool in enumerate(m.pools):
+        owners = np.zeros(pool.num_blocks, dtype=np.int64)
+        for row in live_rows:
+            held = m.tables[g][row]
+            held = held[held >= 0]
+            assert len(set(held.tolist())) == len(held), "a block twice in one table"
+            np.add.at(owners, held, 1)
+        assert owners.tolist() == pool.ref.tolist()
+        assert sorted(pool.free) == [b for b in range(pool.num_blocks) if pool.ref[b] == 0]
+        for h, b in pool.cached.items():
+            assert pool.hash_of[b] == h
+        assert sum(h is not None for h in pool.hash_of) == len(pool.cached)
+    free_rows = set(range(len(m.seq_lens))) - set(live_rows)
+    assert all(m.seq_lens[r] == 0 for r in free_rows)
+    assert all((t[list(free_rows)] == -1).all() for t in m.tables) if free_rows else True
+
+
+def kv_of(tokens: list[int], pos: int) -> torch.Tensor:
+    """A K (and V = -K) value that depends on the whole prefix, exact in float32."""
+    return torch.tensor([float(hash(tuple(tokens[: pos + 1])) % 65521), float(pos)])
+
+
+def write(
+    m: BlockManager, c: PagedKVCache, tokens: list[int], slots: list[np.ndarray], start: int
+) -> None:
+    k = torch.stack([kv_of(tokens, p) for p in range(start, len(tokens))]).view(-1, 1, 2)
+    for g, s in enumerate(slots):
+        layer = c.layer(c.groups[g].layer_indices[0])
+        ops.write_kv(layer.k, layer.v, k, -k, torch.from_numpy(s))
+
+
+def add(m: BlockManager, c: PagedKVCache, seq_id: Any, tokens: list[int]) -> int:
+    """Add a sequence and write the K/V of its uncached positions."""
+    hit = m.add(seq_id, tokens)
+    if hit < len(tokens):
+        write(m, c, tokens, m.slots(seq_id, hit, len(tokens)), hit)
+    return hit
+
+
+def read_back(m: BlockManager, c: PagedKVCache, seq_id: Any, tokens: list[int]) -> None:
+    """Every visible position of every group holds exactly what was written for it."""
+    row = m.row(seq_id)
+    n = len(tokens)
+    assert m.seq_lens[row] == n
+    for g, grp in enumerate(c.groups):
+        start = 0 if grp.window is None else max(0, n - grp.window)
+        layer = c.layer(grp.layer_indices[0])
+        table = torch.from_numpy(m.tables[g][row])
+        got_k = ops.gather_kv(layer.k, table, n, start=start)
+        got_v = ops.gather_kv(layer.v, table, n, start=start)
+        want = torch.stack([kv_of(tokens, p) for p in range(start, n)]).view(-1, 1, 2)
+        assert torch.equal(got_k, want)
+        assert torch.equal(got_v, -want)
+
+
+def test_add_append_free_and_lifecycle_errors() -> None:
+    m, _ = make()
+    assert m.add("a", list(range(10))) == 0
+    assert (m.tables[0][m.row("a")] >= 0).sum() == 3
+    slots = m.append("a", 3)[0]
+    assert len(slots) == 3 and m.num_free_blocks() == 4
+    m.free("a")
+    assert m.num_free_blocks() == 8
+    audit(m)
+    with pytest.raises(SequenceStateError, match="freed"):
+        m.free("a")
+    with pytest.raises(SequenceStateError, match="not live"):
+        m.append("a", 1)
+    with pytest.raises(SequenceStateError, match="length 65"):
+        m.add("b", [0] * 65)
+
+
+def test_out_of_blocks_leaves_state_unchanged() -> None:
+    m, _ = make(blocks=4)
+    m.add("a", list(range(12)))
+    before = snapshot(m)
+    with pytest.raises(OutOfBlocksError, match="needed 2, free 1"):
+        m.add("b", list(range(5)))
+    assert_same(snapshot(m), before)
+    m.append("a", 1)  # 13 tokens: the 4th block
+    before = snapshot(m)
+    with pytest.raises(OutOfBlocksError):
+        m.append("a", 4)
+    assert_same(snapshot(m), before)
+    with pytest.raises(OutOfBlocksError, match="free 0"):
+        m.add("c", [1])
+    audit(m)
+
+
+def test_out_of_blocks_in_decode_step_is_atomic() -> None:
+    m, _ = make(blocks=3)
+    m.add("a", [1, 2, 3, 4])
+    m.add("b", [5, 6, 7, 8])
+    m.add("c", [9])
+    rows = m.rows_of(["a", "b"])
+    before = snapshot(m)
+    with pytest.raises(OutOfBlocksError):
+        m.decode_step(rows)
+    assert_same(snapshot(m), before)
+
+
+def test_fork_copies_a_shared_partial_tail_on_write() -> None:
+    m, c = make()
+    tokens = [3, 1, 4, 1, 5, 9]
+    add(m, c, "p", tokens)
+    m.fork("p", "q")
+    assert (m.tables[0][m.row("p")] == m.tables[0][m.row("q")]).all()
+    tail = int(m.tables[0][m.row("p"), 1])
+    assert m.pools[0].ref[tail] == 2
+    p_tokens, q_tokens = [*tokens, 2], [*tokens, 7]
+    write(m, c, p_tokens, m.append("p", 1), 6)
+    assert int(m.tables[0][m.row("p"), 1]) != tail  # the parent got a copy
+    assert int(m.tables[0][m.row("q"), 1]) == tail and m.pools[0].ref[tail] == 1
+    write(m, c, q_tokens, m.append("q", 1), 6)
+    read_back(m, c, "p", p_tokens)
+    read_back(m, c, "q", q_tokens)
+    assert m.pools[0].ref[int(m.tables[0][m.row("p"), 0])] == 2  # full blocks stay shared
+    audit(m)
+
+
+def test_prefix_hit_reuses_full_blocks_but_never_the_last_token() -> None:
+    m, c = make(prefix=True)
+    tokens = list(range(9))
+    add(m, c, "a", tokens)
+    first_blocks = m.tables[0][m.row("a"), :2].tolist()
+    m.free("a")
+    assert m.add("b", tokens) == 8
+    assert m.tables[0][m.row("b"), :2].tolist() == first_blocks
+    read_back(m, c, "b", tokens)
+    assert m.add("c", tokens[:8]) == 4  # 8 tokens: the last one's block is recomputed
+    assert m.add("d", [0, 1, 2, 3, 99]) == 4
+    assert m.add("e", [7, 1, 2, 3, 4]) == 0
+    audit(m)
+
+
+def test_lru_evicts_chain_tails_first() -> None:
+    m, c = make(prefix=True, blocks=6)
+    tokens = list(range(13))  # 3 full blocks + 1 partial
+    add(m, c, "a", tokens)
+    tail = int(m.tables[0][m.row("a"), 2])
+    m.free("a")
+    m.add("x", list(range(100, 109)))  # takes the 3 blocks holding no prefix first
+    assert tail not in m.tables[0][m.row("x")]
+    m.add("y", [101])  # evicts a's chain tail (its third block), not its head
+    assert int(m.tables[0][m.row("y"), 0]) == tail
+    m.free("x")
+    assert add(m, c, "b", tokens) == 8
+    read_back(m, c, "b", tokens)
+    audit(m)
+
+
+def test_decode_appends_to_tail_and_registers_completed_blocks() -> None:
+    m, c = make(prefix=True)
+    tokens = [5, 6, 7]
+    add(m, c, "a", tokens)
+    rows = m.rows_of(["a"])
+    for t in [8, 9, 10]:
+        slots = m.decode_step(rows, np.array([t]))
+        tokens.append(t)
+        write(m, c, tokens, slots, len(tokens) - 1)
+    read_back(m, c, "a", tokens)
+    assert len(m.pools[0].cached) == 1  # [5, 6, 7, 8] is now a cached block
+    assert m.add("b", [5, 6, 7, 8, 1]) == 4
+
+
+def test_decode_step_matches_append() -> None:
+    fast, _ = make(page=2, blocks=16, window=3)
+    slow, _ = make(page=2, blocks=16, window=3)
+    for m in (fast, slow):
+        m.add("a", [1, 2, 3])
+        m.add("b", [4])
+        m.fork("a", "c")
+    rows = fast.rows_of(["a", "b", "c"])
+    for _ in range(6):
+        got = fast.decode_step(rows)
+        want = [slow.append(s, 1) for s in ("a", "b", "c")]
+        for g in range(2):
+            assert got[g].tolist() == [int(w[g][0]) for w in want]
+    for g in range(2):
+        assert (fast.tables[g] == slow.tables[g]).all()
+    audit(fast)
+
+
+def test_sliding_window_recycles_pages() -> None:
+    window, page = 5, 2
+    m, c = make(page=page, blocks=16, window=window)
+    tokens = [1]
+    add(m, c, "a", tokens)
+    bound = -(-(window - 1) // page) + 1
+    for t in range(2, 30):
+        tokens.append(t)
+        write(m, c, tokens, m.append("a", 1), len(tokens) - 1)
+        held = m.tables[1][m.row("a")]
+        assert (held >= 0).sum() <= bound
+        read_back(m, c, "a", tokens)
+    assert m.num_free_blocks(1) == 16 - bound
+    q = torch.randn(1, 2, 2)
+    layer = c.layer(1)
+    table = torch.from_numpy(m.tables[1][[m.row("a")]])
+    seq = torch.tensor([len(tokens)], dtype=torch.int32)
+    out = ops.paged_decode(q, layer.k, layer.v, table, seq, scale=1.0, window=window)
+    keys = torch.stack([kv_of(tokens, p) for p in range(len(tokens) - window, len(tokens))])
+    probs = (q[0] @ keys.T).softmax(-1)
+    torch.testing.assert_close(out[0], probs @ -keys, atol=1e-5, rtol=1e-5)
+
+
+def test_evicted_prefix_blocks_swap_to_host_and_back() -> None:
+    m, c = make(prefix=True, blocks=3, host=2)
+    tokens = list(range(9))
+    add(m, c, "a", tokens)
+    m.free("a")
+    m.add("x", list(range(100, 112)))  # needs all 3 blocks: evicts both cached blocks
+    assert len(m.hosts[0].slots) == 2  # a's two full blocks went to the host
+    m.free("x")
+    assert add(m, c, "b", tokens) == 8  # brought back from the host
+    read_back(m, c, "b", tokens)
+    audit(m)
+
+
+def test_bad_rows_are_typed_errors() -> None:
+    m, _ = make()
+    m.add("a", [1])
+    with pytest.raises(BlockTableError, match="rows"):
+        m.decode_step(np.array([1]))
+    with pytest.raises(BlockTableError, match="positions"):
+        m.slots("a", 0, 5)
+    with pytest.raises(SequenceStateError, match="already live"):
+        m.add("a", [1])
+    cached, _ = make(prefix=True)
+    cached.add("a", [1])
+    with pytest.raises(SequenceStateError, match="token ids"):
+        cached.append("a", 1)
