@@ -1,0 +1,31 @@
+"""Field-by-field comparison of transformers' truth with kvarch's ``LayerSpec`` list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from tests.oracle.truth import LayerTruth
+
+__all__ = ["mismatches"]
+
+FIELDS = ("kind", "window", "num_kv_heads", "k_head_dim", "v_head_dim")
+
+
+def mismatches(truth: Sequence[LayerTruth], specs: Sequence[Any]) -> list[str]:
+    """Every difference, one line each (``layer 3 window: kvarch 4096, transformers 5``)."""
+    if len(truth) != len(specs):
+        return [f"layer count: kvarch {len(specs)}, transformers {len(truth)}"]
+    lines = []
+    for t, s in zip(truth, specs, strict=True):
+        if s.index != t.index:
+            lines.append(f"layer {t.index} index: kvarch {s.index}")
+        for name in FIELDS:
+            got, want = getattr(s, name), getattr(t, name)
+            if got != want:
+                lines.append(f"layer {t.index} {name}: kvarch {got!r}, transformers {want!r}")
+        if t.kind == "shared" and t.kv_source is not None and s.kv_source != t.kv_source:
+            lines.append(
+                f"layer {t.index} kv_source: kvarch {s.kv_source!r}, transformers {t.kv_source!r}"
+            )
+    return lines

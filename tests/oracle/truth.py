@@ -1,0 +1,297 @@
+"""What a transformers model really caches, layer by layer: the oracle's truth side.
+
+``cache_truth(config)`` builds a tiny random-weight model from a config object, runs one
+forward pass with ``use_cache=True`` and reads every layer of the returned cache. It relies
+only on attributes that transformers 5.17 and later share (``Cache.layers``, ``keys``/``values``
+shaped ``[batch, heads, seq, dim]``, ``sliding_window`` on windowed layers, the attention
+modules' ``is_kv_shared_layer``) and checks what it reads against the tokens it fed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import torch
+    from transformers import PretrainedConfig
+
+__all__ = ["LayerTruth", "OracleError", "build_model", "cache_truth", "probe_length"]
+
+TruthKind = Literal["full", "sliding", "chunked", "shared", "cross", "none"]
+
+SEED = 0
+MIN_TOKENS = 8
+CROSS_TOKENS = 3  # vision/encoder states fed to cross-attention layers
+
+
+class OracleError(AssertionError):
+    """The harness could not read a truthful answer from the model."""
+
+
+@dataclasses.dataclass(frozen=True)
+class LayerTruth:
+    """One decoder layer's cache, as transformers filled it."""
+
+    index: int
+    """Decoder layer index."""
+    kind: TruthKind
+    """What the layer caches."""
+    window: int | None = None
+    """Visible tokens of a sliding/chunked layer; None otherwise."""
+    num_kv_heads: int = 0
+    """Heads of the cached K/V (0 when the layer keeps no KV of its own)."""
+    k_head_dim: int = 0
+    """Last dim of the cached keys."""
+    v_head_dim: int = 0
+    """Last dim of the cached values."""
+    kv_source: int | None = None
+    """For a shared layer: the layer whose KV it reads, where transformers says so."""
+    cached_tokens: int = 0
+    """Sequence length held after the probe pass (diagnostic)."""
+    cached_heads: int = 0
+    """Heads in the cached tensors, broadcast copies included (diagnostic)."""
+
+    def geometry(self) -> dict[str, Any]:
+        """The fields kvarch's ``LayerSpec`` must equal."""
+        return {
+            "index": self.index,
+            "kind": self.kind,
+            "window": self.window,
+            "num_kv_heads": self.num_kv_heads,
+            "k_head_dim": self.k_head_dim,
+            "v_head_dim": self.v_head_dim,
+        }
+
+
+_TRUTH_CACHE: dict[str, list[LayerTruth]] = {}
+
+
+def cache_truth(config: PretrainedConfig) -> list[LayerTruth]:
+    """Per-layer cache geometry of the model ``config`` describes, read from a real forward pass."""
+    key = f"{type(config).__name__}:{config.to_json_string(use_diff=False)}"
+    if key not in _TRUTH_CACHE:
+        model = build_model(config)
+        _TRUTH_CACHE[key] = _read_truth(model, config)
+    return list(_TRUTH_CACHE[key])
+
+
+def build_model(config: PretrainedConfig) -> Any:
+    """A tiny random-weight causal LM (float32, CPU, eval) for ``config``."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    torch.manual_seed(SEED)
+    model = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
+    return model.eval()
+
+
+def text_config(config: PretrainedConfig) -> PretrainedConfig:
+    """The decoder's own config (``text_config`` of a VLM, else the config itself)."""
+    getter = getattr(config, "get_text_config", None)
+    if getter is not None:
+        try:
+            return getter(decoder=True)  # type: ignore[no-any-return]
+        except TypeError:
+            return getter()  # type: ignore[no-any-return]
+    return config
+
+
+def probe_length(config: PretrainedConfig) -> int:
+    """Tokens to feed so that every sliding/chunked window is exceeded."""
+    text = text_config(config)
+    windows = [
+        w
+        for name in (
+            "sliding_window",
+            "attention_chunk_size",
+            "window_size",
+            "attention_window_size",
+        )
+        for w in [getattr(text, name, None)]
+        if isinstance(w, int) and not isinstance(w, bool) and w > 0
+    ]
+    return max([MIN_TOKENS, *(w + 3 for w in windows)])
+
+
+def _read_truth(model: Any, config: PretrainedConfig) -> list[LayerTruth]:
+    import torch
+
+    text = text_config(config)
+    length = probe_length(config)
+    vocab = int(getattr(text, "vocab_size", 0) or getattr(config, "vocab_size", 0) or 128)
+    generator = torch.Generator().manual_seed(SEED)
+    ids = torch.randint(0, min(vocab, 100), (1, length), generator=generator)
+    kwargs: dict[str, Any] = {"input_ids": ids, "use_cache": True}
+    cross_layers = _cross_attention_layers(text)
+    if cross_layers:
+        kwargs.update(_cross_inputs(text))
+    with torch.no_grad():
+        out = model(**kwargs)
+    cache = getattr(out, "past_key_values", None)
+    if cache is None:
+        cache = getattr(out, "cache", None)
+    if cache is None:
+        raise OracleError(f"{type(model).__name__} returned no cache with use_cache=True")
+    num_layers = _num_layers(text)
+    attn = _attention_modules(model, num_layers)
+    entries = _cache_entries(cache)
+    if len(entries) != num_layers:
+        raise OracleError(f"cache has {len(entries)} layers, config has {num_layers}")
+    return [
+        _layer_truth(i, entry, attn[i], attn, text, length, i in cross_layers)
+        for i, entry in enumerate(entries)
+    ]
+
+
+def _num_layers(text: PretrainedConfig) -> int:
+    for name in ("num_hidden_layers", "n_layer", "num_layers", "n_layers"):
+        value = getattr(text, name, None)
+        if isinstance(value, int):
+            return value
+    raise OracleError(f"{type(text).__name__} names no layer count")
+
+
+def _cache_entries(cache: Any) -> list[tuple[Any, torch.Tensor | None, torch.Tensor | None]]:
+    """(layer object, keys, values) per layer, for transformers' cache classes."""
+    if hasattr(cache, "self_attention_cache"):  # EncoderDecoderCache
+        cache = cache.self_attention_cache
+    layers = getattr(cache, "layers", None)
+    if layers is not None:
+        return [(lay, _tensor(lay, "keys"), _tensor(lay, "values")) for lay in layers]
+    keys, values = getattr(cache, "key_cache", None), getattr(cache, "value_cache", None)
+    if keys is not None and values is not None:  # older hybrid caches: parallel lists
+        return [(None, _as_kv(k), _as_kv(v)) for k, v in zip(keys, values, strict=True)]
+    if isinstance(cache, (tuple, list)):  # legacy tuple-of-tuples
+        return [(None, _as_kv(kv[0]), _as_kv(kv[1])) for kv in cache]
+    raise OracleError(f"cannot read layers of {type(cache).__name__}")
+
+
+def _tensor(layer: Any, name: str) -> torch.Tensor | None:
+    if getattr(layer, "is_initialized", True) is False:
+        return None
+    return _as_kv(getattr(layer, name, None))
+
+
+def _as_kv(value: Any) -> torch.Tensor | None:
+    """A cached K or V tensor, or None where the layer holds no per-token KV."""
+    import torch
+
+    if not isinstance(value, torch.Tensor) or value.dim() != 4 or value.numel() == 0:
+        return None
+    return value
+
+
+def _attention_modules(model: Any, num_layers: int) -> list[Any]:
+    """The self-attention module of each decoder layer (None where not found)."""
+    found: dict[int, Any] = {}
+    for _, module in model.named_modules():
+        idx = getattr(module, "layer_idx", None)
+        if not isinstance(idx, int) or idx in found or not 0 <= idx < num_layers:
+            continue
+        if any(
+            hasattr(module, a) for a in ("is_kv_shared_layer", "k_proj", "qkv_proj", "kv_b_proj")
+        ):
+            found[idx] = module
+    return [found.get(i) for i in range(num_layers)]
+
+
+def _layer_truth(
+    index: int,
+    entry: tuple[Any, torch.Tensor | None, torch.Tensor | None],
+    module: Any,
+    modules: list[Any],
+    text: PretrainedConfig,
+    fed: int,
+    is_cross: bool,
+) -> LayerTruth:
+    layer, keys, values = entry
+    if module is not None and getattr(module, "is_kv_shared_layer", False):
+        return LayerTruth(index=index, kind="shared", kv_source=_kv_source(index, modules))
+    if keys is None or values is None:
+        return LayerTruth(index=index, kind="none")
+    batch, heads, held, k_dim = keys.shape
+    if tuple(values.shape[:3]) != (batch, heads, held):
+        raise OracleError(f"layer {index}: K {tuple(keys.shape)} vs V {tuple(values.shape)}")
+    distinct = _distinct_heads(index, keys, values)
+    dims = {
+        "num_kv_heads": distinct,
+        "k_head_dim": k_dim,
+        "v_head_dim": int(values.shape[-1]),
+        "cached_heads": heads,
+    }
+    if is_cross:
+        if held != CROSS_TOKENS:
+            raise OracleError(f"layer {index}: cross layer holds {held}, fed {CROSS_TOKENS} states")
+        return LayerTruth(index=index, kind="cross", cached_tokens=held, **dims)
+    window = getattr(layer, "sliding_window", None)
+    if isinstance(window, int) and not isinstance(window, bool):
+        if held != min(fed, window - 1):
+            raise OracleError(f"layer {index}: window {window} but {held} of {fed} tokens held")
+        kind: TruthKind = "chunked" if _is_chunked(index, text) else "sliding"
+        return LayerTruth(index=index, kind=kind, window=window, cached_tokens=held, **dims)
+    if held != fed:
+        raise OracleError(f"layer {index}: full layer holds {held} of {fed} tokens")
+    return LayerTruth(index=index, kind="full", cached_tokens=held, **dims)
+
+
+def _distinct_heads(index: int, keys: torch.Tensor, values: torch.Tensor) -> int:
+    """KV heads the layer computes: a cache holding broadcast copies (Falcon's new
+    architecture repeats each KV head per query group) counts each distinct head once."""
+    heads = int(keys.shape[1])
+    for groups in range(1, heads + 1):
+        if heads % groups:
+            continue
+        repeat = heads // groups
+        if all(_repeats(t, groups, repeat) for t in (keys, values)):
+            return groups
+    raise OracleError(f"layer {index}: no head grouping fits the cache")  # pragma: no cover
+
+
+def _repeats(t: torch.Tensor, groups: int, repeat: int) -> bool:
+    """Whether ``t`` ([b, heads, s, d]) is ``groups`` heads each repeated ``repeat`` times."""
+    if repeat == 1:
+        return True
+    b, _, s, d = t.shape
+    grouped = t.reshape(b, groups, repeat, s, d)
+    return bool((grouped == grouped[:, :, :1]).all())
+
+
+def _is_chunked(index: int, text: PretrainedConfig) -> bool:
+    layer_types = getattr(text, "layer_types", None)
+    if isinstance(layer_types, (list, tuple)) and index < len(layer_types):
+        return layer_types[index] == "chunked_attention"
+    return getattr(text, "attention_chunk_size", None) is not None and not getattr(
+        text, "sliding_window", None
+    )
+
+
+def _kv_source(index: int, modules: list[Any]) -> int | None:
+    """The layer a KV-sharing layer reads (transformers 5.17 names it; later versions store it)."""
+    module = modules[index]
+    named = getattr(module, "kv_shared_layer_index", None)
+    if isinstance(named, int):
+        return named
+    wanted = getattr(module, "layer_type", None) or getattr(module, "is_sliding", None)
+    for j in range(index - 1, -1, -1):
+        other = modules[j]
+        if other is None or not getattr(other, "store_full_length_kv", False):
+            continue
+        if (getattr(other, "layer_type", None) or getattr(other, "is_sliding", None)) == wanted:
+            return j
+    return None
+
+
+def _cross_attention_layers(text: PretrainedConfig) -> frozenset[int]:
+    layers = getattr(text, "cross_attention_layers", None)
+    return frozenset(layers) if isinstance(layers, (list, tuple)) else frozenset()
+
+
+def _cross_inputs(text: PretrainedConfig) -> dict[str, Any]:
+    """Vision states for cross-attention layers, so that they fill their cache."""
+    import torch
+
+    generator = torch.Generator().manual_seed(SEED + 1)
+    hidden = int(text.hidden_size)
+    states = torch.randn(1, CROSS_TOKENS, hidden, generator=generator)
+    return {"cross_attention_states": states}

@@ -1,0 +1,257 @@
+"""The oracle harness: it reads transformers' real caches correctly, and kvarch matches them.
+
+The first part pins the harness against hand-computed geometry; the second compares every
+catalogue variant with kvarch's generated schemas, field by field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import torch
+
+from kvarch.layers import LayerSpec
+from tests.oracle.attention import attention_seen
+from tests.oracle.compare import mismatches
+from tests.oracle.coverage import EXCLUDED, causal_lm_model_types, decoder_families_with_kv_cache
+from tests.oracle.truth import LayerTruth, OracleError, _distinct_heads, cache_truth, probe_length
+from tests.oracle.variants import (
+    ISSUE4_FAMILIES,
+    UNBUILDABLE,
+    VARIANTS,
+    Variant,
+    available_variants,
+    make_config,
+)
+
+BY_ID = {v.id: v for v in VARIANTS}
+S, F = "sliding_attention", "full_attention"
+
+
+def truth_of(variant_id: str) -> list[LayerTruth]:
+    return cache_truth(make_config(BY_ID[variant_id]))
+
+
+def geometry(truth: list[LayerTruth]) -> list[tuple[Any, ...]]:
+    return [(t.kind, t.window, t.num_kv_heads, t.k_head_dim, t.v_head_dim) for t in truth]
+
+
+# --- the harness reads caches right (hand-computed expectations) -------------------------
+
+
+def test_llama_gqa_heads_and_dims() -> None:
+    truth = truth_of("llama-gqa")  # hidden 64, 4 heads, 2 KV heads → head_dim 16
+    assert geometry(truth) == [("full", None, 2, 16, 16)] * 4
+    fed = probe_length(make_config(BY_ID["llama-gqa"]))
+    assert fed >= 8
+    assert [t.cached_tokens for t in truth] == [fed] * 4
+
+
+def test_explicit_head_dim_beats_hidden_over_heads() -> None:
+    assert geometry(truth_of("llama-head-dim")) == [("full", None, 2, 24, 24)] * 4
+    assert geometry(truth_of("qwen3")) == [("full", None, 2, 32, 32)] * 4
+
+
+def test_gemma2_alternates_sliding_and_full() -> None:
+    truth = truth_of("gemma2")  # window 5, layer 0 sliding
+    assert geometry(truth) == [("sliding", 5, 2, 16, 16), ("full", None, 2, 16, 16)] * 2
+    assert truth[0].cached_tokens == 4  # a sliding layer keeps window - 1 past tokens
+    assert truth[1].cached_tokens == probe_length(make_config(BY_ID["gemma2"]))
+
+
+def test_gpt_bigcode_multi_query_caches_one_head() -> None:
+    assert geometry(truth_of("gpt-bigcode-mqa")) == [("full", None, 1, 16, 16)] * 3
+    assert geometry(truth_of("gpt-bigcode-mha")) == [("full", None, 4, 16, 16)] * 3
+
+
+def test_falcon_new_architecture_counts_distinct_heads() -> None:
+    """Falcon-40B style: transformers caches each of the 2 KV heads twice (4 cached heads)."""
+    truth = truth_of("falcon-new-arch")
+    assert geometry(truth) == [("full", None, 2, 16, 16)] * 4
+    assert {t.cached_heads for t in truth} == {4}
+    assert geometry(truth_of("falcon-mqa")) == [("full", None, 1, 16, 16)] * 4
+
+
+def test_deepseek_v3_cache_is_the_latent() -> None:
+    """transformers caches MLA compressed: K = kv_lora_rank, V = the rope part, one head."""
+    truth = truth_of("deepseek-v3")  # kv_lora_rank 16, qk_rope_head_dim 8
+    assert geometry(truth) == [("full", None, 1, 16, 8)] * 4
+
+
+def test_deepseek_v3_attention_sees_expanded_heads() -> None:
+    """The other MLA view: K = nope + rope (16 + 8), V = v_head_dim (24), per attention head."""
+    seen = attention_seen(make_config(BY_ID["deepseek-v3"]))
+    assert sorted(seen) == [0, 1, 2, 3]
+    assert {(s.num_kv_heads, s.k_head_dim, s.v_head_dim) for s in seen.values()} == {(4, 24, 24)}
+
+
+def test_jamba_only_attention_layers_cache() -> None:
+    kinds = [t.kind for t in truth_of("jamba")]  # attn_layer_period 2, offset 1
+    assert kinds == ["none", "full", "none", "full"]
+    assert truth_of("jamba")[0] == LayerTruth(index=0, kind="none")
+
+
+def test_qwen2_use_sliding_window_false_disables_the_window() -> None:
+    assert {t.kind for t in truth_of("qwen2-window-off")} == {"full"}
+    assert [t.kind for t in truth_of("qwen2-max-window-layers")] == ["full"] * 2 + ["sliding"] * 2
+
+
+def test_llama4_chunked_layers() -> None:
+    truth = truth_of("llama4-text-chunked")  # no_rope_layers [1, 1, 1, 0]
+    assert geometry(truth) == [("chunked", 5, 2, 16, 16)] * 3 + [("full", None, 2, 16, 16)]
+
+
+def test_gemma3n_shared_layers_point_at_their_source() -> None:
+    truth = truth_of("gemma3n-text-shared")  # S S F | S F shared
+    assert [t.kind for t in truth] == ["sliding", "sliding", "full", "shared", "shared"]
+    assert [t.kv_source for t in truth[3:]] == [1, 2]
+    assert (truth[3].num_kv_heads, truth[3].k_head_dim, truth[3].window) == (0, 0, None)
+
+
+def test_mllama_cross_layer_caches_vision_states() -> None:
+    truth = truth_of("mllama")
+    assert [t.kind for t in truth] == ["full", "cross", "full", "full"]
+    assert truth[1].cached_tokens == 3
+
+
+def test_gemma3_vlm_reads_text_config() -> None:
+    truth = truth_of("gemma3-vlm")
+    assert geometry(truth) == [("sliding", 5, 2, 16, 16)] * 3 + [("full", None, 2, 16, 16)]
+
+
+def test_distinct_heads_detects_broadcast_copies() -> None:
+    g = torch.Generator().manual_seed(1)
+    base = torch.randn(1, 2, 5, 8, generator=g)
+    assert _distinct_heads(0, base, base) == 2
+    broadcast = base.repeat_interleave(3, dim=1)  # [h0 h0 h0 h1 h1 h1]
+    assert _distinct_heads(0, broadcast, broadcast) == 2
+    tiled = base.repeat(1, 3, 1, 1)  # [h0 h1 h0 h1 h0 h1] is not a GQA broadcast
+    assert _distinct_heads(0, tiled, tiled) == 6
+
+
+def test_oracle_error_is_an_assertion() -> None:
+    assert issubclass(OracleError, AssertionError)
+
+
+def test_cache_and_attention_agree_outside_mla() -> None:
+    """Second witness: for non-MLA models, what attention receives is what the cache holds."""
+    checked = 0
+    for variant in available_variants():
+        if "kv_lora_rank" in variant.kwargs:
+            continue
+        config = make_config(variant)
+        seen = attention_seen(config)
+        for t in cache_truth(config):
+            if t.index in seen and t.kind in ("full", "sliding", "chunked"):
+                s = seen[t.index]
+                assert (s.k_head_dim, s.v_head_dim) == (t.k_head_dim, t.v_head_dim), variant.id
+                if s.num_kv_heads != t.cached_heads:  # sdpa may get heads pre-broadcast
+                    assert s.num_kv_heads == t.num_kv_heads, variant.id
+                checked += 1
+    assert checked > 50
+
+
+# --- the comparison itself can fail ---------------------------------------------------------
+
+
+def test_mismatches_names_the_layer_and_field() -> None:
+    truth = truth_of("gemma2")
+    good = [LayerSpec(**t.geometry()) for t in truth]
+    assert mismatches(truth, good) == []
+    capped = [LayerSpec(**{**t.geometry(), "kind": "sliding", "window": 5}) for t in truth]
+    assert mismatches(truth, capped) == [
+        "layer 1 kind: kvarch 'sliding', transformers 'full'",
+        "layer 1 window: kvarch 5, transformers None",
+        "layer 3 kind: kvarch 'sliding', transformers 'full'",
+        "layer 3 window: kvarch 5, transformers None",
+    ]
+    assert mismatches(truth, good[:3]) == ["layer count: kvarch 3, transformers 4"]
+
+
+# --- the catalogue ---------------------------------------------------------------------------
+
+
+def test_catalogue_ids_are_unique() -> None:
+    assert len({v.id for v in VARIANTS}) == len(VARIANTS)
+
+
+def test_every_issue4_family_has_a_variant_or_a_reason() -> None:
+    have = {v.model_type for v in VARIANTS}
+    missing = [f for f in ISSUE4_FAMILIES if f not in have and f not in UNBUILDABLE]
+    assert missing == []
+
+
+def test_every_variant_builds_with_installed_transformers() -> None:
+    assert [v.id for v in VARIANTS if v not in available_variants()] == []
+
+
+def test_coverage_denominator() -> None:
+    families = decoder_families_with_kv_cache()
+    causal = causal_lm_model_types()
+    assert set(families) <= set(causal)
+    assert not set(families) & set(EXCLUDED)
+    assert {"llama", "gemma2", "deepseek_v3", "jamba", "gpt_bigcode"} <= set(families)
+    assert {"mamba", "rwkv", "bert", "bart"}.isdisjoint(families)
+    assert {v.model_type for v in VARIANTS} <= set(families)
+
+
+# --- kvarch's schemas against the truth ------------------------------------------------------
+
+
+def _schema_partition() -> tuple[list[Variant], list[Variant], str | None]:
+    """(variants a schema serves, variants none serves, why generated cannot say)."""
+    try:
+        import generated
+
+        resolve, unknown = generated.resolve, generated.UnknownArchitectureError
+    except (ImportError, AttributeError) as exc:
+        return [], [], f"generated cannot resolve configs yet: {exc!r}"
+    covered, uncovered = [], []
+    for variant in available_variants():
+        try:
+            resolve(make_config(variant))
+        except unknown:
+            uncovered.append(variant)
+        else:
+            covered.append(variant)
+    return covered, uncovered, None
+
+
+COVERED, UNCOVERED, GENERATED_MISSING = _schema_partition()
+
+
+def _sources(variant: Variant) -> list[tuple[str, Any]]:
+    """The same model as a PretrainedConfig and as the minimal config.json a user writes."""
+    return [
+        ("config", make_config(variant)),
+        ("config.json", {"model_type": variant.model_type, **variant.kwargs}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "variant",
+    COVERED or [None],
+    ids=[v.id for v in COVERED] or ["no-generated-schemas"],
+)
+def test_schema_matches_transformers_cache(variant: Variant | None) -> None:
+    if variant is None:
+        pytest.fail(GENERATED_MISSING or "no generated schema serves any catalogue variant")
+    import generated
+
+    truth = cache_truth(make_config(variant))
+    for source, config in _sources(variant):
+        specs = generated.from_hf_config(config).layers()
+        diff = mismatches(truth, specs)
+        assert diff == [], f"{variant.id} from {source}:\n" + "\n".join(diff)
+
+
+def test_schema_coverage_report(capsys: pytest.CaptureFixture[str]) -> None:
+    """Prints the catalogue families no schema serves yet (they are not compared above)."""
+    families = sorted({v.model_type for v in UNCOVERED})
+    with capsys.disabled():
+        print(
+            f"\noracle coverage: {len({v.model_type for v in COVERED})} families with schemas, "
+            f"{len(families)} without: {', '.join(families) or '-'}"
+        )
+    assert len(COVERED) + len(UNCOVERED) == len(available_variants()) or GENERATED_MISSING
