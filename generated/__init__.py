@@ -17,33 +17,48 @@ from kvarch.dtype import DType
 from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
+    from generated.deepseek_v3 import DeepseekV3Config
+    from generated.gemma2 import Gemma2Config
     from generated.llama import LlamaConfig
     from generated.mistral import MistralConfig
+    from generated.qwen3 import Qwen3Config
 
 __all__ = [
     "ARCHITECTURES",
     "CLASSES",
     "MODEL_TYPES",
+    "DeepseekV3Config",
+    "Gemma2Config",
     "LlamaConfig",
     "MistralConfig",
+    "Qwen3Config",
     "UnknownArchitectureError",
     "from_hf_config",
     "resolve",
 ]
 
 CLASSES: dict[str, str] = {
+    "DeepseekV3Config": "deepseek_v3",
+    "Gemma2Config": "gemma2",
     "LlamaConfig": "llama",
     "MistralConfig": "mistral",
+    "Qwen3Config": "qwen3",
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
+    "deepseek_v3": "DeepseekV3Config",
+    "gemma2": "Gemma2Config",
     "llama": "LlamaConfig",
     "mistral": "MistralConfig",
+    "qwen3": "Qwen3Config",
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
+    "DeepseekV3ForCausalLM": "DeepseekV3Config",
+    "Gemma2ForCausalLM": "Gemma2Config",
     "LlamaForCausalLM": "LlamaConfig",
     "MistralForCausalLM": "MistralConfig",
+    "Qwen3ForCausalLM": "Qwen3Config",
 }
 """HF ``architectures`` entry -> generated class name."""
 

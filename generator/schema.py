@@ -323,7 +323,7 @@ def _derived(name: str, spec: Any, parent: YMap, scope: dict[str, Name]) -> Deri
 
 
 def _checks(m: YMap, scope: dict[str, Name], schema: Schema) -> list[Check]:
-    raw = m.get("checks", [])
+    raw = m.get("checks", YList())
     if not isinstance(raw, YList):
         raise _err(m, "checks", "'checks' must be a list of {expr, message, field}")
     out = []

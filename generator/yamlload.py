@@ -27,7 +27,7 @@ class YMap(dict[str, Any]):
 class YList(list[Any]):
     """A YAML sequence that remembers where it and its items are."""
 
-    loc: Loc
+    loc: Loc = Loc("<schema>")
     item_locs: list[Loc]
     quoted: list[bool]
 
