@@ -166,6 +166,9 @@ def _text(m: YMap, key: str, default: str = "") -> str:
         raise _err(m, key, f"{key!r} must be a string, got {value!r}")
     if len(value) > MAX_TEXT:
         raise _err(m, key, f"{key!r} longer than {MAX_TEXT} characters")
+    bad = [ch for ch in value if (ord(ch) < 0x20 and ch not in "\n\t") or ord(ch) == 0x7F]
+    if bad:
+        raise _err(m, key, f"{key!r} contains the control character {bad[0]!r}")
     return value
 
 

@@ -1,0 +1,133 @@
+"""generate / check: deterministic output, drift detection, stale-module removal, scaffold."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import SchemaError, check, compile_dir, generate, scaffold
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the repository's schemas and a generated package built from them."""
+    schemas = tmp_path / "schemas"
+    shutil.copytree(REPO / "schemas", schemas, ignore=shutil.ignore_patterns("*.json"))
+    out = tmp_path / "generated"
+    out.mkdir()
+    shutil.copy(REPO / "generated" / "_runtime.py", out / "_runtime.py")
+    generate(schemas, out)
+    return schemas, out
+
+
+def test_the_committed_generated_package_is_up_to_date() -> None:
+    assert check(REPO / "schemas", REPO / "generated") == []
+
+
+def test_generate_twice_changes_nothing(project: tuple[Path, Path]) -> None:
+    schemas, out = project
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert generate(schemas, out) == []
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert check(schemas, out) == []
+
+
+def test_output_is_identical_to_the_committed_package(project: tuple[Path, Path]) -> None:
+    _, out = project
+    for path in out.glob("*.py"):
+        assert path.read_bytes() == (REPO / "generated" / path.name).read_bytes(), path.name
+
+
+def test_hand_edit_is_reported_with_the_file(project: tuple[Path, Path]) -> None:
+    schemas, out = project
+    target = out / "llama.py"
+    target.write_text(target.read_text().replace("2048", "4096"))
+    drift = check(schemas, out)
+    assert [(d.path.name, "hand-edited" in d.reason) for d in drift] == [("llama.py", True)]
+    assert generate(schemas, out) == [target]
+    assert check(schemas, out) == []
+
+
+def test_stale_schema_is_reported(project: tuple[Path, Path]) -> None:
+    schemas, out = project
+    path = schemas / "gemma2.yaml"
+    path.write_text(path.read_text().replace("default: 8192", "default: 4096"))
+    assert [d.path.name for d in check(schemas, out)] == ["gemma2.py"]
+
+
+def test_a_change_in_a_parent_schema_reaches_its_children(project: tuple[Path, Path]) -> None:
+    schemas, out = project
+    path = schemas / "llama.yaml"
+    path.write_text(path.read_text().replace("description: Decoder layers.", "description: N."))
+    stale = {d.path.name for d in check(schemas, out)}
+    assert {"llama.py", "mistral.py", "qwen3.py", "gemma2.py"} <= stale
+    assert "deepseek_v3.py" not in stale
+
+
+def test_removed_schema_deletes_its_module_only(project: tuple[Path, Path]) -> None:
+    schemas, out = project
+    (schemas / "deepseek_v3.yaml").unlink()
+    (out / "notes.py").write_text("# hand-written, not generated\n")
+    drift = check(schemas, out)
+    assert {d.path.name for d in drift} == {"deepseek_v3.py", "__init__.py"}
+    generate(schemas, out)
+    assert not (out / "deepseek_v3.py").exists()
+    assert (out / "notes.py").exists() and (out / "_runtime.py").exists()
+    assert "deepseek_v3" not in (out / "__init__.py").read_text()
+
+
+def test_a_broken_schema_writes_nothing(project: tuple[Path, Path]) -> None:
+    schemas, out = project
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (schemas / "gemma2.yaml").write_text((schemas / "gemma2.yaml").read_text() + "\nbogus: 1\n")
+    (schemas / "llama.yaml").write_text(
+        (schemas / "llama.yaml").read_text().replace("2048", "1024")
+    )
+    with pytest.raises(SchemaError, match=r"schemas/gemma2.yaml:\d+:1: unknown key 'bogus'"):
+        generate(schemas, out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_cli_exit_codes(project: tuple[Path, Path]) -> None:
+    schemas, out = project
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [
+            sys.executable,
+            "-m",
+            "generator",
+            *args,
+            "--schemas",
+            str(schemas),
+            "--out",
+            str(out),
+        ]
+        return subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, check=False)
+
+    assert run("check").returncode == 0
+    (out / "qwen3.py").write_text((out / "qwen3.py").read_text() + "# edit\n")
+    failed = run("check")
+    assert failed.returncode == 1 and "qwen3.py" in failed.stderr
+    assert run("generate").returncode == 0
+    assert run("check").returncode == 0
+    (schemas / "qwen3.yaml").write_text("model_types: [\n")
+    broken = run("generate")
+    assert broken.returncode == 1 and "qwen3.yaml:" in broken.stderr
+
+
+def test_scaffold_writes_a_schema_that_compiles(tmp_path: Path) -> None:
+    path = scaffold("my_model", tmp_path)
+    assert path == tmp_path / "my_model.yaml"
+    result = compile_dir(tmp_path)
+    assert [s.class_name for s in result.schemas] == ["MyModelConfig"]
+    assert "'my_model': 'MyModelConfig'" in result.files["__init__.py"].replace('"', "'")
+    with pytest.raises(SchemaError, match="already exists"):
+        scaffold("my_model", tmp_path)
+    with pytest.raises(SchemaError, match="must match"):
+        scaffold("../evil", tmp_path)
