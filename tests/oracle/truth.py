@@ -136,6 +136,9 @@ def _read_truth(model: Any, config: PretrainedConfig) -> list[LayerTruth]:
     num_layers = _num_layers(text)
     attn = _attention_modules(model, num_layers)
     entries = _cache_entries(cache)
+    shared_tail = all(getattr(m, "is_kv_shared_layer", False) for m in attn[len(entries) :])
+    if len(entries) < num_layers and shared_tail:  # transformers 5.17: no slots for shared layers
+        entries += [(None, None, None)] * (num_layers - len(entries))
     if len(entries) != num_layers:
         raise OracleError(f"cache has {len(entries)} layers, config has {num_layers}")
     return [
