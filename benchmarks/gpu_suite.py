@@ -1,0 +1,592 @@
+"""The whole GPU check in one call: gpu tests, then KV append / paged decode / prefill benchmarks.
+
+``python3 benchmarks/gpu_suite.py [--sweep] [--smoke] [--skip-tests]`` writes ``gpu_suite.json``
+and ``decode_bandwidth.png`` under ``$OUT`` (or ./gpu_out) and prints a table last. Every figure
+is a median of ``triton.testing.do_bench`` (L2 flushed between runs) on random data, and every
+ratio is against a baseline timed in the same process on the same card. ``--smoke`` runs tiny
+shapes on CPU under the Triton interpreter to check this script itself (its timings mean nothing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+SMOKE = "--smoke" in sys.argv
+if SMOKE:
+    os.environ["TRITON_INTERPRET"] = "1"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+import triton  # noqa: E402
+
+from kvarch.runtime import triton_ops  # noqa: E402
+
+DEV = torch.device("cpu" if SMOKE else "cuda")
+BF16 = torch.bfloat16
+Row = dict[str, Any]
+
+
+def timed(fn: Callable[[], object], *, graph: bool = False) -> float:
+    """Median milliseconds of ``fn`` (CUDA graph replay when ``graph``)."""
+    if SMOKE:
+        t0 = time.perf_counter()
+        fn()
+        return (time.perf_counter() - t0) * 1e3
+    if graph:
+        ms = triton.testing.do_bench_cudagraph(fn, rep=50, return_mode="median")
+    else:
+        ms = triton.testing.do_bench(fn, warmup=10, rep=60, return_mode="median")
+    return float(ms)
+
+
+def rel_err(got: torch.Tensor, want: torch.Tensor) -> float:
+    """‖got − want‖ / ‖want‖ in float32."""
+    return float((got.float() - want.float()).norm() / want.float().norm())
+
+
+def sdpa(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, **kw: Any) -> torch.Tensor:
+    """Dense SDPA on the flash backend where it applies (the baseline the issue names)."""
+    from torch.nn.attention import SDPBackend, sdpa_kernel
+
+    if SMOKE or k.shape[-1] > 256 or k.shape[-1] != v.shape[-1]:
+        return F.scaled_dot_product_attention(q, k, v, enable_gqa=True, **kw)
+    with sdpa_kernel([SDPBackend.FLASH_ATTENTION]):
+        return F.scaled_dot_product_attention(q, k, v, enable_gqa=True, **kw)
+
+
+# --- ceilings and append ------------------------------------------------------------------
+
+
+def copy_bandwidth(res: Row) -> float:
+    """Device-to-device copy GB/s (bytes read + written): the ceiling for memory-bound kernels."""
+    n = (1 << 20) if SMOKE else (1 << 30)  # 2 GiB of bf16 per side
+    src = torch.randn(n, device=DEV).to(BF16)
+    dst = torch.empty_like(src)
+    ms = timed(lambda: dst.copy_(src))
+    gbs = 2 * src.numel() * 2 / ms / 1e6
+    res["copy"] = {"bytes": 2 * src.numel() * 2, "ms": ms, "GBps": gbs}
+    return gbs
+
+
+def append_point(tokens: int, ceiling: float) -> Row:
+    """write_kv of one layer's K and V (Llama-3-8B: 8 heads x 128) vs naive index_copy_."""
+    heads, dim, page = 8, 128, 16
+    blocks = 2 * tokens // page
+    kc = torch.randn(blocks, page, heads, dim, device=DEV).to(BF16)
+    vc = torch.randn_like(kc)
+    k = torch.randn(tokens, heads, dim, device=DEV).to(BF16)
+    v = torch.randn_like(k)
+    # Whole pages in random order (how a block manager hands them out), one slot per token.
+    pages = torch.randperm(blocks, device=DEV)[: tokens // page]
+    slots = (pages[:, None] * page + torch.arange(page, device=DEV)).reshape(-1)
+    moved = 2 * 2 * k.numel() * 2 + slots.numel() * 8
+    fast = timed(lambda: triton_ops.write_kv(kc, vc, k, v, slots))
+    flat_k, flat_v = kc.view(-1, heads, dim), vc.view(-1, heads, dim)
+
+    def naive() -> None:
+        flat_k.index_copy_(0, slots, k)
+        flat_v.index_copy_(0, slots, v)
+
+    slow = timed(naive)
+    kc.normal_()
+    triton_ops.write_kv(kc, vc, k, v, slots)
+    exact = torch.equal(flat_k[slots], k) and torch.equal(flat_v[slots], v)
+    fast_gbs, slow_gbs = moved / fast / 1e6, moved / slow / 1e6
+    return {
+        "tokens": tokens, "ms": fast, "GBps": fast_gbs, "of_copy": fast_gbs / ceiling,
+        "naive_ms": slow, "naive_GBps": slow_gbs, "naive_of_copy": slow_gbs / ceiling,
+        "bit_exact": exact,
+    }  # fmt: skip
+
+
+def append_bench(res: Row, ceiling: float) -> None:
+    """KV append at 4k..256k tokens per call."""
+    sizes = [64, 256] if SMOKE else [4096, 16384, 65536, 262144]
+    res["append"] = [append_point(n, ceiling) for n in sizes]
+
+
+# --- decode -------------------------------------------------------------------------------
+
+
+class DecodeCase:
+    """One (batch, context) point: a dense HND cache for SDPA and paged copies per page size."""
+
+    def __init__(self, batch: int, ctx: int, n_q: int = 32, n_kv: int = 8, dim: int = 128):
+        self.batch, self.ctx, self.n_q, self.n_kv, self.dim = batch, ctx, n_q, n_kv, dim
+        self.k = torch.randn(batch, n_kv, ctx, dim, device=DEV).to(BF16)
+        self.v = torch.randn(batch, n_kv, ctx, dim, device=DEV).to(BF16)
+        self.q = torch.randn(batch, n_q, dim, device=DEV).to(BF16)
+        self.scale = dim**-0.5
+        self.seq_lens = torch.full((batch,), ctx, dtype=torch.int32, device=DEV)
+        self.bytes = 2 * self.k.numel() * 2 + 2 * self.q.numel() * 2
+
+    def paged(self, page: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """(k_cache, v_cache, block_tables) holding the same tokens in shuffled pages."""
+        n = self.batch * self.ctx // page
+        perm = torch.randperm(n, device=DEV)
+        caches = []
+        for dense in (self.k, self.v):
+            pages = dense.transpose(1, 2).reshape(n, page, self.n_kv, self.dim)
+            cache = torch.empty_like(pages)
+            cache[perm] = pages
+            caches.append(cache)
+        return caches[0], caches[1], perm.view(self.batch, -1).int()
+
+    def dense(self) -> torch.Tensor:
+        """Dense SDPA decode: one query per sequence over the contiguous cache."""
+        return sdpa(self.q[:, :, None], self.k, self.v, scale=self.scale)[:, :, 0]
+
+
+def decode_point(case: DecodeCase, page: int, ceiling: float, dense: Row) -> Row:
+    """Paged decode of ``case`` with pages of ``page`` tokens against its dense timings."""
+    kc, vc, bt = case.paged(page)
+
+    def run() -> torch.Tensor:
+        return triton_ops.paged_decode(case.q, kc, vc, bt, case.seq_lens, scale=case.scale)
+
+    ms, graph_ms = timed(run), timed(run, graph=True)
+    gbs = case.bytes / ms / 1e6
+    return {
+        "batch": case.batch, "ctx": case.ctx, "page": page, "bytes": case.bytes, "ms": ms,
+        "graph_ms": graph_ms, "GBps": gbs, "of_copy": gbs / ceiling,
+        "dense_ms": dense["ms"], "dense_graph_ms": dense["graph_ms"],
+        "vs_dense": ms / dense["ms"], "graph_vs_dense": graph_ms / dense["graph_ms"],
+        "rel_err": rel_err(run(), dense["out"]),
+    }  # fmt: skip
+
+
+def decode_grid(res: Row, ceiling: float) -> None:
+    """Paged decode for batch x context x page vs dense SDPA (eager and CUDA-graph timings)."""
+    rows: list[Row] = []
+    batches, ctxs, pages = ([2, 4], [64, 128], [16, 64]) if SMOKE else (
+        [1, 16, 64, 256], [1024, 4096, 16384], [16, 64, 128]
+    )  # fmt: skip
+    for ctx in ctxs:
+        for batch in batches:
+            case = DecodeCase(batch, ctx)
+            dense = {
+                "ms": timed(case.dense),
+                "graph_ms": timed(case.dense, graph=True),
+                "out": case.dense(),
+            }
+            rows.extend(decode_point(case, page, ceiling, dense) for page in pages)
+            del case, dense
+            if not SMOKE:
+                torch.cuda.empty_cache()
+    res["decode"] = rows
+
+
+def decode_headline_baselines(res: Row, ceiling: float) -> None:
+    """At batch 64 x 4k: naive gather+SDPA and flex_attention with a paged block mask."""
+    batch, ctx, page = (4, 128, 16) if SMOKE else (64, 4096, 128)
+    case = DecodeCase(batch, ctx)
+    kc, vc, bt = case.paged(page)
+    out: Row = {"batch": batch, "ctx": ctx, "page": page, "dense_ms": timed(case.dense)}
+
+    def naive() -> torch.Tensor:
+        k = kc[bt.long()].view(batch, ctx, case.n_kv, case.dim).transpose(1, 2)
+        v = vc[bt.long()].view(batch, ctx, case.n_kv, case.dim).transpose(1, 2)
+        return sdpa(case.q[:, :, None], k, v, scale=case.scale)
+
+    out["naive_ms"] = timed(naive)
+    out["naive_vs_dense"] = out["naive_ms"] / out["dense_ms"]
+    try:
+        flex_fn = flex_paged_decode(case, kc, vc, bt, page)
+        out["flex_rel_err"] = rel_err(flex_fn(), case.dense())
+        out["flex_ms"] = timed(flex_fn)
+        out["flex_vs_dense"] = out["flex_ms"] / out["dense_ms"]
+        out["flex_GBps"] = case.bytes / out["flex_ms"] / 1e6
+    except Exception as exc:  # report, don't hide: the table says why flex is missing
+        out["flex_error"] = f"{type(exc).__name__}: {str(exc)[:300]}"
+    res["decode_baselines"] = out
+
+
+def flex_paged_decode(
+    case: DecodeCase, kc: torch.Tensor, vc: torch.Tensor, bt: torch.Tensor, page: int
+) -> Callable[[], torch.Tensor]:
+    """flex_attention over the same pages through torch's PagedAttention block-mask mapping."""
+    from torch.nn.attention.experimental._paged_attention import PagedAttention
+    from torch.nn.attention.flex_attention import create_block_mask, flex_attention
+
+    batch, n_pages = case.batch, kc.shape[0]
+    paged = PagedAttention(n_pages, page, batch, device=str(DEV))
+    width = bt.shape[1]
+    paged.page_table[:, :width] = bt.long()
+    rows = torch.arange(batch, device=DEV)[:, None].expand(-1, width)
+    paged.physical_to_logical[rows, bt.long()] = torch.arange(width, device=DEV)[None, :]
+    paged.capacity[:] = width * page
+    kp = kc.view(n_pages * page, case.n_kv, case.dim).permute(1, 0, 2)[None].contiguous()
+    vp = vc.view(n_pages * page, case.n_kv, case.dim).permute(1, 0, 2)[None].contiguous()
+
+    def visible(b: Any, h: Any, q_idx: Any, kv_idx: Any) -> Any:
+        return kv_idx < case.ctx
+
+    logical = create_block_mask(
+        visible, batch, None, 1, case.ctx, device=str(DEV), BLOCK_SIZE=(page, page)
+    )
+    mask = paged.convert_logical_block_mask(logical)
+    compiled = torch.compile(flex_attention)
+    q = case.q[:, :, None].contiguous()
+
+    def run() -> torch.Tensor:
+        return compiled(q, kp, vp, block_mask=mask, scale=case.scale, enable_gqa=True)[:, :, 0]
+
+    return run
+
+
+def window_point(ceiling: float) -> Row:
+    """Sliding-window decode (Mistral-like window 4096 over 16k) vs dense SDPA over the window."""
+    batch, ctx, window, page = (2, 128, 32, 16) if SMOKE else (64, 16384, 4096, 16)
+    case = DecodeCase(batch, ctx)
+    kc, vc, bt = case.paged(page)
+
+    def windowed() -> torch.Tensor:
+        return triton_ops.paged_decode(
+            case.q, kc, vc, bt, case.seq_lens, scale=case.scale, window=window
+        )
+
+    tail_k, tail_v = case.k[:, :, -window:].contiguous(), case.v[:, :, -window:].contiguous()
+
+    def dense_tail() -> torch.Tensor:
+        return sdpa(case.q[:, :, None], tail_k, tail_v, scale=case.scale)[:, :, 0]
+
+    ms, dense_ms = timed(windowed), timed(dense_tail)
+    moved = case.bytes * window / ctx
+    return {
+        "batch": batch, "ctx": ctx, "window": window, "page": page, "ms": ms,
+        "dense_ms": dense_ms, "vs_dense": ms / dense_ms, "GBps": moved / ms / 1e6,
+        "of_copy": moved / ms / 1e6 / ceiling, "rel_err": rel_err(windowed(), dense_tail()),
+    }  # fmt: skip
+
+
+def mla_point(ceiling: float) -> Row:
+    """MLA latent decode (DeepSeek-V3 on TP 8: 16 q heads, latent 576, values 512)."""
+    batch, ctx, page = (2, 64, 16) if SMOKE else (64, 4096, 64)
+    latent, v_dim, heads = 576, 512, 16
+    lat = DecodeCase(batch, ctx, n_q=heads, n_kv=1, dim=latent)
+    kc, _, bt = lat.paged(page)
+    scale = 192**-0.5
+
+    def mla() -> torch.Tensor:
+        return triton_ops.paged_decode(
+            lat.q, kc, None, bt, lat.seq_lens, scale=scale, v_head_dim=v_dim
+        )
+
+    v_dense = lat.k[..., :v_dim]
+
+    def mla_dense() -> torch.Tensor:
+        return sdpa(lat.q[:, :, None], lat.k, v_dense, scale=scale)[:, :, 0]
+
+    ms, dense_ms = timed(mla), timed(mla_dense)
+    moved = lat.k.numel() * 2
+    return {
+        "batch": batch, "ctx": ctx, "page": page, "q_heads": heads, "latent": latent,
+        "v_dim": v_dim, "ms": ms, "dense_ms": dense_ms, "vs_dense": ms / dense_ms,
+        "GBps": moved / ms / 1e6, "of_copy": moved / ms / 1e6 / ceiling,
+        "rel_err": rel_err(mla(), mla_dense()),
+    }  # fmt: skip
+
+
+def decode_variants(res: Row, ceiling: float) -> None:
+    """Sliding-window and MLA-latent geometries."""
+    res["decode_variants"] = {"window": window_point(ceiling), "mla": mla_point(ceiling)}
+
+
+# --- prefill ------------------------------------------------------------------------------
+
+
+def prefill_bench(
+    res: Row, *, launch: Any = None, pages: tuple[int, ...] | list[int] = (16, 128)
+) -> list[Row]:
+    """Fresh prompts (batch 4 x 4k) through paged prefill vs dense causal SDPA (flash)."""
+    rows = []
+    batch, length = (2, 64) if SMOKE else (4, 4096)
+    n_q, n_kv, dim = 32, 8, 128
+    case = DecodeCase(batch, length, n_q=n_q, n_kv=n_kv, dim=dim)
+    q = torch.randn(batch, n_q, length, dim, device=DEV).to(BF16)
+    packed = q.transpose(1, 2).reshape(batch * length, n_q, dim).contiguous()
+    qsl = torch.arange(0, batch + 1, device=DEV, dtype=torch.int32) * length
+
+    def dense() -> torch.Tensor:
+        return sdpa(q, case.k, case.v, scale=case.scale, is_causal=True)
+
+    dense_ms = timed(dense)
+    want = dense().transpose(1, 2).reshape(batch * length, n_q, dim)
+    flops = 4 * batch * n_q * dim * length * length / 2
+    for page in [16] if SMOKE else pages:
+        kc, vc, bt = case.paged(page)
+
+        def run(kc: torch.Tensor = kc, vc: torch.Tensor = vc, bt: torch.Tensor = bt) -> Any:
+            return triton_ops.paged_prefill(
+                packed,
+                kc,
+                vc,
+                bt,
+                case.seq_lens,
+                qsl,
+                scale=case.scale,
+                launch=launch,
+            )
+
+        ms = timed(run)
+        rows.append(
+            {
+                "batch": batch, "len": length, "page": page, "ms": ms, "dense_ms": dense_ms,
+                "vs_dense": ms / dense_ms, "TFLOPs": flops / ms / 1e9,
+                "dense_TFLOPs": flops / dense_ms / 1e9, "rel_err": rel_err(run(), want),
+            }
+        )  # fmt: skip
+    res["prefill"] = rows
+    return rows
+
+
+# --- sweeps (tuning runs) -----------------------------------------------------------------
+
+
+def sweep_point(batch: int, ctx: int, page: int, configs: list[Any]) -> list[Row]:
+    """Decode time of each tile choice at one point (None = the default heuristic)."""
+    case = DecodeCase(batch, ctx)
+    kc, vc, bt = case.paged(page)
+    dense_ms = timed(case.dense)
+    found = []
+    for cfg in [None, *configs]:
+        err = None
+
+        def run(cfg: Any = cfg) -> torch.Tensor:
+            return triton_ops.paged_decode(
+                case.q, kc, vc, bt, case.seq_lens, scale=case.scale, launch=cfg
+            )
+
+        try:
+            ms: float | None = timed(run)
+        except Exception as exc:  # an invalid tile choice (e.g. out of shared memory)
+            ms, err = None, str(exc)[:120]
+        found.append(
+            {"kind": "decode", "batch": batch, "ctx": ctx, "page": page,
+             "config": None if cfg is None else cfg.__dict__, "ms": ms,
+             "vs_dense": None if ms is None else ms / dense_ms, "error": err}
+        )  # fmt: skip
+    return found
+
+
+def sweep(res: Row) -> None:
+    """Decode tile choices at a few points (used to set the defaults)."""
+    points = [(4, 128, 16)] if SMOKE else [(64, 4096, 16), (64, 4096, 128), (1, 16384, 16),
+                                            (256, 1024, 16)]  # fmt: skip
+    configs = [
+        triton_ops.DecodeLaunch(block_n=bn, splits=sp, num_warps=w, num_stages=st)
+        for bn in (32, 64, 128)
+        for sp in (1, 2, 4, 8, 16)
+        for w, st in ((4, 2), (4, 3), (4, 4), (8, 3))
+    ]
+    if SMOKE:
+        configs = configs[:3]
+    res["sweep"] = [row for point in points for row in sweep_point(*point, configs)]
+    res["sweep"] += prefill_sweep()
+
+
+def prefill_sweep() -> list[Row]:
+    """Prefill tile choices at batch 4 x 4k, page 16, GQA 4."""
+    found = []
+    prefill_configs = [
+        triton_ops.PrefillLaunch(block_q=bq, block_n=bn, num_warps=w, num_stages=st)
+        for bq in (16, 32)
+        for bn in (32, 64, 128)
+        for w, st in ((4, 2), (4, 3), (8, 2), (8, 3))
+    ]
+    for cfg in [None, *(prefill_configs[:2] if SMOKE else prefill_configs)]:
+        err = None
+        try:
+            row: Row | None = prefill_bench({}, launch=cfg, pages=[16])[0]
+        except Exception as exc:
+            row, err = None, str(exc)[:120]
+        found.append(
+            {"kind": "prefill", "batch": 4, "ctx": 4096, "page": 16,
+             "config": None if cfg is None else cfg.__dict__,
+             "ms": None if row is None else row["ms"],
+             "vs_dense": None if row is None else row["vs_dense"], "error": err}
+        )  # fmt: skip
+    return found
+
+
+# --- CPU bookkeeping ----------------------------------------------------------------------
+
+
+def bookkeeping(res: Row) -> None:
+    """CPU time of one decode step at batch 256: block manager + tensors handed to the kernels."""
+    try:
+        import numpy as np
+
+        from kvarch.runtime.blocks import BlockManager
+
+        batch, page, prompt = 256, 16, 1000
+        mgr = BlockManager(
+            page_size=page, num_blocks=[batch * 4096 // page], max_seqs=batch, max_seq_len=8192
+        )
+        for i in range(batch):
+            mgr.add(i, list(range(prompt)))
+        rows = mgr.rows_of(list(range(batch)))
+        steps, times = 400, []
+        for _ in range(steps):
+            t0 = time.perf_counter()
+            slots = mgr.decode_step(rows)[0]
+            tables = torch.from_numpy(mgr.block_tables(0, rows)).to(DEV, non_blocking=True)
+            lens = torch.from_numpy(mgr.seq_lens[rows]).to(DEV, non_blocking=True)
+            slot_t = torch.from_numpy(slots).to(DEV, non_blocking=True)
+            times.append(time.perf_counter() - t0)
+        del tables, lens, slot_t
+        res["bookkeeping"] = {
+            "batch": batch,
+            "median_us": float(np.median(times)) * 1e6,
+            "p90_us": float(np.percentile(times, 90)) * 1e6,
+            "includes": "BlockManager.decode_step + int32 tables, seq_lens, slots to the device",
+        }
+    except Exception as exc:
+        res["bookkeeping"] = {"error": f"{type(exc).__name__}: {str(exc)[:300]}"}
+
+
+# --- tests, report ------------------------------------------------------------------------
+
+
+def run_tests(res: Row) -> None:
+    """``pytest -m gpu`` on the kernel tests (the same process tree, same card)."""
+    cmd = [sys.executable, "-m", "pytest", "-q", "-m", "gpu", "tests/test_gpu_kernels.py",
+           "-p", "no:cacheprovider"]  # fmt: skip
+    t0 = time.time()
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    tail = (proc.stdout + proc.stderr).strip().splitlines()[-25:]
+    res["tests"] = {"rc": proc.returncode, "seconds": time.time() - t0, "tail": tail}
+    print("\n".join(tail), flush=True)
+
+
+def plot(res: Row, path: Path) -> None:
+    """Decode bandwidth vs batch, one panel per context: paged (per page size) and dense."""
+    try:
+        importlib.import_module("matplotlib").use("Agg")
+        plt = importlib.import_module("matplotlib.pyplot")
+    except ImportError:
+        return
+    rows = res["decode"]
+    ctxs = sorted({r["ctx"] for r in rows})
+    fig, axes = plt.subplots(1, len(ctxs), figsize=(5 * len(ctxs), 4), sharey=True)
+    for ax, ctx in zip(axes, ctxs, strict=True):
+        pts = [r for r in rows if r["ctx"] == ctx]
+        batches = sorted({r["batch"] for r in pts})
+        for page in sorted({r["page"] for r in pts}):
+            gbs = [next(r["GBps"] for r in pts if r["batch"] == b and r["page"] == page)
+                   for b in batches]  # fmt: skip
+            ax.plot(batches, [g / 1e3 for g in gbs], marker="o", label=f"paged, page {page}")
+        dense = [next(r for r in pts if r["batch"] == b) for b in batches]
+        ax.plot(
+            batches,
+            [r["bytes"] / r["dense_ms"] / 1e9 for r in dense],
+            marker="s", linestyle="--", color="black", label="dense SDPA (flash)",
+        )  # fmt: skip
+        ax.axhline(res["copy"]["GBps"] / 1e3, color="gray", linestyle=":", label="copy ceiling")
+        ax.set_xscale("log", base=2)
+        ax.set_title(f"decode, context {ctx}")
+        ax.set_xlabel("batch")
+    axes[0].set_ylabel("TB/s (K+V bytes / time)")
+    axes[0].legend(fontsize=8)
+    fig.suptitle(f"kvarch paged decode, Llama-3-8B geometry, {res['card']}")
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+
+
+def table(res: Row) -> str:
+    """The short report printed last."""
+    lines = [f"card {res['card']} | torch {res['torch']} | triton {res['triton']}"]
+    lines.append(f"tests rc={res.get('tests', {}).get('rc')}  copy {res['copy']['GBps']:.0f} GB/s")
+    for r in res.get("append", []):
+        lines.append(
+            f"append {r['tokens']:>6} tok: {r['GBps']:6.0f} GB/s {r['of_copy']:5.1%} of copy | "
+            f"index_copy_ {r['naive_of_copy']:5.1%} | exact {r['bit_exact']}"
+        )
+    lines.append("decode  B    ctx  page    ms  graph_ms  TB/s  of_copy  vs_dense  g_vs_dense")
+    for r in res.get("decode", []):
+        lines.append(
+            f"      {r['batch']:>3} {r['ctx']:>6} {r['page']:>5} {r['ms']:6.3f}"
+            f" {r['graph_ms']:8.3f} {r['GBps'] / 1e3:5.2f} {r['of_copy']:7.1%}"
+            f" {r['vs_dense']:8.2f}x {r['graph_vs_dense']:9.2f}x"
+        )
+    base = res.get("decode_baselines", {})
+    if base:
+        flex = f"flex {base['flex_vs_dense']:.2f}x" if "flex_ms" in base else base.get("flex_error")
+        lines.append(
+            f"headline B{base['batch']}x{base['ctx']} p{base['page']}: dense "
+            f"{base['dense_ms']:.3f} ms, naive gather+SDPA {base['naive_vs_dense']:.2f}x, {flex}"
+        )
+    for name, r in res.get("decode_variants", {}).items():
+        lines.append(
+            f"{name}: {r['ms']:.3f} ms, {r['of_copy']:.1%} of copy, {r['vs_dense']:.2f}x dense,"
+            f" err {r['rel_err']:.1e}"
+        )
+    for r in res.get("prefill", []):
+        lines.append(
+            f"prefill B{r['batch']}x{r['len']} p{r['page']}: {r['ms']:.2f} ms {r['TFLOPs']:.0f} "
+            f"TFLOP/s, {r['vs_dense']:.2f}x dense ({r['dense_TFLOPs']:.0f}), err {r['rel_err']:.1e}"
+        )
+    book = res.get("bookkeeping", {})
+    if book:
+        lines.append(f"bookkeeping B256: {book}")
+    best: dict[tuple[int, int, int], Row] = {}
+    for r in res.get("sweep", []):
+        key = (r["batch"], r["ctx"], r["page"])
+        if r["ms"] is not None and (key not in best or r["ms"] < best[key]["ms"]):
+            best[key] = r
+    for key, r in best.items():
+        lines.append(f"sweep best {key}: {r['config']} {r['ms']:.3f} ms {r['vs_dense']:.2f}x")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sweep", action="store_true", help="also time tile choices")
+    parser.add_argument("--smoke", action="store_true", help="tiny shapes on CPU (interpreter)")
+    parser.add_argument("--skip-tests", action="store_true", help="benchmarks only")
+    args = parser.parse_args()
+    out_dir = Path(os.environ.get("OUT") or "gpu_out")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    res: Row = {
+        "card": "cpu (smoke)" if SMOKE else torch.cuda.get_device_name(),
+        "torch": torch.__version__,
+        "triton": triton.__version__,
+        "command": " ".join(sys.argv),
+    }
+    if not args.skip_tests and not SMOKE:
+        run_tests(res)
+    torch.manual_seed(0)
+    steps: list[Callable[[], None]] = [
+        lambda: res.update(ceiling=copy_bandwidth(res)),
+        lambda: append_bench(res, res["ceiling"]),
+        lambda: decode_grid(res, res["ceiling"]),
+        lambda: decode_headline_baselines(res, res["ceiling"]),
+        lambda: decode_variants(res, res["ceiling"]),
+        lambda: res.update(prefill=prefill_bench(res)),
+        lambda: bookkeeping(res),
+    ]
+    if args.sweep:
+        steps.append(lambda: sweep(res))
+    for step in steps:
+        t0 = time.time()
+        step()
+        print(f"step done in {time.time() - t0:.1f}s", flush=True)
+        (out_dir / "gpu_suite.json").write_text(json.dumps(res, indent=1, default=str))
+    plot(res, out_dir / "decode_bandwidth.png")
+    (out_dir / "gpu_suite.json").write_text(json.dumps(res, indent=1, default=str))
+    print(table(res))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
