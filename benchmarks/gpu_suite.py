@@ -73,7 +73,7 @@ def copy_bandwidth(res: Row) -> float:
     src = torch.randn(n, device=DEV).to(BF16)
     dst = torch.empty_like(src)
     ms = timed(lambda: dst.copy_(src))
-    gbs = 2 * src.numel() * 2 / ms / 1e6
+    gbs: float = 2 * src.numel() * 2 / ms / 1e6
     res["copy"] = {"bytes": 2 * src.numel() * 2, "ms": ms, "GBps": gbs}
     return gbs
 
