@@ -78,6 +78,13 @@ def _scale_tensor(scale: Scale, device: torch.device) -> Tensor:
     return torch.full((1,), float(scale), dtype=torch.float32, device=device)
 
 
+def _scales(k_scale: Scale, v_scale: Scale, like: Tensor) -> tuple[Tensor, Tensor, bool]:
+    """(k scale, v scale, quantized); unquantized calls pass ``like`` as an unread pointer."""
+    if k_scale is None and v_scale is None:
+        return like, like, False
+    return _scale_tensor(k_scale, like.device), _scale_tensor(v_scale, like.device), True
+
+
 def _unit_last(name: str, x: Tensor, *, copy: bool) -> Tensor:
     """``x`` with stride 1 along its last dim (copied for inputs, an error for outputs)."""
     if x.stride(-1) == 1:
@@ -119,14 +126,13 @@ def write_kv(
     vc = _unit_last("v_cache", v_cache, copy=False) if v_cache is not None else kc
     k = _unit_last("k", k, copy=True)
     v = _unit_last("v", v, copy=True) if v is not None and has_v else k
-    quantized = k_scale is not None or v_scale is not None
+    k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, k)
     head_dim = k_cache.shape[3]
     block_d = triton.next_power_of_2(head_dim)
     block_t = max(1, min(64, 4096 // block_d))
     grid = (triton.cdiv(tokens, block_t), k_cache.shape[2])
     kernels.write_kv_kernel[grid](
-        k, v, kc, vc, slot_mapping,
-        _scale_tensor(k_scale, k.device), _scale_tensor(v_scale, k.device),
+        k, v, kc, vc, slot_mapping, k_scale_t, v_scale_t,
         tokens, k_cache.shape[1],
         k.stride(0), k.stride(1), v.stride(0), v.stride(1),
         kc.stride(0), kc.stride(1), kc.stride(2), vc.stride(0), vc.stride(1), vc.stride(2),
@@ -217,11 +223,10 @@ def paged_decode(
     if splits > 1:
         part_o = torch.empty(batch * q.shape[1] * splits, block_dv, device=q.device)
         part_lse = torch.empty(batch * q.shape[1] * splits, device=q.device)
-    quantized = k_scale is not None or v_scale is not None
+    k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, q)
     grid = (batch, n_kv * triton.cdiv(group, block_g), splits)
     kernels.paged_decode_kernel[grid](
-        q, kc, vc, tables, seq_lens, out, part_o, part_lse,
-        _scale_tensor(k_scale, q.device), _scale_tensor(v_scale, q.device),
+        q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
         scale * _LOG2E, window or 0, kc.shape[1], partition, q.shape[1],
         q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
         vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
@@ -278,11 +283,10 @@ def paged_prefill(
     block_n = launch.block_n or (16 if wide else 64)
     warps = launch.num_warps or (8 if block_q * block_g >= 128 or wide else 4)
     stages = launch.num_stages or (1 if wide else 3)
-    quantized = k_scale is not None or v_scale is not None
+    k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, q)
     grid = (total // block_q + batch, n_kv * math.ceil(group / block_g))
     kernels.paged_prefill_kernel[grid](
-        q, kc, vc, tables, seq_lens, query_start_loc, out,
-        _scale_tensor(k_scale, q.device), _scale_tensor(v_scale, q.device),
+        q, kc, vc, tables, seq_lens, query_start_loc, out, k_scale_t, v_scale_t,
         scale * _LOG2E, window or 0, kc.shape[1], batch,
         q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
         vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
