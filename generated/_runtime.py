@@ -116,6 +116,8 @@ def check_value(
     minimum: float | None = None,
 ) -> None:
     """``value`` has schema type ``type_name`` (None allowed if ``nullable``) and is >= minimum."""
+    if type(value) is int and type_name == "int" and (minimum is None or value >= minimum):
+        return  # the common case, kept fast
     if value is None and nullable:
         return
     expected = _EXPECTED[type_name]
