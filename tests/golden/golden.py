@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -32,6 +32,28 @@ class GoldenConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GoldenForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/golden.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config", "llm_config")
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+        rt.Input("num_hidden_layers", ("num_hidden_layers", "n_layer"), "int", minimum=1),
+        rt.Input("num_attention_heads", ("num_attention_heads",), "int", minimum=1),
+        rt.Input(
+            "num_kv_heads",
+            ("num_key_value_heads", "attn_config.kv_n_heads"),
+            "int",
+            default=None,
+            minimum=1,
+        ),
+        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
+        rt.Input("hidden_size", ("hidden_size",), "int", minimum=1),
+        rt.Input("global_head_dim", ("global_head_dim",), "int", default=None, minimum=1),
+        rt.Input("sliding_window", ("sliding_window",), "int", default=None, minimum=1),
+        rt.Input("num_kv_shared_layers", ("num_kv_shared_layers",), "int", default=0, minimum=0),
+        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
+        rt.Input("rope_type", ("rope_scaling.rope_type", "rope_scaling.type"), "str", default=None),
+        rt.Input("rope_factor", ("rope_scaling.factor",), "float", default=None),
+        rt.Input(
+            "max_position_embeddings", ("max_position_embeddings",), "int", default=4096, minimum=1
+        ),
+    )
 
     num_hidden_layers: int
     """HF field num_hidden_layers / n_layer."""
@@ -68,121 +90,6 @@ class GoldenConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     max_position_embeddings: int = 4096
     """HF field max_position_embeddings."""
-
-    @classmethod
-    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
-        return {
-            "num_hidden_layers": src.read(("num_hidden_layers", "n_layer"), "int", minimum=1),
-            "num_attention_heads": src.read(("num_attention_heads",), "int", minimum=1),
-            "num_kv_heads": src.read(
-                ("num_key_value_heads", "attn_config.kv_n_heads"), "int", default=None, minimum=1
-            ),
-            "explicit_head_dim": src.read(("head_dim",), "int", default=None, minimum=1),
-            "hidden_size": src.read(("hidden_size",), "int", minimum=1),
-            "global_head_dim": src.read(("global_head_dim",), "int", default=None, minimum=1),
-            "sliding_window": src.read(("sliding_window",), "int", default=None, minimum=1),
-            "num_kv_shared_layers": src.read(
-                ("num_kv_shared_layers",), "int", default=0, minimum=0
-            ),
-            "layer_types": src.read(("layer_types",), "list[str]", default=None),
-            "rope_type": src.read(
-                ("rope_scaling.rope_type", "rope_scaling.type"), "str", default=None
-            ),
-            "rope_factor": src.read(("rope_scaling.factor",), "float", default=None),
-            "max_position_embeddings": src.read(
-                ("max_position_embeddings",), "int", default=4096, minimum=1
-            ),
-        }
-
-    def _check_inputs(self) -> None:
-        rt.check_value(
-            self._n,
-            "num_hidden_layers (from text_config.num_hidden_layers)",
-            self.num_hidden_layers,
-            "int",
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "num_attention_heads (from text_config.num_attention_heads)",
-            self.num_attention_heads,
-            "int",
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "num_kv_heads (from text_config.num_key_value_heads)",
-            self.num_kv_heads,
-            "int",
-            nullable=True,
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "explicit_head_dim (from text_config.head_dim)",
-            self.explicit_head_dim,
-            "int",
-            nullable=True,
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "hidden_size (from text_config.hidden_size)",
-            self.hidden_size,
-            "int",
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "global_head_dim (from text_config.global_head_dim)",
-            self.global_head_dim,
-            "int",
-            nullable=True,
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "sliding_window (from text_config.sliding_window)",
-            self.sliding_window,
-            "int",
-            nullable=True,
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "num_kv_shared_layers (from text_config.num_kv_shared_layers)",
-            self.num_kv_shared_layers,
-            "int",
-            minimum=0,
-        )
-        rt.check_value(
-            self._n,
-            "layer_types (from text_config.layer_types)",
-            self.layer_types,
-            "list[str]",
-            nullable=True,
-        )
-        rt.check_value(
-            self._n,
-            "rope_type (from text_config.rope_scaling.rope_type)",
-            self.rope_type,
-            "str",
-            nullable=True,
-        )
-        rt.check_value(
-            self._n,
-            "rope_factor (from text_config.rope_scaling.factor)",
-            self.rope_factor,
-            "float",
-            nullable=True,
-        )
-        rt.check_value(
-            self._n,
-            "max_position_embeddings (from text_config.max_position_embeddings)",
-            self.max_position_embeddings,
-            "int",
-            minimum=1,
-        )
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
