@@ -194,6 +194,7 @@ TEMPLATE_WORDS = {
     "last_index",
     "required",
     "layer_kinds_from_list",
+    "layer_count",
     "INPUTS",
     "Input",
     "MODEL_TYPES",
