@@ -371,3 +371,17 @@ def test_schema_matches_checkpoint(name: str) -> None:
     specs = generated.from_hf_config(fixture_dict(name)).layers()
     diff = mismatches(truth, specs)
     assert diff == [], f"{name}:\n" + "\n".join(diff)
+
+
+def test_mla_serving_latent_holds_what_transformers_caches() -> None:
+    """docs/mla.md: KVCacheParams' latent (kv_dim 1, one head of K + V dims) is view 1."""
+    import generated
+    from kvarch.dtype import DType
+
+    truth = cache_truth(fixture_config("deepseek-v3"), device="meta")
+    arch = generated.from_hf_config(fixture_dict("deepseek-v3"), dtype=DType.bfloat16)
+    params = arch.get_kv_params()
+    assert params.is_mla and params.kv_dim == 1 and params.n_kv_heads == 1
+    assert params.head_dim == truth[0].k_head_dim + truth[0].v_head_dim == 576
+    assert params.num_layers == len(truth) == 61
+    assert params.bytes_per_token == CHECKPOINTS["deepseek-v3"][1] == 70272
