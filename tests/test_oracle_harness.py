@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 import torch
 
+from kvarch.coverage import EXCLUDED, causal_lm_model_types, decoder_families_with_kv_cache
 from kvarch.layers import LayerSpec
 from tests.oracle.attention import attention_seen
 from tests.oracle.compare import mismatches
-from tests.oracle.coverage import EXCLUDED, causal_lm_model_types, decoder_families_with_kv_cache
 from tests.oracle.truth import (
     LayerTruth,
     OracleError,
