@@ -147,11 +147,10 @@ class Cohere2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 "first_k_dense_replace / prefix_dense_sliding_window_pattern / sliding_window_pattern",
                 i,
                 "sliding"
-                if i < self.first_k_dense_replace
-                and (i + 1) % self.prefix_dense_sliding_window_pattern != 0
-                or (
-                    i >= self.first_k_dense_replace
-                    and (i - self.first_k_dense_replace + 1) % self.sliding_window_pattern != 0
+                if (
+                    (i + 1) % self.prefix_dense_sliding_window_pattern != 0
+                    if i < self.first_k_dense_replace
+                    else (i - self.first_k_dense_replace + 1) % self.sliding_window_pattern != 0
                 )
                 else "full",
             )
