@@ -47,14 +47,17 @@ class Cohere2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=None,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=8192, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
+        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, keep_null=True, minimum=1),
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
         ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=4096, minimum=1),
+        rt.Input(
+            "sliding_window", ("sliding_window",), "int", default=4096, keep_null=True, minimum=1
+        ),
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
         rt.Input(
             "sliding_window_pattern", ("sliding_window_pattern",), "int", default=4, minimum=1
@@ -81,13 +84,13 @@ class Cohere2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     hidden_size: int = 8192
     """Model width."""
 
-    explicit_head_dim: int = 128
+    explicit_head_dim: int | None = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
 
     max_position_embeddings: int = 8192
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int = 4096
+    sliding_window: int | None = 4096
     """Tokens a sliding layer sees (transformers' default 4096)."""
 
     layer_types: list[str] | None = None

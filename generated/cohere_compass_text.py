@@ -47,6 +47,7 @@ class CohereCompassTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=None,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=8192, minimum=1),
@@ -54,7 +55,9 @@ class CohereCompassTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
         ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=4096, minimum=1),
+        rt.Input(
+            "sliding_window", ("sliding_window",), "int", default=4096, keep_null=True, minimum=1
+        ),
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
@@ -76,7 +79,7 @@ class CohereCompassTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     max_position_embeddings: int = 8192
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int = 4096
+    sliding_window: int | None = 4096
     """Tokens a sliding layer sees (transformers' default 4096)."""
 
     layer_types: list[str] | None = None

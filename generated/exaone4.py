@@ -47,6 +47,7 @@ class Exaone4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=32,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
@@ -54,7 +55,9 @@ class Exaone4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=2048, minimum=1
         ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=4096, minimum=1),
+        rt.Input(
+            "sliding_window", ("sliding_window",), "int", default=4096, keep_null=True, minimum=1
+        ),
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
         rt.Input(
             "sliding_window_pattern", ("sliding_window_pattern",), "int", default=4, minimum=0
@@ -67,7 +70,7 @@ class Exaone4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: int = 32
     """Query heads."""
 
-    num_kv_heads: int = 32
+    num_kv_heads: int | None = 32
     """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: int = 4096
@@ -79,7 +82,7 @@ class Exaone4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     max_position_embeddings: int = 2048
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int = 4096
+    sliding_window: int | None = 4096
     """Tokens a sliding layer sees; null makes every layer full attention."""
 
     layer_types: list[str] | None = None

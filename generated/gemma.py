@@ -32,10 +32,11 @@ class GemmaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=16,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=3072, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
+        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, keep_null=True, minimum=1),
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
         ),
@@ -47,13 +48,13 @@ class GemmaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: int = 16
     """Query heads."""
 
-    num_kv_heads: int = 16
+    num_kv_heads: int | None = 16
     """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: int = 3072
     """Model width."""
 
-    explicit_head_dim: int = 256
+    explicit_head_dim: int | None = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
 
     max_position_embeddings: int = 8192

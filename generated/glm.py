@@ -32,10 +32,11 @@ class GlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=2,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
+        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, keep_null=True, minimum=1),
         rt.Input(
             "max_position_embeddings",
             ("max_position_embeddings",),
@@ -51,13 +52,13 @@ class GlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: int = 32
     """Query heads."""
 
-    num_kv_heads: int = 2
+    num_kv_heads: int | None = 2
     """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: int = 4096
     """Model width."""
 
-    explicit_head_dim: int = 128
+    explicit_head_dim: int | None = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
 
     max_position_embeddings: int = 131072

@@ -46,6 +46,7 @@ class GraniteSwaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=4,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2560, minimum=1),
@@ -53,7 +54,9 @@ class GraniteSwaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
         ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=128, minimum=1),
+        rt.Input(
+            "sliding_window", ("sliding_window",), "int", default=128, keep_null=True, minimum=1
+        ),
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
@@ -63,7 +66,7 @@ class GraniteSwaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: int = 20
     """Query heads."""
 
-    num_kv_heads: int = 4
+    num_kv_heads: int | None = 4
     """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: int = 2560
@@ -75,7 +78,7 @@ class GraniteSwaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     max_position_embeddings: int = 8192
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int = 128
+    sliding_window: int | None = 128
     """Tokens a sliding layer sees (transformers' default 128)."""
 
     layer_types: list[str] | None = None

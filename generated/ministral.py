@@ -47,6 +47,7 @@ class MinistralConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=8,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
@@ -58,7 +59,9 @@ class MinistralConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=131072,
             minimum=1,
         ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=4096, minimum=1),
+        rt.Input(
+            "sliding_window", ("sliding_window",), "int", default=4096, keep_null=True, minimum=1
+        ),
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
@@ -68,7 +71,7 @@ class MinistralConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: int = 32
     """Query heads."""
 
-    num_kv_heads: int = 8
+    num_kv_heads: int | None = 8
     """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: int = 4096
@@ -80,7 +83,7 @@ class MinistralConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     max_position_embeddings: int = 131072
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int = 4096
+    sliding_window: int | None = 4096
     """Tokens a sliding layer sees (transformers' default 4096)."""
 
     layer_types: list[str] | None = None

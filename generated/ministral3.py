@@ -33,10 +33,11 @@ class Ministral3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=8,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
+        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, keep_null=True, minimum=1),
         rt.Input(
             "max_position_embeddings",
             ("max_position_embeddings",),
@@ -53,13 +54,13 @@ class Ministral3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: int = 32
     """Query heads."""
 
-    num_kv_heads: int = 8
+    num_kv_heads: int | None = 8
     """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: int = 4096
     """Model width."""
 
-    explicit_head_dim: int = 128
+    explicit_head_dim: int | None = 128
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
     max_position_embeddings: int = 262144

@@ -33,6 +33,7 @@ class MixtralConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=8,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
@@ -53,7 +54,7 @@ class MixtralConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: int = 32
     """Query heads."""
 
-    num_kv_heads: int = 8
+    num_kv_heads: int | None = 8
     """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: int = 4096

@@ -46,6 +46,7 @@ class Olmo3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=None,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
@@ -53,7 +54,9 @@ class Olmo3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=2048, minimum=1
         ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=4096, minimum=1),
+        rt.Input(
+            "sliding_window", ("sliding_window",), "int", default=4096, keep_null=True, minimum=1
+        ),
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
@@ -75,7 +78,7 @@ class Olmo3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     max_position_embeddings: int = 2048
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int = 4096
+    sliding_window: int | None = 4096
     """Tokens a sliding layer sees (transformers' default 4096)."""
 
     layer_types: list[str] | None = None

@@ -47,6 +47,7 @@ class Qwen2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=16,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
@@ -55,7 +56,9 @@ class Qwen2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
         ),
         rt.Input("use_sliding_window", ("use_sliding_window",), "bool", default=False),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=4096, minimum=0),
+        rt.Input(
+            "sliding_window", ("sliding_window",), "int", default=4096, keep_null=True, minimum=0
+        ),
         rt.Input("max_window_layers", ("max_window_layers",), "int", default=28, minimum=0),
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
@@ -66,7 +69,7 @@ class Qwen2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: int = 16
     """Query heads."""
 
-    num_kv_heads: int = 16
+    num_kv_heads: int | None = 16
     """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: int = 2048
@@ -81,7 +84,7 @@ class Qwen2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
 
-    sliding_window: int = 4096
+    sliding_window: int | None = 4096
     """Tokens a sliding layer sees (default 4096; transformers saves 0 without use_sliding_window)."""
 
     max_window_layers: int = 28

@@ -46,6 +46,7 @@ class Qwen3MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=4,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
@@ -54,7 +55,9 @@ class Qwen3MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
         ),
         rt.Input("use_sliding_window", ("use_sliding_window",), "bool", default=False),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=4096, minimum=1),
+        rt.Input(
+            "sliding_window", ("sliding_window",), "int", default=4096, keep_null=True, minimum=1
+        ),
         rt.Input("max_window_layers", ("max_window_layers",), "int", default=28, minimum=0),
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
@@ -65,7 +68,7 @@ class Qwen3MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: int = 32
     """Query heads."""
 
-    num_kv_heads: int = 4
+    num_kv_heads: int | None = 4
     """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: int = 2048
@@ -80,7 +83,7 @@ class Qwen3MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
 
-    sliding_window: int = 4096
+    sliding_window: int | None = 4096
     """Tokens each layer sees when use_sliding_window (transformers' default 4096)."""
 
     max_window_layers: int = 28

@@ -32,6 +32,7 @@ class StableLmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=32,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2560, minimum=1),
@@ -47,7 +48,7 @@ class StableLmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: int = 32
     """Query heads."""
 
-    num_kv_heads: int = 32
+    num_kv_heads: int | None = 32
     """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: int = 2560

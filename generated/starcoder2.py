@@ -32,6 +32,7 @@ class Starcoder2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=2,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=3072, minimum=1),
@@ -48,7 +49,7 @@ class Starcoder2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: int = 24
     """Query heads."""
 
-    num_kv_heads: int = 2
+    num_kv_heads: int | None = 2
     """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: int = 3072
