@@ -1,6 +1,5 @@
 # generated from schemas/cohere2.yaml — do not edit; change the schema and run `make generate`.
-# ruff: noqa: E501
-"""Cohere2Config: Cohere2 decoder (sliding layers with every 4th layer full; head_dim = hidden / heads)."""
+"""Cohere2Config: Cohere2 decoder (sliding layers with every 4th layer full)."""
 
 from __future__ import annotations
 
@@ -25,7 +24,7 @@ _KIND_NAMES: dict[str, str] = {
 
 
 class Cohere2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
-    """Cohere2 decoder (sliding layers with every 4th layer full; head_dim = hidden / heads)."""
+    """Cohere2 decoder (sliding layers with every 4th layer full)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cohere2",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Cohere2ForCausalLM",)
@@ -100,9 +99,14 @@ class Cohere2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.num_kv_heads,
                 "a divisor of num_attention_heads",
             )
-        ok = self.hidden_size % self.num_attention_heads == 0
+        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
         if not ok:
-            rt.fail(self._n, "hidden_size", self.hidden_size, "a multiple of num_attention_heads")
+            rt.fail(
+                self._n,
+                "hidden_size",
+                self.hidden_size,
+                "a multiple of num_attention_heads (or set head_dim)",
+            )
 
     @property
     def kv_heads(self) -> int:
@@ -111,8 +115,8 @@ class Cohere2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     @property
     def attn_head_dim(self) -> int:
-        """Elements per K and V head (transformers ignores a head_dim in the config)."""
-        return self.hidden_size // self.num_attention_heads
+        """Elements per K and V head."""
+        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
 
     @property
     def model_max_seq_len(self) -> int:
@@ -149,8 +153,8 @@ class Cohere2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             fields=(
                 "sliding_window",
                 "num_key_value_heads / num_attention_heads",
-                "hidden_size / num_attention_heads",
-                "hidden_size / num_attention_heads",
+                "head_dim / hidden_size / num_attention_heads",
+                "head_dim / hidden_size / num_attention_heads",
                 "layers.kv_source",
             ),
         )

@@ -94,9 +94,14 @@ class CohereCompassTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.num_kv_heads,
                 "a divisor of num_attention_heads",
             )
-        ok = self.hidden_size % self.num_attention_heads == 0
+        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
         if not ok:
-            rt.fail(self._n, "hidden_size", self.hidden_size, "a multiple of num_attention_heads")
+            rt.fail(
+                self._n,
+                "hidden_size",
+                self.hidden_size,
+                "a multiple of num_attention_heads (or set head_dim)",
+            )
 
     @property
     def kv_heads(self) -> int:
@@ -105,8 +110,8 @@ class CohereCompassTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     @property
     def attn_head_dim(self) -> int:
-        """Elements per K and V head (transformers ignores a head_dim in the config)."""
-        return self.hidden_size // self.num_attention_heads
+        """Elements per K and V head."""
+        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
 
     @property
     def model_max_seq_len(self) -> int:
@@ -135,8 +140,8 @@ class CohereCompassTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             fields=(
                 "sliding_window",
                 "num_key_value_heads / num_attention_heads",
-                "hidden_size / num_attention_heads",
-                "hidden_size / num_attention_heads",
+                "head_dim / hidden_size / num_attention_heads",
+                "head_dim / hidden_size / num_attention_heads",
                 "layers.kv_source",
             ),
         )

@@ -439,3 +439,8 @@ def available_variants() -> list[Variant]:
     from transformers.models.auto.configuration_auto import CONFIG_MAPPING_NAMES
 
     return [v for v in VARIANTS if v.model_type in CONFIG_MAPPING_NAMES]
+
+
+from tests.oracle.variants_a import VARIANTS_A  # noqa: E402
+
+VARIANTS.extend(VARIANTS_A)
