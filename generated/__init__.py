@@ -1,4 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
+# kvarch-digest: render=57a05d624dfeeb4a content=ff18ddb34e382277
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations

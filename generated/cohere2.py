@@ -1,9 +1,12 @@
 # generated from schemas/cohere2.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=cc3e421b7c2e6c85 content=cdc1702a59acfc2c
 """Cohere2Config: Cohere2 decoder (sliding layers with every 4th layer full)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -63,31 +66,31 @@ class Cohere2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int = 40
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 40
     """Decoder layers."""
 
-    num_attention_heads: int = 64
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Query heads."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 8192
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 8192
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int | None = 4096
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = 4096
     """Tokens a sliding layer sees (transformers' default 4096)."""
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 
-    sliding_window_pattern: int = 4
+    sliding_window_pattern: Annotated[int, msgspec.Meta(ge=1)] = 4
     """Every this-many-th layer is full attention (older configs; layer_types wins)."""
 
     def _check_rules(self) -> None:

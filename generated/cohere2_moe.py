@@ -1,10 +1,13 @@
 # generated from schemas/cohere2_moe.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=6129edad9754d466 content=a71504b207e4efa5
 # ruff: noqa: E501
 """Cohere2MoeConfig: Cohere2-MoE decoder (explicit head_dim; sliding layers with periodic full layers)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -72,37 +75,37 @@ class Cohere2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("first_k_dense_replace", ("first_k_dense_replace",), "int", default=0, minimum=0),
     )
 
-    num_hidden_layers: int = 40
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 40
     """Decoder layers."""
 
-    num_attention_heads: int = 64
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Query heads."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 8192
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Model width."""
 
-    explicit_head_dim: int | None = 128
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
 
-    max_position_embeddings: int = 8192
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int | None = 4096
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = 4096
     """Tokens a sliding layer sees (transformers' default 4096)."""
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 
-    sliding_window_pattern: int = 4
+    sliding_window_pattern: Annotated[int, msgspec.Meta(ge=1)] = 4
     """In the MoE layers, every this-many-th layer is full attention."""
 
-    prefix_dense_sliding_window_pattern: int = 1
+    prefix_dense_sliding_window_pattern: Annotated[int, msgspec.Meta(ge=1)] = 1
     """The same period for the first first_k_dense_replace (dense) layers."""
 
-    first_k_dense_replace: int = 0
+    first_k_dense_replace: Annotated[int, msgspec.Meta(ge=0)] = 0
     """Leading dense layers, which follow prefix_dense_sliding_window_pattern."""
 
     def _check_rules(self) -> None:

@@ -1,10 +1,13 @@
 # generated from schemas/cohere_compass_text.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=de1d26682037b81b content=bdac38224fe7d744
 # ruff: noqa: E501
 """CohereCompassTextConfig: Cohere Compass text decoder (full attention by default; per-layer kinds from layer_types)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -61,25 +64,25 @@ class CohereCompassTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: int = 40
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 40
     """Decoder layers."""
 
-    num_attention_heads: int = 64
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Query heads."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 8192
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 8192
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int | None = 4096
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = 4096
     """Tokens a sliding layer sees (transformers' default 4096)."""
 
     layer_types: list[str] | None = None

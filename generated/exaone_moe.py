@@ -1,10 +1,13 @@
 # generated from schemas/exaone_moe.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=20ac802d37dffc7b content=d270102659f6576e
 # ruff: noqa: E501
 """ExaoneMoeConfig: EXAONE-MoE decoder (sliding layers with every 4th layer full; all full without a window)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -64,31 +67,31 @@ class ExaoneMoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int = 32
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Decoder layers."""
 
-    num_attention_heads: int = 32
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Query heads."""
 
-    num_kv_heads: int | None = 32
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 32
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 4096
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int | None = 4096
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = 4096
     """Tokens a sliding layer sees; null makes every layer full attention."""
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 
-    sliding_window_pattern: int = 4
+    sliding_window_pattern: Annotated[int, msgspec.Meta(ge=0)] = 4
     """Every this-many-th layer is full attention (0 when there is no window)."""
 
     def _check_rules(self) -> None:

@@ -1,9 +1,12 @@
 # generated from schemas/gemma.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=6022aaeac2039c0c content=e67755e193945e05
 """GemmaConfig: Gemma decoder (explicit head_dim, every layer full attention)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -42,22 +45,22 @@ class GemmaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int = 28
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 28
     """Decoder layers."""
 
-    num_attention_heads: int = 16
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 16
     """Query heads."""
 
-    num_kv_heads: int | None = 16
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 16
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 3072
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 3072
     """Model width."""
 
-    explicit_head_dim: int | None = 256
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
 
-    max_position_embeddings: int = 8192
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
 
     def _check_rules(self) -> None:

@@ -1,9 +1,12 @@
 # generated from schemas/glm4.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=07c5836d8fe9221a content=95391f91e6e37d30
 """Glm4Config: GLM-4 decoder (GQA, explicit head_dim, every layer full attention)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -46,22 +49,22 @@ class Glm4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int = 40
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 40
     """Decoder layers."""
 
-    num_attention_heads: int = 32
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Query heads."""
 
-    num_kv_heads: int | None = 2
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 2
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 4096
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Model width."""
 
-    explicit_head_dim: int | None = 128
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
 
-    max_position_embeddings: int = 131072
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
 
     def _check_rules(self) -> None:

@@ -1,9 +1,12 @@
 # generated from schemas/glm4_moe.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=4c23a772ea112d5b content=6990b0791ed2eddd
 """Glm4MoeConfig: GLM-4-MoE decoder (GQA, every layer full attention)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -46,22 +49,22 @@ class Glm4MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int = 46
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 46
     """Decoder layers."""
 
-    num_attention_heads: int = 96
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 96
     """Query heads."""
 
-    num_kv_heads: int | None = 8
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 8
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 4096
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 131072
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
 
     def _check_rules(self) -> None:

@@ -1,9 +1,12 @@
 # generated from schemas/granite_swa.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=8b36779b19e69370 content=1ca0f10285867d21
 """GraniteSwaConfig: Granite SWA decoder (every 4th layer full from layer 0, the rest sliding)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -60,25 +63,25 @@ class GraniteSwaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: int = 24
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 24
     """Decoder layers."""
 
-    num_attention_heads: int = 20
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 20
     """Query heads."""
 
-    num_kv_heads: int | None = 4
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 4
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 2560
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2560
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 8192
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int | None = 128
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = 128
     """Tokens a sliding layer sees (transformers' default 128)."""
 
     layer_types: list[str] | None = None

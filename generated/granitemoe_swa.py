@@ -1,10 +1,13 @@
 # generated from schemas/granitemoe_swa.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=a78f38d0fca643e6 content=05b5150f471051c5
 # ruff: noqa: E501
 """GraniteMoeSwaConfig: Granite-MoE SWA decoder (every 4th layer full from layer 0, the rest sliding)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -61,25 +64,25 @@ class GraniteMoeSwaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: int = 32
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Decoder layers."""
 
-    num_attention_heads: int = 32
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Query heads."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 4096
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int | None = 128
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = 128
     """Tokens a sliding layer sees (transformers' default 128)."""
 
     layer_types: list[str] | None = None

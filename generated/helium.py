@@ -1,9 +1,12 @@
 # generated from schemas/helium.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=373f1e411d9b5ed4 content=482bfe480f4bf4e5
 """HeliumConfig: Helium decoder (explicit head_dim, every layer full attention)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -42,22 +45,22 @@ class HeliumConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int = 24
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 24
     """Decoder layers."""
 
-    num_attention_heads: int = 20
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 20
     """Query heads."""
 
-    num_kv_heads: int | None = 20
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 20
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 2560
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2560
     """Model width."""
 
-    explicit_head_dim: int | None = 128
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
 
-    max_position_embeddings: int = 4096
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""
 
     def _check_rules(self) -> None:

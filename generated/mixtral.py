@@ -1,10 +1,13 @@
 # generated from schemas/mixtral.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=71d1942ea994d2e8 content=261a9209137fff3b
 # ruff: noqa: E501
 """MixtralConfig: Mixtral sparse-MoE decoder (GQA; every layer sliding when sliding_window is set)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -48,25 +51,25 @@ class MixtralConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("sliding_window", ("sliding_window",), "int", default=None, minimum=1),
     )
 
-    num_hidden_layers: int = 32
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Decoder layers."""
 
-    num_attention_heads: int = 32
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Query heads."""
 
-    num_kv_heads: int | None = 8
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 8
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 4096
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 131072
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int | None = None
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Tokens each layer sees; null means full attention."""
 
     def _check_rules(self) -> None:

@@ -1,9 +1,12 @@
 # generated from schemas/nemotron.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=881835c0090a7f41 content=99d2bd476b388e8a
 """NemotronConfig: Nemotron decoder (every layer full attention)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -41,22 +44,22 @@ class NemotronConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int = 32
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Decoder layers."""
 
-    num_attention_heads: int = 48
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 48
     """Query heads."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 6144
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 6144
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 4096
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""
 
     def _check_rules(self) -> None:

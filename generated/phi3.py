@@ -1,9 +1,12 @@
 # generated from schemas/phi3.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=289423db76992640 content=adb6b85b98782d59
 """Phi3Config: Phi-3 decoder (every layer sliding when sliding_window is set)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -42,25 +45,25 @@ class Phi3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("sliding_window", ("sliding_window",), "int", default=None, minimum=1),
     )
 
-    num_hidden_layers: int = 32
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Decoder layers."""
 
-    num_attention_heads: int = 32
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Query heads."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 3072
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 3072
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 4096
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int | None = None
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Tokens each layer sees; null means full attention."""
 
     def _check_rules(self) -> None:

@@ -1,9 +1,12 @@
 # generated from schemas/qwen3_moe.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=5a2881e31b0ba4ff content=e2e50787aa2c2527
 """Qwen3MoeConfig: Qwen3-MoE decoder (every layer sliding when use_sliding_window)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -62,31 +65,31 @@ class Qwen3MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: int = 24
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 24
     """Decoder layers."""
 
-    num_attention_heads: int = 32
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Query heads."""
 
-    num_kv_heads: int | None = 4
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 4
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 2048
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 32768
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
 
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
 
-    sliding_window: int | None = 4096
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = 4096
     """Tokens each layer sees when use_sliding_window (transformers' default 4096)."""
 
-    max_window_layers: int = 28
+    max_window_layers: Annotated[int, msgspec.Meta(ge=0)] = 28
     """First layer index that uses the sliding window."""
 
     layer_types: list[str] | None = None

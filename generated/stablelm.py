@@ -1,9 +1,12 @@
 # generated from schemas/stablelm.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=5823083fd6541aae content=0720be267ee52603
 """StableLmConfig: StableLM decoder (every layer full attention; head_dim = hidden / heads)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -42,22 +45,22 @@ class StableLmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int = 32
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Decoder layers."""
 
-    num_attention_heads: int = 32
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Query heads."""
 
-    num_kv_heads: int | None = 32
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 32
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 2560
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2560
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 4096
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""
 
     def _check_rules(self) -> None:

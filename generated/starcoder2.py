@@ -1,9 +1,12 @@
 # generated from schemas/starcoder2.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=9831f9ee7e50dae4 content=e7c54195a68fef36
 """Starcoder2Config: StarCoder2 decoder (GQA; every layer sliding when sliding_window is set)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -43,25 +46,25 @@ class Starcoder2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("sliding_window", ("sliding_window",), "int", default=None, minimum=1),
     )
 
-    num_hidden_layers: int = 30
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 30
     """Decoder layers."""
 
-    num_attention_heads: int = 24
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 24
     """Query heads."""
 
-    num_kv_heads: int | None = 2
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 2
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 3072
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 3072
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 4096
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int | None = None
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Tokens each layer sees; null means full attention."""
 
     def _check_rules(self) -> None:

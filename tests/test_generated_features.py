@@ -231,6 +231,22 @@ max_length: max_len
         cls.from_hf_config({"num_hidden_layers": 1, "num_key_value_heads": 1})
 
 
+def test_max_length_from_the_smallest_present_key(compile_schema: Any) -> None:
+    body = """\
+  seq_length: {type: int, default: null}
+layers:
+  count: n
+  num_kv_heads: heads
+  head_dim: dim
+max_length: coalesce(min_present(max_len, seq_length), 2048)
+"""
+    cls = compile_schema("minlen", body)
+    base = {"num_hidden_layers": 1, "num_key_value_heads": 1}
+    assert cls.from_hf_config(base | {"seq_length": 512}).model_max_seq_len == 512
+    both = base | {"seq_length": 4096, "n_positions": 1024}
+    assert cls.from_hf_config(both).model_max_seq_len == 1024
+
+
 def test_keep_null_tells_an_explicit_null_from_an_absent_field(compile_schema: Any) -> None:
     cls = compile_schema(
         "keepnull",
