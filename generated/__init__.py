@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=57a05d624dfeeb4a content=ff18ddb34e382277
+# kvarch-digest: render=7b07645062e0c6b5 content=937f2933fe37c6df
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from generated.qwen2_moe import Qwen2MoeConfig
     from generated.qwen3 import Qwen3Config
     from generated.qwen3_moe import Qwen3MoeConfig
+    from generated.smollm3 import SmolLM3Config
     from generated.stablelm import StableLmConfig
     from generated.starcoder2 import Starcoder2Config
 
@@ -95,6 +96,7 @@ __all__ = [
     "Qwen2MoeConfig",
     "Qwen3Config",
     "Qwen3MoeConfig",
+    "SmolLM3Config",
     "StableLmConfig",
     "Starcoder2Config",
     "UnknownArchitectureError",
@@ -138,6 +140,7 @@ CLASSES: dict[str, str] = {
     "Qwen2MoeConfig": "qwen2_moe",
     "Qwen3Config": "qwen3",
     "Qwen3MoeConfig": "qwen3_moe",
+    "SmolLM3Config": "smollm3",
     "StableLmConfig": "stablelm",
     "Starcoder2Config": "starcoder2",
 }
@@ -182,6 +185,7 @@ MODEL_TYPES: dict[str, str] = {
     "qwen2_moe": "Qwen2MoeConfig",
     "qwen3": "Qwen3Config",
     "qwen3_moe": "Qwen3MoeConfig",
+    "smollm3": "SmolLM3Config",
     "stablelm": "StableLmConfig",
     "starcoder2": "Starcoder2Config",
 }
@@ -226,6 +230,7 @@ ARCHITECTURES: dict[str, str] = {
     "Qwen2MoeForCausalLM": "Qwen2MoeConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
     "Qwen3MoeForCausalLM": "Qwen3MoeConfig",
+    "SmolLM3ForCausalLM": "SmolLM3Config",
     "StableLmForCausalLM": "StableLmConfig",
     "Starcoder2ForCausalLM": "Starcoder2Config",
 }

@@ -251,3 +251,17 @@ VARIANTS_A: list[Variant] = [
     _v("apertus1p5", "apertus1p5_text", llama_like()),
     _v("apertus1p5-head-dim", "apertus1p5_text", llama_like(head_dim=24)),
 ]
+VARIANTS_A += [
+    _v(
+        "smollm3-no-rope-list",
+        "smollm3",
+        llama_like(use_sliding_window=True, sliding_window=5, no_rope_layers=[0, 1, 0, 1]),
+        "the NoPE layers (no_rope_layers 0) slide",
+    ),
+    _v(
+        "smollm3-window-off",
+        "smollm3",
+        llama_like(use_sliding_window=False, sliding_window=5, no_rope_layers=[0, 1, 0, 1]),
+        "use_sliding_window false: every layer full",
+    ),
+]
