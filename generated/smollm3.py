@@ -1,5 +1,5 @@
 # generated from schemas/smollm3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7a9c76301997bbb1 content=cbcccbc1f889bac8
+# kvarch-digest: render=8a673dc9f82cdcc3 content=3c037c0db64f7614
 # ruff: noqa: E501
 """SmolLM3Config: SmolLM3 decoder (GQA; with use_sliding_window, the no-rope layers use the window)."""
 
@@ -96,7 +96,7 @@ class SmolLM3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     use_sliding_window: bool = False
     """Whether the no-rope layers use the sliding window."""
 
-    no_rope_layers: list[int] = []
+    no_rope_layers: list[int] = msgspec.field(default_factory=list)
     """Per layer, 1 when it uses rope, 0 for a NoPE layer (empty -> by interval)."""
 
     no_rope_layer_interval: Annotated[int, msgspec.Meta(ge=1)] = 4
