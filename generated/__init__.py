@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=7b07645062e0c6b5 content=937f2933fe37c6df
+# kvarch-digest: render=b30966ebf1e298d8 content=b67ed5c382f0b205
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ if TYPE_CHECKING:
     from generated.qwen2_moe import Qwen2MoeConfig
     from generated.qwen3 import Qwen3Config
     from generated.qwen3_moe import Qwen3MoeConfig
+    from generated.qwen4_exp import Qwen4ExpConfig
+    from generated.qwen4_exp_text import Qwen4ExpTextConfig
     from generated.smollm3 import SmolLM3Config
     from generated.stablelm import StableLmConfig
     from generated.starcoder2 import Starcoder2Config
@@ -96,6 +98,8 @@ __all__ = [
     "Qwen2MoeConfig",
     "Qwen3Config",
     "Qwen3MoeConfig",
+    "Qwen4ExpConfig",
+    "Qwen4ExpTextConfig",
     "SmolLM3Config",
     "StableLmConfig",
     "Starcoder2Config",
@@ -140,6 +144,8 @@ CLASSES: dict[str, str] = {
     "Qwen2MoeConfig": "qwen2_moe",
     "Qwen3Config": "qwen3",
     "Qwen3MoeConfig": "qwen3_moe",
+    "Qwen4ExpConfig": "qwen4_exp",
+    "Qwen4ExpTextConfig": "qwen4_exp_text",
     "SmolLM3Config": "smollm3",
     "StableLmConfig": "stablelm",
     "Starcoder2Config": "starcoder2",
@@ -185,6 +191,8 @@ MODEL_TYPES: dict[str, str] = {
     "qwen2_moe": "Qwen2MoeConfig",
     "qwen3": "Qwen3Config",
     "qwen3_moe": "Qwen3MoeConfig",
+    "qwen4_exp": "Qwen4ExpConfig",
+    "qwen4_exp_text": "Qwen4ExpTextConfig",
     "smollm3": "SmolLM3Config",
     "stablelm": "StableLmConfig",
     "starcoder2": "Starcoder2Config",
@@ -230,6 +238,8 @@ ARCHITECTURES: dict[str, str] = {
     "Qwen2MoeForCausalLM": "Qwen2MoeConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
     "Qwen3MoeForCausalLM": "Qwen3MoeConfig",
+    "Qwen4ExpForCausalLM": "Qwen4ExpTextConfig",
+    "Qwen4ExpForConditionalGeneration": "Qwen4ExpConfig",
     "SmolLM3ForCausalLM": "SmolLM3Config",
     "StableLmForCausalLM": "StableLmConfig",
     "Starcoder2ForCausalLM": "Starcoder2Config",

@@ -265,3 +265,57 @@ VARIANTS_A += [
         "use_sliding_window false: every layer full",
     ),
 ]
+
+QWEN4_EXP_TEXT = llama_like(
+    head_dim=16,
+    linear_key_head_dim=8,
+    linear_value_head_dim=8,
+    linear_num_key_heads=2,
+    linear_num_value_heads=4,
+    num_experts=2,
+    num_experts_per_tok=1,
+    moe_intermediate_size=32,
+    shared_expert_intermediate_size=32,
+    ngram_vocab_size_base=256,
+    hc_lowrank=8,
+    indexer_n_heads=2,
+    indexer_kv_heads=1,
+    indexer_head_dim=16,
+    indexer_budget=4,
+    indexer_compress_ratio=2,
+)
+"""A tiny Qwen4-Exp text model (transformers needs the QSA indexer fields to build one)."""
+
+VARIANTS_A += [
+    _v(
+        "qwen4-exp-text-interval",
+        "qwen4_exp_text",
+        {**QWEN4_EXP_TEXT, "full_attention_interval": 2},
+        "linear-attention layers keep no KV; every 2nd layer indexed full attention",
+    ),
+    _v(
+        "qwen4-exp-text-types",
+        "qwen4_exp_text",
+        {
+            **QWEN4_EXP_TEXT,
+            "num_key_value_heads": 1,
+            "layer_types": ["indexed_attention", *["linear_attention"] * 2, "indexed_attention"],
+        },
+    ),
+    _v(
+        "qwen4-exp-vlm",
+        "qwen4_exp",
+        {
+            "text_config": {**QWEN4_EXP_TEXT, "full_attention_interval": 2},
+            "vision_config": {
+                "depth": 1,
+                "hidden_size": 32,
+                "intermediate_size": 32,
+                "num_heads": 2,
+                "out_hidden_size": 64,
+                "num_position_embeddings": 16,
+            },
+        },
+        "VLM: geometry under text_config",
+    ),
+]
