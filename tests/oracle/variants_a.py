@@ -285,6 +285,14 @@ QWEN4_EXP_TEXT = llama_like(
     indexer_compress_ratio=2,
 )
 """A tiny Qwen4-Exp text model (transformers needs the QSA indexer fields to build one)."""
+QWEN4_EXP_VISION = {
+    "depth": 1,
+    "hidden_size": 32,
+    "intermediate_size": 32,
+    "num_heads": 2,
+    "out_hidden_size": 64,
+    "num_position_embeddings": 16,
+}
 
 VARIANTS_A += [
     _v(
@@ -307,15 +315,20 @@ VARIANTS_A += [
         "qwen4_exp",
         {
             "text_config": {**QWEN4_EXP_TEXT, "full_attention_interval": 2},
-            "vision_config": {
-                "depth": 1,
-                "hidden_size": 32,
-                "intermediate_size": 32,
-                "num_heads": 2,
-                "out_hidden_size": 64,
-                "num_position_embeddings": 16,
-            },
+            "vision_config": QWEN4_EXP_VISION,
         },
         "VLM: geometry under text_config",
+    ),
+    _v(
+        "qwen4-exp-vlm-types",
+        "qwen4_exp",
+        {
+            "text_config": {
+                **QWEN4_EXP_TEXT,
+                "layer_types": ["linear_attention", *["indexed_attention"] * 2, "linear_attention"],
+            },
+            "vision_config": QWEN4_EXP_VISION,
+        },
+        "VLM with explicit text layer_types",
     ),
 ]
