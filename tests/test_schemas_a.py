@@ -68,6 +68,78 @@ def test_real_checkpoint_defaults() -> None:
     assert build("glm4", hidden_size=6144).head_dim == 128
 
 
+# Published config.json fields (geometry only) of real checkpoints, with their bf16 KV bytes/token.
+CHECKPOINTS = {
+    "Qwen2.5-7B-Instruct": (
+        {
+            "model_type": "qwen2",
+            "hidden_size": 3584,
+            "num_hidden_layers": 28,
+            "num_attention_heads": 28,
+            "num_key_value_heads": 4,
+            "max_position_embeddings": 32768,
+            "sliding_window": 131072,
+            "use_sliding_window": False,
+            "max_window_layers": 28,
+        },
+        2 * 28 * 4 * 128 * 2,
+    ),
+    "Mixtral-8x7B-v0.1": (
+        {
+            "model_type": "mixtral",
+            "hidden_size": 4096,
+            "num_hidden_layers": 32,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 8,
+            "max_position_embeddings": 32768,
+            "sliding_window": None,
+        },
+        2 * 32 * 8 * 128 * 2,
+    ),
+    "gemma-7b": (
+        {
+            "model_type": "gemma",
+            "hidden_size": 3072,
+            "num_hidden_layers": 28,
+            "num_attention_heads": 16,
+            "num_key_value_heads": 16,
+            "head_dim": 256,
+            "max_position_embeddings": 8192,
+        },
+        2 * 28 * 16 * 256 * 2,
+    ),
+    "Phi-3-mini-4k-instruct": (
+        {
+            "model_type": "phi3",
+            "hidden_size": 3072,
+            "num_hidden_layers": 32,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 32,
+            "max_position_embeddings": 4096,
+            "sliding_window": 2047,
+        },
+        2 * 32 * 32 * 96 * 2,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CHECKPOINTS)
+def test_real_checkpoint_bytes_per_token(name: str) -> None:
+    fields, expected = CHECKPOINTS[name]
+    cfg = generated.from_hf_config({**fields, "torch_dtype": "bfloat16"})
+    assert cfg.get_kv_params().bytes_per_token == expected
+    assert cfg.model_max_seq_len == fields["max_position_embeddings"]
+
+
+def test_phi3_mini_4k_window_reaches_the_planner() -> None:
+    fields = {**CHECKPOINTS["Phi-3-mini-4k-instruct"][0], "torch_dtype": "bfloat16"}
+    params = generated.from_hf_config(fields).get_kv_params()
+    assert isinstance(params, MultiKVCacheParams)
+    assert [(g.attention, g.window, len(g.layer_indices)) for g in params.groups] == [
+        ("sliding", 2047, 32)
+    ]
+
+
 def test_glm4_moe_default_config_is_refused_by_name() -> None:
     """Glm4MoeConfig() has hidden 4096 over 96 heads and no head_dim: no integral head width."""
     with pytest.raises(ConfigError, match=r"Glm4MoeConfig\.hidden_size: got 4096"):
