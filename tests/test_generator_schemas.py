@@ -75,6 +75,8 @@ HOSTILE = {
     "keyword as name": ("  class: width\n", "is reserved", 10),
     "soft keyword as name": ("  match: width\n", "is reserved", 10),
     "base field as name": ("  dtype: width\n", "is reserved", 10),
+    "annotation name as name": ("  str: width\n", "is reserved", 10),
+    "import name as name": ("  msgspec: width\n", "is reserved", 10),
     "dunder name": ("  __init__: width\n", "must match [a-z]", 10),
     "non-identifier name": ("  2dim: width\n", "must match [a-z]", 10),
     "unknown name": ("  dim: widht // heads\n", "did you mean 'width'", 10),
@@ -339,3 +341,10 @@ def test_hostile_strings_in_maps_and_messages_stay_string_literals(tmp_path: Pat
         if isinstance(n, ast.Call)
     }
     assert "__import__" not in calls and "system" not in calls
+
+
+def test_errors_in_block_scalars_point_at_the_content(tmp_path: Path) -> None:
+    text = BASE.replace("  dim: width // heads\n", "  dim: >-\n    width //\n      hedas\n")
+    exc = schema_error(tmp_path, text)
+    assert "unknown name 'hedas'" in str(exc)
+    assert (exc.loc.line, exc.loc.col) == (12, 7)  # where "hedas" is in the file
