@@ -3,6 +3,8 @@ max-length and window quirks of each family, and bad input named precisely."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -68,34 +70,9 @@ def test_real_checkpoint_defaults() -> None:
     assert build("glm4", hidden_size=6144).head_dim == 128
 
 
-# Published config.json fields (geometry only) of real checkpoints, with their bf16 KV bytes/token.
+# Published config.json geometry of real checkpoints (beyond tests/fixtures/configs), with
+# their bf16 KV bytes per token.
 CHECKPOINTS = {
-    "Qwen2.5-7B-Instruct": (
-        {
-            "model_type": "qwen2",
-            "hidden_size": 3584,
-            "num_hidden_layers": 28,
-            "num_attention_heads": 28,
-            "num_key_value_heads": 4,
-            "max_position_embeddings": 32768,
-            "sliding_window": 131072,
-            "use_sliding_window": False,
-            "max_window_layers": 28,
-        },
-        2 * 28 * 4 * 128 * 2,
-    ),
-    "Mixtral-8x7B-v0.1": (
-        {
-            "model_type": "mixtral",
-            "hidden_size": 4096,
-            "num_hidden_layers": 32,
-            "num_attention_heads": 32,
-            "num_key_value_heads": 8,
-            "max_position_embeddings": 32768,
-            "sliding_window": None,
-        },
-        2 * 32 * 8 * 128 * 2,
-    ),
     "gemma-7b": (
         {
             "model_type": "gemma",
@@ -108,17 +85,30 @@ CHECKPOINTS = {
         },
         2 * 28 * 16 * 256 * 2,
     ),
-    "Phi-3-mini-4k-instruct": (
+    "Qwen1.5-MoE-A2.7B": (
         {
-            "model_type": "phi3",
-            "hidden_size": 3072,
+            "model_type": "qwen2_moe",
+            "hidden_size": 2048,
+            "num_hidden_layers": 24,
+            "num_attention_heads": 16,
+            "num_key_value_heads": 16,
+            "max_position_embeddings": 8192,
+            "sliding_window": 32768,
+            "use_sliding_window": False,
+            "max_window_layers": 21,
+        },
+        2 * 24 * 16 * 128 * 2,
+    ),
+    "OLMo-2-1124-7B": (
+        {
+            "model_type": "olmo2",
+            "hidden_size": 4096,
             "num_hidden_layers": 32,
             "num_attention_heads": 32,
             "num_key_value_heads": 32,
             "max_position_embeddings": 4096,
-            "sliding_window": 2047,
         },
-        2 * 32 * 32 * 96 * 2,
+        2 * 32 * 32 * 128 * 2,
     ),
 }
 
@@ -127,13 +117,15 @@ CHECKPOINTS = {
 def test_real_checkpoint_bytes_per_token(name: str) -> None:
     fields, expected = CHECKPOINTS[name]
     cfg = generated.from_hf_config({**fields, "torch_dtype": "bfloat16"})
-    assert cfg.get_kv_params().bytes_per_token == expected
+    params = cfg.get_kv_params()
+    assert isinstance(params, KVCacheParams)  # one full-attention geometry
+    assert params.bytes_per_token == expected
     assert cfg.model_max_seq_len == fields["max_position_embeddings"]
 
 
 def test_phi3_mini_4k_window_reaches_the_planner() -> None:
-    fields = {**CHECKPOINTS["Phi-3-mini-4k-instruct"][0], "torch_dtype": "bfloat16"}
-    params = generated.from_hf_config(fields).get_kv_params()
+    path = Path(__file__).parent / "fixtures" / "configs" / "phi-3-mini-4k-instruct.json"
+    params = generated.from_hf_config(json.loads(path.read_text())).get_kv_params()
     assert isinstance(params, MultiKVCacheParams)
     assert [(g.attention, g.window, len(g.layer_indices)) for g in params.groups] == [
         ("sliding", 2047, 32)
