@@ -1,5 +1,5 @@
 # generated from schemas/qwen2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=353e33a1aabb7fb8 content=00ab602c5772b4b7
+# kvarch-digest: render=b7a1087402161eff content=b85506708b9c8d3f
 # ruff: noqa: E501
 """Qwen2Config: Qwen2 decoder (sliding window on layers >= max_window_layers when use_sliding_window)."""
 
@@ -154,14 +154,18 @@ class Qwen2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             self._n,
             i,
             kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
+            window=self.sliding_window
+            if self.use_sliding_window
+            else None
+            if kind in ("sliding", "chunked")
+            else None,
             num_kv_heads=self.kv_heads,
             k_head_dim=self.attn_head_dim,
             v_head_dim=self.attn_head_dim,
             kv_source=None,
             kinds=kinds,
             fields=(
-                "sliding_window",
+                "use_sliding_window / sliding_window",
                 "num_key_value_heads / num_attention_heads",
                 "head_dim / hidden_size / num_attention_heads",
                 "head_dim / hidden_size / num_attention_heads",

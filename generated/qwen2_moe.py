@@ -1,5 +1,5 @@
 # generated from schemas/qwen2_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=62d864c0c668bd63 content=ff1f052909716768
+# kvarch-digest: render=fabf8bd9e62e1875 content=ed3a47a48772e771
 # ruff: noqa: E501
 """Qwen2MoeConfig: Qwen2-MoE decoder (sliding window on even layers below max_window_layers when use_sliding_window)."""
 
@@ -152,14 +152,18 @@ class Qwen2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             self._n,
             i,
             kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
+            window=self.sliding_window
+            if self.use_sliding_window
+            else None
+            if kind in ("sliding", "chunked")
+            else None,
             num_kv_heads=self.kv_heads,
             k_head_dim=self.attn_head_dim,
             v_head_dim=self.attn_head_dim,
             kv_source=None,
             kinds=kinds,
             fields=(
-                "sliding_window",
+                "use_sliding_window / sliding_window",
                 "num_key_value_heads / num_attention_heads",
                 "head_dim / hidden_size / num_attention_heads",
                 "head_dim / hidden_size / num_attention_heads",

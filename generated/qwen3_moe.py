@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5a2881e31b0ba4ff content=e2e50787aa2c2527
+# kvarch-digest: render=80d9936863e5a99f content=25f9a0dcfacef5ca
 """Qwen3MoeConfig: Qwen3-MoE decoder (every layer sliding when use_sliding_window)."""
 
 from __future__ import annotations
@@ -151,14 +151,18 @@ class Qwen3MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             self._n,
             i,
             kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
+            window=self.sliding_window
+            if self.use_sliding_window
+            else None
+            if kind in ("sliding", "chunked")
+            else None,
             num_kv_heads=self.kv_heads,
             k_head_dim=self.attn_head_dim,
             v_head_dim=self.attn_head_dim,
             kv_source=None,
             kinds=kinds,
             fields=(
-                "sliding_window",
+                "use_sliding_window / sliding_window",
                 "num_key_value_heads / num_attention_heads",
                 "head_dim / hidden_size / num_attention_heads",
                 "head_dim / hidden_size / num_attention_heads",

@@ -278,6 +278,16 @@ BAD = [
         r"Exaone4Config\.sliding_window_pattern: got 0; expected at least 1",
     ),
     ("qwen3_moe", {**TINY, "use_sliding_window": "yes"}, r"Qwen3MoeConfig\.use_sliding_window"),
+    (
+        "qwen2",
+        {
+            **TINY,
+            "use_sliding_window": False,
+            "sliding_window": 8,
+            "layer_types": ["sliding_attention"] * 4,
+        },
+        r"Qwen2Config\.use_sliding_window / sliding_window: got None",  # windows are off
+    ),
     ("qwen4_exp", {}, r"Qwen4ExpConfig\.text_config: got None"),
     (
         "qwen4_exp_text",
