@@ -1,5 +1,5 @@
 # generated from schemas/qwen2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b7a1087402161eff content=b85506708b9c8d3f
+# kvarch-digest: render=37b10c789cce90f2 content=6f6ecb1ae113013c
 # ruff: noqa: E501
 """Qwen2Config: Qwen2 decoder (sliding window on layers >= max_window_layers when use_sliding_window)."""
 
@@ -154,9 +154,7 @@ class Qwen2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             self._n,
             i,
             kind,
-            window=self.sliding_window
-            if self.use_sliding_window
-            else None
+            window=(self.sliding_window if self.use_sliding_window else None)
             if kind in ("sliding", "chunked")
             else None,
             num_kv_heads=self.kv_heads,

@@ -1,5 +1,5 @@
 # generated from schemas/qwen2_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=fabf8bd9e62e1875 content=ed3a47a48772e771
+# kvarch-digest: render=d34a1036d80a4937 content=6331925bba470e2f
 # ruff: noqa: E501
 """Qwen2MoeConfig: Qwen2-MoE decoder (sliding window on even layers below max_window_layers when use_sliding_window)."""
 
@@ -152,9 +152,7 @@ class Qwen2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             self._n,
             i,
             kind,
-            window=self.sliding_window
-            if self.use_sliding_window
-            else None
+            window=(self.sliding_window if self.use_sliding_window else None)
             if kind in ("sliding", "chunked")
             else None,
             num_kv_heads=self.kv_heads,

@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=80d9936863e5a99f content=25f9a0dcfacef5ca
+# kvarch-digest: render=dc09fbbbc3c7f496 content=1c83f238f7e13f6e
 """Qwen3MoeConfig: Qwen3-MoE decoder (every layer sliding when use_sliding_window)."""
 
 from __future__ import annotations
@@ -151,9 +151,7 @@ class Qwen3MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             self._n,
             i,
             kind,
-            window=self.sliding_window
-            if self.use_sliding_window
-            else None
+            window=(self.sliding_window if self.use_sliding_window else None)
             if kind in ("sliding", "chunked")
             else None,
             num_kv_heads=self.kv_heads,
