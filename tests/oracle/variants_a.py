@@ -53,7 +53,6 @@ VARIANTS_A: list[Variant] = [
         llama_like(num_key_value_heads=1),
         "head_dim absent → 128 ≠ hidden/heads",
     ),
-    _v("phimoe", "phimoe", _experts(sliding_window=None)),
     _v("phimoe-window-mqa", "phimoe", _experts(sliding_window=5, num_key_value_heads=1)),
     _v(
         "starcoder2-head-dim",
@@ -100,10 +99,10 @@ VARIANTS_A: list[Variant] = [
     # --- gemma, glm -----------------------------------------------------------------------
     _v("gemma-gqa", "gemma", llama_like(head_dim=24, hidden_activation="gelu_pytorch_tanh")),
     _v("glm4-mqa", "glm4", llama_like(head_dim=24, num_key_value_heads=1)),
-    _v("glm", "glm", llama_like(head_dim=32)),
+    _v("glm-head-dim", "glm", llama_like(head_dim=32)),
     _v("glm-mha", "glm", llama_like(head_dim=16, num_key_value_heads=4)),
     _v(
-        "glm4-moe",
+        "glm4-moe-head-dim",
         "glm4_moe",
         llama_like(
             head_dim=24,
@@ -125,9 +124,7 @@ VARIANTS_A: list[Variant] = [
         "head_dim absent → hidden/heads",
     ),
     # --- granite --------------------------------------------------------------------------
-    _v("granitemoe", "granitemoe", _experts()),
     _v("granitemoe-mqa", "granitemoe", _experts(num_key_value_heads=1)),
-    _v("granitemoeshared", "granitemoeshared", _experts(shared_intermediate_size=32)),
     _v(
         "granitemoeshared-mha",
         "granitemoeshared",
@@ -211,9 +208,7 @@ VARIANTS_A: list[Variant] = [
         llama_like(num_hidden_layers=6, sliding_window=5),
         "no layer_types: every 4th layer full",
     ),
-    _v("olmoe", "olmoe", moe(num_experts=2)),
     _v("olmoe-mha", "olmoe", moe(num_experts=2, num_key_value_heads=None)),
-    _v("flex-olmo", "flex_olmo", moe(num_experts=2)),
     _v("flex-olmo-mqa", "flex_olmo", moe(num_experts=2, num_key_value_heads=1)),
     # --- exaone ---------------------------------------------------------------------------
     _v(
@@ -231,22 +226,16 @@ VARIANTS_A: list[Variant] = [
         "exaone_moe",
         moe(num_experts=2, sliding_window=6, layer_types=SW4, num_key_value_heads=1),
     ),
-    _v("exaone", "exaone", llama_like()),
     _v("exaone-mqa", "exaone", llama_like(num_key_value_heads=1, head_dim=24)),
     # --- other llama-likes ----------------------------------------------------------------
-    _v("helium", "helium", llama_like(head_dim=16), "transformers needs head_dim × heads = hidden"),
     _v("helium-mqa", "helium", llama_like(head_dim=16, num_key_value_heads=1)),
-    _v("stablelm", "stablelm", llama_like()),
     _v(
         "stablelm-mqa",
         "stablelm",
         llama_like(num_key_value_heads=1),
     ),
-    _v("nemotron", "nemotron", llama_like()),
     _v("nemotron-head-dim", "nemotron", llama_like(head_dim=24, num_key_value_heads=1)),
-    _v("arcee", "arcee", llama_like()),
     _v("arcee-head-dim", "arcee", llama_like(head_dim=24, num_key_value_heads=1)),
-    _v("apertus", "apertus", llama_like()),
     _v("apertus-mqa", "apertus", llama_like(num_key_value_heads=1, head_dim=24)),
     _v("apertus1p5", "apertus1p5_text", llama_like()),
     _v("apertus1p5-head-dim", "apertus1p5_text", llama_like(head_dim=24)),
