@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=c00d59f6bcab5e05 content=afac043c5116fdd9
+# kvarch-digest: render=b30966ebf1e298d8 content=b67ed5c382f0b205
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -18,48 +18,231 @@ from kvarch.dtype import DType
 from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
+    from generated.apertus import ApertusConfig
+    from generated.arcee import ArceeConfig
+    from generated.cohere import CohereConfig
+    from generated.cohere2 import Cohere2Config
+    from generated.cohere2_moe import Cohere2MoeConfig
+    from generated.cohere_compass_text import CohereCompassTextConfig
     from generated.deepseek_v3 import DeepseekV3Config
+    from generated.exaone import ExaoneConfig
+    from generated.exaone4 import Exaone4Config
+    from generated.exaone_moe import ExaoneMoeConfig
+    from generated.flex_olmo import FlexOlmoConfig
+    from generated.gemma import GemmaConfig
     from generated.gemma2 import Gemma2Config
+    from generated.glm import GlmConfig
+    from generated.glm4 import Glm4Config
+    from generated.glm4_moe import Glm4MoeConfig
+    from generated.granite import GraniteConfig
+    from generated.granite_swa import GraniteSwaConfig
+    from generated.granitemoe_swa import GraniteMoeSwaConfig
+    from generated.helium import HeliumConfig
     from generated.llama import LlamaConfig
+    from generated.ministral import MinistralConfig
+    from generated.ministral3 import Ministral3Config
     from generated.mistral import MistralConfig
+    from generated.mixtral import MixtralConfig
+    from generated.nemotron import NemotronConfig
+    from generated.olmo import OlmoConfig
+    from generated.olmo3 import Olmo3Config
+    from generated.olmoe import OlmoeConfig
+    from generated.phi3 import Phi3Config
+    from generated.phimoe import PhimoeConfig
+    from generated.qwen2 import Qwen2Config
+    from generated.qwen2_moe import Qwen2MoeConfig
     from generated.qwen3 import Qwen3Config
+    from generated.qwen3_moe import Qwen3MoeConfig
+    from generated.qwen4_exp import Qwen4ExpConfig
+    from generated.qwen4_exp_text import Qwen4ExpTextConfig
+    from generated.smollm3 import SmolLM3Config
+    from generated.stablelm import StableLmConfig
+    from generated.starcoder2 import Starcoder2Config
 
 __all__ = [
     "ARCHITECTURES",
     "CLASSES",
     "MODEL_TYPES",
+    "ApertusConfig",
+    "ArceeConfig",
+    "Cohere2Config",
+    "Cohere2MoeConfig",
+    "CohereCompassTextConfig",
+    "CohereConfig",
     "DeepseekV3Config",
+    "Exaone4Config",
+    "ExaoneConfig",
+    "ExaoneMoeConfig",
+    "FlexOlmoConfig",
     "Gemma2Config",
+    "GemmaConfig",
+    "Glm4Config",
+    "Glm4MoeConfig",
+    "GlmConfig",
+    "GraniteConfig",
+    "GraniteMoeSwaConfig",
+    "GraniteSwaConfig",
+    "HeliumConfig",
     "LlamaConfig",
+    "Ministral3Config",
+    "MinistralConfig",
     "MistralConfig",
+    "MixtralConfig",
+    "NemotronConfig",
+    "Olmo3Config",
+    "OlmoConfig",
+    "OlmoeConfig",
+    "Phi3Config",
+    "PhimoeConfig",
+    "Qwen2Config",
+    "Qwen2MoeConfig",
     "Qwen3Config",
+    "Qwen3MoeConfig",
+    "Qwen4ExpConfig",
+    "Qwen4ExpTextConfig",
+    "SmolLM3Config",
+    "StableLmConfig",
+    "Starcoder2Config",
     "UnknownArchitectureError",
     "from_hf_config",
     "resolve",
 ]
 
 CLASSES: dict[str, str] = {
+    "ApertusConfig": "apertus",
+    "ArceeConfig": "arcee",
+    "CohereConfig": "cohere",
+    "Cohere2Config": "cohere2",
+    "Cohere2MoeConfig": "cohere2_moe",
+    "CohereCompassTextConfig": "cohere_compass_text",
     "DeepseekV3Config": "deepseek_v3",
+    "ExaoneConfig": "exaone",
+    "Exaone4Config": "exaone4",
+    "ExaoneMoeConfig": "exaone_moe",
+    "FlexOlmoConfig": "flex_olmo",
+    "GemmaConfig": "gemma",
     "Gemma2Config": "gemma2",
+    "GlmConfig": "glm",
+    "Glm4Config": "glm4",
+    "Glm4MoeConfig": "glm4_moe",
+    "GraniteConfig": "granite",
+    "GraniteSwaConfig": "granite_swa",
+    "GraniteMoeSwaConfig": "granitemoe_swa",
+    "HeliumConfig": "helium",
     "LlamaConfig": "llama",
+    "MinistralConfig": "ministral",
+    "Ministral3Config": "ministral3",
     "MistralConfig": "mistral",
+    "MixtralConfig": "mixtral",
+    "NemotronConfig": "nemotron",
+    "OlmoConfig": "olmo",
+    "Olmo3Config": "olmo3",
+    "OlmoeConfig": "olmoe",
+    "Phi3Config": "phi3",
+    "PhimoeConfig": "phimoe",
+    "Qwen2Config": "qwen2",
+    "Qwen2MoeConfig": "qwen2_moe",
     "Qwen3Config": "qwen3",
+    "Qwen3MoeConfig": "qwen3_moe",
+    "Qwen4ExpConfig": "qwen4_exp",
+    "Qwen4ExpTextConfig": "qwen4_exp_text",
+    "SmolLM3Config": "smollm3",
+    "StableLmConfig": "stablelm",
+    "Starcoder2Config": "starcoder2",
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
+    "apertus": "ApertusConfig",
+    "apertus1p5_text": "ApertusConfig",
+    "arcee": "ArceeConfig",
+    "cohere": "CohereConfig",
+    "cohere2": "Cohere2Config",
+    "cohere2_moe": "Cohere2MoeConfig",
+    "cohere_compass_text": "CohereCompassTextConfig",
     "deepseek_v3": "DeepseekV3Config",
+    "exaone": "ExaoneConfig",
+    "exaone4": "Exaone4Config",
+    "exaone_moe": "ExaoneMoeConfig",
+    "flex_olmo": "FlexOlmoConfig",
+    "gemma": "GemmaConfig",
     "gemma2": "Gemma2Config",
+    "glm": "GlmConfig",
+    "glm4": "Glm4Config",
+    "glm4_moe": "Glm4MoeConfig",
+    "granite": "GraniteConfig",
+    "granite_swa": "GraniteSwaConfig",
+    "granitemoe": "GraniteConfig",
+    "granitemoe_swa": "GraniteMoeSwaConfig",
+    "granitemoeshared": "GraniteConfig",
+    "helium": "HeliumConfig",
     "llama": "LlamaConfig",
+    "ministral": "MinistralConfig",
+    "ministral3": "Ministral3Config",
     "mistral": "MistralConfig",
+    "mixtral": "MixtralConfig",
+    "nemotron": "NemotronConfig",
+    "olmo": "OlmoConfig",
+    "olmo2": "OlmoConfig",
+    "olmo3": "Olmo3Config",
+    "olmoe": "OlmoeConfig",
+    "phi3": "Phi3Config",
+    "phimoe": "PhimoeConfig",
+    "qwen2": "Qwen2Config",
+    "qwen2_moe": "Qwen2MoeConfig",
     "qwen3": "Qwen3Config",
+    "qwen3_moe": "Qwen3MoeConfig",
+    "qwen4_exp": "Qwen4ExpConfig",
+    "qwen4_exp_text": "Qwen4ExpTextConfig",
+    "smollm3": "SmolLM3Config",
+    "stablelm": "StableLmConfig",
+    "starcoder2": "Starcoder2Config",
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
+    "Apertus1p5TextForCausalLM": "ApertusConfig",
+    "ApertusForCausalLM": "ApertusConfig",
+    "ArceeForCausalLM": "ArceeConfig",
+    "Cohere2ForCausalLM": "Cohere2Config",
+    "Cohere2MoeForCausalLM": "Cohere2MoeConfig",
+    "CohereCompassForCausalLM": "CohereCompassTextConfig",
+    "CohereForCausalLM": "CohereConfig",
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
+    "Exaone4ForCausalLM": "Exaone4Config",
+    "ExaoneForCausalLM": "ExaoneConfig",
+    "ExaoneMoeForCausalLM": "ExaoneMoeConfig",
+    "FlexOlmoForCausalLM": "FlexOlmoConfig",
     "Gemma2ForCausalLM": "Gemma2Config",
+    "GemmaForCausalLM": "GemmaConfig",
+    "Glm4ForCausalLM": "Glm4Config",
+    "Glm4MoeForCausalLM": "Glm4MoeConfig",
+    "GlmForCausalLM": "GlmConfig",
+    "GraniteForCausalLM": "GraniteConfig",
+    "GraniteMoeForCausalLM": "GraniteConfig",
+    "GraniteMoeSWAForCausalLM": "GraniteMoeSwaConfig",
+    "GraniteMoeSharedForCausalLM": "GraniteConfig",
+    "GraniteSWAForCausalLM": "GraniteSwaConfig",
+    "HeliumForCausalLM": "HeliumConfig",
     "LlamaForCausalLM": "LlamaConfig",
+    "Ministral3ForCausalLM": "Ministral3Config",
+    "MinistralForCausalLM": "MinistralConfig",
     "MistralForCausalLM": "MistralConfig",
+    "MixtralForCausalLM": "MixtralConfig",
+    "NemotronForCausalLM": "NemotronConfig",
+    "Olmo2ForCausalLM": "OlmoConfig",
+    "Olmo3ForCausalLM": "Olmo3Config",
+    "OlmoForCausalLM": "OlmoConfig",
+    "OlmoeForCausalLM": "OlmoeConfig",
+    "Phi3ForCausalLM": "Phi3Config",
+    "PhimoeForCausalLM": "PhimoeConfig",
+    "Qwen2ForCausalLM": "Qwen2Config",
+    "Qwen2MoeForCausalLM": "Qwen2MoeConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
+    "Qwen3MoeForCausalLM": "Qwen3MoeConfig",
+    "Qwen4ExpForCausalLM": "Qwen4ExpTextConfig",
+    "Qwen4ExpForConditionalGeneration": "Qwen4ExpConfig",
+    "SmolLM3ForCausalLM": "SmolLM3Config",
+    "StableLmForCausalLM": "StableLmConfig",
+    "Starcoder2ForCausalLM": "Starcoder2Config",
 }
 """HF ``architectures`` entry -> generated class name."""
 
