@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import torch
 
+import kvarch
 from kvarch.coverage import EXCLUDED, causal_lm_model_types, decoder_families_with_kv_cache
 from kvarch.dtype import DType
 from kvarch.kv_cache import KVCacheParams
@@ -357,11 +358,9 @@ def _sources(variant: Variant) -> list[tuple[str, Any]]:
 def test_schema_matches_transformers_cache(variant: Variant | None) -> None:
     if variant is None:
         pytest.fail(GENERATED_MISSING or "no generated schema serves any catalogue variant")
-    import generated
-
     truth = cache_truth(make_config(variant))
     for source, config in _sources(variant):
-        specs = generated.from_hf_config(config).layers()
+        specs = kvarch.inspect(config).layers
         diff = mismatches(truth, specs)
         assert diff == [], f"{variant.id} from {source}:\n" + "\n".join(diff)
 
@@ -399,15 +398,14 @@ def test_schema_matches_checkpoint(name: str) -> None:
     """kvarch on a published config.json equals transformers' full-size cache."""
     if name not in CHECKPOINTS:
         pytest.fail(GENERATED_MISSING or "no generated schema serves any checkpoint fixture")
-    import generated
-
     truth = cache_truth(fixture_config(name), device="meta")
     heads = BROADCAST_ON_META.get(name)
     if heads is not None:
         truth = [dataclasses.replace(t, num_kv_heads=CHECKPOINTS[name][0][0][2]) for t in truth]
-    specs = generated.from_hf_config(fixture_dict(name)).layers()
-    diff = mismatches(truth, specs)
+    layout = kvarch.inspect(fixture_dict(name), dtype=DType.bfloat16)
+    diff = mismatches(truth, layout.layers)
     assert diff == [], f"{name}:\n" + "\n".join(diff)
+    assert layout.bytes_per_token == CHECKPOINTS[name][1]  # e.g. Llama-3-8B: 131072
 
 
 def test_mla_serving_latent_holds_what_transformers_caches() -> None:
