@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=b30966ebf1e298d8 content=b67ed5c382f0b205
+# kvarch-digest: render=6f1e11994d253e8e content=b67ed5c382f0b205
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
