@@ -8,7 +8,6 @@ __all__ = [
     "BlockTableError",
     "CacheAllocationError",
     "CacheCopyError",
-    "CacheCopyError",
     "OutOfBlocksError",
     "PlanError",
     "SequenceStateError",
@@ -81,18 +80,6 @@ class UnsupportedCacheError(KvarchError, ValueError):
         super().__init__(
             f"model_type {model_type!r}: layers {layers} are {kind!r} layers; {why}. "
             "Use the model's own cache for this family"
-        )
-
-
-class CacheCopyError(KvarchError, RuntimeError):
-    """A block copy (copy-on-write, swap to or from host) failed; the operation was undone."""
-
-    def __init__(self, op: str, group: int, src: int, dst: int, cause: BaseException) -> None:
-        self.op = op
-        self.dropped: list[object] = []
-        """Sequences freed because a block they held was overwritten before the failure."""
-        super().__init__(
-            f"{op} of group {group} ({src} -> {dst}) failed: {cause}; the operation was undone"
         )
 
 
