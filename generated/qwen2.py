@@ -1,5 +1,5 @@
 # generated from schemas/qwen2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4c8cc5bce0274818 content=0f00e155cc1d2db2
+# kvarch-digest: render=e383d481ac46bc5c content=5220d93e4bfa6234
 # ruff: noqa: E501
 """Qwen2Config: Qwen2 decoder (sliding window on layers >= max_window_layers when use_sliding_window)."""
 
@@ -28,6 +28,7 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
+# extends qwen3, but widens a type its class narrows: based on LlamaConfig instead
 class Qwen2Config(LlamaConfig, kw_only=True, dict=True):
     """Qwen2 decoder (sliding window on layers >= max_window_layers when use_sliding_window)."""
 

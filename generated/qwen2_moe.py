@@ -1,5 +1,5 @@
 # generated from schemas/qwen2_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=aee1a49498a652db content=eb0e04e21cb44946
+# kvarch-digest: render=47c48b93baa89986 content=acf41dbef01593eb
 # ruff: noqa: E501
 """Qwen2MoeConfig: Qwen2-MoE decoder (sliding window on even layers below max_window_layers when use_sliding_window)."""
 
@@ -28,6 +28,7 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
+# extends qwen3, but widens a type its class narrows: based on LlamaConfig instead
 class Qwen2MoeConfig(LlamaConfig, kw_only=True, dict=True):
     """Qwen2-MoE decoder (sliding window on even layers below max_window_layers when use_sliding_window)."""
 

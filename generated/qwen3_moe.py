@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9c2e892e012bce96 content=3ad31d07b43c0f61
+# kvarch-digest: render=a8993d3f34349e6f content=1d5b32a6bf2772af
 """Qwen3MoeConfig: Qwen3-MoE decoder (every layer sliding when use_sliding_window)."""
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
+# extends qwen3, but widens a type its class narrows: based on LlamaConfig instead
 class Qwen3MoeConfig(LlamaConfig, kw_only=True, dict=True):
     """Qwen3-MoE decoder (every layer sliding when use_sliding_window)."""
 

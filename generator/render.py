@@ -158,6 +158,11 @@ def _module(s: Schema, package: str, members: dict[str, Members], ancestors: lis
     base = parent.class_name if parent is not None else "rt.SchemaArchConfig"
     common = _common(package)
     class_text = _ENV.get_template("class.py.j2").render(s=s, base=base, body=body, **common)
+    if ancestors and parent is not ancestors[0]:
+        class_text = (
+            f"# extends {ancestors[0].stem}, but widens a type its class narrows:"
+            f" based on {base} instead\n{class_text}"
+        )
     used = _used_names(class_text)
     typing_names = ", ".join(n for n in ("Annotated", "ClassVar") if n in used)
     return _ENV.get_template("module.py.j2").render(

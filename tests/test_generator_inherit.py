@@ -174,6 +174,7 @@ def test_a_child_that_widens_a_type_extends_the_nearest_ancestor_it_can(tmp_path
     files = compile_dir(write(tmp_path, toy=TOY, narrow=narrow, wide=wide)).files
     assert "class NarrowConfig(ToyConfig," in files["narrow.py"]
     assert "class WideConfig(ToyConfig," in files["wide.py"]  # not NarrowConfig
+    assert "# extends narrow, but widens a type its class narrows" in files["wide.py"]
     lone = "extends: toy\nmodel_types: [lone]\ninputs:\n  spare: {default: null}\n"
     files = compile_dir(write(tmp_path, lone=lone)).files
     assert "class LoneConfig(rt.SchemaArchConfig," in files["lone.py"]
