@@ -41,7 +41,7 @@ REFUSED: dict[str, str] = {
     # transformers caches every token of gpt-neo's local layers (it only masks the window)
     "gpt_neo": "sliding",
 }
-"""Families ``from_model`` refuses (their cache is not per-token K/V the way the schema pages it)."""
+"""Families ``from_model`` refuses: their cache is not per-token K/V as the schema pages it."""
 
 
 def one_variant_per_family() -> list[Variant]:
