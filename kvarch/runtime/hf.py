@@ -118,12 +118,13 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
             values = keys[..., k_dim:]
         else:
             values = view.v[blocks, pos % page, :, :v_dim].transpose(1, 2)
-        keys = keys[..., :k_dim]
         # contiguous like DynamicCache's torch.cat results: some models .view() them
-        return (
-            keys.to(key_states.dtype).contiguous(),
-            values.to(value_states.dtype).contiguous(),
-        )
+        keys = keys[..., :k_dim].to(key_states.dtype).contiguous()
+        values = values.to(value_states.dtype).contiguous()
+        # shape-only stand-ins (no memory) for models that inspect ``layer.keys`` (mllama)
+        self.keys = torch.empty(keys.shape, dtype=keys.dtype, device="meta")
+        self.values = torch.empty(values.shape, dtype=values.dtype, device="meta")
+        return keys, values
 
     def get_mask_sizes(self, query_length: int) -> tuple[int, int]:
         """(kv_length, kv_offset) of the K/V ``update`` returns, as DynamicCache's layers."""
