@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +19,18 @@ SIZES = {
 }
 
 
-def _line(what: str, cases: int, seconds: float, outcomes: Counter[str], failures: int) -> None:
-    detail = ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items()))
+def _report(what: str, report: Any, seconds: float) -> int:
+    """Print a fuzz report (cases, rate, outcomes, the first failures); its failure count."""
+    detail = ", ".join(f"{k} {v}" for k, v in sorted(report.outcomes.items()))
+    rate = f"{report.cases / seconds:.0f}/s"
     print(
-        f"{what}: {cases} cases in {seconds:.1f} s ({cases / seconds:.0f}/s); "
-        f"failures {failures}; {detail}",
+        f"{what}: {report.cases} cases in {seconds:.1f} s ({rate}); failures "
+        f"{len(report.failures)}; {detail}",
         flush=True,
     )
+    for failure in report.failures[:5]:
+        print(f"  FAILURE {failure}")
+    return len(report.failures)
 
 
 def schema(size: dict[str, int], seed: int) -> int:
@@ -36,16 +40,7 @@ def schema(size: dict[str, int], seed: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         report = fuzz_mutations(Path(tmp), size["schema"], seed)
-    _line(
-        "schema mutations",
-        report.cases,
-        time.perf_counter() - start,
-        report.outcomes,
-        len(report.failures),
-    )
-    for files, error in report.failures[:5]:
-        print(f"  FAILURE {error}\n  {files}")
-    return len(report.failures)
+    return _report("schema mutations", report, time.perf_counter() - start)
 
 
 def structures(size: dict[str, int], seed: int) -> int:
@@ -72,16 +67,7 @@ def structures(size: dict[str, int], seed: int) -> int:
 
         start = time.perf_counter()
         one()
-    _line(
-        "schema structures (hypothesis)",
-        report.cases,
-        time.perf_counter() - start,
-        report.outcomes,
-        len(report.failures),
-    )
-    for files, error in report.failures[:5]:
-        print(f"  FAILURE {error}\n  {files}")
-    return len(report.failures)
+    return _report("schema structures (hypothesis)", report, time.perf_counter() - start)
 
 
 def config(size: dict[str, int], seed: int) -> int:
@@ -90,16 +76,7 @@ def config(size: dict[str, int], seed: int) -> int:
 
     start = time.perf_counter()
     report = fuzz(size["config"], seed)
-    _line(
-        "config mutations",
-        report.cases,
-        time.perf_counter() - start,
-        report.outcomes,
-        len(report.failures),
-    )
-    for f in report.failures[:5]:
-        print(f"  FAILURE {f.error}\n  mutations: {f.mutations}")
-    return len(report.failures)
+    return _report("config mutations", report, time.perf_counter() - start)
 
 
 def soak(size: dict[str, int], seed: int) -> int:
