@@ -66,8 +66,12 @@ def one_thread() -> Iterator[None]:
     torch.set_num_threads(threads)
 
 
-def greedy(model: Any, ids: torch.Tensor, mask: torch.Tensor, **cache: Any) -> torch.Tensor:
-    """Greedy generation of exactly ``NEW`` tokens."""
+Run = tuple[torch.Tensor, torch.Tensor]
+"""Generated tokens and the logits of every step."""
+
+
+def greedy(model: Any, ids: torch.Tensor, mask: torch.Tensor, **cache: Any) -> Run:
+    """Greedy generation of exactly ``NEW`` tokens: (tokens, logits of every step)."""
     out = model.generate(
         ids,
         attention_mask=mask,
@@ -76,9 +80,18 @@ def greedy(model: Any, ids: torch.Tensor, mask: torch.Tensor, **cache: Any) -> t
         do_sample=False,
         use_cache=True,  # some configs (mpt) default to False
         pad_token_id=0,
+        output_logits=True,
+        return_dict_in_generate=True,
         **cache,
     )
-    return out
+    return out.sequences, torch.stack(out.logits)
+
+
+def assert_same(got: Run, want: Run) -> None:
+    """Identical tokens and bit-identical logits (the pages return the very K/V values)."""
+    assert got[0].shape == (2, PROMPT + NEW)
+    assert torch.equal(got[0], want[0])
+    assert torch.equal(got[1], want[1])
 
 
 def prompt(vocab: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -120,9 +133,7 @@ def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
         return
     want = greedy(model, ids, mask)
     cache = PagedCache.from_model(model, **kwargs)
-    got = greedy(model, ids, mask, past_key_values=cache)
-    assert got.shape == (2, PROMPT + NEW)
-    assert torch.equal(got, want)
+    assert_same(greedy(model, ids, mask, past_key_values=cache), want)
     assert cache.get_seq_length() == PROMPT + NEW - 1
     assert cache.manager.seqs  # the K/V really went through the paged cache
 
@@ -178,7 +189,7 @@ def test_chunked_shared_and_cross_layers_with_geometry_by_hand(variant_id: str) 
     )  # fmt: skip
     paged = {i for g in params.groups for i in g.layer_indices}
     assert {i for i, layer in enumerate(cache.layers) if isinstance(layer, PagedLayer)} == paged
-    assert torch.equal(greedy(model, ids, mask, past_key_values=cache, **cross), want)
+    assert_same(greedy(model, ids, mask, past_key_values=cache, **cross), want)
     if cross:  # the delegated cross layer holds the vision K/V, the paged ones hold the text
         (layer,) = [cache.layers[i] for i in text.cross_attention_layers]
         assert not isinstance(layer, PagedLayer) and layer.keys.shape[-2] > 0
