@@ -443,7 +443,7 @@ class BlockManager:
         """Run a change of ``rows`` (``new``: a sequence it adds); on failure undo it. A row
         whose restored blocks were overwritten meanwhile is freed (``CacheCopyError.dropped``)."""
         journal: Journal = []
-        pools: list[BlockPool | HostPool] = [*self.pools, *(h for h in self.hosts if h)]
+        pools: list[BlockPool | HostPool] = [*self.pools, *(h for h in self.hosts if h is not None)]
         saved = [(t[rows], lf[rows]) for t, lf in zip(self.tables, self.live_from, strict=True)]
         lens, pending = self.seq_lens[rows], self.pending[rows]
         n_hashes = [len(s.hashes) if (s := self._by_row[r]) else 0 for r in rows.tolist()]
