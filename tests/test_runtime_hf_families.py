@@ -32,19 +32,16 @@ PROMPT, NEW, PAGE = 10, 5, 4
 # transformers 5.24 renames generate's past_key_values to cache; 5.17 only knows the old name.
 pytestmark = pytest.mark.filterwarnings("ignore:`past_key_values` is deprecated:FutureWarning")
 
-SSM_HYBRIDS = (
-    "bamba", "granitemoehybrid", "jamba", "kimi_linear", "lara_mini", "lfm2_moe", "lfm3",
-    "nemotron_h", "olmo_hybrid", "qwen3_5_moe_text", "qwen3_5_text",
-    "qwen3_next", "qwen4_exp", "qwen4_exp_text", "zamba2",
-)  # fmt: skip
 REFUSED: dict[str, str] = {
-    # SSM / linear-attention / conv layers: recurrent state in transformers' LinearAttentionLayer
-    **dict.fromkeys(SSM_HYBRIDS, "none"),
     "minimax": "none",  # MiniMaxForCausalLM builds its own cache class in generate
-    # attention and SSM state in the same layer (LinearAttentionAndFullAttentionLayer)
+    # attention and SSM state in one layer object (LinearAttentionAndFullAttentionLayer)
     "falcon_h1": "full",
     "zaya": "full",
-    "hy_v4": "full",  # DynamicIndexedLayer: K/V plus a sparse-attention indexer key cache
+    "zamba2": "full",
+    # DynamicIndexedLayer: K/V plus a sparse-attention indexer key cache
+    "hy_v4": "full",
+    "qwen4_exp": "full",
+    "qwen4_exp_text": "full",
     # transformers caches every token of gpt-neo's local layers (it only masks the window)
     "gpt_neo": "sliding",
 }
