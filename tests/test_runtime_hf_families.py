@@ -145,7 +145,14 @@ def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
 
 # Layer kinds whose schemas are still on branches: the geometry is passed by hand, built from
 # the oracle's reading of transformers' own cache (so the adapter, not a schema, is tested).
-BY_HAND = ["llama4-text-chunked", "gemma3n-text-shared", "gemma4-text-shared", "mllama"]
+BY_HAND = [
+    "llama4-text-chunked",
+    "gemma3n-text-shared",
+    "gemma4-text-shared",
+    "mllama",
+    "jamba",  # mamba layers: recurrent state stays in transformers' LinearAttentionLayer
+    "qwen3-next",  # gated delta-net layers, likewise
+]
 
 
 def params_from_truth(config: Any) -> MultiKVCacheParams:
@@ -176,7 +183,7 @@ def params_from_truth(config: Any) -> MultiKVCacheParams:
 
 
 @pytest.mark.parametrize("variant_id", BY_HAND)
-def test_chunked_shared_and_cross_layers_with_geometry_by_hand(variant_id: str) -> None:
+def test_chunked_shared_cross_and_ssm_layers_with_geometry_by_hand(variant_id: str) -> None:
     variant = next(v for v in available_variants() if v.id == variant_id)
     config = make_config(variant)
     model = build_model(config)
@@ -219,5 +226,17 @@ def test_a_window_transformers_does_not_keep_is_refused() -> None:
     full = MultiKVCacheParams(
         groups=[KVCacheGroup(params=group.params, layer_indices=[0, 1, 2, 3])]
     )
-    with pytest.raises(UnsupportedCacheError, match="DynamicSlidingWindowLayer \\(window 5\\)"):
+    with pytest.raises(
+        UnsupportedCacheError, match="DynamicSlidingWindowLayer, not a DynamicLayer"
+    ):
         PagedCache.from_model(model, max_batch_size=1, max_seq_len=16, params=full)
+
+
+def test_attention_and_ssm_state_in_one_layer_object_is_refused() -> None:
+    variant = next(v for v in available_variants() if v.id == "zamba2")
+    config = make_config(variant)
+    model = build_model(config)
+    params = params_from_truth(config)
+    with pytest.raises(UnsupportedCacheError, match="LinearAttentionAndFullAttentionLayer") as err:
+        PagedCache.from_model(model, max_batch_size=1, max_seq_len=16, params=params)
+    assert err.value.layers == [1, 3] and err.value.model_type == "zamba2"

@@ -51,13 +51,12 @@ def _default_layers(model: Any, num_layers: int) -> list[Any]:
 def _paged_problem(layer: Any, window: int | None) -> str | None:
     """Why a paged layer with ``window`` would not reproduce ``layer`` (None if it would)."""
     want = DynamicLayer if window is None else DynamicSlidingWindowLayer
-    got_window = getattr(layer, "sliding_window", None)
-    if type(layer) is want and got_window == window:
-        return None
-    return (
-        f"transformers caches them in {type(layer).__name__} (window {got_window}), "
-        f"the schema pages them with window {window}"
-    )
+    if type(layer) is not want:
+        return f"transformers caches them in {type(layer).__name__}, not a {want.__name__}"
+    got = getattr(layer, "sliding_window", None)
+    if got != window:
+        return f"transformers keeps a window of {got} tokens, the schema pages {window}"
+    return None
 
 
 def delegated_layers(
