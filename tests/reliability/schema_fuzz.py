@@ -214,6 +214,8 @@ class Workspace:
     def __init__(self, root: Path) -> None:
         self.schemas = root / "schemas"
         self.out = root / "generated"
+        self.written = root / "written" / "generated"
+        """Where accepted schema sets are really generated (formatted, written)."""
         self.vocabulary = set(_vocabulary())
         self.out.mkdir(parents=True, exist_ok=True)
         (self.out / "__init__.py").write_text("# sentinel: must never change on error\n")
@@ -252,6 +254,12 @@ class Workspace:
             assert not names & FORBIDDEN, f"{name}: {sorted(names & FORBIDDEN)}"
             stray = names - self.vocabulary - declared
             assert not stray, f"{name}: identifiers from no template: {sorted(stray)}"
+        shutil.rmtree(self.written, ignore_errors=True)
+        with time_limit(CASE_SECONDS):
+            paths = generate(self.schemas, self.written)  # ruff-formatted, written atomically
+        assert sorted(p.name for p in paths) == sorted(result.files)
+        for path in paths:
+            ast.parse(path.read_text(encoding="utf-8"))
         return "compiled"
 
 
