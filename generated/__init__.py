@@ -19,8 +19,14 @@ from kvarch.kv_cache import KVCacheConfig
 if TYPE_CHECKING:
     from generated.deepseek_v3 import DeepseekV3Config
     from generated.gemma2 import Gemma2Config
+    from generated.gpt2 import Gpt2Config
+    from generated.gpt_bigcode import GptBigcodeConfig
+    from generated.gpt_neox import GptNeoxConfig
+    from generated.gptj import GptjConfig
     from generated.llama import LlamaConfig
     from generated.mistral import MistralConfig
+    from generated.opt import OptConfig
+    from generated.phi import PhiConfig
     from generated.qwen3 import Qwen3Config
 
 __all__ = [
@@ -29,8 +35,14 @@ __all__ = [
     "MODEL_TYPES",
     "DeepseekV3Config",
     "Gemma2Config",
+    "Gpt2Config",
+    "GptBigcodeConfig",
+    "GptjConfig",
+    "GptNeoxConfig",
     "LlamaConfig",
     "MistralConfig",
+    "OptConfig",
+    "PhiConfig",
     "Qwen3Config",
     "UnknownArchitectureError",
     "from_hf_config",
@@ -40,24 +52,42 @@ __all__ = [
 CLASSES: dict[str, str] = {
     "DeepseekV3Config": "deepseek_v3",
     "Gemma2Config": "gemma2",
+    "Gpt2Config": "gpt2",
+    "GptBigcodeConfig": "gpt_bigcode",
+    "GptNeoxConfig": "gpt_neox",
+    "GptjConfig": "gptj",
     "LlamaConfig": "llama",
     "MistralConfig": "mistral",
+    "OptConfig": "opt",
+    "PhiConfig": "phi",
     "Qwen3Config": "qwen3",
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
     "deepseek_v3": "DeepseekV3Config",
     "gemma2": "Gemma2Config",
+    "gpt2": "Gpt2Config",
+    "gpt_bigcode": "GptBigcodeConfig",
+    "gpt_neox": "GptNeoxConfig",
+    "gptj": "GptjConfig",
     "llama": "LlamaConfig",
     "mistral": "MistralConfig",
+    "opt": "OptConfig",
+    "phi": "PhiConfig",
     "qwen3": "Qwen3Config",
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
+    "GPT2LMHeadModel": "Gpt2Config",
+    "GPTBigCodeForCausalLM": "GptBigcodeConfig",
+    "GPTJForCausalLM": "GptjConfig",
+    "GPTNeoXForCausalLM": "GptNeoxConfig",
     "Gemma2ForCausalLM": "Gemma2Config",
     "LlamaForCausalLM": "LlamaConfig",
     "MistralForCausalLM": "MistralConfig",
+    "OPTForCausalLM": "OptConfig",
+    "PhiForCausalLM": "PhiConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
 }
 """HF ``architectures`` entry -> generated class name."""

@@ -1,0 +1,106 @@
+# generated from schemas/gpt2.yaml — do not edit; change the schema and run `make generate`.
+"""Gpt2Config: GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from generated import _runtime as rt
+from kvarch.layers import LayerSpec
+
+
+class Gpt2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+    """GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
+
+    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt2",)
+    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPT2LMHeadModel",)
+    SCHEMA: ClassVar[str] = "schemas/gpt2.yaml"
+    ROOTS: ClassVar[tuple[str, ...]] = ()
+
+    num_hidden_layers: int
+    """Decoder layers."""
+
+    num_attention_heads: int
+    """Attention heads (each keeps its own K/V head)."""
+
+    hidden_size: int
+    """Model width."""
+
+    max_position_embeddings: int = 1024
+    """Longest sequence the positional encoding covers."""
+
+    @classmethod
+    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
+        return {
+            "num_hidden_layers": src.read(("n_layer", "num_hidden_layers"), "int", minimum=1),
+            "num_attention_heads": src.read(("n_head", "num_attention_heads"), "int", minimum=1),
+            "hidden_size": src.read(("n_embd", "hidden_size"), "int", minimum=1),
+            "max_position_embeddings": src.read(
+                ("n_positions", "max_position_embeddings"), "int", default=1024, minimum=1
+            ),
+        }
+
+    def _check_inputs(self) -> None:
+        rt.check_value(
+            self._n, "num_hidden_layers (from n_layer)", self.num_hidden_layers, "int", minimum=1
+        )
+        rt.check_value(
+            self._n, "num_attention_heads (from n_head)", self.num_attention_heads, "int", minimum=1
+        )
+        rt.check_value(self._n, "hidden_size (from n_embd)", self.hidden_size, "int", minimum=1)
+        rt.check_value(
+            self._n,
+            "max_position_embeddings (from n_positions)",
+            self.max_position_embeddings,
+            "int",
+            minimum=1,
+        )
+
+    def _check_rules(self) -> None:
+        ok = self.hidden_size % self.num_attention_heads == 0
+        if not ok:
+            rt.fail(
+                self._n,
+                "hidden_size (from n_embd)",
+                self.hidden_size,
+                "a multiple of num_attention_heads",
+            )
+
+    @property
+    def kv_heads(self) -> int:
+        """KV heads per layer."""
+        return self.num_attention_heads
+
+    @property
+    def attn_head_dim(self) -> int:
+        """Elements per K and V head."""
+        return self.hidden_size // self.num_attention_heads
+
+    @property
+    def model_max_seq_len(self) -> int:
+        """Longest sequence the model supports."""
+        return self.max_position_embeddings
+
+    def _layer_kinds(self) -> list[str]:
+        count = self.num_hidden_layers
+        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
+
+    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
+        return rt.layer_spec(
+            self._n,
+            i,
+            kind,
+            window=None,
+            num_kv_heads=self.kv_heads,
+            k_head_dim=self.attn_head_dim,
+            v_head_dim=self.attn_head_dim,
+            kv_source=None,
+            kinds=kinds,
+            fields=(
+                "layers.window",
+                "n_head",
+                "n_embd / n_head",
+                "n_embd / n_head",
+                "layers.kv_source",
+            ),
+        )
