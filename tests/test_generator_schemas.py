@@ -194,6 +194,8 @@ TEMPLATE_WORDS = {
     "last_index",
     "required",
     "layer_kinds_from_list",
+    "INPUTS",
+    "Input",
     "MODEL_TYPES",
     "ARCHITECTURES",
     "SCHEMA",
