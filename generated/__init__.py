@@ -17,7 +17,10 @@ from kvarch.dtype import DType
 from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
+    from generated.bloom import BloomConfig
+    from generated.dbrx import DbrxConfig
     from generated.deepseek_v3 import DeepseekV3Config
+    from generated.falcon import FalconConfig
     from generated.gemma2 import Gemma2Config
     from generated.gpt2 import Gpt2Config
     from generated.gpt_bigcode import GptBigcodeConfig
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from generated.gptj import GptjConfig
     from generated.llama import LlamaConfig
     from generated.mistral import MistralConfig
+    from generated.mpt import MptConfig
     from generated.opt import OptConfig
     from generated.phi import PhiConfig
     from generated.qwen3 import Qwen3Config
@@ -33,7 +37,10 @@ __all__ = [
     "ARCHITECTURES",
     "CLASSES",
     "MODEL_TYPES",
+    "BloomConfig",
+    "DbrxConfig",
     "DeepseekV3Config",
+    "FalconConfig",
     "Gemma2Config",
     "Gpt2Config",
     "GptBigcodeConfig",
@@ -41,6 +48,7 @@ __all__ = [
     "GptNeoxConfig",
     "LlamaConfig",
     "MistralConfig",
+    "MptConfig",
     "OptConfig",
     "PhiConfig",
     "Qwen3Config",
@@ -50,7 +58,10 @@ __all__ = [
 ]
 
 CLASSES: dict[str, str] = {
+    "BloomConfig": "bloom",
+    "DbrxConfig": "dbrx",
     "DeepseekV3Config": "deepseek_v3",
+    "FalconConfig": "falcon",
     "Gemma2Config": "gemma2",
     "Gpt2Config": "gpt2",
     "GptBigcodeConfig": "gpt_bigcode",
@@ -58,13 +69,17 @@ CLASSES: dict[str, str] = {
     "GptjConfig": "gptj",
     "LlamaConfig": "llama",
     "MistralConfig": "mistral",
+    "MptConfig": "mpt",
     "OptConfig": "opt",
     "PhiConfig": "phi",
     "Qwen3Config": "qwen3",
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
+    "bloom": "BloomConfig",
+    "dbrx": "DbrxConfig",
     "deepseek_v3": "DeepseekV3Config",
+    "falcon": "FalconConfig",
     "gemma2": "Gemma2Config",
     "gpt2": "Gpt2Config",
     "gpt_bigcode": "GptBigcodeConfig",
@@ -72,13 +87,17 @@ MODEL_TYPES: dict[str, str] = {
     "gptj": "GptjConfig",
     "llama": "LlamaConfig",
     "mistral": "MistralConfig",
+    "mpt": "MptConfig",
     "opt": "OptConfig",
     "phi": "PhiConfig",
     "qwen3": "Qwen3Config",
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
+    "BloomForCausalLM": "BloomConfig",
+    "DbrxForCausalLM": "DbrxConfig",
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
+    "FalconForCausalLM": "FalconConfig",
     "GPT2LMHeadModel": "Gpt2Config",
     "GPTBigCodeForCausalLM": "GptBigcodeConfig",
     "GPTJForCausalLM": "GptjConfig",
@@ -86,6 +105,7 @@ ARCHITECTURES: dict[str, str] = {
     "Gemma2ForCausalLM": "Gemma2Config",
     "LlamaForCausalLM": "LlamaConfig",
     "MistralForCausalLM": "MistralConfig",
+    "MptForCausalLM": "MptConfig",
     "OPTForCausalLM": "OptConfig",
     "PhiForCausalLM": "PhiConfig",
     "Qwen3ForCausalLM": "Qwen3Config",

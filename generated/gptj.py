@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -16,6 +16,18 @@ class GptjConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPTJForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gptj.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+        rt.Input("num_hidden_layers", ("n_layer", "num_hidden_layers"), "int", minimum=1),
+        rt.Input("num_attention_heads", ("n_head", "num_attention_heads"), "int", minimum=1),
+        rt.Input("hidden_size", ("n_embd", "hidden_size"), "int", minimum=1),
+        rt.Input(
+            "max_position_embeddings",
+            ("n_positions", "max_position_embeddings"),
+            "int",
+            default=2048,
+            minimum=1,
+        ),
+    )
 
     num_hidden_layers: int
     """Decoder layers."""
@@ -28,33 +40,6 @@ class GptjConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     max_position_embeddings: int = 2048
     """Longest sequence the positional encoding covers."""
-
-    @classmethod
-    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
-        return {
-            "num_hidden_layers": src.read(("n_layer", "num_hidden_layers"), "int", minimum=1),
-            "num_attention_heads": src.read(("n_head", "num_attention_heads"), "int", minimum=1),
-            "hidden_size": src.read(("n_embd", "hidden_size"), "int", minimum=1),
-            "max_position_embeddings": src.read(
-                ("n_positions", "max_position_embeddings"), "int", default=2048, minimum=1
-            ),
-        }
-
-    def _check_inputs(self) -> None:
-        rt.check_value(
-            self._n, "num_hidden_layers (from n_layer)", self.num_hidden_layers, "int", minimum=1
-        )
-        rt.check_value(
-            self._n, "num_attention_heads (from n_head)", self.num_attention_heads, "int", minimum=1
-        )
-        rt.check_value(self._n, "hidden_size (from n_embd)", self.hidden_size, "int", minimum=1)
-        rt.check_value(
-            self._n,
-            "max_position_embeddings (from n_positions)",
-            self.max_position_embeddings,
-            "int",
-            minimum=1,
-        )
 
     def _check_rules(self) -> None:
         ok = self.hidden_size % self.num_attention_heads == 0

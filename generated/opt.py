@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -16,6 +16,14 @@ class OptConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("OPTForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/opt.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", minimum=1),
+        rt.Input("num_attention_heads", ("num_attention_heads",), "int", minimum=1),
+        rt.Input("hidden_size", ("hidden_size",), "int", minimum=1),
+        rt.Input(
+            "max_position_embeddings", ("max_position_embeddings",), "int", default=2048, minimum=1
+        ),
+    )
 
     num_hidden_layers: int
     """Decoder layers."""
@@ -28,25 +36,6 @@ class OptConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     max_position_embeddings: int = 2048
     """Longest sequence the positional encoding covers."""
-
-    @classmethod
-    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
-        return {
-            "num_hidden_layers": src.read(("num_hidden_layers",), "int", minimum=1),
-            "num_attention_heads": src.read(("num_attention_heads",), "int", minimum=1),
-            "hidden_size": src.read(("hidden_size",), "int", minimum=1),
-            "max_position_embeddings": src.read(
-                ("max_position_embeddings",), "int", default=2048, minimum=1
-            ),
-        }
-
-    def _check_inputs(self) -> None:
-        rt.check_value(self._n, "num_hidden_layers", self.num_hidden_layers, "int", minimum=1)
-        rt.check_value(self._n, "num_attention_heads", self.num_attention_heads, "int", minimum=1)
-        rt.check_value(self._n, "hidden_size", self.hidden_size, "int", minimum=1)
-        rt.check_value(
-            self._n, "max_position_embeddings", self.max_position_embeddings, "int", minimum=1
-        )
 
     def _check_rules(self) -> None:
         ok = self.hidden_size % self.num_attention_heads == 0

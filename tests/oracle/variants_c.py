@@ -1,0 +1,73 @@
+"""Group c's catalogue variants (appended to ``VARIANTS`` by ``variants.py``).
+
+Legacy field names, multi-query, ALiBi, chunked and cross attention, multimodal wrappers.
+Import ``tests.oracle.variants`` rather than this module: it uses that module's helpers.
+"""
+
+from __future__ import annotations
+
+from tests.oracle.variants import MAX_POS, VOCAB, Variant, _v, gpt2_like, llama_like
+
+__all__ = ["VARIANTS_C"]
+
+
+def mpt_like(**overrides: object) -> dict[str, object]:
+    """MPT/DBRX field names (``d_model``, ``n_heads``, ``n_layers``, ``max_seq_len``)."""
+    return {
+        "vocab_size": VOCAB,
+        "d_model": 64,
+        "n_heads": 4,
+        "n_layers": 3,
+        "max_seq_len": MAX_POS,
+        **overrides,
+    }
+
+
+def opt_like(**overrides: object) -> dict[str, object]:
+    """OPT field names (``ffn_dim``, ``word_embed_proj_dim``)."""
+    return {
+        "vocab_size": VOCAB,
+        "hidden_size": 64,
+        "ffn_dim": 64,
+        "word_embed_proj_dim": 64,
+        "num_hidden_layers": 3,
+        "num_attention_heads": 4,
+        "max_position_embeddings": MAX_POS,
+        **overrides,
+    }
+
+
+VARIANTS_C: list[Variant] = [
+    _v("phi-head-dim", "phi", llama_like(head_dim=24, partial_rotary_factor=0.5)),
+    _v("gpt2-2-heads", "gpt2", gpt2_like(n_head=2), "head_dim 32 = n_embd / n_head"),
+    _v("gpt-neox-2-heads", "gpt_neox", llama_like(num_key_value_heads=None, num_attention_heads=2)),
+    _v("gptj-2-heads", "gptj", gpt2_like(n_head=2, rotary_dim=16)),
+    _v("opt-350m-proj", "opt", opt_like(word_embed_proj_dim=32, num_attention_heads=2)),
+    _v(
+        "bloom-n-embed",
+        "bloom",
+        {"vocab_size": VOCAB, "n_embed": 64, "n_layer": 2, "n_head": 2},
+        "legacy n_embed names the width",
+    ),
+    _v("mpt-2-heads-learned-pos", "mpt", mpt_like(n_heads=2, attn_config={"alibi": False})),
+    _v(
+        "dbrx-default-kv-heads",
+        "dbrx",
+        mpt_like(
+            attn_config={"rope_theta": 10000.0, "clip_qkv": 8.0},
+            ffn_config={"ffn_hidden_size": 32, "moe_num_experts": 2},
+        ),
+        "attn_config without kv_n_heads: 1 K/V head",
+    ),
+    _v(
+        "falcon-rw-mha",
+        "falcon",
+        llama_like(num_key_value_heads=None, multi_query=False, new_decoder_architecture=False),
+        "old architecture, no multi_query: one K/V head per query head",
+    ),
+    _v(
+        "falcon-new-arch-mqa",
+        "falcon",
+        llama_like(new_decoder_architecture=True, num_kv_heads=1, num_key_value_heads=None),
+    ),
+]
