@@ -189,7 +189,7 @@ def _attention_modules(model: Any, num_layers: int) -> list[Any]:
     """The self-attention module of each decoder layer (None where not found)."""
     found: dict[int, Any] = {}
     for _, module in model.named_modules():
-        idx = getattr(module, "layer_idx", None)
+        idx = getattr(module, "layer_idx", getattr(module, "layer_id", None))  # GPT-Neo: layer_id
         if not isinstance(idx, int) or idx in found or not 0 <= idx < num_layers:
             continue
         if any(
@@ -235,7 +235,22 @@ def _layer_truth(
         return LayerTruth(index=index, kind=kind, window=window, cached_tokens=held, **dims)
     if held != fed:
         raise OracleError(f"layer {index}: full layer holds {held} of {fed} tokens")
+    masked = _mask_window(module)
+    if masked is not None:  # local attention through a mask; the cache keeps every token
+        return LayerTruth(index=index, kind="sliding", window=masked, cached_tokens=held, **dims)
     return LayerTruth(index=index, kind="full", cached_tokens=held, **dims)
+
+
+def _mask_window(module: Any) -> int | None:
+    """Tokens a layer sees when its attention applies a fixed local mask (GPT-Neo's ``bias``
+    buffer) while the cache keeps every token; None when the mask is plain causal."""
+    import torch
+
+    mask = getattr(module, "bias", None)
+    if not isinstance(mask, torch.Tensor) or mask.dtype != torch.bool or mask.dim() != 4:
+        return None
+    visible = int(mask[0, 0, -1].sum())  # the last query row: positions it may attend
+    return visible if 0 < visible < mask.shape[-1] else None
 
 
 def _distinct_heads(index: int, keys: torch.Tensor, values: torch.Tensor) -> int:
