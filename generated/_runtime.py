@@ -34,6 +34,7 @@ __all__ = [
     "config_mapping",
     "fail",
     "last_index",
+    "layer_count",
     "layer_kind",
     "layer_kinds_from_list",
     "layer_spec",
@@ -384,6 +385,17 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
                 for (kind, window, heads, dim), idx in groups.items()
             ]
         )
+
+
+#: Most decoder layers a config may declare (guards against absurd or hostile configs).
+MAX_LAYERS = 65536
+
+
+def layer_count(owner: str, field: str, count: int) -> int:
+    """``count`` if it is a sane number of decoder layers."""
+    if not 1 <= count <= MAX_LAYERS:
+        raise ConfigError(field, count, f"between 1 and {MAX_LAYERS} decoder layers", owner=owner)
+    return count
 
 
 def layer_kinds_from_list(

@@ -115,7 +115,7 @@ class Gemma2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
-        count = self.num_hidden_layers
+        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         if self.layer_types is not None:
             return rt.layer_kinds_from_list(
                 self._n, "layer_types", self.layer_types, count, _KIND_NAMES

@@ -92,7 +92,7 @@ class MistralConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
-        count = self.num_hidden_layers
+        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         return [
             rt.layer_kind(
                 self._n, "sliding_window", i, "full" if self.sliding_window is None else "sliding"

@@ -134,7 +134,7 @@ class GoldenConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         )
 
     def _layer_kinds(self) -> list[str]:
-        count = self.num_hidden_layers
+        count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)
         if self.layer_types is not None:
             return rt.layer_kinds_from_list(
                 self._n, "text_config.layer_types", self.layer_types, count, _KIND_NAMES
