@@ -11,6 +11,8 @@ import difflib
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple, NoReturn, Self, TypeVar
 
+import msgspec
+
 from kvarch.arch import ArchConfigWithAttentionKVCache
 from kvarch.device import DeviceRef
 from kvarch.dtype import DType
@@ -38,6 +40,7 @@ __all__ = [
     "layer_kind",
     "layer_kinds_from_list",
     "layer_spec",
+    "list_default",
     "required",
 ]
 
@@ -160,7 +163,7 @@ class Input(NamedTuple):
     type: str
     """Schema type name."""
     default: Any = REQUIRED
-    """Value when absent; None makes the input optional."""
+    """Value when absent; None makes the input optional; a tuple is a list default."""
     minimum: float | None = None
     """Lower bound."""
 
@@ -205,16 +208,24 @@ class Source:
         if default is REQUIRED:
             names = " or ".join(self.prefix + p for p in paths)
             raise ConfigError(names, None, f"{_EXPECTED[type_name]} (required)", owner=self.owner)
-        return default
+        return list(default) if isinstance(default, tuple) else default
 
 
 def _lookup(data: Mapping[str, Any], path: str) -> Any:
     node: Any = data
     for part in path.split("."):
-        if not isinstance(node, Mapping):
+        if isinstance(node, list | tuple) and part.isdigit():  # list item: attention_types.0
+            node = node[int(part)] if int(part) < len(node) else None
+        elif isinstance(node, Mapping):
+            node = node.get(part)
+        else:
             return None
-        node = node.get(part)
     return node
+
+
+def list_default(*items: T) -> list[T]:
+    """A Struct field default giving each instance its own copy of ``items``."""
+    return msgspec.field(default_factory=lambda: list(items))
 
 
 class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):

@@ -44,9 +44,18 @@ def docstring(text: str) -> str:
 
 
 def _lit(value: Any) -> str:
+    if isinstance(value, tuple):  # a list input's default
+        return "(" + "".join(_lit(v) + ", " for v in value) + ")"
     if not isinstance(value, str | int | float | bool | type(None)):
         raise TypeError(f"not a literal: {value!r}")
     return repr(value)
+
+
+def _field_default(value: Any) -> str:
+    """A Struct field's default: list defaults get a fresh list per instance."""
+    if isinstance(value, tuple):
+        return "rt.list_default(" + ", ".join(_lit(v) for v in value) + ")"
+    return _lit(value)
 
 
 def _tuple(items: list[str]) -> str:
@@ -54,7 +63,13 @@ def _tuple(items: list[str]) -> str:
 
 
 def _common(package: str) -> dict[str, Any]:
-    return {"package": package, "doc": docstring, "lit": _lit, "tuple": _tuple}
+    return {
+        "package": package,
+        "doc": docstring,
+        "lit": _lit,
+        "field_default": _field_default,
+        "tuple": _tuple,
+    }
 
 
 def render_module(s: Schema, package: str) -> str:

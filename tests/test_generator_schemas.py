@@ -118,6 +118,10 @@ def test_hostile_derived_values_are_refused(tmp_path: Path, case: str) -> None:
         ("description: A toy.", "description: &a A toy.\nclass2: *a", "aliases"),
         ("min: 1}", "min: 1, type: float}", "duplicate key"),
         ("heads: {type: int", "heads: {type: object", "type must be one of"),
+        ("min: 1}", "min: 1, default: [1]}", "is not a int"),
+        ("heads: {type: int, ", 'heads: {type: "list[int]", default: [1, x], ', "not a list[int]"),
+        ("from: num_hidden_layers", "from: 0.layers", "not a valid config path"),
+        ("from: num_hidden_layers", "from: layer_groups.0.12345", "not a valid config path"),
         ("  layers_n:", "  i:", "is reserved"),
     ],
 )
