@@ -1,4 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
+# kvarch-digest: render=e4d0a0ec7d6b0b5d content=f3437fc4d7069be3
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ __all__ = [
     "layer_kinds_from_list",
     "layer_spec",
     "list_default",
+    "min_present",
     "required",
 ]
 
@@ -82,6 +83,15 @@ class UnknownArchitectureError(KvarchError, ValueError):
 def coalesce(first: T | None, second: T) -> T:
     """``first`` unless it is None, else ``second``."""
     return second if first is None else first
+
+
+N = TypeVar("N", int, float)
+
+
+def min_present(*values: N | None) -> N | None:
+    """The smallest value that is not None; None if all are."""
+    present = [v for v in values if v is not None]
+    return min(present) if present else None
 
 
 def ceil_div(a: int, b: int) -> int:

@@ -1,4 +1,5 @@
 # generated from schemas/bloom.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=57fc9e7f3f484f9a content=a8b0fcde70460eb3
 # ruff: noqa: E501
 """BloomConfig: BLOOM decoder (multi-head attention, ALiBi; length bound 2048 unless seq_length says)."""
 

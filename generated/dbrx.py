@@ -1,4 +1,5 @@
 # generated from schemas/dbrx.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=657a22a4b2da465b content=0ddeb72a5217a9d2
 """DbrxConfig: DBRX decoder (grouped-query attention, KV heads in attn_config.kv_n_heads)."""
 
 from __future__ import annotations

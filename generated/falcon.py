@@ -1,4 +1,5 @@
 # generated from schemas/falcon.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=908bc8d252d90ab1 content=c74516a1b513ab52
 # ruff: noqa: E501
 """FalconConfig: Falcon decoder (new architecture GQA, multi-query, or multi-head; rotary or ALiBi)."""
 

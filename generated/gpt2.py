@@ -1,4 +1,5 @@
 # generated from schemas/gpt2.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=c227ce4b3730a91f content=124f2dd9faed84e8
 """Gpt2Config: GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
 # generated from schemas/gpt_bigcode.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=fc7b154000562be6 content=690b098182d93f12
 """GptBigcodeConfig: GPT-BigCode decoder (multi_query -> one K/V head; else multi-head)."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
 # generated from schemas/gpt_neox.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=05ff168834a9f4a4 content=22eb1589c8fb5195
 """GptNeoxConfig: GPT-NeoX decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
 from __future__ import annotations

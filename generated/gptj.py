@@ -1,4 +1,5 @@
 # generated from schemas/gptj.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=da1fc81c57d79ed3 content=29e57b5b6a4fc0d5
 """GptjConfig: GPT-J decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
 from __future__ import annotations

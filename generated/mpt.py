@@ -1,4 +1,5 @@
 # generated from schemas/mpt.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=7ff3f1bc39f06d0b content=b731ffef00efce27
 """MptConfig: MPT decoder (multi-head attention, ALiBi; attn_config.kv_n_heads when present)."""
 
 from __future__ import annotations

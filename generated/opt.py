@@ -1,4 +1,5 @@
 # generated from schemas/opt.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=04bbc5598a4d1833 content=7909943feca4a674
 """OptConfig: OPT decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
 # generated from schemas/phi.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=441ec5c064674e02 content=7952404692d616ee
 """PhiConfig: Phi decoder (Llama geometry; partial rotary)."""
 
 from __future__ import annotations

@@ -263,3 +263,19 @@ max_length: max_len
     with pytest.raises(ConfigError, match=r"ListdefConfig\.attention_types\.0\.1: got 'x'"):
         cls.from_hf_config(base | {"attention_types": [[["local"], "x"]]})
     assert cls.from_hf_config(base | {"attention_types": []}).pattern == ["global", "local"]
+
+
+def test_max_length_from_the_smallest_present_key(compile_schema: Any) -> None:
+    body = """\
+  seq_length: {type: int, default: null}
+layers:
+  count: n
+  num_kv_heads: heads
+  head_dim: dim
+max_length: coalesce(min_present(max_len, seq_length), 2048)
+"""
+    cls = compile_schema("minlen", body)
+    base = {"num_hidden_layers": 1, "num_key_value_heads": 1}
+    assert cls.from_hf_config(base | {"seq_length": 512}).model_max_seq_len == 512
+    both = base | {"seq_length": 4096, "n_positions": 1024}
+    assert cls.from_hf_config(both).model_max_seq_len == 1024
