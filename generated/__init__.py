@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=e4d0a0ec7d6b0b5d content=f3437fc4d7069be3
+# kvarch-digest: render=6d1201a7910aa106 content=c75e033805c286f3
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from generated.gemma2 import Gemma2Config
     from generated.gpt2 import Gpt2Config
     from generated.gpt_bigcode import GptBigcodeConfig
+    from generated.gpt_neo import GptNeoConfig
     from generated.gpt_neox import GptNeoxConfig
     from generated.gptj import GptjConfig
     from generated.llama import LlamaConfig
@@ -45,6 +46,7 @@ __all__ = [
     "Gemma2Config",
     "Gpt2Config",
     "GptBigcodeConfig",
+    "GptNeoConfig",
     "GptNeoxConfig",
     "GptjConfig",
     "LlamaConfig",
@@ -66,6 +68,7 @@ CLASSES: dict[str, str] = {
     "Gemma2Config": "gemma2",
     "Gpt2Config": "gpt2",
     "GptBigcodeConfig": "gpt_bigcode",
+    "GptNeoConfig": "gpt_neo",
     "GptNeoxConfig": "gpt_neox",
     "GptjConfig": "gptj",
     "LlamaConfig": "llama",
@@ -84,6 +87,7 @@ MODEL_TYPES: dict[str, str] = {
     "gemma2": "Gemma2Config",
     "gpt2": "Gpt2Config",
     "gpt_bigcode": "GptBigcodeConfig",
+    "gpt_neo": "GptNeoConfig",
     "gpt_neox": "GptNeoxConfig",
     "gptj": "GptjConfig",
     "llama": "LlamaConfig",
@@ -102,6 +106,7 @@ ARCHITECTURES: dict[str, str] = {
     "GPT2LMHeadModel": "Gpt2Config",
     "GPTBigCodeForCausalLM": "GptBigcodeConfig",
     "GPTJForCausalLM": "GptjConfig",
+    "GPTNeoForCausalLM": "GptNeoConfig",
     "GPTNeoXForCausalLM": "GptNeoxConfig",
     "Gemma2ForCausalLM": "Gemma2Config",
     "LlamaForCausalLM": "LlamaConfig",

@@ -37,6 +37,21 @@ def opt_like(**overrides: object) -> dict[str, object]:
     }
 
 
+def neo_like(**overrides: object) -> dict[str, object]:
+    """GPT-Neo field names (``num_layers``, ``num_heads``, ``window_size``), window 5."""
+    return {
+        "vocab_size": VOCAB,
+        "hidden_size": 64,
+        "num_layers": 4,
+        "num_heads": 4,
+        "window_size": 5,
+        "max_position_embeddings": MAX_POS,
+        "bos_token_id": 0,
+        "eos_token_id": 0,
+        **overrides,
+    }
+
+
 VARIANTS_C: list[Variant] = [
     _v("phi-head-dim", "phi", llama_like(head_dim=24, partial_rotary_factor=0.5)),
     _v("gpt2-2-heads", "gpt2", gpt2_like(n_head=2), "head_dim 32 = n_embd / n_head"),
@@ -69,5 +84,26 @@ VARIANTS_C: list[Variant] = [
         "falcon-new-arch-mqa",
         "falcon",
         llama_like(new_decoder_architecture=True, num_kv_heads=1, num_key_value_heads=None),
+    ),
+    _v(
+        "gpt-neo-local-first",
+        "gpt_neo",
+        neo_like(num_layers=6, attention_types=[[["local", "global", "local"], 2]], num_heads=2),
+        "pattern of 3 starting local",
+    ),
+    _v(
+        "gpt-neo-global-only",
+        "gpt_neo",
+        neo_like(num_layers=3, attention_types=[[["global"], 3]]),
+        "no local layer",
+    ),
+    _v(
+        "gpt-neo-saved",
+        "gpt_neo",
+        neo_like(
+            attention_types=[[["global", "local"], 1], [["local", "local"], 1]],
+            attention_layers=["global", "local", "local", "local"],
+        ),
+        "saved config: attention_layers listed, two attention_types groups",
     ),
 ]
