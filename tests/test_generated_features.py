@@ -13,7 +13,7 @@ import pytest
 
 from generated._runtime import SchemaArchConfig
 from generator import compile_dir
-from kvarch import ConfigError, KVCacheParams, MultiKVCacheParams
+from kvarch import ConfigError, DType, KVCacheParams, MultiKVCacheParams
 from kvarch.layers import LayerSpec
 
 HEADER = """\
@@ -161,6 +161,9 @@ max_length: max_len
     assert kinds(cfg) == ["none", "full", "chunked", "cross"]
     assert cfg.layers()[0] == LayerSpec(index=0, kind="none")
     assert cfg.layers()[2].window == 16
+    cross = LayerSpec(index=3, kind="cross", num_kv_heads=2, k_head_dim=8, v_head_dim=8)
+    assert cfg.layers()[3] == cross  # the K/V it keeps of the vision states
+    assert cross.bytes_per_token(DType.bfloat16) == 0
     assert cfg.num_layers == 2
     with pytest.raises(ConfigError, match="at least one layer keeping KV"):
         cls.from_hf_config(
