@@ -487,7 +487,7 @@ def run_tests(res: Row) -> None:
 
 
 def plot(res: Row, path: Path) -> None:
-    """Decode bandwidth vs batch, one panel per context: paged (per page size) and dense."""
+    """Decode bandwidth vs batch per context (eager top, CUDA-graph replay bottom)."""
     try:
         importlib.import_module("matplotlib").use("Agg")
         plt = importlib.import_module("matplotlib.pyplot")
@@ -495,29 +495,32 @@ def plot(res: Row, path: Path) -> None:
         return
     rows = res["decode"]
     ctxs = sorted({r["ctx"] for r in rows})
-    fig, axes = plt.subplots(1, len(ctxs), figsize=(5 * len(ctxs), 4), sharey=True)
-    for ax, ctx in zip(axes, ctxs, strict=True):
-        pts = [r for r in rows if r["ctx"] == ctx]
-        batches = sorted({r["batch"] for r in pts})
-        for page in sorted({r["page"] for r in pts}):
-            gbs = [next(r["GBps"] for r in pts if r["batch"] == b and r["page"] == page)
-                   for b in batches]  # fmt: skip
-            ax.plot(batches, [g / 1e3 for g in gbs], marker="o", label=f"paged, page {page}")
-        dense = [next(r for r in pts if r["batch"] == b) for b in batches]
-        ax.plot(
-            batches,
-            [r["bytes"] / r["dense_ms"] / 1e9 for r in dense],
-            marker="s", linestyle="--", color="black", label="dense SDPA (flash)",
-        )  # fmt: skip
-        ax.axhline(res["copy"]["GBps"] / 1e3, color="gray", linestyle=":", label="copy ceiling")
-        ax.set_xscale("log", base=2)
-        ax.set_title(f"decode, context {ctx}")
-        ax.set_xlabel("batch")
-    axes[0].set_ylabel("TB/s (K+V bytes / time)")
-    axes[0].legend(fontsize=8)
-    fig.suptitle(f"kvarch paged decode, Llama-3-8B geometry, {res['card']}")
+    fig, axes = plt.subplots(2, len(ctxs), figsize=(5 * len(ctxs), 7.5), sharey=True)
+    for line, (mode, key, dense_key) in enumerate(
+        [("eager", "ms", "dense_ms"), ("CUDA graph", "graph_ms", "dense_graph_ms")]
+    ):
+        for ax, ctx in zip(axes[line], ctxs, strict=True):
+            pts = [r for r in rows if r["ctx"] == ctx]
+            batches = sorted({r["batch"] for r in pts})
+            for page in sorted({r["page"] for r in pts}):
+                mine = [next(r for r in pts if r["batch"] == b and r["page"] == page)
+                        for b in batches]  # fmt: skip
+                tbs = [r["bytes"] / r[key] / 1e9 for r in mine]
+                ax.plot(batches, tbs, marker="o", label=f"kvarch paged, page {page}")
+            dense = [next(r for r in pts if r["batch"] == b) for b in batches]
+            ax.plot(
+                batches, [r["bytes"] / r[dense_key] / 1e9 for r in dense], marker="s",
+                linestyle="--", color="black", label="dense SDPA (flash), contiguous",
+            )  # fmt: skip
+            ax.axhline(res["copy"]["GBps"] / 1e3, color="gray", linestyle=":", label="copy")
+            ax.set_xscale("log", base=2)
+            ax.set_title(f"context {ctx}, {mode}")
+            ax.set_xlabel("batch")
+        axes[line][0].set_ylabel("TB/s (K+V bytes / time)")
+    axes[0][0].legend(fontsize=8)
+    fig.suptitle(f"Paged decode, Llama-3-8B geometry (32 q / 8 kv heads, d 128), {res['card']}")
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
+    fig.savefig(path, dpi=110)
 
 
 def table(res: Row) -> str:
