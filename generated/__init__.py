@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=6d1201a7910aa106 content=c75e033805c286f3
+# kvarch-digest: render=3a9ebb5164b2e3e6 content=8bbbe6a0abea9b4d
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ if TYPE_CHECKING:
     from generated.gpt_neox import GptNeoxConfig
     from generated.gptj import GptjConfig
     from generated.llama import LlamaConfig
+    from generated.llama4 import Llama4Config
+    from generated.llama4_text import Llama4TextConfig
     from generated.mistral import MistralConfig
+    from generated.mllama import MllamaConfig
     from generated.mpt import MptConfig
     from generated.opt import OptConfig
     from generated.phi import PhiConfig
@@ -49,8 +52,11 @@ __all__ = [
     "GptNeoConfig",
     "GptNeoxConfig",
     "GptjConfig",
+    "Llama4Config",
+    "Llama4TextConfig",
     "LlamaConfig",
     "MistralConfig",
+    "MllamaConfig",
     "MptConfig",
     "OptConfig",
     "PhiConfig",
@@ -72,7 +78,10 @@ CLASSES: dict[str, str] = {
     "GptNeoxConfig": "gpt_neox",
     "GptjConfig": "gptj",
     "LlamaConfig": "llama",
+    "Llama4Config": "llama4",
+    "Llama4TextConfig": "llama4_text",
     "MistralConfig": "mistral",
+    "MllamaConfig": "mllama",
     "MptConfig": "mpt",
     "OptConfig": "opt",
     "PhiConfig": "phi",
@@ -91,7 +100,10 @@ MODEL_TYPES: dict[str, str] = {
     "gpt_neox": "GptNeoxConfig",
     "gptj": "GptjConfig",
     "llama": "LlamaConfig",
+    "llama4": "Llama4Config",
+    "llama4_text": "Llama4TextConfig",
     "mistral": "MistralConfig",
+    "mllama": "MllamaConfig",
     "mpt": "MptConfig",
     "opt": "OptConfig",
     "phi": "PhiConfig",
@@ -109,8 +121,11 @@ ARCHITECTURES: dict[str, str] = {
     "GPTNeoForCausalLM": "GptNeoConfig",
     "GPTNeoXForCausalLM": "GptNeoxConfig",
     "Gemma2ForCausalLM": "Gemma2Config",
+    "Llama4ForCausalLM": "Llama4TextConfig",
+    "Llama4ForConditionalGeneration": "Llama4Config",
     "LlamaForCausalLM": "LlamaConfig",
     "MistralForCausalLM": "MistralConfig",
+    "MllamaForConditionalGeneration": "MllamaConfig",
     "MptForCausalLM": "MptConfig",
     "OPTForCausalLM": "OptConfig",
     "PhiForCausalLM": "PhiConfig",

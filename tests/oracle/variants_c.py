@@ -52,6 +52,26 @@ def neo_like(**overrides: object) -> dict[str, object]:
     }
 
 
+def llama4_text(**overrides: object) -> dict[str, object]:
+    """A tiny Llama 4 text decoder: chunks of 5, head_dim 16, 2 experts."""
+    base: dict[str, object] = {
+        "head_dim": 16,
+        "attention_chunk_size": 5,
+        "num_local_experts": 2,
+        "intermediate_size_mlp": 64,
+    }
+    return llama_like(**{**base, **overrides})
+
+
+VISION_TINY = {
+    "hidden_size": 32,
+    "intermediate_size": 32,
+    "num_hidden_layers": 1,
+    "image_size": 28,
+    "patch_size": 14,
+}
+
+
 VARIANTS_C: list[Variant] = [
     _v("phi-head-dim", "phi", llama_like(head_dim=24, partial_rotary_factor=0.5)),
     _v("gpt2-2-heads", "gpt2", gpt2_like(n_head=2), "head_dim 32 = n_embd / n_head"),
@@ -105,5 +125,56 @@ VARIANTS_C: list[Variant] = [
             attention_layers=["global", "local", "local", "local"],
         ),
         "saved config: attention_layers listed, two attention_types groups",
+    ),
+    _v(
+        "llama4-text-interval",
+        "llama4_text",
+        llama4_text(no_rope_layer_interval=2, num_key_value_heads=1),
+        "no no_rope_layers: every 2nd layer full; MQA",
+    ),
+    _v(
+        "llama4-text-layer-types",
+        "llama4_text",
+        llama4_text(
+            layer_types=["full_attention", "chunked_attention"] * 2,
+            no_rope_layers=[0, 1, 0, 1],
+            head_dim=24,
+        ),
+        "explicit layer_types; head_dim 24 != hidden / heads",
+    ),
+    _v(
+        "llama4-vlm",
+        "llama4",
+        {
+            "text_config": llama4_text(no_rope_layers=[1, 0, 1, 0]),
+            "vision_config": {
+                **VISION_TINY,
+                "num_attention_heads": 2,
+                "vision_output_dim": 32,
+                "projector_input_dim": 32,
+                "projector_output_dim": 64,
+            },
+        },
+        "multimodal wrapper: geometry under text_config",
+    ),
+    _v(
+        "mllama-mqa-two-cross",
+        "mllama",
+        {
+            "text_config": llama_like(
+                num_key_value_heads=1,
+                cross_attention_layers=[0, 2],
+                bos_token_id=1,
+                eos_token_id=2,
+            ),
+            "vision_config": {
+                **VISION_TINY,
+                "num_global_layers": 1,
+                "attention_heads": 2,
+                "vision_output_dim": 64,
+                "intermediate_layers_indices": [0],
+            },
+        },
+        "cross layers 0 and 2 keep vision K/V of one head",
     ),
 ]
