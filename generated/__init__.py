@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=3a9ebb5164b2e3e6 content=8bbbe6a0abea9b4d
+# kvarch-digest: render=1a9e16c788c0272f content=32e40278b3662ef8
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -18,7 +18,10 @@ from kvarch.dtype import DType
 from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
+    from generated.biogpt import BiogptConfig
     from generated.bloom import BloomConfig
+    from generated.codegen import CodegenConfig
+    from generated.ctrl import CtrlConfig
     from generated.dbrx import DbrxConfig
     from generated.deepseek_v3 import DeepseekV3Config
     from generated.falcon import FalconConfig
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from generated.gpt_bigcode import GptBigcodeConfig
     from generated.gpt_neo import GptNeoConfig
     from generated.gpt_neox import GptNeoxConfig
+    from generated.gpt_neox_japanese import GptNeoxJapaneseConfig
     from generated.gptj import GptjConfig
     from generated.llama import LlamaConfig
     from generated.llama4 import Llama4Config
@@ -35,14 +39,19 @@ if TYPE_CHECKING:
     from generated.mllama import MllamaConfig
     from generated.mpt import MptConfig
     from generated.opt import OptConfig
+    from generated.persimmon import PersimmonConfig
     from generated.phi import PhiConfig
     from generated.qwen3 import Qwen3Config
+    from generated.xglm import XglmConfig
 
 __all__ = [
     "ARCHITECTURES",
     "CLASSES",
     "MODEL_TYPES",
+    "BiogptConfig",
     "BloomConfig",
+    "CodegenConfig",
+    "CtrlConfig",
     "DbrxConfig",
     "DeepseekV3Config",
     "FalconConfig",
@@ -51,6 +60,7 @@ __all__ = [
     "GptBigcodeConfig",
     "GptNeoConfig",
     "GptNeoxConfig",
+    "GptNeoxJapaneseConfig",
     "GptjConfig",
     "Llama4Config",
     "Llama4TextConfig",
@@ -59,15 +69,20 @@ __all__ = [
     "MllamaConfig",
     "MptConfig",
     "OptConfig",
+    "PersimmonConfig",
     "PhiConfig",
     "Qwen3Config",
+    "XglmConfig",
     "UnknownArchitectureError",
     "from_hf_config",
     "resolve",
 ]
 
 CLASSES: dict[str, str] = {
+    "BiogptConfig": "biogpt",
     "BloomConfig": "bloom",
+    "CodegenConfig": "codegen",
+    "CtrlConfig": "ctrl",
     "DbrxConfig": "dbrx",
     "DeepseekV3Config": "deepseek_v3",
     "FalconConfig": "falcon",
@@ -76,6 +91,7 @@ CLASSES: dict[str, str] = {
     "GptBigcodeConfig": "gpt_bigcode",
     "GptNeoConfig": "gpt_neo",
     "GptNeoxConfig": "gpt_neox",
+    "GptNeoxJapaneseConfig": "gpt_neox_japanese",
     "GptjConfig": "gptj",
     "LlamaConfig": "llama",
     "Llama4Config": "llama4",
@@ -84,20 +100,27 @@ CLASSES: dict[str, str] = {
     "MllamaConfig": "mllama",
     "MptConfig": "mpt",
     "OptConfig": "opt",
+    "PersimmonConfig": "persimmon",
     "PhiConfig": "phi",
     "Qwen3Config": "qwen3",
+    "XglmConfig": "xglm",
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
+    "biogpt": "BiogptConfig",
     "bloom": "BloomConfig",
+    "codegen": "CodegenConfig",
+    "ctrl": "CtrlConfig",
     "dbrx": "DbrxConfig",
     "deepseek_v3": "DeepseekV3Config",
     "falcon": "FalconConfig",
     "gemma2": "Gemma2Config",
+    "gpt-sw3": "Gpt2Config",
     "gpt2": "Gpt2Config",
     "gpt_bigcode": "GptBigcodeConfig",
     "gpt_neo": "GptNeoConfig",
     "gpt_neox": "GptNeoxConfig",
+    "gpt_neox_japanese": "GptNeoxJapaneseConfig",
     "gptj": "GptjConfig",
     "llama": "LlamaConfig",
     "llama4": "Llama4Config",
@@ -106,12 +129,17 @@ MODEL_TYPES: dict[str, str] = {
     "mllama": "MllamaConfig",
     "mpt": "MptConfig",
     "opt": "OptConfig",
+    "persimmon": "PersimmonConfig",
     "phi": "PhiConfig",
     "qwen3": "Qwen3Config",
+    "xglm": "XglmConfig",
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
+    "BioGptForCausalLM": "BiogptConfig",
     "BloomForCausalLM": "BloomConfig",
+    "CTRLLMHeadModel": "CtrlConfig",
+    "CodeGenForCausalLM": "CodegenConfig",
     "DbrxForCausalLM": "DbrxConfig",
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
     "FalconForCausalLM": "FalconConfig",
@@ -120,6 +148,7 @@ ARCHITECTURES: dict[str, str] = {
     "GPTJForCausalLM": "GptjConfig",
     "GPTNeoForCausalLM": "GptNeoConfig",
     "GPTNeoXForCausalLM": "GptNeoxConfig",
+    "GPTNeoXJapaneseForCausalLM": "GptNeoxJapaneseConfig",
     "Gemma2ForCausalLM": "Gemma2Config",
     "Llama4ForCausalLM": "Llama4TextConfig",
     "Llama4ForConditionalGeneration": "Llama4Config",
@@ -128,8 +157,10 @@ ARCHITECTURES: dict[str, str] = {
     "MllamaForConditionalGeneration": "MllamaConfig",
     "MptForCausalLM": "MptConfig",
     "OPTForCausalLM": "OptConfig",
+    "PersimmonForCausalLM": "PersimmonConfig",
     "PhiForCausalLM": "PhiConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
+    "XGLMForCausalLM": "XglmConfig",
 }
 """HF ``architectures`` entry -> generated class name."""
 

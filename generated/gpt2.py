@@ -1,5 +1,5 @@
 # generated from schemas/gpt2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=c227ce4b3730a91f content=124f2dd9faed84e8
+# kvarch-digest: render=ba9f8c07148fb354 content=7986badb5ecaf1b0
 """Gpt2Config: GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from kvarch.layers import LayerSpec
 class Gpt2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     """GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt2",)
+    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt2", "gpt-sw3")
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPT2LMHeadModel",)
     SCHEMA: ClassVar[str] = "schemas/gpt2.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()

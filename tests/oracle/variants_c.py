@@ -72,6 +72,24 @@ VISION_TINY = {
 }
 
 
+def xglm_like(**overrides: object) -> dict[str, object]:
+    """XGLM field names (``d_model``, ``num_layers``, ``attention_heads``)."""
+    return {
+        "vocab_size": VOCAB,
+        "d_model": 64,
+        "num_layers": 3,
+        "attention_heads": 4,
+        "ffn_dim": 64,
+        "max_position_embeddings": MAX_POS,
+        **overrides,
+    }
+
+
+def mha(**overrides: object) -> dict[str, object]:
+    """Llama field names without KV heads (multi-head families)."""
+    return llama_like(num_key_value_heads=None, **overrides)
+
+
 VARIANTS_C: list[Variant] = [
     _v("phi-head-dim", "phi", llama_like(head_dim=24, partial_rotary_factor=0.5)),
     _v("gpt2-2-heads", "gpt2", gpt2_like(n_head=2), "head_dim 32 = n_embd / n_head"),
@@ -177,4 +195,18 @@ VARIANTS_C: list[Variant] = [
         },
         "cross layers 0 and 2 keep vision K/V of one head",
     ),
+    _v("gpt-neox-japanese", "gpt_neox_japanese", mha()),
+    _v("gpt-neox-japanese-2-heads", "gpt_neox_japanese", mha(num_attention_heads=2)),
+    _v("codegen", "codegen", gpt2_like(rotary_dim=8, n_ctx=MAX_POS)),
+    _v("codegen-2-heads", "codegen", gpt2_like(n_head=2, rotary_dim=16, n_ctx=MAX_POS)),
+    _v("xglm", "xglm", xglm_like()),
+    _v("xglm-2-heads", "xglm", xglm_like(attention_heads=2, num_layers=2)),
+    _v("biogpt", "biogpt", mha()),
+    _v("biogpt-2-heads", "biogpt", mha(num_attention_heads=2, num_hidden_layers=2)),
+    _v("ctrl", "ctrl", gpt2_like(dff=64)),
+    _v("ctrl-2-heads", "ctrl", gpt2_like(dff=64, n_head=2)),
+    _v("gpt-sw3", "gpt-sw3", gpt2_like(), "GPT2Config under model_type gpt-sw3"),
+    _v("gpt-sw3-2-heads", "gpt-sw3", gpt2_like(n_head=2, n_layer=2)),
+    _v("persimmon", "persimmon", mha()),
+    _v("persimmon-2-heads", "persimmon", mha(num_attention_heads=2, partial_rotary_factor=0.25)),
 ]
