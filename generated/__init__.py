@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=1a9e16c788c0272f content=32e40278b3662ef8
+# kvarch-digest: render=01ba1523b0a29152 content=2d31f837dcab8315
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -21,11 +21,15 @@ if TYPE_CHECKING:
     from generated.biogpt import BiogptConfig
     from generated.bloom import BloomConfig
     from generated.codegen import CodegenConfig
+    from generated.cpmant import CpmantConfig
     from generated.ctrl import CtrlConfig
     from generated.dbrx import DbrxConfig
     from generated.deepseek_v3 import DeepseekV3Config
     from generated.falcon import FalconConfig
+    from generated.fuyu import FuyuConfig
     from generated.gemma2 import Gemma2Config
+    from generated.git import GitConfig
+    from generated.got_ocr2 import GotOcr2Config
     from generated.gpt2 import Gpt2Config
     from generated.gpt_bigcode import GptBigcodeConfig
     from generated.gpt_neo import GptNeoConfig
@@ -37,10 +41,14 @@ if TYPE_CHECKING:
     from generated.llama4_text import Llama4TextConfig
     from generated.mistral import MistralConfig
     from generated.mllama import MllamaConfig
+    from generated.modernbert_decoder import ModernbertDecoderConfig
+    from generated.moshi import MoshiConfig
+    from generated.moss_transcribe_diarize import MossTranscribeDiarizeConfig
     from generated.mpt import MptConfig
     from generated.opt import OptConfig
     from generated.persimmon import PersimmonConfig
     from generated.phi import PhiConfig
+    from generated.phi4_multimodal import Phi4MultimodalConfig
     from generated.qwen3 import Qwen3Config
     from generated.xglm import XglmConfig
 
@@ -51,11 +59,15 @@ __all__ = [
     "BiogptConfig",
     "BloomConfig",
     "CodegenConfig",
+    "CpmantConfig",
     "CtrlConfig",
     "DbrxConfig",
     "DeepseekV3Config",
     "FalconConfig",
+    "FuyuConfig",
     "Gemma2Config",
+    "GitConfig",
+    "GotOcr2Config",
     "Gpt2Config",
     "GptBigcodeConfig",
     "GptNeoConfig",
@@ -67,9 +79,13 @@ __all__ = [
     "LlamaConfig",
     "MistralConfig",
     "MllamaConfig",
+    "ModernbertDecoderConfig",
+    "MoshiConfig",
+    "MossTranscribeDiarizeConfig",
     "MptConfig",
     "OptConfig",
     "PersimmonConfig",
+    "Phi4MultimodalConfig",
     "PhiConfig",
     "Qwen3Config",
     "XglmConfig",
@@ -82,11 +98,15 @@ CLASSES: dict[str, str] = {
     "BiogptConfig": "biogpt",
     "BloomConfig": "bloom",
     "CodegenConfig": "codegen",
+    "CpmantConfig": "cpmant",
     "CtrlConfig": "ctrl",
     "DbrxConfig": "dbrx",
     "DeepseekV3Config": "deepseek_v3",
     "FalconConfig": "falcon",
+    "FuyuConfig": "fuyu",
     "Gemma2Config": "gemma2",
+    "GitConfig": "git",
+    "GotOcr2Config": "got_ocr2",
     "Gpt2Config": "gpt2",
     "GptBigcodeConfig": "gpt_bigcode",
     "GptNeoConfig": "gpt_neo",
@@ -98,10 +118,14 @@ CLASSES: dict[str, str] = {
     "Llama4TextConfig": "llama4_text",
     "MistralConfig": "mistral",
     "MllamaConfig": "mllama",
+    "ModernbertDecoderConfig": "modernbert_decoder",
+    "MoshiConfig": "moshi",
+    "MossTranscribeDiarizeConfig": "moss_transcribe_diarize",
     "MptConfig": "mpt",
     "OptConfig": "opt",
     "PersimmonConfig": "persimmon",
     "PhiConfig": "phi",
+    "Phi4MultimodalConfig": "phi4_multimodal",
     "Qwen3Config": "qwen3",
     "XglmConfig": "xglm",
 }
@@ -110,11 +134,15 @@ MODEL_TYPES: dict[str, str] = {
     "biogpt": "BiogptConfig",
     "bloom": "BloomConfig",
     "codegen": "CodegenConfig",
+    "cpmant": "CpmantConfig",
     "ctrl": "CtrlConfig",
     "dbrx": "DbrxConfig",
     "deepseek_v3": "DeepseekV3Config",
     "falcon": "FalconConfig",
+    "fuyu": "FuyuConfig",
     "gemma2": "Gemma2Config",
+    "git": "GitConfig",
+    "got_ocr2": "GotOcr2Config",
     "gpt-sw3": "Gpt2Config",
     "gpt2": "Gpt2Config",
     "gpt_bigcode": "GptBigcodeConfig",
@@ -127,10 +155,14 @@ MODEL_TYPES: dict[str, str] = {
     "llama4_text": "Llama4TextConfig",
     "mistral": "MistralConfig",
     "mllama": "MllamaConfig",
+    "modernbert-decoder": "ModernbertDecoderConfig",
+    "moshi": "MoshiConfig",
+    "moss_transcribe_diarize": "MossTranscribeDiarizeConfig",
     "mpt": "MptConfig",
     "opt": "OptConfig",
     "persimmon": "PersimmonConfig",
     "phi": "PhiConfig",
+    "phi4_multimodal": "Phi4MultimodalConfig",
     "qwen3": "Qwen3Config",
     "xglm": "XglmConfig",
 }
@@ -140,9 +172,11 @@ ARCHITECTURES: dict[str, str] = {
     "BloomForCausalLM": "BloomConfig",
     "CTRLLMHeadModel": "CtrlConfig",
     "CodeGenForCausalLM": "CodegenConfig",
+    "CpmAntForCausalLM": "CpmantConfig",
     "DbrxForCausalLM": "DbrxConfig",
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
     "FalconForCausalLM": "FalconConfig",
+    "FuyuForCausalLM": "FuyuConfig",
     "GPT2LMHeadModel": "Gpt2Config",
     "GPTBigCodeForCausalLM": "GptBigcodeConfig",
     "GPTJForCausalLM": "GptjConfig",
@@ -150,14 +184,21 @@ ARCHITECTURES: dict[str, str] = {
     "GPTNeoXForCausalLM": "GptNeoxConfig",
     "GPTNeoXJapaneseForCausalLM": "GptNeoxJapaneseConfig",
     "Gemma2ForCausalLM": "Gemma2Config",
+    "GitForCausalLM": "GitConfig",
+    "GotOcr2ForConditionalGeneration": "GotOcr2Config",
     "Llama4ForCausalLM": "Llama4TextConfig",
     "Llama4ForConditionalGeneration": "Llama4Config",
     "LlamaForCausalLM": "LlamaConfig",
     "MistralForCausalLM": "MistralConfig",
     "MllamaForConditionalGeneration": "MllamaConfig",
+    "ModernBertDecoderForCausalLM": "ModernbertDecoderConfig",
+    "MoshiForCausalLM": "MoshiConfig",
+    "MoshiForConditionalGeneration": "MoshiConfig",
+    "MossTranscribeDiarizeForConditionalGeneration": "MossTranscribeDiarizeConfig",
     "MptForCausalLM": "MptConfig",
     "OPTForCausalLM": "OptConfig",
     "PersimmonForCausalLM": "PersimmonConfig",
+    "Phi4MultimodalForCausalLM": "Phi4MultimodalConfig",
     "PhiForCausalLM": "PhiConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
     "XGLMForCausalLM": "XglmConfig",

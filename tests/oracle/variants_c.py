@@ -90,6 +90,72 @@ def mha(**overrides: object) -> dict[str, object]:
     return llama_like(num_key_value_heads=None, **overrides)
 
 
+MOSHI_PARTS = {
+    "ffn_dim": 64,
+    "num_codebooks": 2,
+    "audio_vocab_size": 32,
+    "depth_decoder_config": {
+        "hidden_size": 32,
+        "num_hidden_layers": 1,
+        "num_attention_heads": 2,
+        "ffn_dim": 64,
+    },
+    "audio_encoder_config": {
+        "model_type": "mimi",
+        "hidden_size": 32,
+        "num_hidden_layers": 1,
+        "num_attention_heads": 2,
+        "codebook_size": 32,
+        "num_filters": 4,
+        "codebook_dim": 8,
+        "intermediate_size": 32,
+    },
+}
+GOT_VISION = {
+    "hidden_size": 32,
+    "num_hidden_layers": 2,
+    "num_attention_heads": 2,
+    "image_size": 32,
+    "patch_size": 8,
+    "mlp_dim": 32,
+    "output_channels": 8,
+    "global_attn_indexes": [1],
+    "window_size": 2,
+}
+PHI4_PARTS = {
+    "vision_config": {**VISION_TINY, "num_attention_heads": 2},
+    "audio_config": {
+        "hidden_size": 32,
+        "num_blocks": 1,
+        "num_attention_heads": 2,
+        "intermediate_size": 32,
+        "ext_pw_out_channel": 32,
+        "depthwise_separable_out_channel": 32,
+        "nemo_conv_channels": 32,
+    },
+}
+MOSS_AUDIO = {
+    "hidden_size": 32,
+    "num_hidden_layers": 1,
+    "num_attention_heads": 2,
+    "intermediate_size": 32,
+}
+
+
+def cpmant_like(**overrides: object) -> dict[str, object]:
+    """CPM-Ant field names (``dim_head``, ``dim_ff``), 4 prompt tokens."""
+    return {
+        "vocab_size": VOCAB,
+        "hidden_size": 64,
+        "num_attention_heads": 4,
+        "dim_head": 24,
+        "dim_ff": 64,
+        "num_hidden_layers": 3,
+        "prompt_length": 4,
+        **overrides,
+    }
+
+
 VARIANTS_C: list[Variant] = [
     _v("phi-head-dim", "phi", llama_like(head_dim=24, partial_rotary_factor=0.5)),
     _v("gpt2-2-heads", "gpt2", gpt2_like(n_head=2), "head_dim 32 = n_embd / n_head"),
@@ -209,4 +275,77 @@ VARIANTS_C: list[Variant] = [
     _v("gpt-sw3-2-heads", "gpt-sw3", gpt2_like(n_head=2, n_layer=2)),
     _v("persimmon", "persimmon", mha()),
     _v("persimmon-2-heads", "persimmon", mha(num_attention_heads=2, partial_rotary_factor=0.25)),
+    _v("git", "git", mha(vision_config={**VISION_TINY, "num_attention_heads": 2})),
+    _v("git-2-heads", "git", mha(num_attention_heads=2, num_hidden_layers=2)),
+    _v(
+        "moshi-window",
+        "moshi",
+        mha(sliding_window=6, **MOSHI_PARTS),
+        "every layer sliding; MHA",
+    ),
+    _v(
+        "moshi-gqa-head-dim",
+        "moshi",
+        llama_like(sliding_window=5, head_dim=24, **MOSHI_PARTS),
+        "GQA, explicit head_dim",
+    ),
+    _v(
+        "modernbert-decoder",
+        "modernbert-decoder",
+        mha(local_attention=10, global_attn_every_n_layers=2),
+        "full every 2nd layer from 0, window local_attention / 2",
+    ),
+    _v(
+        "modernbert-decoder-default-pattern",
+        "modernbert-decoder",
+        mha(num_hidden_layers=5, local_attention=8, num_attention_heads=2),
+        "default: full every 3rd layer",
+    ),
+    _v("fuyu", "fuyu", {"text_config": mha(), "patch_size": 4}, "text_config nested"),
+    _v(
+        "fuyu-flat",
+        "fuyu",
+        mha(num_attention_heads=2, patch_size=4),
+        "Hub layout: decoder fields at the top level",
+    ),
+    _v(
+        "got-ocr2",
+        "got_ocr2",
+        {"text_config": llama_like(), "vision_config": GOT_VISION},
+        "Qwen2 decoder under text_config",
+    ),
+    _v(
+        "got-ocr2-window",
+        "got_ocr2",
+        {
+            "text_config": llama_like(
+                num_key_value_heads=1,
+                use_sliding_window=True,
+                sliding_window=5,
+                max_window_layers=2,
+            ),
+            "vision_config": GOT_VISION,
+        },
+        "MQA; layers from max_window_layers on slide",
+    ),
+    _v("phi4-multimodal", "phi4_multimodal", llama_like(**PHI4_PARTS)),
+    _v(
+        "phi4-multimodal-window",
+        "phi4_multimodal",
+        llama_like(sliding_window=5, head_dim=24, **PHI4_PARTS),
+        "every layer sliding; explicit head_dim",
+    ),
+    _v(
+        "moss-transcribe-diarize",
+        "moss_transcribe_diarize",
+        {"text_config": llama_like(head_dim=16), "audio_config": MOSS_AUDIO},
+        "Qwen3 decoder under text_config",
+    ),
+    _v(
+        "moss-transcribe-diarize-mqa",
+        "moss_transcribe_diarize",
+        {"text_config": llama_like(head_dim=24, num_key_value_heads=1), "audio_config": MOSS_AUDIO},
+    ),
+    _v("cpmant", "cpmant", cpmant_like(), "4 prompt tokens cached ahead of the text"),
+    _v("cpmant-2-heads", "cpmant", cpmant_like(num_attention_heads=2, dim_head=8, prompt_length=2)),
 ]
