@@ -135,6 +135,22 @@ def test_gpt_neo_local_layers_slide_by_their_mask() -> None:
     assert [t.cached_tokens for t in truth] == [fed] * 4
 
 
+def test_cpmant_caches_its_prompt_tokens_ahead_of_the_text() -> None:
+    truth = truth_of("cpmant")  # prompt_length 4, dim_head 24 != hidden / heads
+    fed = probe_length(make_config(BY_ID["cpmant"]))
+    assert geometry(truth) == [("full", None, 4, 24, 24)] * 3
+    assert [t.cached_tokens for t in truth] == [fed + 4] * 3
+
+
+def test_openai_gpt_is_excluded_because_it_keeps_no_cache() -> None:
+    from transformers import AutoConfig
+
+    assert "openai-gpt" in EXCLUDED
+    config = AutoConfig.for_model("openai-gpt", vocab_size=128, n_embd=32, n_layer=1, n_head=2)
+    with pytest.raises(OracleError, match="returned no cache"):
+        cache_truth(config)
+
+
 def test_mask_window_reads_only_local_masks() -> None:
     causal = torch.tril(torch.ones(6, 6, dtype=torch.bool)).view(1, 1, 6, 6)
     local = torch.bitwise_xor(causal, torch.tril(causal, -3))

@@ -142,9 +142,18 @@ def _read_truth(model: Any, config: PretrainedConfig) -> list[LayerTruth]:
     if len(entries) != num_layers:
         raise OracleError(f"cache has {len(entries)} layers, config has {num_layers}")
     return [
-        _layer_truth(i, entry, attn[i], attn, text, length, i in cross_layers)
+        _layer_truth(
+            i, entry, attn[i], attn, text, length + _prefix_tokens(text), i in cross_layers
+        )
         for i, entry in enumerate(entries)
     ]
+
+
+def _prefix_tokens(text: PretrainedConfig) -> int:
+    """Tokens a model caches ahead of the ones fed (CPM-Ant's ``prompt_length`` prompt)."""
+    if getattr(text, "model_type", None) == "cpmant":
+        return int(text.prompt_length)
+    return 0
 
 
 def _num_layers(text: PretrainedConfig) -> int:
