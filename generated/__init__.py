@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=01ba1523b0a29152 content=2d31f837dcab8315
+# kvarch-digest: render=cb2be04b1dff81b4 content=a7a74f22e55a4450
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -88,8 +88,8 @@ __all__ = [
     "Phi4MultimodalConfig",
     "PhiConfig",
     "Qwen3Config",
-    "XglmConfig",
     "UnknownArchitectureError",
+    "XglmConfig",
     "from_hf_config",
     "resolve",
 ]

@@ -1,11 +1,13 @@
 # generated from schemas/bloom.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=57fc9e7f3f484f9a content=a8b0fcde70460eb3
+# kvarch-digest: render=015bc59c1abf6ad0 content=6673ec8e9e624f06
 # ruff: noqa: E501
 """BloomConfig: BLOOM decoder (multi-head attention, ALiBi; length bound 2048 unless seq_length says)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -31,16 +33,16 @@ class BloomConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence (seq_length when the config has it; ALiBi has no table)."""
 
     def _check_rules(self) -> None:

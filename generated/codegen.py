@@ -1,10 +1,12 @@
 # generated from schemas/codegen.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=52a16608f166c003 content=eae65dffa3a2c965
+# kvarch-digest: render=f878a0d4119587b5 content=dcb14bf3c2be0d23
 """CodegenConfig: CodeGen decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -30,16 +32,16 @@ class CodegenConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""
 
     def _check_rules(self) -> None:

@@ -1,10 +1,12 @@
 # generated from schemas/cpmant.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=865c3c42608d4df3 content=9fa0b987b45901c8
+# kvarch-digest: render=e0176742cacf8d4b content=9b912bc3b2f88222
 """CpmantConfig: CPM-Ant decoder (multi-head attention, head width dim_head)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -30,16 +32,16 @@ class CpmantConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    dim_head: int = 128
+    dim_head: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Elements per K and V head."""
 
-    position_bias_max_distance: int = 2048
+    position_bias_max_distance: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Distance where relative position buckets saturate (the length bound)."""
 
     def _check_rules(self) -> None:

@@ -1,10 +1,12 @@
 # generated from schemas/dbrx.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=657a22a4b2da465b content=0ddeb72a5217a9d2
+# kvarch-digest: render=bfa4ca8f9c6dba6e content=b9530f789d6eac04
 """DbrxConfig: DBRX decoder (grouped-query attention, KV heads in attn_config.kv_n_heads)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -31,19 +33,19 @@ class DbrxConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("num_kv_heads", ("attn_config.kv_n_heads",), "int", default=1, minimum=1),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence (max_seq_len)."""
 
-    num_kv_heads: int = 1
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 1
     """KV heads (attn_config.kv_n_heads; transformers' default 1)."""
 
     def _check_rules(self) -> None:

@@ -1,11 +1,13 @@
 # generated from schemas/falcon.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=908bc8d252d90ab1 content=c74516a1b513ab52
+# kvarch-digest: render=4a176c6c123e88e3 content=54bd5a65d3c798c4
 # ruff: noqa: E501
 """FalconConfig: Falcon decoder (new architecture GQA, multi-query, or multi-head; rotary or ALiBi)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -30,19 +32,19 @@ class FalconConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("new_decoder_architecture", ("new_decoder_architecture",), "bool", default=False),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV head groups of the new decoder architecture (default num_attention_heads)."""
 
     multi_query: bool = True

@@ -1,10 +1,12 @@
 # generated from schemas/fuyu.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=8c087f7f79ac1c44 content=59dbc5e432535df9
+# kvarch-digest: render=4bdff8586090f3fc content=63b35b2aeb55fdcb
 """FuyuConfig: Fuyu (Persimmon text decoder, flat or under text_config)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -40,16 +42,16 @@ class FuyuConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 16384
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 16384
     """Longest sequence the positional encoding covers."""
 
     def _check_rules(self) -> None:

@@ -1,10 +1,12 @@
 # generated from schemas/git.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=2516196fc2a9f5ed content=81c3481f279fc331
+# kvarch-digest: render=3c145ba002316965 content=b9440ea1dd720088
 """GitConfig: GIT text decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -26,16 +28,16 @@ class GitConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 1024
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 1024
     """Longest sequence the positional encoding covers."""
 
     def _check_rules(self) -> None:

@@ -1,11 +1,13 @@
 # generated from schemas/got_ocr2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a4c06ee14874ea26 content=ebe35bff23096944
+# kvarch-digest: render=7e68791ef1165e92 content=6ab0a156291465fa
 # ruff: noqa: E501
 """GotOcr2Config: GOT-OCR2 (Qwen2 text decoder under text_config)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -55,31 +57,31 @@ class GotOcr2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: int = 16
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 16
     """KV heads (GOT's text default 16 when the config omits it)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when given (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 32768
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
 
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
 
-    sliding_window: int = 4096
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Tokens a sliding layer sees."""
 
-    max_window_layers: int = 21
+    max_window_layers: Annotated[int, msgspec.Meta(ge=0)] = 21
     """First layer index that uses the sliding window."""
 
     layer_types: list[str] | None = None

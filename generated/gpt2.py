@@ -1,10 +1,12 @@
 # generated from schemas/gpt2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=ba9f8c07148fb354 content=7986badb5ecaf1b0
+# kvarch-digest: render=32b38a0dd52e8f10 content=7b4a20768bf082ea
 """Gpt2Config: GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -30,16 +32,16 @@ class Gpt2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 1024
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 1024
     """Longest sequence the positional encoding covers."""
 
     def _check_rules(self) -> None:

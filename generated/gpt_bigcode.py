@@ -1,10 +1,12 @@
 # generated from schemas/gpt_bigcode.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=fc7b154000562be6 content=690b098182d93f12
+# kvarch-digest: render=e8840a4a26051a7f content=b6418b97b6a9694a
 """GptBigcodeConfig: GPT-BigCode decoder (multi_query -> one K/V head; else multi-head)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -31,16 +33,16 @@ class GptBigcodeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("multi_query", ("multi_query",), "bool", default=True),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 1024
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 1024
     """Longest sequence the positional encoding covers."""
 
     multi_query: bool = True

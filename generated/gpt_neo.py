@@ -1,10 +1,12 @@
 # generated from schemas/gpt_neo.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=6694205f473bfd7d content=57d17018b504dccb
+# kvarch-digest: render=a586b5e569241f2b content=ac939ea2fd924e45
 """GptNeoConfig: GPT-Neo decoder (global and local (window_size) layers from attention_types)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -53,19 +55,19 @@ class GptNeoConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("second_group", ("attention_types.1.0",), "list[str]", default=None),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""
 
-    window_size: int = 256
+    window_size: Annotated[int, msgspec.Meta(ge=1)] = 256
     """Tokens a local layer sees."""
 
     attention_layers: list[str] | None = None
@@ -74,7 +76,7 @@ class GptNeoConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     pattern: list[str] = rt.list_default("global", "local")
     """The repeated layer pattern of attention_types (first group)."""
 
-    repeat: int = 12
+    repeat: Annotated[int, msgspec.Meta(ge=1)] = 12
     """How often attention_types repeats its pattern."""
 
     second_group: list[str] | None = None

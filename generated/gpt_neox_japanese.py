@@ -1,11 +1,13 @@
 # generated from schemas/gpt_neox_japanese.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d17021175158457f content=02aed110af5fcb39
+# kvarch-digest: render=e55a5dd7fd2b50bf content=deeca13d59ea70b0
 # ruff: noqa: E501
 """GptNeoxJapaneseConfig: GPT-NeoX-Japanese decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -27,16 +29,16 @@ class GptNeoxJapaneseConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""
 
     def _check_rules(self) -> None:

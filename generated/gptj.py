@@ -1,10 +1,12 @@
 # generated from schemas/gptj.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=da1fc81c57d79ed3 content=29e57b5b6a4fc0d5
+# kvarch-digest: render=6a8c056ce1d05256 content=8d2ce30d0da9ba33
 """GptjConfig: GPT-J decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -30,16 +32,16 @@ class GptjConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""
 
     def _check_rules(self) -> None:

@@ -1,10 +1,12 @@
 # generated from schemas/llama4.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5df87c843284d4b3 content=925d7fdd26cf843b
+# kvarch-digest: render=6a0a6208dace5a19 content=e5fb6a933a48f07f
 """Llama4Config: Llama 4 multimodal model (chunked-attention text decoder under text_config)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -60,31 +62,31 @@ class Llama4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: int = 8
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
     """KV heads (transformers' default 8 when the config omits it)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    explicit_head_dim: int = 128
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
 
-    max_position_embeddings: int = 131072
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
 
-    attention_chunk_size: int = 8192
+    attention_chunk_size: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Tokens per attention chunk on chunked layers."""
 
     no_rope_layers: list[int] = rt.list_default()
     """Per layer, 1 = rope + chunked attention, 0 = no rope + full attention."""
 
-    no_rope_layer_interval: int = 4
+    no_rope_layer_interval: Annotated[int, msgspec.Meta(ge=1)] = 4
     """Without no_rope_layers, every this-many-th layer has no rope (full attention)."""
 
     layer_types: list[str] | None = None

@@ -1,11 +1,13 @@
 # generated from schemas/mllama.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=67bf02c1e1e5a855 content=9cd0e8a17f04b38e
+# kvarch-digest: render=33b9abbc92f9cb91 content=c4190215b8860e3e
 # ruff: noqa: E501
 """MllamaConfig: Llama 3.2 Vision (text decoder under text_config; cross-attention layers keep vision K/V)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -56,22 +58,22 @@ class MllamaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: int = 8
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
     """KV heads (transformers' default 8 when the config omits it)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 131072
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
 
     cross_attention_layers: list[int] = rt.list_default(3, 8, 13, 18, 23, 28, 33, 38)

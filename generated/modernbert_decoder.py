@@ -1,11 +1,13 @@
 # generated from schemas/modernbert_decoder.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4c61ac498a16a264 content=627e49679572a4f2
+# kvarch-digest: render=edb7f3bd07d5bfd4 content=a903eb85b0b15a4e
 # ruff: noqa: E501
 """ModernbertDecoderConfig: ModernBERT decoder (full every Nth layer, else sliding local_attention / 2)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -50,22 +52,22 @@ class ModernbertDecoderConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 8192
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Longest sequence the positional encoding covers."""
 
-    local_attention: int = 128
+    local_attention: Annotated[int, msgspec.Meta(ge=2)] = 128
     """ModernBERT's local window; the decoder's sliding window is half of it."""
 
-    global_attn_every_n_layers: int = 3
+    global_attn_every_n_layers: Annotated[int, msgspec.Meta(ge=1)] = 3
     """Without layer_types, layers i with i % N == 0 are full attention."""
 
     layer_types: list[str] | None = None

@@ -1,10 +1,12 @@
 # generated from schemas/moshi.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=6037f78bcc9c2730 content=2317bc462302e9fc
+# kvarch-digest: render=5cea16f83e1b8769 content=4ffef6fa39e386c3
 """MoshiConfig: Moshi temporal decoder (every layer sliding_window; GQA; head_dim when given)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -37,25 +39,25 @@ class MoshiConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("sliding_window", ("sliding_window",), "int", default=3000, minimum=1),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 3000
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 3000
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int = 3000
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 3000
     """Tokens each layer sees."""
 
     def _check_rules(self) -> None:

@@ -1,11 +1,13 @@
 # generated from schemas/moss_transcribe_diarize.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a9f792fa20f4e19c content=71f00805b9243853
+# kvarch-digest: render=0573cd567c4514bb content=60777cd0f20d5d3e
 # ruff: noqa: E501
 """MossTranscribeDiarizeConfig: MOSS transcribe-diarize (Qwen3 text decoder under text_config)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -59,31 +61,31 @@ class MossTranscribeDiarizeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: int = 8
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
     """KV heads (the model's text default 8 when the config omits it)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    explicit_head_dim: int = 128
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
 
-    max_position_embeddings: int = 131072
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
 
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
 
-    sliding_window: int | None = None
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Tokens a sliding layer sees."""
 
-    max_window_layers: int = 28
+    max_window_layers: Annotated[int, msgspec.Meta(ge=0)] = 28
     """First layer index that uses the sliding window."""
 
     layer_types: list[str] | None = None

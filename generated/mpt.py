@@ -1,10 +1,12 @@
 # generated from schemas/mpt.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7ff3f1bc39f06d0b content=b731ffef00efce27
+# kvarch-digest: render=2a66148d017e98cf content=167d349c1ebe3778
 """MptConfig: MPT decoder (multi-head attention, ALiBi; attn_config.kv_n_heads when present)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -31,19 +33,19 @@ class MptConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("num_kv_heads", ("attn_config.kv_n_heads",), "int", default=None, minimum=1),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence (max_seq_len)."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads of a grouped-query MPT (llm-foundry); null means one per query head."""
 
     def _check_rules(self) -> None:

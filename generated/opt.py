@@ -1,10 +1,12 @@
 # generated from schemas/opt.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=04bbc5598a4d1833 content=7909943feca4a674
+# kvarch-digest: render=7123c6a68c292db1 content=9dbd610996b2c647
 """OptConfig: OPT decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -26,16 +28,16 @@ class OptConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""
 
     def _check_rules(self) -> None:

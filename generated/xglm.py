@@ -1,10 +1,12 @@
 # generated from schemas/xglm.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9e72d96ee0a9938e content=fb502e64ec6214cd
+# kvarch-digest: render=d09c491f6e873733 content=f9134712e47a4f7d
 """XglmConfig: XGLM decoder (multi-head attention, head_dim = d_model / attention_heads)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -28,16 +30,16 @@ class XglmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""
 
     def _check_rules(self) -> None:

@@ -75,6 +75,8 @@ HOSTILE = {
     "keyword as name": ("  class: width\n", "is reserved", 10),
     "soft keyword as name": ("  match: width\n", "is reserved", 10),
     "base field as name": ("  dtype: width\n", "is reserved", 10),
+    "annotation name as name": ("  str: width\n", "is reserved", 10),
+    "import name as name": ("  msgspec: width\n", "is reserved", 10),
     "dunder name": ("  __init__: width\n", "must match [a-z]", 10),
     "non-identifier name": ("  2dim: width\n", "must match [a-z]", 10),
     "unknown name": ("  dim: widht // heads\n", "did you mean 'width'", 10),
@@ -161,11 +163,25 @@ def test_hostile_descriptions_are_escaped_into_docstrings(tmp_path: Path) -> Non
         "Expr",
         "ImportFrom",
         "ImportFrom",
+        "Import",
         "ImportFrom",
         "ImportFrom",
         "ClassDef",
     ]
-    assert not any(isinstance(n, ast.Import) for n in ast.walk(tree))
+    imported = [
+        a.name if isinstance(n, ast.Import) else f"{n.module}.{a.name}"
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Import | ast.ImportFrom)
+        for a in n.names
+    ]
+    assert imported == [
+        "__future__.annotations",
+        "typing.Annotated",
+        "typing.ClassVar",
+        "msgspec",
+        "generated._runtime",
+        "kvarch.layers.LayerSpec",
+    ]
 
 
 TEMPLATE_WORDS = {
@@ -227,6 +243,10 @@ TEMPLATE_WORDS = {
     "minimum",
     "nullable",
     "kw_only",
+    "Annotated",
+    "msgspec",
+    "Meta",
+    "ge",
 }
 
 
@@ -322,3 +342,10 @@ def test_hostile_strings_in_maps_and_messages_stay_string_literals(tmp_path: Pat
         if isinstance(n, ast.Call)
     }
     assert "__import__" not in calls and "system" not in calls
+
+
+def test_errors_in_block_scalars_point_at_the_content(tmp_path: Path) -> None:
+    text = BASE.replace("  dim: width // heads\n", "  dim: >-\n    width //\n      hedas\n")
+    exc = schema_error(tmp_path, text)
+    assert "unknown name 'hedas'" in str(exc)
+    assert (exc.loc.line, exc.loc.col) == (12, 7)  # where "hedas" is in the file
