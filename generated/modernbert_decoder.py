@@ -1,5 +1,5 @@
 # generated from schemas/modernbert_decoder.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=edb7f3bd07d5bfd4 content=a903eb85b0b15a4e
+# kvarch-digest: render=8fbd6c1ec088ccaf content=8eafe29681404986
 # ruff: noqa: E501
 """ModernbertDecoderConfig: ModernBERT decoder (full every Nth layer, else sliding local_attention / 2)."""
 
@@ -42,6 +42,7 @@ class ModernbertDecoderConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
         ),
         rt.Input("local_attention", ("local_attention",), "int", default=128, minimum=2),
+        rt.Input("sliding_window", ("sliding_window",), "int", default=None, minimum=1),
         rt.Input(
             "global_attn_every_n_layers",
             ("global_attn_every_n_layers",),
@@ -66,6 +67,9 @@ class ModernbertDecoderConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     local_attention: Annotated[int, msgspec.Meta(ge=2)] = 128
     """ModernBERT's local window; the decoder's sliding window is half of it."""
+
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = None
+    """Tokens a sliding layer sees, when given (else local_attention // 2)."""
 
     global_attn_every_n_layers: Annotated[int, msgspec.Meta(ge=1)] = 3
     """Without layer_types, layers i with i % N == 0 are full attention."""
@@ -114,14 +118,16 @@ class ModernbertDecoderConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             self._n,
             i,
             kind,
-            window=self.local_attention // 2 if kind in ("sliding", "chunked") else None,
+            window=rt.coalesce(self.sliding_window, self.local_attention // 2)
+            if kind in ("sliding", "chunked")
+            else None,
             num_kv_heads=self.kv_heads,
             k_head_dim=self.attn_head_dim,
             v_head_dim=self.attn_head_dim,
             kv_source=None,
             kinds=kinds,
             fields=(
-                "local_attention",
+                "sliding_window / local_attention",
                 "num_attention_heads",
                 "hidden_size / num_attention_heads",
                 "hidden_size / num_attention_heads",
