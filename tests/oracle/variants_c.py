@@ -90,6 +90,13 @@ def mha(**overrides: object) -> dict[str, object]:
     return llama_like(num_key_value_heads=None, **overrides)
 
 
+LLAMA4_VISION = {
+    **VISION_TINY,
+    "num_attention_heads": 2,
+    "vision_output_dim": 32,
+    "projector_input_dim": 32,
+    "projector_output_dim": 64,
+}
 MOSHI_PARTS = {
     "ffn_dim": 64,
     "num_codebooks": 2,
@@ -231,15 +238,18 @@ VARIANTS_C: list[Variant] = [
         "llama4",
         {
             "text_config": llama4_text(no_rope_layers=[1, 0, 1, 0]),
-            "vision_config": {
-                **VISION_TINY,
-                "num_attention_heads": 2,
-                "vision_output_dim": 32,
-                "projector_input_dim": 32,
-                "projector_output_dim": 64,
-            },
+            "vision_config": LLAMA4_VISION,
         },
         "multimodal wrapper: geometry under text_config",
+    ),
+    _v(
+        "llama4-vlm-interval",
+        "llama4",
+        {
+            "text_config": llama4_text(no_rope_layer_interval=3, num_key_value_heads=4),
+            "vision_config": LLAMA4_VISION,
+        },
+        "text_config without no_rope_layers: every 3rd layer full; MHA",
     ),
     _v(
         "mllama-mqa-two-cross",
