@@ -389,3 +389,13 @@ def test_bad_config_names_architecture_field_and_value(case: str) -> None:
     with pytest.raises(ConfigError) as info:
         generated.from_hf_config(config)
     assert message in str(info.value)
+
+
+def test_llama4_without_chunking() -> None:
+    """attention_chunk_size None (transformers lists every layer full) disables chunking."""
+    text = transformers.Llama4TextConfig(**TINY_MHA, attention_chunk_size=None)
+    cfg = generated.from_hf_config(text)
+    assert {(s.kind, s.num_kv_heads, s.k_head_dim) for s in cfg.layers()} == {("full", 8, 128)}
+    # a config.json omitting it gets the class default, chunks of 8192, on rope layers
+    bare = generated.from_hf_config({"model_type": "llama4_text", **TINY_MHA})
+    assert [(s.kind, s.window) for s in bare.layers()] == [("chunked", 8192)] * 2
