@@ -273,7 +273,6 @@ VARIANTS_C: list[Variant] = [
     ),
     _v("gpt-neox-japanese-mha", "gpt_neox_japanese", mha()),
     _v("gpt-neox-japanese-2-heads", "gpt_neox_japanese", mha(num_attention_heads=2)),
-    _v("codegen", "codegen", gpt2_like(rotary_dim=8, n_ctx=MAX_POS)),
     _v("codegen-2-heads", "codegen", gpt2_like(n_head=2, rotary_dim=16, n_ctx=MAX_POS)),
     _v("xglm-fairseq-names", "xglm", xglm_like()),
     _v("xglm-2-heads", "xglm", xglm_like(attention_heads=2, num_layers=2)),
