@@ -1,5 +1,5 @@
 # generated from schemas/got_ocr2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7e68791ef1165e92 content=6ab0a156291465fa
+# kvarch-digest: render=7c1a24c1d45f67ec content=a25996f1f82e1e2b
 # ruff: noqa: E501
 """GotOcr2Config: GOT-OCR2 (Qwen2 text decoder under text_config)."""
 
@@ -44,6 +44,7 @@ class GotOcr2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=16,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
@@ -63,8 +64,8 @@ class GotOcr2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 16
-    """KV heads (GOT's text default 16 when the config omits it)."""
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 16
+    """KV heads (absent -> GOT's text default 16; null -> one per query head)."""
 
     hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""

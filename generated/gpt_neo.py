@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neo.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a586b5e569241f2b content=ac939ea2fd924e45
+# kvarch-digest: render=82fd86c8f9873bd0 content=700e05fd18f6cb14
 """GptNeoConfig: GPT-Neo decoder (global and local (window_size) layers from attention_types)."""
 
 from __future__ import annotations
@@ -42,15 +42,7 @@ class GptNeoConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
         rt.Input("window_size", ("window_size",), "int", default=256, minimum=1),
         rt.Input("attention_layers", ("attention_layers",), "list[str]", default=None),
-        rt.Input(
-            "pattern",
-            ("attention_types.0.0",),
-            "list[str]",
-            default=(
-                "global",
-                "local",
-            ),
-        ),
+        rt.Input("pattern", ("attention_types.0.0",), "list[str]", default=["global", "local"]),
         rt.Input("repeat", ("attention_types.0.1",), "int", default=12, minimum=1),
         rt.Input("second_group", ("attention_types.1.0",), "list[str]", default=None),
     )
@@ -73,7 +65,7 @@ class GptNeoConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     attention_layers: list[str] | None = None
     """Per-layer 'global' / 'local' (saved configs list it)."""
 
-    pattern: list[str] = rt.list_default("global", "local")
+    pattern: list[str] = msgspec.field(default_factory=lambda: ["global", "local"])
     """The repeated layer pattern of attention_types (first group)."""
 
     repeat: Annotated[int, msgspec.Meta(ge=1)] = 12

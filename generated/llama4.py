@@ -1,5 +1,6 @@
 # generated from schemas/llama4.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=6a0a6208dace5a19 content=e5fb6a933a48f07f
+# kvarch-digest: render=55478417099afb2a content=37ee999b7d8fa9e0
+# ruff: noqa: E501
 """Llama4Config: Llama 4 multimodal model (chunked-attention text decoder under text_config)."""
 
 from __future__ import annotations
@@ -54,8 +55,15 @@ class Llama4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=131072,
             minimum=1,
         ),
-        rt.Input("attention_chunk_size", ("attention_chunk_size",), "int", default=8192, minimum=1),
-        rt.Input("no_rope_layers", ("no_rope_layers",), "list[int]", default=()),
+        rt.Input(
+            "attention_chunk_size",
+            ("attention_chunk_size",),
+            "int",
+            default=8192,
+            keep_null=True,
+            minimum=1,
+        ),
+        rt.Input("no_rope_layers", ("no_rope_layers",), "list[int]", default=[]),
         rt.Input(
             "no_rope_layer_interval", ("no_rope_layer_interval",), "int", default=4, minimum=1
         ),
@@ -80,10 +88,10 @@ class Llama4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
 
-    attention_chunk_size: Annotated[int, msgspec.Meta(ge=1)] = 8192
-    """Tokens per attention chunk on chunked layers."""
+    attention_chunk_size: Annotated[int, msgspec.Meta(ge=1)] | None = 8192
+    """Tokens per attention chunk on chunked layers (null - no chunking)."""
 
-    no_rope_layers: list[int] = rt.list_default()
+    no_rope_layers: list[int] = msgspec.field(default_factory=list)
     """Per layer, 1 = rope + chunked attention, 0 = no rope + full attention."""
 
     no_rope_layer_interval: Annotated[int, msgspec.Meta(ge=1)] = 4
@@ -134,10 +142,11 @@ class Llama4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         return [
             rt.layer_kind(
                 self._n,
-                "text_config.no_rope_layers / text_config.no_rope_layer_interval",
+                "text_config.attention_chunk_size / text_config.no_rope_layers / text_config.no_rope_layer_interval",
                 i,
                 "chunked"
-                if (
+                if self.attention_chunk_size is not None
+                and (
                     self.no_rope_layers[i] != 0
                     if len(self.no_rope_layers) > 0
                     else (i + 1) % self.no_rope_layer_interval != 0

@@ -1,5 +1,5 @@
 # generated from schemas/llama4_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d23d95604385e09a content=0983d23d90660673
+# kvarch-digest: render=27057bbbb569731d content=521c877c82226987
 # ruff: noqa: E501
 """Llama4TextConfig: Llama 4 text decoder (chunked attention on rope layers, full attention on no-rope layers)."""
 
@@ -55,8 +55,15 @@ class Llama4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=131072,
             minimum=1,
         ),
-        rt.Input("attention_chunk_size", ("attention_chunk_size",), "int", default=8192, minimum=1),
-        rt.Input("no_rope_layers", ("no_rope_layers",), "list[int]", default=()),
+        rt.Input(
+            "attention_chunk_size",
+            ("attention_chunk_size",),
+            "int",
+            default=8192,
+            keep_null=True,
+            minimum=1,
+        ),
+        rt.Input("no_rope_layers", ("no_rope_layers",), "list[int]", default=[]),
         rt.Input(
             "no_rope_layer_interval", ("no_rope_layer_interval",), "int", default=4, minimum=1
         ),
@@ -81,10 +88,10 @@ class Llama4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
 
-    attention_chunk_size: Annotated[int, msgspec.Meta(ge=1)] = 8192
-    """Tokens per attention chunk on chunked layers."""
+    attention_chunk_size: Annotated[int, msgspec.Meta(ge=1)] | None = 8192
+    """Tokens per attention chunk on chunked layers (null - no chunking)."""
 
-    no_rope_layers: list[int] = rt.list_default()
+    no_rope_layers: list[int] = msgspec.field(default_factory=list)
     """Per layer, 1 = rope + chunked attention, 0 = no rope + full attention."""
 
     no_rope_layer_interval: Annotated[int, msgspec.Meta(ge=1)] = 4
@@ -130,10 +137,11 @@ class Llama4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         return [
             rt.layer_kind(
                 self._n,
-                "no_rope_layers / no_rope_layer_interval",
+                "attention_chunk_size / no_rope_layers / no_rope_layer_interval",
                 i,
                 "chunked"
-                if (
+                if self.attention_chunk_size is not None
+                and (
                     self.no_rope_layers[i] != 0
                     if len(self.no_rope_layers) > 0
                     else (i + 1) % self.no_rope_layer_interval != 0

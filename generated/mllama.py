@@ -1,5 +1,5 @@
 # generated from schemas/mllama.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=33b9abbc92f9cb91 content=c4190215b8860e3e
+# kvarch-digest: render=e790113d1f062223 content=3be993e92bee9bb6
 # ruff: noqa: E501
 """MllamaConfig: Llama 3.2 Vision (text decoder under text_config; cross-attention layers keep vision K/V)."""
 
@@ -45,16 +45,7 @@ class MllamaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             "cross_attention_layers",
             ("cross_attention_layers",),
             "list[int]",
-            default=(
-                3,
-                8,
-                13,
-                18,
-                23,
-                28,
-                33,
-                38,
-            ),
+            default=[3, 8, 13, 18, 23, 28, 33, 38],
         ),
     )
 
@@ -76,7 +67,9 @@ class MllamaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
 
-    cross_attention_layers: list[int] = rt.list_default(3, 8, 13, 18, 23, 28, 33, 38)
+    cross_attention_layers: list[int] = msgspec.field(
+        default_factory=lambda: [3, 8, 13, 18, 23, 28, 33, 38]
+    )
     """Layers that attend to the vision states instead of the text."""
 
     def _check_rules(self) -> None:

@@ -1,5 +1,5 @@
 # generated from schemas/moss_transcribe_diarize.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=0573cd567c4514bb content=60777cd0f20d5d3e
+# kvarch-digest: render=26a57ecd9e8860a6 content=9a69aedae7280c0e
 # ruff: noqa: E501
 """MossTranscribeDiarizeConfig: MOSS transcribe-diarize (Qwen3 text decoder under text_config)."""
 
@@ -44,6 +44,7 @@ class MossTranscribeDiarizeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=8,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
@@ -67,8 +68,8 @@ class MossTranscribeDiarizeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
-    """KV heads (the model's text default 8 when the config omits it)."""
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 8
+    """KV heads (absent -> the model's text default 8; null -> one per query head)."""
 
     hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""

@@ -1,5 +1,5 @@
 # generated from schemas/phi4_multimodal.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5a8e662f858ae5b0 content=42e373c26b4b65dd
+# kvarch-digest: render=483dbe5c1bd12c16 content=f13ee31c13a59f81
 # ruff: noqa: E501
 """Phi4MultimodalConfig: Phi-4-multimodal decoder (GQA; every layer sliding when sliding_window is set)."""
 
@@ -30,6 +30,7 @@ class Phi4MultimodalConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=8,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
@@ -50,8 +51,8 @@ class Phi4MultimodalConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
-    """KV heads (transformers' default 8 when the config omits it)."""
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 8
+    """KV heads (absent -> transformers' default 8; null -> one per query head)."""
 
     hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""

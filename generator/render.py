@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -43,19 +44,18 @@ def docstring(text: str) -> str:
     return '"""' + "".join(escaped) + '"""'
 
 
+def _grouped(source: str) -> str:
+    """``source`` parenthesized when it is a conditional, so that it can be embedded as the
+    body of another conditional without changing meaning."""
+    return f"({source})" if isinstance(ast.parse(source, mode="eval").body, ast.IfExp) else source
+
+
 def _lit(value: Any) -> str:
-    if isinstance(value, tuple):  # a list input's default
-        return "(" + "".join(_lit(v) + ", " for v in value) + ")"
+    if isinstance(value, list):  # a list input's default
+        return "[" + ", ".join(_lit(v) for v in value) + "]"
     if not isinstance(value, str | int | float | bool | type(None)):
         raise TypeError(f"not a literal: {value!r}")
     return repr(value)
-
-
-def _field_default(value: Any) -> str:
-    """A Struct field's default: list defaults get a fresh list per instance."""
-    if isinstance(value, tuple):
-        return "rt.list_default(" + ", ".join(_lit(v) for v in value) + ")"
-    return _lit(value)
 
 
 def _tuple(items: list[str]) -> str:
@@ -63,13 +63,7 @@ def _tuple(items: list[str]) -> str:
 
 
 def _common(package: str) -> dict[str, Any]:
-    return {
-        "package": package,
-        "doc": docstring,
-        "lit": _lit,
-        "field_default": _field_default,
-        "tuple": _tuple,
-    }
+    return {"package": package, "doc": docstring, "lit": _lit, "tuple": _tuple}
 
 
 def render_module(s: Schema, package: str) -> str:
@@ -88,6 +82,13 @@ def render_module(s: Schema, package: str) -> str:
             ty = f"Annotated[{ty}, msgspec.Meta(ge={_lit(i.minimum)})]"
         return f"{ty} | None" if i.nullable else ty
 
+    def field_default(i: Input) -> str:
+        if isinstance(i.default, list):  # a fresh list per instance
+            if not i.default:
+                return "msgspec.field(default_factory=list)"
+            return f"msgspec.field(default_factory=lambda: {_lit(i.default)})"
+        return _lit(i.default)
+
     lay = s.layers
     layer_fields = [
         label(lay.window, "layers.window"),
@@ -98,10 +99,13 @@ def render_module(s: Schema, package: str) -> str:
     ]
     return _ENV.get_template("module.py.j2").render(
         s=s,
+        grouped=_grouped,
         label=label,
         field_label=field_label,
         annotation=annotation,
+        field_default=field_default,
         constrained=any(i.minimum is not None for i in s.inputs),
+        list_default=any(isinstance(i.default, list) for i in s.inputs),
         by_name={i.name: i for i in s.inputs},
         layer_fields=layer_fields,
         kind_map=repr(lay.kind_map),

@@ -125,6 +125,9 @@ def test_hostile_derived_values_are_refused(tmp_path: Path, case: str) -> None:
         ("from: num_hidden_layers", "from: 0.layers", "not a valid config path"),
         ("from: num_hidden_layers", "from: layer_groups.0.12345", "not a valid config path"),
         ("  layers_n:", "  i:", "is reserved"),
+        ("num_attention_heads,", "num_attention_heads, keep_null: 1,", "true or false"),
+        ("{type: int, from: hidden_size,", "{type: 'list[int]', default: [true],", "list[int]"),
+        ("num_attention_heads,", "num_attention_heads, keep_null: true,", "may be null"),
     ],
 )
 def test_structure_errors_are_located(

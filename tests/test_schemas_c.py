@@ -397,5 +397,26 @@ def test_llama4_without_chunking() -> None:
     cfg = generated.from_hf_config(text)
     assert {(s.kind, s.num_kv_heads, s.k_head_dim) for s in cfg.layers()} == {("full", 8, 128)}
     # a config.json omitting it gets the class default, chunks of 8192, on rope layers
-    bare = generated.from_hf_config({"model_type": "llama4_text", **TINY_MHA})
-    assert [(s.kind, s.window) for s in bare.layers()] == [("chunked", 8192)] * 2
+    bare = {"model_type": "llama4_text", **TINY_MHA}
+    assert [(s.kind, s.window) for s in kvarch.inspect(bare).layers] == [("chunked", 8192)] * 2
+    off = kvarch.inspect({**bare, "attention_chunk_size": None})  # explicit null: no chunks
+    assert [(s.kind, s.window) for s in off.layers] == [("full", None)] * 2
+
+
+@pytest.mark.parametrize(
+    ("config", "absent"),
+    [
+        ({"model_type": "phi4_multimodal", **TINY_MHA}, 8),
+        ({"model_type": "got_ocr2", "text_config": TINY_MHA}, 16),
+        ({"model_type": "moss_transcribe_diarize", "text_config": TINY_MHA}, 8),
+    ],
+)
+def test_kv_heads_absent_take_the_default_null_means_one_per_query_head(
+    config: dict[str, Any], absent: int
+) -> None:
+    assert generated.from_hf_config(config).num_key_value_heads == absent
+    if "text_config" in config:
+        config = {**config, "text_config": {**TINY_MHA, "num_key_value_heads": None}}
+    else:
+        config = {**config, "num_key_value_heads": None}
+    assert generated.from_hf_config(config).num_key_value_heads == 16  # = attention heads
