@@ -211,14 +211,18 @@ def test_harness_refuses_caches_it_cannot_explain() -> None:
 
 
 def test_cache_and_attention_agree_outside_mla() -> None:
-    """Second witness: for non-MLA models, what attention receives is what the cache holds."""
-    checked = 0
+    """Second witness: for non-MLA models, what attention receives is what the cache holds
+    (the first variant of each issue-4 family, to keep the run short)."""
+    checked, families = 0, set()
     for variant in available_variants():
         config = make_config(variant)
         if variant.model_type not in ISSUE4_FAMILIES or getattr(
             text_config(config), "kv_lora_rank", None
         ):
             continue
+        if variant.model_type in families:
+            continue
+        families.add(variant.model_type)
         seen = attention_seen(config)
         for t in cache_truth(config):
             if t.index in seen and t.kind in ("full", "sliding", "chunked"):
