@@ -234,9 +234,12 @@ def _present(data: Mapping[str, Any], path: str) -> bool:
 def _lookup(data: Mapping[str, Any], path: str) -> Any:
     node: Any = data
     for part in path.split("."):
-        if not isinstance(node, Mapping):
+        if isinstance(node, list | tuple) and part.isdigit():  # list item: attention_types.0
+            node = node[int(part)] if int(part) < len(node) else None
+        elif isinstance(node, Mapping):
+            node = node.get(part)
+        else:
             return None
-        node = node.get(part)
     return node
 
 
@@ -480,11 +483,11 @@ def layer_spec(
                 owner=owner,
             )
         return LayerSpec(index=i, kind="shared", kv_source=kv_source)
-    if kind not in PER_TOKEN_KINDS:
+    if kind not in PER_TOKEN_KINDS and kind != "cross":
         return LayerSpec(index=i, kind=kind)  # type: ignore[arg-type]
-    if kind != "full":
+    if kind in ("sliding", "chunked"):
         check_value(owner, f_window, window, "int", minimum=1)
-    else:
+    else:  # full, or cross: K/V of the encoder/vision states, no per-token growth
         window = None
     check_value(owner, f_heads, num_kv_heads, "int", minimum=1)
     check_value(owner, f_k, k_head_dim, "int", minimum=1)

@@ -51,8 +51,8 @@ def _grouped(source: str) -> str:
 
 
 def _lit(value: Any) -> str:
-    if isinstance(value, list) and not value:  # the only list default: []
-        return "[]"
+    if isinstance(value, list):  # a list input's default
+        return "[" + ", ".join(_lit(v) for v in value) + "]"
     if not isinstance(value, str | int | float | bool | type(None)):
         raise TypeError(f"not a literal: {value!r}")
     return repr(value)
@@ -83,8 +83,10 @@ def render_module(s: Schema, package: str) -> str:
         return f"{ty} | None" if i.nullable else ty
 
     def field_default(i: Input) -> str:
-        if isinstance(i.default, list):  # a fresh [] per instance
-            return "msgspec.field(default_factory=list)"
+        if isinstance(i.default, list):  # a fresh list per instance
+            if not i.default:
+                return "msgspec.field(default_factory=list)"
+            return f"msgspec.field(default_factory=lambda: {_lit(i.default)})"
         return _lit(i.default)
 
     lay = s.layers

@@ -20,6 +20,7 @@ _NO_KV = "pure recurrent/SSM model: every layer keeps a fixed-size state, no per
 _ENCODER = "bidirectional encoder; its CausalLM head only runs the encoder with is_decoder=True"
 _ENC_DEC = "decoder half of an encoder-decoder model: its cache is sized by the encoder input"
 _OTHER_MEMORY = "keeps no K/V per token (LSH buckets or segment memories instead)"
+_NO_CACHE = "transformers' model keeps no cache: it re-runs the whole sequence every step"
 
 EXCLUDED: dict[str, str] = {
     # no KV at all
@@ -64,6 +65,8 @@ EXCLUDED: dict[str, str] = {
     # other memories
     "reformer": _OTHER_MEMORY,
     "xlnet": _OTHER_MEMORY,
+    # no cache at all
+    "openai-gpt": _NO_CACHE,
 }
 """Causal-LM model types that are not decoder families keeping a KV cache, with why."""
 

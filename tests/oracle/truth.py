@@ -150,9 +150,25 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
     if len(entries) != num_layers:
         raise OracleError(f"cache has {len(entries)} layers, config has {num_layers}")
     return [
-        _layer_truth(i, entry, attn[i], attn, text, length, i in cross_layers, device == "meta")
+        _layer_truth(
+            i,
+            entry,
+            attn[i],
+            attn,
+            text,
+            length + _prefix_tokens(text),
+            i in cross_layers,
+            device == "meta",
+        )
         for i, entry in enumerate(entries)
     ]
+
+
+def _prefix_tokens(text: PretrainedConfig) -> int:
+    """Tokens a model caches ahead of the ones fed (CPM-Ant's ``prompt_length`` prompt)."""
+    if getattr(text, "model_type", None) == "cpmant":
+        return int(text.prompt_length)
+    return 0
 
 
 def _num_layers(text: PretrainedConfig) -> int:
@@ -197,7 +213,7 @@ def _attention_modules(model: Any, num_layers: int) -> list[Any]:
     """The self-attention module of each decoder layer (None where not found)."""
     found: dict[int, Any] = {}
     for _, module in model.named_modules():
-        idx = getattr(module, "layer_idx", None)
+        idx = getattr(module, "layer_idx", getattr(module, "layer_id", None))  # GPT-Neo: layer_id
         if not isinstance(idx, int) or idx in found or not 0 <= idx < num_layers:
             continue
         if any(
@@ -244,7 +260,24 @@ def _layer_truth(
         return LayerTruth(index=index, kind=kind, window=window, cached_tokens=held, **dims)
     if held != fed:
         raise OracleError(f"layer {index}: full layer holds {held} of {fed} tokens")
+    masked = _mask_window(module)
+    if masked is not None:  # local attention through a mask; the cache keeps every token
+        return LayerTruth(index=index, kind="sliding", window=masked, cached_tokens=held, **dims)
     return LayerTruth(index=index, kind="full", cached_tokens=held, **dims)
+
+
+def _mask_window(module: Any) -> int | None:
+    """Tokens a layer sees when its attention applies a fixed local mask (GPT-Neo's ``bias``
+    buffer) while the cache keeps every token; None when the mask is plain causal."""
+    import torch
+
+    mask = getattr(module, "bias", None)
+    if not isinstance(mask, torch.Tensor) or mask.dtype != torch.bool or mask.dim() != 4:
+        return None
+    if mask.is_meta:
+        raise OracleError("a local attention mask cannot be read on meta: use device='cpu'")
+    visible = int(mask[0, 0, -1].sum())  # the last query row: positions it may attend
+    return visible if 0 < visible < mask.shape[-1] else None
 
 
 def _distinct_heads(index: int, keys: torch.Tensor, values: torch.Tensor) -> int:
