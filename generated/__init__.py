@@ -18,20 +18,32 @@ from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
     from generated.deepseek_v3 import DeepseekV3Config
+    from generated.ernie4_5 import Ernie45Config
+    from generated.ernie4_5_moe import Ernie45MoeConfig
     from generated.gemma2 import Gemma2Config
+    from generated.gpt_oss import GptOssConfig
+    from generated.hunyuan_v1_dense import HunyuanV1Config
+    from generated.internlm3 import InternLM3Config
     from generated.llama import LlamaConfig
     from generated.mistral import MistralConfig
     from generated.qwen3 import Qwen3Config
+    from generated.seed_oss import SeedOssConfig
 
 __all__ = [
     "ARCHITECTURES",
     "CLASSES",
     "MODEL_TYPES",
     "DeepseekV3Config",
+    "Ernie45Config",
+    "Ernie45MoeConfig",
     "Gemma2Config",
+    "GptOssConfig",
+    "HunyuanV1Config",
+    "InternLM3Config",
     "LlamaConfig",
     "MistralConfig",
     "Qwen3Config",
+    "SeedOssConfig",
     "UnknownArchitectureError",
     "from_hf_config",
     "resolve",
@@ -39,26 +51,45 @@ __all__ = [
 
 CLASSES: dict[str, str] = {
     "DeepseekV3Config": "deepseek_v3",
+    "Ernie45Config": "ernie4_5",
+    "Ernie45MoeConfig": "ernie4_5_moe",
     "Gemma2Config": "gemma2",
+    "GptOssConfig": "gpt_oss",
+    "HunyuanV1Config": "hunyuan_v1_dense",
+    "InternLM3Config": "internlm3",
     "LlamaConfig": "llama",
     "MistralConfig": "mistral",
     "Qwen3Config": "qwen3",
+    "SeedOssConfig": "seed_oss",
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
     "deepseek_v3": "DeepseekV3Config",
+    "ernie4_5": "Ernie45Config",
+    "ernie4_5_moe": "Ernie45MoeConfig",
     "gemma2": "Gemma2Config",
+    "gpt_oss": "GptOssConfig",
+    "hunyuan_v1_dense": "HunyuanV1Config",
+    "hunyuan_v1_moe": "HunyuanV1Config",
+    "internlm3": "InternLM3Config",
     "llama": "LlamaConfig",
     "mistral": "MistralConfig",
     "qwen3": "Qwen3Config",
+    "seed_oss": "SeedOssConfig",
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
+    "Ernie4_5ForCausalLM": "Ernie45Config",
+    "Ernie4_5_MoeForCausalLM": "Ernie45MoeConfig",
     "Gemma2ForCausalLM": "Gemma2Config",
+    "GptOssForCausalLM": "GptOssConfig",
+    "HunYuanDenseV1ForCausalLM": "HunyuanV1Config",
+    "HunYuanMoEV1ForCausalLM": "HunyuanV1Config",
     "LlamaForCausalLM": "LlamaConfig",
     "MistralForCausalLM": "MistralConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
+    "SeedOssForCausalLM": "SeedOssConfig",
 }
 """HF ``architectures`` entry -> generated class name."""
 
