@@ -17,54 +17,98 @@ from kvarch.dtype import DType
 from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
+    from generated.bitnet import BitNetConfig
+    from generated.cwm import CwmConfig
     from generated.deepseek_v3 import DeepseekV3Config
+    from generated.diffllama import DiffLlamaConfig
+    from generated.doge import DogeConfig
+    from generated.dots1 import Dots1Config
     from generated.ernie4_5 import Ernie45Config
     from generated.ernie4_5_moe import Ernie45MoeConfig
     from generated.gemma2 import Gemma2Config
     from generated.gpt_oss import GptOssConfig
     from generated.hunyuan_v1_dense import HunyuanV1Config
     from generated.internlm3 import InternLM3Config
+    from generated.iquestcoder import IQuestCoderConfig
+    from generated.jais2 import Jais2Config
+    from generated.jetmoe import JetMoeConfig
     from generated.llama import LlamaConfig
+    from generated.mellum import MellumConfig
+    from generated.minimax_m2 import MiniMaxM2Config
     from generated.mistral import MistralConfig
+    from generated.nanochat import NanoChatConfig
     from generated.qwen3 import Qwen3Config
     from generated.seed_oss import SeedOssConfig
+    from generated.solar_open import SolarOpenConfig
+    from generated.vaultgemma import VaultGemmaConfig
 
 __all__ = [
     "ARCHITECTURES",
     "CLASSES",
     "MODEL_TYPES",
+    "BitNetConfig",
+    "CwmConfig",
     "DeepseekV3Config",
+    "DiffLlamaConfig",
+    "DogeConfig",
+    "Dots1Config",
     "Ernie45Config",
     "Ernie45MoeConfig",
     "Gemma2Config",
     "GptOssConfig",
     "HunyuanV1Config",
     "InternLM3Config",
+    "IQuestCoderConfig",
+    "Jais2Config",
+    "JetMoeConfig",
     "LlamaConfig",
+    "MellumConfig",
+    "MiniMaxM2Config",
     "MistralConfig",
+    "NanoChatConfig",
     "Qwen3Config",
     "SeedOssConfig",
+    "SolarOpenConfig",
+    "VaultGemmaConfig",
     "UnknownArchitectureError",
     "from_hf_config",
     "resolve",
 ]
 
 CLASSES: dict[str, str] = {
+    "BitNetConfig": "bitnet",
+    "CwmConfig": "cwm",
     "DeepseekV3Config": "deepseek_v3",
+    "DiffLlamaConfig": "diffllama",
+    "DogeConfig": "doge",
+    "Dots1Config": "dots1",
     "Ernie45Config": "ernie4_5",
     "Ernie45MoeConfig": "ernie4_5_moe",
     "Gemma2Config": "gemma2",
     "GptOssConfig": "gpt_oss",
     "HunyuanV1Config": "hunyuan_v1_dense",
     "InternLM3Config": "internlm3",
+    "IQuestCoderConfig": "iquestcoder",
+    "Jais2Config": "jais2",
+    "JetMoeConfig": "jetmoe",
     "LlamaConfig": "llama",
+    "MellumConfig": "mellum",
+    "MiniMaxM2Config": "minimax_m2",
     "MistralConfig": "mistral",
+    "NanoChatConfig": "nanochat",
     "Qwen3Config": "qwen3",
     "SeedOssConfig": "seed_oss",
+    "SolarOpenConfig": "solar_open",
+    "VaultGemmaConfig": "vaultgemma",
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
+    "bitnet": "BitNetConfig",
+    "cwm": "CwmConfig",
     "deepseek_v3": "DeepseekV3Config",
+    "diffllama": "DiffLlamaConfig",
+    "doge": "DogeConfig",
+    "dots1": "Dots1Config",
     "ernie4_5": "Ernie45Config",
     "ernie4_5_moe": "Ernie45MoeConfig",
     "gemma2": "Gemma2Config",
@@ -72,24 +116,44 @@ MODEL_TYPES: dict[str, str] = {
     "hunyuan_v1_dense": "HunyuanV1Config",
     "hunyuan_v1_moe": "HunyuanV1Config",
     "internlm3": "InternLM3Config",
+    "iquestcoder": "IQuestCoderConfig",
+    "jais2": "Jais2Config",
+    "jetmoe": "JetMoeConfig",
     "llama": "LlamaConfig",
+    "mellum": "MellumConfig",
+    "minimax_m2": "MiniMaxM2Config",
     "mistral": "MistralConfig",
+    "nanochat": "NanoChatConfig",
     "qwen3": "Qwen3Config",
     "seed_oss": "SeedOssConfig",
+    "solar_open": "SolarOpenConfig",
+    "vaultgemma": "VaultGemmaConfig",
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
+    "BitNetForCausalLM": "BitNetConfig",
+    "CwmForCausalLM": "CwmConfig",
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
+    "DiffLlamaForCausalLM": "DiffLlamaConfig",
+    "DogeForCausalLM": "DogeConfig",
+    "Dots1ForCausalLM": "Dots1Config",
     "Ernie4_5ForCausalLM": "Ernie45Config",
     "Ernie4_5_MoeForCausalLM": "Ernie45MoeConfig",
     "Gemma2ForCausalLM": "Gemma2Config",
     "GptOssForCausalLM": "GptOssConfig",
     "HunYuanDenseV1ForCausalLM": "HunyuanV1Config",
     "HunYuanMoEV1ForCausalLM": "HunyuanV1Config",
+    "Jais2ForCausalLM": "Jais2Config",
+    "JetMoeForCausalLM": "JetMoeConfig",
     "LlamaForCausalLM": "LlamaConfig",
+    "MellumForCausalLM": "MellumConfig",
+    "MiniMaxM2ForCausalLM": "MiniMaxM2Config",
     "MistralForCausalLM": "MistralConfig",
+    "NanoChatForCausalLM": "NanoChatConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
     "SeedOssForCausalLM": "SeedOssConfig",
+    "SolarOpenForCausalLM": "SolarOpenConfig",
+    "VaultGemmaForCausalLM": "VaultGemmaConfig",
 }
 """HF ``architectures`` entry -> generated class name."""
 

@@ -62,4 +62,77 @@ VARIANTS_B: list[Variant] = [
         moe(head_dim=24, moe_num_experts=2, moe_k=1, num_key_value_heads=1),
         "a config.json head_dim is honoured",
     ),
+    _v("jetmoe", "jetmoe", llama_like(kv_channels=16, num_local_experts=2, num_experts_per_tok=2)),
+    _v(
+        "jetmoe-wide-heads",
+        "jetmoe",
+        llama_like(
+            kv_channels=24, num_key_value_heads=1, num_local_experts=2, num_experts_per_tok=1
+        ),
+        "one KV head of kv_channels ≠ hidden/heads",
+    ),
+    _v(
+        "dots1-window",
+        "dots1",
+        moe(n_routed_experts=2, n_shared_experts=1, sliding_window=5, max_window_layers=2),
+        "layers ≥ max_window_layers slide",
+    ),
+    _v(
+        "dots1-layer-types",
+        "dots1",
+        moe(n_routed_experts=2, n_shared_experts=1, sliding_window=4, layer_types=SW4, head_dim=24),
+        "explicit layer_types and head_dim",
+    ),
+    _v(
+        "dots1-window-past-last-layer",
+        "dots1",
+        moe(n_routed_experts=2, n_shared_experts=1, max_window_layers=4, num_key_value_heads=4),
+        "max_window_layers = layer count (dots.llm1's own): every layer full",
+    ),
+    _v("doge", "doge", llama_like(num_experts=4, num_experts_per_tok=1)),
+    _v(
+        "doge-window",
+        "doge",
+        llama_like(sliding_window=5, head_dim=24, num_key_value_heads=1, is_moe=False),
+        "sliding_window: every layer sliding",
+    ),
+    _v("diffllama", "diffllama", llama_like()),
+    _v("diffllama-head-dim", "diffllama", llama_like(head_dim=24, num_key_value_heads=4)),
+    _v("bitnet", "bitnet", llama_like()),
+    _v("bitnet-mqa", "bitnet", llama_like(num_key_value_heads=1)),
+    _v("cwm-pattern", "cwm", llama_like(num_hidden_layers=6, head_dim=16, sliding_window=5)),
+    _v(
+        "cwm-layer-types",
+        "cwm",
+        llama_like(head_dim=24, sliding_window=4, layer_types=SW4, num_key_value_heads=1),
+    ),
+    _v("vaultgemma", "vaultgemma", llama_like(sliding_window=5, head_dim=16)),
+    _v(
+        "vaultgemma-layer-types",
+        "vaultgemma",
+        llama_like(sliding_window=4, head_dim=24, layer_types=FS, num_key_value_heads=1),
+    ),
+    _v("mellum", "mellum", moe(num_experts=2, head_dim=16)),
+    _v(
+        "mellum-layer-types",
+        "mellum",
+        moe(num_experts=2, head_dim=24, sliding_window=5, layer_types=SW4),
+        "sliding layers only where layer_types says",
+    ),
+    _v("iquestcoder", "iquestcoder", llama_like(head_dim=32)),
+    _v("iquestcoder-mqa", "iquestcoder", llama_like(head_dim=16, num_key_value_heads=1)),
+    _v("jais2", "jais2", llama_like(head_dim=16)),
+    _v("jais2-head-dim", "jais2", llama_like(head_dim=24, num_key_value_heads=1)),
+    _v("solar-open", "solar_open", moe(n_routed_experts=2, head_dim=16)),
+    _v(
+        "solar-open-head-dim",
+        "solar_open",
+        moe(n_routed_experts=2, head_dim=24, num_key_value_heads=4),
+    ),
+    _v("nanochat", "nanochat", llama_like(num_key_value_heads=None)),
+    _v("nanochat-gqa", "nanochat", llama_like()),
+    _v("minimax-m2", "minimax_m2", moe(num_local_experts=2, head_dim=24)),
+    _v(
+        "minimax-m2-mqa", "minimax_m2", moe(num_local_experts=2, head_dim=16, num_key_value_heads=1)
+    ),
 ]
