@@ -17,6 +17,7 @@ from kvarch.dtype import DType
 from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
+    from generated.afmoe import AfmoeConfig
     from generated.bitnet import BitNetConfig
     from generated.cwm import CwmConfig
     from generated.deepseek_v3 import DeepseekV3Config
@@ -28,12 +29,16 @@ if TYPE_CHECKING:
     from generated.gemma2 import Gemma2Config
     from generated.gpt_oss import GptOssConfig
     from generated.hunyuan_v1_dense import HunyuanV1Config
+    from generated.hyperclovax import HyperClovaxConfig
     from generated.internlm3 import InternLM3Config
     from generated.iquestcoder import IQuestCoderConfig
     from generated.jais2 import Jais2Config
     from generated.jetmoe import JetMoeConfig
+    from generated.kolibri1 import Kolibri1Config
+    from generated.laguna import LagunaConfig
     from generated.llama import LlamaConfig
     from generated.mellum import MellumConfig
+    from generated.mimo_v2_flash import MiMoV2FlashConfig
     from generated.minimax_m2 import MiniMaxM2Config
     from generated.mistral import MistralConfig
     from generated.nanochat import NanoChatConfig
@@ -46,6 +51,7 @@ __all__ = [
     "ARCHITECTURES",
     "CLASSES",
     "MODEL_TYPES",
+    "AfmoeConfig",
     "BitNetConfig",
     "CwmConfig",
     "DeepseekV3Config",
@@ -57,12 +63,16 @@ __all__ = [
     "Gemma2Config",
     "GptOssConfig",
     "HunyuanV1Config",
+    "HyperClovaxConfig",
     "InternLM3Config",
     "IQuestCoderConfig",
     "Jais2Config",
     "JetMoeConfig",
+    "Kolibri1Config",
+    "LagunaConfig",
     "LlamaConfig",
     "MellumConfig",
+    "MiMoV2FlashConfig",
     "MiniMaxM2Config",
     "MistralConfig",
     "NanoChatConfig",
@@ -76,6 +86,7 @@ __all__ = [
 ]
 
 CLASSES: dict[str, str] = {
+    "AfmoeConfig": "afmoe",
     "BitNetConfig": "bitnet",
     "CwmConfig": "cwm",
     "DeepseekV3Config": "deepseek_v3",
@@ -87,12 +98,16 @@ CLASSES: dict[str, str] = {
     "Gemma2Config": "gemma2",
     "GptOssConfig": "gpt_oss",
     "HunyuanV1Config": "hunyuan_v1_dense",
+    "HyperClovaxConfig": "hyperclovax",
     "InternLM3Config": "internlm3",
     "IQuestCoderConfig": "iquestcoder",
     "Jais2Config": "jais2",
     "JetMoeConfig": "jetmoe",
+    "Kolibri1Config": "kolibri1",
+    "LagunaConfig": "laguna",
     "LlamaConfig": "llama",
     "MellumConfig": "mellum",
+    "MiMoV2FlashConfig": "mimo_v2_flash",
     "MiniMaxM2Config": "minimax_m2",
     "MistralConfig": "mistral",
     "NanoChatConfig": "nanochat",
@@ -103,6 +118,7 @@ CLASSES: dict[str, str] = {
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
+    "afmoe": "AfmoeConfig",
     "bitnet": "BitNetConfig",
     "cwm": "CwmConfig",
     "deepseek_v3": "DeepseekV3Config",
@@ -115,12 +131,16 @@ MODEL_TYPES: dict[str, str] = {
     "gpt_oss": "GptOssConfig",
     "hunyuan_v1_dense": "HunyuanV1Config",
     "hunyuan_v1_moe": "HunyuanV1Config",
+    "hyperclovax": "HyperClovaxConfig",
     "internlm3": "InternLM3Config",
     "iquestcoder": "IQuestCoderConfig",
     "jais2": "Jais2Config",
     "jetmoe": "JetMoeConfig",
+    "kolibri1": "Kolibri1Config",
+    "laguna": "LagunaConfig",
     "llama": "LlamaConfig",
     "mellum": "MellumConfig",
+    "mimo_v2_flash": "MiMoV2FlashConfig",
     "minimax_m2": "MiniMaxM2Config",
     "mistral": "MistralConfig",
     "nanochat": "NanoChatConfig",
@@ -131,6 +151,7 @@ MODEL_TYPES: dict[str, str] = {
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
+    "AfmoeForCausalLM": "AfmoeConfig",
     "BitNetForCausalLM": "BitNetConfig",
     "CwmForCausalLM": "CwmConfig",
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
@@ -143,10 +164,14 @@ ARCHITECTURES: dict[str, str] = {
     "GptOssForCausalLM": "GptOssConfig",
     "HunYuanDenseV1ForCausalLM": "HunyuanV1Config",
     "HunYuanMoEV1ForCausalLM": "HunyuanV1Config",
+    "HyperCLOVAXForCausalLM": "HyperClovaxConfig",
     "Jais2ForCausalLM": "Jais2Config",
     "JetMoeForCausalLM": "JetMoeConfig",
+    "Kolibri1ForCausalLM": "Kolibri1Config",
+    "LagunaForCausalLM": "LagunaConfig",
     "LlamaForCausalLM": "LlamaConfig",
     "MellumForCausalLM": "MellumConfig",
+    "MiMoV2FlashForCausalLM": "MiMoV2FlashConfig",
     "MiniMaxM2ForCausalLM": "MiniMaxM2Config",
     "MistralForCausalLM": "MistralConfig",
     "NanoChatForCausalLM": "NanoChatConfig",

@@ -135,4 +135,66 @@ VARIANTS_B: list[Variant] = [
     _v(
         "minimax-m2-mqa", "minimax_m2", moe(num_local_experts=2, head_dim=16, num_key_value_heads=1)
     ),
+    _v(
+        "afmoe-pattern",
+        "afmoe",
+        moe(num_experts=2, head_dim=16, sliding_window=5, global_attn_every_n_layers=2),
+        "every 2nd layer full",
+    ),
+    _v(
+        "afmoe-default-every-4",
+        "afmoe",
+        moe(
+            num_experts=2,
+            head_dim=24,
+            sliding_window=4,
+            num_key_value_heads=1,
+            num_shared_experts=1,
+        ),
+        "default: every 4th layer full; MQA",
+    ),
+    _v("hyperclovax", "hyperclovax", llama_like()),
+    _v("hyperclovax-head-dim", "hyperclovax", llama_like(head_dim=24, num_key_value_heads=1)),
+    _v("laguna", "laguna", moe(num_experts=2, head_dim=16)),
+    _v(
+        "laguna-per-layer-heads",
+        "laguna",
+        moe(
+            num_experts=2,
+            head_dim=24,
+            sliding_window=5,
+            layer_types=SW4,
+            num_attention_heads_per_layer=[4, 8, 4, 2],
+        ),
+        "query heads vary per layer, KV heads do not",
+    ),
+    _v(
+        "kolibri1",
+        "kolibri1",
+        moe(num_experts=2, head_dim=16, num_hidden_layers=6, sliding_window=5),
+    ),
+    _v(
+        "kolibri1-layer-types",
+        "kolibri1",
+        moe(num_experts=2, head_dim=24, sliding_window=4, layer_types=FS, num_key_value_heads=1),
+    ),
+    _v(
+        "mimo-v2-flash",
+        "mimo_v2_flash",
+        moe(
+            num_hidden_layers=7,
+            n_routed_experts=2,
+            head_dim=24,
+            v_head_dim=16,
+            num_key_value_heads=1,
+            sliding_window=5,
+        ),
+        "layers 0 and 5 full; sliding layers cache 2x KV heads; K 24 / V 16",
+    ),
+    _v(
+        "mimo-v2-flash-window-size",
+        "mimo_v2_flash",
+        moe(n_routed_experts=2, head_dim=16, v_head_dim=24, sliding_window_size=4, layer_types=SW4),
+        "sliding_window_size + 1 is the window",
+    ),
 ]
