@@ -26,9 +26,11 @@ if TYPE_CHECKING:
     from generated.dots1 import Dots1Config
     from generated.ernie4_5 import Ernie45Config
     from generated.ernie4_5_moe import Ernie45MoeConfig
+    from generated.flint import FlintConfig
     from generated.gemma2 import Gemma2Config
     from generated.gpt_oss import GptOssConfig
     from generated.hunyuan_v1_dense import HunyuanV1Config
+    from generated.hy_v3 import HYV3Config
     from generated.hyperclovax import HyperClovaxConfig
     from generated.internlm3 import InternLM3Config
     from generated.iquestcoder import IQuestCoderConfig
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
     from generated.seed_oss import SeedOssConfig
     from generated.solar_open import SolarOpenConfig
     from generated.vaultgemma import VaultGemmaConfig
+    from generated.zaya import ZayaConfig
 
 __all__ = [
     "ARCHITECTURES",
@@ -60,10 +63,12 @@ __all__ = [
     "Dots1Config",
     "Ernie45Config",
     "Ernie45MoeConfig",
+    "FlintConfig",
     "Gemma2Config",
     "GptOssConfig",
     "HunyuanV1Config",
     "HyperClovaxConfig",
+    "HYV3Config",
     "InternLM3Config",
     "IQuestCoderConfig",
     "Jais2Config",
@@ -80,6 +85,7 @@ __all__ = [
     "SeedOssConfig",
     "SolarOpenConfig",
     "VaultGemmaConfig",
+    "ZayaConfig",
     "UnknownArchitectureError",
     "from_hf_config",
     "resolve",
@@ -95,9 +101,11 @@ CLASSES: dict[str, str] = {
     "Dots1Config": "dots1",
     "Ernie45Config": "ernie4_5",
     "Ernie45MoeConfig": "ernie4_5_moe",
+    "FlintConfig": "flint",
     "Gemma2Config": "gemma2",
     "GptOssConfig": "gpt_oss",
     "HunyuanV1Config": "hunyuan_v1_dense",
+    "HYV3Config": "hy_v3",
     "HyperClovaxConfig": "hyperclovax",
     "InternLM3Config": "internlm3",
     "IQuestCoderConfig": "iquestcoder",
@@ -115,6 +123,7 @@ CLASSES: dict[str, str] = {
     "SeedOssConfig": "seed_oss",
     "SolarOpenConfig": "solar_open",
     "VaultGemmaConfig": "vaultgemma",
+    "ZayaConfig": "zaya",
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
@@ -127,10 +136,12 @@ MODEL_TYPES: dict[str, str] = {
     "dots1": "Dots1Config",
     "ernie4_5": "Ernie45Config",
     "ernie4_5_moe": "Ernie45MoeConfig",
+    "flint": "FlintConfig",
     "gemma2": "Gemma2Config",
     "gpt_oss": "GptOssConfig",
     "hunyuan_v1_dense": "HunyuanV1Config",
     "hunyuan_v1_moe": "HunyuanV1Config",
+    "hy_v3": "HYV3Config",
     "hyperclovax": "HyperClovaxConfig",
     "internlm3": "InternLM3Config",
     "iquestcoder": "IQuestCoderConfig",
@@ -148,6 +159,7 @@ MODEL_TYPES: dict[str, str] = {
     "seed_oss": "SeedOssConfig",
     "solar_open": "SolarOpenConfig",
     "vaultgemma": "VaultGemmaConfig",
+    "zaya": "ZayaConfig",
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
@@ -160,8 +172,10 @@ ARCHITECTURES: dict[str, str] = {
     "Dots1ForCausalLM": "Dots1Config",
     "Ernie4_5ForCausalLM": "Ernie45Config",
     "Ernie4_5_MoeForCausalLM": "Ernie45MoeConfig",
+    "FlintForCausalLM": "FlintConfig",
     "Gemma2ForCausalLM": "Gemma2Config",
     "GptOssForCausalLM": "GptOssConfig",
+    "HYV3ForCausalLM": "HYV3Config",
     "HunYuanDenseV1ForCausalLM": "HunyuanV1Config",
     "HunYuanMoEV1ForCausalLM": "HunyuanV1Config",
     "HyperCLOVAXForCausalLM": "HyperClovaxConfig",
@@ -179,6 +193,7 @@ ARCHITECTURES: dict[str, str] = {
     "SeedOssForCausalLM": "SeedOssConfig",
     "SolarOpenForCausalLM": "SolarOpenConfig",
     "VaultGemmaForCausalLM": "VaultGemmaConfig",
+    "ZayaForCausalLM": "ZayaConfig",
 }
 """HF ``architectures`` entry -> generated class name."""
 

@@ -197,4 +197,31 @@ VARIANTS_B: list[Variant] = [
         moe(n_routed_experts=2, head_dim=16, v_head_dim=24, sliding_window_size=4, layer_types=SW4),
         "sliding_window_size + 1 is the window",
     ),
+    _v(
+        "zaya", "zaya", llama_like(head_dim=16, num_experts=2), "default: every layer hybrid (full)"
+    ),
+    _v(
+        "zaya-sliding",
+        "zaya",
+        llama_like(
+            head_dim=24,
+            num_experts=2,
+            sliding_window=5,
+            layer_types=["hybrid", "hybrid_sliding"] * 2,
+        ),
+        "hybrid_sliding layers keep a window",
+    ),
+    _v(
+        "flint-pattern",
+        "flint",
+        moe(num_experts=2, num_hidden_layers=7, head_dim=16, sliding_window=5),
+        "full on 0, 1, 5, 6 (last); sliding on 2, 3, 4",
+    ),
+    _v(
+        "flint-layer-types",
+        "flint",
+        moe(num_experts=2, head_dim=24, sliding_window=4, layer_types=SW4, num_key_value_heads=1),
+    ),
+    _v("hy-v3", "hy_v3", moe(num_experts=2, head_dim=24)),
+    _v("hy-v3-mqa", "hy_v3", moe(num_experts=2, head_dim=16, num_key_value_heads=1)),
 ]
