@@ -18,6 +18,8 @@ from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
     from generated.afmoe import AfmoeConfig
+    from generated.axk1 import AXK1Config
+    from generated.axk2 import AXK2Config
     from generated.bitnet import BitNetConfig
     from generated.cwm import CwmConfig
     from generated.deepseek_v3 import DeepseekV3Config
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from generated.gpt_oss import GptOssConfig
     from generated.hunyuan_v1_dense import HunyuanV1Config
     from generated.hy_v3 import HYV3Config
+    from generated.hy_v4 import HYV4Config
     from generated.hyperclovax import HyperClovaxConfig
     from generated.internlm3 import InternLM3Config
     from generated.iquestcoder import IQuestCoderConfig
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
     from generated.kolibri1 import Kolibri1Config
     from generated.laguna import LagunaConfig
     from generated.llama import LlamaConfig
+    from generated.longcat_flash import LongcatFlashConfig
     from generated.mellum import MellumConfig
     from generated.mimo_v2_flash import MiMoV2FlashConfig
     from generated.minimax_m2 import MiniMaxM2Config
@@ -48,6 +52,7 @@ if TYPE_CHECKING:
     from generated.seed_oss import SeedOssConfig
     from generated.solar_open import SolarOpenConfig
     from generated.vaultgemma import VaultGemmaConfig
+    from generated.youtu import YoutuConfig
     from generated.zaya import ZayaConfig
 
 __all__ = [
@@ -55,6 +60,8 @@ __all__ = [
     "CLASSES",
     "MODEL_TYPES",
     "AfmoeConfig",
+    "AXK1Config",
+    "AXK2Config",
     "BitNetConfig",
     "CwmConfig",
     "DeepseekV3Config",
@@ -69,6 +76,7 @@ __all__ = [
     "HunyuanV1Config",
     "HyperClovaxConfig",
     "HYV3Config",
+    "HYV4Config",
     "InternLM3Config",
     "IQuestCoderConfig",
     "Jais2Config",
@@ -76,6 +84,7 @@ __all__ = [
     "Kolibri1Config",
     "LagunaConfig",
     "LlamaConfig",
+    "LongcatFlashConfig",
     "MellumConfig",
     "MiMoV2FlashConfig",
     "MiniMaxM2Config",
@@ -85,6 +94,7 @@ __all__ = [
     "SeedOssConfig",
     "SolarOpenConfig",
     "VaultGemmaConfig",
+    "YoutuConfig",
     "ZayaConfig",
     "UnknownArchitectureError",
     "from_hf_config",
@@ -93,6 +103,8 @@ __all__ = [
 
 CLASSES: dict[str, str] = {
     "AfmoeConfig": "afmoe",
+    "AXK1Config": "axk1",
+    "AXK2Config": "axk2",
     "BitNetConfig": "bitnet",
     "CwmConfig": "cwm",
     "DeepseekV3Config": "deepseek_v3",
@@ -106,6 +118,7 @@ CLASSES: dict[str, str] = {
     "GptOssConfig": "gpt_oss",
     "HunyuanV1Config": "hunyuan_v1_dense",
     "HYV3Config": "hy_v3",
+    "HYV4Config": "hy_v4",
     "HyperClovaxConfig": "hyperclovax",
     "InternLM3Config": "internlm3",
     "IQuestCoderConfig": "iquestcoder",
@@ -114,6 +127,7 @@ CLASSES: dict[str, str] = {
     "Kolibri1Config": "kolibri1",
     "LagunaConfig": "laguna",
     "LlamaConfig": "llama",
+    "LongcatFlashConfig": "longcat_flash",
     "MellumConfig": "mellum",
     "MiMoV2FlashConfig": "mimo_v2_flash",
     "MiniMaxM2Config": "minimax_m2",
@@ -123,11 +137,14 @@ CLASSES: dict[str, str] = {
     "SeedOssConfig": "seed_oss",
     "SolarOpenConfig": "solar_open",
     "VaultGemmaConfig": "vaultgemma",
+    "YoutuConfig": "youtu",
     "ZayaConfig": "zaya",
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
     "afmoe": "AfmoeConfig",
+    "axk1": "AXK1Config",
+    "axk2": "AXK2Config",
     "bitnet": "BitNetConfig",
     "cwm": "CwmConfig",
     "deepseek_v3": "DeepseekV3Config",
@@ -142,6 +159,7 @@ MODEL_TYPES: dict[str, str] = {
     "hunyuan_v1_dense": "HunyuanV1Config",
     "hunyuan_v1_moe": "HunyuanV1Config",
     "hy_v3": "HYV3Config",
+    "hy_v4": "HYV4Config",
     "hyperclovax": "HyperClovaxConfig",
     "internlm3": "InternLM3Config",
     "iquestcoder": "IQuestCoderConfig",
@@ -150,6 +168,7 @@ MODEL_TYPES: dict[str, str] = {
     "kolibri1": "Kolibri1Config",
     "laguna": "LagunaConfig",
     "llama": "LlamaConfig",
+    "longcat_flash": "LongcatFlashConfig",
     "mellum": "MellumConfig",
     "mimo_v2_flash": "MiMoV2FlashConfig",
     "minimax_m2": "MiniMaxM2Config",
@@ -159,10 +178,13 @@ MODEL_TYPES: dict[str, str] = {
     "seed_oss": "SeedOssConfig",
     "solar_open": "SolarOpenConfig",
     "vaultgemma": "VaultGemmaConfig",
+    "youtu": "YoutuConfig",
     "zaya": "ZayaConfig",
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
+    "AXK1ForCausalLM": "AXK1Config",
+    "AXK2ForCausalLM": "AXK2Config",
     "AfmoeForCausalLM": "AfmoeConfig",
     "BitNetForCausalLM": "BitNetConfig",
     "CwmForCausalLM": "CwmConfig",
@@ -176,6 +198,7 @@ ARCHITECTURES: dict[str, str] = {
     "Gemma2ForCausalLM": "Gemma2Config",
     "GptOssForCausalLM": "GptOssConfig",
     "HYV3ForCausalLM": "HYV3Config",
+    "HYV4ForCausalLM": "HYV4Config",
     "HunYuanDenseV1ForCausalLM": "HunyuanV1Config",
     "HunYuanMoEV1ForCausalLM": "HunyuanV1Config",
     "HyperCLOVAXForCausalLM": "HyperClovaxConfig",
@@ -184,6 +207,7 @@ ARCHITECTURES: dict[str, str] = {
     "Kolibri1ForCausalLM": "Kolibri1Config",
     "LagunaForCausalLM": "LagunaConfig",
     "LlamaForCausalLM": "LlamaConfig",
+    "LongcatFlashForCausalLM": "LongcatFlashConfig",
     "MellumForCausalLM": "MellumConfig",
     "MiMoV2FlashForCausalLM": "MiMoV2FlashConfig",
     "MiniMaxM2ForCausalLM": "MiniMaxM2Config",
@@ -193,6 +217,7 @@ ARCHITECTURES: dict[str, str] = {
     "SeedOssForCausalLM": "SeedOssConfig",
     "SolarOpenForCausalLM": "SolarOpenConfig",
     "VaultGemmaForCausalLM": "VaultGemmaConfig",
+    "YoutuForCausalLM": "YoutuConfig",
     "ZayaForCausalLM": "ZayaConfig",
 }
 """HF ``architectures`` entry -> generated class name."""

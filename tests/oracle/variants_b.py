@@ -5,11 +5,28 @@ Import ``tests.oracle.variants`` rather than this module: it uses that module's 
 
 from __future__ import annotations
 
-from tests.oracle.variants import SW4, Variant, _v, llama_like, moe
+from tests.oracle.variants import MAX_POS, MLA, SW4, VOCAB, Variant, _v, llama_like, moe
 
 __all__ = ["VARIANTS_B"]
 
 FS = ["full_attention", "sliding_attention"] * 2
+LONGCAT = {
+    "vocab_size": VOCAB,
+    "hidden_size": 64,
+    "num_attention_heads": 4,
+    "kv_lora_rank": 16,
+    "q_lora_rank": 24,
+    "qk_rope_head_dim": 8,
+    "qk_nope_head_dim": 16,
+    "v_head_dim": 24,
+    "head_dim": 8,
+    "n_routed_experts": 4,
+    "zero_expert_num": 2,
+    "moe_topk": 2,
+    "ffn_hidden_size": 64,
+    "expert_ffn_hidden_size": 32,
+    "max_position_embeddings": MAX_POS,
+}
 
 VARIANTS_B: list[Variant] = [
     _v(
@@ -224,4 +241,50 @@ VARIANTS_B: list[Variant] = [
     ),
     _v("hy-v3", "hy_v3", moe(num_experts=2, head_dim=24)),
     _v("hy-v3-mqa", "hy_v3", moe(num_experts=2, head_dim=16, num_key_value_heads=1)),
+    _v("youtu", "youtu", llama_like(**MLA), "MLA: latent cache"),
+    _v(
+        "youtu-wide-latent",
+        "youtu",
+        llama_like(**{**MLA, "kv_lora_rank": 32, "qk_rope_head_dim": 16}, num_key_value_heads=4),
+    ),
+    _v("axk1", "axk1", llama_like(**MLA), "MLA: latent cache"),
+    _v(
+        "axk1-wide-latent",
+        "axk1",
+        llama_like(**{**MLA, "kv_lora_rank": 40, "num_key_value_heads": 4}),
+    ),
+    _v(
+        "axk2",
+        "axk2",
+        llama_like(**{**MLA, "num_key_value_heads": 4, "index_n_heads": 2, "index_head_dim": 16}),
+        "MLA + DSA indexer: indexed_attention layers",
+    ),
+    _v(
+        "axk2-layer-types",
+        "axk2",
+        llama_like(
+            **{**MLA, "num_key_value_heads": 4, "kv_lora_rank": 24, "qk_rope_head_dim": 16},
+            layer_types=["indexed_attention"] * 4,
+        ),
+    ),
+    _v("hy-v4", "hy_v4", llama_like(**MLA), "MLA + DSA indexer + sinks: latent cache"),
+    _v(
+        "hy-v4-wide-latent",
+        "hy_v4",
+        llama_like(**{**MLA, "kv_lora_rank": 32, "qk_rope_head_dim": 16}, num_hidden_layers=3),
+    ),
+    _v(
+        "longcat-flash",
+        "longcat_flash",
+        {
+            **LONGCAT,
+            "num_layers": 2,
+        },
+        "2 blocks x 2 MLA sublayers = 4 cached layers",
+    ),
+    _v(
+        "longcat-flash-wide-latent",
+        "longcat_flash",
+        {**LONGCAT, "num_layers": 3, "kv_lora_rank": 32, "qk_rope_head_dim": 16, "head_dim": 16},
+    ),
 ]
