@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from generated.flint import FlintConfig
     from generated.gemma2 import Gemma2Config
     from generated.gpt_oss import GptOssConfig
+    from generated.hrm_text import HrmTextConfig
     from generated.hunyuan_v1_dense import HunyuanV1Config
     from generated.hy_v3 import HYV3Config
     from generated.hy_v4 import HYV4Config
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from generated.jetmoe import JetMoeConfig
     from generated.kolibri1 import Kolibri1Config
     from generated.laguna import LagunaConfig
+    from generated.lara_mini import LaraMiniConfig
     from generated.llama import LlamaConfig
     from generated.longcat_flash import LongcatFlashConfig
     from generated.mellum import MellumConfig
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     from generated.mistral import MistralConfig
     from generated.nanochat import NanoChatConfig
     from generated.qwen3 import Qwen3Config
+    from generated.sarvam_moe import SarvamMoEConfig
     from generated.seed_oss import SeedOssConfig
     from generated.solar_open import SolarOpenConfig
     from generated.vaultgemma import VaultGemmaConfig
@@ -73,6 +76,7 @@ __all__ = [
     "FlintConfig",
     "Gemma2Config",
     "GptOssConfig",
+    "HrmTextConfig",
     "HunyuanV1Config",
     "HyperClovaxConfig",
     "HYV3Config",
@@ -83,6 +87,7 @@ __all__ = [
     "JetMoeConfig",
     "Kolibri1Config",
     "LagunaConfig",
+    "LaraMiniConfig",
     "LlamaConfig",
     "LongcatFlashConfig",
     "MellumConfig",
@@ -91,6 +96,7 @@ __all__ = [
     "MistralConfig",
     "NanoChatConfig",
     "Qwen3Config",
+    "SarvamMoEConfig",
     "SeedOssConfig",
     "SolarOpenConfig",
     "VaultGemmaConfig",
@@ -116,6 +122,7 @@ CLASSES: dict[str, str] = {
     "FlintConfig": "flint",
     "Gemma2Config": "gemma2",
     "GptOssConfig": "gpt_oss",
+    "HrmTextConfig": "hrm_text",
     "HunyuanV1Config": "hunyuan_v1_dense",
     "HYV3Config": "hy_v3",
     "HYV4Config": "hy_v4",
@@ -126,6 +133,7 @@ CLASSES: dict[str, str] = {
     "JetMoeConfig": "jetmoe",
     "Kolibri1Config": "kolibri1",
     "LagunaConfig": "laguna",
+    "LaraMiniConfig": "lara_mini",
     "LlamaConfig": "llama",
     "LongcatFlashConfig": "longcat_flash",
     "MellumConfig": "mellum",
@@ -134,6 +142,7 @@ CLASSES: dict[str, str] = {
     "MistralConfig": "mistral",
     "NanoChatConfig": "nanochat",
     "Qwen3Config": "qwen3",
+    "SarvamMoEConfig": "sarvam_moe",
     "SeedOssConfig": "seed_oss",
     "SolarOpenConfig": "solar_open",
     "VaultGemmaConfig": "vaultgemma",
@@ -156,6 +165,7 @@ MODEL_TYPES: dict[str, str] = {
     "flint": "FlintConfig",
     "gemma2": "Gemma2Config",
     "gpt_oss": "GptOssConfig",
+    "hrm_text": "HrmTextConfig",
     "hunyuan_v1_dense": "HunyuanV1Config",
     "hunyuan_v1_moe": "HunyuanV1Config",
     "hy_v3": "HYV3Config",
@@ -167,6 +177,7 @@ MODEL_TYPES: dict[str, str] = {
     "jetmoe": "JetMoeConfig",
     "kolibri1": "Kolibri1Config",
     "laguna": "LagunaConfig",
+    "lara_mini": "LaraMiniConfig",
     "llama": "LlamaConfig",
     "longcat_flash": "LongcatFlashConfig",
     "mellum": "MellumConfig",
@@ -175,6 +186,7 @@ MODEL_TYPES: dict[str, str] = {
     "mistral": "MistralConfig",
     "nanochat": "NanoChatConfig",
     "qwen3": "Qwen3Config",
+    "sarvam_moe": "SarvamMoEConfig",
     "seed_oss": "SeedOssConfig",
     "solar_open": "SolarOpenConfig",
     "vaultgemma": "VaultGemmaConfig",
@@ -199,6 +211,7 @@ ARCHITECTURES: dict[str, str] = {
     "GptOssForCausalLM": "GptOssConfig",
     "HYV3ForCausalLM": "HYV3Config",
     "HYV4ForCausalLM": "HYV4Config",
+    "HrmTextForCausalLM": "HrmTextConfig",
     "HunYuanDenseV1ForCausalLM": "HunyuanV1Config",
     "HunYuanMoEV1ForCausalLM": "HunyuanV1Config",
     "HyperCLOVAXForCausalLM": "HyperClovaxConfig",
@@ -206,6 +219,7 @@ ARCHITECTURES: dict[str, str] = {
     "JetMoeForCausalLM": "JetMoeConfig",
     "Kolibri1ForCausalLM": "Kolibri1Config",
     "LagunaForCausalLM": "LagunaConfig",
+    "LaraMiniForCausalLM": "LaraMiniConfig",
     "LlamaForCausalLM": "LlamaConfig",
     "LongcatFlashForCausalLM": "LongcatFlashConfig",
     "MellumForCausalLM": "MellumConfig",

@@ -10,6 +10,14 @@ from tests.oracle.variants import MAX_POS, MLA, SW4, VOCAB, Variant, _v, llama_l
 __all__ = ["VARIANTS_B"]
 
 FS = ["full_attention", "sliding_attention"] * 2
+HRM = {
+    "vocab_size": VOCAB,
+    "hidden_size": 64,
+    "intermediate_size": 64,
+    "num_attention_heads": 4,
+    "head_dim": 24,
+    "max_position_embeddings": MAX_POS,
+}
 LONGCAT = {
     "vocab_size": VOCAB,
     "hidden_size": 64,
@@ -286,5 +294,54 @@ VARIANTS_B: list[Variant] = [
         "longcat-flash-wide-latent",
         "longcat_flash",
         {**LONGCAT, "num_layers": 3, "kv_lora_rank": 32, "qk_rope_head_dim": 16, "head_dim": 16},
+    ),
+    _v("sarvam-moe", "sarvam_moe", moe(n_routed_experts=2, head_dim=24)),
+    _v("sarvam-moe-mqa", "sarvam_moe", moe(n_routed_experts=2, head_dim=16, num_key_value_heads=1)),
+    _v(
+        "lara-mini-pattern",
+        "lara_mini",
+        moe(
+            num_hidden_layers=6,
+            num_experts=2,
+            head_dim=16,
+            sliding_window=5,
+            linear_key_head_dim=8,
+            linear_value_head_dim=8,
+            linear_num_key_heads=2,
+            linear_num_value_heads=4,
+        ),
+        "linear, sliding, linear, full, sliding, linear: linear layers keep no KV",
+    ),
+    _v(
+        "lara-mini-layer-types",
+        "lara_mini",
+        moe(
+            num_experts=2,
+            head_dim=24,
+            sliding_window=4,
+            num_key_value_heads=1,
+            layer_types=[
+                "full_attention",
+                "linear_attention",
+                "sliding_attention",
+                "linear_attention",
+            ],
+            linear_key_head_dim=8,
+            linear_value_head_dim=8,
+            linear_num_key_heads=2,
+            linear_num_value_heads=4,
+        ),
+    ),
+    _v(
+        "hrm-text",
+        "hrm_text",
+        {**HRM, "num_hidden_layers": 1, "H_cycles": 2, "L_cycles": 1},
+        "1 layer per stack x 2 H cycles x (1 + 1): 4 cache slots",
+    ),
+    _v(
+        "hrm-text-cycles",
+        "hrm_text",
+        {**HRM, "num_hidden_layers": 2, "H_cycles": 1, "L_cycles": 2, "head_dim": 16},
+        "2 x 1 x 3 = 6 cache slots",
     ),
 ]
