@@ -18,14 +18,17 @@ from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
     from generated.afmoe import AfmoeConfig
+    from generated.aria_text import AriaTextConfig
     from generated.axk1 import AXK1Config
     from generated.axk2 import AXK2Config
+    from generated.beam import BeamConfig
     from generated.bitnet import BitNetConfig
     from generated.cwm import CwmConfig
     from generated.deepseek_v3 import DeepseekV3Config
     from generated.diffllama import DiffLlamaConfig
     from generated.doge import DogeConfig
     from generated.dots1 import Dots1Config
+    from generated.emu3 import Emu3Config
     from generated.ernie4_5 import Ernie45Config
     from generated.ernie4_5_moe import Ernie45MoeConfig
     from generated.flint import FlintConfig
@@ -63,14 +66,17 @@ __all__ = [
     "CLASSES",
     "MODEL_TYPES",
     "AfmoeConfig",
+    "AriaTextConfig",
     "AXK1Config",
     "AXK2Config",
+    "BeamConfig",
     "BitNetConfig",
     "CwmConfig",
     "DeepseekV3Config",
     "DiffLlamaConfig",
     "DogeConfig",
     "Dots1Config",
+    "Emu3Config",
     "Ernie45Config",
     "Ernie45MoeConfig",
     "FlintConfig",
@@ -109,14 +115,17 @@ __all__ = [
 
 CLASSES: dict[str, str] = {
     "AfmoeConfig": "afmoe",
+    "AriaTextConfig": "aria_text",
     "AXK1Config": "axk1",
     "AXK2Config": "axk2",
+    "BeamConfig": "beam",
     "BitNetConfig": "bitnet",
     "CwmConfig": "cwm",
     "DeepseekV3Config": "deepseek_v3",
     "DiffLlamaConfig": "diffllama",
     "DogeConfig": "doge",
     "Dots1Config": "dots1",
+    "Emu3Config": "emu3",
     "Ernie45Config": "ernie4_5",
     "Ernie45MoeConfig": "ernie4_5_moe",
     "FlintConfig": "flint",
@@ -152,14 +161,17 @@ CLASSES: dict[str, str] = {
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
     "afmoe": "AfmoeConfig",
+    "aria_text": "AriaTextConfig",
     "axk1": "AXK1Config",
     "axk2": "AXK2Config",
+    "beam": "BeamConfig",
     "bitnet": "BitNetConfig",
     "cwm": "CwmConfig",
     "deepseek_v3": "DeepseekV3Config",
     "diffllama": "DiffLlamaConfig",
     "doge": "DogeConfig",
     "dots1": "Dots1Config",
+    "emu3": "Emu3Config",
     "ernie4_5": "Ernie45Config",
     "ernie4_5_moe": "Ernie45MoeConfig",
     "flint": "FlintConfig",
@@ -198,12 +210,16 @@ ARCHITECTURES: dict[str, str] = {
     "AXK1ForCausalLM": "AXK1Config",
     "AXK2ForCausalLM": "AXK2Config",
     "AfmoeForCausalLM": "AfmoeConfig",
+    "AriaTextForCausalLM": "AriaTextConfig",
+    "BeamForCausalLM": "BeamConfig",
     "BitNetForCausalLM": "BitNetConfig",
     "CwmForCausalLM": "CwmConfig",
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
     "DiffLlamaForCausalLM": "DiffLlamaConfig",
     "DogeForCausalLM": "DogeConfig",
     "Dots1ForCausalLM": "Dots1Config",
+    "Emu3ForCausalLM": "Emu3Config",
+    "Emu3ForConditionalGeneration": "Emu3Config",
     "Ernie4_5ForCausalLM": "Ernie45Config",
     "Ernie4_5_MoeForCausalLM": "Ernie45MoeConfig",
     "FlintForCausalLM": "FlintConfig",

@@ -10,6 +10,14 @@ from tests.oracle.variants import MAX_POS, MLA, SW4, VOCAB, Variant, _v, llama_l
 __all__ = ["VARIANTS_B"]
 
 FS = ["full_attention", "sliding_attention"] * 2
+EMU3_VQ = {
+    "embed_dim": 8,
+    "codebook_size": 16,
+    "channel_multiplier": [1],
+    "num_res_blocks": 1,
+    "base_channels": 8,
+    "attn_resolutions": [],
+}
 HRM = {
     "vocab_size": VOCAB,
     "hidden_size": 64,
@@ -201,7 +209,15 @@ VARIANTS_B: list[Variant] = [
     _v(
         "kolibri1-layer-types",
         "kolibri1",
-        moe(num_experts=2, head_dim=24, sliding_window=4, layer_types=FS, num_key_value_heads=1),
+        moe(
+            num_experts=4,
+            n_group=2,
+            topk_group=1,
+            head_dim=24,
+            sliding_window=4,
+            layer_types=FS,
+            num_key_value_heads=1,
+        ),
     ),
     _v(
         "mimo-v2-flash",
@@ -239,7 +255,14 @@ VARIANTS_B: list[Variant] = [
     _v(
         "flint-pattern",
         "flint",
-        moe(num_experts=2, num_hidden_layers=7, head_dim=16, sliding_window=5),
+        moe(
+            num_experts=4,
+            n_group=1,
+            topk_group=1,
+            num_hidden_layers=7,
+            head_dim=16,
+            sliding_window=5,
+        ),
         "full on 0, 1, 5, 6 (last); sliding on 2, 3, 4",
     ),
     _v(
@@ -343,5 +366,48 @@ VARIANTS_B: list[Variant] = [
         "hrm_text",
         {**HRM, "num_hidden_layers": 2, "H_cycles": 1, "L_cycles": 2, "head_dim": 16},
         "2 x 1 x 3 = 6 cache slots",
+    ),
+    _v(
+        "beam-pattern",
+        "beam",
+        moe(
+            num_experts=4,
+            n_group=1,
+            topk_group=1,
+            num_hidden_layers=7,
+            head_dim=16,
+            sliding_window=5,
+        ),
+        "layers 5 and 6 (the last) full, the rest sliding",
+    ),
+    _v(
+        "beam-layer-types",
+        "beam",
+        moe(
+            num_experts=4,
+            n_group=2,
+            topk_group=1,
+            head_dim=24,
+            sliding_window=4,
+            layer_types=FS,
+            num_key_value_heads=1,
+        ),
+    ),
+    _v("aria-text", "aria_text", moe(moe_num_experts=2, moe_topk=1, moe_num_shared_experts=1)),
+    _v(
+        "aria-text-head-dim",
+        "aria_text",
+        moe(moe_num_experts=2, moe_topk=1, head_dim=24, num_key_value_heads=1),
+    ),
+    _v(
+        "emu3",
+        "emu3",
+        {"text_config": llama_like(head_dim=24), "vq_config": EMU3_VQ},
+        "VLM: geometry under text_config",
+    ),
+    _v(
+        "emu3-mha",
+        "emu3",
+        {"text_config": llama_like(num_key_value_heads=4), "vq_config": EMU3_VQ},
     ),
 ]

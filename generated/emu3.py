@@ -1,0 +1,157 @@
+# generated from schemas/emu3.yaml — do not edit; change the schema and run `make generate`.
+"""Emu3Config: Emu3 (VQ image tokens in a Llama-geometry decoder read from text_config)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from generated import _runtime as rt
+from kvarch.layers import LayerSpec
+
+
+class Emu3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+    """Emu3 (VQ image tokens in a Llama-geometry decoder read from text_config)."""
+
+    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("emu3",)
+    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Emu3ForCausalLM", "Emu3ForConditionalGeneration")
+    SCHEMA: ClassVar[str] = "schemas/emu3.yaml"
+    ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
+
+    num_hidden_layers: int = 32
+    """Decoder layers."""
+
+    num_attention_heads: int = 32
+    """Query heads."""
+
+    num_kv_heads: int = 8
+    """KV heads; null means one per query head (multi-head attention)."""
+
+    hidden_size: int = 4096
+    """Model width."""
+
+    explicit_head_dim: int | None = None
+    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
+
+    max_position_embeddings: int = 9216
+    """Longest sequence the positional encoding was trained for."""
+
+    @classmethod
+    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
+        return {
+            "num_hidden_layers": src.read(
+                ("num_hidden_layers", "n_layer", "num_layers"), "int", default=32, minimum=1
+            ),
+            "num_attention_heads": src.read(
+                ("num_attention_heads", "n_head"), "int", default=32, minimum=1
+            ),
+            "num_kv_heads": src.read(
+                ("num_key_value_heads", "n_head_kv", "num_kv_heads"), "int", default=8, minimum=1
+            ),
+            "hidden_size": src.read(("hidden_size", "n_embd"), "int", default=4096, minimum=1),
+            "explicit_head_dim": src.read(("head_dim",), "int", default=None, minimum=1),
+            "max_position_embeddings": src.read(
+                ("max_position_embeddings",), "int", default=9216, minimum=1
+            ),
+        }
+
+    def _check_inputs(self) -> None:
+        rt.check_value(
+            self._n,
+            "num_hidden_layers (from text_config.num_hidden_layers)",
+            self.num_hidden_layers,
+            "int",
+            minimum=1,
+        )
+        rt.check_value(
+            self._n,
+            "num_attention_heads (from text_config.num_attention_heads)",
+            self.num_attention_heads,
+            "int",
+            minimum=1,
+        )
+        rt.check_value(
+            self._n,
+            "num_kv_heads (from text_config.num_key_value_heads)",
+            self.num_kv_heads,
+            "int",
+            minimum=1,
+        )
+        rt.check_value(
+            self._n,
+            "hidden_size (from text_config.hidden_size)",
+            self.hidden_size,
+            "int",
+            minimum=1,
+        )
+        rt.check_value(
+            self._n,
+            "explicit_head_dim (from text_config.head_dim)",
+            self.explicit_head_dim,
+            "int",
+            nullable=True,
+            minimum=1,
+        )
+        rt.check_value(
+            self._n,
+            "max_position_embeddings (from text_config.max_position_embeddings)",
+            self.max_position_embeddings,
+            "int",
+            minimum=1,
+        )
+
+    def _check_rules(self) -> None:
+        ok = self.num_attention_heads % self.kv_heads == 0
+        if not ok:
+            rt.fail(
+                self._n,
+                "num_kv_heads (from text_config.num_key_value_heads)",
+                self.num_kv_heads,
+                "a divisor of num_attention_heads",
+            )
+        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
+        if not ok:
+            rt.fail(
+                self._n,
+                "hidden_size (from text_config.hidden_size)",
+                self.hidden_size,
+                "a multiple of num_attention_heads (or set head_dim)",
+            )
+
+    @property
+    def kv_heads(self) -> int:
+        """KV heads per layer."""
+        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
+
+    @property
+    def attn_head_dim(self) -> int:
+        """Elements per K and V head."""
+        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
+
+    @property
+    def model_max_seq_len(self) -> int:
+        """Longest sequence the model supports."""
+        return self.max_position_embeddings
+
+    def _layer_kinds(self) -> list[str]:
+        count = self.num_hidden_layers
+        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
+
+    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
+        return rt.layer_spec(
+            self._n,
+            i,
+            kind,
+            window=None,
+            num_kv_heads=self.kv_heads,
+            k_head_dim=self.attn_head_dim,
+            v_head_dim=self.attn_head_dim,
+            kv_source=None,
+            kinds=kinds,
+            fields=(
+                "layers.window",
+                "text_config.num_key_value_heads / text_config.num_attention_heads",
+                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
+                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
+                "layers.kv_source",
+            ),
+        )
