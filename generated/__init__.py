@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from generated.mellum import MellumConfig
     from generated.mimo_v2_flash import MiMoV2FlashConfig
     from generated.minimax_m2 import MiniMaxM2Config
+    from generated.minimax_m3_vl_text import MiniMaxM3VLTextConfig
     from generated.mistral import MistralConfig
     from generated.nanochat import NanoChatConfig
     from generated.qwen3 import Qwen3Config
@@ -99,6 +100,7 @@ __all__ = [
     "MellumConfig",
     "MiMoV2FlashConfig",
     "MiniMaxM2Config",
+    "MiniMaxM3VLTextConfig",
     "MistralConfig",
     "NanoChatConfig",
     "Qwen3Config",
@@ -148,6 +150,7 @@ CLASSES: dict[str, str] = {
     "MellumConfig": "mellum",
     "MiMoV2FlashConfig": "mimo_v2_flash",
     "MiniMaxM2Config": "minimax_m2",
+    "MiniMaxM3VLTextConfig": "minimax_m3_vl_text",
     "MistralConfig": "mistral",
     "NanoChatConfig": "nanochat",
     "Qwen3Config": "qwen3",
@@ -195,6 +198,7 @@ MODEL_TYPES: dict[str, str] = {
     "mellum": "MellumConfig",
     "mimo_v2_flash": "MiMoV2FlashConfig",
     "minimax_m2": "MiniMaxM2Config",
+    "minimax_m3_vl_text": "MiniMaxM3VLTextConfig",
     "mistral": "MistralConfig",
     "nanochat": "NanoChatConfig",
     "qwen3": "Qwen3Config",
@@ -241,6 +245,7 @@ ARCHITECTURES: dict[str, str] = {
     "MellumForCausalLM": "MellumConfig",
     "MiMoV2FlashForCausalLM": "MiMoV2FlashConfig",
     "MiniMaxM2ForCausalLM": "MiniMaxM2Config",
+    "MiniMaxM3VLForCausalLM": "MiniMaxM3VLTextConfig",
     "MistralForCausalLM": "MistralConfig",
     "NanoChatForCausalLM": "NanoChatConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
