@@ -78,8 +78,12 @@ FUNCTIONS = {
     "max": ("max", "the largest of two or more numbers"),
     "ceil_div": ("rt.ceil_div", "ceil_div(a, b): a / b rounded up (integers)"),
     "coalesce": ("rt.coalesce", "coalesce(a, b, ...): the first argument that is not null"),
+    "min_present": (
+        "rt.min_present",
+        "min_present(a, b, ...): the smallest argument that is not null, else null",
+    ),
     "int": ("int", "int(x): x truncated to an integer"),
-    "len": ("len", "len(list): number of items"),
+    "len": ("len", "len(list or string): number of items"),
     "last_index": (
         "rt.last_index",
         "last_index(list, value, before): largest j < before with list[j] == value, or null",
@@ -123,19 +127,29 @@ def literal_source(value: object) -> str:
 
 class _Checker:
     def __init__(self, text: str, loc: Loc, scope: Mapping[str, Name], quoted: bool) -> None:
-        self.text = text
+        self.lines = text.split("\n")
+        joined = " ".join(self.lines)
+        self.lead = len(joined) - len(joined.lstrip())
+        self.source = joined.strip()
         self.loc = loc
         self.scope = scope
         self.col0 = loc.col + (1 if quoted else 0)
         self.inputs: list[str] = []
 
     def error(self, node: ast.AST | None, message: str) -> SchemaError:
-        line, col = getattr(node, "lineno", None), getattr(node, "col_offset", 0)
-        if line is None:
+        if node is None or getattr(node, "lineno", None) is None:
             return SchemaError(self.loc, message)
-        if line == 1:
-            return SchemaError(Loc(self.loc.file, self.loc.line, self.col0 + col), message)
-        return SchemaError(self.loc.shifted(line - 1, col + 1), message)
+        # The expression was parsed as one line: its lines joined by spaces, then stripped.
+        offset = self.lead + getattr(node, "col_offset", 0)
+        line = 0
+        for text in self.lines[:-1]:
+            if offset <= len(text):
+                break
+            offset -= len(text) + 1
+            line += 1
+        if line == 0:
+            return SchemaError(Loc(self.loc.file, self.loc.line, self.col0 + offset), message)
+        return SchemaError(self.loc.shifted(line, self.loc.col + offset), message)
 
     def check(self, node: ast.expr, depth: int = 0) -> tuple[ast.expr, Ty]:
         if depth > MAX_DEPTH:
@@ -286,12 +300,14 @@ class _Checker:
 
     def _Subscript(self, node: ast.Subscript, depth: int) -> tuple[ast.expr, Ty]:
         value, vt = self.check(node.value, depth)
-        if not vt.base.startswith("list[") or vt.nullable:
-            raise self.error(node, f"only lists can be indexed, got {vt}" + _null_hint(vt))
+        if not (vt.base.startswith("list[") or vt.base == "str") or vt.nullable:
+            raise self.error(
+                node, f"only lists and strings can be indexed, got {vt}" + _null_hint(vt)
+            )
         index, it = self.check(node.slice, depth)
         if it != INT:
-            raise self.error(node.slice, f"a list index must be an int, got {it}")
-        return ast.Subscript(value, index, ast.Load()), vt.item
+            raise self.error(node.slice, f"an index must be an int, got {it}")
+        return ast.Subscript(value, index, ast.Load()), STR if vt.base == "str" else vt.item
 
     def _Call(self, node: ast.Call, depth: int) -> tuple[ast.expr, Ty]:
         if not isinstance(node.func, ast.Name):
@@ -331,6 +347,13 @@ class _Checker:
                 if not t.numeric:
                     raise self.error(a, f"{name}() needs numbers, got {t}" + _null_hint(t))
             return callee(*nodes), FLOAT if FLOAT in tys else INT
+        if name == "min_present":
+            need(2, exact=False)
+            for a, t in zip(node.args, tys, strict=True):
+                if t.base not in ("int", "float"):
+                    raise self.error(a, f"min_present() needs numbers, got {t}")
+            base = "float" if any(t.base == "float" for t in tys) else "int"
+            return callee(*nodes), Ty(base, True)
         if name == "ceil_div":
             need(2)
             if tys != [INT, INT]:
@@ -350,8 +373,9 @@ class _Checker:
             return callee(*nodes), INT
         if name == "len":
             need(1)
-            if not tys[0].base.startswith("list[") or tys[0].nullable:
-                raise self.error(node, f"len() needs a list, got {tys[0]}" + _null_hint(tys[0]))
+            seq = tys[0]
+            if not (seq.base.startswith("list[") or seq.base == "str") or seq.nullable:
+                raise self.error(node, f"len() needs a list or string, got {seq}" + _null_hint(seq))
             return callee(*nodes), INT
         need(3)  # last_index
         seq, value, before = tys
@@ -382,10 +406,10 @@ def compile_expr(
         raise SchemaError(loc, f"expression longer than {MAX_EXPR_CHARS} characters")
     checker = _Checker(text, loc, scope, quoted)
     try:
-        tree = ast.parse(text.strip(), mode="eval")
+        tree = ast.parse(checker.source, mode="eval")
     except SyntaxError as exc:
         node = ast.Constant(None)
-        node.lineno, node.col_offset = exc.lineno or 1, max((exc.offset or 1) - 1, 0)
+        node.lineno, node.col_offset = 1, max((exc.offset or 1) - 1, 0)
         raise checker.error(node, f"invalid expression: {exc.msg}") from None
     except (RecursionError, MemoryError, ValueError) as exc:
         raise SchemaError(loc, f"invalid expression: {type(exc).__name__}") from None

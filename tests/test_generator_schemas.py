@@ -75,6 +75,8 @@ HOSTILE = {
     "keyword as name": ("  class: width\n", "is reserved", 10),
     "soft keyword as name": ("  match: width\n", "is reserved", 10),
     "base field as name": ("  dtype: width\n", "is reserved", 10),
+    "annotation name as name": ("  str: width\n", "is reserved", 10),
+    "import name as name": ("  msgspec: width\n", "is reserved", 10),
     "dunder name": ("  __init__: width\n", "must match [a-z]", 10),
     "non-identifier name": ("  2dim: width\n", "must match [a-z]", 10),
     "unknown name": ("  dim: widht // heads\n", "did you mean 'width'", 10),
@@ -96,6 +98,11 @@ def test_hostile_derived_values_are_refused(tmp_path: Path, case: str) -> None:
     [
         ("class: ToyConfig", 'class: "Toy\\"Config"', "must match [A-Z]"),
         ("class: ToyConfig", "class: 'Toy; import os'", "must match [A-Z]"),
+        ("class: ToyConfig", "class: null", "must match [A-Z]"),
+        ("class: ToyConfig", "class: None", "is reserved"),
+        ("class: ToyConfig", "class: 'True'", "is reserved"),
+        ("class: ToyConfig", "class: LayerSpec", "is reserved"),
+        ("class: ToyConfig", "class: Exception", "is reserved"),
         ("model_types: [toy]", 'model_types: ["to\'y"]', "not a valid model_type"),
         ("model_types: [toy]", "model_types: []", "at least one"),
         ("from: num_hidden_layers", "from: \"a'); import os; ('\"", "not a valid config path"),
@@ -152,11 +159,25 @@ def test_hostile_descriptions_are_escaped_into_docstrings(tmp_path: Path) -> Non
         "Expr",
         "ImportFrom",
         "ImportFrom",
+        "Import",
         "ImportFrom",
         "ImportFrom",
         "ClassDef",
     ]
-    assert not any(isinstance(n, ast.Import) for n in ast.walk(tree))
+    imported = [
+        a.name if isinstance(n, ast.Import) else f"{n.module}.{a.name}"
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Import | ast.ImportFrom)
+        for a in n.names
+    ]
+    assert imported == [
+        "__future__.annotations",
+        "typing.Annotated",
+        "typing.ClassVar",
+        "msgspec",
+        "generated._runtime",
+        "kvarch.layers.LayerSpec",
+    ]
 
 
 TEMPLATE_WORDS = {
@@ -194,6 +215,9 @@ TEMPLATE_WORDS = {
     "last_index",
     "required",
     "layer_kinds_from_list",
+    "layer_count",
+    "INPUTS",
+    "Input",
     "MODEL_TYPES",
     "ARCHITECTURES",
     "SCHEMA",
@@ -215,6 +239,10 @@ TEMPLATE_WORDS = {
     "minimum",
     "nullable",
     "kw_only",
+    "Annotated",
+    "msgspec",
+    "Meta",
+    "ge",
 }
 
 
@@ -284,3 +312,36 @@ def test_bad_file_names_and_non_mappings(tmp_path: Path) -> None:
     (schemas / "Bad-Name.yaml").write_text(BASE)
     with pytest.raises(SchemaError, match="file name 'Bad-Name'"):
         load_schemas(schemas)
+    (schemas / "Bad-Name.yaml").rename(schemas / "import.yaml")
+    with pytest.raises(SchemaError, match="file name 'import'"):
+        load_schemas(schemas)
+
+
+def test_hostile_strings_in_maps_and_messages_stay_string_literals(tmp_path: Path) -> None:
+    nasty = 'x""" + __import__("os").system("id") + """\\\n'
+    quoted = json.dumps(nasty)
+    text = BASE.replace(
+        "  kind: full\n",
+        f"  kind:\n    list: names\n    map: {{{quoted}: none}}\n",
+    ).replace(
+        "derived:\n",
+        f"  names: {{type: 'list[str]', default: null}}\nchecks:\n"
+        f"  - expr: heads > 0\n    message: {quoted}\nderived:\n",
+    )
+    source = compile_dir(write(tmp_path, text)).files["toy.py"]
+    tree = ast.parse(source)
+    strings = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
+    assert nasty in strings  # the map key and the message, verbatim, as literals
+    calls = {
+        n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call)
+    }
+    assert "__import__" not in calls and "system" not in calls
+
+
+def test_errors_in_block_scalars_point_at_the_content(tmp_path: Path) -> None:
+    text = BASE.replace("  dim: width // heads\n", "  dim: >-\n    width //\n      hedas\n")
+    exc = schema_error(tmp_path, text)
+    assert "unknown name 'hedas'" in str(exc)
+    assert (exc.loc.line, exc.loc.col) == (12, 7)  # where "hedas" is in the file
