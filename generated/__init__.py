@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=c00d59f6bcab5e05 content=afac043c5116fdd9
+# kvarch-digest: render=3c162bc8b9b306ae content=d799e619ac98289a
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations

@@ -1,10 +1,13 @@
 # generated from schemas/axk2.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=fd0e4b951ffb0f5b content=071e7cd5e631e1f0
 # ruff: noqa: E501
 """AXK2Config: A.X-K2 decoder: MLA with a DSA indexer over every token (latent KV cache; the indexer keys are not in it)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -32,57 +35,46 @@ class AXK2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("AXK2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/axk2.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=48, minimum=1),
+        rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=32, minimum=1),
+        rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=128, minimum=1),
+        rt.Input("qk_rope_head_dim", ("qk_rope_head_dim",), "int", default=32, minimum=1),
+        rt.Input("qk_nope_head_dim", ("qk_nope_head_dim",), "int", default=64, minimum=1),
+        rt.Input("v_head_dim", ("v_head_dim",), "int", default=64, minimum=1),
+        rt.Input(
+            "max_position_embeddings",
+            ("max_position_embeddings",),
+            "int",
+            default=131072,
+            minimum=1,
+        ),
+        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
+    )
 
-    num_hidden_layers: int = 48
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 48
     """Decoder layers."""
 
-    num_attention_heads: int = 32
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Query heads."""
 
-    kv_lora_rank: int = 128
+    kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Width of the compressed KV latent."""
 
-    qk_rope_head_dim: int = 32
+    qk_rope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Width of the rotary key part shared by all heads."""
 
-    qk_nope_head_dim: int = 64
+    qk_nope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Width of the non-rotary key part per head."""
 
-    v_head_dim: int = 64
+    v_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Value width per head."""
 
-    max_position_embeddings: int = 131072
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence (already the rope-extended length)."""
 
     layer_types: list[str] | None = None
     """Per-layer attention kind (indexed_attention attends over every cached token)."""
-
-    @classmethod
-    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
-        return {
-            "num_hidden_layers": src.read(("num_hidden_layers",), "int", default=48, minimum=1),
-            "num_attention_heads": src.read(("num_attention_heads",), "int", default=32, minimum=1),
-            "kv_lora_rank": src.read(("kv_lora_rank",), "int", default=128, minimum=1),
-            "qk_rope_head_dim": src.read(("qk_rope_head_dim",), "int", default=32, minimum=1),
-            "qk_nope_head_dim": src.read(("qk_nope_head_dim",), "int", default=64, minimum=1),
-            "v_head_dim": src.read(("v_head_dim",), "int", default=64, minimum=1),
-            "max_position_embeddings": src.read(
-                ("max_position_embeddings",), "int", default=131072, minimum=1
-            ),
-            "layer_types": src.read(("layer_types",), "list[str]", default=None),
-        }
-
-    def _check_inputs(self) -> None:
-        rt.check_value(self._n, "num_hidden_layers", self.num_hidden_layers, "int", minimum=1)
-        rt.check_value(self._n, "num_attention_heads", self.num_attention_heads, "int", minimum=1)
-        rt.check_value(self._n, "kv_lora_rank", self.kv_lora_rank, "int", minimum=1)
-        rt.check_value(self._n, "qk_rope_head_dim", self.qk_rope_head_dim, "int", minimum=1)
-        rt.check_value(self._n, "qk_nope_head_dim", self.qk_nope_head_dim, "int", minimum=1)
-        rt.check_value(self._n, "v_head_dim", self.v_head_dim, "int", minimum=1)
-        rt.check_value(
-            self._n, "max_position_embeddings", self.max_position_embeddings, "int", minimum=1
-        )
-        rt.check_value(self._n, "layer_types", self.layer_types, "list[str]", nullable=True)
 
     def _check_rules(self) -> None:
         return
@@ -96,7 +88,7 @@ class AXK2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         return self.kv_lora_rank + self.qk_rope_head_dim
 
     def _layer_kinds(self) -> list[str]:
-        count = self.num_hidden_layers
+        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         if self.layer_types is not None:
             return rt.layer_kinds_from_list(
                 self._n, "layer_types", self.layer_types, count, _KIND_NAMES

@@ -1,10 +1,13 @@
 # generated from schemas/hrm_text.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=319ab51a89d82fde content=45a5ade1990b2fd6
 # ruff: noqa: E501
 """HrmTextConfig: HRM text decoder (one multi-head cache slot per attention invocation of the H/L cycles)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -17,68 +20,42 @@ class HrmTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HrmTextForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/hrm_text.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=16, minimum=1),
+        rt.Input("num_layers_per_stack", ("num_layers_per_stack",), "int", default=None, minimum=1),
+        rt.Input("h_cycles", ("H_cycles",), "int", default=2, minimum=1),
+        rt.Input("l_cycles", ("L_cycles",), "int", default=3, minimum=1),
+        rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=12, minimum=1),
+        rt.Input("hidden_size", ("hidden_size",), "int", default=1536, minimum=1),
+        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
+        rt.Input(
+            "max_position_embeddings", ("max_position_embeddings",), "int", default=2048, minimum=1
+        ),
+    )
 
-    num_hidden_layers: int = 16
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 16
     """Layers per stack (fresh config) or cache slots in all (saved config)."""
 
-    num_layers_per_stack: int | None = None
+    num_layers_per_stack: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Layers per stack, present once transformers has inflated num_hidden_layers."""
 
-    h_cycles: int = 2
+    h_cycles: Annotated[int, msgspec.Meta(ge=1)] = 2
     """High-level cycles."""
 
-    l_cycles: int = 3
+    l_cycles: Annotated[int, msgspec.Meta(ge=1)] = 3
     """Low-level cycles per high-level cycle."""
 
-    num_attention_heads: int = 12
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 12
     """Attention heads (K and V keep all of them)."""
 
-    hidden_size: int = 1536
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 1536
     """Model width."""
 
-    explicit_head_dim: int = 128
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding was trained for."""
-
-    @classmethod
-    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
-        return {
-            "num_hidden_layers": src.read(("num_hidden_layers",), "int", default=16, minimum=1),
-            "num_layers_per_stack": src.read(
-                ("num_layers_per_stack",), "int", default=None, minimum=1
-            ),
-            "h_cycles": src.read(("H_cycles",), "int", default=2, minimum=1),
-            "l_cycles": src.read(("L_cycles",), "int", default=3, minimum=1),
-            "num_attention_heads": src.read(("num_attention_heads",), "int", default=12, minimum=1),
-            "hidden_size": src.read(("hidden_size",), "int", default=1536, minimum=1),
-            "explicit_head_dim": src.read(("head_dim",), "int", default=128, minimum=1),
-            "max_position_embeddings": src.read(
-                ("max_position_embeddings",), "int", default=2048, minimum=1
-            ),
-        }
-
-    def _check_inputs(self) -> None:
-        rt.check_value(self._n, "num_hidden_layers", self.num_hidden_layers, "int", minimum=1)
-        rt.check_value(
-            self._n,
-            "num_layers_per_stack",
-            self.num_layers_per_stack,
-            "int",
-            nullable=True,
-            minimum=1,
-        )
-        rt.check_value(self._n, "h_cycles (from H_cycles)", self.h_cycles, "int", minimum=1)
-        rt.check_value(self._n, "l_cycles (from L_cycles)", self.l_cycles, "int", minimum=1)
-        rt.check_value(self._n, "num_attention_heads", self.num_attention_heads, "int", minimum=1)
-        rt.check_value(self._n, "hidden_size", self.hidden_size, "int", minimum=1)
-        rt.check_value(
-            self._n, "explicit_head_dim (from head_dim)", self.explicit_head_dim, "int", minimum=1
-        )
-        rt.check_value(
-            self._n, "max_position_embeddings", self.max_position_embeddings, "int", minimum=1
-        )
 
     def _check_rules(self) -> None:
         ok = (
@@ -114,7 +91,11 @@ class HrmTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
-        count = self.cache_slots
+        count = rt.layer_count(
+            self._n,
+            "num_layers_per_stack / num_hidden_layers / H_cycles / L_cycles",
+            self.cache_slots,
+        )
         return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
 
     def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:

@@ -1,10 +1,13 @@
 # generated from schemas/mellum.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=299d6847b1a1970a content=a120d9c8142c8bac
 # ruff: noqa: E501
 """MellumConfig: Mellum decoder (explicit head_dim; sliding layers only where layer_types says so)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -31,67 +34,60 @@ class MellumConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MellumForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/mellum.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+        rt.Input(
+            "num_hidden_layers",
+            ("num_hidden_layers", "n_layer", "num_layers"),
+            "int",
+            default=28,
+            minimum=1,
+        ),
+        rt.Input(
+            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
+        ),
+        rt.Input(
+            "num_kv_heads",
+            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
+            "int",
+            default=4,
+            minimum=1,
+        ),
+        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2304, minimum=1),
+        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
+        rt.Input(
+            "max_position_embeddings",
+            ("max_position_embeddings",),
+            "int",
+            default=131072,
+            minimum=1,
+        ),
+        rt.Input("sliding_window", ("sliding_window",), "int", default=1024, minimum=1),
+        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
+    )
 
-    num_hidden_layers: int = 28
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 28
     """Decoder layers."""
 
-    num_attention_heads: int = 32
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Query heads."""
 
-    num_kv_heads: int = 4
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 4
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 2304
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2304
     """Model width."""
 
-    explicit_head_dim: int = 128
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
 
-    max_position_embeddings: int = 131072
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int = 1024
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 1024
     """Tokens a sliding layer sees."""
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it (default all full)."""
-
-    @classmethod
-    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
-        return {
-            "num_hidden_layers": src.read(
-                ("num_hidden_layers", "n_layer", "num_layers"), "int", default=28, minimum=1
-            ),
-            "num_attention_heads": src.read(
-                ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-            ),
-            "num_kv_heads": src.read(
-                ("num_key_value_heads", "n_head_kv", "num_kv_heads"), "int", default=4, minimum=1
-            ),
-            "hidden_size": src.read(("hidden_size", "n_embd"), "int", default=2304, minimum=1),
-            "explicit_head_dim": src.read(("head_dim",), "int", default=128, minimum=1),
-            "max_position_embeddings": src.read(
-                ("max_position_embeddings",), "int", default=131072, minimum=1
-            ),
-            "sliding_window": src.read(("sliding_window",), "int", default=1024, minimum=1),
-            "layer_types": src.read(("layer_types",), "list[str]", default=None),
-        }
-
-    def _check_inputs(self) -> None:
-        rt.check_value(self._n, "num_hidden_layers", self.num_hidden_layers, "int", minimum=1)
-        rt.check_value(self._n, "num_attention_heads", self.num_attention_heads, "int", minimum=1)
-        rt.check_value(
-            self._n, "num_kv_heads (from num_key_value_heads)", self.num_kv_heads, "int", minimum=1
-        )
-        rt.check_value(self._n, "hidden_size", self.hidden_size, "int", minimum=1)
-        rt.check_value(
-            self._n, "explicit_head_dim (from head_dim)", self.explicit_head_dim, "int", minimum=1
-        )
-        rt.check_value(
-            self._n, "max_position_embeddings", self.max_position_embeddings, "int", minimum=1
-        )
-        rt.check_value(self._n, "sliding_window", self.sliding_window, "int", minimum=1)
-        rt.check_value(self._n, "layer_types", self.layer_types, "list[str]", nullable=True)
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
@@ -127,7 +123,7 @@ class MellumConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
-        count = self.num_hidden_layers
+        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         if self.layer_types is not None:
             return rt.layer_kinds_from_list(
                 self._n, "layer_types", self.layer_types, count, _KIND_NAMES

@@ -1,10 +1,13 @@
 # generated from schemas/mimo_v2_flash.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=890a5074af253bf2 content=7a0926ba051015d4
 # ruff: noqa: E501
 """MiMoV2FlashConfig: MiMo-V2-Flash decoder (sliding layers with doubled KV heads; K and V widths differ)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -31,80 +34,54 @@ class MiMoV2FlashConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MiMoV2FlashForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/mimo_v2_flash.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=48, minimum=1),
+        rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=64, minimum=1),
+        rt.Input("num_kv_heads", ("num_key_value_heads",), "int", default=4, minimum=1),
+        rt.Input("hidden_size", ("hidden_size",), "int", default=4096, minimum=1),
+        rt.Input("explicit_head_dim", ("head_dim",), "int", default=192, minimum=1),
+        rt.Input("v_head_dim", ("v_head_dim",), "int", default=128, minimum=1),
+        rt.Input(
+            "max_position_embeddings",
+            ("max_position_embeddings",),
+            "int",
+            default=131072,
+            minimum=1,
+        ),
+        rt.Input("sliding_window", ("sliding_window",), "int", default=129, minimum=1),
+        rt.Input("sliding_window_size", ("sliding_window_size",), "int", default=None, minimum=0),
+        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
+    )
 
-    num_hidden_layers: int = 48
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 48
     """Decoder layers."""
 
-    num_attention_heads: int = 64
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Query heads."""
 
-    num_kv_heads: int = 4
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 4
     """KV heads of a full-attention layer (sliding layers cache twice as many)."""
 
-    hidden_size: int = 4096
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Model width."""
 
-    explicit_head_dim: int = 192
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 192
     """Query/key width per head (transformers' default 192)."""
 
-    v_head_dim: int = 128
+    v_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Value width per head."""
 
-    max_position_embeddings: int = 131072
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int = 129
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 129
     """Tokens a sliding layer sees."""
 
-    sliding_window_size: int | None = None
+    sliding_window_size: Annotated[int, msgspec.Meta(ge=0)] | None = None
     """Checkpoint spelling of the window without the current token (window = it + 1)."""
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
-
-    @classmethod
-    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
-        return {
-            "num_hidden_layers": src.read(("num_hidden_layers",), "int", default=48, minimum=1),
-            "num_attention_heads": src.read(("num_attention_heads",), "int", default=64, minimum=1),
-            "num_kv_heads": src.read(("num_key_value_heads",), "int", default=4, minimum=1),
-            "hidden_size": src.read(("hidden_size",), "int", default=4096, minimum=1),
-            "explicit_head_dim": src.read(("head_dim",), "int", default=192, minimum=1),
-            "v_head_dim": src.read(("v_head_dim",), "int", default=128, minimum=1),
-            "max_position_embeddings": src.read(
-                ("max_position_embeddings",), "int", default=131072, minimum=1
-            ),
-            "sliding_window": src.read(("sliding_window",), "int", default=129, minimum=1),
-            "sliding_window_size": src.read(
-                ("sliding_window_size",), "int", default=None, minimum=0
-            ),
-            "layer_types": src.read(("layer_types",), "list[str]", default=None),
-        }
-
-    def _check_inputs(self) -> None:
-        rt.check_value(self._n, "num_hidden_layers", self.num_hidden_layers, "int", minimum=1)
-        rt.check_value(self._n, "num_attention_heads", self.num_attention_heads, "int", minimum=1)
-        rt.check_value(
-            self._n, "num_kv_heads (from num_key_value_heads)", self.num_kv_heads, "int", minimum=1
-        )
-        rt.check_value(self._n, "hidden_size", self.hidden_size, "int", minimum=1)
-        rt.check_value(
-            self._n, "explicit_head_dim (from head_dim)", self.explicit_head_dim, "int", minimum=1
-        )
-        rt.check_value(self._n, "v_head_dim", self.v_head_dim, "int", minimum=1)
-        rt.check_value(
-            self._n, "max_position_embeddings", self.max_position_embeddings, "int", minimum=1
-        )
-        rt.check_value(self._n, "sliding_window", self.sliding_window, "int", minimum=1)
-        rt.check_value(
-            self._n,
-            "sliding_window_size",
-            self.sliding_window_size,
-            "int",
-            nullable=True,
-            minimum=0,
-        )
-        rt.check_value(self._n, "layer_types", self.layer_types, "list[str]", nullable=True)
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % (2 * self.kv_heads) == 0
@@ -141,7 +118,7 @@ class MiMoV2FlashConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
-        count = self.num_hidden_layers
+        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         if self.layer_types is not None:
             return rt.layer_kinds_from_list(
                 self._n, "layer_types", self.layer_types, count, _KIND_NAMES

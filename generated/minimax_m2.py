@@ -1,10 +1,13 @@
 # generated from schemas/minimax_m2.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=419d52b796281794 content=4e2e328a157a8287
 # ruff: noqa: E501
 """MiniMaxM2Config: MiniMax-M2 MoE decoder (Llama geometry, explicit head_dim, every layer full attention)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -17,57 +20,52 @@ class MiniMaxM2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MiniMaxM2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/minimax_m2.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+        rt.Input(
+            "num_hidden_layers",
+            ("num_hidden_layers", "n_layer", "num_layers"),
+            "int",
+            default=62,
+            minimum=1,
+        ),
+        rt.Input(
+            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=48, minimum=1
+        ),
+        rt.Input(
+            "num_kv_heads",
+            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
+            "int",
+            default=8,
+            minimum=1,
+        ),
+        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=3072, minimum=1),
+        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
+        rt.Input(
+            "max_position_embeddings",
+            ("max_position_embeddings",),
+            "int",
+            default=196608,
+            minimum=1,
+        ),
+    )
 
-    num_hidden_layers: int = 62
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 62
     """Decoder layers."""
 
-    num_attention_heads: int = 48
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 48
     """Query heads."""
 
-    num_kv_heads: int = 8
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 3072
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 3072
     """Model width."""
 
-    explicit_head_dim: int = 128
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
 
-    max_position_embeddings: int = 196608
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 196608
     """Longest sequence the positional encoding was trained for."""
-
-    @classmethod
-    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
-        return {
-            "num_hidden_layers": src.read(
-                ("num_hidden_layers", "n_layer", "num_layers"), "int", default=62, minimum=1
-            ),
-            "num_attention_heads": src.read(
-                ("num_attention_heads", "n_head"), "int", default=48, minimum=1
-            ),
-            "num_kv_heads": src.read(
-                ("num_key_value_heads", "n_head_kv", "num_kv_heads"), "int", default=8, minimum=1
-            ),
-            "hidden_size": src.read(("hidden_size", "n_embd"), "int", default=3072, minimum=1),
-            "explicit_head_dim": src.read(("head_dim",), "int", default=128, minimum=1),
-            "max_position_embeddings": src.read(
-                ("max_position_embeddings",), "int", default=196608, minimum=1
-            ),
-        }
-
-    def _check_inputs(self) -> None:
-        rt.check_value(self._n, "num_hidden_layers", self.num_hidden_layers, "int", minimum=1)
-        rt.check_value(self._n, "num_attention_heads", self.num_attention_heads, "int", minimum=1)
-        rt.check_value(
-            self._n, "num_kv_heads (from num_key_value_heads)", self.num_kv_heads, "int", minimum=1
-        )
-        rt.check_value(self._n, "hidden_size", self.hidden_size, "int", minimum=1)
-        rt.check_value(
-            self._n, "explicit_head_dim (from head_dim)", self.explicit_head_dim, "int", minimum=1
-        )
-        rt.check_value(
-            self._n, "max_position_embeddings", self.max_position_embeddings, "int", minimum=1
-        )
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
@@ -103,7 +101,7 @@ class MiniMaxM2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
-        count = self.num_hidden_layers
+        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
 
     def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:

@@ -1,9 +1,12 @@
 # generated from schemas/seed_oss.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=7ed593fdba272796 content=92305c0ab24cd4ab
 """SeedOssConfig: Seed-OSS decoder (Llama geometry, explicit head_dim)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -16,57 +19,52 @@ class SeedOssConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("SeedOssForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/seed_oss.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+        rt.Input(
+            "num_hidden_layers",
+            ("num_hidden_layers", "n_layer", "num_layers"),
+            "int",
+            default=64,
+            minimum=1,
+        ),
+        rt.Input(
+            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=80, minimum=1
+        ),
+        rt.Input(
+            "num_kv_heads",
+            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
+            "int",
+            default=8,
+            minimum=1,
+        ),
+        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
+        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
+        rt.Input(
+            "max_position_embeddings",
+            ("max_position_embeddings",),
+            "int",
+            default=524288,
+            minimum=1,
+        ),
+    )
 
-    num_hidden_layers: int = 64
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Decoder layers."""
 
-    num_attention_heads: int = 80
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 80
     """Query heads."""
 
-    num_kv_heads: int = 8
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int = 4096
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Model width."""
 
-    explicit_head_dim: int = 128
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
 
-    max_position_embeddings: int = 524288
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 524288
     """Longest sequence the positional encoding was trained for."""
-
-    @classmethod
-    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
-        return {
-            "num_hidden_layers": src.read(
-                ("num_hidden_layers", "n_layer", "num_layers"), "int", default=64, minimum=1
-            ),
-            "num_attention_heads": src.read(
-                ("num_attention_heads", "n_head"), "int", default=80, minimum=1
-            ),
-            "num_kv_heads": src.read(
-                ("num_key_value_heads", "n_head_kv", "num_kv_heads"), "int", default=8, minimum=1
-            ),
-            "hidden_size": src.read(("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-            "explicit_head_dim": src.read(("head_dim",), "int", default=128, minimum=1),
-            "max_position_embeddings": src.read(
-                ("max_position_embeddings",), "int", default=524288, minimum=1
-            ),
-        }
-
-    def _check_inputs(self) -> None:
-        rt.check_value(self._n, "num_hidden_layers", self.num_hidden_layers, "int", minimum=1)
-        rt.check_value(self._n, "num_attention_heads", self.num_attention_heads, "int", minimum=1)
-        rt.check_value(
-            self._n, "num_kv_heads (from num_key_value_heads)", self.num_kv_heads, "int", minimum=1
-        )
-        rt.check_value(self._n, "hidden_size", self.hidden_size, "int", minimum=1)
-        rt.check_value(
-            self._n, "explicit_head_dim (from head_dim)", self.explicit_head_dim, "int", minimum=1
-        )
-        rt.check_value(
-            self._n, "max_position_embeddings", self.max_position_embeddings, "int", minimum=1
-        )
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
@@ -102,7 +100,7 @@ class SeedOssConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
-        count = self.num_hidden_layers
+        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
 
     def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
