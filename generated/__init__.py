@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=3c162bc8b9b306ae content=d799e619ac98289a
+# kvarch-digest: render=78f4e024561fc5a4 content=2d74a94736cd6994
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from generated.hy_v3 import HYV3Config
     from generated.hy_v4 import HYV4Config
     from generated.hyperclovax import HyperClovaxConfig
+    from generated.inkling2_text import Inkling2TextConfig
+    from generated.inkling_text import InklingTextConfig
     from generated.internlm3 import InternLM3Config
     from generated.iquestcoder import IQuestCoderConfig
     from generated.jais2 import Jais2Config
@@ -89,6 +91,8 @@ __all__ = [
     "HyperClovaxConfig",
     "HYV3Config",
     "HYV4Config",
+    "Inkling2TextConfig",
+    "InklingTextConfig",
     "InternLM3Config",
     "IQuestCoderConfig",
     "Jais2Config",
@@ -139,6 +143,8 @@ CLASSES: dict[str, str] = {
     "HYV3Config": "hy_v3",
     "HYV4Config": "hy_v4",
     "HyperClovaxConfig": "hyperclovax",
+    "Inkling2TextConfig": "inkling2_text",
+    "InklingTextConfig": "inkling_text",
     "InternLM3Config": "internlm3",
     "IQuestCoderConfig": "iquestcoder",
     "Jais2Config": "jais2",
@@ -187,6 +193,8 @@ MODEL_TYPES: dict[str, str] = {
     "hy_v3": "HYV3Config",
     "hy_v4": "HYV4Config",
     "hyperclovax": "HyperClovaxConfig",
+    "inkling2_text": "Inkling2TextConfig",
+    "inkling_text": "InklingTextConfig",
     "internlm3": "InternLM3Config",
     "iquestcoder": "IQuestCoderConfig",
     "jais2": "Jais2Config",
@@ -236,6 +244,8 @@ ARCHITECTURES: dict[str, str] = {
     "HunYuanDenseV1ForCausalLM": "HunyuanV1Config",
     "HunYuanMoEV1ForCausalLM": "HunyuanV1Config",
     "HyperCLOVAXForCausalLM": "HyperClovaxConfig",
+    "Inkling2ForCausalLM": "Inkling2TextConfig",
+    "InklingForCausalLM": "InklingTextConfig",
     "Jais2ForCausalLM": "Jais2Config",
     "JetMoeForCausalLM": "JetMoeConfig",
     "Kolibri1ForCausalLM": "Kolibri1Config",

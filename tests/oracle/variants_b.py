@@ -18,6 +18,25 @@ EMU3_VQ = {
     "base_channels": 8,
     "attn_resolutions": [],
 }
+INKLING = {
+    "vocab_size": VOCAB,
+    "hidden_size": 64,
+    "moe_intermediate_size": 32,
+    "num_hidden_layers": 4,
+    "num_attention_heads": 4,
+    "num_key_value_heads": 2,
+    "head_dim": 16,
+    "swa_num_attention_heads": 4,
+    "swa_num_key_value_heads": 4,
+    "swa_head_dim": 24,
+    "sliding_window_size": 5,
+    "n_routed_experts": 4,
+    "num_experts_per_tok": 2,
+    "d_rel": 4,
+    "rel_extent": 8,
+    "max_position_embeddings": MAX_POS,
+    "pad_token_id": 0,
+}
 HRM = {
     "vocab_size": VOCAB,
     "hidden_size": 64,
@@ -416,5 +435,41 @@ VARIANTS_B: list[Variant] = [
         "emu3-mha",
         "emu3",
         {"text_config": llama_like(num_key_value_heads=4), "vq_config": EMU3_VQ},
+    ),
+    _v(
+        "inkling-text-pattern",
+        "inkling_text",
+        {**INKLING, "num_hidden_layers": 6, "intermediate_size": 64, "n_shared_experts": 1},
+        "layers 0-4 sliding (4 KV heads of 24), layer 5 full (2 of 16)",
+    ),
+    _v(
+        "inkling-text-layer-types",
+        "inkling_text",
+        {
+            **INKLING,
+            "intermediate_size": 64,
+            "n_shared_experts": 1,
+            "layer_types": ["hybrid", "hybrid_sliding"] * 2,
+            "local_layer_ids": [1, 3],
+        },
+        "explicit layer_types (local_layer_ids beside them)",
+    ),
+    _v(
+        "inkling2-text-pattern",
+        "inkling2_text",
+        {**INKLING, "num_hidden_layers": 6, "n_layers_per_attn_res_block": 2},
+    ),
+    _v(
+        "inkling2-text-layer-types",
+        "inkling2_text",
+        {
+            **INKLING,
+            "num_key_value_heads": 1,
+            "head_dim": 24,
+            "swa_num_key_value_heads": 2,
+            "swa_head_dim": 16,
+            "n_layers_per_attn_res_block": 2,
+            "layer_types": ["hybrid", "hybrid_sliding"] * 2,
+        },
     ),
 ]
