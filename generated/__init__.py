@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=78f4e024561fc5a4 content=2d74a94736cd6994
+# kvarch-digest: render=cb0680e623649559 content=bd09e623190a7a8a
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from generated.deepseek_v3 import DeepseekV3Config
     from generated.diffllama import DiffLlamaConfig
     from generated.doge import DogeConfig
+    from generated.dory import DoryConfig
     from generated.dots1 import Dots1Config
     from generated.emu3 import Emu3Config
     from generated.ernie4_5 import Ernie45Config
@@ -79,6 +80,7 @@ __all__ = [
     "DeepseekV3Config",
     "DiffLlamaConfig",
     "DogeConfig",
+    "DoryConfig",
     "Dots1Config",
     "Emu3Config",
     "Ernie45Config",
@@ -131,6 +133,7 @@ CLASSES: dict[str, str] = {
     "DeepseekV3Config": "deepseek_v3",
     "DiffLlamaConfig": "diffllama",
     "DogeConfig": "doge",
+    "DoryConfig": "dory",
     "Dots1Config": "dots1",
     "Emu3Config": "emu3",
     "Ernie45Config": "ernie4_5",
@@ -180,6 +183,7 @@ MODEL_TYPES: dict[str, str] = {
     "deepseek_v3": "DeepseekV3Config",
     "diffllama": "DiffLlamaConfig",
     "doge": "DogeConfig",
+    "dory": "DoryConfig",
     "dots1": "Dots1Config",
     "emu3": "Emu3Config",
     "ernie4_5": "Ernie45Config",
@@ -230,6 +234,7 @@ ARCHITECTURES: dict[str, str] = {
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
     "DiffLlamaForCausalLM": "DiffLlamaConfig",
     "DogeForCausalLM": "DogeConfig",
+    "DoryForCausalLM": "DoryConfig",
     "Dots1ForCausalLM": "Dots1Config",
     "Emu3ForCausalLM": "Emu3Config",
     "Emu3ForConditionalGeneration": "Emu3Config",

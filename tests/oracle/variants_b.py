@@ -37,6 +37,19 @@ INKLING = {
     "max_position_embeddings": MAX_POS,
     "pad_token_id": 0,
 }
+DORY = {
+    "vocab_size": VOCAB,
+    "hidden_size": 64,
+    "intermediate_size": 64,
+    "num_hidden_layers": 5,
+    "num_attention_heads": 4,
+    "num_key_value_heads": 2,
+    "head_dim": 16,
+    "sliding_window": 5,
+    "n_input_layers": 1,
+    "n_output_layers": 1,
+    "max_position_embeddings": MAX_POS,
+}
 HRM = {
     "vocab_size": VOCAB,
     "hidden_size": 64,
@@ -471,5 +484,26 @@ VARIANTS_B: list[Variant] = [
             "n_layers_per_attn_res_block": 2,
             "layer_types": ["hybrid", "hybrid_sliding"] * 2,
         },
+    ),
+    _v(
+        "dory-per-loop",
+        "dory",
+        {
+            **DORY,
+            "layer_types": ["sliding_attention"] * 3 + ["full_attention", "sliding_attention"],
+            "n_recurrent_loops": 3,
+        },
+        "1 input + 3 recurrent + 1 output layers, 3 passes: 2 x 3 extra cache slots",
+    ),
+    _v(
+        "dory-last-loop",
+        "dory",
+        {
+            **DORY,
+            "layer_types": ["full_attention", "sliding_attention"] * 2 + ["full_attention"],
+            "recurrent_kv_cache_mode": "last_loop",
+            "num_key_value_heads": 1,
+        },
+        "last_loop: one slot per decoder layer",
     ),
 ]
