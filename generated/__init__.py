@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=cb0680e623649559 content=bd09e623190a7a8a
+# kvarch-digest: render=61692fde4e4f8a3a content=50b1d7dccb5a02fc
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from generated.hy_v3 import HYV3Config
     from generated.hy_v4 import HYV4Config
     from generated.hyperclovax import HyperClovaxConfig
+    from generated.inkling2_loop_text import Inkling2LoopTextConfig
     from generated.inkling2_text import Inkling2TextConfig
     from generated.inkling_text import InklingTextConfig
     from generated.internlm3 import InternLM3Config
@@ -93,6 +94,7 @@ __all__ = [
     "HyperClovaxConfig",
     "HYV3Config",
     "HYV4Config",
+    "Inkling2LoopTextConfig",
     "Inkling2TextConfig",
     "InklingTextConfig",
     "InternLM3Config",
@@ -146,6 +148,7 @@ CLASSES: dict[str, str] = {
     "HYV3Config": "hy_v3",
     "HYV4Config": "hy_v4",
     "HyperClovaxConfig": "hyperclovax",
+    "Inkling2LoopTextConfig": "inkling2_loop_text",
     "Inkling2TextConfig": "inkling2_text",
     "InklingTextConfig": "inkling_text",
     "InternLM3Config": "internlm3",
@@ -197,6 +200,7 @@ MODEL_TYPES: dict[str, str] = {
     "hy_v3": "HYV3Config",
     "hy_v4": "HYV4Config",
     "hyperclovax": "HyperClovaxConfig",
+    "inkling2_loop_text": "Inkling2LoopTextConfig",
     "inkling2_text": "Inkling2TextConfig",
     "inkling_text": "InklingTextConfig",
     "internlm3": "InternLM3Config",
@@ -250,6 +254,7 @@ ARCHITECTURES: dict[str, str] = {
     "HunYuanMoEV1ForCausalLM": "HunyuanV1Config",
     "HyperCLOVAXForCausalLM": "HyperClovaxConfig",
     "Inkling2ForCausalLM": "Inkling2TextConfig",
+    "Inkling2LoopForCausalLM": "Inkling2LoopTextConfig",
     "InklingForCausalLM": "InklingTextConfig",
     "Jais2ForCausalLM": "Jais2Config",
     "JetMoeForCausalLM": "JetMoeConfig",

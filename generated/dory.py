@@ -1,5 +1,5 @@
 # generated from schemas/dory.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=c7402f46c8cfeb8f content=695c9475a6690455
+# kvarch-digest: render=03df9a6ec2d02449 content=dc1e0b62652bda4c
 # ruff: noqa: E501
 """DoryConfig: Dory decoder (looped recurrent section; each extra pass keeps its own cache copies)."""
 
@@ -126,9 +126,9 @@ class DoryConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         if not ok:
             rt.fail(
                 self._n,
-                "n_recurrent_layers",
-                self.n_recurrent_layers,
-                "n_input_layers + n_recurrent_layers + n_output_layers == num_hidden_layers",
+                "num_hidden_layers",
+                self.num_hidden_layers,
+                "n_input_layers + n_recurrent_layers + n_output_layers, with at least one recurrent layer",
             )
 
     @property

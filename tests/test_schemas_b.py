@@ -17,7 +17,8 @@ GROUP_B_MODEL_TYPES = (
     "mellum", "iquestcoder", "jais2", "solar_open", "nanochat", "minimax_m2", "afmoe", "youtu",
     "hyperclovax", "laguna", "lara_mini", "kolibri1", "mimo_v2_flash", "longcat_flash",
     "sarvam_moe", "zaya", "flint", "axk1", "axk2", "hy_v3", "hy_v4", "inkling_text",
-    "inkling2_text", "hrm_text", "beam", "minimax_m3_vl_text", "emu3", "aria_text",
+    "inkling2_text", "hrm_text", "beam", "minimax_m3_vl_text", "emu3", "aria_text", "dory",
+    "inkling2_loop_text",
 )  # fmt: skip
 
 # Config classes whose defaults leave head_dim null: transformers' models then crash, so the
@@ -25,6 +26,9 @@ GROUP_B_MODEL_TYPES = (
 NULL_HEAD_DIM = {"hunyuan_v1_dense", "hunyuan_v1_moe", "jais2"}
 # Multimodal configs keep the language model under a sub-config; an empty one takes its defaults.
 SUB_CONFIG = {"emu3": "text_config"}
+# Schemas that index layer_types directly need it in the config.json (transformers' own
+# configs always carry it).
+LAYER_TYPES_REQUIRED = {"dory", "inkling2_loop_text"}
 
 
 def build(model_type: str, **fields: Any) -> Any:
@@ -39,6 +43,8 @@ def test_schema_defaults_equal_the_config_class_defaults(model_type: str) -> Non
 
     extra: dict[str, Any] = {"head_dim": 128} if model_type in NULL_HEAD_DIM else {}
     reference = AutoConfig.for_model(model_type, **extra)
+    if model_type in LAYER_TYPES_REQUIRED:
+        extra["layer_types"] = list(reference.layer_types)
     if model_type in SUB_CONFIG:
         extra = {SUB_CONFIG[model_type]: extra}
     from_defaults = build(model_type, **extra)
@@ -136,6 +142,36 @@ def test_inkling_context_length_reads_model_max_length() -> None:
     assert build("inkling2_text").get_max_seq_len() == 1048576
 
 
+def test_looped_sections_add_a_cache_copy_per_extra_pass() -> None:
+    dory = build(
+        "dory",
+        num_hidden_layers=10,
+        layer_types=["sliding_attention", "mlp"] * 4 + ["full_attention", "mlp"],
+        n_input_layers=2,
+        n_output_layers=2,
+        n_recurrent_loops=4,
+    )  # released form: 5 layers (1 input, 3 recurrent, 1 output), 3 extra passes
+    assert dory.num_layers == 5 + 3 * 3
+    assert (
+        build("dory", **{**DORY_RELEASED, "recurrent_kv_cache_mode": "last_loop"}).num_layers == 5
+    )
+    loop = build(
+        "inkling2_loop_text",
+        num_hidden_layers=6,
+        layer_types=["hybrid_sliding"] * 5 + ["hybrid"],
+        loop_config={"core_start": 3, "core_end": 6, "num_passes": 2},
+    )
+    assert [s.kind for s in loop.layers()][6:] == ["sliding", "sliding", "full"]
+
+
+DORY_RELEASED = {
+    "num_hidden_layers": 10,
+    "layer_types": ["sliding_attention", "mlp"] * 5,
+    "n_input_layers": 2,
+    "n_output_layers": 2,
+}
+
+
 def test_beam_last_layer_is_full() -> None:
     kinds = [s.kind for s in build("beam", num_hidden_layers=8).layers()]
     assert kinds == ["sliding"] * 5 + ["full", "sliding", "full"]
@@ -186,6 +222,23 @@ BAD = {
     "inkling local layers without layer_types": (
         {"model_type": "inkling_text", "local_layer_ids": [0, 1]},
         "InklingTextConfig.local_layer_ids: got [0, 1]",
+    ),
+    "dory without layer_types": (
+        {"model_type": "dory"},
+        "DoryConfig.layer_types: got None",
+    ),
+    "dory sections not adding up": (
+        {"model_type": "dory", "num_hidden_layers": 4, "layer_types": ["full_attention"] * 4},
+        "DoryConfig.num_hidden_layers: got 4; expected n_input_layers + n_recurrent_layers",
+    ),
+    "inkling2 loop past the last layer": (
+        {
+            "model_type": "inkling2_loop_text",
+            "num_hidden_layers": 4,
+            "layer_types": ["hybrid"] * 4,
+            "loop_config": {"core_start": 2, "core_end": 6},
+        },
+        "Inkling2LoopTextConfig.loop_start (from loop_config.core_start): got 2",
     ),
     "emu3 without its text_config": (
         {"model_type": "emu3", "num_hidden_layers": 4},
