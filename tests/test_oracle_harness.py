@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 import torch
 
+from kvarch.coverage import EXCLUDED, causal_lm_model_types, decoder_families_with_kv_cache
 from kvarch.layers import LayerSpec
 from tests.oracle.attention import attention_seen
 from tests.oracle.compare import mismatches
-from tests.oracle.coverage import EXCLUDED, causal_lm_model_types, decoder_families_with_kv_cache
 from tests.oracle.truth import (
     LayerTruth,
     OracleError,
@@ -201,8 +201,10 @@ def test_every_decoder_family_is_catalogued_or_explained() -> None:
     assert not have & set(UNBUILDABLE)
 
 
-def test_every_variant_builds_with_installed_transformers() -> None:
-    assert [v.id for v in VARIANTS if v not in available_variants()] == []
+def test_issue4_variants_exist_in_installed_transformers() -> None:
+    """The core families exist in every supported transformers (newer families may not)."""
+    available = available_variants()
+    assert [v.id for v in VARIANTS if v.model_type in ISSUE4_FAMILIES and v not in available] == []
 
 
 def test_coverage_denominator() -> None:
@@ -212,7 +214,7 @@ def test_coverage_denominator() -> None:
     assert not set(families) & set(EXCLUDED)
     assert {"llama", "gemma2", "deepseek_v3", "jamba", "gpt_bigcode"} <= set(families)
     assert {"mamba", "rwkv", "bert", "bart"}.isdisjoint(families)
-    assert {v.model_type for v in VARIANTS} <= set(families)
+    assert {v.model_type for v in available_variants()} <= set(families)
 
 
 # --- published checkpoints, full size, shapes only ------------------------------------------

@@ -261,7 +261,7 @@ VARIANTS: list[Variant] = [
             "window_size": 5,
             "max_position_embeddings": MAX_POS,
         },
-        "alternating global/local",
+        "local layers: transformers masks the window but caches every token, so 'full'",
     ),
     _v("starcoder2", "starcoder2", llama_like(sliding_window=None)),
     _v("starcoder2-window", "starcoder2", llama_like(sliding_window=5)),
