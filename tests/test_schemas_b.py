@@ -108,6 +108,8 @@ def test_longcat_flash_caches_two_sublayers_per_block() -> None:
     cfg = build("longcat_flash", num_layers=3)
     assert cfg.num_layers == 6
     assert len(cfg.layers()) == 6
+    assert build("longcat_flash", num_hidden_layers=10).num_layers == 10  # = 2 x num_layers 5
+    assert build("longcat_flash").num_layers == 56
 
 
 def test_mimo_v2_flash_window_size_spelling_adds_the_current_token() -> None:
