@@ -245,15 +245,7 @@ VARIANTS_B: list[Variant] = [
     _v(
         "kolibri1-layer-types",
         "kolibri1",
-        moe(
-            num_experts=4,
-            n_group=2,
-            topk_group=1,
-            head_dim=24,
-            sliding_window=4,
-            layer_types=FS,
-            num_key_value_heads=1,
-        ),
+        moe(num_experts=2, head_dim=24, sliding_window=4, layer_types=FS, num_key_value_heads=1),
     ),
     _v(
         "mimo-v2-flash",
