@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=61692fde4e4f8a3a content=50b1d7dccb5a02fc
+# kvarch-digest: render=e0f984bfe73fd9c2 content=99ef52ce6c4ffeee
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -256,6 +256,7 @@ ARCHITECTURES: dict[str, str] = {
     "Inkling2ForCausalLM": "Inkling2TextConfig",
     "Inkling2LoopForCausalLM": "Inkling2LoopTextConfig",
     "InklingForCausalLM": "InklingTextConfig",
+    "InternLM3ForCausalLM": "InternLM3Config",
     "Jais2ForCausalLM": "Jais2Config",
     "JetMoeForCausalLM": "JetMoeConfig",
     "Kolibri1ForCausalLM": "Kolibri1Config",

@@ -1,5 +1,5 @@
 # generated from schemas/internlm3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=31f54216286a1355 content=c215dfcfcfa95230
+# kvarch-digest: render=da5851efe744a2b2 content=4c6a8173bec5ae0f
 """InternLM3Config: InternLM3 decoder (Llama geometry, explicit head_dim)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ class InternLM3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     """InternLM3 decoder (Llama geometry, explicit head_dim)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("internlm3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
+    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("InternLM3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/internlm3.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
     INPUTS: ClassVar[tuple[rt.Input, ...]] = (
