@@ -85,6 +85,23 @@ def test_gpt_oss_20b_bytes_per_token_and_windows() -> None:
     ]
 
 
+# transformers' config-class defaults document real checkpoints; bf16 bytes per token.
+DEFAULT_CHECKPOINTS = {
+    "ernie4_5": 18 * 2 * (128 + 128) * 2,  # ERNIE-4.5-0.3B: 18432
+    "seed_oss": 64 * 8 * (128 + 128) * 2,  # Seed-OSS-36B: 262144
+    "minimax_m2": 62 * 8 * (128 + 128) * 2,  # MiniMax-M2: 253952
+    "gpt_oss": 36 * 8 * (64 + 64) * 2,  # gpt-oss-120b: 73728
+    "axk1": 61 * 1 * (512 + 64) * 2,  # A.X-K1, latent MLA cache: 70272
+    "mimo_v2_flash": (9 * 4 + 39 * 8) * (192 + 128) * 2,  # 9 full, 39 sliding (2x heads)
+}
+
+
+@pytest.mark.parametrize("model_type", sorted(DEFAULT_CHECKPOINTS))
+def test_default_checkpoints_bytes_per_token(model_type: str) -> None:
+    layout = kvarch.inspect({"model_type": model_type}, dtype=DType.bfloat16)
+    assert layout.bytes_per_token == DEFAULT_CHECKPOINTS[model_type]
+
+
 def test_gpt_oss_length_is_the_listed_yarn_length_not_the_window() -> None:
     cfg = generated.from_hf_config(GPT_OSS_20B)
     assert cfg.get_max_seq_len() == 131072  # already extended: yarn's factor is not re-applied
