@@ -175,7 +175,7 @@ VARIANTS_B: list[Variant] = [
         "cwm",
         llama_like(head_dim=24, sliding_window=4, layer_types=SW4, num_key_value_heads=1),
     ),
-    _v("vaultgemma", "vaultgemma", llama_like(sliding_window=5, head_dim=16)),
+    _v("vaultgemma-alternating", "vaultgemma", llama_like(sliding_window=5, head_dim=16)),
     _v(
         "vaultgemma-layer-types",
         "vaultgemma",
