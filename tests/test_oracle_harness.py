@@ -15,6 +15,8 @@ import pytest
 import torch
 
 from kvarch.coverage import EXCLUDED, causal_lm_model_types, decoder_families_with_kv_cache
+from kvarch.dtype import DType
+from kvarch.kv_cache import KVCacheParams
 from kvarch.layers import LayerSpec
 from tests.oracle.attention import attention_seen
 from tests.oracle.compare import mismatches
@@ -22,6 +24,7 @@ from tests.oracle.truth import (
     LayerTruth,
     OracleError,
     _distinct_heads,
+    _layer_truth,
     cache_truth,
     probe_length,
     text_config,
@@ -140,7 +143,28 @@ def test_distinct_heads_detects_broadcast_copies() -> None:
     assert _distinct_heads(0, tiled, tiled) == 6
 
 
-def test_oracle_error_is_an_assertion() -> None:
+class _FakeLayer:
+    """A cache layer as transformers shapes it: keys/values ``[batch, heads, seq, dim]``."""
+
+    def __init__(self, tokens: int, sliding_window: int | None = None) -> None:
+        self.keys = torch.randn(1, 2, tokens, 8)
+        self.values = torch.randn(1, 2, tokens, 8)
+        if sliding_window is not None:
+            self.sliding_window = sliding_window
+
+
+def _read(layer: _FakeLayer, fed: int) -> LayerTruth:
+    entry = (layer, layer.keys, layer.values)
+    return _layer_truth(0, entry, None, [None], make_config(BY_ID["llama-gqa"]), fed, False, False)
+
+
+def test_harness_refuses_caches_it_cannot_explain() -> None:
+    assert _read(_FakeLayer(8), fed=8).kind == "full"
+    assert _read(_FakeLayer(4, sliding_window=5), fed=8).window == 5
+    with pytest.raises(OracleError, match="full layer holds 5 of 8"):
+        _read(_FakeLayer(5), fed=8)
+    with pytest.raises(OracleError, match="window 5 but 8 of 8"):
+        _read(_FakeLayer(8, sliding_window=5), fed=8)
     assert issubclass(OracleError, AssertionError)
 
 
@@ -385,11 +409,11 @@ def test_schema_matches_checkpoint(name: str) -> None:
 def test_mla_serving_latent_holds_what_transformers_caches() -> None:
     """docs/mla.md: KVCacheParams' latent (kv_dim 1, one head of K + V dims) is view 1."""
     import generated
-    from kvarch.dtype import DType
 
     truth = cache_truth(fixture_config("deepseek-v3"), device="meta")
     arch = generated.from_hf_config(fixture_dict("deepseek-v3"), dtype=DType.bfloat16)
     params = arch.get_kv_params()
+    assert isinstance(params, KVCacheParams)  # one group: every layer is the same latent
     assert params.is_mla and params.kv_dim == 1 and params.n_kv_heads == 1
     assert params.head_dim == truth[0].k_head_dim + truth[0].v_head_dim == 576
     assert params.num_layers == len(truth) == 61

@@ -199,7 +199,10 @@ class BlockManager:
         return self.slots(seq_id, old, old + count)
 
     def decode_step(self, rows: np.ndarray, tokens: np.ndarray | None = None) -> list[np.ndarray]:
-        """Append one token to each row (vectorised); per group the int64 slots of the tokens."""
+        """Append one token to each of the distinct live ``rows`` (vectorised).
+
+        Returns per group the int64 slots of the new tokens, for ``write_kv``.
+        """
         if self.prefix and tokens is None:
             raise SequenceStateError(None, "decode_step needs token ids when prefix caching is on")
         page = self.page
@@ -435,29 +438,24 @@ class BlockManager:
             self.pending[seq.row, off : off + take] = tokens[i : i + take]
             pos, i = pos + take, i + take
             if pos % page == 0:
-                self._complete_block(seq, pos // page - 1)
+                self._complete_blocks(np.array([seq.row]), np.array([pos // page - 1]))
 
     def _complete_blocks(self, rows: np.ndarray, index: np.ndarray) -> None:
         """Hash and index block ``index[i]`` of row ``rows[i]``, just filled (vectorised)."""
         if not rows.size:
             return
         held = [table[rows, index].tolist() for table in self.tables]
-        pending = self.pending[rows]
-        by_row = self._by_row
+        width = self.page * self.pending.itemsize
+        tokens = self.pending[rows].tobytes()  # row j's ids: tokens[j * width : (j + 1) * width]
+        by_row, pools = self._by_row, self.pools
         for j, r in enumerate(rows.tolist()):
-            seq = by_row[r]
-            assert seq is not None
-            digest = block_hash(seq.hashes[-1] if seq.hashes else _ROOT_HASH, pending[j])
-            seq.hashes.append(digest)
-            for pool, blocks in zip(self.pools, held, strict=True):
+            hashes = by_row[r].hashes
+            parent = hashes[-1] if hashes else _ROOT_HASH
+            digest = hash((parent, tokens[j * width : (j + 1) * width]))  # == block_hash
+            hashes.append(digest)
+            for g, blocks in enumerate(held):
                 if blocks[j] >= 0:
-                    pool.register(blocks[j], digest)
-
-    def _complete_block(self, seq: _Seq, index: int) -> None:
-        parent = seq.hashes[index - 1] if index else _ROOT_HASH
-        digest = block_hash(parent, self.pending[seq.row])
-        seq.hashes.append(digest)
-        self._register(seq.row, index, digest)
+                    pools[g].register(blocks[j], digest)
 
     def _register(self, row: int, index: int, block_hash: int) -> None:
         for g, table in enumerate(self.tables):

@@ -176,15 +176,8 @@ def _attend_range(
 
 
 @triton.jit
-def _load_q(
-    q_ptr, row_off, ok, HEAD_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
-    F16_DOT: tl.constexpr,
-):  # fmt: skip
-    """Query rows split like the keys: ``[rows, D1]`` and the remainder (or the first again).
-
-    F16_DOT (fp8 caches) casts q to fp16: the tiles follow q's dtype, and e4m3 -> fp16 is one
-    packed convert on Hopper where e4m3 -> bf16 is not.
-    """
+def _load_q(q_ptr, row_off, ok, HEAD_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr):
+    """Query rows split like the keys: ``[rows, D1]`` and the remainder (or the first again)."""
     d1 = tl.arange(0, D1)
     q1 = tl.load(q_ptr + row_off[:, None] + d1[None, :], mask=ok[:, None], other=0.0)
     q2 = q1
@@ -192,9 +185,6 @@ def _load_q(
         d2 = D1 + tl.arange(0, BLOCK_D2)
         mask = ok[:, None] & (d2 < HEAD_DIM)[None, :]
         q2 = tl.load(q_ptr + row_off[:, None] + d2[None, :], mask=mask, other=0.0)
-    if F16_DOT:
-        q1 = q1.to(tl.float16)
-        q2 = q2.to(tl.float16)
     return q1, q2
 
 
@@ -215,7 +205,7 @@ def paged_decode_kernel(
     GROUP: tl.constexpr, BLOCK_G: tl.constexpr, HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr,
     D1: tl.constexpr, BLOCK_D2: tl.constexpr, BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr,
     SPLITS: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
-    HAS_SCALE: tl.constexpr, F16_DOT: tl.constexpr, F32: tl.constexpr,
+    HAS_SCALE: tl.constexpr, F32: tl.constexpr,
 ):  # fmt: skip
     """Program (sequence, head block, split): up to BLOCK_G q heads of one KV head over one
     partition of the visible context (the window, if any), so each K/V tile is loaded once for
@@ -231,7 +221,7 @@ def paged_decode_kernel(
         start = tl.maximum(seq_len - window, 0)
     lo = start + split * partition
     hi = tl.minimum(seq_len, lo + partition)
-    q1, q2 = _load_q(q_ptr + b * q_sb, head * q_sh, g_ok, HEAD_DIM, D1, BLOCK_D2, F16_DOT)
+    q1, q2 = _load_q(q_ptr + b * q_sb, head * q_sh, g_ok, HEAD_DIM, D1, BLOCK_D2)
     scale = qk_scale
     if HAS_SCALE:
         scale = scale * tl.load(k_scale_ptr)
@@ -304,7 +294,7 @@ def paged_prefill_kernel(
     GROUP: tl.constexpr, BLOCK_G: tl.constexpr, BLOCK_Q: tl.constexpr, HEAD_DIM: tl.constexpr,
     V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr, BLOCK_DV: tl.constexpr,
     BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
-    HAS_SCALE: tl.constexpr, F16_DOT: tl.constexpr, F32: tl.constexpr,
+    HAS_SCALE: tl.constexpr, F32: tl.constexpr,
 ):  # fmt: skip
     """Program (query tile, head block): BLOCK_Q queries x BLOCK_G heads of one sequence, causal.
 
@@ -333,7 +323,7 @@ def paged_prefill_kernel(
         kv_head, head, g_ok = _head_block(tl.program_id(1), r % BLOCK_G, GROUP, BLOCK_G)
         ok = (t < q_len) & g_ok
         tok = (q_start + t).to(tl.int64)
-        q1, q2 = _load_q(q_ptr, tok * q_st + head * q_sh, ok, HEAD_DIM, D1, BLOCK_D2, F16_DOT)
+        q1, q2 = _load_q(q_ptr, tok * q_st + head * q_sh, ok, HEAD_DIM, D1, BLOCK_D2)
         q_pos = ctx - q_len + t
         first_pos = ctx - q_len + first
         last_pos = ctx - q_len + tl.minimum(first + BLOCK_Q, q_len) - 1

@@ -252,7 +252,6 @@ def paged_decode(
         vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
         GROUP=group, BLOCK_G=block_g, BLOCK_N=block_n, SPLITS=splits,
         HAS_WINDOW=window is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
-        F16_DOT=kc.element_size() == 1,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     if splits > 1:
@@ -312,7 +311,6 @@ def paged_prefill(
         vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
         GROUP=group, BLOCK_G=block_g, BLOCK_Q=block_q, BLOCK_N=block_n,
         HAS_WINDOW=window is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
-        F16_DOT=kc.element_size() == 1,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     return out
