@@ -1,5 +1,5 @@
 # generated from schemas/dory.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=03df9a6ec2d02449 content=dc1e0b62652bda4c
+# kvarch-digest: render=9cce3ea409120888 content=04cda82608acac17
 # ruff: noqa: E501
 """DoryConfig: Dory decoder (looped recurrent section; each extra pass keeps its own cache copies)."""
 
@@ -44,7 +44,7 @@ class DoryConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
         ),
         rt.Input("sliding_window", ("sliding_window",), "int", default=1024, minimum=1),
-        rt.Input("layer_types", ("layer_types",), "list[str]"),
+        rt.Input("layer_types", ("layer_types",), "list[str]", default=[]),
         rt.Input("n_input_layers", ("n_input_layers",), "int", default=8, minimum=0),
         rt.Input("n_output_layers", ("n_output_layers",), "int", default=8, minimum=0),
         rt.Input("n_recurrent_layers", ("n_recurrent_layers",), "int", default=None, minimum=1),
@@ -75,7 +75,7 @@ class DoryConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 1024
     """Tokens a sliding layer sees."""
 
-    layer_types: list[str]
+    layer_types: list[str] = msgspec.field(default_factory=list)
     """Per-block kind (full_attention / sliding_attention, maybe interleaved with mlp)."""
 
     n_input_layers: Annotated[int, msgspec.Meta(ge=0)] = 8
@@ -102,7 +102,7 @@ class DoryConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.num_kv_heads,
                 "a divisor of num_attention_heads",
             )
-        ok = len(self.layer_types) == self.num_hidden_layers
+        ok = len(self.layer_types) == 0 or len(self.layer_types) == self.num_hidden_layers
         if not ok:
             rt.fail(
                 self._n,
@@ -190,16 +190,32 @@ class DoryConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self._n,
                 "layer_types / num_hidden_layers / n_input_layers / n_recurrent_layers / n_output_layers",
                 i,
-                "full"
-                if self.layer_types[
-                    self.stride
-                    * (
+                (
+                    "full"
+                    if self.layer_types[
+                        self.stride
+                        * (
+                            i
+                            if i < self.decoder_layers
+                            else self.input_layers
+                            + (i - self.decoder_layers) % self.recurrent_layers
+                        )
+                    ]
+                    == "full_attention"
+                    else "sliding"
+                )
+                if len(self.layer_types) > 0
+                else "full"
+                if (
+                    (
                         i
                         if i < self.decoder_layers
                         else self.input_layers + (i - self.decoder_layers) % self.recurrent_layers
                     )
-                ]
-                == "full_attention"
+                    + 1
+                )
+                % 4
+                == 0
                 else "sliding",
             )
             for i in range(count)

@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_loop_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=e04979e7ad087d03 content=2f65a97703aead31
+# kvarch-digest: render=fd9a6cc0c40a71a4 content=584a888618de77db
 # ruff: noqa: E501
 """Inkling2LoopTextConfig: Inkling 2 Loop text decoder (hybrid layers; looped section keeps a cache copy per pass)."""
 
@@ -33,7 +33,7 @@ class Inkling2LoopTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=1024,
             minimum=1,
         ),
-        rt.Input("layer_types", ("layer_types",), "list[str]"),
+        rt.Input("layer_types", ("layer_types",), "list[str]", default=[]),
         rt.Input(
             "loop_start",
             ("loop_config.core_start", "loop_layer_index_start"),
@@ -82,8 +82,8 @@ class Inkling2LoopTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     sliding_window_size: Annotated[int, msgspec.Meta(ge=1)] = 1024
     """Tokens a sliding layer sees."""
 
-    layer_types: list[str]
-    """Per-layer block kind, hybrid or hybrid_sliding (required)."""
+    layer_types: list[str] = msgspec.field(default_factory=list)
+    """Per-layer block kind, hybrid or hybrid_sliding."""
 
     loop_start: Annotated[int, msgspec.Meta(ge=1)] = 6
     """First looped layer."""
@@ -98,7 +98,7 @@ class Inkling2LoopTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     """Longest sequence the positional encoding was trained for."""
 
     def _check_rules(self) -> None:
-        ok = len(self.layer_types) == self.num_hidden_layers
+        ok = len(self.layer_types) == 0 or len(self.layer_types) == self.num_hidden_layers
         if not ok:
             rt.fail(
                 self._n,
@@ -136,13 +136,28 @@ class Inkling2LoopTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self._n,
                 "layer_types / num_hidden_layers / loop_config.core_start / loop_config.core_end",
                 i,
-                "full"
-                if self.layer_types[
-                    i
-                    if i < self.num_hidden_layers
-                    else self.loop_start + (i - self.num_hidden_layers) % self.looped_layers
-                ]
-                == "hybrid"
+                (
+                    "full"
+                    if self.layer_types[
+                        i
+                        if i < self.num_hidden_layers
+                        else self.loop_start + (i - self.num_hidden_layers) % self.looped_layers
+                    ]
+                    == "hybrid"
+                    else "sliding"
+                )
+                if len(self.layer_types) > 0
+                else "full"
+                if (
+                    (
+                        i
+                        if i < self.num_hidden_layers
+                        else self.loop_start + (i - self.num_hidden_layers) % self.looped_layers
+                    )
+                    + 1
+                )
+                % 6
+                == 0
                 else "sliding",
             )
             for i in range(count)

@@ -1,5 +1,5 @@
 # generated from schemas/inkling_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=61114567ca84d00d content=de58df978d09cc33
+# kvarch-digest: render=a152eca4c3971fe0 content=7981e94fe4c2db9d
 # ruff: noqa: E501
 """InklingTextConfig: Inkling text decoder (hybrid conv+attention layers; sliding layers have their own KV geometry)."""
 
@@ -49,7 +49,7 @@ class InklingTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=512,
             minimum=1,
         ),
-        rt.Input("local_layer_ids", ("local_layer_ids",), "list[int]", default=None),
+        rt.Input("local_layer_ids", ("local_layer_ids",), "list[int]", default=[]),
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
         rt.Input(
             "max_position_embeddings",
@@ -78,8 +78,8 @@ class InklingTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     sliding_window_size: Annotated[int, msgspec.Meta(ge=1)] = 512
     """Tokens a sliding layer sees."""
 
-    local_layer_ids: list[int] | None = None
-    """Indices of the sliding layers (accepted only together with layer_types)."""
+    local_layer_ids: list[int] = msgspec.field(default_factory=list)
+    """Indices of the sliding layers, when the config lists them instead of layer_types."""
 
     layer_types: list[str] | None = None
     """Per-layer block kind, hybrid or hybrid_sliding."""
@@ -88,14 +88,7 @@ class InklingTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     """Longest sequence the positional encoding was trained for."""
 
     def _check_rules(self) -> None:
-        ok = self.local_layer_ids is None or self.layer_types is not None
-        if not ok:
-            rt.fail(
-                self._n,
-                "local_layer_ids",
-                self.local_layer_ids,
-                "absent unless layer_types is also given (kvarch reads the layer kinds from layer_types)",
-            )
+        return
 
     @property
     def model_max_seq_len(self) -> int:
@@ -109,7 +102,16 @@ class InklingTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self._n, "layer_types", self.layer_types, count, _KIND_NAMES
             )
         return [
-            rt.layer_kind(self._n, "layers.kind", i, "full" if (i + 1) % 6 == 0 else "sliding")
+            rt.layer_kind(
+                self._n,
+                "local_layer_ids",
+                i,
+                ("sliding" if i in self.local_layer_ids else "full")
+                if len(self.local_layer_ids) > 0
+                else "full"
+                if (i + 1) % 6 == 0
+                else "sliding",
+            )
             for i in range(count)
         ]
 

@@ -26,9 +26,6 @@ GROUP_B_MODEL_TYPES = (
 NULL_HEAD_DIM = {"hunyuan_v1_dense", "hunyuan_v1_moe", "jais2"}
 # Multimodal configs keep the language model under a sub-config; an empty one takes its defaults.
 SUB_CONFIG = {"emu3": "text_config"}
-# Schemas that index layer_types directly need it in the config.json (transformers' own
-# configs always carry it).
-LAYER_TYPES_REQUIRED = {"dory", "inkling2_loop_text"}
 
 
 def build(model_type: str, **fields: Any) -> Any:
@@ -43,8 +40,6 @@ def test_schema_defaults_equal_the_config_class_defaults(model_type: str) -> Non
 
     extra: dict[str, Any] = {"head_dim": 128} if model_type in NULL_HEAD_DIM else {}
     reference = AutoConfig.for_model(model_type, **extra)
-    if model_type in LAYER_TYPES_REQUIRED:
-        extra["layer_types"] = list(reference.layer_types)
     if model_type in SUB_CONFIG:
         extra = {SUB_CONFIG[model_type]: extra}
     from_defaults = build(model_type, **extra)
@@ -156,6 +151,15 @@ def test_hrm_text_counts_one_slot_per_attention_invocation() -> None:
     assert saved.num_layers == 16
 
 
+def test_inkling_local_layer_ids_name_the_sliding_layers() -> None:
+    kinds = [
+        s.kind for s in build("inkling_text", num_hidden_layers=4, local_layer_ids=[1]).layers()
+    ]
+    assert kinds == ["full", "sliding", "full", "full"]
+    default = [s.kind for s in build("inkling_text", num_hidden_layers=6).layers()]
+    assert default == ["sliding"] * 5 + ["full"]
+
+
 def test_inkling_context_length_reads_model_max_length() -> None:
     assert build("inkling_text", model_max_length=65536).get_max_seq_len() == 65536
     assert build("inkling2_text").get_max_seq_len() == 1048576
@@ -238,13 +242,13 @@ BAD = {
         {"model_type": "hrm_text", "num_hidden_layers": 15, "num_layers_per_stack": 2},
         "HrmTextConfig.num_hidden_layers: got 15; expected num_layers_per_stack",
     ),
-    "inkling local layers without layer_types": (
-        {"model_type": "inkling_text", "local_layer_ids": [0, 1]},
-        "InklingTextConfig.local_layer_ids: got [0, 1]",
+    "inkling local layer ids of the wrong type": (
+        {"model_type": "inkling_text", "local_layer_ids": ["0"]},
+        "InklingTextConfig.local_layer_ids: got ['0']",
     ),
-    "dory without layer_types": (
-        {"model_type": "dory"},
-        "DoryConfig.layer_types: got None",
+    "dory layer_types of the wrong length": (
+        {"model_type": "dory", "num_hidden_layers": 6, "layer_types": ["full_attention"] * 5},
+        "DoryConfig.layer_types: got ['full_attention'",
     ),
     "dory sections not adding up": (
         {"model_type": "dory", "num_hidden_layers": 4, "layer_types": ["full_attention"] * 4},

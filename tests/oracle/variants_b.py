@@ -528,4 +528,30 @@ VARIANTS_B: list[Variant] = [
         },
         "loop section from loop_config: 2 layers x 2 extra passes",
     ),
+    _v(
+        "inkling-text-local-layer-ids",
+        "inkling_text",
+        {**INKLING, "intermediate_size": 64, "n_shared_experts": 1, "local_layer_ids": [0, 2]},
+        "local_layer_ids instead of layer_types: layers 0 and 2 slide",
+    ),
+    _v(
+        "dory-default-pattern",
+        "dory",
+        {**DORY, "num_hidden_layers": 6, "n_input_layers": 1, "n_output_layers": 1},
+        "no layer_types: layer 3 full; 4 recurrent layers, 2 passes",
+    ),
+    _v(
+        "inkling2-loop-text-default-pattern",
+        "inkling2_loop_text",
+        {
+            **INKLING,
+            "num_hidden_layers": 6,
+            "n_layers_per_attn_res_block": 2,
+            "loop_layer_index_start": 4,
+            "loop_layer_index_end": 6,
+            "loop_num_passes": 3,
+            "loop_gate_rank": 8,
+        },
+        "no layer_types: layer 5 full; layers 4-5 loop 3 times",
+    ),
 ]
