@@ -554,4 +554,23 @@ VARIANTS_B: list[Variant] = [
         },
         "no layer_types: layer 5 full; layers 4-5 loop 3 times",
     ),
+    _v(
+        "minimax-m3-vl-text-sparse-layers",
+        "minimax_m3_vl_text",
+        moe(
+            num_local_experts=2,
+            head_dim=24,
+            rotary_dim=8,
+            index_head_dim=16,
+            index_block_size=4,
+            index_topk_blocks=2,
+            layer_types=["full_attention", "minimax_m3_sparse"] * 2,
+        ),
+        "block-sparse indexed layers keep a full cache",
+    ),
+    _v(
+        "minimax-m3-vl-text-mqa",
+        "minimax_m3_vl_text",
+        moe(num_local_experts=2, head_dim=16, rotary_dim=8, num_key_value_heads=1),
+    ),
 ]
