@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=fa997b8e865446a8 content=45defe5762993afa
+# kvarch-digest: render=1deee462abda683d content=ad77aba5d55e27df
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -18,9 +18,15 @@ from kvarch.dtype import DType
 from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
+    from generated.afmoe import AfmoeConfig
     from generated.apertus import ApertusConfig
     from generated.arcee import ArceeConfig
+    from generated.aria_text import AriaTextConfig
+    from generated.axk1 import AXK1Config
+    from generated.axk2 import AXK2Config
+    from generated.beam import BeamConfig
     from generated.biogpt import BiogptConfig
+    from generated.bitnet import BitNetConfig
     from generated.bloom import BloomConfig
     from generated.codegen import CodegenConfig
     from generated.cohere import CohereConfig
@@ -29,13 +35,22 @@ if TYPE_CHECKING:
     from generated.cohere_compass_text import CohereCompassTextConfig
     from generated.cpmant import CpmantConfig
     from generated.ctrl import CtrlConfig
+    from generated.cwm import CwmConfig
     from generated.dbrx import DbrxConfig
     from generated.deepseek_v3 import DeepseekV3Config
+    from generated.diffllama import DiffLlamaConfig
+    from generated.doge import DogeConfig
+    from generated.dory import DoryConfig
+    from generated.dots1 import Dots1Config
+    from generated.emu3 import Emu3Config
+    from generated.ernie4_5 import Ernie45Config
+    from generated.ernie4_5_moe import Ernie45MoeConfig
     from generated.exaone import ExaoneConfig
     from generated.exaone4 import Exaone4Config
     from generated.exaone_moe import ExaoneMoeConfig
     from generated.falcon import FalconConfig
     from generated.flex_olmo import FlexOlmoConfig
+    from generated.flint import FlintConfig
     from generated.fuyu import FuyuConfig
     from generated.gemma import GemmaConfig
     from generated.gemma2 import Gemma2Config
@@ -49,14 +64,35 @@ if TYPE_CHECKING:
     from generated.gpt_neo import GptNeoConfig
     from generated.gpt_neox import GptNeoxConfig
     from generated.gpt_neox_japanese import GptNeoxJapaneseConfig
+    from generated.gpt_oss import GptOssConfig
     from generated.gptj import GptjConfig
     from generated.granite import GraniteConfig
     from generated.granite_swa import GraniteSwaConfig
     from generated.granitemoe_swa import GraniteMoeSwaConfig
     from generated.helium import HeliumConfig
+    from generated.hrm_text import HrmTextConfig
+    from generated.hunyuan_v1_dense import HunyuanV1Config
+    from generated.hy_v3 import HYV3Config
+    from generated.hy_v4 import HYV4Config
+    from generated.hyperclovax import HyperClovaxConfig
+    from generated.inkling2_loop_text import Inkling2LoopTextConfig
+    from generated.inkling2_text import Inkling2TextConfig
+    from generated.inkling_text import InklingTextConfig
+    from generated.internlm3 import InternLM3Config
+    from generated.iquestcoder import IQuestCoderConfig
+    from generated.jais2 import Jais2Config
+    from generated.jetmoe import JetMoeConfig
+    from generated.kolibri1 import Kolibri1Config
+    from generated.laguna import LagunaConfig
+    from generated.lara_mini import LaraMiniConfig
     from generated.llama import LlamaConfig
     from generated.llama4 import Llama4Config
     from generated.llama4_text import Llama4TextConfig
+    from generated.longcat_flash import LongcatFlashConfig
+    from generated.mellum import MellumConfig
+    from generated.mimo_v2_flash import MiMoV2FlashConfig
+    from generated.minimax_m2 import MiniMaxM2Config
+    from generated.minimax_m3_vl_text import MiniMaxM3VLTextConfig
     from generated.ministral import MinistralConfig
     from generated.ministral3 import Ministral3Config
     from generated.mistral import MistralConfig
@@ -66,6 +102,7 @@ if TYPE_CHECKING:
     from generated.moshi import MoshiConfig
     from generated.moss_transcribe_diarize import MossTranscribeDiarizeConfig
     from generated.mpt import MptConfig
+    from generated.nanochat import NanoChatConfig
     from generated.nemotron import NemotronConfig
     from generated.olmo import OlmoConfig
     from generated.olmo3 import Olmo3Config
@@ -82,18 +119,30 @@ if TYPE_CHECKING:
     from generated.qwen3_moe import Qwen3MoeConfig
     from generated.qwen4_exp import Qwen4ExpConfig
     from generated.qwen4_exp_text import Qwen4ExpTextConfig
+    from generated.sarvam_moe import SarvamMoEConfig
+    from generated.seed_oss import SeedOssConfig
     from generated.smollm3 import SmolLM3Config
+    from generated.solar_open import SolarOpenConfig
     from generated.stablelm import StableLmConfig
     from generated.starcoder2 import Starcoder2Config
+    from generated.vaultgemma import VaultGemmaConfig
     from generated.xglm import XglmConfig
+    from generated.youtu import YoutuConfig
+    from generated.zaya import ZayaConfig
 
 __all__ = [
     "ARCHITECTURES",
     "CLASSES",
     "MODEL_TYPES",
+    "AXK1Config",
+    "AXK2Config",
+    "AfmoeConfig",
     "ApertusConfig",
     "ArceeConfig",
+    "AriaTextConfig",
+    "BeamConfig",
     "BiogptConfig",
+    "BitNetConfig",
     "BloomConfig",
     "CodegenConfig",
     "Cohere2Config",
@@ -102,13 +151,22 @@ __all__ = [
     "CohereConfig",
     "CpmantConfig",
     "CtrlConfig",
+    "CwmConfig",
     "DbrxConfig",
     "DeepseekV3Config",
+    "DiffLlamaConfig",
+    "DogeConfig",
+    "DoryConfig",
+    "Dots1Config",
+    "Emu3Config",
+    "Ernie45Config",
+    "Ernie45MoeConfig",
     "Exaone4Config",
     "ExaoneConfig",
     "ExaoneMoeConfig",
     "FalconConfig",
     "FlexOlmoConfig",
+    "FlintConfig",
     "FuyuConfig",
     "Gemma2Config",
     "GemmaConfig",
@@ -122,14 +180,35 @@ __all__ = [
     "GptNeoConfig",
     "GptNeoxConfig",
     "GptNeoxJapaneseConfig",
+    "GptOssConfig",
     "GptjConfig",
     "GraniteConfig",
     "GraniteMoeSwaConfig",
     "GraniteSwaConfig",
+    "HYV3Config",
+    "HYV4Config",
     "HeliumConfig",
+    "HrmTextConfig",
+    "HunyuanV1Config",
+    "HyperClovaxConfig",
+    "IQuestCoderConfig",
+    "Inkling2LoopTextConfig",
+    "Inkling2TextConfig",
+    "InklingTextConfig",
+    "InternLM3Config",
+    "Jais2Config",
+    "JetMoeConfig",
+    "Kolibri1Config",
+    "LagunaConfig",
+    "LaraMiniConfig",
     "Llama4Config",
     "Llama4TextConfig",
     "LlamaConfig",
+    "LongcatFlashConfig",
+    "MellumConfig",
+    "MiMoV2FlashConfig",
+    "MiniMaxM2Config",
+    "MiniMaxM3VLTextConfig",
     "Ministral3Config",
     "MinistralConfig",
     "MistralConfig",
@@ -139,6 +218,7 @@ __all__ = [
     "MoshiConfig",
     "MossTranscribeDiarizeConfig",
     "MptConfig",
+    "NanoChatConfig",
     "NemotronConfig",
     "Olmo3Config",
     "OlmoConfig",
@@ -155,19 +235,31 @@ __all__ = [
     "Qwen3MoeConfig",
     "Qwen4ExpConfig",
     "Qwen4ExpTextConfig",
+    "SarvamMoEConfig",
+    "SeedOssConfig",
     "SmolLM3Config",
+    "SolarOpenConfig",
     "StableLmConfig",
     "Starcoder2Config",
     "UnknownArchitectureError",
+    "VaultGemmaConfig",
     "XglmConfig",
+    "YoutuConfig",
+    "ZayaConfig",
     "from_hf_config",
     "resolve",
 ]
 
 CLASSES: dict[str, str] = {
+    "AfmoeConfig": "afmoe",
     "ApertusConfig": "apertus",
     "ArceeConfig": "arcee",
+    "AriaTextConfig": "aria_text",
+    "AXK1Config": "axk1",
+    "AXK2Config": "axk2",
+    "BeamConfig": "beam",
     "BiogptConfig": "biogpt",
+    "BitNetConfig": "bitnet",
     "BloomConfig": "bloom",
     "CodegenConfig": "codegen",
     "CohereConfig": "cohere",
@@ -176,13 +268,22 @@ CLASSES: dict[str, str] = {
     "CohereCompassTextConfig": "cohere_compass_text",
     "CpmantConfig": "cpmant",
     "CtrlConfig": "ctrl",
+    "CwmConfig": "cwm",
     "DbrxConfig": "dbrx",
     "DeepseekV3Config": "deepseek_v3",
+    "DiffLlamaConfig": "diffllama",
+    "DogeConfig": "doge",
+    "DoryConfig": "dory",
+    "Dots1Config": "dots1",
+    "Emu3Config": "emu3",
+    "Ernie45Config": "ernie4_5",
+    "Ernie45MoeConfig": "ernie4_5_moe",
     "ExaoneConfig": "exaone",
     "Exaone4Config": "exaone4",
     "ExaoneMoeConfig": "exaone_moe",
     "FalconConfig": "falcon",
     "FlexOlmoConfig": "flex_olmo",
+    "FlintConfig": "flint",
     "FuyuConfig": "fuyu",
     "GemmaConfig": "gemma",
     "Gemma2Config": "gemma2",
@@ -196,14 +297,35 @@ CLASSES: dict[str, str] = {
     "GptNeoConfig": "gpt_neo",
     "GptNeoxConfig": "gpt_neox",
     "GptNeoxJapaneseConfig": "gpt_neox_japanese",
+    "GptOssConfig": "gpt_oss",
     "GptjConfig": "gptj",
     "GraniteConfig": "granite",
     "GraniteSwaConfig": "granite_swa",
     "GraniteMoeSwaConfig": "granitemoe_swa",
     "HeliumConfig": "helium",
+    "HrmTextConfig": "hrm_text",
+    "HunyuanV1Config": "hunyuan_v1_dense",
+    "HYV3Config": "hy_v3",
+    "HYV4Config": "hy_v4",
+    "HyperClovaxConfig": "hyperclovax",
+    "Inkling2LoopTextConfig": "inkling2_loop_text",
+    "Inkling2TextConfig": "inkling2_text",
+    "InklingTextConfig": "inkling_text",
+    "InternLM3Config": "internlm3",
+    "IQuestCoderConfig": "iquestcoder",
+    "Jais2Config": "jais2",
+    "JetMoeConfig": "jetmoe",
+    "Kolibri1Config": "kolibri1",
+    "LagunaConfig": "laguna",
+    "LaraMiniConfig": "lara_mini",
     "LlamaConfig": "llama",
     "Llama4Config": "llama4",
     "Llama4TextConfig": "llama4_text",
+    "LongcatFlashConfig": "longcat_flash",
+    "MellumConfig": "mellum",
+    "MiMoV2FlashConfig": "mimo_v2_flash",
+    "MiniMaxM2Config": "minimax_m2",
+    "MiniMaxM3VLTextConfig": "minimax_m3_vl_text",
     "MinistralConfig": "ministral",
     "Ministral3Config": "ministral3",
     "MistralConfig": "mistral",
@@ -213,6 +335,7 @@ CLASSES: dict[str, str] = {
     "MoshiConfig": "moshi",
     "MossTranscribeDiarizeConfig": "moss_transcribe_diarize",
     "MptConfig": "mpt",
+    "NanoChatConfig": "nanochat",
     "NemotronConfig": "nemotron",
     "OlmoConfig": "olmo",
     "Olmo3Config": "olmo3",
@@ -229,17 +352,29 @@ CLASSES: dict[str, str] = {
     "Qwen3MoeConfig": "qwen3_moe",
     "Qwen4ExpConfig": "qwen4_exp",
     "Qwen4ExpTextConfig": "qwen4_exp_text",
+    "SarvamMoEConfig": "sarvam_moe",
+    "SeedOssConfig": "seed_oss",
     "SmolLM3Config": "smollm3",
+    "SolarOpenConfig": "solar_open",
     "StableLmConfig": "stablelm",
     "Starcoder2Config": "starcoder2",
+    "VaultGemmaConfig": "vaultgemma",
     "XglmConfig": "xglm",
+    "YoutuConfig": "youtu",
+    "ZayaConfig": "zaya",
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
+    "afmoe": "AfmoeConfig",
     "apertus": "ApertusConfig",
     "apertus1p5_text": "ApertusConfig",
     "arcee": "ArceeConfig",
+    "aria_text": "AriaTextConfig",
+    "axk1": "AXK1Config",
+    "axk2": "AXK2Config",
+    "beam": "BeamConfig",
     "biogpt": "BiogptConfig",
+    "bitnet": "BitNetConfig",
     "bloom": "BloomConfig",
     "codegen": "CodegenConfig",
     "cohere": "CohereConfig",
@@ -248,13 +383,22 @@ MODEL_TYPES: dict[str, str] = {
     "cohere_compass_text": "CohereCompassTextConfig",
     "cpmant": "CpmantConfig",
     "ctrl": "CtrlConfig",
+    "cwm": "CwmConfig",
     "dbrx": "DbrxConfig",
     "deepseek_v3": "DeepseekV3Config",
+    "diffllama": "DiffLlamaConfig",
+    "doge": "DogeConfig",
+    "dory": "DoryConfig",
+    "dots1": "Dots1Config",
+    "emu3": "Emu3Config",
+    "ernie4_5": "Ernie45Config",
+    "ernie4_5_moe": "Ernie45MoeConfig",
     "exaone": "ExaoneConfig",
     "exaone4": "Exaone4Config",
     "exaone_moe": "ExaoneMoeConfig",
     "falcon": "FalconConfig",
     "flex_olmo": "FlexOlmoConfig",
+    "flint": "FlintConfig",
     "fuyu": "FuyuConfig",
     "gemma": "GemmaConfig",
     "gemma2": "Gemma2Config",
@@ -269,6 +413,7 @@ MODEL_TYPES: dict[str, str] = {
     "gpt_neo": "GptNeoConfig",
     "gpt_neox": "GptNeoxConfig",
     "gpt_neox_japanese": "GptNeoxJapaneseConfig",
+    "gpt_oss": "GptOssConfig",
     "gptj": "GptjConfig",
     "granite": "GraniteConfig",
     "granite_swa": "GraniteSwaConfig",
@@ -276,9 +421,30 @@ MODEL_TYPES: dict[str, str] = {
     "granitemoe_swa": "GraniteMoeSwaConfig",
     "granitemoeshared": "GraniteConfig",
     "helium": "HeliumConfig",
+    "hrm_text": "HrmTextConfig",
+    "hunyuan_v1_dense": "HunyuanV1Config",
+    "hunyuan_v1_moe": "HunyuanV1Config",
+    "hy_v3": "HYV3Config",
+    "hy_v4": "HYV4Config",
+    "hyperclovax": "HyperClovaxConfig",
+    "inkling2_loop_text": "Inkling2LoopTextConfig",
+    "inkling2_text": "Inkling2TextConfig",
+    "inkling_text": "InklingTextConfig",
+    "internlm3": "InternLM3Config",
+    "iquestcoder": "IQuestCoderConfig",
+    "jais2": "Jais2Config",
+    "jetmoe": "JetMoeConfig",
+    "kolibri1": "Kolibri1Config",
+    "laguna": "LagunaConfig",
+    "lara_mini": "LaraMiniConfig",
     "llama": "LlamaConfig",
     "llama4": "Llama4Config",
     "llama4_text": "Llama4TextConfig",
+    "longcat_flash": "LongcatFlashConfig",
+    "mellum": "MellumConfig",
+    "mimo_v2_flash": "MiMoV2FlashConfig",
+    "minimax_m2": "MiniMaxM2Config",
+    "minimax_m3_vl_text": "MiniMaxM3VLTextConfig",
     "ministral": "MinistralConfig",
     "ministral3": "Ministral3Config",
     "mistral": "MistralConfig",
@@ -288,6 +454,7 @@ MODEL_TYPES: dict[str, str] = {
     "moshi": "MoshiConfig",
     "moss_transcribe_diarize": "MossTranscribeDiarizeConfig",
     "mpt": "MptConfig",
+    "nanochat": "NanoChatConfig",
     "nemotron": "NemotronConfig",
     "olmo": "OlmoConfig",
     "olmo2": "OlmoConfig",
@@ -305,17 +472,29 @@ MODEL_TYPES: dict[str, str] = {
     "qwen3_moe": "Qwen3MoeConfig",
     "qwen4_exp": "Qwen4ExpConfig",
     "qwen4_exp_text": "Qwen4ExpTextConfig",
+    "sarvam_moe": "SarvamMoEConfig",
+    "seed_oss": "SeedOssConfig",
     "smollm3": "SmolLM3Config",
+    "solar_open": "SolarOpenConfig",
     "stablelm": "StableLmConfig",
     "starcoder2": "Starcoder2Config",
+    "vaultgemma": "VaultGemmaConfig",
     "xglm": "XglmConfig",
+    "youtu": "YoutuConfig",
+    "zaya": "ZayaConfig",
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
+    "AXK1ForCausalLM": "AXK1Config",
+    "AXK2ForCausalLM": "AXK2Config",
+    "AfmoeForCausalLM": "AfmoeConfig",
     "Apertus1p5TextForCausalLM": "ApertusConfig",
     "ApertusForCausalLM": "ApertusConfig",
     "ArceeForCausalLM": "ArceeConfig",
+    "AriaTextForCausalLM": "AriaTextConfig",
+    "BeamForCausalLM": "BeamConfig",
     "BioGptForCausalLM": "BiogptConfig",
+    "BitNetForCausalLM": "BitNetConfig",
     "BloomForCausalLM": "BloomConfig",
     "CTRLLMHeadModel": "CtrlConfig",
     "CodeGenForCausalLM": "CodegenConfig",
@@ -324,13 +503,23 @@ ARCHITECTURES: dict[str, str] = {
     "CohereCompassForCausalLM": "CohereCompassTextConfig",
     "CohereForCausalLM": "CohereConfig",
     "CpmAntForCausalLM": "CpmantConfig",
+    "CwmForCausalLM": "CwmConfig",
     "DbrxForCausalLM": "DbrxConfig",
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
+    "DiffLlamaForCausalLM": "DiffLlamaConfig",
+    "DogeForCausalLM": "DogeConfig",
+    "DoryForCausalLM": "DoryConfig",
+    "Dots1ForCausalLM": "Dots1Config",
+    "Emu3ForCausalLM": "Emu3Config",
+    "Emu3ForConditionalGeneration": "Emu3Config",
+    "Ernie4_5ForCausalLM": "Ernie45Config",
+    "Ernie4_5_MoeForCausalLM": "Ernie45MoeConfig",
     "Exaone4ForCausalLM": "Exaone4Config",
     "ExaoneForCausalLM": "ExaoneConfig",
     "ExaoneMoeForCausalLM": "ExaoneMoeConfig",
     "FalconForCausalLM": "FalconConfig",
     "FlexOlmoForCausalLM": "FlexOlmoConfig",
+    "FlintForCausalLM": "FlintConfig",
     "FuyuForCausalLM": "FuyuConfig",
     "GPT2LMHeadModel": "Gpt2Config",
     "GPTBigCodeForCausalLM": "GptBigcodeConfig",
@@ -345,15 +534,36 @@ ARCHITECTURES: dict[str, str] = {
     "Glm4MoeForCausalLM": "Glm4MoeConfig",
     "GlmForCausalLM": "GlmConfig",
     "GotOcr2ForConditionalGeneration": "GotOcr2Config",
+    "GptOssForCausalLM": "GptOssConfig",
     "GraniteForCausalLM": "GraniteConfig",
     "GraniteMoeForCausalLM": "GraniteConfig",
     "GraniteMoeSWAForCausalLM": "GraniteMoeSwaConfig",
     "GraniteMoeSharedForCausalLM": "GraniteConfig",
     "GraniteSWAForCausalLM": "GraniteSwaConfig",
+    "HYV3ForCausalLM": "HYV3Config",
+    "HYV4ForCausalLM": "HYV4Config",
     "HeliumForCausalLM": "HeliumConfig",
+    "HrmTextForCausalLM": "HrmTextConfig",
+    "HunYuanDenseV1ForCausalLM": "HunyuanV1Config",
+    "HunYuanMoEV1ForCausalLM": "HunyuanV1Config",
+    "HyperCLOVAXForCausalLM": "HyperClovaxConfig",
+    "Inkling2ForCausalLM": "Inkling2TextConfig",
+    "Inkling2LoopForCausalLM": "Inkling2LoopTextConfig",
+    "InklingForCausalLM": "InklingTextConfig",
+    "InternLM3ForCausalLM": "InternLM3Config",
+    "Jais2ForCausalLM": "Jais2Config",
+    "JetMoeForCausalLM": "JetMoeConfig",
+    "Kolibri1ForCausalLM": "Kolibri1Config",
+    "LagunaForCausalLM": "LagunaConfig",
+    "LaraMiniForCausalLM": "LaraMiniConfig",
     "Llama4ForCausalLM": "Llama4TextConfig",
     "Llama4ForConditionalGeneration": "Llama4Config",
     "LlamaForCausalLM": "LlamaConfig",
+    "LongcatFlashForCausalLM": "LongcatFlashConfig",
+    "MellumForCausalLM": "MellumConfig",
+    "MiMoV2FlashForCausalLM": "MiMoV2FlashConfig",
+    "MiniMaxM2ForCausalLM": "MiniMaxM2Config",
+    "MiniMaxM3VLForCausalLM": "MiniMaxM3VLTextConfig",
     "Ministral3ForCausalLM": "Ministral3Config",
     "MinistralForCausalLM": "MinistralConfig",
     "MistralForCausalLM": "MistralConfig",
@@ -364,6 +574,7 @@ ARCHITECTURES: dict[str, str] = {
     "MoshiForConditionalGeneration": "MoshiConfig",
     "MossTranscribeDiarizeForConditionalGeneration": "MossTranscribeDiarizeConfig",
     "MptForCausalLM": "MptConfig",
+    "NanoChatForCausalLM": "NanoChatConfig",
     "NemotronForCausalLM": "NemotronConfig",
     "OPTForCausalLM": "OptConfig",
     "Olmo2ForCausalLM": "OlmoConfig",
@@ -381,10 +592,15 @@ ARCHITECTURES: dict[str, str] = {
     "Qwen3MoeForCausalLM": "Qwen3MoeConfig",
     "Qwen4ExpForCausalLM": "Qwen4ExpTextConfig",
     "Qwen4ExpForConditionalGeneration": "Qwen4ExpConfig",
+    "SeedOssForCausalLM": "SeedOssConfig",
     "SmolLM3ForCausalLM": "SmolLM3Config",
+    "SolarOpenForCausalLM": "SolarOpenConfig",
     "StableLmForCausalLM": "StableLmConfig",
     "Starcoder2ForCausalLM": "Starcoder2Config",
+    "VaultGemmaForCausalLM": "VaultGemmaConfig",
     "XGLMForCausalLM": "XglmConfig",
+    "YoutuForCausalLM": "YoutuConfig",
+    "ZayaForCausalLM": "ZayaConfig",
 }
 """HF ``architectures`` entry -> generated class name."""
 

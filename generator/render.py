@@ -117,8 +117,11 @@ def render_registry(schemas: list[Schema], package: str) -> str:
     """The package ``__init__`` with the registry (unformatted)."""
     model_types = sorted((t, s) for s in schemas for t in s.model_types)
     architectures = sorted((a, s) for s in schemas for a in s.architectures)
+    # CamelCase exports in plain (case-sensitive) order, as ruff's RUF022 wants them.
+    exports = sorted([s.class_name for s in schemas] + ["UnknownArchitectureError"])
     return _ENV.get_template("registry.py.j2").render(
         schemas=sorted(schemas, key=lambda s: s.stem),
+        exports=exports,
         model_types=[(t, s) for t, s in sorted(model_types, key=lambda p: p[0])],
         architectures=[(a, s) for a, s in sorted(architectures, key=lambda p: p[0])],
         **_common(package),

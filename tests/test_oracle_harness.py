@@ -462,3 +462,10 @@ def test_mla_serving_latent_holds_what_transformers_caches() -> None:
     assert params.head_dim == truth[0].k_head_dim + truth[0].v_head_dim == 576
     assert params.num_layers == len(truth) == 61
     assert params.bytes_per_token == CHECKPOINTS["deepseek-v3"][1] == 70272
+
+
+def test_looped_layers_keep_a_cache_slot_per_pass() -> None:
+    """Dory per_loop: passes 2 and 3 through recurrent layers 1-3 write slots 5-10."""
+    s, f = ("sliding", 5, 2, 16, 16), ("full", None, 2, 16, 16)
+    assert geometry(truth_of("dory-per-loop")) == [s, s, s, f, s] + [s, s, f] * 2
+    assert len(truth_of("dory-last-loop")) == 5

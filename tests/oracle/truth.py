@@ -141,7 +141,7 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
         cache = getattr(out, "cache", None)
     if cache is None:
         raise OracleError(f"{type(model).__name__} returned no cache with use_cache=True")
-    num_layers = _num_layers(text)
+    num_layers = _num_layers(text) + _loop_slots(text)
     attn = _attention_modules(model, num_layers)
     entries = _cache_entries(cache)
     shared_tail = all(getattr(m, "is_kv_shared_layer", False) for m in attn[len(entries) :])
@@ -168,6 +168,21 @@ def _prefix_tokens(text: PretrainedConfig) -> int:
     """Tokens a model caches ahead of the ones fed (CPM-Ant's ``prompt_length`` prompt)."""
     if getattr(text, "model_type", None) == "cpmant":
         return int(text.prompt_length)
+    return 0
+
+
+def _loop_slots(text: PretrainedConfig) -> int:
+    """Extra cache slots of looped layers: each further pass through a looped section writes
+    copies of that section's layers, appended after the decoder layers (Inkling2-Loop, Dory)."""
+    total = getattr(text, "total_num_hidden_layers", None)
+    layers = getattr(text, "num_hidden_layers", None)
+    if isinstance(total, int) and isinstance(layers, int):
+        return total - layers
+    loops = getattr(text, "n_recurrent_loops", None)
+    looped = getattr(text, "n_recurrent_layers", None)
+    per_loop = getattr(text, "recurrent_kv_cache_mode", "per_loop") == "per_loop"
+    if isinstance(loops, int) and isinstance(looped, int) and per_loop:
+        return (loops - 1) * looped
     return 0
 
 
