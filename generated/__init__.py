@@ -19,6 +19,8 @@ from kvarch.kv_cache import KVCacheConfig
 if TYPE_CHECKING:
     from generated.deepseek_v3 import DeepseekV3Config
     from generated.gemma2 import Gemma2Config
+    from generated.gemma3 import Gemma3VlmConfig
+    from generated.gemma3_text import Gemma3TextConfig
     from generated.llama import LlamaConfig
     from generated.mistral import MistralConfig
     from generated.qwen3 import Qwen3Config
@@ -29,6 +31,8 @@ __all__ = [
     "MODEL_TYPES",
     "DeepseekV3Config",
     "Gemma2Config",
+    "Gemma3TextConfig",
+    "Gemma3VlmConfig",
     "LlamaConfig",
     "MistralConfig",
     "Qwen3Config",
@@ -40,6 +44,8 @@ __all__ = [
 CLASSES: dict[str, str] = {
     "DeepseekV3Config": "deepseek_v3",
     "Gemma2Config": "gemma2",
+    "Gemma3VlmConfig": "gemma3",
+    "Gemma3TextConfig": "gemma3_text",
     "LlamaConfig": "llama",
     "MistralConfig": "mistral",
     "Qwen3Config": "qwen3",
@@ -48,6 +54,8 @@ CLASSES: dict[str, str] = {
 MODEL_TYPES: dict[str, str] = {
     "deepseek_v3": "DeepseekV3Config",
     "gemma2": "Gemma2Config",
+    "gemma3": "Gemma3VlmConfig",
+    "gemma3_text": "Gemma3TextConfig",
     "llama": "LlamaConfig",
     "mistral": "MistralConfig",
     "qwen3": "Qwen3Config",
@@ -56,6 +64,8 @@ MODEL_TYPES: dict[str, str] = {
 ARCHITECTURES: dict[str, str] = {
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
     "Gemma2ForCausalLM": "Gemma2Config",
+    "Gemma3ForCausalLM": "Gemma3TextConfig",
+    "Gemma3ForConditionalGeneration": "Gemma3VlmConfig",
     "LlamaForCausalLM": "LlamaConfig",
     "MistralForCausalLM": "MistralConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
