@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from generated.gemma2 import Gemma2Config
     from generated.gemma3 import Gemma3VlmConfig
     from generated.gemma3_text import Gemma3TextConfig
+    from generated.gemma3n import Gemma3nVlmConfig
+    from generated.gemma3n_text import Gemma3nTextConfig
     from generated.llama import LlamaConfig
     from generated.mistral import MistralConfig
     from generated.qwen3 import Qwen3Config
@@ -31,6 +33,8 @@ __all__ = [
     "MODEL_TYPES",
     "DeepseekV3Config",
     "Gemma2Config",
+    "Gemma3nTextConfig",
+    "Gemma3nVlmConfig",
     "Gemma3TextConfig",
     "Gemma3VlmConfig",
     "LlamaConfig",
@@ -46,6 +50,8 @@ CLASSES: dict[str, str] = {
     "Gemma2Config": "gemma2",
     "Gemma3VlmConfig": "gemma3",
     "Gemma3TextConfig": "gemma3_text",
+    "Gemma3nVlmConfig": "gemma3n",
+    "Gemma3nTextConfig": "gemma3n_text",
     "LlamaConfig": "llama",
     "MistralConfig": "mistral",
     "Qwen3Config": "qwen3",
@@ -56,6 +62,8 @@ MODEL_TYPES: dict[str, str] = {
     "gemma2": "Gemma2Config",
     "gemma3": "Gemma3VlmConfig",
     "gemma3_text": "Gemma3TextConfig",
+    "gemma3n": "Gemma3nVlmConfig",
+    "gemma3n_text": "Gemma3nTextConfig",
     "llama": "LlamaConfig",
     "mistral": "MistralConfig",
     "qwen3": "Qwen3Config",
@@ -66,6 +74,8 @@ ARCHITECTURES: dict[str, str] = {
     "Gemma2ForCausalLM": "Gemma2Config",
     "Gemma3ForCausalLM": "Gemma3TextConfig",
     "Gemma3ForConditionalGeneration": "Gemma3VlmConfig",
+    "Gemma3nForCausalLM": "Gemma3nTextConfig",
+    "Gemma3nForConditionalGeneration": "Gemma3nVlmConfig",
     "LlamaForCausalLM": "LlamaConfig",
     "MistralForCausalLM": "MistralConfig",
     "Qwen3ForCausalLM": "Qwen3Config",

@@ -3,7 +3,7 @@ dims), MLA families (DeepSeek-V2 and relatives) and RecurrentGemma."""
 
 from __future__ import annotations
 
-from tests.oracle.variants import GEMMA, VISION, Variant, _v, llama_like
+from tests.oracle.variants import GEMMA, VISION, VOCAB, Variant, _v, llama_like
 
 __all__ = ["VARIANTS_D"]
 
@@ -30,5 +30,35 @@ VARIANTS_D: list[Variant] = [
             "mm_tokens_per_image": 4,
         },
         "VLM without layer_types: the text model's default pattern",
+    ),
+]
+
+
+def gemma3n_text(layers: int, **overrides: object) -> dict[str, object]:
+    """A tiny Gemma3n text config of ``layers`` layers (per-layer lists sized to match)."""
+    return llama_like(
+        num_hidden_layers=layers,
+        intermediate_size=[64] * layers,
+        vocab_size_per_layer_input=VOCAB,
+        hidden_size_per_layer_input=8,
+        laurel_rank=4,
+        activation_sparsity_pattern=[0.0] * layers,
+        **{**GEMMA, **overrides},
+    )
+
+
+VARIANTS_D += [
+    # --- gemma3n: KV sharing --------------------------------------------------------------
+    _v(
+        "gemma3n-text-default-pattern",
+        "gemma3n_text",
+        gemma3n_text(7, sliding_window=4, num_kv_shared_layers=2),
+        "no layer_types: every 5th layer full; layers 5, 6 reuse sliding layer 3",
+    ),
+    _v(
+        "gemma3n-text-no-sharing",
+        "gemma3n_text",
+        gemma3n_text(5, sliding_window=4, num_kv_shared_layers=0, num_key_value_heads=1),
+        "num_kv_shared_layers 0: every layer keeps its own KV (MQA)",
     ),
 ]

@@ -1,0 +1,217 @@
+# generated from schemas/gemma3n.yaml — do not edit; change the schema and run `make generate`.
+"""Gemma3nVlmConfig: Gemma3n multimodal model (the Gemma3n text decoder under text_config)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from generated import _runtime as rt
+from kvarch.layers import LayerSpec
+
+_KIND_NAMES: dict[str, str] = {
+    "full_attention": "full",
+    "attention": "full",
+    "global": "full",
+    "sliding_attention": "sliding",
+    "local": "sliding",
+    "chunked_attention": "chunked",
+    "cross_attention": "cross",
+    "mamba": "none",
+    "mamba2": "none",
+    "linear_attention": "none",
+    "conv": "none",
+}
+
+
+class Gemma3nVlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+    """Gemma3n multimodal model (the Gemma3n text decoder under text_config)."""
+
+    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3n",)
+    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3nForConditionalGeneration",)
+    SCHEMA: ClassVar[str] = "schemas/gemma3n.yaml"
+    ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
+
+    num_hidden_layers: int
+    """Decoder layers."""
+
+    num_attention_heads: int
+    """Query heads."""
+
+    num_kv_heads: int = 2
+    """KV heads (transformers' default 2 when the config omits it)."""
+
+    hidden_size: int
+    """Model width."""
+
+    explicit_head_dim: int = 256
+    """Per-head width (transformers' default 256 when the config omits it)."""
+
+    max_position_embeddings: int = 32768
+    """Longest sequence the positional encoding was trained for."""
+
+    sliding_window: int = 512
+    """Tokens a sliding layer sees."""
+
+    layer_types: list[str] | None = None
+    """Per-layer attention kind, when the config lists it."""
+
+    num_kv_shared_layers: int = 15
+    """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
+
+    @classmethod
+    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
+        return {
+            "num_hidden_layers": src.read(
+                ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
+            ),
+            "num_attention_heads": src.read(("num_attention_heads", "n_head"), "int", minimum=1),
+            "num_kv_heads": src.read(
+                ("num_key_value_heads", "n_head_kv", "num_kv_heads"), "int", default=2, minimum=1
+            ),
+            "hidden_size": src.read(("hidden_size", "n_embd"), "int", minimum=1),
+            "explicit_head_dim": src.read(("head_dim",), "int", default=256, minimum=1),
+            "max_position_embeddings": src.read(
+                ("max_position_embeddings",), "int", default=32768, minimum=1
+            ),
+            "sliding_window": src.read(("sliding_window",), "int", default=512, minimum=1),
+            "layer_types": src.read(("layer_types",), "list[str]", default=None),
+            "num_kv_shared_layers": src.read(
+                ("num_kv_shared_layers",), "int", default=15, minimum=0
+            ),
+        }
+
+    def _check_inputs(self) -> None:
+        rt.check_value(
+            self._n,
+            "num_hidden_layers (from text_config.num_hidden_layers)",
+            self.num_hidden_layers,
+            "int",
+            minimum=1,
+        )
+        rt.check_value(
+            self._n,
+            "num_attention_heads (from text_config.num_attention_heads)",
+            self.num_attention_heads,
+            "int",
+            minimum=1,
+        )
+        rt.check_value(
+            self._n,
+            "num_kv_heads (from text_config.num_key_value_heads)",
+            self.num_kv_heads,
+            "int",
+            minimum=1,
+        )
+        rt.check_value(
+            self._n,
+            "hidden_size (from text_config.hidden_size)",
+            self.hidden_size,
+            "int",
+            minimum=1,
+        )
+        rt.check_value(
+            self._n,
+            "explicit_head_dim (from text_config.head_dim)",
+            self.explicit_head_dim,
+            "int",
+            minimum=1,
+        )
+        rt.check_value(
+            self._n,
+            "max_position_embeddings (from text_config.max_position_embeddings)",
+            self.max_position_embeddings,
+            "int",
+            minimum=1,
+        )
+        rt.check_value(
+            self._n,
+            "sliding_window (from text_config.sliding_window)",
+            self.sliding_window,
+            "int",
+            minimum=1,
+        )
+        rt.check_value(
+            self._n,
+            "layer_types (from text_config.layer_types)",
+            self.layer_types,
+            "list[str]",
+            nullable=True,
+        )
+        rt.check_value(
+            self._n,
+            "num_kv_shared_layers (from text_config.num_kv_shared_layers)",
+            self.num_kv_shared_layers,
+            "int",
+            minimum=0,
+        )
+
+    def _check_rules(self) -> None:
+        ok = self.num_attention_heads % self.kv_heads == 0
+        if not ok:
+            rt.fail(
+                self._n,
+                "num_kv_heads (from text_config.num_key_value_heads)",
+                self.num_kv_heads,
+                "a divisor of num_attention_heads",
+            )
+        ok = self.num_kv_shared_layers < self.num_hidden_layers
+        if not ok:
+            rt.fail(
+                self._n,
+                "num_kv_shared_layers (from text_config.num_kv_shared_layers)",
+                self.num_kv_shared_layers,
+                "fewer than num_hidden_layers (some layer must keep its own KV)",
+            )
+
+    @property
+    def kv_heads(self) -> int:
+        """KV heads per layer."""
+        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
+
+    @property
+    def attn_head_dim(self) -> int:
+        """Elements per K and V head."""
+        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
+
+    @property
+    def first_shared(self) -> int:
+        """Index of the first KV-sharing layer."""
+        return self.num_hidden_layers - self.num_kv_shared_layers
+
+    @property
+    def model_max_seq_len(self) -> int:
+        """Longest sequence the model supports."""
+        return self.max_position_embeddings
+
+    def _layer_kinds(self) -> list[str]:
+        count = self.num_hidden_layers
+        if self.layer_types is not None:
+            return rt.layer_kinds_from_list(
+                self._n, "text_config.layer_types", self.layer_types, count, _KIND_NAMES
+            )
+        return [
+            rt.layer_kind(self._n, "layers.kind", i, "full" if (i + 1) % 5 == 0 else "sliding")
+            for i in range(count)
+        ]
+
+    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
+        return rt.layer_spec(
+            self._n,
+            i,
+            kind,
+            window=self.sliding_window if kind in ("sliding", "chunked") else None,
+            num_kv_heads=self.kv_heads,
+            k_head_dim=self.attn_head_dim,
+            v_head_dim=self.attn_head_dim,
+            kv_source=rt.coalesce(rt.last_index(kinds, kind, self.first_shared), i)
+            if i >= self.first_shared
+            else None,
+            kinds=kinds,
+            fields=(
+                "text_config.sliding_window",
+                "text_config.num_key_value_heads / text_config.num_attention_heads",
+                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
+                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
+                "text_config.num_hidden_layers / text_config.num_kv_shared_layers",
+            ),
+        )
