@@ -17,66 +17,85 @@ from kvarch.dtype import DType
 from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
+    from generated.deepseek_v2 import DeepseekV2Config
     from generated.deepseek_v3 import DeepseekV3Config
     from generated.gemma2 import Gemma2Config
     from generated.gemma3 import Gemma3VlmConfig
     from generated.gemma3_text import Gemma3TextConfig
     from generated.gemma3n import Gemma3nVlmConfig
     from generated.gemma3n_text import Gemma3nTextConfig
+    from generated.glm4_moe_lite import Glm4MoeLiteConfig
     from generated.llama import LlamaConfig
+    from generated.minicpm3 import MiniCPM3Config
     from generated.mistral import MistralConfig
     from generated.qwen3 import Qwen3Config
+    from generated.sarvam_mla import SarvamMLAConfig
 
 __all__ = [
     "ARCHITECTURES",
     "CLASSES",
     "MODEL_TYPES",
+    "DeepseekV2Config",
     "DeepseekV3Config",
     "Gemma2Config",
     "Gemma3nTextConfig",
     "Gemma3nVlmConfig",
     "Gemma3TextConfig",
     "Gemma3VlmConfig",
+    "Glm4MoeLiteConfig",
     "LlamaConfig",
+    "MiniCPM3Config",
     "MistralConfig",
     "Qwen3Config",
+    "SarvamMLAConfig",
     "UnknownArchitectureError",
     "from_hf_config",
     "resolve",
 ]
 
 CLASSES: dict[str, str] = {
+    "DeepseekV2Config": "deepseek_v2",
     "DeepseekV3Config": "deepseek_v3",
     "Gemma2Config": "gemma2",
     "Gemma3VlmConfig": "gemma3",
     "Gemma3TextConfig": "gemma3_text",
     "Gemma3nVlmConfig": "gemma3n",
     "Gemma3nTextConfig": "gemma3n_text",
+    "Glm4MoeLiteConfig": "glm4_moe_lite",
     "LlamaConfig": "llama",
+    "MiniCPM3Config": "minicpm3",
     "MistralConfig": "mistral",
     "Qwen3Config": "qwen3",
+    "SarvamMLAConfig": "sarvam_mla",
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
+    "deepseek_v2": "DeepseekV2Config",
     "deepseek_v3": "DeepseekV3Config",
     "gemma2": "Gemma2Config",
     "gemma3": "Gemma3VlmConfig",
     "gemma3_text": "Gemma3TextConfig",
     "gemma3n": "Gemma3nVlmConfig",
     "gemma3n_text": "Gemma3nTextConfig",
+    "glm4_moe_lite": "Glm4MoeLiteConfig",
     "llama": "LlamaConfig",
+    "minicpm3": "MiniCPM3Config",
     "mistral": "MistralConfig",
     "qwen3": "Qwen3Config",
+    "sarvam_mla": "SarvamMLAConfig",
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
+    "DeepseekV2ForCausalLM": "DeepseekV2Config",
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
     "Gemma2ForCausalLM": "Gemma2Config",
     "Gemma3ForCausalLM": "Gemma3TextConfig",
     "Gemma3ForConditionalGeneration": "Gemma3VlmConfig",
     "Gemma3nForCausalLM": "Gemma3nTextConfig",
     "Gemma3nForConditionalGeneration": "Gemma3nVlmConfig",
+    "Glm4MoeLiteForCausalLM": "Glm4MoeLiteConfig",
     "LlamaForCausalLM": "LlamaConfig",
+    "MiniCPM3ForCausalLM": "MiniCPM3Config",
     "MistralForCausalLM": "MistralConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
 }

@@ -3,7 +3,7 @@ dims), MLA families (DeepSeek-V2 and relatives) and RecurrentGemma."""
 
 from __future__ import annotations
 
-from tests.oracle.variants import GEMMA, VISION, VOCAB, Variant, _v, llama_like
+from tests.oracle.variants import GEMMA, MLA, VISION, VOCAB, Variant, _v, llama_like
 
 __all__ = ["VARIANTS_D"]
 
@@ -60,5 +60,38 @@ VARIANTS_D += [
         "gemma3n_text",
         gemma3n_text(5, sliding_window=4, num_kv_shared_layers=0, num_key_value_heads=1),
         "num_kv_shared_layers 0: every layer keeps its own KV (MQA)",
+    ),
+]
+
+MLA_DIMS = {"kv_lora_rank": 16, "q_lora_rank": 24, "qk_rope_head_dim": 8, "qk_nope_head_dim": 16}
+MHA = {"num_key_value_heads": 4}  # real MLA configs list kv heads = heads (K and V widths differ)
+
+VARIANTS_D += [
+    # --- MLA: latent cache (K = kv_lora_rank, V = qk_rope_head_dim, one head) --------------
+    _v(
+        "deepseek-v2-lite",
+        "deepseek_v2",
+        llama_like(**{**MLA, "q_lora_rank": None, "kv_lora_rank": 32, "qk_rope_head_dim": 16}, **MHA),
+        "V2-Lite: no q compression, wider latent",
+    ),
+    _v("minicpm3", "minicpm3", llama_like(**MLA_DIMS, v_head_dim=24)),
+    _v(
+        "minicpm3-v-default",
+        "minicpm3",
+        llama_like(**{**MLA_DIMS, "q_lora_rank": None, "kv_lora_rank": 24, **MHA}),
+        "v_head_dim absent → hidden / heads; no q compression",
+    ),
+    _v("sarvam-mla", "sarvam_mla", llama_like(**MLA), "runs as DeepseekV3ForCausalLM"),
+    _v(
+        "sarvam-mla-legacy",
+        "sarvam_mla",
+        llama_like(**{**MLA, "kv_lora_rank": 24, "head_dim": 40}),
+        "deprecated head_dim key is ignored",
+    ),
+    _v("glm4-moe-lite", "glm4_moe_lite", llama_like(**MLA, n_shared_experts=1)),
+    _v(
+        "glm4-moe-lite-wide",
+        "glm4_moe_lite",
+        llama_like(**{**MLA, "kv_lora_rank": 40, "qk_rope_head_dim": 12, **MHA}, n_shared_experts=1),
     ),
 ]
