@@ -19,12 +19,14 @@ from kvarch.kv_cache import KVCacheConfig
 if TYPE_CHECKING:
     from generated.deepseek_v2 import DeepseekV2Config
     from generated.deepseek_v3 import DeepseekV3Config
+    from generated.deepseek_v32 import DeepseekV32Config
     from generated.gemma2 import Gemma2Config
     from generated.gemma3 import Gemma3VlmConfig
     from generated.gemma3_text import Gemma3TextConfig
     from generated.gemma3n import Gemma3nVlmConfig
     from generated.gemma3n_text import Gemma3nTextConfig
     from generated.glm4_moe_lite import Glm4MoeLiteConfig
+    from generated.glm_moe_dsa import GlmMoeDsaConfig
     from generated.llama import LlamaConfig
     from generated.minicpm3 import MiniCPM3Config
     from generated.mistral import MistralConfig
@@ -36,6 +38,7 @@ __all__ = [
     "CLASSES",
     "MODEL_TYPES",
     "DeepseekV2Config",
+    "DeepseekV32Config",
     "DeepseekV3Config",
     "Gemma2Config",
     "Gemma3nTextConfig",
@@ -43,6 +46,7 @@ __all__ = [
     "Gemma3TextConfig",
     "Gemma3VlmConfig",
     "Glm4MoeLiteConfig",
+    "GlmMoeDsaConfig",
     "LlamaConfig",
     "MiniCPM3Config",
     "MistralConfig",
@@ -56,12 +60,14 @@ __all__ = [
 CLASSES: dict[str, str] = {
     "DeepseekV2Config": "deepseek_v2",
     "DeepseekV3Config": "deepseek_v3",
+    "DeepseekV32Config": "deepseek_v32",
     "Gemma2Config": "gemma2",
     "Gemma3VlmConfig": "gemma3",
     "Gemma3TextConfig": "gemma3_text",
     "Gemma3nVlmConfig": "gemma3n",
     "Gemma3nTextConfig": "gemma3n_text",
     "Glm4MoeLiteConfig": "glm4_moe_lite",
+    "GlmMoeDsaConfig": "glm_moe_dsa",
     "LlamaConfig": "llama",
     "MiniCPM3Config": "minicpm3",
     "MistralConfig": "mistral",
@@ -72,12 +78,14 @@ CLASSES: dict[str, str] = {
 MODEL_TYPES: dict[str, str] = {
     "deepseek_v2": "DeepseekV2Config",
     "deepseek_v3": "DeepseekV3Config",
+    "deepseek_v32": "DeepseekV32Config",
     "gemma2": "Gemma2Config",
     "gemma3": "Gemma3VlmConfig",
     "gemma3_text": "Gemma3TextConfig",
     "gemma3n": "Gemma3nVlmConfig",
     "gemma3n_text": "Gemma3nTextConfig",
     "glm4_moe_lite": "Glm4MoeLiteConfig",
+    "glm_moe_dsa": "GlmMoeDsaConfig",
     "llama": "LlamaConfig",
     "minicpm3": "MiniCPM3Config",
     "mistral": "MistralConfig",
@@ -87,6 +95,7 @@ MODEL_TYPES: dict[str, str] = {
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
     "DeepseekV2ForCausalLM": "DeepseekV2Config",
+    "DeepseekV32ForCausalLM": "DeepseekV32Config",
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
     "Gemma2ForCausalLM": "Gemma2Config",
     "Gemma3ForCausalLM": "Gemma3TextConfig",
@@ -94,6 +103,7 @@ ARCHITECTURES: dict[str, str] = {
     "Gemma3nForCausalLM": "Gemma3nTextConfig",
     "Gemma3nForConditionalGeneration": "Gemma3nVlmConfig",
     "Glm4MoeLiteForCausalLM": "Glm4MoeLiteConfig",
+    "GlmMoeDsaForCausalLM": "GlmMoeDsaConfig",
     "LlamaForCausalLM": "LlamaConfig",
     "MiniCPM3ForCausalLM": "MiniCPM3Config",
     "MistralForCausalLM": "MistralConfig",

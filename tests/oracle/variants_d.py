@@ -95,3 +95,27 @@ VARIANTS_D += [
         llama_like(**{**MLA, "kv_lora_rank": 40, "qk_rope_head_dim": 12, **MHA}, n_shared_experts=1),
     ),
 ]
+
+DSA = {"index_topk": 4, "index_head_dim": 16, "index_n_heads": 2}
+
+VARIANTS_D += [
+    # --- MLA with a sparse-attention indexer ("indexed_attention" layers) ------------------
+    _v("deepseek-v32", "deepseek_v32", llama_like(**MLA, **DSA, **MHA)),
+    _v(
+        "deepseek-v32-layer-types",
+        "deepseek_v32",
+        llama_like(
+            **{**MLA, "q_lora_rank": 16, "kv_lora_rank": 24},
+            **DSA,
+            **MHA,
+            layer_types=["indexed_attention"] * 4,
+        ),
+    ),
+    _v("glm-moe-dsa", "glm_moe_dsa", llama_like(**MLA, **DSA, **MHA)),
+    _v(
+        "glm-moe-dsa-pattern",
+        "glm_moe_dsa",
+        llama_like(**{**MLA, "kv_lora_rank": 32}, **DSA, **MHA, index_topk_pattern="FFSS"),
+        "indexer shared on the last two layers: the MLA cache is unchanged",
+    ),
+]

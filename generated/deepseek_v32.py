@@ -1,0 +1,123 @@
+# generated from schemas/deepseek_v32.yaml — do not edit; change the schema and run `make generate`.
+"""DeepseekV32Config: DeepSeek-V3.2 decoder (MLA latent KV cache; indexer key cache not counted)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from generated import _runtime as rt
+from kvarch.layers import LayerSpec
+
+_KIND_NAMES: dict[str, str] = {
+    "full_attention": "full",
+    "attention": "full",
+    "global": "full",
+    "sliding_attention": "sliding",
+    "local": "sliding",
+    "chunked_attention": "chunked",
+    "cross_attention": "cross",
+    "mamba": "none",
+    "mamba2": "none",
+    "linear_attention": "none",
+    "conv": "none",
+    "indexed_attention": "full",
+}
+
+
+class DeepseekV32Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+    """DeepSeek-V3.2 decoder (MLA latent KV cache; indexer key cache not counted)."""
+
+    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("deepseek_v32",)
+    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DeepseekV32ForCausalLM",)
+    SCHEMA: ClassVar[str] = "schemas/deepseek_v32.yaml"
+    ROOTS: ClassVar[tuple[str, ...]] = ()
+
+    num_hidden_layers: int
+    """Decoder layers."""
+
+    num_attention_heads: int
+    """Query heads."""
+
+    kv_lora_rank: int = 512
+    """Width of the compressed KV latent."""
+
+    qk_rope_head_dim: int = 64
+    """Width of the rotary key part shared by all heads."""
+
+    qk_nope_head_dim: int = 128
+    """Width of the non-rotary key part per head."""
+
+    v_head_dim: int = 128
+    """Value width per head."""
+
+    max_position_embeddings: int = 163840
+    """Longest sequence (already the rope-extended length)."""
+
+    layer_types: list[str] | None = None
+    """Per-layer attention kind (transformers fills \"indexed_attention\")."""
+
+    @classmethod
+    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
+        return {
+            "num_hidden_layers": src.read(("num_hidden_layers",), "int", minimum=1),
+            "num_attention_heads": src.read(("num_attention_heads",), "int", minimum=1),
+            "kv_lora_rank": src.read(("kv_lora_rank",), "int", default=512, minimum=1),
+            "qk_rope_head_dim": src.read(("qk_rope_head_dim",), "int", default=64, minimum=1),
+            "qk_nope_head_dim": src.read(("qk_nope_head_dim",), "int", default=128, minimum=1),
+            "v_head_dim": src.read(("v_head_dim",), "int", default=128, minimum=1),
+            "max_position_embeddings": src.read(
+                ("max_position_embeddings",), "int", default=163840, minimum=1
+            ),
+            "layer_types": src.read(("layer_types",), "list[str]", default=None),
+        }
+
+    def _check_inputs(self) -> None:
+        rt.check_value(self._n, "num_hidden_layers", self.num_hidden_layers, "int", minimum=1)
+        rt.check_value(self._n, "num_attention_heads", self.num_attention_heads, "int", minimum=1)
+        rt.check_value(self._n, "kv_lora_rank", self.kv_lora_rank, "int", minimum=1)
+        rt.check_value(self._n, "qk_rope_head_dim", self.qk_rope_head_dim, "int", minimum=1)
+        rt.check_value(self._n, "qk_nope_head_dim", self.qk_nope_head_dim, "int", minimum=1)
+        rt.check_value(self._n, "v_head_dim", self.v_head_dim, "int", minimum=1)
+        rt.check_value(
+            self._n, "max_position_embeddings", self.max_position_embeddings, "int", minimum=1
+        )
+        rt.check_value(self._n, "layer_types", self.layer_types, "list[str]", nullable=True)
+
+    def _check_rules(self) -> None:
+        return
+
+    @property
+    def model_max_seq_len(self) -> int:
+        """Longest sequence the model supports."""
+        return self.max_position_embeddings
+
+    def _mla_latent_dim(self) -> int | None:
+        return self.kv_lora_rank + self.qk_rope_head_dim
+
+    def _layer_kinds(self) -> list[str]:
+        count = self.num_hidden_layers
+        if self.layer_types is not None:
+            return rt.layer_kinds_from_list(
+                self._n, "layer_types", self.layer_types, count, _KIND_NAMES
+            )
+        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
+
+    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
+        return rt.layer_spec(
+            self._n,
+            i,
+            kind,
+            window=None,
+            num_kv_heads=1,
+            k_head_dim=self.kv_lora_rank,
+            v_head_dim=self.qk_rope_head_dim,
+            kv_source=None,
+            kinds=kinds,
+            fields=(
+                "layers.window",
+                "layers.num_kv_heads",
+                "kv_lora_rank",
+                "qk_rope_head_dim",
+                "layers.kv_source",
+            ),
+        )
