@@ -353,26 +353,31 @@ def prefill_bench(
 # --- sweeps (tuning runs) -----------------------------------------------------------------
 
 
-def sweep_point(batch: int, ctx: int, page: int, configs: list[Any]) -> list[Row]:
+def sweep_point(
+    batch: int, ctx: int, page: int, configs: list[Any], mla: bool = False
+) -> list[Row]:
     """Decode time of each tile choice at one point (None = the default heuristic)."""
-    case = DecodeCase(batch, ctx)
+    shape = {"n_q": 16, "n_kv": 1, "dim": 576} if mla else {}
+    case = DecodeCase(batch, ctx, **shape)
     kc, vc, bt = case.paged(page)
-    dense_ms = timed(case.dense)
+    v_cache, v_dim = (None, 512) if mla else (vc, None)
+    dense_ms = timed(case.dense) if not mla else float("nan")
     found = []
     for cfg in [None, *configs]:
         err = None
 
         def run(cfg: Any = cfg) -> torch.Tensor:
             return triton_ops.paged_decode(
-                case.q, kc, vc, bt, case.seq_lens, scale=case.scale, launch=cfg
-            )
+                case.q, kc, v_cache, bt, case.seq_lens, scale=case.scale, launch=cfg,
+                v_head_dim=v_dim,
+            )  # fmt: skip
 
         try:
             ms: float | None = timed(run)
         except Exception as exc:  # an invalid tile choice (e.g. out of shared memory)
             ms, err = None, str(exc)[:120]
         found.append(
-            {"kind": "decode", "batch": batch, "ctx": ctx, "page": page,
+            {"kind": "mla" if mla else "decode", "batch": batch, "ctx": ctx, "page": page,
              "config": None if cfg is None else cfg.__dict__, "ms": ms,
              "vs_dense": None if ms is None else ms / dense_ms, "error": err}
         )  # fmt: skip
@@ -381,17 +386,26 @@ def sweep_point(batch: int, ctx: int, page: int, configs: list[Any]) -> list[Row
 
 def sweep(res: Row) -> None:
     """Decode tile choices at a few points (used to set the defaults)."""
-    points = [(4, 128, 16)] if SMOKE else [(64, 4096, 16), (64, 4096, 128), (1, 16384, 16),
+    points = [(4, 128, 16)] if SMOKE else [(64, 4096, 16), (16, 4096, 16), (1, 16384, 16),
                                             (256, 1024, 16)]  # fmt: skip
+    launch = triton_ops.DecodeLaunch
     configs = [
-        triton_ops.DecodeLaunch(block_n=bn, splits=sp, num_warps=w, num_stages=st)
+        launch(block_n=bn, splits=sp, num_warps=w, num_stages=st)
         for bn in (32, 64, 128)
-        for sp in (1, 2, 4, 8, 16)
-        for w, st in ((4, 2), (4, 3), (4, 4), (8, 3))
+        for sp in (1, 2, 4, 8, 16, 32, 64)
+        for w, st in ((4, 2), (8, 2))
+    ]
+    mla_configs = [
+        launch(block_n=bn, splits=sp, num_warps=w, num_stages=st)
+        for bn in (16, 32, 64)
+        for sp in (2, 4, 8, 16)
+        for w, st in ((4, 2), (8, 2))
     ]
     if SMOKE:
-        configs = configs[:3]
+        configs, mla_configs = configs[:3], mla_configs[:2]
     res["sweep"] = [row for point in points for row in sweep_point(*point, configs)]
+    mla_point_shape = (2, 64, 16) if SMOKE else (64, 4096, 64)
+    res["sweep"] += sweep_point(*mla_point_shape, mla_configs, mla=True)
     res["sweep"] += prefill_sweep()
 
 
@@ -401,8 +415,8 @@ def prefill_sweep() -> list[Row]:
     prefill_configs = [
         triton_ops.PrefillLaunch(block_q=bq, block_n=bn, num_warps=w, num_stages=st)
         for bq in (16, 32)
-        for bn in (32, 64, 128)
-        for w, st in ((4, 2), (4, 3), (8, 2), (8, 3))
+        for bn in (64, 128)
+        for w, st in ((4, 2), (8, 2), (8, 3))
     ]
     for cfg in [None, *(prefill_configs[:2] if SMOKE else prefill_configs)]:
         err = None
@@ -436,19 +450,22 @@ def bookkeeping(res: Row) -> None:
         for i in range(batch):
             mgr.add(i, list(range(prompt)))
         rows = mgr.rows_of(list(range(batch)))
-        steps, times = 400, []
+        steps, times, step_only = 400, [], []
         for _ in range(steps):
             t0 = time.perf_counter()
             slots = mgr.decode_step(rows)[0]
+            t1 = time.perf_counter()
             tables = torch.from_numpy(mgr.block_tables(0, rows)).to(DEV, non_blocking=True)
             lens = torch.from_numpy(mgr.seq_lens[rows]).to(DEV, non_blocking=True)
             slot_t = torch.from_numpy(slots).to(DEV, non_blocking=True)
             times.append(time.perf_counter() - t0)
+            step_only.append(t1 - t0)
         del tables, lens, slot_t
         res["bookkeeping"] = {
             "batch": batch,
             "median_us": float(np.median(times)) * 1e6,
             "p90_us": float(np.percentile(times, 90)) * 1e6,
+            "decode_step_median_us": float(np.median(step_only)) * 1e6,
             "includes": "BlockManager.decode_step + int32 tables, seq_lens, slots to the device",
         }
     except Exception as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, NoReturn, Self, TypeVar
+from typing import Any, ClassVar, NamedTuple, NoReturn, Self, TypeVar
 
 from kvarch.arch import ArchConfigWithAttentionKVCache
 from kvarch.device import DeviceRef
@@ -21,7 +21,9 @@ from kvarch.pipeline import ModelConfig, PipelineConfig
 
 __all__ = [
     "LAYER_KINDS",
+    "REQUIRED",
     "STANDARD_KIND_NAMES",
+    "Input",
     "SchemaArchConfig",
     "Source",
     "UnknownArchitectureError",
@@ -32,9 +34,11 @@ __all__ = [
     "config_mapping",
     "fail",
     "last_index",
+    "layer_count",
     "layer_kind",
     "layer_kinds_from_list",
     "layer_spec",
+    "min_present",
     "required",
 ]
 
@@ -78,6 +82,15 @@ def coalesce(first: T | None, second: T) -> T:
     return second if first is None else first
 
 
+N = TypeVar("N", int, float)
+
+
+def min_present(*values: N | None) -> N | None:
+    """The smallest value that is not None; None if all are."""
+    present = [v for v in values if v is not None]
+    return min(present) if present else None
+
+
 def ceil_div(a: int, b: int) -> int:
     """``a / b`` rounded up."""
     return -(-a // b)
@@ -116,6 +129,8 @@ def check_value(
     minimum: float | None = None,
 ) -> None:
     """``value`` has schema type ``type_name`` (None allowed if ``nullable``) and is >= minimum."""
+    if type(value) is int and type_name == "int" and (minimum is None or value >= minimum):
+        return  # the common case, kept fast
     if value is None and nullable:
         return
     expected = _EXPECTED[type_name]
@@ -141,7 +156,23 @@ def config_mapping(config: object, owner: str) -> Mapping[str, Any]:
     )
 
 
-_MISSING: Any = object()
+REQUIRED: Any = type("Required", (), {"__repr__": lambda self: "REQUIRED"})()
+"""Default of an input the HF config must provide."""
+
+
+class Input(NamedTuple):
+    """One schema input: where it is read from, its type, default and bound."""
+
+    name: str
+    """Field name."""
+    paths: tuple[str, ...]
+    """HF field paths (first non-null wins)."""
+    type: str
+    """Schema type name."""
+    default: Any = REQUIRED
+    """Value when absent; None makes the input optional."""
+    minimum: float | None = None
+    """Lower bound."""
 
 
 class Source:
@@ -170,7 +201,7 @@ class Source:
         paths: tuple[str, ...],
         type_name: str,
         *,
-        default: Any = _MISSING,
+        default: Any = REQUIRED,
         minimum: float | None = None,
     ) -> Any:
         """The first non-null value among ``paths``; ``default`` if none; else raise."""
@@ -181,7 +212,7 @@ class Source:
                     value = float(value)
                 check_value(self.owner, self.prefix + path, value, type_name, minimum=minimum)
                 return value
-        if default is _MISSING:
+        if default is REQUIRED:
             names = " or ".join(self.prefix + p for p in paths)
             raise ConfigError(names, None, f"{_EXPECTED[type_name]} (required)", owner=self.owner)
         return default
@@ -207,6 +238,8 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
     """The schema file this class was generated from."""
     ROOTS: ClassVar[tuple[str, ...]] = ()
     """Sub-config paths holding the language model (first present wins); empty: the top."""
+    INPUTS: ClassVar[tuple[Input, ...]] = ()
+    """The schema's inputs, in field order."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -231,11 +264,20 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
     @classmethod
     def _read_inputs(cls, src: Source) -> dict[str, Any]:
         """Schema inputs read from the HF config."""
-        raise NotImplementedError
+        return {
+            i.name: src.read(i.paths, i.type, default=i.default, minimum=i.minimum)
+            for i in cls.INPUTS
+        }
 
     def _check_inputs(self) -> None:
-        """Types and bounds of the input fields."""
-        raise NotImplementedError
+        """Types and bounds of the input fields (every construction path)."""
+        root = self.ROOTS[0] + "." if self.ROOTS else ""
+        for i in self.INPUTS:
+            path = root + i.paths[0]
+            label = i.name if path == i.name else f"{i.name} (from {path})"
+            value = getattr(self, i.name)
+            nullable = i.default is None
+            check_value(self._n, label, value, i.type, nullable=nullable, minimum=i.minimum)
 
     def _check_rules(self) -> None:
         """The schema's validation rules."""
@@ -353,6 +395,17 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
                 for (kind, window, heads, dim), idx in groups.items()
             ]
         )
+
+
+#: Most decoder layers a config may declare (guards against absurd or hostile configs).
+MAX_LAYERS = 65536
+
+
+def layer_count(owner: str, field: str, count: int) -> int:
+    """``count`` if it is a sane number of decoder layers."""
+    if not 1 <= count <= MAX_LAYERS:
+        raise ConfigError(field, count, f"between 1 and {MAX_LAYERS} decoder layers", owner=owner)
+    return count
 
 
 def layer_kinds_from_list(

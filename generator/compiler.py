@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,9 +78,10 @@ def load_schemas(schema_dir: Path, display_root: Path | None = None) -> list[Sch
     files: dict[str, str] = {}
     for path in sorted(schema_dir.glob("*.yaml")):
         display = _display(path, root)
-        if not STEM.match(path.stem):
+        if not STEM.match(path.stem) or keyword.iskeyword(path.stem):
             raise SchemaError(
-                Loc(display), f"schema file name {path.stem!r} must match [a-z][a-z0-9_]*"
+                Loc(display),
+                f"schema file name {path.stem!r} must match [a-z][a-z0-9_]* (no keyword)",
             )
         raw[path.stem] = _read(path, display)
         files[path.stem] = display

@@ -78,6 +78,10 @@ FUNCTIONS = {
     "max": ("max", "the largest of two or more numbers"),
     "ceil_div": ("rt.ceil_div", "ceil_div(a, b): a / b rounded up (integers)"),
     "coalesce": ("rt.coalesce", "coalesce(a, b, ...): the first argument that is not null"),
+    "min_present": (
+        "rt.min_present",
+        "min_present(a, b, ...): the smallest argument that is not null, else null",
+    ),
     "int": ("int", "int(x): x truncated to an integer"),
     "len": ("len", "len(list): number of items"),
     "last_index": (
@@ -331,6 +335,13 @@ class _Checker:
                 if not t.numeric:
                     raise self.error(a, f"{name}() needs numbers, got {t}" + _null_hint(t))
             return callee(*nodes), FLOAT if FLOAT in tys else INT
+        if name == "min_present":
+            need(2, exact=False)
+            for a, t in zip(node.args, tys, strict=True):
+                if t.base not in ("int", "float"):
+                    raise self.error(a, f"min_present() needs numbers, got {t}")
+            base = "float" if any(t.base == "float" for t in tys) else "int"
+            return callee(*nodes), Ty(base, True)
         if name == "ceil_div":
             need(2)
             if tys != [INT, INT]:

@@ -6,6 +6,7 @@ and plain values; templates never see raw author text except through ``repr``/do
 
 from __future__ import annotations
 
+import builtins
 import difflib
 import keyword
 import re
@@ -34,6 +35,12 @@ RESERVED = frozenset(
     | set(LAYER_LOCALS)
     | set(FUNCTIONS)
     | {"self", "rt", "cls", "src", "none", "true", "false"}
+)
+
+#: Class names the generated module (or Python) already uses.
+RESERVED_CLASSES = frozenset(
+    {"LayerSpec", "ClassVar", "Any", "SchemaArchConfig", "Input", "Source"}
+    | {n for n in dir(builtins) if n[:1].isupper()}
 )
 
 TOP_KEYS = {
@@ -214,6 +221,8 @@ def build_schema(stem: str, file: str, m: YMap) -> Schema:
     class_name = m.get("class", default_class)
     if not isinstance(class_name, str) or not CLASS.match(class_name):
         raise _err(m, "class", f"class {class_name!r} must match [A-Z][A-Za-z0-9]*")
+    if keyword.iskeyword(class_name) or class_name in RESERVED_CLASSES:
+        raise _err(m, "class", f"class {class_name!r} is reserved; choose another name")
     model_types = _names(m, "model_types", MODEL_TYPE, "model_type", single=True)
     if not model_types:
         raise SchemaError(m.loc, "'model_types' must list at least one HF model_type")

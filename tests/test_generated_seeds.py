@@ -219,6 +219,10 @@ BAD_CONFIGS = {
         {"model_type": "qwen3", **TINY, "layer_types": ["sliding_attention"] * 4},
         "Qwen3Config.sliding_window: got None",
     ),
+    "absurd layer count": (
+        {"model_type": "llama", **TINY, "num_hidden_layers": 10**9},
+        "LlamaConfig.num_hidden_layers: got 1000000000; expected between 1 and 65536",
+    ),
     "nested not a mapping": (
         {"model_type": "llama", **TINY, "max_position_embeddings": [1]},
         "LlamaConfig.max_position_embeddings: got [1]",

@@ -96,6 +96,11 @@ def test_hostile_derived_values_are_refused(tmp_path: Path, case: str) -> None:
     [
         ("class: ToyConfig", 'class: "Toy\\"Config"', "must match [A-Z]"),
         ("class: ToyConfig", "class: 'Toy; import os'", "must match [A-Z]"),
+        ("class: ToyConfig", "class: null", "must match [A-Z]"),
+        ("class: ToyConfig", "class: None", "is reserved"),
+        ("class: ToyConfig", "class: 'True'", "is reserved"),
+        ("class: ToyConfig", "class: LayerSpec", "is reserved"),
+        ("class: ToyConfig", "class: Exception", "is reserved"),
         ("model_types: [toy]", 'model_types: ["to\'y"]', "not a valid model_type"),
         ("model_types: [toy]", "model_types: []", "at least one"),
         ("from: num_hidden_layers", "from: \"a'); import os; ('\"", "not a valid config path"),
@@ -194,6 +199,9 @@ TEMPLATE_WORDS = {
     "last_index",
     "required",
     "layer_kinds_from_list",
+    "layer_count",
+    "INPUTS",
+    "Input",
     "MODEL_TYPES",
     "ARCHITECTURES",
     "SCHEMA",
@@ -283,4 +291,7 @@ def test_bad_file_names_and_non_mappings(tmp_path: Path) -> None:
     (schemas / "toy.yaml").unlink()
     (schemas / "Bad-Name.yaml").write_text(BASE)
     with pytest.raises(SchemaError, match="file name 'Bad-Name'"):
+        load_schemas(schemas)
+    (schemas / "Bad-Name.yaml").rename(schemas / "import.yaml")
+    with pytest.raises(SchemaError, match="file name 'import'"):
         load_schemas(schemas)

@@ -201,6 +201,11 @@ def test_prefill_sliding_window_and_empty_query_row() -> None:
     _check_prefill(cache, [9, 0, 11], 2, window=5, launch=triton_ops.PrefillLaunch(block_q=8))
 
 
+def test_prefill_mla_latent_values_are_the_whole_latent() -> None:
+    cache = Paged([7, 12], page=4, n_kv=1, dim=40, latent=True)
+    _check_prefill(cache, [7, 5], 8, launch=triton_ops.PrefillLaunch(block_q=2, block_n=16))
+
+
 def test_bad_input_is_a_typed_error_naming_the_argument() -> None:
     cache = Paged([4], page=4, n_kv=2, dim=16)
     q = torch.randn(1, 4, 16, device=DEVICE).to(torch.bfloat16)

@@ -7,6 +7,9 @@ from typing import Any
 import numpy as np
 import pytest
 import torch
+from hypothesis import event, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from kvarch import DeviceRef, DType, KVCacheGroup, KVCacheParams
 from kvarch.runtime import ops
@@ -89,6 +92,10 @@ def audit(m: BlockManager) -> None:
         for h, b in pool.cached.items():
             assert pool.hash_of[b] == h
         assert sum(h is not None for h in pool.hash_of) == len(pool.cached)
+    for host in m.hosts:
+        if host is not None:
+            held = sorted([*host.slots.values(), *host.free_slots])
+            assert held == list(range(host.num_slots)), "host slot leaked or doubly used"
     free_rows = set(range(len(m.seq_lens))) - set(live_rows)
     assert all(m.seq_lens[r] == 0 for r in free_rows)
     assert all((t[list(free_rows)] == -1).all() for t in m.tables) if free_rows else True
@@ -309,3 +316,118 @@ def test_bad_rows_are_typed_errors() -> None:
     cached.add("a", [1])
     with pytest.raises(SequenceStateError, match="token ids"):
         cached.append("a", 1)
+
+
+class BlockMachine(RuleBasedStateMachine):
+    """Random alloc / append / decode / fork / prefix hits / evictions / swaps / frees."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.m, self.c = make(
+            page=2, blocks=12, window=5, prefix=True, host=6, max_seqs=5, max_len=20
+        )
+        self.tokens: dict[int, list[int]] = {}
+        self.next_id = 0
+        self.swaps = 0
+        swap_in = self.c.swap_in
+
+        def counted(group: int, slot: int, block: int) -> None:
+            self.swaps += 1
+            swap_in(group, slot, block)
+
+        self.c.swap_in = counted  # type: ignore[method-assign]
+
+    def attempt(self, action: Any) -> bool:
+        """Run ``action``; a typed refusal must leave the state unchanged."""
+        before = snapshot(self.m)
+        try:
+            action()
+        except (OutOfBlocksError, SequenceStateError) as exc:
+            assert_same(snapshot(self.m), before)
+            event(f"refused: {type(exc).__name__}")
+            return False
+        return True
+
+    def pick(self, data: st.DataObject) -> int:
+        return data.draw(st.sampled_from(sorted(self.tokens)))
+
+    @rule(tokens=st.lists(st.integers(0, 2), min_size=1, max_size=9))
+    def add_sequence(self, tokens: list[int]) -> None:
+        sid = self.next_id
+        self.next_id += 1
+        swaps = self.swaps
+        hits: list[int] = []
+        if self.attempt(lambda: hits.append(add(self.m, self.c, sid, tokens))):
+            self.tokens[sid] = tokens
+            event("prefix hit" if hits[0] else "no prefix hit")
+            if self.swaps > swaps:
+                event("swapped in from host")
+
+    @rule(tokens=st.lists(st.integers(3, 50), min_size=1, max_size=12))
+    def churn(self, tokens: list[int]) -> None:
+        """A short-lived request: forces evictions (and swaps) of cached prefixes."""
+        sid = self.next_id
+        self.next_id += 1
+        if self.attempt(lambda: add(self.m, self.c, sid, tokens)):
+            self.m.free(sid)
+
+    @precondition(lambda self: self.tokens)
+    @rule(data=st.data(), new=st.lists(st.integers(0, 2), min_size=1, max_size=4))
+    def append(self, data: st.DataObject, new: list[int]) -> None:
+        sid = self.pick(data)
+        full = self.tokens[sid] + new
+
+        def grow() -> None:
+            write(self.m, self.c, full, self.m.append(sid, new), len(full) - len(new))
+
+        if self.attempt(grow):
+            self.tokens[sid] = full
+
+    @precondition(lambda self: self.tokens)
+    @rule(data=st.data())
+    def decode(self, data: st.DataObject) -> None:
+        ids = data.draw(st.lists(st.sampled_from(sorted(self.tokens)), min_size=1, unique=True))
+        ids = [s for s in ids if len(self.tokens[s]) < self.m.max_seq_len]
+        if not ids:
+            return
+        new = data.draw(st.lists(st.integers(0, 2), min_size=len(ids), max_size=len(ids)))
+        rows = self.m.rows_of(ids)
+
+        def step() -> None:
+            slots = self.m.decode_step(rows, np.array(new))
+            for i, sid in enumerate(ids):
+                full = [*self.tokens[sid], new[i]]
+                write(self.m, self.c, full, [s[i : i + 1] for s in slots], len(full) - 1)
+
+        if self.attempt(step):
+            for sid, t in zip(ids, new, strict=True):
+                self.tokens[sid].append(t)
+
+    @precondition(lambda self: self.tokens)
+    @rule(data=st.data())
+    def fork(self, data: st.DataObject) -> None:
+        parent = self.pick(data)
+        child = self.next_id
+        self.next_id += 1
+        if self.attempt(lambda: self.m.fork(parent, child)):
+            self.tokens[child] = list(self.tokens[parent])
+
+    @precondition(lambda self: self.tokens)
+    @rule(data=st.data())
+    def free(self, data: st.DataObject) -> None:
+        sid = self.pick(data)
+        self.m.free(sid)
+        del self.tokens[sid]
+        with pytest.raises(SequenceStateError):
+            self.m.free(sid)
+
+    @invariant()
+    def consistent(self) -> None:
+        audit(self.m)
+        assert set(self.m.seqs) == set(self.tokens)
+        for sid, tokens in self.tokens.items():
+            read_back(self.m, self.c, sid, tokens)
+
+
+BlockMachine.TestCase.settings = settings(max_examples=100, stateful_step_count=30, deadline=None)
+test_block_manager_state_machine = BlockMachine.TestCase

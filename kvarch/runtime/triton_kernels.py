@@ -81,65 +81,111 @@ def write_kv_kernel(
 
 @triton.jit
 def _attend_tile(
-    q,
-    m_i,
-    l_i,
-    acc,
-    kc_ptr,
-    vc_ptr,
-    bt_row_ptr,
-    kv_head,
-    n0,
-    page_size,
-    load_lo,
-    load_hi,
-    visible_lo,
-    visible_hi,
-    qk_scale,
-    kc_sb,
-    kc_sp,
-    kc_sh,
-    vc_sb,
-    vc_sp,
-    vc_sh,
-    HEAD_DIM: tl.constexpr,
-    V_DIM: tl.constexpr,
-    BLOCK_D: tl.constexpr,
-    BLOCK_DV: tl.constexpr,
-    BLOCK_N: tl.constexpr,
-    F32: tl.constexpr,
-):
+    q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
+    load_lo, load_hi, visible_lo, visible_hi, qk_scale,
+    kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+    HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
+    BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
+    MASKED: tl.constexpr, F32: tl.constexpr,
+):  # fmt: skip
     """Online-softmax update with keys ``n0 .. n0+BLOCK_N``.
 
-    Only positions in ``[load_lo, load_hi)`` are read (others may have no page); a row sees
-    ``[visible_lo, visible_hi)`` (``[rows, 1]`` bounds).
+    K columns are split as ``[0, D1)`` (a power of two) plus a masked remainder of BLOCK_D2,
+    so 576-wide MLA latents are not padded to 1024; with V_IS_K1 the first part is V.
+    MASKED tiles read only positions in ``[load_lo, load_hi)`` (others may have no page) and
+    a row sees ``[visible_lo, visible_hi)`` (``[rows, 1]``); unmasked tiles are all visible.
     """
     pos = n0 + tl.arange(0, BLOCK_N)
-    in_seq = (pos >= load_lo) & (pos < load_hi)
-    blk = tl.load(bt_row_ptr + pos // page_size, mask=in_seq, other=0).to(tl.int64)
+    if MASKED:
+        in_seq = (pos >= load_lo) & (pos < load_hi)
+        blk = tl.load(bt_row_ptr + pos // page_size, mask=in_seq, other=0).to(tl.int64)
+    else:
+        in_seq = pos >= 0
+        blk = tl.load(bt_row_ptr + pos // page_size).to(tl.int64)
     off = pos % page_size
-    d = tl.arange(0, BLOCK_D)
-    k = tl.load(
-        kc_ptr + (blk * kc_sb + off * kc_sp + kv_head * kc_sh)[:, None] + d[None, :],
-        mask=in_seq[:, None] & (d < HEAD_DIM)[None, :],
-        other=0.0,
-    )
-    s = _mm(q, tl.trans(k.to(q.dtype)), F32) * qk_scale
-    visible = (pos[None, :] >= visible_lo) & (pos[None, :] < visible_hi)
-    s = tl.where(visible, s, float("-inf"))
+    k_row = (blk * kc_sb + off * kc_sp + kv_head * kc_sh)[:, None]
+    d1 = tl.arange(0, D1)
+    if MASKED:
+        k1 = tl.load(kc_ptr + k_row + d1[None, :], mask=in_seq[:, None], other=0.0)
+    else:
+        k1 = tl.load(kc_ptr + k_row + d1[None, :])
+    s = _mm(q1, tl.trans(k1.to(q1.dtype)), F32)
+    if BLOCK_D2 > 0:
+        d2 = D1 + tl.arange(0, BLOCK_D2)
+        k2 = tl.load(
+            kc_ptr + k_row + d2[None, :],
+            mask=in_seq[:, None] & (d2 < HEAD_DIM)[None, :],
+            other=0.0,
+        )
+        s += _mm(q2, tl.trans(k2.to(q2.dtype)), F32)
+    s = s * qk_scale
+    if MASKED:
+        visible = (pos[None, :] >= visible_lo) & (pos[None, :] < visible_hi)
+        s = tl.where(visible, s, float("-inf"))
     m_new = tl.maximum(m_i, tl.max(s, 1))
     m_safe = tl.where(m_new == float("-inf"), 0.0, m_new)
     alpha = tl.exp2(m_i - m_safe)
     p = tl.exp2(s - m_safe[:, None])
-    dv = tl.arange(0, BLOCK_DV)
-    v = tl.load(
-        vc_ptr + (blk * vc_sb + off * vc_sp + kv_head * vc_sh)[:, None] + dv[None, :],
-        mask=in_seq[:, None] & (dv < V_DIM)[None, :],
-        other=0.0,
-    )
-    acc = acc * alpha[:, None] + _mm(p.to(q.dtype), v.to(q.dtype), F32)
+    if V_IS_K1:
+        v = k1
+    else:
+        dv = tl.arange(0, BLOCK_DV)
+        v_row = (blk * vc_sb + off * vc_sp + kv_head * vc_sh)[:, None]
+        v = tl.load(
+            vc_ptr + v_row + dv[None, :],
+            mask=in_seq[:, None] & (dv < V_DIM)[None, :],
+            other=0.0,
+        )
+    acc = acc * alpha[:, None] + _mm(p.to(q1.dtype), v.to(q1.dtype), F32)
     l_i = l_i * alpha + tl.sum(p, 1)
     return m_new, l_i, acc
+
+
+@triton.jit
+def _attend_range(
+    q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, page_size,
+    lo, hi, full_lo, full_hi, visible_lo, visible_hi, qk_scale,
+    kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+    HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
+    BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr, F32: tl.constexpr,
+):  # fmt: skip
+    """Keys ``[lo, hi)``: tiles inside ``[full_lo, full_hi)`` (BLOCK_N-aligned, visible to every
+    row) skip all masking; the partial tiles on either side are masked.
+    """
+    full_lo = tl.minimum(full_lo, hi)
+    for n0 in range((lo // BLOCK_N) * BLOCK_N, full_lo, BLOCK_N):
+        m_i, l_i, acc = _attend_tile(
+            q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
+            lo, hi, visible_lo, visible_hi, qk_scale, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, F32,
+        )  # fmt: skip
+    full_hi = tl.maximum(full_hi, full_lo)
+    for n0 in range(full_lo, full_hi, BLOCK_N):
+        m_i, l_i, acc = _attend_tile(
+            q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
+            lo, hi, visible_lo, visible_hi, qk_scale, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, False, F32,
+        )  # fmt: skip
+    for n0 in range(full_hi, hi, BLOCK_N):
+        m_i, l_i, acc = _attend_tile(
+            q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
+            lo, hi, visible_lo, visible_hi, qk_scale, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, F32,
+        )  # fmt: skip
+    return m_i, l_i, acc
+
+
+@triton.jit
+def _load_q(q_ptr, row_off, ok, HEAD_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr):
+    """Query rows split like the keys: ``[rows, D1]`` and the remainder (or the first again)."""
+    d1 = tl.arange(0, D1)
+    q1 = tl.load(q_ptr + row_off[:, None] + d1[None, :], mask=ok[:, None], other=0.0)
+    q2 = q1
+    if BLOCK_D2 > 0:
+        d2 = D1 + tl.arange(0, BLOCK_D2)
+        mask = ok[:, None] & (d2 < HEAD_DIM)[None, :]
+        q2 = tl.load(q_ptr + row_off[:, None] + d2[None, :], mask=mask, other=0.0)
+    return q1, q2
 
 
 @triton.jit
@@ -153,76 +199,45 @@ def _head_block(hb, lane, GROUP: tl.constexpr, BLOCK_G: tl.constexpr):
 
 @triton.jit
 def paged_decode_kernel(
-    q_ptr,
-    kc_ptr,
-    vc_ptr,
-    bt_ptr,
-    seq_lens_ptr,
-    out_ptr,
-    part_o_ptr,
-    part_lse_ptr,
-    k_scale_ptr,
-    v_scale_ptr,
-    qk_scale,
-    window,
-    page_size,
-    partition,
-    n_heads,
-    q_sb,
-    q_sh,
-    kc_sb,
-    kc_sp,
-    kc_sh,
-    vc_sb,
-    vc_sp,
-    vc_sh,
-    bt_sb,
-    o_sb,
-    o_sh,
-    GROUP: tl.constexpr,
-    BLOCK_G: tl.constexpr,
-    HEAD_DIM: tl.constexpr,
-    V_DIM: tl.constexpr,
-    BLOCK_D: tl.constexpr,
-    BLOCK_DV: tl.constexpr,
-    BLOCK_N: tl.constexpr,
-    SPLITS: tl.constexpr,
-    HAS_WINDOW: tl.constexpr,
-    HAS_SCALE: tl.constexpr,
-    F32: tl.constexpr,
-):
+    q_ptr, kc_ptr, vc_ptr, bt_ptr, seq_lens_ptr, out_ptr, part_o_ptr, part_lse_ptr,
+    k_scale_ptr, v_scale_ptr, qk_scale, window, page_size, partition, n_heads,
+    q_sb, q_sh, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh, bt_sb, o_sb, o_sh,
+    GROUP: tl.constexpr, BLOCK_G: tl.constexpr, HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr,
+    D1: tl.constexpr, BLOCK_D2: tl.constexpr, BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr,
+    SPLITS: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
+    HAS_SCALE: tl.constexpr, F32: tl.constexpr,
+):  # fmt: skip
     """Program (sequence, head block, split): up to BLOCK_G q heads of one KV head over one
-    context partition, so each K/V tile is loaded once for the group. With SPLITS > 1 it
-    writes a normalised partial output and its log2-sum-exp for :func:`decode_reduce_kernel`.
+    partition of the visible context (the window, if any), so each K/V tile is loaded once for
+    the group. With SPLITS > 1 it writes a normalised partial output and its log2-sum-exp for
+    :func:`decode_reduce_kernel`.
     """
     b = tl.program_id(0)
     split = tl.program_id(2)
     kv_head, head, g_ok = _head_block(tl.program_id(1), tl.arange(0, BLOCK_G), GROUP, BLOCK_G)
     seq_len = tl.load(seq_lens_ptr + b)
-    lo = split * partition
-    hi = tl.minimum(seq_len, lo + partition)
+    start = 0
     if HAS_WINDOW:
-        lo = tl.maximum(lo, seq_len - window)
-    d = tl.arange(0, BLOCK_D)
-    q = tl.load(
-        q_ptr + b * q_sb + head[:, None] * q_sh + d[None, :],
-        mask=g_ok[:, None] & (d < HEAD_DIM)[None, :],
-        other=0.0,
-    )
+        start = tl.maximum(seq_len - window, 0)
+    lo = start + split * partition
+    hi = tl.minimum(seq_len, lo + partition)
+    q1, q2 = _load_q(q_ptr + b * q_sb, head * q_sh, g_ok, HEAD_DIM, D1, BLOCK_D2)
     scale = qk_scale
     if HAS_SCALE:
         scale = scale * tl.load(k_scale_ptr)
     m_i = tl.full([BLOCK_G], float("-inf"), tl.float32)
     l_i = tl.zeros([BLOCK_G], tl.float32)
     acc = tl.zeros([BLOCK_G, BLOCK_DV], tl.float32)
-    vis_lo = tl.zeros([BLOCK_G, 1], tl.int32) + lo
-    vis_hi = tl.zeros([BLOCK_G, 1], tl.int32) + hi
-    bt_row = bt_ptr + b.to(tl.int64) * bt_sb
-    for n0 in range((lo // BLOCK_N) * BLOCK_N, hi, BLOCK_N):
-        m_i, l_i, acc = _attend_tile(
-            q, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row, kv_head, n0, page_size, lo, hi,
-            vis_lo, vis_hi, scale, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-            HEAD_DIM, V_DIM, BLOCK_D, BLOCK_DV, BLOCK_N, F32,
+    if lo < hi:
+        vis_lo = tl.zeros([BLOCK_G, 1], tl.int32) + lo
+        vis_hi = tl.zeros([BLOCK_G, 1], tl.int32) + hi
+        full_lo = tl.cdiv(lo, BLOCK_N) * BLOCK_N
+        full_hi = (hi // BLOCK_N) * BLOCK_N
+        m_i, l_i, acc = _attend_range(
+            q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_ptr + b.to(tl.int64) * bt_sb, kv_head,
+            page_size, lo, hi, full_lo, full_hi, vis_lo, vis_hi, scale,
+            kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, F32,
         )  # fmt: skip
     l_safe = tl.where(l_i > 0.0, l_i, 1.0)
     o = acc / l_safe[:, None]
@@ -273,42 +288,14 @@ def decode_reduce_kernel(
 
 @triton.jit
 def paged_prefill_kernel(
-    q_ptr,
-    kc_ptr,
-    vc_ptr,
-    bt_ptr,
-    seq_lens_ptr,
-    qsl_ptr,
-    out_ptr,
-    k_scale_ptr,
-    v_scale_ptr,
-    qk_scale,
-    window,
-    page_size,
-    batch,
-    q_st,
-    q_sh,
-    kc_sb,
-    kc_sp,
-    kc_sh,
-    vc_sb,
-    vc_sp,
-    vc_sh,
-    bt_sb,
-    o_st,
-    o_sh,
-    GROUP: tl.constexpr,
-    BLOCK_G: tl.constexpr,
-    BLOCK_Q: tl.constexpr,
-    HEAD_DIM: tl.constexpr,
-    V_DIM: tl.constexpr,
-    BLOCK_D: tl.constexpr,
-    BLOCK_DV: tl.constexpr,
-    BLOCK_N: tl.constexpr,
-    HAS_WINDOW: tl.constexpr,
-    HAS_SCALE: tl.constexpr,
-    F32: tl.constexpr,
-):
+    q_ptr, kc_ptr, vc_ptr, bt_ptr, seq_lens_ptr, qsl_ptr, out_ptr, k_scale_ptr, v_scale_ptr,
+    qk_scale, window, page_size, batch,
+    q_st, q_sh, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh, bt_sb, o_st, o_sh,
+    GROUP: tl.constexpr, BLOCK_G: tl.constexpr, BLOCK_Q: tl.constexpr, HEAD_DIM: tl.constexpr,
+    V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr, BLOCK_DV: tl.constexpr,
+    BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
+    HAS_SCALE: tl.constexpr, F32: tl.constexpr,
+):  # fmt: skip
     """Program (query tile, head block): BLOCK_Q queries x BLOCK_G heads of one sequence, causal.
 
     Tiles are numbered across the packed batch (sequence b's first tile is
@@ -335,34 +322,32 @@ def paged_prefill_kernel(
         t = first + r // BLOCK_G
         kv_head, head, g_ok = _head_block(tl.program_id(1), r % BLOCK_G, GROUP, BLOCK_G)
         ok = (t < q_len) & g_ok
-        d = tl.arange(0, BLOCK_D)
         tok = (q_start + t).to(tl.int64)
-        q = tl.load(
-            q_ptr + tok[:, None] * q_st + head[:, None] * q_sh + d[None, :],
-            mask=ok[:, None] & (d < HEAD_DIM)[None, :],
-            other=0.0,
-        )
+        q1, q2 = _load_q(q_ptr, tok * q_st + head * q_sh, ok, HEAD_DIM, D1, BLOCK_D2)
         q_pos = ctx - q_len + t
+        first_pos = ctx - q_len + first
+        last_pos = ctx - q_len + tl.minimum(first + BLOCK_Q, q_len) - 1
         vis_hi = tl.where(ok, q_pos + 1, 0)[:, None]
         vis_lo = tl.zeros([rows, 1], tl.int32)
         lo = 0
+        full_lo = 0
         if HAS_WINDOW:
             vis_lo = (q_pos - window + 1)[:, None]
-            lo = tl.maximum(ctx - q_len + first - window + 1, 0)
-        hi = tl.minimum(ctx - q_len + first + BLOCK_Q, ctx)
+            lo = tl.maximum(first_pos - window + 1, 0)
+            full_lo = tl.cdiv(tl.maximum(last_pos - window + 1, 0), BLOCK_N) * BLOCK_N
+        full_hi = ((first_pos + 1) // BLOCK_N) * BLOCK_N
         scale = qk_scale
         if HAS_SCALE:
             scale = scale * tl.load(k_scale_ptr)
         m_i = tl.full([rows], float("-inf"), tl.float32)
         l_i = tl.zeros([rows], tl.float32)
         acc = tl.zeros([rows, BLOCK_DV], tl.float32)
-        bt_row = bt_ptr + b * bt_sb
-        for n0 in range((lo // BLOCK_N) * BLOCK_N, hi, BLOCK_N):
-            m_i, l_i, acc = _attend_tile(
-                q, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row, kv_head, n0, page_size, lo, hi,
-                vis_lo, vis_hi, scale, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-                HEAD_DIM, V_DIM, BLOCK_D, BLOCK_DV, BLOCK_N, F32,
-            )  # fmt: skip
+        m_i, l_i, acc = _attend_range(
+            q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_ptr + b * bt_sb, kv_head, page_size,
+            lo, last_pos + 1, full_lo, full_hi, vis_lo, vis_hi, scale,
+            kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, F32,
+        )  # fmt: skip
         o = acc / tl.where(l_i > 0.0, l_i, 1.0)[:, None]
         if HAS_SCALE:
             o = o * tl.load(v_scale_ptr)

@@ -168,25 +168,38 @@ def _prepare(
     return _unit_last("q", q, copy=True), kc, vc, tables, out
 
 
+def _dims(kc: Tensor, vc: Tensor, shared_kv: bool) -> dict[str, int | bool]:
+    """Column constexprs: K as ``[0, D1)`` (a power of two) + a remainder tile; V's width."""
+    dim, v_dim = kc.shape[3], vc.shape[3]
+    if dim < 16:
+        raise ShapeError("k_cache", tuple(kc.shape), "head_dim >= 16")
+    d1 = 1 << (dim.bit_length() - 1)
+    rest = dim - d1
+    v_is_k1 = shared_kv and v_dim == d1
+    return {
+        "HEAD_DIM": dim,
+        "V_DIM": v_dim,
+        "D1": d1,
+        "BLOCK_D2": max(16, triton.next_power_of_2(rest)) if rest else 0,
+        "BLOCK_DV": d1 if v_is_k1 else triton.next_power_of_2(v_dim),
+        "V_IS_K1": v_is_k1,
+    }
+
+
 def _decode_launch(
-    launch: DecodeLaunch, batch: int, n_kv: int, group: int, dim: int, ctx: int, dev: torch.device
-) -> tuple[int, int, int, int, int]:
-    """(block_n, block_g, splits, num_warps, num_stages) for a decode launch."""
-    wide = dim > 256
-    block_n = launch.block_n or (16 if wide else 64)
-    block_g = launch.block_g or max(16, min(triton.next_power_of_2(group), 16 if wide else 64))
-    programs = batch * n_kv * triton.cdiv(group, block_g)
+    launch: DecodeLaunch, programs: int, span: int, wide: bool, dev: torch.device
+) -> tuple[int, int, int, int]:
+    """(block_n, splits, num_warps, num_stages); splits fill ~3 programs per SM."""
+    block_n = launch.block_n or (32 if wide else 64)
     splits = launch.splits
     if splits is None:
         splits = 1
-        room = max(1, ctx // 512)
-        while programs * splits < 4 * _sm_count(dev) and splits * 2 <= min(room, 64):
+        while programs * splits < 3 * _sm_count(dev) and splits * 256 <= span and splits < 64:
             splits *= 2
     if splits < 1 or splits & (splits - 1):
         raise ShapeError("launch.splits", splits, "a power of two")
     warps = launch.num_warps or (8 if wide else 4)
-    stages = launch.num_stages or (1 if wide else 3)
-    return block_n, block_g, splits, warps, stages
+    return block_n, splits, warps, launch.num_stages or 2
 
 
 def paged_decode(
@@ -211,34 +224,38 @@ def paged_decode(
     )
     if batch == 0:
         return out
-    n_kv, dim, v_dim = kc.shape[2], kc.shape[3], vc.shape[3]
-    group = q.shape[1] // n_kv
-    ctx = tables.shape[1] * kc.shape[1]
-    block_n, block_g, splits, warps, stages = _decode_launch(
-        launch or DecodeLaunch(), batch, n_kv, group, dim, ctx, q.device
+    dims = _dims(kc, vc, v_cache is None)
+    n_kv, group = kc.shape[2], q.shape[1] // kc.shape[2]
+    wide = kc.shape[3] > 256
+    launch = launch or DecodeLaunch()
+    block_g = launch.block_g or max(16, min(triton.next_power_of_2(group), 16 if wide else 64))
+    head_blocks = n_kv * triton.cdiv(group, block_g)
+    span = tables.shape[1] * kc.shape[1]
+    if window is not None:
+        span = min(span, window)
+    block_n, splits, warps, stages = _decode_launch(
+        launch, batch * head_blocks, span, wide, q.device
     )
-    partition = triton.cdiv(triton.cdiv(ctx, splits), block_n) * block_n
-    block_dv = triton.next_power_of_2(v_dim)
+    partition = triton.cdiv(triton.cdiv(span, splits), block_n) * block_n
     part_o = part_lse = out
     if splits > 1:
-        part_o = torch.empty(batch * q.shape[1] * splits, block_dv, device=q.device)
-        part_lse = torch.empty(batch * q.shape[1] * splits, device=q.device)
+        rows = batch * q.shape[1] * splits
+        part_o = torch.empty(rows, int(dims["BLOCK_DV"]), device=q.device)
+        part_lse = torch.empty(rows, device=q.device)
     k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, q)
-    grid = (batch, n_kv * triton.cdiv(group, block_g), splits)
-    kernels.paged_decode_kernel[grid](
+    kernels.paged_decode_kernel[(batch, head_blocks, splits)](
         q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
         scale * _LOG2E, window or 0, kc.shape[1], partition, q.shape[1],
         q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
         vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
-        GROUP=group, BLOCK_G=block_g, HEAD_DIM=dim, V_DIM=v_dim,
-        BLOCK_D=triton.next_power_of_2(dim), BLOCK_DV=block_dv, BLOCK_N=block_n,
-        SPLITS=splits, HAS_WINDOW=window is not None, HAS_SCALE=quantized, F32=_interpreting(),
+        GROUP=group, BLOCK_G=block_g, BLOCK_N=block_n, SPLITS=splits,
+        HAS_WINDOW=window is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     if splits > 1:
         kernels.decode_reduce_kernel[(batch, q.shape[1])](
             part_o, part_lse, out, out.stride(0), out.stride(1), q.shape[1],
-            V_DIM=v_dim, BLOCK_DV=block_dv, SPLITS=splits, num_warps=4,
+            V_DIM=dims["V_DIM"], BLOCK_DV=dims["BLOCK_DV"], SPLITS=splits, num_warps=4,
         )  # fmt: skip
     return out
 
@@ -273,16 +290,16 @@ def paged_prefill(
     total = q.shape[0]
     if batch == 0 or total == 0:
         return out
-    n_kv, dim, v_dim = kc.shape[2], kc.shape[3], vc.shape[3]
-    group = q.shape[1] // n_kv
+    dims = _dims(kc, vc, v_cache is None)
+    n_kv, group = kc.shape[2], q.shape[1] // kc.shape[2]
     launch = launch or PrefillLaunch()
-    wide = max(dim, v_dim) > 256
+    wide = max(kc.shape[3], vc.shape[3]) > 256
     block_g = min(triton.next_power_of_2(group), 16)
     rows = 32 if wide else 128
     block_q = launch.block_q or max(1, rows // block_g, 16 // block_g)
-    block_n = launch.block_n or (16 if wide else 64)
+    block_n = launch.block_n or (32 if wide else 128)
     warps = launch.num_warps or (8 if block_q * block_g >= 128 or wide else 4)
-    stages = launch.num_stages or (1 if wide else 3)
+    stages = launch.num_stages or (1 if wide else 2)
     k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, q)
     grid = (total // block_q + batch, n_kv * math.ceil(group / block_g))
     kernels.paged_prefill_kernel[grid](
@@ -290,9 +307,8 @@ def paged_prefill(
         scale * _LOG2E, window or 0, kc.shape[1], batch,
         q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
         vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
-        GROUP=group, BLOCK_G=block_g, BLOCK_Q=block_q, HEAD_DIM=dim, V_DIM=v_dim,
-        BLOCK_D=triton.next_power_of_2(dim), BLOCK_DV=triton.next_power_of_2(v_dim),
-        BLOCK_N=block_n, HAS_WINDOW=window is not None, HAS_SCALE=quantized,
-        F32=_interpreting(), num_warps=warps, num_stages=stages,
+        GROUP=group, BLOCK_G=block_g, BLOCK_Q=block_q, BLOCK_N=block_n,
+        HAS_WINDOW=window is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
+        num_warps=warps, num_stages=stages,
     )  # fmt: skip
     return out

@@ -1,0 +1,197 @@
+"""``kvarch plan``: does a model fit, with how much context and batch? (torch-free)"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from kvarch.device import DeviceRef, available_devices
+from kvarch.dtype import DType
+from kvarch.errors import ConfigError
+from kvarch.kv_cache import KVCacheConfig
+from kvarch.runtime.planner import CachePlan, as_groups, plan_for_arch
+from kvarch.weights import WeightBytes, weight_bytes
+
+__all__ = ["PlanGroup", "PlanReport", "plan_model"]
+
+
+class PlanGroup(msgspec.Struct, frozen=True, kw_only=True):
+    """One cache group of the plan."""
+
+    attention: str
+    """``full``, ``sliding`` or ``chunked``."""
+    window: int | None
+    """Tokens a sliding/chunked layer keeps."""
+    layers: int
+    """Layers in the group."""
+    blocks: int
+    """Blocks on each device."""
+    bytes_per_block_per_device: int
+    """Bytes of one block on one device."""
+
+
+class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
+    """What ``kvarch plan`` prints."""
+
+    architecture: str
+    """Generated config class."""
+    dtype: DType
+    """Weights dtype."""
+    kv_dtype: DType
+    """Cache dtype."""
+    devices: int
+    """Devices over all replicas (tp × dp)."""
+    free_bytes_per_device: int
+    """Device memory the plan started from."""
+    free_bytes_source: str
+    """``given`` (--gpu-memory) or the device it was read from."""
+    weights: WeightBytes
+    """Weight bytes and where they came from."""
+    bytes_per_token: int
+    """Cache bytes per token per replica (every layer keeping every token)."""
+    tokens_per_replica: int
+    """Tokens the full-attention cache holds per replica (blocks × page size)."""
+    groups: list[PlanGroup]
+    """Cache groups."""
+    plan: CachePlan
+    """The planner's result."""
+
+    def render(self) -> str:
+        """A readable summary and table."""
+        from kvarch.cli import _size, _table
+
+        p = self.plan
+        head = [
+            ("architecture", self.architecture),
+            ("dtype / kv dtype", f"{self.dtype.value} / {self.kv_dtype.value}"),
+            ("devices", f"{self.devices} (tp {p.tp_degree} x dp {p.data_parallel_degree})"),
+            ("free per device", f"{_size(self.free_bytes_per_device)} ({self.free_bytes_source})"),
+            ("weights", f"{_size(self.weights.bytes)} ({self.weights.source})"),
+            ("bytes per token", f"{self.bytes_per_token} ({_size(self.bytes_per_token)})"),
+            ("cache per device", _size(p.cache_bytes_per_device)),
+            ("tokens per replica", self.tokens_per_replica),
+            ("max length", p.max_seq_len),
+            ("max batch", p.max_batch_size),
+            ("max batch at max length", p.max_batch_at_max_len),
+            ("max length at max batch", p.max_len_at_max_batch),
+        ]
+        width = max(len(k) for k, _ in head)
+        lines = [f"{k.ljust(width)}  {v}" for k, v in head]
+        rows = [
+            (
+                g.attention,
+                "-" if g.window is None else g.window,
+                g.layers,
+                g.blocks,
+                _size(g.bytes_per_block_per_device),
+                _size(g.blocks * g.bytes_per_block_per_device),
+            )
+            for g in self.groups
+        ]
+        headers = ("group", "window", "layers", "blocks", "block/device", "bytes/device")
+        lines += ["", _table(headers, rows)]
+        lines += [f"note: {n}" for n in p.notes]
+        return "\n".join(lines)
+
+
+def _config_dtype(config: Mapping[str, Any]) -> DType:
+    for sub in (config, config.get("text_config"), config.get("llm_config")):
+        if isinstance(sub, Mapping):
+            for key in ("torch_dtype", "dtype"):
+                value = sub.get(key)
+                if isinstance(value, str) and value != "auto":
+                    return DType.from_hf(value)
+    return DType.bfloat16
+
+
+def _free_bytes(gpu_memory: int | None) -> tuple[int, str]:
+    if gpu_memory is not None:
+        return gpu_memory, "given"
+    gpus = [d for d in available_devices() if not d.is_cpu()]
+    if not gpus:
+        raise ConfigError("--gpu-memory", None, "a size (e.g. 80GiB): no local GPU to ask")
+    from kvarch.runtime.planner import device_free_bytes
+
+    return device_free_bytes(gpus[:1]), f"free on {gpus[0]}"
+
+
+def plan_model(
+    config: Mapping[str, Any],
+    *,
+    path: str | Path | None = None,
+    gpu_memory: int | None = None,
+    utilization: float = 0.9,
+    tp: int = 1,
+    dp: int = 1,
+    dtype: DType | None = None,
+    kv_dtype: DType | None = None,
+    page_size: int = 128,
+    max_length: int | None = None,
+    max_batch: int | None = None,
+    weights: int | None = None,
+    activations: int = 0,
+) -> PlanReport:
+    """Resolve ``config``, size its cache on ``tp × dp`` devices, and report what fits."""
+    import generated
+
+    for name, value in (("--tp", tp), ("--dp", dp)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(name, value, "an integer >= 1")
+    wdtype = dtype or _config_dtype(config)
+    devices = [DeviceRef.GPU(i) for i in range(tp * dp)]
+    kv_cache = KVCacheConfig(
+        kv_cache_page_size=page_size,
+        device_memory_utilization=utilization,
+        enable_prefix_caching=False,
+    )
+    arch = generated.from_hf_config(
+        config,
+        dtype=wdtype,
+        devices=devices,
+        cache_dtype=kv_dtype,
+        kv_cache=kv_cache,
+        data_parallel_degree=dp,
+        user_provided_max_length=max_length,
+    )
+    free, source = _free_bytes(gpu_memory)
+    wb = (
+        WeightBytes(bytes=weights, source="given")
+        if weights is not None
+        else weight_bytes(path, config, wdtype)
+    )
+    result = plan_for_arch(
+        arch,
+        free_bytes=free,
+        max_batch_size=max_batch,
+        weight_bytes=wb.bytes,
+        activation_bytes=activations,
+    )
+    params = arch.get_kv_params()
+    groups = as_groups(params)
+    full_blocks = [b for g, b in zip(groups, result.blocks_per_group, strict=True) if not g.window]
+    return PlanReport(
+        architecture=type(arch).__name__,
+        dtype=wdtype,
+        kv_dtype=kv_dtype or wdtype,
+        devices=len(devices),
+        free_bytes_per_device=free,
+        free_bytes_source=source,
+        weights=wb,
+        bytes_per_token=params.bytes_per_token,
+        tokens_per_replica=(min(full_blocks) if full_blocks else min(result.blocks_per_group))
+        * result.page_size,
+        groups=[
+            PlanGroup(
+                attention=g.attention,
+                window=g.window,
+                layers=g.params.num_layers,
+                blocks=b,
+                bytes_per_block_per_device=g.params.bytes_per_block_per_device,
+            )
+            for g, b in zip(groups, result.blocks_per_group, strict=True)
+        ],
+        plan=result,
+    )

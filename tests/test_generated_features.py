@@ -1,0 +1,247 @@
+"""Language features issue 4 relies on, compiled from test schemas and run for real:
+sub-config roots, nested paths, aliases, KV sharing, chunked/none/cross kinds, per-kind dims."""
+
+from __future__ import annotations
+
+import sys
+import types
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generated._runtime import SchemaArchConfig
+from generator import compile_dir
+from kvarch import ConfigError, KVCacheParams, MultiKVCacheParams
+from kvarch.layers import LayerSpec
+
+HEADER = """\
+model_types: [{stem}]
+inputs:
+  n: {{type: int, from: [num_hidden_layers, n_layer], min: 1}}
+  heads: {{type: int, from: [num_key_value_heads, attn_config.kv_n_heads, n_head], min: 1}}
+  dim: {{type: int, from: head_dim, default: 8}}
+  max_len: {{type: int, from: [max_position_embeddings, n_positions], default: 2048}}
+"""
+
+
+@pytest.fixture
+def compile_schema(tmp_path: Path) -> Iterator[Any]:
+    loaded: list[str] = []
+
+    def build(stem: str, body: str) -> type[SchemaArchConfig]:
+        (tmp_path / f"{stem}.yaml").write_text(HEADER.format(stem=stem) + body)
+        source = compile_dir(tmp_path).files[f"{stem}.py"]
+        name = f"generated._test_{stem}"
+        module = types.ModuleType(name)
+        sys.modules[name] = module
+        loaded.append(name)
+        exec(compile(source, f"{stem}.py", "exec"), module.__dict__)
+        cls: type[SchemaArchConfig] = next(
+            v
+            for v in vars(module).values()
+            if isinstance(v, type) and issubclass(v, SchemaArchConfig) and v is not SchemaArchConfig
+        )
+        (tmp_path / f"{stem}.yaml").unlink()
+        return cls
+
+    yield build
+    for name in loaded:
+        sys.modules.pop(name, None)
+
+
+PLAIN = """\
+layers:
+  count: n
+  num_kv_heads: heads
+  head_dim: dim
+max_length: max_len
+"""
+
+
+def kinds(cfg: SchemaArchConfig) -> list[str]:
+    return [s.kind for s in cfg.layers()]
+
+
+def test_aliases_nested_paths_and_null_as_absent(compile_schema: Any) -> None:
+    cls = compile_schema("alias", PLAIN)
+    cfg = cls.from_hf_config(
+        {"n_layer": 2, "num_hidden_layers": None, "attn_config": {"kv_n_heads": 3}}
+    )
+    assert (cfg.num_layers, cfg.num_key_value_heads, cfg.head_dim) == (2, 3, 8)
+    assert cfg.model_max_seq_len == 2048
+    cfg = cls.from_hf_config(
+        {"num_hidden_layers": 2, "n_head": 4, "head_dim": None, "n_positions": 64}
+    )
+    assert (cfg.num_key_value_heads, cfg.head_dim, cfg.model_max_seq_len) == (4, 8, 64)
+    with pytest.raises(ConfigError, match=r"AliasConfig\.num_key_value_heads or "):
+        cls.from_hf_config({"num_hidden_layers": 2, "attn_config": 5})
+
+
+def test_sub_config_root(compile_schema: Any) -> None:
+    cls = compile_schema("vlm", "root: [text_config, llm_config]\n" + PLAIN)
+    text = {"num_hidden_layers": 3, "num_key_value_heads": 2}
+    assert cls.from_hf_config({"text_config": text, "num_hidden_layers": 99}).num_layers == 3
+    assert cls.from_hf_config({"llm_config": text}).num_layers == 3
+    with pytest.raises(ConfigError, match=r"VlmConfig\.text_config.num_hidden_layers"):
+        cls.from_hf_config({"text_config": {"num_key_value_heads": 2}})
+    with pytest.raises(ConfigError, match=r"text_config or llm_config: got None"):
+        cls.from_hf_config({"num_hidden_layers": 3})
+
+
+def test_kv_sharing_reuses_the_last_earlier_layer_of_the_same_kind(compile_schema: Any) -> None:
+    body = """\
+  shared: {type: int, from: num_kv_shared_layers, default: 0, min: 0}
+  window: {type: int, from: sliding_window, default: 4}
+  layer_types: {type: "list[str]", default: null}
+derived:
+  first_shared: n - shared
+checks:
+  - expr: shared < n
+    message: fewer than num_hidden_layers
+layers:
+  count: n
+  kind: {list: layer_types}
+  window: window
+  num_kv_heads: heads
+  head_dim: "dim * 2 if kind == 'full' else dim"
+  kv_source: last_index(kinds, kind, first_shared) if i >= first_shared else None
+max_length: max_len
+"""
+    cls = compile_schema("share", body)
+    types_ = ["sliding_attention", "sliding_attention", "full_attention"] * 2
+    cfg = cls.from_hf_config(
+        {"num_hidden_layers": 6, "num_key_value_heads": 2, "num_kv_shared_layers": 3}
+        | {"layer_types": types_}
+    )
+    assert [(s.kind, s.kv_source) for s in cfg.layers()[3:]] == [
+        ("shared", 1),
+        ("shared", 1),
+        ("shared", 2),
+    ]
+    assert cfg.layers()[2] == LayerSpec(
+        index=2, kind="full", num_kv_heads=2, k_head_dim=16, v_head_dim=16
+    )
+    params = cfg.get_kv_params()
+    assert isinstance(params, MultiKVCacheParams)
+    assert [(g.attention, g.layer_indices, g.params.head_dim) for g in params.groups] == [
+        ("sliding", [0, 1], 8),
+        ("full", [2], 16),
+    ]
+    assert cfg.num_layers == 3
+    with pytest.raises(
+        ConfigError, match=r"ShareConfig\.shared \(from num_kv_shared_layers\): got 6"
+    ):
+        cls.from_hf_config(
+            {"num_hidden_layers": 6, "num_key_value_heads": 2, "num_kv_shared_layers": 6}
+            | {"layer_types": types_}
+        )
+
+
+def test_hybrid_kinds_from_a_list_with_a_custom_map(compile_schema: Any) -> None:
+    body = """\
+  block_types: {type: "list[str]", from: layers_block_type, default: null}
+  chunk: {type: int, from: attention_chunk_size, default: 16}
+layers:
+  count: n
+  kind:
+    list: block_types
+    map: {attention: full, mamba: none, moe_chunk: chunked, xattn: cross}
+  window: chunk
+  num_kv_heads: heads
+  head_dim: dim
+max_length: max_len
+"""
+    cls = compile_schema("hybrid", body)
+    cfg = cls.from_hf_config(
+        {"num_hidden_layers": 4, "num_key_value_heads": 2}
+        | {"layers_block_type": ["mamba", "attention", "moe_chunk", "xattn"]}
+    )
+    assert kinds(cfg) == ["none", "full", "chunked", "cross"]
+    assert cfg.layers()[0] == LayerSpec(index=0, kind="none")
+    assert cfg.layers()[2].window == 16
+    assert cfg.num_layers == 2
+    with pytest.raises(ConfigError, match="at least one layer keeping KV"):
+        cls.from_hf_config(
+            {"num_hidden_layers": 1, "num_key_value_heads": 2, "layers_block_type": ["mamba"]}
+        )
+
+
+def test_list_membership_and_modulo_patterns(compile_schema: Any) -> None:
+    body = """\
+  attn_ids: {type: "list[int]", from: hybrid_layer_ids}
+  period: {type: int, from: attn_layer_period, default: 2, min: 1}
+layers:
+  count: n
+  kind: {expr: "'full' if i in attn_ids or i % period == period - 1 else 'none'"}
+  num_kv_heads: heads
+  head_dim: dim
+max_length: max_len
+"""
+    cls = compile_schema("pattern", body)
+    cfg = cls.from_hf_config(
+        {"num_hidden_layers": 6, "num_key_value_heads": 1, "hybrid_layer_ids": [0]}
+        | {"attn_layer_period": 3}
+    )
+    assert kinds(cfg) == ["full", "none", "full", "none", "none", "full"]
+    assert isinstance(cfg.get_kv_params(), KVCacheParams)
+
+
+def test_rope_scaling_opt_in_and_checks(compile_schema: Any) -> None:
+    body = """\
+  rope_type: {type: str, from: [rope_scaling.rope_type, rope_scaling.type], default: null}
+  factor: {type: float, from: rope_scaling.factor, default: null}
+checks:
+  - expr: heads <= 8
+    message: at most 8 KV heads
+layers:
+  count: n
+  num_kv_heads: heads
+  k_head_dim: dim
+  v_head_dim: dim // 2
+max_length: "int(max_len * coalesce(factor, 1.0)) if rope_type == 'dynamic' else max_len"
+"""
+    cls = compile_schema("rope", body)
+    base = {"num_hidden_layers": 1, "num_key_value_heads": 2, "max_position_embeddings": 100}
+    assert cls.from_hf_config(base).model_max_seq_len == 100
+    dynamic = base | {"rope_scaling": {"type": "dynamic", "factor": 2}}
+    assert cls.from_hf_config(dynamic).model_max_seq_len == 200
+    yarn = base | {"rope_scaling": {"rope_type": "yarn", "factor": 4.0}}
+    assert cls.from_hf_config(yarn).model_max_seq_len == 100
+    with pytest.raises(ConfigError, match=r"RopeConfig\.heads \(from num_key_value_heads\): got 9"):
+        cls.from_hf_config(base | {"num_key_value_heads": 9})
+    cfg = cls.from_hf_config(base)
+    assert (cfg.layers()[0].k_head_dim, cfg.layers()[0].v_head_dim, cfg.head_dim) == (8, 4, 8)
+    with pytest.raises(ConfigError, match=r"RopeConfig\.rope_scaling\.factor: got 'x'"):
+        cls.from_hf_config(base | {"rope_scaling": {"factor": "x"}})
+
+
+def test_runtime_arithmetic_errors_become_config_errors(compile_schema: Any) -> None:
+    body = """\
+  groups: {type: int, from: num_groups, default: 0}
+layers:
+  count: n
+  num_kv_heads: heads
+  head_dim: dim // groups
+max_length: max_len
+"""
+    cls = compile_schema("divzero", body)
+    with pytest.raises(ConfigError, match="integer division or modulo by zero"):
+        cls.from_hf_config({"num_hidden_layers": 1, "num_key_value_heads": 1})
+
+
+def test_max_length_from_the_smallest_present_key(compile_schema: Any) -> None:
+    body = """\
+  seq_length: {type: int, default: null}
+layers:
+  count: n
+  num_kv_heads: heads
+  head_dim: dim
+max_length: coalesce(min_present(max_len, seq_length), 2048)
+"""
+    cls = compile_schema("minlen", body)
+    base = {"num_hidden_layers": 1, "num_key_value_heads": 1}
+    assert cls.from_hf_config(base | {"seq_length": 512}).model_max_seq_len == 512
+    both = base | {"seq_length": 4096, "n_positions": 1024}
+    assert cls.from_hf_config(both).model_max_seq_len == 1024
