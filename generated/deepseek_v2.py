@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -16,6 +16,17 @@ class DeepseekV2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DeepseekV2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/deepseek_v2.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", minimum=1),
+        rt.Input("num_attention_heads", ("num_attention_heads",), "int", minimum=1),
+        rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
+        rt.Input("qk_rope_head_dim", ("qk_rope_head_dim",), "int", default=64, minimum=1),
+        rt.Input("qk_nope_head_dim", ("qk_nope_head_dim",), "int", default=128, minimum=1),
+        rt.Input("v_head_dim", ("v_head_dim",), "int", default=128, minimum=1),
+        rt.Input(
+            "max_position_embeddings", ("max_position_embeddings",), "int", default=2048, minimum=1
+        ),
+    )
 
     num_hidden_layers: int
     """Decoder layers."""
@@ -38,31 +49,6 @@ class DeepseekV2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     max_position_embeddings: int = 2048
     """Longest sequence (already the rope-extended length)."""
 
-    @classmethod
-    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
-        return {
-            "num_hidden_layers": src.read(("num_hidden_layers",), "int", minimum=1),
-            "num_attention_heads": src.read(("num_attention_heads",), "int", minimum=1),
-            "kv_lora_rank": src.read(("kv_lora_rank",), "int", default=512, minimum=1),
-            "qk_rope_head_dim": src.read(("qk_rope_head_dim",), "int", default=64, minimum=1),
-            "qk_nope_head_dim": src.read(("qk_nope_head_dim",), "int", default=128, minimum=1),
-            "v_head_dim": src.read(("v_head_dim",), "int", default=128, minimum=1),
-            "max_position_embeddings": src.read(
-                ("max_position_embeddings",), "int", default=2048, minimum=1
-            ),
-        }
-
-    def _check_inputs(self) -> None:
-        rt.check_value(self._n, "num_hidden_layers", self.num_hidden_layers, "int", minimum=1)
-        rt.check_value(self._n, "num_attention_heads", self.num_attention_heads, "int", minimum=1)
-        rt.check_value(self._n, "kv_lora_rank", self.kv_lora_rank, "int", minimum=1)
-        rt.check_value(self._n, "qk_rope_head_dim", self.qk_rope_head_dim, "int", minimum=1)
-        rt.check_value(self._n, "qk_nope_head_dim", self.qk_nope_head_dim, "int", minimum=1)
-        rt.check_value(self._n, "v_head_dim", self.v_head_dim, "int", minimum=1)
-        rt.check_value(
-            self._n, "max_position_embeddings", self.max_position_embeddings, "int", minimum=1
-        )
-
     def _check_rules(self) -> None:
         return
 
@@ -75,7 +61,7 @@ class DeepseekV2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         return self.kv_lora_rank + self.qk_rope_head_dim
 
     def _layer_kinds(self) -> list[str]:
-        count = self.num_hidden_layers
+        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
 
     def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -30,6 +30,27 @@ class Gemma3nVlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3nForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/gemma3n.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+        rt.Input(
+            "num_hidden_layers", ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
+        ),
+        rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
+        rt.Input(
+            "num_kv_heads",
+            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
+            "int",
+            default=2,
+            minimum=1,
+        ),
+        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
+        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
+        rt.Input(
+            "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
+        ),
+        rt.Input("sliding_window", ("sliding_window",), "int", default=512, minimum=1),
+        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
+        rt.Input("num_kv_shared_layers", ("num_kv_shared_layers",), "int", default=15, minimum=0),
+    )
 
     num_hidden_layers: int
     """Decoder layers."""
@@ -57,93 +78,6 @@ class Gemma3nVlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_kv_shared_layers: int = 15
     """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
-
-    @classmethod
-    def _read_inputs(cls, src: rt.Source) -> dict[str, Any]:
-        return {
-            "num_hidden_layers": src.read(
-                ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
-            ),
-            "num_attention_heads": src.read(("num_attention_heads", "n_head"), "int", minimum=1),
-            "num_kv_heads": src.read(
-                ("num_key_value_heads", "n_head_kv", "num_kv_heads"), "int", default=2, minimum=1
-            ),
-            "hidden_size": src.read(("hidden_size", "n_embd"), "int", minimum=1),
-            "explicit_head_dim": src.read(("head_dim",), "int", default=256, minimum=1),
-            "max_position_embeddings": src.read(
-                ("max_position_embeddings",), "int", default=32768, minimum=1
-            ),
-            "sliding_window": src.read(("sliding_window",), "int", default=512, minimum=1),
-            "layer_types": src.read(("layer_types",), "list[str]", default=None),
-            "num_kv_shared_layers": src.read(
-                ("num_kv_shared_layers",), "int", default=15, minimum=0
-            ),
-        }
-
-    def _check_inputs(self) -> None:
-        rt.check_value(
-            self._n,
-            "num_hidden_layers (from text_config.num_hidden_layers)",
-            self.num_hidden_layers,
-            "int",
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "num_attention_heads (from text_config.num_attention_heads)",
-            self.num_attention_heads,
-            "int",
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "num_kv_heads (from text_config.num_key_value_heads)",
-            self.num_kv_heads,
-            "int",
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "hidden_size (from text_config.hidden_size)",
-            self.hidden_size,
-            "int",
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "explicit_head_dim (from text_config.head_dim)",
-            self.explicit_head_dim,
-            "int",
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "max_position_embeddings (from text_config.max_position_embeddings)",
-            self.max_position_embeddings,
-            "int",
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "sliding_window (from text_config.sliding_window)",
-            self.sliding_window,
-            "int",
-            minimum=1,
-        )
-        rt.check_value(
-            self._n,
-            "layer_types (from text_config.layer_types)",
-            self.layer_types,
-            "list[str]",
-            nullable=True,
-        )
-        rt.check_value(
-            self._n,
-            "num_kv_shared_layers (from text_config.num_kv_shared_layers)",
-            self.num_kv_shared_layers,
-            "int",
-            minimum=0,
-        )
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
@@ -184,7 +118,7 @@ class Gemma3nVlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
-        count = self.num_hidden_layers
+        count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)
         if self.layer_types is not None:
             return rt.layer_kinds_from_list(
                 self._n, "text_config.layer_types", self.layer_types, count, _KIND_NAMES
