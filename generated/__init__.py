@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from generated.minicpm3 import MiniCPM3Config
     from generated.mistral import MistralConfig
     from generated.qwen3 import Qwen3Config
+    from generated.recurrent_gemma import RecurrentGemmaConfig
     from generated.sarvam_mla import SarvamMLAConfig
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "MiniCPM3Config",
     "MistralConfig",
     "Qwen3Config",
+    "RecurrentGemmaConfig",
     "SarvamMLAConfig",
     "UnknownArchitectureError",
     "from_hf_config",
@@ -72,6 +74,7 @@ CLASSES: dict[str, str] = {
     "MiniCPM3Config": "minicpm3",
     "MistralConfig": "mistral",
     "Qwen3Config": "qwen3",
+    "RecurrentGemmaConfig": "recurrent_gemma",
     "SarvamMLAConfig": "sarvam_mla",
 }
 """Generated class name -> module."""
@@ -90,6 +93,7 @@ MODEL_TYPES: dict[str, str] = {
     "minicpm3": "MiniCPM3Config",
     "mistral": "MistralConfig",
     "qwen3": "Qwen3Config",
+    "recurrent_gemma": "RecurrentGemmaConfig",
     "sarvam_mla": "SarvamMLAConfig",
 }
 """HF ``model_type`` -> generated class name."""
@@ -108,6 +112,7 @@ ARCHITECTURES: dict[str, str] = {
     "MiniCPM3ForCausalLM": "MiniCPM3Config",
     "MistralForCausalLM": "MistralConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
+    "RecurrentGemmaForCausalLM": "RecurrentGemmaConfig",
 }
 """HF ``architectures`` entry -> generated class name."""
 

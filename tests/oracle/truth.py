@@ -128,9 +128,12 @@ def _read_truth(model: Any, config: PretrainedConfig) -> list[LayerTruth]:
         kwargs.update(_cross_inputs(text))
     with torch.no_grad():
         out = model(**kwargs)
-    cache = getattr(out, "past_key_values", None)
-    if cache is None:
-        cache = getattr(out, "cache", None)
+    cache = _returned_cache(out)
+    if cache is None:  # e.g. RecurrentGemma fills a cache it does not return: hand it one
+        cache = _own_cache(model)
+        if cache is not None:
+            with torch.no_grad():
+                model(**kwargs, past_key_values=cache)
     if cache is None:
         raise OracleError(f"{type(model).__name__} returned no cache with use_cache=True")
     num_layers = _num_layers(text)
@@ -145,6 +148,21 @@ def _read_truth(model: Any, config: PretrainedConfig) -> list[LayerTruth]:
         _layer_truth(i, entry, attn[i], attn, text, length, i in cross_layers)
         for i, entry in enumerate(entries)
     ]
+
+
+def _returned_cache(out: Any) -> Any:
+    cache = getattr(out, "past_key_values", None)
+    return cache if cache is not None else getattr(out, "cache", None)
+
+
+def _own_cache(model: Any) -> Any:
+    """A config-shaped ``DynamicCache`` to pass in (None where transformers cannot build one)."""
+    from transformers import DynamicCache
+
+    try:
+        return DynamicCache(config=model.config)
+    except (TypeError, ValueError, AttributeError):
+        return None
 
 
 def _num_layers(text: PretrainedConfig) -> int:

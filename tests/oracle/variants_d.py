@@ -119,3 +119,29 @@ VARIANTS_D += [
         "indexer shared on the last two layers: the MLA cache is unchanged",
     ),
 ]
+
+VARIANTS_D += [
+    # --- recurrent_gemma: recurrent blocks keep no KV, attention blocks slide -------------
+    _v(
+        "recurrent-gemma",
+        "recurrent_gemma",
+        llama_like(
+            num_hidden_layers=5,
+            num_key_value_heads=1,
+            attention_window_size=5,
+            block_types=["recurrent", "recurrent", "attention"],
+        ),
+        "pattern R R A repeated over 5 layers; MQA local attention",
+    ),
+    _v(
+        "recurrent-gemma-alternating",
+        "recurrent_gemma",
+        llama_like(
+            num_key_value_heads=None,
+            lru_width=32,
+            attention_window_size=6,
+            block_types=["attention", "recurrent"],
+        ),
+        "attention first, MHA (kv heads absent)",
+    ),
+]
