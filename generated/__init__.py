@@ -1,4 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
+# kvarch-digest: render=c00d59f6bcab5e05 content=afac043c5116fdd9
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
 # generated from schemas/deepseek_v3.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=36051a2a7671ee87 content=a66dccb9edc76896
 """DeepseekV3Config: DeepSeek-V3 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
 # generated from schemas/gemma2.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=9131a5a13cdc0e04 content=3d2d05b5d02b69c4
 """Gemma2Config: Gemma2 decoder (sliding-window and full-attention layers alternate)."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
 # generated from schemas/llama.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=c60e5965d5622cf4 content=2adf538a0cc2aa1c
 """LlamaConfig: Llama decoder (grouped-query attention, every layer full attention)."""
 
 from __future__ import annotations

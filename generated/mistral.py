@@ -1,4 +1,5 @@
 # generated from schemas/mistral.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=9239a1cdf1667d42 content=e21520e03f466015
 # ruff: noqa: E501
 """MistralConfig: Mistral decoder (Llama geometry; every layer sliding when sliding_window is set)."""
 

@@ -1,4 +1,5 @@
 # generated from schemas/qwen3.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=1751cc78751431d4 content=5bf3602374475959
 # ruff: noqa: E501
 """Qwen3Config: Qwen3 decoder (explicit head_dim; sliding window from max_window_layers on when enabled)."""
 

@@ -10,9 +10,10 @@ from pathlib import Path
 from generator.errors import Loc, SchemaError
 from generator.render import format_sources, render_module, render_registry
 from generator.schema import NOT_INHERITED, Schema, build_schema
+from generator.stamp import stamp
 from generator.yamlload import YMap, load_yaml, loc_of
 
-__all__ = ["STEM", "CompileResult", "compile_dir", "load_schemas"]
+__all__ = ["STEM", "CompileResult", "compile_dir", "finish", "load_schemas", "render_dir"]
 
 STEM = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 MAX_EXTENDS_DEPTH = 16
@@ -118,9 +119,21 @@ def _check_set(schemas: list[Schema], raw: dict[str, YMap]) -> None:
                 )
 
 
-def compile_dir(schema_dir: Path, package: str = "generated") -> CompileResult:
-    """Every schema compiled to formatted module text; raises ``SchemaError``, writes nothing."""
+def render_dir(schema_dir: Path, package: str = "generated") -> CompileResult:
+    """Every schema compiled to unformatted module text; raises ``SchemaError``."""
     schemas = load_schemas(schema_dir)
     files = {f"{s.stem}.py": render_module(s, package) for s in schemas}
     files["__init__.py"] = render_registry(schemas, package)
-    return CompileResult(format_sources(files), schemas)
+    return CompileResult(files, schemas)
+
+
+def finish(rendered: dict[str, str]) -> dict[str, str]:
+    """Rendered texts formatted with ruff and stamped with their digest line."""
+    formatted = format_sources(rendered)
+    return {name: stamp(formatted[name], rendered[name]) for name in rendered}
+
+
+def compile_dir(schema_dir: Path, package: str = "generated") -> CompileResult:
+    """Every schema compiled to final module text; raises ``SchemaError``, writes nothing."""
+    result = render_dir(schema_dir, package)
+    return CompileResult(finish(result.files), result.schemas)

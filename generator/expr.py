@@ -83,7 +83,7 @@ FUNCTIONS = {
         "min_present(a, b, ...): the smallest argument that is not null, else null",
     ),
     "int": ("int", "int(x): x truncated to an integer"),
-    "len": ("len", "len(list): number of items"),
+    "len": ("len", "len(list or string): number of items"),
     "last_index": (
         "rt.last_index",
         "last_index(list, value, before): largest j < before with list[j] == value, or null",
@@ -290,12 +290,14 @@ class _Checker:
 
     def _Subscript(self, node: ast.Subscript, depth: int) -> tuple[ast.expr, Ty]:
         value, vt = self.check(node.value, depth)
-        if not vt.base.startswith("list[") or vt.nullable:
-            raise self.error(node, f"only lists can be indexed, got {vt}" + _null_hint(vt))
+        if not (vt.base.startswith("list[") or vt.base == "str") or vt.nullable:
+            raise self.error(
+                node, f"only lists and strings can be indexed, got {vt}" + _null_hint(vt)
+            )
         index, it = self.check(node.slice, depth)
         if it != INT:
-            raise self.error(node.slice, f"a list index must be an int, got {it}")
-        return ast.Subscript(value, index, ast.Load()), vt.item
+            raise self.error(node.slice, f"an index must be an int, got {it}")
+        return ast.Subscript(value, index, ast.Load()), STR if vt.base == "str" else vt.item
 
     def _Call(self, node: ast.Call, depth: int) -> tuple[ast.expr, Ty]:
         if not isinstance(node.func, ast.Name):
@@ -361,8 +363,9 @@ class _Checker:
             return callee(*nodes), INT
         if name == "len":
             need(1)
-            if not tys[0].base.startswith("list[") or tys[0].nullable:
-                raise self.error(node, f"len() needs a list, got {tys[0]}" + _null_hint(tys[0]))
+            seq = tys[0]
+            if not (seq.base.startswith("list[") or seq.base == "str") or seq.nullable:
+                raise self.error(node, f"len() needs a list or string, got {seq}" + _null_hint(seq))
             return callee(*nodes), INT
         need(3)  # last_index
         seq, value, before = tys

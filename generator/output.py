@@ -7,7 +7,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.compiler import compile_dir
+from generator.compiler import finish, render_dir
+from generator.stamp import verify
 
 __all__ = ["HEADER", "Drift", "check", "generate"]
 
@@ -39,23 +40,36 @@ def _generated_files(out_dir: Path) -> set[str]:
     return found
 
 
-def plan(schema_dir: Path, out_dir: Path) -> tuple[dict[str, str], set[str]]:
-    """What ``generate`` would write, and which stale generated modules it would delete."""
-    files = compile_dir(schema_dir, package=out_dir.name).files
-    stale = _generated_files(out_dir) - set(files) if out_dir.exists() else set()
-    return files, stale
+def _compare(schema_dir: Path, out_dir: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """Rendered texts, why each existing file is out of date, and orphaned generated files."""
+    rendered = render_dir(schema_dir, package=out_dir.name).files
+    reasons = {}
+    for name, text in rendered.items():
+        target = out_dir / name
+        try:
+            existing = target.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            reasons[name] = "missing; run `make generate`"
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            reasons[name] = f"unreadable ({exc})"
+            continue
+        reason = verify(existing, text)
+        if reason is not None:
+            reasons[name] = reason
+    stale = _generated_files(out_dir) - set(rendered) if out_dir.exists() else set()
+    return rendered, reasons, stale
 
 
 def generate(schema_dir: Path, out_dir: Path) -> list[Path]:
-    """Compile everything first (on any error nothing is written), then write what changed
-    via temp file + rename and delete modules whose schema is gone. Returns changed paths."""
-    files, stale = plan(schema_dir, out_dir)
+    """Compile everything first (on any error nothing is written), then rewrite the files that
+    are out of date via temp file + rename and delete modules whose schema is gone."""
+    rendered, reasons, stale = _compare(schema_dir, out_dir)
+    final = finish({name: rendered[name] for name in reasons})
     out_dir.mkdir(parents=True, exist_ok=True)
     changed = []
-    for name, text in sorted(files.items()):
+    for name, text in sorted(final.items()):
         target = out_dir / name
-        if target.exists() and target.read_text(encoding="utf-8") == text:
-            continue
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
@@ -72,14 +86,9 @@ def generate(schema_dir: Path, out_dir: Path) -> list[Path]:
 
 
 def check(schema_dir: Path, out_dir: Path) -> list[Drift]:
-    """Generated files that are stale, hand-edited, missing or orphaned (empty: up to date)."""
-    files, stale = plan(schema_dir, out_dir)
-    drift = []
-    for name, text in sorted(files.items()):
-        target = out_dir / name
-        if not target.exists():
-            drift.append(Drift(target, "missing; run `make generate`"))
-        elif target.read_text(encoding="utf-8") != text:
-            drift.append(Drift(target, "differs from its schema (hand-edited or stale schema)"))
+    """Generated files that are stale, hand-edited, missing or orphaned (empty: up to date).
+    Needs no formatter: it compares digests (see ``generator.stamp``)."""
+    _, reasons, stale = _compare(schema_dir, out_dir)
+    drift = [Drift(out_dir / name, reason) for name, reason in sorted(reasons.items())]
     drift += [Drift(out_dir / n, "its schema is gone; run `make generate`") for n in sorted(stale)]
     return drift

@@ -367,26 +367,15 @@ def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers
         "kinds": Name(Ty("list[str]"), attr=False),
     }
     kind_list, kind_map, kind_expr = _kind(spec, index_scope, inputs)
-    for both in ("head_dim",):
-        if both in spec and ("k_head_dim" in spec or "v_head_dim" in spec):
-            raise _err(spec, both, "give either 'head_dim' or 'k_head_dim' and 'v_head_dim'")
-    dims = {k: spec.get(k, spec.get("head_dim")) for k in ("k_head_dim", "v_head_dim")}
-    dim_exprs = {}
-    for key, raw in dims.items():
-        src = key if key in spec else "head_dim"
-        if raw is None:
-            raise SchemaError(spec.loc, f"'layers' needs 'head_dim' (or {key!r})")
-        dim_exprs[key] = _expr(spec, src, layer_scope, (INT,))
-    window = (
-        _expr(spec, "window", layer_scope, (INT, Ty("int", True), Ty("none", True)))
-        if "window" in spec
-        else compile_expr(None, spec.loc, layer_scope)
-    )
-    kv_source = (
-        _expr(spec, "kv_source", layer_scope, (Ty("int", True), Ty("none", True), INT))
-        if "kv_source" in spec
-        else compile_expr(None, spec.loc, layer_scope)
-    )
+    dims = {}
+    for key in ("k_head_dim", "v_head_dim"):  # each falls back to head_dim
+        source = key if key in spec else "head_dim"
+        if source not in spec:
+            raise SchemaError(spec.loc, "'layers' needs 'head_dim' (or k_head_dim and v_head_dim)")
+        dims[key] = _expr(spec, source, layer_scope, (INT,))
+    nullable_int = (INT, Ty("int", True), Ty("none", True))
+    window = _optional_expr(spec, "window", layer_scope, nullable_int)
+    kv_source = _optional_expr(spec, "kv_source", layer_scope, nullable_int)
     return Layers(
         count=count,
         kind_list=kind_list,
@@ -394,10 +383,15 @@ def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers
         kind_expr=kind_expr,
         window=window,
         num_kv_heads=_expr(spec, "num_kv_heads", layer_scope, (INT,)),
-        k_head_dim=dim_exprs["k_head_dim"],
-        v_head_dim=dim_exprs["v_head_dim"],
+        k_head_dim=dims["k_head_dim"],
+        v_head_dim=dims["v_head_dim"],
         kv_source=kv_source,
     )
+
+
+def _optional_expr(m: YMap, key: str, scope: dict[str, Name], want: tuple[Ty, ...]) -> Compiled:
+    """``m[key]`` checked against ``want``; the expression ``None`` when the key is absent."""
+    return _expr(m, key, scope, want) if key in m else compile_expr(None, m.loc, scope)
 
 
 def _kind(

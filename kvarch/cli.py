@@ -100,8 +100,15 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def _project_dir(given: Path | None, name: str) -> Path:
-    """``given``, else ``schemas``/``generated`` of the checkout kvarch runs from."""
-    return given if given is not None else Path(__file__).resolve().parents[1] / name
+    """``given``, else ``./NAME`` (commands run from the checkout's root, like ``make``)."""
+    path = given if given is not None else Path(name)
+    if not path.is_dir():
+        raise KvarchError(
+            f"no {name}/ folder at {path.resolve()}: run from a kvarch checkout or pass --{name}"
+            if given is None
+            else f"--{name} {path}: not a folder"
+        )
+    return path
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -218,13 +225,13 @@ def build_parser() -> argparse.ArgumentParser:
         ("check", cmd_check, "fail when generated/ is stale or hand-edited"),
     ):
         p = sub.add_parser(name, help=text)
-        p.add_argument("--schemas", type=Path, help="schema folder (default: the checkout's)")
-        p.add_argument("--out", type=Path, help="output folder (default: the checkout's)")
+        p.add_argument("--schemas", type=Path, help="schema folder (default: ./schemas)")
+        p.add_argument("--out", type=Path, help="output folder (default: ./generated)")
         p.set_defaults(run=run)
 
     p = sub.add_parser("new", help="scaffold schemas/NAME.yaml for a new architecture")
     p.add_argument("name", help="the HF model_type, e.g. my_llama")
-    p.add_argument("--schemas", type=Path, help="schema folder (default: the checkout's)")
+    p.add_argument("--schemas", type=Path, help="schema folder (default: ./schemas)")
     p.set_defaults(run=cmd_new)
 
     p = sub.add_parser("coverage", help="transformers decoder families without a schema")

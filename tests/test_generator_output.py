@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator import SchemaError, check, compile_dir, generate, scaffold
+from generator.compiler import render_dir
+from generator.stamp import stamp
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -131,3 +133,20 @@ def test_scaffold_writes_a_schema_that_compiles(tmp_path: Path) -> None:
         scaffold("my_model", tmp_path)
     with pytest.raises(SchemaError, match="must match"):
         scaffold("../evil", tmp_path)
+
+
+def test_check_needs_no_formatter_and_tolerates_another_formatter_version(
+    project: tuple[Path, Path],
+) -> None:
+    schemas, out = project
+    rendered = render_dir(schemas).files["llama.py"]
+    header, _, body = (out / "llama.py").read_text().partition("\n")
+    _, _, body = body.partition("\n")  # drop the digest line
+    reformatted = f"{header}\n{body.replace('    ', '  ')}"  # what another ruff might emit
+    (out / "llama.py").write_text(stamp(reformatted, rendered))
+    assert check(schemas, out) == []
+    assert generate(schemas, out) == []
+    (out / "llama.py").write_text(f"{header}\n{body}")  # digest line removed
+    assert [d.reason for d in check(schemas, out)] == [
+        "hand-edited (its kvarch-digest line is missing)"
+    ]

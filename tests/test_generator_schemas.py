@@ -295,3 +295,26 @@ def test_bad_file_names_and_non_mappings(tmp_path: Path) -> None:
     (schemas / "Bad-Name.yaml").rename(schemas / "import.yaml")
     with pytest.raises(SchemaError, match="file name 'import'"):
         load_schemas(schemas)
+
+
+def test_hostile_strings_in_maps_and_messages_stay_string_literals(tmp_path: Path) -> None:
+    nasty = 'x""" + __import__("os").system("id") + """\\\n'
+    quoted = json.dumps(nasty)
+    text = BASE.replace(
+        "  kind: full\n",
+        f"  kind:\n    list: names\n    map: {{{quoted}: none}}\n",
+    ).replace(
+        "derived:\n",
+        f"  names: {{type: 'list[str]', default: null}}\nchecks:\n"
+        f"  - expr: heads > 0\n    message: {quoted}\nderived:\n",
+    )
+    source = compile_dir(write(tmp_path, text)).files["toy.py"]
+    tree = ast.parse(source)
+    strings = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
+    assert nasty in strings  # the map key and the message, verbatim, as literals
+    calls = {
+        n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call)
+    }
+    assert "__import__" not in calls and "system" not in calls

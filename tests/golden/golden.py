@@ -1,4 +1,5 @@
 # generated from schemas/golden.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=cbcc88dd5da16b28 content=bc44a28d53b59709
 # ruff: noqa: E501
 """GoldenConfig: Golden test family: \"quotes\", 'single', back\\slash and \"\"\"triple\"\"\"."""
 

@@ -1,0 +1,125 @@
+"""PagedCache in transformers' generate: greedy tokens identical to DynamicCache."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import torch
+from transformers import (
+    Gemma2Config,
+    Gemma2ForCausalLM,
+    LlamaConfig,
+    LlamaForCausalLM,
+    MistralConfig,
+    MistralForCausalLM,
+    Qwen2Config,
+    Qwen2ForCausalLM,
+)
+from transformers.cache_utils import DynamicCache
+
+from kvarch import DeviceRef, DType, KVCacheParams
+from kvarch.runtime.errors import ShapeError
+from kvarch.runtime.hf import PagedCache
+
+SMALL = dict(
+    hidden_size=64,
+    intermediate_size=128,
+    num_attention_heads=4,
+    num_key_value_heads=2,
+    vocab_size=256,
+    max_position_embeddings=256,
+)
+PROMPT, NEW, PAGE = 11, 24, 4
+# transformers 5.24 renames generate's past_key_values to cache; 5.17 only knows the old name.
+pytestmark = pytest.mark.filterwarnings("ignore:`past_key_values` is deprecated:FutureWarning")
+
+
+def build(cls: Any, config: Any) -> Any:
+    torch.manual_seed(0)
+    return cls(config).eval()
+
+
+MODELS = {
+    "llama": lambda: build(LlamaForCausalLM, LlamaConfig(num_hidden_layers=2, **SMALL)),
+    "mistral": lambda: build(
+        MistralForCausalLM, MistralConfig(num_hidden_layers=2, sliding_window=7, **SMALL)
+    ),
+    "gemma2": lambda: build(
+        Gemma2ForCausalLM,
+        Gemma2Config(num_hidden_layers=4, sliding_window=6, head_dim=16, **SMALL),
+    ),
+    "qwen2": lambda: build(Qwen2ForCausalLM, Qwen2Config(num_hidden_layers=2, **SMALL)),
+}
+
+
+def qwen2_params() -> KVCacheParams:
+    """Qwen2 has no schema yet: the geometry is passed by hand."""
+    return KVCacheParams(
+        dtype=DType.float32,
+        n_kv_heads=2,
+        head_dim=16,
+        num_layers=2,
+        page_size=PAGE,
+        devices=[DeviceRef.CPU()],
+    )
+
+
+def greedy(model: Any, ids: torch.Tensor, cache: Any) -> torch.Tensor:
+    out = model.generate(
+        ids,
+        attention_mask=torch.ones_like(ids),
+        past_key_values=cache,
+        max_new_tokens=NEW,
+        do_sample=False,
+        pad_token_id=0,
+    )
+    return out  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("family", sorted(MODELS))
+def test_greedy_generation_matches_dynamic_cache(family: str) -> None:
+    model = MODELS[family]()
+    ids = torch.randint(1, 256, (2, PROMPT), generator=torch.Generator().manual_seed(1))
+    want = greedy(model, ids, DynamicCache(config=model.config))
+    params = qwen2_params() if family == "qwen2" else None
+    cache = PagedCache.from_model(
+        model,
+        max_batch_size=2,
+        max_seq_len=PROMPT + NEW,
+        page_size=PAGE,
+        params=params,
+        free_bytes=1 << 30,
+    )
+    got = greedy(model, ids, cache)
+    assert torch.equal(got, want)
+    assert got.shape[1] == PROMPT + NEW
+    assert cache.get_seq_length() == PROMPT + NEW - 1
+    for g, grp in enumerate(cache.storage.groups):
+        held = (cache.manager.tables[g][:2] >= 0).sum(axis=1)
+        if grp.window is not None:  # pages outside the window went back to the pool
+            assert (held <= -(-(grp.window - 1) // PAGE) + 1).all()
+        else:
+            assert (held == -(-(PROMPT + NEW - 1) // PAGE)).all()
+
+
+def test_generated_geometry_is_used_for_sliding_layers() -> None:
+    model = MODELS["gemma2"]()
+    cache = PagedCache.from_model(
+        model, max_batch_size=1, max_seq_len=32, page_size=PAGE, free_bytes=1 << 30
+    )
+    assert cache.is_sliding == [True, False, True, False]
+    assert cache.plan is not None and cache.plan.max_seq_len == 32
+
+
+def test_a_different_batch_is_refused() -> None:
+    model = MODELS["llama"]()
+    cache = PagedCache.from_model(
+        model, max_batch_size=2, max_seq_len=32, page_size=PAGE, free_bytes=1 << 30
+    )
+    greedy(model, torch.ones(2, 3, dtype=torch.long), cache)
+    with pytest.raises(ShapeError, match="batch"):
+        model(torch.ones(1, 1, dtype=torch.long), past_key_values=cache)
+    cache.reset()
+    assert cache.get_seq_length() == 0 and not cache.manager.seqs
+    greedy(model, torch.ones(1, 3, dtype=torch.long), cache)
