@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=c00d59f6bcab5e05 content=afac043c5116fdd9
+# kvarch-digest: render=08653d526deb1a38 content=b19dfb085d2ac5dc
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
 # generated from schemas/deepseek_v2.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=bb4636c9191733f7 content=fb4639d0fdc194f0
 """DeepseekV2Config: DeepSeek-V2 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations

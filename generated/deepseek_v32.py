@@ -1,4 +1,5 @@
 # generated from schemas/deepseek_v32.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=010a42f3a3f0a52c content=7ca64d75d8beae9c
 """DeepseekV32Config: DeepSeek-V3.2 decoder (MLA latent KV cache; indexer key cache not counted)."""
 
 from __future__ import annotations

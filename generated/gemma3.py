@@ -1,4 +1,5 @@
 # generated from schemas/gemma3.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=bdf3bff8ce7286e7 content=a338b0089360ee78
 """Gemma3VlmConfig: Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
 
 from __future__ import annotations

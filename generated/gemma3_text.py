@@ -1,4 +1,5 @@
 # generated from schemas/gemma3_text.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=2362d32a864b9ca3 content=0d0d746f2d3f7dad
 # ruff: noqa: E501
 """Gemma3TextConfig: Gemma3 text decoder (five sliding layers, then one full, unless layer_types says otherwise)."""
 

@@ -1,4 +1,5 @@
 # generated from schemas/gemma3n.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=01f10118371b2fbd content=db6cb40bfb480ed6
 """Gemma3nVlmConfig: Gemma3n multimodal model (the Gemma3n text decoder under text_config)."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
 # generated from schemas/gemma3n_text.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=e2d07470976b1fe7 content=31b45541d907e63b
 # ruff: noqa: E501
 """Gemma3nTextConfig: Gemma3n text decoder (sliding/full pattern; the last layers share earlier layers' KV)."""
 

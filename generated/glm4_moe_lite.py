@@ -1,4 +1,5 @@
 # generated from schemas/glm4_moe_lite.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=3d0e4d8c0f41676b content=862665ae45a3e641
 # ruff: noqa: E501
 """Glm4MoeLiteConfig: GLM-4 MoE Lite decoder with multi-head latent attention (latent KV cache)."""
 

@@ -1,4 +1,5 @@
 # generated from schemas/glm_moe_dsa.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=cffb6940a00072f6 content=be24978aaaaa9aa1
 """GlmMoeDsaConfig: GLM MoE DSA decoder (MLA latent KV cache; indexer key cache not counted)."""
 
 from __future__ import annotations

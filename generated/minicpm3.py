@@ -1,4 +1,5 @@
 # generated from schemas/minicpm3.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=1057cd98b92c6961 content=cc71f2080eafd339
 """MiniCPM3Config: MiniCPM3 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=7b07cb9ef4fe770c content=82991bb0b3dc5268
 # ruff: noqa: E501
 """RecurrentGemmaConfig: RecurrentGemma decoder (recurrent blocks keep no KV; local-attention blocks slide)."""
 

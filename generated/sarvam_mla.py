@@ -1,4 +1,5 @@
 # generated from schemas/sarvam_mla.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=7f59d25eb7854b0c content=1017ec9487a04de2
 """SarvamMLAConfig: Sarvam MLA decoder (DeepSeek-V3 architecture, latent KV cache)."""
 
 from __future__ import annotations
