@@ -22,6 +22,7 @@ $(STAMP): pyproject.toml
 
 generate: setup
 	$(BIN)/python -m generator generate
+	$(BIN)/python -m kvarch.demo
 
 check: setup
 	$(BIN)/python -m generator check

@@ -297,9 +297,39 @@ def mla_point(ceiling: float) -> Row:
     }  # fmt: skip
 
 
+def fp8_point(ceiling: float) -> Row:
+    """fp8 (e4m3) K/V with per-tensor scales at batch 64 x 4k: half the bytes of bf16."""
+    batch, ctx, page = (2, 64, 16) if SMOKE else (64, 4096, 16)
+    case = DecodeCase(batch, ctx)
+    kc, vc, bt = case.paged(page)
+    k8, v8 = (kc / 0.5).to(torch.float8_e4m3fn), (vc / 0.5).to(torch.float8_e4m3fn)
+    scales = {"k_scale": 0.5, "v_scale": torch.tensor(0.5, device=DEV)}
+
+    def fp8() -> torch.Tensor:
+        return triton_ops.paged_decode(
+            case.q, k8, v8, bt, case.seq_lens, scale=case.scale, **scales
+        )
+
+    def bf16() -> torch.Tensor:
+        return triton_ops.paged_decode(case.q, kc, vc, bt, case.seq_lens, scale=case.scale)
+
+    ms, bf16_ms, dense_ms = timed(fp8), timed(bf16), timed(case.dense)
+    moved = case.bytes / 2
+    return {
+        "batch": batch, "ctx": ctx, "page": page, "ms": ms, "bf16_paged_ms": bf16_ms,
+        "dense_ms": dense_ms, "vs_dense": ms / dense_ms, "vs_bf16_paged": ms / bf16_ms,
+        "GBps": moved / ms / 1e6, "of_copy": moved / ms / 1e6 / ceiling,
+        "rel_err": rel_err(fp8(), case.dense()),
+    }  # fmt: skip
+
+
 def decode_variants(res: Row, ceiling: float) -> None:
-    """Sliding-window and MLA-latent geometries."""
-    res["decode_variants"] = {"window": window_point(ceiling), "mla": mla_point(ceiling)}
+    """Sliding-window, MLA-latent and fp8-cache geometries."""
+    res["decode_variants"] = {
+        "window": window_point(ceiling),
+        "mla": mla_point(ceiling),
+        "fp8": fp8_point(ceiling),
+    }
 
 
 # --- prefill ------------------------------------------------------------------------------
@@ -348,6 +378,40 @@ def prefill_bench(
         )  # fmt: skip
     res["prefill"] = rows
     return rows
+
+
+def chunked_prefill(res: Row) -> None:
+    """512 new tokens on a 3584-token cached prefix (x16) vs SDPA with a lower-right causal mask."""
+    from torch.nn.attention.bias import causal_lower_right
+
+    batch, new, ctx, page = (2, 16, 64, 16) if SMOKE else (16, 512, 4096, 16)
+    case = DecodeCase(batch, ctx)
+    kc, vc, bt = case.paged(page)
+    q = torch.randn(batch, case.n_q, new, case.dim, device=DEV).to(BF16)
+    packed = q.transpose(1, 2).reshape(batch * new, case.n_q, case.dim).contiguous()
+    qsl = torch.arange(0, batch + 1, device=DEV, dtype=torch.int32) * new
+
+    def run() -> torch.Tensor:
+        return triton_ops.paged_prefill(packed, kc, vc, bt, case.seq_lens, qsl, scale=case.scale)
+
+    out: Row = {"batch": batch, "new": new, "ctx": ctx, "page": page, "ms": timed(run)}
+    flops = 4 * batch * case.n_q * case.dim * new * (ctx - new / 2)
+    out["TFLOPs"] = flops / out["ms"] / 1e9
+    try:
+        mask = causal_lower_right(new, ctx)
+
+        def dense() -> torch.Tensor:
+            return F.scaled_dot_product_attention(
+                q, case.k, case.v, attn_mask=mask, scale=case.scale, enable_gqa=True
+            )
+
+        out["dense_ms"] = timed(dense)
+        out["vs_dense"] = out["ms"] / out["dense_ms"]
+        want = dense().transpose(1, 2).reshape(batch * new, case.n_q, case.dim)
+        out["rel_err"] = rel_err(run(), want)
+    except Exception as exc:
+        out["dense_error"] = f"{type(exc).__name__}: {str(exc)[:300]}"
+    res["chunked_prefill"] = out
 
 
 # --- sweeps (tuning runs) -----------------------------------------------------------------
@@ -487,7 +551,7 @@ def run_tests(res: Row) -> None:
 
 
 def plot(res: Row, path: Path) -> None:
-    """Decode bandwidth vs batch, one panel per context: paged (per page size) and dense."""
+    """Decode bandwidth vs batch per context (eager top, CUDA-graph replay bottom)."""
     try:
         importlib.import_module("matplotlib").use("Agg")
         plt = importlib.import_module("matplotlib.pyplot")
@@ -495,29 +559,32 @@ def plot(res: Row, path: Path) -> None:
         return
     rows = res["decode"]
     ctxs = sorted({r["ctx"] for r in rows})
-    fig, axes = plt.subplots(1, len(ctxs), figsize=(5 * len(ctxs), 4), sharey=True)
-    for ax, ctx in zip(axes, ctxs, strict=True):
-        pts = [r for r in rows if r["ctx"] == ctx]
-        batches = sorted({r["batch"] for r in pts})
-        for page in sorted({r["page"] for r in pts}):
-            gbs = [next(r["GBps"] for r in pts if r["batch"] == b and r["page"] == page)
-                   for b in batches]  # fmt: skip
-            ax.plot(batches, [g / 1e3 for g in gbs], marker="o", label=f"paged, page {page}")
-        dense = [next(r for r in pts if r["batch"] == b) for b in batches]
-        ax.plot(
-            batches,
-            [r["bytes"] / r["dense_ms"] / 1e9 for r in dense],
-            marker="s", linestyle="--", color="black", label="dense SDPA (flash)",
-        )  # fmt: skip
-        ax.axhline(res["copy"]["GBps"] / 1e3, color="gray", linestyle=":", label="copy ceiling")
-        ax.set_xscale("log", base=2)
-        ax.set_title(f"decode, context {ctx}")
-        ax.set_xlabel("batch")
-    axes[0].set_ylabel("TB/s (K+V bytes / time)")
-    axes[0].legend(fontsize=8)
-    fig.suptitle(f"kvarch paged decode, Llama-3-8B geometry, {res['card']}")
+    fig, axes = plt.subplots(2, len(ctxs), figsize=(5 * len(ctxs), 7.5), sharey=True)
+    for line, (mode, key, dense_key) in enumerate(
+        [("eager", "ms", "dense_ms"), ("CUDA graph", "graph_ms", "dense_graph_ms")]
+    ):
+        for ax, ctx in zip(axes[line], ctxs, strict=True):
+            pts = [r for r in rows if r["ctx"] == ctx]
+            batches = sorted({r["batch"] for r in pts})
+            for page in sorted({r["page"] for r in pts}):
+                mine = [next(r for r in pts if r["batch"] == b and r["page"] == page)
+                        for b in batches]  # fmt: skip
+                tbs = [r["bytes"] / r[key] / 1e9 for r in mine]
+                ax.plot(batches, tbs, marker="o", label=f"kvarch paged, page {page}")
+            dense = [next(r for r in pts if r["batch"] == b) for b in batches]
+            ax.plot(
+                batches, [r["bytes"] / r[dense_key] / 1e9 for r in dense], marker="s",
+                linestyle="--", color="black", label="dense SDPA (flash), contiguous",
+            )  # fmt: skip
+            ax.axhline(res["copy"]["GBps"] / 1e3, color="gray", linestyle=":", label="copy")
+            ax.set_xscale("log", base=2)
+            ax.set_title(f"context {ctx}, {mode}")
+            ax.set_xlabel("batch")
+        axes[line][0].set_ylabel("TB/s (K+V bytes / time)")
+    axes[0][0].legend(fontsize=8)
+    fig.suptitle(f"Paged decode, Llama-3-8B geometry (32 q / 8 kv heads, d 128), {res['card']}")
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
+    fig.savefig(path, dpi=110)
 
 
 def table(res: Row) -> str:
@@ -552,6 +619,13 @@ def table(res: Row) -> str:
         lines.append(
             f"prefill B{r['batch']}x{r['len']} p{r['page']}: {r['ms']:.2f} ms {r['TFLOPs']:.0f} "
             f"TFLOP/s, {r['vs_dense']:.2f}x dense ({r['dense_TFLOPs']:.0f}), err {r['rel_err']:.1e}"
+        )
+    chunk = res.get("chunked_prefill", {})
+    if chunk:
+        vs = f"{chunk['vs_dense']:.2f}x dense" if "vs_dense" in chunk else chunk.get("dense_error")
+        lines.append(
+            f"chunked prefill B{chunk['batch']} +{chunk['new']} on {chunk['ctx']}: "
+            f"{chunk['ms']:.3f} ms {chunk['TFLOPs']:.0f} TFLOP/s, {vs}"
         )
     book = res.get("bookkeeping", {})
     if book:
@@ -590,6 +664,7 @@ def main() -> int:
         lambda: decode_headline_baselines(res, res["ceiling"]),
         lambda: decode_variants(res, res["ceiling"]),
         lambda: res.update(prefill=prefill_bench(res)),
+        lambda: chunked_prefill(res),
         lambda: bookkeeping(res),
     ]
     if args.sweep:

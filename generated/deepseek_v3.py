@@ -1,10 +1,12 @@
 # generated from schemas/deepseek_v3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=36051a2a7671ee87 content=a66dccb9edc76896
+# kvarch-digest: render=a23bc9d0d60fd40e content=33eba0e958427257
 """DeepseekV3Config: DeepSeek-V3 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -29,25 +31,25 @@ class DeepseekV3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    kv_lora_rank: int
+    kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)]
     """Width of the compressed KV latent."""
 
-    qk_rope_head_dim: int
+    qk_rope_head_dim: Annotated[int, msgspec.Meta(ge=1)]
     """Width of the rotary key part shared by all heads."""
 
-    qk_nope_head_dim: int
+    qk_nope_head_dim: Annotated[int, msgspec.Meta(ge=1)]
     """Width of the non-rotary key part per head."""
 
-    v_head_dim: int
+    v_head_dim: Annotated[int, msgspec.Meta(ge=1)]
     """Value width per head."""
 
-    max_position_embeddings: int = 4096
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Longest sequence (already the rope-extended length)."""
 
     def _check_rules(self) -> None:

@@ -1,10 +1,12 @@
 # generated from schemas/gemma2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9131a5a13cdc0e04 content=3d2d05b5d02b69c4
+# kvarch-digest: render=23da6fcbe86c2dc6 content=866fd5bb844967e2
 """Gemma2Config: Gemma2 decoder (sliding-window and full-attention layers alternate)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -58,25 +60,25 @@ class Gemma2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    explicit_head_dim: int = 256
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
 
-    max_position_embeddings: int = 8192
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int = 4096
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Tokens a sliding layer sees."""
 
     layer_types: list[str] | None = None

@@ -1,10 +1,12 @@
 # generated from schemas/llama.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=c60e5965d5622cf4 content=2adf538a0cc2aa1c
+# kvarch-digest: render=58e718e74085816c content=8a2a91e9cbf6e7a4
 """LlamaConfig: Llama decoder (grouped-query attention, every layer full attention)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -36,22 +38,22 @@ class LlamaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 2048
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding was trained for."""
 
     def _check_rules(self) -> None:

@@ -1,11 +1,13 @@
 # generated from schemas/mistral.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9239a1cdf1667d42 content=e21520e03f466015
+# kvarch-digest: render=061c6266c2147770 content=5bb6a2f6b8724246
 # ruff: noqa: E501
 """MistralConfig: Mistral decoder (Llama geometry; every layer sliding when sliding_window is set)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -38,25 +40,25 @@ class MistralConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("sliding_window", ("sliding_window",), "int", default=None, minimum=1),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 32768
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int | None = None
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Tokens each layer sees; null means full attention."""
 
     def _check_rules(self) -> None:

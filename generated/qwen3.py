@@ -1,11 +1,13 @@
 # generated from schemas/qwen3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=1751cc78751431d4 content=5bf3602374475959
+# kvarch-digest: render=393672ecbb05276b content=039a2a027af75bbd
 # ruff: noqa: E501
 """Qwen3Config: Qwen3 decoder (explicit head_dim; sliding window from max_window_layers on when enabled)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -55,31 +57,31 @@ class Qwen3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    explicit_head_dim: int = 128
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
 
-    max_position_embeddings: int = 32768
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
 
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
 
-    sliding_window: int | None = None
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Tokens a sliding layer sees."""
 
-    max_window_layers: int = 28
+    max_window_layers: Annotated[int, msgspec.Meta(ge=0)] = 28
     """First layer index that uses the sliding window."""
 
     layer_types: list[str] | None = None

@@ -67,6 +67,12 @@ def render_module(s: Schema, package: str) -> str:
         path = s.labels[i.name]
         return i.name if path == i.name else f"{i.name} (from {path})"
 
+    def annotation(i: Input) -> str:
+        ty = i.type
+        if i.minimum is not None:
+            ty = f"Annotated[{ty}, msgspec.Meta(ge={_lit(i.minimum)})]"
+        return f"{ty} | None" if i.nullable else ty
+
     lay = s.layers
     layer_fields = [
         label(lay.window, "layers.window"),
@@ -79,6 +85,8 @@ def render_module(s: Schema, package: str) -> str:
         s=s,
         label=label,
         field_label=field_label,
+        annotation=annotation,
+        constrained=any(i.minimum is not None for i in s.inputs),
         by_name={i.name: i for i in s.inputs},
         layer_fields=layer_fields,
         kind_map=repr(lay.kind_map),

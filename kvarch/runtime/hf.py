@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 import numpy as np
 import torch
 from torch import Tensor
@@ -190,6 +191,12 @@ class PagedCache(Cache):  # type: ignore[misc]
             n + max_batch_size * max(0, prompt_pages - g.max_pages_per_sequence(max_seq_len))
             for g, n in zip(groups, sized.blocks_per_group, strict=True)
         ]
+        extra = sum(blocks) - sum(sized.blocks_per_group)
+        if extra:
+            note = f"+{extra} blocks so sliding groups can hold a prompt of {prompt_pages} pages"
+            sized = msgspec.structs.replace(
+                sized, blocks_per_group=blocks, notes=[*sized.notes, note]
+            )
         config = (
             model.config.get_text_config()
             if hasattr(model.config, "get_text_config")

@@ -1,11 +1,13 @@
 # generated from schemas/golden.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=cbcc88dd5da16b28 content=bc44a28d53b59709
+# kvarch-digest: render=2c1ccfa0a2472dd2 content=15ba21533c672b23
 # ruff: noqa: E501
 """GoldenConfig: Golden test family: \"quotes\", 'single', back\\slash and \"\"\"triple\"\"\"."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -56,28 +58,28 @@ class GoldenConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """HF field num_hidden_layers / n_layer."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """HF field num_attention_heads."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """HF field num_key_value_heads / attn_config.kv_n_heads."""
 
-    explicit_head_dim: int | None = None
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """HF field head_dim."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """HF field hidden_size."""
 
-    global_head_dim: int | None = None
+    global_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """HF field global_head_dim."""
 
-    sliding_window: int | None = None
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """HF field sliding_window."""
 
-    num_kv_shared_layers: int = 0
+    num_kv_shared_layers: Annotated[int, msgspec.Meta(ge=0)] = 0
     """HF field num_kv_shared_layers."""
 
     layer_types: list[str] | None = None
@@ -89,7 +91,7 @@ class GoldenConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     rope_factor: float | None = None
     """HF field rope_scaling.factor."""
 
-    max_position_embeddings: int = 4096
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """HF field max_position_embeddings."""
 
     def _check_rules(self) -> None:
