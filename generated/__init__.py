@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=08653d526deb1a38 content=b19dfb085d2ac5dc
+# kvarch-digest: render=43198539f79487c2 content=72a4831e5cfccf34
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from generated.gemma3_text import Gemma3TextConfig
     from generated.gemma3n import Gemma3nVlmConfig
     from generated.gemma3n_text import Gemma3nTextConfig
+    from generated.gemma4 import Gemma4VlmConfig
+    from generated.gemma4_text import Gemma4TextConfig
     from generated.glm4_moe_lite import Glm4MoeLiteConfig
     from generated.glm_moe_dsa import GlmMoeDsaConfig
     from generated.llama import LlamaConfig
@@ -40,13 +42,15 @@ __all__ = [
     "CLASSES",
     "MODEL_TYPES",
     "DeepseekV2Config",
-    "DeepseekV32Config",
     "DeepseekV3Config",
+    "DeepseekV32Config",
     "Gemma2Config",
-    "Gemma3nTextConfig",
-    "Gemma3nVlmConfig",
     "Gemma3TextConfig",
     "Gemma3VlmConfig",
+    "Gemma3nTextConfig",
+    "Gemma3nVlmConfig",
+    "Gemma4TextConfig",
+    "Gemma4VlmConfig",
     "Glm4MoeLiteConfig",
     "GlmMoeDsaConfig",
     "LlamaConfig",
@@ -69,6 +73,8 @@ CLASSES: dict[str, str] = {
     "Gemma3TextConfig": "gemma3_text",
     "Gemma3nVlmConfig": "gemma3n",
     "Gemma3nTextConfig": "gemma3n_text",
+    "Gemma4VlmConfig": "gemma4",
+    "Gemma4TextConfig": "gemma4_text",
     "Glm4MoeLiteConfig": "glm4_moe_lite",
     "GlmMoeDsaConfig": "glm_moe_dsa",
     "LlamaConfig": "llama",
@@ -88,6 +94,8 @@ MODEL_TYPES: dict[str, str] = {
     "gemma3_text": "Gemma3TextConfig",
     "gemma3n": "Gemma3nVlmConfig",
     "gemma3n_text": "Gemma3nTextConfig",
+    "gemma4": "Gemma4VlmConfig",
+    "gemma4_text": "Gemma4TextConfig",
     "glm4_moe_lite": "Glm4MoeLiteConfig",
     "glm_moe_dsa": "GlmMoeDsaConfig",
     "llama": "LlamaConfig",
@@ -107,6 +115,8 @@ ARCHITECTURES: dict[str, str] = {
     "Gemma3ForConditionalGeneration": "Gemma3VlmConfig",
     "Gemma3nForCausalLM": "Gemma3nTextConfig",
     "Gemma3nForConditionalGeneration": "Gemma3nVlmConfig",
+    "Gemma4ForCausalLM": "Gemma4TextConfig",
+    "Gemma4ForConditionalGeneration": "Gemma4VlmConfig",
     "Glm4MoeLiteForCausalLM": "Glm4MoeLiteConfig",
     "GlmMoeDsaForCausalLM": "GlmMoeDsaConfig",
     "LlamaForCausalLM": "LlamaConfig",

@@ -1,10 +1,12 @@
 # generated from schemas/deepseek_v32.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=010a42f3a3f0a52c content=7ca64d75d8beae9c
+# kvarch-digest: render=30ab78bcfc70fe92 content=4b788741eebd3b93
 """DeepseekV32Config: DeepSeek-V3.2 decoder (MLA latent KV cache; indexer key cache not counted)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -49,25 +51,25 @@ class DeepseekV32Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    kv_lora_rank: int = 512
+    kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)] = 512
     """Width of the compressed KV latent."""
 
-    qk_rope_head_dim: int = 64
+    qk_rope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
 
-    qk_nope_head_dim: int = 128
+    qk_nope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Width of the non-rotary key part per head."""
 
-    v_head_dim: int = 128
+    v_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Value width per head."""
 
-    max_position_embeddings: int = 163840
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 163840
     """Longest sequence (already the rope-extended length)."""
 
     layer_types: list[str] | None = None

@@ -1,10 +1,12 @@
 # generated from schemas/gemma3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=bdf3bff8ce7286e7 content=a338b0089360ee78
+# kvarch-digest: render=84175aca77ab2f44 content=3511b69879e6a2a7
 """Gemma3VlmConfig: Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -62,31 +64,31 @@ class Gemma3VlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: int = 4
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 4
     """KV heads (transformers' default 4 when the config omits it)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    explicit_head_dim: int = 256
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
 
-    max_position_embeddings: int = 131072
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int = 4096
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Tokens a sliding layer sees."""
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 
-    sliding_window_pattern: int = 6
+    sliding_window_pattern: Annotated[int, msgspec.Meta(ge=1)] = 6
     """Every Nth layer is full attention (older configs; layer_types wins)."""
 
     use_bidirectional_attention: bool = False

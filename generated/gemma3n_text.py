@@ -1,11 +1,13 @@
 # generated from schemas/gemma3n_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=e2d07470976b1fe7 content=31b45541d907e63b
+# kvarch-digest: render=e49f1b6b27d3e74b content=098b203147d5be9a
 # ruff: noqa: E501
 """Gemma3nTextConfig: Gemma3n text decoder (sliding/full pattern; the last layers share earlier layers' KV)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -54,31 +56,31 @@ class Gemma3nTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("num_kv_shared_layers", ("num_kv_shared_layers",), "int", default=15, minimum=0),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    num_kv_heads: int = 2
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 2
     """KV heads (transformers' default 2 when the config omits it)."""
 
-    hidden_size: int
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
     """Model width."""
 
-    explicit_head_dim: int = 256
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
 
-    max_position_embeddings: int = 32768
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
 
-    sliding_window: int = 512
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 512
     """Tokens a sliding layer sees."""
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 
-    num_kv_shared_layers: int = 15
+    num_kv_shared_layers: Annotated[int, msgspec.Meta(ge=0)] = 15
     """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
 
     def _check_rules(self) -> None:

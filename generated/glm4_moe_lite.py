@@ -1,11 +1,13 @@
 # generated from schemas/glm4_moe_lite.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=3d0e4d8c0f41676b content=862665ae45a3e641
+# kvarch-digest: render=319d07c488d9dde8 content=8b1601464733aae3
 # ruff: noqa: E501
 """Glm4MoeLiteConfig: GLM-4 MoE Lite decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -34,25 +36,25 @@ class Glm4MoeLiteConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    kv_lora_rank: int = 512
+    kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)] = 512
     """Width of the compressed KV latent."""
 
-    qk_rope_head_dim: int = 64
+    qk_rope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
 
-    qk_nope_head_dim: int = 192
+    qk_nope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 192
     """Width of the non-rotary key part per head."""
 
-    v_head_dim: int = 256
+    v_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
     """Value width per head."""
 
-    max_position_embeddings: int = 202752
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 202752
     """Longest sequence (already the rope-extended length)."""
 
     def _check_rules(self) -> None:

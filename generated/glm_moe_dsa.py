@@ -1,10 +1,12 @@
 # generated from schemas/glm_moe_dsa.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=cffb6940a00072f6 content=be24978aaaaa9aa1
+# kvarch-digest: render=3ddb7929f5e702bc content=1b9d27087ccfd24a
 """GlmMoeDsaConfig: GLM MoE DSA decoder (MLA latent KV cache; indexer key cache not counted)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -49,25 +51,25 @@ class GlmMoeDsaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    kv_lora_rank: int = 512
+    kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)] = 512
     """Width of the compressed KV latent."""
 
-    qk_rope_head_dim: int = 64
+    qk_rope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
 
-    qk_nope_head_dim: int = 192
+    qk_nope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 192
     """Width of the non-rotary key part per head."""
 
-    v_head_dim: int = 256
+    v_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
     """Value width per head."""
 
-    max_position_embeddings: int = 202752
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 202752
     """Longest sequence (already the rope-extended length)."""
 
     layer_types: list[str] | None = None

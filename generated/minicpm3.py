@@ -1,10 +1,12 @@
 # generated from schemas/minicpm3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=1057cd98b92c6961 content=cc71f2080eafd339
+# kvarch-digest: render=46d97049a4a91ec4 content=c0ba40c4626c2ef6
 """MiniCPM3Config: MiniCPM3 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -29,25 +31,25 @@ class MiniCPM3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    kv_lora_rank: int = 256
+    kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)] = 256
     """Width of the compressed KV latent."""
 
-    qk_rope_head_dim: int = 32
+    qk_rope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Width of the rotary key part shared by all heads."""
 
-    qk_nope_head_dim: int = 64
+    qk_nope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Width of the non-rotary key part per head."""
 
-    v_head_dim: int | None = None
+    v_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Value width per head (null means hidden_size / num_attention_heads)."""
 
-    max_position_embeddings: int = 32768
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
     """Longest sequence (already the rope-extended length)."""
 
     def _check_rules(self) -> None:

@@ -1,11 +1,13 @@
 # generated from schemas/recurrent_gemma.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7b07cb9ef4fe770c content=82991bb0b3dc5268
+# kvarch-digest: render=60c5b3d9cbc1b80f content=ae5d01e4fa691351
 # ruff: noqa: E501
 """RecurrentGemmaConfig: RecurrentGemma decoder (recurrent blocks keep no KV; local-attention blocks slide)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -36,25 +38,25 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int = 26
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 26
     """Decoder layers."""
 
-    num_attention_heads: int = 10
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 10
     """Query heads."""
 
-    num_kv_heads: int | None = None
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads of the attention blocks; null means one per query head."""
 
-    hidden_size: int = 2560
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2560
     """Model width."""
 
-    attention_window_size: int = 2048
+    attention_window_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Tokens a local-attention block sees."""
 
     block_types: list[str]
     """Block pattern repeated over the layers (\"recurrent\" or \"attention\"); required because the language has no list defaults (transformers' is recurrent, recurrent, attention)."""
 
-    max_position_embeddings: int = 8192
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Longest sequence; configs have no such key (transformers does not bound it), so the 8192-token training length of the published checkpoints is the default."""
 
     def _check_rules(self) -> None:

@@ -1,10 +1,12 @@
 # generated from schemas/sarvam_mla.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7f59d25eb7854b0c content=1017ec9487a04de2
+# kvarch-digest: render=c80e83e90c41e611 content=bb73a9a74f87d764
 """SarvamMLAConfig: Sarvam MLA decoder (DeepSeek-V3 architecture, latent KV cache)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
@@ -29,25 +31,25 @@ class SarvamMLAConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: int
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
     """Decoder layers."""
 
-    num_attention_heads: int
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
     """Query heads."""
 
-    kv_lora_rank: int = 512
+    kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)] = 512
     """Width of the compressed KV latent."""
 
-    qk_rope_head_dim: int = 64
+    qk_rope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
 
-    qk_nope_head_dim: int = 128
+    qk_nope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Width of the non-rotary key part per head."""
 
-    v_head_dim: int = 128
+    v_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Value width per head."""
 
-    max_position_embeddings: int = 4096
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Longest sequence (already the rope-extended length)."""
 
     def _check_rules(self) -> None:

@@ -3,7 +3,7 @@ dims), MLA families (DeepSeek-V2 and relatives) and RecurrentGemma."""
 
 from __future__ import annotations
 
-from tests.oracle.variants import GEMMA, MLA, VISION, VOCAB, Variant, _v, llama_like
+from tests.oracle.variants import GEMMA, MLA, SW4, VISION, VOCAB, Variant, _v, llama_like
 
 __all__ = ["VARIANTS_D"]
 
@@ -71,7 +71,9 @@ VARIANTS_D += [
     _v(
         "deepseek-v2-lite",
         "deepseek_v2",
-        llama_like(**{**MLA, "q_lora_rank": None, "kv_lora_rank": 32, "qk_rope_head_dim": 16}, **MHA),
+        llama_like(
+            **{**MLA, "q_lora_rank": None, "kv_lora_rank": 32, "qk_rope_head_dim": 16}, **MHA
+        ),
         "V2-Lite: no q compression, wider latent",
     ),
     _v("minicpm3", "minicpm3", llama_like(**MLA_DIMS, v_head_dim=24)),
@@ -92,7 +94,9 @@ VARIANTS_D += [
     _v(
         "glm4-moe-lite-wide",
         "glm4_moe_lite",
-        llama_like(**{**MLA, "kv_lora_rank": 40, "qk_rope_head_dim": 12, **MHA}, n_shared_experts=1),
+        llama_like(
+            **{**MLA, "kv_lora_rank": 40, "qk_rope_head_dim": 12, **MHA}, n_shared_experts=1
+        ),
     ),
 ]
 
@@ -143,5 +147,76 @@ VARIANTS_D += [
             block_types=["attention", "recurrent"],
         ),
         "attention first, MHA (kv heads absent)",
+    ),
+]
+
+
+def gemma4_text(**overrides: object) -> dict[str, object]:
+    """A tiny Gemma4 text config (global_head_dim 32 on full layers unless overridden)."""
+    return llama_like(
+        vocab_size_per_layer_input=VOCAB,
+        hidden_size_per_layer_input=8,
+        **{**GEMMA, "global_head_dim": 32, **overrides},
+    )
+
+
+S, F = "sliding_attention", "full_attention"
+GEMMA4_VISION = {
+    "hidden_size": 32,
+    "intermediate_size": 32,
+    "num_hidden_layers": 1,
+    "num_attention_heads": 2,
+    "num_key_value_heads": 2,
+    "head_dim": 16,
+    "patch_size": 4,
+    "pooling_kernel_size": 2,
+    "position_embedding_size": 64,
+}
+
+VARIANTS_D += [
+    # --- gemma4: per-layer head dims, K=V full layers, per_layer_config ---------------------
+    _v(
+        "gemma4-text-k-eq-v",
+        "gemma4_text",
+        gemma4_text(sliding_window=5, attention_k_eq_v=True, num_global_key_value_heads=1),
+        "default pattern (last layer forced full); full layer: 1 KV head of global_head_dim",
+    ),
+    _v(
+        "gemma4-text-global-heads-ignored",
+        "gemma4_text",
+        gemma4_text(
+            sliding_window=5, layer_types=SW4, num_global_key_value_heads=1, global_head_dim=24
+        ),
+        "num_global_key_value_heads counts only with attention_k_eq_v",
+    ),
+    _v(
+        "gemma4-text-per-layer-config",
+        "gemma4_text",
+        gemma4_text(
+            sliding_window=5,
+            layer_types=SW4,
+            per_layer_config={str(i): {"head_dim": 24, "num_key_value_heads": 1} for i in (1, 3)},
+        ),
+        "config.json saved by transformers >= 5.24: per-layer overrides, no global_head_dim",
+    ),
+    _v(
+        "gemma4-text-bidirectional",
+        "gemma4_text",
+        gemma4_text(sliding_window=8, layer_types=SW4, use_bidirectional_attention="all"),
+        'use_bidirectional_attention "all": window narrowed to 8 // 2 + 1',
+    ),
+    _v(
+        "gemma4-vlm",
+        "gemma4",
+        {
+            "text_config": gemma4_text(
+                num_hidden_layers=6,
+                sliding_window=4,
+                layer_types=[S, F, S, S, S, F],
+                num_kv_shared_layers=2,
+            ),
+            "vision_config": GEMMA4_VISION,
+        },
+        "VLM: shared tail (layer 4 reuses 3, layer 5 reuses 1) under text_config",
     ),
 ]
