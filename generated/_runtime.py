@@ -404,7 +404,16 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
     def layers(self) -> list[LayerSpec]:
         """One entry per decoder layer: what it caches."""
         kinds = self._layer_kinds()
-        return [self._layer(i, kind, kinds) for i, kind in enumerate(kinds)]
+        specs = [self._layer(i, kind, kinds) for i, kind in enumerate(kinds)]
+        for s in specs:
+            if s.kv_source is not None and specs[s.kv_source].kind not in PER_TOKEN_KINDS:
+                raise ConfigError(
+                    f"layers[{s.index}].kv_source",
+                    s.kv_source,
+                    "a layer that keeps its own KV (not itself shared)",
+                    owner=self._n,
+                )
+        return specs
 
     def _cached(self) -> list[LayerSpec]:
         return [s for s in self.layers() if s.kind in PER_TOKEN_KINDS]

@@ -59,11 +59,13 @@ RESERVED = frozenset(
     | set(LAYER_LOCALS)
     | set(FUNCTIONS)
     | {"self", "rt", "cls", "src", "none", "true", "false"}
+    # names the generated annotations use: a class attribute of that name would shadow them
+    | {"int", "float", "bool", "str", "list", "tuple", "dict", "msgspec"}
 )
 
 #: Class names the generated module (or Python) already uses.
 RESERVED_CLASSES = frozenset(
-    {"LayerSpec", "ClassVar", "Any", "SchemaArchConfig", "Input", "Source"}
+    {"LayerSpec", "ClassVar", "Annotated", "Any", "SchemaArchConfig", "Input", "Source"}
     | {n for n in dir(builtins) if n[:1].isupper()}
 )
 

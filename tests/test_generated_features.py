@@ -245,3 +245,19 @@ max_length: coalesce(min_present(max_len, seq_length), 2048)
     assert cls.from_hf_config(base | {"seq_length": 512}).model_max_seq_len == 512
     both = base | {"seq_length": 4096, "n_positions": 1024}
     assert cls.from_hf_config(both).model_max_seq_len == 1024
+
+
+def test_a_shared_layer_cannot_read_another_shared_layer(compile_schema: Any) -> None:
+    body = """\
+layers:
+  count: n
+  num_kv_heads: heads
+  head_dim: dim
+  kv_source: "i - 1 if i >= 1 else None"
+max_length: max_len
+"""
+    cls = compile_schema("chain", body)
+    with pytest.raises(ConfigError, match=r"ChainConfig\.layers\[2\]\.kv_source: got 1"):
+        cls.from_hf_config({"num_hidden_layers": 3, "num_key_value_heads": 1})
+    two = cls.from_hf_config({"num_hidden_layers": 2, "num_key_value_heads": 1})
+    assert [s.kind for s in two.layers()] == ["full", "shared"]

@@ -8,6 +8,8 @@ from typing import Any
 
 import msgspec
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import generated
 from generated._runtime import SchemaArchConfig, UnknownArchitectureError
@@ -302,3 +304,42 @@ def test_importing_generated_loads_neither_torch_nor_transformers() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 300) | st.floats(-10, 10) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+HF_KEYS = sorted(
+    {
+        p.split(".")[0]
+        for cls in map(generated._load, generated.CLASSES)
+        for i in cls.INPUTS
+        for p in i.paths
+    }
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    model_type=st.sampled_from(sorted(generated.MODEL_TYPES)),
+    values=st.dictionaries(st.sampled_from(HF_KEYS), JSON_VALUES, max_size=4),
+)
+def test_any_config_either_builds_or_raises_a_value_error(
+    model_type: str, values: dict[str, Any]
+) -> None:
+    """Garbage in gives a typed ValueError naming a field, never a crash of another kind."""
+    valid = {"kv_lora_rank": 8, "qk_rope_head_dim": 4, "qk_nope_head_dim": 4, "v_head_dim": 4}
+    config = {"model_type": model_type, **TINY, **valid, **values}
+    try:
+        cfg = generated.from_hf_config(config)
+    except ValueError as exc:
+        assert str(exc)
+        return
+    layers = cfg.layers()
+    assert len(layers) >= 1
+    assert cfg.num_layers == sum(s.kind in ("full", "sliding", "chunked") for s in layers)
+    assert cfg.get_kv_params().num_layers == cfg.num_layers

@@ -75,6 +75,8 @@ HOSTILE = {
     "keyword as name": ("  class: width\n", "is reserved", 10),
     "soft keyword as name": ("  match: width\n", "is reserved", 10),
     "base field as name": ("  dtype: width\n", "is reserved", 10),
+    "annotation name as name": ("  str: width\n", "is reserved", 10),
+    "import name as name": ("  msgspec: width\n", "is reserved", 10),
     "dunder name": ("  __init__: width\n", "must match [a-z]", 10),
     "non-identifier name": ("  2dim: width\n", "must match [a-z]", 10),
     "unknown name": ("  dim: widht // heads\n", "did you mean 'width'", 10),
