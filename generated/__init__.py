@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=43198539f79487c2 content=72a4831e5cfccf34
+# kvarch-digest: render=6137906bf71008f8 content=f4fac3cf670e44af
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from generated.gemma3n_text import Gemma3nTextConfig
     from generated.gemma4 import Gemma4VlmConfig
     from generated.gemma4_text import Gemma4TextConfig
+    from generated.gemma4_unified import Gemma4UnifiedVlmConfig
+    from generated.gemma4_unified_text import Gemma4UnifiedTextConfig
     from generated.glm4_moe_lite import Glm4MoeLiteConfig
     from generated.glm_moe_dsa import GlmMoeDsaConfig
     from generated.llama import LlamaConfig
@@ -50,6 +52,8 @@ __all__ = [
     "Gemma3nTextConfig",
     "Gemma3nVlmConfig",
     "Gemma4TextConfig",
+    "Gemma4UnifiedTextConfig",
+    "Gemma4UnifiedVlmConfig",
     "Gemma4VlmConfig",
     "Glm4MoeLiteConfig",
     "GlmMoeDsaConfig",
@@ -75,6 +79,8 @@ CLASSES: dict[str, str] = {
     "Gemma3nTextConfig": "gemma3n_text",
     "Gemma4VlmConfig": "gemma4",
     "Gemma4TextConfig": "gemma4_text",
+    "Gemma4UnifiedVlmConfig": "gemma4_unified",
+    "Gemma4UnifiedTextConfig": "gemma4_unified_text",
     "Glm4MoeLiteConfig": "glm4_moe_lite",
     "GlmMoeDsaConfig": "glm_moe_dsa",
     "LlamaConfig": "llama",
@@ -96,6 +102,8 @@ MODEL_TYPES: dict[str, str] = {
     "gemma3n_text": "Gemma3nTextConfig",
     "gemma4": "Gemma4VlmConfig",
     "gemma4_text": "Gemma4TextConfig",
+    "gemma4_unified": "Gemma4UnifiedVlmConfig",
+    "gemma4_unified_text": "Gemma4UnifiedTextConfig",
     "glm4_moe_lite": "Glm4MoeLiteConfig",
     "glm_moe_dsa": "GlmMoeDsaConfig",
     "llama": "LlamaConfig",
@@ -117,6 +125,8 @@ ARCHITECTURES: dict[str, str] = {
     "Gemma3nForConditionalGeneration": "Gemma3nVlmConfig",
     "Gemma4ForCausalLM": "Gemma4TextConfig",
     "Gemma4ForConditionalGeneration": "Gemma4VlmConfig",
+    "Gemma4UnifiedForCausalLM": "Gemma4UnifiedTextConfig",
+    "Gemma4UnifiedForConditionalGeneration": "Gemma4UnifiedVlmConfig",
     "Glm4MoeLiteForCausalLM": "Glm4MoeLiteConfig",
     "GlmMoeDsaForCausalLM": "GlmMoeDsaConfig",
     "LlamaForCausalLM": "LlamaConfig",

@@ -220,3 +220,46 @@ VARIANTS_D += [
         "VLM: shared tail (layer 4 reuses 3, layer 5 reuses 1) under text_config",
     ),
 ]
+
+
+def gemma4_unified_text(**overrides: object) -> dict[str, object]:
+    """A tiny Gemma4 Unified text config (global_head_dim 32 on full layers)."""
+    return llama_like(**{**GEMMA, "global_head_dim": 32, **overrides})
+
+
+VARIANTS_D += [
+    _v(
+        "gemma4-unified-text",
+        "gemma4_unified_text",
+        gemma4_unified_text(sliding_window=5, layer_types=SW4),
+        "Gemma4 geometry; use_bidirectional_attention defaults to vision (window unchanged)",
+    ),
+    _v(
+        "gemma4-unified-text-shared",
+        "gemma4_unified_text",
+        gemma4_unified_text(
+            num_hidden_layers=5,
+            sliding_window=4,
+            layer_types=[S, S, F, S, F],
+            num_kv_shared_layers=2,
+            attention_k_eq_v=True,
+            num_global_key_value_heads=1,
+        ),
+        "shared tail; full layers with 1 KV head",
+    ),
+    _v(
+        "gemma4-unified-vlm",
+        "gemma4_unified",
+        {
+            "text_config": gemma4_unified_text(sliding_window=4, layer_types=SW4),
+            "vision_config": {
+                "patch_size": 4,
+                "pooling_kernel_size": 2,
+                "mm_embed_dim": 32,
+                "mm_posemb_size": 16,
+                "output_proj_dims": 32,
+            },
+        },
+        "VLM: Gemma4 Unified decoder under text_config",
+    ),
+]
