@@ -219,6 +219,17 @@ VARIANTS_D += [
         },
         "VLM: shared tail (layer 4 reuses 3, layer 5 reuses 1) under text_config",
     ),
+    _v(
+        "gemma4-vlm-k-eq-v",
+        "gemma4",
+        {
+            "text_config": gemma4_text(
+                sliding_window=6, attention_k_eq_v=True, num_global_key_value_heads=1
+            ),
+            "vision_config": GEMMA4_VISION,
+        },
+        "VLM: default pattern, full layer with 1 KV head of global_head_dim",
+    ),
 ]
 
 

@@ -1,0 +1,300 @@
+"""Group d's schemas beyond the oracle: Gemma3/3n/4, MLA relatives, RecurrentGemma.
+
+Real checkpoints through transformers' config-class defaults, schema defaults equal to the
+config classes', max-length behaviour, Gemma3n's VLM (its vision tower needs timm, so its
+decoder is built alone), and bad input naming the architecture, the field and the value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import generated
+from kvarch import ConfigError, DType, MultiKVCacheParams, inspect
+from tests.oracle.compare import mismatches
+from tests.oracle.truth import cache_truth
+from tests.oracle.variants import SSFSF, VARIANTS  # before variants_d, which it imports at its end
+from tests.oracle.variants_d import VARIANTS_D, gemma3n_text
+
+CORE = {"vocab_size": 128, "hidden_size": 64, "num_hidden_layers": 12, "num_attention_heads": 4}
+MLA_CORE = {**CORE, "num_key_value_heads": 4}
+
+
+def hf(model_type: str, **kwargs: Any) -> Any:
+    from transformers import AutoConfig
+
+    return AutoConfig.for_model(model_type, **kwargs)
+
+
+def kinds(config: Any) -> str:
+    """One letter per layer: F full, S sliding, - shared, . no KV."""
+    letters = {"full": "F", "sliding": "S", "shared": "-", "none": "."}
+    return "".join(letters[s.kind] for s in generated.from_hf_config(config).layers())
+
+
+# --- real checkpoints: transformers' config-class defaults document them --------------------
+
+
+@pytest.mark.parametrize(
+    ("model_type", "bytes_per_token", "pattern"),
+    [
+        # 26 layers, 4 KV heads x 256, every 6th layer full: 26 * 4 * 512 * 2 B
+        ("gemma3_text", 106496, ("SSSSSF" * 5)[:26]),
+        # 35 layers, the last 15 reuse layers 18 (sliding) / 19 (full): 20 * 2 * 512 * 2 B
+        ("gemma3n_text", 40960, ("SSSSF" * 4) + "-" * 15),
+        # 30 layers: 25 sliding (4 x 256) + 5 full (4 x global_head_dim 512)
+        ("gemma4_text", 25 * 4096 + 5 * 8192, "SSSSSF" * 5),
+        # Griffin: 26 layers R R A, 8 local-attention layers of 10 heads x 256
+        ("recurrent_gemma", 8 * 10240, ("..S" * 9)[:26]),
+    ],
+)
+def test_config_class_defaults(model_type: str, bytes_per_token: int, pattern: str) -> None:
+    config = hf(model_type, block_types=["recurrent", "recurrent", "attention"])
+    layout = inspect(config)
+    assert layout.bytes_per_token == bytes_per_token
+    assert kinds(config) == pattern
+
+
+def test_gemma3_default_windows_reach_the_planner_groups() -> None:
+    params = generated.from_hf_config(hf("gemma3_text"), dtype=DType.bfloat16).get_kv_params()
+    assert isinstance(params, MultiKVCacheParams)
+    groups = {(g.attention, g.window): len(g.layer_indices) for g in params.groups}
+    assert groups == {("sliding", 4096): 22, ("full", None): 4}
+
+
+@pytest.mark.parametrize(
+    ("model_type", "layers", "latent"),
+    [
+        ("deepseek_v2", 32, 512 + 64),
+        ("minicpm3", 62, 256 + 32),
+        ("sarvam_mla", 32, 512 + 64),
+        ("glm4_moe_lite", 47, 512 + 64),
+        ("deepseek_v32", 61, 512 + 64),
+        ("glm_moe_dsa", 78, 512 + 64),
+    ],
+)
+def test_mla_serving_view_is_one_latent_head(model_type: str, layers: int, latent: int) -> None:
+    cfg = generated.from_hf_config(hf(model_type), dtype=DType.bfloat16)
+    params = cfg.get_kv_params()
+    assert (params.is_mla, params.n_kv_heads, params.head_dim) == (True, 1, latent)
+    assert params.num_layers == layers
+    assert params.bytes_per_token == latent * layers * 2  # K only (kv_dim 1), bf16
+
+
+# --- schema defaults equal the config classes' ------------------------------------------------
+
+
+MINIMAL = {
+    "gemma3_text": CORE,
+    "gemma3n_text": {**CORE, "num_hidden_layers": 20, "intermediate_size": 64},
+    "gemma4_text": CORE,
+    "gemma4_unified_text": CORE,
+    "recurrent_gemma": {**CORE, "block_types": ["recurrent", "attention"]},
+    "deepseek_v2": MLA_CORE,
+    "minicpm3": MLA_CORE,
+    "sarvam_mla": MLA_CORE,
+    "glm4_moe_lite": MLA_CORE,
+    "deepseek_v32": MLA_CORE,
+    "glm_moe_dsa": MLA_CORE,
+}
+
+
+@pytest.mark.parametrize("model_type", sorted(MINIMAL))
+def test_a_minimal_config_json_reads_like_transformers(model_type: str) -> None:
+    """Fields a config.json omits take the config class's defaults (windows, head dims,
+    KV sharing, MLA ranks, max length)."""
+    fields = MINIMAL[model_type]
+    from_json = generated.from_hf_config({"model_type": model_type, **fields})
+    from_transformers = generated.from_hf_config(hf(model_type, **fields))
+    assert from_json.layers() == from_transformers.layers()
+    assert from_json.model_max_seq_len == from_transformers.model_max_seq_len
+    assert from_json.get_kv_params() == from_transformers.get_kv_params()
+
+
+# --- Gemma3n VLM: the decoder under text_config -----------------------------------------------
+
+
+def test_gemma3n_vlm_matches_its_decoder_cache() -> None:
+    """Gemma3nForConditionalGeneration builds its decoder with AutoModel.from_config(text_config);
+    its vision tower needs timm (not installed), so the decoder's real cache is the truth."""
+    text = gemma3n_text(5, sliding_window=4, layer_types=SSFSF, num_kv_shared_layers=2)
+    truth = cache_truth(hf("gemma3n_text", **text))
+    assert [t.kind for t in truth] == ["sliding", "sliding", "full", "shared", "shared"]
+    for config in ({"model_type": "gemma3n", "text_config": text}, hf("gemma3n", text_config=text)):
+        cfg = generated.from_hf_config(config)
+        assert type(cfg).__name__ == "Gemma3nVlmConfig"
+        assert mismatches(truth, cfg.layers()) == []
+
+
+# --- max length -------------------------------------------------------------------------------
+
+
+def test_rope_scaling_is_not_applied_twice() -> None:
+    """Configs list the extended length: Gemma3 (linear x8) and DeepSeek-V2 (yarn x40)."""
+    gemma = {
+        **CORE,
+        "model_type": "gemma3_text",
+        "max_position_embeddings": 131072,
+        "rope_scaling": {"rope_type": "linear", "factor": 8.0},
+    }
+    assert generated.from_hf_config(gemma).model_max_seq_len == 131072
+    yarn = {"type": "yarn", "factor": 40, "original_max_position_embeddings": 4096}
+    deepseek = {
+        **MLA_CORE,
+        "model_type": "deepseek_v2",
+        "max_position_embeddings": 163840,
+        "rope_scaling": yarn,
+    }
+    assert generated.from_hf_config(deepseek).model_max_seq_len == 163840
+
+
+def test_sliding_models_are_not_capped_at_their_window() -> None:
+    cfg = generated.from_hf_config(
+        {
+            **CORE,
+            "model_type": "gemma3_text",
+            "sliding_window": 512,
+            "max_position_embeddings": 32768,
+        }
+    )
+    assert cfg.get_max_seq_len() == 32768
+    capped = generated.from_hf_config(
+        {**CORE, "model_type": "gemma4_text", "max_position_embeddings": 32768},
+        user_provided_max_length=4096,
+    )
+    assert capped.get_max_seq_len() == 4096
+
+
+def test_user_max_length_above_the_bound_is_the_seed_error() -> None:
+    cfg = generated.from_hf_config(
+        {
+            **CORE,
+            "model_type": "gemma3n_text",
+            "max_position_embeddings": 2048,
+            "num_kv_shared_layers": 2,
+        },
+        user_provided_max_length=4096,
+    )
+    with pytest.raises(
+        ValueError, match=r"default value provided \(4096\) exceeds the upper bound \(2048\)"
+    ):
+        cfg.get_max_seq_len()
+
+
+def test_recurrent_gemma_has_no_length_key() -> None:
+    base = {**CORE, "model_type": "recurrent_gemma", "block_types": ["recurrent", "attention"]}
+    assert generated.from_hf_config(base).model_max_seq_len == 8192
+    assert (
+        generated.from_hf_config({**base, "max_position_embeddings": 4096}).model_max_seq_len
+        == 4096
+    )
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("config", "owner", "field", "value"),
+    [
+        (
+            {**CORE, "model_type": "gemma3n_text", "num_kv_shared_layers": 12},
+            "Gemma3nTextConfig",
+            "num_kv_shared_layers",
+            "12",
+        ),
+        (  # the shared full layer 4 has no earlier full layer to read
+            {
+                **CORE,
+                "model_type": "gemma3n_text",
+                "num_hidden_layers": 5,
+                "layer_types": ["sliding_attention"] * 4 + ["full_attention"],
+                "num_kv_shared_layers": 2,
+            },
+            "Gemma3nTextConfig",
+            "num_kv_shared_layers",
+            "4",
+        ),
+        (
+            {**CORE, "model_type": "gemma3_text", "layer_types": ["sliding_attention"] * 3},
+            "Gemma3TextConfig",
+            "layer_types",
+            "['sliding_attention'",
+        ),
+        (
+            {**CORE, "model_type": "gemma3_text", "sliding_window_pattern": 0},
+            "Gemma3TextConfig",
+            "sliding_window_pattern",
+            "0",
+        ),
+        (
+            {"model_type": "gemma3", "vision_config": {}},
+            "Gemma3VlmConfig",
+            "text_config",
+            "None",
+        ),
+        (
+            {**CORE, "model_type": "gemma4_text", "per_layer_config": {"5": {"head_dim": "big"}}},
+            "Gemma4TextConfig",
+            "per_layer_config.5.head_dim",
+            "'big'",
+        ),
+        (
+            {**CORE, "model_type": "gemma4_text", "num_global_key_value_heads": 0},
+            "Gemma4TextConfig",
+            "num_global_key_value_heads",
+            "0",
+        ),
+        (
+            {**CORE, "model_type": "recurrent_gemma"},
+            "RecurrentGemmaConfig",
+            "block_types",
+            "None",
+        ),
+        (
+            {**CORE, "model_type": "recurrent_gemma", "block_types": []},
+            "RecurrentGemmaConfig",
+            "block_types",
+            "[]",
+        ),
+        (
+            {**CORE, "model_type": "recurrent_gemma", "block_types": "attention"},
+            "RecurrentGemmaConfig",
+            "block_types",
+            "'attention'",
+        ),
+        (
+            {**MLA_CORE, "model_type": "deepseek_v2", "kv_lora_rank": "512"},
+            "DeepseekV2Config",
+            "kv_lora_rank",
+            "'512'",
+        ),
+        (
+            {**MLA_CORE, "model_type": "glm_moe_dsa", "layer_types": ["sparse_attention"] * 12},
+            "GlmMoeDsaConfig",
+            "layer_types[0]",
+            "'sparse_attention'",
+        ),
+    ],
+)
+def test_bad_input_names_architecture_field_and_value(
+    config: dict[str, Any], owner: str, field: str, value: str
+) -> None:
+    with pytest.raises(ConfigError) as err:
+        generated.from_hf_config(config)
+    message = str(err.value)
+    assert owner in message
+    assert field in message
+    assert f"got {value}" in message
+
+
+def test_group_d_catalogue_has_two_variants_per_family() -> None:
+    families = {
+        "gemma3_text", "gemma3", "gemma3n_text", "gemma4_text", "gemma4", "deepseek_v2",
+        "minicpm3", "sarvam_mla", "glm4_moe_lite", "deepseek_v32", "glm_moe_dsa",
+        "gemma4_unified_text", "recurrent_gemma",
+    }  # fmt: skip
+    counts = {f: sum(v.model_type == f for v in VARIANTS) for f in families}
+    assert {f: n for f, n in counts.items() if n < 2} == {}
+    assert all(v in VARIANTS for v in VARIANTS_D)
