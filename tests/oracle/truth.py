@@ -10,6 +10,7 @@ modules' ``is_kv_shared_layer``) and checks what it reads against the tokens it 
 from __future__ import annotations
 
 import dataclasses
+import inspect
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -132,8 +133,13 @@ def _read_truth(model: Any, config: PretrainedConfig) -> list[LayerTruth]:
     if cache is None:  # e.g. RecurrentGemma fills a cache it does not return: hand it one
         cache = _own_cache(model)
         if cache is not None:
-            with torch.no_grad():
-                model(**kwargs, past_key_values=cache)
+            name = (
+                "cache"
+                if "cache" in inspect.signature(model.forward).parameters
+                else "past_key_values"
+            )
+            with torch.no_grad():  # transformers >= 5.24 names it cache, 5.17 past_key_values
+                model(**kwargs, **{name: cache})
     if cache is None:
         raise OracleError(f"{type(model).__name__} returned no cache with use_cache=True")
     num_layers = _num_layers(text)
