@@ -135,19 +135,29 @@ def literal_source(value: object) -> str:
 
 class _Checker:
     def __init__(self, text: str, loc: Loc, scope: Mapping[str, Name], quoted: bool) -> None:
-        self.text = text
+        self.lines = text.split("\n")
+        joined = " ".join(self.lines)
+        self.lead = len(joined) - len(joined.lstrip())
+        self.source = joined.strip()
         self.loc = loc
         self.scope = scope
         self.col0 = loc.col + (1 if quoted else 0)
         self.inputs: list[str] = []
 
     def error(self, node: ast.AST | None, message: str) -> SchemaError:
-        line, col = getattr(node, "lineno", None), getattr(node, "col_offset", 0)
-        if line is None:
+        if node is None or getattr(node, "lineno", None) is None:
             return SchemaError(self.loc, message)
-        if line == 1:
-            return SchemaError(Loc(self.loc.file, self.loc.line, self.col0 + col), message)
-        return SchemaError(self.loc.shifted(line - 1, col + 1), message)
+        # The expression was parsed as one line: its lines joined by spaces, then stripped.
+        offset = self.lead + getattr(node, "col_offset", 0)
+        line = 0
+        for text in self.lines[:-1]:
+            if offset <= len(text):
+                break
+            offset -= len(text) + 1
+            line += 1
+        if line == 0:
+            return SchemaError(Loc(self.loc.file, self.loc.line, self.col0 + offset), message)
+        return SchemaError(self.loc.shifted(line, self.loc.col + offset), message)
 
     def check(self, node: ast.expr, depth: int = 0) -> tuple[ast.expr, Ty]:
         if depth > MAX_DEPTH:
@@ -410,10 +420,10 @@ def compile_expr(
         raise SchemaError(loc, f"expression longer than {MAX_EXPR_CHARS} characters")
     checker = _Checker(text, loc, scope, quoted)
     try:
-        tree = ast.parse(text.strip(), mode="eval")
+        tree = ast.parse(checker.source, mode="eval")
     except SyntaxError as exc:
         node = ast.Constant(None)
-        node.lineno, node.col_offset = exc.lineno or 1, max((exc.offset or 1) - 1, 0)
+        node.lineno, node.col_offset = 1, max((exc.offset or 1) - 1, 0)
         raise checker.error(node, f"invalid expression: {exc.msg}") from None
     except (RecursionError, MemoryError, ValueError) as exc:
         raise SchemaError(loc, f"invalid expression: {type(exc).__name__}") from None

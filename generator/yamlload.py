@@ -84,7 +84,7 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, seen: set[int]
                 raise SchemaError(_loc(file, key_node), f"duplicate key {key!r}")
             out[key] = _convert(loader, value_node, file, seen)
             out.key_locs[key] = _loc(file, key_node)
-            out.value_locs[key] = _loc(file, value_node)
+            out.value_locs[key] = _value_loc(file, value_node)
             out.quoted[key] = _quoted(value_node)
         return out
     if isinstance(node, yaml.SequenceNode):
@@ -92,7 +92,7 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, seen: set[int]
         seq.loc, seq.item_locs, seq.quoted = _loc(file, node), [], []
         for item in node.value:
             seq.append(_convert(loader, item, file, seen))
-            seq.item_locs.append(_loc(file, item))
+            seq.item_locs.append(_value_loc(file, item))
             seq.quoted.append(_quoted(item))
         return seq
     value = loader.construct_object(node, deep=True)
@@ -103,6 +103,17 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, seen: set[int]
     if isinstance(value, float) and not math.isfinite(value):
         raise SchemaError(_loc(file, node), f"numbers must be finite, got {value!r}")
     return value
+
+
+def _value_loc(file: str, node: yaml.Node) -> Loc:
+    """Where a value's text starts: for a block scalar (| or >), its first content line."""
+    if not (isinstance(node, yaml.ScalarNode) and node.style in ("|", ">")):
+        return _loc(file, node)
+    buffer = node.start_mark.buffer or ""
+    lines = buffer.split("\n")
+    line = node.start_mark.line + 1  # 0-based index of the first content line
+    text = lines[line] if line < len(lines) else ""
+    return Loc(file, line + 1, len(text) - len(text.lstrip(" ")) + 1)
 
 
 def _quoted(node: yaml.Node) -> bool:

@@ -338,3 +338,10 @@ def test_hostile_strings_in_maps_and_messages_stay_string_literals(tmp_path: Pat
         if isinstance(n, ast.Call)
     }
     assert "__import__" not in calls and "system" not in calls
+
+
+def test_errors_in_block_scalars_point_at_the_content(tmp_path: Path) -> None:
+    text = BASE.replace("  dim: width // heads\n", "  dim: >-\n    width //\n      hedas\n")
+    exc = schema_error(tmp_path, text)
+    assert "unknown name 'hedas'" in str(exc)
+    assert (exc.loc.line, exc.loc.col) == (12, 7)  # where "hedas" is in the file

@@ -413,6 +413,41 @@ VARIANTS: list[Variant] = [
 ]
 
 
+# Further decoder families: llama-style fields suffice; windows shrunk to 5 where the default is
+# large, so that the probe pass overruns them.
+_MORE_PLAIN = (
+    "apertus", "apertus1p5_text", "arcee", "aria_text", "biogpt", "bitnet", "ctrl", "diffllama",
+    "doge", "ernie4_5", "ernie4_5_moe", "exaone", "falcon_h1", "flex_olmo", "fuyu", "git", "glm",
+    "glm4_moe", "glm4_moe_lite", "gpt-sw3", "gpt_neox_japanese", "granitemoe", "granitemoeshared",
+    "hrm_text", "hy_v3", "hy_v4", "hyperclovax", "internlm3", "iquestcoder", "jais2", "jetmoe",
+    "lfm2", "lfm3", "mellum", "minimax_m2", "minimax_m3_vl_text", "ministral3", "nanochat",
+    "nemotron", "nemotron_h", "olmo_hybrid", "olmoe", "persimmon", "phimoe", "qwen3_5_moe_text",
+    "qwen3_5_text", "qwen3_next", "sarvam_moe", "seed_oss", "solar_open", "stablelm", "xglm",
+    "zaya", "laguna",
+)  # fmt: skip
+_MORE_WINDOWED = (
+    "afmoe", "beam", "cohere2_moe", "cwm", "deepseek_v4", "exaone_moe", "flint",
+    "gemma4_unified_text", "granite_swa", "granitemoe_swa", "kolibri1", "lara_mini",
+    "mimo_v2_flash", "modernbert-decoder", "moshi",
+)  # fmt: skip
+_TINY_MOE = {
+    "num_experts": 2,
+    "n_routed_experts": 2,
+    "num_local_experts": 2,
+    "moe_intermediate_size": 32,
+    "shared_expert_intermediate_size": 32,
+    "num_experts_per_tok": 1,
+    "n_group": 1,
+    "topk_group": 1,
+}
+VARIANTS += [
+    _v(t.replace("_", "-"), t, llama_like(**_TINY_MOE), "llama-style fields") for t in _MORE_PLAIN
+]
+VARIANTS += [
+    _v(t.replace("_", "-") + "-window", t, llama_like(sliding_window=5, **_TINY_MOE), "window 5")
+    for t in _MORE_WINDOWED
+]
+
 ISSUE4_FAMILIES: tuple[str, ...] = (
     "llama", "mistral", "mixtral", "ministral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe",
     "gemma", "gemma2", "gemma3_text", "gemma3", "gemma3n_text", "gemma4_text", "phi", "phi3",
