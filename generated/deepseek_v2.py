@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=0358c883610ee843 content=55cf495070f6d8c4
+# kvarch-digest: render=4fba1eee825aa86c content=1503186fe21a0552
 """DeepseekV2Config: DeepSeek-V2 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ class DeepseekV2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/deepseek_v2.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
     INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", minimum=1),
-        rt.Input("num_attention_heads", ("num_attention_heads",), "int", minimum=1),
+        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=32, minimum=1),
+        rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=32, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
         rt.Input("qk_rope_head_dim", ("qk_rope_head_dim",), "int", default=64, minimum=1),
         rt.Input("qk_nope_head_dim", ("qk_nope_head_dim",), "int", default=128, minimum=1),
@@ -31,10 +31,10 @@ class DeepseekV2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Decoder layers."""
 
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Query heads."""
 
     kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)] = 512

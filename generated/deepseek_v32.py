@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v32.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=30ab78bcfc70fe92 content=4b788741eebd3b93
+# kvarch-digest: render=387eec5480651195 content=8fbe1413dfbe698e
 """DeepseekV32Config: DeepSeek-V3.2 decoder (MLA latent KV cache; indexer key cache not counted)."""
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ class DeepseekV32Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/deepseek_v32.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
     INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", minimum=1),
-        rt.Input("num_attention_heads", ("num_attention_heads",), "int", minimum=1),
+        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=61, minimum=1),
+        rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=128, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
         rt.Input("qk_rope_head_dim", ("qk_rope_head_dim",), "int", default=64, minimum=1),
         rt.Input("qk_nope_head_dim", ("qk_nope_head_dim",), "int", default=128, minimum=1),
@@ -51,10 +51,10 @@ class DeepseekV32Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 61
     """Decoder layers."""
 
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Query heads."""
 
     kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)] = 512

@@ -1,5 +1,5 @@
 # generated from schemas/gemma3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=84175aca77ab2f44 content=3511b69879e6a2a7
+# kvarch-digest: render=273c435e21cf6637 content=c7382a8a7a018f41
 """Gemma3VlmConfig: Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
 
 from __future__ import annotations
@@ -35,9 +35,15 @@ class Gemma3VlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
     INPUTS: ClassVar[tuple[rt.Input, ...]] = (
         rt.Input(
-            "num_hidden_layers", ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
+            "num_hidden_layers",
+            ("num_hidden_layers", "n_layer", "num_layers"),
+            "int",
+            default=26,
+            minimum=1,
         ),
-        rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
+        rt.Input(
+            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=8, minimum=1
+        ),
         rt.Input(
             "num_kv_heads",
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
@@ -45,7 +51,7 @@ class Gemma3VlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=4,
             minimum=1,
         ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
+        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2304, minimum=1),
         rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
         rt.Input(
             "max_position_embeddings",
@@ -64,16 +70,16 @@ class Gemma3VlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 26
     """Decoder layers."""
 
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
     """Query heads."""
 
     num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 4
     """KV heads (transformers' default 4 when the config omits it)."""
 
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2304
     """Model width."""
 
     explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256

@@ -1,5 +1,5 @@
 # generated from schemas/gemma3n.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=8fc557c50ffd5e13 content=9c208b71898e59df
+# kvarch-digest: render=426b2cfbae496bd2 content=e5ee669ef8d887fb
 """Gemma3nVlmConfig: Gemma3n multimodal model (the Gemma3n text decoder under text_config)."""
 
 from __future__ import annotations
@@ -35,9 +35,15 @@ class Gemma3nVlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
     INPUTS: ClassVar[tuple[rt.Input, ...]] = (
         rt.Input(
-            "num_hidden_layers", ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
+            "num_hidden_layers",
+            ("num_hidden_layers", "n_layer", "num_layers"),
+            "int",
+            default=35,
+            minimum=1,
         ),
-        rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
+        rt.Input(
+            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=8, minimum=1
+        ),
         rt.Input(
             "num_kv_heads",
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
@@ -45,7 +51,7 @@ class Gemma3nVlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=2,
             minimum=1,
         ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
+        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
         rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
@@ -55,16 +61,16 @@ class Gemma3nVlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("num_kv_shared_layers", ("num_kv_shared_layers",), "int", default=15, minimum=0),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 35
     """Decoder layers."""
 
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
     """Query heads."""
 
     num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 2
     """KV heads (transformers' default 2 when the config omits it)."""
 
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Model width."""
 
     explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256

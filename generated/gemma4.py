@@ -1,5 +1,5 @@
 # generated from schemas/gemma4.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d4efb891a9b348c7 content=220d3edda3b54128
+# kvarch-digest: render=8a8e3f8a7d64c92d content=d417fe0943cef15e
 # ruff: noqa: E501
 """Gemma4VlmConfig: Gemma4 multimodal model (the Gemma4 text decoder under text_config)."""
 
@@ -36,9 +36,15 @@ class Gemma4VlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
     INPUTS: ClassVar[tuple[rt.Input, ...]] = (
         rt.Input(
-            "num_hidden_layers", ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
+            "num_hidden_layers",
+            ("num_hidden_layers", "n_layer", "num_layers"),
+            "int",
+            default=30,
+            minimum=1,
         ),
-        rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
+        rt.Input(
+            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=8, minimum=1
+        ),
         rt.Input(
             "num_kv_heads",
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
@@ -46,7 +52,7 @@ class Gemma4VlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=4,
             minimum=1,
         ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
+        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2304, minimum=1),
         rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
         rt.Input(
             "max_position_embeddings",
@@ -82,16 +88,16 @@ class Gemma4VlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 30
     """Decoder layers."""
 
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
     """Query heads."""
 
     num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 4
     """KV heads (transformers' default 4 when the config omits it)."""
 
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2304
     """Model width."""
 
     explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256

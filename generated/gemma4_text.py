@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=3c380d67b278a56f content=9c8912c38416d4ca
+# kvarch-digest: render=3798c6377ab3e013 content=ac9cc658f9dc5cae
 # ruff: noqa: E501
 """Gemma4TextConfig: Gemma4 text decoder (full layers use their own head dim; optional KV-shared tail)."""
 
@@ -36,9 +36,15 @@ class Gemma4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     ROOTS: ClassVar[tuple[str, ...]] = ()
     INPUTS: ClassVar[tuple[rt.Input, ...]] = (
         rt.Input(
-            "num_hidden_layers", ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
+            "num_hidden_layers",
+            ("num_hidden_layers", "n_layer", "num_layers"),
+            "int",
+            default=30,
+            minimum=1,
         ),
-        rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
+        rt.Input(
+            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=8, minimum=1
+        ),
         rt.Input(
             "num_kv_heads",
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
@@ -46,7 +52,7 @@ class Gemma4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=4,
             minimum=1,
         ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
+        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2304, minimum=1),
         rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
         rt.Input(
             "max_position_embeddings",
@@ -82,16 +88,16 @@ class Gemma4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 30
     """Decoder layers."""
 
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
     """Query heads."""
 
     num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 4
     """KV heads (transformers' default 4 when the config omits it)."""
 
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2304
     """Model width."""
 
     explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256

@@ -1,5 +1,5 @@
 # generated from schemas/glm4_moe_lite.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=319d07c488d9dde8 content=8b1601464733aae3
+# kvarch-digest: render=167a8da406b4acd0 content=7ccbe3d97c1ba7e3
 # ruff: noqa: E501
 """Glm4MoeLiteConfig: GLM-4 MoE Lite decoder with multi-head latent attention (latent KV cache)."""
 
@@ -21,8 +21,8 @@ class Glm4MoeLiteConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/glm4_moe_lite.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
     INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", minimum=1),
-        rt.Input("num_attention_heads", ("num_attention_heads",), "int", minimum=1),
+        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=47, minimum=1),
+        rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=20, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
         rt.Input("qk_rope_head_dim", ("qk_rope_head_dim",), "int", default=64, minimum=1),
         rt.Input("qk_nope_head_dim", ("qk_nope_head_dim",), "int", default=192, minimum=1),
@@ -36,10 +36,10 @@ class Glm4MoeLiteConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 47
     """Decoder layers."""
 
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 20
     """Query heads."""
 
     kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)] = 512

@@ -1,5 +1,5 @@
 # generated from schemas/glm_moe_dsa.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=3ddb7929f5e702bc content=1b9d27087ccfd24a
+# kvarch-digest: render=c85333320e1da8a7 content=688c33b57f7ef20f
 """GlmMoeDsaConfig: GLM MoE DSA decoder (MLA latent KV cache; indexer key cache not counted)."""
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ class GlmMoeDsaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/glm_moe_dsa.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
     INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", minimum=1),
-        rt.Input("num_attention_heads", ("num_attention_heads",), "int", minimum=1),
+        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=78, minimum=1),
+        rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=64, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
         rt.Input("qk_rope_head_dim", ("qk_rope_head_dim",), "int", default=64, minimum=1),
         rt.Input("qk_nope_head_dim", ("qk_nope_head_dim",), "int", default=192, minimum=1),
@@ -51,10 +51,10 @@ class GlmMoeDsaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 78
     """Decoder layers."""
 
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Query heads."""
 
     kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)] = 512

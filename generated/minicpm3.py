@@ -1,5 +1,5 @@
 # generated from schemas/minicpm3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=46d97049a4a91ec4 content=c0ba40c4626c2ef6
+# kvarch-digest: render=808fb20bcfd15bd6 content=24fb2cce71aaf41f
 """MiniCPM3Config: MiniCPM3 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ class MiniCPM3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/minicpm3.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
     INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", minimum=1),
-        rt.Input("num_attention_heads", ("num_attention_heads",), "int", minimum=1),
+        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=62, minimum=1),
+        rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=40, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=256, minimum=1),
         rt.Input("qk_rope_head_dim", ("qk_rope_head_dim",), "int", default=32, minimum=1),
         rt.Input("qk_nope_head_dim", ("qk_nope_head_dim",), "int", default=64, minimum=1),
@@ -31,10 +31,10 @@ class MiniCPM3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 62
     """Decoder layers."""
 
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 40
     """Query heads."""
 
     kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)] = 256

@@ -1,5 +1,5 @@
 # generated from schemas/sarvam_mla.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=c80e83e90c41e611 content=bb73a9a74f87d764
+# kvarch-digest: render=8dad9759a2b9ed9d content=b2066fa5a5dab491
 """SarvamMLAConfig: Sarvam MLA decoder (DeepSeek-V3 architecture, latent KV cache)."""
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ class SarvamMLAConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/sarvam_mla.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
     INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", minimum=1),
-        rt.Input("num_attention_heads", ("num_attention_heads",), "int", minimum=1),
+        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=32, minimum=1),
+        rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=64, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
         rt.Input("qk_rope_head_dim", ("qk_rope_head_dim",), "int", default=64, minimum=1),
         rt.Input("qk_nope_head_dim", ("qk_nope_head_dim",), "int", default=128, minimum=1),
@@ -31,10 +31,10 @@ class SarvamMLAConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Decoder layers."""
 
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 64
     """Query heads."""
 
     kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)] = 512

@@ -86,25 +86,23 @@ def test_mla_serving_view_is_one_latent_head(model_type: str, layers: int, laten
 # --- schema defaults equal the config classes' ------------------------------------------------
 
 
-MINIMAL = {
-    "gemma3_text": CORE,
-    "gemma3n_text": {**CORE, "num_hidden_layers": 20, "intermediate_size": 64},
-    "gemma4_text": CORE,
-    "gemma4_unified_text": CORE,
-    "recurrent_gemma": {**CORE, "block_types": ["recurrent", "attention"]},
-    "deepseek_v2": MLA_CORE,
-    "minicpm3": MLA_CORE,
-    "sarvam_mla": MLA_CORE,
-    "glm4_moe_lite": MLA_CORE,
-    "deepseek_v32": MLA_CORE,
-    "glm_moe_dsa": MLA_CORE,
-}
+MINIMAL: dict[str, dict[str, Any]] = {
+    t: {}
+    for t in (
+        "gemma3_text", "gemma3n_text", "gemma4_text", "gemma4_unified_text", "deepseek_v2",
+        "minicpm3", "sarvam_mla", "glm4_moe_lite", "deepseek_v32", "glm_moe_dsa",
+    )
+}  # fmt: skip
+MINIMAL.update(
+    {t: {"text_config": {}} for t in ("gemma3", "gemma3n", "gemma4", "gemma4_unified")},
+    recurrent_gemma={"block_types": ["recurrent", "attention"]},
+)
 
 
 @pytest.mark.parametrize("model_type", sorted(MINIMAL))
 def test_a_minimal_config_json_reads_like_transformers(model_type: str) -> None:
-    """Fields a config.json omits take the config class's defaults (windows, head dims,
-    KV sharing, MLA ranks, max length)."""
+    """Fields a config.json omits (published ones omit even the layer count and heads) take
+    the config class's defaults: dims, windows, patterns, KV sharing, MLA ranks, max length."""
     fields = MINIMAL[model_type]
     from_json = generated.from_hf_config({"model_type": model_type, **fields})
     from_transformers = generated.from_hf_config(hf(model_type, **fields))
@@ -293,7 +291,7 @@ def test_group_d_catalogue_has_two_variants_per_family() -> None:
     families = {
         "gemma3_text", "gemma3", "gemma3n_text", "gemma4_text", "gemma4", "deepseek_v2",
         "minicpm3", "sarvam_mla", "glm4_moe_lite", "deepseek_v32", "glm_moe_dsa",
-        "gemma4_unified_text", "recurrent_gemma",
+        "gemma4_unified_text", "gemma4_unified", "recurrent_gemma",
     }  # fmt: skip
     counts = {f: sum(v.model_type == f for v in VARIANTS) for f in families}
     assert {f: n for f, n in counts.items() if n < 2} == {}

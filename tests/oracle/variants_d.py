@@ -90,7 +90,7 @@ VARIANTS_D += [
         llama_like(**{**MLA, "kv_lora_rank": 24, "head_dim": 40}),
         "deprecated head_dim key is ignored",
     ),
-    _v("glm4-moe-lite", "glm4_moe_lite", llama_like(**MLA, n_shared_experts=1)),
+    _v("glm4-moe-lite-mla", "glm4_moe_lite", llama_like(**MLA, n_shared_experts=1)),
     _v(
         "glm4-moe-lite-wide",
         "glm4_moe_lite",
@@ -233,6 +233,15 @@ VARIANTS_D += [
 ]
 
 
+UNIFIED_VISION = {
+    "patch_size": 4,
+    "pooling_kernel_size": 2,
+    "mm_embed_dim": 32,
+    "mm_posemb_size": 16,
+    "output_proj_dims": 32,
+}
+
+
 def gemma4_unified_text(**overrides: object) -> dict[str, object]:
     """A tiny Gemma4 Unified text config (global_head_dim 32 on full layers)."""
     return llama_like(**{**GEMMA, "global_head_dim": 32, **overrides})
@@ -263,14 +272,22 @@ VARIANTS_D += [
         "gemma4_unified",
         {
             "text_config": gemma4_unified_text(sliding_window=4, layer_types=SW4),
-            "vision_config": {
-                "patch_size": 4,
-                "pooling_kernel_size": 2,
-                "mm_embed_dim": 32,
-                "mm_posemb_size": 16,
-                "output_proj_dims": 32,
-            },
+            "vision_config": UNIFIED_VISION,
         },
         "VLM: Gemma4 Unified decoder under text_config",
+    ),
+    _v(
+        "gemma4-unified-vlm-per-layer-config",
+        "gemma4_unified",
+        {
+            "text_config": gemma4_unified_text(
+                sliding_window=4,
+                layer_types=SW4,
+                global_head_dim=None,
+                per_layer_config={"1": {"head_dim": 24}, "3": {"head_dim": 24}},
+            ),
+            "vision_config": UNIFIED_VISION,
+        },
+        "VLM saved by transformers >= 5.24: per_layer_config in text_config",
     ),
 ]
