@@ -640,12 +640,43 @@ def table(res: Row) -> str:
     return "\n".join(lines)
 
 
+def markdown(res: Row) -> str:
+    """Markdown tables of a result JSON (for docs/benchmarks.md)."""
+    out = [f"Card: {res['card']}, torch {res['torch']}, triton {res['triton']}; "
+           f"copy ceiling {res['copy']['GBps']:.0f} GB/s (read + write).", ""]  # fmt: skip
+    out += ["| tokens | kvarch write_kv GB/s | of copy | index_copy_ of copy | bit-exact |",
+            "|---:|---:|---:|---:|:---:|"]  # fmt: skip
+    for r in res["append"]:
+        out.append(
+            f"| {r['tokens']} | {r['GBps']:.0f} | {r['of_copy']:.1%} | {r['naive_of_copy']:.1%} "
+            f"| {r['bit_exact']} |"
+        )
+    out += [
+        "",
+        "| batch | context | page | ms | TB/s | of copy | vs dense | graph ms |"
+        " graph vs dense | rel err |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in res["decode"]:
+        out.append(
+            f"| {r['batch']} | {r['ctx']} | {r['page']} | {r['ms']:.3f} | {r['GBps'] / 1e3:.2f} "
+            f"| {r['of_copy']:.1%} | {r['vs_dense']:.2f}x | {r['graph_ms']:.3f} "
+            f"| {r['graph_vs_dense']:.2f}x | {r['rel_err']:.1e} |"
+        )
+    return "\n".join(out)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sweep", action="store_true", help="also time tile choices")
     parser.add_argument("--smoke", action="store_true", help="tiny shapes on CPU (interpreter)")
     parser.add_argument("--skip-tests", action="store_true", help="benchmarks only")
+    parser.add_argument("--markdown", metavar="JSON", help="print tables of a saved result")
+    parser.add_argument("--only", metavar="STEPS", help="comma-separated steps, e.g. variants")
     args = parser.parse_args()
+    if args.markdown:
+        print(markdown(json.loads(Path(args.markdown).read_text())))
+        return 0
     out_dir = Path(os.environ.get("OUT") or "gpu_out")
     out_dir.mkdir(parents=True, exist_ok=True)
     res: Row = {
@@ -657,24 +688,30 @@ def main() -> int:
     if not args.skip_tests and not SMOKE:
         run_tests(res)
     torch.manual_seed(0)
-    steps: list[Callable[[], None]] = [
-        lambda: res.update(ceiling=copy_bandwidth(res)),
-        lambda: append_bench(res, res["ceiling"]),
-        lambda: decode_grid(res, res["ceiling"]),
-        lambda: decode_headline_baselines(res, res["ceiling"]),
-        lambda: decode_variants(res, res["ceiling"]),
-        lambda: res.update(prefill=prefill_bench(res)),
-        lambda: chunked_prefill(res),
-        lambda: bookkeeping(res),
-    ]
+    steps: dict[str, Callable[[], None]] = {
+        "append": lambda: append_bench(res, res["ceiling"]),
+        "decode": lambda: decode_grid(res, res["ceiling"]),
+        "baselines": lambda: decode_headline_baselines(res, res["ceiling"]),
+        "variants": lambda: decode_variants(res, res["ceiling"]),
+        "prefill": lambda: res.update(prefill=prefill_bench(res)),
+        "chunked": lambda: chunked_prefill(res),
+        "bookkeeping": lambda: bookkeeping(res),
+    }
     if args.sweep:
-        steps.append(lambda: sweep(res))
-    for step in steps:
+        steps["sweep"] = lambda: sweep(res)
+    wanted = [name for name in (args.only or "").split(",") if name]
+    if unknown := sorted(set(wanted) - set(steps)):
+        parser.error(f"--only: unknown step(s) {unknown}; known: {sorted(steps)}")
+    res["ceiling"] = copy_bandwidth(res)
+    for name, step in steps.items():
+        if wanted and name not in wanted:
+            continue
         t0 = time.time()
         step()
         print(f"step done in {time.time() - t0:.1f}s", flush=True)
         (out_dir / "gpu_suite.json").write_text(json.dumps(res, indent=1, default=str))
-    plot(res, out_dir / "decode_bandwidth.png")
+    if "decode" in res:
+        plot(res, out_dir / "decode_bandwidth.png")
     (out_dir / "gpu_suite.json").write_text(json.dumps(res, indent=1, default=str))
     print(table(res))
     return 0
