@@ -83,7 +83,6 @@ VARIANTS_D += [
         llama_like(**{**MLA_DIMS, "q_lora_rank": None, "kv_lora_rank": 24, **MHA}),
         "v_head_dim absent → hidden / heads; no q compression",
     ),
-    _v("sarvam-mla", "sarvam_mla", llama_like(**MLA), "runs as DeepseekV3ForCausalLM"),
     _v(
         "sarvam-mla-legacy",
         "sarvam_mla",
