@@ -1,5 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=60c5b3d9cbc1b80f content=ae5d01e4fa691351
+# kvarch-digest: render=d34bf86f4af31f74 content=081ced6a3170c9cd
 # ruff: noqa: E501
 """RecurrentGemmaConfig: RecurrentGemma decoder (recurrent blocks keep no KV; local-attention blocks slide)."""
 
@@ -92,7 +92,11 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self._n,
                 "block_types",
                 i,
-                "sliding" if self.block_types[i % len(self.block_types)] == "attention" else "none",
+                "sliding"
+                if self.block_types[i % len(self.block_types)] == "attention"
+                else "none"
+                if self.block_types[i % len(self.block_types)] == "recurrent"
+                else self.block_types[i % len(self.block_types)],
             )
             for i in range(count)
         ]

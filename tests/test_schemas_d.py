@@ -309,6 +309,12 @@ def test_recurrent_gemma_has_no_length_key() -> None:
             "'attention'",
         ),
         (
+            {**CORE, "model_type": "recurrent_gemma", "block_types": ["recurrent", "mlp"]},
+            "RecurrentGemmaConfig",
+            "block_types",
+            "'mlp'",
+        ),
+        (
             {**MLA_CORE, "model_type": "deepseek_v2", "kv_lora_rank": "512"},
             "DeepseekV2Config",
             "kv_lora_rank",
