@@ -1,5 +1,5 @@
 # generated from schemas/gemma3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=273c435e21cf6637 content=c7382a8a7a018f41
+# kvarch-digest: render=95576f775ab60d20 content=6d5b281f3854d1c5
 """Gemma3VlmConfig: Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
 
 from __future__ import annotations
@@ -154,9 +154,11 @@ class Gemma3VlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             self._n,
             i,
             kind,
-            window=self.sliding_window // 2 + 1
-            if self.use_bidirectional_attention
-            else self.sliding_window
+            window=(
+                self.sliding_window // 2 + 1
+                if self.use_bidirectional_attention
+                else self.sliding_window
+            )
             if kind in ("sliding", "chunked")
             else None,
             num_kv_heads=self.kv_heads,

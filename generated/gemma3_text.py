@@ -1,5 +1,5 @@
 # generated from schemas/gemma3_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=2a109fb80bb23d4a content=b17c7ecf127b9563
+# kvarch-digest: render=433445674bb5d2ad content=1dd28b524345b7ed
 # ruff: noqa: E501
 """Gemma3TextConfig: Gemma3 text decoder (five sliding layers, then one full, unless layer_types says otherwise)."""
 
@@ -155,9 +155,11 @@ class Gemma3TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             self._n,
             i,
             kind,
-            window=self.sliding_window // 2 + 1
-            if self.use_bidirectional_attention
-            else self.sliding_window
+            window=(
+                self.sliding_window // 2 + 1
+                if self.use_bidirectional_attention
+                else self.sliding_window
+            )
             if kind in ("sliding", "chunked")
             else None,
             num_kv_heads=self.kv_heads,

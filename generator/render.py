@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -44,7 +45,15 @@ def docstring(text: str) -> str:
     return '"""' + "".join(escaped) + '"""'
 
 
+def _grouped(source: str) -> str:
+    """``source`` parenthesized when it is a conditional, so that it can be embedded as the
+    body of another conditional without changing meaning."""
+    return f"({source})" if isinstance(ast.parse(source, mode="eval").body, ast.IfExp) else source
+
+
 def _lit(value: Any) -> str:
+    if isinstance(value, list) and not value:  # the only list default: []
+        return "[]"
     if not isinstance(value, str | int | float | bool | type(None)):
         raise TypeError(f"not a literal: {value!r}")
     return repr(value)
@@ -76,6 +85,11 @@ def render_module(s: Schema, package: str) -> str:
             ty = f"dict[int, {ty}]"  # layer index -> value
         return f"{ty} | None" if i.nullable else ty
 
+    def field_default(i: Input) -> str:
+        if isinstance(i.default, list):  # a fresh [] per instance
+            return "msgspec.field(default_factory=list)"
+        return _lit(i.default)
+
     lay = s.layers
     layer_fields = [
         label(lay.window, "layers.window"),
@@ -86,10 +100,13 @@ def render_module(s: Schema, package: str) -> str:
     ]
     return _ENV.get_template("module.py.j2").render(
         s=s,
+        grouped=_grouped,
         label=label,
         field_label=field_label,
         annotation=annotation,
+        field_default=field_default,
         constrained=any(i.minimum is not None for i in s.inputs),
+        list_default=any(isinstance(i.default, list) for i in s.inputs),
         by_name={i.name: i for i in s.inputs},
         layer_fields=layer_fields,
         kind_map=repr(lay.kind_map),

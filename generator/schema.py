@@ -85,7 +85,7 @@ TOP_KEYS = {
     "max_length": "model max sequence length expression",
 }
 NOT_INHERITED = ("class", "description", "model_types", "architectures", "extends")
-INPUT_KEYS = ("type", "from", "default", "min", "description")
+INPUT_KEYS = ("type", "from", "default", "keep_null", "min", "description")
 LAYER_KEYS = (
     "count",
     "kind",
@@ -109,6 +109,7 @@ class Input:
     nullable: bool
     has_default: bool
     default: Any
+    keep_null: bool
     minimum: float | None
     description: str
 
@@ -330,11 +331,19 @@ def _input(name: str, spec: Any, parent: YMap) -> Input:
             or (type_name == "float" and type(default) in (int, float))
             or (type_name == "bool" and type(default) is bool)
             or (type_name == "str" and isinstance(default, str) and len(default) <= 200)
+            or (type_name.startswith("list[") and isinstance(default, list) and not default)
         )
         if not ok:
-            raise _err(spec, "default", f"input {name!r}: default {default!r} is not a {type_name}")
+            is_list = type_name.startswith("list[")
+            wanted = "[] (a list default must be empty)" if is_list else f"a {type_name}"
+            raise _err(spec, "default", f"input {name!r}: default {default!r} is not {wanted}")
         if type_name == "float":
             default = float(default)
+        if isinstance(default, list):
+            default = []
+    keep_null = spec.get("keep_null", False)
+    if type(keep_null) is not bool:
+        raise _err(spec, "keep_null", f"input {name!r}: 'keep_null' must be true or false")
     minimum = spec.get("min")
     if minimum is not None and (
         type_name.removeprefix("per_layer[").removesuffix("]") not in ("int", "float")
@@ -347,9 +356,10 @@ def _input(name: str, spec: Any, parent: YMap) -> Input:
         name=name,
         type=type_name,
         paths=tuple(paths),
-        nullable=has_default and default is None,
+        nullable=(has_default and default is None) or keep_null,
         has_default=has_default,
         default=default,
+        keep_null=keep_null,
         minimum=minimum,
         description=_text(spec, "description"),
     )

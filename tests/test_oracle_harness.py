@@ -15,6 +15,8 @@ import pytest
 import torch
 
 from kvarch.coverage import EXCLUDED, causal_lm_model_types, decoder_families_with_kv_cache
+from kvarch.dtype import DType
+from kvarch.kv_cache import KVCacheParams
 from kvarch.layers import LayerSpec
 from tests.oracle.attention import attention_seen
 from tests.oracle.compare import mismatches
@@ -415,11 +417,11 @@ def test_schema_matches_checkpoint(name: str) -> None:
 def test_mla_serving_latent_holds_what_transformers_caches() -> None:
     """docs/mla.md: KVCacheParams' latent (kv_dim 1, one head of K + V dims) is view 1."""
     import generated
-    from kvarch.dtype import DType
 
     truth = cache_truth(fixture_config("deepseek-v3"), device="meta")
     arch = generated.from_hf_config(fixture_dict("deepseek-v3"), dtype=DType.bfloat16)
     params = arch.get_kv_params()
+    assert isinstance(params, KVCacheParams)  # one group: every layer is the same latent
     assert params.is_mla and params.kv_dim == 1 and params.n_kv_heads == 1
     assert params.head_dim == truth[0].k_head_dim + truth[0].v_head_dim == 576
     assert params.num_layers == len(truth) == 61

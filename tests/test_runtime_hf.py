@@ -15,6 +15,8 @@ from transformers import (
     MistralForCausalLM,
     Qwen2Config,
     Qwen2ForCausalLM,
+    Qwen3Config,
+    Qwen3ForCausalLM,
 )
 from transformers.cache_utils import DynamicCache
 
@@ -50,6 +52,10 @@ MODELS = {
         Gemma2Config(num_hidden_layers=4, sliding_window=6, head_dim=16, **SMALL),
     ),
     "qwen2": lambda: build(Qwen2ForCausalLM, Qwen2Config(num_hidden_layers=2, **SMALL)),
+    # head_dim 32 != hidden / heads: the cache must follow the explicit head_dim.
+    "qwen3": lambda: build(
+        Qwen3ForCausalLM, Qwen3Config(num_hidden_layers=2, head_dim=32, **SMALL)
+    ),
 }
 
 
@@ -66,9 +72,12 @@ def qwen2_params() -> KVCacheParams:
 
 
 def greedy(model: Any, ids: torch.Tensor, cache: Any) -> torch.Tensor:
+    """Greedy generation; leading 0s are left padding, masked out."""
+    mask = torch.ones_like(ids)
+    mask[:, :3] = ids[:, :3] != 0
     out = model.generate(
         ids,
-        attention_mask=torch.ones_like(ids),
+        attention_mask=mask,
         past_key_values=cache,
         max_new_tokens=NEW,
         do_sample=False,
@@ -81,6 +90,7 @@ def greedy(model: Any, ids: torch.Tensor, cache: Any) -> torch.Tensor:
 def test_greedy_generation_matches_dynamic_cache(family: str) -> None:
     model = MODELS[family]()
     ids = torch.randint(1, 256, (2, PROMPT), generator=torch.Generator().manual_seed(1))
+    ids[0, :3] = 0  # a left-padded row beside a full one
     want = greedy(model, ids, DynamicCache(config=model.config))
     params = qwen2_params() if family == "qwen2" else None
     cache = PagedCache.from_model(

@@ -426,7 +426,7 @@ VARIANTS += [
         "cohere2",
         llama_like(sliding_window=5, sliding_window_pattern=2, head_dim=16),
     ),
-    _v("exaone4-pattern-2", "exaone4", llama_like(sliding_window=5, sliding_window_pattern=2)),
+    _v("exaone4-pattern-2-gqa", "exaone4", llama_like(sliding_window=5, sliding_window_pattern=2)),
     _v(
         "mistral-nemo-head-dim",
         "mistral",
@@ -434,7 +434,7 @@ VARIANTS += [
         "Mistral-Nemo: head_dim 128 ≠ 5120/32",
     ),
     _v(
-        "qwen2-moe-window",
+        "qwen2-moe-window-mlp-only",
         "qwen2_moe",
         moe(
             num_experts=2,
@@ -585,11 +585,8 @@ UNBUILDABLE: dict[str, str] = {
     "bailing_hybrid": _NO_TINY,
     "longcat_flash": _NO_TINY,
     "dots1": "tiny MoE config fails in the forward pass (TypeError in expert sizing)",
-    "qwen4_exp_text": "config needs fields transformers does not default (None // None)",
-    "qwen4_exp": "see qwen4_exp_text",
     "gemma4_assistant": "config validator rejects every hidden_size_per_layer_input tried",
     "zamba": "shared-transformer weight tying fails to build with few layers",
-    "cohere_compass_text": "cache construction fails (KeyError 'full_attention')",
     "cpmant": "prepends learned prompt tokens: the cache holds more tokens than fed",
     "openai-gpt": "transformers' implementation returns no cache",
     "gemma3n": "needs pillow for its timm vision tower; gemma3n_text covers the decoder",
@@ -625,6 +622,8 @@ def available_variants() -> list[Variant]:
     return [v for v in VARIANTS if v.model_type in CONFIG_MAPPING_NAMES]
 
 
+from tests.oracle.variants_a import VARIANTS_A  # noqa: E402
 from tests.oracle.variants_d import VARIANTS_D  # noqa: E402
 
+VARIANTS.extend(VARIANTS_A)
 VARIANTS.extend(VARIANTS_D)
