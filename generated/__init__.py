@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=1deee462abda683d content=ad77aba5d55e27df
+# kvarch-digest: render=2d90a4da8afc4ec7 content=766b8a1243a6a6d1
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from generated.ctrl import CtrlConfig
     from generated.cwm import CwmConfig
     from generated.dbrx import DbrxConfig
+    from generated.deepseek_v2 import DeepseekV2Config
     from generated.deepseek_v3 import DeepseekV3Config
+    from generated.deepseek_v32 import DeepseekV32Config
     from generated.diffllama import DiffLlamaConfig
     from generated.doge import DogeConfig
     from generated.dory import DoryConfig
@@ -54,10 +56,20 @@ if TYPE_CHECKING:
     from generated.fuyu import FuyuConfig
     from generated.gemma import GemmaConfig
     from generated.gemma2 import Gemma2Config
+    from generated.gemma3 import Gemma3VlmConfig
+    from generated.gemma3_text import Gemma3TextConfig
+    from generated.gemma3n import Gemma3nVlmConfig
+    from generated.gemma3n_text import Gemma3nTextConfig
+    from generated.gemma4 import Gemma4VlmConfig
+    from generated.gemma4_text import Gemma4TextConfig
+    from generated.gemma4_unified import Gemma4UnifiedVlmConfig
+    from generated.gemma4_unified_text import Gemma4UnifiedTextConfig
     from generated.git import GitConfig
     from generated.glm import GlmConfig
     from generated.glm4 import Glm4Config
     from generated.glm4_moe import Glm4MoeConfig
+    from generated.glm4_moe_lite import Glm4MoeLiteConfig
+    from generated.glm_moe_dsa import GlmMoeDsaConfig
     from generated.got_ocr2 import GotOcr2Config
     from generated.gpt2 import Gpt2Config
     from generated.gpt_bigcode import GptBigcodeConfig
@@ -91,6 +103,7 @@ if TYPE_CHECKING:
     from generated.longcat_flash import LongcatFlashConfig
     from generated.mellum import MellumConfig
     from generated.mimo_v2_flash import MiMoV2FlashConfig
+    from generated.minicpm3 import MiniCPM3Config
     from generated.minimax_m2 import MiniMaxM2Config
     from generated.minimax_m3_vl_text import MiniMaxM3VLTextConfig
     from generated.ministral import MinistralConfig
@@ -119,6 +132,8 @@ if TYPE_CHECKING:
     from generated.qwen3_moe import Qwen3MoeConfig
     from generated.qwen4_exp import Qwen4ExpConfig
     from generated.qwen4_exp_text import Qwen4ExpTextConfig
+    from generated.recurrent_gemma import RecurrentGemmaConfig
+    from generated.sarvam_mla import SarvamMLAConfig
     from generated.sarvam_moe import SarvamMoEConfig
     from generated.seed_oss import SeedOssConfig
     from generated.smollm3 import SmolLM3Config
@@ -153,7 +168,9 @@ __all__ = [
     "CtrlConfig",
     "CwmConfig",
     "DbrxConfig",
+    "DeepseekV2Config",
     "DeepseekV3Config",
+    "DeepseekV32Config",
     "DiffLlamaConfig",
     "DogeConfig",
     "DoryConfig",
@@ -169,11 +186,21 @@ __all__ = [
     "FlintConfig",
     "FuyuConfig",
     "Gemma2Config",
+    "Gemma3TextConfig",
+    "Gemma3VlmConfig",
+    "Gemma3nTextConfig",
+    "Gemma3nVlmConfig",
+    "Gemma4TextConfig",
+    "Gemma4UnifiedTextConfig",
+    "Gemma4UnifiedVlmConfig",
+    "Gemma4VlmConfig",
     "GemmaConfig",
     "GitConfig",
     "Glm4Config",
     "Glm4MoeConfig",
+    "Glm4MoeLiteConfig",
     "GlmConfig",
+    "GlmMoeDsaConfig",
     "GotOcr2Config",
     "Gpt2Config",
     "GptBigcodeConfig",
@@ -207,6 +234,7 @@ __all__ = [
     "LongcatFlashConfig",
     "MellumConfig",
     "MiMoV2FlashConfig",
+    "MiniCPM3Config",
     "MiniMaxM2Config",
     "MiniMaxM3VLTextConfig",
     "Ministral3Config",
@@ -235,6 +263,8 @@ __all__ = [
     "Qwen3MoeConfig",
     "Qwen4ExpConfig",
     "Qwen4ExpTextConfig",
+    "RecurrentGemmaConfig",
+    "SarvamMLAConfig",
     "SarvamMoEConfig",
     "SeedOssConfig",
     "SmolLM3Config",
@@ -270,7 +300,9 @@ CLASSES: dict[str, str] = {
     "CtrlConfig": "ctrl",
     "CwmConfig": "cwm",
     "DbrxConfig": "dbrx",
+    "DeepseekV2Config": "deepseek_v2",
     "DeepseekV3Config": "deepseek_v3",
+    "DeepseekV32Config": "deepseek_v32",
     "DiffLlamaConfig": "diffllama",
     "DogeConfig": "doge",
     "DoryConfig": "dory",
@@ -287,10 +319,20 @@ CLASSES: dict[str, str] = {
     "FuyuConfig": "fuyu",
     "GemmaConfig": "gemma",
     "Gemma2Config": "gemma2",
+    "Gemma3VlmConfig": "gemma3",
+    "Gemma3TextConfig": "gemma3_text",
+    "Gemma3nVlmConfig": "gemma3n",
+    "Gemma3nTextConfig": "gemma3n_text",
+    "Gemma4VlmConfig": "gemma4",
+    "Gemma4TextConfig": "gemma4_text",
+    "Gemma4UnifiedVlmConfig": "gemma4_unified",
+    "Gemma4UnifiedTextConfig": "gemma4_unified_text",
     "GitConfig": "git",
     "GlmConfig": "glm",
     "Glm4Config": "glm4",
     "Glm4MoeConfig": "glm4_moe",
+    "Glm4MoeLiteConfig": "glm4_moe_lite",
+    "GlmMoeDsaConfig": "glm_moe_dsa",
     "GotOcr2Config": "got_ocr2",
     "Gpt2Config": "gpt2",
     "GptBigcodeConfig": "gpt_bigcode",
@@ -324,6 +366,7 @@ CLASSES: dict[str, str] = {
     "LongcatFlashConfig": "longcat_flash",
     "MellumConfig": "mellum",
     "MiMoV2FlashConfig": "mimo_v2_flash",
+    "MiniCPM3Config": "minicpm3",
     "MiniMaxM2Config": "minimax_m2",
     "MiniMaxM3VLTextConfig": "minimax_m3_vl_text",
     "MinistralConfig": "ministral",
@@ -352,6 +395,8 @@ CLASSES: dict[str, str] = {
     "Qwen3MoeConfig": "qwen3_moe",
     "Qwen4ExpConfig": "qwen4_exp",
     "Qwen4ExpTextConfig": "qwen4_exp_text",
+    "RecurrentGemmaConfig": "recurrent_gemma",
+    "SarvamMLAConfig": "sarvam_mla",
     "SarvamMoEConfig": "sarvam_moe",
     "SeedOssConfig": "seed_oss",
     "SmolLM3Config": "smollm3",
@@ -385,7 +430,9 @@ MODEL_TYPES: dict[str, str] = {
     "ctrl": "CtrlConfig",
     "cwm": "CwmConfig",
     "dbrx": "DbrxConfig",
+    "deepseek_v2": "DeepseekV2Config",
     "deepseek_v3": "DeepseekV3Config",
+    "deepseek_v32": "DeepseekV32Config",
     "diffllama": "DiffLlamaConfig",
     "doge": "DogeConfig",
     "dory": "DoryConfig",
@@ -402,10 +449,20 @@ MODEL_TYPES: dict[str, str] = {
     "fuyu": "FuyuConfig",
     "gemma": "GemmaConfig",
     "gemma2": "Gemma2Config",
+    "gemma3": "Gemma3VlmConfig",
+    "gemma3_text": "Gemma3TextConfig",
+    "gemma3n": "Gemma3nVlmConfig",
+    "gemma3n_text": "Gemma3nTextConfig",
+    "gemma4": "Gemma4VlmConfig",
+    "gemma4_text": "Gemma4TextConfig",
+    "gemma4_unified": "Gemma4UnifiedVlmConfig",
+    "gemma4_unified_text": "Gemma4UnifiedTextConfig",
     "git": "GitConfig",
     "glm": "GlmConfig",
     "glm4": "Glm4Config",
     "glm4_moe": "Glm4MoeConfig",
+    "glm4_moe_lite": "Glm4MoeLiteConfig",
+    "glm_moe_dsa": "GlmMoeDsaConfig",
     "got_ocr2": "GotOcr2Config",
     "gpt-sw3": "Gpt2Config",
     "gpt2": "Gpt2Config",
@@ -443,6 +500,7 @@ MODEL_TYPES: dict[str, str] = {
     "longcat_flash": "LongcatFlashConfig",
     "mellum": "MellumConfig",
     "mimo_v2_flash": "MiMoV2FlashConfig",
+    "minicpm3": "MiniCPM3Config",
     "minimax_m2": "MiniMaxM2Config",
     "minimax_m3_vl_text": "MiniMaxM3VLTextConfig",
     "ministral": "MinistralConfig",
@@ -472,6 +530,8 @@ MODEL_TYPES: dict[str, str] = {
     "qwen3_moe": "Qwen3MoeConfig",
     "qwen4_exp": "Qwen4ExpConfig",
     "qwen4_exp_text": "Qwen4ExpTextConfig",
+    "recurrent_gemma": "RecurrentGemmaConfig",
+    "sarvam_mla": "SarvamMLAConfig",
     "sarvam_moe": "SarvamMoEConfig",
     "seed_oss": "SeedOssConfig",
     "smollm3": "SmolLM3Config",
@@ -505,6 +565,8 @@ ARCHITECTURES: dict[str, str] = {
     "CpmAntForCausalLM": "CpmantConfig",
     "CwmForCausalLM": "CwmConfig",
     "DbrxForCausalLM": "DbrxConfig",
+    "DeepseekV2ForCausalLM": "DeepseekV2Config",
+    "DeepseekV32ForCausalLM": "DeepseekV32Config",
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
     "DiffLlamaForCausalLM": "DiffLlamaConfig",
     "DogeForCausalLM": "DogeConfig",
@@ -528,11 +590,21 @@ ARCHITECTURES: dict[str, str] = {
     "GPTNeoXForCausalLM": "GptNeoxConfig",
     "GPTNeoXJapaneseForCausalLM": "GptNeoxJapaneseConfig",
     "Gemma2ForCausalLM": "Gemma2Config",
+    "Gemma3ForCausalLM": "Gemma3TextConfig",
+    "Gemma3ForConditionalGeneration": "Gemma3VlmConfig",
+    "Gemma3nForCausalLM": "Gemma3nTextConfig",
+    "Gemma3nForConditionalGeneration": "Gemma3nVlmConfig",
+    "Gemma4ForCausalLM": "Gemma4TextConfig",
+    "Gemma4ForConditionalGeneration": "Gemma4VlmConfig",
+    "Gemma4UnifiedForCausalLM": "Gemma4UnifiedTextConfig",
+    "Gemma4UnifiedForConditionalGeneration": "Gemma4UnifiedVlmConfig",
     "GemmaForCausalLM": "GemmaConfig",
     "GitForCausalLM": "GitConfig",
     "Glm4ForCausalLM": "Glm4Config",
     "Glm4MoeForCausalLM": "Glm4MoeConfig",
+    "Glm4MoeLiteForCausalLM": "Glm4MoeLiteConfig",
     "GlmForCausalLM": "GlmConfig",
+    "GlmMoeDsaForCausalLM": "GlmMoeDsaConfig",
     "GotOcr2ForConditionalGeneration": "GotOcr2Config",
     "GptOssForCausalLM": "GptOssConfig",
     "GraniteForCausalLM": "GraniteConfig",
@@ -562,6 +634,7 @@ ARCHITECTURES: dict[str, str] = {
     "LongcatFlashForCausalLM": "LongcatFlashConfig",
     "MellumForCausalLM": "MellumConfig",
     "MiMoV2FlashForCausalLM": "MiMoV2FlashConfig",
+    "MiniCPM3ForCausalLM": "MiniCPM3Config",
     "MiniMaxM2ForCausalLM": "MiniMaxM2Config",
     "MiniMaxM3VLForCausalLM": "MiniMaxM3VLTextConfig",
     "Ministral3ForCausalLM": "Ministral3Config",
@@ -592,6 +665,7 @@ ARCHITECTURES: dict[str, str] = {
     "Qwen3MoeForCausalLM": "Qwen3MoeConfig",
     "Qwen4ExpForCausalLM": "Qwen4ExpTextConfig",
     "Qwen4ExpForConditionalGeneration": "Qwen4ExpConfig",
+    "RecurrentGemmaForCausalLM": "RecurrentGemmaConfig",
     "SeedOssForCausalLM": "SeedOssConfig",
     "SmolLM3ForCausalLM": "SmolLM3Config",
     "SolarOpenForCausalLM": "SolarOpenConfig",

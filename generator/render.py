@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -77,9 +78,11 @@ def render_module(s: Schema, package: str) -> str:
         return i.name if path == i.name else f"{i.name} (from {path})"
 
     def annotation(i: Input) -> str:
-        ty = i.type
+        ty = i.ty.item.base if i.ty.per_layer else i.type
         if i.minimum is not None:
             ty = f"Annotated[{ty}, msgspec.Meta(ge={_lit(i.minimum)})]"
+        if i.ty.per_layer:
+            ty = f"dict[int, {ty}]"  # layer index -> value
         return f"{ty} | None" if i.nullable else ty
 
     def field_default(i: Input) -> str:
@@ -113,15 +116,20 @@ def render_module(s: Schema, package: str) -> str:
     )
 
 
+def _natural(name: str) -> list[tuple[int, int, str]]:
+    """Sort key ordering digit runs by value (ruff's RUF022 order for ``__all__``)."""
+    return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.findall(r"\d+|\D+", name)]
+
+
 def render_registry(schemas: list[Schema], package: str) -> str:
     """The package ``__init__`` with the registry (unformatted)."""
     model_types = sorted((t, s) for s in schemas for t in s.model_types)
     architectures = sorted((a, s) for s in schemas for a in s.architectures)
-    # CamelCase exports in plain (case-sensitive) order, as ruff's RUF022 wants them.
-    exports = sorted([s.class_name for s in schemas] + ["UnknownArchitectureError"])
     return _ENV.get_template("registry.py.j2").render(
         schemas=sorted(schemas, key=lambda s: s.stem),
-        exports=exports,
+        camel_names=sorted(
+            [s.class_name for s in schemas] + ["UnknownArchitectureError"], key=_natural
+        ),
         model_types=[(t, s) for t, s in sorted(model_types, key=lambda p: p[0])],
         architectures=[(a, s) for a, s in sorted(architectures, key=lambda p: p[0])],
         **_common(package),

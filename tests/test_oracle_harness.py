@@ -176,6 +176,14 @@ def test_mask_window_reads_only_local_masks() -> None:
         _mask_window(Attn(local.to("meta")))
 
 
+def test_recurrent_gemma_cache_is_read_from_a_cache_handed_in() -> None:
+    """RecurrentGemma returns no cache: the harness passes its own and reads that."""
+    truth = truth_of("recurrent-gemma")  # blocks R R A repeated over 5 layers, window 5, MQA
+    none = ("none", None, 0, 0, 0)
+    assert geometry(truth) == [none, none, ("sliding", 5, 1, 16, 16), none, none]
+    assert truth[2].cached_tokens == 4
+
+
 def test_distinct_heads_detects_broadcast_copies() -> None:
     g = torch.Generator().manual_seed(1)
     base = torch.randn(1, 2, 5, 8, generator=g)

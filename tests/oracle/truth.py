@@ -10,6 +10,7 @@ modules' ``is_kv_shared_layer``) and checks what it reads against the tokens it 
 from __future__ import annotations
 
 import dataclasses
+import inspect
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -136,9 +137,17 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
         kwargs.update(_cross_inputs(text))
     with torch.no_grad():
         out = model(**kwargs)
-    cache = getattr(out, "past_key_values", None)
-    if cache is None:
-        cache = getattr(out, "cache", None)
+    cache = _returned_cache(out)
+    if cache is None:  # e.g. RecurrentGemma fills a cache it does not return: hand it one
+        cache = _own_cache(model)
+        if cache is not None:
+            name = (
+                "cache"
+                if "cache" in inspect.signature(model.forward).parameters
+                else "past_key_values"
+            )
+            with torch.no_grad():  # transformers >= 5.24 names it cache, 5.17 past_key_values
+                model(**kwargs, **{name: cache})
     if cache is None:
         raise OracleError(f"{type(model).__name__} returned no cache with use_cache=True")
     num_layers = _num_layers(text) + _loop_slots(text)
@@ -184,6 +193,21 @@ def _loop_slots(text: PretrainedConfig) -> int:
     if isinstance(loops, int) and isinstance(looped, int) and per_loop:
         return (loops - 1) * looped
     return 0
+
+
+def _returned_cache(out: Any) -> Any:
+    cache = getattr(out, "past_key_values", None)
+    return cache if cache is not None else getattr(out, "cache", None)
+
+
+def _own_cache(model: Any) -> Any:
+    """A config-shaped ``DynamicCache`` to pass in (None where transformers cannot build one)."""
+    from transformers import DynamicCache
+
+    try:
+        return DynamicCache(config=model.config)
+    except (TypeError, ValueError, AttributeError):
+        return None
 
 
 def _num_layers(text: PretrainedConfig) -> int:

@@ -1,0 +1,176 @@
+# generated from schemas/gemma3.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=95576f775ab60d20 content=6d5b281f3854d1c5
+"""Gemma3VlmConfig: Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+import msgspec
+
+from generated import _runtime as rt
+from kvarch.layers import LayerSpec
+
+_KIND_NAMES: dict[str, str] = {
+    "full_attention": "full",
+    "attention": "full",
+    "global": "full",
+    "sliding_attention": "sliding",
+    "local": "sliding",
+    "chunked_attention": "chunked",
+    "cross_attention": "cross",
+    "mamba": "none",
+    "mamba2": "none",
+    "linear_attention": "none",
+    "conv": "none",
+}
+
+
+class Gemma3VlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+    """Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
+
+    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3",)
+    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3ForConditionalGeneration",)
+    SCHEMA: ClassVar[str] = "schemas/gemma3.yaml"
+    ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+        rt.Input(
+            "num_hidden_layers",
+            ("num_hidden_layers", "n_layer", "num_layers"),
+            "int",
+            default=26,
+            minimum=1,
+        ),
+        rt.Input(
+            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=8, minimum=1
+        ),
+        rt.Input(
+            "num_kv_heads",
+            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
+            "int",
+            default=4,
+            minimum=1,
+        ),
+        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2304, minimum=1),
+        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
+        rt.Input(
+            "max_position_embeddings",
+            ("max_position_embeddings",),
+            "int",
+            default=131072,
+            minimum=1,
+        ),
+        rt.Input("sliding_window", ("sliding_window",), "int", default=4096, minimum=1),
+        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
+        rt.Input(
+            "sliding_window_pattern", ("sliding_window_pattern",), "int", default=6, minimum=1
+        ),
+        rt.Input(
+            "use_bidirectional_attention", ("use_bidirectional_attention",), "bool", default=False
+        ),
+    )
+
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 26
+    """Decoder layers."""
+
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
+    """Query heads."""
+
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 4
+    """KV heads (transformers' default 4 when the config omits it)."""
+
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2304
+    """Model width."""
+
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
+    """Per-head width (transformers' default 256 when the config omits it)."""
+
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
+    """Longest sequence the positional encoding was trained for."""
+
+    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 4096
+    """Tokens a sliding layer sees."""
+
+    layer_types: list[str] | None = None
+    """Per-layer attention kind, when the config lists it."""
+
+    sliding_window_pattern: Annotated[int, msgspec.Meta(ge=1)] = 6
+    """Every Nth layer is full attention (older configs; layer_types wins)."""
+
+    use_bidirectional_attention: bool = False
+    """Embedding variant; transformers then narrows the window to sliding_window // 2 + 1."""
+
+    def _check_rules(self) -> None:
+        ok = self.num_attention_heads % self.kv_heads == 0
+        if not ok:
+            rt.fail(
+                self._n,
+                "num_kv_heads (from text_config.num_key_value_heads)",
+                self.num_kv_heads,
+                "a divisor of num_attention_heads",
+            )
+        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
+        if not ok:
+            rt.fail(
+                self._n,
+                "hidden_size (from text_config.hidden_size)",
+                self.hidden_size,
+                "a multiple of num_attention_heads (or set head_dim)",
+            )
+
+    @property
+    def kv_heads(self) -> int:
+        """KV heads per layer."""
+        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
+
+    @property
+    def attn_head_dim(self) -> int:
+        """Elements per K and V head."""
+        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
+
+    @property
+    def model_max_seq_len(self) -> int:
+        """Longest sequence the model supports."""
+        return self.max_position_embeddings
+
+    def _layer_kinds(self) -> list[str]:
+        count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)
+        if self.layer_types is not None:
+            return rt.layer_kinds_from_list(
+                self._n, "text_config.layer_types", self.layer_types, count, _KIND_NAMES
+            )
+        return [
+            rt.layer_kind(
+                self._n,
+                "text_config.sliding_window_pattern",
+                i,
+                "full" if (i + 1) % self.sliding_window_pattern == 0 else "sliding",
+            )
+            for i in range(count)
+        ]
+
+    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
+        return rt.layer_spec(
+            self._n,
+            i,
+            kind,
+            window=(
+                self.sliding_window // 2 + 1
+                if self.use_bidirectional_attention
+                else self.sliding_window
+            )
+            if kind in ("sliding", "chunked")
+            else None,
+            num_kv_heads=self.kv_heads,
+            k_head_dim=self.attn_head_dim,
+            v_head_dim=self.attn_head_dim,
+            kv_source=None,
+            kinds=kinds,
+            fields=(
+                "text_config.use_bidirectional_attention / text_config.sliding_window",
+                "text_config.num_key_value_heads / text_config.num_attention_heads",
+                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
+                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
+                "layers.kv_source",
+            ),
+        )
