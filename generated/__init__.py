@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=c00d59f6bcab5e05 content=afac043c5116fdd9
+# kvarch-digest: render=4cb989ce1dec8434 content=d1af9f01657896d5
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -19,20 +19,30 @@ from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
     from generated.deepseek_v3 import DeepseekV3Config
+    from generated.falcon_h1 import FalconH1Config
     from generated.gemma2 import Gemma2Config
+    from generated.granitemoehybrid import GraniteMoeHybridConfig
+    from generated.jamba import JambaConfig
     from generated.llama import LlamaConfig
     from generated.mistral import MistralConfig
     from generated.qwen3 import Qwen3Config
+    from generated.zamba import ZambaConfig
+    from generated.zamba2 import Zamba2Config
 
 __all__ = [
     "ARCHITECTURES",
     "CLASSES",
     "MODEL_TYPES",
     "DeepseekV3Config",
+    "FalconH1Config",
     "Gemma2Config",
+    "GraniteMoeHybridConfig",
+    "JambaConfig",
     "LlamaConfig",
     "MistralConfig",
     "Qwen3Config",
+    "Zamba2Config",
+    "ZambaConfig",
     "UnknownArchitectureError",
     "from_hf_config",
     "resolve",
@@ -40,26 +50,41 @@ __all__ = [
 
 CLASSES: dict[str, str] = {
     "DeepseekV3Config": "deepseek_v3",
+    "FalconH1Config": "falcon_h1",
     "Gemma2Config": "gemma2",
+    "GraniteMoeHybridConfig": "granitemoehybrid",
+    "JambaConfig": "jamba",
     "LlamaConfig": "llama",
     "MistralConfig": "mistral",
     "Qwen3Config": "qwen3",
+    "ZambaConfig": "zamba",
+    "Zamba2Config": "zamba2",
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
     "deepseek_v3": "DeepseekV3Config",
+    "falcon_h1": "FalconH1Config",
     "gemma2": "Gemma2Config",
+    "granitemoehybrid": "GraniteMoeHybridConfig",
+    "jamba": "JambaConfig",
     "llama": "LlamaConfig",
     "mistral": "MistralConfig",
     "qwen3": "Qwen3Config",
+    "zamba": "ZambaConfig",
+    "zamba2": "Zamba2Config",
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
+    "FalconH1ForCausalLM": "FalconH1Config",
     "Gemma2ForCausalLM": "Gemma2Config",
+    "GraniteMoeHybridForCausalLM": "GraniteMoeHybridConfig",
+    "JambaForCausalLM": "JambaConfig",
     "LlamaForCausalLM": "LlamaConfig",
     "MistralForCausalLM": "MistralConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
+    "Zamba2ForCausalLM": "Zamba2Config",
+    "ZambaForCausalLM": "ZambaConfig",
 }
 """HF ``architectures`` entry -> generated class name."""
 
