@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=4cb989ce1dec8434 content=d1af9f01657896d5
+# kvarch-digest: render=ad7845d5b53e491f content=c912bdbaa98e5d0e
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -18,14 +18,24 @@ from kvarch.dtype import DType
 from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
+    from generated.bailing_hybrid import BailingHybridConfig
     from generated.deepseek_v3 import DeepseekV3Config
     from generated.falcon_h1 import FalconH1Config
     from generated.gemma2 import Gemma2Config
     from generated.granitemoehybrid import GraniteMoeHybridConfig
     from generated.jamba import JambaConfig
+    from generated.lfm2_moe import Lfm2MoeConfig
+    from generated.lfm3 import Lfm3Config
     from generated.llama import LlamaConfig
+    from generated.minimax import MiniMaxConfig
     from generated.mistral import MistralConfig
+    from generated.olmo_hybrid import OlmoHybridConfig
     from generated.qwen3 import Qwen3Config
+    from generated.qwen3_5 import Qwen35Config
+    from generated.qwen3_5_moe import Qwen35MoeConfig
+    from generated.qwen3_5_moe_text import Qwen35MoeTextConfig
+    from generated.qwen3_5_text import Qwen35TextConfig
+    from generated.qwen3_next import Qwen3NextConfig
     from generated.zamba import ZambaConfig
     from generated.zamba2 import Zamba2Config
 
@@ -33,14 +43,24 @@ __all__ = [
     "ARCHITECTURES",
     "CLASSES",
     "MODEL_TYPES",
+    "BailingHybridConfig",
     "DeepseekV3Config",
     "FalconH1Config",
     "Gemma2Config",
     "GraniteMoeHybridConfig",
     "JambaConfig",
+    "Lfm2MoeConfig",
+    "Lfm3Config",
     "LlamaConfig",
+    "MiniMaxConfig",
     "MistralConfig",
+    "OlmoHybridConfig",
+    "Qwen35Config",
+    "Qwen35MoeConfig",
+    "Qwen35MoeTextConfig",
+    "Qwen35TextConfig",
     "Qwen3Config",
+    "Qwen3NextConfig",
     "Zamba2Config",
     "ZambaConfig",
     "UnknownArchitectureError",
@@ -49,40 +69,70 @@ __all__ = [
 ]
 
 CLASSES: dict[str, str] = {
+    "BailingHybridConfig": "bailing_hybrid",
     "DeepseekV3Config": "deepseek_v3",
     "FalconH1Config": "falcon_h1",
     "Gemma2Config": "gemma2",
     "GraniteMoeHybridConfig": "granitemoehybrid",
     "JambaConfig": "jamba",
+    "Lfm2MoeConfig": "lfm2_moe",
+    "Lfm3Config": "lfm3",
     "LlamaConfig": "llama",
+    "MiniMaxConfig": "minimax",
     "MistralConfig": "mistral",
+    "OlmoHybridConfig": "olmo_hybrid",
     "Qwen3Config": "qwen3",
+    "Qwen35Config": "qwen3_5",
+    "Qwen35MoeConfig": "qwen3_5_moe",
+    "Qwen35MoeTextConfig": "qwen3_5_moe_text",
+    "Qwen35TextConfig": "qwen3_5_text",
+    "Qwen3NextConfig": "qwen3_next",
     "ZambaConfig": "zamba",
     "Zamba2Config": "zamba2",
 }
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
+    "bailing_hybrid": "BailingHybridConfig",
     "deepseek_v3": "DeepseekV3Config",
     "falcon_h1": "FalconH1Config",
     "gemma2": "Gemma2Config",
     "granitemoehybrid": "GraniteMoeHybridConfig",
     "jamba": "JambaConfig",
+    "lfm2_moe": "Lfm2MoeConfig",
+    "lfm3": "Lfm3Config",
     "llama": "LlamaConfig",
+    "minimax": "MiniMaxConfig",
     "mistral": "MistralConfig",
+    "olmo_hybrid": "OlmoHybridConfig",
     "qwen3": "Qwen3Config",
+    "qwen3_5": "Qwen35Config",
+    "qwen3_5_moe": "Qwen35MoeConfig",
+    "qwen3_5_moe_text": "Qwen35MoeTextConfig",
+    "qwen3_5_text": "Qwen35TextConfig",
+    "qwen3_next": "Qwen3NextConfig",
     "zamba": "ZambaConfig",
     "zamba2": "Zamba2Config",
 }
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
+    "BailingHybridForCausalLM": "BailingHybridConfig",
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
     "FalconH1ForCausalLM": "FalconH1Config",
     "Gemma2ForCausalLM": "Gemma2Config",
     "GraniteMoeHybridForCausalLM": "GraniteMoeHybridConfig",
     "JambaForCausalLM": "JambaConfig",
+    "Lfm2MoeForCausalLM": "Lfm2MoeConfig",
+    "Lfm3ForCausalLM": "Lfm3Config",
     "LlamaForCausalLM": "LlamaConfig",
+    "MiniMaxForCausalLM": "MiniMaxConfig",
     "MistralForCausalLM": "MistralConfig",
+    "OlmoHybridForCausalLM": "OlmoHybridConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
+    "Qwen3NextForCausalLM": "Qwen3NextConfig",
+    "Qwen3_5ForCausalLM": "Qwen35TextConfig",
+    "Qwen3_5ForConditionalGeneration": "Qwen35Config",
+    "Qwen3_5MoeForCausalLM": "Qwen35MoeTextConfig",
+    "Qwen3_5MoeForConditionalGeneration": "Qwen35MoeConfig",
     "Zamba2ForCausalLM": "Zamba2Config",
     "ZambaForCausalLM": "ZambaConfig",
 }
