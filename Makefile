@@ -8,6 +8,9 @@ STAMP  := $(VENV)/.installed
 # Override with `make TORCH_SPEC='torch==2.11.0' test` (or TORCH_SPEC= to keep what pip picks).
 HAS_CUDA   := $(shell command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1 && echo 1)
 TORCH_SPEC ?= $(if $(HAS_CUDA),,torch==2.13.0)
+# The transformers release the oracle tests and coverage report were proven on (CI stays
+# reproducible); the package itself accepts any 5.x (the GPU machine runs 5.17).
+TRANSFORMERS_SPEC ?= transformers==5.24.0
 
 .PHONY: setup generate check test lint bench coverage demo clean
 
@@ -17,6 +20,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(if $(TORCH_SPEC),$(BIN)/python -m pip install -q "$(TORCH_SPEC)")
+	$(if $(TRANSFORMERS_SPEC),$(BIN)/python -m pip install -q "$(TRANSFORMERS_SPEC)")
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 

@@ -640,12 +640,42 @@ def table(res: Row) -> str:
     return "\n".join(lines)
 
 
+def markdown(res: Row) -> str:
+    """Markdown tables of a result JSON (for docs/benchmarks.md)."""
+    out = [f"Card: {res['card']}, torch {res['torch']}, triton {res['triton']}; "
+           f"copy ceiling {res['copy']['GBps']:.0f} GB/s (read + write).", ""]  # fmt: skip
+    out += ["| tokens | kvarch write_kv GB/s | of copy | index_copy_ of copy | bit-exact |",
+            "|---:|---:|---:|---:|:---:|"]  # fmt: skip
+    for r in res["append"]:
+        out.append(
+            f"| {r['tokens']} | {r['GBps']:.0f} | {r['of_copy']:.1%} | {r['naive_of_copy']:.1%} "
+            f"| {r['bit_exact']} |"
+        )
+    out += [
+        "",
+        "| batch | context | page | ms | TB/s | of copy | vs dense | graph ms |"
+        " graph vs dense | rel err |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in res["decode"]:
+        out.append(
+            f"| {r['batch']} | {r['ctx']} | {r['page']} | {r['ms']:.3f} | {r['GBps'] / 1e3:.2f} "
+            f"| {r['of_copy']:.1%} | {r['vs_dense']:.2f}x | {r['graph_ms']:.3f} "
+            f"| {r['graph_vs_dense']:.2f}x | {r['rel_err']:.1e} |"
+        )
+    return "\n".join(out)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sweep", action="store_true", help="also time tile choices")
     parser.add_argument("--smoke", action="store_true", help="tiny shapes on CPU (interpreter)")
     parser.add_argument("--skip-tests", action="store_true", help="benchmarks only")
+    parser.add_argument("--markdown", metavar="JSON", help="print tables of a saved result")
     args = parser.parse_args()
+    if args.markdown:
+        print(markdown(json.loads(Path(args.markdown).read_text())))
+        return 0
     out_dir = Path(os.environ.get("OUT") or "gpu_out")
     out_dir.mkdir(parents=True, exist_ok=True)
     res: Row = {

@@ -6,6 +6,9 @@ catalogue variant with kvarch's generated schemas, field by field.
 
 from __future__ import annotations
 
+import dataclasses
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -198,6 +201,13 @@ def test_every_issue4_family_has_a_variant_or_a_reason() -> None:
     assert missing == []
 
 
+def test_every_decoder_family_is_catalogued_or_explained() -> None:
+    have = {v.model_type for v in VARIANTS}
+    families = decoder_families_with_kv_cache()
+    assert [f for f in families if f not in have and f not in UNBUILDABLE] == []
+    assert not have & set(UNBUILDABLE)
+
+
 def test_every_variant_builds_with_installed_transformers() -> None:
     assert [v.id for v in VARIANTS if v not in available_variants()] == []
 
@@ -210,6 +220,77 @@ def test_coverage_denominator() -> None:
     assert {"llama", "gemma2", "deepseek_v3", "jamba", "gpt_bigcode"} <= set(families)
     assert {"mamba", "rwkv", "bert", "bart"}.isdisjoint(families)
     assert {v.model_type for v in VARIANTS} <= set(families)
+
+
+# --- published checkpoints, full size, shapes only ------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "configs"
+FULL, SLIDING = "full", "sliding"
+
+# file -> (layers as (kind, window, heads, K, V) runs, KV bytes per token in bf16), by hand
+CHECKPOINTS: dict[str, tuple[list[tuple[Any, ...]], int]] = {
+    "llama-3-8b": ([(FULL, None, 8, 128, 128)] * 32, 131072),
+    "mistral-7b-v0.1": ([(SLIDING, 4096, 8, 128, 128)] * 32, 131072),
+    "mixtral-8x7b-v0.1": ([(FULL, None, 8, 128, 128)] * 32, 131072),
+    "qwen3-0.6b": ([(FULL, None, 8, 128, 128)] * 28, 114688),
+    "qwen2.5-7b": ([(FULL, None, 4, 128, 128)] * 28, 57344),
+    "gemma-2-9b": ([(SLIDING, 4096, 8, 256, 256), (FULL, None, 8, 256, 256)] * 21, 344064),
+    "gemma-3-4b-it": (
+        ([(SLIDING, 1024, 4, 256, 256)] * 5 + [(FULL, None, 4, 256, 256)]) * 5
+        + [(SLIDING, 1024, 4, 256, 256)] * 4,
+        139264,
+    ),
+    "deepseek-v3": ([(FULL, None, 1, 512, 64)] * 61, 70272),
+    "phi-3-mini-4k-instruct": ([(SLIDING, 2047, 32, 96, 96)] * 32, 393216),
+    "falcon-7b": ([(FULL, None, 1, 64, 64)] * 32, 8192),
+    "falcon-40b": ([(FULL, None, 8, 64, 64)] * 60, 122880),
+    "gpt2": ([(FULL, None, 12, 64, 64)] * 12, 36864),
+    "starcoder": ([(FULL, None, 1, 128, 128)] * 40, 20480),
+    "mpt-7b": ([(FULL, None, 32, 128, 128)] * 32, 524288),
+    "jamba-v0.1": (
+        (
+            [("none", None, 0, 0, 0)] * 4
+            + [(FULL, None, 8, 128, 128)]
+            + [("none", None, 0, 0, 0)] * 3
+        )
+        * 4,
+        16384,
+    ),
+    "llama-4-scout-17b-16e-text": (
+        ([("chunked", 8192, 8, 128, 128)] * 3 + [(FULL, None, 8, 128, 128)]) * 12,
+        196608,
+    ),
+    "gpt-oss-20b": ([(SLIDING, 128, 8, 64, 64), (FULL, None, 8, 64, 64)] * 12, 49152),
+}
+BROADCAST_ON_META = {"falcon-40b": 128}  # heads transformers caches; meta cannot dedupe them
+
+
+def fixture_dict(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((FIXTURES / f"{name}.json").read_text())
+    return data
+
+
+def fixture_config(name: str) -> Any:
+    from transformers import AutoConfig
+
+    data = fixture_dict(name)
+    return AutoConfig.for_model(data.pop("model_type"), **data)
+
+
+def test_every_fixture_has_hand_computed_geometry() -> None:
+    assert sorted(p.stem for p in FIXTURES.glob("*.json")) == sorted(CHECKPOINTS)
+
+
+@pytest.mark.parametrize("name", sorted(CHECKPOINTS))
+def test_checkpoint_cache_matches_hand_computed(name: str) -> None:
+    layers, bytes_bf16 = CHECKPOINTS[name]
+    truth = cache_truth(fixture_config(name), device="meta")
+    heads = BROADCAST_ON_META.get(name)
+    if heads is not None:
+        assert {t.num_kv_heads for t in truth} == {heads}
+        truth = [dataclasses.replace(t, num_kv_heads=layers[0][2]) for t in truth]
+    assert geometry(truth) == layers
+    assert sum(2 * t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth) == bytes_bf16
 
 
 # --- kvarch's schemas against the truth ------------------------------------------------------
@@ -271,3 +352,50 @@ def test_schema_coverage_report(capsys: pytest.CaptureFixture[str]) -> None:
             f"{len(families)} without: {', '.join(families) or '-'}"
         )
     assert len(COVERED) + len(UNCOVERED) == len(available_variants()) or GENERATED_MISSING
+
+
+def _covered_fixtures() -> list[str]:
+    try:
+        import generated
+
+        resolve, unknown = generated.resolve, generated.UnknownArchitectureError
+    except (ImportError, AttributeError):
+        return []
+    names = []
+    for name in sorted(CHECKPOINTS):
+        try:
+            resolve(fixture_dict(name))
+        except unknown:
+            continue
+        names.append(name)
+    return names
+
+
+@pytest.mark.parametrize("name", _covered_fixtures() or ["no-generated-schemas"])
+def test_schema_matches_checkpoint(name: str) -> None:
+    """kvarch on a published config.json equals transformers' full-size cache."""
+    if name not in CHECKPOINTS:
+        pytest.fail(GENERATED_MISSING or "no generated schema serves any checkpoint fixture")
+    import generated
+
+    truth = cache_truth(fixture_config(name), device="meta")
+    heads = BROADCAST_ON_META.get(name)
+    if heads is not None:
+        truth = [dataclasses.replace(t, num_kv_heads=CHECKPOINTS[name][0][0][2]) for t in truth]
+    specs = generated.from_hf_config(fixture_dict(name)).layers()
+    diff = mismatches(truth, specs)
+    assert diff == [], f"{name}:\n" + "\n".join(diff)
+
+
+def test_mla_serving_latent_holds_what_transformers_caches() -> None:
+    """docs/mla.md: KVCacheParams' latent (kv_dim 1, one head of K + V dims) is view 1."""
+    import generated
+    from kvarch.dtype import DType
+
+    truth = cache_truth(fixture_config("deepseek-v3"), device="meta")
+    arch = generated.from_hf_config(fixture_dict("deepseek-v3"), dtype=DType.bfloat16)
+    params = arch.get_kv_params()
+    assert params.is_mla and params.kv_dim == 1 and params.n_kv_heads == 1
+    assert params.head_dim == truth[0].k_head_dim + truth[0].v_head_dim == 576
+    assert params.num_layers == len(truth) == 61
+    assert params.bytes_per_token == CHECKPOINTS["deepseek-v3"][1] == 70272

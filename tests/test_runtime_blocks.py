@@ -431,3 +431,19 @@ class BlockMachine(RuleBasedStateMachine):
 
 BlockMachine.TestCase.settings = settings(max_examples=100, stateful_step_count=30, deadline=None)
 test_block_manager_state_machine = BlockMachine.TestCase
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
+def test_swap_round_trip_through_pinned_host_memory_on_cuda() -> None:
+    grp = group([0], 4)
+    cache = PagedKVCache([grp], [4], device="cuda", host_blocks=[2])
+    host = cache.host[0]
+    assert host is not None and host.is_pinned()
+    cache.data[0].copy_(torch.randn_like(cache.data[0]))
+    block = cache.data[0][3].clone()
+    cache.swap_out(0, 3, 1)
+    cache.data[0][3].zero_()
+    cache.swap_in(0, 1, 2)
+    torch.cuda.synchronize()
+    assert torch.equal(cache.data[0][2], block)

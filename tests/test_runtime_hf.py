@@ -123,3 +123,15 @@ def test_a_different_batch_is_refused() -> None:
     cache.reset()
     assert cache.get_seq_length() == 0 and not cache.manager.seqs
     greedy(model, torch.ones(1, 3, dtype=torch.long), cache)
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
+@pytest.mark.parametrize("family", ["llama", "mistral", "gemma2"])
+def test_greedy_generation_on_cuda_bf16(family: str) -> None:
+    model = MODELS[family]().to("cuda", torch.bfloat16)
+    ids = torch.randint(1, 256, (3, PROMPT), device="cuda")
+    want = greedy(model, ids, DynamicCache(config=model.config))
+    cache = PagedCache.from_model(model, max_batch_size=3, max_seq_len=PROMPT + NEW, page_size=PAGE)
+    assert cache.storage.data[0].is_cuda
+    assert torch.equal(greedy(model, ids, cache), want)

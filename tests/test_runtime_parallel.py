@@ -75,10 +75,8 @@ def rank_main(rank: int, init_file: str) -> None:
 def test_two_rank_tensor_parallel_decode() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.setdefault("OMP_NUM_THREADS", "1")
-        # fork: the children reuse this process's torch import (a spawn re-imports it).
-        mp.start_processes(
-            rank_main, args=(os.path.join(tmp, "init"),), nprocs=2, join=True, start_method="fork"
-        )
+        # spawn, not fork: forking a process whose torch thread pools already run can hang.
+        mp.spawn(rank_main, args=(os.path.join(tmp, "init"),), nprocs=2, join=True)
 
 
 def test_head_ranges_cover_every_head_once_or_replicate() -> None:

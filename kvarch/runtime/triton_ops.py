@@ -189,12 +189,12 @@ def _dims(kc: Tensor, vc: Tensor, shared_kv: bool) -> dict[str, int | bool]:
 def _decode_launch(
     launch: DecodeLaunch, programs: int, span: int, wide: bool, dev: torch.device
 ) -> tuple[int, int, int, int]:
-    """(block_n, splits, num_warps, num_stages); splits give >= 1.5 programs per SM (3 for
-    wide MLA heads), each partition >= 256 keys (tuned on H200, docs/benchmarks.md)."""
+    """(block_n, splits, num_warps, num_stages); splits give >= 3 programs per SM, each
+    partition >= 256 keys (tuned on H200, docs/benchmarks.md)."""
     block_n = launch.block_n or 64
     splits = launch.splits
     if splits is None:
-        target = (3.0 if wide else 1.5) * _sm_count(dev)
+        target = 3 * _sm_count(dev)
         splits = 1
         while programs * splits < target and splits * 256 <= span and splits < 64:
             splits *= 2

@@ -67,22 +67,29 @@ class LayerTruth:
 _TRUTH_CACHE: dict[str, list[LayerTruth]] = {}
 
 
-def cache_truth(config: PretrainedConfig) -> list[LayerTruth]:
-    """Per-layer cache geometry of the model ``config`` describes, read from a real forward pass."""
-    key = f"{type(config).__name__}:{config.to_json_string(use_diff=False)}"
+def cache_truth(config: PretrainedConfig, *, device: str = "cpu") -> list[LayerTruth]:
+    """Per-layer cache geometry of the model ``config`` describes, read from a real forward pass.
+
+    ``device="meta"`` runs full-size checkpoints as shapes only (no weights, no data): every
+    field is still read from the cache, except that broadcast KV copies cannot be told apart,
+    so ``num_kv_heads`` is then the cached head count.
+    """
+    key = f"{device}:{type(config).__name__}:{config.to_json_string(use_diff=False)}"
     if key not in _TRUTH_CACHE:
-        model = build_model(config)
-        _TRUTH_CACHE[key] = _read_truth(model, config)
+        model = build_model(config, device=device)
+        _TRUTH_CACHE[key] = _read_truth(model, config, device)
     return list(_TRUTH_CACHE[key])
 
 
-def build_model(config: PretrainedConfig) -> Any:
-    """A tiny random-weight causal LM (float32, CPU, eval) for ``config``."""
+def build_model(config: PretrainedConfig, *, device: str = "cpu") -> Any:
+    """A random-weight causal LM (eval; float32, or bfloat16 on meta) for ``config``."""
     import torch
     from transformers import AutoModelForCausalLM
 
     torch.manual_seed(SEED)
-    model = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
+    dtype = torch.bfloat16 if device == "meta" else torch.float32  # meta grouped_mm wants bf16
+    with torch.device(device):
+        model = AutoModelForCausalLM.from_config(config, dtype=dtype)
     return model.eval()
 
 
@@ -114,14 +121,14 @@ def probe_length(config: PretrainedConfig) -> int:
     return max([MIN_TOKENS, *(w + 3 for w in windows)])
 
 
-def _read_truth(model: Any, config: PretrainedConfig) -> list[LayerTruth]:
+def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[LayerTruth]:
     import torch
 
     text = text_config(config)
     length = probe_length(config)
     vocab = int(getattr(text, "vocab_size", 0) or getattr(config, "vocab_size", 0) or 128)
     generator = torch.Generator().manual_seed(SEED)
-    ids = torch.randint(0, min(vocab, 100), (1, length), generator=generator)
+    ids = torch.randint(0, min(vocab, 100), (1, length), generator=generator).to(device)
     kwargs: dict[str, Any] = {"input_ids": ids, "use_cache": True}
     cross_layers = _cross_attention_layers(text)
     if cross_layers:
@@ -144,7 +151,7 @@ def _read_truth(model: Any, config: PretrainedConfig) -> list[LayerTruth]:
     if len(entries) != num_layers:
         raise OracleError(f"cache has {len(entries)} layers, config has {num_layers}")
     return [
-        _layer_truth(i, entry, attn[i], attn, text, length, i in cross_layers)
+        _layer_truth(i, entry, attn[i], attn, text, length, i in cross_layers, device == "meta")
         for i, entry in enumerate(entries)
     ]
 
@@ -217,6 +224,7 @@ def _layer_truth(
     text: PretrainedConfig,
     fed: int,
     is_cross: bool,
+    shapes_only: bool,
 ) -> LayerTruth:
     layer, keys, values = entry
     if module is not None and getattr(module, "is_kv_shared_layer", False):
@@ -226,7 +234,7 @@ def _layer_truth(
     batch, heads, held, k_dim = keys.shape
     if tuple(values.shape[:3]) != (batch, heads, held):
         raise OracleError(f"layer {index}: K {tuple(keys.shape)} vs V {tuple(values.shape)}")
-    distinct = _distinct_heads(index, keys, values)
+    distinct = heads if shapes_only else _distinct_heads(index, keys, values)
     dims = {
         "num_kv_heads": distinct,
         "k_head_dim": k_dim,
