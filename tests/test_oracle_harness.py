@@ -105,7 +105,7 @@ def test_jamba_only_attention_layers_cache() -> None:
 def test_minimax_trailing_linear_layer_keeps_no_kv() -> None:
     """MiniMax's cache has KV slots up to the last attention layer only; it counts the
     trailing linear-attention layer in its own state list."""
-    truth = truth_of("minimax")  # default layer_types: full, linear, full, linear
+    truth = truth_of("minimax-default-pattern")  # layer_types: full, linear, full, linear
     assert geometry(truth) == [("full", None, 2, 16, 16), ("none", None, 0, 0, 0)] * 2
 
 

@@ -510,7 +510,6 @@ _NO_TINY = "no tiny config found whose forward pass runs here (shape error insid
 _BIG_DEFAULTS = "multimodal: default sub-configs build large towers; no tiny variant yet"
 UNBUILDABLE: dict[str, str] = {
     "axk2": _NO_TINY,
-    "bailing_hybrid": _NO_TINY,
     "deepseek_v32": _NO_TINY + "; sparse-attention indexer cache",
     "glm_moe_dsa": _NO_TINY + "; sparse-attention indexer cache",
     "longcat_flash": _NO_TINY,
@@ -518,7 +517,6 @@ UNBUILDABLE: dict[str, str] = {
     "qwen4_exp_text": "config needs fields transformers does not default (None // None)",
     "qwen4_exp": "see qwen4_exp_text",
     "gemma4_assistant": "config validator rejects every hidden_size_per_layer_input tried",
-    "zamba": "shared-transformer weight tying fails to build with few layers",
     "cohere_compass_text": "cache construction fails (KeyError 'full_attention')",
     "cpmant": "prepends learned prompt tokens: the cache holds more tokens than fed",
     "openai-gpt": "transformers' implementation returns no cache",
@@ -528,8 +526,6 @@ UNBUILDABLE: dict[str, str] = {
     "gemma4_unified": _BIG_DEFAULTS + "; gemma4_unified_text covers the decoder",
     "gemma4_unified_assistant": _BIG_DEFAULTS,
     "llama4": _BIG_DEFAULTS + "; llama4_text covers the decoder",
-    "qwen3_5": _BIG_DEFAULTS + "; qwen3_5_text covers the decoder",
-    "qwen3_5_moe": _BIG_DEFAULTS + "; qwen3_5_moe_text covers the decoder",
     "emu3": _BIG_DEFAULTS,
     "got_ocr2": _BIG_DEFAULTS,
     "phi4_multimodal": _BIG_DEFAULTS,

@@ -139,17 +139,6 @@ VARIANTS_E: list[Variant] = [
     ),
     # --- granitemoehybrid: layer_types (alias layers_block_type) -------------------------
     _v(
-        "granitemoehybrid",
-        "granitemoehybrid",
-        moe(
-            num_local_experts=2,
-            shared_intermediate_size=32,
-            layer_types=["mamba", "attention", "mamba", "attention"],
-            **MAMBA2_CHUNK,
-        ),
-        "legacy names: mamba / attention",
-    ),
-    _v(
         "granitemoehybrid-mqa",
         "granitemoehybrid",
         moe(
@@ -163,11 +152,6 @@ VARIANTS_E: list[Variant] = [
         "layers_block_type alias; MQA; no rope",
     ),
     # --- lfm2 / lfm2_moe / lfm3: short convolutions keep no KV ---------------------------
-    _v(
-        "lfm2-moe",
-        "lfm2_moe",
-        moe(num_experts=2, num_dense_layers=1, layer_types=["conv", FULL, "conv", FULL]),
-    ),
     _v(
         "lfm2-moe-mqa-head-dim",
         "lfm2_moe",
@@ -243,7 +227,7 @@ VARIANTS_E: list[Variant] = [
         llama_like(layer_types=[FULL, LIN, FULL, LIN], head_dim=24),
     ),
     # --- minimax: lightning (linear) attention on odd layers ------------------------------
-    _v("minimax", "minimax", moe(num_local_experts=2, block_size=4)),
+    _v("minimax-default-pattern", "minimax", moe(num_local_experts=2, block_size=4)),
     _v(
         "minimax-layer-types-head-dim",
         "minimax",
