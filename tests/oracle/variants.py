@@ -553,6 +553,7 @@ def available_variants() -> list[Variant]:
 
     return [v for v in VARIANTS if v.model_type in CONFIG_MAPPING_NAMES]
 
+
 from tests.oracle.variants_e import VARIANTS_E  # noqa: E402
 
 VARIANTS.extend(VARIANTS_E)

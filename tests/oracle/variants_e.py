@@ -57,7 +57,9 @@ def _zamba2(**overrides: Any) -> dict[str, Any]:
 
 
 def _qwen_next(**overrides: Any) -> dict[str, Any]:
-    return moe(num_experts=2, shared_expert_intermediate_size=32, head_dim=16, **LINEAR, **overrides)
+    return moe(
+        num_experts=2, shared_expert_intermediate_size=32, head_dim=16, **LINEAR, **overrides
+    )
 
 
 VARIANTS_E: list[Variant] = [
