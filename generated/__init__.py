@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=ad7845d5b53e491f content=c912bdbaa98e5d0e
+# kvarch-digest: render=301e9aaa06ea80a3 content=afd55e5f4e731f02
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
     from generated.bailing_hybrid import BailingHybridConfig
+    from generated.bamba import BambaConfig
     from generated.deepseek_v3 import DeepseekV3Config
     from generated.falcon_h1 import FalconH1Config
     from generated.gemma2 import Gemma2Config
@@ -44,6 +45,7 @@ __all__ = [
     "CLASSES",
     "MODEL_TYPES",
     "BailingHybridConfig",
+    "BambaConfig",
     "DeepseekV3Config",
     "FalconH1Config",
     "Gemma2Config",
@@ -70,6 +72,7 @@ __all__ = [
 
 CLASSES: dict[str, str] = {
     "BailingHybridConfig": "bailing_hybrid",
+    "BambaConfig": "bamba",
     "DeepseekV3Config": "deepseek_v3",
     "FalconH1Config": "falcon_h1",
     "Gemma2Config": "gemma2",
@@ -93,6 +96,7 @@ CLASSES: dict[str, str] = {
 """Generated class name -> module."""
 MODEL_TYPES: dict[str, str] = {
     "bailing_hybrid": "BailingHybridConfig",
+    "bamba": "BambaConfig",
     "deepseek_v3": "DeepseekV3Config",
     "falcon_h1": "FalconH1Config",
     "gemma2": "Gemma2Config",
@@ -116,6 +120,7 @@ MODEL_TYPES: dict[str, str] = {
 """HF ``model_type`` -> generated class name."""
 ARCHITECTURES: dict[str, str] = {
     "BailingHybridForCausalLM": "BailingHybridConfig",
+    "BambaForCausalLM": "BambaConfig",
     "DeepseekV3ForCausalLM": "DeepseekV3Config",
     "FalconH1ForCausalLM": "FalconH1Config",
     "Gemma2ForCausalLM": "Gemma2Config",
