@@ -1,5 +1,5 @@
 # generated from schemas/zamba2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=418e6343fb122153 content=7251f78386c6a737
+# kvarch-digest: render=c8b585fec11e016f content=c3262b7554bc9b4b
 # ruff: noqa: E501
 """Zamba2Config: Zamba2 hybrid decoder (Mamba2 layers keep no KV; hybrid layers run shared attention)."""
 
@@ -95,6 +95,14 @@ class Zamba2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
                 "hidden_size",
                 self.hidden_size,
                 "2 * hidden_size a multiple of num_attention_heads (or set attention_head_dim)",
+            )
+        ok = self.layers_block_type is not None or self.num_hidden_layers == 54
+        if not ok:
+            rt.fail(
+                self._n,
+                "num_hidden_layers",
+                self.num_hidden_layers,
+                "54, the length of the default layer pattern (or list layers_block_type)",
             )
 
     @property
