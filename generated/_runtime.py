@@ -173,6 +173,8 @@ class Input(NamedTuple):
     """Value when absent; None makes the input optional."""
     minimum: float | None = None
     """Lower bound."""
+    keep_null: bool = False
+    """An explicit null in the config reads as None instead of ``default``."""
 
 
 class Source:
@@ -203,8 +205,10 @@ class Source:
         *,
         default: Any = REQUIRED,
         minimum: float | None = None,
+        keep_null: bool = False,
     ) -> Any:
-        """The first non-null value among ``paths``; ``default`` if none; else raise."""
+        """The first non-null value among ``paths``; else None if ``keep_null`` and a path is
+        present with null; else ``default``; else raise."""
         for path in paths:
             value = _lookup(self.data, path)
             if value is not None:
@@ -212,10 +216,19 @@ class Source:
                     value = float(value)
                 check_value(self.owner, self.prefix + path, value, type_name, minimum=minimum)
                 return value
+        if keep_null and any(_present(self.data, path) for path in paths):
+            return None
         if default is REQUIRED:
             names = " or ".join(self.prefix + p for p in paths)
             raise ConfigError(names, None, f"{_EXPECTED[type_name]} (required)", owner=self.owner)
         return default
+
+
+def _present(data: Mapping[str, Any], path: str) -> bool:
+    """Whether ``path`` names a key of ``data`` (its value may be null)."""
+    parent, _, last = path.rpartition(".")
+    node = _lookup(data, parent) if parent else data
+    return isinstance(node, Mapping) and last in node
 
 
 def _lookup(data: Mapping[str, Any], path: str) -> Any:
@@ -265,7 +278,9 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
     def _read_inputs(cls, src: Source) -> dict[str, Any]:
         """Schema inputs read from the HF config."""
         return {
-            i.name: src.read(i.paths, i.type, default=i.default, minimum=i.minimum)
+            i.name: src.read(
+                i.paths, i.type, default=i.default, minimum=i.minimum, keep_null=i.keep_null
+            )
             for i in cls.INPUTS
         }
 
@@ -276,7 +291,7 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
             path = root + i.paths[0]
             label = i.name if path == i.name else f"{i.name} (from {path})"
             value = getattr(self, i.name)
-            nullable = i.default is None
+            nullable = i.default is None or i.keep_null
             check_value(self._n, label, value, i.type, nullable=nullable, minimum=i.minimum)
 
     def _check_rules(self) -> None:

@@ -61,7 +61,7 @@ TOP_KEYS = {
     "max_length": "model max sequence length expression",
 }
 NOT_INHERITED = ("class", "description", "model_types", "architectures", "extends")
-INPUT_KEYS = ("type", "from", "default", "min", "description")
+INPUT_KEYS = ("type", "from", "default", "keep_null", "min", "description")
 LAYER_KEYS = (
     "count",
     "kind",
@@ -85,6 +85,7 @@ class Input:
     nullable: bool
     has_default: bool
     default: Any
+    keep_null: bool
     minimum: float | None
     description: str
 
@@ -301,6 +302,9 @@ def _input(name: str, spec: Any, parent: YMap) -> Input:
             raise _err(spec, "default", f"input {name!r}: default {default!r} is not a {type_name}")
         if type_name == "float":
             default = float(default)
+    keep_null = spec.get("keep_null", False)
+    if type(keep_null) is not bool:
+        raise _err(spec, "keep_null", f"input {name!r}: 'keep_null' must be true or false")
     minimum = spec.get("min")
     if minimum is not None and (
         type_name not in ("int", "float") or type(minimum) not in (int, float)
@@ -312,9 +316,10 @@ def _input(name: str, spec: Any, parent: YMap) -> Input:
         name=name,
         type=type_name,
         paths=tuple(paths),
-        nullable=has_default and default is None,
+        nullable=(has_default and default is None) or keep_null,
         has_default=has_default,
         default=default,
+        keep_null=keep_null,
         minimum=minimum,
         description=_text(spec, "description"),
     )

@@ -261,3 +261,33 @@ max_length: max_len
         cls.from_hf_config({"num_hidden_layers": 3, "num_key_value_heads": 1})
     two = cls.from_hf_config({"num_hidden_layers": 2, "num_key_value_heads": 1})
     assert [s.kind for s in two.layers()] == ["full", "shared"]
+
+
+def test_keep_null_tells_an_explicit_null_from_an_absent_field(compile_schema: Any) -> None:
+    cls = compile_schema(
+        "keepnull",
+        """\
+  kv: {type: int, from: [num_key_value_heads, kv_heads], default: 8, keep_null: true, min: 1}
+  window: {type: int, from: sliding_window, default: 16, keep_null: true, min: 1}
+derived:
+  kv_heads: coalesce(kv, heads)
+layers:
+  count: n
+  kind: {expr: "'full' if window is None else 'sliding'"}
+  window: window
+  num_kv_heads: kv_heads
+  head_dim: dim
+max_length: max_len
+""",
+    )
+    base = {"num_hidden_layers": 2, "n_head": 4}
+    absent = cls.from_hf_config(base)
+    assert (absent.kv, absent.window, absent.num_key_value_heads) == (8, 16, 8)
+    assert kinds(absent) == ["sliding"] * 2
+    null = cls.from_hf_config({**base, "num_key_value_heads": None, "sliding_window": None})
+    assert (null.kv, null.window, null.num_key_value_heads) == (None, None, 4)
+    assert kinds(null) == ["full"] * 2
+    alias = cls.from_hf_config({**base, "num_key_value_heads": None, "kv_heads": 2})
+    assert alias.kv == 2  # a later alias with a value still wins over an earlier null
+    with pytest.raises(ConfigError, match=r"KeepnullConfig\.sliding_window: got 0"):
+        cls.from_hf_config({**base, "sliding_window": 0})

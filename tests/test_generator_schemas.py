@@ -121,6 +121,8 @@ def test_hostile_derived_values_are_refused(tmp_path: Path, case: str) -> None:
         ("min: 1}", "min: 1, type: float}", "duplicate key"),
         ("heads: {type: int", "heads: {type: object", "type must be one of"),
         ("  layers_n:", "  i:", "is reserved"),
+        ("num_attention_heads,", "num_attention_heads, keep_null: 1,", "true or false"),
+        ("num_attention_heads,", "num_attention_heads, keep_null: true,", "may be null"),
     ],
 )
 def test_structure_errors_are_located(
