@@ -221,7 +221,7 @@ class Source:
         if default is REQUIRED:
             names = " or ".join(self.prefix + p for p in paths)
             raise ConfigError(names, None, f"{_EXPECTED[type_name]} (required)", owner=self.owner)
-        return default
+        return list(default) if isinstance(default, list) else default
 
 
 def _present(data: Mapping[str, Any], path: str) -> bool:

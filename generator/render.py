@@ -44,6 +44,8 @@ def docstring(text: str) -> str:
 
 
 def _lit(value: Any) -> str:
+    if isinstance(value, list) and not value:  # the only list default: []
+        return "[]"
     if not isinstance(value, str | int | float | bool | type(None)):
         raise TypeError(f"not a literal: {value!r}")
     return repr(value)

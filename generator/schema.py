@@ -297,11 +297,15 @@ def _input(name: str, spec: Any, parent: YMap) -> Input:
             or (type_name == "float" and type(default) in (int, float))
             or (type_name == "bool" and type(default) is bool)
             or (type_name == "str" and isinstance(default, str) and len(default) <= 200)
+            or (type_name.startswith("list[") and isinstance(default, list) and not default)
         )
         if not ok:
-            raise _err(spec, "default", f"input {name!r}: default {default!r} is not a {type_name}")
+            wanted = "[] (a list default must be empty)" if "[" in type_name else f"a {type_name}"
+            raise _err(spec, "default", f"input {name!r}: default {default!r} is not {wanted}")
         if type_name == "float":
             default = float(default)
+        if isinstance(default, list):
+            default = []
     keep_null = spec.get("keep_null", False)
     if type(keep_null) is not bool:
         raise _err(spec, "keep_null", f"input {name!r}: 'keep_null' must be true or false")

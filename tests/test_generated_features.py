@@ -291,3 +291,33 @@ max_length: max_len
     assert alias.kv == 2  # a later alias with a value still wins over an earlier null
     with pytest.raises(ConfigError, match=r"KeepnullConfig\.sliding_window: got 0"):
         cls.from_hf_config({**base, "sliding_window": 0})
+
+
+def test_empty_list_default_lets_expressions_index_an_optional_list(compile_schema: Any) -> None:
+    cls = compile_schema(
+        "listdefault",
+        """\
+  rope: {type: "list[int]", from: no_rope_layers, default: []}
+checks:
+  - expr: len(rope) == 0 or len(rope) == n
+    field: rope
+    message: one entry per layer
+layers:
+  count: n
+  kind:
+    expr: "('full' if rope[i] == 1 else 'sliding') if len(rope) > 0 else 'full'"
+  window: 4
+  num_kv_heads: heads
+  head_dim: dim
+max_length: max_len
+""",
+    )
+    base = {"num_hidden_layers": 3, "n_head": 2}
+    assert kinds(cls.from_hf_config(base)) == ["full"] * 3
+    assert kinds(cls.from_hf_config({**base, "no_rope_layers": None})) == ["full"] * 3
+    listed = cls.from_hf_config({**base, "no_rope_layers": [1, 0, 1]})
+    assert kinds(listed) == ["full", "sliding", "full"]
+    a, b = cls.from_hf_config(base), cls.from_hf_config(base)
+    assert a.rope == [] and a.rope is not b.rope  # the default is never shared
+    with pytest.raises(ConfigError, match=r"ListdefaultConfig\.rope \(from no_rope_layers\)"):
+        cls.from_hf_config({**base, "no_rope_layers": [1, 0]})
