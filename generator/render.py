@@ -75,6 +75,11 @@ def render_module(s: Schema, package: str) -> str:
             ty = f"Annotated[{ty}, msgspec.Meta(ge={_lit(i.minimum)})]"
         return f"{ty} | None" if i.nullable else ty
 
+    def field_default(i: Input) -> str:
+        if isinstance(i.default, list):  # a fresh [] per instance
+            return "msgspec.field(default_factory=list)"
+        return _lit(i.default)
+
     lay = s.layers
     layer_fields = [
         label(lay.window, "layers.window"),
@@ -88,7 +93,9 @@ def render_module(s: Schema, package: str) -> str:
         label=label,
         field_label=field_label,
         annotation=annotation,
+        field_default=field_default,
         constrained=any(i.minimum is not None for i in s.inputs),
+        list_default=any(isinstance(i.default, list) for i in s.inputs),
         by_name={i.name: i for i in s.inputs},
         layer_fields=layer_fields,
         kind_map=repr(lay.kind_map),

@@ -122,7 +122,7 @@ def test_hostile_derived_values_are_refused(tmp_path: Path, case: str) -> None:
         ("heads: {type: int", "heads: {type: object", "type must be one of"),
         ("  layers_n:", "  i:", "is reserved"),
         ("num_attention_heads,", "num_attention_heads, keep_null: 1,", "true or false"),
-        ("{type: int, from: hidden_size,", "{type: 'list[int]', default: [1], from: hidden_size,", "empty"),
+        ("{type: int, from: hidden_size,", "{type: 'list[int]', default: [1],", "empty"),
         ("num_attention_heads,", "num_attention_heads, keep_null: true,", "may be null"),
     ],
 )
