@@ -1,5 +1,5 @@
 # generated from schemas/bamba.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5d9cec2d708da109 content=736c5c053bbf686f
+# kvarch-digest: render=67ea9cd83ffd71fe content=be1fe8a96798a557
 """BambaConfig: Bamba hybrid decoder (Mamba2 layers keep no KV; attention on attn_layer_indices)."""
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ class BambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=8,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
@@ -55,7 +56,7 @@ class BambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Query heads."""
 
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 8
     """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096

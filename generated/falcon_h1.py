@@ -1,5 +1,5 @@
 # generated from schemas/falcon_h1.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=91535c7aa8c196b3 content=f9bd5fb1669b8f46
+# kvarch-digest: render=6b3fd2495f5a077a content=73f284898573b60f
 """FalconH1Config: Falcon-H1 parallel hybrid decoder (attention beside Mamba2 in every layer)."""
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ class FalconH1Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
             "int",
             default=8,
+            keep_null=True,
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
@@ -50,7 +51,7 @@ class FalconH1Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Query heads."""
 
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 8
     """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096

@@ -88,6 +88,12 @@ VARIANTS_E: list[Variant] = [
         "bamba",
         llama_like(attn_layer_indices=[0], num_key_value_heads=1, head_dim=24, **MAMBA2_CHUNK),
     ),
+    _v(
+        "bamba-null-kv-heads",
+        "bamba",
+        llama_like(attn_layer_indices=[1, 2], num_key_value_heads=None, **MAMBA2_CHUNK),
+        "explicit null kv heads: one per query head (absent: 8)",
+    ),
     # --- zamba2: shared attention blocks on "hybrid" layers ------------------------------
     _v(
         "zamba2-mqa",
@@ -138,6 +144,12 @@ VARIANTS_E: list[Variant] = [
         "falcon-h1-mqa-head-dim",
         "falcon_h1",
         llama_like(num_key_value_heads=1, head_dim=24, mamba_d_ssm=64, **MAMBA2_CHUNK),
+    ),
+    _v(
+        "falcon-h1-null-kv-heads",
+        "falcon_h1",
+        llama_like(num_key_value_heads=None, mamba_d_ssm=64, **MAMBA2_CHUNK),
+        "explicit null kv heads: one per query head (absent: 8)",
     ),
     # --- granitemoehybrid: layer_types (alias layers_block_type) -------------------------
     _v(
