@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=301e9aaa06ea80a3 content=afd55e5f4e731f02
+# kvarch-digest: render=b0fe1b2f64bde689 content=ca447c7951acf54b
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -25,11 +25,14 @@ if TYPE_CHECKING:
     from generated.gemma2 import Gemma2Config
     from generated.granitemoehybrid import GraniteMoeHybridConfig
     from generated.jamba import JambaConfig
+    from generated.kimi_linear import KimiLinearConfig
+    from generated.lfm2 import Lfm2Config
     from generated.lfm2_moe import Lfm2MoeConfig
     from generated.lfm3 import Lfm3Config
     from generated.llama import LlamaConfig
     from generated.minimax import MiniMaxConfig
     from generated.mistral import MistralConfig
+    from generated.nemotron_h import NemotronHConfig
     from generated.olmo_hybrid import OlmoHybridConfig
     from generated.qwen3 import Qwen3Config
     from generated.qwen3_5 import Qwen35Config
@@ -51,11 +54,14 @@ __all__ = [
     "Gemma2Config",
     "GraniteMoeHybridConfig",
     "JambaConfig",
+    "KimiLinearConfig",
+    "Lfm2Config",
     "Lfm2MoeConfig",
     "Lfm3Config",
     "LlamaConfig",
     "MiniMaxConfig",
     "MistralConfig",
+    "NemotronHConfig",
     "OlmoHybridConfig",
     "Qwen35Config",
     "Qwen35MoeConfig",
@@ -78,11 +84,14 @@ CLASSES: dict[str, str] = {
     "Gemma2Config": "gemma2",
     "GraniteMoeHybridConfig": "granitemoehybrid",
     "JambaConfig": "jamba",
+    "KimiLinearConfig": "kimi_linear",
+    "Lfm2Config": "lfm2",
     "Lfm2MoeConfig": "lfm2_moe",
     "Lfm3Config": "lfm3",
     "LlamaConfig": "llama",
     "MiniMaxConfig": "minimax",
     "MistralConfig": "mistral",
+    "NemotronHConfig": "nemotron_h",
     "OlmoHybridConfig": "olmo_hybrid",
     "Qwen3Config": "qwen3",
     "Qwen35Config": "qwen3_5",
@@ -102,11 +111,14 @@ MODEL_TYPES: dict[str, str] = {
     "gemma2": "Gemma2Config",
     "granitemoehybrid": "GraniteMoeHybridConfig",
     "jamba": "JambaConfig",
+    "kimi_linear": "KimiLinearConfig",
+    "lfm2": "Lfm2Config",
     "lfm2_moe": "Lfm2MoeConfig",
     "lfm3": "Lfm3Config",
     "llama": "LlamaConfig",
     "minimax": "MiniMaxConfig",
     "mistral": "MistralConfig",
+    "nemotron_h": "NemotronHConfig",
     "olmo_hybrid": "OlmoHybridConfig",
     "qwen3": "Qwen3Config",
     "qwen3_5": "Qwen35Config",
@@ -126,11 +138,14 @@ ARCHITECTURES: dict[str, str] = {
     "Gemma2ForCausalLM": "Gemma2Config",
     "GraniteMoeHybridForCausalLM": "GraniteMoeHybridConfig",
     "JambaForCausalLM": "JambaConfig",
+    "KimiLinearForCausalLM": "KimiLinearConfig",
+    "Lfm2ForCausalLM": "Lfm2Config",
     "Lfm2MoeForCausalLM": "Lfm2MoeConfig",
     "Lfm3ForCausalLM": "Lfm3Config",
     "LlamaForCausalLM": "LlamaConfig",
     "MiniMaxForCausalLM": "MiniMaxConfig",
     "MistralForCausalLM": "MistralConfig",
+    "NemotronHForCausalLM": "NemotronHConfig",
     "OlmoHybridForCausalLM": "OlmoHybridConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
     "Qwen3NextForCausalLM": "Qwen3NextConfig",

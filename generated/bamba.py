@@ -1,5 +1,5 @@
 # generated from schemas/bamba.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=67ea9cd83ffd71fe content=be1fe8a96798a557
+# kvarch-digest: render=426a9f175aacdf77 content=7b6eae2e6bcbcc9f
 """BambaConfig: Bamba hybrid decoder (Mamba2 layers keep no KV; attention on attn_layer_indices)."""
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class BambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=262144,
             minimum=1,
         ),
-        rt.Input("attn_layer_indices", ("attn_layer_indices",), "list[int]"),
+        rt.Input("attn_layer_indices", ("attn_layer_indices",), "list[int]", default=[]),
     )
 
     num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
@@ -68,7 +68,7 @@ class BambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 262144
     """Longest sequence the positional encoding was trained for."""
 
-    attn_layer_indices: list[int]
+    attn_layer_indices: list[int] = msgspec.field(default_factory=list)
     """Indices of the attention layers (the others are Mamba2)."""
 
     def _check_rules(self) -> None:

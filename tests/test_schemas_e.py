@@ -14,7 +14,8 @@ from kvarch import ConfigError, DType, KVCacheParams, MultiKVCacheParams
 # Hybrids whose config.json may omit every field (the others need a layer list or text_config).
 DEFAULTED = (
     "jamba", "zamba", "zamba2", "falcon_h1", "lfm3", "qwen3_next", "qwen3_5_text",
-    "qwen3_5_moe_text", "olmo_hybrid", "minimax", "bailing_hybrid",
+    "qwen3_5_moe_text", "olmo_hybrid", "minimax", "bailing_hybrid", "kimi_linear", "lfm2",
+    "nemotron_h",
 )  # fmt: skip
 
 
@@ -97,12 +98,38 @@ def test_layer_lists_beat_the_default_patterns() -> None:
     assert kinds(build("olmo_hybrid", num_hidden_layers=3)) == "..F"
     assert kinds(build("minimax", num_hidden_layers=3)) == "F.F"
     assert kinds(build("bamba", num_hidden_layers=3, attn_layer_indices=[2])) == "..F"
+    assert kinds(build("lfm2", num_hidden_layers=4, full_attn_idxs=[0, 2])) == "F.F."
+    assert kinds(build("lfm2", num_hidden_layers=2)) == "FF"
     assert (
         kinds(
             build("granitemoehybrid", num_hidden_layers=2, layers_block_type=["mamba", "attention"])
         )
         == ".F"
     )
+
+
+def test_nemotron_h_block_list_is_the_layer_count() -> None:
+    """num_hidden_layers is ignored: the block list, else the pattern string, sets the count."""
+    assert kinds(build("nemotron_h")) == "..F."  # default blocks M E * -
+    pattern = build("nemotron_h", hybrid_override_pattern="M-M*-M*-", num_hidden_layers=99)
+    assert kinds(pattern) == "...F..F."
+    blocks = ["full_attention", "mlp", "moe", "linear_attention", "full_attention"]
+    listed = build(
+        "nemotron_h", layers_block_type=blocks, hybrid_override_pattern="M", num_hidden_layers=2
+    )
+    assert kinds(listed) == "F...F"
+    assert listed.head_dim == 128  # class default, not 4096 / 32
+
+
+def test_kimi_linear_layer_lists_are_one_based() -> None:
+    lists = {"full_attn_layers": [1, 3], "kda_layers": [2, 4]}
+    cfg = build("kimi_linear", num_hidden_layers=4, linear_attn_config=lists)
+    assert kinds(cfg) == "F.F."
+    only_full = {"full_attn_layers": [1, 3]}  # both lists are needed, else the default pattern
+    assert kinds(build("kimi_linear", num_hidden_layers=6, linear_attn_config=only_full)) == (
+        "....F."
+    )
+    assert build("kimi_linear", model_max_length=131072).model_max_seq_len == 131072
 
 
 # --- max length ------------------------------------------------------------------------------
@@ -184,6 +211,14 @@ def test_user_max_length_above_the_bound() -> None:
         (
             {"model_type": "qwen3_5", "vision_config": {}},
             "Qwen35Config.text_config: got None; expected a sub-config",
+        ),
+        (
+            {"model_type": "bamba"},
+            "BambaConfig.layers: got 32; expected at least one layer keeping KV",
+        ),
+        (
+            {"model_type": "nemotron_h", "layers_block_type": ["mamba2", "attention2"]},
+            "NemotronHConfig.layers_block_type[1]: got 'attention2'; expected one of",
         ),
         (
             {"model_type": "granitemoehybrid"},

@@ -167,6 +167,13 @@ VARIANTS_E: list[Variant] = [
     ),
     # --- lfm2 / lfm2_moe / lfm3: short convolutions keep no KV ---------------------------
     _v(
+        "lfm2-full-attn-idxs",
+        "lfm2",
+        llama_like(full_attn_idxs=[1, 3], num_key_value_heads=1, head_dim=24),
+        "attention on full_attn_idxs, MQA, explicit head_dim",
+    ),
+    _v("lfm2-layer-types", "lfm2", llama_like(layer_types=["conv", "conv", FULL, "conv"])),
+    _v(
         "lfm2-moe-mqa-head-dim",
         "lfm2_moe",
         moe(
@@ -251,6 +258,49 @@ VARIANTS_E: list[Variant] = [
             head_dim=24,
             num_key_value_heads=1,
             layer_types=[LIN, LIN, FULL, FULL],
+        ),
+    ),
+    # --- nemotron_h: the block list (or the pattern string) is the layer count -----------
+    _v(
+        "nemotron-h-pattern",
+        "nemotron_h",
+        moe(
+            n_routed_experts=2,
+            moe_shared_expert_intermediate_size=32,
+            hybrid_override_pattern="M*-*E",
+            num_hidden_layers=5,
+            num_key_value_heads=1,
+            head_dim=24,
+        ),
+        "legacy pattern string: attention on layers 1 and 3; MQA",
+    ),
+    _v(
+        "nemotron-h-block-types",
+        "nemotron_h",
+        moe(
+            n_routed_experts=2,
+            moe_shared_expert_intermediate_size=32,
+            layers_block_type=[FULL, LIN, "mlp", LIN, "moe", FULL],
+            head_dim=16,
+        ),
+        "six blocks while num_hidden_layers says 4 (ignored)",
+    ),
+    # --- kimi_linear: MLA on the layers linear_attn_config lists (1-based) ---------------
+    _v(
+        "kimi-linear-default-pattern",
+        "kimi_linear",
+        llama_like(num_hidden_layers=6, linear_head_dim=16, linear_num_heads=4, **MLA),
+        "no lists: MLA on layer 4 only (every 4th from 4)",
+    ),
+    _v(
+        "kimi-linear-layer-types",
+        "kimi_linear",
+        llama_like(
+            layer_types=[FULL, LIN, FULL, LIN],
+            linear_head_dim=16,
+            linear_num_heads=4,
+            q_lora_rank=24,
+            **MLA,
         ),
     ),
     # --- bailing_hybrid: MLA on every layer_group_size-th layer --------------------------
