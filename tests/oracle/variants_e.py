@@ -23,6 +23,7 @@ LINEAR = {
     "linear_key_head_dim": 8,
     "linear_value_head_dim": 8,
 }
+QWEN_VISION = {**VISION, "depth": 1, "num_heads": 2, "out_hidden_size": 64}
 MLA = {
     "kv_lora_rank": 16,
     "qk_rope_head_dim": 8,
@@ -222,9 +223,24 @@ VARIANTS_E: list[Variant] = [
         "qwen3_5",
         {
             "text_config": llama_like(layer_types=[LIN, FULL, LIN, FULL], head_dim=16, **LINEAR),
-            "vision_config": {**VISION, "depth": 1, "num_heads": 2, "out_hidden_size": 64},
+            "vision_config": QWEN_VISION,
         },
         "VLM: geometry under text_config",
+    ),
+    _v(
+        "qwen3-5-vlm-interval-mqa",
+        "qwen3_5",
+        {
+            "text_config": llama_like(
+                num_hidden_layers=6,
+                full_attention_interval=3,
+                num_key_value_heads=1,
+                head_dim=24,
+                **LINEAR,
+            ),
+            "vision_config": QWEN_VISION,
+        },
+        "text_config without layer_types: its full_attention_interval rules",
     ),
     _v(
         "qwen3-5-moe-text-mqa",
@@ -237,7 +253,15 @@ VARIANTS_E: list[Variant] = [
         "qwen3_5_moe",
         {
             "text_config": _qwen_next(full_attention_interval=2),
-            "vision_config": {**VISION, "depth": 1, "num_heads": 2, "out_hidden_size": 64},
+            "vision_config": QWEN_VISION,
+        },
+    ),
+    _v(
+        "qwen3-5-moe-vlm-layer-types",
+        "qwen3_5_moe",
+        {
+            "text_config": _qwen_next(layer_types=[FULL, LIN, LIN, LIN], num_key_value_heads=1),
+            "vision_config": QWEN_VISION,
         },
     ),
     # --- olmo_hybrid: every 4th layer full attention (the last one when fewer than 4) ------
