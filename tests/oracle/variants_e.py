@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.oracle.variants import VISION, Variant, llama_like, moe
+from tests.oracle.variants import MLA, VISION, Variant, _v, llama_like, moe
 
 __all__ = ["VARIANTS_E"]
 
@@ -24,21 +24,8 @@ LINEAR = {
     "linear_value_head_dim": 8,
 }
 QWEN_VISION = {**VISION, "depth": 1, "num_heads": 2, "out_hidden_size": 64}
-MLA = {
-    "kv_lora_rank": 16,
-    "qk_rope_head_dim": 8,
-    "qk_nope_head_dim": 16,
-    "v_head_dim": 24,
-    "moe_intermediate_size": 32,
-    "num_experts": 2,
-    "num_experts_per_tok": 1,
-    "n_group": 1,
-    "topk_group": 1,
-}
-
-
-def _v(id: str, model_type: str, kwargs: dict[str, Any], note: str = "") -> Variant:
-    return Variant(id=id, model_type=model_type, kwargs=kwargs, note=note)
+# Variants' MLA fields, full query projection (q_lora_rank null) and 2 experts.
+MLA_E = {**{k: v for k, v in MLA.items() if k != "q_lora_rank"}, "num_experts": 2}
 
 
 def _jamba(**overrides: Any) -> dict[str, Any]:
@@ -313,7 +300,7 @@ VARIANTS_E: list[Variant] = [
     _v(
         "kimi-linear-default-pattern",
         "kimi_linear",
-        llama_like(num_hidden_layers=6, linear_head_dim=16, linear_num_heads=4, **MLA),
+        llama_like(num_hidden_layers=6, linear_head_dim=16, linear_num_heads=4, **MLA_E),
         "no lists: MLA on layer 4 only (every 4th from 4)",
     ),
     _v(
@@ -324,20 +311,18 @@ VARIANTS_E: list[Variant] = [
             linear_head_dim=16,
             linear_num_heads=4,
             q_lora_rank=24,
-            **MLA,
+            **MLA_E,
         ),
     ),
     # --- bailing_hybrid: MLA on every layer_group_size-th layer --------------------------
     _v(
         "bailing-hybrid",
         "bailing_hybrid",
-        llama_like(num_hidden_layers=4, layer_group_size=2, first_k_dense_replace=1, **MLA),
+        llama_like(num_hidden_layers=4, layer_group_size=2, **MLA_E),
     ),
     _v(
         "bailing-hybrid-layer-types",
         "bailing_hybrid",
-        llama_like(
-            layer_types=[FULL, LIN, LIN, LIN], first_k_dense_replace=1, q_lora_rank=24, **MLA
-        ),
+        llama_like(layer_types=[FULL, LIN, LIN, LIN], q_lora_rank=24, **MLA_E),
     ),
 ]
