@@ -672,6 +672,7 @@ def main() -> int:
     parser.add_argument("--smoke", action="store_true", help="tiny shapes on CPU (interpreter)")
     parser.add_argument("--skip-tests", action="store_true", help="benchmarks only")
     parser.add_argument("--markdown", metavar="JSON", help="print tables of a saved result")
+    parser.add_argument("--only", metavar="STEPS", help="comma-separated steps, e.g. variants")
     args = parser.parse_args()
     if args.markdown:
         print(markdown(json.loads(Path(args.markdown).read_text())))
@@ -687,24 +688,30 @@ def main() -> int:
     if not args.skip_tests and not SMOKE:
         run_tests(res)
     torch.manual_seed(0)
-    steps: list[Callable[[], None]] = [
-        lambda: res.update(ceiling=copy_bandwidth(res)),
-        lambda: append_bench(res, res["ceiling"]),
-        lambda: decode_grid(res, res["ceiling"]),
-        lambda: decode_headline_baselines(res, res["ceiling"]),
-        lambda: decode_variants(res, res["ceiling"]),
-        lambda: res.update(prefill=prefill_bench(res)),
-        lambda: chunked_prefill(res),
-        lambda: bookkeeping(res),
-    ]
+    steps: dict[str, Callable[[], None]] = {
+        "append": lambda: append_bench(res, res["ceiling"]),
+        "decode": lambda: decode_grid(res, res["ceiling"]),
+        "baselines": lambda: decode_headline_baselines(res, res["ceiling"]),
+        "variants": lambda: decode_variants(res, res["ceiling"]),
+        "prefill": lambda: res.update(prefill=prefill_bench(res)),
+        "chunked": lambda: chunked_prefill(res),
+        "bookkeeping": lambda: bookkeeping(res),
+    }
     if args.sweep:
-        steps.append(lambda: sweep(res))
-    for step in steps:
+        steps["sweep"] = lambda: sweep(res)
+    wanted = [name for name in (args.only or "").split(",") if name]
+    if unknown := sorted(set(wanted) - set(steps)):
+        parser.error(f"--only: unknown step(s) {unknown}; known: {sorted(steps)}")
+    res["ceiling"] = copy_bandwidth(res)
+    for name, step in steps.items():
+        if wanted and name not in wanted:
+            continue
         t0 = time.time()
         step()
         print(f"step done in {time.time() - t0:.1f}s", flush=True)
         (out_dir / "gpu_suite.json").write_text(json.dumps(res, indent=1, default=str))
-    plot(res, out_dir / "decode_bandwidth.png")
+    if "decode" in res:
+        plot(res, out_dir / "decode_bandwidth.png")
     (out_dir / "gpu_suite.json").write_text(json.dumps(res, indent=1, default=str))
     print(table(res))
     return 0

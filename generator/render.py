@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -41,6 +42,12 @@ def docstring(text: str) -> str:
         else:
             escaped.append(ch)
     return '"""' + "".join(escaped) + '"""'
+
+
+def _grouped(source: str) -> str:
+    """``source`` parenthesized when it is a conditional, so that it can be embedded as the
+    body of another conditional without changing meaning."""
+    return f"({source})" if isinstance(ast.parse(source, mode="eval").body, ast.IfExp) else source
 
 
 def _lit(value: Any) -> str:
@@ -90,6 +97,7 @@ def render_module(s: Schema, package: str) -> str:
     ]
     return _ENV.get_template("module.py.j2").render(
         s=s,
+        grouped=_grouped,
         label=label,
         field_label=field_label,
         annotation=annotation,

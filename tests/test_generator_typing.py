@@ -61,6 +61,17 @@ layers:
   kv_source: last_index(kinds, kind, 2) if i >= 2 else None
 max_length: coalesce(heads, n, 2048)
 """,
+    "conditional_window": """\
+  rope: {type: "list[int]", default: []}
+  kv: {type: int, default: 8, keep_null: true}
+layers:
+  count: n
+  kind: {expr: "'sliding' if len(rope) > 0 and rope[i % len(rope)] == 0 else 'full'"}
+  window: "coalesce(kv, 4) if n > 2 else None"
+  num_kv_heads: coalesce(kv, 1)
+  head_dim: 8
+max_length: 2048
+""",
 }
 
 

@@ -250,21 +250,30 @@ def test_decode_appends_to_tail_and_registers_completed_blocks() -> None:
 
 
 def test_decode_step_matches_append() -> None:
-    fast, _ = make(page=2, blocks=16, window=3)
-    slow, _ = make(page=2, blocks=16, window=3)
-    for m in (fast, slow):
-        m.add("a", [1, 2, 3])
-        m.add("b", [4])
+    fast, fc = make(page=2, blocks=16, window=3)
+    slow, sc = make(page=2, blocks=16, window=3)
+    ids = ["a", "b", "c"]
+    tokens = {"a": [1, 2, 3], "b": [4], "c": [1, 2, 3]}
+    for m, c in ((fast, fc), (slow, sc)):
+        add(m, c, "a", tokens["a"])
+        add(m, c, "b", tokens["b"])
         m.fork("a", "c")
-    rows = fast.rows_of(["a", "b", "c"])
-    for _ in range(6):
+    rows = fast.rows_of(ids)
+    for step in range(6):
         got = fast.decode_step(rows)
-        want = [slow.append(s, 1) for s in ("a", "b", "c")]
-        for g in range(2):
-            assert got[g].tolist() == [int(w[g][0]) for w in want]
-    for g in range(2):
-        assert (fast.tables[g] == slow.tables[g]).all()
+        for i, s in enumerate(ids):
+            tokens[s] = [*tokens[s], 10 * step + i]
+            write(fast, fc, tokens[s], [g[i : i + 1] for g in got], len(tokens[s]) - 1)
+            write(slow, sc, tokens[s], slow.append(s, 1), len(tokens[s]) - 1)
+    for s in ids:
+        read_back(fast, fc, s, tokens[s])
+        read_back(slow, sc, s, tokens[s])
+    for g in range(2):  # the same pages are held (block ids may differ in allocation order)
+        assert ((fast.tables[g] >= 0) == (slow.tables[g] >= 0)).all()
+        assert fast.num_free_blocks(g) == slow.num_free_blocks(g)
+    assert (fast.seq_lens == slow.seq_lens).all()
     audit(fast)
+    audit(slow)
 
 
 def test_sliding_window_recycles_pages() -> None:

@@ -15,6 +15,8 @@ from transformers import (
     MistralForCausalLM,
     Qwen2Config,
     Qwen2ForCausalLM,
+    Qwen3Config,
+    Qwen3ForCausalLM,
 )
 from transformers.cache_utils import DynamicCache
 
@@ -50,6 +52,10 @@ MODELS = {
         Gemma2Config(num_hidden_layers=4, sliding_window=6, head_dim=16, **SMALL),
     ),
     "qwen2": lambda: build(Qwen2ForCausalLM, Qwen2Config(num_hidden_layers=2, **SMALL)),
+    # head_dim 32 != hidden / heads: the cache must follow the explicit head_dim.
+    "qwen3": lambda: build(
+        Qwen3ForCausalLM, Qwen3Config(num_hidden_layers=2, head_dim=32, **SMALL)
+    ),
 }
 
 

@@ -158,3 +158,29 @@ def test_planner_imports_without_torch() -> None:
         "assert 'torch' not in sys.modules, 'torch imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_plan_for_a_generated_config_uses_its_limits_and_utilization() -> None:
+    from transformers import LlamaConfig
+
+    import generated
+    from kvarch import KVCacheConfig
+    from kvarch.runtime.planner import plan_for_arch
+
+    hf = LlamaConfig(
+        num_hidden_layers=32,
+        num_attention_heads=32,
+        num_key_value_heads=8,
+        hidden_size=4096,
+        max_position_embeddings=8192,
+    )
+    arch = generated.from_hf_config(
+        hf,
+        dtype=DType.bfloat16,
+        devices=[DeviceRef.GPU()],
+        kv_cache=KVCacheConfig(device_memory_utilization=0.5, enable_prefix_caching=False),
+    )
+    got = plan_for_arch(arch, free_bytes=80 * GIB, max_batch_size=4)
+    assert got.max_seq_len == 8192 and got.bytes_per_block_per_device == [16 * MIB]
+    assert got.available_bytes_per_device == 40 * GIB
+    assert got.blocks_per_group == [4 * 64]

@@ -19,7 +19,7 @@ import numpy as np
 from kvarch.runtime.errors import BlockTableError, OutOfBlocksError, SequenceStateError
 from kvarch.runtime.pool import BlockPool, HostPool
 
-__all__ = ["BlockManager", "BlockStorage", "chain_hashes"]
+__all__ = ["BlockManager", "BlockStorage", "block_hash", "chain_hashes"]
 
 _ROOT_HASH = 0
 
@@ -39,11 +39,17 @@ class BlockStorage(Protocol):
 
 def chain_hashes(tokens: Sequence[int], page_size: int, parent: int = _ROOT_HASH) -> list[int]:
     """Prefix hash of every full block: hash(parent hash, the block's tokens)."""
+    ids = np.asarray(tokens, dtype=np.int64)
     out: list[int] = []
-    for start in range(0, len(tokens) - page_size + 1, page_size):
-        parent = hash((parent, tuple(tokens[start : start + page_size])))
+    for start in range(0, len(ids) - page_size + 1, page_size):
+        parent = block_hash(parent, ids[start : start + page_size])
         out.append(parent)
     return out
+
+
+def block_hash(parent: int, tokens: np.ndarray) -> int:
+    """Hash of a full block: its parent's hash and its int64 token ids."""
+    return hash((parent, tokens.tobytes()))
 
 
 @dataclass(slots=True)
@@ -97,6 +103,8 @@ class BlockManager:
         """Token ids of each row's partial last block (for prefix hashes)."""
         self.seqs: dict[Hashable, _Seq] = {}
         self._by_row: list[_Seq | None] = [None] * max_seqs
+        self._forked = False
+        self._windowed = any(w is not None for w in self.windows)
         self._free_rows = list(range(max_seqs))
 
     # --- queries -------------------------------------------------------------------------
@@ -195,40 +203,56 @@ class BlockManager:
         if self.prefix and tokens is None:
             raise SequenceStateError(None, "decode_step needs token ids when prefix caching is on")
         page = self.page
-        old = self.seq_lens[rows].astype(np.int64)
+        old = self.seq_lens[rows]
         if old.size and (old.min() < 1 or old.max() >= self.max_seq_len):
             raise BlockTableError("rows", rows.tolist(), f"live rows below {self.max_seq_len}")
-        offset = old % page
-        special = offset == 0
-        tail_idx = (old - 1) // page
-        for g, table in enumerate(self.tables):
-            tail = table[rows, tail_idx]
-            special |= (offset != 0) & (self.pools[g].ref[np.maximum(tail, 0)] > 1)
-            window = self.windows[g]
-            if window is not None:
-                special |= self.live_from[g][rows] < np.maximum(old - window + 1, 0) // page
-        picked = rows[special]
-        if picked.size:
-            by_row = {int(r): self._seq_at(int(r)) for r in picked}
-            plans = [
-                [
-                    self._growth(g, r, int(self.seq_lens[r]), int(self.seq_lens[r]) + 1)
-                    for g in range(len(self.pools))
-                ]
-                for r in by_row
+        idx, offset = np.divmod(old, page)
+        fresh = offset == 0
+        picked: list[_Seq] = []
+        if self._forked or self._windowed:
+            special = self._special_rows(rows, old, idx, offset)
+            picked = [self._seq_at(int(r)) for r in rows[special]]
+            fresh &= ~special
+        # Fresh rows only start a new page in every group; picked rows copy and/or recycle.
+        simple_rows = rows[fresh]
+        plans = [
+            [
+                self._growth(g, s.row, int(self.seq_lens[s.row]), int(self.seq_lens[s.row]) + 1)
+                for g in range(len(self.pools))
             ]
-            self._check_room(plans)
-            for (r, seq), growth in zip(by_row.items(), plans, strict=True):
-                self._grow(seq, int(self.seq_lens[r]), growth)
+            for s in picked
+        ]
+        self._check_room(plans, extra=simple_rows.size)
+        for seq, growth in zip(picked, plans, strict=True):
+            self._grow(seq, int(self.seq_lens[seq.row]), growth)
+        if simple_rows.size:
+            simple_idx = idx[fresh]
+            for g, table in enumerate(self.tables):
+                table[simple_rows, simple_idx] = self._allocate_many(g, simple_idx.size)
         if self.prefix and tokens is not None:
             self.pending[rows, offset] = tokens
         self.seq_lens[rows] = old + 1
         if self.prefix:
-            for r in rows[offset == page - 1]:
-                seq = self._seq_at(int(r))
-                self._complete_block(seq, int(self.seq_lens[r]) // page - 1)
-        idx = old // page
-        return [table[rows, idx].astype(np.int64) * page + offset for table in self.tables]
+            self._complete_blocks(rows[offset == page - 1], idx[offset == page - 1])
+        return [
+            np.add(np.multiply(table[rows, idx], page, dtype=np.int64), offset)
+            for table in self.tables
+        ]
+
+    def _special_rows(
+        self, rows: np.ndarray, old: np.ndarray, idx: np.ndarray, offset: np.ndarray
+    ) -> np.ndarray:
+        """Rows whose step copies a shared tail (after a fork) or recycles window pages."""
+        special = np.zeros(len(rows), dtype=bool)
+        partial = offset != 0
+        for g, table in enumerate(self.tables):
+            if self._forked:
+                tail = table[rows, np.where(partial, idx, 0)]
+                special |= partial & (self.pools[g].ref[np.maximum(tail, 0)] > 1)
+            window = self.windows[g]
+            if window is not None:
+                special |= self.live_from[g][rows] < np.maximum(old - window + 1, 0) // self.page
+        return special
 
     def fork(self, parent_id: Hashable, child_id: Hashable) -> None:
         """A new sequence sharing all of ``parent_id``'s blocks (copy-on-write on append)."""
@@ -238,6 +262,7 @@ class BlockManager:
         if not self._free_rows:
             raise SequenceStateError(child_id, f"no free row: {len(self.seqs)} sequences live")
         row = self._take_row(child_id, list(parent.hashes)).row
+        self._forked = True
         for g, table in enumerate(self.tables):
             table[row] = table[parent.row]
             held = table[row][table[row] >= 0]
@@ -336,13 +361,19 @@ class BlockManager:
 
     def _allocate(self, g: int) -> int:
         """A fresh block; an evicted cached block is first copied to the host if swapping."""
-        block, evicted = self.pools[g].allocate()
+        return self._allocate_many(g, 1)[0]
+
+    def _allocate_many(self, g: int, count: int) -> list[int]:
+        """``count`` fresh blocks; evicted cached blocks are first copied to the host."""
+        blocks, evicted = self.pools[g].allocate_many(count)
         host = self.hosts[g]
-        if evicted is not None and host is not None:
-            slot = host.store(evicted)
+        if host is None:
+            return blocks
+        for block, digest in evicted:
+            slot = host.store(digest)
             if slot is not None and self.storage is not None:
                 self.storage.swap_out(g, block, slot)
-        return block
+        return blocks
 
     def _swap_in(self, g: int, slot: int, block: int, block_hash: int) -> None:
         if self.storage is not None:
@@ -359,11 +390,17 @@ class BlockManager:
         cow = tail if tail >= 0 and pool.ref[tail] > 1 else -1
         return _Growth(recycle, cow, -(-new // page) - -(-old // page))
 
-    def _check_room(self, plans: list[list[_Growth]]) -> None:
+    def _check_room(self, plans: list[list[_Growth]], extra: int = 0) -> None:
+        """Raise unless every group can serve ``plans`` plus ``extra`` fresh blocks."""
+        if not plans:
+            for g, pool in enumerate(self.pools):
+                if extra > pool.num_free:
+                    raise OutOfBlocksError(g, extra, pool.num_free)
+            return
         for g, pool in enumerate(self.pools):
             sharers = Counter(p[g].cow for p in plans if p[g].cow >= 0)
             # k rows sharing a tail owned r times copy it min(k, r - 1) times: the last keeps it.
-            need = sum(p[g].new for p in plans)
+            need = extra + sum(p[g].new for p in plans)
             need += sum(min(k, int(pool.ref[b]) - 1) for b, k in sharers.items())
             freed = sum(1 for p in plans for b in p[g].recycle if pool.ref[b] == 1)
             if need > pool.num_free + freed:
@@ -398,13 +435,24 @@ class BlockManager:
             self.pending[seq.row, off : off + take] = tokens[i : i + take]
             pos, i = pos + take, i + take
             if pos % page == 0:
-                self._complete_block(seq, pos // page - 1)
+                self._complete_blocks(np.array([seq.row]), np.array([pos // page - 1]))
 
-    def _complete_block(self, seq: _Seq, index: int) -> None:
-        parent = seq.hashes[index - 1] if index else _ROOT_HASH
-        block_hash = hash((parent, tuple(self.pending[seq.row].tolist())))
-        seq.hashes.append(block_hash)
-        self._register(seq.row, index, block_hash)
+    def _complete_blocks(self, rows: np.ndarray, index: np.ndarray) -> None:
+        """Hash and index block ``index[i]`` of row ``rows[i]``, just filled (vectorised)."""
+        if not rows.size:
+            return
+        held = [table[rows, index].tolist() for table in self.tables]
+        width = self.page * self.pending.itemsize
+        tokens = self.pending[rows].tobytes()  # row j's ids: tokens[j * width : (j + 1) * width]
+        by_row, pools = self._by_row, self.pools
+        for j, r in enumerate(rows.tolist()):
+            hashes = by_row[r].hashes
+            parent = hashes[-1] if hashes else _ROOT_HASH
+            digest = hash((parent, tokens[j * width : (j + 1) * width]))  # == block_hash
+            hashes.append(digest)
+            for g, blocks in enumerate(held):
+                if blocks[j] >= 0:
+                    pools[g].register(blocks[j], digest)
 
     def _register(self, row: int, index: int, block_hash: int) -> None:
         for g, table in enumerate(self.tables):

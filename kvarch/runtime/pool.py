@@ -35,15 +35,20 @@ class BlockPool:
         """Blocks that ``allocate`` can hand out (free or evictable)."""
         return len(self.free)
 
-    def allocate(self) -> tuple[int, int | None]:
-        """A block owned once; also the prefix hash it held if that was evicted."""
-        block, _ = self.free.popitem(last=False)
-        evicted = self.hash_of[block]
-        if evicted is not None:
-            del self.cached[evicted]
-            self.hash_of[block] = None
-        self.ref[block] = 1
-        return block, evicted
+    def allocate_many(self, count: int) -> tuple[list[int], list[tuple[int, int]]]:
+        """``count`` blocks owned once, and (block, prefix hash) of cached ones it evicted."""
+        pop = self.free.popitem
+        blocks = [pop(last=False)[0] for _ in range(count)]
+        hash_of = self.hash_of
+        evicted: list[tuple[int, int]] = []
+        for b in blocks:
+            h = hash_of[b]
+            if h is not None:
+                del self.cached[h]
+                hash_of[b] = None
+                evicted.append((b, h))
+        self.ref[blocks] = 1
+        return blocks, evicted
 
     def touch(self, block: int) -> None:
         """One more owner of ``block`` (taking it off the free queue if it had none)."""

@@ -26,34 +26,34 @@ __all__ = ["DecodeLaunch", "PrefillLaunch", "paged_decode", "paged_prefill", "wr
 _LOG2E = 1.4426950408889634
 
 
-@dataclass(frozen=True)
-class DecodeLaunch:
-    """Tile choices of the decode kernel; ``None`` fields are picked from the shapes."""
+@dataclass(frozen=True, kw_only=True)
+class _Launch:
+    """Tile choices shared by the attention kernels; ``None`` fields are picked from shapes."""
 
     block_n: int | None = None
     """Keys per tile (a power of two; tiles may span pages)."""
+    num_warps: int | None = None
+    """Warps per program."""
+    num_stages: int | None = None
+    """Software-pipelining depth of the key loop."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DecodeLaunch(_Launch):
+    """Tile choices of the decode kernel."""
+
     splits: int | None = None
     """Context partitions per sequence (a power of two; > 1 adds a reduce launch)."""
     block_g: int | None = None
     """Q heads per program (>= 16; the rest of a KV group is masked)."""
-    num_warps: int | None = None
-    """Warps per program."""
-    num_stages: int | None = None
-    """Software-pipelining depth of the key loop."""
 
 
-@dataclass(frozen=True)
-class PrefillLaunch:
-    """Tile choices of the prefill kernel; ``None`` fields are picked from the shapes."""
+@dataclass(frozen=True, kw_only=True)
+class PrefillLaunch(_Launch):
+    """Tile choices of the prefill kernel."""
 
     block_q: int | None = None
     """Query tokens per program (times the head block gives the tile rows)."""
-    block_n: int | None = None
-    """Keys per tile."""
-    num_warps: int | None = None
-    """Warps per program."""
-    num_stages: int | None = None
-    """Software-pipelining depth of the key loop."""
 
 
 def _interpreting() -> bool:

@@ -261,7 +261,7 @@ VARIANTS: list[Variant] = [
             "window_size": 5,
             "max_position_embeddings": MAX_POS,
         },
-        "alternating global/local",
+        "local layers: transformers masks the window but caches every token, so 'full'",
     ),
     _v("starcoder2", "starcoder2", llama_like(sliding_window=None)),
     _v("starcoder2-window", "starcoder2", llama_like(sliding_window=5)),
@@ -413,6 +413,78 @@ VARIANTS: list[Variant] = [
 ]
 
 
+# Edge cases of the core families: legacy pattern keys, derived layer types, head counts.
+VARIANTS += [
+    _v(
+        "gemma3-text-legacy-pattern",
+        "gemma3_text",
+        llama_like(num_hidden_layers=6, sliding_window=5, sliding_window_pattern=3, **GEMMA),
+        "legacy sliding_window_pattern: every 3rd layer full",
+    ),
+    _v(
+        "cohere2-legacy-pattern",
+        "cohere2",
+        llama_like(sliding_window=5, sliding_window_pattern=2, head_dim=16),
+    ),
+    _v("exaone4-pattern-2", "exaone4", llama_like(sliding_window=5, sliding_window_pattern=2)),
+    _v(
+        "mistral-nemo-head-dim",
+        "mistral",
+        llama_like(head_dim=24, sliding_window=None),
+        "Mistral-Nemo: head_dim 128 ≠ 5120/32",
+    ),
+    _v(
+        "qwen2-moe-window",
+        "qwen2_moe",
+        moe(
+            num_experts=2,
+            shared_expert_intermediate_size=32,
+            mlp_only_layers=[0, 2],
+            use_sliding_window=True,
+            sliding_window=5,
+            max_window_layers=3,
+        ),
+        "transformers: even layers below max_window_layers slide (unlike qwen2)",
+    ),
+    _v(
+        "qwen3-window",
+        "qwen3",
+        llama_like(head_dim=16, use_sliding_window=True, sliding_window=5, max_window_layers=3),
+    ),
+    _v("starcoder2-mqa-window", "starcoder2", llama_like(num_key_value_heads=1, sliding_window=5)),
+    _v("phi3-mqa-window", "phi3", llama_like(num_key_value_heads=1, sliding_window=6)),
+    _v("olmo3-derived-pattern", "olmo3", llama_like(sliding_window=5), "layer_types derived"),
+    _v(
+        "gpt-oss-derived-pattern",
+        "gpt_oss",
+        llama_like(head_dim=16, sliding_window=5, num_local_experts=2, num_experts_per_tok=1),
+        "layer_types derived",
+    ),
+    _v(
+        "llama4-text-derived-pattern",
+        "llama4_text",
+        llama_like(
+            head_dim=16, attention_chunk_size=5, num_local_experts=2, intermediate_size_mlp=64
+        ),
+        "no_rope_layers derived: every 4th layer full",
+    ),
+    _v(
+        "falcon-new-arch-mha",
+        "falcon",
+        llama_like(new_decoder_architecture=True, num_kv_heads=4),
+    ),
+    _v(
+        "gpt-neox-6-heads",
+        "gpt_neox",
+        llama_like(num_key_value_heads=None, rotary_pct=1.0, hidden_size=96, num_attention_heads=6),
+    ),
+    _v(
+        "bloom-6-heads",
+        "bloom",
+        {"vocab_size": VOCAB, "hidden_size": 96, "n_layer": 2, "n_head": 6},
+    ),
+]
+
 # Further decoder families: llama-style fields suffice; windows shrunk to 5 where the default is
 # large, so that the probe pass overruns them.
 _MORE_PLAIN = (
@@ -514,10 +586,7 @@ UNBUILDABLE: dict[str, str] = {
     "glm_moe_dsa": _NO_TINY + "; sparse-attention indexer cache",
     "longcat_flash": _NO_TINY,
     "dots1": "tiny MoE config fails in the forward pass (TypeError in expert sizing)",
-    "qwen4_exp_text": "config needs fields transformers does not default (None // None)",
-    "qwen4_exp": "see qwen4_exp_text",
     "gemma4_assistant": "config validator rejects every hidden_size_per_layer_input tried",
-    "cohere_compass_text": "cache construction fails (KeyError 'full_attention')",
     "cpmant": "prepends learned prompt tokens: the cache holds more tokens than fed",
     "openai-gpt": "transformers' implementation returns no cache",
     "recurrent_gemma": "keeps its cache inside the modules; the forward pass returns none",
@@ -553,6 +622,10 @@ def available_variants() -> list[Variant]:
 
     return [v for v in VARIANTS if v.model_type in CONFIG_MAPPING_NAMES]
 
+
+from tests.oracle.variants_a import VARIANTS_A  # noqa: E402
+
+VARIANTS.extend(VARIANTS_A)
 
 from tests.oracle.variants_e import VARIANTS_E  # noqa: E402
 
