@@ -1,5 +1,5 @@
 # generated from schemas/jamba.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a3b3f8979ab78b7d content=f37446c78d1bd31a
+# kvarch-digest: render=0eed0c42911482c2 content=76596388fa0363ca
 # ruff: noqa: E501
 """JambaConfig: Jamba hybrid decoder (attention every attn_layer_period-th layer; Mamba layers keep no KV)."""
 
@@ -11,6 +11,20 @@ import msgspec
 
 from generated import _runtime as rt
 from kvarch.layers import LayerSpec
+
+_KIND_NAMES: dict[str, str] = {
+    "full_attention": "full",
+    "attention": "full",
+    "global": "full",
+    "sliding_attention": "sliding",
+    "local": "sliding",
+    "chunked_attention": "chunked",
+    "cross_attention": "cross",
+    "mamba": "none",
+    "mamba2": "none",
+    "linear_attention": "none",
+    "conv": "none",
+}
 
 
 class JambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
@@ -49,6 +63,7 @@ class JambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
         rt.Input("attn_layer_period", ("attn_layer_period",), "int", default=8, minimum=1),
         rt.Input("attn_layer_offset", ("attn_layer_offset",), "int", default=4, minimum=0),
+        rt.Input("layers_block_type", ("layers_block_type",), "list[str]", default=None),
     )
 
     num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
@@ -74,6 +89,9 @@ class JambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     attn_layer_offset: Annotated[int, msgspec.Meta(ge=0)] = 4
     """Index of the first attention layer."""
+
+    layers_block_type: list[str] | None = None
+    """Per-layer block (attention / mamba), when the config lists it."""
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
@@ -118,6 +136,10 @@ class JambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
+        if self.layers_block_type is not None:
+            return rt.layer_kinds_from_list(
+                self._n, "layers_block_type", self.layers_block_type, count, _KIND_NAMES
+            )
         return [
             rt.layer_kind(
                 self._n,

@@ -1,5 +1,5 @@
 # generated from schemas/lfm2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=ac9f2df2c96e5e97 content=e698069361ad4b45
+# kvarch-digest: render=415f687777c06105 content=cb47fc2e4bc25cb1
 """Lfm2Config: LFM2 hybrid decoder (convolution layers keep no KV; attention on full_attn_idxs)."""
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ class Lfm2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
-        rt.Input("full_attn_idxs", ("full_attn_idxs",), "list[int]", default=[]),
+        rt.Input("full_attn_idxs", ("full_attn_idxs",), "list[int]", default=None),
+        rt.Input("attn_idx_list", ("full_attn_idxs",), "list[int]", default=[]),
     )
 
     num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
@@ -85,8 +86,11 @@ class Lfm2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     layer_types: list[str] | None = None
     """Per-layer block (conv = short convolution, full_attention)."""
 
-    full_attn_idxs: list[int] = msgspec.field(default_factory=list)
-    """Without layer_types, the attention layers' indices (absent or empty = every layer)."""
+    full_attn_idxs: list[int] | None = None
+    """Without layer_types, the attention layers' indices (absent = every layer)."""
+
+    attn_idx_list: list[int] = msgspec.field(default_factory=list)
+    """full_attn_idxs again, empty when absent (for membership tests)."""
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
@@ -130,9 +134,9 @@ class Lfm2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         return [
             rt.layer_kind(
                 self._n,
-                "full_attn_idxs",
+                "full_attn_idxs / full_attn_idxs",
                 i,
-                "full" if len(self.full_attn_idxs) == 0 or i in self.full_attn_idxs else "none",
+                "full" if self.full_attn_idxs is None or i in self.attn_idx_list else "none",
             )
             for i in range(count)
         ]

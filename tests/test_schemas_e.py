@@ -100,6 +100,8 @@ def test_layer_lists_beat_the_default_patterns() -> None:
     assert kinds(build("bamba", num_hidden_layers=3, attn_layer_indices=[2])) == "..F"
     assert kinds(build("lfm2", num_hidden_layers=4, full_attn_idxs=[0, 2])) == "F.F."
     assert kinds(build("lfm2", num_hidden_layers=2)) == "FF"
+    blocks = ["mamba", "attention", "attention"]  # mlx-lm style: the list beats the period
+    assert kinds(build("jamba", num_hidden_layers=3, layers_block_type=blocks)) == ".FF"
     assert (
         kinds(
             build("granitemoehybrid", num_hidden_layers=2, layers_block_type=["mamba", "attention"])
@@ -219,6 +221,10 @@ def test_user_max_length_above_the_bound() -> None:
         (
             {"model_type": "nemotron_h", "layers_block_type": ["mamba2", "attention2"]},
             "NemotronHConfig.layers_block_type[1]: got 'attention2'; expected one of",
+        ),
+        (
+            {"model_type": "lfm2", "num_hidden_layers": 2, "full_attn_idxs": []},
+            "Lfm2Config.layers: got 2; expected at least one layer keeping KV",
         ),
         (
             {"model_type": "granitemoehybrid"},
