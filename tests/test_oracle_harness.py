@@ -285,6 +285,10 @@ CHECKPOINTS: dict[str, tuple[list[tuple[Any, ...]], int]] = {
         196608,
     ),
     "gpt-oss-20b": ([(SLIDING, 128, 8, 64, 64), (FULL, None, 8, 64, 64)] * 12, 49152),
+    "qwen3-next-80b-a3b-instruct": (
+        ([("none", None, 0, 0, 0)] * 3 + [(FULL, None, 2, 256, 256)]) * 12,
+        24576,
+    ),
 }
 BROADCAST_ON_META = {"falcon-40b": 128}  # heads transformers caches; meta cannot dedupe them
 
