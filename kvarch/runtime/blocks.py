@@ -199,7 +199,10 @@ class BlockManager:
         return self.slots(seq_id, old, old + count)
 
     def decode_step(self, rows: np.ndarray, tokens: np.ndarray | None = None) -> list[np.ndarray]:
-        """Append one token to each row (vectorised); per group the int64 slots of the tokens."""
+        """Append one token to each of the distinct live ``rows`` (vectorised).
+
+        Returns per group the int64 slots of the new tokens, for ``write_kv``.
+        """
         if self.prefix and tokens is None:
             raise SequenceStateError(None, "decode_step needs token ids when prefix caching is on")
         page = self.page

@@ -96,12 +96,13 @@ def build_model(config: PretrainedConfig, *, device: str = "cpu") -> Any:
 def text_config(config: PretrainedConfig) -> PretrainedConfig:
     """The decoder's own config (``text_config`` of a VLM, else the config itself)."""
     getter = getattr(config, "get_text_config", None)
-    if getter is not None:
-        try:
-            return getter(decoder=True)  # type: ignore[no-any-return]
-        except TypeError:
-            return getter()  # type: ignore[no-any-return]
-    return config
+    if getter is None:
+        return config
+    try:
+        text: PretrainedConfig = getter(decoder=True)
+    except TypeError:
+        text = getter()
+    return text
 
 
 def probe_length(config: PretrainedConfig) -> int:
@@ -281,10 +282,12 @@ def _repeats(t: torch.Tensor, groups: int, repeat: int) -> bool:
 def _is_chunked(index: int, text: PretrainedConfig) -> bool:
     layer_types = getattr(text, "layer_types", None)
     if isinstance(layer_types, (list, tuple)) and index < len(layer_types):
-        return layer_types[index] == "chunked_attention"
-    return getattr(text, "attention_chunk_size", None) is not None and not getattr(
-        text, "sliding_window", None
+        return bool(layer_types[index] == "chunked_attention")
+    chunk, window = (
+        getattr(text, "attention_chunk_size", None),
+        getattr(text, "sliding_window", None),
     )
+    return chunk is not None and not window
 
 
 def _kv_source(index: int, modules: list[Any]) -> int | None:

@@ -426,7 +426,7 @@ VARIANTS += [
         "cohere2",
         llama_like(sliding_window=5, sliding_window_pattern=2, head_dim=16),
     ),
-    _v("exaone4-pattern-2", "exaone4", llama_like(sliding_window=5, sliding_window_pattern=2)),
+    _v("exaone4-pattern-2-gqa", "exaone4", llama_like(sliding_window=5, sliding_window_pattern=2)),
     _v(
         "mistral-nemo-head-dim",
         "mistral",
@@ -434,7 +434,7 @@ VARIANTS += [
         "Mistral-Nemo: head_dim 128 ≠ 5120/32",
     ),
     _v(
-        "qwen2-moe-window",
+        "qwen2-moe-window-mlp-only",
         "qwen2_moe",
         moe(
             num_experts=2,
