@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=2d90a4da8afc4ec7 content=766b8a1243a6a6d1
+# kvarch-digest: render=251986d959ded22f content=c4210a4b70f4372f
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from generated.aria_text import AriaTextConfig
     from generated.axk1 import AXK1Config
     from generated.axk2 import AXK2Config
+    from generated.bailing_hybrid import BailingHybridConfig
+    from generated.bamba import BambaConfig
     from generated.beam import BeamConfig
     from generated.biogpt import BiogptConfig
     from generated.bitnet import BitNetConfig
@@ -51,6 +53,7 @@ if TYPE_CHECKING:
     from generated.exaone4 import Exaone4Config
     from generated.exaone_moe import ExaoneMoeConfig
     from generated.falcon import FalconConfig
+    from generated.falcon_h1 import FalconH1Config
     from generated.flex_olmo import FlexOlmoConfig
     from generated.flint import FlintConfig
     from generated.fuyu import FuyuConfig
@@ -81,6 +84,7 @@ if TYPE_CHECKING:
     from generated.granite import GraniteConfig
     from generated.granite_swa import GraniteSwaConfig
     from generated.granitemoe_swa import GraniteMoeSwaConfig
+    from generated.granitemoehybrid import GraniteMoeHybridConfig
     from generated.helium import HeliumConfig
     from generated.hrm_text import HrmTextConfig
     from generated.hunyuan_v1_dense import HunyuanV1Config
@@ -93,10 +97,15 @@ if TYPE_CHECKING:
     from generated.internlm3 import InternLM3Config
     from generated.iquestcoder import IQuestCoderConfig
     from generated.jais2 import Jais2Config
+    from generated.jamba import JambaConfig
     from generated.jetmoe import JetMoeConfig
+    from generated.kimi_linear import KimiLinearConfig
     from generated.kolibri1 import Kolibri1Config
     from generated.laguna import LagunaConfig
     from generated.lara_mini import LaraMiniConfig
+    from generated.lfm2 import Lfm2Config
+    from generated.lfm2_moe import Lfm2MoeConfig
+    from generated.lfm3 import Lfm3Config
     from generated.llama import LlamaConfig
     from generated.llama4 import Llama4Config
     from generated.llama4_text import Llama4TextConfig
@@ -104,6 +113,7 @@ if TYPE_CHECKING:
     from generated.mellum import MellumConfig
     from generated.mimo_v2_flash import MiMoV2FlashConfig
     from generated.minicpm3 import MiniCPM3Config
+    from generated.minimax import MiniMaxConfig
     from generated.minimax_m2 import MiniMaxM2Config
     from generated.minimax_m3_vl_text import MiniMaxM3VLTextConfig
     from generated.ministral import MinistralConfig
@@ -117,8 +127,10 @@ if TYPE_CHECKING:
     from generated.mpt import MptConfig
     from generated.nanochat import NanoChatConfig
     from generated.nemotron import NemotronConfig
+    from generated.nemotron_h import NemotronHConfig
     from generated.olmo import OlmoConfig
     from generated.olmo3 import Olmo3Config
+    from generated.olmo_hybrid import OlmoHybridConfig
     from generated.olmoe import OlmoeConfig
     from generated.opt import OptConfig
     from generated.persimmon import PersimmonConfig
@@ -129,7 +141,12 @@ if TYPE_CHECKING:
     from generated.qwen2 import Qwen2Config
     from generated.qwen2_moe import Qwen2MoeConfig
     from generated.qwen3 import Qwen3Config
+    from generated.qwen3_5 import Qwen35Config
+    from generated.qwen3_5_moe import Qwen35MoeConfig
+    from generated.qwen3_5_moe_text import Qwen35MoeTextConfig
+    from generated.qwen3_5_text import Qwen35TextConfig
     from generated.qwen3_moe import Qwen3MoeConfig
+    from generated.qwen3_next import Qwen3NextConfig
     from generated.qwen4_exp import Qwen4ExpConfig
     from generated.qwen4_exp_text import Qwen4ExpTextConfig
     from generated.recurrent_gemma import RecurrentGemmaConfig
@@ -143,6 +160,8 @@ if TYPE_CHECKING:
     from generated.vaultgemma import VaultGemmaConfig
     from generated.xglm import XglmConfig
     from generated.youtu import YoutuConfig
+    from generated.zamba import ZambaConfig
+    from generated.zamba2 import Zamba2Config
     from generated.zaya import ZayaConfig
 
 __all__ = [
@@ -155,6 +174,8 @@ __all__ = [
     "ApertusConfig",
     "ArceeConfig",
     "AriaTextConfig",
+    "BailingHybridConfig",
+    "BambaConfig",
     "BeamConfig",
     "BiogptConfig",
     "BitNetConfig",
@@ -182,6 +203,7 @@ __all__ = [
     "ExaoneConfig",
     "ExaoneMoeConfig",
     "FalconConfig",
+    "FalconH1Config",
     "FlexOlmoConfig",
     "FlintConfig",
     "FuyuConfig",
@@ -210,6 +232,7 @@ __all__ = [
     "GptOssConfig",
     "GptjConfig",
     "GraniteConfig",
+    "GraniteMoeHybridConfig",
     "GraniteMoeSwaConfig",
     "GraniteSwaConfig",
     "HYV3Config",
@@ -224,10 +247,15 @@ __all__ = [
     "InklingTextConfig",
     "InternLM3Config",
     "Jais2Config",
+    "JambaConfig",
     "JetMoeConfig",
+    "KimiLinearConfig",
     "Kolibri1Config",
     "LagunaConfig",
     "LaraMiniConfig",
+    "Lfm2Config",
+    "Lfm2MoeConfig",
+    "Lfm3Config",
     "Llama4Config",
     "Llama4TextConfig",
     "LlamaConfig",
@@ -235,6 +263,7 @@ __all__ = [
     "MellumConfig",
     "MiMoV2FlashConfig",
     "MiniCPM3Config",
+    "MiniMaxConfig",
     "MiniMaxM2Config",
     "MiniMaxM3VLTextConfig",
     "Ministral3Config",
@@ -248,8 +277,10 @@ __all__ = [
     "MptConfig",
     "NanoChatConfig",
     "NemotronConfig",
+    "NemotronHConfig",
     "Olmo3Config",
     "OlmoConfig",
+    "OlmoHybridConfig",
     "OlmoeConfig",
     "OptConfig",
     "PersimmonConfig",
@@ -261,8 +292,13 @@ __all__ = [
     "Qwen2MoeConfig",
     "Qwen3Config",
     "Qwen3MoeConfig",
+    "Qwen3NextConfig",
     "Qwen4ExpConfig",
     "Qwen4ExpTextConfig",
+    "Qwen35Config",
+    "Qwen35MoeConfig",
+    "Qwen35MoeTextConfig",
+    "Qwen35TextConfig",
     "RecurrentGemmaConfig",
     "SarvamMLAConfig",
     "SarvamMoEConfig",
@@ -275,6 +311,8 @@ __all__ = [
     "VaultGemmaConfig",
     "XglmConfig",
     "YoutuConfig",
+    "Zamba2Config",
+    "ZambaConfig",
     "ZayaConfig",
     "from_hf_config",
     "resolve",
@@ -287,6 +325,8 @@ CLASSES: dict[str, str] = {
     "AriaTextConfig": "aria_text",
     "AXK1Config": "axk1",
     "AXK2Config": "axk2",
+    "BailingHybridConfig": "bailing_hybrid",
+    "BambaConfig": "bamba",
     "BeamConfig": "beam",
     "BiogptConfig": "biogpt",
     "BitNetConfig": "bitnet",
@@ -314,6 +354,7 @@ CLASSES: dict[str, str] = {
     "Exaone4Config": "exaone4",
     "ExaoneMoeConfig": "exaone_moe",
     "FalconConfig": "falcon",
+    "FalconH1Config": "falcon_h1",
     "FlexOlmoConfig": "flex_olmo",
     "FlintConfig": "flint",
     "FuyuConfig": "fuyu",
@@ -344,6 +385,7 @@ CLASSES: dict[str, str] = {
     "GraniteConfig": "granite",
     "GraniteSwaConfig": "granite_swa",
     "GraniteMoeSwaConfig": "granitemoe_swa",
+    "GraniteMoeHybridConfig": "granitemoehybrid",
     "HeliumConfig": "helium",
     "HrmTextConfig": "hrm_text",
     "HunyuanV1Config": "hunyuan_v1_dense",
@@ -356,10 +398,15 @@ CLASSES: dict[str, str] = {
     "InternLM3Config": "internlm3",
     "IQuestCoderConfig": "iquestcoder",
     "Jais2Config": "jais2",
+    "JambaConfig": "jamba",
     "JetMoeConfig": "jetmoe",
+    "KimiLinearConfig": "kimi_linear",
     "Kolibri1Config": "kolibri1",
     "LagunaConfig": "laguna",
     "LaraMiniConfig": "lara_mini",
+    "Lfm2Config": "lfm2",
+    "Lfm2MoeConfig": "lfm2_moe",
+    "Lfm3Config": "lfm3",
     "LlamaConfig": "llama",
     "Llama4Config": "llama4",
     "Llama4TextConfig": "llama4_text",
@@ -367,6 +414,7 @@ CLASSES: dict[str, str] = {
     "MellumConfig": "mellum",
     "MiMoV2FlashConfig": "mimo_v2_flash",
     "MiniCPM3Config": "minicpm3",
+    "MiniMaxConfig": "minimax",
     "MiniMaxM2Config": "minimax_m2",
     "MiniMaxM3VLTextConfig": "minimax_m3_vl_text",
     "MinistralConfig": "ministral",
@@ -380,8 +428,10 @@ CLASSES: dict[str, str] = {
     "MptConfig": "mpt",
     "NanoChatConfig": "nanochat",
     "NemotronConfig": "nemotron",
+    "NemotronHConfig": "nemotron_h",
     "OlmoConfig": "olmo",
     "Olmo3Config": "olmo3",
+    "OlmoHybridConfig": "olmo_hybrid",
     "OlmoeConfig": "olmoe",
     "OptConfig": "opt",
     "PersimmonConfig": "persimmon",
@@ -392,7 +442,12 @@ CLASSES: dict[str, str] = {
     "Qwen2Config": "qwen2",
     "Qwen2MoeConfig": "qwen2_moe",
     "Qwen3Config": "qwen3",
+    "Qwen35Config": "qwen3_5",
+    "Qwen35MoeConfig": "qwen3_5_moe",
+    "Qwen35MoeTextConfig": "qwen3_5_moe_text",
+    "Qwen35TextConfig": "qwen3_5_text",
     "Qwen3MoeConfig": "qwen3_moe",
+    "Qwen3NextConfig": "qwen3_next",
     "Qwen4ExpConfig": "qwen4_exp",
     "Qwen4ExpTextConfig": "qwen4_exp_text",
     "RecurrentGemmaConfig": "recurrent_gemma",
@@ -406,6 +461,8 @@ CLASSES: dict[str, str] = {
     "VaultGemmaConfig": "vaultgemma",
     "XglmConfig": "xglm",
     "YoutuConfig": "youtu",
+    "ZambaConfig": "zamba",
+    "Zamba2Config": "zamba2",
     "ZayaConfig": "zaya",
 }
 """Generated class name -> module."""
@@ -417,6 +474,8 @@ MODEL_TYPES: dict[str, str] = {
     "aria_text": "AriaTextConfig",
     "axk1": "AXK1Config",
     "axk2": "AXK2Config",
+    "bailing_hybrid": "BailingHybridConfig",
+    "bamba": "BambaConfig",
     "beam": "BeamConfig",
     "biogpt": "BiogptConfig",
     "bitnet": "BitNetConfig",
@@ -444,6 +503,7 @@ MODEL_TYPES: dict[str, str] = {
     "exaone4": "Exaone4Config",
     "exaone_moe": "ExaoneMoeConfig",
     "falcon": "FalconConfig",
+    "falcon_h1": "FalconH1Config",
     "flex_olmo": "FlexOlmoConfig",
     "flint": "FlintConfig",
     "fuyu": "FuyuConfig",
@@ -476,6 +536,7 @@ MODEL_TYPES: dict[str, str] = {
     "granite_swa": "GraniteSwaConfig",
     "granitemoe": "GraniteConfig",
     "granitemoe_swa": "GraniteMoeSwaConfig",
+    "granitemoehybrid": "GraniteMoeHybridConfig",
     "granitemoeshared": "GraniteConfig",
     "helium": "HeliumConfig",
     "hrm_text": "HrmTextConfig",
@@ -490,10 +551,15 @@ MODEL_TYPES: dict[str, str] = {
     "internlm3": "InternLM3Config",
     "iquestcoder": "IQuestCoderConfig",
     "jais2": "Jais2Config",
+    "jamba": "JambaConfig",
     "jetmoe": "JetMoeConfig",
+    "kimi_linear": "KimiLinearConfig",
     "kolibri1": "Kolibri1Config",
     "laguna": "LagunaConfig",
     "lara_mini": "LaraMiniConfig",
+    "lfm2": "Lfm2Config",
+    "lfm2_moe": "Lfm2MoeConfig",
+    "lfm3": "Lfm3Config",
     "llama": "LlamaConfig",
     "llama4": "Llama4Config",
     "llama4_text": "Llama4TextConfig",
@@ -501,6 +567,7 @@ MODEL_TYPES: dict[str, str] = {
     "mellum": "MellumConfig",
     "mimo_v2_flash": "MiMoV2FlashConfig",
     "minicpm3": "MiniCPM3Config",
+    "minimax": "MiniMaxConfig",
     "minimax_m2": "MiniMaxM2Config",
     "minimax_m3_vl_text": "MiniMaxM3VLTextConfig",
     "ministral": "MinistralConfig",
@@ -514,9 +581,11 @@ MODEL_TYPES: dict[str, str] = {
     "mpt": "MptConfig",
     "nanochat": "NanoChatConfig",
     "nemotron": "NemotronConfig",
+    "nemotron_h": "NemotronHConfig",
     "olmo": "OlmoConfig",
     "olmo2": "OlmoConfig",
     "olmo3": "Olmo3Config",
+    "olmo_hybrid": "OlmoHybridConfig",
     "olmoe": "OlmoeConfig",
     "opt": "OptConfig",
     "persimmon": "PersimmonConfig",
@@ -527,7 +596,12 @@ MODEL_TYPES: dict[str, str] = {
     "qwen2": "Qwen2Config",
     "qwen2_moe": "Qwen2MoeConfig",
     "qwen3": "Qwen3Config",
+    "qwen3_5": "Qwen35Config",
+    "qwen3_5_moe": "Qwen35MoeConfig",
+    "qwen3_5_moe_text": "Qwen35MoeTextConfig",
+    "qwen3_5_text": "Qwen35TextConfig",
     "qwen3_moe": "Qwen3MoeConfig",
+    "qwen3_next": "Qwen3NextConfig",
     "qwen4_exp": "Qwen4ExpConfig",
     "qwen4_exp_text": "Qwen4ExpTextConfig",
     "recurrent_gemma": "RecurrentGemmaConfig",
@@ -541,6 +615,8 @@ MODEL_TYPES: dict[str, str] = {
     "vaultgemma": "VaultGemmaConfig",
     "xglm": "XglmConfig",
     "youtu": "YoutuConfig",
+    "zamba": "ZambaConfig",
+    "zamba2": "Zamba2Config",
     "zaya": "ZayaConfig",
 }
 """HF ``model_type`` -> generated class name."""
@@ -552,6 +628,8 @@ ARCHITECTURES: dict[str, str] = {
     "ApertusForCausalLM": "ApertusConfig",
     "ArceeForCausalLM": "ArceeConfig",
     "AriaTextForCausalLM": "AriaTextConfig",
+    "BailingHybridForCausalLM": "BailingHybridConfig",
+    "BambaForCausalLM": "BambaConfig",
     "BeamForCausalLM": "BeamConfig",
     "BioGptForCausalLM": "BiogptConfig",
     "BitNetForCausalLM": "BitNetConfig",
@@ -580,6 +658,7 @@ ARCHITECTURES: dict[str, str] = {
     "ExaoneForCausalLM": "ExaoneConfig",
     "ExaoneMoeForCausalLM": "ExaoneMoeConfig",
     "FalconForCausalLM": "FalconConfig",
+    "FalconH1ForCausalLM": "FalconH1Config",
     "FlexOlmoForCausalLM": "FlexOlmoConfig",
     "FlintForCausalLM": "FlintConfig",
     "FuyuForCausalLM": "FuyuConfig",
@@ -609,6 +688,7 @@ ARCHITECTURES: dict[str, str] = {
     "GptOssForCausalLM": "GptOssConfig",
     "GraniteForCausalLM": "GraniteConfig",
     "GraniteMoeForCausalLM": "GraniteConfig",
+    "GraniteMoeHybridForCausalLM": "GraniteMoeHybridConfig",
     "GraniteMoeSWAForCausalLM": "GraniteMoeSwaConfig",
     "GraniteMoeSharedForCausalLM": "GraniteConfig",
     "GraniteSWAForCausalLM": "GraniteSwaConfig",
@@ -624,10 +704,15 @@ ARCHITECTURES: dict[str, str] = {
     "InklingForCausalLM": "InklingTextConfig",
     "InternLM3ForCausalLM": "InternLM3Config",
     "Jais2ForCausalLM": "Jais2Config",
+    "JambaForCausalLM": "JambaConfig",
     "JetMoeForCausalLM": "JetMoeConfig",
+    "KimiLinearForCausalLM": "KimiLinearConfig",
     "Kolibri1ForCausalLM": "Kolibri1Config",
     "LagunaForCausalLM": "LagunaConfig",
     "LaraMiniForCausalLM": "LaraMiniConfig",
+    "Lfm2ForCausalLM": "Lfm2Config",
+    "Lfm2MoeForCausalLM": "Lfm2MoeConfig",
+    "Lfm3ForCausalLM": "Lfm3Config",
     "Llama4ForCausalLM": "Llama4TextConfig",
     "Llama4ForConditionalGeneration": "Llama4Config",
     "LlamaForCausalLM": "LlamaConfig",
@@ -635,6 +720,7 @@ ARCHITECTURES: dict[str, str] = {
     "MellumForCausalLM": "MellumConfig",
     "MiMoV2FlashForCausalLM": "MiMoV2FlashConfig",
     "MiniCPM3ForCausalLM": "MiniCPM3Config",
+    "MiniMaxForCausalLM": "MiniMaxConfig",
     "MiniMaxM2ForCausalLM": "MiniMaxM2Config",
     "MiniMaxM3VLForCausalLM": "MiniMaxM3VLTextConfig",
     "Ministral3ForCausalLM": "Ministral3Config",
@@ -649,10 +735,12 @@ ARCHITECTURES: dict[str, str] = {
     "MptForCausalLM": "MptConfig",
     "NanoChatForCausalLM": "NanoChatConfig",
     "NemotronForCausalLM": "NemotronConfig",
+    "NemotronHForCausalLM": "NemotronHConfig",
     "OPTForCausalLM": "OptConfig",
     "Olmo2ForCausalLM": "OlmoConfig",
     "Olmo3ForCausalLM": "Olmo3Config",
     "OlmoForCausalLM": "OlmoConfig",
+    "OlmoHybridForCausalLM": "OlmoHybridConfig",
     "OlmoeForCausalLM": "OlmoeConfig",
     "PersimmonForCausalLM": "PersimmonConfig",
     "Phi3ForCausalLM": "Phi3Config",
@@ -663,6 +751,11 @@ ARCHITECTURES: dict[str, str] = {
     "Qwen2MoeForCausalLM": "Qwen2MoeConfig",
     "Qwen3ForCausalLM": "Qwen3Config",
     "Qwen3MoeForCausalLM": "Qwen3MoeConfig",
+    "Qwen3NextForCausalLM": "Qwen3NextConfig",
+    "Qwen3_5ForCausalLM": "Qwen35TextConfig",
+    "Qwen3_5ForConditionalGeneration": "Qwen35Config",
+    "Qwen3_5MoeForCausalLM": "Qwen35MoeTextConfig",
+    "Qwen3_5MoeForConditionalGeneration": "Qwen35MoeConfig",
     "Qwen4ExpForCausalLM": "Qwen4ExpTextConfig",
     "Qwen4ExpForConditionalGeneration": "Qwen4ExpConfig",
     "RecurrentGemmaForCausalLM": "RecurrentGemmaConfig",
@@ -674,6 +767,8 @@ ARCHITECTURES: dict[str, str] = {
     "VaultGemmaForCausalLM": "VaultGemmaConfig",
     "XGLMForCausalLM": "XglmConfig",
     "YoutuForCausalLM": "YoutuConfig",
+    "Zamba2ForCausalLM": "Zamba2Config",
+    "ZambaForCausalLM": "ZambaConfig",
     "ZayaForCausalLM": "ZayaConfig",
 }
 """HF ``architectures`` entry -> generated class name."""

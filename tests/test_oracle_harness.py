@@ -107,6 +107,13 @@ def test_jamba_only_attention_layers_cache() -> None:
     assert truth_of("jamba")[0] == LayerTruth(index=0, kind="none")
 
 
+def test_minimax_trailing_linear_layer_keeps_no_kv() -> None:
+    """MiniMax's cache has KV slots up to the last attention layer only; it counts the
+    trailing linear-attention layer in its own state list."""
+    truth = truth_of("minimax-default-pattern")  # layer_types: full, linear, full, linear
+    assert geometry(truth) == [("full", None, 2, 16, 16), ("none", None, 0, 0, 0)] * 2
+
+
 def test_qwen2_use_sliding_window_false_disables_the_window() -> None:
     assert {t.kind for t in truth_of("qwen2-window-off")} == {"full"}
     assert [t.kind for t in truth_of("qwen2-max-window-layers")] == ["full"] * 2 + ["sliding"] * 2
@@ -335,6 +342,10 @@ CHECKPOINTS: dict[str, tuple[list[tuple[Any, ...]], int]] = {
         196608,
     ),
     "gpt-oss-20b": ([(SLIDING, 128, 8, 64, 64), (FULL, None, 8, 64, 64)] * 12, 49152),
+    "qwen3-next-80b-a3b-instruct": (
+        ([("none", None, 0, 0, 0)] * 3 + [(FULL, None, 2, 256, 256)]) * 12,
+        24576,
+    ),
 }
 BROADCAST_ON_META = {"falcon-40b": 128}  # heads transformers caches; meta cannot dedupe them
 

@@ -154,7 +154,9 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
     attn = _attention_modules(model, num_layers)
     entries = _cache_entries(cache)
     shared_tail = all(getattr(m, "is_kv_shared_layer", False) for m in attn[len(entries) :])
-    if len(entries) < num_layers and shared_tail:  # transformers 5.17: no slots for shared layers
+    if len(entries) < num_layers and (shared_tail or _counted_layers(cache) == num_layers):
+        # transformers 5.17 keeps no slots for shared layers; MiniMax counts its trailing
+        # linear-attention layers in a separate state list, with no KV slot
         entries += [(None, None, None)] * (num_layers - len(entries))
     if len(entries) != num_layers:
         raise OracleError(f"cache has {len(entries)} layers, config has {num_layers}")
@@ -216,6 +218,14 @@ def _num_layers(text: PretrainedConfig) -> int:
         if isinstance(value, int):
             return value
     raise OracleError(f"{type(text).__name__} names no layer count")
+
+
+def _counted_layers(cache: Any) -> int | None:
+    """How many layers the cache object says it holds (``len(cache)``), if it says."""
+    try:
+        return len(cache)
+    except TypeError:
+        return None
 
 
 def _cache_entries(cache: Any) -> list[tuple[Any, torch.Tensor | None, torch.Tensor | None]]:

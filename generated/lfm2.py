@@ -1,0 +1,162 @@
+# generated from schemas/lfm2.yaml — do not edit; change the schema and run `make generate`.
+# kvarch-digest: render=415f687777c06105 content=cb47fc2e4bc25cb1
+"""Lfm2Config: LFM2 hybrid decoder (convolution layers keep no KV; attention on full_attn_idxs)."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+import msgspec
+
+from generated import _runtime as rt
+from kvarch.layers import LayerSpec
+
+_KIND_NAMES: dict[str, str] = {
+    "full_attention": "full",
+    "attention": "full",
+    "global": "full",
+    "sliding_attention": "sliding",
+    "local": "sliding",
+    "chunked_attention": "chunked",
+    "cross_attention": "cross",
+    "mamba": "none",
+    "mamba2": "none",
+    "linear_attention": "none",
+    "conv": "none",
+}
+
+
+class Lfm2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+    """LFM2 hybrid decoder (convolution layers keep no KV; attention on full_attn_idxs)."""
+
+    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("lfm2",)
+    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Lfm2ForCausalLM",)
+    SCHEMA: ClassVar[str] = "schemas/lfm2.yaml"
+    ROOTS: ClassVar[tuple[str, ...]] = ()
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+        rt.Input(
+            "num_hidden_layers",
+            ("num_hidden_layers", "n_layer", "num_layers"),
+            "int",
+            default=32,
+            minimum=1,
+        ),
+        rt.Input(
+            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
+        ),
+        rt.Input(
+            "num_kv_heads",
+            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
+            "int",
+            default=8,
+            minimum=1,
+        ),
+        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2560, minimum=1),
+        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
+        rt.Input(
+            "max_position_embeddings",
+            ("max_position_embeddings",),
+            "int",
+            default=128000,
+            minimum=1,
+        ),
+        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
+        rt.Input("full_attn_idxs", ("full_attn_idxs",), "list[int]", default=None),
+        rt.Input("attn_idx_list", ("full_attn_idxs",), "list[int]", default=[]),
+    )
+
+    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
+    """Decoder layers."""
+
+    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
+    """Query heads."""
+
+    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
+    """KV heads; null means one per query head (multi-head attention)."""
+
+    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2560
+    """Model width."""
+
+    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
+    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
+
+    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 128000
+    """Longest sequence the positional encoding was trained for."""
+
+    layer_types: list[str] | None = None
+    """Per-layer block (conv = short convolution, full_attention)."""
+
+    full_attn_idxs: list[int] | None = None
+    """Without layer_types, the attention layers' indices (absent = every layer)."""
+
+    attn_idx_list: list[int] = msgspec.field(default_factory=list)
+    """full_attn_idxs again, empty when absent (for membership tests)."""
+
+    def _check_rules(self) -> None:
+        ok = self.num_attention_heads % self.kv_heads == 0
+        if not ok:
+            rt.fail(
+                self._n,
+                "num_kv_heads (from num_key_value_heads)",
+                self.num_kv_heads,
+                "a divisor of num_attention_heads",
+            )
+        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
+        if not ok:
+            rt.fail(
+                self._n,
+                "hidden_size",
+                self.hidden_size,
+                "a multiple of num_attention_heads (or set head_dim)",
+            )
+
+    @property
+    def kv_heads(self) -> int:
+        """KV heads per layer."""
+        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
+
+    @property
+    def attn_head_dim(self) -> int:
+        """Elements per K and V head."""
+        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
+
+    @property
+    def model_max_seq_len(self) -> int:
+        """Longest sequence the model supports."""
+        return self.max_position_embeddings
+
+    def _layer_kinds(self) -> list[str]:
+        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
+        if self.layer_types is not None:
+            return rt.layer_kinds_from_list(
+                self._n, "layer_types", self.layer_types, count, _KIND_NAMES
+            )
+        return [
+            rt.layer_kind(
+                self._n,
+                "full_attn_idxs / full_attn_idxs",
+                i,
+                "full" if self.full_attn_idxs is None or i in self.attn_idx_list else "none",
+            )
+            for i in range(count)
+        ]
+
+    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
+        return rt.layer_spec(
+            self._n,
+            i,
+            kind,
+            window=None,
+            num_kv_heads=self.kv_heads,
+            k_head_dim=self.attn_head_dim,
+            v_head_dim=self.attn_head_dim,
+            kv_source=None,
+            kinds=kinds,
+            fields=(
+                "layers.window",
+                "num_key_value_heads / num_attention_heads",
+                "head_dim / hidden_size / num_attention_heads",
+                "head_dim / hidden_size / num_attention_heads",
+                "layers.kv_source",
+            ),
+        )
