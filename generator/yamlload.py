@@ -49,7 +49,15 @@ def load_yaml(text: str, file: str) -> Any:
     """Parse ``text`` with the safe loader; no anchors, aliases, merge keys or custom tags."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_SCHEMA_BYTES:
         raise SchemaError(Loc(file), f"schema larger than {MAX_SCHEMA_BYTES} bytes")
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:  # a non-printable character, found up front
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - before.rfind("\n")
+        raise SchemaError(
+            Loc(file, line, col),
+            f"invalid YAML: character U+{ord(text[exc.position]):04X} is not allowed",
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -7,10 +7,12 @@ from kvarch.errors import KvarchError
 __all__ = [
     "BlockTableError",
     "CacheAllocationError",
+    "CacheCopyError",
     "OutOfBlocksError",
     "PlanError",
     "SequenceStateError",
     "ShapeError",
+    "UnsupportedCacheError",
 ]
 
 
@@ -65,4 +67,29 @@ class CacheAllocationError(KvarchError, MemoryError):
         super().__init__(
             f"cannot allocate the KV cache on {device}: asked {asked} bytes "
             f"({asked / 2**30:.2f} GiB), free {free_text}; plan with a smaller budget"
+        )
+
+
+class UnsupportedCacheError(KvarchError, ValueError):
+    """A model's cache holds state the paged cache cannot (names the model type and layer kind)."""
+
+    def __init__(self, model_type: str, kind: str, layers: list[int], why: str) -> None:
+        self.model_type = model_type
+        self.kind = kind
+        self.layers = layers
+        super().__init__(
+            f"model_type {model_type!r}: layers {layers} are {kind!r} layers; {why}. "
+            "Use the model's own cache for this family"
+        )
+
+
+class CacheCopyError(KvarchError, RuntimeError):
+    """A block copy (copy-on-write, swap to or from host) failed; the operation was undone."""
+
+    def __init__(self, op: str, group: int, src: int, dst: int, cause: BaseException) -> None:
+        self.op = op
+        self.dropped: list[object] = []
+        """Sequences freed because a block they held was overwritten before the failure."""
+        super().__init__(
+            f"{op} of group {group} ({src} -> {dst}) failed: {cause}; the operation was undone"
         )

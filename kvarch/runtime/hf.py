@@ -18,10 +18,18 @@ from transformers.cache_utils import Cache, CacheLayerMixin, DynamicLayer
 
 from kvarch.device import DeviceRef
 from kvarch.dtype import DType
-from kvarch.kv_cache import KVCacheConfig, KVCacheParams, MultiKVCacheParams, pages_for_tokens
+from kvarch.kv_cache import (
+    KVCacheConfig,
+    KVCacheGroup,
+    KVCacheParams,
+    MultiKVCacheParams,
+    pages_for_tokens,
+)
+from kvarch.layers import PER_TOKEN_KINDS
 from kvarch.runtime import ops
 from kvarch.runtime.blocks import BlockManager
 from kvarch.runtime.errors import SequenceStateError, ShapeError
+from kvarch.runtime.hf_layers import delegated_layers, text_config
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
 from kvarch.runtime.tensors import PagedKVCache
 
@@ -32,17 +40,24 @@ def _device_ref(device: torch.device) -> DeviceRef:
     return DeviceRef.CPU() if device.type == "cpu" else DeviceRef.GPU(device.index or 0)
 
 
-def kv_params_for_model(model: Any, *, page_size: int) -> KVCacheParams | MultiKVCacheParams:
-    """The model's cache geometry, resolved through the generated configs."""
+def _arch_for_model(model: Any, *, page_size: int) -> Any:
+    """The model's generated config (raises ``UnknownArchitectureError`` without a schema)."""
     import generated
 
-    arch = generated.from_hf_config(
+    return generated.from_hf_config(
         model.config,
         dtype=DType.from_torch(model.dtype),
         devices=[_device_ref(model.device)],
         kv_cache=KVCacheConfig(kv_cache_page_size=page_size, enable_prefix_caching=False),
     )
-    return arch.get_kv_params()
+
+
+def kv_params_for_model(model: Any, *, page_size: int) -> KVCacheParams | MultiKVCacheParams:
+    """The model's cache geometry, resolved through the generated configs."""
+    params: KVCacheParams | MultiKVCacheParams = _arch_for_model(
+        model, page_size=page_size
+    ).get_kv_params()
+    return params
 
 
 class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
@@ -70,17 +85,21 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         """Write the new ``[batch, heads, n, dim]`` K/V into pages; return the visible K/V."""
         if not self.is_initialized:
             self.lazy_initialization(key_states, value_states)
-        batch, heads, n, dim = key_states.shape
+        batch, heads, n, k_dim = key_states.shape
         cache = self.cache
         if self.index == cache.first_layer:
             cache.advance(batch, n)
         view = cache.storage.layer(self.index)
-        if view.v is None:
-            raise ShapeError("v_cache", None, "a V cache (transformers caches K and V)")
-        slots = cache.slots[view.group]
-        k = key_states.transpose(1, 2).reshape(batch * n, heads, dim)
+        k = key_states.transpose(1, 2).reshape(batch * n, heads, k_dim)
         v = value_states.transpose(1, 2).reshape(batch * n, heads, value_states.shape[-1])
-        ops.write_kv(view.k, view.v, k, v, slots)
+        if view.v is None:  # MLA: K (latent) and V (rotary key) side by side in one latent row
+            if k_dim + v.shape[-1] != view.k.shape[-1]:
+                raise ShapeError(
+                    "key/value states", (k_dim, v.shape[-1]), f"dims summing to {view.k.shape[-1]}"
+                )
+            ops.write_kv(view.k, None, torch.cat([k, v], dim=-1), None, cache.slots[view.group])
+        else:
+            ops.write_kv(view.k, view.v, k, v, cache.slots[view.group])
         old = self.length
         self.length += n
         start = 0 if self.window is None else max(0, old - self.window + 1)
@@ -88,9 +107,12 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         page = cache.manager.page
         table = torch.from_numpy(cache.manager.block_tables(view.group, slice(0, batch)))
         blocks = table.to(view.k.device)[:, pos // page].long()
-        keys = view.k[blocks, pos % page].transpose(1, 2).to(key_states.dtype)
-        values = view.v[blocks, pos % page].transpose(1, 2).to(value_states.dtype)
-        return keys, values
+        keys = view.k[blocks, pos % page].transpose(1, 2)
+        if view.v is None:
+            keys, values = keys[..., :k_dim], keys[..., k_dim:]
+        else:
+            values = view.v[blocks, pos % page].transpose(1, 2)
+        return keys.to(key_states.dtype), values.to(value_states.dtype)
 
     def get_mask_sizes(self, query_length: int) -> tuple[int, int]:
         """(kv_length, kv_offset) of the K/V ``update`` returns, as DynamicCache's layers."""
@@ -129,12 +151,10 @@ class PagedCache(Cache):  # type: ignore[misc]
         num_blocks: list[int],
         device: torch.device | str = "cpu",
         plan: CachePlan | None = None,
+        delegated: dict[int, Any] | None = None,
     ) -> None:
+        """Pages the layers of ``params``; ``delegated`` layer objects serve the others."""
         groups = as_groups(params)
-        if any(g.params.is_mla for g in groups):
-            raise ShapeError(
-                "params", "MLA latent cache", "per-head K/V (transformers caches K and V)"
-            )
         self.plan = plan
         """The memory plan the cache was sized from (None when sized by hand)."""
         self.storage = PagedKVCache(groups, num_blocks, device=device)
@@ -150,7 +170,9 @@ class PagedCache(Cache):  # type: ignore[misc]
         self.slots: list[Tensor] = []
         self.batch = 0
         layers: list[Any] = [
-            PagedLayer(self, i, window_of[i]) if i in window_of else DynamicLayer()
+            PagedLayer(self, i, window_of[i])
+            if i in window_of
+            else (delegated or {}).get(i) or DynamicLayer()
             for i in range(num_layers)
         ]
         super().__init__(layers=layers)
@@ -172,11 +194,29 @@ class PagedCache(Cache):  # type: ignore[misc]
 
         Sized by the planner for ``max_batch_size`` sequences of ``max_seq_len`` tokens;
         sliding groups also hold a prompt of ``max_prompt_len`` (default ``max_seq_len``)
-        during prefill.
+        during prefill. Shared-KV and cross-attention layers keep transformers' own layer
+        objects; a model whose cache holds state other than per-token K/V (SSM, linear
+        attention, indexers) or whose layers transformers caches differently from the schema
+        is refused with ``UnsupportedCacheError``.
         """
+        kinds: dict[int, str] = {}
         if params is None:
-            params = kv_params_for_model(model, page_size=page_size)
+            arch = _arch_for_model(model, page_size=page_size)
+            params = arch.get_kv_params()
+            kinds = {spec.index: spec.kind for spec in arch.layers()}
+            if isinstance(params, KVCacheParams):  # one uniform group: name its layers
+                cached = [i for i, kind in sorted(kinds.items()) if kind in PER_TOKEN_KINDS]
+                params = MultiKVCacheParams(
+                    groups=[KVCacheGroup(params=params, layer_indices=cached)]
+                )
         groups = as_groups(params)
+        num_layers = int(text_config(model).num_hidden_layers)
+        delegated = delegated_layers(
+            model,
+            num_layers=num_layers,
+            windows={i: g.window for g in groups for i in g.layer_indices},
+            kinds=kinds,
+        )
         free = device_free_bytes(groups[0].params.devices) if free_bytes is None else free_bytes
         sized = plan(
             params,
@@ -197,19 +237,15 @@ class PagedCache(Cache):  # type: ignore[misc]
             sized = msgspec.structs.replace(
                 sized, blocks_per_group=blocks, notes=[*sized.notes, note]
             )
-        config = (
-            model.config.get_text_config()
-            if hasattr(model.config, "get_text_config")
-            else model.config
-        )
         return cls(
             params,
-            num_layers=config.num_hidden_layers,
+            num_layers=num_layers,
             max_batch_size=max_batch_size,
             max_seq_len=max_seq_len,
             num_blocks=blocks,
             device=model.device,
             plan=sized,
+            delegated=delegated,
         )
 
     def advance(self, batch: int, n: int) -> None:

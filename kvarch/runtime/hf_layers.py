@@ -1,0 +1,97 @@
+"""Which decoder layers ``PagedCache`` pages, and which keep transformers' own layer objects.
+
+Without a cache argument, ``generate`` gives a model ``DynamicCache(config=text_config)``
+(unless the model class builds its own cache). Each decoder layer of that cache is matched
+against kvarch's plan: per-token K/V (a ``DynamicLayer`` for full/MLA layers, a
+``DynamicSlidingWindowLayer`` for sliding and chunked ones, with the schema's window) is
+paged; a stateless ``DummyLayer`` (shared-KV layers) and a ``DynamicLayer`` holding fixed
+cross-attention states are delegated (kept as transformers' object); anything else (recurrent
+or conv state of SSM / linear-attention layers, indexer caches) is refused.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from transformers import cache_utils
+from transformers.cache_utils import DynamicCache, DynamicLayer, DynamicSlidingWindowLayer
+
+from kvarch.runtime.errors import UnsupportedCacheError
+
+__all__ = ["delegated_layers", "text_config"]
+
+# transformers >= 5.2x: the placeholder of layers that keep no cache of their own.
+_DUMMY: type | None = getattr(cache_utils, "DummyLayer", None)
+
+
+def text_config(model: Any) -> Any:
+    """The decoder's config (``text_config`` of a VLM, else the model's config)."""
+    config = model.config
+    getter = getattr(config, "get_text_config", None)
+    if getter is None:
+        return config
+    try:
+        return getter(decoder=True)
+    except TypeError:
+        return getter()
+
+
+def _default_layers(model: Any, num_layers: int) -> list[Any]:
+    """The layer objects of the cache ``generate`` builds for ``model`` by default."""
+    layers = list(DynamicCache(config=text_config(model)).layers)
+    if not layers:  # no layer structure in the config: every layer a DynamicLayer
+        return [DynamicLayer() for _ in range(num_layers)]
+    pad = _DUMMY or DynamicLayer  # older transformers: no slots for trailing shared layers
+    return layers + [pad() for _ in range(num_layers - len(layers))]
+
+
+def _paged_problem(layer: Any, window: int | None) -> str | None:
+    """Why a paged layer with ``window`` would not reproduce ``layer`` (None if it would)."""
+    want = DynamicLayer if window is None else DynamicSlidingWindowLayer
+    got_window = getattr(layer, "sliding_window", None)
+    if type(layer) is want and got_window == window:
+        return None
+    return (
+        f"transformers caches them in {type(layer).__name__} (window {got_window}), "
+        f"the schema pages them with window {window}"
+    )
+
+
+def delegated_layers(
+    model: Any, *, num_layers: int, windows: dict[int, int | None], kinds: dict[int, str]
+) -> dict[int, Any]:
+    """transformers' own layer objects for the layers not paged; refuses what cannot be held.
+
+    ``windows``: paged layer index -> window (None for full); ``kinds``: kvarch's layer kinds
+    (empty when the geometry was given by hand). Raises ``UnsupportedCacheError``.
+    """
+    model_type = str(getattr(model.config, "model_type", type(model).__name__))
+    unpaged = [i for i in range(num_layers) if i not in windows]
+    supports = getattr(model, "_supports_default_dynamic_cache", lambda: True)
+    if not supports():
+        kind = next((kinds[i] for i in unpaged if i in kinds), kinds.get(0, "full"))
+        raise UnsupportedCacheError(
+            model_type,
+            kind,
+            [i for i in range(num_layers) if kinds.get(i, kind) == kind],
+            f"{type(model).__name__} keeps its own cache class in generate, not a DynamicCache",
+        )
+    problems: dict[tuple[str, str], list[int]] = {}
+    delegated: dict[int, Any] = {}
+    for i, layer in enumerate(_default_layers(model, num_layers)):
+        kind = kinds.get(i)
+        if i in windows:
+            why = _paged_problem(layer, windows[i])
+            if why is not None:
+                problems.setdefault((kind or "full", why), []).append(i)
+        elif (_DUMMY is not None and type(layer) is _DUMMY) or (
+            type(layer) is DynamicLayer and kind in ("cross", None)
+        ):
+            delegated[i] = layer
+        else:
+            why = f"transformers keeps them in {type(layer).__name__}, not per-token K/V"
+            problems.setdefault((kind or "unpaged", why), []).append(i)
+    if problems:  # name recurrent-state layers first: they are the usual reason
+        (kind, why), layers = min(problems.items(), key=lambda p: p[0][0] != "none")
+        raise UnsupportedCacheError(model_type, kind, layers, why)
+    return delegated
