@@ -118,6 +118,17 @@ def test_published_checkpoint(name: str) -> None:
     assert inspect(data).bytes_per_token == bytes_bf16
 
 
+def test_published_gemma3n_vlm_matches_its_decoder_at_full_size() -> None:
+    """google/gemma-3n-E4B-it (its text_config is Gemma3nTextConfig's defaults): the VLM's
+    vision tower needs timm, so its decoder alone runs on meta."""
+    data = json.loads((FIXTURES / "gemma-3n-e4b-it.json").read_text())
+    text = {k: v for k, v in data["text_config"].items() if k != "model_type"}
+    truth = cache_truth(hf("gemma3n_text", **text), device="meta")
+    assert mismatches(truth, generated.from_hf_config(data).layers()) == []
+    assert kinds(data) == "SSSSF" * 4 + "-" * 15
+    assert inspect(data).bytes_per_token == 20 * 2 * 512 * 2
+
+
 def test_published_windows_and_lengths() -> None:
     def load(name: str) -> Any:
         return generated.from_hf_config(json.loads((FIXTURES / f"{name}.json").read_text()))
