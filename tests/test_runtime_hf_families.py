@@ -25,10 +25,19 @@ PROMPT, NEW, PAGE = 10, 5, 4
 # transformers 5.24 renames generate's past_key_values to cache; 5.17 only knows the old name.
 pytestmark = pytest.mark.filterwarnings("ignore:`past_key_values` is deprecated:FutureWarning")
 
+HYBRIDS = (
+    "bailing_hybrid", "bamba", "granitemoehybrid", "jamba", "kimi_linear", "lfm2_moe", "lfm3",
+    "minimax", "nemotron_h", "olmo_hybrid", "qwen3_5", "qwen3_5_moe", "qwen3_5_moe_text",
+    "qwen3_5_text", "qwen3_next", "zamba", "zamba2",
+)  # fmt: skip
+"""SSM / convolution / linear-attention layers beside attention: no per-token K/V there."""
+
 REFUSED: dict[str, str] = {
     # linear-attention layers (recurrent + conv state) beside indexed attention
     "qwen4_exp": "none",
     "qwen4_exp_text": "none",
+    **dict.fromkeys(HYBRIDS, "none"),
+    "falcon_h1": "full",  # attention and Mamba2 state share one cache layer
 }
 """Families whose own cache carries non-KV state: ``from_model`` refuses them."""
 
