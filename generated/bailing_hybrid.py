@@ -1,5 +1,5 @@
 # generated from schemas/bailing_hybrid.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=471f7ab7af2b15be content=23874a2654dd9ec0
+# kvarch-digest: render=b247a201b79964e0 content=4f9af257d2b01dbc
 # ruff: noqa: E501
 """BailingHybridConfig: Bailing-Hybrid decoder (linear-attention layers keep no KV; MLA every 6th layer)."""
 
@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.deepseek_v3 import DeepseekV3Config
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",
@@ -27,14 +27,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class BailingHybridConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class BailingHybridConfig(DeepseekV3Config, kw_only=True, dict=True):
     """Bailing-Hybrid decoder (linear-attention layers keep no KV; MLA every 6th layer)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bailing_hybrid",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BailingHybridForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/bailing_hybrid.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        DeepseekV3Config.INPUTS,
         rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=42, minimum=1),
         rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=32, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
@@ -79,17 +79,6 @@ class BailingHybridConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     layer_group_size: Annotated[int, msgspec.Meta(ge=1)] = 6
     """Without layer_types, every this-many-th layer is MLA."""
 
-    def _check_rules(self) -> None:
-        return
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _mla_latent_dim(self) -> int | None:
-        return self.kv_lora_rank + self.qk_rope_head_dim
-
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         if self.layer_types is not None:
@@ -105,23 +94,3 @@ class BailingHybridConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             )
             for i in range(count)
         ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=1,
-            k_head_dim=self.kv_lora_rank,
-            v_head_dim=self.qk_rope_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "layers.num_kv_heads",
-                "kv_lora_rank",
-                "qk_rope_head_dim",
-                "layers.kv_source",
-            ),
-        )

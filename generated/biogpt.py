@@ -1,5 +1,5 @@
 # generated from schemas/biogpt.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=38be7309c8e92ee5 content=c5ae2af5bb4b05f7
+# kvarch-digest: render=20b6e011028b0e70 content=2d4c70c8785b30d4
 """BiogptConfig: BioGPT decoder (multi-head attention, learned positions)."""
 
 from __future__ import annotations
@@ -9,77 +9,21 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.gpt_neox import GptNeoxConfig
 
 
-class BiogptConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class BiogptConfig(GptNeoxConfig, kw_only=True, dict=True):
     """BioGPT decoder (multi-head attention, learned positions)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("biogpt",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BioGptForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/biogpt.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", minimum=1),
-        rt.Input("num_attention_heads", ("num_attention_heads",), "int", minimum=1),
-        rt.Input("hidden_size", ("hidden_size",), "int", minimum=1),
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        GptNeoxConfig.INPUTS,
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=1024, minimum=1
         ),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 1024
     """Longest sequence the positional encoding covers."""
-
-    def _check_rules(self) -> None:
-        ok = self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(self._n, "hidden_size", self.hidden_size, "a multiple of num_attention_heads")
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return self.num_attention_heads
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "num_attention_heads",
-                "hidden_size / num_attention_heads",
-                "hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

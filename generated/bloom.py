@@ -1,5 +1,5 @@
 # generated from schemas/bloom.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=015bc59c1abf6ad0 content=6673ec8e9e624f06
+# kvarch-digest: render=71199d0b07c0e319 content=ace674c11a56ec27
 # ruff: noqa: E501
 """BloomConfig: BLOOM decoder (multi-head attention, ALiBi; length bound 2048 unless seq_length says)."""
 
@@ -10,19 +10,18 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.gpt2 import Gpt2Config
 from kvarch.layers import LayerSpec
 
 
-class BloomConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class BloomConfig(Gpt2Config, kw_only=True, dict=True):
     """BLOOM decoder (multi-head attention, ALiBi; length bound 2048 unless seq_length says)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bloom",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BloomForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/bloom.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("n_layer", "num_hidden_layers"), "int", minimum=1),
-        rt.Input("num_attention_heads", ("n_head", "num_attention_heads"), "int", minimum=1),
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Gpt2Config.INPUTS,
         rt.Input("hidden_size", ("n_embed", "hidden_size"), "int", minimum=1),
         rt.Input(
             "max_position_embeddings",
@@ -32,15 +31,6 @@ class BloomConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
 
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence (seq_length when the config has it; ALiBi has no table)."""
@@ -54,25 +44,6 @@ class BloomConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.hidden_size,
                 "a multiple of num_attention_heads",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return self.num_attention_heads
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "n_layer", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
 
     def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
         return rt.layer_spec(

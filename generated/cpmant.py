@@ -1,5 +1,5 @@
 # generated from schemas/cpmant.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=e0176742cacf8d4b content=9b912bc3b2f88222
+# kvarch-digest: render=0761183cb40a3318 content=9b912bc3b2f88222
 """CpmantConfig: CPM-Ant decoder (multi-head attention, head width dim_head)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 # generated from schemas/ctrl.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=0d07fbc34324ef55 content=a05523923f17517d
+# kvarch-digest: render=22e1ff43995cf8ed content=d40191fa4bd4cb1b
 """CtrlConfig: CTRL decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
 from __future__ import annotations
@@ -9,20 +9,17 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.gpt2 import Gpt2Config
 
 
-class CtrlConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class CtrlConfig(Gpt2Config, kw_only=True, dict=True):
     """CTRL decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("ctrl",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CTRLLMHeadModel",)
     SCHEMA: ClassVar[str] = "schemas/ctrl.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("n_layer", "num_hidden_layers"), "int", minimum=1),
-        rt.Input("num_attention_heads", ("n_head", "num_attention_heads"), "int", minimum=1),
-        rt.Input("hidden_size", ("n_embd", "hidden_size"), "int", minimum=1),
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Gpt2Config.INPUTS,
         rt.Input(
             "max_position_embeddings",
             ("n_positions", "max_position_embeddings"),
@@ -32,63 +29,5 @@ class CtrlConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 256
     """Longest sequence the positional encoding covers."""
-
-    def _check_rules(self) -> None:
-        ok = self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size (from n_embd)",
-                self.hidden_size,
-                "a multiple of num_attention_heads",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return self.num_attention_heads
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "n_layer", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "n_head",
-                "n_embd / n_head",
-                "n_embd / n_head",
-                "layers.kv_source",
-            ),
-        )

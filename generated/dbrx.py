@@ -1,5 +1,5 @@
 # generated from schemas/dbrx.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=bfa4ca8f9c6dba6e content=b9530f789d6eac04
+# kvarch-digest: render=f01a1f10915cda83 content=4f341e0e26aa1a5f
 """DbrxConfig: DBRX decoder (grouped-query attention, KV heads in attn_config.kv_n_heads)."""
 
 from __future__ import annotations
@@ -9,98 +9,19 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.mpt import MptConfig
 
 
-class DbrxConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class DbrxConfig(MptConfig, kw_only=True, dict=True):
     """DBRX decoder (grouped-query attention, KV heads in attn_config.kv_n_heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dbrx",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DbrxForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/dbrx.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("n_layers", "num_hidden_layers"), "int", minimum=1),
-        rt.Input("num_attention_heads", ("n_heads", "num_attention_heads"), "int", minimum=1),
-        rt.Input("hidden_size", ("d_model", "hidden_size"), "int", minimum=1),
-        rt.Input(
-            "max_position_embeddings",
-            ("max_seq_len", "max_position_embeddings"),
-            "int",
-            default=2048,
-            minimum=1,
-        ),
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        MptConfig.INPUTS,
         rt.Input("num_kv_heads", ("attn_config.kv_n_heads",), "int", default=1, minimum=1),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Longest sequence (max_seq_len)."""
-
     num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 1
     """KV heads (attn_config.kv_n_heads; transformers' default 1)."""
-
-    def _check_rules(self) -> None:
-        ok = self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size (from d_model)",
-                self.hidden_size,
-                "a multiple of num_attention_heads",
-            )
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from attn_config.kv_n_heads)",
-                self.num_kv_heads,
-                "a divisor of n_heads",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "n_layers", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "attn_config.kv_n_heads / n_heads",
-                "d_model / n_heads",
-                "d_model / n_heads",
-                "layers.kv_source",
-            ),
-        )

@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v32.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=387eec5480651195 content=8fbe1413dfbe698e
+# kvarch-digest: render=149b9e1ddeda5cfd content=9978f8c1306f6e99
 """DeepseekV32Config: DeepSeek-V3.2 decoder (MLA latent KV cache; indexer key cache not counted)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.deepseek_v3 import DeepseekV3Config
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",
@@ -27,14 +27,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class DeepseekV32Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class DeepseekV32Config(DeepseekV3Config, kw_only=True, dict=True):
     """DeepSeek-V3.2 decoder (MLA latent KV cache; indexer key cache not counted)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("deepseek_v32",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DeepseekV32ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/deepseek_v32.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        DeepseekV3Config.INPUTS,
         rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=61, minimum=1),
         rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=128, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
@@ -75,17 +75,6 @@ class DeepseekV32Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     layer_types: list[str] | None = None
     """Per-layer attention kind (transformers fills \"indexed_attention\")."""
 
-    def _check_rules(self) -> None:
-        return
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _mla_latent_dim(self) -> int | None:
-        return self.kv_lora_rank + self.qk_rope_head_dim
-
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         if self.layer_types is not None:
@@ -93,23 +82,3 @@ class DeepseekV32Config(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self._n, "layer_types", self.layer_types, count, _KIND_NAMES
             )
         return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=1,
-            k_head_dim=self.kv_lora_rank,
-            v_head_dim=self.qk_rope_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "layers.num_kv_heads",
-                "kv_lora_rank",
-                "qk_rope_head_dim",
-                "layers.kv_source",
-            ),
-        )

@@ -1,67 +1,24 @@
 # generated from schemas/emu3_text_model.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=67564c3d7ec5a776 content=875070ae1104d069
+# kvarch-digest: render=be109419f137736b content=b28a55014623c081
 # ruff: noqa: E501
 """Emu3TextModelConfig: Emu3 text decoder (Llama geometry; the config Emu3ForCausalLM itself holds)."""
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
-
-import msgspec
+from typing import ClassVar
 
 from generated import _runtime as rt
+from generated.emu3 import Emu3Config
 from kvarch.layers import LayerSpec
 
 
-class Emu3TextModelConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Emu3TextModelConfig(Emu3Config, kw_only=True, dict=True):
     """Emu3 text decoder (Llama geometry; the config Emu3ForCausalLM itself holds)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("emu3_text_model",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Emu3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/emu3_text_model.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=8,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=9216, minimum=1
-        ),
-    )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 9216
-    """Longest sequence the positional encoding was trained for."""
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
@@ -80,21 +37,6 @@ class Emu3TextModelConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.hidden_size,
                 "a multiple of num_attention_heads (or set head_dim)",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

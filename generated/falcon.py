@@ -1,5 +1,5 @@
 # generated from schemas/falcon.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4a176c6c123e88e3 content=54bd5a65d3c798c4
+# kvarch-digest: render=8a48c3f7832c1bf6 content=e04fc809ab17becb
 # ruff: noqa: E501
 """FalconConfig: Falcon decoder (new architecture GQA, multi-query, or multi-head; rotary or ALiBi)."""
 
@@ -10,17 +10,18 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.gpt2 import Gpt2Config
 from kvarch.layers import LayerSpec
 
 
-class FalconConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class FalconConfig(Gpt2Config, kw_only=True, dict=True):
     """Falcon decoder (new architecture GQA, multi-query, or multi-head; rotary or ALiBi)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("falcon",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("FalconForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/falcon.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Gpt2Config.INPUTS,
         rt.Input("num_hidden_layers", ("num_hidden_layers", "n_layer"), "int", minimum=1),
         rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
         rt.Input("hidden_size", ("n_embed", "hidden_size"), "int", minimum=1),
@@ -31,15 +32,6 @@ class FalconConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("multi_query", ("multi_query",), "bool", default=True),
         rt.Input("new_decoder_architecture", ("new_decoder_architecture",), "bool", default=False),
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
 
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""
@@ -76,16 +68,6 @@ class FalconConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             if self.multi_query
             else self.num_attention_heads
         )
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

@@ -1,25 +1,24 @@
 # generated from schemas/fuyu.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4bdff8586090f3fc content=63b35b2aeb55fdcb
+# kvarch-digest: render=4333f6befdf2f532 content=cdbb1367230a2fb8
 """FuyuConfig: Fuyu (Persimmon text decoder, flat or under text_config)."""
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
-
-import msgspec
+from typing import ClassVar
 
 from generated import _runtime as rt
+from generated.persimmon import PersimmonConfig
 from kvarch.layers import LayerSpec
 
 
-class FuyuConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class FuyuConfig(PersimmonConfig, kw_only=True, dict=True):
     """Fuyu (Persimmon text decoder, flat or under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("fuyu",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("FuyuForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/fuyu.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        PersimmonConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("text_config.num_hidden_layers", "num_hidden_layers"),
@@ -42,18 +41,6 @@ class FuyuConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 16384
-    """Longest sequence the positional encoding covers."""
-
     def _check_rules(self) -> None:
         ok = self.hidden_size % self.num_attention_heads == 0
         if not ok:
@@ -63,21 +50,6 @@ class FuyuConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.hidden_size,
                 "a multiple of num_attention_heads",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return self.num_attention_heads
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)

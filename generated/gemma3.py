@@ -1,14 +1,13 @@
 # generated from schemas/gemma3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=95576f775ab60d20 content=6d5b281f3854d1c5
+# kvarch-digest: render=4c3dca9844a41c2f content=49ebf4ed86d2f90f
 """Gemma3VlmConfig: Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
-
-import msgspec
+from typing import ClassVar
 
 from generated import _runtime as rt
+from generated.gemma3_text import Gemma3TextConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -26,79 +25,13 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Gemma3VlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Gemma3VlmConfig(Gemma3TextConfig, kw_only=True, dict=True):
     """Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3ForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/gemma3.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=26,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=8, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=4,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2304, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
-        rt.Input(
-            "max_position_embeddings",
-            ("max_position_embeddings",),
-            "int",
-            default=131072,
-            minimum=1,
-        ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=4096, minimum=1),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
-        rt.Input(
-            "sliding_window_pattern", ("sliding_window_pattern",), "int", default=6, minimum=1
-        ),
-        rt.Input(
-            "use_bidirectional_attention", ("use_bidirectional_attention",), "bool", default=False
-        ),
-    )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 26
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 4
-    """KV heads (transformers' default 4 when the config omits it)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2304
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
-    """Per-head width (transformers' default 256 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Tokens a sliding layer sees."""
-
-    layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it."""
-
-    sliding_window_pattern: Annotated[int, msgspec.Meta(ge=1)] = 6
-    """Every Nth layer is full attention (older configs; layer_types wins)."""
-
-    use_bidirectional_attention: bool = False
-    """Embedding variant; transformers then narrows the window to sliding_window // 2 + 1."""
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
@@ -117,21 +50,6 @@ class Gemma3VlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.hidden_size,
                 "a multiple of num_attention_heads (or set head_dim)",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/gemma3_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=433445674bb5d2ad content=1dd28b524345b7ed
+# kvarch-digest: render=62826d555f77a8ee content=8e74e8f7226b2f98
 # ruff: noqa: E501
 """Gemma3TextConfig: Gemma3 text decoder (five sliding layers, then one full, unless layer_types says otherwise)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.gemma2 import Gemma2Config
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,14 +28,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Gemma3TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Gemma3TextConfig(Gemma2Config, kw_only=True, dict=True):
     """Gemma3 text decoder (five sliding layers, then one full, unless layer_types says otherwise)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3_text",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma3_text.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Gemma2Config.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -53,7 +54,6 @@ class Gemma3TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2304, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
         rt.Input(
             "max_position_embeddings",
             ("max_position_embeddings",),
@@ -62,7 +62,6 @@ class Gemma3TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
         rt.Input("sliding_window", ("sliding_window",), "int", default=4096, minimum=1),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
         rt.Input(
             "sliding_window_pattern", ("sliding_window_pattern",), "int", default=6, minimum=1
         ),
@@ -83,56 +82,14 @@ class Gemma3TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2304
     """Model width."""
 
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
-    """Per-head width (transformers' default 256 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Tokens a sliding layer sees."""
-
-    layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it."""
 
     sliding_window_pattern: Annotated[int, msgspec.Meta(ge=1)] = 6
     """Every Nth layer is full attention (older configs; layer_types wins)."""
 
     use_bidirectional_attention: bool = False
     """Embedding variant; transformers then narrows the window to sliding_window // 2 + 1."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

@@ -1,14 +1,13 @@
 # generated from schemas/gemma3n.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=426b2cfbae496bd2 content=e5ee669ef8d887fb
+# kvarch-digest: render=0ab822255aab5c7f content=21e6ba0aa51fff57
 """Gemma3nVlmConfig: Gemma3n multimodal model (the Gemma3n text decoder under text_config)."""
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
-
-import msgspec
+from typing import ClassVar
 
 from generated import _runtime as rt
+from generated.gemma3n_text import Gemma3nTextConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -26,67 +25,13 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Gemma3nVlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Gemma3nVlmConfig(Gemma3nTextConfig, kw_only=True, dict=True):
     """Gemma3n multimodal model (the Gemma3n text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3n",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3nForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/gemma3n.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=35,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=8, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=2,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
-        ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=512, minimum=1),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
-        rt.Input("num_kv_shared_layers", ("num_kv_shared_layers",), "int", default=15, minimum=0),
-    )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 35
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 2
-    """KV heads (transformers' default 2 when the config omits it)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
-    """Per-head width (transformers' default 256 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 512
-    """Tokens a sliding layer sees."""
-
-    layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it."""
-
-    num_kv_shared_layers: Annotated[int, msgspec.Meta(ge=0)] = 15
-    """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
@@ -105,26 +50,6 @@ class Gemma3nVlmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.num_kv_shared_layers,
                 "fewer than num_hidden_layers (some layer must keep its own KV)",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def first_shared(self) -> int:
-        """Index of the first KV-sharing layer."""
-        return self.num_hidden_layers - self.num_kv_shared_layers
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)

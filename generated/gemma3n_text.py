@@ -1,5 +1,5 @@
 # generated from schemas/gemma3n_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=2252f3317790a523 content=476cba7e11758230
+# kvarch-digest: render=a4d9fd1758afeb71 content=a034ca30da4108f0
 # ruff: noqa: E501
 """Gemma3nTextConfig: Gemma3n text decoder (sliding/full pattern; the last layers share earlier layers' KV)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.gemma2 import Gemma2Config
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,14 +28,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Gemma3nTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Gemma3nTextConfig(Gemma2Config, kw_only=True, dict=True):
     """Gemma3n text decoder (sliding/full pattern; the last layers share earlier layers' KV)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3n_text",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3nForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma3n_text.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Gemma2Config.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -53,12 +54,10 @@ class Gemma3nTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
         ),
         rt.Input("sliding_window", ("sliding_window",), "int", default=512, minimum=1),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
         rt.Input("num_kv_shared_layers", ("num_kv_shared_layers",), "int", default=15, minimum=0),
     )
 
@@ -74,17 +73,11 @@ class Gemma3nTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Model width."""
 
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
-    """Per-head width (transformers' default 256 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
 
     sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 512
     """Tokens a sliding layer sees."""
-
-    layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it."""
 
     num_kv_shared_layers: Annotated[int, msgspec.Meta(ge=0)] = 15
     """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
@@ -108,24 +101,9 @@ class Gemma3nTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             )
 
     @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
     def first_shared(self) -> int:
         """Index of the first KV-sharing layer."""
         return self.num_hidden_layers - self.num_kv_shared_layers
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=3798c6377ab3e013 content=ac9cc658f9dc5cae
+# kvarch-digest: render=80a885b2646566b9 content=99735b48c72dc998
 # ruff: noqa: E501
 """Gemma4TextConfig: Gemma4 text decoder (full layers use their own head dim; optional KV-shared tail)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.gemma3n_text import Gemma3nTextConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,23 +28,20 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Gemma4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Gemma4TextConfig(Gemma3nTextConfig, kw_only=True, dict=True):
     """Gemma4 text decoder (full layers use their own head dim; optional KV-shared tail)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma4_text",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma4_text.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Gemma3nTextConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
             "int",
             default=30,
             minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=8, minimum=1
         ),
         rt.Input(
             "num_kv_heads",
@@ -53,7 +51,6 @@ class Gemma4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2304, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
         rt.Input(
             "max_position_embeddings",
             ("max_position_embeddings",),
@@ -61,8 +58,6 @@ class Gemma4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=131072,
             minimum=1,
         ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=512, minimum=1),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
         rt.Input("num_kv_shared_layers", ("num_kv_shared_layers",), "int", default=0, minimum=0),
         rt.Input("global_head_dim", ("global_head_dim",), "int", default=512, minimum=1),
         rt.Input(
@@ -91,26 +86,14 @@ class Gemma4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 30
     """Decoder layers."""
 
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
-    """Query heads."""
-
     num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 4
     """KV heads (transformers' default 4 when the config omits it)."""
 
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2304
     """Model width."""
 
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
-    """Per-head width (transformers' default 256 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 512
-    """Tokens a sliding layer sees."""
-
-    layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it."""
 
     num_kv_shared_layers: Annotated[int, msgspec.Meta(ge=0)] = 0
     """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
@@ -132,39 +115,6 @@ class Gemma4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     layer_kv_heads: dict[int, Annotated[int, msgspec.Meta(ge=1)]] | None = None
     """Per-layer num_key_value_heads overrides (per_layer_config)."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.num_kv_shared_layers < self.num_hidden_layers
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_shared_layers",
-                self.num_kv_shared_layers,
-                "fewer than num_hidden_layers (some layer must keep its own KV)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def first_shared(self) -> int:
-        """Index of the first KV-sharing layer."""
-        return self.num_hidden_layers - self.num_kv_shared_layers
 
     @property
     def has_overrides(self) -> bool:
@@ -188,11 +138,6 @@ class Gemma4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             if self.use_bidirectional_attention == "all"
             else self.sliding_window
         )
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/glm4_moe_lite.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=167a8da406b4acd0 content=7ccbe3d97c1ba7e3
+# kvarch-digest: render=ccee2d1081631d5d content=6d6e4f1a40f4dbb7
 # ruff: noqa: E501
 """Glm4MoeLiteConfig: GLM-4 MoE Lite decoder with multi-head latent attention (latent KV cache)."""
 
@@ -10,17 +10,17 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.deepseek_v3 import DeepseekV3Config
 
 
-class Glm4MoeLiteConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Glm4MoeLiteConfig(DeepseekV3Config, kw_only=True, dict=True):
     """GLM-4 MoE Lite decoder with multi-head latent attention (latent KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("glm4_moe_lite",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Glm4MoeLiteForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/glm4_moe_lite.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        DeepseekV3Config.INPUTS,
         rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=47, minimum=1),
         rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=20, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
@@ -56,38 +56,3 @@ class Glm4MoeLiteConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 202752
     """Longest sequence (already the rope-extended length)."""
-
-    def _check_rules(self) -> None:
-        return
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _mla_latent_dim(self) -> int | None:
-        return self.kv_lora_rank + self.qk_rope_head_dim
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=1,
-            k_head_dim=self.kv_lora_rank,
-            v_head_dim=self.qk_rope_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "layers.num_kv_heads",
-                "kv_lora_rank",
-                "qk_rope_head_dim",
-                "layers.kv_source",
-            ),
-        )

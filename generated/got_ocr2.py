@@ -1,5 +1,5 @@
 # generated from schemas/got_ocr2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7c1a24c1d45f67ec content=a25996f1f82e1e2b
+# kvarch-digest: render=0d2db49aa38d8a7a content=35aa33d89b59597a
 # ruff: noqa: E501
 """GotOcr2Config: GOT-OCR2 (Qwen2 text decoder under text_config)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,18 +28,16 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class GotOcr2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+# extends qwen3, but widens a type its class narrows: based on LlamaConfig instead
+class GotOcr2Config(LlamaConfig, kw_only=True, dict=True):
     """GOT-OCR2 (Qwen2 text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("got_ocr2",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GotOcr2ForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/got_ocr2.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input(
-            "num_hidden_layers", ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
-        ),
-        rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_kv_heads",
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
@@ -47,8 +46,6 @@ class GotOcr2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             keep_null=True,
             minimum=1,
         ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
         ),
@@ -58,17 +55,8 @@ class GotOcr2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Query heads."""
-
     num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 16
     """KV heads (absent -> GOT's text default 16; null -> one per query head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
 
     explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Per-head width when given (else hidden_size / num_attention_heads)."""
@@ -105,21 +93,6 @@ class GotOcr2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.hidden_size,
                 "a multiple of num_attention_heads (or set head_dim)",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)

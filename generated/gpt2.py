@@ -1,5 +1,5 @@
 # generated from schemas/gpt2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=32b38a0dd52e8f10 content=7b4a20768bf082ea
+# kvarch-digest: render=012dba9206142b46 content=7b4a20768bf082ea
 """Gpt2Config: GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
 from __future__ import annotations

@@ -1,81 +1,34 @@
 # generated from schemas/gpt_bigcode.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=e8840a4a26051a7f content=b6418b97b6a9694a
+# kvarch-digest: render=b0caa99b1fc2d1eb content=907afae9feb9870e
 """GptBigcodeConfig: GPT-BigCode decoder (multi_query -> one K/V head; else multi-head)."""
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
-
-import msgspec
+from typing import ClassVar
 
 from generated import _runtime as rt
+from generated.gpt2 import Gpt2Config
 from kvarch.layers import LayerSpec
 
 
-class GptBigcodeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class GptBigcodeConfig(Gpt2Config, kw_only=True, dict=True):
     """GPT-BigCode decoder (multi_query -> one K/V head; else multi-head)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt_bigcode",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPTBigCodeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gpt_bigcode.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("n_layer", "num_hidden_layers"), "int", minimum=1),
-        rt.Input("num_attention_heads", ("n_head", "num_attention_heads"), "int", minimum=1),
-        rt.Input("hidden_size", ("n_embd", "hidden_size"), "int", minimum=1),
-        rt.Input(
-            "max_position_embeddings",
-            ("n_positions", "max_position_embeddings"),
-            "int",
-            default=1024,
-            minimum=1,
-        ),
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Gpt2Config.INPUTS,
         rt.Input("multi_query", ("multi_query",), "bool", default=True),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 1024
-    """Longest sequence the positional encoding covers."""
-
     multi_query: bool = True
     """Whether all query heads share one K/V head."""
-
-    def _check_rules(self) -> None:
-        ok = self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size (from n_embd)",
-                self.hidden_size,
-                "a multiple of num_attention_heads",
-            )
 
     @property
     def kv_heads(self) -> int:
         """KV heads per layer (1 under multi_query)."""
         return 1 if self.multi_query else self.num_attention_heads
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "n_layer", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
 
     def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
         return rt.layer_spec(

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neo.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=82fd86c8f9873bd0 content=700e05fd18f6cb14
+# kvarch-digest: render=d9e5a6af5e593fe4 content=5cdab67722525d36
 """GptNeoConfig: GPT-Neo decoder (global and local (window_size) layers from attention_types)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.gpt2 import Gpt2Config
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -26,14 +27,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class GptNeoConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class GptNeoConfig(Gpt2Config, kw_only=True, dict=True):
     """GPT-Neo decoder (global and local (window_size) layers from attention_types)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt_neo",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPTNeoForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gpt_neo.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Gpt2Config.INPUTS,
         rt.Input("num_hidden_layers", ("num_layers", "num_hidden_layers"), "int", minimum=1),
         rt.Input("num_attention_heads", ("num_heads", "num_attention_heads"), "int", minimum=1),
         rt.Input("hidden_size", ("hidden_size",), "int", minimum=1),
@@ -46,15 +47,6 @@ class GptNeoConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("repeat", ("attention_types.0.1",), "int", default=12, minimum=1),
         rt.Input("second_group", ("attention_types.1.0",), "list[str]", default=None),
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
 
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""
@@ -97,21 +89,6 @@ class GptNeoConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.repeat,
                 "len(pattern) * repeat == num_layers",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return self.num_attention_heads
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_layers", self.num_hidden_layers)

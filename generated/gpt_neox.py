@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neox.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=3097bfd94bcdf44a content=0436905d30e602cb
+# kvarch-digest: render=a998f5933f1b900a content=e877b43af61467d8
 """GptNeoxConfig: GPT-NeoX decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
 from __future__ import annotations
@@ -9,17 +9,18 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.gpt2 import Gpt2Config
 from kvarch.layers import LayerSpec
 
 
-class GptNeoxConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class GptNeoxConfig(Gpt2Config, kw_only=True, dict=True):
     """GPT-NeoX decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt_neox",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPTNeoXForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gpt_neox.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Gpt2Config.INPUTS,
         rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", minimum=1),
         rt.Input("num_attention_heads", ("num_attention_heads",), "int", minimum=1),
         rt.Input("hidden_size", ("hidden_size",), "int", minimum=1),
@@ -28,15 +29,6 @@ class GptNeoxConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""
 
@@ -44,21 +36,6 @@ class GptNeoxConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ok = self.hidden_size % self.num_attention_heads == 0
         if not ok:
             rt.fail(self._n, "hidden_size", self.hidden_size, "a multiple of num_attention_heads")
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return self.num_attention_heads
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/jamba.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=0eed0c42911482c2 content=76596388fa0363ca
+# kvarch-digest: render=bf5cf2e7ff75fb59 content=0ced4e1a8652d318
 # ruff: noqa: E501
 """JambaConfig: Jamba hybrid decoder (attention every attn_layer_period-th layer; Mamba layers keep no KV)."""
 
@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.llama import LlamaConfig
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",
@@ -27,14 +27,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class JambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class JambaConfig(LlamaConfig, kw_only=True, dict=True):
     """Jamba hybrid decoder (attention every attn_layer_period-th layer; Mamba layers keep no KV)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("jamba",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("JambaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/jamba.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -53,7 +53,6 @@ class JambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
         rt.Input(
             "max_position_embeddings",
             ("max_position_embeddings",),
@@ -78,9 +77,6 @@ class JambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Model width."""
 
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 262144
     """Longest sequence the positional encoding was trained for."""
 
@@ -94,22 +90,7 @@ class JambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     """Per-layer block (attention / mamba), when the config lists it."""
 
     def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
+        super()._check_rules()
         ok = self.attn_layer_offset < self.attn_layer_period
         if not ok:
             rt.fail(
@@ -118,21 +99,6 @@ class JambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.attn_layer_offset,
                 "smaller than attn_layer_period",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
@@ -149,23 +115,3 @@ class JambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             )
             for i in range(count)
         ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

@@ -1,5 +1,5 @@
 # generated from schemas/kimi_linear.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=05a8fd1297ee27e5 content=56020fa97eea67a5
+# kvarch-digest: render=80c9e095db6b1200 content=ea8ffc965f2617e4
 # ruff: noqa: E501
 """KimiLinearConfig: Kimi-Linear decoder (KDA linear-attention layers keep no KV; MLA layers latent)."""
 
@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.deepseek_v3 import DeepseekV3Config
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",
@@ -27,14 +27,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class KimiLinearConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class KimiLinearConfig(DeepseekV3Config, kw_only=True, dict=True):
     """Kimi-Linear decoder (KDA linear-attention layers keep no KV; MLA layers latent)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("kimi_linear",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("KimiLinearForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/kimi_linear.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        DeepseekV3Config.INPUTS,
         rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=27, minimum=1),
         rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=32, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
@@ -85,17 +85,6 @@ class KimiLinearConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     kda_layers: list[int] = msgspec.field(default_factory=list)
     """1-based KDA (linear-attention) layer numbers."""
 
-    def _check_rules(self) -> None:
-        return
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _mla_latent_dim(self) -> int | None:
-        return self.kv_lora_rank + self.qk_rope_head_dim
-
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         if self.layer_types is not None:
@@ -115,23 +104,3 @@ class KimiLinearConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             )
             for i in range(count)
         ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=1,
-            k_head_dim=self.kv_lora_rank,
-            v_head_dim=self.qk_rope_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "layers.num_kv_heads",
-                "kv_lora_rank",
-                "qk_rope_head_dim",
-                "layers.kv_source",
-            ),
-        )

@@ -1,5 +1,5 @@
 # generated from schemas/lfm3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=ac29d3437f7348f2 content=6b878d4d7cd2857a
+# kvarch-digest: render=5bc6e08db6740dac content=7b40e140e26d9592
 # ruff: noqa: E501
 """Lfm3Config: LFM3 hybrid decoder (convolution layers keep no KV; full and sliding attention layers)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,14 +28,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Lfm3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Lfm3Config(LlamaConfig, kw_only=True, dict=True):
     """LFM3 hybrid decoder (convolution layers keep no KV; full and sliding attention layers)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("lfm3",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Lfm3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/lfm3.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -88,39 +89,6 @@ class Lfm3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     layer_types: list[str] | None = None
     """Per-layer block (conv, full_attention, sliding_attention)."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

@@ -1,15 +1,14 @@
 # generated from schemas/llama4.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=55478417099afb2a content=37ee999b7d8fa9e0
+# kvarch-digest: render=b677e104116f5a65 content=2a5f8a3bb6ba72af
 # ruff: noqa: E501
 """Llama4Config: Llama 4 multimodal model (chunked-attention text decoder under text_config)."""
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
-
-import msgspec
+from typing import ClassVar
 
 from generated import _runtime as rt
+from generated.llama4_text import Llama4TextConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,78 +26,13 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Llama4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Llama4Config(Llama4TextConfig, kw_only=True, dict=True):
     """Llama 4 multimodal model (chunked-attention text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("llama4",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Llama4ForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/llama4.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input(
-            "num_hidden_layers", ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
-        ),
-        rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=8,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
-        rt.Input(
-            "max_position_embeddings",
-            ("max_position_embeddings",),
-            "int",
-            default=131072,
-            minimum=1,
-        ),
-        rt.Input(
-            "attention_chunk_size",
-            ("attention_chunk_size",),
-            "int",
-            default=8192,
-            keep_null=True,
-            minimum=1,
-        ),
-        rt.Input("no_rope_layers", ("no_rope_layers",), "list[int]", default=[]),
-        rt.Input(
-            "no_rope_layer_interval", ("no_rope_layer_interval",), "int", default=4, minimum=1
-        ),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
-    )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
-    """KV heads (transformers' default 8 when the config omits it)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
-
-    attention_chunk_size: Annotated[int, msgspec.Meta(ge=1)] | None = 8192
-    """Tokens per attention chunk on chunked layers (null - no chunking)."""
-
-    no_rope_layers: list[int] = msgspec.field(default_factory=list)
-    """Per layer, 1 = rope + chunked attention, 0 = no rope + full attention."""
-
-    no_rope_layer_interval: Annotated[int, msgspec.Meta(ge=1)] = 4
-    """Without no_rope_layers, every this-many-th layer has no rope (full attention)."""
-
-    layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it."""
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
@@ -117,21 +51,6 @@ class Llama4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.no_rope_layers,
                 "one 0/1 entry per layer",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/llama4_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=27057bbbb569731d content=521c877c82226987
+# kvarch-digest: render=d4e39e54a44b778e content=8e999acca473d5b1
 # ruff: noqa: E501
 """Llama4TextConfig: Llama 4 text decoder (chunked attention on rope layers, full attention on no-rope layers)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,18 +28,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Llama4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Llama4TextConfig(LlamaConfig, kw_only=True, dict=True):
     """Llama 4 text decoder (chunked attention on rope layers, full attention on no-rope layers)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("llama4_text",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Llama4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/llama4_text.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input(
-            "num_hidden_layers", ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
-        ),
-        rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_kv_heads",
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
@@ -46,7 +43,6 @@ class Llama4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=8,
             minimum=1,
         ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
         rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
         rt.Input(
             "max_position_embeddings",
@@ -70,17 +66,8 @@ class Llama4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Query heads."""
-
     num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
     """KV heads (transformers' default 8 when the config omits it)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
 
     explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
@@ -112,21 +99,6 @@ class Llama4TextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ok = len(self.no_rope_layers) == 0 or len(self.no_rope_layers) >= self.num_hidden_layers
         if not ok:
             rt.fail(self._n, "no_rope_layers", self.no_rope_layers, "one 0/1 entry per layer")
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/minicpm3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=808fb20bcfd15bd6 content=24fb2cce71aaf41f
+# kvarch-digest: render=54033a88312d0bb7 content=3e1e155598f6f5e0
 """MiniCPM3Config: MiniCPM3 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from generated import _runtime as rt
 from kvarch.layers import LayerSpec
 
 
+# extends deepseek_v3, but widens a type its class narrows: based on rt.SchemaArchConfig instead
 class MiniCPM3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     """MiniCPM3 decoder with multi-head latent attention (latent KV cache)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/mllama.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=e790113d1f062223 content=3be993e92bee9bb6
+# kvarch-digest: render=5d46c505b679329f content=62c0a4db4a13ebef
 # ruff: noqa: E501
 """MllamaConfig: Llama 3.2 Vision (text decoder under text_config; cross-attention layers keep vision K/V)."""
 
@@ -10,21 +10,19 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 
-class MllamaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class MllamaConfig(LlamaConfig, kw_only=True, dict=True):
     """Llama 3.2 Vision (text decoder under text_config; cross-attention layers keep vision K/V)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mllama",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MllamaForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/mllama.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input(
-            "num_hidden_layers", ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
-        ),
-        rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_kv_heads",
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
@@ -32,8 +30,6 @@ class MllamaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=8,
             minimum=1,
         ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
         rt.Input(
             "max_position_embeddings",
             ("max_position_embeddings",),
@@ -49,20 +45,8 @@ class MllamaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Query heads."""
-
     num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
     """KV heads (transformers' default 8 when the config omits it)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
@@ -91,19 +75,9 @@ class MllamaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             )
 
     @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
     def attn_head_dim(self) -> int:
         """Elements per K and V head."""
         return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)

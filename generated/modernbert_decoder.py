@@ -1,5 +1,5 @@
 # generated from schemas/modernbert_decoder.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=8fbd6c1ec088ccaf content=8eafe29681404986
+# kvarch-digest: render=b94b0ede6c804f36 content=028a892e3dced0f8
 # ruff: noqa: E501
 """ModernbertDecoderConfig: ModernBERT decoder (full every Nth layer, else sliding local_attention / 2)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.gpt_neox import GptNeoxConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,17 +28,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class ModernbertDecoderConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class ModernbertDecoderConfig(GptNeoxConfig, kw_only=True, dict=True):
     """ModernBERT decoder (full every Nth layer, else sliding local_attention / 2)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("modernbert-decoder",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ModernBertDecoderForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/modernbert_decoder.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", minimum=1),
-        rt.Input("num_attention_heads", ("num_attention_heads",), "int", minimum=1),
-        rt.Input("hidden_size", ("hidden_size",), "int", minimum=1),
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        GptNeoxConfig.INPUTS,
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
         ),
@@ -53,15 +51,6 @@ class ModernbertDecoderConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Longest sequence the positional encoding covers."""
 
@@ -76,26 +65,6 @@ class ModernbertDecoderConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
-
-    def _check_rules(self) -> None:
-        ok = self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(self._n, "hidden_size", self.hidden_size, "a multiple of num_attention_heads")
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return self.num_attention_heads
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/moshi.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5cea16f83e1b8769 content=4ffef6fa39e386c3
+# kvarch-digest: render=b45fa9237431732a content=5bb945d2da7efa7d
 """MoshiConfig: Moshi temporal decoder (every layer sliding_window; GQA; head_dim when given)."""
 
 from __future__ import annotations
@@ -9,89 +9,29 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 
-class MoshiConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class MoshiConfig(LlamaConfig, kw_only=True, dict=True):
     """Moshi temporal decoder (every layer sliding_window; GQA; head_dim when given)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("moshi",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MoshiForConditionalGeneration", "MoshiForCausalLM")
     SCHEMA: ClassVar[str] = "schemas/moshi.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input(
-            "num_hidden_layers", ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
-        ),
-        rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=None,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=3000, minimum=1
         ),
         rt.Input("sliding_window", ("sliding_window",), "int", default=3000, minimum=1),
     )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 3000
     """Longest sequence the positional encoding was trained for."""
 
     sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 3000
     """Tokens each layer sees."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

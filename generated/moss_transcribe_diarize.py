@@ -1,5 +1,5 @@
 # generated from schemas/moss_transcribe_diarize.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=26a57ecd9e8860a6 content=9a69aedae7280c0e
+# kvarch-digest: render=9efa13ebe1d0314c content=bf710faedaae7572
 # ruff: noqa: E501
 """MossTranscribeDiarizeConfig: MOSS transcribe-diarize (Qwen3 text decoder under text_config)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.qwen3 import Qwen3Config
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,18 +28,15 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class MossTranscribeDiarizeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class MossTranscribeDiarizeConfig(Qwen3Config, kw_only=True, dict=True):
     """MOSS transcribe-diarize (Qwen3 text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("moss_transcribe_diarize",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MossTranscribeDiarizeForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/moss_transcribe_diarize.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input(
-            "num_hidden_layers", ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
-        ),
-        rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Qwen3Config.INPUTS,
         rt.Input(
             "num_kv_heads",
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
@@ -47,8 +45,6 @@ class MossTranscribeDiarizeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             keep_null=True,
             minimum=1,
         ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
         rt.Input(
             "max_position_embeddings",
             ("max_position_embeddings",),
@@ -56,41 +52,13 @@ class MossTranscribeDiarizeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=131072,
             minimum=1,
         ),
-        rt.Input("use_sliding_window", ("use_sliding_window",), "bool", default=False),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=None, minimum=1),
-        rt.Input("max_window_layers", ("max_window_layers",), "int", default=28, minimum=0),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Query heads."""
 
     num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 8
     """KV heads (absent -> the model's text default 8; null -> one per query head)."""
 
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
-    use_sliding_window: bool = False
-    """Whether layers from max_window_layers on use the sliding window."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """Tokens a sliding layer sees."""
-
-    max_window_layers: Annotated[int, msgspec.Meta(ge=0)] = 28
-    """First layer index that uses the sliding window."""
-
-    layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it."""
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
@@ -109,21 +77,6 @@ class MossTranscribeDiarizeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.hidden_size,
                 "a multiple of num_attention_heads (or set head_dim)",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/mpt.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=2a66148d017e98cf content=167d349c1ebe3778
+# kvarch-digest: render=839c1ab370053dc9 content=1fd91f68ebe03b60
 """MptConfig: MPT decoder (multi-head attention, ALiBi; attn_config.kv_n_heads when present)."""
 
 from __future__ import annotations
@@ -9,17 +9,18 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.gpt2 import Gpt2Config
 from kvarch.layers import LayerSpec
 
 
-class MptConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class MptConfig(Gpt2Config, kw_only=True, dict=True):
     """MPT decoder (multi-head attention, ALiBi; attn_config.kv_n_heads when present)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mpt",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MptForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/mpt.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Gpt2Config.INPUTS,
         rt.Input("num_hidden_layers", ("n_layers", "num_hidden_layers"), "int", minimum=1),
         rt.Input("num_attention_heads", ("n_heads", "num_attention_heads"), "int", minimum=1),
         rt.Input("hidden_size", ("d_model", "hidden_size"), "int", minimum=1),
@@ -32,15 +33,6 @@ class MptConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
         rt.Input("num_kv_heads", ("attn_config.kv_n_heads",), "int", default=None, minimum=1),
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
 
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence (max_seq_len)."""
@@ -70,16 +62,6 @@ class MptConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     def kv_heads(self) -> int:
         """KV heads per layer."""
         return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "n_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/nemotron_h.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=edf7c6c36fa0bb5d content=d23bb280e055c9ff
+# kvarch-digest: render=b4e027a4bdfd63f3 content=6b2e7fc07b7d4279
 # ruff: noqa: E501
 """NemotronHConfig: Nemotron-H hybrid decoder (Mamba2/MoE/MLP blocks keep no KV; attention blocks do)."""
 
@@ -29,6 +29,7 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
+# extends llama, but widens a type its class narrows: based on rt.SchemaArchConfig instead
 class NemotronHConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     """Nemotron-H hybrid decoder (Mamba2/MoE/MLP blocks keep no KV; attention blocks do)."""
 

@@ -1,14 +1,13 @@
 # generated from schemas/qwen3_5_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=aafc361cc9daaeaf content=5489ae8631f2f167
+# kvarch-digest: render=8682e80742185dc4 content=8cdc5968d4ba1f51
 """Qwen35MoeConfig: Qwen3.5-MoE VLM (the Qwen3.5-MoE text decoder under text_config)."""
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
-
-import msgspec
+from typing import ClassVar
 
 from generated import _runtime as rt
+from generated.qwen3_5_moe_text import Qwen35MoeTextConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -26,65 +25,13 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Qwen35MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Qwen35MoeConfig(Qwen35MoeTextConfig, kw_only=True, dict=True):
     """Qwen3.5-MoE VLM (the Qwen3.5-MoE text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_5_moe",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3_5MoeForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_5_moe.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=40,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=16, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=2,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
-        ),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
-        rt.Input(
-            "full_attention_interval", ("full_attention_interval",), "int", default=4, minimum=1
-        ),
-    )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 40
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 16
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 2
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
-    """Per-head width (transformers' default 256 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
-
-    layer_types: list[str] | None = None
-    """Per-layer kind (linear_attention / full_attention)."""
-
-    full_attention_interval: Annotated[int, msgspec.Meta(ge=1)] = 4
-    """Without layer_types, every this-many-th layer is full attention."""
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
@@ -103,21 +50,6 @@ class Qwen35MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.hidden_size,
                 "a multiple of num_attention_heads (or set head_dim)",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_5_moe_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4fbf99f078dd9f7c content=ef270d508fd91368
+# kvarch-digest: render=5fbfd97b9ede1903 content=c7e11f6c2b2b459f
 # ruff: noqa: E501
 """Qwen35MoeTextConfig: Qwen3.5-MoE text decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
@@ -10,31 +10,17 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
+from generated.qwen3_next import Qwen3NextConfig
 
 
-class Qwen35MoeTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Qwen35MoeTextConfig(Qwen3NextConfig, kw_only=True, dict=True):
     """Qwen3.5-MoE text decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_5_moe_text",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3_5MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_5_moe_text.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Qwen3NextConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -42,116 +28,7 @@ class Qwen35MoeTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             default=40,
             minimum=1,
         ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=16, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=2,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
-        ),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
-        rt.Input(
-            "full_attention_interval", ("full_attention_interval",), "int", default=4, minimum=1
-        ),
     )
 
     num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 40
     """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 16
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 2
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
-    """Per-head width (transformers' default 256 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
-
-    layer_types: list[str] | None = None
-    """Per-layer kind (linear_attention / full_attention)."""
-
-    full_attention_interval: Annotated[int, msgspec.Meta(ge=1)] = 4
-    """Without layer_types, every this-many-th layer is full attention."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(
-                self._n,
-                "full_attention_interval",
-                i,
-                "full" if (i + 1) % self.full_attention_interval == 0 else "none",
-            )
-            for i in range(count)
-        ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_next.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=19c2317faebb3a41 content=600cc80e2f08f45c
+# kvarch-digest: render=9bebc39ecee41f71 content=9dc18cded5408589
 # ruff: noqa: E501
 """Qwen3NextConfig: Qwen3-Next hybrid decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.llama import LlamaConfig
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",
@@ -27,14 +27,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Qwen3NextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Qwen3NextConfig(LlamaConfig, kw_only=True, dict=True):
     """Qwen3-Next hybrid decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_next",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3NextForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_next.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -87,39 +87,6 @@ class Qwen3NextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     full_attention_interval: Annotated[int, msgspec.Meta(ge=1)] = 4
     """Without layer_types, every this-many-th layer is full attention."""
 
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         if self.layer_types is not None:
@@ -135,23 +102,3 @@ class Qwen3NextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             )
             for i in range(count)
         ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

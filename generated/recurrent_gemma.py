@@ -1,5 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d34bf86f4af31f74 content=081ced6a3170c9cd
+# kvarch-digest: render=8e5dba4e45edf92f content=081ced6a3170c9cd
 # ruff: noqa: E501
 """RecurrentGemmaConfig: RecurrentGemma decoder (recurrent blocks keep no KV; local-attention blocks slide)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/sarvam_mla.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=8dad9759a2b9ed9d content=b2066fa5a5dab491
+# kvarch-digest: render=d97a4ec08581ff23 content=114cba70507c6e8f
 """SarvamMLAConfig: Sarvam MLA decoder (DeepSeek-V3 architecture, latent KV cache)."""
 
 from __future__ import annotations
@@ -9,26 +9,23 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.deepseek_v3 import DeepseekV3Config
 
 
-class SarvamMLAConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class SarvamMLAConfig(DeepseekV3Config, kw_only=True, dict=True):
     """Sarvam MLA decoder (DeepSeek-V3 architecture, latent KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("sarvam_mla",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
     SCHEMA: ClassVar[str] = "schemas/sarvam_mla.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        DeepseekV3Config.INPUTS,
         rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=32, minimum=1),
         rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=64, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
         rt.Input("qk_rope_head_dim", ("qk_rope_head_dim",), "int", default=64, minimum=1),
         rt.Input("qk_nope_head_dim", ("qk_nope_head_dim",), "int", default=128, minimum=1),
         rt.Input("v_head_dim", ("v_head_dim",), "int", default=128, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=4096, minimum=1
-        ),
     )
 
     num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
@@ -48,41 +45,3 @@ class SarvamMLAConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     v_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Value width per head."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Longest sequence (already the rope-extended length)."""
-
-    def _check_rules(self) -> None:
-        return
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _mla_latent_dim(self) -> int | None:
-        return self.kv_lora_rank + self.qk_rope_head_dim
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=1,
-            k_head_dim=self.kv_lora_rank,
-            v_head_dim=self.qk_rope_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "layers.num_kv_heads",
-                "kv_lora_rank",
-                "qk_rope_head_dim",
-                "layers.kv_source",
-            ),
-        )

@@ -1,5 +1,5 @@
 # generated from schemas/xglm.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d09c491f6e873733 content=f9134712e47a4f7d
+# kvarch-digest: render=5da53f166b458827 content=f36d639b90c4bbf9
 """XglmConfig: XGLM decoder (multi-head attention, head_dim = d_model / attention_heads)."""
 
 from __future__ import annotations
@@ -9,17 +9,18 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.gpt2 import Gpt2Config
 from kvarch.layers import LayerSpec
 
 
-class XglmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class XglmConfig(Gpt2Config, kw_only=True, dict=True):
     """XGLM decoder (multi-head attention, head_dim = d_model / attention_heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("xglm",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("XGLMForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/xglm.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Gpt2Config.INPUTS,
         rt.Input("num_hidden_layers", ("num_layers", "num_hidden_layers"), "int", minimum=1),
         rt.Input(
             "num_attention_heads", ("attention_heads", "num_attention_heads"), "int", minimum=1
@@ -29,15 +30,6 @@ class XglmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             "max_position_embeddings", ("max_position_embeddings",), "int", default=2048, minimum=1
         ),
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
 
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""
@@ -51,21 +43,6 @@ class XglmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.hidden_size,
                 "a multiple of num_attention_heads",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return self.num_attention_heads
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_layers", self.num_hidden_layers)

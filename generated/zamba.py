@@ -1,5 +1,5 @@
 # generated from schemas/zamba.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=2e74eb2c9d4d6875 content=9020f32d2cba9dd5
+# kvarch-digest: render=bed65f8dc5738cd2 content=ab305f321306efd0
 # ruff: noqa: E501
 """ZambaConfig: Zamba hybrid decoder (Mamba layers keep no KV; hybrid layers run shared attention)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -28,14 +29,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class ZambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class ZambaConfig(LlamaConfig, kw_only=True, dict=True):
     """Zamba hybrid decoder (Mamba layers keep no KV; hybrid layers run shared attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("zamba",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ZambaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/zamba.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=76, minimum=1),
         rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=16, minimum=1),
         rt.Input("num_kv_heads", ("num_key_value_heads",), "int", default=16, minimum=1),
@@ -91,19 +92,9 @@ class ZambaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             )
 
     @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
     def attn_head_dim(self) -> int:
         """Elements per K and V head."""
         return rt.coalesce(self.explicit_head_dim, 2 * self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/zamba2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=c8b585fec11e016f content=c3262b7554bc9b4b
+# kvarch-digest: render=ebe6ea394aa67050 content=361915fb63cad72d
 # ruff: noqa: E501
 """Zamba2Config: Zamba2 hybrid decoder (Mamba2 layers keep no KV; hybrid layers run shared attention)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -28,14 +29,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Zamba2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Zamba2Config(LlamaConfig, kw_only=True, dict=True):
     """Zamba2 hybrid decoder (Mamba2 layers keep no KV; hybrid layers run shared attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("zamba2",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Zamba2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/zamba2.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=54, minimum=1),
         rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=32, minimum=1),
         rt.Input("num_kv_heads", ("num_key_value_heads",), "int", default=None, minimum=1),
@@ -57,9 +58,6 @@ class Zamba2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
     """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """KV heads; null means one per query head (multi-head attention)."""
 
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2560
     """Model width."""
@@ -104,11 +102,6 @@ class Zamba2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.num_hidden_layers,
                 "54, the length of the default layer pattern (or list layers_block_type)",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
 
     @property
     def attn_head_dim(self) -> int:

@@ -199,6 +199,9 @@ def test_distinct_heads_detects_broadcast_copies() -> None:
     assert _distinct_heads(0, broadcast, broadcast) == 2
     tiled = base.repeat(1, 3, 1, 1)  # [h0 h1 h0 h1 h0 h1] is not a GQA broadcast
     assert _distinct_heads(0, tiled, tiled) == 6
+    zeros = torch.zeros(1, 4, 5, 8)  # e.g. zero-initialised projections: no evidence
+    with pytest.raises(OracleError, match="constant keys"):
+        _distinct_heads(0, zeros, zeros)
 
 
 class _FakeLayer:
