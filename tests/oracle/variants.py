@@ -581,9 +581,7 @@ ISSUE4_FAMILIES: tuple[str, ...] = (
 _NO_TINY = "no tiny config found whose forward pass runs here (shape error inside attention)"
 _BIG_DEFAULTS = "multimodal: default sub-configs build large towers; no tiny variant yet"
 UNBUILDABLE: dict[str, str] = {
-    "gemma4_assistant": "config validator rejects every hidden_size_per_layer_input tried",
     "gemma3n": "needs pillow for its timm vision tower; gemma3n_text covers the decoder",
-    "gemma4_unified_assistant": _BIG_DEFAULTS,
     "blt": "byte-latent model: local encoder/decoder stacks; no tiny variant yet",
     "dots3_note": _BIG_DEFAULTS + "; dots3_note_text covers the decoder",
 }
