@@ -148,6 +148,8 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
             )
             with torch.no_grad():  # transformers >= 5.24 names it cache, 5.17 past_key_values
                 model(**kwargs, **{name: cache})
+            if not any(k is not None and k.numel() for _, k, _ in _cache_entries(cache)):
+                cache = None  # the model ignored it (e.g. openai-gpt keeps no cache at all)
     if cache is None:
         raise OracleError(f"{type(model).__name__} returned no cache with use_cache=True")
     num_layers = _num_layers(text) + _loop_slots(text)
