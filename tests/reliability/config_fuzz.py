@@ -29,7 +29,7 @@ Path_ = tuple[str | int, ...]
 
 def seeds() -> list[dict[str, Any]]:
     """Every fixture config.json and oracle catalogue variant that a schema serves, as dicts."""
-    found = [json.loads(p.read_text()) for p in sorted(FIXTURES.glob("*.json"))]
+    found = [json.loads(p.read_text()) for p in sorted(FIXTURES.parent.glob("configs*/*.json"))]
     found += [{"model_type": v.model_type, **copy.deepcopy(v.kwargs)} for v in VARIANTS]
     return [c for c in found if run_case(c) == "accepted"]
 

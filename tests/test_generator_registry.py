@@ -1,0 +1,47 @@
+"""The generated registry's ``__all__`` passes ruff (RUF022) whatever the class names."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+from pathlib import Path
+
+from generator import compile_dir
+from generator.render import ruff_binary
+
+SCHEMA = """\
+class: {cls}
+model_types: [{stem}]
+inputs:
+  num_hidden_layers: {{type: int, default: 2}}
+layers:
+  count: num_hidden_layers
+  num_kv_heads: 1
+  head_dim: 8
+max_length: 16
+"""
+
+
+def test_registry_exports_are_in_ruffs_order(tmp_path: Path) -> None:
+    schemas = tmp_path / "schemas"
+    schemas.mkdir()
+    for stem, cls in (("zeta", "ZetaConfig"), ("axk", "AXKConfig"), ("alpha", "AlphaConfig")):
+        (schemas / f"{stem}.yaml").write_text(SCHEMA.format(cls=cls, stem=stem), encoding="utf-8")
+    source = compile_dir(schemas).files["__init__.py"]
+    tree = ast.parse(source)
+    exports = next(
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+    )
+    assert exports[3:7] == ["AXKConfig", "AlphaConfig", "UnknownArchitectureError", "ZetaConfig"]
+    init = tmp_path / "__init__.py"
+    init.write_text(source, encoding="utf-8")
+    lint = subprocess.run(
+        [ruff_binary(), "check", "--isolated", "--select", "RUF022", str(init)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert lint.returncode == 0, lint.stdout
