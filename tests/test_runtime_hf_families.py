@@ -29,6 +29,14 @@ REFUSED: dict[str, str] = {
     # linear-attention layers (recurrent + conv state) beside indexed attention
     "qwen4_exp": "none",
     "qwen4_exp_text": "none",
+    # group b: indexer (DSA) layers, conv-state hybrid attention layers, linear attention
+    "axk2": "full",
+    "hy_v4": "full",
+    "zaya": "full",
+    "inkling_text": "sliding",
+    "inkling2_text": "sliding",
+    "inkling2_loop_text": "sliding",
+    "lara_mini": "none",
 }
 """Families whose own cache carries non-KV state: ``from_model`` refuses them."""
 
