@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=16b8d4e73ddff7ba content=17ab228cca13a9a5
+# kvarch-digest: render=e4e4c244dfc62d84 content=b2bf6dbac82118f2
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from generated.dory import DoryConfig
     from generated.dots1 import Dots1Config
     from generated.emu3 import Emu3Config
-    from generated.emu3_text_model import Emu3TextModelConfig
     from generated.ernie4_5 import Ernie45Config
     from generated.ernie4_5_moe import Ernie45MoeConfig
     from generated.exaone import ExaoneConfig
@@ -126,7 +125,6 @@ __all__ = [
     "DoryConfig",
     "Dots1Config",
     "Emu3Config",
-    "Emu3TextModelConfig",
     "Ernie45Config",
     "Ernie45MoeConfig",
     "Exaone4Config",
@@ -216,7 +214,6 @@ CLASSES: dict[str, str] = {
     "DoryConfig": "dory",
     "Dots1Config": "dots1",
     "Emu3Config": "emu3",
-    "Emu3TextModelConfig": "emu3_text_model",
     "Ernie45Config": "ernie4_5",
     "Ernie45MoeConfig": "ernie4_5_moe",
     "ExaoneConfig": "exaone",
@@ -304,7 +301,6 @@ MODEL_TYPES: dict[str, str] = {
     "dory": "DoryConfig",
     "dots1": "Dots1Config",
     "emu3": "Emu3Config",
-    "emu3_text_model": "Emu3TextModelConfig",
     "ernie4_5": "Ernie45Config",
     "ernie4_5_moe": "Ernie45MoeConfig",
     "exaone": "ExaoneConfig",
@@ -395,7 +391,7 @@ ARCHITECTURES: dict[str, str] = {
     "DogeForCausalLM": "DogeConfig",
     "DoryForCausalLM": "DoryConfig",
     "Dots1ForCausalLM": "Dots1Config",
-    "Emu3ForCausalLM": "Emu3TextModelConfig",
+    "Emu3ForCausalLM": "Emu3Config",
     "Emu3ForConditionalGeneration": "Emu3Config",
     "Ernie4_5ForCausalLM": "Ernie45Config",
     "Ernie4_5_MoeForCausalLM": "Ernie45MoeConfig",

@@ -1,5 +1,5 @@
 # generated from schemas/emu3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=64ef9801dbe6c66b content=62cd9ba6596e3bc6
+# kvarch-digest: render=5d0d1278a73a148e content=cf729383036a4dfd
 """Emu3Config: Emu3 (VQ image tokens in a Llama-geometry decoder read from text_config)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ class Emu3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     """Emu3 (VQ image tokens in a Llama-geometry decoder read from text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("emu3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Emu3ForConditionalGeneration",)
+    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Emu3ForCausalLM", "Emu3ForConditionalGeneration")
     SCHEMA: ClassVar[str] = "schemas/emu3.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
     INPUTS: ClassVar[tuple[rt.Input, ...]] = (
