@@ -39,6 +39,7 @@ __all__ = [
     "layer_kinds_from_list",
     "layer_spec",
     "min_present",
+    "override_inputs",
     "required",
 ]
 
@@ -175,6 +176,13 @@ class Input(NamedTuple):
     """Lower bound."""
     keep_null: bool = False
     """An explicit null in the config reads as None instead of ``default``."""
+
+
+def override_inputs(base: tuple[Input, ...], *rows: Input) -> tuple[Input, ...]:
+    """``base`` with each row of the same name replaced in place; new rows appended."""
+    by_name = {row.name: row for row in rows}
+    kept = tuple(by_name.pop(row.name, row) for row in base)
+    return kept + tuple(by_name.values())
 
 
 class Source:

@@ -1,5 +1,5 @@
 # generated from schemas/afmoe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5ccb52af346e701a content=33dad9aa68fbc420
+# kvarch-digest: render=3ba863bfd2a1a1a6 content=3d2e60478a5fe04e
 """AfmoeConfig: AFMoE decoder (every Nth layer full attention, the others sliding-window)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -26,14 +27,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class AfmoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class AfmoeConfig(LlamaConfig, kw_only=True, dict=True):
     """AFMoE decoder (every Nth layer full attention, the others sliding-window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("afmoe",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("AfmoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/afmoe.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -43,13 +44,6 @@ class AfmoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
         ),
         rt.Input(
             "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=16, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=None,
-            minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
         rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
@@ -73,9 +67,6 @@ class AfmoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 16
     """Query heads."""
 
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Model width."""
 
@@ -93,39 +84,6 @@ class AfmoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/axk1.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=e9ab531c17324fd8 content=87f2502235bccadb
+# kvarch-digest: render=78dd99c27169db98 content=065dfcc52b805844
 """AXK1Config: A.X-K1 decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
 
 from __future__ import annotations
@@ -9,17 +9,17 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.deepseek_v3 import DeepseekV3Config
 
 
-class AXK1Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class AXK1Config(DeepseekV3Config, kw_only=True, dict=True):
     """A.X-K1 decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("axk1",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("AXK1ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/axk1.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        DeepseekV3Config.INPUTS,
         rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=61, minimum=1),
         rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=64, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
@@ -51,38 +51,3 @@ class AXK1Config(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
     """Longest sequence (already the rope-extended length)."""
-
-    def _check_rules(self) -> None:
-        return
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _mla_latent_dim(self) -> int | None:
-        return self.kv_lora_rank + self.qk_rope_head_dim
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=1,
-            k_head_dim=self.kv_lora_rank,
-            v_head_dim=self.qk_rope_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "layers.num_kv_heads",
-                "kv_lora_rank",
-                "qk_rope_head_dim",
-                "layers.kv_source",
-            ),
-        )

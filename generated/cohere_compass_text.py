@@ -1,5 +1,5 @@
 # generated from schemas/cohere_compass_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=de1d26682037b81b content=bdac38224fe7d744
+# kvarch-digest: render=715c211bb78a523b content=e9bf929c7fd551a3
 # ruff: noqa: E501
 """CohereCompassTextConfig: Cohere Compass text decoder (full attention by default; per-layer kinds from layer_types)."""
 
@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.ministral import MinistralConfig
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",
@@ -27,14 +27,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class CohereCompassTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class CohereCompassTextConfig(MinistralConfig, kw_only=True, dict=True):
     """Cohere Compass text decoder (full attention by default; per-layer kinds from layer_types)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cohere_compass_text",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CohereCompassForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cohere_compass_text.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        MinistralConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -54,14 +54,9 @@ class CohereCompassTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=8192, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
         ),
-        rt.Input(
-            "sliding_window", ("sliding_window",), "int", default=4096, keep_null=True, minimum=1
-        ),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
     num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 40
@@ -76,50 +71,8 @@ class CohereCompassTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Model width."""
 
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = 4096
-    """Tokens a sliding layer sees (transformers' default 4096)."""
-
-    layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
@@ -128,23 +81,3 @@ class CohereCompassTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self._n, "layer_types", self.layer_types, count, _KIND_NAMES
             )
         return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "sliding_window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

@@ -1,5 +1,5 @@
 # generated from schemas/cwm.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=63b4c05255415e8f content=f962feaf049e5626
+# kvarch-digest: render=efb4e145ce40597b content=be0c4334750df3bf
 """CwmConfig: CWM decoder (layer 0 and every 4th after it full attention, the rest sliding)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -26,14 +27,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class CwmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class CwmConfig(LlamaConfig, kw_only=True, dict=True):
     """CWM decoder (layer 0 and every 4th after it full attention, the rest sliding)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cwm",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CwmForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cwm.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -87,39 +88,6 @@ class CwmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

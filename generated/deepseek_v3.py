@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a23bc9d0d60fd40e content=33eba0e958427257
+# kvarch-digest: render=564c202b1d0b77b6 content=33eba0e958427257
 """DeepseekV3Config: DeepSeek-V3 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 # generated from schemas/dory.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9cce3ea409120888 content=04cda82608acac17
+# kvarch-digest: render=eb4f138c37b9046a content=c2036270d98a3d98
 # ruff: noqa: E501
 """DoryConfig: Dory decoder (looped recurrent section; each extra pass keeps its own cache copies)."""
 
@@ -10,17 +10,18 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 
-class DoryConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class DoryConfig(LlamaConfig, kw_only=True, dict=True):
     """Dory decoder (looped recurrent section; each extra pass keeps its own cache copies)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dory",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DoryForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/dory.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -132,16 +133,6 @@ class DoryConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             )
 
     @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
     def stride(self) -> int:
         """Blocks per decoder layer in layer_types (2 when mlp blocks are listed)."""
         return 2 if "mlp" in self.layer_types else 1
@@ -173,11 +164,6 @@ class DoryConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             if self.recurrent_kv_cache_mode == "per_loop"
             else 0
         )
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(

@@ -1,5 +1,5 @@
 # generated from schemas/dots1.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=fdcc03145868877d content=3e5f5b4bfe64ea74
+# kvarch-digest: render=25905b9d609d129a content=aa6cc9f4f9bffd6d
 """Dots1Config: dots.llm1 decoder (sliding window from max_window_layers on, or per layer_types)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -26,14 +27,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Dots1Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Dots1Config(LlamaConfig, kw_only=True, dict=True):
     """dots.llm1 decoder (sliding window from max_window_layers on, or per layer_types)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dots1",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Dots1ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/dots1.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -52,10 +53,6 @@ class Dots1Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4608, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=2048, minimum=1
-        ),
         rt.Input("sliding_window", ("sliding_window",), "int", default=4096, minimum=1),
         rt.Input("max_window_layers", ("max_window_layers",), "int", default=62, minimum=0),
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
@@ -73,12 +70,6 @@ class Dots1Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4608
     """Model width."""
 
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Tokens a sliding layer sees."""
 
@@ -87,39 +78,6 @@ class Dots1Config(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/emu3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5d0d1278a73a148e content=cf729383036a4dfd
+# kvarch-digest: render=942386cc0e3593c3 content=d7094f92716e0e64
 """Emu3Config: Emu3 (VQ image tokens in a Llama-geometry decoder read from text_config)."""
 
 from __future__ import annotations
@@ -9,17 +9,19 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 
-class Emu3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Emu3Config(LlamaConfig, kw_only=True, dict=True):
     """Emu3 (VQ image tokens in a Llama-geometry decoder read from text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("emu3",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Emu3ForCausalLM", "Emu3ForConditionalGeneration")
     SCHEMA: ClassVar[str] = "schemas/emu3.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -38,7 +40,6 @@ class Emu3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=9216, minimum=1
         ),
@@ -55,9 +56,6 @@ class Emu3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 9216
     """Longest sequence the positional encoding was trained for."""
@@ -79,21 +77,6 @@ class Emu3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.hidden_size,
                 "a multiple of num_attention_heads (or set head_dim)",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)

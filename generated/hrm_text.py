@@ -1,5 +1,5 @@
 # generated from schemas/hrm_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=319ab51a89d82fde content=45a5ade1990b2fd6
+# kvarch-digest: render=007e0949f2a27087 content=45a5ade1990b2fd6
 # ruff: noqa: E501
 """HrmTextConfig: HRM text decoder (one multi-head cache slot per attention invocation of the H/L cycles)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/hy_v4.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=0d18f2431b393daa content=35e40a612821fad7
+# kvarch-digest: render=fc8b58a22b05d726 content=b6195a978275c8a0
 # ruff: noqa: E501
 """HYV4Config: HY-V4 decoder: MLA with a DSA indexer and attention sinks (latent KV cache; indexer keys not in it)."""
 
@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.deepseek_v3 import DeepseekV3Config
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",
@@ -28,14 +28,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class HYV4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class HYV4Config(DeepseekV3Config, kw_only=True, dict=True):
     """HY-V4 decoder: MLA with a DSA indexer and attention sinks (latent KV cache; indexer keys not in it)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hy_v4",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HYV4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/hy_v4.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        DeepseekV3Config.INPUTS,
         rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=34, minimum=1),
         rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=32, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
@@ -76,17 +76,6 @@ class HYV4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     layer_types: list[str] | None = None
     """Per-layer attention kind (indexed_attention attends over every cached token)."""
 
-    def _check_rules(self) -> None:
-        return
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _mla_latent_dim(self) -> int | None:
-        return self.kv_lora_rank + self.qk_rope_head_dim
-
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         if self.layer_types is not None:
@@ -94,23 +83,3 @@ class HYV4Config(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self._n, "layer_types", self.layer_types, count, _KIND_NAMES
             )
         return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=1,
-            k_head_dim=self.kv_lora_rank,
-            v_head_dim=self.qk_rope_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "layers.num_kv_heads",
-                "kv_lora_rank",
-                "qk_rope_head_dim",
-                "layers.kv_source",
-            ),
-        )

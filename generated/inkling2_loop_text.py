@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_loop_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=fd9a6cc0c40a71a4 content=584a888618de77db
+# kvarch-digest: render=7aa112ae4448cddb content=584a888618de77db
 # ruff: noqa: E501
 """Inkling2LoopTextConfig: Inkling 2 Loop text decoder (hybrid layers; looped section keeps a cache copy per pass)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/inkling_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a152eca4c3971fe0 content=7981e94fe4c2db9d
+# kvarch-digest: render=9df9eb7bcc2e797c content=7981e94fe4c2db9d
 # ruff: noqa: E501
 """InklingTextConfig: Inkling text decoder (hybrid conv+attention layers; sliding layers have their own KV geometry)."""
 

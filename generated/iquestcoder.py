@@ -1,5 +1,5 @@
 # generated from schemas/iquestcoder.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=1d15224d92f2a341 content=28519db581c5cd18
+# kvarch-digest: render=91351c8a20c0de10 content=6809e7fda10da87e
 """IQuestCoderConfig: IQuestCoder decoder (Llama geometry, explicit head_dim)."""
 
 from __future__ import annotations
@@ -9,17 +9,17 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.llama import LlamaConfig
 
 
-class IQuestCoderConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class IQuestCoderConfig(LlamaConfig, kw_only=True, dict=True):
     """IQuestCoder decoder (Llama geometry, explicit head_dim)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("iquestcoder",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
     SCHEMA: ClassVar[str] = "schemas/iquestcoder.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -71,22 +71,7 @@ class IQuestCoderConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     """Must stay false (transformers rejects a sliding window for this family)."""
 
     def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
+        super()._check_rules()
         ok = not self.use_sliding_window
         if not ok:
             rt.fail(
@@ -95,42 +80,3 @@ class IQuestCoderConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.use_sliding_window,
                 "false (IQuestCoder has no sliding-window attention)",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

@@ -1,5 +1,5 @@
 # generated from schemas/jetmoe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=584de5c14c224835 content=da1082658a55e929
+# kvarch-digest: render=c3f8a0d075047f51 content=da1082658a55e929
 """JetMoeConfig: JetMoE decoder (mixture of attention heads; KV heads of width kv_channels)."""
 
 from __future__ import annotations

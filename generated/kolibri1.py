@@ -1,5 +1,5 @@
 # generated from schemas/kolibri1.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=17a6fdd189db562a content=3d2ea4540ee1c01e
+# kvarch-digest: render=a5be0bd47b2db169 content=f193ad931b64541f
 """Kolibri1Config: Kolibri1 decoder (every 5th layer full attention, the others sliding-window)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -26,14 +27,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Kolibri1Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Kolibri1Config(LlamaConfig, kw_only=True, dict=True):
     """Kolibri1 decoder (every 5th layer full attention, the others sliding-window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("kolibri1",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Kolibri1ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/kolibri1.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -87,39 +88,6 @@ class Kolibri1Config(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

@@ -1,5 +1,5 @@
 # generated from schemas/laguna.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=944cbae56a19737d content=6dee463b35386261
+# kvarch-digest: render=b837385e14eb129b content=a9306288dcfa7668
 # ruff: noqa: E501
 """LagunaConfig: Laguna decoder (per-layer query heads, fixed KV geometry; sliding layers per layer_types)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,14 +28,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class LagunaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class LagunaConfig(LlamaConfig, kw_only=True, dict=True):
     """Laguna decoder (per-layer query heads, fixed KV geometry; sliding layers per layer_types)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("laguna",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("LagunaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/laguna.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -88,39 +89,6 @@ class LagunaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it (default all full)."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

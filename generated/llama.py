@@ -1,5 +1,5 @@
 # generated from schemas/llama.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=58e718e74085816c content=8a2a91e9cbf6e7a4
+# kvarch-digest: render=d53be6a3c3a1a2c0 content=8a2a91e9cbf6e7a4
 """LlamaConfig: Llama decoder (grouped-query attention, every layer full attention)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 # generated from schemas/longcat_flash.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=cb1d335e63f14b93 content=19ca6af581d34762
+# kvarch-digest: render=2c58ca70c52afc8c content=8e2fddde1160f032
 # ruff: noqa: E501
 """LongcatFlashConfig: LongCat-Flash decoder: each of num_layers blocks holds two MLA sublayers, each with its own latent cache."""
 
@@ -13,6 +13,7 @@ from generated import _runtime as rt
 from kvarch.layers import LayerSpec
 
 
+# extends deepseek_v3, but widens a type its class narrows: based on rt.SchemaArchConfig instead
 class LongcatFlashConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     """LongCat-Flash decoder: each of num_layers blocks holds two MLA sublayers, each with its own latent cache."""
 

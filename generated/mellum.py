@@ -1,5 +1,5 @@
 # generated from schemas/mellum.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=299d6847b1a1970a content=a120d9c8142c8bac
+# kvarch-digest: render=285fd95797685ff9 content=58398fdf1eef1c3a
 # ruff: noqa: E501
 """MellumConfig: Mellum decoder (explicit head_dim; sliding layers only where layer_types says so)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,14 +28,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class MellumConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class MellumConfig(LlamaConfig, kw_only=True, dict=True):
     """Mellum decoder (explicit head_dim; sliding layers only where layer_types says so)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mellum",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MellumForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/mellum.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -88,39 +89,6 @@ class MellumConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it (default all full)."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

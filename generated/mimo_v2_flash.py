@@ -1,5 +1,5 @@
 # generated from schemas/mimo_v2_flash.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=890a5074af253bf2 content=7a0926ba051015d4
+# kvarch-digest: render=59c4baf1d4ce1c25 content=7a0926ba051015d4
 # ruff: noqa: E501
 """MiMoV2FlashConfig: MiMo-V2-Flash decoder (sliding layers with doubled KV heads; K and V widths differ)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/minimax_m3_vl_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=be87cfce54d5be0e content=5ed5111398143b24
+# kvarch-digest: render=47f5669d29a047b5 content=78f16e1d8c99554d
 # ruff: noqa: E501
 """MiniMaxM3VLTextConfig: MiniMax-M3-VL text decoder (every layer caches all tokens; sparse layers index them)."""
 
@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.llama import LlamaConfig
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",
@@ -28,14 +28,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class MiniMaxM3VLTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class MiniMaxM3VLTextConfig(LlamaConfig, kw_only=True, dict=True):
     """MiniMax-M3-VL text decoder (every layer caches all tokens; sparse layers index them)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("minimax_m3_vl_text",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MiniMaxM3VLForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/minimax_m3_vl_text.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -86,39 +86,6 @@ class MiniMaxM3VLTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     layer_types: list[str] | None = None
     """Per-layer attention kind, full_attention or minimax_m3_sparse."""
 
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         if self.layer_types is not None:
@@ -126,23 +93,3 @@ class MiniMaxM3VLTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self._n, "layer_types", self.layer_types, count, _KIND_NAMES
             )
         return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

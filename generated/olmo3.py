@@ -1,5 +1,5 @@
 # generated from schemas/olmo3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=3dac7e9452f4001b content=fec85ae60f8e3fcd
+# kvarch-digest: render=1bfe43f20b7015e8 content=44953b2c52488d5c
 """Olmo3Config: OLMo3 decoder (every 4th layer full, the rest sliding)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.ministral import MinistralConfig
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",
@@ -26,24 +26,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Olmo3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Olmo3Config(MinistralConfig, kw_only=True, dict=True):
     """OLMo3 decoder (every 4th layer full, the rest sliding)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("olmo3",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Olmo3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/olmo3.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        MinistralConfig.INPUTS,
         rt.Input(
             "num_kv_heads",
             ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
@@ -52,73 +42,16 @@ class Olmo3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             keep_null=True,
             minimum=1,
         ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=2048, minimum=1
         ),
-        rt.Input(
-            "sliding_window", ("sliding_window",), "int", default=4096, keep_null=True, minimum=1
-        ),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
 
     num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """KV heads; null means one per query head (multi-head attention)."""
 
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Longest sequence the positional encoding was trained for."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = 4096
-    """Tokens a sliding layer sees (transformers' default 4096)."""
-
-    layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
@@ -130,23 +63,3 @@ class Olmo3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             rt.layer_kind(self._n, "layers.kind", i, "sliding" if (i + 1) % 4 != 0 else "full")
             for i in range(count)
         ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "sliding_window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

@@ -1,5 +1,5 @@
 # generated from schemas/qwen2_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d34a1036d80a4937 content=6331925bba470e2f
+# kvarch-digest: render=47c48b93baa89986 content=acf41dbef01593eb
 # ruff: noqa: E501
 """Qwen2MoeConfig: Qwen2-MoE decoder (sliding window on even layers below max_window_layers when use_sliding_window)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,14 +28,15 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Qwen2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+# extends qwen3, but widens a type its class narrows: based on LlamaConfig instead
+class Qwen2MoeConfig(LlamaConfig, kw_only=True, dict=True):
     """Qwen2-MoE decoder (sliding window on even layers below max_window_layers when use_sliding_window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen2_moe",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen2MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen2_moe.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -54,7 +56,6 @@ class Qwen2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
         ),
@@ -78,9 +79,6 @@ class Qwen2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Model width."""
 
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
 
@@ -95,39 +93,6 @@ class Qwen2MoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

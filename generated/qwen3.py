@@ -1,5 +1,5 @@
 # generated from schemas/qwen3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=393672ecbb05276b content=039a2a027af75bbd
+# kvarch-digest: render=96d266f75f456e02 content=cbff7265b7941e3d
 # ruff: noqa: E501
 """Qwen3Config: Qwen3 decoder (explicit head_dim; sliding window from max_window_layers on when enabled)."""
 
@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,26 +28,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Qwen3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Qwen3Config(LlamaConfig, kw_only=True, dict=True):
     """Qwen3 decoder (explicit head_dim; sliding window from max_window_layers on when enabled)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input(
-            "num_hidden_layers", ("num_hidden_layers", "n_layer", "num_layers"), "int", minimum=1
-        ),
-        rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=None,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", minimum=1),
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
@@ -56,18 +45,6 @@ class Qwen3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         rt.Input("max_window_layers", ("max_window_layers",), "int", default=28, minimum=0),
         rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
-    """Model width."""
 
     explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
@@ -86,39 +63,6 @@ class Qwen3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

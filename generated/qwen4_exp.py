@@ -1,14 +1,13 @@
 # generated from schemas/qwen4_exp.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=680de9fa37226661 content=7ec76d6d704276a5
+# kvarch-digest: render=9fa071614e51625c content=efb79154475ea9d6
 """Qwen4ExpConfig: Qwen4-Exp vision-language model (text decoder under text_config)."""
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
-
-import msgspec
+from typing import ClassVar
 
 from generated import _runtime as rt
+from generated.qwen4_exp_text import Qwen4ExpTextConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -27,66 +26,13 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Qwen4ExpConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Qwen4ExpConfig(Qwen4ExpTextConfig, kw_only=True, dict=True):
     """Qwen4-Exp vision-language model (text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen4_exp",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen4ExpForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/qwen4_exp.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=40,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=16, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=2,
-            keep_null=True,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, keep_null=True, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
-        ),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
-        rt.Input(
-            "full_attention_interval", ("full_attention_interval",), "int", default=4, minimum=1
-        ),
-    )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 40
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 16
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 2
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = 256
-    """Per-head width (transformers' default 256 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
-
-    layer_types: list[str] | None = None
-    """Per-layer kind (linear_attention / indexed_attention), when the config lists it."""
-
-    full_attention_interval: Annotated[int, msgspec.Meta(ge=1)] = 4
-    """Without layer_types, every this-many-th layer is indexed full attention."""
 
     def _check_rules(self) -> None:
         ok = self.num_attention_heads % self.kv_heads == 0
@@ -105,21 +51,6 @@ class Qwen4ExpConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
                 self.hidden_size,
                 "a multiple of num_attention_heads (or set head_dim)",
             )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)

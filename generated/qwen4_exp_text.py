@@ -1,5 +1,5 @@
 # generated from schemas/qwen4_exp_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7f2cda4d987a873a content=ef91a0ab66e29db4
+# kvarch-digest: render=9a7a1999e7335a66 content=06e340b43dc60d6a
 # ruff: noqa: E501
 """Qwen4ExpTextConfig: Qwen4-Exp text decoder (linear-attention layers; indexed full attention every 4th layer)."""
 
@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.llama import LlamaConfig
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",
@@ -28,14 +28,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class Qwen4ExpTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Qwen4ExpTextConfig(LlamaConfig, kw_only=True, dict=True):
     """Qwen4-Exp text decoder (linear-attention layers; indexed full attention every 4th layer)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen4_exp_text",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen4ExpForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen4_exp_text.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -89,39 +89,6 @@ class Qwen4ExpTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
     full_attention_interval: Annotated[int, msgspec.Meta(ge=1)] = 4
     """Without layer_types, every this-many-th layer is indexed full attention."""
 
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
         if self.layer_types is not None:
@@ -137,23 +104,3 @@ class Qwen4ExpTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             )
             for i in range(count)
         ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

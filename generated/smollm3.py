@@ -1,5 +1,5 @@
 # generated from schemas/smollm3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=8a673dc9f82cdcc3 content=3c037c0db64f7614
+# kvarch-digest: render=ecca4ab6419f8eb6 content=49254f6df4fb03c7
 # ruff: noqa: E501
 """SmolLM3Config: SmolLM3 decoder (GQA; with use_sliding_window, the no-rope layers use the window)."""
 
@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.ministral import MinistralConfig
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",
@@ -27,14 +27,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class SmolLM3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class SmolLM3Config(MinistralConfig, kw_only=True, dict=True):
     """SmolLM3 decoder (GQA; with use_sliding_window, the no-rope layers use the window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("smollm3",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("SmolLM3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/smollm3.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        MinistralConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -54,14 +54,12 @@ class SmolLM3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
         ),
         rt.Input(
             "sliding_window", ("sliding_window",), "int", default=None, keep_null=True, minimum=1
         ),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
         rt.Input("use_sliding_window", ("use_sliding_window",), "bool", default=False),
         rt.Input("no_rope_layers", ("no_rope_layers",), "list[int]", default=[]),
         rt.Input(
@@ -81,17 +79,11 @@ class SmolLM3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
     """Model width."""
 
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
-
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
 
     sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = None
     """Tokens a sliding layer sees; null means full attention."""
-
-    layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it."""
 
     use_sliding_window: bool = False
     """Whether the no-rope layers use the sliding window."""
@@ -103,40 +95,10 @@ class SmolLM3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
     """Without no_rope_layers, every this-many-th layer is a NoPE layer."""
 
     def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
+        super()._check_rules()
         ok = len(self.no_rope_layers) == 0 or len(self.no_rope_layers) >= self.num_hidden_layers
         if not ok:
             rt.fail(self._n, "no_rope_layers", self.no_rope_layers, "one entry per layer")
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
@@ -161,23 +123,3 @@ class SmolLM3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
             )
             for i in range(count)
         ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "sliding_window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

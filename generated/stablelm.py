@@ -1,5 +1,5 @@
 # generated from schemas/stablelm.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5823083fd6541aae content=0720be267ee52603
+# kvarch-digest: render=f710844e1ee05d88 content=ea5f9aa88e7ff073
 """StableLmConfig: StableLM decoder (every layer full attention; head_dim = hidden / heads)."""
 
 from __future__ import annotations
@@ -9,17 +9,18 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 
-class StableLmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class StableLmConfig(LlamaConfig, kw_only=True, dict=True):
     """StableLM decoder (every layer full attention; head_dim = hidden / heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("stablelm",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("StableLmForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/stablelm.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -39,7 +40,6 @@ class StableLmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2560, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=None, minimum=1),
         rt.Input(
             "max_position_embeddings", ("max_position_embeddings",), "int", default=4096, minimum=1
         ),
@@ -56,9 +56,6 @@ class StableLmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2560
     """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
 
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""
@@ -77,23 +74,9 @@ class StableLmConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             rt.fail(self._n, "hidden_size", self.hidden_size, "a multiple of num_attention_heads")
 
     @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
     def attn_head_dim(self) -> int:
         """Elements per K and V head (transformers ignores a head_dim in the config)."""
         return self.hidden_size // self.num_attention_heads
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
 
     def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
         return rt.layer_spec(

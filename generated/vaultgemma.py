@@ -1,5 +1,5 @@
 # generated from schemas/vaultgemma.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=cf7aeac4dc107ad9 content=2e40e5afdb5ca094
+# kvarch-digest: render=42110be7f841bf2f content=8a0e767409bea670
 # ruff: noqa: E501
 """VaultGemmaConfig: VaultGemma decoder (Gemma2 geometry; sliding-window and full layers alternate)."""
 
@@ -10,31 +10,17 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
+from generated.gemma2 import Gemma2Config
 
 
-class VaultGemmaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class VaultGemmaConfig(Gemma2Config, kw_only=True, dict=True):
     """VaultGemma decoder (Gemma2 geometry; sliding-window and full layers alternate)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("vaultgemma",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("VaultGemmaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/vaultgemma.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        Gemma2Config.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -53,18 +39,6 @@ class VaultGemmaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
             minimum=1,
         ),
         rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2304, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
-        ),
-        rt.Input(
-            "sliding_window",
-            ("sliding_window", "sliding_window_size"),
-            "int",
-            default=4096,
-            minimum=1,
-        ),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
     )
 
     num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 26
@@ -78,79 +52,3 @@ class VaultGemmaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2304
     """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
-    """Per-head width (transformers' default 256 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
-    """Longest sequence the positional encoding was trained for."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Tokens a sliding layer sees."""
-
-    layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(self._n, "layers.kind", i, "sliding" if (i + 1) % 2 == 1 else "full")
-            for i in range(count)
-        ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "sliding_window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

@@ -1,5 +1,5 @@
 # generated from schemas/youtu.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=1a939ae290284e58 content=83c0d6b10f085e10
+# kvarch-digest: render=1495a9e922444a09 content=9fe2ea8edb74df80
 """YoutuConfig: Youtu-LLM decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
 
 from __future__ import annotations
@@ -9,17 +9,17 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from generated.deepseek_v3 import DeepseekV3Config
 
 
-class YoutuConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class YoutuConfig(DeepseekV3Config, kw_only=True, dict=True):
     """Youtu-LLM decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("youtu",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("YoutuForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/youtu.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        DeepseekV3Config.INPUTS,
         rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=32, minimum=1),
         rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=16, minimum=1),
         rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
@@ -55,38 +55,3 @@ class YoutuConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
     """Longest sequence (already the rope-extended length)."""
-
-    def _check_rules(self) -> None:
-        return
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
-
-    def _mla_latent_dim(self) -> int | None:
-        return self.kv_lora_rank + self.qk_rope_head_dim
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=1,
-            k_head_dim=self.kv_lora_rank,
-            v_head_dim=self.qk_rope_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "layers.num_kv_heads",
-                "kv_lora_rank",
-                "qk_rope_head_dim",
-                "layers.kv_source",
-            ),
-        )

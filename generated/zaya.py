@@ -1,5 +1,5 @@
 # generated from schemas/zaya.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9be7be7e8820785e content=3a92788a6d59a3e4
+# kvarch-digest: render=ed2109db21e73e4d content=440d604984334506
 """ZayaConfig: ZAYA decoder (hybrid CCA layers with a full or sliding-window KV cache)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from typing import Annotated, ClassVar
 import msgspec
 
 from generated import _runtime as rt
+from generated.llama import LlamaConfig
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {
@@ -28,14 +29,14 @@ _KIND_NAMES: dict[str, str] = {
 }
 
 
-class ZayaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class ZayaConfig(LlamaConfig, kw_only=True, dict=True):
     """ZAYA decoder (hybrid CCA layers with a full or sliding-window KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("zaya",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ZayaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/zaya.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
+    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
+        LlamaConfig.INPUTS,
         rt.Input(
             "num_hidden_layers",
             ("num_hidden_layers", "n_layer", "num_layers"),
@@ -89,39 +90,6 @@ class ZayaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     layer_types: list[str] | None = None
     """Per-layer block kind, hybrid or hybrid_sliding (default all hybrid)."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
-        return self.max_position_embeddings
 
     def _layer_kinds(self) -> list[str]:
         count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)

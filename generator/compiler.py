@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Loc, SchemaError
-from generator.render import format_sources, render_module, render_registry
+from generator.render import format_sources, render_modules, render_registry
 from generator.schema import NOT_INHERITED, Schema, build_schema
 from generator.stamp import stamp
-from generator.yamlload import YMap, load_yaml, loc_of
+from generator.yamlload import YList, YMap, load_yaml, loc_of
 
 __all__ = ["STEM", "CompileResult", "compile_dir", "finish", "load_schemas", "render_dir"]
 
@@ -57,6 +57,12 @@ def merge(parent: YMap, child: YMap) -> YMap:
 def _resolve(stem: str, raw: dict[str, YMap], chain: list[str]) -> YMap:
     m = raw[stem]
     parent = m.get("extends")
+    if "extra_checks" in m and (parent is None or "checks" in m):
+        raise SchemaError(
+            m.key_locs["extra_checks"],
+            "'extra_checks' appends to the checks of the schema named by 'extends'; "
+            "without 'extends', or together with 'checks', write 'checks' alone",
+        )
     if parent is None:
         return m
     if not isinstance(parent, str) or parent not in raw:
@@ -69,7 +75,26 @@ def _resolve(stem: str, raw: dict[str, YMap], chain: list[str]) -> YMap:
     inherited = YMap({k: v for k, v in base.items() if k not in NOT_INHERITED})
     inherited.loc, inherited.quoted = base.loc, dict(base.quoted)
     inherited.key_locs, inherited.value_locs = dict(base.key_locs), dict(base.value_locs)
-    return merge(inherited, m)
+    merged = merge(inherited, m)
+    if "extra_checks" in m:
+        merged["checks"] = _appended(base.get("checks"), m, "extra_checks")
+        merged.key_locs["checks"] = m.key_locs["extra_checks"]
+        merged.value_locs["checks"] = m.value_locs["extra_checks"]
+        del merged["extra_checks"]
+    return merged
+
+
+def _appended(first: object, m: YMap, key: str) -> YList:
+    """The list ``first`` (absent: empty) followed by the list ``m[key]``, positions kept."""
+    second = m[key]
+    if not isinstance(second, YList) or not isinstance(first, YList | None):
+        raise SchemaError(loc_of(m, key), f"{key!r} and the parent's 'checks' must be lists")
+    head = first if first is not None else YList()
+    out = YList([*head, *second])
+    out.loc = second.loc
+    out.item_locs = [*getattr(head, "item_locs", []), *second.item_locs]
+    out.quoted = [*getattr(head, "quoted", []), *second.quoted]
+    return out
 
 
 def load_schemas(schema_dir: Path, display_root: Path | None = None) -> list[Schema]:
@@ -90,7 +115,10 @@ def load_schemas(schema_dir: Path, display_root: Path | None = None) -> list[Sch
     for stem in raw:
         merged = _resolve(stem, raw, [])
         merged.pop("extends", None)
-        schemas.append(build_schema(stem, files[stem], merged))
+        schema = build_schema(stem, files[stem], merged)
+        parent = raw[stem].get("extends")
+        schema.parent = parent if isinstance(parent, str) else None
+        schemas.append(schema)
     _check_set(schemas, raw)
     return schemas
 
@@ -122,7 +150,7 @@ def _check_set(schemas: list[Schema], raw: dict[str, YMap]) -> None:
 def render_dir(schema_dir: Path, package: str = "generated") -> CompileResult:
     """Every schema compiled to unformatted module text; raises ``SchemaError``."""
     schemas = load_schemas(schema_dir)
-    files = {f"{s.stem}.py": render_module(s, package) for s in schemas}
+    files = render_modules(schemas, package)
     files["__init__.py"] = render_registry(schemas, package)
     return CompileResult(files, schemas)
 

@@ -15,9 +15,10 @@ import jinja2
 
 from generator.errors import Loc, SchemaError
 from generator.expr import Compiled
+from generator.inherit import Members, inherited_body, standalone_body
 from generator.schema import Input, Schema
 
-__all__ = ["docstring", "format_sources", "render_module", "render_registry"]
+__all__ = ["docstring", "format_sources", "render_module", "render_modules", "render_registry"]
 
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -66,8 +67,8 @@ def _common(package: str) -> dict[str, Any]:
     return {"package": package, "doc": docstring, "lit": _lit, "tuple": _tuple}
 
 
-def render_module(s: Schema, package: str) -> str:
-    """The Python module of one schema (unformatted)."""
+def _members(s: Schema) -> Members:
+    """Each class member of ``s``, rendered through the member macros."""
 
     def label(expr: Compiled, fallback: str) -> str:
         return s.label(expr.inputs, fallback)
@@ -95,19 +96,83 @@ def render_module(s: Schema, package: str) -> str:
         label(lay.v_head_dim, "layers.v_head_dim"),
         label(lay.kv_source, "layers.kv_source"),
     ]
+    macros: Any = _ENV.get_template("members.py.j2").make_module(
+        {
+            "s": s,
+            "grouped": _grouped,
+            "label": label,
+            "field_label": field_label,
+            "annotation": annotation,
+            "field_default": field_default,
+            "by_name": {i.name: i for i in s.inputs},
+            "layer_fields": layer_fields,
+            **_common(""),
+        }
+    )
+    return Members(
+        roots=_tuple(s.roots),
+        rows={i.name: str(macros.row(i)) for i in s.inputs},
+        fields={i.name: (i.ty, str(macros.field(i))) for i in s.inputs},
+        checks=[str(macros.check(c)) for c in s.checks],
+        derived={d.name: (d.expr.ty, str(macros.derived(d))) for d in s.derived},
+        methods={
+            "model_max_seq_len": str(macros.max_length()),
+            "_mla_latent_dim": str(macros.mla()) if s.mla_latent else None,
+            "_layer_kinds": str(macros.layer_kinds()),
+            "_layer": str(macros.layer()),
+        },
+        kind_map=repr(lay.kind_map) if lay.kind_list else None,
+    )
+
+
+def _used_names(source: str) -> set[str]:
+    return {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name)}
+
+
+def render_modules(schemas: list[Schema], package: str) -> dict[str, str]:
+    """Each schema's module (unformatted), by file name."""
+    by_stem = {s.stem: s for s in schemas}
+    members = {s.stem: _members(s) for s in schemas}
+
+    def ancestors(s: Schema) -> list[Schema]:
+        return [by_stem[s.parent], *ancestors(by_stem[s.parent])] if s.parent else []
+
+    return {f"{s.stem}.py": _module(s, package, members, ancestors(s)) for s in schemas}
+
+
+def render_module(s: Schema, package: str) -> str:
+    """One schema's module (unformatted) as a stand-alone class."""
+    return _module(s, package, {s.stem: _members(s)}, [])
+
+
+def _module(s: Schema, package: str, members: dict[str, Members], ancestors: list[Schema]) -> str:
+    """A subclass of the nearest of ``ancestors`` (parent first) whose class it can extend
+    exactly, declaring only what differs; else a stand-alone class."""
+    parent, body = None, None
+    for parent in ancestors:
+        body = inherited_body(members[s.stem], members[parent.stem], parent.class_name)
+        if body is not None:
+            break
+    if body is None:
+        parent, body = None, standalone_body(members[s.stem])
+    base = parent.class_name if parent is not None else "rt.SchemaArchConfig"
+    common = _common(package)
+    class_text = _ENV.get_template("class.py.j2").render(s=s, base=base, body=body, **common)
+    if ancestors and parent is not ancestors[0]:
+        class_text = (
+            f"# extends {ancestors[0].stem}, but widens a type its class narrows:"
+            f" based on {base} instead\n{class_text}"
+        )
+    used = _used_names(class_text)
+    typing_names = ", ".join(n for n in ("Annotated", "ClassVar") if n in used)
     return _ENV.get_template("module.py.j2").render(
         s=s,
-        grouped=_grouped,
-        label=label,
-        field_label=field_label,
-        annotation=annotation,
-        field_default=field_default,
-        constrained=any(i.minimum is not None for i in s.inputs),
-        list_default=any(isinstance(i.default, list) for i in s.inputs),
-        by_name={i.name: i for i in s.inputs},
-        layer_fields=layer_fields,
-        kind_map=repr(lay.kind_map),
-        **_common(package),
+        parent=parent,
+        body=body,
+        class_text=class_text,
+        used=used,
+        typing_names=typing_names,
+        **common,
     )
 
 

@@ -56,11 +56,12 @@ TOP_KEYS = {
     "inputs": "fields read from the HF config",
     "derived": "named expressions",
     "checks": "validation rules",
+    "extra_checks": "validation rules appended to the parent's",
     "layers": "per-layer geometry",
     "mla": "latent (MLA) cache",
     "max_length": "model max sequence length expression",
 }
-NOT_INHERITED = ("class", "description", "model_types", "architectures", "extends")
+NOT_INHERITED = ("class", "description", "model_types", "architectures", "extends", "extra_checks")
 INPUT_KEYS = ("type", "from", "default", "keep_null", "min", "description")
 LAYER_KEYS = (
     "count",
@@ -148,6 +149,8 @@ class Schema:
     max_length: Compiled
     labels: dict[str, str] = field(default_factory=dict)
     """Input name -> the HF field path errors name."""
+    parent: str | None = None
+    """Stem of the schema this one extends (its class becomes the base class)."""
 
     def label(self, inputs: list[str], fallback: str) -> str:
         """The HF fields behind a value, for error messages."""

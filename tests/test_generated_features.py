@@ -41,7 +41,7 @@ def compile_schema(tmp_path: Path) -> Iterator[Any]:
         cls: type[SchemaArchConfig] = next(
             v
             for v in vars(module).values()
-            if isinstance(v, type) and issubclass(v, SchemaArchConfig) and v is not SchemaArchConfig
+            if isinstance(v, type) and issubclass(v, SchemaArchConfig) and v.__module__ == name
         )
         (tmp_path / f"{stem}.yaml").unlink()
         return cls

@@ -75,22 +75,50 @@ max_length: 2048
 }
 
 
+#: Children (``extends``): one narrows inputs (a subclass), one widens one (stand-alone).
+CHILDREN = {
+    "narrow_child": """\
+extends: float_math
+model_types: [narrow_child]
+inputs:
+  heads: {default: 2}
+  rate: {default: 0.5}
+derived:
+  scaled: int(n * rate) + heads
+extra_checks:
+  - expr: heads <= n
+    message: at most n
+""",
+    "widen_child": """\
+extends: conditional_window
+model_types: [widen_child]
+inputs:
+  mla_rank: {default: null}
+""",
+}
+
+
 @pytest.mark.slow
 def test_generated_code_of_varied_schemas_passes_mypy_strict_and_ruff(tmp_path: Path) -> None:
     schemas = tmp_path / "schemas"
     schemas.mkdir()
     for stem, body in BODIES.items():
         (schemas / f"{stem}.yaml").write_text(HEAD.format(stem=stem) + body)
+    for stem, body in CHILDREN.items():
+        (schemas / f"{stem}.yaml").write_text(body)
     for extra in (REPO / "tests" / "golden" / "schemas").glob("*.yaml"):
         (schemas / extra.name).write_text(extra.read_text())
-    files = compile_dir(schemas).files
-    out = tmp_path / "out"
-    out.mkdir()
+    package = tmp_path / "out" / "gentest"
+    package.mkdir(parents=True)
+    files = compile_dir(schemas, package="gentest").files
     for name, text in files.items():
-        if name != "__init__.py":
-            (out / f"mod_{name}").write_text(text)
-    modules = sorted(str(p) for p in out.glob("*.py"))
-    assert len(modules) == len(BODIES) + 1
+        (package / name).write_text(text)
+    (package / "_runtime.py").write_text((REPO / "generated" / "_runtime.py").read_text())
+    assert "class NarrowChildConfig(FloatMathConfig," in files["narrow_child.py"]
+    assert "class WidenChildConfig(rt.SchemaArchConfig," in files["widen_child.py"]
+    assert "class GoldenChildConfig(GoldenConfig," in files["golden_child.py"]
+    modules = sorted(str(p) for p in package.glob("*.py"))
+    assert len(modules) == len(BODIES) + len(CHILDREN) + 4  # golden x2, __init__, _runtime
     mypy = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *modules],
         capture_output=True,

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kvarch
 from kvarch.coverage import EXCLUDED, causal_lm_model_types, decoder_families_with_kv_cache
@@ -36,6 +38,7 @@ from tests.oracle.variants import (
     VARIANTS,
     Variant,
     available_variants,
+    llama_like,
     make_config,
 )
 
@@ -142,6 +145,9 @@ def test_distinct_heads_detects_broadcast_copies() -> None:
     assert _distinct_heads(0, broadcast, broadcast) == 2
     tiled = base.repeat(1, 3, 1, 1)  # [h0 h1 h0 h1 h0 h1] is not a GQA broadcast
     assert _distinct_heads(0, tiled, tiled) == 6
+    zeros = torch.zeros(1, 4, 5, 8)  # e.g. zero-initialised projections: no evidence
+    with pytest.raises(OracleError, match="constant keys"):
+        _distinct_heads(0, zeros, zeros)
 
 
 class _FakeLayer:
@@ -174,12 +180,10 @@ def test_cache_and_attention_agree_outside_mla() -> None:
     (the first variant of each issue-4 family, to keep the run short)."""
     checked, families = 0, set()
     for variant in available_variants():
-        config = make_config(variant)
-        if variant.model_type not in ISSUE4_FAMILIES or getattr(
-            text_config(config), "kv_lora_rank", None
-        ):
+        if variant.model_type not in ISSUE4_FAMILIES or variant.model_type in families:
             continue
-        if variant.model_type in families:
+        config = make_config(variant)
+        if getattr(text_config(config), "kv_lora_rank", None):
             continue
         families.add(variant.model_type)
         seen = attention_seen(config)
@@ -330,8 +334,8 @@ def _schema_partition() -> tuple[list[Variant], list[Variant], str | None]:
         return [], [], f"generated cannot resolve configs yet: {exc!r}"
     covered, uncovered = [], []
     for variant in available_variants():
-        try:
-            resolve(make_config(variant))
+        try:  # the config.json form: collecting must not build configs (they may fail)
+            resolve({"model_type": variant.model_type, **variant.kwargs})
         except unknown:
             uncovered.append(variant)
         else:
@@ -420,6 +424,58 @@ def test_mla_serving_latent_holds_what_transformers_caches() -> None:
     assert params.head_dim == truth[0].k_head_dim + truth[0].v_head_dim == 576
     assert params.num_layers == len(truth) == 61
     assert params.bytes_per_token == CHECKPOINTS["deepseek-v3"][1] == 70272
+
+
+# --- random llama-style geometries against the schemas ---------------------------------------
+
+# Families whose configs take llama-style fields plus an optional sliding window.
+RANDOM_FAMILIES = ("llama", "mistral", "qwen2", "qwen3", "gemma2", "phi3", "starcoder2", "olmo3")
+RANDOM_COVERED = [
+    f for f in RANDOM_FAMILIES if not GENERATED_MISSING and f in {v.model_type for v in COVERED}
+]
+
+
+@st.composite
+def llama_geometry(draw: st.DrawFn) -> dict[str, Any]:
+    """Heads, KV heads dividing them, an explicit head_dim or none, 1-5 layers, a window."""
+    kv_heads = draw(st.sampled_from([1, 2, 4]))
+    heads = kv_heads * draw(st.sampled_from([1, 2, 3]))
+    fields: dict[str, Any] = {
+        "num_hidden_layers": draw(st.integers(1, 5)),
+        "num_attention_heads": heads,
+        "num_key_value_heads": kv_heads,
+        "hidden_size": heads * 8,
+    }
+    if draw(st.booleans()):
+        fields["head_dim"] = draw(st.sampled_from([8, 12, 16]))
+    fields["sliding_window"] = draw(st.sampled_from([None, 3, 6]))
+    return fields
+
+
+@pytest.mark.parametrize("family", RANDOM_COVERED or ["no-generated-schemas"])
+@settings(max_examples=8, deadline=None, derandomize=True, database=None)
+@given(fields=llama_geometry())
+def test_random_geometry_matches_transformers(family: str, fields: dict[str, Any]) -> None:
+    """kvarch equals transformers' cache on randomly drawn head/layer/window geometries."""
+    if family not in RANDOM_FAMILIES:
+        pytest.fail(GENERATED_MISSING or "no generated schema serves a llama-style family")
+    from transformers import AutoConfig
+
+    if family == "llama":  # no window field (transformers would still slide its cache)
+        del fields["sliding_window"]
+    elif family in ("qwen2", "qwen3"):
+        fields["use_sliding_window"] = fields["sliding_window"] is not None
+        fields["max_window_layers"] = 1
+    if family in ("gemma2", "olmo3") and fields.get("sliding_window", 0) is None:
+        fields["sliding_window"] = 4  # these families always have a window
+    if family == "gemma2":
+        fields.setdefault("head_dim", 16)  # gemma2's default head_dim (256) is not tiny
+    kwargs = llama_like(**fields)
+    config = AutoConfig.for_model(family, **kwargs)
+    truth = cache_truth(config)
+    for source, cfg in (("config", config), ("config.json", {"model_type": family, **kwargs})):
+        diff = mismatches(truth, kvarch.inspect(cfg).layers)
+        assert diff == [], f"{family} {fields} from {source}:\n" + "\n".join(diff)
 
 
 def test_looped_layers_keep_a_cache_slot_per_pass() -> None:

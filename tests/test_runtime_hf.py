@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 import torch
 from transformers import (
+    DeepseekV3Config,
+    DeepseekV3ForCausalLM,
     Gemma2Config,
     Gemma2ForCausalLM,
     LlamaConfig,
@@ -20,7 +22,7 @@ from transformers import (
 )
 from transformers.cache_utils import DynamicCache
 
-from kvarch import DeviceRef, DType, KVCacheParams
+from kvarch.runtime import ops
 from kvarch.runtime.errors import ShapeError
 from kvarch.runtime.hf import PagedCache
 
@@ -59,18 +61,6 @@ MODELS = {
 }
 
 
-def qwen2_params() -> KVCacheParams:
-    """Qwen2 has no schema yet: the geometry is passed by hand."""
-    return KVCacheParams(
-        dtype=DType.float32,
-        n_kv_heads=2,
-        head_dim=16,
-        num_layers=2,
-        page_size=PAGE,
-        devices=[DeviceRef.CPU()],
-    )
-
-
 def greedy(model: Any, ids: torch.Tensor, cache: Any) -> torch.Tensor:
     """Greedy generation; leading 0s are left padding, masked out."""
     mask = torch.ones_like(ids)
@@ -83,7 +73,7 @@ def greedy(model: Any, ids: torch.Tensor, cache: Any) -> torch.Tensor:
         do_sample=False,
         pad_token_id=0,
     )
-    return out  # type: ignore[no-any-return]
+    return out
 
 
 @pytest.mark.parametrize("family", sorted(MODELS))
@@ -92,14 +82,8 @@ def test_greedy_generation_matches_dynamic_cache(family: str) -> None:
     ids = torch.randint(1, 256, (2, PROMPT), generator=torch.Generator().manual_seed(1))
     ids[0, :3] = 0  # a left-padded row beside a full one
     want = greedy(model, ids, DynamicCache(config=model.config))
-    params = qwen2_params() if family == "qwen2" else None
     cache = PagedCache.from_model(
-        model,
-        max_batch_size=2,
-        max_seq_len=PROMPT + NEW,
-        page_size=PAGE,
-        params=params,
-        free_bytes=1 << 30,
+        model, max_batch_size=2, max_seq_len=PROMPT + NEW, page_size=PAGE, free_bytes=1 << 30
     )
     got = greedy(model, ids, cache)
     assert torch.equal(got, want)
@@ -120,6 +104,44 @@ def test_generated_geometry_is_used_for_sliding_layers() -> None:
     )
     assert cache.is_sliding == [True, False, True, False]
     assert cache.plan is not None and cache.plan.max_seq_len == 32
+
+
+def test_mla_pages_hold_the_latent_then_the_rotary_key() -> None:
+    """K (kv_lora_rank) and V (qk_rope_head_dim) side by side in one latent row per token."""
+    rank, rope = 16, 8
+    config = DeepseekV3Config(
+        num_hidden_layers=2,
+        kv_lora_rank=rank,
+        qk_rope_head_dim=rope,
+        qk_nope_head_dim=16,
+        v_head_dim=16,
+        q_lora_rank=None,
+        n_routed_experts=2,
+        num_experts_per_tok=1,
+        moe_intermediate_size=32,
+        first_k_dense_replace=2,
+        n_group=1,
+        topk_group=1,
+        **{**SMALL, "num_key_value_heads": 4},
+    )
+    model = build(DeepseekV3ForCausalLM, config)
+    ids = torch.randint(1, 256, (2, PROMPT), generator=torch.Generator().manual_seed(3))
+    want = DynamicCache(config=config)
+    model(ids, past_key_values=want)
+    cache = PagedCache.from_model(
+        model, max_batch_size=2, max_seq_len=PROMPT, page_size=PAGE, free_bytes=1 << 30
+    )
+    model(ids, past_key_values=cache)
+    (group,) = cache.storage.groups
+    assert group.params.is_mla and group.params.head_dim == rank + rope
+    for i in range(2):
+        view = cache.storage.layer(i)
+        assert view.v is None
+        for row in range(2):
+            table = torch.from_numpy(cache.manager.block_tables(0, slice(row, row + 1)))[0]
+            latent = ops.gather_kv(view.k, table, PROMPT)  # [tokens, 1, rank + rope]
+            assert torch.equal(latent[..., :rank], want.layers[i].keys[row].transpose(0, 1))
+            assert torch.equal(latent[..., rank:], want.layers[i].values[row].transpose(0, 1))
 
 
 def test_a_different_batch_is_refused() -> None:

@@ -16,29 +16,38 @@ import pytest
 import torch
 
 import generated
+from kvarch import DeviceRef, DType, KVCacheGroup, KVCacheParams, MultiKVCacheParams
 from kvarch.runtime.errors import UnsupportedCacheError
-from kvarch.runtime.hf import PagedCache
-from tests.oracle.truth import build_model, text_config
+from kvarch.runtime.hf import PagedCache, PagedLayer
+from tests.oracle.truth import build_model, cache_truth, text_config
 from tests.oracle.variants import Variant, available_variants, make_config
 
 PROMPT, NEW, PAGE = 10, 5, 4
 # transformers 5.24 renames generate's past_key_values to cache; 5.17 only knows the old name.
 pytestmark = pytest.mark.filterwarnings("ignore:`past_key_values` is deprecated:FutureWarning")
 
+SSM_HYBRIDS = (
+    "bamba", "granitemoehybrid", "jamba", "kimi_linear", "lara_mini", "lfm2_moe", "lfm3",
+    "nemotron_h", "olmo_hybrid", "qwen3_5", "qwen3_5_moe", "qwen3_5_moe_text", "qwen3_5_text",
+    "qwen3_next", "qwen4_exp", "qwen4_exp_text", "zamba2",
+)  # fmt: skip
 REFUSED: dict[str, str] = {
-    # linear-attention layers (recurrent + conv state) beside indexed attention
-    "qwen4_exp": "none",
-    "qwen4_exp_text": "none",
-    # group b: indexer (DSA) layers, conv-state hybrid attention layers, linear attention
-    "axk2": "full",
-    "hy_v4": "full",
+    # SSM / linear-attention / conv layers: recurrent state in transformers' LinearAttentionLayer
+    **dict.fromkeys(SSM_HYBRIDS, "none"),
+    "minimax": "none",  # MiniMaxForCausalLM builds its own cache class in generate
+    # attention and SSM state in the same layer (LinearAttentionAndFullAttentionLayer)
+    "falcon_h1": "full",
     "zaya": "full",
+    "hy_v4": "full",  # DynamicIndexedLayer: K/V plus a sparse-attention indexer key cache
+    # transformers caches every token of gpt-neo's local layers (it only masks the window)
+    "gpt_neo": "sliding",
+    # group b: sparse-attention indexer layers, conv-state hybrid attention layers
+    "axk2": "full",
     "inkling_text": "sliding",
     "inkling2_text": "sliding",
     "inkling2_loop_text": "sliding",
-    "lara_mini": "none",
 }
-"""Families whose own cache carries non-KV state: ``from_model`` refuses them."""
+"""Families ``from_model`` refuses: their cache is not per-token K/V as the schema pages it."""
 
 
 def one_variant_per_family() -> list[Variant]:
@@ -70,10 +79,11 @@ def greedy(model: Any, ids: torch.Tensor, mask: torch.Tensor, **cache: Any) -> t
         max_new_tokens=NEW,
         min_new_tokens=NEW,
         do_sample=False,
+        use_cache=True,  # some configs (mpt) default to False
         pad_token_id=0,
         **cache,
     )
-    return out  # type: ignore[no-any-return]
+    return out
 
 
 def prompt(vocab: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -102,12 +112,16 @@ def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
         text.num_key_value_heads = text.num_attention_heads
     model = build_model(config)
     ids, mask = prompt(int(text.vocab_size))
-    kwargs = dict(max_batch_size=2, max_seq_len=PROMPT + NEW, page_size=PAGE, free_bytes=1 << 30)
+    kwargs: dict[str, Any] = dict(
+        max_batch_size=2, max_seq_len=PROMPT + NEW, page_size=PAGE, free_bytes=1 << 30
+    )
     if variant.model_type in REFUSED:
         with pytest.raises(UnsupportedCacheError) as err:
             PagedCache.from_model(model, **kwargs)
-        assert variant.model_type in str(err.value)
-        assert REFUSED[variant.model_type] in str(err.value)
+        assert err.value.model_type == model.config.model_type  # a VLM's text model: its type
+        assert repr(err.value.model_type) in str(err.value)
+        assert err.value.kind == REFUSED[variant.model_type]
+        assert f"{err.value.kind!r} layers" in str(err.value)
         return
     want = greedy(model, ids, mask)
     cache = PagedCache.from_model(model, **kwargs)
@@ -116,3 +130,83 @@ def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
     assert torch.equal(got, want)
     assert cache.get_seq_length() == PROMPT + NEW - 1
     assert cache.manager.seqs  # the K/V really went through the paged cache
+
+
+# Layer kinds whose schemas are still on branches: the geometry is passed by hand, built from
+# the oracle's reading of transformers' own cache (so the adapter, not a schema, is tested).
+BY_HAND = ["llama4-text-chunked", "gemma3n-text-shared", "gemma4-text-shared", "mllama"]
+
+
+def params_from_truth(config: Any) -> MultiKVCacheParams:
+    """One cache group per (kind, window, heads, dim) of the per-token layers transformers fills."""
+    groups: dict[tuple[str, int | None, int, int], list[int]] = {}
+    for layer in cache_truth(config):
+        if layer.kind in ("full", "sliding", "chunked"):
+            key = (layer.kind, layer.window, layer.num_kv_heads, layer.k_head_dim)
+            groups.setdefault(key, []).append(layer.index)
+    return MultiKVCacheParams(
+        groups=[
+            KVCacheGroup(
+                params=KVCacheParams(
+                    dtype=DType.float32,
+                    n_kv_heads=heads,
+                    head_dim=dim,
+                    num_layers=len(idx),
+                    page_size=PAGE,
+                    devices=[DeviceRef.CPU()],
+                ),
+                layer_indices=idx,
+                attention=kind,  # type: ignore[arg-type]
+                window=window,
+            )
+            for (kind, window, heads, dim), idx in groups.items()
+        ]
+    )
+
+
+@pytest.mark.parametrize("variant_id", BY_HAND)
+def test_chunked_shared_and_cross_layers_with_geometry_by_hand(variant_id: str) -> None:
+    variant = next(v for v in available_variants() if v.id == variant_id)
+    config = make_config(variant)
+    model = build_model(config)
+    text = text_config(config)
+    ids, mask = prompt(int(text.vocab_size))
+    cross: dict[str, Any] = {}
+    if getattr(text, "cross_attention_layers", None):  # vision states for the cross layers
+        states = torch.randn(2, 3, text.hidden_size, generator=torch.Generator().manual_seed(2))
+        cross["cross_attention_states"] = states
+    want = greedy(model, ids, mask, **cross)
+    params = params_from_truth(config)
+    cache = PagedCache.from_model(
+        model, max_batch_size=2, max_seq_len=PROMPT + NEW, page_size=PAGE, params=params,
+        free_bytes=1 << 30,
+    )  # fmt: skip
+    paged = {i for g in params.groups for i in g.layer_indices}
+    assert {i for i, layer in enumerate(cache.layers) if isinstance(layer, PagedLayer)} == paged
+    assert torch.equal(greedy(model, ids, mask, past_key_values=cache, **cross), want)
+    if cross:  # the delegated cross layer holds the vision K/V, the paged ones hold the text
+        (layer,) = [cache.layers[i] for i in text.cross_attention_layers]
+        assert not isinstance(layer, PagedLayer) and layer.keys.shape[-2] > 0
+    windows = [g.window for g in params.groups if g.attention != "full"]
+    assert all(w is not None and w < PROMPT for w in windows)  # the windows were overrun
+
+
+def test_a_model_with_its_own_cache_class_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    variant = next(v for v in available_variants() if v.id == "llama-gqa")
+    model = build_model(make_config(variant))
+    monkeypatch.setattr(model, "_supports_default_dynamic_cache", lambda: False)
+    with pytest.raises(UnsupportedCacheError, match="'llama'.*own cache class"):
+        PagedCache.from_model(model, max_batch_size=1, max_seq_len=16, free_bytes=1 << 30)
+
+
+def test_a_window_transformers_does_not_keep_is_refused() -> None:
+    variant = next(v for v in available_variants() if v.id == "mistral-window")
+    config = make_config(variant)
+    model = build_model(config)
+    params = params_from_truth(config)
+    (group,) = params.groups
+    full = MultiKVCacheParams(
+        groups=[KVCacheGroup(params=group.params, layer_indices=[0, 1, 2, 3])]
+    )
+    with pytest.raises(UnsupportedCacheError, match="DynamicSlidingWindowLayer \\(window 5\\)"):
+        PagedCache.from_model(model, max_batch_size=1, max_seq_len=16, params=full)

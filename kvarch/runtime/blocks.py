@@ -3,25 +3,34 @@
 Bookkeeping only (numpy, no torch): block tables are int32 arrays ``[max_seqs, width]`` per
 group (``-1`` = no block), ready for ``torch.from_numpy``; data moves through a
 ``BlockStorage`` (the cache tensors). Row ``r`` of every table and of ``seq_lens`` belongs to
-one live sequence. Every method either completes or raises with the state unchanged.
+one live sequence. Every method either completes or raises with the state unchanged; when a
+data copy fails (``CacheCopyError``) the operation is undone, except that prefix-cache
+entries evicted on the way stay evicted.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
 
-from kvarch.runtime.errors import BlockTableError, OutOfBlocksError, SequenceStateError
-from kvarch.runtime.pool import BlockPool, HostPool
+from kvarch.runtime.errors import (
+    BlockTableError,
+    CacheCopyError,
+    OutOfBlocksError,
+    SequenceStateError,
+)
+from kvarch.runtime.pool import BlockPool, HostPool, Journal, undo
 
 __all__ = ["BlockManager", "BlockStorage", "block_hash", "chain_hashes"]
 
 _ROOT_HASH = 0
+_NO_SEQ: Hashable = object()
 
 
 class BlockStorage(Protocol):
@@ -105,7 +114,10 @@ class BlockManager:
         self._by_row: list[_Seq | None] = [None] * max_seqs
         self._forked = False
         self._windowed = any(w is not None for w in self.windows)
+        self._swapping = any(h is not None for h in self.hosts) and storage is not None
         self._free_rows = list(range(max_seqs))
+        self._written: set[tuple[bool, int, int]] | None = None
+        """(on host, group, block or slot) copies landed in during an undoable operation."""
 
     # --- queries -------------------------------------------------------------------------
     def row(self, seq_id: Hashable) -> int:
@@ -159,24 +171,25 @@ class BlockManager:
             if need > pool.num_free:
                 raise OutOfBlocksError(g, need, pool.num_free)
         row = self._take_row(seq_id, hashes).row
-        for g, (device, host, first) in enumerate(sources):
-            pool, table = self.pools[g], self.tables[g][row]
-            for b in device.values():
-                pool.touch(b)
-            slots = {i: self._host(g).take(hashes[i]) for i in host}
-            for i in range(first, total):
-                if i in device:
-                    table[i] = device[i]
-                    continue
-                table[i] = self._allocate(g)
-                if i in slots:
-                    self._swap_in(g, slots[i], int(table[i]), hashes[i])
-            self.live_from[g][row] = first
-        self.seq_lens[row] = n
-        tail = n - n % self.page
-        self.pending[row, : n - tail] = tokens[tail:]
-        for i in range(hit, len(hashes)):
-            self._register(row, i, hashes[i])
+        with self._undoable(np.array([row]), new=seq_id):
+            for g, (device, host, first) in enumerate(sources):
+                pool, table = self.pools[g], self.tables[g][row]
+                for b in device.values():
+                    pool.touch(b)
+                slots = {i: self._host(g).take(hashes[i]) for i in host}
+                for i in range(first, total):
+                    if i in device:
+                        table[i] = device[i]
+                        continue
+                    table[i] = self._allocate(g)
+                    if i in slots:
+                        self._swap_in(g, slots[i], int(table[i]), hashes[i])
+                self.live_from[g][row] = first
+            self.seq_lens[row] = n
+            tail = n - n % self.page
+            self.pending[row, : n - tail] = tokens[tail:]
+            for i in range(hit, len(hashes)):
+                self._register(row, i, hashes[i])
         return hit * self.page
 
     def append(self, seq_id: Hashable, tokens: Sequence[int] | int) -> list[np.ndarray]:
@@ -192,10 +205,11 @@ class BlockManager:
         self._check_length(seq_id, old + count)
         growth = [self._growth(g, seq.row, old, old + count) for g in range(len(self.pools))]
         self._check_room([growth])
-        self._grow(seq, old, growth)
-        self.seq_lens[seq.row] = old + count
-        if self.prefix and not isinstance(tokens, int):
-            self._record_tokens(seq, old, tokens)
+        with self._undoable(np.array([seq.row])):
+            self._grow(seq, old, growth)
+            self.seq_lens[seq.row] = old + count
+            if self.prefix and not isinstance(tokens, int):
+                self._record_tokens(seq, old, tokens)
         return self.slots(seq_id, old, old + count)
 
     def decode_step(self, rows: np.ndarray, tokens: np.ndarray | None = None) -> list[np.ndarray]:
@@ -226,17 +240,20 @@ class BlockManager:
             for s in picked
         ]
         self._check_room(plans, extra=simple_rows.size)
-        for seq, growth in zip(picked, plans, strict=True):
-            self._grow(seq, int(self.seq_lens[seq.row]), growth)
-        if simple_rows.size:
-            simple_idx = idx[fresh]
-            for g, table in enumerate(self.tables):
-                table[simple_rows, simple_idx] = self._allocate_many(g, simple_idx.size)
-        if self.prefix and tokens is not None:
-            self.pending[rows, offset] = tokens
-        self.seq_lens[rows] = old + 1
-        if self.prefix:
-            self._complete_blocks(rows[offset == page - 1], idx[offset == page - 1])
+        # Only copies can fail after the room check: undo support costs nothing without them.
+        copies = (bool(picked) and self.storage is not None) or self._swapping
+        with self._undoable(rows) if copies else nullcontext():
+            for seq, growth in zip(picked, plans, strict=True):
+                self._grow(seq, int(self.seq_lens[seq.row]), growth)
+            if simple_rows.size:
+                simple_idx = idx[fresh]
+                for g, table in enumerate(self.tables):
+                    table[simple_rows, simple_idx] = self._allocate_many(g, simple_idx.size)
+            if self.prefix and tokens is not None:
+                self.pending[rows, offset] = tokens
+            self.seq_lens[rows] = old + 1
+            if self.prefix:
+                self._complete_blocks(rows[offset == page - 1], idx[offset == page - 1])
         return [
             np.add(np.multiply(table[rows, idx], page, dtype=np.int64), offset)
             for table in self.tables
@@ -374,13 +391,12 @@ class BlockManager:
             return blocks
         for block, digest in evicted:
             slot = host.store(digest)
-            if slot is not None and self.storage is not None:
-                self.storage.swap_out(g, block, slot)
+            if slot is not None:
+                self._copy("swap_out", g, block, slot)
         return blocks
 
     def _swap_in(self, g: int, slot: int, block: int, block_hash: int) -> None:
-        if self.storage is not None:
-            self.storage.swap_in(g, slot, block)
+        self._copy("swap_in", g, slot, block)
         self._host(g).give_back(slot)
         self.pools[g].register(block, block_hash)
 
@@ -409,6 +425,79 @@ class BlockManager:
             if need > pool.num_free + freed:
                 raise OutOfBlocksError(g, need, pool.num_free + freed)
 
+    def _copy(self, op: str, g: int, src: int, dst: int) -> None:
+        """Ask the storage for one block copy; a failure becomes ``CacheCopyError``."""
+        if self.storage is None:
+            return
+        if self._written is not None:  # before the copy: a failed one may have written part
+            self._written.add((op == "swap_out", g, dst))
+        try:
+            getattr(self.storage, op)(g, src, dst)
+        except Exception as exc:
+            raise CacheCopyError(op, g, src, dst, exc) from exc
+
+    @contextmanager
+    def _undoable(self, rows: np.ndarray, new: Hashable = _NO_SEQ) -> Iterator[None]:
+        """Run a change of ``rows`` (``new``: a sequence it adds); on failure undo it. A row
+        whose restored blocks were overwritten meanwhile is freed (``CacheCopyError.dropped``)."""
+        journal: Journal = []
+        pools: list[BlockPool | HostPool] = [*self.pools, *(h for h in self.hosts if h)]
+        saved = [(t[rows], lf[rows]) for t, lf in zip(self.tables, self.live_from, strict=True)]
+        lens, pending = self.seq_lens[rows], self.pending[rows]
+        n_hashes = [len(s.hashes) if (s := self._by_row[r]) else 0 for r in rows.tolist()]
+        for p in pools:
+            p.journal = journal
+        written: set[tuple[bool, int, int]] = set()
+        self._written = written
+        try:
+            yield
+        except BaseException as exc:
+            undo(journal)
+            for g, (table, live) in enumerate(saved):
+                self.tables[g][rows], self.live_from[g][rows] = table, live
+            self.seq_lens[rows], self.pending[rows] = lens, pending
+            for r, n in zip(rows.tolist(), n_hashes, strict=True):
+                if (s := self._by_row[r]) is not None:
+                    del s.hashes[n:]
+            if new is not _NO_SEQ and self.seqs.get(new) is self._by_row[int(rows[0])]:
+                self._drop_row(new)
+            self._forget_overwritten_slots(written)
+            if isinstance(exc, CacheCopyError):
+                exc.dropped = self._drop_overwritten(rows, written)
+            raise
+        finally:
+            for p in pools:
+                p.journal = None
+            self._written = None
+
+    def _drop_row(self, seq_id: Hashable) -> None:
+        seq = self.seqs.pop(seq_id)
+        self._by_row[seq.row] = None
+        heapq.heappush(self._free_rows, seq.row)
+
+    def _forget_overwritten_slots(self, written: set[tuple[bool, int, int]]) -> None:
+        """Unindex host copies that undo restored but a later swap-out overwrote."""
+        for on_host, g, slot in written:
+            host = self.hosts[g]
+            if on_host and host is not None:
+                for block_hash in [h for h, s in host.slots.items() if s == slot]:
+                    host.give_back(host.take(block_hash))
+
+    def _drop_overwritten(
+        self, rows: np.ndarray, written: set[tuple[bool, int, int]]
+    ) -> list[Hashable]:
+        """Free live sequences among ``rows`` that hold a block overwritten by a copy."""
+        ids = {id(s): k for k, s in self.seqs.items()}
+        dropped = []
+        for r in rows.tolist():
+            seq = self._by_row[r]
+            if seq is not None and any(
+                (False, g, b) in written for g, t in enumerate(self.tables) for b in t[r].tolist()
+            ):
+                dropped.append(ids[id(seq)])
+                self.free(ids[id(seq)])
+        return dropped
+
     def _grow(self, seq: _Seq, old: int, growth: list[_Growth]) -> None:
         page, row = self.page, seq.row
         for g, plan in enumerate(growth):
@@ -421,8 +510,7 @@ class BlockManager:
             if plan.cow >= 0 and pool.ref[plan.cow] > 1:
                 idx = (old - 1) // page
                 fresh = self._allocate(g)
-                if self.storage is not None:
-                    self.storage.copy_block(g, int(table[idx]), fresh)
+                self._copy("copy_block", g, int(table[idx]), fresh)
                 pool.release(int(table[idx]))
                 table[idx] = fresh
             start = -(-old // page)

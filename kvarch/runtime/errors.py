@@ -8,6 +8,7 @@ __all__ = [
     "BlockTableError",
     "CacheAllocationError",
     "CacheCopyError",
+    "CollectiveError",
     "OutOfBlocksError",
     "PlanError",
     "SequenceStateError",
@@ -92,4 +93,16 @@ class CacheCopyError(KvarchError, RuntimeError):
         """Sequences freed because a block they held was overwritten before the failure."""
         super().__init__(
             f"{op} of group {group} ({src} -> {dst}) failed: {cause}; the operation was undone"
+        )
+
+
+class CollectiveError(KvarchError, RuntimeError):
+    """A collective across tensor-parallel ranks failed: a peer died or timed out."""
+
+    def __init__(self, op: str, rank: int, world: int, cause: BaseException) -> None:
+        self.op = op
+        self.rank = rank
+        super().__init__(
+            f"{op} on rank {rank} of {world} failed: a peer rank died or did not join within "
+            f"the process group's timeout (init_process_group(timeout=...)); cause: {cause}"
         )

@@ -60,6 +60,12 @@ def kv_params_for_model(model: Any, *, page_size: int) -> KVCacheParams | MultiK
     return params
 
 
+def _pad(x: Tensor, width: int) -> Tensor:
+    """``x`` with its last dim zero-padded to ``width``."""
+    extra = width - x.shape[-1]
+    return torch.nn.functional.pad(x, (0, extra)) if extra > 0 else x
+
+
 class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
     """One decoder layer's view of the shared paged cache."""
 
@@ -86,20 +92,20 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         if not self.is_initialized:
             self.lazy_initialization(key_states, value_states)
         batch, heads, n, k_dim = key_states.shape
+        v_dim = value_states.shape[-1]
         cache = self.cache
         if self.index == cache.first_layer:
             cache.advance(batch, n)
         view = cache.storage.layer(self.index)
+        width = view.k.shape[-1]
         k = key_states.transpose(1, 2).reshape(batch * n, heads, k_dim)
-        v = value_states.transpose(1, 2).reshape(batch * n, heads, value_states.shape[-1])
+        v = value_states.transpose(1, 2).reshape(batch * n, heads, v_dim)
         if view.v is None:  # MLA: K (latent) and V (rotary key) side by side in one latent row
-            if k_dim + v.shape[-1] != view.k.shape[-1]:
-                raise ShapeError(
-                    "key/value states", (k_dim, v.shape[-1]), f"dims summing to {view.k.shape[-1]}"
-                )
+            if k_dim + v_dim != width:
+                raise ShapeError("key/value states", (k_dim, v_dim), f"dims summing to {width}")
             ops.write_kv(view.k, None, torch.cat([k, v], dim=-1), None, cache.slots[view.group])
-        else:
-            ops.write_kv(view.k, view.v, k, v, cache.slots[view.group])
+        else:  # K and V narrower than the group's head_dim (k_head_dim != v_head_dim): pad
+            ops.write_kv(view.k, view.v, _pad(k, width), _pad(v, width), cache.slots[view.group])
         old = self.length
         self.length += n
         start = 0 if self.window is None else max(0, old - self.window + 1)
@@ -109,10 +115,16 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         blocks = table.to(view.k.device)[:, pos // page].long()
         keys = view.k[blocks, pos % page].transpose(1, 2)
         if view.v is None:
-            keys, values = keys[..., :k_dim], keys[..., k_dim:]
+            values = keys[..., k_dim:]
         else:
-            values = view.v[blocks, pos % page].transpose(1, 2)
-        return keys.to(key_states.dtype), values.to(value_states.dtype)
+            values = view.v[blocks, pos % page, :, :v_dim].transpose(1, 2)
+        # contiguous like DynamicCache's torch.cat results: some models .view() them
+        keys = keys[..., :k_dim].to(key_states.dtype).contiguous()
+        values = values.to(value_states.dtype).contiguous()
+        # shape-only stand-ins (no memory) for models that inspect ``layer.keys`` (mllama)
+        self.keys = torch.empty(keys.shape, dtype=keys.dtype, device="meta")
+        self.values = torch.empty(values.shape, dtype=values.dtype, device="meta")
+        return keys, values
 
     def get_mask_sizes(self, query_length: int) -> tuple[int, int]:
         """(kv_length, kv_offset) of the K/V ``update`` returns, as DynamicCache's layers."""

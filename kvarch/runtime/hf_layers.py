@@ -79,18 +79,18 @@ def delegated_layers(
     problems: dict[tuple[str, str], list[int]] = {}
     delegated: dict[int, Any] = {}
     for i, layer in enumerate(_default_layers(model, num_layers)):
-        kind = kinds.get(i)
+        known = kinds.get(i)
         if i in windows:
             why = _paged_problem(layer, windows[i])
             if why is not None:
-                problems.setdefault((kind or "full", why), []).append(i)
+                problems.setdefault((known or "full", why), []).append(i)
         elif (_DUMMY is not None and type(layer) is _DUMMY) or (
-            type(layer) is DynamicLayer and kind in ("cross", None)
+            type(layer) is DynamicLayer and known in ("cross", None)
         ):
             delegated[i] = layer
         else:
             why = f"transformers keeps them in {type(layer).__name__}, not per-token K/V"
-            problems.setdefault((kind or "unpaged", why), []).append(i)
+            problems.setdefault((known or "unpaged", why), []).append(i)
     if problems:  # name recurrent-state layers first: they are the usual reason
         (kind, why), layers = min(problems.items(), key=lambda p: p[0][0] != "none")
         raise UnsupportedCacheError(model_type, kind, layers, why)

@@ -8,7 +8,7 @@ import torch
 from torch import Tensor
 
 from kvarch.kv_cache import KVCacheParams
-from kvarch.runtime.errors import ShapeError
+from kvarch.runtime.errors import CollectiveError, ShapeError
 
 __all__ = ["gather_heads", "local_kv_heads", "local_q_heads"]
 
@@ -41,9 +41,14 @@ def local_q_heads(n_q_heads: int, params: KVCacheParams, rank: int) -> range:
 
 
 def gather_heads(local: Tensor, group: Any = None) -> Tensor:
-    """Concatenate every rank's ``[tokens, local_heads, dim]`` output along heads."""
+    """Concatenate every rank's ``[tokens, local_heads, dim]`` output along heads; a dead or
+    stalled peer raises ``CollectiveError`` (after the process group's timeout at most)."""
     import torch.distributed as dist
 
-    parts = [torch.empty_like(local) for _ in range(dist.get_world_size(group))]
-    dist.all_gather(parts, local.contiguous(), group=group)
+    world = dist.get_world_size(group)
+    parts = [torch.empty_like(local) for _ in range(world)]
+    try:
+        dist.all_gather(parts, local.contiguous(), group=group)
+    except RuntimeError as exc:  # gloo / NCCL: connection reset by a dead peer, or a timeout
+        raise CollectiveError("all_gather", dist.get_rank(group), world, exc) from exc
     return torch.cat(parts, dim=1)

@@ -3,6 +3,10 @@
 A device ``BlockPool`` keeps every block with no owner in one LRU queue: blocks without a
 prefix hash at the front (reused first), cached blocks at the back in release order, so the
 least recently released cached block is evicted first. All operations are O(1).
+
+While a ``journal`` list is attached, every change is logged so that ``undo`` can reverse
+it (the block manager rolls back an operation whose data copy failed). Undo keeps ownership
+exact; cache entries evicted on the way stay evicted (their data may be overwritten).
 """
 
 from __future__ import annotations
@@ -13,7 +17,16 @@ import numpy as np
 
 from kvarch.runtime.errors import SequenceStateError
 
-__all__ = ["BlockPool", "HostPool"]
+__all__ = ["BlockPool", "HostPool", "undo"]
+
+Journal = list[tuple["BlockPool | HostPool", str, int, int]]
+
+
+def undo(journal: Journal) -> None:
+    """Reverse every logged change, newest first, and empty ``journal``."""
+    while journal:
+        pool, op, a, b = journal.pop()
+        pool.revert(op, a, b)
 
 
 class BlockPool:
@@ -29,6 +42,8 @@ class BlockPool:
         """Prefix hash of each cached block."""
         self.cached: dict[int, int] = {}
         """Prefix hash -> block holding that full block of tokens."""
+        self.journal: Journal | None = None
+        """Where changes are logged for ``undo`` (None: not logged)."""
 
     @property
     def num_free(self) -> int:
@@ -48,6 +63,8 @@ class BlockPool:
                 hash_of[b] = None
                 evicted.append((b, h))
         self.ref[blocks] = 1
+        if self.journal is not None:
+            self.journal += [(self, "alloc", b, 0) for b in blocks]
         return blocks, evicted
 
     def touch(self, block: int) -> None:
@@ -55,6 +72,8 @@ class BlockPool:
         if self.ref[block] == 0:
             del self.free[block]
         self.ref[block] += 1
+        if self.journal is not None:
+            self.journal.append((self, "touch", block, 0))
 
     def release(self, block: int) -> None:
         """One owner fewer; an unowned block goes back to the queue."""
@@ -62,19 +81,44 @@ class BlockPool:
             raise SequenceStateError(block, "block released more often than owned")
         self.ref[block] -= 1
         if self.ref[block] == 0:
-            self.free[block] = None
-            if self.hash_of[block] is None:
-                self.free.move_to_end(block, last=False)
+            self._to_queue(block)
+        if self.journal is not None:
+            self.journal.append((self, "release", block, 0))
+
+    def _to_queue(self, block: int) -> None:
+        self.free[block] = None
+        if self.hash_of[block] is None:
+            self.free.move_to_end(block, last=False)
 
     def register(self, block: int, block_hash: int) -> None:
         """Index a full block under its prefix hash (the first block with a hash keeps it)."""
         if block_hash not in self.cached and self.hash_of[block] is None:
             self.cached[block_hash] = block
             self.hash_of[block] = block_hash
+            if self.journal is not None:
+                self.journal.append((self, "register", block, block_hash))
 
     def lookup(self, block_hash: int) -> int | None:
         """The block holding ``block_hash``, if cached on the device."""
         return self.cached.get(block_hash)
+
+    def revert(self, op: str, block: int, block_hash: int) -> None:
+        """Reverse one logged change (see ``undo``)."""
+        if op == "alloc":  # back to the front of the queue, uncached
+            self.ref[block] = 0
+            self.free[block] = None
+            self.free.move_to_end(block, last=False)
+        elif op == "touch":
+            self.ref[block] -= 1
+            if self.ref[block] == 0:
+                self._to_queue(block)
+        elif op == "release":
+            if self.ref[block] == 0:
+                del self.free[block]
+            self.ref[block] += 1
+        else:  # register
+            del self.cached[block_hash]
+            self.hash_of[block] = None
 
 
 class HostPool:
@@ -85,6 +129,8 @@ class HostPool:
         self.slots: OrderedDict[int, int] = OrderedDict()
         """Prefix hash -> slot, least recently stored first."""
         self.free_slots = list(range(num_slots - 1, -1, -1))
+        self.journal: Journal | None = None
+        """Where changes are logged for ``undo`` (None: not logged)."""
 
     def __contains__(self, block_hash: int) -> bool:
         return block_hash in self.slots
@@ -101,12 +147,30 @@ class HostPool:
             self.free_slots.append(slot)
         slot = self.free_slots.pop()
         self.slots[block_hash] = slot
+        if self.journal is not None:
+            self.journal.append((self, "store", slot, block_hash))
         return slot
 
     def take(self, block_hash: int) -> int:
         """Remove ``block_hash`` from the index; its slot stays reserved until ``give_back``."""
-        return self.slots.pop(block_hash)
+        slot = self.slots.pop(block_hash)
+        if self.journal is not None:
+            self.journal.append((self, "take", slot, block_hash))
+        return slot
 
     def give_back(self, slot: int) -> None:
         """Return a slot taken with ``take``."""
         self.free_slots.append(slot)
+        if self.journal is not None:
+            self.journal.append((self, "give_back", slot, 0))
+
+    def revert(self, op: str, slot: int, block_hash: int) -> None:
+        """Reverse one logged change (see ``undo``); a stored copy that may be partial is
+        dropped, and a slot reused from an evicted entry stays free."""
+        if op == "store":
+            del self.slots[block_hash]
+            self.free_slots.append(slot)
+        elif op == "take":  # the host copy is intact: index it again
+            self.slots[block_hash] = slot
+        else:  # give_back
+            self.free_slots.remove(slot)

@@ -96,7 +96,7 @@ class PagedKVCache:
             dtype = p.dtype.to_torch()
             self.data.append(allocate(shape, dtype, self.device))
             self.scales.append(
-                torch.ones(p.kv_dim, p.num_layers, device=self.device)
+                allocate([p.kv_dim, p.num_layers], torch.float32, self.device).fill_(1.0)
                 if p.dtype.is_float8
                 else None
             )

@@ -1,5 +1,5 @@
 # generated from schemas/golden.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=2c1ccfa0a2472dd2 content=15ba21533c672b23
+# kvarch-digest: render=3668d50a957638ea content=15ba21533c672b23
 # ruff: noqa: E501
 """GoldenConfig: Golden test family: \"quotes\", 'single', back\\slash and \"\"\"triple\"\"\"."""
 

@@ -266,6 +266,8 @@ def _distinct_heads(index: int, keys: torch.Tensor, values: torch.Tensor) -> int
     """KV heads the layer computes: a cache holding broadcast copies (Falcon's new
     architecture repeats each KV head per query group) counts each distinct head once."""
     heads = int(keys.shape[1])
+    if heads > 1 and bool((keys == keys.flatten()[0]).all()):
+        raise OracleError(f"layer {index}: constant keys, cannot tell heads apart")
     for groups in range(1, heads + 1):
         if heads % groups:
             continue

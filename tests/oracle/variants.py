@@ -40,35 +40,35 @@ class Variant:
     """What this variant exercises."""
 
 
+LLAMA_BASE: dict[str, Any] = {
+    "vocab_size": VOCAB,
+    "hidden_size": 64,
+    "intermediate_size": 64,
+    "num_hidden_layers": 4,
+    "num_attention_heads": 4,
+    "num_key_value_heads": 2,
+    "max_position_embeddings": MAX_POS,
+    "pad_token_id": 0,
+}
+GPT2_BASE: dict[str, Any] = {
+    "vocab_size": VOCAB,
+    "n_embd": 64,
+    "n_layer": 3,
+    "n_head": 4,
+    "n_positions": MAX_POS,
+    "bos_token_id": 0,
+    "eos_token_id": 0,
+}
+
+
 def llama_like(**overrides: Any) -> dict[str, Any]:
     """Llama-style field names: 4 layers, hidden 64, 4 heads, 2 KV heads (GQA)."""
-    base: dict[str, Any] = {
-        "vocab_size": VOCAB,
-        "hidden_size": 64,
-        "intermediate_size": 64,
-        "num_hidden_layers": 4,
-        "num_attention_heads": 4,
-        "num_key_value_heads": 2,
-        "max_position_embeddings": MAX_POS,
-        "pad_token_id": 0,
-    }
-    base.update(overrides)
-    return base
+    return {**LLAMA_BASE, **overrides}
 
 
 def gpt2_like(**overrides: Any) -> dict[str, Any]:
     """GPT-2-style field names (``n_embd``, ``n_layer``, ``n_head``)."""
-    base: dict[str, Any] = {
-        "vocab_size": VOCAB,
-        "n_embd": 64,
-        "n_layer": 3,
-        "n_head": 4,
-        "n_positions": MAX_POS,
-        "bos_token_id": 0,
-        "eos_token_id": 0,
-    }
-    base.update(overrides)
-    return base
+    return {**GPT2_BASE, **overrides}
 
 
 def moe(**overrides: Any) -> dict[str, Any]:

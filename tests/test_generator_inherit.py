@@ -1,0 +1,195 @@
+"""``extends`` compiles to subclassing: a child class declares only what differs from its
+parent's, behaves exactly like the stand-alone class of its merged schema, and ``extra_checks``
+appends to the parent's checks."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+import types
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+
+import generated
+from generated import _runtime as rt
+from generated._runtime import SchemaArchConfig
+from generator import SchemaError, compile_dir, load_schemas
+from generator.render import render_module
+from kvarch import ConfigError
+from tests.oracle.variants import VARIANTS
+
+REPO = Path(__file__).resolve().parent.parent
+SCHEMAS = {s.stem: s for s in load_schemas(REPO / "schemas")}
+
+MUTATIONS: dict[str, Callable[[dict[str, Any]], None]] = {
+    "as-is": lambda d: None,
+    "kv-heads-3": lambda d: d.update(num_key_value_heads=3),
+    "hidden-7": lambda d: d.update(hidden_size=7),
+    "no-layers": lambda d: [d.pop(k, None) for k in ("num_hidden_layers", "n_layer")],
+    "window-0": lambda d: d.update(sliding_window=0),
+    "head-dim-null": lambda d: d.update(head_dim=None),
+    "short-layer-types": lambda d: d.update(layer_types=["full_attention"]),
+}
+
+
+def config_dicts(model_types: set[str]) -> list[dict[str, Any]]:
+    """The fixtures and the oracle catalogue's configs of ``model_types``, each also broken."""
+    bases = [
+        {"model_type": v.model_type, **v.kwargs} for v in VARIANTS if v.model_type in model_types
+    ]
+    bases += [json.loads(p.read_text()) for p in (REPO / "tests/fixtures/configs").glob("*.json")]
+    out = []
+    for base in bases:
+        for mutate in MUTATIONS.values():
+            config = copy.deepcopy(base)
+            mutate(config)
+            out.append(config)
+    return out
+
+
+def behaviour(cls: type[SchemaArchConfig], config: dict[str, Any]) -> tuple[str, ...]:
+    """What users see of ``cls`` built from ``config``: geometry, fields, or the error."""
+    try:
+        cfg = cls.from_hf_config(config)
+    except ValueError as exc:
+        return (type(exc).__name__, str(exc))
+    fields = msgspec.to_builtins(cfg)
+    del fields["huggingface_config"]
+    bad = {**fields, "num_hidden_layers": 0} if "num_hidden_layers" in fields else fields
+    try:
+        msgspec.convert(bad, cls)
+        converted = "ok"
+    except msgspec.ValidationError as exc:
+        converted = str(exc)
+    return (
+        repr(cfg.layers()),
+        repr(cfg.get_kv_params()),
+        repr(cfg.model_max_seq_len),
+        repr(list(fields.items())),
+        converted,
+    )
+
+
+@pytest.fixture(scope="module")
+def standalone() -> Iterator[dict[str, type[SchemaArchConfig]]]:
+    """Each schema's class rendered stand-alone (no base class but the runtime's)."""
+    classes = {}
+    for stem, schema in SCHEMAS.items():
+        name = f"generated._standalone_{stem}"
+        module = types.ModuleType(name)
+        sys.modules[name] = module
+        exec(compile(render_module(schema, "generated"), f"{stem}.py", "exec"), module.__dict__)
+        classes[stem] = getattr(module, schema.class_name)
+    yield classes
+    for stem in SCHEMAS:
+        sys.modules.pop(f"generated._standalone_{stem}", None)
+
+
+def test_children_subclass_their_parent_and_state_only_what_differs() -> None:
+    mistral, llama = generated.MistralConfig, generated.LlamaConfig
+    assert mistral.__bases__ == (llama,)
+    assert {"_layer_kinds", "_layer"} <= set(vars(mistral))
+    assert not {"_check_rules", "kv_heads", "attn_head_dim", "model_max_seq_len"} & set(
+        vars(mistral)
+    )
+    assert mistral.__struct_fields__ == (*llama.__struct_fields__, "sliding_window")
+    assert [i.name for i in mistral.INPUTS] == list(mistral.__struct_fields__[-7:])
+    given = mistral.__struct_defaults__  # the defaults of the last fields
+    defaults = dict(zip(mistral.__struct_fields__[-len(given) :], given, strict=True))
+    assert defaults["max_position_embeddings"] == 32768
+    text = (REPO / "generated" / "mistral.py").read_text()
+    assert text.count("rt.Input(") == 2 and "def kv_heads" not in text
+
+
+def defaults(cls: type[SchemaArchConfig]) -> list[Any]:
+    return [getattr(d, "factory", d) for d in cls.__struct_defaults__]
+
+
+def test_every_child_behaves_exactly_like_its_standalone_class(
+    standalone: dict[str, type[SchemaArchConfig]],
+) -> None:
+    children = [s for s in SCHEMAS.values() if s.parent is not None]
+    assert len(children) >= 30
+    for schema in children:
+        cls = getattr(generated, schema.class_name)
+        alone = standalone[schema.stem]
+        assert alone.__bases__ == (SchemaArchConfig,)
+        assert cls.__struct_fields__ == alone.__struct_fields__, schema.stem
+        assert defaults(cls) == defaults(alone), schema.stem
+        assert cls.INPUTS == alone.INPUTS and cls.ROOTS == alone.ROOTS, schema.stem
+        family = {t for base in cls.__mro__ for t in getattr(base, "MODEL_TYPES", ())}
+        for config in config_dicts(family):
+            assert behaviour(cls, config) == behaviour(alone, config), (schema.stem, config)
+
+
+def test_override_inputs_replaces_rows_in_place_and_appends_new_ones() -> None:
+    base = (rt.Input("a", ("a",), "int"), rt.Input("b", ("b",), "int", default=1))
+    b2, c = rt.Input("b", ("b",), "int", default=2), rt.Input("c", ("c",), "str")
+    assert rt.override_inputs(base, c, b2) == (base[0], b2, c)
+    assert rt.override_inputs(base) == base
+
+
+def test_extra_checks_run_after_the_parents_checks() -> None:
+    cls = generated.Exaone4Config
+    assert "super()._check_rules()" in (REPO / "generated" / "exaone4.py").read_text()
+    good = {"num_hidden_layers": 4, "num_attention_heads": 4, "num_key_value_heads": 2}
+    with pytest.raises(ConfigError, match="a divisor of num_attention_heads"):
+        cls.from_hf_config({**good, "num_key_value_heads": 3})  # llama's check
+    with pytest.raises(ConfigError, match=r"sliding_window_pattern: got 0; expected at least 1"):
+        cls.from_hf_config({**good, "sliding_window_pattern": 0})  # exaone4's own
+    assert len(SCHEMAS["exaone4"].checks) == len(SCHEMAS["llama"].checks) + 1
+
+
+TOY = """\
+kvarch: 1
+model_types: [toy]
+inputs:
+  n: {type: int, from: num_hidden_layers, min: 1}
+  heads: {type: int, default: null, min: 1}
+  spare: {type: int, default: 4}
+derived:
+  kv: coalesce(heads, 1)
+checks:
+  - expr: n >= kv
+    message: at least the KV heads
+layers: {count: n, num_kv_heads: kv, head_dim: 8}
+max_length: 2048
+"""
+
+
+def write(tmp_path: Path, **schemas: str) -> Path:
+    for stem, text in schemas.items():
+        (tmp_path / f"{stem}.yaml").write_text(text)
+    return tmp_path
+
+
+def test_a_child_that_widens_a_type_extends_the_nearest_ancestor_it_can(tmp_path: Path) -> None:
+    narrow = "extends: toy\nmodel_types: [narrow]\ninputs:\n  heads: {default: 2}\n"
+    wide = "extends: narrow\nmodel_types: [wide]\ninputs:\n  heads: {default: null}\n"
+    files = compile_dir(write(tmp_path, toy=TOY, narrow=narrow, wide=wide)).files
+    assert "class NarrowConfig(ToyConfig," in files["narrow.py"]
+    assert "class WideConfig(ToyConfig," in files["wide.py"]  # not NarrowConfig
+    assert "# extends narrow, but widens a type its class narrows" in files["wide.py"]
+    lone = "extends: toy\nmodel_types: [lone]\ninputs:\n  spare: {default: null}\n"
+    files = compile_dir(write(tmp_path, lone=lone)).files
+    assert "class LoneConfig(rt.SchemaArchConfig," in files["lone.py"]
+
+
+def test_extra_checks_append_and_need_extends_without_checks(tmp_path: Path) -> None:
+    extra = "extra_checks:\n  - {expr: n > 1, message: more than one}\n"
+    write(tmp_path, toy=TOY, child=f"extends: toy\nmodel_types: [child]\n{extra}")
+    child = {s.stem: s for s in load_schemas(tmp_path)}["child"]
+    assert [c.message for c in child.checks] == ["at least the KV heads", "more than one"]
+    own = "checks:\n  - {expr: n > 0, message: positive}\n"
+    for name, schemas in {
+        "no-extends": {"toy": TOY + extra},
+        "with-checks": {"toy": TOY, "c": f"extends: toy\nmodel_types: [c]\n{own}{extra}"},
+    }.items():
+        (tmp_path / name).mkdir()
+        with pytest.raises(SchemaError, match=r"\.yaml:\d+:1: 'extra_checks' appends to the"):
+            load_schemas(write(tmp_path / name, **schemas))
