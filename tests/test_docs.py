@@ -12,13 +12,14 @@ import shlex
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.S | re.M)
+FENCE = re.compile(r"^( *)```(\w+)\n(.*?)^\1```", re.S | re.M)  # fences may be indented
 
 
 def _blocks(lang: str) -> list[tuple[str, str]]:
@@ -26,8 +27,9 @@ def _blocks(lang: str) -> list[tuple[str, str]]:
     for doc in DOCS:
         text = doc.read_text(encoding="utf-8")
         for n, match in enumerate(FENCE.finditer(text)):
-            if match.group(1) == lang:
-                found.append((f"{doc.relative_to(ROOT)}#{n}", match.group(2)))
+            if match.group(2) == lang:
+                body = textwrap.dedent(match.group(3))
+                found.append((f"{doc.relative_to(ROOT)}#{n}", body))
     return found
 
 

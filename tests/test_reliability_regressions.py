@@ -135,3 +135,36 @@ def test_torch_oom_allocating_fp8_scales_is_a_cache_allocation_error(
     monkeypatch.setattr(torch, "ones", lambda *a, **k: empty(*a, **k))
     with pytest.raises(CacheAllocationError, match=r"asked 16 bytes"):
         PagedKVCache([group], [2])
+
+
+def test_a_sequence_whose_restored_block_was_overwritten_is_dropped() -> None:
+    """In one decode step, X's sliding window frees its oldest block and Y's copy-on-write
+    reuses it; Y's copy then fails. Undo gives X its block back, but the copy overwrote it:
+    X is freed (named in ``dropped``), never served with wrong K/V."""
+    s = Soak(blocks=16, host=0, window=3)
+    s.manager.prefix = False  # freed blocks go to the front of the queue: reused first
+    s.add("x", [1, 2, 3, 4, 5])
+    s.add("y", [6, 7, 8])
+    s.manager.fork("y", "z")
+    s.tokens["z"], s.values["z"] = list(s.tokens["y"]), list(s.values["y"])
+    oldest = int(s.manager.tables[1][s.manager.row("x"), 0])
+    real = s.cache.copy_block
+
+    targets = []
+
+    def copy_block(g: int, src: int, dst: int) -> None:
+        real(g, src, dst)
+        targets.append((g, dst))
+        if g == 1:
+            raise RuntimeError("injected failure after the copy landed")
+
+    s.cache.copy_block = copy_block  # type: ignore[method-assign]
+    with pytest.raises(CacheCopyError) as info:
+        s.manager.decode_step(s.manager.rows_of(["x", "y"]))
+    s.cache.copy_block = real  # type: ignore[method-assign]
+    assert targets[-1] == (1, oldest)  # the scenario: Y's copy landed in X's recycled block
+    assert "injected failure after the copy landed" in str(info.value)
+    assert info.value.dropped == ["x"]
+    del s.tokens["x"], s.values["x"]
+    audit(s.manager)
+    s.check_all()  # y and z read back exactly

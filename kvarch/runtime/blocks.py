@@ -171,7 +171,8 @@ class BlockManager:
             if need > pool.num_free:
                 raise OutOfBlocksError(g, need, pool.num_free)
         row = self._take_row(seq_id, hashes).row
-        with self._undoable(np.array([row]), new=seq_id):
+        undoable = self.storage is not None  # without storage nothing can fail mid-way
+        with self._undoable(np.array([row]), new=seq_id) if undoable else nullcontext():
             for g, (device, host, first) in enumerate(sources):
                 pool, table = self.pools[g], self.tables[g][row]
                 for b in device.values():
@@ -205,7 +206,8 @@ class BlockManager:
         self._check_length(seq_id, old + count)
         growth = [self._growth(g, seq.row, old, old + count) for g in range(len(self.pools))]
         self._check_room([growth])
-        with self._undoable(np.array([seq.row])):
+        undoable = self.storage is not None
+        with self._undoable(np.array([seq.row])) if undoable else nullcontext():
             self._grow(seq, old, growth)
             self.seq_lens[seq.row] = old + count
             if self.prefix and not isinstance(tokens, int):
@@ -441,7 +443,7 @@ class BlockManager:
         """Run a change of ``rows`` (``new``: a sequence it adds); on failure undo it. A row
         whose restored blocks were overwritten meanwhile is freed (``CacheCopyError.dropped``)."""
         journal: Journal = []
-        pools: list[BlockPool | HostPool] = [*self.pools, *(h for h in self.hosts if h)]
+        pools: list[BlockPool | HostPool] = [*self.pools, *(h for h in self.hosts if h is not None)]
         saved = [(t[rows], lf[rows]) for t, lf in zip(self.tables, self.live_from, strict=True)]
         lens, pending = self.seq_lens[rows], self.pending[rows]
         n_hashes = [len(s.hashes) if (s := self._by_row[r]) else 0 for r in rows.tolist()]

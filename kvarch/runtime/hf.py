@@ -2,8 +2,11 @@
 
 Each forward appends the new tokens of every batch row once (at the first cached layer),
 writes every layer's K/V through the slot mapping, and hands the model the K/V it would get
-from ``DynamicCache`` (full layers: every token; sliding layers: the last ``window - 1``
-cached tokens plus the new ones), gathered from the pages. Sliding groups recycle pages.
+from ``DynamicCache`` (full layers: every token; sliding and chunked layers: the last
+``window - 1`` cached tokens plus the new ones), gathered from the pages. Sliding groups
+recycle pages. MLA layers store K (latent) and V (rotary key) side by side in one latent row.
+Layers kvarch does not page (shared-KV, cross-attention) keep transformers' own layer objects;
+``hf_layers.delegated_layers`` picks them and refuses caches it cannot hold.
 """
 
 from __future__ import annotations

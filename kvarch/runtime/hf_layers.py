@@ -4,9 +4,11 @@ Without a cache argument, ``generate`` gives a model ``DynamicCache(config=text_
 (unless the model class builds its own cache). Each decoder layer of that cache is matched
 against kvarch's plan: per-token K/V (a ``DynamicLayer`` for full/MLA layers, a
 ``DynamicSlidingWindowLayer`` for sliding and chunked ones, with the schema's window) is
-paged; a stateless ``DummyLayer`` (shared-KV layers) and a ``DynamicLayer`` holding fixed
-cross-attention states are delegated (kept as transformers' object); anything else (recurrent
-or conv state of SSM / linear-attention layers, indexer caches) is refused.
+paged. Layers kvarch does not page keep transformers' object (delegated): ``DummyLayer``
+(shared-KV layers), ``LinearAttentionLayer`` (the fixed-size recurrent/conv state of SSM and
+linear-attention layers) and a ``DynamicLayer`` of fixed cross-attention states. Anything
+else (attention and SSM state in one layer object, indexer caches, a window transformers does
+not keep) is refused with ``UnsupportedCacheError``.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from kvarch.runtime.errors import UnsupportedCacheError
 
 __all__ = ["delegated_layers", "text_config"]
 
-# transformers >= 5.2x: the placeholder of layers that keep no cache of their own.
+# transformers >= 5.2x: layers without per-token K/V (absent from older versions).
 _DUMMY: type | None = getattr(cache_utils, "DummyLayer", None)
+_LINEAR: type | None = getattr(cache_utils, "LinearAttentionLayer", None)
 
 
 def text_config(model: Any) -> Any:
@@ -48,13 +51,12 @@ def _default_layers(model: Any, num_layers: int) -> list[Any]:
 def _paged_problem(layer: Any, window: int | None) -> str | None:
     """Why a paged layer with ``window`` would not reproduce ``layer`` (None if it would)."""
     want = DynamicLayer if window is None else DynamicSlidingWindowLayer
-    got_window = getattr(layer, "sliding_window", None)
-    if type(layer) is want and got_window == window:
-        return None
-    return (
-        f"transformers caches them in {type(layer).__name__} (window {got_window}), "
-        f"the schema pages them with window {window}"
-    )
+    if type(layer) is not want:
+        return f"transformers caches them in {type(layer).__name__}, not a {want.__name__}"
+    got = getattr(layer, "sliding_window", None)
+    if got != window:
+        return f"transformers keeps a window of {got} tokens, the schema pages {window}"
+    return None
 
 
 def delegated_layers(
@@ -84,14 +86,14 @@ def delegated_layers(
             why = _paged_problem(layer, windows[i])
             if why is not None:
                 problems.setdefault((known or "full", why), []).append(i)
-        elif (_DUMMY is not None and type(layer) is _DUMMY) or (
+        elif type(layer) in (_DUMMY, _LINEAR) or (
             type(layer) is DynamicLayer and known in ("cross", None)
         ):
             delegated[i] = layer
         else:
-            why = f"transformers keeps them in {type(layer).__name__}, not per-token K/V"
+            why = f"transformers keeps them in {type(layer).__name__}, which kvarch cannot hold"
             problems.setdefault((known or "unpaged", why), []).append(i)
-    if problems:  # name recurrent-state layers first: they are the usual reason
-        (kind, why), layers = min(problems.items(), key=lambda p: p[0][0] != "none")
+    if problems:  # the first problem, with every layer that has it
+        (kind, why), layers = next(iter(problems.items()))
         raise UnsupportedCacheError(model_type, kind, layers, why)
     return delegated

@@ -18,6 +18,8 @@ from typing import Any
 
 #: Process-group timeout: how long a survivor waits for a silent peer.
 TIMEOUT_S = 4.0
+#: When the failing rank dies or stalls, after its step 1.
+KILL_AFTER_S = 1.0
 
 
 def _report(folder: str, rank: int, *item: Any) -> None:
@@ -25,13 +27,48 @@ def _report(folder: str, rank: int, *item: Any) -> None:
         f.write(json.dumps(item) + "\n")
 
 
-def rank_main(rank: int, folder: str, fate: str) -> None:
-    """Run decode steps; rank 1 meets ``fate`` ('kill' or 'stall') before step 2."""
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
+def decode_step(rank: int, step: int) -> Any:
+    """One tensor-parallel decode step over a paged cache holding this rank's 2 of 4 KV heads:
+    write a sequence's K/V, attend with this rank's query heads, gather every rank's heads."""
     import torch
-    import torch.distributed as dist
 
-    from kvarch.runtime.parallel import gather_heads
+    from kvarch import DeviceRef, DType, KVCacheGroup, KVCacheParams
+    from kvarch.runtime import ops
+    from kvarch.runtime.blocks import BlockManager
+    from kvarch.runtime.parallel import gather_heads, local_kv_heads, local_q_heads
+    from kvarch.runtime.tensors import PagedKVCache
+
+    params = KVCacheParams(
+        dtype=DType.float32,
+        n_kv_heads=4,
+        head_dim=8,
+        num_layers=1,
+        page_size=4,
+        devices=[DeviceRef.CPU(0), DeviceRef.CPU(1)],
+    )
+    kv, q_heads = local_kv_heads(params, rank), local_q_heads(8, params, rank)
+    group = KVCacheGroup(params=params, layer_indices=[0], attention="full", window=None)
+    cache = PagedKVCache([group], [4])  # [4 blocks, kv, 1 layer, page 4, 2 local heads, 8]
+    manager = BlockManager(page_size=4, num_blocks=[4], max_seqs=1, max_seq_len=16)
+    gen = torch.Generator().manual_seed(step)
+    k, v, q = (torch.randn(n, h, 8, generator=gen) for n, h in ((6, 4), (6, 4), (1, 8)))
+    manager.add("s", list(range(6)))
+    layer = cache.layer(0)
+    slots = torch.from_numpy(manager.slots("s", 0, 6)[0])
+    ops.write_kv(layer.k, layer.v, k[:, kv.start : kv.stop], v[:, kv.start : kv.stop], slots)
+    table = torch.from_numpy(manager.block_tables(0, slice(0, 1)))
+    lens = torch.from_numpy(manager.seq_lens[:1])
+    local = ops.paged_decode(
+        q[:, q_heads.start : q_heads.stop], layer.k, layer.v, table, lens, scale=1.0
+    )
+    return gather_heads(local)
+
+
+def rank_main(rank: int, folder: str, fate: str) -> None:
+    """Run decode steps; in step 2 rank 1 meets ``fate``: 'kill' (SIGKILL while rank 0 waits
+    in the step's collective) or 'stall' (alive, never joins it)."""
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    import torch.distributed as dist
 
     dist.init_process_group(
         "gloo",
@@ -40,16 +77,16 @@ def rank_main(rank: int, folder: str, fate: str) -> None:
         world_size=2,
         timeout=timedelta(seconds=TIMEOUT_S),
     )
-    local = torch.full((3, 2, 4), float(rank))  # [tokens, this rank's heads, dim]
-    full = gather_heads(local)
-    _report(folder, rank, "step 1", list(full.shape), float(full[0, 2, 0]))
+    full = decode_step(rank, 1)
+    _report(folder, rank, "step 1", list(full.shape))
     if rank == 1:
+        time.sleep(KILL_AFTER_S)  # rank 0 is inside step 2's all_gather by now
         if fate == "kill":
             os.kill(os.getpid(), signal.SIGKILL)
-        time.sleep(60)  # stalled: alive, never joins the next collective
+        time.sleep(60)
     start = time.monotonic()
     try:
-        gather_heads(local)
+        decode_step(rank, 2)
         _report(folder, rank, "step 2", "no error", 0.0)
     except Exception as exc:
         _report(folder, rank, "step 2", f"{type(exc).__name__}: {exc}", time.monotonic() - start)
