@@ -38,6 +38,7 @@ __all__ = [
     "layer_kind",
     "layer_kinds_from_list",
     "layer_spec",
+    "layer_value",
     "min_present",
     "override_inputs",
     "required",
@@ -71,6 +72,9 @@ _EXPECTED = {
     "list[int]": "a list of integers",
     "list[str]": "a list of strings",
     "list[float]": "a list of numbers",
+    "per_layer[int]": "a mapping of layer index to integer",
+    "per_layer[float]": "a mapping of layer index to number",
+    "per_layer[str]": "a mapping of layer index to string",
 }
 
 
@@ -106,6 +110,11 @@ def last_index(items: Sequence[T], value: T, before: int) -> int | None:
 
 
 def _type_ok(value: object, type_name: str) -> bool:
+    if type_name.startswith("per_layer["):
+        item = type_name[10:-1]
+        return isinstance(value, dict) and all(
+            type(k) is int and k >= 0 and _type_ok(v, item) for k, v in value.items()
+        )
     if type_name.startswith("list["):
         item = type_name[5:-1]
         return isinstance(value, list) and all(_type_ok(v, item) for v in value)
@@ -141,6 +150,15 @@ def check_value(
         raise ConfigError(field, value, expected + (" or null" if nullable else ""), owner=owner)
     if minimum is not None and isinstance(value, int | float) and value < minimum:
         raise ConfigError(field, value, expected, owner=owner)
+    if minimum is not None and isinstance(value, dict):
+        for k, v in value.items():
+            if v < minimum:
+                raise ConfigError(
+                    f"{field}[{k}]",
+                    v,
+                    _EXPECTED[type_name[10:-1]] + f" >= {minimum:g}",
+                    owner=owner,
+                )
 
 
 def config_mapping(config: object, owner: str) -> Mapping[str, Any]:
@@ -218,7 +236,11 @@ class Source:
         """The first non-null value among ``paths``; else None if ``keep_null`` and a path is
         present with null; else ``default``; else raise."""
         for path in paths:
-            value = _lookup(self.data, path)
+            value = (
+                self._per_layer(path, type_name[10:-1], minimum)
+                if "*" in path
+                else _lookup(self.data, path)
+            )
             if value is not None:
                 if type_name == "float" and isinstance(value, int) and not isinstance(value, bool):
                     value = float(value)
@@ -231,6 +253,33 @@ class Source:
             raise ConfigError(names, None, f"{_EXPECTED[type_name]} (required)", owner=self.owner)
         return list(default) if isinstance(default, list) else default
 
+    def _per_layer(self, path: str, item: str, minimum: float | None) -> dict[int, Any] | None:
+        """``head.*.tail``: ``tail`` of every entry of the mapping at ``head``, keyed by layer
+        index (transformers' ``per_layer_config``); None when ``head`` is absent."""
+        head, _, tail = path.partition(".*.")
+        container = _lookup(self.data, head)
+        if container is None:
+            return None
+        where = self.prefix + head
+        if not isinstance(container, Mapping):
+            raise ConfigError(
+                where, container, "a mapping of layer index to fields", owner=self.owner
+            )
+        out: dict[int, Any] = {}
+        for key, entry in container.items():
+            index = _layer_index(key)
+            if index is None or not isinstance(entry, Mapping):
+                raise ConfigError(
+                    f"{where}.{key}", entry, "a layer index mapped to fields", owner=self.owner
+                )
+            value = _lookup(entry, tail)
+            if value is not None:
+                if item == "float" and type(value) is int:
+                    value = float(value)
+                check_value(self.owner, f"{where}.{key}.{tail}", value, item, minimum=minimum)
+                out[index] = value
+        return out
+
 
 def _present(data: Mapping[str, Any], path: str) -> bool:
     """Whether ``path`` names a key of ``data`` (its value may be null)."""
@@ -239,12 +288,29 @@ def _present(data: Mapping[str, Any], path: str) -> bool:
     return isinstance(node, Mapping) and last in node
 
 
+def _layer_index(key: object) -> int | None:
+    """A mapping key as a layer index (JSON keys are strings), or None."""
+    if type(key) is int and key >= 0:
+        return key
+    if isinstance(key, str) and key.isdigit():
+        return int(key)
+    return None
+
+
+def layer_value(values: Mapping[int, T] | None, i: int) -> T | None:
+    """Layer ``i``'s entry of a per-layer input; None if it has none (or the input is absent)."""
+    return None if values is None else values.get(i)
+
+
 def _lookup(data: Mapping[str, Any], path: str) -> Any:
     node: Any = data
     for part in path.split("."):
-        if not isinstance(node, Mapping):
+        if isinstance(node, list | tuple) and part.isdigit():  # list item: attention_types.0
+            node = node[int(part)] if int(part) < len(node) else None
+        elif isinstance(node, Mapping):
+            node = node.get(part)
+        else:
             return None
-        node = node.get(part)
     return node
 
 
@@ -488,11 +554,11 @@ def layer_spec(
                 owner=owner,
             )
         return LayerSpec(index=i, kind="shared", kv_source=kv_source)
-    if kind not in PER_TOKEN_KINDS:
+    if kind not in PER_TOKEN_KINDS and kind != "cross":
         return LayerSpec(index=i, kind=kind)  # type: ignore[arg-type]
-    if kind != "full":
+    if kind in ("sliding", "chunked"):
         check_value(owner, f_window, window, "int", minimum=1)
-    else:
+    else:  # full, or cross: K/V of the encoder/vision states, no per-token growth
         window = None
     check_value(owner, f_heads, num_kv_heads, "int", minimum=1)
     check_value(owner, f_k, k_head_dim, "int", minimum=1)

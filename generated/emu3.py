@@ -1,5 +1,5 @@
 # generated from schemas/emu3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=942386cc0e3593c3 content=d7094f92716e0e64
+# kvarch-digest: render=356c52fe01b00e03 content=80a71bed942329dd
 """Emu3Config: Emu3 (VQ image tokens in a Llama-geometry decoder read from text_config)."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ class Emu3Config(LlamaConfig, kw_only=True, dict=True):
     """Emu3 (VQ image tokens in a Llama-geometry decoder read from text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("emu3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Emu3ForCausalLM", "Emu3ForConditionalGeneration")
+    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Emu3ForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/emu3.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
     INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(

@@ -19,6 +19,8 @@ MAX_EXPONENT = 64
 MAX_STR = 200
 
 BASES = ("int", "float", "bool", "str", "list[int]", "list[float]", "list[str]", "none")
+#: Per-layer overrides (layer index -> value), e.g. transformers' ``per_layer_config``.
+PER_LAYER_BASES = ("per_layer[int]", "per_layer[float]", "per_layer[str]")
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,8 @@ class Ty:
         """The Python annotation."""
         if self.base == "none":
             return "None"
-        return f"{self.base} | None" if self.nullable else self.base
+        base = f"dict[int, {self.item.base}]" if self.per_layer else self.base
+        return f"{base} | None" if self.nullable else base
 
     def __str__(self) -> str:
         return self.py
@@ -44,9 +47,14 @@ class Ty:
         return self.base in ("int", "float") and not self.nullable
 
     @property
+    def per_layer(self) -> bool:
+        """A per-layer override mapping."""
+        return self.base.startswith("per_layer[")
+
+    @property
     def item(self) -> Ty:
-        """Element type of a list type."""
-        return Ty(self.base[5:-1])
+        """Element type of a list or per-layer type."""
+        return Ty(self.base[self.base.index("[") + 1 : -1])
 
 
 INT, FLOAT, BOOL, STR, NONE = Ty("int"), Ty("float"), Ty("bool"), Ty("str"), Ty("none", True)
@@ -300,6 +308,12 @@ class _Checker:
 
     def _Subscript(self, node: ast.Subscript, depth: int) -> tuple[ast.expr, Ty]:
         value, vt = self.check(node.value, depth)
+        if vt.per_layer:  # overrides[i]: that layer's value, null if none (or input absent)
+            index, it = self.check(node.slice, depth)
+            if it != INT:
+                raise self.error(node.slice, f"an index must be an int, got {it}")
+            func = ast.Attribute(ast.Name("rt", ast.Load()), "layer_value", ast.Load())
+            return ast.Call(func, [value, index], []), Ty(vt.item.base, True)
         if not (vt.base.startswith("list[") or vt.base == "str") or vt.nullable:
             raise self.error(
                 node, f"only lists and strings can be indexed, got {vt}" + _null_hint(vt)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -52,8 +53,8 @@ def _grouped(source: str) -> str:
 
 
 def _lit(value: Any) -> str:
-    if isinstance(value, list) and not value:  # the only list default: []
-        return "[]"
+    if isinstance(value, list):  # a list input's default
+        return "[" + ", ".join(_lit(v) for v in value) + "]"
     if not isinstance(value, str | int | float | bool | type(None)):
         raise TypeError(f"not a literal: {value!r}")
     return repr(value)
@@ -78,14 +79,18 @@ def _members(s: Schema) -> Members:
         return i.name if path == i.name else f"{i.name} (from {path})"
 
     def annotation(i: Input) -> str:
-        ty = i.type
+        ty = i.ty.item.base if i.ty.per_layer else i.type
         if i.minimum is not None:
             ty = f"Annotated[{ty}, msgspec.Meta(ge={_lit(i.minimum)})]"
+        if i.ty.per_layer:
+            ty = f"dict[int, {ty}]"  # layer index -> value
         return f"{ty} | None" if i.nullable else ty
 
     def field_default(i: Input) -> str:
-        if isinstance(i.default, list):  # a fresh [] per instance
-            return "msgspec.field(default_factory=list)"
+        if isinstance(i.default, list):  # a fresh list per instance
+            if not i.default:
+                return "msgspec.field(default_factory=list)"
+            return f"msgspec.field(default_factory=lambda: {_lit(i.default)})"
         return _lit(i.default)
 
     lay = s.layers
@@ -176,15 +181,20 @@ def _module(s: Schema, package: str, members: dict[str, Members], ancestors: lis
     )
 
 
+def _natural(name: str) -> list[tuple[int, int, str]]:
+    """Sort key ordering digit runs by value (ruff's RUF022 order for ``__all__``)."""
+    return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.findall(r"\d+|\D+", name)]
+
+
 def render_registry(schemas: list[Schema], package: str) -> str:
     """The package ``__init__`` with the registry (unformatted)."""
     model_types = sorted((t, s) for s in schemas for t in s.model_types)
     architectures = sorted((a, s) for s in schemas for a in s.architectures)
-    # CamelCase exports in plain (case-sensitive) order, as ruff's RUF022 wants them.
-    exports = sorted([s.class_name for s in schemas] + ["UnknownArchitectureError"])
     return _ENV.get_template("registry.py.j2").render(
         schemas=sorted(schemas, key=lambda s: s.stem),
-        exports=exports,
+        camel_names=sorted(
+            [s.class_name for s in schemas] + ["UnknownArchitectureError"], key=_natural
+        ),
         model_types=[(t, s) for t, s in sorted(model_types, key=lambda p: p[0])],
         architectures=[(a, s) for a, s in sorted(architectures, key=lambda p: p[0])],
         **_common(package),

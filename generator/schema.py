@@ -15,19 +15,45 @@ from typing import Any
 
 from generated._runtime import LAYER_KINDS, STANDARD_KIND_NAMES, SchemaArchConfig
 from generator.errors import Loc, SchemaError
-from generator.expr import BOOL, FUNCTIONS, INT, STR, Compiled, Name, Ty, compile_expr
+from generator.expr import (
+    BOOL,
+    FUNCTIONS,
+    INT,
+    PER_LAYER_BASES,
+    STR,
+    Compiled,
+    Name,
+    Ty,
+    compile_expr,
+)
 from generator.yamlload import YList, YMap, loc_of
 
 __all__ = ["RESERVED", "Check", "Derived", "Input", "Layers", "Schema", "build_schema"]
 
 IDENT = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 CLASS = re.compile(r"^[A-Z][A-Za-z0-9]{0,63}$")
-PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}(\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,7}$")
+#: A config path: dotted names; a later all-digit part indexes a list (``attention_types.0.1``).
+PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}(\.([A-Za-z_][A-Za-z0-9_]{0,63}|[0-9]{1,4})){0,7}$")
+#: A per-layer input's path: ``container.*.field`` (``*`` = every layer index key).
+LAYER_PATH = re.compile(
+    r"^[A-Za-z_][A-Za-z0-9_]{0,63}(\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,5}\.\*"
+    r"(\.[A-Za-z_][A-Za-z0-9_]{0,63}){1,3}$"
+)
 MODEL_TYPE = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,63}$")
 ARCH = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,127}$")
 MAX_TEXT = 2000
+MAX_LIST_DEFAULT = 256
 
-INPUT_TYPES = ("int", "float", "bool", "str", "list[int]", "list[float]", "list[str]")
+INPUT_TYPES = (
+    "int",
+    "float",
+    "bool",
+    "str",
+    "list[int]",
+    "list[float]",
+    "list[str]",
+    *PER_LAYER_BASES,
+)
 LAYER_LOCALS = ("i", "kind", "kinds")
 #: Names inputs and derived values may not take: the base class's API, locals, functions.
 RESERVED = frozenset(
@@ -278,6 +304,23 @@ def _expr(m: YMap, key: str, scope: dict[str, Name], want: tuple[Ty, ...]) -> Co
     return out
 
 
+def _default_ok(type_name: str, value: Any) -> bool:
+    """Whether a YAML ``default`` fits the input type (a list of items for list types)."""
+    if type_name.startswith("list["):
+        item = type_name[5:-1]
+        return (
+            isinstance(value, list)
+            and len(value) <= MAX_LIST_DEFAULT
+            and all(_default_ok(item, v) for v in value)
+        )
+    return (
+        (type_name == "int" and type(value) is int)
+        or (type_name == "float" and type(value) in (int, float))
+        or (type_name == "bool" and type(value) is bool)
+        or (type_name == "str" and isinstance(value, str) and len(value) <= 200)
+    )
+
+
 def _input(name: str, spec: Any, parent: YMap) -> Input:
     check_identifier(name, parent.key_locs[name], "input name")
     if isinstance(spec, str):
@@ -291,30 +334,35 @@ def _input(name: str, spec: Any, parent: YMap) -> Input:
     type_name = spec.get("type")
     if type_name not in INPUT_TYPES:
         raise _err(spec, "type", f"input {name!r}: type must be one of {', '.join(INPUT_TYPES)}")
-    paths = _names(spec, "from", PATH, "config path", single=True) or [name]
+    per_layer = type_name in PER_LAYER_BASES
+    paths = _names(
+        spec,
+        "from",
+        LAYER_PATH if per_layer else PATH,
+        "per-layer path (MAPPING.*.FIELD)" if per_layer else "config path",
+        single=True,
+    )
+    if not paths and per_layer:
+        raise _err(spec, "type", f"input {name!r}: a per-layer input needs 'from: MAPPING.*.FIELD'")
+    paths = paths or [name]
     has_default = "default" in spec
     default = spec.get("default")
     if has_default and default is not None:
-        ok = (
-            (type_name == "int" and type(default) is int)
-            or (type_name == "float" and type(default) in (int, float))
-            or (type_name == "bool" and type(default) is bool)
-            or (type_name == "str" and isinstance(default, str) and len(default) <= 200)
-            or (type_name.startswith("list[") and isinstance(default, list) and not default)
-        )
-        if not ok:
-            wanted = "[] (a list default must be empty)" if "[" in type_name else f"a {type_name}"
-            raise _err(spec, "default", f"input {name!r}: default {default!r} is not {wanted}")
-        if type_name == "float":
+        if not _default_ok(type_name, default):
+            raise _err(spec, "default", f"input {name!r}: default {default!r} is not a {type_name}")
+        if type_name == "list[float]":
+            default = [float(v) for v in default]
+        elif type_name == "float":
             default = float(default)
-        if isinstance(default, list):
-            default = []
+        if isinstance(default, list):  # a plain list (not the YAML node)
+            default = list(default)
     keep_null = spec.get("keep_null", False)
     if type(keep_null) is not bool:
         raise _err(spec, "keep_null", f"input {name!r}: 'keep_null' must be true or false")
     minimum = spec.get("min")
     if minimum is not None and (
-        type_name not in ("int", "float") or type(minimum) not in (int, float)
+        type_name.removeprefix("per_layer[").removesuffix("]") not in ("int", "float")
+        or type(minimum) not in (int, float)
     ):
         raise _err(spec, "min", f"input {name!r}: 'min' needs a numeric type and a number")
     if has_default and default is not None and minimum is not None and default < minimum:

@@ -19,7 +19,9 @@ __all__ = [
 _NO_KV = "pure recurrent/SSM model: every layer keeps a fixed-size state, no per-token KV"
 _ENCODER = "bidirectional encoder; its CausalLM head only runs the encoder with is_decoder=True"
 _ENC_DEC = "decoder half of an encoder-decoder model: its cache is sized by the encoder input"
+_ASSISTANT = "draft head that attends to the target model's KV; keeps none of its own"
 _OTHER_MEMORY = "keeps no K/V per token (LSH buckets or segment memories instead)"
+_NO_CACHE = "transformers' model keeps no cache: it re-runs the whole sequence every step"
 
 EXCLUDED: dict[str, str] = {
     # no KV at all
@@ -64,6 +66,11 @@ EXCLUDED: dict[str, str] = {
     # other memories
     "reformer": _OTHER_MEMORY,
     "xlnet": _OTHER_MEMORY,
+    # no cache at all
+    "openai-gpt": _NO_CACHE,
+    # speculative-decoding assistants: every layer reads the target model's KV, passed in
+    "gemma4_assistant": _ASSISTANT,
+    "gemma4_unified_assistant": _ASSISTANT,
 }
 """Causal-LM model types that are not decoder families keeping a KV cache, with why."""
 

@@ -13,7 +13,7 @@ import pytest
 
 from generated._runtime import SchemaArchConfig
 from generator import compile_dir
-from kvarch import ConfigError, KVCacheParams, MultiKVCacheParams
+from kvarch import ConfigError, DType, KVCacheParams, MultiKVCacheParams
 from kvarch.layers import LayerSpec
 
 HEADER = """\
@@ -161,6 +161,9 @@ max_length: max_len
     assert kinds(cfg) == ["none", "full", "chunked", "cross"]
     assert cfg.layers()[0] == LayerSpec(index=0, kind="none")
     assert cfg.layers()[2].window == 16
+    cross = LayerSpec(index=3, kind="cross", num_kv_heads=2, k_head_dim=8, v_head_dim=8)
+    assert cfg.layers()[3] == cross  # the K/V it keeps of the vision states
+    assert cross.bytes_per_token(DType.bfloat16) == 0
     assert cfg.num_layers == 2
     with pytest.raises(ConfigError, match="at least one layer keeping KV"):
         cls.from_hf_config(
@@ -229,6 +232,40 @@ max_length: max_len
     cls = compile_schema("divzero", body)
     with pytest.raises(ConfigError, match="integer division or modulo by zero"):
         cls.from_hf_config({"num_hidden_layers": 1, "num_key_value_heads": 1})
+
+
+def test_list_defaults_and_list_index_paths(compile_schema: Any) -> None:
+    body = """\
+  cross: {type: "list[int]", from: cross_attention_layers, default: [1, 3]}
+  pattern: {type: "list[str]", from: attention_types.0.0, default: [global, local]}
+  repeat: {type: int, from: attention_types.0.1, default: 2, min: 1}
+layers:
+  count: n
+  kind:
+    expr: >-
+      'cross' if i in cross
+      else ('sliding' if pattern[i % len(pattern)] == 'local' else 'full')
+  window: 4
+  num_kv_heads: heads
+  head_dim: dim
+max_length: max_len
+"""
+    cls = compile_schema("listdef", body)
+    base = {"num_hidden_layers": 4, "num_key_value_heads": 2}
+    cfg = cls.from_hf_config(base)
+    assert kinds(cfg) == ["full", "cross", "full", "cross"]
+    assert cfg.cross == [1, 3] and cfg.pattern == ["global", "local"]
+    cfg.cross.append(0)  # each config owns its default list
+    assert cls.from_hf_config(base).cross == [1, 3]
+    assert cls(n=4, heads=2, dtype=cfg.dtype).cross == [1, 3]
+    cfg = cls.from_hf_config(
+        base | {"cross_attention_layers": [], "attention_types": [[["local", "global"], 2]]}
+    )
+    assert kinds(cfg) == ["sliding", "full", "sliding", "full"]
+    assert cfg.repeat == 2
+    with pytest.raises(ConfigError, match=r"ListdefConfig\.attention_types\.0\.1: got 'x'"):
+        cls.from_hf_config(base | {"attention_types": [[["local"], "x"]]})
+    assert cls.from_hf_config(base | {"attention_types": []}).pattern == ["global", "local"]
 
 
 def test_max_length_from_the_smallest_present_key(compile_schema: Any) -> None:

@@ -28,6 +28,7 @@ from tests.oracle.truth import (
     OracleError,
     _distinct_heads,
     _layer_truth,
+    _mask_window,
     cache_truth,
     probe_length,
     text_config,
@@ -109,6 +110,13 @@ def test_jamba_only_attention_layers_cache() -> None:
     assert truth_of("jamba")[0] == LayerTruth(index=0, kind="none")
 
 
+def test_minimax_trailing_linear_layer_keeps_no_kv() -> None:
+    """MiniMax's cache has KV slots up to the last attention layer only; it counts the
+    trailing linear-attention layer in its own state list."""
+    truth = truth_of("minimax-default-pattern")  # layer_types: full, linear, full, linear
+    assert geometry(truth) == [("full", None, 2, 16, 16), ("none", None, 0, 0, 0)] * 2
+
+
 def test_qwen2_use_sliding_window_false_disables_the_window() -> None:
     assert {t.kind for t in truth_of("qwen2-window-off")} == {"full"}
     assert [t.kind for t in truth_of("qwen2-max-window-layers")] == ["full"] * 2 + ["sliding"] * 2
@@ -135,6 +143,55 @@ def test_mllama_cross_layer_caches_vision_states() -> None:
 def test_gemma3_vlm_reads_text_config() -> None:
     truth = truth_of("gemma3-vlm")
     assert geometry(truth) == [("sliding", 5, 2, 16, 16)] * 3 + [("full", None, 2, 16, 16)]
+
+
+def test_gpt_neo_local_layers_slide_by_their_mask() -> None:
+    """GPT-Neo masks local layers to window_size tokens while its cache keeps every token."""
+    truth = truth_of("gpt-neo")  # attention_types [[global, local], 2], window_size 5
+    assert geometry(truth) == [("full", None, 4, 16, 16), ("sliding", 5, 4, 16, 16)] * 2
+    fed = probe_length(make_config(BY_ID["gpt-neo"]))
+    assert [t.cached_tokens for t in truth] == [fed] * 4
+
+
+def test_cpmant_caches_its_prompt_tokens_ahead_of_the_text() -> None:
+    truth = truth_of("cpmant")  # prompt_length 4, dim_head 24 != hidden / heads
+    fed = probe_length(make_config(BY_ID["cpmant"]))
+    assert geometry(truth) == [("full", None, 4, 24, 24)] * 3
+    assert [t.cached_tokens for t in truth] == [fed + 4] * 3
+
+
+def test_openai_gpt_is_excluded_because_it_keeps_no_cache() -> None:
+    from transformers import AutoConfig
+
+    assert "openai-gpt" in EXCLUDED
+    config = AutoConfig.for_model("openai-gpt", vocab_size=128, n_embd=32, n_layer=1, n_head=2)
+    with pytest.raises(OracleError, match="returned no cache"):
+        cache_truth(config)
+
+
+def test_mask_window_reads_only_local_masks() -> None:
+    causal = torch.tril(torch.ones(6, 6, dtype=torch.bool)).view(1, 1, 6, 6)
+    local = torch.bitwise_xor(causal, torch.tril(causal, -3))
+
+    class Attn(torch.nn.Module):
+        def __init__(self, mask: torch.Tensor) -> None:
+            super().__init__()
+            self.bias = torch.nn.Buffer(mask, persistent=False)
+
+    assert _mask_window(Attn(local)) == 3
+    assert _mask_window(Attn(causal)) is None
+    assert _mask_window(Attn(causal.float())) is None  # an additive bias, not a mask
+    assert _mask_window(None) is None
+    with pytest.raises(OracleError, match="on meta"):
+        _mask_window(Attn(local.to("meta")))
+
+
+def test_recurrent_gemma_cache_is_read_from_a_cache_handed_in() -> None:
+    """RecurrentGemma returns no cache: the harness passes its own and reads that."""
+    truth = truth_of("recurrent-gemma")  # blocks R R A repeated over 5 layers, window 5, MQA
+    none = ("none", None, 0, 0, 0)
+    assert geometry(truth) == [none, none, ("sliding", 5, 1, 16, 16), none, none]
+    assert truth[2].cached_tokens == 4
 
 
 def test_distinct_heads_detects_broadcast_copies() -> None:
@@ -289,6 +346,10 @@ CHECKPOINTS: dict[str, tuple[list[tuple[Any, ...]], int]] = {
         196608,
     ),
     "gpt-oss-20b": ([(SLIDING, 128, 8, 64, 64), (FULL, None, 8, 64, 64)] * 12, 49152),
+    "qwen3-next-80b-a3b-instruct": (
+        ([("none", None, 0, 0, 0)] * 3 + [(FULL, None, 2, 256, 256)]) * 12,
+        24576,
+    ),
 }
 BROADCAST_ON_META = {"falcon-40b": 128}  # heads transformers caches; meta cannot dedupe them
 

@@ -195,6 +195,17 @@ DORY_RELEASED = {
 }
 
 
+def test_emu3_text_config_alone_reads_like_the_full_config() -> None:
+    """Emu3ForCausalLM holds the text config (model_type emu3_text_model) at the top level."""
+    from transformers import AutoConfig
+
+    full = AutoConfig.for_model("emu3", text_config={"num_hidden_layers": 3, "head_dim": 48})
+    alone = generated.from_hf_config(full.text_config)
+    assert type(alone).__name__ == "Emu3TextModelConfig"
+    assert alone.layers() == generated.from_hf_config(full).layers()
+    assert {(s.num_kv_heads, s.k_head_dim) for s in alone.layers()} == {(8, 48)}
+
+
 def test_beam_last_layer_is_full() -> None:
     kinds = [s.kind for s in build("beam", num_hidden_layers=8).layers()]
     assert kinds == ["sliding"] * 5 + ["full", "sliding", "full"]

@@ -10,6 +10,7 @@ modules' ``is_kv_shared_layer``) and checks what it reads against the tokens it 
 from __future__ import annotations
 
 import dataclasses
+import inspect
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -162,23 +163,51 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
         kwargs.update(_cross_inputs(text))
     with torch.no_grad():
         out = model(**kwargs)
-    cache = getattr(out, "past_key_values", None)
-    if cache is None:
-        cache = getattr(out, "cache", None)
+    cache = _returned_cache(out)
+    if cache is None:  # e.g. RecurrentGemma fills a cache it does not return: hand it one
+        cache = _own_cache(model)
+        if cache is not None:
+            name = (
+                "cache"
+                if "cache" in inspect.signature(model.forward).parameters
+                else "past_key_values"
+            )
+            with torch.no_grad():  # transformers >= 5.24 names it cache, 5.17 past_key_values
+                model(**kwargs, **{name: cache})
+            if not any(k is not None and k.numel() for _, k, _ in _cache_entries(cache)):
+                cache = None  # the model ignored it (e.g. openai-gpt keeps no cache at all)
     if cache is None:
         raise OracleError(f"{type(model).__name__} returned no cache with use_cache=True")
     num_layers = _num_layers(text) + _loop_slots(text)
     attn = _attention_modules(model, num_layers)
     entries = _cache_entries(cache)
     shared_tail = all(getattr(m, "is_kv_shared_layer", False) for m in attn[len(entries) :])
-    if len(entries) < num_layers and shared_tail:  # transformers 5.17: no slots for shared layers
+    if len(entries) < num_layers and (shared_tail or _counted_layers(cache) == num_layers):
+        # transformers 5.17 keeps no slots for shared layers; MiniMax counts its trailing
+        # linear-attention layers in a separate state list, with no KV slot
         entries += [(None, None, None)] * (num_layers - len(entries))
     if len(entries) != num_layers:
         raise OracleError(f"cache has {len(entries)} layers, config has {num_layers}")
     return [
-        _layer_truth(i, entry, attn[i], attn, text, length, i in cross_layers, device == "meta")
+        _layer_truth(
+            i,
+            entry,
+            attn[i],
+            attn,
+            text,
+            length + _prefix_tokens(text),
+            i in cross_layers,
+            device == "meta",
+        )
         for i, entry in enumerate(entries)
     ]
+
+
+def _prefix_tokens(text: PretrainedConfig) -> int:
+    """Tokens a model caches ahead of the ones fed (CPM-Ant's ``prompt_length`` prompt)."""
+    if getattr(text, "model_type", None) == "cpmant":
+        return int(text.prompt_length)
+    return 0
 
 
 def _loop_slots(text: PretrainedConfig) -> int:
@@ -196,12 +225,35 @@ def _loop_slots(text: PretrainedConfig) -> int:
     return 0
 
 
+def _returned_cache(out: Any) -> Any:
+    cache = getattr(out, "past_key_values", None)
+    return cache if cache is not None else getattr(out, "cache", None)
+
+
+def _own_cache(model: Any) -> Any:
+    """A config-shaped ``DynamicCache`` to pass in (None where transformers cannot build one)."""
+    from transformers import DynamicCache
+
+    try:
+        return DynamicCache(config=model.config)
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
 def _num_layers(text: PretrainedConfig) -> int:
     for name in ("num_hidden_layers", "n_layer", "num_layers", "n_layers"):
         value = getattr(text, name, None)
         if isinstance(value, int):
             return value
     raise OracleError(f"{type(text).__name__} names no layer count")
+
+
+def _counted_layers(cache: Any) -> int | None:
+    """How many layers the cache object says it holds (``len(cache)``), if it says."""
+    try:
+        return len(cache)
+    except TypeError:
+        return None
 
 
 def _cache_entries(cache: Any) -> list[tuple[Any, torch.Tensor | None, torch.Tensor | None]]:
@@ -238,7 +290,7 @@ def _attention_modules(model: Any, num_layers: int) -> list[Any]:
     """The self-attention module of each decoder layer (None where not found)."""
     found: dict[int, Any] = {}
     for _, module in model.named_modules():
-        idx = getattr(module, "layer_idx", None)
+        idx = getattr(module, "layer_idx", getattr(module, "layer_id", None))  # GPT-Neo: layer_id
         if not isinstance(idx, int) or idx in found or not 0 <= idx < num_layers:
             continue
         if any(
@@ -285,7 +337,24 @@ def _layer_truth(
         return LayerTruth(index=index, kind=kind, window=window, cached_tokens=held, **dims)
     if held != fed:
         raise OracleError(f"layer {index}: full layer holds {held} of {fed} tokens")
+    masked = _mask_window(module)
+    if masked is not None:  # local attention through a mask; the cache keeps every token
+        return LayerTruth(index=index, kind="sliding", window=masked, cached_tokens=held, **dims)
     return LayerTruth(index=index, kind="full", cached_tokens=held, **dims)
+
+
+def _mask_window(module: Any) -> int | None:
+    """Tokens a layer sees when its attention applies a fixed local mask (GPT-Neo's ``bias``
+    buffer) while the cache keeps every token; None when the mask is plain causal."""
+    import torch
+
+    mask = getattr(module, "bias", None)
+    if not isinstance(mask, torch.Tensor) or mask.dtype != torch.bool or mask.dim() != 4:
+        return None
+    if mask.is_meta:
+        raise OracleError("a local attention mask cannot be read on meta: use device='cpu'")
+    visible = int(mask[0, 0, -1].sum())  # the last query row: positions it may attend
+    return visible if 0 < visible < mask.shape[-1] else None
 
 
 def _distinct_heads(index: int, keys: torch.Tensor, values: torch.Tensor) -> int:

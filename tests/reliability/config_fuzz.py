@@ -28,10 +28,15 @@ Path_ = tuple[str | int, ...]
 
 
 def seeds() -> list[dict[str, Any]]:
-    """Every fixture config.json and oracle catalogue variant that a schema serves, as dicts."""
-    found = [json.loads(p.read_text()) for p in sorted(FIXTURES.glob("*.json"))]
+    """Every fixture config.json and oracle catalogue variant that a schema serves, as dicts
+    (plus a bare ``{"model_type": ...}`` for a family that has neither)."""
+    found = [json.loads(p.read_text()) for p in sorted(FIXTURES.parent.glob("configs*/*.json"))]
     found += [{"model_type": v.model_type, **copy.deepcopy(v.kwargs)} for v in VARIANTS]
-    return [c for c in found if run_case(c) == "accepted"]
+    out = [c for c in found if run_case(c) == "accepted"]
+    served = {generated.resolve(c).__name__ for c in out}
+    # a family with no fixture or variant: its model_type alone, where its defaults suffice
+    bare = [{"model_type": t} for t, cls in generated.MODEL_TYPES.items() if cls not in served]
+    return out + [c for c in bare if run_case(c) == "accepted"]
 
 
 GARBAGE: list[Any] = [
