@@ -544,3 +544,9 @@ def test_looped_layers_keep_a_cache_slot_per_pass() -> None:
     s, f = ("sliding", 5, 2, 16, 16), ("full", None, 2, 16, 16)
     assert geometry(truth_of("dory-per-loop")) == [s, s, s, f, s] + [s, s, f] * 2
     assert len(truth_of("dory-last-loop")) == 5
+
+
+def test_zero_initialised_key_scale_is_drawn_at_random() -> None:
+    """ZAYA's per-head key scale starts at 0 (constant keys): the harness redraws zero weights."""
+    full, sliding = ("full", None, 2, 24, 24), ("sliding", 5, 2, 24, 24)
+    assert geometry(truth_of("zaya-sliding")) == [full, sliding] * 2

@@ -17,7 +17,14 @@ if TYPE_CHECKING:
     import torch
     from transformers import PretrainedConfig
 
-__all__ = ["LayerTruth", "OracleError", "build_model", "cache_truth", "probe_length"]
+__all__ = [
+    "ConstantKeysError",
+    "LayerTruth",
+    "OracleError",
+    "build_model",
+    "cache_truth",
+    "probe_length",
+]
 
 TruthKind = Literal["full", "sliding", "chunked", "shared", "cross", "none"]
 
@@ -28,6 +35,10 @@ CROSS_TOKENS = 3  # vision/encoder states fed to cross-attention layers
 
 class OracleError(AssertionError):
     """The harness could not read a truthful answer from the model."""
+
+
+class ConstantKeysError(OracleError):
+    """Every cached key is the same number: the heads cannot be told apart."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -78,8 +89,23 @@ def cache_truth(config: PretrainedConfig, *, device: str = "cpu") -> list[LayerT
     key = f"{device}:{type(config).__name__}:{config.to_json_string(use_diff=False)}"
     if key not in _TRUTH_CACHE:
         model = build_model(config, device=device)
-        _TRUTH_CACHE[key] = _read_truth(model, config, device)
+        try:
+            _TRUTH_CACHE[key] = _read_truth(model, config, device)
+        except ConstantKeysError:  # e.g. ZAYA's key scale starts at 0: give it evidence
+            _randomize_zero_parameters(model)
+            _TRUTH_CACHE[key] = _read_truth(model, config, device)
     return list(_TRUTH_CACHE[key])
+
+
+def _randomize_zero_parameters(model: Any) -> None:
+    """Draw every all-zero weight (a zero-initialised scale or projection) at random."""
+    import torch
+
+    generator = torch.Generator().manual_seed(SEED + 2)
+    with torch.no_grad():
+        for param in model.parameters():
+            if param.numel() > 1 and not bool(param.any()):
+                param.copy_(torch.randn(param.shape, generator=generator) * 0.5)
 
 
 def build_model(config: PretrainedConfig, *, device: str = "cpu") -> Any:
@@ -336,7 +362,7 @@ def _distinct_heads(index: int, keys: torch.Tensor, values: torch.Tensor) -> int
     architecture repeats each KV head per query group) counts each distinct head once."""
     heads = int(keys.shape[1])
     if heads > 1 and bool((keys == keys.flatten()[0]).all()):
-        raise OracleError(f"layer {index}: constant keys, cannot tell heads apart")
+        raise ConstantKeysError(f"layer {index}: constant keys, cannot tell heads apart")
     for groups in range(1, heads + 1):
         if heads % groups:
             continue

@@ -34,6 +34,7 @@ INKLING = {
     "num_experts_per_tok": 2,
     "d_rel": 4,
     "rel_extent": 8,
+    "unpadded_vocab_size": VOCAB,
     "max_position_embeddings": MAX_POS,
     "pad_token_id": 0,
 }
