@@ -16,7 +16,6 @@ import pytest
 import torch
 
 import generated
-from generated import UnknownArchitectureError
 from kvarch import DeviceRef, DType, KVCacheGroup, KVCacheParams, MultiKVCacheParams
 from kvarch.runtime.errors import UnsupportedCacheError
 from kvarch.runtime.hf import PagedCache, PagedLayer
@@ -55,10 +54,6 @@ REFUSED: dict[str, str] = {
     "inkling2_loop_text": "sliding",
 }
 """Families ``from_model`` refuses: their cache is not per-token K/V as the schema pages it."""
-
-NO_SCHEMA_FOR_BUILT_MODEL = {"mllama": "mllama_text_model"}
-"""Families whose causal LM carries a sub-config type no schema registers yet (a schema gap:
-``from_model`` raises ``UnknownArchitectureError``; remove the entry once it is registered)."""
 
 
 def one_variant_per_family() -> list[Variant]:
@@ -122,7 +117,7 @@ def prompt(vocab: int) -> tuple[torch.Tensor, torch.Tensor]:
 def test_the_refusal_lists_name_catalogue_families() -> None:
     """No stale or misspelt entries: each names a family the catalogue builds."""
     families = {v.model_type for v in VARIANTS}
-    assert set(REFUSED) | set(NO_SCHEMA_FOR_BUILT_MODEL) <= families
+    assert set(REFUSED) <= families
 
 
 @pytest.mark.parametrize("variant", FAMILIES, ids=[v.id for v in FAMILIES])
@@ -139,12 +134,6 @@ def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
     kwargs: dict[str, Any] = dict(
         max_batch_size=2, max_seq_len=PROMPT + NEW + prefix, page_size=PAGE, free_bytes=1 << 30
     )
-    if variant.model_type in NO_SCHEMA_FOR_BUILT_MODEL:
-        with pytest.raises(
-            UnknownArchitectureError, match=NO_SCHEMA_FOR_BUILT_MODEL[variant.model_type]
-        ):
-            PagedCache.from_model(model, **kwargs)
-        return
     if variant.model_type in REFUSED:
         with pytest.raises(UnsupportedCacheError) as err:
             PagedCache.from_model(model, **kwargs)
