@@ -138,3 +138,15 @@ def test_bad_shapes_raise_typed_errors() -> None:
     with pytest.raises(ShapeError, match="slot_mapping"):
         ops.write_kv(k_cache, v_cache, q[:, :2], q[:, :2], torch.tensor([0], dtype=torch.int32))
     assert issubclass(ShapeError, ValueError)
+
+
+def test_write_with_a_bad_v_writes_nothing() -> None:
+    """Every argument is checked before the first store: no half-written K."""
+    k_cache = torch.zeros(2, 4, 1, 8)
+    v_cache = torch.zeros(2, 4, 1, 8)
+    k = torch.randn(3, 1, 8)
+    bad_v = torch.randn(2, 1, 8)  # one token short
+    slots = torch.tensor([0, 1, 5], dtype=torch.int64)
+    with pytest.raises(ShapeError, match="v"):
+        ops.ref_write_kv(k_cache, v_cache, k, bad_v, slots)
+    assert not k_cache.any()

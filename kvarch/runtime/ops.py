@@ -82,6 +82,25 @@ def _check_tokens(name: str, x: Tensor, cache: Tensor, tokens: int) -> None:
         raise ShapeError(name, tuple(x.shape), f"{list(want)} (tokens, heads, head_dim)")
 
 
+def check_write(
+    k_cache: Tensor, v_cache: Tensor | None, k: Tensor, v: Tensor | None, slot_mapping: Tensor
+) -> int:
+    """Validate ``write_kv``'s arguments before anything is written; the token count."""
+    _check_cache("k_cache", k_cache)
+    if slot_mapping.dim() != 1 or slot_mapping.dtype != torch.int64:
+        raise ShapeError(
+            "slot_mapping", (slot_mapping.dtype, tuple(slot_mapping.shape)), "int64 [num_tokens]"
+        )
+    tokens = int(slot_mapping.shape[0])
+    _check_tokens("k", k, k_cache, tokens)
+    if v_cache is not None:
+        if v is None:
+            raise ShapeError("v", None, "a tensor when v_cache is given")
+        _check_cache("v_cache", v_cache)
+        _check_tokens("v", v, v_cache, tokens)
+    return tokens
+
+
 def ref_write_kv(
     k_cache: Tensor,
     v_cache: Tensor | None,
@@ -93,13 +112,7 @@ def ref_write_kv(
     v_scale: Scale = None,
 ) -> None:
     """Store token i's K (and V) at ``slot_mapping[i]``; slots < 0 are skipped."""
-    _check_cache("k_cache", k_cache)
-    if slot_mapping.dim() != 1 or slot_mapping.dtype != torch.int64:
-        raise ShapeError(
-            "slot_mapping", (slot_mapping.dtype, tuple(slot_mapping.shape)), "int64 [num_tokens]"
-        )
-    n = slot_mapping.shape[0]
-    _check_tokens("k", k, k_cache, n)
+    check_write(k_cache, v_cache, k, v, slot_mapping)
     valid = slot_mapping >= 0
     slots = slot_mapping[valid]
     page = k_cache.shape[1]
@@ -107,11 +120,7 @@ def ref_write_kv(
         raise ShapeError("slot_mapping", int(slots.max()), f"< {k_cache.shape[0] * page} slots")
     blocks, offsets = slots // page, slots % page
     k_cache[blocks, offsets] = quantize(k[valid], k_cache.dtype, k_scale)
-    if v_cache is not None:
-        if v is None:
-            raise ShapeError("v", None, "a tensor when v_cache is given")
-        _check_cache("v_cache", v_cache)
-        _check_tokens("v", v, v_cache, n)
+    if v_cache is not None and v is not None:
         v_cache[blocks, offsets] = quantize(v[valid], v_cache.dtype, v_scale)
 
 

@@ -19,7 +19,7 @@ from torch import Tensor
 
 from kvarch.runtime import triton_kernels as kernels
 from kvarch.runtime.errors import ShapeError
-from kvarch.runtime.ops import Scale, _check_batch, _check_cache, _check_tokens, _values
+from kvarch.runtime.ops import Scale, _check_batch, _values, check_write
 
 __all__ = ["DecodeLaunch", "PrefillLaunch", "paged_decode", "paged_prefill", "write_kv"]
 
@@ -105,21 +105,10 @@ def write_kv(
     v_scale: Scale = None,
 ) -> None:
     """Store token i's K (and V) at ``slot_mapping[i]``; slots < 0 are skipped."""
-    _check_cache("k_cache", k_cache)
-    if slot_mapping.dim() != 1 or slot_mapping.dtype != torch.int64:
-        raise ShapeError(
-            "slot_mapping", (slot_mapping.dtype, tuple(slot_mapping.shape)), "int64 [num_tokens]"
-        )
-    tokens = slot_mapping.shape[0]
-    _check_tokens("k", k, k_cache, tokens)
+    tokens = check_write(k_cache, v_cache, k, v, slot_mapping)
     has_v = v_cache is not None
-    if v_cache is not None:
-        if v is None:
-            raise ShapeError("v", None, "a tensor when v_cache is given")
-        _check_cache("v_cache", v_cache)
-        _check_tokens("v", v, v_cache, tokens)
-        if v_cache.shape != k_cache.shape:
-            raise ShapeError("v_cache", tuple(v_cache.shape), f"k_cache's {list(k_cache.shape)}")
+    if v_cache is not None and v_cache.shape != k_cache.shape:
+        raise ShapeError("v_cache", tuple(v_cache.shape), f"k_cache's {list(k_cache.shape)}")
     if tokens == 0:
         return
     kc = _unit_last("k_cache", k_cache, copy=False)
