@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=51586ba02ea2f0ad content=58664a0497a5874c
+# kvarch-digest: render=d11649d13c99b72e content=c879e4693db7932a
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -122,6 +122,7 @@ if TYPE_CHECKING:
     from generated.mistral import MistralConfig
     from generated.mixtral import MixtralConfig
     from generated.mllama import MllamaConfig
+    from generated.mllama_text_model import MllamaTextModelConfig
     from generated.modernbert_decoder import ModernbertDecoderConfig
     from generated.moshi import MoshiConfig
     from generated.moss_transcribe_diarize import MossTranscribeDiarizeConfig
@@ -273,6 +274,7 @@ __all__ = [
     "MistralConfig",
     "MixtralConfig",
     "MllamaConfig",
+    "MllamaTextModelConfig",
     "ModernbertDecoderConfig",
     "MoshiConfig",
     "MossTranscribeDiarizeConfig",
@@ -425,6 +427,7 @@ CLASSES: dict[str, str] = {
     "MistralConfig": "mistral",
     "MixtralConfig": "mixtral",
     "MllamaConfig": "mllama",
+    "MllamaTextModelConfig": "mllama_text_model",
     "ModernbertDecoderConfig": "modernbert_decoder",
     "MoshiConfig": "moshi",
     "MossTranscribeDiarizeConfig": "moss_transcribe_diarize",
@@ -579,6 +582,7 @@ MODEL_TYPES: dict[str, str] = {
     "mistral": "MistralConfig",
     "mixtral": "MixtralConfig",
     "mllama": "MllamaConfig",
+    "mllama_text_model": "MllamaTextModelConfig",
     "modernbert-decoder": "ModernbertDecoderConfig",
     "moshi": "MoshiConfig",
     "moss_transcribe_diarize": "MossTranscribeDiarizeConfig",
@@ -731,6 +735,7 @@ ARCHITECTURES: dict[str, str] = {
     "MinistralForCausalLM": "MinistralConfig",
     "MistralForCausalLM": "MistralConfig",
     "MixtralForCausalLM": "MixtralConfig",
+    "MllamaForCausalLM": "MllamaTextModelConfig",
     "MllamaForConditionalGeneration": "MllamaConfig",
     "ModernBertDecoderForCausalLM": "ModernbertDecoderConfig",
     "MoshiForCausalLM": "MoshiConfig",

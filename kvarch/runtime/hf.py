@@ -129,6 +129,10 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         self.values = torch.empty(values.shape, dtype=values.dtype, device="meta")
         return keys, values
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> PagedLayer:
+        """Refused: a copy would share (or duplicate) the whole paged cache."""
+        raise SequenceStateError(None, f"layer {self.index} of a PagedCache cannot be copied")
+
     def get_mask_sizes(self, query_length: int) -> tuple[int, int]:
         """(kv_length, kv_offset) of the K/V ``update`` returns, as DynamicCache's layers."""
         if self.window is None or self.length < self.window:

@@ -78,9 +78,20 @@ def delegated_layers(
             [i for i in range(num_layers) if kinds.get(i, kind) == kind],
             f"{type(model).__name__} keeps its own cache class in generate, not a DynamicCache",
         )
+    text = text_config(model)
+    loops = getattr(text, "n_recurrent_loops", 1)
+    if getattr(text, "recurrent_kv_cache_mode", None) == "per_loop" and loops > 1:
+        raise UnsupportedCacheError(
+            model_type,
+            kinds.get(0, "full"),
+            list(range(num_layers)),
+            f"the model appends deep copies of its recurrent layers' cache for each of its "
+            f"{loops} loops (recurrent_kv_cache_mode='per_loop'; 'last_loop' keeps one)",
+        )
+    reference = _default_layers(model, num_layers)
     problems: dict[tuple[str, str], list[int]] = {}
     delegated: dict[int, Any] = {}
-    for i, layer in enumerate(_default_layers(model, num_layers)):
+    for i, layer in enumerate(reference):
         known = kinds.get(i)
         if i in windows:
             why = _paged_problem(layer, windows[i])

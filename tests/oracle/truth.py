@@ -111,13 +111,29 @@ def _randomize_zero_parameters(model: Any) -> None:
 def build_model(config: PretrainedConfig, *, device: str = "cpu") -> Any:
     """A random-weight causal LM (eval; float32, or bfloat16 on meta) for ``config``."""
     import torch
-    from transformers import AutoModelForCausalLM
 
     torch.manual_seed(SEED)
     dtype = torch.bfloat16 if device == "meta" else torch.float32  # meta grouped_mm wants bf16
     with torch.device(device):
-        model = AutoModelForCausalLM.from_config(config, dtype=dtype)
+        cls = _causal_lm_class(config)
+        build = getattr(cls, "from_config", None) or cls._from_config  # Auto* vs model classes
+        model = build(config, dtype=dtype)
     return model.eval()
+
+
+def _causal_lm_class(config: PretrainedConfig) -> Any:
+    """``AutoModelForCausalLM``, or the ``*ForCausalLM`` that a text sub-config (e.g.
+    ``MllamaTextConfig``) serves without an auto-mapping entry."""
+    import transformers
+    from transformers.models.auto.modeling_auto import MODEL_FOR_CAUSAL_LM_MAPPING_NAMES
+
+    if config.model_type in MODEL_FOR_CAUSAL_LM_MAPPING_NAMES:
+        return transformers.AutoModelForCausalLM
+    name = type(config).__name__.removesuffix("TextConfig").removesuffix("Config")
+    found = getattr(transformers, f"{name}ForCausalLM", None)
+    if found is None:
+        raise OracleError(f"no causal LM class for {type(config).__name__}")
+    return found
 
 
 def text_config(config: PretrainedConfig) -> PretrainedConfig:

@@ -357,4 +357,10 @@ VARIANTS_C: list[Variant] = [
     ),
     _v("cpmant", "cpmant", cpmant_like(), "4 prompt tokens cached ahead of the text"),
     _v("cpmant-2-heads", "cpmant", cpmant_like(num_attention_heads=2, dim_head=8, prompt_length=2)),
+    _v(
+        "mllama-text-model",
+        "mllama_text_model",
+        llama_like(cross_attention_layers=[1], bos_token_id=1, eos_token_id=2),
+        "MllamaForCausalLM alone: the text decoder's own flat config",
+    ),
 ]
