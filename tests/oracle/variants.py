@@ -584,6 +584,7 @@ UNBUILDABLE: dict[str, str] = {
     "gemma3n": "needs pillow for its timm vision tower; gemma3n_text covers the decoder",
     "blt": "byte-latent model: local encoder/decoder stacks; no tiny variant yet",
     "dots3_note": _BIG_DEFAULTS + "; dots3_note_text covers the decoder",
+    "emu3_text_model": "Emu3ForCausalLM's own config; no causal-LM auto mapping (emu3 covers it)",
 }
 """Decoder families with a KV cache that the catalogue cannot build here, with the reason."""
 
