@@ -400,8 +400,7 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
         data = config_mapping(config, cls.__name__)
         fields = cls._read_inputs(Source(data, cls.__name__, cls.ROOTS))
         if dtype is None:
-            hf_dtype = data.get("torch_dtype") or data.get("dtype")
-            dtype = DType.float32 if hf_dtype is None else DType.from_hf(hf_dtype)
+            dtype = DType.from_hf_config(data, default=DType.float32)
         if devices is not None:
             fields["devices"] = devices
         return cls(

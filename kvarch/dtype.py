@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import builtins
 import enum
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from kvarch.errors import ConfigError
 
@@ -82,6 +83,18 @@ class DType(enum.Enum):
         if isinstance(torch_dtype, str):
             return cls.parse(torch_dtype)
         return cls.parse(str(torch_dtype))
+
+    @classmethod
+    def from_hf_config(cls, config: Mapping[str, Any], *, default: DType) -> DType:
+        """The dtype a config.json declares (``torch_dtype``/``dtype``, at the top level, then
+        under ``text_config``/``llm_config``; null and ``"auto"`` skipped), else ``default``."""
+        for sub in (config, config.get("text_config"), config.get("llm_config")):
+            if isinstance(sub, Mapping):
+                for key in ("torch_dtype", "dtype"):
+                    value = sub.get(key)
+                    if value is not None and value != "auto":
+                        return cls.from_hf(value)
+        return default
 
     def to_hf(self) -> str:
         """The name a HF config.json uses for ``torch_dtype``."""

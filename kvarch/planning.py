@@ -97,16 +97,6 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
         return "\n".join(lines)
 
 
-def _config_dtype(config: Mapping[str, Any]) -> DType:
-    for sub in (config, config.get("text_config"), config.get("llm_config")):
-        if isinstance(sub, Mapping):
-            for key in ("torch_dtype", "dtype"):
-                value = sub.get(key)
-                if isinstance(value, str) and value != "auto":
-                    return DType.from_hf(value)
-    return DType.bfloat16
-
-
 def _free_bytes(gpu_memory: int | None) -> tuple[int, str]:
     if gpu_memory is not None:
         return gpu_memory, "given"
@@ -140,7 +130,7 @@ def plan_model(
     for name, value in (("--tp", tp), ("--dp", dp)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ConfigError(name, value, "an integer >= 1")
-    wdtype = dtype or _config_dtype(config)
+    wdtype = dtype or DType.from_hf_config(config, default=DType.bfloat16)
     devices = [DeviceRef.GPU(i) for i in range(tp * dp)]
     kv_cache = KVCacheConfig(
         kv_cache_page_size=page_size,

@@ -121,3 +121,15 @@ def test_available_devices_reads_cuda_visible_devices(monkeypatch: pytest.Monkey
     assert available_devices() == [DeviceRef.GPU(0), DeviceRef.GPU(1)]
     monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "")
     assert available_devices() == [DeviceRef.CPU()]
+
+
+def test_dtype_declared_by_a_config_json() -> None:
+    default = DType.float32
+    assert DType.from_hf_config({"torch_dtype": "bfloat16"}, default=default) is DType.bfloat16
+    assert DType.from_hf_config({"dtype": "float16"}, default=default) is DType.float16
+    vlm = {"torch_dtype": None, "text_config": {"torch_dtype": "bfloat16"}}
+    assert DType.from_hf_config(vlm, default=default) is DType.bfloat16
+    assert DType.from_hf_config({"torch_dtype": "auto"}, default=default) is default
+    assert DType.from_hf_config({}, default=DType.bfloat16) is DType.bfloat16
+    with pytest.raises(ConfigError, match="bfloat17"):
+        DType.from_hf_config({"torch_dtype": "bfloat17"}, default=default)
