@@ -15,28 +15,11 @@ import msgspec
 
 from kvarch.dtype import DType
 from kvarch.errors import KvarchError
+from kvarch.text import human_bytes, table
 
 __all__ = ["main"]
 
 Command = Callable[[argparse.Namespace], int]
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """A plain aligned text table."""
-    cells = [[str(c) for c in headers], *[[str(c) for c in row] for row in rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(line.rstrip() for line in lines)
-
-
-def _size(n: float) -> str:
-    """Bytes in binary units."""
-    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
-        if abs(n) < 1024 or unit == "TiB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.2f} {unit}"
-        n /= 1024
-    raise AssertionError("unreachable")
 
 
 def _parse_size(text: str) -> int:
@@ -78,7 +61,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     print(f"architecture       {layout.architecture}")
     print(f"model_max_seq_len  {layout.model_max_seq_len}")
     print(
-        f"bytes per token    {layout.bytes_per_token} ({_size(layout.bytes_per_token)}, "
+        f"bytes per token    {layout.bytes_per_token} ({human_bytes(layout.bytes_per_token)}, "
         f"{layout.dtype.value})"
     )
     rows = [
@@ -95,7 +78,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         for s in layout.layers
     ]
     headers = ("layer", "kind", "window", "kv_heads", "k_dim", "v_dim", "kv_from", "bytes/token")
-    print(_table(headers, rows))
+    print(table(headers, rows))
     return 0
 
 

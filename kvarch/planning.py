@@ -12,7 +12,8 @@ from kvarch.device import DeviceRef, available_devices
 from kvarch.dtype import DType
 from kvarch.errors import ConfigError
 from kvarch.kv_cache import KVCacheConfig
-from kvarch.runtime.planner import CachePlan, as_groups, plan_for_arch
+from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan_for_arch
+from kvarch.text import human_bytes, table
 from kvarch.weights import WeightBytes, weight_bytes
 
 __all__ = ["PlanGroup", "PlanReport", "plan_model"]
@@ -61,17 +62,18 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
 
     def render(self) -> str:
         """A readable summary and table."""
-        from kvarch.cli import _size, _table
-
         p = self.plan
         head = [
             ("architecture", self.architecture),
             ("dtype / kv dtype", f"{self.dtype.value} / {self.kv_dtype.value}"),
             ("devices", f"{self.devices} (tp {p.tp_degree} x dp {p.data_parallel_degree})"),
-            ("free per device", f"{_size(self.free_bytes_per_device)} ({self.free_bytes_source})"),
-            ("weights", f"{_size(self.weights.bytes)} ({self.weights.source})"),
-            ("bytes per token", f"{self.bytes_per_token} ({_size(self.bytes_per_token)})"),
-            ("cache per device", _size(p.cache_bytes_per_device)),
+            (
+                "free per device",
+                f"{human_bytes(self.free_bytes_per_device)} ({self.free_bytes_source})",
+            ),
+            ("weights", f"{human_bytes(self.weights.bytes)} ({self.weights.source})"),
+            ("bytes per token", f"{self.bytes_per_token} ({human_bytes(self.bytes_per_token)})"),
+            ("cache per device", human_bytes(p.cache_bytes_per_device)),
             ("tokens per replica", self.tokens_per_replica),
             ("max length", p.max_seq_len),
             ("max batch", p.max_batch_size),
@@ -86,13 +88,13 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
                 "-" if g.window is None else g.window,
                 g.layers,
                 g.blocks,
-                _size(g.bytes_per_block_per_device),
-                _size(g.blocks * g.bytes_per_block_per_device),
+                human_bytes(g.bytes_per_block_per_device),
+                human_bytes(g.blocks * g.bytes_per_block_per_device),
             )
             for g in self.groups
         ]
         headers = ("group", "window", "layers", "blocks", "block/device", "bytes/device")
-        lines += ["", _table(headers, rows)]
+        lines += ["", table(headers, rows)]
         lines += [f"note: {n}" for n in p.notes]
         return "\n".join(lines)
 
@@ -103,8 +105,6 @@ def _free_bytes(gpu_memory: int | None) -> tuple[int, str]:
     gpus = [d for d in available_devices() if not d.is_cpu()]
     if not gpus:
         raise ConfigError("--gpu-memory", None, "a size (e.g. 80GiB): no local GPU to ask")
-    from kvarch.runtime.planner import device_free_bytes
-
     return device_free_bytes(gpus[:1]), f"free on {gpus[0]}"
 
 
