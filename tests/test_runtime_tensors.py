@@ -33,7 +33,8 @@ def test_block_major_storage_and_per_layer_nhd_views() -> None:
     assert torch.equal(cache.data[0][3, 0, 2, 1], k[0])
     assert torch.equal(cache.data[0][3, 1, 2, 1], -k[0])
     cache.copy_block(0, 3, 5)
-    assert torch.equal(cache.data[0][5], cache.data[0][3])
+    # bitwise: the rest of block 3 is uninitialised memory and may hold NaNs
+    assert torch.equal(cache.data[0][5].view(torch.int32), cache.data[0][3].view(torch.int32))
     with pytest.raises(ShapeError, match="layer"):
         cache.layer(3)
 
