@@ -148,6 +148,12 @@ class BlockManager:
             out.append(np.where(blocks >= 0, blocks * self.page + pos % self.page, -1))
         return out
 
+    def cached_prefix(self, tokens: Sequence[int]) -> int:
+        """Leading tokens of ``tokens`` that ``add`` would find cached (0 without prefix caching)."""
+        if not self.prefix:
+            return 0
+        return self._longest_hit(chain_hashes(tokens, self.page), len(tokens)) * self.page
+
     # --- sequence lifecycle --------------------------------------------------------------
     def add(self, seq_id: Hashable, tokens: Sequence[int]) -> int:
         """Start a sequence holding ``tokens``; returns how many leading tokens were cached.
