@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 import torch
 from transformers import (
@@ -89,12 +90,15 @@ def test_greedy_generation_matches_dynamic_cache(family: str) -> None:
     assert torch.equal(got, want)
     assert got.shape[1] == PROMPT + NEW
     assert cache.get_seq_length() == PROMPT + NEW - 1
+    # left padding is neither written nor attended: row 0 holds 3 tokens fewer
+    lengths = np.array([PROMPT + NEW - 1 - 3, PROMPT + NEW - 1])
+    assert cache.manager.seq_lens[:2].tolist() == lengths.tolist()
     for g, grp in enumerate(cache.storage.groups):
         held = (cache.manager.tables[g][:2] >= 0).sum(axis=1)
         if grp.window is not None:  # pages outside the window went back to the pool
             assert (held <= -(-(grp.window - 1) // PAGE) + 1).all()
         else:
-            assert (held == -(-(PROMPT + NEW - 1) // PAGE)).all()
+            assert (held == -(-lengths // PAGE)).all()
 
 
 def test_generated_geometry_is_used_for_sliding_layers() -> None:

@@ -149,7 +149,7 @@ class BlockManager:
         return out
 
     def cached_prefix(self, tokens: Sequence[int]) -> int:
-        """Leading tokens of ``tokens`` that ``add`` would find cached (0 without prefix caching)."""
+        """Leading tokens that ``add`` would find cached (0 without prefix caching)."""
         if not self.prefix:
             return 0
         return self._longest_hit(chain_hashes(tokens, self.page), len(tokens)) * self.page

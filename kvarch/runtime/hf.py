@@ -29,12 +29,13 @@ from kvarch.kv_cache import (
     pages_for_tokens,
 )
 from kvarch.layers import PER_TOKEN_KINDS
+from kvarch.runtime import attention as attn
 from kvarch.runtime import ops
 from kvarch.runtime.blocks import BlockManager
 from kvarch.runtime.errors import SequenceStateError, ShapeError
-from kvarch.runtime.hf_layers import delegated_layers, text_config
+from kvarch.runtime.hf_layers import delegated_layers, gathered_reason, text_config
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
-from kvarch.runtime.tensors import PagedKVCache
+from kvarch.runtime.tensors import LayerCache, PagedKVCache
 
 __all__ = ["PagedCache", "PagedLayer", "kv_params_for_model"]
 
@@ -69,19 +70,31 @@ def _pad(x: Tensor, width: int) -> Tensor:
     return torch.nn.functional.pad(x, (0, extra)) if extra > 0 else x
 
 
+def _scales(view: LayerCache) -> dict[str, Tensor]:
+    """fp8 caches' per-tensor scales as ``write_kv`` options."""
+    if view.k_scale is None:
+        return {}
+    out = {"k_scale": view.k_scale}
+    if view.v_scale is not None:
+        out["v_scale"] = view.v_scale
+    return out
+
+
 class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
     """One decoder layer's view of the shared paged cache."""
 
     is_compileable = False
     is_croppable = False
 
-    def __init__(self, cache: PagedCache, index: int, window: int | None) -> None:
+    def __init__(self, cache: PagedCache, index: int, window: int | None, attention: str) -> None:
         super().__init__()
         self.cache = cache
         self.index = index
         self.window = window
+        self.attention = attention
         self.is_sliding = window is not None
         self.length = 0
+        """Tokens of every batch row so far, left padding included (generate's view)."""
 
     def lazy_initialization(self, key_states: Tensor, value_states: Tensor) -> None:
         """Nothing to allocate: the pages exist already."""
@@ -91,43 +104,97 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
     def update(
         self, key_states: Tensor, value_states: Tensor, *args: Any, **kwargs: Any
     ) -> tuple[Tensor, Tensor]:
-        """Write the new ``[batch, heads, n, dim]`` K/V into pages; return the visible K/V."""
+        """Write the new ``[batch, heads, n, dim]`` K/V into the pages.
+
+        Per-head K/V layers return their input unchanged and arm the paged attention, which
+        reads the pages. Latent (MLA) layers return the visible cached K/V: the module expands
+        them per head before attending.
+        """
         if not self.is_initialized:
             self.lazy_initialization(key_states, value_states)
         batch, heads, n, k_dim = key_states.shape
         v_dim = value_states.shape[-1]
         cache = self.cache
-        if self.index == cache.first_layer:
-            cache.advance(batch, n)
+        ctx = cache.context(self.index, batch, n)
         view = cache.storage.layer(self.index)
         width = view.k.shape[-1]
         k = key_states.transpose(1, 2).reshape(batch * n, heads, k_dim)
         v = value_states.transpose(1, 2).reshape(batch * n, heads, v_dim)
-        if view.v is None:  # MLA: K (latent) and V (rotary key) side by side in one latent row
-            if k_dim + v_dim != width:
-                raise ShapeError("key/value states", (k_dim, v_dim), f"dims summing to {width}")
-            ops.write_kv(view.k, None, torch.cat([k, v], dim=-1), None, cache.slots[view.group])
-        else:  # K and V narrower than the group's head_dim (k_head_dim != v_head_dim): pad
-            ops.write_kv(view.k, view.v, _pad(k, width), _pad(v, width), cache.slots[view.group])
+        slots = ctx.slots[view.group]
         old = self.length
         self.length += n
-        start = 0 if self.window is None else max(0, old - self.window + 1)
-        pos = torch.arange(start, self.length, device=view.k.device)
-        page = cache.manager.page
-        table = torch.from_numpy(cache.manager.block_tables(view.group, slice(0, batch)))
-        blocks = table.to(view.k.device)[:, pos // page].long()
-        keys = view.k[blocks, pos % page].transpose(1, 2)
-        if view.v is None:
-            values = keys[..., k_dim:]
+        attn.check_consumed(self.index)
+        if view.v is not None:  # K and V narrower than the group's head_dim: pad
+            ops.write_kv(view.k, view.v, _pad(k, width), _pad(v, width), slots, **_scales(view))
+            if cache.paged_attention:
+                attn.arm(attn.Armed(self.index, view, ctx, k_dim, v_dim, self.attention))
+                self._stand_ins(key_states, value_states, batch, self.length)
+                return key_states, value_states
+            keys = self._gather_rows(view.k, view, batch, old)[..., :k_dim]
+            values = self._gather_rows(view.v, view, batch, old)[..., :v_dim]
+            return self._dense(keys, values, key_states, value_states)
+        # MLA: K (latent) and V (rotary key) side by side in one latent row
+        if k_dim + v_dim != width:
+            raise ShapeError("key/value states", (k_dim, v_dim), f"dims summing to {width}")
+        ops.write_kv(view.k, None, torch.cat([k, v], dim=-1), None, slots, **_scales(view))
+        if ctx.packed:
+            latent = self._gather_packed(view, ctx, n)
+            attn.arm(attn.Armed(self.index, view, ctx, k_dim, v_dim, self.attention, True))
         else:
-            values = view.v[blocks, pos % page, :, :v_dim].transpose(1, 2)
-        # contiguous like DynamicCache's torch.cat results: some models .view() them
-        keys = keys[..., :k_dim].to(key_states.dtype).contiguous()
-        values = values.to(value_states.dtype).contiguous()
-        # shape-only stand-ins (no memory) for models that inspect ``layer.keys`` (mllama)
-        self.keys = torch.empty(keys.shape, dtype=keys.dtype, device="meta")
-        self.values = torch.empty(values.shape, dtype=values.dtype, device="meta")
+            latent = self._gather_rows(view.k, view, batch, old)
+        return self._dense(latent[..., :k_dim], latent[..., k_dim:], key_states, value_states)
+
+    def _stand_ins(self, k_like: Tensor, v_like: Tensor, batch: int, length: int) -> None:
+        """Shape-only ``keys``/``values`` (no memory) for models that inspect them (mllama)."""
+        shape = (batch, k_like.shape[1], length)
+        if self.keys is None or tuple(self.keys.shape[:3]) != shape:
+            self.keys = torch.empty(*shape, k_like.shape[-1], dtype=k_like.dtype, device="meta")
+            self.values = torch.empty(*shape, v_like.shape[-1], dtype=v_like.dtype, device="meta")
+
+    def _dense(
+        self, keys: Tensor, values: Tensor, k_like: Tensor, v_like: Tensor
+    ) -> tuple[Tensor, Tensor]:
+        """Gathered K/V as DynamicCache returns them (dtype, contiguous: some models .view())."""
+        keys = keys.to(k_like.dtype).contiguous()
+        values = values.to(v_like.dtype).contiguous()
+        self._stand_ins(keys, values, keys.shape[0], keys.shape[2])
         return keys, values
+
+    def _first_visible(self, length: int, queries: int) -> int:
+        """First position the earliest of ``queries`` new queries sees, at ``length`` tokens."""
+        if self.window is None:
+            return 0
+        return max(0, length - queries - self.window + 1)
+
+    def _gather_rows(self, pages: Tensor, view: LayerCache, batch: int, old: int) -> Tensor:
+        """``[batch, heads, L, width]``: DynamicCache's K/V per row, left padding zeroed."""
+        cache = self.cache
+        page = cache.manager.page
+        start = self._first_visible(old, 0)
+        device = view.k.device
+        phys = torch.arange(start, self.length, device=device)
+        real = phys[None, :] - cache.pads[:batch, None]
+        valid = real >= 0
+        real = real.clamp_min(0)
+        table = cache.ctx_tables[view.group].long()
+        blocks = table.gather(1, real // page).clamp_min(0)
+        rows = pages[blocks, real % page] * valid[:, :, None, None]
+        return rows.transpose(1, 2)
+
+    def _gather_packed(self, view: LayerCache, ctx: attn.StepContext, n: int) -> Tensor:
+        """``[1, heads, Σ kept, width]``: each packed sequence's visible K/V back to back."""
+        page = self.cache.manager.page
+        lens = ctx.seq_lens.tolist()
+        starts = ctx.query_start_loc.tolist() if ctx.query_start_loc is not None else None
+        pieces, kept = [], []
+        table = ctx.tables[view.group].long()
+        for s, total in enumerate(lens):
+            queries = 1 if starts is None else starts[s + 1] - starts[s]
+            pos = torch.arange(self._first_visible(total, queries), total, device=view.k.device)
+            pieces.append(view.k[table[s, pos // page], pos % page])
+            kept.append(int(pos.numel()))
+        ctx.gathered_lens = kept
+        return torch.cat(pieces).transpose(0, 1).unsqueeze(0)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> PagedLayer:
         """Refused: a copy would share (or duplicate) the whole paged cache."""
@@ -171,8 +238,14 @@ class PagedCache(Cache):  # type: ignore[misc]
         device: torch.device | str = "cpu",
         plan: CachePlan | None = None,
         delegated: dict[int, Any] | None = None,
+        paged_attention: bool = False,
     ) -> None:
-        """Pages the layers of ``params``; ``delegated`` layer objects serve the others."""
+        """Pages the layers of ``params``; ``delegated`` layer objects serve the others.
+
+        ``paged_attention``: the model attends through ``kvarch.runtime.attention`` (set by
+        ``from_model``), so ``update`` only writes; otherwise it returns the K/V gathered
+        from the pages (any model, slower).
+        """
         groups = as_groups(params)
         self.plan = plan
         """The memory plan the cache was sized from (None when sized by hand)."""
@@ -185,11 +258,21 @@ class PagedCache(Cache):  # type: ignore[misc]
             windows=[g.window for g in groups],
         )
         window_of = {i: g.window for g in groups for i in g.layer_indices}
+        kind_of = {i: g.attention for g in groups for i in g.layer_indices}
         self.first_layer = min(window_of)
-        self.slots: list[Tensor] = []
         self.batch = 0
+        self.ctx: attn.StepContext | None = None
+        """The step context of the forward in flight (set per forward, or by the engine)."""
+        self.ctx_tables: list[Tensor] = []
+        """Per group: the rows' block tables on the device, for gathered layers."""
+        self.pads = torch.zeros(max_batch_size, dtype=torch.int64, device=device)
+        """Left padding of each batch row (generate): positions before the sequence."""
+        self.engine_owned = False
+        self.paged_attention = paged_attention
+        """Attention reads the pages (else ``update`` returns gathered K/V)."""
+        """True when an engine sets ``ctx`` for each step (packed sequences)."""
         layers: list[Any] = [
-            PagedLayer(self, i, window_of[i])
+            PagedLayer(self, i, window_of[i], kind_of[i])
             if i in window_of
             else (delegated or {}).get(i) or DynamicLayer()
             for i in range(num_layers)
@@ -256,6 +339,9 @@ class PagedCache(Cache):  # type: ignore[misc]
             sized = msgspec.structs.replace(
                 sized, blocks_per_group=blocks, notes=[*sized.notes, note]
             )
+        paged = gathered_reason(model, delegated) is None and attn.use_paged_attention(
+            model, text_config(model)
+        )
         return cls(
             params,
             num_layers=num_layers,
@@ -265,32 +351,94 @@ class PagedCache(Cache):  # type: ignore[misc]
             device=model.device,
             plan=sized,
             delegated=delegated,
+            paged_attention=paged,
         )
 
-    def advance(self, batch: int, n: int) -> None:
-        """Grow every batch row by ``n`` tokens (called once per forward)."""
+    def context(self, layer: int, batch: int, n: int) -> attn.StepContext:
+        """The step context of this forward (built at its first paged layer in generate)."""
+        if self.engine_owned or layer != self.first_layer:
+            if self.ctx is None:
+                raise SequenceStateError(None, "no step in flight: the first layer sets it up")
+            return self.ctx
+        attn.disarm()  # a forward that raised may have left a layer armed
+        self.ctx = self.advance(batch, n)
+        return self.ctx
+
+    def advance(self, batch: int, n: int) -> attn.StepContext:
+        """Grow every batch row by ``n`` tokens (once per forward); the forward's context.
+
+        The first forward starts one sequence per row holding its real tokens: left padding
+        (read from the mask transformers builds) is neither written nor attended.
+        """
         manager = self.manager
+        device = self.storage.device
+        padding = attn.take_padding()
+        token_index: Tensor | None = None
         if not manager.seqs:
+            counts = self._real_counts(padding, batch, n)
             self.batch = batch
             for r in range(batch):
-                manager.add(r, [0] * n)
-            per_row = [manager.slots(r, 0, n) for r in range(batch)]
+                manager.add(r, [0] * counts[r])
+            self.pads[:batch] = torch.tensor([n - c for c in counts])
+            per_row = [manager.slots(r, 0, counts[r]) for r in range(batch)]
+            slots = [
+                np.concatenate(
+                    [
+                        np.concatenate([np.full(n - c, -1), row[g]])
+                        for c, row in zip(counts, per_row, strict=True)
+                    ]
+                )
+                for g in range(len(manager.pools))
+            ]
+            if any(c != n for c in counts):
+                real = np.concatenate(
+                    [np.arange(r * n + n - c, (r + 1) * n) for r, c in enumerate(counts)]
+                )
+                token_index = torch.from_numpy(real).to(device)
+            starts = np.concatenate([[0], np.cumsum(counts)])
         elif batch != self.batch:
             raise ShapeError("batch", batch, f"the {self.batch} rows this cache started with")
         elif n == 1:
-            stepped = manager.decode_step(np.arange(batch))
-            self.slots = [torch.from_numpy(s).to(self.storage.device) for s in stepped]
-            return
+            slots = manager.decode_step(np.arange(batch))
+            starts = None
         else:
             per_row = [manager.append(r, n) for r in range(batch)]
-        self.slots = [
-            torch.from_numpy(np.concatenate([row[g] for row in per_row])).to(self.storage.device)
+            slots = [np.concatenate([row[g] for row in per_row]) for g in range(len(manager.pools))]
+            starts = np.arange(0, batch * n + 1, n)
+        rows = slice(0, batch)
+        self.ctx_tables = [
+            torch.from_numpy(manager.block_tables(g, rows)).to(device)
             for g in range(len(manager.pools))
         ]
+        return attn.StepContext(
+            slots=[torch.from_numpy(np.asarray(s, dtype=np.int64)).to(device) for s in slots],
+            tables=self.ctx_tables,
+            seq_lens=torch.from_numpy(manager.seq_lens[rows].copy()).to(device),
+            query_start_loc=None
+            if starts is None
+            else torch.from_numpy(np.asarray(starts, dtype=np.int32)).to(device),
+            token_index=token_index,
+        )
+
+    @staticmethod
+    def _real_counts(padding: Tensor | None, batch: int, n: int) -> list[int]:
+        """Real (unpadded) tokens of each row; padding must be on the left."""
+        if padding is None or tuple(padding.shape) != (batch, n):
+            return [n] * batch
+        mask = padding.to("cpu", torch.bool)
+        counts = mask.sum(dim=1).tolist()
+        for r, c in enumerate(counts):
+            if c < 1 or not bool(mask[r, n - c :].all()):
+                raise ShapeError(
+                    "attention_mask", mask[r].int().tolist(), "left padding followed by tokens"
+                )
+        return [int(c) for c in counts]
 
     def reset(self) -> None:
         """Free every sequence so the cache can serve a new batch."""
         for seq_id in list(self.manager.seqs):
             self.manager.free(seq_id)
         self.batch = 0
+        self.ctx = None
+        self.pads.zero_()
         super().reset()

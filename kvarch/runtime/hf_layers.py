@@ -20,11 +20,31 @@ from transformers.cache_utils import DynamicCache, DynamicLayer, DynamicSlidingW
 
 from kvarch.runtime.errors import UnsupportedCacheError
 
-__all__ = ["delegated_layers", "text_config"]
+__all__ = ["GATHERED", "delegated_layers", "gathered_reason", "text_config"]
 
 # transformers >= 5.2x: layers without per-token K/V (absent from older versions).
 _DUMMY: type | None = getattr(cache_utils, "DummyLayer", None)
 _LINEAR: type | None = getattr(cache_utils, "LinearAttentionLayer", None)
+
+
+GATHERED: dict[str, str] = {
+    "diffllama": "it splits V after the cache update and attends twice (differential attention)",
+    "git": "its attention classes do not dispatch through AttentionInterface",
+    "hrm_text": "its cache slots are layer_idx plus a recurrent cycle offset",
+    "moshi": "its depth decoder reuses the cache under other layer indices",
+}
+"""Families whose modules use the K/V a cache update returns beyond one attention call: their
+``PagedCache`` returns K/V gathered from the pages (correct, slower)."""
+
+
+def gathered_reason(model: Any, delegated: dict[int, Any]) -> str | None:
+    """Why ``model`` cannot attend straight from the pages (None when it can)."""
+    model_type = str(getattr(text_config(model), "model_type", ""))
+    if model_type in GATHERED:
+        return GATHERED[model_type]
+    if _DUMMY is not None and any(type(layer) is _DUMMY for layer in delegated.values()):
+        return "shared-KV layers reuse the K/V their source layer's update returns"
+    return None
 
 
 def text_config(model: Any) -> Any:

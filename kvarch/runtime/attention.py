@@ -1,0 +1,348 @@
+"""Paged attention inside transformers models: the step context and the registered functions.
+
+A paged cache layer's ``update`` writes the new K/V through the step's slot mapping and
+*arms* its layer; the attention function registered with transformers
+(``AttentionInterface``, name ``kvarch|<fallback>``) then reads K/V straight from the pages
+with ``ops.paged_decode`` / ``ops.paged_prefill`` (Triton on CUDA, the torch reference on
+CPU). A call whose layer was not armed (cross-attention, layers transformers keeps itself, a
+model run without a paged cache) goes to the model's own implementation, the ``fallback``
+named after the bar, with the mask that implementation would get. Layers whose attention
+module needs the full K/V before attending (MLA, which expands its latent per head) are
+*gathered* instead: ``update`` returns their cached K/V and the attention is computed densely.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+from torch import Tensor
+
+from kvarch.runtime import ops
+from kvarch.runtime.errors import ShapeError, UnsupportedCacheError
+from kvarch.runtime.tensors import LayerCache
+
+__all__ = [
+    "Armed",
+    "StepContext",
+    "arm",
+    "attn_implementation",
+    "dense_varlen_attention",
+    "paged_attention",
+    "use_paged_attention",
+]
+
+PREFIX = "kvarch|"
+
+
+@dataclass(slots=True)
+class StepContext:
+    """What one forward's attention needs to find every sequence's K/V in the pages.
+
+    Sequence ``s`` owns queries ``query_start_loc[s]:query_start_loc[s+1]`` of the packed
+    tokens (the flattened ``[batch, n]`` input in order, pad tokens left out when
+    ``token_index`` is set) and has ``seq_lens[s]`` tokens including them.
+    """
+
+    slots: list[Tensor]
+    """Per group: int64 ``[tokens]`` slot of every input token (``-1``: not written)."""
+    tables: list[Tensor]
+    """Per group: int32 ``[seqs, width]`` block tables."""
+    seq_lens: Tensor
+    """int32 ``[seqs]``: context length of each sequence, new tokens included."""
+    query_start_loc: Tensor | None
+    """int32 ``[seqs + 1]``; None when every sequence has exactly one query (decode)."""
+    token_index: Tensor | None = None
+    """int64 positions of the real tokens in the flattened input (None: all are real)."""
+    packed: bool = False
+    """Sequences are packed along one batch row (the engine); else one sequence per row."""
+    gathered_lens: list[int] | None = None
+    """For gathered layers of a packed step: tokens of K/V ``update`` returned per sequence."""
+
+
+@dataclass(slots=True)
+class Armed:
+    """A layer whose new K/V were just written: its attention reads the pages."""
+
+    layer: int
+    view: LayerCache
+    ctx: StepContext
+    k_dim: int
+    v_dim: int
+    attention: str
+    """The group's attention kind (``full``, ``sliding``, ``chunked``)."""
+    gathered: bool = False
+    """``update`` returned dense K/V of a packed step (MLA): attend densely per sequence."""
+
+
+_armed: Armed | None = None
+_padding: Tensor | None = None
+"""The 2-D padding mask of the forward in flight, noted by the mask function."""
+
+
+def arm(armed: Armed) -> None:
+    """Mark ``armed.layer``'s next attention call as served from the pages."""
+    global _armed
+    _armed = armed
+
+
+def disarm() -> None:
+    """Forget an armed layer (a new forward starts)."""
+    global _armed
+    _armed = None
+
+
+def take_padding() -> Tensor | None:
+    """The 2-D padding mask noted for the forward in flight (cleared once read)."""
+    global _padding
+    mask, _padding = _padding, None
+    return mask
+
+
+def _fallback_attention(name: str, module: Any) -> Callable[..., Any]:
+    """The attention function the model would use without kvarch."""
+    from transformers.modeling_utils import ALL_ATTENTION_FUNCTIONS
+
+    if name == "eager":
+        own = getattr(sys.modules.get(type(module).__module__), "eager_attention_forward", None)
+        if own is None:
+            raise ShapeError("attention", type(module).__name__, "a module with eager attention")
+        return own  # type: ignore[no-any-return]
+    return ALL_ATTENTION_FUNCTIONS[name]  # type: ignore[no-any-return]
+
+
+def paged_attention(
+    fallback: str,
+    module: Any,
+    query: Tensor,
+    key: Tensor,
+    value: Tensor,
+    attention_mask: Tensor | None,
+    *,
+    scaling: float | None = None,
+    softcap: float | None = None,
+    s_aux: Tensor | None = None,
+    **kwargs: Any,
+) -> tuple[Tensor, None]:
+    """transformers attention signature: q ``[b, heads, n, d]`` in, ``[b, n, heads, dv]`` out."""
+    global _armed
+    armed, _armed = _armed, None
+    if armed is not None and armed.layer != getattr(module, "layer_idx", None):
+        raise UnsupportedCacheError(
+            "?",
+            armed.attention,
+            [armed.layer],
+            f"the attention of {type(module).__name__} "
+            f"(layer_idx {getattr(module, 'layer_idx', None)}) ran after the cache update of "
+            f"layer {armed.layer}; list the family in hf_layers.GATHERED",
+        )
+    if armed is None:
+        return _fallback_attention(fallback, module)(  # type: ignore[no-any-return]
+            module,
+            query,
+            key,
+            value,
+            attention_mask,
+            scaling=scaling,
+            **({"softcap": softcap} if softcap is not None else {}),
+            **({"s_aux": s_aux} if s_aux is not None else {}),
+            **kwargs,
+        )
+    scale = float(scaling if scaling is not None else query.shape[-1] ** -0.5)
+    window = armed.view.window
+    chunk = window if armed.attention == "chunked" else None
+    window = None if chunk is not None else window
+    if armed.gathered:
+        return dense_varlen_attention(
+            query, key, value, armed.ctx, scale=scale, window=window, chunk=chunk,
+            softcap=softcap, sinks=s_aux,
+        ), None  # fmt: skip
+    return _paged(query, armed, scale, window, chunk, softcap, s_aux), None
+
+
+def _paged(
+    query: Tensor,
+    armed: Armed,
+    scale: float,
+    window: int | None,
+    chunk: int | None,
+    softcap: float | None,
+    sinks: Tensor | None,
+) -> Tensor:
+    ctx, view = armed.ctx, armed.view
+    b, heads, n, dim = query.shape
+    q = query.transpose(1, 2).reshape(b * n, heads, dim)
+    if ctx.token_index is not None:
+        q = q.index_select(0, ctx.token_index)
+    width = view.k.shape[-1]
+    if dim < width:  # K narrower than the group's head_dim: the pages hold it zero-padded
+        q = torch.nn.functional.pad(q, (0, width - dim))
+    g = view.group
+    options: dict[str, Any] = {"scale": scale}
+    if window is not None:
+        options["window"] = window
+    if chunk is not None:
+        options["chunk"] = chunk
+    if softcap is not None:
+        options["softcap"] = float(softcap)
+    if sinks is not None:
+        options["sinks"] = sinks
+    if view.k_scale is not None:
+        options["k_scale"] = view.k_scale
+        options["v_scale"] = view.v_scale
+    if ctx.query_start_loc is None:
+        out = ops.paged_decode(q, view.k, view.v, ctx.tables[g], ctx.seq_lens, **options)
+    else:
+        out = ops.paged_prefill(
+            q, view.k, view.v, ctx.tables[g], ctx.seq_lens, ctx.query_start_loc, **options
+        )
+    v_dim = armed.v_dim
+    if out.shape[-1] != v_dim:
+        out = out[..., :v_dim]
+    if ctx.token_index is not None:
+        full = out.new_zeros(b * n, heads, v_dim)
+        full.index_copy_(0, ctx.token_index, out)
+        out = full
+    return out.reshape(b, n, heads, v_dim)
+
+
+def dense_varlen_attention(
+    query: Tensor,
+    key: Tensor,
+    value: Tensor,
+    ctx: StepContext,
+    *,
+    scale: float,
+    window: int | None = None,
+    chunk: int | None = None,
+    softcap: float | None = None,
+    sinks: Tensor | None = None,
+) -> Tensor:
+    """Causal attention of packed sequences over their gathered K/V (one loop per sequence).
+
+    ``query`` is ``[1, heads, tokens, d]``; ``key``/``value`` ``[1, kv_heads, Σ gathered, d]``
+    hold sequence ``s``'s last ``ctx.gathered_lens[s]`` positions back to back.
+    """
+    if ctx.gathered_lens is None:
+        raise ShapeError("gathered_lens", None, "gathered lengths of a packed step")
+    heads, kv_heads = query.shape[1], key.shape[1]
+    q_starts = _starts(ctx)
+    lens = ctx.seq_lens.tolist()
+    out = query.new_empty(query.shape[2], heads, value.shape[-1])
+    kv_start = 0
+    for s, kept in enumerate(ctx.gathered_lens):
+        q0, q1 = q_starts[s], q_starts[s + 1]
+        total = lens[s]
+        q = query[0, :, q0:q1].float()
+        k = key[0, :, kv_start : kv_start + kept].float()
+        v = value[0, :, kv_start : kv_start + kept].float()
+        kv_start += kept
+        if heads != kv_heads:
+            k = k.repeat_interleave(heads // kv_heads, 0)
+            v = v.repeat_interleave(heads // kv_heads, 0)
+        q_pos = torch.arange(total - (q1 - q0), total, device=q.device)[:, None]
+        k_pos = torch.arange(total - kept, total, device=q.device)[None, :]
+        allowed = k_pos <= q_pos
+        if window is not None:
+            allowed &= k_pos > q_pos - window
+        if chunk is not None:
+            allowed &= k_pos // chunk == q_pos // chunk
+        scores = torch.matmul(q, k.transpose(-1, -2)) * scale
+        if softcap is not None:
+            scores = torch.tanh(scores / softcap) * softcap
+        scores = scores.masked_fill(~allowed, float("-inf"))
+        if sinks is not None:
+            sink = sinks.float().reshape(heads, 1, 1).expand(heads, q.shape[1], 1)
+            probs = torch.cat([scores, sink], dim=-1).softmax(-1)[..., :-1]
+        else:
+            probs = scores.softmax(-1)
+        out[q0:q1] = torch.matmul(probs, v).transpose(0, 1).to(out.dtype)
+    return out.unsqueeze(0)
+
+
+def _starts(ctx: StepContext) -> list[int]:
+    if ctx.query_start_loc is None:
+        return list(range(int(ctx.seq_lens.shape[0]) + 1))
+    return [int(x) for x in ctx.query_start_loc.tolist()]
+
+
+def _mask(fallback: str, **kwargs: Any) -> Any:
+    """The fallback's mask (for layers kvarch does not serve); notes the padding mask."""
+    global _padding
+    from transformers.masking_utils import ALL_MASK_ATTENTION_FUNCTIONS
+
+    padding = kwargs.get("attention_mask")
+    if _packed_forward:
+        return None
+    _padding = padding if isinstance(padding, Tensor) and padding.dim() == 2 else None
+    base = ALL_MASK_ATTENTION_FUNCTIONS._global_mapping.get(fallback)
+    return None if base is None else base(**kwargs)
+
+
+_packed_forward = False
+"""True while the engine runs a packed forward: no mask is built (attention needs none)."""
+
+
+class packed_forward:
+    """Context manager: masks are skipped for the forward inside (the engine's packed steps)."""
+
+    def __enter__(self) -> None:
+        global _packed_forward
+        _packed_forward = True
+
+    def __exit__(self, *exc: object) -> None:
+        global _packed_forward, _armed
+        _packed_forward = False
+        _armed = None
+
+
+def attn_implementation(fallback: str) -> str:
+    """Register ``kvarch|<fallback>`` with transformers (idempotent) and return the name."""
+    from transformers import AttentionInterface
+    from transformers.masking_utils import AttentionMaskInterface
+
+    name = PREFIX + fallback
+
+    def attend(*args: Any, **kwargs: Any) -> tuple[Tensor, None]:
+        return paged_attention(fallback, *args, **kwargs)
+
+    def mask(**kwargs: Any) -> Any:
+        return _mask(fallback, **kwargs)
+
+    if name not in AttentionInterface._global_mapping:
+        AttentionInterface.register(name, attend)
+        AttentionMaskInterface.register(name, mask)
+    return name
+
+
+def use_paged_attention(model: Any, decoder_config: Any) -> bool:
+    """Switch ``model`` to kvarch's paged attention, keeping its own as the fallback.
+
+    False when the model does not dispatch through transformers' ``AttentionInterface``.
+    """
+    current = str(getattr(decoder_config, "_attn_implementation", None) or "sdpa")
+    if current.startswith(PREFIX):
+        return True
+    can_set = getattr(model, "_can_set_attn_implementation", lambda: True)
+    if not can_set():
+        return False
+    name = attn_implementation(current)
+    model.set_attn_implementation(name)
+    return getattr(decoder_config, "_attn_implementation", None) == name
+
+
+def check_consumed(layer: int) -> None:
+    """Raise if the last armed layer's attention did not read the pages (not dispatched here)."""
+    global _armed
+    if _armed is not None:
+        missed, _armed = _armed.layer, None
+        raise UnsupportedCacheError(
+            "?",
+            "full",
+            [missed],
+            f"layer {missed}'s attention did not go through "
+            "transformers' AttentionInterface, so it cannot read the pages",
+        )
