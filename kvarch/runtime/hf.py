@@ -147,7 +147,8 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
     def _stand_ins(self, k_like: Tensor, v_like: Tensor, batch: int, length: int) -> None:
         """Shape-only ``keys``/``values`` (no memory) for models that inspect them (mllama)."""
         shape = (batch, k_like.shape[1], length)
-        if self.keys is None or tuple(self.keys.shape[:3]) != shape:
+        keys: Tensor | None = getattr(self, "keys", None)
+        if keys is None or tuple(keys.shape[:3]) != shape:
             self.keys = torch.empty(*shape, k_like.shape[-1], dtype=k_like.dtype, device="meta")
             self.values = torch.empty(*shape, v_like.shape[-1], dtype=v_like.dtype, device="meta")
 

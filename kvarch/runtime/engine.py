@@ -1,0 +1,401 @@
+"""``Engine``: offline continuous-batching generation over kvarch's paged KV cache.
+
+    engine = Engine(model, max_batch_size=64)
+    outs = engine.generate([[1, 2, 3], [4, 5]], SamplingParams(max_tokens=32))
+    outs[0].token_ids, outs[0].finish_reason, engine.stats
+
+The model is any transformers causal LM whose layers kvarch pages (full, sliding, chunked or
+MLA attention). Its geometry comes from the generated configs, the pool size from the planner
+(or ``num_blocks``), and its attention is switched to kvarch's paged attention. Each step the
+``Scheduler`` picks requests and pages, the ``ModelRunner`` runs one packed forward (a CUDA
+graph for decode steps on CUDA), and one token is sampled per request that reached its end.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import torch
+
+from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
+from kvarch.layers import PER_TOKEN_KINDS
+from kvarch.runtime import attention as attn
+from kvarch.runtime.blocks import BlockManager
+from kvarch.runtime.errors import UnsupportedCacheError
+from kvarch.runtime.hf import PagedCache, _arch_for_model
+from kvarch.runtime.hf_layers import delegated_layers, gathered_reason, text_config
+from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
+from kvarch.runtime.runner import ModelRunner
+from kvarch.runtime.sampling import SamplingParams, sample
+from kvarch.runtime.scheduler import Request, Scheduler
+
+__all__ = ["Engine", "EngineStats", "RequestOutput", "SamplingParams"]
+
+
+class RequestOutput(msgspec.Struct, kw_only=True):
+    """What one request produced."""
+
+    request_id: int
+    """Position of the request in the ``generate`` call."""
+    prompt_token_ids: list[int]
+    token_ids: list[int]
+    """New tokens only."""
+    text: str | None = None
+    """``token_ids`` decoded, when the engine has a tokenizer."""
+    finish_reason: str | None = None
+    """``length`` (max_tokens or max_seq_len), ``stop`` (a stop or EOS token) or ``error``."""
+    error: str | None = None
+    """Why the request could not run (``finish_reason == 'error'``)."""
+
+
+class EngineStats(msgspec.Struct, kw_only=True):
+    """Counters since the engine started (or ``reset_stats``)."""
+
+    steps: int = 0
+    decode_steps: int = 0
+    """Steps that only decoded (one token per request)."""
+    prompt_tokens: int = 0
+    """Prompt tokens of finished requests."""
+    generated_tokens: int = 0
+    prefix_hit_tokens: int = 0
+    """Prompt tokens read from the prefix cache instead of computed."""
+    computed_tokens: int = 0
+    """Tokens run through the model (prefill, recompute and decode)."""
+    preemptions: int = 0
+    prefill_seconds: float = 0.0
+    """Wall time of steps that computed prompt tokens."""
+    decode_seconds: float = 0.0
+    """Wall time of decode-only steps."""
+    cuda_graphs: bool = False
+    """Decode steps replay CUDA graphs."""
+
+
+class Engine:
+    """Continuous batching over a paged KV cache (see the module docstring)."""
+
+    def __init__(
+        self,
+        model: Any,
+        *,
+        max_batch_size: int = 256,
+        max_seq_len: int | None = None,
+        page_size: int = 16,
+        num_blocks: int | Sequence[int] | None = None,
+        device_memory_utilization: float = 0.9,
+        enable_prefix_caching: bool = True,
+        max_num_batched_tokens: int = 8192,
+        cuda_graphs: bool = True,
+        tokenizer: Any = None,
+    ) -> None:
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        arch = _arch_for_model(model, page_size=page_size)
+        params = arch.get_kv_params()
+        kinds = {spec.index: spec.kind for spec in arch.layers()}
+        groups = as_groups(params)
+        if not isinstance(params, MultiKVCacheParams):
+            cached = [i for i, kind in sorted(kinds.items()) if kind in PER_TOKEN_KINDS]
+            params = MultiKVCacheParams(groups=[KVCacheGroup(params=params, layer_indices=cached)])
+            groups = as_groups(params)
+        text = text_config(model)
+        num_layers = int(text.num_hidden_layers)
+        model_type = str(getattr(text, "model_type", type(model).__name__))
+        windows = {i: g.window for g in groups for i in g.layer_indices}
+        delegated = delegated_layers(model, num_layers=num_layers, windows=windows, kinds=kinds)
+        why = gathered_reason(model, delegated)
+        if delegated or why is not None:
+            layers = sorted(delegated) or sorted(windows)
+            raise UnsupportedCacheError(
+                model_type,
+                kinds.get(layers[0], "full"),
+                layers,
+                why
+                or "the engine packs sequences, and these layers keep per-row state outside "
+                "the pages; use PagedCache with generate",
+            )
+        if not attn.use_paged_attention(model, text):
+            raise UnsupportedCacheError(
+                model_type, "full", sorted(windows), "the model does not dispatch attention "
+                "through transformers' AttentionInterface; use PagedCache with generate"
+            )  # fmt: skip
+        device = next(model.parameters()).device
+        limit = arch.model_max_seq_len
+        length = min(max_seq_len or limit, limit)
+        self.plan = self._plan(
+            text, params, num_blocks, length, limit, max_batch_size, device_memory_utilization,
+            max_num_batched_tokens, device,
+        )  # fmt: skip
+        self.cache = PagedCache(
+            params,
+            num_layers=num_layers,
+            max_batch_size=max_batch_size,
+            max_seq_len=self.plan.max_seq_len,
+            num_blocks=self.plan.blocks_per_group,
+            device=device,
+            plan=self.plan,
+            paged_attention=True,
+        )
+        self.cache.engine_owned = True
+        self.cache.manager = BlockManager(
+            page_size=page_size,
+            num_blocks=self.plan.blocks_per_group,
+            max_seqs=max_batch_size,
+            max_seq_len=self.plan.max_seq_len,
+            windows=[g.window for g in groups],
+            enable_prefix_caching=enable_prefix_caching,
+            storage=self.cache.storage,
+        )
+        self.scheduler = Scheduler(
+            self.cache.manager,
+            max_batch_size=max_batch_size,
+            max_num_batched_tokens=max_num_batched_tokens,
+            prefix_caching=enable_prefix_caching,
+        )
+        self.runner = ModelRunner(
+            model,
+            self.cache,
+            max_batch_size=max_batch_size,
+            max_num_batched_tokens=max_num_batched_tokens,
+            cuda_graphs=cuda_graphs,
+        )
+        self.runner.capture_all()
+        self.eos = self._eos_ids(model)
+        self.max_seq_len = self.plan.max_seq_len
+        self.stats = EngineStats(cuda_graphs=self.runner.use_graphs)
+
+    @classmethod
+    def from_pretrained(
+        cls,
+        path: str | Path,
+        *,
+        dtype: torch.dtype | None = None,
+        device: str | torch.device | None = None,
+        random_weights: bool = False,
+        **kwargs: Any,
+    ) -> Engine:
+        """An engine for a local checkpoint folder, or a ``config.json`` (random weights)."""
+        from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+
+        where = Path(path)
+        folder = where if where.is_dir() else where.parent
+        config = AutoConfig.from_pretrained(str(where))
+        target = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
+        if dtype is None:
+            dtype = torch.bfloat16 if target.type == "cuda" else torch.float32
+        has_weights = any(folder.glob("*.safetensors")) or any(folder.glob("*.bin"))
+        if random_weights or not where.is_dir() or not has_weights:
+            with target:
+                model = AutoModelForCausalLM.from_config(config, dtype=dtype)
+        else:
+            model = AutoModelForCausalLM.from_pretrained(str(folder), dtype=dtype).to(target)
+        tokenizer = None
+        if any(folder.glob("tokenizer*")):
+            tokenizer = AutoTokenizer.from_pretrained(str(folder))
+        return cls(model, tokenizer=tokenizer, **kwargs)
+
+    @staticmethod
+    def _plan(
+        text: Any,
+        params: MultiKVCacheParams,
+        num_blocks: int | Sequence[int] | None,
+        length: int,
+        limit: int,
+        batch: int,
+        utilization: float,
+        max_tokens: int,
+        device: torch.device,
+    ) -> CachePlan:
+        groups = as_groups(params)
+        if num_blocks is not None:
+            blocks = [num_blocks] * len(groups) if isinstance(num_blocks, int) else num_blocks
+            per_seq = min(
+                n // g.max_pages_per_sequence(length) for g, n in zip(groups, blocks, strict=True)
+            )
+            return CachePlan(
+                page_size=groups[0].params.page_size,
+                max_seq_len=length,
+                max_batch_size=batch,
+                blocks_per_group=list(blocks),
+                bytes_per_block_per_device=[g.params.bytes_per_block_per_device for g in groups],
+                host_blocks_per_group=[0] * len(groups),
+                data_parallel_degree=1,
+                tp_degree=1,
+                available_bytes_per_device=0,
+                max_batch_at_max_len=per_seq,
+                max_len_at_max_batch=0,
+                notes=["num_blocks given: the pool size is the caller's"],
+            )
+        free = device_free_bytes(groups[0].params.devices)
+        activations = _activation_bytes(text, max_tokens, batch, device)
+        return plan(
+            params,
+            free_bytes=free,
+            model_max_seq_len=limit,
+            max_seq_len=length,
+            max_batch_size=batch,
+            device_memory_utilization=utilization,
+            activation_bytes=activations,
+        )
+
+    @staticmethod
+    def _eos_ids(model: Any) -> frozenset[int]:
+        found: set[int] = set()
+        for source in (getattr(model, "generation_config", None), text_config(model)):
+            eos = getattr(source, "eos_token_id", None)
+            if isinstance(eos, int):
+                found.add(eos)
+            elif isinstance(eos, (list, tuple)):
+                found.update(int(e) for e in eos)
+        return frozenset(found)
+
+    # --- requests ------------------------------------------------------------------------
+    def _requests(
+        self, prompts: Sequence[Sequence[int]] | Sequence[str], params: Any
+    ) -> list[tuple[Request, torch.Generator | None]]:
+        if isinstance(params, SamplingParams):
+            params = [params] * len(prompts)
+        if len(params) != len(prompts):
+            raise ValueError(f"params: got {len(params)}; expected one per prompt or one")
+        out = []
+        for i, (prompt, p) in enumerate(zip(prompts, params, strict=True)):
+            if isinstance(prompt, str):
+                if self.tokenizer is None:
+                    raise ValueError(f"prompt {i}: text needs a tokenizer; pass token ids")
+                ids = list(self.tokenizer.encode(prompt))
+            else:
+                ids = [int(t) for t in prompt]  # type: ignore[call-overload]
+            if not ids:
+                raise ValueError(f"prompt {i}: empty; expected at least one token")
+            stops = frozenset(p.stop_token_ids) | (frozenset() if p.ignore_eos else self.eos)
+            req = Request(index=i, prompt=ids, max_tokens=p.max_tokens, stop_token_ids=stops,
+                          sampling=p)  # fmt: skip
+            gen = None
+            if p.seed is not None:
+                gen = torch.Generator(self.runner.device).manual_seed(p.seed)
+            out.append((req, gen))
+        return out
+
+    def stream(
+        self, prompts: Sequence[Sequence[int]] | Sequence[str], params: Any = None
+    ) -> Iterator[tuple[int, int]]:
+        """``(request index, token)`` as each token is generated."""
+        for _, req, token in self._run(prompts, params or SamplingParams(), progress=False):
+            if token is not None:
+                yield req.index, token
+
+    def generate(
+        self,
+        prompts: Sequence[Sequence[int]] | Sequence[str],
+        params: SamplingParams | Sequence[SamplingParams] | None = None,
+        *,
+        use_tqdm: bool | None = None,
+    ) -> list[RequestOutput]:
+        """Run every prompt to completion; outputs in submission order."""
+        requests: list[Request] = []
+        for reqs, _, _ in self._run(prompts, params or SamplingParams(), progress=use_tqdm):
+            requests = reqs
+        return [self._output(r) for r in requests]
+
+    def _output(self, req: Request) -> RequestOutput:
+        text = None
+        if self.tokenizer is not None:
+            text = self.tokenizer.decode(req.output, skip_special_tokens=True)
+        return RequestOutput(
+            request_id=req.index,
+            prompt_token_ids=req.prompt,
+            token_ids=list(req.output),
+            text=text,
+            finish_reason=req.finish_reason,
+            error=req.error,
+        )
+
+    def _run(
+        self, prompts: Any, params: Any, *, progress: bool | None
+    ) -> Iterator[tuple[list[Request], Request, int | None]]:
+        pairs = self._requests(prompts, params)
+        requests = [r for r, _ in pairs]
+        generators = {id(r): g for r, g in pairs}
+        for req in requests:
+            self.scheduler.add(req)
+        bar = _progress(len(requests), progress)
+        stats, scheduler = self.stats, self.scheduler
+        try:
+            while scheduler.has_work:
+                t0 = time.perf_counter()
+                step = scheduler.schedule()
+                for req in scheduler.refused:  # requests that can never fit
+                    yield requests, req, None
+                scheduler.refused.clear()
+                if step is None:
+                    continue
+                logits = self.runner.run(step)
+                picked = [r for r, s in zip(step.requests, step.samples, strict=True) if s]
+                if len(picked) != len(step.requests):
+                    logits = logits[[i for i, s in enumerate(step.samples) if s]]
+                tokens = sample(
+                    logits, [r.sampling for r in picked], [generators[id(r)] for r in picked]
+                )
+                elapsed = time.perf_counter() - t0
+                stats.steps += 1
+                stats.computed_tokens += step.num_tokens
+                if step.decode:
+                    stats.decode_steps += 1
+                    stats.decode_seconds += elapsed
+                else:
+                    stats.prefill_seconds += elapsed
+                for req, token in zip(picked, tokens, strict=True):
+                    req.output.append(token)
+                    stats.generated_tokens += 1
+                    if token in req.stop_token_ids:
+                        req.finish_reason = "stop"
+                    elif len(req.output) >= req.max_tokens or req.length >= self.max_seq_len:
+                        req.finish_reason = "length"
+                    yield requests, req, token
+                    if req.finished:
+                        scheduler.finish(req)
+                        stats.prompt_tokens += len(req.prompt)
+                        stats.prefix_hit_tokens += req.hit_tokens
+                        if bar is not None:
+                            bar.update(1)
+        finally:
+            stats.preemptions = scheduler.preemptions
+            for req in requests:  # an interrupted run leaves nothing behind
+                if not req.finished:
+                    scheduler.abort(req)
+            if bar is not None:
+                bar.close()
+
+    def reset_stats(self) -> None:
+        """Zero the counters."""
+        self.scheduler.preemptions = 0
+        self.stats = EngineStats(cuda_graphs=self.runner.use_graphs)
+
+
+def _activation_bytes(text: Any, tokens: int, batch: int, device: torch.device) -> int:
+    """Room kept free for one step's activations and logits (0 on CPU, where the host's
+    free memory is the budget): a packed prefill of ``tokens`` holds a few hidden-size and
+    intermediate-size tensors per token at once, and ``batch`` rows of float32 logits."""
+    if device.type != "cuda":
+        return 0
+    hidden = int(getattr(text, "hidden_size", 4096))
+    inter = int(getattr(text, "intermediate_size", None) or 4 * hidden)
+    experts = int(getattr(text, "num_experts_per_tok", None) or 1)
+    vocab = int(getattr(text, "vocab_size", 32000))
+    per_token = 2 * (8 * hidden + 3 * inter * experts)
+    return tokens * per_token + batch * vocab * 4 * 3 + (1 << 30)
+
+
+def _progress(total: int, wanted: bool | None) -> Any:
+    """A tqdm bar on a terminal (``wanted`` None: only when stderr is a TTY and total > 1)."""
+    if wanted is False or (wanted is None and (not sys.stderr.isatty() or total < 2)):
+        return None
+    try:
+        from tqdm.auto import tqdm  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    return tqdm(total=total, desc="requests", unit="req")

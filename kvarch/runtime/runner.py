@@ -1,0 +1,234 @@
+"""Model runner: packs a scheduled step into the model's inputs, runs it, returns logits.
+
+Every input of a step (token ids, positions, slots, sequence lengths, query starts, block
+tables) lives in one int32 buffer, filled on the host (pinned memory on CUDA) and copied to
+the device in one non-blocking copy; the step's ``StepContext`` is a set of views into the
+device copy. Decode steps on CUDA replay CUDA graphs captured per batch-size bucket (1, 2, 4,
+8, then every 16) over the same buffer, so a decode step is one copy, one graph launch and
+one sampling pass; prefill and mixed steps run eagerly.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import torch
+from torch import Tensor
+
+from kvarch.runtime import attention as attn
+from kvarch.runtime.hf import PagedCache
+from kvarch.runtime.scheduler import ScheduledStep
+
+__all__ = ["ModelRunner", "graph_buckets"]
+
+
+def graph_buckets(max_batch: int) -> list[int]:
+    """Batch sizes with a captured decode graph (a step runs in the smallest that holds it)."""
+    sizes = [b for b in (1, 2, 4, 8) if b < max_batch]
+    sizes += list(range(16, max_batch, 16))
+    return [*sizes, max_batch]
+
+
+@dataclass
+class _Layout:
+    """Offsets (in int32 words) of each input inside the packed buffer."""
+
+    tokens: int
+    seqs: int
+    width: int
+    groups: int
+
+    def __post_init__(self) -> None:
+        t, s = self.tokens, self.seqs
+        at = 0
+        self.input_ids = at  # int64 [tokens] (2 words each)
+        at += 2 * t
+        self.positions = at  # int64 [tokens]
+        at += 2 * t
+        self.slots = []  # int64 [tokens] per group
+        for _ in range(self.groups):
+            self.slots.append(at)
+            at += 2 * t
+        self.seq_lens = at  # int32 [seqs]
+        at += s
+        self.qsl = at  # int32 [seqs + 1]
+        at += s + 1
+        at += at % 2
+        self.logit_rows = at  # int64 [seqs]
+        at += 2 * s
+        self.tables = []  # int32 [seqs, width] per group
+        for _ in range(self.groups):
+            self.tables.append(at)
+            at += s * self.width
+        self.size = at
+
+
+class ModelRunner:
+    """Runs ``model`` over the paged ``cache`` one scheduled step at a time."""
+
+    def __init__(
+        self,
+        model: Any,
+        cache: PagedCache,
+        *,
+        max_batch_size: int,
+        max_num_batched_tokens: int,
+        cuda_graphs: bool,
+    ) -> None:
+        self.model = model
+        self.cache = cache
+        self.device = cache.storage.device
+        self.groups = len(cache.manager.pools)
+        self.width = cache.manager.width
+        tokens = max(max_num_batched_tokens, max_batch_size)
+        self.layout = _Layout(tokens, max_batch_size, self.width, self.groups)
+        pin = self.device.type == "cuda"
+        self.host = torch.zeros(self.layout.size, dtype=torch.int32, pin_memory=pin)
+        self.host_np = self.host.numpy()
+        self.dev = torch.zeros(self.layout.size, dtype=torch.int32, device=self.device)
+        params = inspect.signature(model.forward).parameters
+        self.cache_kwarg = "cache" if "cache" in params else "past_key_values"
+        self.keeps_logits = "logits_to_keep" in params
+        self.graphs: dict[int, tuple[torch.cuda.CUDAGraph, Tensor]] = {}
+        self.graph_pool: Any = None
+        self.use_graphs = cuda_graphs and self.device.type == "cuda" and not self._has_gathered()
+        self.max_batch_size = max_batch_size
+
+    def _has_gathered(self) -> bool:
+        """Latent (MLA) layers gather K/V on the host side of the step: not capturable."""
+        return any(
+            self.cache.storage.layer(i).v is None
+            for g in self.cache.storage.groups
+            for i in g.layer_indices
+        )
+
+    # --- inputs --------------------------------------------------------------------------
+    def _fill(self, step: ScheduledStep, seqs: int, tokens: int) -> None:
+        """Write the step's inputs into the host buffer (rows past the step: padding)."""
+        lay, buf = self.layout, self.host_np
+        n_tok, n_seq = step.num_tokens, len(step.requests)
+        ids = np.empty(tokens, dtype=np.int64)
+        pos = np.empty(tokens, dtype=np.int64)
+        at = 0
+        for req, start, count in zip(step.requests, step.starts, step.counts, strict=True):
+            if count == 1:
+                ids[at] = req.tokens[start]
+                pos[at] = start
+            else:
+                ids[at : at + count] = req.tokens[start : start + count]
+                pos[at : at + count] = np.arange(start, start + count)
+            at += count
+        ids[n_tok:] = 0
+        pos[n_tok:] = 0
+        buf[lay.input_ids : lay.input_ids + 2 * tokens] = ids.view(np.int32)
+        buf[lay.positions : lay.positions + 2 * tokens] = pos.view(np.int32)
+        for g in range(self.groups):
+            slots = np.full(tokens, -1, dtype=np.int64)
+            slots[:n_tok] = step.slots[g]
+            buf[lay.slots[g] : lay.slots[g] + 2 * tokens] = slots.view(np.int32)
+            table = buf[lay.tables[g] : lay.tables[g] + seqs * self.width].reshape(seqs, -1)
+            table[:n_seq] = self.cache.manager.block_tables(g, step.rows)
+            table[n_seq:] = 0  # padding rows read block 0, position 0 (finite, discarded)
+        lens = buf[lay.seq_lens : lay.seq_lens + seqs]
+        lens[:n_seq] = self.cache.manager.seq_lens[step.rows]
+        lens[n_seq:] = 1
+        qsl = np.zeros(n_seq + 1, dtype=np.int32)
+        np.cumsum(step.counts, out=qsl[1:])
+        buf[lay.qsl : lay.qsl + n_seq + 1] = qsl
+        keep = qsl[1:].astype(np.int64) - 1
+        buf[lay.logit_rows : lay.logit_rows + 2 * n_seq] = keep.view(np.int32)
+
+    def _views(self, seqs: int, tokens: int, decode: bool) -> tuple[Tensor, Tensor, Tensor]:
+        """(input_ids, positions, logit rows) and the cache's step context, over ``self.dev``."""
+        lay, dev = self.layout, self.dev
+
+        def int64(at: int, n: int) -> Tensor:
+            return dev[at : at + 2 * n].view(torch.int64)
+
+        self.cache.ctx = attn.StepContext(
+            slots=[int64(lay.slots[g], tokens) for g in range(self.groups)],
+            tables=[
+                dev[lay.tables[g] : lay.tables[g] + seqs * self.width].view(seqs, self.width)
+                for g in range(self.groups)
+            ],
+            seq_lens=dev[lay.seq_lens : lay.seq_lens + seqs],
+            query_start_loc=None if decode else dev[lay.qsl : lay.qsl + seqs + 1],
+            packed=True,
+        )
+        return (
+            int64(lay.input_ids, tokens).view(1, tokens),
+            int64(lay.positions, tokens).view(1, tokens),
+            int64(lay.logit_rows, seqs),
+        )
+
+    def _upload(self, seqs: int) -> None:
+        end = self.layout.tables[-1] + seqs * self.width
+        self.dev[:end].copy_(self.host[:end], non_blocking=True)
+
+    # --- forward -------------------------------------------------------------------------
+    def _forward(self, ids: Tensor, pos: Tensor, keep: Tensor | int) -> Tensor:
+        kwargs: dict[str, Any] = {self.cache_kwarg: self.cache, "use_cache": True}
+        if self.keeps_logits:
+            kwargs["logits_to_keep"] = keep
+        with attn.packed_forward():
+            out = self.model(input_ids=ids, position_ids=pos, **kwargs)
+        logits: Tensor = out.logits[0]
+        if not self.keeps_logits and isinstance(keep, Tensor):
+            logits = logits.index_select(0, keep)
+        return logits
+
+    def run(self, step: ScheduledStep) -> Tensor:
+        """Logits ``[len(step.requests), vocab]`` at each request's last scheduled token."""
+        with torch.inference_mode():
+            return self._run(step)
+
+    def _run(self, step: ScheduledStep) -> Tensor:
+        n_seq = len(step.requests)
+        if step.decode and self.use_graphs:
+            bucket = next(b for b in graph_buckets(self.max_batch_size) if b >= n_seq)
+            if bucket not in self.graphs:
+                self._capture(bucket)
+            self._fill(step, bucket, bucket)
+            self._upload(bucket)
+            graph, logits = self.graphs[bucket]
+            graph.replay()
+            return logits[:n_seq]
+        tokens = step.num_tokens
+        self._fill(step, n_seq, tokens)
+        self._upload(n_seq)
+        ids, pos, keep = self._views(n_seq, tokens, step.decode)
+        return self._forward(ids, pos, 0 if step.decode else keep)
+
+    def _capture(self, batch: int) -> None:
+        """Capture the decode forward of ``batch`` sequences (inputs: views of ``self.dev``)."""
+        lay = self.layout
+        buf = self.host_np
+        buf[:] = 0
+        for g in range(self.groups):
+            buf[lay.slots[g] : lay.slots[g] + 2 * batch] = np.full(batch, -1, np.int64).view(
+                np.int32
+            )
+        buf[lay.seq_lens : lay.seq_lens + batch] = 1
+        self._upload(batch)
+        ids, pos, _ = self._views(batch, batch, decode=True)
+        stream = torch.cuda.Stream(self.device)
+        stream.wait_stream(torch.cuda.current_stream(self.device))
+        with torch.cuda.stream(stream):
+            for _ in range(2):  # warm up: Triton compiles, allocator settles
+                self._forward(ids, pos, 0)
+        torch.cuda.current_stream(self.device).wait_stream(stream)
+        graph = torch.cuda.CUDAGraph()
+        with torch.cuda.graph(graph, pool=self.graph_pool):
+            logits = self._forward(ids, pos, 0)
+        self.graph_pool = graph.pool()
+        self.graphs[batch] = (graph, logits)
+
+    def capture_all(self) -> None:
+        """Capture every bucket, largest first (smaller graphs reuse its memory pool)."""
+        if self.use_graphs:
+            for batch in reversed(graph_buckets(self.max_batch_size)):
+                if batch not in self.graphs:
+                    self._capture(batch)

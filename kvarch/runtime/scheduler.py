@@ -1,0 +1,252 @@
+"""Continuous batching: which requests run each step, and how many of their tokens.
+
+Every step serves running requests first (one token each in decode, the next chunk of a
+prompt still being prefilled), then admits waiting requests in arrival order while the token
+budget, the batch rows and the free pages allow. Pages are taken as tokens arrive (a prompt's
+pages at admission, one page per ``page_size`` generated tokens). When a running request finds
+no free page, the newest running request is preempted: its pages are freed and it waits again
+with its prompt and its tokens so far, to be recomputed (prefix caching makes that cheap). The
+block manager is the only owner of pages; this module only decides.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from kvarch.runtime.blocks import BlockManager
+from kvarch.runtime.errors import OutOfBlocksError
+
+__all__ = ["Request", "ScheduledStep", "Scheduler"]
+
+
+@dataclass(eq=False)
+class Request:
+    """One prompt and what has been generated for it."""
+
+    index: int
+    """Position in the caller's submission order."""
+    prompt: list[int]
+    max_tokens: int
+    stop_token_ids: frozenset[int]
+    sampling: Any
+    """The request's ``SamplingParams`` (opaque here)."""
+    output: list[int] = field(default_factory=list)
+    computed: int = 0
+    """Leading tokens whose K/V are in the cache (or being written this step)."""
+    finish_reason: str | None = None
+    error: str | None = None
+    hit_tokens: int = 0
+    """Prompt tokens found in the prefix cache (summed over admissions)."""
+    admitted: bool = False
+
+    @property
+    def tokens(self) -> list[int]:
+        """Prompt and generated tokens."""
+        return self.prompt + self.output
+
+    @property
+    def length(self) -> int:
+        return len(self.prompt) + len(self.output)
+
+    @property
+    def finished(self) -> bool:
+        return self.finish_reason is not None
+
+
+@dataclass
+class ScheduledStep:
+    """One forward: the requests it serves, each with ``[start, start + count)`` positions."""
+
+    requests: list[Request]
+    starts: list[int]
+    counts: list[int]
+    slots: list[np.ndarray]
+    """Per group: int64 slot of every scheduled token, in order."""
+    rows: np.ndarray
+    """Block-manager rows of the requests, in order."""
+    decode: bool
+    """Every request gets exactly one token (a CUDA-graph decode step)."""
+    samples: list[bool]
+    """Whether each request's last scheduled token is its newest (so a token is sampled)."""
+
+    @property
+    def num_tokens(self) -> int:
+        return sum(self.counts)
+
+
+class Scheduler:
+    """Waiting and running queues over one ``BlockManager``."""
+
+    def __init__(
+        self,
+        manager: BlockManager,
+        *,
+        max_batch_size: int,
+        max_num_batched_tokens: int,
+        prefix_caching: bool,
+    ) -> None:
+        self.manager = manager
+        self.max_batch_size = max_batch_size
+        self.budget = max_num_batched_tokens
+        self.prefix_caching = prefix_caching
+        self.waiting: deque[Request] = deque()
+        self.running: list[Request] = []
+        self.preemptions = 0
+        self.refused: list[Request] = []
+        """Requests finished with an error while scheduling (they can never fit); the caller
+        collects and clears them."""
+
+    def add(self, request: Request) -> None:
+        self.waiting.append(request)
+
+    @property
+    def has_work(self) -> bool:
+        return bool(self.waiting or self.running)
+
+    def schedule(self) -> ScheduledStep | None:
+        """The next step (None when nothing can run); requests that can never fit are finished
+        with ``finish_reason='error'`` and left for the caller to collect."""
+        chosen: list[tuple[Request, int, int]] = []
+        budget = self.budget
+        decoding = [r for r in self.running if r.computed == r.length - 1]
+        slots_decode, decoding = self._grow_decode(decoding)
+        budget -= len(decoding)
+        chosen += [(r, r.computed, 1) for r in decoding]
+        scheduled = set(decoding)
+        extra_slots: list[list[np.ndarray]] = []
+        for req in [r for r in self.running if r.computed < r.length - 1]:
+            if budget <= 0:
+                break
+            count = min(req.length - req.computed, budget)
+            grown = self._append(req, count, scheduled)
+            if grown is None:
+                continue
+            extra_slots.append(grown)
+            chosen.append((req, req.computed, count))
+            budget -= count
+        while self.waiting and budget > 0 and len(self.running) < self.max_batch_size:
+            req = self.waiting[0]
+            admitted = self._admit(req, budget)
+            if admitted is None:
+                break
+            self.waiting.popleft()
+            if req.finished:
+                self.refused.append(req)
+                continue
+            start, count, slots = admitted
+            self.running.append(req)
+            extra_slots.append(slots)
+            chosen.append((req, start, count))
+            budget -= count
+        if not chosen:
+            return None
+        for req, start, count in chosen:
+            req.computed = start + count
+        groups = len(self.manager.pools)
+        slots = [
+            np.concatenate(
+                ([slots_decode[g]] if decoding else []) + [s[g] for s in extra_slots]
+            ).astype(np.int64, copy=False)
+            for g in range(groups)
+        ]
+        requests = [c[0] for c in chosen]
+        rows = self.manager.rows_of([id(r) for r in requests])
+        return ScheduledStep(
+            requests=requests,
+            starts=[c[1] for c in chosen],
+            counts=[c[2] for c in chosen],
+            slots=slots,
+            rows=rows,
+            decode=all(c[2] == 1 for c in chosen),
+            samples=[start + count == r.length for r, start, count in chosen],
+        )
+
+    def _grow_decode(self, decoding: list[Request]) -> tuple[list[np.ndarray], list[Request]]:
+        """One slot for each decoding request (vectorised), preempting the newest on no room;
+        the slots and the requests still decoding."""
+        while decoding:
+            rows = self.manager.rows_of([id(r) for r in decoding])
+            last = np.fromiter((r.tokens[-1] for r in decoding), dtype=np.int64)
+            try:
+                slots = self.manager.decode_step(rows, last if self.prefix_caching else None)
+            except OutOfBlocksError:
+                victim = self.running[-1]
+                self._preempt(victim)
+                decoding = [r for r in decoding if r is not victim]
+                continue
+            return slots, decoding
+        return [np.empty(0, dtype=np.int64) for _ in self.manager.pools], []
+
+    def _append(self, req: Request, count: int, scheduled: set[Request]) -> list[np.ndarray] | None:
+        """Pages for ``count`` more prompt tokens of a running request (None: preempted).
+
+        Requests already given pages this step (``scheduled``) are never preempted for it.
+        """
+        while True:
+            try:
+                tokens: Sequence[int] | int = req.tokens[req.computed : req.computed + count]
+                if not self.prefix_caching:
+                    tokens = count
+                slots = self.manager.append(id(req), tokens)
+            except OutOfBlocksError:
+                victims = [r for r in self.running if r not in scheduled]
+                victim = victims[-1]  # req itself at worst
+                self._preempt(victim)
+                if victim is req:
+                    return None
+                continue
+            scheduled.add(req)
+            return slots
+
+    def _admit(self, req: Request, budget: int) -> tuple[int, int, list[np.ndarray]] | None:
+        """Start a waiting request: (first position, tokens scheduled, slots); None if no room."""
+        manager = self.manager
+        total = req.length
+        if total + (req.max_tokens - len(req.output)) - 1 > manager.max_seq_len:
+            req.finish_reason = "error"
+            req.error = (
+                f"prompt of {len(req.prompt)} tokens + max_tokens {req.max_tokens} exceeds "
+                f"max_seq_len {manager.max_seq_len}"
+            )
+            return 0, 0, []
+        hit = manager.cached_prefix(req.tokens) if self.prefix_caching else 0
+        count = min(total - hit, budget)
+        try:
+            got = manager.add(id(req), req.tokens[: hit + count])
+        except OutOfBlocksError as exc:
+            if not self.running:  # nothing will free pages: it can never fit
+                req.finish_reason = "error"
+                req.error = f"the prompt needs more pages than the cache holds ({exc})"
+                return 0, 0, []
+            return None
+        count = hit + count - got
+        req.computed = got
+        req.hit_tokens += got
+        req.admitted = True
+        return got, count, manager.slots(id(req), got, got + count)
+
+    def _preempt(self, req: Request) -> None:
+        """Free ``req``'s pages; it waits (first in line) to be recomputed."""
+        self.manager.free(id(req))
+        self.running.remove(req)
+        req.computed = 0
+        self.waiting.appendleft(req)
+        self.preemptions += 1
+
+    def finish(self, req: Request) -> None:
+        """Release a finished running request's pages."""
+        if req in self.running:
+            self.running.remove(req)
+            self.manager.free(id(req))
+
+    def abort(self, req: Request) -> None:
+        """Drop a request wherever it is (its pages go back to the pool)."""
+        if req in self.running:
+            self.finish(req)
+        elif req in self.waiting:
+            self.waiting.remove(req)
