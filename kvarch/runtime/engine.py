@@ -163,10 +163,19 @@ class Engine:
             max_num_batched_tokens=max_num_batched_tokens,
             cuda_graphs=cuda_graphs,
         )
-        self.runner.capture_all()
         self.eos = self._eos_ids(model)
         self.max_seq_len = self.plan.max_seq_len
         self.stats = EngineStats(cuda_graphs=self.runner.use_graphs)
+        if device.type == "cuda":
+            self._warm_up(max_num_batched_tokens)
+        self.runner.capture_all()
+
+    def _warm_up(self, budget: int) -> None:
+        """Compile the kernels for full-budget prefill steps before the first request."""
+        length = max(2, min(budget // 2, self.max_seq_len - 2))
+        prompts = [[0] * length, [1] * length]
+        self.generate(prompts, SamplingParams(max_tokens=2, ignore_eos=True), use_tqdm=False)
+        self.reset_stats()
 
     @classmethod
     def from_pretrained(
@@ -272,8 +281,8 @@ class Engine:
             if not ids:
                 raise ValueError(f"prompt {i}: empty; expected at least one token")
             stops = frozenset(p.stop_token_ids) | (frozenset() if p.ignore_eos else self.eos)
-            req = Request(index=i, prompt=ids, max_tokens=p.max_tokens, stop_token_ids=stops,
-                          sampling=p)  # fmt: skip
+            req = Request(index=i, tokens=ids, num_prompt=len(ids), max_tokens=p.max_tokens,
+                          stop_token_ids=stops, sampling=p)  # fmt: skip
             gen = None
             if p.seed is not None:
                 gen = torch.Generator(self.runner.device).manual_seed(p.seed)
@@ -308,7 +317,7 @@ class Engine:
         return RequestOutput(
             request_id=req.index,
             prompt_token_ids=req.prompt,
-            token_ids=list(req.output),
+            token_ids=req.output,
             text=text,
             finish_reason=req.finish_reason,
             error=req.error,
@@ -349,16 +358,16 @@ class Engine:
                 else:
                     stats.prefill_seconds += elapsed
                 for req, token in zip(picked, tokens, strict=True):
-                    req.output.append(token)
+                    req.tokens.append(token)
                     stats.generated_tokens += 1
                     if token in req.stop_token_ids:
                         req.finish_reason = "stop"
-                    elif len(req.output) >= req.max_tokens or req.length >= self.max_seq_len:
+                    elif req.num_output >= req.max_tokens or req.length >= self.max_seq_len:
                         req.finish_reason = "length"
                     yield requests, req, token
                     if req.finished:
                         scheduler.finish(req)
-                        stats.prompt_tokens += len(req.prompt)
+                        stats.prompt_tokens += req.num_prompt
                         stats.prefix_hit_tokens += req.hit_tokens
                         if bar is not None:
                             bar.update(1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -30,28 +30,36 @@ class Request:
 
     index: int
     """Position in the caller's submission order."""
-    prompt: list[int]
+    tokens: list[int]
+    """Prompt then generated tokens (appended as they come)."""
+    num_prompt: int
     max_tokens: int
     stop_token_ids: frozenset[int]
     sampling: Any
     """The request's ``SamplingParams`` (opaque here)."""
-    output: list[int] = field(default_factory=list)
     computed: int = 0
     """Leading tokens whose K/V are in the cache (or being written this step)."""
     finish_reason: str | None = None
     error: str | None = None
     hit_tokens: int = 0
     """Prompt tokens found in the prefix cache (summed over admissions)."""
-    admitted: bool = False
 
     @property
-    def tokens(self) -> list[int]:
-        """Prompt and generated tokens."""
-        return self.prompt + self.output
+    def prompt(self) -> list[int]:
+        return self.tokens[: self.num_prompt]
+
+    @property
+    def output(self) -> list[int]:
+        """Generated tokens (a copy)."""
+        return self.tokens[self.num_prompt :]
+
+    @property
+    def num_output(self) -> int:
+        return len(self.tokens) - self.num_prompt
 
     @property
     def length(self) -> int:
-        return len(self.prompt) + len(self.output)
+        return len(self.tokens)
 
     @property
     def finished(self) -> bool:
@@ -207,10 +215,10 @@ class Scheduler:
         """Start a waiting request: (first position, tokens scheduled, slots); None if no room."""
         manager = self.manager
         total = req.length
-        if total + (req.max_tokens - len(req.output)) - 1 > manager.max_seq_len:
+        if total + (req.max_tokens - req.num_output) - 1 > manager.max_seq_len:
             req.finish_reason = "error"
             req.error = (
-                f"prompt of {len(req.prompt)} tokens + max_tokens {req.max_tokens} exceeds "
+                f"prompt of {req.num_prompt} tokens + max_tokens {req.max_tokens} exceeds "
                 f"max_seq_len {manager.max_seq_len}"
             )
             return 0, 0, []
@@ -227,7 +235,6 @@ class Scheduler:
         count = hit + count - got
         req.computed = got
         req.hit_tokens += got
-        req.admitted = True
         return got, count, manager.slots(id(req), got, got + count)
 
     def _preempt(self, req: Request) -> None:
