@@ -32,7 +32,7 @@ def _store_quantized(ptr, x, scale_ptr, mask, HAS_SCALE: tl.constexpr, SATURATE:
     tl.store(ptr, y.to(ptr.dtype.element_ty), mask=mask)
 
 
-@triton.jit
+@triton.jit(do_not_specialize=["num_tokens"])  # one compile for every step size
 def write_kv_kernel(
     k_ptr,
     v_ptr,
@@ -197,7 +197,7 @@ def _head_block(hb, lane, GROUP: tl.constexpr, BLOCK_G: tl.constexpr):
     return kv_head, kv_head * GROUP + g, g < GROUP
 
 
-@triton.jit
+@triton.jit(do_not_specialize=["partition"])
 def paged_decode_kernel(
     q_ptr, kc_ptr, vc_ptr, bt_ptr, seq_lens_ptr, out_ptr, part_o_ptr, part_lse_ptr,
     k_scale_ptr, v_scale_ptr, qk_scale, window, page_size, partition, n_heads,
@@ -286,7 +286,7 @@ def decode_reduce_kernel(
     tl.store(out_ptr + b * o_sb + head * o_sh + dv, o.to(out_ptr.dtype.element_ty), mask=dv < V_DIM)
 
 
-@triton.jit
+@triton.jit(do_not_specialize=["batch"])  # mixed steps vary it every step
 def paged_prefill_kernel(
     q_ptr, kc_ptr, vc_ptr, bt_ptr, seq_lens_ptr, qsl_ptr, out_ptr, k_scale_ptr, v_scale_ptr,
     qk_scale, window, page_size, batch,
