@@ -110,19 +110,21 @@ class ModelRunner:
         """Write the step's inputs into the host buffer (rows past the step: padding)."""
         lay, buf = self.layout, self.host_np
         n_tok, n_seq = step.num_tokens, len(step.requests)
-        ids = np.empty(tokens, dtype=np.int64)
-        pos = np.empty(tokens, dtype=np.int64)
-        at = 0
-        for req, start, count in zip(step.requests, step.starts, step.counts, strict=True):
-            if count == 1:
-                ids[at] = req.tokens[start]
-                pos[at] = start
-            else:
+        ids = np.zeros(tokens, dtype=np.int64)
+        pos = np.zeros(tokens, dtype=np.int64)
+        if step.decode:  # one token each: no per-request slicing
+            pos[:n_seq] = step.starts
+            ids[:n_seq] = np.fromiter(
+                (r.tokens[p] for r, p in zip(step.requests, step.starts, strict=True)),
+                dtype=np.int64,
+                count=n_seq,
+            )
+        else:
+            at = 0
+            for req, start, count in zip(step.requests, step.starts, step.counts, strict=True):
                 ids[at : at + count] = req.tokens[start : start + count]
                 pos[at : at + count] = np.arange(start, start + count)
-            at += count
-        ids[n_tok:] = 0
-        pos[n_tok:] = 0
+                at += count
         buf[lay.input_ids : lay.input_ids + 2 * tokens] = ids.view(np.int32)
         buf[lay.positions : lay.positions + 2 * tokens] = pos.view(np.int32)
         for g in range(self.groups):

@@ -43,6 +43,8 @@ class Request:
     error: str | None = None
     hit_tokens: int = 0
     """Prompt tokens found in the prefix cache (summed over admissions)."""
+    row: int = -1
+    """Block-manager row while running."""
 
     @property
     def prompt(self) -> list[int]:
@@ -121,13 +123,13 @@ class Scheduler:
         with ``finish_reason='error'`` and left for the caller to collect."""
         chosen: list[tuple[Request, int, int]] = []
         budget = self.budget
-        decoding = [r for r in self.running if r.computed == r.length - 1]
+        decoding = [r for r in self.running if r.computed == len(r.tokens) - 1]
         slots_decode, decoding = self._grow_decode(decoding)
         budget -= len(decoding)
         chosen += [(r, r.computed, 1) for r in decoding]
         scheduled = set(decoding)
         extra_slots: list[list[np.ndarray]] = []
-        for req in [r for r in self.running if r.computed < r.length - 1]:
+        for req in [r for r in self.running if r.computed < len(r.tokens) - 1]:
             if budget <= 0:
                 break
             count = min(req.length - req.computed, budget)
@@ -163,7 +165,7 @@ class Scheduler:
             for g in range(groups)
         ]
         requests = [c[0] for c in chosen]
-        rows = self.manager.rows_of([id(r) for r in requests])
+        rows = np.fromiter((r.row for r in requests), dtype=np.int64, count=len(requests))
         return ScheduledStep(
             requests=requests,
             starts=[c[1] for c in chosen],
@@ -171,14 +173,14 @@ class Scheduler:
             slots=slots,
             rows=rows,
             decode=all(c[2] == 1 for c in chosen),
-            samples=[start + count == r.length for r, start, count in chosen],
+            samples=[start + count == len(r.tokens) for r, start, count in chosen],
         )
 
     def _grow_decode(self, decoding: list[Request]) -> tuple[list[np.ndarray], list[Request]]:
         """One slot for each decoding request (vectorised), preempting the newest on no room;
         the slots and the requests still decoding."""
         while decoding:
-            rows = self.manager.rows_of([id(r) for r in decoding])
+            rows = np.fromiter((r.row for r in decoding), dtype=np.int64, count=len(decoding))
             last = np.fromiter((r.tokens[-1] for r in decoding), dtype=np.int64)
             try:
                 slots = self.manager.decode_step(rows, last if self.prefix_caching else None)
@@ -234,6 +236,7 @@ class Scheduler:
             return None
         count = hit + count - got
         req.computed = got
+        req.row = manager.row(id(req))
         req.hit_tokens += got
         return got, count, manager.slots(id(req), got, got + count)
 
