@@ -217,11 +217,11 @@ class Scheduler:
         """Start a waiting request: (first position, tokens scheduled, slots); None if no room."""
         manager = self.manager
         total = req.length
-        if total + (req.max_tokens - req.num_output) - 1 > manager.max_seq_len:
+        if total >= manager.max_seq_len:  # no room for one generated token
             req.finish_reason = "error"
             req.error = (
-                f"prompt of {req.num_prompt} tokens + max_tokens {req.max_tokens} exceeds "
-                f"max_seq_len {manager.max_seq_len}"
+                f"prompt of {req.num_prompt} tokens (+{req.num_output} generated) leaves no "
+                f"room below max_seq_len {manager.max_seq_len}"
             )
             return 0, 0, []
         hit = manager.cached_prefix(req.tokens) if self.prefix_caching else 0
