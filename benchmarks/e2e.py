@@ -240,6 +240,9 @@ def attempt(run: Run, where: Row, name: str, fn: Callable[[Row], None], *, est_s
         torch.cuda.reset_peak_memory_stats()
     try:
         fn(row)
+    except Skipped as why:
+        row["skipped"] = str(why)
+        log(f"{name}: skipped ({why})")
     except Exception as exc:
         row.update(error_row(exc))
         log(f"{name}: FAILED {row['error']}")
@@ -250,6 +253,10 @@ def attempt(run: Run, where: Row, name: str, fn: Callable[[Row], None], *, est_s
     free_memory(run)
     run.save()
     return row
+
+
+class Skipped(Exception):
+    """A method that cannot run here (said why); ``attempt`` records it as skipped."""
 
 
 def build_model(run: Run, cfg: Row) -> Any:
@@ -460,29 +467,44 @@ def cb_manager_run(
                 got[result.request_id] = result
         return got
 
+    cb_config = None
+    if run.tiny:  # on CPU (no psutil) transformers sizes the cache to a negative block count
+        from transformers import ContinuousBatchingConfig
+
+        cb_config = ContinuousBatchingConfig(block_size=16, num_blocks=256, max_batch_tokens=256)
     t_setup = time.perf_counter()
-    with model.continuous_batching_context_manager(
-        generation_config=gen_cfg, block=True, timeout=30, workload_hints=hints
-    ) as manager:
-        row["setup_seconds"] = time.perf_counter() - t_setup
-        row["attn_implementation"] = model.config._attn_implementation
-        s = run.shapes
-        warm = [
-            manager.add_request(p[: s.warm_prompt], max_new_tokens=s.warm_new, eos_token_id=-1)
-            for p in prompts[:2]
-        ]
-        collect(manager, warm)
-        sync(run)
-        t0 = time.perf_counter()
-        ids = [
-            manager.add_request(p, max_new_tokens=n, eos_token_id=-1)
-            for p, n in zip(prompts, news, strict=True)
-        ]
-        results = collect(manager, ids)
-        sync(run)
-        seconds = time.perf_counter() - t0
-    if model.config._attn_implementation != original:  # the manager restores it on stop
-        model.set_attn_implementation(original)
+    try:
+        with model.continuous_batching_context_manager(
+            generation_config=gen_cfg, block=True, timeout=30, workload_hints=hints,
+            continuous_batching_config=cb_config,
+        ) as manager:  # fmt: skip
+            row["setup_seconds"] = time.perf_counter() - t_setup
+            row["attn_implementation"] = model.config._attn_implementation
+            s = run.shapes
+            warm = [
+                manager.add_request(p[: s.warm_prompt], max_new_tokens=s.warm_new, eos_token_id=-1)
+                for p in prompts[:2]
+            ]
+            collect(manager, warm)
+            sync(run)
+            t0 = time.perf_counter()
+            ids = [
+                manager.add_request(p, max_new_tokens=n, eos_token_id=-1)
+                for p, n in zip(prompts, news, strict=True)
+            ]
+            results = collect(manager, ids)
+            sync(run)
+            seconds = time.perf_counter() - t0
+    except MemoryError as exc:
+        if not run.tiny:
+            raise
+        # transformers <= 5.17 sizes the CPU cache from psutil and finds 0 bytes without it
+        raise Skipped(f"continuous batching cannot size its cache on this CPU: {exc}") from None
+    finally:
+        # The manager switches the model to "paged|<attn>" and restores it on a clean stop
+        # only; a failed start would leave every later forward of this model broken.
+        if model.config._attn_implementation != original:
+            model.set_attn_implementation(original)
     errors = [r.error for r in results.values() if r.error]
     tokens = sum(len(r.generated_tokens) for r in results.values())
     row.update(
@@ -762,7 +784,9 @@ def engine_decode_point(
     st = timed["stats"]
     row: Row = {
         "batch": batch, "ctx": ctx, "new": s.decode_new + 1,
-        "prefill_pass_seconds": first["seconds"], "seconds": timed["seconds"], "stats": st,
+        "prefill_pass_seconds": first["seconds"],
+        "prefill_pass_tokens_per_s": batch * ctx / first["seconds"],
+        "seconds": timed["seconds"], "stats": st,
         "prefix_hit_fraction": st["prefix_hit_tokens"] / (batch * ctx),
     }  # fmt: skip
     if st.get("decode_steps"):
@@ -1029,6 +1053,12 @@ def table(res: Row) -> str:
         )
     lines.append(
         "targets: " + ", ".join(f"{k}={fmt(v)}" for k, v in res.get("targets", {}).items())
+    )
+    secs = meta.get("section_seconds", {})
+    lines.append(
+        "seconds: "
+        + ", ".join(f"{k} {v:.0f}" for k, v in secs.items())
+        + f", total {fmt(meta.get('total_seconds'), '.0f')}"
     )
     return "\n".join(lines)
 
