@@ -887,6 +887,16 @@ def section_b(run: Run) -> None:
         if st.get("decode_steps"):
             row["decode_step_ms"] = st["decode_seconds"] / st["decode_steps"] * 1e3
         row["vs_roofline"] = r["seconds"] / (decode_roof + prefill_roof)
+        k = min(s.b_cb_requests, s.b_requests)
+        if k < s.b_requests:
+            # generate_batch's requests (same lengths; new tokens, so no prefix-cache hits), for
+            # a like-for-like ratio at the same concurrency
+            fresh = random_prompts(vocab, prompt_lens[:k], seed=22)
+            sub = engine_generate(run, engine, fresh, params[:k])
+            row["first_k_requests"] = {
+                "requests": k, "seconds": sub["seconds"], "new_tokens": sub["new_tokens"],
+                "tokens_per_s": sub["tokens_per_s"], "stats": sub["stats"],
+            }  # fmt: skip
 
     def generate_batch(row: Row) -> None:
         k = min(s.b_cb_requests, s.b_requests)
@@ -902,6 +912,10 @@ def section_b(run: Run) -> None:
     attempt(run, methods, "engine", engine, est_s=60)
     attempt(run, methods, "hf_generate_batch", generate_batch, est_s=90)
     res["ratios"] = {"engine_vs_generate_batch": ratio(methods, "engine", "hf_generate_batch")}
+    same = methods.get("engine", {}).get("first_k_requests", {}).get("tokens_per_s")
+    cb = methods.get("hf_generate_batch", {}).get("tokens_per_s")
+    if same and cb:
+        res["ratios"]["engine_vs_generate_batch_same_requests"] = same / cb
     run.save()
 
 
@@ -1006,6 +1020,9 @@ def targets(res: Row) -> Row:
     out["a_engine_vs_static_compiled"] = ra.get("engine_vs_static_compiled")
     out["a_paged_generate_vs_dynamic"] = ra.get("paged_generate_vs_dynamic")
     out["b_engine_vs_generate_batch"] = b.get("ratios", {}).get("engine_vs_generate_batch")
+    out["b_engine_vs_generate_batch_same_requests"] = b.get("ratios", {}).get(
+        "engine_vs_generate_batch_same_requests"
+    )
     rc = c.get("ratios", {})
     out["c_prefix_hit_fraction_of_shared"] = rc.get("prefix_hit_fraction_of_shared")
     out["c_prefix_on_vs_off"] = rc.get("prefix_on_vs_off")

@@ -94,6 +94,8 @@ def test_workloads_b_and_c(tiny_result: dict[str, Any]) -> None:
     if "skipped" not in b["methods"]["hf_generate_batch"]:  # see test_workload_a
         assert "capped" in b["methods"]["hf_generate_batch"]  # --tiny caps generate_batch at 4
         assert b["ratios"]["engine_vs_generate_batch"] > 0
+        assert b["ratios"]["engine_vs_generate_batch_same_requests"] > 0
+        assert b["methods"]["engine"]["first_k_requests"]["stats"]["prefix_hit_tokens"] == 0
     on, off = c["methods"]["engine_prefix_on"], c["methods"]["engine_prefix_off"]
     assert on["stats"]["prefix_hit_tokens"] > 0
     assert off["stats"]["prefix_hit_tokens"] == 0
