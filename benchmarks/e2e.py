@@ -242,6 +242,8 @@ def attempt(run: Run, where: Row, name: str, fn: Callable[[Row], None], *, est_s
     t0 = time.perf_counter()
     if run.cuda:
         torch.cuda.reset_peak_memory_stats()
+    model = run.model
+    attn = None if model is None else model.config._attn_implementation
     try:
         fn(row)
     except Skipped as why:
@@ -250,6 +252,13 @@ def attempt(run: Run, where: Row, name: str, fn: Callable[[Row], None], *, est_s
     except Exception as exc:
         row.update(error_row(exc))
         log(f"{name}: FAILED {row['error']}")
+    finally:
+        # PagedCache and the Engine switch the model to kvarch's paged attention
+        # ("kvarch|sdpa"); transformers' continuous batching refuses it, so every method
+        # starts from the model's own attention.
+        if model is not None and model is run.model and model.config._attn_implementation != attn:
+            row["attn_implementation_after"] = model.config._attn_implementation
+            model.set_attn_implementation(attn)
     row["section_seconds"] = time.perf_counter() - t0
     if run.cuda:
         row["peak_allocated_bytes"] = torch.cuda.max_memory_allocated()

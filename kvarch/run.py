@@ -191,6 +191,8 @@ def cmd_run(args: argparse.Namespace, *, stdin: TextIO | None = None) -> int:
     ):
         if value is not None:
             options[key] = value
+    if source.random_weights:  # reproducible random weights: same --seed, same model
+        torch.manual_seed(0 if args.seed is None else args.seed)
     engine = engine_mod.Engine.from_pretrained(str(source.path), **options)
     params = engine_mod.SamplingParams(
         max_tokens=args.max_tokens,
@@ -266,7 +268,7 @@ def add_run_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p.add_argument("--temperature", type=_non_negative_float, default=0.0, help="0: greedy")
     p.add_argument("--top-p", type=_top_p, default=1.0, help="nucleus sampling mass")
     p.add_argument("--top-k", type=_non_negative_int, default=0, help="0: no top-k cut")
-    p.add_argument("--seed", type=int, help="sampling seed")
+    p.add_argument("--seed", type=int, help="sampling seed (and random-weight init; default 0)")
     p.add_argument("--ignore-eos", action="store_true", help="always generate --max-tokens")
     p.add_argument("--max-batch", type=_positive_int, help="max concurrent sequences")
     p.add_argument("--max-length", type=_positive_int, help="max sequence length")
