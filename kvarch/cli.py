@@ -15,6 +15,7 @@ import msgspec
 
 from kvarch.dtype import DType
 from kvarch.errors import KvarchError
+from kvarch.run import add_run_parser
 from kvarch.text import human_bytes, table
 
 __all__ = ["main"]
@@ -202,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_inspect)
 
     _add_plan(sub)
+    add_run_parser(sub)
 
     for name, run, text in (
         ("generate", cmd_generate, "compile schemas/*.yaml into generated/"),

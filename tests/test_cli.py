@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import io
 import json
 import subprocess
 import sys
@@ -140,3 +142,155 @@ def test_inspect_and_plan_import_neither_torch_nor_transformers(
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-500:] + done.stderr[-500:]
     assert "HEAVY []" in done.stdout
+
+
+# --- kvarch run (needs the Engine) --------------------------------------------------------
+
+needs_engine = pytest.mark.skipif(
+    importlib.util.find_spec("kvarch.runtime.engine") is None,
+    reason="kvarch.runtime.engine is not on this branch yet (`kvarch run` drives the Engine)",
+)
+
+
+@pytest.fixture
+def tiny_config(tmp_path: Path) -> Path:
+    """A bare config.json of a tiny Mistral (random weights, token-id prompts)."""
+    from kvarch.demo import TINY_MISTRAL
+
+    path = tmp_path / "tiny" / "config.json"
+    path.parent.mkdir()
+    path.write_text(json.dumps(TINY_MISTRAL))
+    return path
+
+
+@pytest.fixture
+def tiny_checkpoint(tmp_path: Path) -> Path:
+    """A folder with config.json, safetensors weights and a word-level tokenizer."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import MistralConfig, MistralForCausalLM, PreTrainedTokenizerFast
+
+    from kvarch.demo import TINY_MISTRAL
+
+    folder = tmp_path / "ckpt"
+    words = ["<unk>", "<s>", "</s>", "hello", "world", "the", "cache", "is", "paged"]
+    vocab = {w: i for i, w in enumerate(words)}
+    vocab |= {f"w{i}": i for i in range(len(words), TINY_MISTRAL["vocab_size"])}
+    tok = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<unk>"))
+    tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tok, unk_token="<unk>", bos_token="<s>", eos_token="</s>"
+    )
+    fast.save_pretrained(folder)
+    config = MistralConfig(**{k: v for k, v in TINY_MISTRAL.items() if k != "torch_dtype"})
+    torch = pytest.importorskip("torch")
+    torch.manual_seed(0)
+    MistralForCausalLM(config).save_pretrained(folder)
+    assert any(folder.glob("*.safetensors"))
+    return folder
+
+
+@needs_engine
+def test_run_token_ids_json(tiny_config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["run", str(tiny_config), "--prompt", "1 2 3 4", "--prompt", "5, 6, 7",
+            "--max-tokens", "4", "--ignore-eos", "--device", "cpu", "--json"]  # fmt: skip
+    assert main(args) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["requests"] == 2 and doc["random_weights"] is True
+    got = doc["completions"]
+    assert [c["prompt_token_ids"] for c in got] == [[1, 2, 3, 4], [5, 6, 7]]
+    assert [len(c["token_ids"]) for c in got] == [4, 4]
+    assert all(c["text"] is None and c["finish_reason"] == "length" for c in got)
+    assert all(0 <= t < 512 for c in got for t in c["token_ids"])
+    assert doc["stats"]["generated_tokens"] == 8 and doc["stats"]["prompt_tokens"] == 7
+    assert doc["tokens_per_s"] > 0 and doc["plan"]["page_size"] == 16
+
+
+@needs_engine
+def test_run_stdin_prints_completions_then_stats(
+    tiny_config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("1 2 3\n\n9 8\n4\n"))
+    args = ["run", str(tiny_config), "--max-tokens", "3", "--ignore-eos", "--device", "cpu",
+            "--page-size", "16", "--max-batch", "4", "--max-length", "64"]  # fmt: skip
+    assert main(args) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert [line.split()[0] for line in lines[:3]] == ["[0]", "[1]", "[2]"]
+    assert all(len(line.split()) == 4 for line in lines[:3])  # "[i]" + 3 token ids
+    last = lines[-1]
+    assert last.startswith("requests 3 | prompt tokens 6 | generated tokens 9 |")
+    assert "tokens/s" in last and "prefix hits" in last and "preemptions 0" in last
+
+
+@needs_engine
+def test_run_prompts_file_sampling_and_no_prefix_caching(
+    tiny_config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    prompts = tmp_path / "prompts.txt"
+    prompts.write_text("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17\n" * 2)
+    common = ["run", str(tiny_config), "--prompts-file", str(prompts), "--max-tokens", "5",
+              "--ignore-eos", "--device", "cpu", "--json"]  # fmt: skip
+    sampled = [*common, "--temperature", "0.8", "--top-p", "0.9", "--top-k", "20", "--seed", "3"]
+    assert main(sampled) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main(sampled) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert [c["token_ids"] for c in first["completions"]] == [
+        c["token_ids"] for c in again["completions"]
+    ]  # same seed, same samples
+    assert main([*common, "--no-prefix-caching"]) == 0
+    off = json.loads(capsys.readouterr().out)
+    assert off["stats"]["prefix_hit_tokens"] == 0
+
+
+@needs_engine
+def test_run_checkpoint_with_tokenizer_takes_text(
+    tiny_checkpoint: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["run", str(tiny_checkpoint), "--prompt", "hello world the cache is paged",
+            "--max-tokens", "4", "--ignore-eos", "--device", "cpu", "--dtype", "float32",
+            "--json"]  # fmt: skip
+    assert main(args) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["random_weights"] is False
+    (c,) = doc["completions"]
+    assert c["prompt_token_ids"][-6:] == [3, 4, 5, 6, 7, 8]
+    assert len(c["token_ids"]) == 4 and isinstance(c["text"], str)
+    assert main(args[:-1]) == 0  # plain output: the text, then the stats line
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out[0].startswith("[0] ") and out[-1].startswith("requests 1 |")
+
+
+def test_run_input_errors_are_one_line_with_exit_2(tiny_config: Path, tmp_path: Path) -> None:
+    folder = tiny_config.parent
+    cases = [
+        (["run", str(tiny_config), "--prompt", "hello world"], "not token ids"),
+        (["run", str(tiny_config), "--prompt", "1 512"], "outside the vocabulary"),
+        (["run", str(folder), "--prompt", "1 2"], "--random-weights"),
+        (["run", str(tmp_path / "nope"), "--prompt", "1"], "no such file or folder"),
+        (["run", str(tmp_path), "--prompt", "1"], "no config.json"),
+        (["run", str(tiny_config), "--prompts-file", str(tmp_path / "none.txt")], "prompts-file"),
+        (["run", str(tiny_config), "--prompt", "1", "--prompts-file", "-"], "not both"),
+    ]
+    for args, words in cases:
+        done = run_cli(*args)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
+        assert "kvarch run: error:" in done.stderr and words in done.stderr, done.stderr
+    empty = subprocess.run(
+        [sys.executable, "-m", "kvarch.cli", "run", str(tiny_config)],
+        input="\n  \n", capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert empty.returncode == 2 and "no prompts" in empty.stderr
+    bad_flag = run_cli("run", str(tiny_config), "--prompt", "1", "--top-p", "0")
+    assert bad_flag.returncode == 2 and "(0, 1]" in bad_flag.stderr
+
+
+def test_run_rejects_bad_input_before_importing_torch(tiny_config: Path) -> None:
+    code = (
+        "import sys; from kvarch.cli import main;"
+        f"rc = main(['run', {str(tiny_config)!r}, '--prompt', 'not ids']);"
+        "print('HEAVY', [m for m in ('torch', 'transformers') if m in sys.modules]);"
+        "raise SystemExit(rc)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 2 and "HEAVY []" in done.stdout, done.stdout + done.stderr
