@@ -10,7 +10,6 @@ about PATH and the prompts is checked before torch is imported, so mistakes answ
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import re
 import sys
@@ -177,7 +176,8 @@ def cmd_run(args: argparse.Namespace, *, stdin: TextIO | None = None) -> int:
 
     if args.device is not None and args.device.startswith("cuda") and not torch.cuda.is_available():
         raise KvarchError(f"--device {args.device}: no CUDA device on this machine")
-    engine_mod = importlib.import_module("kvarch.runtime.engine")
+    from kvarch.runtime.engine import Engine, SamplingParams
+
     options: dict[str, Any] = {
         "dtype": None if args.dtype is None else args.dtype.to_torch(),
         "device": args.device,
@@ -193,8 +193,8 @@ def cmd_run(args: argparse.Namespace, *, stdin: TextIO | None = None) -> int:
             options[key] = value
     if source.random_weights:  # reproducible random weights: same --seed, same model
         torch.manual_seed(0 if args.seed is None else args.seed)
-    engine = engine_mod.Engine.from_pretrained(str(source.path), **options)
-    params = engine_mod.SamplingParams(
+    engine = Engine.from_pretrained(str(source.path), **options)
+    params = SamplingParams(
         max_tokens=args.max_tokens,
         temperature=args.temperature,
         top_p=args.top_p,

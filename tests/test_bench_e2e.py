@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -12,12 +11,6 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-
-# Remove after the Engine lands: the benchmark drives kvarch.runtime.engine.Engine.
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("kvarch.runtime.engine") is None,
-    reason="kvarch.runtime.engine is not on this branch yet (the benchmark drives the Engine)",
-)
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import subprocess
@@ -146,11 +145,6 @@ def test_inspect_and_plan_import_neither_torch_nor_transformers(
 
 # --- kvarch run (needs the Engine) --------------------------------------------------------
 
-needs_engine = pytest.mark.skipif(
-    importlib.util.find_spec("kvarch.runtime.engine") is None,
-    reason="kvarch.runtime.engine is not on this branch yet (`kvarch run` drives the Engine)",
-)
-
 
 @pytest.fixture
 def tiny_config(tmp_path: Path) -> Path:
@@ -189,7 +183,6 @@ def tiny_checkpoint(tmp_path: Path) -> Path:
     return folder
 
 
-@needs_engine
 def test_run_token_ids_json(tiny_config: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args = ["run", str(tiny_config), "--prompt", "1 2 3 4", "--prompt", "5, 6, 7",
             "--max-tokens", "4", "--ignore-eos", "--device", "cpu", "--json"]  # fmt: skip
@@ -205,7 +198,6 @@ def test_run_token_ids_json(tiny_config: Path, capsys: pytest.CaptureFixture[str
     assert doc["tokens_per_s"] > 0 and doc["plan"]["page_size"] == 16
 
 
-@needs_engine
 def test_run_stdin_prints_completions_then_stats(
     tiny_config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -221,7 +213,6 @@ def test_run_stdin_prints_completions_then_stats(
     assert "tokens/s" in last and "prefix hits" in last and "preemptions 0" in last
 
 
-@needs_engine
 def test_run_prompts_file_sampling_and_no_prefix_caching(
     tiny_config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -242,7 +233,6 @@ def test_run_prompts_file_sampling_and_no_prefix_caching(
     assert off["stats"]["prefix_hit_tokens"] == 0
 
 
-@needs_engine
 def test_run_checkpoint_with_tokenizer_takes_text(
     tiny_checkpoint: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

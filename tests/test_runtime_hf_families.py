@@ -99,7 +99,7 @@ def greedy(model: Any, ids: torch.Tensor, mask: torch.Tensor, **cache: Any) -> R
 
 
 def assert_same(got: Run, want: Run) -> None:
-    """Identical tokens; logits equal to float32 rounding (paged attention sums in its own order)."""
+    """Identical tokens; logits equal to float32 rounding (paged attention sums its own way)."""
     assert got[0].shape == (2, PROMPT + NEW)
     assert torch.equal(got[0], want[0])
     torch.testing.assert_close(got[1], want[1], rtol=1e-4, atol=1e-4)
