@@ -88,7 +88,7 @@ class Engine:
         num_blocks: int | Sequence[int] | None = None,
         device_memory_utilization: float = 0.9,
         enable_prefix_caching: bool = True,
-        max_num_batched_tokens: int = 8192,
+        max_num_batched_tokens: int = 16384,
         cuda_graphs: bool = True,
         tokenizer: Any = None,
     ) -> None:
