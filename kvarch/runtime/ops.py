@@ -139,10 +139,41 @@ def gather_kv(
     return dequantize(cache[blocks, pos % page], scale)
 
 
+def check_options(
+    n_heads: int,
+    *,
+    window: int | None,
+    chunk: int | None,
+    softcap: float | None,
+    sinks: Tensor | None,
+) -> None:
+    """Validate the attention options shared by decode and prefill (no device sync)."""
+    if window is not None and chunk is not None:
+        raise ShapeError("chunk", chunk, "None when window is given (one local pattern per layer)")
+    if window is not None and window < 1:
+        raise ShapeError("window", window, "a positive number of keys")
+    if chunk is not None and chunk < 1:
+        raise ShapeError("chunk", chunk, "a positive number of positions")
+    if softcap is not None and not softcap > 0:
+        raise ShapeError("softcap", softcap, "a positive float")
+    if sinks is not None and tuple(sinks.shape) != (n_heads,):
+        raise ShapeError("sinks", tuple(sinks.shape), f"[{n_heads}] (one logit per q head)")
+
+
 def _check_batch(
-    q: Tensor, k_cache: Tensor, v_cache: Tensor | None, block_tables: Tensor, seq_lens: Tensor
+    q: Tensor,
+    k_cache: Tensor,
+    v_cache: Tensor | None,
+    block_tables: Tensor,
+    seq_lens: Tensor,
+    *,
+    min_len: int = 1,
 ) -> int:
-    """Validate the common arguments; returns the batch size."""
+    """Validate the common arguments; returns the batch size.
+
+    On CPU the lengths must lie in ``[min_len, table width x page]`` (one sync); CUDA lengths
+    are trusted (no sync).
+    """
     _check_cache("k_cache", k_cache)
     if v_cache is not None:
         _check_cache("v_cache", v_cache)
@@ -167,9 +198,11 @@ def _check_batch(
     if not seq_lens.is_cuda and batch:
         longest = int(seq_lens.max())
         capacity = block_tables.shape[1] * k_cache.shape[1]
-        if longest > capacity or int(seq_lens.min()) < 1:
+        if longest > capacity or int(seq_lens.min()) < min_len:
             raise BlockTableError(
-                "seq_lens", seq_lens.tolist(), f"values in [1, {capacity}] (table width x page)"
+                "seq_lens",
+                seq_lens.tolist(),
+                f"values in [{min_len}, {capacity}] (table width x page)",
             )
     return int(batch)
 
@@ -208,23 +241,58 @@ def ref_paged_decode(
     k_scale: Scale = None,
     v_scale: Scale = None,
     v_head_dim: int | None = None,
+    softcap: float | None = None,
+    sinks: Tensor | None = None,
+    chunk: int | None = None,
 ) -> Tensor:
-    """One query per sequence at position ``seq_lens[b] - 1`` over its paged K/V."""
+    """One query per sequence at position ``seq_lens[b] - 1`` over its paged K/V.
+
+    A row of length 0 (CUDA only: CPU lengths are validated) gives zeros.
+    """
     batch = _check_batch(q, k_cache, v_cache, block_tables, seq_lens)
     if q.shape[0] != batch:
         raise ShapeError("q", tuple(q.shape), f"{batch} rows (one per block table row)")
+    check_options(q.shape[1], window=window, chunk=chunk, softcap=softcap, sinks=sinks)
     hi = seq_lens.long().to(k_cache.device)
-    lo = (hi - window).clamp_min(0) if window is not None else torch.zeros_like(hi)
+    if window is not None:
+        lo = (hi - window).clamp_min(0)
+    elif chunk is not None:
+        lo = (hi - 1).clamp_min(0) // chunk * chunk
+    else:
+        lo = torch.zeros_like(hi)
     tables = block_tables.to(k_cache.device)
     keys, valid = _gather_padded(k_cache, tables, lo, hi, k_scale)
     vals, _ = _gather_padded(_values(k_cache, v_cache, v_head_dim), tables, lo, hi, v_scale)
     n_kv = k_cache.shape[2]
-    qf = q.float().view(batch, n_kv, q.shape[1] // n_kv, q.shape[2])
+    group = q.shape[1] // n_kv
+    qf = q.float().view(batch, n_kv, group, q.shape[2])
     scores = torch.einsum("bhgd,blhd->bhgl", qf, keys) * scale
-    scores = scores.masked_fill(~valid[:, None, None, :], float("-inf"))
-    probs = scores.softmax(dim=-1)
+    probs = _probs(scores, valid[:, None, None, :], softcap, sinks, (1, n_kv, group, 1))
     result = torch.einsum("bhgl,blhe->bhge", probs, vals).reshape(batch, q.shape[1], -1)
     return _emit(result, q.dtype, out)
+
+
+def _probs(
+    scores: Tensor,
+    allowed: Tensor,
+    softcap: float | None,
+    sinks: Tensor | None,
+    sink_shape: tuple[int, ...],
+) -> Tensor:
+    """Attention weights over the last dim, transformers' eager order: soft-cap the scaled
+    scores, mask, then softmax (with the per-head sink logit in the denominator, no value).
+    Rows that see no key get zeros.
+    """
+    if softcap is not None:
+        scores = torch.tanh(scores / softcap) * softcap
+    scores = scores.masked_fill(~allowed, float("-inf"))
+    if sinks is not None:
+        sink = sinks.to(device=scores.device, dtype=torch.float32).view(sink_shape)
+        sink = sink.expand(*scores.shape[:-1], 1)
+        probs = torch.cat([scores, sink], dim=-1).softmax(dim=-1)[..., :-1]
+    else:
+        probs = scores.softmax(dim=-1)
+    return probs.masked_fill(~allowed.any(dim=-1, keepdim=True), 0.0)
 
 
 def _emit(result: Tensor, dtype: torch.dtype, out: Tensor | None) -> Tensor:
@@ -250,9 +318,13 @@ def ref_paged_prefill(
     k_scale: Scale = None,
     v_scale: Scale = None,
     v_head_dim: int | None = None,
+    softcap: float | None = None,
+    sinks: Tensor | None = None,
+    chunk: int | None = None,
 ) -> Tensor:
     """Causal attention of each sequence's last ``qsl[b+1]-qsl[b]`` positions (packed varlen)."""
     batch = _check_batch(q, k_cache, v_cache, block_tables, seq_lens)
+    check_options(q.shape[1], window=window, chunk=chunk, softcap=softcap, sinks=sinks)
     if query_start_loc.dtype != torch.int32 or tuple(query_start_loc.shape) != (batch + 1,):
         raise ShapeError(
             "query_start_loc",
@@ -274,7 +346,11 @@ def ref_paged_prefill(
         if n_q > total:
             raise BlockTableError("seq_lens", total, f">= its {n_q} queries (row {b})")
         first = total - n_q
-        lo = 0 if window is None else max(0, first - window + 1)
+        lo = 0
+        if window is not None:
+            lo = max(0, first - window + 1)
+        elif chunk is not None:
+            lo = first // chunk * chunk
         keys = gather_kv(k_cache, tables[b], total, start=lo, scale=k_scale)
         vals = gather_kv(values, tables[b], total, start=lo, scale=v_scale)
         key_pos = torch.arange(lo, total, device=q.device)
@@ -286,9 +362,12 @@ def ref_paged_prefill(
             allowed = key_pos[None, :] <= q_pos[:, None]
             if window is not None:
                 allowed &= key_pos[None, :] > q_pos[:, None] - window
-            scores = scores.masked_fill(~allowed[:, None, None, :], float("-inf"))
-            chunk = torch.einsum("thgl,lhe->thge", scores.softmax(-1), vals)
-            result[rows] = chunk.reshape(chunk.shape[0], q.shape[1], -1)
+            if chunk is not None:
+                allowed &= key_pos[None, :] // chunk == q_pos[:, None] // chunk
+            sink_shape = (1, n_kv, group, 1)
+            probs = _probs(scores, allowed[:, None, None, :], softcap, sinks, sink_shape)
+            part = torch.einsum("thgl,lhe->thge", probs, vals)
+            result[rows] = part.reshape(part.shape[0], q.shape[1], -1)
     return _emit(result, q.dtype, out)
 
 
