@@ -10,19 +10,25 @@ no row owns, the one before the cache included, holds NaN, so a stray read shows
 
 from __future__ import annotations
 
+import os
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 import torch
 
-from kvarch.runtime import ops
+if not torch.cuda.is_available():
+    os.environ.setdefault("TRITON_INTERPRET", "1")
+
+from kvarch.runtime import ops, triton_ops
 from kvarch.runtime.errors import BlockTableError, ShapeError
 
 DEVICE = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 PAGE = 4
 N_KV = 2
 DIM = 16
+# The interpreter computes in float32 exactly; compiled fp32 dots on CUDA use TF32.
+TRITON_TOL = 2e-2 if DEVICE.type == "cuda" else 1e-4
 
 # Option sets (sinks drawn per test as the named dtype); each one changes the output.
 OPTIONS: dict[str, dict[str, Any]] = {
@@ -240,12 +246,74 @@ def test_bad_options_raise_typed_errors() -> None:
         ("sinks", {"sinks": torch.zeros(2, device=DEVICE)}),
     ]
     for name, opts in bad:
-        for fn in (ops.ref_paged_decode,):
+        for fn in (ops.ref_paged_decode, triton_ops.paged_decode):
             with pytest.raises(ShapeError, match=name):
                 fn(q, *cache.args(), scale=0.25, **opts)
-        for fn in (ops.ref_paged_prefill,):
+        for fn in (ops.ref_paged_prefill, triton_ops.paged_prefill):
             with pytest.raises(ShapeError, match=name):
                 fn(q, *cache.args(), qsl, scale=0.25, **opts)
     with pytest.raises(BlockTableError, match="seq_lens"):  # the reference validates on CPU
         zero = torch.tensor([0, 7], dtype=torch.int32)
         ops.ref_paged_decode(q.cpu(), cache.k_cache.cpu(), None, cache.tables.cpu(), zero, scale=1)
+
+
+# --- Triton (interpreter on CPU) against the reference ---------------------------------------
+
+
+@pytest.mark.parametrize("splits", [1, 4])
+@pytest.mark.parametrize("group", [1, 4])
+@pytest.mark.parametrize("name", list(OPTIONS))
+def test_triton_decode_equals_reference(name: str, group: int, splits: int) -> None:
+    lens = [1, 6, 13, 30, 45]
+    local = OPTIONS[name].get("window"), OPTIONS[name].get("chunk")
+    cache = Cache(lens, [_first_seen(n - 1, *local) for n in lens], seed=4)
+    opts = _options(name, N_KV * group, cache.gen)
+    q = cache.q(len(lens), N_KV * group)
+    want = ops.ref_paged_decode(q, *cache.args(), scale=DIM**-0.5, **opts)
+    out = torch.full_like(want, float("nan"))
+    launch = triton_ops.DecodeLaunch(splits=splits, block_n=16)
+    triton_ops.paged_decode(q, *cache.args(), scale=DIM**-0.5, out=out, launch=launch, **opts)
+    assert not out.isnan().any(), "an output was never written, or a stray page was read"
+    assert _rel_err(out, want) < TRITON_TOL
+
+
+@pytest.mark.parametrize("group", [1, 2])
+@pytest.mark.parametrize("name", list(OPTIONS))
+def test_triton_prefill_equals_reference(name: str, group: int) -> None:
+    lens, n_queries = [5, 14, 9, 1, 27], [5, 4, 9, 1, 19]
+    local = OPTIONS[name].get("window"), OPTIONS[name].get("chunk")
+    first_seen = [_first_seen(n - nq, *local) for n, nq in zip(lens, n_queries, strict=True)]
+    cache = Cache(lens, first_seen, seed=5)
+    opts = _options(name, N_KV * group, cache.gen)
+    starts = [0, *torch.tensor(n_queries).cumsum(0).tolist()]
+    qsl = torch.tensor(starts, dtype=torch.int32, device=DEVICE)
+    q = cache.q(starts[-1], N_KV * group)
+    want = ops.ref_paged_prefill(q, *cache.args(), qsl, scale=DIM**-0.5, **opts)
+    out = torch.full_like(want, float("nan"))
+    launch = triton_ops.PrefillLaunch(block_q=4, block_n=16)
+    triton_ops.paged_prefill(q, *cache.args(), qsl, scale=DIM**-0.5, out=out, launch=launch, **opts)
+    assert not out.isnan().any(), "an output was never written, or a stray page was read"
+    assert _rel_err(out, want) < TRITON_TOL
+
+
+@pytest.mark.parametrize("splits", [1, 4])
+@pytest.mark.parametrize("name", ["plain", "softcap_sinks_chunk7", "softcap_sinks_window9"])
+def test_triton_decode_zero_length_padding_rows(name: str, splits: int) -> None:
+    """Rows of length 0 (table all -1, q NaN) read nothing and give 0; the others are right."""
+    lens = [9, 0, 23, 0]
+    live = [0, 2]
+    local = OPTIONS.get(name, {}).get("window"), OPTIONS.get(name, {}).get("chunk")
+    cache = Cache(lens, [_first_seen(max(n - 1, 0), *local) for n in lens], seed=6)
+    assert bool((cache.tables[[1, 3]] == -1).all())
+    opts = _options(name, N_KV * 4, cache.gen) if name in OPTIONS else {}
+    q = cache.q(len(lens), N_KV * 4)
+    q[[1, 3]] = float("nan")
+    out = torch.full((len(lens), N_KV * 4, DIM), float("nan"), device=DEVICE)
+    launch = triton_ops.DecodeLaunch(splits=splits, block_n=16)
+    triton_ops.paged_decode(q, *cache.args(), scale=DIM**-0.5, out=out, launch=launch, **opts)
+    assert bool((out[[1, 3]] == 0).all()), "padding rows must be finite zeros"
+    k_cache, v_cache, tables, seq_lens = cache.args()
+    want = ops.ref_paged_decode(
+        q[live], k_cache, v_cache, tables[live], seq_lens[live], scale=DIM**-0.5, **opts
+    )
+    assert _rel_err(out[live], want) < TRITON_TOL

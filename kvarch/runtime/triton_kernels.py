@@ -4,7 +4,9 @@
 Launch them through :mod:`kvarch.runtime.triton_ops`, which checks arguments and picks tiles.
 Caches are ``[blocks, page, heads, dim]`` views addressed through their four strides; a
 token's page comes from its block-table entry, so one tile may span several pages.
-Scores use base-2 exponentials (``qk_scale`` already holds ``log2(e)``).
+Scores use base-2 exponentials (``qk_scale`` already holds ``log2(e)``; with a soft-cap it is
+``scale / softcap`` and ``cap`` is ``softcap * log2(e)``). Options (soft-cap, sinks, chunked
+attention) are constexpr flags, so kernels without them compile to the same code as before.
 """
 
 from __future__ import annotations
@@ -19,6 +21,22 @@ def _mm(a, b, F32: tl.constexpr):
     if F32:
         return tl.dot(a.to(tl.float32), b.to(tl.float32))
     return tl.dot(a, b)
+
+
+@triton.jit
+def _tanh(x):
+    """``tanh(x)`` from one exp2 (exact limits at +-inf; the interpreter has no libdevice)."""
+    return 1.0 - 2.0 / (tl.exp2(x * 2.885390081777927) + 1.0)
+
+
+@triton.jit
+def _add_sink(m_i, l_i, acc, sinks_ptr, head, ok):
+    """Join each row's sink logit (natural units, one per q head) to the softmax denominator."""
+    sink = tl.load(sinks_ptr + head, mask=ok, other=0.0).to(tl.float32) * 1.4426950408889634
+    m_new = tl.maximum(m_i, sink)
+    m_safe = tl.where(m_new == float("-inf"), 0.0, m_new)
+    alpha = tl.exp2(m_i - m_safe)
+    return l_i * alpha + tl.exp2(sink - m_safe), acc * alpha[:, None]
 
 
 @triton.jit
@@ -82,11 +100,11 @@ def write_kv_kernel(
 @triton.jit
 def _attend_tile(
     q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
-    load_lo, load_hi, visible_lo, visible_hi, qk_scale,
+    load_lo, load_hi, visible_lo, visible_hi, qk_scale, cap,
     kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
     HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
     BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
-    MASKED: tl.constexpr, F32: tl.constexpr,
+    MASKED: tl.constexpr, SOFTCAP: tl.constexpr, F32: tl.constexpr,
 ):  # fmt: skip
     """Online-softmax update with keys ``n0 .. n0+BLOCK_N``.
 
@@ -94,6 +112,7 @@ def _attend_tile(
     so 576-wide MLA latents are not padded to 1024; with V_IS_K1 the first part is V.
     MASKED tiles read only positions in ``[load_lo, load_hi)`` (others may have no page) and
     a row sees ``[visible_lo, visible_hi)`` (``[rows, 1]``); unmasked tiles are all visible.
+    SOFTCAP caps the scores (``cap * tanh(s * qk_scale)``) before the mask, as transformers do.
     """
     pos = n0 + tl.arange(0, BLOCK_N)
     if MASKED:
@@ -119,6 +138,8 @@ def _attend_tile(
         )
         s += _mm(q2, tl.trans(k2.to(q2.dtype)), F32)
     s = s * qk_scale
+    if SOFTCAP:
+        s = _tanh(s) * cap
     if MASKED:
         visible = (pos[None, :] >= visible_lo) & (pos[None, :] < visible_hi)
         s = tl.where(visible, s, float("-inf"))
@@ -144,10 +165,11 @@ def _attend_tile(
 @triton.jit
 def _attend_range(
     q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, page_size,
-    lo, hi, full_lo, full_hi, visible_lo, visible_hi, qk_scale,
+    lo, hi, full_lo, full_hi, visible_lo, visible_hi, qk_scale, cap,
     kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
     HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
-    BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr, F32: tl.constexpr,
+    BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
+    SOFTCAP: tl.constexpr, F32: tl.constexpr,
 ):  # fmt: skip
     """Keys ``[lo, hi)``: tiles inside ``[full_lo, full_hi)`` (BLOCK_N-aligned, visible to every
     row) skip all masking; the partial tiles on either side are masked.
@@ -156,21 +178,24 @@ def _attend_range(
     for n0 in range((lo // BLOCK_N) * BLOCK_N, full_lo, BLOCK_N):
         m_i, l_i, acc = _attend_tile(
             q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
-            lo, hi, visible_lo, visible_hi, qk_scale, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, F32,
+            lo, hi, visible_lo, visible_hi, qk_scale, cap,
+            kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, SOFTCAP, F32,
         )  # fmt: skip
     full_hi = tl.maximum(full_hi, full_lo)
     for n0 in range(full_lo, full_hi, BLOCK_N):
         m_i, l_i, acc = _attend_tile(
             q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
-            lo, hi, visible_lo, visible_hi, qk_scale, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, False, F32,
+            lo, hi, visible_lo, visible_hi, qk_scale, cap,
+            kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, False, SOFTCAP, F32,
         )  # fmt: skip
     for n0 in range(full_hi, hi, BLOCK_N):
         m_i, l_i, acc = _attend_tile(
             q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
-            lo, hi, visible_lo, visible_hi, qk_scale, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, F32,
+            lo, hi, visible_lo, visible_hi, qk_scale, cap,
+            kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, SOFTCAP, F32,
         )  # fmt: skip
     return m_i, l_i, acc
 
@@ -200,17 +225,22 @@ def _head_block(hb, lane, GROUP: tl.constexpr, BLOCK_G: tl.constexpr):
 @triton.jit(do_not_specialize=["partition"])
 def paged_decode_kernel(
     q_ptr, kc_ptr, vc_ptr, bt_ptr, seq_lens_ptr, out_ptr, part_o_ptr, part_lse_ptr,
-    k_scale_ptr, v_scale_ptr, qk_scale, window, page_size, partition, n_heads,
+    k_scale_ptr, v_scale_ptr, sinks_ptr, qk_scale, cap, window, page_size, partition, n_heads,
     q_sb, q_sh, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh, bt_sb, o_sb, o_sh,
     GROUP: tl.constexpr, BLOCK_G: tl.constexpr, HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr,
     D1: tl.constexpr, BLOCK_D2: tl.constexpr, BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr,
     SPLITS: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
+    HAS_CHUNK: tl.constexpr, SOFTCAP: tl.constexpr, HAS_SINKS: tl.constexpr,
     HAS_SCALE: tl.constexpr, F32: tl.constexpr,
 ):  # fmt: skip
     """Program (sequence, head block, split): up to BLOCK_G q heads of one KV head over one
-    partition of the visible context (the window, if any), so each K/V tile is loaded once for
-    the group. With SPLITS > 1 it writes a normalised partial output and its log2-sum-exp for
-    :func:`decode_reduce_kernel`.
+    partition of the visible context (the window or the query's chunk, if any; ``window``
+    holds the chunk size with HAS_CHUNK), so each K/V tile is loaded once for the group. With
+    SPLITS > 1 it writes a normalised partial output and its log2-sum-exp for
+    :func:`decode_reduce_kernel` (which adds the sinks); otherwise the sinks are added here.
+
+    Only positions ``[start, seq_len)`` are read, table entries included: a row of length 0
+    (a padding row of a CUDA-graph bucket: table all -1, garbage q) reads nothing and writes 0.
     """
     b = tl.program_id(0)
     split = tl.program_id(2)
@@ -219,6 +249,8 @@ def paged_decode_kernel(
     start = 0
     if HAS_WINDOW:
         start = tl.maximum(seq_len - window, 0)
+    if HAS_CHUNK:
+        start = (tl.maximum(seq_len - 1, 0) // window) * window
     lo = start + split * partition
     hi = tl.minimum(seq_len, lo + partition)
     q1, q2 = _load_q(q_ptr + b * q_sb, head * q_sh, g_ok, HEAD_DIM, D1, BLOCK_D2)
@@ -235,10 +267,12 @@ def paged_decode_kernel(
         full_hi = (hi // BLOCK_N) * BLOCK_N
         m_i, l_i, acc = _attend_range(
             q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_ptr + b.to(tl.int64) * bt_sb, kv_head,
-            page_size, lo, hi, full_lo, full_hi, vis_lo, vis_hi, scale,
+            page_size, lo, hi, full_lo, full_hi, vis_lo, vis_hi, scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, F32,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32,
         )  # fmt: skip
+    if HAS_SINKS and SPLITS == 1:
+        l_i, acc = _add_sink(m_i, l_i, acc, sinks_ptr, head, g_ok)
     l_safe = tl.where(l_i > 0.0, l_i, 1.0)
     o = acc / l_safe[:, None]
     if HAS_SCALE:
@@ -260,21 +294,28 @@ def decode_reduce_kernel(
     part_o_ptr,
     part_lse_ptr,
     out_ptr,
+    sinks_ptr,
     o_sb,
     o_sh,
     n_heads,
     V_DIM: tl.constexpr,
     BLOCK_DV: tl.constexpr,
     SPLITS: tl.constexpr,
+    HAS_SINKS: tl.constexpr,
 ):
-    """Program (sequence, q head): merge the split partials by their log-sum-exp weights."""
+    """Program (sequence, q head): merge the split partials by their log-sum-exp weights (and
+    the head's sink logit, which joins the denominator once)."""
     b = tl.program_id(0)
     head = tl.program_id(1)
     row = (b * n_heads + head) * SPLITS
     s = tl.arange(0, SPLITS)
     lse = tl.load(part_lse_ptr + row + s)
     m = tl.max(lse, 0)
-    w = tl.exp2(lse - tl.where(m == float("-inf"), 0.0, m))
+    if HAS_SINKS:
+        sink = tl.load(sinks_ptr + head).to(tl.float32) * 1.4426950408889634
+        m = tl.maximum(m, sink)
+    m_safe = tl.where(m == float("-inf"), 0.0, m)
+    w = tl.exp2(lse - m_safe)
     dv = tl.arange(0, BLOCK_DV)
     parts = tl.load(
         part_o_ptr + (row + s)[:, None] * BLOCK_DV + dv[None, :],
@@ -282,6 +323,8 @@ def decode_reduce_kernel(
         other=0.0,
     )
     total = tl.sum(w, 0)
+    if HAS_SINKS:
+        total += tl.exp2(sink - m_safe)
     o = tl.sum(parts * w[:, None], 0) / tl.where(total > 0.0, total, 1.0)
     tl.store(out_ptr + b * o_sb + head * o_sh + dv, o.to(out_ptr.dtype.element_ty), mask=dv < V_DIM)
 
@@ -289,14 +332,16 @@ def decode_reduce_kernel(
 @triton.jit(do_not_specialize=["batch"])  # mixed steps vary it every step
 def paged_prefill_kernel(
     q_ptr, kc_ptr, vc_ptr, bt_ptr, seq_lens_ptr, qsl_ptr, out_ptr, k_scale_ptr, v_scale_ptr,
-    qk_scale, window, page_size, batch,
+    sinks_ptr, qk_scale, cap, window, page_size, batch,
     q_st, q_sh, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh, bt_sb, o_st, o_sh,
     GROUP: tl.constexpr, BLOCK_G: tl.constexpr, BLOCK_Q: tl.constexpr, HEAD_DIM: tl.constexpr,
     V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr, BLOCK_DV: tl.constexpr,
     BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
+    HAS_CHUNK: tl.constexpr, SOFTCAP: tl.constexpr, HAS_SINKS: tl.constexpr,
     HAS_SCALE: tl.constexpr, F32: tl.constexpr,
 ):  # fmt: skip
-    """Program (query tile, head block): BLOCK_Q queries x BLOCK_G heads of one sequence, causal.
+    """Program (query tile, head block): BLOCK_Q queries x BLOCK_G heads of one sequence, causal
+    (and within the window, or the query's chunk with HAS_CHUNK: ``window`` holds its size).
 
     Tiles are numbered across the packed batch (sequence b's first tile is
     ``qsl[b] // BLOCK_Q + b``), so the grid needs no host sync; spare tiles exit at once.
@@ -335,6 +380,10 @@ def paged_prefill_kernel(
             vis_lo = (q_pos - window + 1)[:, None]
             lo = tl.maximum(first_pos - window + 1, 0)
             full_lo = tl.cdiv(tl.maximum(last_pos - window + 1, 0), BLOCK_N) * BLOCK_N
+        if HAS_CHUNK:  # positions are >= 0 here, so // is a floor
+            vis_lo = ((q_pos // window) * window)[:, None]
+            lo = (first_pos // window) * window
+            full_lo = tl.cdiv((last_pos // window) * window, BLOCK_N) * BLOCK_N
         full_hi = ((first_pos + 1) // BLOCK_N) * BLOCK_N
         scale = qk_scale
         if HAS_SCALE:
@@ -344,10 +393,12 @@ def paged_prefill_kernel(
         acc = tl.zeros([rows, BLOCK_DV], tl.float32)
         m_i, l_i, acc = _attend_range(
             q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_ptr + b * bt_sb, kv_head, page_size,
-            lo, last_pos + 1, full_lo, full_hi, vis_lo, vis_hi, scale,
+            lo, last_pos + 1, full_lo, full_hi, vis_lo, vis_hi, scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, F32,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32,
         )  # fmt: skip
+        if HAS_SINKS:
+            l_i, acc = _add_sink(m_i, l_i, acc, sinks_ptr, head, ok)
         o = acc / tl.where(l_i > 0.0, l_i, 1.0)[:, None]
         if HAS_SCALE:
             o = o * tl.load(v_scale_ptr)

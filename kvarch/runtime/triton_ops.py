@@ -19,7 +19,7 @@ from torch import Tensor
 
 from kvarch.runtime import triton_kernels as kernels
 from kvarch.runtime.errors import ShapeError
-from kvarch.runtime.ops import Scale, _check_batch, _values, check_write
+from kvarch.runtime.ops import Scale, _check_batch, _values, check_options, check_write
 
 __all__ = ["DecodeLaunch", "PrefillLaunch", "paged_decode", "paged_prefill", "write_kv"]
 
@@ -85,6 +85,23 @@ def _scales(k_scale: Scale, v_scale: Scale, like: Tensor) -> tuple[Tensor, Tenso
     return _scale_tensor(k_scale, like.device), _scale_tensor(v_scale, like.device), True
 
 
+def _score_scales(scale: float, softcap: float | None) -> tuple[float, float]:
+    """(qk_scale, cap) of the kernels: base-2 logits are ``cap * tanh(q.k * qk_scale)`` with a
+    soft-cap, else ``q.k * qk_scale`` (cap unused)."""
+    if softcap is None:
+        return scale * _LOG2E, 1.0
+    return scale / softcap, softcap * _LOG2E
+
+
+def _sinks(sinks: Tensor | None, q: Tensor) -> Tensor:
+    """The sink logits as a kernel pointer (``q`` as an unread pointer when absent)."""
+    if sinks is None:
+        return q
+    if sinks.device != q.device or not sinks.is_floating_point():
+        raise ShapeError("sinks", (sinks.dtype, str(sinks.device)), f"a float tensor on {q.device}")
+    return sinks if sinks.stride(0) == 1 else sinks.contiguous()
+
+
 def _unit_last(name: str, x: Tensor, *, copy: bool) -> Tensor:
     """``x`` with stride 1 along its last dim (copied for inputs, an error for outputs)."""
     if x.stride(-1) == 1:
@@ -140,9 +157,11 @@ def _prepare(
     out: Tensor | None,
     v_head_dim: int | None,
     rows: int,
+    *,
+    min_len: int = 1,
 ) -> tuple[Tensor, Tensor, Tensor, Tensor, Tensor]:
     """Checked, kernel-ready (q, k cache, v cache, block tables, out)."""
-    _check_batch(q, k_cache, v_cache, block_tables, seq_lens)
+    _check_batch(q, k_cache, v_cache, block_tables, seq_lens, min_len=min_len)
     if q.shape[0] != rows:
         raise ShapeError("q", tuple(q.shape), f"{rows} rows")
     kc = _unit_last("k_cache", k_cache, copy=False)
@@ -206,13 +225,22 @@ def paged_decode(
     k_scale: Scale = None,
     v_scale: Scale = None,
     v_head_dim: int | None = None,
+    softcap: float | None = None,
+    sinks: Tensor | None = None,
+    chunk: int | None = None,
     launch: DecodeLaunch | None = None,
 ) -> Tensor:
-    """One query per sequence at position ``seq_lens[b] - 1`` over its paged K/V (split-K)."""
+    """One query per sequence at position ``seq_lens[b] - 1`` over its paged K/V (split-K).
+
+    A row with ``seq_lens[b] == 0`` (a padding row of a CUDA-graph bucket) reads neither its
+    block-table row nor any page and gets zeros. Nothing here syncs with the device.
+    """
     batch = block_tables.shape[0] if block_tables.dim() == 2 else -1
     q, kc, vc, tables, out = _prepare(
-        q, k_cache, v_cache, block_tables, seq_lens, out, v_head_dim, batch
+        q, k_cache, v_cache, block_tables, seq_lens, out, v_head_dim, batch, min_len=0
     )
+    check_options(q.shape[1], window=window, chunk=chunk, softcap=softcap, sinks=sinks)
+    sinks_t = _sinks(sinks, q)
     if batch == 0:
         return out
     dims = _dims(kc, vc, v_cache is None)
@@ -222,8 +250,9 @@ def paged_decode(
     block_g = launch.block_g or max(16, min(triton.next_power_of_2(group), 16 if wide else 64))
     head_blocks = n_kv * triton.cdiv(group, block_g)
     span = tables.shape[1] * kc.shape[1]
-    if window is not None:
-        span = min(span, window)
+    local = window if window is not None else chunk
+    if local is not None:
+        span = min(span, local)
     block_n, splits, warps, stages = _decode_launch(
         launch, batch * head_blocks, span, wide, q.device
     )
@@ -234,19 +263,22 @@ def paged_decode(
         part_o = torch.empty(rows, int(dims["BLOCK_DV"]), device=q.device)
         part_lse = torch.empty(rows, device=q.device)
     k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, q)
+    qk_scale, cap = _score_scales(scale, softcap)
     kernels.paged_decode_kernel[(batch, head_blocks, splits)](
-        q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
-        scale * _LOG2E, window or 0, kc.shape[1], partition, q.shape[1],
+        q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t, sinks_t,
+        qk_scale, cap, local or 0, kc.shape[1], partition, q.shape[1],
         q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
         vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
         GROUP=group, BLOCK_G=block_g, BLOCK_N=block_n, SPLITS=splits,
-        HAS_WINDOW=window is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
+        HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
+        HAS_SINKS=sinks is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     if splits > 1:
         kernels.decode_reduce_kernel[(batch, q.shape[1])](
-            part_o, part_lse, out, out.stride(0), out.stride(1), q.shape[1],
-            V_DIM=dims["V_DIM"], BLOCK_DV=dims["BLOCK_DV"], SPLITS=splits, num_warps=4,
+            part_o, part_lse, out, sinks_t, out.stride(0), out.stride(1), q.shape[1],
+            V_DIM=dims["V_DIM"], BLOCK_DV=dims["BLOCK_DV"], SPLITS=splits,
+            HAS_SINKS=sinks is not None, num_warps=4,
         )  # fmt: skip
     return out
 
@@ -265,6 +297,9 @@ def paged_prefill(
     k_scale: Scale = None,
     v_scale: Scale = None,
     v_head_dim: int | None = None,
+    softcap: float | None = None,
+    sinks: Tensor | None = None,
+    chunk: int | None = None,
     launch: PrefillLaunch | None = None,
 ) -> Tensor:
     """Causal attention of each sequence's last ``qsl[b+1]-qsl[b]`` positions (packed varlen)."""
@@ -278,6 +313,8 @@ def paged_prefill(
     q, kc, vc, tables, out = _prepare(
         q, k_cache, v_cache, block_tables, seq_lens, out, v_head_dim, q.shape[0]
     )
+    check_options(q.shape[1], window=window, chunk=chunk, softcap=softcap, sinks=sinks)
+    sinks_t = _sinks(sinks, q)
     total = q.shape[0]
     if batch == 0 or total == 0:
         return out
@@ -292,14 +329,16 @@ def paged_prefill(
     warps = launch.num_warps or (8 if block_q * block_g >= 128 or wide else 4)
     stages = launch.num_stages or (1 if wide else 2)
     k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, q)
+    qk_scale, cap = _score_scales(scale, softcap)
     grid = (total // block_q + batch, n_kv * math.ceil(group / block_g))
     kernels.paged_prefill_kernel[grid](
-        q, kc, vc, tables, seq_lens, query_start_loc, out, k_scale_t, v_scale_t,
-        scale * _LOG2E, window or 0, kc.shape[1], batch,
+        q, kc, vc, tables, seq_lens, query_start_loc, out, k_scale_t, v_scale_t, sinks_t,
+        qk_scale, cap, window or chunk or 0, kc.shape[1], batch,
         q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
         vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
         GROUP=group, BLOCK_G=block_g, BLOCK_Q=block_q, BLOCK_N=block_n,
-        HAS_WINDOW=window is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
+        HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
+        HAS_SINKS=sinks is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     return out
