@@ -81,6 +81,22 @@ class Paged:
         return {"k_scale": self.k_scale, "v_scale": self.v_scale}
 
 
+def _sinks(heads: int, level: float) -> torch.Tensor:
+    """gpt-oss-like sink logits (bf16, one per q head) around ``level``."""
+    return (torch.randn(heads, device=DEVICE) + level).to(torch.bfloat16)
+
+
+def _without(opts: dict[str, Any], options: dict[str, Any] | None) -> dict[str, Any]:
+    """``opts`` less the keys of ``options``."""
+    return {k: v for k, v in opts.items() if k not in (options or {})}
+
+
+def _options_matter(want: torch.Tensor, plain: torch.Tensor, options: dict[str, Any]) -> None:
+    """The options change the reference's output (else a test of them proves nothing)."""
+    if options:
+        assert _rel_err(plain, want) > 0.05, f"{sorted(options)} barely change these inputs"
+
+
 def _check_decode(
     cache: Paged,
     group: int,
@@ -88,13 +104,17 @@ def _check_decode(
     window: int | None = None,
     v_head_dim: int | None = None,
     launch: triton_ops.DecodeLaunch | None = None,
+    options: dict[str, Any] | None = None,
 ) -> None:
     batch, n_kv, dim = cache.block_tables.shape[0], cache.k_cache.shape[2], cache.k_cache.shape[3]
     q = torch.randn(batch, n_kv * group, dim, device=DEVICE).to(torch.bfloat16)
     opts: dict[str, Any] = {"scale": dim**-0.5, "window": window, **cache.scales()}
     if v_head_dim is not None:
         opts["v_head_dim"] = v_head_dim
+    opts.update(options or {})
     want = ops.ref_paged_decode(q, *cache.args(), **opts)
+    plain = ops.ref_paged_decode(q, *cache.args(), **_without(opts, options))
+    _options_matter(want, plain, options or {})
     out = torch.full_like(want, float("nan"))
     got = triton_ops.paged_decode(q, *cache.args(), out=out, launch=launch, **opts)
     assert got is out
@@ -109,6 +129,7 @@ def _check_prefill(
     *,
     window: int | None = None,
     launch: triton_ops.PrefillLaunch | None = None,
+    options: dict[str, Any] | None = None,
 ) -> None:
     n_kv, dim = cache.k_cache.shape[2], cache.k_cache.shape[3]
     starts = [0]
@@ -117,7 +138,10 @@ def _check_prefill(
     qsl = torch.tensor(starts, dtype=torch.int32, device=DEVICE)
     q = torch.randn(starts[-1], n_kv * group, dim, device=DEVICE).to(torch.bfloat16)
     opts: dict[str, Any] = {"scale": dim**-0.5, "window": window, **cache.scales()}
+    opts.update(options or {})
     want = ops.ref_paged_prefill(q, *cache.args(), qsl, **opts)
+    plain = ops.ref_paged_prefill(q, *cache.args(), qsl, **_without(opts, options))
+    _options_matter(want, plain, options or {})
     out = torch.full_like(want, float("nan"))
     triton_ops.paged_prefill(q, *cache.args(), qsl, out=out, launch=launch, **opts)
     assert not out.isnan().any(), "some outputs were never written"
@@ -273,6 +297,91 @@ def test_gpu_prefill_window_fp8_and_mla() -> None:
     _check_prefill(Paged([1500, 900], page=64, n_kv=8, dim=128), [1500, 100], 4, window=256)
     _check_prefill(Paged([600, 200], page=16, dtype=FP8, n_kv=8, dim=128), [600, 17], 4)
     _check_prefill(Paged([300, 90], page=64, n_kv=1, dim=576, latent=True), [300, 5], 16)
+
+
+def _gpu_options(name: str, heads: int, level: float) -> dict[str, Any]:
+    """Gemma-2 soft-cap (1.0: low enough to bite on random data), gpt-oss sinks (+ its
+    128-token window), Llama-4 chunks (1000: several per sequence), or all but the window."""
+    return {
+        "softcap": {"softcap": 1.0},
+        "sinks": {"sinks": _sinks(heads, level)},
+        "sinks_window": {"sinks": _sinks(heads, level), "window": 128},
+        "chunk": {"chunk": 1000},
+        "softcap_sinks_chunk": {"softcap": 1.0, "sinks": _sinks(heads, level), "chunk": 1000},
+    }[name]
+
+
+GPU_OPTIONS = ["softcap", "sinks", "sinks_window", "chunk", "softcap_sinks_chunk"]
+
+
+@pytest.mark.gpu
+@gpu
+@pytest.mark.parametrize("splits", [None, 1, 16])
+@pytest.mark.parametrize("name", GPU_OPTIONS)
+def test_gpu_decode_options(name: str, splits: int | None) -> None:
+    opts = _gpu_options(name, 8 * 4, level=8.0)
+    local = opts.get("window", opts.get("chunk"))
+    lens = [*torch.randint(1, 5000, (12,)).tolist(), 1, 16, 17, 999, 1000, 1001, 4096]
+    cache = Paged(lens, page=16, n_kv=8, dim=128, window=local)
+    launch = triton_ops.DecodeLaunch(splits=splits)
+    _check_decode(cache, 4, launch=launch, options=opts)
+
+
+@pytest.mark.gpu
+@gpu
+@pytest.mark.parametrize("name", GPU_OPTIONS)
+def test_gpu_prefill_options(name: str) -> None:
+    opts = _gpu_options(name, 8 * 4, level=5.0)
+    cache = Paged([1000, 515, 64, 2048, 3001], page=16, n_kv=8, dim=128)
+    _check_prefill(cache, [1000, 3, 64, 777, 1500], 4, options=opts)
+
+
+@pytest.mark.gpu
+@gpu
+@pytest.mark.parametrize("name", ["plain", "sinks_window", "softcap_sinks_chunk"])
+def test_gpu_decode_padding_rows_in_a_cuda_graph(name: str) -> None:
+    """A bucket captured once, replayed with padding rows (length 0, table -1, q NaN) and
+    shorter rows (entries past their pages -1): padding rows give 0, others the reference."""
+    opts: dict[str, Any] = {} if name == "plain" else _gpu_options(name, 32, level=8.0)
+    cache = Paged([3000] * 8, page=16, n_kv=8, dim=128)
+    q = torch.randn(8, 32, 128, device=DEVICE).to(torch.bfloat16)
+    tables, seq_lens = cache.block_tables.clone(), cache.seq_lens.clone()
+    out = torch.full_like(q, float("nan"))
+
+    def step() -> None:
+        triton_ops.paged_decode(
+            q, cache.k_cache, cache.v_cache, tables, seq_lens, scale=0.1, out=out, **opts
+        )
+
+    torch.cuda.set_sync_debug_mode("error")  # no host sync anywhere in the launch
+    try:
+        step()
+    finally:
+        torch.cuda.set_sync_debug_mode(0)
+    side = torch.cuda.Stream()
+    side.wait_stream(torch.cuda.current_stream())
+    with torch.cuda.stream(side):
+        step()
+    torch.cuda.current_stream().wait_stream(side)
+    graph = torch.cuda.CUDAGraph()
+    with torch.cuda.graph(graph):
+        step()
+    new_lens = torch.tensor([2999, 0, 17, 1, 0, 1500, 16, 0], device=DEVICE, dtype=torch.int32)
+    seq_lens.copy_(new_lens)
+    pages = (new_lens + 15) // 16
+    beyond = torch.arange(tables.shape[1], device=DEVICE)[None, :] >= pages[:, None]
+    tables.masked_fill_(beyond, -1)
+    live = (new_lens > 0).nonzero().flatten()
+    q.copy_(torch.randn_like(q))
+    q[new_lens == 0] = float("nan")
+    out.fill_(float("nan"))
+    graph.replay()
+    torch.cuda.synchronize()
+    assert bool((out[new_lens == 0] == 0).all()), "padding rows must be finite zeros"
+    want = ops.ref_paged_decode(
+        q[live], cache.k_cache, cache.v_cache, tables[live], seq_lens[live], scale=0.1, **opts
+    )
+    assert _rel_err(out[live], want) < 2e-2
 
 
 @pytest.mark.gpu
