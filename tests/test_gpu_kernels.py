@@ -338,12 +338,15 @@ def test_gpu_prefill_options(name: str) -> None:
 
 @pytest.mark.gpu
 @gpu
-@pytest.mark.parametrize("name", ["plain", "sinks_window", "softcap_sinks_chunk"])
+@pytest.mark.parametrize("name", ["plain", "fp8", "sinks_window", "softcap_sinks_chunk"])
 def test_gpu_decode_padding_rows_in_a_cuda_graph(name: str) -> None:
     """A bucket captured once, replayed with padding rows (length 0, table -1, q NaN) and
     shorter rows (entries past their pages -1): padding rows give 0, others the reference."""
-    opts: dict[str, Any] = {} if name == "plain" else _gpu_options(name, 32, level=8.0)
-    cache = Paged([3000] * 8, page=16, n_kv=8, dim=128)
+    dtype = FP8 if name == "fp8" else torch.bfloat16
+    cache = Paged([3000] * 8, page=16, n_kv=8, dim=128, dtype=dtype)
+    opts: dict[str, Any] = cache.scales()
+    if name not in ("plain", "fp8"):
+        opts.update(_gpu_options(name, 32, level=8.0))
     q = torch.randn(8, 32, 128, device=DEVICE).to(torch.bfloat16)
     tables, seq_lens = cache.block_tables.clone(), cache.seq_lens.clone()
     out = torch.full_like(q, float("nan"))

@@ -317,3 +317,16 @@ def test_triton_decode_zero_length_padding_rows(name: str, splits: int) -> None:
         q[live], k_cache, v_cache, tables[live], seq_lens[live], scale=DIM**-0.5, **opts
     )
     assert _rel_err(out[live], want) < TRITON_TOL
+
+
+def test_triton_decode_allocates_no_constants_per_call() -> None:
+    """Absent or float scales are tensors made once and reused (CUDA-graph friendly)."""
+    q = torch.randn(2, 4, DIM, device=DEVICE)
+    assert triton_ops._scales(None, None, q)[:2] == (q, q)
+    ones = triton_ops._scale_tensor(None, DEVICE)
+    assert ones is triton_ops._scale_tensor(None, DEVICE) and float(ones) == 1.0
+    k_scale, v_scale, quantized = triton_ops._scales(0.37, None, q)
+    assert quantized and v_scale is ones
+    assert k_scale is triton_ops._scales(0.37, 2.0, q)[0] and float(k_scale) == pytest.approx(0.37)
+    device_scale = torch.tensor(1.6, device=DEVICE)
+    assert triton_ops._scale_tensor(device_scale, DEVICE).data_ptr() == device_scale.data_ptr()

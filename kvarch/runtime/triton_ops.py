@@ -4,6 +4,12 @@ Same signatures and semantics as the ``ref_*`` torch reference; ``ops`` dispatch
 CUDA tensors. Caches may be strided views but need a unit stride along ``head_dim``. Nothing
 here synchronises with the device: slot and sequence-length bounds are trusted (the reference
 checks them on CPU). Under ``TRITON_INTERPRET=1`` the kernels run on CPU tensors.
+
+``paged_decode`` can be captured in a CUDA graph: its grid, tiles and scratch buffers follow
+from shapes only (batch, heads, table width), never from the values of ``seq_lens`` or the
+tables, so static-size buffers can be refilled between replays (rows of length 0 give zeros).
+Pass scales as floats or float32 tensors on the device, and ``out`` to write into a static
+buffer.
 """
 
 from __future__ import annotations
@@ -67,15 +73,34 @@ def _sm_count(device: torch.device) -> int:
     return int(torch.cuda.get_device_properties(device).multi_processor_count)
 
 
+_CONSTANTS: dict[tuple[float, torch.device], Tensor] = {}
+
+
+def _constant(value: float, device: torch.device) -> Tensor:
+    """A 1-element float32 tensor of ``value``, made once per (value, device) and reused, so
+    steady-state launches allocate nothing. One made while a CUDA graph is being captured is
+    not kept: its fill only runs when the graph replays."""
+    key = (value, device)
+    found = _CONSTANTS.get(key)
+    if found is None:
+        found = torch.full((1,), value, dtype=torch.float32, device=device)
+        capturing = device.type == "cuda" and torch.cuda.is_current_stream_capturing()
+        if not capturing and len(_CONSTANTS) < 256:
+            _CONSTANTS[key] = found
+    return found
+
+
 def _scale_tensor(scale: Scale, device: torch.device) -> Tensor:
-    """A scale as a 1-element float32 device tensor (1.0 when absent); never syncs."""
-    if scale is None:
-        return torch.ones(1, dtype=torch.float32, device=device)
+    """A scale as a 1-element float32 device tensor (1.0 when absent); never syncs.
+
+    A float32 tensor already on ``device`` is used as it is (graph-capturable); one elsewhere
+    is copied (a host-to-device copy: not for code captured in a CUDA graph).
+    """
     if isinstance(scale, Tensor):
         if scale.numel() != 1:
             raise ShapeError("scale", tuple(scale.shape), "a float or a one-element tensor")
         return scale.to(device=device, dtype=torch.float32).reshape(1)
-    return torch.full((1,), float(scale), dtype=torch.float32, device=device)
+    return _constant(1.0 if scale is None else float(scale), device)
 
 
 def _scales(k_scale: Scale, v_scale: Scale, like: Tensor) -> tuple[Tensor, Tensor, bool]:
