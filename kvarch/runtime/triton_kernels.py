@@ -225,8 +225,8 @@ def _head_block(hb, lane, GROUP: tl.constexpr, BLOCK_G: tl.constexpr):
 @triton.jit(do_not_specialize=["partition"])
 def paged_decode_kernel(
     q_ptr, kc_ptr, vc_ptr, bt_ptr, seq_lens_ptr, out_ptr, part_o_ptr, part_lse_ptr,
-    k_scale_ptr, v_scale_ptr, sinks_ptr, qk_scale, cap, window, page_size, partition, n_heads,
-    q_sb, q_sh, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh, bt_sb, o_sb, o_sh,
+    k_scale_ptr, v_scale_ptr, qk_scale, window, page_size, partition, n_heads,
+    q_sb, q_sh, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh, bt_sb, o_sb, o_sh, sinks_ptr, cap,
     GROUP: tl.constexpr, BLOCK_G: tl.constexpr, HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr,
     D1: tl.constexpr, BLOCK_D2: tl.constexpr, BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr,
     SPLITS: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
@@ -294,10 +294,10 @@ def decode_reduce_kernel(
     part_o_ptr,
     part_lse_ptr,
     out_ptr,
-    sinks_ptr,
     o_sb,
     o_sh,
     n_heads,
+    sinks_ptr,
     V_DIM: tl.constexpr,
     BLOCK_DV: tl.constexpr,
     SPLITS: tl.constexpr,
@@ -332,8 +332,8 @@ def decode_reduce_kernel(
 @triton.jit(do_not_specialize=["batch"])  # mixed steps vary it every step
 def paged_prefill_kernel(
     q_ptr, kc_ptr, vc_ptr, bt_ptr, seq_lens_ptr, qsl_ptr, out_ptr, k_scale_ptr, v_scale_ptr,
-    sinks_ptr, qk_scale, cap, window, page_size, batch,
-    q_st, q_sh, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh, bt_sb, o_st, o_sh,
+    qk_scale, window, page_size, batch,
+    q_st, q_sh, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh, bt_sb, o_st, o_sh, sinks_ptr, cap,
     GROUP: tl.constexpr, BLOCK_G: tl.constexpr, BLOCK_Q: tl.constexpr, HEAD_DIM: tl.constexpr,
     V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr, BLOCK_DV: tl.constexpr,
     BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,

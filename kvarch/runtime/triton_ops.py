@@ -290,10 +290,11 @@ def paged_decode(
     k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, q)
     qk_scale, cap = _score_scales(scale, softcap)
     kernels.paged_decode_kernel[(batch, head_blocks, splits)](
-        q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t, sinks_t,
-        qk_scale, cap, local or 0, kc.shape[1], partition, q.shape[1],
+        q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
+        qk_scale, local or 0, kc.shape[1], partition, q.shape[1],
         q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
         vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
+        sinks_t, cap,
         GROUP=group, BLOCK_G=block_g, BLOCK_N=block_n, SPLITS=splits,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
         HAS_SINKS=sinks is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
@@ -301,7 +302,7 @@ def paged_decode(
     )  # fmt: skip
     if splits > 1:
         kernels.decode_reduce_kernel[(batch, q.shape[1])](
-            part_o, part_lse, out, sinks_t, out.stride(0), out.stride(1), q.shape[1],
+            part_o, part_lse, out, out.stride(0), out.stride(1), q.shape[1], sinks_t,
             V_DIM=dims["V_DIM"], BLOCK_DV=dims["BLOCK_DV"], SPLITS=splits,
             HAS_SINKS=sinks is not None, num_warps=4,
         )  # fmt: skip
@@ -357,10 +358,11 @@ def paged_prefill(
     qk_scale, cap = _score_scales(scale, softcap)
     grid = (total // block_q + batch, n_kv * math.ceil(group / block_g))
     kernels.paged_prefill_kernel[grid](
-        q, kc, vc, tables, seq_lens, query_start_loc, out, k_scale_t, v_scale_t, sinks_t,
-        qk_scale, cap, window or chunk or 0, kc.shape[1], batch,
+        q, kc, vc, tables, seq_lens, query_start_loc, out, k_scale_t, v_scale_t,
+        qk_scale, window or chunk or 0, kc.shape[1], batch,
         q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
         vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
+        sinks_t, cap,
         GROUP=group, BLOCK_G=block_g, BLOCK_Q=block_q, BLOCK_N=block_n,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
         HAS_SINKS=sinks is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
