@@ -139,6 +139,27 @@ def test_a_request_the_pool_can_never_hold_errors_while_the_others_complete(
     assert_pool_empty(eng)
 
 
+def test_a_prompt_larger_than_the_pool_fails_under_a_small_budget() -> None:
+    """Prefilled in small chunks, a prompt the pool cannot hold used to be preempted by its
+    own growth, re-admitted from its cached pages and preempted again forever."""
+    batch = prompts(9)  # a 30-token prompt last
+    eng = engine(num_blocks=6, max_num_batched_tokens=3)  # 24 tokens
+    steps = 0
+    run = eng.runner.run
+
+    def bounded(step: Any) -> torch.Tensor:
+        nonlocal steps
+        steps += 1
+        assert steps < 500, "the engine makes no progress"
+        return run(step)
+
+    eng.runner.run = bounded  # type: ignore[method-assign]
+    outs = eng.generate(batch, SamplingParams(max_tokens=2, ignore_eos=True))  # 23 + 1 fit
+    assert outs[8].finish_reason == "error" and "pages" in (outs[8].error or "")
+    assert [o.finish_reason for o in outs[:8]] == ["length"] * 8
+    assert_pool_empty(eng)
+
+
 def test_stream_yields_every_token_of_every_request_in_order(
     greedy_tokens: list[list[int]],
 ) -> None:

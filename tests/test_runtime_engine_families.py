@@ -305,3 +305,32 @@ def test_the_engine_refuses_what_it_cannot_pack(
         Engine(model, max_batch_size=2, max_seq_len=32, page_size=PAGE, num_blocks=16)
     assert err.value.model_type == model_type
     assert err.value.kind == kind
+
+
+def test_a_prompt_longer_than_the_pool_under_a_sliding_window_is_prefilled_in_pieces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Mistral, window 5: 8 pages of 4 hold the window many times over but not a 40-token
+    prompt at once. Alone, the engine takes smaller chunks (pages recycle as the window
+    moves) instead of refusing the prompt."""
+    ref, model = tiny_model("mistral-window"), tiny_model("mistral-window")
+    batch = prompts(int(ref.config.vocab_size))
+    long = [p for p in batch if len(p) > 8 * PAGE]
+    assert long
+    engine = Engine(
+        model,
+        max_batch_size=4,
+        max_seq_len=MAX_LEN,
+        page_size=PAGE,
+        num_blocks=8,
+        max_num_batched_tokens=256,
+    )
+    params = [SamplingParams(max_tokens=NEW, ignore_eos=True) for _ in range(len(long) + 3)]
+    seen = spy_logits(monkeypatch, params)
+    outs = engine.generate(long + batch[:3], params)
+    for i, (prompt, out) in enumerate(zip(long + batch[:3], outs, strict=True)):
+        assert out.finish_reason == "length", out.error
+        want, logits = reference(ref, prompt, NEW)
+        what = f"{len(prompt)} tokens"
+        assert_same_or_tie(out.token_ids, want, logits, torch.stack(seen[i]), what)
+    assert_pool_empty(engine)
