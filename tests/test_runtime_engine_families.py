@@ -16,6 +16,7 @@ engine's ``ignore_eos`` keeps EOS an ordinary token that does not stop the reque
 from __future__ import annotations
 
 import dataclasses
+import random
 from collections.abc import Iterator
 from typing import Any
 
@@ -332,5 +333,45 @@ def test_a_prompt_longer_than_the_pool_under_a_sliding_window_is_prefilled_in_pi
         assert out.finish_reason == "length", out.error
         want, logits = reference(ref, prompt, NEW)
         what = f"{len(prompt)} tokens"
+        assert_same_or_tie(out.token_ids, want, logits, torch.stack(seen[i]), what)
+    assert_pool_empty(engine)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_schedules_match_generate_alone(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Random pools, budgets, page sizes, batch rows, repeated and prefix-sharing prompts, with
+    and without prefix caching: every request that fits gives its solo greedy tokens."""
+    rng = random.Random(seed)
+    variant_id = ["llama-gqa", "gemma3-text", "deepseek-v3"][seed % 3]
+    ref, model = tiny_model(variant_id), tiny_model(variant_id)
+    page = rng.choice([2, 4, 8])
+    base = [rng.randrange(1, 128) for _ in range(rng.randint(8, 30))]
+    batch: list[list[int]] = []
+    for _ in range(rng.randint(5, 9)):
+        roll = rng.random()
+        if roll < 0.3:
+            tail = [rng.randrange(1, 128) for _ in range(rng.randint(0, 8))]
+            batch.append(base[: rng.randint(1, len(base))] + tail)
+        elif roll < 0.45 and batch:
+            batch.append(list(rng.choice(batch)))
+        else:
+            batch.append([rng.randrange(1, 128) for _ in range(rng.randint(1, 36))])
+    params = [SamplingParams(max_tokens=rng.randint(1, 10), ignore_eos=True) for _ in batch]
+    need = max(-(-(len(p) + s.max_tokens) // page) for p, s in zip(batch, params, strict=True))
+    engine = Engine(
+        model,
+        max_batch_size=rng.randint(1, 8),
+        max_seq_len=MAX_LEN,
+        page_size=page,
+        num_blocks=rng.randint(need, 2 * need),
+        max_num_batched_tokens=rng.choice([1, 3, 8, 16, 33, 128]),
+        enable_prefix_caching=rng.random() < 0.8,
+    )
+    seen = spy_logits(monkeypatch, params)
+    outs = engine.generate(batch, params)
+    for i, (prompt, out, p) in enumerate(zip(batch, outs, params, strict=True)):
+        assert out.finish_reason == "length", out.error
+        want, logits = reference(ref, prompt, p.max_tokens)
+        what = f"request {i} ({len(prompt)} tokens)"
         assert_same_or_tie(out.token_ids, want, logits, torch.stack(seen[i]), what)
     assert_pool_empty(engine)
