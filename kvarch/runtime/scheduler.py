@@ -5,8 +5,10 @@ prompt still being prefilled), then admits waiting requests in arrival order whi
 budget, the batch rows and the free pages allow. Pages are taken as tokens arrive (a prompt's
 pages at admission, one page per ``page_size`` generated tokens). When a running request finds
 no free page, the newest running request is preempted: its pages are freed and it waits again
-with its prompt and its tokens so far, to be recomputed (prefix caching makes that cheap). The
-block manager is the only owner of pages; this module only decides.
+with its prompt and its tokens so far, to be recomputed (prefix caching makes that cheap). A
+request running alone is never preempted (it would come straight back): it takes smaller
+chunks, and short of a page for one token it can never fit and fails. The block manager is the
+only owner of pages; this module only decides.
 """
 
 from __future__ import annotations
@@ -132,11 +134,11 @@ class Scheduler:
         for req in [r for r in self.running if r.computed < len(r.tokens) - 1]:
             if budget <= 0:
                 break
-            count = min(req.length - req.computed, budget)
-            grown = self._append(req, count, scheduled)
+            grown = self._append(req, min(req.length - req.computed, budget), scheduled)
             if grown is None:
                 continue
-            extra_slots.append(grown)
+            slots, count = grown
+            extra_slots.append(slots)
             chosen.append((req, req.computed, count))
             budget -= count
         while self.waiting and budget > 0 and len(self.running) < self.max_batch_size:
@@ -184,18 +186,27 @@ class Scheduler:
             last = np.fromiter((r.tokens[-1] for r in decoding), dtype=np.int64)
             try:
                 slots = self.manager.decode_step(rows, last if self.prefix_caching else None)
-            except OutOfBlocksError:
+            except OutOfBlocksError as exc:
                 victim = self.running[-1]
-                self._preempt(victim)
+                if len(self.running) == 1:  # alone: no other request will free pages
+                    self._fail(victim, exc)
+                else:
+                    self._preempt(victim)
                 decoding = [r for r in decoding if r is not victim]
                 continue
             return slots, decoding
         return [np.empty(0, dtype=np.int64) for _ in self.manager.pools], []
 
-    def _append(self, req: Request, count: int, scheduled: set[Request]) -> list[np.ndarray] | None:
-        """Pages for ``count`` more prompt tokens of a running request (None: preempted).
+    def _append(
+        self, req: Request, count: int, scheduled: set[Request]
+    ) -> tuple[list[np.ndarray], int] | None:
+        """Pages for up to ``count`` more prompt tokens of a running request: (slots, tokens
+        given); None when it was preempted, or failed because it can never fit.
 
-        Requests already given pages this step (``scheduled``) are never preempted for it.
+        Requests already given pages this step (``scheduled``) are never preempted for it. A
+        request running alone takes a smaller chunk rather than preempting itself (a sliding
+        window's pages are recycled as the prefill advances); alone and short of pages for
+        one token, it can never fit (recomputing it would only bring it back here).
         """
         while True:
             try:
@@ -203,15 +214,21 @@ class Scheduler:
                 if not self.prefix_caching:
                     tokens = count
                 slots = self.manager.append(id(req), tokens)
-            except OutOfBlocksError:
+            except OutOfBlocksError as exc:
                 victims = [r for r in self.running if r not in scheduled]
                 victim = victims[-1]  # req itself at worst
+                if victim is req and len(self.running) == 1:
+                    if count > 1:
+                        count //= 2
+                        continue
+                    self._fail(req, exc)
+                    return None
                 self._preempt(victim)
                 if victim is req:
                     return None
                 continue
             scheduled.add(req)
-            return slots
+            return slots, count
 
     def _admit(self, req: Request, budget: int) -> tuple[int, int, list[np.ndarray]] | None:
         """Start a waiting request: (first position, tokens scheduled, slots); None if no room."""
@@ -226,19 +243,37 @@ class Scheduler:
             return 0, 0, []
         hit = manager.cached_prefix(req.tokens) if self.prefix_caching else 0
         count = min(total - hit, budget)
-        try:
-            got = manager.add(id(req), req.tokens[: hit + count])
-        except OutOfBlocksError as exc:
-            if not self.running:  # nothing will free pages: it can never fit
+        while True:
+            try:
+                got = manager.add(id(req), req.tokens[: hit + count])
+                break
+            except OutOfBlocksError as exc:
+                if self.running:
+                    return None
+                if count > 1:  # alone: a smaller first chunk (windows recycle pages later)
+                    count //= 2
+                    continue
+                # nothing will free pages: it can never fit
                 req.finish_reason = "error"
                 req.error = f"the prompt needs more pages than the cache holds ({exc})"
                 return 0, 0, []
-            return None
         count = hit + count - got
         req.computed = got
         req.row = manager.row(id(req))
         req.hit_tokens += got
         return got, count, manager.slots(id(req), got, got + count)
+
+    def _fail(self, req: Request, exc: OutOfBlocksError) -> None:
+        """Finish a running request that cannot grow even alone (pages freed, collected with
+        the refused ones)."""
+        self.manager.free(id(req))
+        self.running.remove(req)
+        req.finish_reason = "error"
+        req.error = (
+            f"prompt of {req.num_prompt} tokens (+{req.num_output} generated) needs more pages "
+            f"than the cache holds ({exc})"
+        )
+        self.refused.append(req)
 
     def _preempt(self, req: Request) -> None:
         """Free ``req``'s pages; it waits (first in line) to be recomputed."""
