@@ -38,9 +38,6 @@ LENGTHS = [3, 2, 17, 9, 40, 5, 11, 14]
 SHARED = 21
 
 pytestmark = pytest.mark.filterwarnings("ignore:`past_key_values` is deprecated:FutureWarning")
-NEEDS_KERNELS = pytest.mark.xfail(
-    strict=True, raises=TypeError, reason="needs the kernels branch: softcap/sinks/chunk"
-)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,18 +64,10 @@ CASES = [
     pytest.param(Case("deepseek-v3", "MLA latent, MoE"), id="deepseek-v3"),
     pytest.param(Case("deepseek-v2", "MLA latent"), id="deepseek-v2"),
     pytest.param(Case("minicpm3", "MLA latent"), id="minicpm3"),
+    pytest.param(Case("gemma2", "alternating sliding/full, soft-capping"), id="gemma2"),
+    pytest.param(Case("gpt-oss", "attention sinks, alternating sliding/full"), id="gpt-oss"),
     pytest.param(
-        Case("gemma2", "alternating sliding/full, soft-capping"), id="gemma2", marks=NEEDS_KERNELS
-    ),
-    pytest.param(
-        Case("gpt-oss", "attention sinks, alternating sliding/full"),
-        id="gpt-oss",
-        marks=NEEDS_KERNELS,
-    ),
-    pytest.param(
-        Case("llama4-text-chunked", "chunked attention, full on no-rope layers"),
-        id="llama4-text",
-        marks=NEEDS_KERNELS,
+        Case("llama4-text-chunked", "chunked attention, full on no-rope layers"), id="llama4-text"
     ),
 ]
 
