@@ -110,6 +110,42 @@ def main(*, new_tokens: int = 48, batch: int = 4, prompt_len: int = 24) -> None:
     print(f"first sequence: {paged[0, prompt_len:].tolist()}")
     if not same:
         raise SystemExit("paged and dense generation differ")
+    serve(model, page=page, new_tokens=new_tokens)
+
+
+def serve(model: Any, *, page: int, new_tokens: int) -> None:
+    """The continuous-batching Engine on requests of mixed lengths, some sharing a prefix."""
+    import torch
+
+    from kvarch.runtime.engine import Engine, SamplingParams
+
+    gen = torch.Generator().manual_seed(1)
+    vocab = int(model.config.vocab_size)
+    system = torch.randint(1, vocab, (32,), generator=gen).tolist()
+    prompts = [
+        (system if i % 2 else []) + torch.randint(1, vocab, (n,), generator=gen).tolist()
+        for i, n in enumerate((5, 40, 12, 33, 8, 21, 17, 50))
+    ]
+    engine = Engine(model, max_batch_size=4, max_seq_len=256, page_size=page)
+    params = SamplingParams(max_tokens=new_tokens, ignore_eos=True)
+    start = time.perf_counter()
+    outs = engine.generate(prompts, params, use_tqdm=False)
+    seconds = time.perf_counter() - start
+    s = engine.stats
+    print(
+        f"engine: {len(prompts)} requests, batch <= 4: {s.generated_tokens / seconds:8.1f} new "
+        f"tokens/s; {s.steps} steps, prefix hits {s.prefix_hit_tokens} tokens, cuda graphs "
+        f"{s.cuda_graphs}"
+    )
+    device = next(model.parameters()).device
+    alone = model.generate(
+        torch.tensor([prompts[3]], device=device),
+        max_new_tokens=new_tokens,
+        do_sample=False,
+        eos_token_id=None,
+        pad_token_id=0,
+    )[0, len(prompts[3]) :].tolist()
+    print(f"request 3 equals generate() of it alone: {outs[3].token_ids == alone}")
 
 
 if __name__ == "__main__":

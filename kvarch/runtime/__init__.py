@@ -1,4 +1,5 @@
-"""Paged KV-cache runtime: planner, block manager, cache tensors, ops, transformers adapter.
+"""Paged KV-cache runtime: planner, block manager, cache tensors, ops, transformers adapter,
+continuous-batching engine.
 
 Submodules load lazily: ``from kvarch.runtime.planner import plan`` never imports torch.
 """
@@ -11,14 +12,20 @@ from typing import Any
 __all__ = [
     "BlockManager",
     "CachePlan",
+    "Engine",
     "PagedCache",
     "PagedKVCache",
+    "RequestOutput",
+    "SamplingParams",
     "plan",
 ]
 
 _WHERE = {
     "BlockManager": "kvarch.runtime.blocks",
     "CachePlan": "kvarch.runtime.planner",
+    "Engine": "kvarch.runtime.engine",
+    "RequestOutput": "kvarch.runtime.engine",
+    "SamplingParams": "kvarch.runtime.sampling",
     "PagedCache": "kvarch.runtime.hf",
     "PagedKVCache": "kvarch.runtime.tensors",
     "plan": "kvarch.runtime.planner",
