@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
 import numpy as np
@@ -15,6 +18,7 @@ from kvarch import DeviceRef, DType, KVCacheGroup, KVCacheParams
 from kvarch.runtime import ops
 from kvarch.runtime.blocks import BlockManager
 from kvarch.runtime.errors import BlockTableError, OutOfBlocksError, SequenceStateError
+from kvarch.runtime.prefix import block_hash, chain_hashes, root_hash
 from kvarch.runtime.tensors import PagedKVCache
 
 
@@ -217,6 +221,56 @@ def test_prefix_hit_reuses_full_blocks_but_never_the_last_token() -> None:
     assert m.add("d", [0, 1, 2, 3, 99]) == 4
     assert m.add("e", [7, 1, 2, 3, 4]) == 0
     audit(m)
+
+
+def test_different_cache_salts_never_share_blocks() -> None:
+    m, c = make(prefix=True, blocks=16, max_seqs=8)
+    tokens = list(range(9))
+    add(m, c, "a", tokens)
+    m.free("a")
+    assert m.cached_prefix(tokens) == 8
+    assert m.cached_prefix(tokens, cache_salt="tenant-1") == 0
+    assert m.add("b", tokens, cache_salt="tenant-1") == 0  # same tokens, other salt: no hit
+    write(m, c, tokens, m.slots("b", 0, 9), 0)
+    assert not set(m.tables[0][m.row("b"), :2].tolist()) & {
+        b for h, b in m.pools[0].cached.items() if h in chain_hashes(tokens, 4)
+    }
+    m.free("b")
+    assert m.add("c", tokens, cache_salt=b"tenant-1") == 8  # str and its utf-8 bytes agree
+    assert m.add("d", tokens, cache_salt="tenant-2") == 0
+    assert m.add("e", tokens) == 8  # unsalted blocks are still there
+    assert m.add("f", tokens, cache_salt=b"") == 0  # an empty salt is not "no salt"
+    m.fork("c", "g")
+    assert m.append("g", [1, 2, 3])  # a fork keeps its parent's salt
+    assert m.cached_prefix([*tokens, 1, 2, 3, 0], cache_salt="tenant-1") == 12
+    audit(m)
+
+
+HASH_SCRIPT = """
+from kvarch.runtime.prefix import chain_hashes, root_hash
+print(chain_hashes(list(range(40)), 16)[-1].hex())
+print(chain_hashes([7] * 16, 16, root_hash("s"))[0].hex())
+"""
+
+
+def test_prefix_hashes_are_identical_across_processes() -> None:
+    """sha256 over a fixed encoding: no dependence on PYTHONHASHSEED (TP ranks must agree)."""
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", HASH_SCRIPT],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1]
+    digests = runs[0].split()
+    assert len(digests) == 2 and all(len(d) == 64 for d in digests)
+    assert digests[0] == chain_hashes(list(range(40)), 16)[-1].hex()
+    manual = block_hash(block_hash(root_hash(), np.arange(16)), np.arange(16, 32))
+    assert chain_hashes(list(range(40)), 16)[:2] == [block_hash(root_hash(), np.arange(16)), manual]
 
 
 def test_lru_evicts_chain_tails_first() -> None:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from hashlib import sha256
 from typing import Protocol
 
 import numpy as np
@@ -26,10 +27,10 @@ from kvarch.runtime.errors import (
     SequenceStateError,
 )
 from kvarch.runtime.pool import BlockPool, HostPool, Journal, undo
+from kvarch.runtime.prefix import BLOCK_TAG, TOKEN_DTYPE, block_hash, chain_hashes, root_hash
 
 __all__ = ["BlockManager", "BlockStorage", "block_hash", "chain_hashes"]
 
-_ROOT_HASH = 0
 _NO_SEQ: Hashable = object()
 
 
@@ -46,25 +47,12 @@ class BlockStorage(Protocol):
         """Copy host slot ``slot`` to device block ``block``."""
 
 
-def chain_hashes(tokens: Sequence[int], page_size: int, parent: int = _ROOT_HASH) -> list[int]:
-    """Prefix hash of every full block: hash(parent hash, the block's tokens)."""
-    ids = np.asarray(tokens, dtype=np.int64)
-    out: list[int] = []
-    for start in range(0, len(ids) - page_size + 1, page_size):
-        parent = block_hash(parent, ids[start : start + page_size])
-        out.append(parent)
-    return out
-
-
-def block_hash(parent: int, tokens: np.ndarray) -> int:
-    """Hash of a full block: its parent's hash and its int64 token ids."""
-    return hash((parent, tokens.tobytes()))
-
-
 @dataclass(slots=True)
 class _Seq:
     row: int
-    hashes: list[int] = field(default_factory=list)
+    root: bytes
+    """Parent digest of the first block (``prefix.root_hash`` of the sequence's salt)."""
+    hashes: list[bytes] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -108,7 +96,7 @@ class BlockManager:
         """Per group: first block index a row still holds (sliding windows recycle before)."""
         self.seq_lens = np.zeros(max_seqs, dtype=np.int32)
         """Tokens of the sequence in each row (0 = free row)."""
-        self.pending = np.zeros((max_seqs, page_size), dtype=np.int64)
+        self.pending = np.zeros((max_seqs, page_size), dtype=TOKEN_DTYPE)
         """Token ids of each row's partial last block (for prefix hashes)."""
         self.seqs: dict[Hashable, _Seq] = {}
         self._by_row: list[_Seq | None] = [None] * max_seqs
@@ -148,17 +136,21 @@ class BlockManager:
             out.append(np.where(blocks >= 0, blocks * self.page + pos % self.page, -1))
         return out
 
-    def cached_prefix(self, tokens: Sequence[int]) -> int:
+    def cached_prefix(self, tokens: Sequence[int], cache_salt: bytes | str | None = None) -> int:
         """Leading tokens that ``add`` would find cached (0 without prefix caching)."""
         if not self.prefix:
             return 0
-        return self._longest_hit(chain_hashes(tokens, self.page), len(tokens)) * self.page
+        hashes = chain_hashes(tokens, self.page, root_hash(cache_salt))
+        return self._longest_hit(hashes, len(tokens)) * self.page
 
     # --- sequence lifecycle --------------------------------------------------------------
-    def add(self, seq_id: Hashable, tokens: Sequence[int]) -> int:
+    def add(
+        self, seq_id: Hashable, tokens: Sequence[int], cache_salt: bytes | str | None = None
+    ) -> int:
         """Start a sequence holding ``tokens``; returns how many leading tokens were cached.
 
         The caller writes K/V of positions ``[returned, len(tokens))`` through ``slots``.
+        Sequences with different ``cache_salt`` never share cached blocks.
         """
         if seq_id in self.seqs:
             raise SequenceStateError(seq_id, "already live")
@@ -166,7 +158,8 @@ class BlockManager:
         self._check_length(seq_id, n)
         if not self._free_rows:
             raise SequenceStateError(seq_id, f"no free row: {len(self.seqs)} sequences live")
-        hashes = chain_hashes(tokens, self.page) if self.prefix else []
+        root = root_hash(cache_salt)
+        hashes = chain_hashes(tokens, self.page, root) if self.prefix else []
         hit = self._longest_hit(hashes, n)
         sources = [self._hit_sources(g, hashes, hit) for g in range(len(self.pools))]
         total = -(-n // self.page)
@@ -176,7 +169,7 @@ class BlockManager:
             need = from_free + len(host) + total - hit
             if need > pool.num_free:
                 raise OutOfBlocksError(g, need, pool.num_free)
-        row = self._take_row(seq_id, hashes).row
+        row = self._take_row(seq_id, root, hashes).row
         undoable = self.storage is not None  # without storage nothing can fail mid-way
         with self._undoable(np.array([row]), new=seq_id) if undoable else nullcontext():
             for g, (device, host, first) in enumerate(sources):
@@ -289,7 +282,7 @@ class BlockManager:
             raise SequenceStateError(child_id, "already live")
         if not self._free_rows:
             raise SequenceStateError(child_id, f"no free row: {len(self.seqs)} sequences live")
-        row = self._take_row(child_id, list(parent.hashes)).row
+        row = self._take_row(child_id, parent.root, list(parent.hashes)).row
         self._forked = True
         for g, table in enumerate(self.tables):
             table[row] = table[parent.row]
@@ -333,9 +326,9 @@ class BlockManager:
             raise SequenceStateError(None, f"group {g} has no host swap space")
         return host
 
-    def _take_row(self, seq_id: Hashable, hashes: list[int]) -> _Seq:
+    def _take_row(self, seq_id: Hashable, root: bytes, hashes: list[bytes]) -> _Seq:
         row = heapq.heappop(self._free_rows)
-        seq = self.seqs[seq_id] = self._by_row[row] = _Seq(row, hashes)
+        seq = self.seqs[seq_id] = self._by_row[row] = _Seq(row, root, hashes)
         return seq
 
     def _check_length(self, seq_id: Hashable, n: int) -> None:
@@ -347,11 +340,11 @@ class BlockManager:
         window = self.windows[g]
         return 0 if window is None else max(0, length - window + 1) // self.page
 
-    def _present(self, g: int, block_hash: int) -> bool:
+    def _present(self, g: int, digest: bytes) -> bool:
         host = self.hosts[g]
-        return block_hash in self.pools[g].cached or (host is not None and block_hash in host)
+        return digest in self.pools[g].cached or (host is not None and digest in host)
 
-    def _longest_hit(self, hashes: list[int], n: int) -> int:
+    def _longest_hit(self, hashes: list[bytes], n: int) -> int:
         """Cached full blocks usable by every group (never the block of the last token)."""
         limit = min(len(hashes), (n - 1) // self.page)
         for g, window in enumerate(self.windows):
@@ -373,7 +366,7 @@ class BlockManager:
         return 0
 
     def _hit_sources(
-        self, g: int, hashes: list[int], hit: int
+        self, g: int, hashes: list[bytes], hit: int
     ) -> tuple[dict[int, int], list[int], int]:
         """Device blocks and host-swapped indices of a hit's blocks, and the first one kept."""
         first = self._first_needed(g, hit * self.page)
@@ -403,10 +396,10 @@ class BlockManager:
                 self._copy("swap_out", g, block, slot)
         return blocks
 
-    def _swap_in(self, g: int, slot: int, block: int, block_hash: int) -> None:
+    def _swap_in(self, g: int, slot: int, block: int, digest: bytes) -> None:
         self._copy("swap_in", g, slot, block)
         self._host(g).give_back(slot)
-        self.pools[g].register(block, block_hash)
+        self.pools[g].register(block, digest)
 
     def _growth(self, g: int, row: int, old: int, new: int) -> _Growth:
         table, pool, page = self.tables[g][row], self.pools[g], self.page
@@ -488,8 +481,8 @@ class BlockManager:
         for on_host, g, slot in written:
             host = self.hosts[g]
             if on_host and host is not None:
-                for block_hash in [h for h, s in host.slots.items() if s == slot]:
-                    host.give_back(host.take(block_hash))
+                for digest in [h for h, s in host.slots.items() if s == slot]:
+                    host.give_back(host.take(digest))
 
     def _drop_overwritten(
         self, rows: np.ndarray, written: set[tuple[bool, int, int]]
@@ -543,18 +536,20 @@ class BlockManager:
         held = [table[rows, index].tolist() for table in self.tables]
         width = self.page * self.pending.itemsize
         tokens = self.pending[rows].tobytes()  # row j's ids: tokens[j * width : (j + 1) * width]
-        by_row, pools = self._by_row, self.pools
+        by_row, pools, sha = self._by_row, self.pools, sha256
         for j, r in enumerate(rows.tolist()):
-            hashes = by_row[r].hashes
-            parent = hashes[-1] if hashes else _ROOT_HASH
-            digest = hash((parent, tokens[j * width : (j + 1) * width]))  # == block_hash
+            seq = by_row[r]
+            hashes = seq.hashes
+            parent = hashes[-1] if hashes else seq.root
+            # == prefix.block_hash(parent, the row's pending ids), inlined for speed
+            digest = sha(BLOCK_TAG + parent + tokens[j * width : (j + 1) * width]).digest()
             hashes.append(digest)
             for g, blocks in enumerate(held):
                 if blocks[j] >= 0:
                     pools[g].register(blocks[j], digest)
 
-    def _register(self, row: int, index: int, block_hash: int) -> None:
+    def _register(self, row: int, index: int, digest: bytes) -> None:
         for g, table in enumerate(self.tables):
             block = int(table[row, index])
             if block >= 0:
-                self.pools[g].register(block, block_hash)
+                self.pools[g].register(block, digest)

@@ -19,7 +19,8 @@ from kvarch.runtime.errors import SequenceStateError
 
 __all__ = ["BlockPool", "HostPool", "undo"]
 
-Journal = list[tuple["BlockPool | HostPool", str, int, int]]
+Journal = list[tuple["BlockPool | HostPool", str, int, bytes]]
+"""(pool, operation, block or slot, prefix digest or b"")."""
 
 
 def undo(journal: Journal) -> None:
@@ -38,9 +39,9 @@ class BlockPool:
         """Owners of each block (sequences whose table holds it)."""
         self.free: OrderedDict[int, None] = OrderedDict.fromkeys(range(num_blocks))
         """Blocks with no owner, in eviction order (front first)."""
-        self.hash_of: list[int | None] = [None] * num_blocks
+        self.hash_of: list[bytes | None] = [None] * num_blocks
         """Prefix hash of each cached block."""
-        self.cached: dict[int, int] = {}
+        self.cached: dict[bytes, int] = {}
         """Prefix hash -> block holding that full block of tokens."""
         self.journal: Journal | None = None
         """Where changes are logged for ``undo`` (None: not logged)."""
@@ -50,12 +51,12 @@ class BlockPool:
         """Blocks that ``allocate`` can hand out (free or evictable)."""
         return len(self.free)
 
-    def allocate_many(self, count: int) -> tuple[list[int], list[tuple[int, int]]]:
+    def allocate_many(self, count: int) -> tuple[list[int], list[tuple[int, bytes]]]:
         """``count`` blocks owned once, and (block, prefix hash) of cached ones it evicted."""
         pop = self.free.popitem
         blocks = [pop(last=False)[0] for _ in range(count)]
         hash_of = self.hash_of
-        evicted: list[tuple[int, int]] = []
+        evicted: list[tuple[int, bytes]] = []
         for b in blocks:
             h = hash_of[b]
             if h is not None:
@@ -64,7 +65,7 @@ class BlockPool:
                 evicted.append((b, h))
         self.ref[blocks] = 1
         if self.journal is not None:
-            self.journal += [(self, "alloc", b, 0) for b in blocks]
+            self.journal += [(self, "alloc", b, b"") for b in blocks]
         return blocks, evicted
 
     def touch(self, block: int) -> None:
@@ -73,7 +74,7 @@ class BlockPool:
             del self.free[block]
         self.ref[block] += 1
         if self.journal is not None:
-            self.journal.append((self, "touch", block, 0))
+            self.journal.append((self, "touch", block, b""))
 
     def release(self, block: int) -> None:
         """One owner fewer; an unowned block goes back to the queue."""
@@ -83,14 +84,14 @@ class BlockPool:
         if self.ref[block] == 0:
             self._to_queue(block)
         if self.journal is not None:
-            self.journal.append((self, "release", block, 0))
+            self.journal.append((self, "release", block, b""))
 
     def _to_queue(self, block: int) -> None:
         self.free[block] = None
         if self.hash_of[block] is None:
             self.free.move_to_end(block, last=False)
 
-    def register(self, block: int, block_hash: int) -> None:
+    def register(self, block: int, block_hash: bytes) -> None:
         """Index a full block under its prefix hash (the first block with a hash keeps it)."""
         if block_hash not in self.cached and self.hash_of[block] is None:
             self.cached[block_hash] = block
@@ -98,11 +99,11 @@ class BlockPool:
             if self.journal is not None:
                 self.journal.append((self, "register", block, block_hash))
 
-    def lookup(self, block_hash: int) -> int | None:
+    def lookup(self, block_hash: bytes) -> int | None:
         """The block holding ``block_hash``, if cached on the device."""
         return self.cached.get(block_hash)
 
-    def revert(self, op: str, block: int, block_hash: int) -> None:
+    def revert(self, op: str, block: int, block_hash: bytes) -> None:
         """Reverse one logged change (see ``undo``)."""
         if op == "alloc":  # back to the front of the queue, uncached
             self.ref[block] = 0
@@ -126,16 +127,16 @@ class HostPool:
 
     def __init__(self, num_slots: int) -> None:
         self.num_slots = num_slots
-        self.slots: OrderedDict[int, int] = OrderedDict()
+        self.slots: OrderedDict[bytes, int] = OrderedDict()
         """Prefix hash -> slot, least recently stored first."""
         self.free_slots = list(range(num_slots - 1, -1, -1))
         self.journal: Journal | None = None
         """Where changes are logged for ``undo`` (None: not logged)."""
 
-    def __contains__(self, block_hash: int) -> bool:
+    def __contains__(self, block_hash: bytes) -> bool:
         return block_hash in self.slots
 
-    def store(self, block_hash: int) -> int | None:
+    def store(self, block_hash: bytes) -> int | None:
         """A slot to copy ``block_hash``'s block into (evicting the oldest); None if no slots."""
         if block_hash in self.slots:
             self.slots.move_to_end(block_hash)
@@ -151,7 +152,7 @@ class HostPool:
             self.journal.append((self, "store", slot, block_hash))
         return slot
 
-    def take(self, block_hash: int) -> int:
+    def take(self, block_hash: bytes) -> int:
         """Remove ``block_hash`` from the index; its slot stays reserved until ``give_back``."""
         slot = self.slots.pop(block_hash)
         if self.journal is not None:
@@ -162,9 +163,9 @@ class HostPool:
         """Return a slot taken with ``take``."""
         self.free_slots.append(slot)
         if self.journal is not None:
-            self.journal.append((self, "give_back", slot, 0))
+            self.journal.append((self, "give_back", slot, b""))
 
-    def revert(self, op: str, slot: int, block_hash: int) -> None:
+    def revert(self, op: str, slot: int, block_hash: bytes) -> None:
         """Reverse one logged change (see ``undo``); a stored copy that may be partial is
         dropped, and a slot reused from an evicted entry stays free."""
         if op == "store":
