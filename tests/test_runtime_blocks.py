@@ -22,7 +22,9 @@ from kvarch.runtime.prefix import block_hash, chain_hashes, root_hash
 from kvarch.runtime.tensors import PagedKVCache
 
 
-def group(layers: list[int], page: int, window: int | None = None) -> KVCacheGroup:
+def group(
+    layers: list[int], page: int, window: int | None = None, kind: str = "sliding"
+) -> KVCacheGroup:
     params = KVCacheParams(
         dtype=DType.float32,
         n_kv_heads=1,
@@ -31,7 +33,7 @@ def group(layers: list[int], page: int, window: int | None = None) -> KVCacheGro
         page_size=page,
         devices=[DeviceRef.CPU()],
     )
-    kind = "full" if window is None else "sliding"
+    kind = "full" if window is None else kind
     return KVCacheGroup(params=params, layer_indices=layers, attention=kind, window=window)
 
 
@@ -44,10 +46,11 @@ def make(
     host: int = 0,
     max_seqs: int = 4,
     max_len: int = 64,
+    kind: str = "sliding",
 ) -> tuple[BlockManager, PagedKVCache]:
     groups = [group([0], page)]
     if window is not None:
-        groups.append(group([1], page, window))
+        groups.append(group([1], page, window, kind))
     n = [blocks] * len(groups)
     cache = PagedKVCache(groups, n, host_blocks=[host] * len(groups))
     manager = BlockManager(
@@ -59,6 +62,7 @@ def make(
         enable_prefix_caching=prefix,
         host_blocks=[host] * len(groups),
         storage=cache,
+        attention=[g.attention for g in groups],
     )
     return manager, cache
 
@@ -127,13 +131,22 @@ def add(m: BlockManager, c: PagedKVCache, seq_id: Any, tokens: list[int]) -> int
     return hit
 
 
+def first_seen(grp: KVCacheGroup, n: int) -> int:
+    """First position the last of ``n`` tokens attends to in ``grp``."""
+    if grp.window is None:
+        return 0
+    if grp.attention == "chunked":
+        return (n - 1) - (n - 1) % grp.window
+    return max(0, n - grp.window)
+
+
 def read_back(m: BlockManager, c: PagedKVCache, seq_id: Any, tokens: list[int]) -> None:
     """Every visible position of every group holds exactly what was written for it."""
     row = m.row(seq_id)
     n = len(tokens)
     assert m.seq_lens[row] == n
     for g, grp in enumerate(c.groups):
-        start = 0 if grp.window is None else max(0, n - grp.window)
+        start = first_seen(grp, n)
         layer = c.layer(grp.layer_indices[0])
         table = torch.from_numpy(m.tables[g][row])
         got_k = ops.gather_kv(layer.k, table, n, start=start)
@@ -353,6 +366,51 @@ def test_sliding_window_recycles_pages() -> None:
     torch.testing.assert_close(out[0], probs @ -keys, atol=1e-5, rtol=1e-5)
 
 
+def test_chunked_local_attention_keeps_only_the_current_chunk() -> None:
+    chunk, page = 4, 2
+    m, c = make(page=page, blocks=16, window=chunk, kind="chunked", prefix=True)
+    tokens = [1]
+    add(m, c, "a", tokens)
+    for t in range(2, 30):
+        tokens.append(t % 3)
+        write(m, c, tokens, m.append("a", [t % 3]), len(tokens) - 1)
+        held = np.flatnonzero(m.tables[1][m.row("a")] >= 0)
+        # the pages of the chunk of the last token, and the one the next token goes to
+        first = ((len(tokens) - 1) // chunk * chunk) // page
+        assert held.tolist() == list(range(first, (len(tokens) - 1) // page + 1))
+        read_back(m, c, "a", tokens)
+    # a hit needs only the blocks of the first new query's chunk in the chunked group
+    m.free("a")
+    assert m.add("b", tokens) == 28
+    read_back(m, c, "b", tokens)
+    audit(m)
+
+
+def test_chunked_decode_step_matches_append() -> None:
+    fast, fc = make(page=2, blocks=24, window=6, kind="chunked", max_seqs=4)
+    slow, sc = make(page=2, blocks=24, window=6, kind="chunked", max_seqs=4)
+    ids = ["a", "b", "c"]
+    tokens = {"a": [1, 2, 3], "b": [4], "c": [1, 2, 3]}
+    for m, c in ((fast, fc), (slow, sc)):
+        add(m, c, "a", tokens["a"])
+        add(m, c, "b", tokens["b"])
+        m.fork("a", "c")
+    rows = fast.rows_of(ids)
+    for step in range(13):
+        got = fast.decode_step(rows)
+        for i, s in enumerate(ids):
+            tokens[s] = [*tokens[s], 10 * step + i]
+            write(fast, fc, tokens[s], [g[i : i + 1] for g in got], len(tokens[s]) - 1)
+            write(slow, sc, tokens[s], slow.append(s, 1), len(tokens[s]) - 1)
+        for s in ids:
+            read_back(fast, fc, s, tokens[s])
+    for g in range(2):
+        assert ((fast.tables[g] >= 0) == (slow.tables[g] >= 0)).all()
+        assert fast.num_free_blocks(g) == slow.num_free_blocks(g)
+    audit(fast)
+    audit(slow)
+
+
 def test_evicted_prefix_blocks_swap_to_host_and_back() -> None:
     m, c = make(prefix=True, blocks=3, host=2)
     tokens = list(range(9))
@@ -384,10 +442,12 @@ def test_bad_rows_are_typed_errors() -> None:
 class BlockMachine(RuleBasedStateMachine):
     """Random alloc / append / decode / fork / prefix hits / evictions / swaps / frees."""
 
+    kind = "sliding"
+
     def __init__(self) -> None:
         super().__init__()
         self.m, self.c = make(
-            page=2, blocks=12, window=5, prefix=True, host=6, max_seqs=5, max_len=20
+            page=2, blocks=12, window=5, prefix=True, host=6, max_seqs=5, max_len=20, kind=self.kind
         )
         self.tokens: dict[int, list[int]] = {}
         self.next_id = 0
@@ -494,6 +554,18 @@ class BlockMachine(RuleBasedStateMachine):
 
 BlockMachine.TestCase.settings = settings(max_examples=100, stateful_step_count=30, deadline=None)
 test_block_manager_state_machine = BlockMachine.TestCase
+
+
+class ChunkedBlockMachine(BlockMachine):
+    """The same with a chunked-local group (chunk 5) beside the full one."""
+
+    kind = "chunked"
+
+
+ChunkedBlockMachine.TestCase.settings = settings(
+    max_examples=50, stateful_step_count=30, deadline=None
+)
+test_chunked_block_manager_state_machine = ChunkedBlockMachine.TestCase
 
 
 @pytest.mark.gpu
