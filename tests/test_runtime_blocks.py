@@ -47,12 +47,15 @@ def make(
     max_seqs: int = 4,
     max_len: int = 64,
     kind: str = "sliding",
+    shared: bool = False,
 ) -> tuple[BlockManager, PagedKVCache]:
+    """A full group (and a windowed one); ``shared``: both draw on one pool of ``blocks``."""
     groups = [group([0], page)]
     if window is not None:
         groups.append(group([1], page, window, kind))
     n = [blocks] * len(groups)
-    cache = PagedKVCache(groups, n, host_blocks=[host] * len(groups))
+    pool_of = [0] * len(groups) if shared else None
+    cache = PagedKVCache(groups, n, host_blocks=[host] * len(groups), pool_of=pool_of)
     manager = BlockManager(
         page_size=page,
         num_blocks=n,
@@ -88,22 +91,22 @@ def audit(m: BlockManager) -> None:
     """No leaked or doubly-owned block; ref counts and the cache index are consistent."""
     live_rows = [s.row for s in m.seqs.values()]
     assert len(set(live_rows)) == len(live_rows)
-    for g, pool in enumerate(m.pools):
+    for pool in {id(p): p for p in m.pools}.values():
         owners = np.zeros(pool.num_blocks, dtype=np.int64)
-        for row in live_rows:
-            held = m.tables[g][row]
-            held = held[held >= 0]
-            assert len(set(held.tolist())) == len(held), "a block twice in one table"
-            np.add.at(owners, held, 1)
+        for g in [g for g, p in enumerate(m.pools) if p is pool]:  # every group drawing on it
+            for row in live_rows:
+                held = m.tables[g][row]
+                held = held[held >= 0]
+                assert len(set(held.tolist())) == len(held), "a block twice in one table"
+                np.add.at(owners, held, 1)
         assert owners.tolist() == pool.ref.tolist()
         assert sorted(pool.free) == [b for b in range(pool.num_blocks) if pool.ref[b] == 0]
         for h, b in pool.cached.items():
             assert pool.hash_of[b] == h
         assert sum(h is not None for h in pool.hash_of) == len(pool.cached)
-    for host in m.hosts:
-        if host is not None:
-            held = sorted([*host.slots.values(), *host.free_slots])
-            assert held == list(range(host.num_slots)), "host slot leaked or doubly used"
+    for host in {id(h): h for h in m.hosts if h is not None}.values():
+        held = sorted([*host.slots.values(), *host.free_slots])
+        assert held == list(range(host.num_slots)), "host slot leaked or doubly used"
     free_rows = set(range(len(m.seq_lens))) - set(live_rows)
     assert all(m.seq_lens[r] == 0 for r in free_rows)
     assert all((t[list(free_rows)] == -1).all() for t in m.tables) if free_rows else True
@@ -443,11 +446,20 @@ class BlockMachine(RuleBasedStateMachine):
     """Random alloc / append / decode / fork / prefix hits / evictions / swaps / frees."""
 
     kind = "sliding"
+    shared = False
 
     def __init__(self) -> None:
         super().__init__()
         self.m, self.c = make(
-            page=2, blocks=12, window=5, prefix=True, host=6, max_seqs=5, max_len=20, kind=self.kind
+            page=2,
+            blocks=24 if self.shared else 12,
+            window=5,
+            prefix=True,
+            host=6,
+            max_seqs=5,
+            max_len=20,
+            kind=self.kind,
+            shared=self.shared,
         )
         self.tokens: dict[int, list[int]] = {}
         self.next_id = 0
@@ -566,6 +578,41 @@ ChunkedBlockMachine.TestCase.settings = settings(
     max_examples=50, stateful_step_count=30, deadline=None
 )
 test_chunked_block_manager_state_machine = ChunkedBlockMachine.TestCase
+
+
+class SharedPoolBlockMachine(BlockMachine):
+    """The same with both groups drawing on one pool (one tensor, tagged prefix keys)."""
+
+    shared = True
+
+
+SharedPoolBlockMachine.TestCase.settings = settings(
+    max_examples=60, stateful_step_count=30, deadline=None
+)
+test_shared_pool_block_manager_state_machine = SharedPoolBlockMachine.TestCase
+
+
+def test_a_shared_pool_serves_whichever_group_needs_blocks() -> None:
+    m, c = make(page=2, blocks=10, window=3, shared=True, prefix=True)
+    assert m.pools[0] is m.pools[1] and len(c.data) == 1
+    tokens = list(range(8))  # 4 pages in the full group, 4 in the window group while prefilling
+    add(m, c, "a", tokens)
+    assert m.num_free_blocks(0) == m.num_free_blocks(1) == 2
+    owned = set(m.tables[0][m.row("a")].tolist()) & set(m.tables[1][m.row("a")].tolist())
+    assert owned == {-1}  # a block id belongs to one group at a time
+    for t in range(8, 14):  # the window group gives pages back, the full group takes them
+        tokens.append(t)
+        write(m, c, tokens, m.append("a", [t]), len(tokens) - 1)
+        read_back(m, c, "a", tokens)
+    assert (m.tables[0][m.row("a")] >= 0).sum() == 7
+    assert (m.tables[1][m.row("a")] >= 0).sum() == 2
+    assert m.num_free_blocks(0) == 1
+    # the same digests are cached once per group (keys tagged with the group)
+    m.free("a")
+    assert {k[0] for k in m.pools[0].cached} == {0, 1}  # type: ignore[index]
+    assert add(m, c, "b", tokens) == 12
+    read_back(m, c, "b", tokens)
+    audit(m)
 
 
 @pytest.mark.gpu

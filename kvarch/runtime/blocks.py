@@ -22,14 +22,17 @@ from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from hashlib import sha256
+from typing import Protocol
 
 import numpy as np
 
+from kvarch.kv_cache import KVCacheGroup
 from kvarch.runtime.errors import (
     BlockTableError,
     CacheCopyError,
     OutOfBlocksError,
     SequenceStateError,
+    ShapeError,
 )
 from kvarch.runtime.group_managers import GroupManager, Growth, make_manager
 from kvarch.runtime.moves import BlockStorage, Moves, execute
@@ -39,6 +42,16 @@ from kvarch.runtime.prefix import BLOCK_TAG, TOKEN_DTYPE, block_hash, chain_hash
 __all__ = ["BlockManager", "BlockStorage", "block_hash", "chain_hashes"]
 
 _NO_SEQ: Hashable = object()
+
+
+class LaidOutStorage(BlockStorage, Protocol):
+    """Cache tensors that know their groups and pools (``tensors.PagedKVCache``)."""
+
+    page_size: int
+    groups: list[KVCacheGroup]
+    num_blocks: list[int]
+    host_blocks: list[int]
+    pool_of: list[int]
 
 
 @dataclass(slots=True)
@@ -64,9 +77,13 @@ class BlockManager:
         host_blocks: Sequence[int] | None = None,
         storage: BlockStorage | None = None,
         attention: Sequence[str] | None = None,
+        pool_of: Sequence[int] | None = None,
     ) -> None:
-        """``attention`` names each group's kind (``full``, ``sliding``, ``chunked``); by
-        default a group with a window is sliding (a superset of a chunk's pages)."""
+        """Lists are per cache group. ``num_blocks`` / ``host_blocks``: blocks of the pool
+        the group draws from; ``pool_of``: each group's pool (default: the storage's
+        ``pool_of`` when it has one, else one pool per group). ``attention`` names each
+        group's kind (``full``, ``sliding``, ``chunked``); by default a group with a window is
+        sliding (a superset of a chunk's pages, what the transformers adapter reads)."""
         n_groups = len(num_blocks)
         self.page = page_size
         self.max_seq_len = max_seq_len
@@ -75,11 +92,24 @@ class BlockManager:
         kinds = list(attention) if attention is not None else [None] * n_groups
         self.prefix = enable_prefix_caching
         self.storage = storage
-        hosts = host_blocks or [0] * n_groups
-        self.pool_of = list(range(n_groups))
+        hosts = list(host_blocks or [0] * n_groups)
+        if pool_of is None:
+            pool_of = getattr(storage, "pool_of", None) or range(n_groups)
+        self.pool_of = list(pool_of)
         """Pool index of each group."""
-        self._pools = [BlockPool(n) for n in num_blocks]
-        self._hosts = [HostPool(n) if n else None for n in hosts]
+        if len(self.pool_of) != n_groups or len(getattr(storage, "groups", self.pool_of)) != (
+            n_groups
+        ):
+            raise ShapeError("num_blocks", list(num_blocks), "one entry per group of the storage")
+        if set(self.pool_of) != set(range(max(self.pool_of, default=-1) + 1)):
+            raise ShapeError("pool_of", self.pool_of, "pools numbered 0.. without gaps")
+        members = [[g for g, q in enumerate(self.pool_of) if q == p] for p in sorted(set(pool_of))]
+        for m in members:
+            if len({num_blocks[g] for g in m}) > 1 or len({hosts[g] for g in m}) > 1:
+                raise ShapeError("num_blocks", list(num_blocks), "one size per shared pool")
+        self._pools = [BlockPool(num_blocks[m[0]]) for m in members]
+        self._hosts = [HostPool(hosts[m[0]]) if hosts[m[0]] else None for m in members]
+        shared = [len(m) > 1 for m in members]
         self.managers: list[GroupManager] = [
             make_manager(
                 kind or ("full" if w is None else "sliding"),
@@ -90,6 +120,7 @@ class BlockManager:
                 page=page_size,
                 max_seqs=max_seqs,
                 width=self.width,
+                tagged=shared[self.pool_of[g]],
             )
             for g, (w, kind) in enumerate(zip(self.windows, kinds, strict=True))
         ]
@@ -113,6 +144,30 @@ class BlockManager:
         self._free_rows = list(range(max_seqs))
         self._written: set[tuple[bool, int, int]] | None = None
         """(on host, pool, block or slot) copies landed in during an undoable operation."""
+
+    @classmethod
+    def for_cache(
+        cls,
+        storage: LaidOutStorage,
+        *,
+        max_seqs: int,
+        max_seq_len: int,
+        enable_prefix_caching: bool = False,
+        swap: bool = True,
+    ) -> BlockManager:
+        """The manager of cache tensors built from a plan (``PagedKVCache``): its groups,
+        windows, pools and (with ``swap``) host swap blocks."""
+        return cls(
+            page_size=storage.page_size,
+            num_blocks=storage.num_blocks,
+            max_seqs=max_seqs,
+            max_seq_len=max_seq_len,
+            windows=[g.window for g in storage.groups],
+            enable_prefix_caching=enable_prefix_caching,
+            host_blocks=storage.host_blocks if swap and enable_prefix_caching else None,
+            storage=storage,
+            pool_of=storage.pool_of,
+        )
 
     # --- queries -------------------------------------------------------------------------
     def row(self, seq_id: Hashable) -> int:

@@ -221,9 +221,11 @@ class GroupManager:
         for i, block in src.device.items():
             table[i] = block
         todo = [i for i in range(src.first, total) if i not in src.device]
-        fresh = self.allocate(len(todo), moves)
-        table[todo] = fresh
-        for i, block in zip(todo, fresh, strict=True):
+        if not src.slots:
+            table[todo] = self.allocate(len(todo), moves)
+        for i in todo if src.slots else ():
+            # One at a time: a slot given back after its swap-in can take the next eviction.
+            block = table[i] = self.allocate(1, moves)[0]
             if i in src.slots:
                 moves.append(("swap_in", self.index, src.slots[i], block))
                 host = self.host

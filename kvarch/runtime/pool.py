@@ -146,8 +146,10 @@ class HostPool:
         if not self.free_slots:
             if not self.slots:
                 return None
-            _, slot = self.slots.popitem(last=False)
+            old, slot = self.slots.popitem(last=False)
             self.free_slots.append(slot)
+            if self.journal is not None:
+                self.journal.append((self, "evict", slot, old))
         slot = self.free_slots.pop()
         self.slots[block_hash] = slot
         if self.journal is not None:
@@ -168,11 +170,16 @@ class HostPool:
             self.journal.append((self, "give_back", slot, b""))
 
     def revert(self, op: str, slot: int, block_hash: CacheKey) -> None:
-        """Reverse one logged change (see ``undo``); a stored copy that may be partial is
-        dropped, and a slot reused from an evicted entry stays free."""
+        """Reverse one logged change (see ``undo``): a stored copy that may be partial is
+        dropped; an entry evicted for its slot is indexed again, oldest (the block manager
+        then forgets it if a copy into that slot ran)."""
         if op == "store":
             del self.slots[block_hash]
             self.free_slots.append(slot)
+        elif op == "evict":
+            self.free_slots.remove(slot)
+            self.slots[block_hash] = slot
+            self.slots.move_to_end(block_hash, last=False)
         elif op == "take":  # the host copy is intact: index it again
             self.slots[block_hash] = slot
         else:  # give_back
