@@ -116,3 +116,38 @@ def test_plan_and_tensors_of_a_split_layout() -> None:
             start = 0 if layout.groups[g].window is None else 64 - 8
             got_k = ops.gather_kv(layer.k, table, 64, start=start)
             assert torch.equal(got_k, kv[s][start:])
+
+
+def test_engine_over_a_split_shared_pool_matches_generate() -> None:
+    """Gemma-3 pattern (6 sliding + 1 full layer): 1-layer blocks, 7 block tables, one pool;
+    the engine builds its manager from the model groups and still matches greedy generate."""
+    import transformers
+
+    from kvarch.runtime.engine import Engine
+    from kvarch.runtime.sampling import SamplingParams
+
+    torch.manual_seed(0)
+    config = transformers.Gemma3TextConfig(
+        vocab_size=256,
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=7,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        head_dim=16,
+        max_position_embeddings=256,
+        sliding_window=8,
+    )
+    model = transformers.AutoModelForCausalLM.from_config(config).eval()
+    prompts = [list(range(1, 13)), list(range(5, 22))]  # longer than the window
+    want = []
+    for p in prompts:
+        with torch.no_grad():
+            out = model.generate(torch.tensor([p]), max_new_tokens=12, do_sample=False)
+        want.append(out[0, len(p) :].tolist())
+    engine = Engine(model, max_batch_size=4, max_seq_len=64, page_size=4, cuda_graphs=False)
+    manager = engine.cache.manager
+    assert manager.pool_of == [0] * 7 and engine.plan.layout is not None
+    assert engine.plan.layout.layers_per_block == [1]
+    got = engine.generate(prompts, SamplingParams(max_tokens=12, ignore_eos=True), use_tqdm=False)
+    assert [g.token_ids for g in got] == want

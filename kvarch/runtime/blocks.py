@@ -52,6 +52,7 @@ class LaidOutStorage(BlockStorage, Protocol):
     num_blocks: list[int]
     host_blocks: list[int]
     pool_of: list[int]
+    source_of: list[int]
 
 
 @dataclass(slots=True)
@@ -79,11 +80,21 @@ class BlockManager:
         attention: Sequence[str] | None = None,
         pool_of: Sequence[int] | None = None,
     ) -> None:
-        """Lists are per cache group. ``num_blocks`` / ``host_blocks``: blocks of the pool
-        the group draws from; ``pool_of``: each group's pool (default: the storage's
+        """Lists are per cache group (or per model group when ``storage`` split the model's
+        groups, see ``layout``). ``num_blocks`` / ``host_blocks``: blocks of the pool the
+        group draws from; ``pool_of``: each group's pool (default: the storage's
         ``pool_of`` when it has one, else one pool per group). ``attention`` names each
         group's kind (``full``, ``sliding``, ``chunked``); by default a group with a window is
         sliding (a superset of a chunk's pages, what the transformers adapter reads)."""
+        source_of = getattr(storage, "source_of", None)
+        if source_of is not None and len(num_blocks) != len(source_of):
+            # lists per model group (as_groups(params)): expand to the storage's split groups
+            if len(num_blocks) != max(source_of) + 1:
+                raise ShapeError("num_blocks", list(num_blocks), "one entry per cache group")
+            num_blocks = [num_blocks[i] for i in source_of]
+            windows = None if windows is None else [windows[i] for i in source_of]
+            attention = None if attention is None else [attention[i] for i in source_of]
+            host_blocks = None if host_blocks is None else [host_blocks[i] for i in source_of]
         n_groups = len(num_blocks)
         self.page = page_size
         self.max_seq_len = max_seq_len

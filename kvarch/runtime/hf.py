@@ -254,10 +254,14 @@ class PagedCache(Cache):  # type: ignore[misc]
         groups = as_groups(params) if plan is None else plan.cache_groups(params)
         self.plan = plan
         """The memory plan the cache was sized from (None when sized by hand)."""
-        if plan is not None and plan.layout is not None:  # groups sharing pools, split
-            num_blocks = [num_blocks[i] for i in plan.layout.source_of_group]
+        layout = None if plan is None else plan.layout  # groups sharing pools, maybe split
+        source_of = None if layout is None else layout.source_of_group
+        if source_of is not None:
+            num_blocks = [num_blocks[i] for i in source_of]
         pool_of = None if plan is None else plan.pool_of_group()
-        self.storage = PagedKVCache(groups, num_blocks, device=device, pool_of=pool_of)
+        self.storage = PagedKVCache(
+            groups, num_blocks, device=device, pool_of=pool_of, source_of=source_of
+        )
         self.manager = BlockManager.for_cache(
             self.storage, max_seqs=max_batch_size, max_seq_len=max_seq_len
         )

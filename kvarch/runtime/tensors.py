@@ -82,10 +82,12 @@ class PagedKVCache:
         device: torch.device | str = "cpu",
         host_blocks: Sequence[int] | None = None,
         pool_of: Sequence[int] | None = None,
+        source_of: Sequence[int] | None = None,
     ) -> None:
         """``num_blocks`` / ``host_blocks``: per group, the blocks of the pool it draws from;
         ``pool_of``: each group's pool (default: one pool per group). Groups sharing a pool
-        must have the same page geometry apart from their layer count."""
+        must have the same page geometry apart from their layer count. ``source_of``: the
+        model group each group was split from (``CacheLayout.source_of_group``)."""
         self.groups = list(groups)
         self.device = torch.device(device)
         self.page_size = self.groups[0].params.page_size
@@ -95,6 +97,8 @@ class PagedKVCache:
         """Per group: host swap blocks of its pool."""
         self.pool_of = list(pool_of) if pool_of is not None else list(range(len(self.groups)))
         """Per group: index of its pool (its tensor in ``data``)."""
+        self.source_of = list(source_of) if source_of is not None else list(range(len(groups)))
+        """Per group: the model group it was split from (itself without a split)."""
         self.data: list[Tensor] = []
         """Per pool: ``[blocks, kv_dim, layer slots, page, heads, head_dim]``."""
         self.host: list[Tensor | None] = []
@@ -156,6 +160,7 @@ class PagedKVCache:
             device=where,
             host_blocks=plan.group_host_blocks(),
             pool_of=plan.pool_of_group(),
+            source_of=None if plan.layout is None else plan.layout.source_of_group,
         )
 
     @property
