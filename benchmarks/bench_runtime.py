@@ -14,6 +14,7 @@ import torch
 
 from kvarch.runtime import ops
 from kvarch.runtime.blocks import BlockManager
+from kvarch.runtime.prefix import chain_hashes
 
 BATCH = 256
 CPU = time.process_time
@@ -79,6 +80,12 @@ def bookkeeping(page: int, prefix: bool) -> tuple[float, float]:
     # Thread CPU time: single-threaded Python work, unaffected by other load on the host.
     cpu = time.thread_time
     return timeit(step, repeat=300, clock=cpu) * 1e6, timeit(loop, repeat=50, clock=cpu) * 1e6
+
+
+def hash_ns_per_token(page: int, tokens: int = 1 << 16) -> float:
+    """ns per token of the sha256 prefix-hash chain (``chain_hashes``) over a long prompt."""
+    ids = np.random.default_rng(0).integers(0, 32000, tokens)
+    return timeit(lambda: chain_hashes(ids, page), repeat=10, clock=time.thread_time) / tokens * 1e9
 
 
 def layout_times() -> list[tuple[str, float, float]]:
@@ -164,6 +171,8 @@ def main() -> None:
             f"  {label:<26} {step:8.1f} µs/step   per-sequence append loop {loop:8.1f} µs"
             f"   speed-up {loop / step:5.1f}x"
         )
+    costs = ", ".join(f"page {p}: {hash_ns_per_token(p):.1f} ns" for p in (16, 128))
+    print(f"prefix hash (sha256 chain) per token: {costs}")
     print("cache layout (CPU, float32, process CPU time): block-major")
     print("  [blocks, kv, layers, page, heads, dim]")
     print("  vs layer-major [layers, kv, blocks, page, heads, dim]; ratio = layer / block time")

@@ -84,12 +84,14 @@ def soak(size: dict[str, int], seed: int) -> int:
     copies failing."""
     from tests.reliability.soak import soak as run_soak
 
-    for what, n, rate in (
-        ("cache soak", "soak", 0.0),
-        ("cache soak, 5% copy faults", "faults", 0.05),
+    for what, n, rate, shared in (
+        ("cache soak", "soak", 0.0, False),
+        ("cache soak, 5% copy faults", "faults", 0.05, False),
+        ("cache soak, one shared pool", "soak", 0.0, True),
+        ("cache soak, one shared pool, 5% copy faults", "faults", 0.05, True),
     ):
         start = time.perf_counter()
-        counts = run_soak(size[n], seed, fault_rate=rate)
+        counts = run_soak(size[n], seed, fault_rate=rate, shared=shared)
         seconds = time.perf_counter() - start
         ops = sum(v for k, v in counts.items() if k.split(":")[0] in OPS)
         rate_text = f"{ops / seconds:.0f}/s"

@@ -29,9 +29,11 @@ class PlanGroup(msgspec.Struct, frozen=True, kw_only=True):
     layers: int
     """Layers in the group."""
     blocks: int
-    """Blocks on each device."""
+    """Blocks on each device of the pool the group draws from (shared with its pool)."""
     bytes_per_block_per_device: int
-    """Bytes of one block on one device."""
+    """Bytes of one block of that pool on one device."""
+    pool: int = 0
+    """The block pool (groups with the same page geometry share one)."""
 
 
 class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
@@ -87,13 +89,22 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
                 g.attention,
                 "-" if g.window is None else g.window,
                 g.layers,
+                g.pool,
                 g.blocks,
                 human_bytes(g.bytes_per_block_per_device),
                 human_bytes(g.blocks * g.bytes_per_block_per_device),
             )
             for g in self.groups
         ]
-        headers = ("group", "window", "layers", "blocks", "block/device", "bytes/device")
+        headers = (
+            "group",
+            "window",
+            "layers",
+            "pool",
+            "pool blocks",
+            "block/device",
+            "pool bytes/device",
+        )
         lines += ["", table(headers, rows)]
         lines += [f"note: {n}" for n in p.notes]
         return "\n".join(lines)
@@ -179,9 +190,20 @@ def plan_model(
                 window=g.window,
                 layers=g.params.num_layers,
                 blocks=b,
-                bytes_per_block_per_device=g.params.bytes_per_block_per_device,
+                bytes_per_block_per_device=per_block,
+                pool=pool,
             )
-            for g, b in zip(groups, result.blocks_per_group, strict=True)
+            for g, b, per_block, pool in zip(
+                groups,
+                result.blocks_per_group,
+                result.bytes_per_block_per_device,
+                (
+                    list(range(len(groups)))
+                    if result.layout is None
+                    else result.layout.pool_of_source()
+                ),
+                strict=True,
+            )
         ],
         plan=result,
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
 import numpy as np
@@ -15,10 +18,13 @@ from kvarch import DeviceRef, DType, KVCacheGroup, KVCacheParams
 from kvarch.runtime import ops
 from kvarch.runtime.blocks import BlockManager
 from kvarch.runtime.errors import BlockTableError, OutOfBlocksError, SequenceStateError
+from kvarch.runtime.prefix import block_hash, chain_hashes, root_hash
 from kvarch.runtime.tensors import PagedKVCache
 
 
-def group(layers: list[int], page: int, window: int | None = None) -> KVCacheGroup:
+def group(
+    layers: list[int], page: int, window: int | None = None, kind: str = "sliding"
+) -> KVCacheGroup:
     params = KVCacheParams(
         dtype=DType.float32,
         n_kv_heads=1,
@@ -27,7 +33,7 @@ def group(layers: list[int], page: int, window: int | None = None) -> KVCacheGro
         page_size=page,
         devices=[DeviceRef.CPU()],
     )
-    kind = "full" if window is None else "sliding"
+    kind = "full" if window is None else kind
     return KVCacheGroup(params=params, layer_indices=layers, attention=kind, window=window)
 
 
@@ -40,12 +46,16 @@ def make(
     host: int = 0,
     max_seqs: int = 4,
     max_len: int = 64,
+    kind: str = "sliding",
+    shared: bool = False,
 ) -> tuple[BlockManager, PagedKVCache]:
+    """A full group (and a windowed one); ``shared``: both draw on one pool of ``blocks``."""
     groups = [group([0], page)]
     if window is not None:
-        groups.append(group([1], page, window))
+        groups.append(group([1], page, window, kind))
     n = [blocks] * len(groups)
-    cache = PagedKVCache(groups, n, host_blocks=[host] * len(groups))
+    pool_of = [0] * len(groups) if shared else None
+    cache = PagedKVCache(groups, n, host_blocks=[host] * len(groups), pool_of=pool_of)
     manager = BlockManager(
         page_size=page,
         num_blocks=n,
@@ -55,6 +65,7 @@ def make(
         enable_prefix_caching=prefix,
         host_blocks=[host] * len(groups),
         storage=cache,
+        attention=[g.attention for g in groups],
     )
     return manager, cache
 
@@ -80,22 +91,22 @@ def audit(m: BlockManager) -> None:
     """No leaked or doubly-owned block; ref counts and the cache index are consistent."""
     live_rows = [s.row for s in m.seqs.values()]
     assert len(set(live_rows)) == len(live_rows)
-    for g, pool in enumerate(m.pools):
+    for pool in {id(p): p for p in m.pools}.values():
         owners = np.zeros(pool.num_blocks, dtype=np.int64)
-        for row in live_rows:
-            held = m.tables[g][row]
-            held = held[held >= 0]
-            assert len(set(held.tolist())) == len(held), "a block twice in one table"
-            np.add.at(owners, held, 1)
+        for g in [g for g, p in enumerate(m.pools) if p is pool]:  # every group drawing on it
+            for row in live_rows:
+                held = m.tables[g][row]
+                held = held[held >= 0]
+                assert len(set(held.tolist())) == len(held), "a block twice in one table"
+                np.add.at(owners, held, 1)
         assert owners.tolist() == pool.ref.tolist()
         assert sorted(pool.free) == [b for b in range(pool.num_blocks) if pool.ref[b] == 0]
         for h, b in pool.cached.items():
             assert pool.hash_of[b] == h
         assert sum(h is not None for h in pool.hash_of) == len(pool.cached)
-    for host in m.hosts:
-        if host is not None:
-            held = sorted([*host.slots.values(), *host.free_slots])
-            assert held == list(range(host.num_slots)), "host slot leaked or doubly used"
+    for host in {id(h): h for h in m.hosts if h is not None}.values():
+        held = sorted([*host.slots.values(), *host.free_slots])
+        assert held == list(range(host.num_slots)), "host slot leaked or doubly used"
     free_rows = set(range(len(m.seq_lens))) - set(live_rows)
     assert all(m.seq_lens[r] == 0 for r in free_rows)
     assert all((t[list(free_rows)] == -1).all() for t in m.tables) if free_rows else True
@@ -123,13 +134,22 @@ def add(m: BlockManager, c: PagedKVCache, seq_id: Any, tokens: list[int]) -> int
     return hit
 
 
+def first_seen(grp: KVCacheGroup, n: int) -> int:
+    """First position the last of ``n`` tokens attends to in ``grp``."""
+    if grp.window is None:
+        return 0
+    if grp.attention == "chunked":
+        return (n - 1) - (n - 1) % grp.window
+    return max(0, n - grp.window)
+
+
 def read_back(m: BlockManager, c: PagedKVCache, seq_id: Any, tokens: list[int]) -> None:
     """Every visible position of every group holds exactly what was written for it."""
     row = m.row(seq_id)
     n = len(tokens)
     assert m.seq_lens[row] == n
     for g, grp in enumerate(c.groups):
-        start = 0 if grp.window is None else max(0, n - grp.window)
+        start = first_seen(grp, n)
         layer = c.layer(grp.layer_indices[0])
         table = torch.from_numpy(m.tables[g][row])
         got_k = ops.gather_kv(layer.k, table, n, start=start)
@@ -219,6 +239,56 @@ def test_prefix_hit_reuses_full_blocks_but_never_the_last_token() -> None:
     audit(m)
 
 
+def test_different_cache_salts_never_share_blocks() -> None:
+    m, c = make(prefix=True, blocks=16, max_seqs=8)
+    tokens = list(range(9))
+    add(m, c, "a", tokens)
+    m.free("a")
+    assert m.cached_prefix(tokens) == 8
+    assert m.cached_prefix(tokens, cache_salt="tenant-1") == 0
+    assert m.add("b", tokens, cache_salt="tenant-1") == 0  # same tokens, other salt: no hit
+    write(m, c, tokens, m.slots("b", 0, 9), 0)
+    assert not set(m.tables[0][m.row("b"), :2].tolist()) & {
+        b for h, b in m.pools[0].cached.items() if h in chain_hashes(tokens, 4)
+    }
+    m.free("b")
+    assert m.add("c", tokens, cache_salt=b"tenant-1") == 8  # str and its utf-8 bytes agree
+    assert m.add("d", tokens, cache_salt="tenant-2") == 0
+    assert m.add("e", tokens) == 8  # unsalted blocks are still there
+    assert m.add("f", tokens, cache_salt=b"") == 0  # an empty salt is not "no salt"
+    m.fork("c", "g")
+    assert m.append("g", [1, 2, 3])  # a fork keeps its parent's salt
+    assert m.cached_prefix([*tokens, 1, 2, 3, 0], cache_salt="tenant-1") == 12
+    audit(m)
+
+
+HASH_SCRIPT = """
+from kvarch.runtime.prefix import chain_hashes, root_hash
+print(chain_hashes(list(range(40)), 16)[-1].hex())
+print(chain_hashes([7] * 16, 16, root_hash("s"))[0].hex())
+"""
+
+
+def test_prefix_hashes_are_identical_across_processes() -> None:
+    """sha256 over a fixed encoding: no dependence on PYTHONHASHSEED (TP ranks must agree)."""
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", HASH_SCRIPT],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1]
+    digests = runs[0].split()
+    assert len(digests) == 2 and all(len(d) == 64 for d in digests)
+    assert digests[0] == chain_hashes(list(range(40)), 16)[-1].hex()
+    manual = block_hash(block_hash(root_hash(), np.arange(16)), np.arange(16, 32))
+    assert chain_hashes(list(range(40)), 16)[:2] == [block_hash(root_hash(), np.arange(16)), manual]
+
+
 def test_lru_evicts_chain_tails_first() -> None:
     m, c = make(prefix=True, blocks=6)
     tokens = list(range(13))  # 3 full blocks + 1 partial
@@ -299,6 +369,51 @@ def test_sliding_window_recycles_pages() -> None:
     torch.testing.assert_close(out[0], probs @ -keys, atol=1e-5, rtol=1e-5)
 
 
+def test_chunked_local_attention_keeps_only_the_current_chunk() -> None:
+    chunk, page = 4, 2
+    m, c = make(page=page, blocks=16, window=chunk, kind="chunked", prefix=True)
+    tokens = [1]
+    add(m, c, "a", tokens)
+    for t in range(2, 30):
+        tokens.append(t % 3)
+        write(m, c, tokens, m.append("a", [t % 3]), len(tokens) - 1)
+        held = np.flatnonzero(m.tables[1][m.row("a")] >= 0)
+        # the pages of the chunk of the last token, and the one the next token goes to
+        first = ((len(tokens) - 1) // chunk * chunk) // page
+        assert held.tolist() == list(range(first, (len(tokens) - 1) // page + 1))
+        read_back(m, c, "a", tokens)
+    # a hit needs only the blocks of the first new query's chunk in the chunked group
+    m.free("a")
+    assert m.add("b", tokens) == 28
+    read_back(m, c, "b", tokens)
+    audit(m)
+
+
+def test_chunked_decode_step_matches_append() -> None:
+    fast, fc = make(page=2, blocks=24, window=6, kind="chunked", max_seqs=4)
+    slow, sc = make(page=2, blocks=24, window=6, kind="chunked", max_seqs=4)
+    ids = ["a", "b", "c"]
+    tokens = {"a": [1, 2, 3], "b": [4], "c": [1, 2, 3]}
+    for m, c in ((fast, fc), (slow, sc)):
+        add(m, c, "a", tokens["a"])
+        add(m, c, "b", tokens["b"])
+        m.fork("a", "c")
+    rows = fast.rows_of(ids)
+    for step in range(13):
+        got = fast.decode_step(rows)
+        for i, s in enumerate(ids):
+            tokens[s] = [*tokens[s], 10 * step + i]
+            write(fast, fc, tokens[s], [g[i : i + 1] for g in got], len(tokens[s]) - 1)
+            write(slow, sc, tokens[s], slow.append(s, 1), len(tokens[s]) - 1)
+        for s in ids:
+            read_back(fast, fc, s, tokens[s])
+    for g in range(2):
+        assert ((fast.tables[g] >= 0) == (slow.tables[g] >= 0)).all()
+        assert fast.num_free_blocks(g) == slow.num_free_blocks(g)
+    audit(fast)
+    audit(slow)
+
+
 def test_evicted_prefix_blocks_swap_to_host_and_back() -> None:
     m, c = make(prefix=True, blocks=3, host=2)
     tokens = list(range(9))
@@ -330,10 +445,21 @@ def test_bad_rows_are_typed_errors() -> None:
 class BlockMachine(RuleBasedStateMachine):
     """Random alloc / append / decode / fork / prefix hits / evictions / swaps / frees."""
 
+    kind = "sliding"
+    shared = False
+
     def __init__(self) -> None:
         super().__init__()
         self.m, self.c = make(
-            page=2, blocks=12, window=5, prefix=True, host=6, max_seqs=5, max_len=20
+            page=2,
+            blocks=24 if self.shared else 12,
+            window=5,
+            prefix=True,
+            host=6,
+            max_seqs=5,
+            max_len=20,
+            kind=self.kind,
+            shared=self.shared,
         )
         self.tokens: dict[int, list[int]] = {}
         self.next_id = 0
@@ -440,6 +566,53 @@ class BlockMachine(RuleBasedStateMachine):
 
 BlockMachine.TestCase.settings = settings(max_examples=100, stateful_step_count=30, deadline=None)
 test_block_manager_state_machine = BlockMachine.TestCase
+
+
+class ChunkedBlockMachine(BlockMachine):
+    """The same with a chunked-local group (chunk 5) beside the full one."""
+
+    kind = "chunked"
+
+
+ChunkedBlockMachine.TestCase.settings = settings(
+    max_examples=50, stateful_step_count=30, deadline=None
+)
+test_chunked_block_manager_state_machine = ChunkedBlockMachine.TestCase
+
+
+class SharedPoolBlockMachine(BlockMachine):
+    """The same with both groups drawing on one pool (one tensor, tagged prefix keys)."""
+
+    shared = True
+
+
+SharedPoolBlockMachine.TestCase.settings = settings(
+    max_examples=60, stateful_step_count=30, deadline=None
+)
+test_shared_pool_block_manager_state_machine = SharedPoolBlockMachine.TestCase
+
+
+def test_a_shared_pool_serves_whichever_group_needs_blocks() -> None:
+    m, c = make(page=2, blocks=10, window=3, shared=True, prefix=True)
+    assert m.pools[0] is m.pools[1] and len(c.data) == 1
+    tokens = list(range(8))  # 4 pages in the full group, 4 in the window group while prefilling
+    add(m, c, "a", tokens)
+    assert m.num_free_blocks(0) == m.num_free_blocks(1) == 2
+    owned = set(m.tables[0][m.row("a")].tolist()) & set(m.tables[1][m.row("a")].tolist())
+    assert owned == {-1}  # a block id belongs to one group at a time
+    for t in range(8, 14):  # the window group gives pages back, the full group takes them
+        tokens.append(t)
+        write(m, c, tokens, m.append("a", [t]), len(tokens) - 1)
+        read_back(m, c, "a", tokens)
+    assert (m.tables[0][m.row("a")] >= 0).sum() == 7
+    assert (m.tables[1][m.row("a")] >= 0).sum() == 2
+    assert m.num_free_blocks(0) == 1
+    # the same digests are cached once per group (keys tagged with the group)
+    m.free("a")
+    assert {k[0] for k in m.pools[0].cached} == {0, 1}  # type: ignore[index]
+    assert add(m, c, "b", tokens) == 12
+    read_back(m, c, "b", tokens)
+    audit(m)
 
 
 @pytest.mark.gpu

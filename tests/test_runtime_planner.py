@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kvarch import DeviceRef, DType, KVCacheGroup, KVCacheParams, MultiKVCacheParams
+from kvarch.runtime.blocks import BlockManager
 from kvarch.runtime.errors import PlanError
 from kvarch.runtime.planner import device_free_bytes, plan
 
+FIXTURES = Path(__file__).parent / "fixtures" / "configs"
 GIB = 1 << 30
 MIB = 1 << 20
 
@@ -118,8 +123,12 @@ def test_sliding_group_needs_only_window_pages() -> None:
     )
     got = plan(multi, free_bytes=80 * GIB, model_max_seq_len=32768, max_batch_size=4)
     window_pages = -(-4095 // 16) + 1
-    assert got.blocks_per_group == [4 * 2048, 4 * window_pages]
+    # one pool shared by both groups (same page geometry), sized for their sum
+    assert got.blocks_per_pool == [4 * 2048 + 4 * window_pages]
+    assert got.blocks_per_group == [4 * 2048 + 4 * window_pages] * 2
+    assert got.cache_bytes_per_device == got.blocks_per_pool[0] * half.bytes_per_block_per_device
     assert any("window 4096" in n for n in got.notes)
+    assert any("share one pool" in n for n in got.notes)
     assert full.bytes_per_block_per_device == 2 * half.bytes_per_block_per_device
 
 
@@ -184,3 +193,54 @@ def test_plan_for_a_generated_config_uses_its_limits_and_utilization() -> None:
     assert got.max_seq_len == 8192 and got.bytes_per_block_per_device == [16 * MIB]
     assert got.available_bytes_per_device == 40 * GIB
     assert got.blocks_per_group == [4 * 64]
+
+
+def test_gemma2_9b_groups_share_one_pool_so_the_window_group_is_not_starved() -> None:
+    """80 GiB, bf16 weights, max length 8192, batch 64: split once by need at 8192 (64 full
+    pages : 33 window pages), the sliding group got 880 blocks = 13 pages per sequence, so
+    the batch only reached 1664 tokens although the full group had room for 3414. One pool
+    serves whatever mix the sequences need: the batch reaches 2560 tokens, which is all the
+    memory holds (the length an unfixed plan shrinks to), and 26 sequences still fit at 8192."""
+    import generated
+
+    config = json.loads((FIXTURES / "gemma-2-9b.json").read_text())
+    arch = generated.from_hf_config(config, dtype=DType.bfloat16)
+    params = arch.get_kv_params()
+    weights = 20317810688  # kvarch.weights' estimate of gemma-2-9b in bf16
+    kwargs: dict[str, Any] = {
+        "free_bytes": 80 * GIB,
+        "model_max_seq_len": 8192,
+        "max_batch_size": 64,
+        "weight_bytes": weights,
+    }
+    got = plan(params, max_seq_len=8192, **kwargs)
+    assert got.layout is not None and got.layout.num_pools == 1
+    assert [g.attention for g in got.layout.groups] == ["sliding", "full"]
+    assert got.layout.layers_per_block == [21]
+    (blocks,) = got.blocks_per_pool
+    assert got.blocks_per_group == [blocks, blocks]
+    assert got.max_seq_len == 8192
+    assert got.max_batch_at_max_len == blocks // (64 + 33) == 26
+    best = plan(params, **kwargs).max_seq_len  # the length that uses every block
+    assert got.max_len_at_max_batch == best == 2560  # was 1664 with a split pool
+    # The block manager serves it: 64 sequences of 2560 tokens hold 64 x (20 + 20) blocks.
+    manager = BlockManager(
+        page_size=128,
+        num_blocks=got.blocks_per_group,
+        max_seqs=64,
+        max_seq_len=8192,
+        windows=[g.window for g in got.layout.groups],
+        pool_of=got.layout.pool_of_group,
+    )
+    for s in range(64):
+        manager.add(s, [0] * 2559)
+    manager.decode_step(manager.rows_of(list(range(64))))
+    assert manager.num_free_blocks(0) == manager.num_free_blocks(1) == blocks - 64 * 40
+    # ...or 26 sequences of the full 8192 tokens (64 + 33 blocks each, prefilled by pages).
+    for s in range(64):
+        manager.free(s)
+    for s in range(26):
+        manager.add(s, [0] * 128)
+        for _ in range(63):
+            manager.append(s, 128)
+    assert manager.num_free_blocks(0) == blocks - 26 * (64 + 33)

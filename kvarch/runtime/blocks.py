@@ -1,11 +1,17 @@
-"""Block manager: sequences, block tables, copy-on-write, prefix caching, windows, host swap.
+"""Block manager: the coordinator of the cache groups' managers (vLLM's scheduler side).
 
-Bookkeeping only (numpy, no torch): block tables are int32 arrays ``[max_seqs, width]`` per
-group (``-1`` = no block), ready for ``torch.from_numpy``; data moves through a
-``BlockStorage`` (the cache tensors). Row ``r`` of every table and of ``seq_lens`` belongs to
-one live sequence. Every method either completes or raises with the state unchanged; when a
-data copy fails (``CacheCopyError``) the operation is undone, except that prefix-cache
-entries evicted on the way stay evicted.
+Bookkeeping only (numpy, no torch). ``BlockManager`` owns the sequences (rows, lengths, the
+token ids of partial blocks, prefix digests) and asks one manager per cache group
+(``group_managers``: full attention, sliding window, chunked local) which blocks each
+sequence holds, frees and needs. The data moves they decide (copy-on-write copies, swap out /
+in) are collected per operation and executed, in order, by a ``BlockStorage`` (the cache
+tensors, the worker side) once the bookkeeping is done.
+
+Block tables are int32 arrays ``[max_seqs, width]`` per group (``-1`` = no block), ready for
+``torch.from_numpy``; row ``r`` of every table and of ``seq_lens`` is one live sequence. Every
+method either completes or raises with the state unchanged; when a data copy fails
+(``CacheCopyError``) the operation is undone, except that prefix-cache entries evicted on the
+way stay evicted.
 """
 
 from __future__ import annotations
@@ -15,70 +21,50 @@ from collections import Counter
 from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from hashlib import sha256
 from typing import Protocol
 
 import numpy as np
 
+from kvarch.kv_cache import KVCacheGroup
 from kvarch.runtime.errors import (
     BlockTableError,
     CacheCopyError,
     OutOfBlocksError,
     SequenceStateError,
+    ShapeError,
 )
+from kvarch.runtime.group_managers import GroupManager, Growth, make_manager
+from kvarch.runtime.moves import BlockStorage, Moves, execute
 from kvarch.runtime.pool import BlockPool, HostPool, Journal, undo
+from kvarch.runtime.prefix import BLOCK_TAG, TOKEN_DTYPE, block_hash, chain_hashes, root_hash
 
 __all__ = ["BlockManager", "BlockStorage", "block_hash", "chain_hashes"]
 
-_ROOT_HASH = 0
 _NO_SEQ: Hashable = object()
 
 
-class BlockStorage(Protocol):
-    """Where block data lives: copies requested by the manager."""
+class LaidOutStorage(BlockStorage, Protocol):
+    """Cache tensors that know their groups and pools (``tensors.PagedKVCache``)."""
 
-    def copy_block(self, group: int, src: int, dst: int) -> None:
-        """Copy device block ``src`` to ``dst`` (copy-on-write)."""
-
-    def swap_out(self, group: int, block: int, slot: int) -> None:
-        """Copy device block ``block`` to host slot ``slot``."""
-
-    def swap_in(self, group: int, slot: int, block: int) -> None:
-        """Copy host slot ``slot`` to device block ``block``."""
-
-
-def chain_hashes(tokens: Sequence[int], page_size: int, parent: int = _ROOT_HASH) -> list[int]:
-    """Prefix hash of every full block: hash(parent hash, the block's tokens)."""
-    ids = np.asarray(tokens, dtype=np.int64)
-    out: list[int] = []
-    for start in range(0, len(ids) - page_size + 1, page_size):
-        parent = block_hash(parent, ids[start : start + page_size])
-        out.append(parent)
-    return out
-
-
-def block_hash(parent: int, tokens: np.ndarray) -> int:
-    """Hash of a full block: its parent's hash and its int64 token ids."""
-    return hash((parent, tokens.tobytes()))
+    page_size: int
+    groups: list[KVCacheGroup]
+    num_blocks: list[int]
+    host_blocks: list[int]
+    pool_of: list[int]
+    source_of: list[int]
 
 
 @dataclass(slots=True)
 class _Seq:
     row: int
-    hashes: list[int] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Growth:
-    """What one group must do for one sequence to grow (computed before any change)."""
-
-    recycle: list[int]
-    cow: int
-    """The shared partial tail block to copy before writing, or -1."""
-    new: int
+    root: bytes
+    """Parent digest of the first block (``prefix.root_hash`` of the sequence's salt)."""
+    hashes: list[bytes] = field(default_factory=list)
 
 
 class BlockManager:
-    """Owns the block pools of every cache group and the sequences that use them."""
+    """Owns the sequences and, through one manager per cache group, their blocks."""
 
     def __init__(
         self,
@@ -91,33 +77,108 @@ class BlockManager:
         enable_prefix_caching: bool = False,
         host_blocks: Sequence[int] | None = None,
         storage: BlockStorage | None = None,
+        attention: Sequence[str] | None = None,
+        pool_of: Sequence[int] | None = None,
     ) -> None:
+        """Lists are per cache group (or per model group when ``storage`` split the model's
+        groups, see ``layout``). ``num_blocks`` / ``host_blocks``: blocks of the pool the
+        group draws from; ``pool_of``: each group's pool (default: the storage's
+        ``pool_of`` when it has one, else one pool per group). ``attention`` names each
+        group's kind (``full``, ``sliding``, ``chunked``); by default a group with a window is
+        sliding (a superset of a chunk's pages, what the transformers adapter reads)."""
+        source_of = getattr(storage, "source_of", None)
+        if source_of is not None and len(num_blocks) != len(source_of):
+            # lists per model group (as_groups(params)): expand to the storage's split groups
+            if len(num_blocks) != max(source_of) + 1:
+                raise ShapeError("num_blocks", list(num_blocks), "one entry per cache group")
+            num_blocks = [num_blocks[i] for i in source_of]
+            windows = None if windows is None else [windows[i] for i in source_of]
+            attention = None if attention is None else [attention[i] for i in source_of]
+            host_blocks = None if host_blocks is None else [host_blocks[i] for i in source_of]
         n_groups = len(num_blocks)
         self.page = page_size
         self.max_seq_len = max_seq_len
         self.width = -(-max_seq_len // page_size)
         self.windows = list(windows) if windows is not None else [None] * n_groups
+        kinds = list(attention) if attention is not None else [None] * n_groups
         self.prefix = enable_prefix_caching
         self.storage = storage
-        self.pools = [BlockPool(n) for n in num_blocks]
-        hosts = host_blocks or [0] * n_groups
-        self.hosts = [HostPool(n) if n else None for n in hosts]
-        self.tables = [np.full((max_seqs, self.width), -1, dtype=np.int32) for _ in num_blocks]
+        hosts = list(host_blocks or [0] * n_groups)
+        if pool_of is None:
+            pool_of = getattr(storage, "pool_of", None) or range(n_groups)
+        self.pool_of = list(pool_of)
+        """Pool index of each group."""
+        if len(self.pool_of) != n_groups or len(getattr(storage, "groups", self.pool_of)) != (
+            n_groups
+        ):
+            raise ShapeError("num_blocks", list(num_blocks), "one entry per group of the storage")
+        if set(self.pool_of) != set(range(max(self.pool_of, default=-1) + 1)):
+            raise ShapeError("pool_of", self.pool_of, "pools numbered 0.. without gaps")
+        members = [[g for g, q in enumerate(self.pool_of) if q == p] for p in sorted(set(pool_of))]
+        for m in members:
+            if len({num_blocks[g] for g in m}) > 1 or len({hosts[g] for g in m}) > 1:
+                raise ShapeError("num_blocks", list(num_blocks), "one size per shared pool")
+        self._pools = [BlockPool(num_blocks[m[0]]) for m in members]
+        self._hosts = [HostPool(hosts[m[0]]) if hosts[m[0]] else None for m in members]
+        shared = [len(m) > 1 for m in members]
+        self.managers: list[GroupManager] = [
+            make_manager(
+                kind or ("full" if w is None else "sliding"),
+                w,
+                g,
+                self._pools[self.pool_of[g]],
+                self._hosts[self.pool_of[g]],
+                page=page_size,
+                max_seqs=max_seqs,
+                width=self.width,
+                tagged=shared[self.pool_of[g]],
+            )
+            for g, (w, kind) in enumerate(zip(self.windows, kinds, strict=True))
+        ]
+        self.pools = [m.pool for m in self.managers]
+        """Per group: the block pool it draws from."""
+        self.hosts = [m.host for m in self.managers]
+        """Per group: the host swap pool of its blocks (None: no swapping)."""
+        self.tables = [m.table for m in self.managers]
         """Per group: block of every (row, logical block index); -1 where none."""
-        self.live_from = [np.zeros(max_seqs, dtype=np.int64) for _ in num_blocks]
-        """Per group: first block index a row still holds (sliding windows recycle before)."""
+        self.live_from = [m.live_from for m in self.managers]
+        """Per group: first block index a row still holds (windowed groups release before)."""
         self.seq_lens = np.zeros(max_seqs, dtype=np.int32)
         """Tokens of the sequence in each row (0 = free row)."""
-        self.pending = np.zeros((max_seqs, page_size), dtype=np.int64)
+        self.pending = np.zeros((max_seqs, page_size), dtype=TOKEN_DTYPE)
         """Token ids of each row's partial last block (for prefix hashes)."""
         self.seqs: dict[Hashable, _Seq] = {}
         self._by_row: list[_Seq | None] = [None] * max_seqs
         self._forked = False
-        self._windowed = any(w is not None for w in self.windows)
-        self._swapping = any(h is not None for h in self.hosts) and storage is not None
+        self._recycling = any(m.recycles for m in self.managers)
+        self._swapping = any(h is not None for h in self._hosts) and storage is not None
         self._free_rows = list(range(max_seqs))
         self._written: set[tuple[bool, int, int]] | None = None
-        """(on host, group, block or slot) copies landed in during an undoable operation."""
+        """(on host, pool, block or slot) copies landed in during an undoable operation."""
+
+    @classmethod
+    def for_cache(
+        cls,
+        storage: LaidOutStorage,
+        *,
+        max_seqs: int,
+        max_seq_len: int,
+        enable_prefix_caching: bool = False,
+        swap: bool = True,
+    ) -> BlockManager:
+        """The manager of cache tensors built from a plan (``PagedKVCache``): its groups,
+        windows, pools and (with ``swap``) host swap blocks."""
+        return cls(
+            page_size=storage.page_size,
+            num_blocks=storage.num_blocks,
+            max_seqs=max_seqs,
+            max_seq_len=max_seq_len,
+            windows=[g.window for g in storage.groups],
+            enable_prefix_caching=enable_prefix_caching,
+            host_blocks=storage.host_blocks if swap and enable_prefix_caching else None,
+            storage=storage,
+            pool_of=storage.pool_of,
+        )
 
     # --- queries -------------------------------------------------------------------------
     def row(self, seq_id: Hashable) -> int:
@@ -133,11 +194,11 @@ class BlockManager:
         return self.tables[group][rows]
 
     def num_free_blocks(self, group: int = 0) -> int:
-        """Blocks of ``group`` that can be handed out (free or evictable)."""
+        """Blocks ``group`` can be handed (free or evictable; shared with its pool's groups)."""
         return self.pools[group].num_free
 
     def slots(self, seq_id: Hashable, start: int, end: int) -> list[np.ndarray]:
-        """Per group, int64 slots of positions ``[start, end)`` of a sequence (-1: recycled)."""
+        """Per group, int64 slots of positions ``[start, end)`` of a sequence (-1: released)."""
         row = self._live(seq_id).row
         if not 0 <= start <= end <= self.seq_lens[row]:
             raise BlockTableError("positions", (start, end), f"within [0, {self.seq_lens[row]}]")
@@ -148,17 +209,21 @@ class BlockManager:
             out.append(np.where(blocks >= 0, blocks * self.page + pos % self.page, -1))
         return out
 
-    def cached_prefix(self, tokens: Sequence[int]) -> int:
+    def cached_prefix(self, tokens: Sequence[int], cache_salt: bytes | str | None = None) -> int:
         """Leading tokens that ``add`` would find cached (0 without prefix caching)."""
         if not self.prefix:
             return 0
-        return self._longest_hit(chain_hashes(tokens, self.page), len(tokens)) * self.page
+        hashes = chain_hashes(tokens, self.page, root_hash(cache_salt))
+        return self._longest_hit(hashes, len(tokens)) * self.page
 
     # --- sequence lifecycle --------------------------------------------------------------
-    def add(self, seq_id: Hashable, tokens: Sequence[int]) -> int:
+    def add(
+        self, seq_id: Hashable, tokens: Sequence[int], cache_salt: bytes | str | None = None
+    ) -> int:
         """Start a sequence holding ``tokens``; returns how many leading tokens were cached.
 
         The caller writes K/V of positions ``[returned, len(tokens))`` through ``slots``.
+        Sequences with different ``cache_salt`` never share cached blocks.
         """
         if seq_id in self.seqs:
             raise SequenceStateError(seq_id, "already live")
@@ -166,37 +231,33 @@ class BlockManager:
         self._check_length(seq_id, n)
         if not self._free_rows:
             raise SequenceStateError(seq_id, f"no free row: {len(self.seqs)} sequences live")
-        hashes = chain_hashes(tokens, self.page) if self.prefix else []
+        root = root_hash(cache_salt)
+        hashes = chain_hashes(tokens, self.page, root) if self.prefix else []
         hit = self._longest_hit(hashes, n)
-        sources = [self._hit_sources(g, hashes, hit) for g in range(len(self.pools))]
         total = -(-n // self.page)
-        for g, (device, host, _) in enumerate(sources):
-            pool = self.pools[g]
-            from_free = sum(1 for b in device.values() if pool.ref[b] == 0)
-            need = from_free + len(host) + total - hit
-            if need > pool.num_free:
-                raise OutOfBlocksError(g, need, pool.num_free)
-        row = self._take_row(seq_id, hashes).row
-        undoable = self.storage is not None  # without storage nothing can fail mid-way
-        with self._undoable(np.array([row]), new=seq_id) if undoable else nullcontext():
-            for g, (device, host, first) in enumerate(sources):
-                pool, table = self.pools[g], self.tables[g][row]
-                for b in device.values():
-                    pool.touch(b)
-                slots = {i: self._host(g).take(hashes[i]) for i in host}
-                for i in range(first, total):
-                    if i in device:
-                        table[i] = device[i]
-                        continue
-                    table[i] = self._allocate(g)
-                    if i in slots:
-                        self._swap_in(g, slots[i], int(table[i]), hashes[i])
-                self.live_from[g][row] = first
+        sources = [m.hit_sources(hashes, hit) for m in self.managers]
+        need = [0] * len(self._pools)
+        for m, src in zip(self.managers, sources, strict=True):
+            from_free = sum(1 for b in src.device.values() if m.pool.ref[b] == 0)
+            need[self.pool_of[m.index]] += from_free + total - src.first - len(src.device)
+        self._check_need(need, [0] * len(need))
+        row = self._take_row(seq_id, root, hashes).row
+        with (
+            self._undoable(np.array([row]), new=seq_id)
+            if self.storage is not None
+            else nullcontext()
+        ):
+            moves: Moves = []
+            for m, src in zip(self.managers, sources, strict=True):
+                m.take_hit(hashes, src)  # every group's, before any allocation evicts one
+            for m, src in zip(self.managers, sources, strict=True):
+                m.admit(row, hashes, src, total, moves)
             self.seq_lens[row] = n
             tail = n - n % self.page
             self.pending[row, : n - tail] = tokens[tail:]
             for i in range(hit, len(hashes)):
                 self._register(row, i, hashes[i])
+            self._run(moves)
         return hit * self.page
 
     def append(self, seq_id: Hashable, tokens: Sequence[int] | int) -> list[np.ndarray]:
@@ -210,14 +271,15 @@ class BlockManager:
             raise SequenceStateError(seq_id, "append needs token ids when prefix caching is on")
         old = int(self.seq_lens[seq.row])
         self._check_length(seq_id, old + count)
-        growth = [self._growth(g, seq.row, old, old + count) for g in range(len(self.pools))]
-        self._check_room([growth])
-        undoable = self.storage is not None
-        with self._undoable(np.array([seq.row])) if undoable else nullcontext():
-            self._grow(seq, old, growth)
+        plan = [(seq.row, old, [m.growth(seq.row, old, old + count) for m in self.managers])]
+        self._check_room(plan)
+        with self._undoable(np.array([seq.row])) if self.storage is not None else nullcontext():
+            moves: Moves = []
+            self._grow(plan, moves)
             self.seq_lens[seq.row] = old + count
             if self.prefix and not isinstance(tokens, int):
                 self._record_tokens(seq, old, tokens)
+            self._run(moves)
         return self.slots(seq_id, old, old + count)
 
     def decode_step(self, rows: np.ndarray, tokens: np.ndarray | None = None) -> list[np.ndarray]:
@@ -233,54 +295,43 @@ class BlockManager:
             raise BlockTableError("rows", rows.tolist(), f"live rows below {self.max_seq_len}")
         idx, offset = np.divmod(old, page)
         fresh = offset == 0
-        picked: list[_Seq] = []
-        if self._forked or self._windowed:
-            special = self._special_rows(rows, old, idx, offset)
-            picked = [self._seq_at(int(r)) for r in rows[special]]
-            fresh &= ~special
-        # Fresh rows only start a new page in every group; picked rows copy and/or recycle.
+        plan: list[tuple[int, int, list[Growth]]] = []
+        if self._forked or self._recycling:
+            special = np.zeros(len(rows), dtype=bool)
+            for m in self.managers:
+                mask = m.special_rows(rows, old, idx, offset, self._forked)
+                if mask is not None:
+                    special |= mask
+            if special.any():
+                for r in rows[special].tolist():
+                    length = int(self.seq_lens[self._seq_at(r).row])
+                    plan.append(
+                        (r, length, [m.growth(r, length, length + 1) for m in self.managers])
+                    )
+                fresh &= ~special
+        # Fresh rows only start a new page in every group; planned rows copy and/or release.
         simple_rows = rows[fresh]
-        plans = [
-            [
-                self._growth(g, s.row, int(self.seq_lens[s.row]), int(self.seq_lens[s.row]) + 1)
-                for g in range(len(self.pools))
-            ]
-            for s in picked
-        ]
-        self._check_room(plans, extra=simple_rows.size)
+        self._check_room(plan, extra=simple_rows.size)
         # Only copies can fail after the room check: undo support costs nothing without them.
-        copies = (bool(picked) and self.storage is not None) or self._swapping
+        copies = (bool(plan) and self.storage is not None) or self._swapping
         with self._undoable(rows) if copies else nullcontext():
-            for seq, growth in zip(picked, plans, strict=True):
-                self._grow(seq, int(self.seq_lens[seq.row]), growth)
+            moves: Moves = []
+            self._grow(plan, moves)
             if simple_rows.size:
                 simple_idx = idx[fresh]
-                for g, table in enumerate(self.tables):
-                    table[simple_rows, simple_idx] = self._allocate_many(g, simple_idx.size)
+                for m in self.managers:
+                    m.table[simple_rows, simple_idx] = m.allocate(simple_idx.size, moves)
             if self.prefix and tokens is not None:
                 self.pending[rows, offset] = tokens
             self.seq_lens[rows] = old + 1
             if self.prefix:
                 self._complete_blocks(rows[offset == page - 1], idx[offset == page - 1])
+            if moves:
+                self._run(moves)
         return [
             np.add(np.multiply(table[rows, idx], page, dtype=np.int64), offset)
             for table in self.tables
         ]
-
-    def _special_rows(
-        self, rows: np.ndarray, old: np.ndarray, idx: np.ndarray, offset: np.ndarray
-    ) -> np.ndarray:
-        """Rows whose step copies a shared tail (after a fork) or recycles window pages."""
-        special = np.zeros(len(rows), dtype=bool)
-        partial = offset != 0
-        for g, table in enumerate(self.tables):
-            if self._forked:
-                tail = table[rows, np.where(partial, idx, 0)]
-                special |= partial & (self.pools[g].ref[np.maximum(tail, 0)] > 1)
-            window = self.windows[g]
-            if window is not None:
-                special |= self.live_from[g][rows] < np.maximum(old - window + 1, 0) // self.page
-        return special
 
     def fork(self, parent_id: Hashable, child_id: Hashable) -> None:
         """A new sequence sharing all of ``parent_id``'s blocks (copy-on-write on append)."""
@@ -289,13 +340,10 @@ class BlockManager:
             raise SequenceStateError(child_id, "already live")
         if not self._free_rows:
             raise SequenceStateError(child_id, f"no free row: {len(self.seqs)} sequences live")
-        row = self._take_row(child_id, list(parent.hashes)).row
+        row = self._take_row(child_id, parent.root, list(parent.hashes)).row
         self._forked = True
-        for g, table in enumerate(self.tables):
-            table[row] = table[parent.row]
-            held = table[row][table[row] >= 0]
-            np.add.at(self.pools[g].ref, held, 1)
-            self.live_from[g][row] = self.live_from[g][parent.row]
+        for m in self.managers:
+            m.fork(parent.row, row)
         self.seq_lens[row] = self.seq_lens[parent.row]
         self.pending[row] = self.pending[parent.row]
 
@@ -304,12 +352,8 @@ class BlockManager:
         seq = self.seqs.pop(seq_id, None)
         if seq is None:
             raise SequenceStateError(seq_id, "not live (never added, or freed already)")
-        for g, table in enumerate(self.tables):
-            held = table[seq.row]
-            for b in held[held >= 0][::-1].tolist():
-                self.pools[g].release(b)
-            held.fill(-1)
-            self.live_from[g][seq.row] = 0
+        for m in self.managers:
+            m.free(seq.row)
         self.seq_lens[seq.row] = 0
         self._by_row[seq.row] = None
         heapq.heappush(self._free_rows, seq.row)
@@ -327,130 +371,71 @@ class BlockManager:
             raise BlockTableError("rows", row, "rows of live sequences")
         return seq
 
-    def _host(self, g: int) -> HostPool:
-        host = self.hosts[g]
-        if host is None:
-            raise SequenceStateError(None, f"group {g} has no host swap space")
-        return host
-
-    def _take_row(self, seq_id: Hashable, hashes: list[int]) -> _Seq:
+    def _take_row(self, seq_id: Hashable, root: bytes, hashes: list[bytes]) -> _Seq:
         row = heapq.heappop(self._free_rows)
-        seq = self.seqs[seq_id] = self._by_row[row] = _Seq(row, hashes)
+        seq = self.seqs[seq_id] = self._by_row[row] = _Seq(row, root, hashes)
         return seq
 
     def _check_length(self, seq_id: Hashable, n: int) -> None:
         if not 1 <= n <= self.max_seq_len:
             raise SequenceStateError(seq_id, f"length {n} outside [1, {self.max_seq_len}]")
 
-    def _first_needed(self, g: int, length: int) -> int:
-        """First block a query at position ``length`` still sees in group ``g``."""
-        window = self.windows[g]
-        return 0 if window is None else max(0, length - window + 1) // self.page
-
-    def _present(self, g: int, block_hash: int) -> bool:
-        host = self.hosts[g]
-        return block_hash in self.pools[g].cached or (host is not None and block_hash in host)
-
-    def _longest_hit(self, hashes: list[int], n: int) -> int:
-        """Cached full blocks usable by every group (never the block of the last token)."""
+    def _longest_hit(self, hashes: list[bytes], n: int) -> int:
+        """Cached full blocks usable by every group (never the block of the last token):
+        each manager lowers the bound to its own longest usable hit until none moves it."""
         limit = min(len(hashes), (n - 1) // self.page)
-        for g, window in enumerate(self.windows):
-            if window is None:
-                run = 0
-                while run < limit and self._present(g, hashes[run]):
-                    run += 1
-                limit = run
-        for k in range(limit, 0, -1):
-            if all(
-                all(
-                    self._present(g, hashes[i])
-                    for i in range(self._first_needed(g, k * self.page), k)
-                )
-                for g, w in enumerate(self.windows)
-                if w is not None
-            ):
-                return k
-        return 0
+        while True:
+            bound = limit
+            for m in self.managers:
+                bound = m.longest_hit(hashes, bound)
+            if bound == limit:
+                return limit
+            limit = bound
 
-    def _hit_sources(
-        self, g: int, hashes: list[int], hit: int
-    ) -> tuple[dict[int, int], list[int], int]:
-        """Device blocks and host-swapped indices of a hit's blocks, and the first one kept."""
-        first = self._first_needed(g, hit * self.page)
-        device: dict[int, int] = {}
-        host: list[int] = []
-        for i in range(first, hit):
-            block = self.pools[g].lookup(hashes[i])
-            if block is None:
-                host.append(i)
-            else:
-                device[i] = block
-        return device, host, first
-
-    def _allocate(self, g: int) -> int:
-        """A fresh block; an evicted cached block is first copied to the host if swapping."""
-        return self._allocate_many(g, 1)[0]
-
-    def _allocate_many(self, g: int, count: int) -> list[int]:
-        """``count`` fresh blocks; evicted cached blocks are first copied to the host."""
-        blocks, evicted = self.pools[g].allocate_many(count)
-        host = self.hosts[g]
-        if host is None:
-            return blocks
-        for block, digest in evicted:
-            slot = host.store(digest)
-            if slot is not None:
-                self._copy("swap_out", g, block, slot)
-        return blocks
-
-    def _swap_in(self, g: int, slot: int, block: int, block_hash: int) -> None:
-        self._copy("swap_in", g, slot, block)
-        self._host(g).give_back(slot)
-        self.pools[g].register(block, block_hash)
-
-    def _growth(self, g: int, row: int, old: int, new: int) -> _Growth:
-        table, pool, page = self.tables[g][row], self.pools[g], self.page
-        recycle = [
-            int(b) for b in table[self.live_from[g][row] : self._first_needed(g, old)] if b >= 0
-        ]
-        tail = int(table[(old - 1) // page]) if old % page else -1
-        cow = tail if tail >= 0 and pool.ref[tail] > 1 else -1
-        return _Growth(recycle, cow, -(-new // page) - -(-old // page))
-
-    def _check_room(self, plans: list[list[_Growth]], extra: int = 0) -> None:
-        """Raise unless every group can serve ``plans`` plus ``extra`` fresh blocks."""
-        if not plans:
-            for g, pool in enumerate(self.pools):
-                if extra > pool.num_free:
-                    raise OutOfBlocksError(g, extra, pool.num_free)
-            return
-        for g, pool in enumerate(self.pools):
-            sharers = Counter(p[g].cow for p in plans if p[g].cow >= 0)
+    def _check_room(self, plan: list[tuple[int, int, list[Growth]]], extra: int = 0) -> None:
+        """Raise unless every pool can serve ``plan`` plus ``extra`` fresh blocks per group."""
+        need = [0] * len(self._pools)
+        freed = [0] * len(self._pools)
+        for m in self.managers:
+            p, pool = self.pool_of[m.index], m.pool
+            need[p] += extra
+            if not plan:
+                continue
+            growths = [g[m.index] for _, _, g in plan]
+            sharers = Counter(gr.cow for gr in growths if gr.cow >= 0)
             # k rows sharing a tail owned r times copy it min(k, r - 1) times: the last keeps it.
-            need = extra + sum(p[g].new for p in plans)
-            need += sum(min(k, int(pool.ref[b]) - 1) for b, k in sharers.items())
-            freed = sum(1 for p in plans for b in p[g].recycle if pool.ref[b] == 1)
-            if need > pool.num_free + freed:
-                raise OutOfBlocksError(g, need, pool.num_free + freed)
+            need[p] += sum(gr.new for gr in growths)
+            need[p] += sum(min(k, int(pool.ref[b]) - 1) for b, k in sharers.items())
+            freed[p] += sum(1 for gr in growths for b in gr.recycle if pool.ref[b] == 1)
+        self._check_need(need, freed)
 
-    def _copy(self, op: str, g: int, src: int, dst: int) -> None:
-        """Ask the storage for one block copy; a failure becomes ``CacheCopyError``."""
-        if self.storage is None:
-            return
-        if self._written is not None:  # before the copy: a failed one may have written part
-            self._written.add((op == "swap_out", g, dst))
-        try:
-            getattr(self.storage, op)(g, src, dst)
-        except Exception as exc:
-            raise CacheCopyError(op, g, src, dst, exc) from exc
+    def _check_need(self, need: list[int], freed: list[int]) -> None:
+        for p, (n, pool) in enumerate(zip(need, self._pools, strict=True)):
+            if n > pool.num_free + freed[p]:
+                raise OutOfBlocksError(self.pool_of.index(p), n, pool.num_free + freed[p])
+
+    def _grow(self, plan: list[tuple[int, int, list[Growth]]], moves: Moves) -> None:
+        """Apply growths: every release first (a shared pool reuses them at once), then the
+        copies and allocations."""
+        for row, old, growths in plan:
+            for m, growth in zip(self.managers, growths, strict=True):
+                m.release(row, old, growth)
+        for row, old, growths in plan:
+            for m, growth in zip(self.managers, growths, strict=True):
+                m.grow(row, old, growth, moves)
+
+    def _run(self, moves: Moves) -> None:
+        """Have the storage execute the operation's data moves (none without storage)."""
+        if self.storage is not None and moves:
+            execute(self.storage, moves, self._written, self.pool_of)
 
     @contextmanager
     def _undoable(self, rows: np.ndarray, new: Hashable = _NO_SEQ) -> Iterator[None]:
         """Run a change of ``rows`` (``new``: a sequence it adds); on failure undo it. A row
         whose restored blocks were overwritten meanwhile is freed (``CacheCopyError.dropped``)."""
         journal: Journal = []
-        pools: list[BlockPool | HostPool] = [*self.pools, *(h for h in self.hosts if h is not None)]
-        saved = [(t[rows], lf[rows]) for t, lf in zip(self.tables, self.live_from, strict=True)]
+        pools: list[BlockPool | HostPool] = [*self._pools, *(h for h in self._hosts if h)]
+        saved = [(m.table[rows], m.live_from[rows]) for m in self.managers]
         lens, pending = self.seq_lens[rows], self.pending[rows]
         n_hashes = [len(s.hashes) if (s := self._by_row[r]) else 0 for r in rows.tolist()]
         for p in pools:
@@ -461,8 +446,8 @@ class BlockManager:
             yield
         except BaseException as exc:
             undo(journal)
-            for g, (table, live) in enumerate(saved):
-                self.tables[g][rows], self.live_from[g][rows] = table, live
+            for m, (table, live) in zip(self.managers, saved, strict=True):
+                m.table[rows], m.live_from[rows] = table, live
             self.seq_lens[rows], self.pending[rows] = lens, pending
             for r, n in zip(rows.tolist(), n_hashes, strict=True):
                 if (s := self._by_row[r]) is not None:
@@ -485,11 +470,11 @@ class BlockManager:
 
     def _forget_overwritten_slots(self, written: set[tuple[bool, int, int]]) -> None:
         """Unindex host copies that undo restored but a later swap-out overwrote."""
-        for on_host, g, slot in written:
-            host = self.hosts[g]
+        for on_host, p, slot in written:
+            host = self._hosts[p]
             if on_host and host is not None:
-                for block_hash in [h for h, s in host.slots.items() if s == slot]:
-                    host.give_back(host.take(block_hash))
+                for key in [k for k, s in host.slots.items() if s == slot]:
+                    host.give_back(host.take(key))
 
     def _drop_overwritten(
         self, rows: np.ndarray, written: set[tuple[bool, int, int]]
@@ -500,30 +485,13 @@ class BlockManager:
         for r in rows.tolist():
             seq = self._by_row[r]
             if seq is not None and any(
-                (False, g, b) in written for g, t in enumerate(self.tables) for b in t[r].tolist()
+                (False, self.pool_of[m.index], b) in written
+                for m in self.managers
+                for b in m.table[r].tolist()
             ):
                 dropped.append(ids[id(seq)])
                 self.free(ids[id(seq)])
         return dropped
-
-    def _grow(self, seq: _Seq, old: int, growth: list[_Growth]) -> None:
-        page, row = self.page, seq.row
-        for g, plan in enumerate(growth):
-            table, pool = self.tables[g][row], self.pools[g]
-            for b in reversed(plan.recycle):
-                pool.release(b)
-            first = self._first_needed(g, old)
-            table[self.live_from[g][row] : first] = -1
-            self.live_from[g][row] = max(int(self.live_from[g][row]), first)
-            if plan.cow >= 0 and pool.ref[plan.cow] > 1:
-                idx = (old - 1) // page
-                fresh = self._allocate(g)
-                self._copy("copy_block", g, int(table[idx]), fresh)
-                pool.release(int(table[idx]))
-                table[idx] = fresh
-            start = -(-old // page)
-            for i in range(start, start + plan.new):
-                table[i] = self._allocate(g)
 
     def _record_tokens(self, seq: _Seq, old: int, tokens: Sequence[int]) -> None:
         """Keep the tail block's token ids; hash and index every block the tokens complete."""
@@ -540,21 +508,24 @@ class BlockManager:
         """Hash and index block ``index[i]`` of row ``rows[i]``, just filled (vectorised)."""
         if not rows.size:
             return
-        held = [table[rows, index].tolist() for table in self.tables]
+        held = [(m, m.table[rows, index].tolist()) for m in self.managers]
         width = self.page * self.pending.itemsize
         tokens = self.pending[rows].tobytes()  # row j's ids: tokens[j * width : (j + 1) * width]
-        by_row, pools = self._by_row, self.pools
+        by_row, sha = self._by_row, sha256
         for j, r in enumerate(rows.tolist()):
-            hashes = by_row[r].hashes
-            parent = hashes[-1] if hashes else _ROOT_HASH
-            digest = hash((parent, tokens[j * width : (j + 1) * width]))  # == block_hash
+            seq = by_row[r]
+            assert seq is not None
+            hashes = seq.hashes
+            parent = hashes[-1] if hashes else seq.root
+            # == prefix.block_hash(parent, the row's pending ids), inlined for speed
+            digest = sha(BLOCK_TAG + parent + tokens[j * width : (j + 1) * width]).digest()
             hashes.append(digest)
-            for g, blocks in enumerate(held):
+            for m, blocks in held:
                 if blocks[j] >= 0:
-                    pools[g].register(blocks[j], digest)
+                    m.register(blocks[j], digest)
 
-    def _register(self, row: int, index: int, block_hash: int) -> None:
-        for g, table in enumerate(self.tables):
-            block = int(table[row, index])
+    def _register(self, row: int, index: int, digest: bytes) -> None:
+        for m in self.managers:
+            block = int(m.table[row, index])
             if block >= 0:
-                self.pools[g].register(block, block_hash)
+                m.register(block, digest)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import msgspec
 import numpy as np
 import torch
 from torch import Tensor
@@ -26,7 +25,6 @@ from kvarch.kv_cache import (
     KVCacheGroup,
     KVCacheParams,
     MultiKVCacheParams,
-    pages_for_tokens,
 )
 from kvarch.layers import PER_TOKEN_KINDS
 from kvarch.runtime import attention as attn
@@ -34,7 +32,13 @@ from kvarch.runtime import ops
 from kvarch.runtime.blocks import BlockManager
 from kvarch.runtime.errors import SequenceStateError, ShapeError
 from kvarch.runtime.hf_layers import delegated_layers, gathered_reason, text_config
-from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
+from kvarch.runtime.planner import (
+    CachePlan,
+    as_groups,
+    device_free_bytes,
+    plan,
+    with_prefill_headroom,
+)
 from kvarch.runtime.tensors import LayerCache, PagedKVCache
 
 __all__ = ["PagedCache", "PagedLayer", "kv_params_for_model"]
@@ -247,16 +251,19 @@ class PagedCache(Cache):  # type: ignore[misc]
         ``from_model``), so ``update`` only writes; otherwise it returns the K/V gathered
         from the pages (any model, slower).
         """
-        groups = as_groups(params)
+        groups = as_groups(params) if plan is None else plan.cache_groups(params)
         self.plan = plan
         """The memory plan the cache was sized from (None when sized by hand)."""
-        self.storage = PagedKVCache(groups, num_blocks, device=device)
-        self.manager = BlockManager(
-            page_size=groups[0].params.page_size,
-            num_blocks=num_blocks,
-            max_seqs=max_batch_size,
-            max_seq_len=max_seq_len,
-            windows=[g.window for g in groups],
+        layout = None if plan is None else plan.layout  # groups sharing pools, maybe split
+        source_of = None if layout is None else layout.source_of_group
+        if source_of is not None:
+            num_blocks = [num_blocks[i] for i in source_of]
+        pool_of = None if plan is None else plan.pool_of_group()
+        self.storage = PagedKVCache(
+            groups, num_blocks, device=device, pool_of=pool_of, source_of=source_of
+        )
+        self.manager = BlockManager.for_cache(
+            self.storage, max_seqs=max_batch_size, max_seq_len=max_seq_len
         )
         window_of = {i: g.window for g in groups for i in g.layer_indices}
         kind_of = {i: g.attention for g in groups for i in g.layer_indices}
@@ -329,17 +336,8 @@ class PagedCache(Cache):  # type: ignore[misc]
             max_batch_size=max_batch_size,
             device_memory_utilization=device_memory_utilization,
         )
-        prompt_pages = pages_for_tokens(max_prompt_len or max_seq_len, page_size)
-        blocks = [
-            n + max_batch_size * max(0, prompt_pages - g.max_pages_per_sequence(max_seq_len))
-            for g, n in zip(groups, sized.blocks_per_group, strict=True)
-        ]
-        extra = sum(blocks) - sum(sized.blocks_per_group)
-        if extra:
-            note = f"+{extra} blocks so sliding groups can hold a prompt of {prompt_pages} pages"
-            sized = msgspec.structs.replace(
-                sized, blocks_per_group=blocks, notes=[*sized.notes, note]
-            )
+        sized = with_prefill_headroom(sized, params, max_prompt_len or max_seq_len)
+        blocks = sized.blocks_per_group
         paged = gathered_reason(model, delegated) is None and attn.use_paged_attention(
             model, text_config(model)
         )

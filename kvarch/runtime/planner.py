@@ -14,12 +14,20 @@ import msgspec
 from kvarch.device import DeviceRef
 from kvarch.kv_cache import GIB, KVCacheGroup, KVCacheParams, MultiKVCacheParams
 from kvarch.runtime.errors import PlanError
+from kvarch.runtime.layout import CacheLayout, cache_layout
 from kvarch.validate import check_fraction, check_int
 
 if TYPE_CHECKING:
     from kvarch.arch import ArchConfigWithAttentionKVCache
 
-__all__ = ["DEFAULT_MAX_BATCH_SIZE", "CachePlan", "as_groups", "device_free_bytes", "plan"]
+__all__ = [
+    "DEFAULT_MAX_BATCH_SIZE",
+    "CachePlan",
+    "as_groups",
+    "device_free_bytes",
+    "plan",
+    "with_prefill_headroom",
+]
 
 DEFAULT_MAX_BATCH_SIZE = 512
 """MAX's default batch when the user sets none."""
@@ -35,11 +43,12 @@ class CachePlan(msgspec.Struct, frozen=True, kw_only=True):
     max_batch_size: int
     """Concurrent sequences planned for."""
     blocks_per_group: list[int]
-    """Blocks of each group on each device (a block spans the replica's TP devices)."""
+    """Per model group: blocks on each device of the pool it draws from (a block spans the
+    replica's TP devices; groups sharing a pool show the same, shared, number)."""
     bytes_per_block_per_device: list[int]
-    """Bytes of one block of each group on one device."""
+    """Per model group: bytes of one block of its pool on one device."""
     host_blocks_per_group: list[int]
-    """Host swap blocks of each group (zeros when swapping is off)."""
+    """Per model group: host swap blocks of its pool (zeros when swapping is off)."""
     data_parallel_degree: int
     """Replicas; each holds ``blocks_per_group`` blocks."""
     tp_degree: int
@@ -54,19 +63,54 @@ class CachePlan(msgspec.Struct, frozen=True, kw_only=True):
     """The length asked for when it was shrunk to ``max_seq_len``; None otherwise."""
     notes: list[str] = msgspec.field(default_factory=list)
     """What the planner decided and why, in words."""
+    layout: CacheLayout | None = None
+    """Runtime groups and shared pools (None: one pool per model group, as listed)."""
+    blocks_per_pool: list[int] = msgspec.field(default_factory=list)
+    """Blocks of each pool of ``layout`` on each device."""
+    host_blocks_per_pool: list[int] = msgspec.field(default_factory=list)
+    """Host swap blocks of each pool of ``layout``."""
+
+    def _pools(self) -> tuple[list[int], list[int], list[int]]:
+        """(device blocks, bytes per block per device, host blocks) of each pool."""
+        if self.layout is None:
+            return (
+                self.blocks_per_group,
+                self.bytes_per_block_per_device,
+                self.host_blocks_per_group,
+            )
+        per_block = [
+            self.layout.bytes_per_block_per_device(p) for p in range(self.layout.num_pools)
+        ]
+        return self.blocks_per_pool, per_block, self.host_blocks_per_pool
 
     @property
     def cache_bytes_per_device(self) -> int:
         """Cache bytes allocated on each device."""
-        return sum(
-            b * n
-            for b, n in zip(self.blocks_per_group, self.bytes_per_block_per_device, strict=True)
-        )
+        blocks, per_block, _ = self._pools()
+        return sum(b * n for b, n in zip(blocks, per_block, strict=True))
 
     @property
     def total_blocks(self) -> int:
-        """Blocks of all groups over all replicas."""
-        return sum(self.blocks_per_group) * self.data_parallel_degree
+        """Blocks of all pools over all replicas."""
+        return sum(self._pools()[0]) * self.data_parallel_degree
+
+    def cache_groups(self, params: KVCacheParams | MultiKVCacheParams) -> list[KVCacheGroup]:
+        """The runtime groups the cache tensors and block manager are built from."""
+        return as_groups(params) if self.layout is None else list(self.layout.groups)
+
+    def pool_of_group(self) -> list[int]:
+        """Pool of each runtime group."""
+        if self.layout is None:
+            return list(range(len(self.blocks_per_group)))
+        return list(self.layout.pool_of_group)
+
+    def group_blocks(self) -> list[int]:
+        """Device blocks of each runtime group's pool (equal for groups sharing one)."""
+        return [self._pools()[0][p] for p in self.pool_of_group()]
+
+    def group_host_blocks(self) -> list[int]:
+        """Host swap blocks of each runtime group's pool."""
+        return [self._pools()[2][p] for p in self.pool_of_group()]
 
     def describe(self) -> str:
         """A short human-readable summary."""
@@ -126,11 +170,14 @@ def plan(
     check_int(owner, "activation_bytes", activation_bytes, minimum=0)
     util = check_fraction(owner, "device_memory_utilization", device_memory_utilization)
     batch = check_int(owner, "max_batch_size", max_batch_size or DEFAULT_MAX_BATCH_SIZE)
-    groups = as_groups(params)
+    layout = cache_layout(params)
+    groups = layout.groups
+    pools = range(layout.num_pools)
+    members = [layout.groups_of_pool(p) for p in pools]
     first = groups[0].params
     tp = first.tp_degree
     page = first.page_size
-    block_bytes = [g.params.bytes_per_block_per_device for g in groups]
+    block_bytes = [layout.bytes_per_block_per_device(p) for p in pools]
     static = -(-weight_bytes // tp) + activation_bytes
     budget = int(free_bytes * util) - static
     if budget < sum(block_bytes):
@@ -139,15 +186,17 @@ def plan(
             knob,
             f"{free_bytes} free bytes x utilization {util} = {int(free_bytes * util)}, minus "
             f"weights/tp {-(-weight_bytes // tp)} and activations {activation_bytes}, leaves "
-            f"{budget} bytes per device: less than one block of every group "
+            f"{budget} bytes per device: less than one block of every pool "
             f"({sum(block_bytes)} bytes). Raise device_memory_utilization, free device memory, "
             "or split the weights over more devices.",
         )
 
+    def pool_pages(p: int, length: int) -> int:
+        """Blocks of pool ``p`` one sequence of ``length`` tokens holds (all its groups)."""
+        return sum(groups[g].max_pages_per_sequence(length) for g in members[p])
+
     def seq_bytes(length: int) -> int:
-        return sum(
-            g.max_pages_per_sequence(length) * b for g, b in zip(groups, block_bytes, strict=True)
-        )
+        return sum(pool_pages(p, length) * block_bytes[p] for p in pools)
 
     asked = max_seq_len if max_seq_len is not None else model_max_seq_len
     check_int(owner, "max_seq_len", asked)
@@ -188,33 +237,42 @@ def plan(
                 f"only {at_len} of {batch} sequences of {asked} tokens fit at once; the rest "
                 "wait for blocks (lower max_batch_size or max_length to avoid queueing)"
             )
-    pages = [g.max_pages_per_sequence(length) for g in groups]
+    pages = [pool_pages(p, length) for p in pools]
     need = seq_bytes(length)
     if need * batch <= budget:
-        blocks = [p * batch for p in pages]
-    else:
-        blocks = [budget * p // need for p in pages]
+        blocks = [n * batch for n in pages]
+    else:  # only with several pools is the budget split between them (by need)
+        blocks = [budget * n // need for n in pages]
     at_max_len = min(n // p for n, p in zip(blocks, pages, strict=True))
 
     def batch_fits(length: int) -> bool:
-        pairs = zip(groups, blocks, strict=True)
-        return all(g.max_pages_per_sequence(length) * batch <= n for g, n in pairs)
+        return all(pool_pages(p, length) * batch <= blocks[p] for p in pools)
 
     at_max_batch = _largest(1, model_max_seq_len, batch_fits)
     at_max_batch = max(at_max_batch, 0)
-    for g, p in zip(groups, pages, strict=True):
-        if g.window is not None and p < -(-length // page):
+    for g in as_groups(params):
+        n = g.max_pages_per_sequence(length)
+        if g.window is not None and n < -(-length // page):
             notes.append(
-                f"{g.attention} group (window {g.window}) needs {p} pages per sequence "
+                f"{g.attention} group (window {g.window}) needs {n} pages per sequence "
                 f"instead of {-(-length // page)}"
             )
+    for p in pools:
+        if len({layout.source_of_group[g] for g in members[p]}) > 1:
+            kinds = sorted({groups[g].attention for g in members[p]})
+            notes.append(
+                f"{' and '.join(kinds)} layers share one pool of {blocks[p]} blocks "
+                f"({layout.layers_per_block[p]} layers per block, {len(members[p])} block tables)"
+            )
+    hosts = _host_blocks(layout, blocks)
+    model_pool = layout.pool_of_source()
     return CachePlan(
         page_size=page,
         max_seq_len=length,
         max_batch_size=batch,
-        blocks_per_group=blocks,
-        bytes_per_block_per_device=block_bytes,
-        host_blocks_per_group=_host_blocks(groups, blocks),
+        blocks_per_group=[blocks[p] for p in model_pool],
+        bytes_per_block_per_device=[block_bytes[p] for p in model_pool],
+        host_blocks_per_group=[hosts[p] for p in model_pool],
         data_parallel_degree=first.data_parallel_degree,
         tp_degree=tp,
         available_bytes_per_device=budget,
@@ -222,18 +280,46 @@ def plan(
         max_len_at_max_batch=at_max_batch,
         shrunk_from=shrunk_from,
         notes=notes,
+        layout=layout,
+        blocks_per_pool=blocks,
+        host_blocks_per_pool=hosts,
     )
 
 
-def _host_blocks(groups: Sequence[KVCacheGroup], blocks: Sequence[int]) -> list[int]:
-    """Host swap space split over groups in proportion to their device blocks."""
-    first = groups[0].params
+def _host_blocks(layout: CacheLayout, blocks: Sequence[int]) -> list[int]:
+    """Host swap space split over pools in proportion to their device bytes."""
+    first = layout.groups[0].params
     swap = first.host_kvcache_swap_space_gb
     if not first.enable_kvcache_swapping_to_host or swap is None:
-        return [0] * len(groups)
-    replica_bytes = sum(n * g.params.bytes_per_block for g, n in zip(groups, blocks, strict=True))
+        return [0] * len(blocks)
+    per_block = [layout.block_params(p).bytes_per_block for p in range(layout.num_pools)]
+    replica_bytes = sum(n * b for n, b in zip(blocks, per_block, strict=True))
     share = swap * GIB / replica_bytes if replica_bytes else 0.0
     return [int(n * share) for n in blocks]
+
+
+def with_prefill_headroom(
+    sized: CachePlan, params: KVCacheParams | MultiKVCacheParams, prompt_len: int
+) -> CachePlan:
+    """``sized`` plus the blocks windowed groups hold while prefilling a ``prompt_len``-token
+    prompt (all its pages until the next step) for every sequence of the batch."""
+    prompt_pages = -(-prompt_len // sized.page_size)
+    layout = sized.layout or cache_layout(params, share=False)
+    blocks = list(sized.blocks_per_pool or sized.blocks_per_group)
+    for g, p in zip(layout.groups, layout.pool_of_group, strict=True):
+        window_pages = g.max_pages_per_sequence(sized.max_seq_len)
+        blocks[p] += sized.max_batch_size * max(0, prompt_pages - window_pages)
+    extra = sum(blocks) - sum(sized.blocks_per_pool or sized.blocks_per_group)
+    if not extra:
+        return sized
+    note = f"+{extra} blocks so sliding groups can hold a prompt of {prompt_pages} pages"
+    model_pool = layout.pool_of_source()
+    return msgspec.structs.replace(
+        sized,
+        blocks_per_group=[blocks[p] for p in model_pool],
+        blocks_per_pool=blocks if sized.layout is not None else [],
+        notes=[*sized.notes, note],
+    )
 
 
 def plan_for_arch(

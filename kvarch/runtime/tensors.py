@@ -1,22 +1,25 @@
-"""Cache tensors: one block-major tensor per group on one device, plus optional host swap.
+"""Cache tensors: one block-major tensor per block pool on one device, plus optional host swap.
 
-Group storage is ``[num_blocks, kv_dim, num_layers, page_size, heads, head_dim]`` (MAX's
-``shape_per_block`` with the block first): one block of every layer is one contiguous
-chunk, so copy-on-write and host swap move a block in one copy. ``layer(i)`` gives the
-kernels' per-layer NHD views ``[num_blocks, page_size, heads, head_dim]`` (strided).
+Pool storage is ``[num_blocks, kv_dim, layer_slots, page_size, heads, head_dim]`` (MAX's
+``shape_per_block`` with the block first): one block of every layer slot is one contiguous
+chunk, so copy-on-write and host swap move a block in one copy. Groups sharing a pool
+(``layout.cache_layout``) share its tensor: a block belongs to one group at a time and slot
+``j`` holds that group's ``j``-th layer. ``layer(i)`` gives the kernels' per-layer NHD views
+``[num_blocks, page_size, heads, head_dim]`` (strided; the pool's blocks).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import msgspec
 import torch
 from torch import Tensor
 
 from kvarch.device import DeviceRef
 from kvarch.kv_cache import KVCacheGroup, KVCacheParams, MultiKVCacheParams
 from kvarch.runtime.errors import CacheAllocationError, ShapeError
-from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes
+from kvarch.runtime.planner import CachePlan, device_free_bytes
 
 __all__ = ["LayerCache", "PagedKVCache", "allocate"]
 
@@ -69,7 +72,7 @@ class LayerCache:
 
 
 class PagedKVCache:
-    """The cache tensors of every group on one device (implements ``BlockStorage``)."""
+    """The cache tensors of every pool on one device (implements ``BlockStorage``)."""
 
     def __init__(
         self,
@@ -78,40 +81,67 @@ class PagedKVCache:
         *,
         device: torch.device | str = "cpu",
         host_blocks: Sequence[int] | None = None,
+        pool_of: Sequence[int] | None = None,
+        source_of: Sequence[int] | None = None,
     ) -> None:
+        """``num_blocks`` / ``host_blocks``: per group, the blocks of the pool it draws from;
+        ``pool_of``: each group's pool (default: one pool per group). Groups sharing a pool
+        must have the same page geometry apart from their layer count. ``source_of``: the
+        model group each group was split from (``CacheLayout.source_of_group``)."""
         self.groups = list(groups)
         self.device = torch.device(device)
         self.page_size = self.groups[0].params.page_size
+        self.num_blocks = list(num_blocks)
+        """Per group: blocks of its pool."""
+        self.host_blocks = list(host_blocks or [0] * len(self.groups))
+        """Per group: host swap blocks of its pool."""
+        self.pool_of = list(pool_of) if pool_of is not None else list(range(len(self.groups)))
+        """Per group: index of its pool (its tensor in ``data``)."""
+        self.source_of = list(source_of) if source_of is not None else list(range(len(groups)))
+        """Per group: the model group it was split from (itself without a split)."""
         self.data: list[Tensor] = []
-        """Per group: ``[blocks, kv_dim, layers, page, heads, head_dim]``."""
+        """Per pool: ``[blocks, kv_dim, layer slots, page, heads, head_dim]``."""
         self.host: list[Tensor | None] = []
-        """Per group: host swap copy of the same layout (pinned when CUDA is available)."""
+        """Per pool: host swap copy of the same layout (pinned when CUDA is available)."""
         self.scales: list[Tensor | None] = []
-        """Per group: float32 ``[kv_dim, layers]`` per-tensor scales of an fp8 cache."""
+        """Per pool: float32 ``[kv_dim, layer slots]`` per-tensor scales of an fp8 cache."""
         pin = torch.cuda.is_available()
-        hosts = host_blocks or [0] * len(self.groups)
-        for g, n in zip(self.groups, num_blocks, strict=True):
-            p = g.params
-            shape = [n, *p.shape_per_block]
-            dtype = p.dtype.to_torch()
-            self.data.append(allocate(shape, dtype, self.device))
+        for p, members in enumerate(self._members()):
+            params = [self.groups[g].params for g in members]
+            slots = max(q.num_layers for q in params)
+            block = msgspec.structs.replace(params[0], num_layers=slots)
+            if any(msgspec.structs.replace(q, num_layers=slots) != block for q in params) or (
+                len({self.num_blocks[g] for g in members}) > 1
+                or len({self.host_blocks[g] for g in members}) > 1
+            ):
+                raise ShapeError("groups", members, f"one page geometry and size in pool {p}")
+            n, n_host = self.num_blocks[members[0]], self.host_blocks[members[0]]
+            dtype = block.dtype.to_torch()
+            self.data.append(allocate([n, *block.shape_per_block], dtype, self.device))
             self.scales.append(
-                allocate([p.kv_dim, p.num_layers], torch.float32, self.device).fill_(1.0)
-                if p.dtype.is_float8
+                allocate([block.kv_dim, slots], torch.float32, self.device).fill_(1.0)
+                if block.dtype.is_float8
                 else None
             )
-        for g, n in zip(self.groups, hosts, strict=True):
-            shape = [n, *g.params.shape_per_block]
-            host = (
-                allocate(shape, g.params.dtype.to_torch(), torch.device("cpu"), pin=pin)
-                if n
+            self.host.append(
+                allocate([n_host, *block.shape_per_block], dtype, torch.device("cpu"), pin=pin)
+                if n_host
                 else None
             )
-            self.host.append(host)
         self._layers: dict[int, tuple[int, int]] = {}
         for gi, g in enumerate(self.groups):
             for local, index in enumerate(g.layer_indices):
                 self._layers[index] = (gi, local)
+
+    def _members(self) -> list[list[int]]:
+        """Groups of each pool, pools in index order."""
+        count = max(self.pool_of) + 1
+        members: list[list[int]] = [[] for _ in range(count)]
+        for g, p in enumerate(self.pool_of):
+            members[p].append(g)
+        if any(not m for m in members):
+            raise ShapeError("pool_of", self.pool_of, "pools numbered 0.. without gaps")
+        return members
 
     @classmethod
     def from_plan(
@@ -122,10 +152,15 @@ class PagedKVCache:
         device: torch.device | str | None = None,
     ) -> PagedKVCache:
         """Tensors for one device of ``plan`` (default: the first device of ``params``)."""
-        groups = as_groups(params)
+        groups = plan.cache_groups(params)
         where = device if device is not None else groups[0].params.devices[0].to_torch()
         return cls(
-            groups, plan.blocks_per_group, device=where, host_blocks=plan.host_blocks_per_group
+            groups,
+            plan.group_blocks(),
+            device=where,
+            host_blocks=plan.group_host_blocks(),
+            pool_of=plan.pool_of_group(),
+            source_of=None if plan.layout is None else plan.layout.source_of_group,
         )
 
     @property
@@ -139,7 +174,8 @@ class PagedKVCache:
         if found is None:
             raise ShapeError("layer", index, f"one of the cached layers {sorted(self._layers)}")
         g, local = found
-        data, scales = self.data[g], self.scales[g]
+        pool = self.pool_of[g]
+        data, scales = self.data[pool], self.scales[pool]
         v = data[:, 1, local] if data.shape[1] == 2 else None
         return LayerCache(
             g,
@@ -151,21 +187,22 @@ class PagedKVCache:
         )
 
     def copy_block(self, group: int, src: int, dst: int) -> None:
-        """Copy block ``src`` to ``dst`` in every layer of ``group``."""
-        self.data[group][dst].copy_(self.data[group][src])
+        """Copy block ``src`` to ``dst`` of ``group``'s pool (every layer slot)."""
+        data = self.data[self.pool_of[group]]
+        data[dst].copy_(data[src])
 
     def swap_out(self, group: int, block: int, slot: int) -> None:
         """Copy device block ``block`` to host slot ``slot``."""
         host = self._host(group)
-        host[slot].copy_(self.data[group][block])
+        host[slot].copy_(self.data[self.pool_of[group]][block])
 
     def swap_in(self, group: int, slot: int, block: int) -> None:
         """Copy host slot ``slot`` back to device block ``block``."""
         host = self._host(group)
-        self.data[group][block].copy_(host[slot], non_blocking=host.is_pinned())
+        self.data[self.pool_of[group]][block].copy_(host[slot], non_blocking=host.is_pinned())
 
     def _host(self, group: int) -> Tensor:
-        host = self.host[group]
+        host = self.host[self.pool_of[group]]
         if host is None:
             raise ShapeError("host_blocks", 0, f"host swap blocks for group {group}")
         return host

@@ -66,6 +66,8 @@ class Soak:
     seed: int = 0
     fault_rate: float = 0.0
     """Chance that a block copy fails (after copying, half of the time)."""
+    shared: bool = False
+    """Both groups draw on one pool of ``blocks`` blocks (one tensor)."""
     rng: random.Random = field(init=False)
     manager: BlockManager = field(init=False)
     cache: PagedKVCache = field(init=False)
@@ -79,7 +81,8 @@ class Soak:
         self.rng = random.Random(self.seed)
         grps = groups(self.page, self.window)
         n = [self.blocks] * len(grps)
-        self.cache = PagedKVCache(grps, n, host_blocks=[self.host] * len(grps))
+        pool_of = [0] * len(grps) if self.shared else None
+        self.cache = PagedKVCache(grps, n, host_blocks=[self.host] * len(grps), pool_of=pool_of)
         self.manager = BlockManager(
             page_size=self.page,
             num_blocks=n,
@@ -244,10 +247,14 @@ class Soak:
 
 
 def soak(
-    operations: int, seed: int = 0, full_check_every: int = 50, fault_rate: float = 0.0
+    operations: int,
+    seed: int = 0,
+    full_check_every: int = 50,
+    fault_rate: float = 0.0,
+    shared: bool = False,
 ) -> Counter[str]:
     """Run ``operations`` checked operations; counts of operations and events."""
-    s = Soak(seed=seed, fault_rate=fault_rate)
+    s = Soak(seed=seed, fault_rate=fault_rate, shared=shared, blocks=36 if shared else 24)
     for i in range(operations):
         s.step()
         if i % full_check_every == 0:
