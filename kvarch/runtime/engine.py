@@ -141,14 +141,12 @@ class Engine:
             paged_attention=True,
         )
         self.cache.engine_owned = True
-        self.cache.manager = BlockManager(
-            page_size=page_size,
-            num_blocks=self.plan.blocks_per_group,
+        self.cache.manager = BlockManager.for_cache(
+            self.cache.storage,
             max_seqs=max_batch_size,
             max_seq_len=self.plan.max_seq_len,
-            windows=[g.window for g in groups],
             enable_prefix_caching=enable_prefix_caching,
-            storage=self.cache.storage,
+            swap=False,  # preemption recomputes (docs/runtime.md)
         )
         self.scheduler = Scheduler(
             self.cache.manager,

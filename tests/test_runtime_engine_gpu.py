@@ -1,0 +1,70 @@
+"""The Engine on CUDA: Triton kernels inside the model, decode steps replayed from CUDA graphs.
+
+Greedy tokens of many requests served at once (chunked prefill, graph buckets of several
+sizes, a sliding window) must equal transformers' ``generate`` of each request alone, bf16.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import torch
+from transformers import LlamaConfig, LlamaForCausalLM, MistralConfig, MistralForCausalLM
+
+from kvarch.runtime.engine import Engine, SamplingParams
+
+pytestmark = [
+    pytest.mark.gpu,
+    pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device"),
+]
+
+SMALL: dict[str, Any] = dict(
+    hidden_size=256,
+    intermediate_size=512,
+    num_hidden_layers=2,
+    num_attention_heads=8,
+    num_key_value_heads=2,
+    vocab_size=1000,
+    max_position_embeddings=512,
+)
+NEW = 20
+
+
+def build(name: str) -> Any:
+    torch.manual_seed(0)
+    with torch.device("cuda"):
+        if name == "llama":
+            model = LlamaForCausalLM(LlamaConfig(**SMALL))
+        else:
+            model = MistralForCausalLM(MistralConfig(sliding_window=24, **SMALL))
+    return model.to(torch.bfloat16).eval()
+
+
+@pytest.mark.parametrize("name", ["llama", "mistral"])
+def test_engine_with_cuda_graphs_matches_generate(name: str) -> None:
+    model = build(name)
+    gen = torch.Generator().manual_seed(1)
+    lengths = [5, 37, 90, 13, 64, 7, 120, 33, 50, 2]
+    prompts = [torch.randint(1, 1000, (n,), generator=gen).tolist() for n in lengths]
+    want = []
+    for p in prompts:
+        out = model.generate(
+            torch.tensor([p], device="cuda"),
+            max_new_tokens=NEW,
+            do_sample=False,
+            eos_token_id=None,
+            pad_token_id=0,
+        )
+        want.append(out[0, len(p) :].tolist())
+    engine = Engine(
+        model, max_batch_size=16, max_seq_len=256, num_blocks=200, max_num_batched_tokens=128
+    )
+    assert engine.stats.cuda_graphs
+    outs = engine.generate(prompts, SamplingParams(max_tokens=NEW, ignore_eos=True))
+    same = sum(o.token_ids == w for o, w in zip(outs, want, strict=True))
+    # bf16: a request may part ways at a near-tie; measured on an H200 all 10 are identical
+    assert same >= 9, [(o.token_ids, w) for o, w in zip(outs, want, strict=True)]
+    assert engine.stats.decode_steps > 0
+    pools = {id(p): p for p in engine.cache.manager.pools}.values()
+    assert all(p.num_free == p.num_blocks for p in pools)  # every page back
