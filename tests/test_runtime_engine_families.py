@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -37,7 +36,10 @@ LENGTHS = [3, 2, 17, 9, 40, 5, 11, 14]
 """Prompt lengths; odd entries are suffixes after the shared prefix."""
 SHARED = 21
 
-pytestmark = pytest.mark.filterwarnings("ignore:`past_key_values` is deprecated:FutureWarning")
+pytestmark = [
+    pytest.mark.usefixtures("one_thread"),
+    pytest.mark.filterwarnings("ignore:`past_key_values` is deprecated:FutureWarning"),
+]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,15 +81,6 @@ REFUSED = [
     ("gemma3n-text-shared", "gemma3n_text", "shared", "shared-KV layers"),
 ]
 """Families the engine refuses: their cache is not (only) per-token K/V it can pack."""
-
-
-@pytest.fixture(autouse=True)
-def one_thread() -> Iterator[None]:
-    """Tiny matmuls: one torch thread (many times faster on a loaded 2-core machine)."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
 
 
 def variant(variant_id: str) -> Variant:

@@ -9,7 +9,6 @@ with ``UnsupportedCacheError`` naming the model type and the layer kind.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -29,7 +28,10 @@ from tests.oracle.variants import (
 
 PROMPT, NEW, PAGE = 10, 5, 4
 # transformers 5.24 renames generate's past_key_values to cache; 5.17 only knows the old name.
-pytestmark = pytest.mark.filterwarnings("ignore:`past_key_values` is deprecated:FutureWarning")
+pytestmark = [
+    pytest.mark.usefixtures("one_thread"),
+    pytest.mark.filterwarnings("ignore:`past_key_values` is deprecated:FutureWarning"),
+]
 
 REFUSED: dict[str, str] = {
     "minimax": "none",  # MiniMaxForCausalLM builds its own cache class in generate
@@ -66,15 +68,6 @@ def one_variant_per_family() -> list[Variant]:
 
 
 FAMILIES = one_variant_per_family()
-
-
-@pytest.fixture(autouse=True)
-def one_thread() -> Iterator[None]:
-    """Tiny matmuls: one torch thread (many times faster on a loaded 2-core machine)."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
 
 
 Run = tuple[torch.Tensor, torch.Tensor]
