@@ -357,3 +357,28 @@ def test_text_prompts_go_through_the_tokenizer(greedy_tokens: list[list[int]]) -
     assert out.prompt_token_ids == prompts()[4]
     assert out.token_ids == greedy_tokens[4]
     assert out.text == "".join(chr(t) for t in greedy_tokens[4])
+
+
+def test_cache_salt_isolates_tenants_in_the_prefix_cache() -> None:
+    """Same prompt, different salts: no shared blocks; same salt: shared."""
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(0)
+    model = LlamaForCausalLM(
+        LlamaConfig(
+            hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=4,
+            num_key_value_heads=2, vocab_size=100, max_position_embeddings=128,
+        )
+    ).eval()  # fmt: skip
+    engine = Engine(model, max_batch_size=2, max_seq_len=64, page_size=PAGE, num_blocks=64)
+    prompt = list(range(1, 30))
+
+    def hits(salt: str | None) -> int:
+        engine.reset_stats()
+        engine.generate([prompt], SamplingParams(max_tokens=2, cache_salt=salt))
+        return engine.stats.prefix_hit_tokens
+
+    assert hits("tenant-a") == 0
+    assert hits("tenant-b") == 0  # same tokens, other tenant: computed again
+    assert hits("tenant-a") == 28  # its own blocks: every full block before the last token
+    assert hits(None) == 0

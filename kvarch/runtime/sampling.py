@@ -35,6 +35,8 @@ class SamplingParams(msgspec.Struct, frozen=True, kw_only=True):
     """Tokens that end the request (kept in the output)."""
     ignore_eos: bool = False
     """Keep generating past the model's end-of-sequence token."""
+    cache_salt: str | None = None
+    """Prefix-cache isolation: requests share cached blocks only with the same salt (tenant)."""
 
     def __post_init__(self) -> None:
         owner = "SamplingParams"

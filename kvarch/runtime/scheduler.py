@@ -241,11 +241,12 @@ class Scheduler:
                 f"room below max_seq_len {manager.max_seq_len}"
             )
             return 0, 0, []
-        hit = manager.cached_prefix(req.tokens) if self.prefix_caching else 0
+        salt = getattr(req.sampling, "cache_salt", None)
+        hit = manager.cached_prefix(req.tokens, salt) if self.prefix_caching else 0
         count = min(total - hit, budget)
         while True:
             try:
-                got = manager.add(id(req), req.tokens[: hit + count])
+                got = manager.add(id(req), req.tokens[: hit + count], salt)
                 break
             except OutOfBlocksError as exc:
                 if self.running:
