@@ -347,11 +347,22 @@ class BlockManager:
         self.seq_lens[row] = self.seq_lens[parent.row]
         self.pending[row] = self.pending[parent.row]
 
-    def free(self, seq_id: Hashable) -> None:
-        """Release a sequence's blocks, tail first (so its tail is evicted first)."""
-        seq = self.seqs.pop(seq_id, None)
+    def free(self, seq_id: Hashable, *, forget_from: int | None = None) -> None:
+        """Release a sequence's blocks, tail first (so its tail is evicted first).
+
+        ``forget_from``: the K/V of positions from there on were never written (the step
+        writing them failed): blocks holding them leave the prefix cache first.
+        """
+        seq = self.seqs.get(seq_id)
         if seq is None:
             raise SequenceStateError(seq_id, "not live (never added, or freed already)")
+        if forget_from is not None:
+            first = forget_from // self.page
+            for g, table in enumerate(self.tables):
+                for block in table[seq.row, first:].tolist():
+                    if block >= 0:
+                        self.pools[g].forget(block)
+        del self.seqs[seq_id]
         for m in self.managers:
             m.free(seq.row)
         self.seq_lens[seq.row] = 0

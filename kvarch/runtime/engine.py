@@ -34,7 +34,7 @@ from kvarch.runtime.runner import ModelRunner
 from kvarch.runtime.sampling import SamplingParams, sample
 from kvarch.runtime.scheduler import Request, Scheduler
 
-__all__ = ["Engine", "EngineStats", "RequestOutput", "SamplingParams"]
+__all__ = ["Engine", "EngineStats", "RequestOutput", "SamplingParams", "TokenEvent"]
 
 
 class RequestOutput(msgspec.Struct, kw_only=True):
@@ -48,9 +48,20 @@ class RequestOutput(msgspec.Struct, kw_only=True):
     text: str | None = None
     """``token_ids`` decoded, when the engine has a tokenizer."""
     finish_reason: str | None = None
-    """``length`` (max_tokens or max_seq_len), ``stop`` (a stop or EOS token) or ``error``."""
+    """``length`` (max_tokens or max_seq_len), ``stop`` (a stop or EOS token), ``error`` or
+    ``abort``."""
     error: str | None = None
     """Why the request could not run (``finish_reason == 'error'``)."""
+
+
+class TokenEvent(msgspec.Struct, frozen=True):
+    """What one step did for one request (``Engine.step``)."""
+
+    request_id: int
+    token: int | None
+    """The new token (None when the request ended without one: error, refusal)."""
+    finish_reason: str | None
+    """Set on the request's last event: ``length``, ``stop``, ``error``."""
 
 
 class EngineStats(msgspec.Struct, kw_only=True):
@@ -60,7 +71,7 @@ class EngineStats(msgspec.Struct, kw_only=True):
     decode_steps: int = 0
     """Steps that only decoded (one token per request)."""
     prompt_tokens: int = 0
-    """Prompt tokens of finished requests."""
+    """Prompt tokens of requests served to the end (``length`` or ``stop``)."""
     generated_tokens: int = 0
     prefix_hit_tokens: int = 0
     """Prompt tokens read from the prefix cache instead of computed."""
@@ -73,6 +84,8 @@ class EngineStats(msgspec.Struct, kw_only=True):
     """Wall time of decode-only steps."""
     cuda_graphs: bool = False
     """Decode steps replay CUDA graphs."""
+    failed_steps: int = 0
+    """Steps whose forward or sampling raised (their requests were retried or failed)."""
 
 
 class Engine:
@@ -161,6 +174,9 @@ class Engine:
             max_num_batched_tokens=max_num_batched_tokens,
             cuda_graphs=cuda_graphs,
         )
+        self._live: dict[int, tuple[Request, torch.Generator | None]] = {}
+        """Requests queued or running: id -> (request, its sampling generator)."""
+        self._next_id = 0
         self.eos = self._eos_ids(model)
         self.max_seq_len = self.plan.max_seq_len
         self.stats = EngineStats(cuda_graphs=self.runner.use_graphs)
@@ -261,39 +277,121 @@ class Engine:
         return frozenset(found)
 
     # --- requests ------------------------------------------------------------------------
-    def _requests(
-        self, prompts: Sequence[Sequence[int]] | Sequence[str], params: Any
-    ) -> list[tuple[Request, torch.Generator | None]]:
-        if isinstance(params, SamplingParams):
-            params = [params] * len(prompts)
-        if len(params) != len(prompts):
-            raise ValueError(f"params: got {len(params)}; expected one per prompt or one")
-        out = []
-        for i, (prompt, p) in enumerate(zip(prompts, params, strict=True)):
-            if isinstance(prompt, str):
-                if self.tokenizer is None:
-                    raise ValueError(f"prompt {i}: text needs a tokenizer; pass token ids")
-                ids = list(self.tokenizer.encode(prompt))
-            else:
-                ids = [int(t) for t in prompt]  # type: ignore[call-overload]
-            if not ids:
-                raise ValueError(f"prompt {i}: empty; expected at least one token")
-            stops = frozenset(p.stop_token_ids) | (frozenset() if p.ignore_eos else self.eos)
-            req = Request(index=i, tokens=ids, num_prompt=len(ids), max_tokens=p.max_tokens,
-                          stop_token_ids=stops, sampling=p)  # fmt: skip
-            gen = None
-            if p.seed is not None:
-                gen = torch.Generator(self.runner.device).manual_seed(p.seed)
-            out.append((req, gen))
-        return out
+    def _request(self, index: int, prompt: Sequence[int] | str, p: SamplingParams) -> Request:
+        """A checked request (nothing is queued)."""
+        if isinstance(prompt, str):
+            if self.tokenizer is None:
+                raise ValueError(f"prompt {index}: text needs a tokenizer; pass token ids")
+            ids = list(self.tokenizer.encode(prompt))
+        else:
+            ids = [int(t) for t in prompt]
+        if not ids:
+            raise ValueError(f"prompt {index}: empty; expected at least one token")
+        stops = frozenset(p.stop_token_ids) | (frozenset() if p.ignore_eos else self.eos)
+        return Request(index=index, tokens=ids, num_prompt=len(ids), max_tokens=p.max_tokens,
+                       stop_token_ids=stops, sampling=p)  # fmt: skip
 
+    # --- online API: add requests, step, abort -------------------------------------------
+    def add_request(self, prompt: Sequence[int] | str, params: SamplingParams | None = None) -> int:
+        """Queue one request; its id (``step`` reports its tokens under it)."""
+        return self._add([self._request(self._next_id, prompt, params or SamplingParams())])[0]
+
+    def _add(self, requests: list[Request]) -> list[int]:
+        ids = []
+        for req in requests:
+            req.index = self._next_id
+            self._next_id += 1
+            p = req.sampling
+            gen = (
+                torch.Generator(self.runner.device).manual_seed(p.seed)
+                if p.seed is not None
+                else None
+            )
+            self._live[req.index] = (req, gen)
+            self.scheduler.add(req)
+            ids.append(req.index)
+        return ids
+
+    @property
+    def has_unfinished_requests(self) -> bool:
+        return bool(self._live)
+
+    def abort(self, request_id: int) -> bool:
+        """Cancel a live request (its pages go back to the pool); False if it is not live."""
+        live = self._live.pop(request_id, None)
+        if live is None:
+            return False
+        req = live[0]
+        self.scheduler.abort(req)
+        req.finish_reason = "abort"
+        return True
+
+    def output(self, request_id: int) -> RequestOutput | None:
+        """A live request's output so far (None once it finished and was reported)."""
+        live = self._live.get(request_id)
+        return None if live is None else self._output(live[0])
+
+    def step(self) -> list[TokenEvent]:
+        """Run one scheduled step: a token (or a finish) for each request it served."""
+        stats, scheduler = self.stats, self.scheduler
+        t0 = time.perf_counter()
+        step = scheduler.schedule()
+        events = [self._finished(req, None) for req in scheduler.refused]
+        scheduler.refused.clear()
+        if step is None:
+            return events
+        picked = [r for r, s in zip(step.requests, step.samples, strict=True) if s]
+        try:
+            logits = self.runner.run(step)
+            if len(picked) != len(step.requests):
+                logits = logits[[i for i, s in enumerate(step.samples) if s]]
+            tokens = sample(
+                logits, [r.sampling for r in picked], [self._live[r.index][1] for r in picked]
+            )
+        except Exception as exc:  # a fault inside the step: the others go on
+            failed = scheduler.fail(step, f"{type(exc).__name__}: {exc}")
+            stats.failed_steps += 1
+            return events + [self._finished(req, None) for req in failed]
+        elapsed = time.perf_counter() - t0
+        stats.steps += 1
+        stats.computed_tokens += step.num_tokens
+        stats.preemptions = scheduler.preemptions
+        if step.decode:
+            stats.decode_steps += 1
+            stats.decode_seconds += elapsed
+        else:
+            stats.prefill_seconds += elapsed
+        for req, token in zip(picked, tokens, strict=True):
+            req.tokens.append(token)
+            req.failures = 0
+            stats.generated_tokens += 1
+            if token in req.stop_token_ids:
+                req.finish_reason = "stop"
+            elif req.num_output >= req.max_tokens or req.length >= self.max_seq_len:
+                req.finish_reason = "length"
+            if req.finished:
+                scheduler.finish(req)
+                events.append(self._finished(req, token))
+            else:
+                events.append(TokenEvent(req.index, token, None))
+        return events
+
+    def _finished(self, req: Request, token: int | None) -> TokenEvent:
+        """Book a finished request out of the live set."""
+        self._live.pop(req.index, None)
+        if req.finish_reason in ("length", "stop"):
+            self.stats.prompt_tokens += req.num_prompt
+            self.stats.prefix_hit_tokens += req.hit_tokens
+        return TokenEvent(req.index, token, req.finish_reason)
+
+    # --- offline API -----------------------------------------------------------------------
     def stream(
         self, prompts: Sequence[Sequence[int]] | Sequence[str], params: Any = None
     ) -> Iterator[tuple[int, int]]:
         """``(request index, token)`` as each token is generated."""
-        for _, req, token in self._run(prompts, params or SamplingParams(), progress=False):
-            if token is not None:
-                yield req.index, token
+        for _, index, event in self._run(prompts, params, progress=False):
+            if event.token is not None:
+                yield index, event.token
 
     def generate(
         self,
@@ -304,9 +402,12 @@ class Engine:
     ) -> list[RequestOutput]:
         """Run every prompt to completion; outputs in submission order."""
         requests: list[Request] = []
-        for reqs, _, _ in self._run(prompts, params or SamplingParams(), progress=use_tqdm):
+        for reqs, _, _ in self._run(prompts, params, progress=use_tqdm):
             requests = reqs
-        return [self._output(r) for r in requests]
+        outs = [self._output(r) for r in requests]
+        for i, out in enumerate(outs):
+            out.request_id = i
+        return outs
 
     def _output(self, req: Request) -> RequestOutput:
         text = None
@@ -323,57 +424,32 @@ class Engine:
 
     def _run(
         self, prompts: Any, params: Any, *, progress: bool | None
-    ) -> Iterator[tuple[list[Request], Request, int | None]]:
-        pairs = self._requests(prompts, params)
-        requests = [r for r, _ in pairs]
-        generators = {id(r): g for r, g in pairs}
-        for req in requests:
-            self.scheduler.add(req)
+    ) -> Iterator[tuple[list[Request], int, TokenEvent]]:
+        """Queue ``prompts`` and step until each finished: (requests, position, event)."""
+        params = params or SamplingParams()
+        if isinstance(params, SamplingParams):
+            params = [params] * len(prompts)
+        if len(params) != len(prompts):
+            raise ValueError(f"params: got {len(params)}; expected one per prompt or one")
+        requests = [
+            self._request(i, pr, p) for i, (pr, p) in enumerate(zip(prompts, params, strict=True))
+        ]
+        position = {rid: i for i, rid in enumerate(self._add(requests))}
+        pending = set(position)
         bar = _progress(len(requests), progress)
-        stats, scheduler = self.stats, self.scheduler
         try:
-            while scheduler.has_work:
-                t0 = time.perf_counter()
-                step = scheduler.schedule()
-                for req in scheduler.refused:  # requests that can never fit
-                    yield requests, req, None
-                scheduler.refused.clear()
-                if step is None:
-                    continue
-                logits = self.runner.run(step)
-                picked = [r for r, s in zip(step.requests, step.samples, strict=True) if s]
-                if len(picked) != len(step.requests):
-                    logits = logits[[i for i, s in enumerate(step.samples) if s]]
-                tokens = sample(
-                    logits, [r.sampling for r in picked], [generators[id(r)] for r in picked]
-                )
-                elapsed = time.perf_counter() - t0
-                stats.steps += 1
-                stats.computed_tokens += step.num_tokens
-                if step.decode:
-                    stats.decode_steps += 1
-                    stats.decode_seconds += elapsed
-                else:
-                    stats.prefill_seconds += elapsed
-                for req, token in zip(picked, tokens, strict=True):
-                    req.tokens.append(token)
-                    stats.generated_tokens += 1
-                    if token in req.stop_token_ids:
-                        req.finish_reason = "stop"
-                    elif req.num_output >= req.max_tokens or req.length >= self.max_seq_len:
-                        req.finish_reason = "length"
-                    yield requests, req, token
-                    if req.finished:
-                        scheduler.finish(req)
-                        stats.prompt_tokens += req.num_prompt
-                        stats.prefix_hit_tokens += req.hit_tokens
+            while pending:
+                for event in self.step():
+                    if event.request_id not in position:
+                        continue  # another caller's request (online API)
+                    yield requests, position[event.request_id], event
+                    if event.finish_reason is not None:
+                        pending.discard(event.request_id)
                         if bar is not None:
                             bar.update(1)
         finally:
-            stats.preemptions = scheduler.preemptions
-            for req in requests:  # an interrupted run leaves nothing behind
-                if not req.finished:
-                    scheduler.abort(req)
+            for rid in pending:  # an interrupted run leaves nothing behind
+                self.abort(rid)
             if bar is not None:
                 bar.close()
 

@@ -101,6 +101,13 @@ class BlockPool:
             if self.journal is not None:
                 self.journal.append((self, "register", block, block_hash))
 
+    def forget(self, block: int) -> None:
+        """Drop ``block`` from the prefix index (its data cannot be trusted). Not journaled."""
+        block_hash = self.hash_of[block]
+        if block_hash is not None:
+            del self.cached[block_hash]
+            self.hash_of[block] = None
+
     def lookup(self, block_hash: CacheKey) -> int | None:
         """The block holding ``block_hash``, if cached on the device."""
         return self.cached.get(block_hash)

@@ -47,6 +47,8 @@ class Request:
     """Prompt tokens found in the prefix cache (summed over admissions)."""
     row: int = -1
     """Block-manager row while running."""
+    failures: int = 0
+    """Failed steps in a row that served it (a suspect runs alone until it gets a token)."""
 
     @property
     def prompt(self) -> list[int]:
@@ -143,6 +145,10 @@ class Scheduler:
             budget -= count
         while self.waiting and budget > 0 and len(self.running) < self.max_batch_size:
             req = self.waiting[0]
+            if any(r.failures for r in self.running):
+                break  # a suspect runs alone
+            if req.failures and (self.running or chosen):
+                break  # a suspect waits to run alone
             admitted = self._admit(req, budget)
             if admitted is None:
                 break
@@ -155,6 +161,8 @@ class Scheduler:
             extra_slots.append(slots)
             chosen.append((req, start, count))
             budget -= count
+            if req.failures:
+                break
         if not chosen:
             return None
         for req, start, count in chosen:
@@ -283,6 +291,28 @@ class Scheduler:
         req.computed = 0
         self.waiting.appendleft(req)
         self.preemptions += 1
+
+    def fail(self, step: ScheduledStep, why: str) -> list[Request]:
+        """The step's forward or sampling raised: free its requests' pages (dropping the
+        blocks it was writing from the prefix cache) and retry each alone; a request that
+        already failed (so it failed alone) finishes with ``error``. Returns those."""
+        failed: list[Request] = []
+        retry: list[Request] = []
+        for req, start in zip(step.requests, step.starts, strict=True):
+            if req not in self.running:
+                continue
+            self.manager.free(id(req), forget_from=start)
+            self.running.remove(req)
+            req.computed = 0
+            req.failures += 1
+            if req.failures >= 2:
+                req.finish_reason = "error"
+                req.error = f"the step serving it failed again, alone: {why}"
+                failed.append(req)
+            else:
+                retry.append(req)
+        self.waiting.extendleft(reversed(retry))
+        return failed
 
     def finish(self, req: Request) -> None:
         """Release a finished running request's pages."""
