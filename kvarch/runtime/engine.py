@@ -25,7 +25,6 @@ import torch
 from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
 from kvarch.layers import PER_TOKEN_KINDS
 from kvarch.runtime import attention as attn
-from kvarch.runtime.blocks import BlockManager
 from kvarch.runtime.errors import UnsupportedCacheError
 from kvarch.runtime.hf import PagedCache, _arch_for_model
 from kvarch.runtime.hf_layers import delegated_layers, gathered_reason, text_config
@@ -152,15 +151,9 @@ class Engine:
             device=device,
             plan=self.plan,
             paged_attention=True,
+            enable_prefix_caching=enable_prefix_caching,
         )
         self.cache.engine_owned = True
-        self.cache.manager = BlockManager.for_cache(
-            self.cache.storage,
-            max_seqs=max_batch_size,
-            max_seq_len=self.plan.max_seq_len,
-            enable_prefix_caching=enable_prefix_caching,
-            swap=False,  # preemption recomputes (docs/runtime.md)
-        )
         self.scheduler = Scheduler(
             self.cache.manager,
             max_batch_size=max_batch_size,

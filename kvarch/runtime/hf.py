@@ -244,12 +244,14 @@ class PagedCache(Cache):  # type: ignore[misc]
         plan: CachePlan | None = None,
         delegated: dict[int, Any] | None = None,
         paged_attention: bool = False,
+        enable_prefix_caching: bool = False,
     ) -> None:
         """Pages the layers of ``params``; ``delegated`` layer objects serve the others.
 
         ``paged_attention``: the model attends through ``kvarch.runtime.attention`` (set by
         ``from_model``), so ``update`` only writes; otherwise it returns the K/V gathered
-        from the pages (any model, slower).
+        from the pages (any model, slower). ``enable_prefix_caching``: the manager indexes
+        full blocks for prefix hits (the engine's; ``generate`` starts one sequence per row).
         """
         groups = as_groups(params) if plan is None else plan.cache_groups(params)
         self.plan = plan
@@ -263,7 +265,11 @@ class PagedCache(Cache):  # type: ignore[misc]
             groups, num_blocks, device=device, pool_of=pool_of, source_of=source_of
         )
         self.manager = BlockManager.for_cache(
-            self.storage, max_seqs=max_batch_size, max_seq_len=max_seq_len
+            self.storage,
+            max_seqs=max_batch_size,
+            max_seq_len=max_seq_len,
+            enable_prefix_caching=enable_prefix_caching,
+            swap=False,
         )
         window_of = {i: g.window for g in groups for i in g.layer_indices}
         kind_of = {i: g.attention for g in groups for i in g.layer_indices}
