@@ -1,0 +1,29 @@
+"""The engine soak's short form (issue 16): random arrivals, cancellations, stop tokens,
+salted tenants and preemption on a tiny float32 llama; after every step the pool audit and
+the live-set and exactly-once checks hold, and every request's tokens equal its solo greedy
+run cut where it stopped (``tests/reliability/engine_soak.py``; long form
+``python -m benchmarks.bench_engine_soak --long``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reliability.engine_soak import soak
+
+pytestmark = [
+    pytest.mark.usefixtures("one_thread"),
+    pytest.mark.filterwarnings("ignore::FutureWarning"),
+]
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_engine_soak(seed: int) -> None:
+    counts = soak(600, seed, check_every=1)
+    assert counts["requests"] == 600
+    finished = sum(v for k, v in counts.items() if k.startswith("finish "))
+    assert finished == 600  # each exactly once (the driver raises on a second finish)
+    assert counts["solo checks"] == 600 - counts["finish error"]
+    # the workload reaches what it is meant to exercise
+    assert counts["preemptions"] > 0 and counts["aborted"] > 0
+    assert counts["finish stop"] > 0 and counts["finish error"] > 0
+    assert counts["salted"] > 0 and counts["prefix hit tokens"] > 0
