@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> None:
     torch.set_num_threads(1)
     run = EngineSoak(seed=seed, check_every=check_every)
     start = time.perf_counter()
-    counts = run.run(requests)
+    counts = run.run(requests, progress=10_000 if long else 0)
     seconds = time.perf_counter() - start
     detail = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     print(

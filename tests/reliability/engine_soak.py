@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import copy
 import random
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -235,14 +236,22 @@ class EngineSoak:
                 raise SoakFailure(f"step {step}: free {pool.num_free} + owned {owned} != pool")
 
     # --- the loop ---------------------------------------------------------------------------
-    def run(self, num_requests: int) -> Counter[str]:
+    def run(self, num_requests: int, progress: int = 0) -> Counter[str]:
+        """Serve ``num_requests``; with ``progress``, print a line every that many."""
         rng, eng = self.rng, self.engine
         step = 0
+        start = time.perf_counter()
         while self.counts["requests"] < num_requests or self.live:
             if self.counts["requests"] < num_requests:
                 burst = rng.choice((0, 0, 0, 1, 1, 2, 3, 6))
                 for _ in range(min(burst, num_requests - self.counts["requests"])):
                     self.add()
+                    if progress and self.counts["requests"] % progress == 0:
+                        print(
+                            f"  {self.counts['requests']} requests, {step} steps, "
+                            f"{time.perf_counter() - start:.0f} s",
+                            flush=True,
+                        )
             if rng.random() < self.abort_rate:
                 self.abort()
             events = eng.step()
