@@ -63,6 +63,7 @@ class Tracked:
     prompt: list[int]
     params: SamplingParams
     stops: frozenset[int]
+    poisoned: bool = False
     tokens: list[int] = field(default_factory=list)
     finish: str | None = None
 
@@ -72,12 +73,20 @@ class EngineSoak:
     """The engine, a twin model for solo runs, the driver's shadow of every request."""
 
     seed: int = 0
+    variant: str | None = None
+    """An oracle catalogue variant (``tests/oracle/variants.py``: sliding windows, mixed
+    groups); None: the tiny llama."""
     num_blocks: int = 28
     max_batch_size: int = 12
     budget: int = 48
     check_every: int = 1
     """Compare 1 in N finished or cancelled requests with a solo run (1: all)."""
     abort_rate: float = 0.04
+    max_live: int = 48
+    """Clients in flight at most (arrivals pause above it, so the queue stays bounded)."""
+    fault_rate: float = 0.005
+    """Chance that a request holds a token id outside the vocabulary: the forward of every
+    step serving it raises (a fault inside a step); it must end in ``error``, alone."""
     rng: random.Random = field(init=False)
     engine: Engine = field(init=False)
     twin: Any = field(init=False)
@@ -92,7 +101,8 @@ class EngineSoak:
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
-        model = tiny_llama(self.seed)
+        model = tiny_llama(self.seed) if self.variant is None else _variant(self.variant)
+        self.vocab = int(model.config.get_text_config().vocab_size)
         self.twin = copy.deepcopy(model)  # before the engine switches the model's attention
         self.engine = Engine(
             model,
@@ -104,7 +114,9 @@ class EngineSoak:
             cuda_graphs=False,
         )
         rng = self.rng
-        self.prefixes = [[rng.randrange(3, VOCAB) for _ in range(n)] for n in (3, 4, 8, 9, 16, 21)]
+        self.prefixes = [
+            [rng.randrange(3, self.vocab) for _ in range(n)] for n in (3, 4, 8, 9, 16, 21)
+        ]
 
     # --- workload ---------------------------------------------------------------------------
     def _prompt(self) -> list[int]:
@@ -113,9 +125,9 @@ class EngineSoak:
         if roll < 0.15 and self.recent:
             return list(rng.choice(self.recent))  # a whole prompt again (a full prefix hit)
         if roll < 0.17:
-            return [rng.randrange(3, VOCAB) for _ in range(rng.randrange(MAX_SEQ_LEN, 60))]
+            return [rng.randrange(3, self.vocab) for _ in range(rng.randrange(MAX_SEQ_LEN, 60))]
         head = list(rng.choice(self.prefixes)) if roll < 0.75 else []
-        tail = [rng.randrange(3, VOCAB) for _ in range(rng.randrange(0 if head else 1, 14))]
+        tail = [rng.randrange(3, self.vocab) for _ in range(rng.randrange(0 if head else 1, 14))]
         prompt = head + tail
         self.recent = [*self.recent, prompt][-32:]
         return prompt
@@ -124,7 +136,7 @@ class EngineSoak:
         rng = self.rng
         stop: tuple[int, ...] = ()
         if rng.random() < 0.3:  # tokens the model has been emitting lately: stops happen
-            pool = self.emitted or list(range(3, VOCAB))
+            pool = self.emitted or list(range(3, self.vocab))
             stop = tuple({rng.choice(pool) for _ in range(rng.randrange(1, 4))})
         return SamplingParams(
             max_tokens=rng.randrange(1, MAX_NEW + 1),
@@ -136,13 +148,18 @@ class EngineSoak:
     def add(self) -> int:
         prompt = self._prompt()
         params = self._params(prompt)
+        poisoned = self.fault_rate > 0 and self.rng.random() < self.fault_rate
+        if poisoned:
+            prompt = list(prompt)
+            prompt[self.rng.randrange(len(prompt))] = self.vocab + self.rng.randrange(100)
         rid = self.engine.add_request(prompt, params)
         if rid in self.requests:
             raise SoakFailure(f"request id {rid} handed out twice")
         stops = frozenset(params.stop_token_ids) | (
             frozenset() if params.ignore_eos else self.engine.eos
         )
-        self.requests[rid] = Tracked(prompt, params, stops)
+        self.requests[rid] = Tracked(prompt, params, stops, poisoned)
+        self.counts["poisoned"] += poisoned
         self.live.add(rid)
         self.counts["requests"] += 1
         self.counts["salted"] += params.cache_salt is not None
@@ -174,9 +191,17 @@ class EngineSoak:
         limit = max(0, min(t.params.max_tokens, MAX_SEQ_LEN - len(t.prompt)))
         out = t.tokens
         if reason == "error":
-            if len(t.prompt) < MAX_SEQ_LEN or out:
-                raise SoakFailure(f"request {rid} errored: {self.engine.output(rid)}")
+            # poisoned, longer than max_seq_len, or more pages than the whole pool even alone
+            fits = len(t.prompt) < MAX_SEQ_LEN and len(t.prompt) + limit - 1 <= self.capacity
+            if (fits and not t.poisoned) or (out and self.solo(t.prompt)[: len(out)] != out):
+                raise SoakFailure(f"request {rid} errored (prompt {t.prompt}, tokens {out})")
+            why = (
+                "poisoned" if t.poisoned else "too long" if len(t.prompt) >= MAX_SEQ_LEN else "pool"
+            )
+            self.counts[f"error: {why}"] += 1
             return
+        if t.poisoned and reason != "abort":
+            raise SoakFailure(f"poisoned request {rid} finished {reason!r}: {out}")
         early = [i for i, tok in enumerate(out[:-1]) if tok in t.stops]
         if early:
             raise SoakFailure(f"request {rid} went on past stop token at {early[0]}: {out}")
@@ -194,6 +219,11 @@ class EngineSoak:
                     f"request {rid} ({reason}, prompt {t.prompt}, salt {t.params.cache_salt}): "
                     f"tokens {out} != solo {want}"
                 )
+
+    @property
+    def capacity(self) -> int:
+        """Tokens the pool holds."""
+        return self.num_blocks * PAGE
 
     def solo(self, prompt: list[int]) -> list[int]:
         """Greedy tokens of ``prompt`` alone (no EOS), as many as it can ever get."""
@@ -235,20 +265,36 @@ class EngineSoak:
             if owned + pool.num_free != pool.num_blocks:
                 raise SoakFailure(f"step {step}: free {pool.num_free} + owned {owned} != pool")
 
+    def _dump(self) -> str:
+        sched = self.engine.scheduler
+        pools = {id(p): p for p in self.engine.cache.manager.pools}.values()
+
+        def show(r: Any) -> str:
+            return (
+                f"#{r.index}(len {r.length}, prompt {r.num_prompt}, computed {r.computed}, "
+                f"failures {r.failures}, finish {r.finish_reason})"
+            )
+
+        return (
+            f"waiting {[show(r) for r in sched.waiting]}, running "
+            f"{[show(r) for r in sched.running]}, free pages {[p.num_free for p in pools]}"
+        )
+
     # --- the loop ---------------------------------------------------------------------------
     def run(self, num_requests: int, progress: int = 0) -> Counter[str]:
         """Serve ``num_requests``; with ``progress``, print a line every that many."""
         rng, eng = self.rng, self.engine
-        step = 0
+        step = idle = served = quiet = 0
         start = time.perf_counter()
         while self.counts["requests"] < num_requests or self.live:
-            if self.counts["requests"] < num_requests:
+            if self.counts["requests"] < num_requests and len(self.live) < self.max_live:
                 burst = rng.choice((0, 0, 0, 1, 1, 2, 3, 6))
                 for _ in range(min(burst, num_requests - self.counts["requests"])):
                     self.add()
                     if progress and self.counts["requests"] % progress == 0:
                         print(
                             f"  {self.counts['requests']} requests, {step} steps, "
+                            f"{len(self.live)} live, "
                             f"{time.perf_counter() - start:.0f} s",
                             flush=True,
                         )
@@ -256,6 +302,14 @@ class EngineSoak:
                 self.abort()
             events = eng.step()
             step += 1
+            if events or eng.stats.steps != served:
+                served, idle = eng.stats.steps, step
+            elif step - idle > 100:
+                raise SoakFailure(f"step {step}: no step ran for 100 steps; {self._dump()}")
+            if events or not self.live:
+                quiet = step
+            elif step - quiet > 1000:
+                raise SoakFailure(f"step {step}: no token for 1000 steps; {self._dump()}")
             for ev in events:
                 t = self.requests.get(ev.request_id)
                 if t is None or t.finish is not None or ev.request_id not in self.live:
@@ -281,6 +335,14 @@ class EngineSoak:
         if eng.cache.manager.seqs or any(p.num_free != p.num_blocks for p in pools):
             raise SoakFailure("pages still owned after every request finished")
         return self.counts
+
+
+def _variant(name: str) -> Any:
+    from tests.oracle.truth import build_model
+    from tests.oracle.variants import available_variants, make_config
+
+    variant = next(v for v in available_variants() if v.id == name)
+    return build_model(make_config(variant))
 
 
 def _root(salt: str | None) -> bytes:
