@@ -29,3 +29,11 @@ def test_engine_soak(seed: int) -> None:
     assert counts["finish stop"] > 0 and counts["error: too long"] > 0
     assert counts["error: poisoned"] > 0 and counts["failed steps"] > 0
     assert counts["salted"] > 0 and counts["prefix hit tokens"] > 0
+
+
+def test_engine_soak_with_sliding_and_full_groups() -> None:
+    """Gemma 3 (five sliding-window layers, one full): two cache groups, pages recycled."""
+    counts = soak(300, 0, variant="gemma3-text", check_every=1, fault_rate=0.02)
+    finished = sum(v for k, v in counts.items() if k.startswith("finish "))
+    assert finished == 300 and counts["solo checks"] == 300 - counts["finish error"]
+    assert counts["preemptions"] > 0 and counts["failed steps"] > 0
