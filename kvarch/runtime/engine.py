@@ -26,7 +26,7 @@ from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
 from kvarch.layers import PER_TOKEN_KINDS
 from kvarch.runtime import attention as attn
 from kvarch.runtime.errors import UnsupportedCacheError
-from kvarch.runtime.hf import PagedCache, _arch_for_model
+from kvarch.runtime.hf import PagedCache, arch_for_model
 from kvarch.runtime.hf_layers import delegated_layers, gathered_reason, text_config
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
 from kvarch.runtime.runner import ModelRunner
@@ -106,7 +106,7 @@ class Engine:
     ) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
-        arch = _arch_for_model(model, page_size=page_size)
+        arch = arch_for_model(model, page_size=page_size)
         params = arch.get_kv_params()
         kinds = {spec.index: spec.kind for spec in arch.layers()}
         groups = as_groups(params)

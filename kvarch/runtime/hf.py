@@ -41,14 +41,14 @@ from kvarch.runtime.planner import (
 )
 from kvarch.runtime.tensors import LayerCache, PagedKVCache
 
-__all__ = ["PagedCache", "PagedLayer", "kv_params_for_model"]
+__all__ = ["PagedCache", "PagedLayer", "arch_for_model", "kv_params_for_model"]
 
 
 def _device_ref(device: torch.device) -> DeviceRef:
     return DeviceRef.CPU() if device.type == "cpu" else DeviceRef.GPU(device.index or 0)
 
 
-def _arch_for_model(model: Any, *, page_size: int) -> Any:
+def arch_for_model(model: Any, *, page_size: int) -> Any:
     """The model's generated config (raises ``UnknownArchitectureError`` without a schema)."""
     import generated
 
@@ -62,7 +62,7 @@ def _arch_for_model(model: Any, *, page_size: int) -> Any:
 
 def kv_params_for_model(model: Any, *, page_size: int) -> KVCacheParams | MultiKVCacheParams:
     """The model's cache geometry, resolved through the generated configs."""
-    params: KVCacheParams | MultiKVCacheParams = _arch_for_model(
+    params: KVCacheParams | MultiKVCacheParams = arch_for_model(
         model, page_size=page_size
     ).get_kv_params()
     return params
@@ -317,7 +317,7 @@ class PagedCache(Cache):  # type: ignore[misc]
         """
         kinds: dict[int, str] = {}
         if params is None:
-            arch = _arch_for_model(model, page_size=page_size)
+            arch = arch_for_model(model, page_size=page_size)
             params = arch.get_kv_params()
             kinds = {spec.index: spec.kind for spec in arch.layers()}
             if isinstance(params, KVCacheParams):  # one uniform group: name its layers
