@@ -101,7 +101,7 @@ def config_weight_bytes(config: Mapping[str, Any], dtype: DType) -> WeightBytes:
         priced = f"{method} quantized layers, the rest {dtype.value}"
     elif method:
         notes.append(f"quantization {method!r} not modelled: priced as {dtype.value}")
-    detail = f"{count.family} formula: {count.total / 1e9:.2f} B parameters, {priced}"
+    detail = f"{count.family}: {count.total / 1e9:.2f} B parameters, {priced}"
     return WeightBytes(
         bytes=total,
         source="formula",
