@@ -121,7 +121,9 @@ def _gqa(c: _Cfg, n: ParamCount, layers: int, hidden: int, *, gated_q: bool = Fa
     n.add(kv * hd, hidden, "attn", 2 * layers)
     n.add(hidden, heads * hd, "attn", layers)
     qkv_bias = c.model_type == "qwen2" or c.flag("attention_bias", False)
-    n.other += layers * (qkv_bias * (heads + 2 * kv) * hd + c.flag("attention_bias", False) * hidden)
+    n.other += layers * (
+        qkv_bias * (heads + 2 * kv) * hd + c.flag("attention_bias", False) * hidden
+    )
     if c.model_type in {"qwen3", "qwen3_moe", "qwen3_next", "gemma3_text", "olmo2"}:
         n.other += layers * 2 * hd  # q_norm, k_norm
     if c.model_type == "gpt_oss":
@@ -344,7 +346,11 @@ def _gemma3n_text(c: _Cfg, n: ParamCount) -> None:
 def _siglip(vision: Mapping[str, Any], text_hidden: int, n: ParamCount) -> None:
     """A SigLIP vision tower and Gemma 3's projector into the text width."""
     v = _Cfg(vision, "siglip_vision_model")
-    hidden, layers, inter = v.int("hidden_size"), v.int("num_hidden_layers"), v.int("intermediate_size")
+    hidden, layers, inter = (
+        v.int("hidden_size"),
+        v.int("num_hidden_layers"),
+        v.int("intermediate_size"),
+    )
     patch = v.int("patch_size")
     n.other += v.int("num_channels") * patch * patch * hidden + hidden  # patch conv
     n.other += (v.int("image_size") // patch) ** 2 * hidden  # positions

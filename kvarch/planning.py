@@ -199,9 +199,7 @@ def plan_model(
     groups = as_groups(params)
     full_blocks = [b for g, b in zip(groups, result.blocks_per_group, strict=True) if not g.window]
     pools = result.layout.num_pools if result.layout is not None else len(groups)
-    pool_of = (
-        result.layout.pool_of_group if result.layout is not None else list(range(len(groups)))
-    )
+    pool_of = result.layout.pool_of_group if result.layout is not None else list(range(len(groups)))
     runtime_groups = result.cache_groups(params)
     blocks = result.blocks_per_pool or result.blocks_per_group
     concurrency = min(
