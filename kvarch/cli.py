@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, cast
 
 import msgspec
 
@@ -220,7 +220,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kvarch", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"kvarch {_version()}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", required=True, metavar="COMMAND"),
+    )
 
     p = sub.add_parser("inspect", help="per-layer KV geometry of a config.json or model folder")
     p.add_argument("path", type=Path, help="config.json or a folder holding one")

@@ -93,7 +93,7 @@ def summary(layout: Layout) -> str:
 
 def grouped_rows(layout: Layout) -> list[tuple[object, ...]]:
     """One row per distinct layer geometry, with the layers that have it."""
-    by_spec: dict[tuple[object, ...], list[int]] = {}
+    by_spec: dict[tuple[Any, ...], list[int]] = {}
     for s in layout.layers:
         key = (s.kind, s.window, s.num_kv_heads, s.k_head_dim, s.v_head_dim, s.kv_source)
         by_spec.setdefault(key, []).append(s.index)
@@ -103,7 +103,7 @@ def grouped_rows(layout: Layout) -> list[tuple[object, ...]]:
     scattered = [k for k in order if "," in spans[k]]
     if len(order) > 1 and scattered == order[-1:]:
         spans[order[-1]] = "all others"
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for key in order:
         indices = by_spec[key]
         kind, window, heads, k_dim, v_dim, source = key

@@ -70,9 +70,9 @@ def _quantized_matrix_bytes(m: Matrix, q: Mapping[str, Any], method: str) -> int
         group = int(q.get("group_size", q.get("q_group_size", 128)))
         groups = -(-m.cols // (m.cols if group <= 0 else group))
         packed = m.rows * m.cols * bits // 8
-        scales = groups * m.rows * (2 + bits / 8)  # fp16 scale + packed zero point
+        group_bytes = groups * m.rows * (2 + bits / 8)  # fp16 scale + packed zero point
         g_idx = 4 * m.cols if method == "gptq" else 0
-        return m.copies * (packed + int(scales) + g_idx)
+        return m.copies * (packed + int(group_bytes) + g_idx)
     return None
 
 
