@@ -84,6 +84,8 @@ _PLAIN = (
     ("found unexpected end of stream", "a quote or bracket is never closed"),
     ("did not find expected key", "this line's indentation does not line up with its block"),
     ("did not find expected ',' or", "a list or mapping in brackets is not closed"),
+    ("expected ',' or ']'", "a list in brackets is not closed, or holds a ':'"),
+    ("expected ',' or '}'", "a mapping in braces is not closed, or lacks a ','"),
 )  # fmt: skip
 
 
