@@ -26,7 +26,8 @@ __all__ = ["MODELS", "build", "main", "prompts", "run_engine"]
 _TINY = {"hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 2,
          "num_attention_heads": 8, "vocab_size": 256, "max_position_embeddings": 512}  # fmt: skip
 _SMALL = {"hidden_size": 1024, "intermediate_size": 2816, "num_hidden_layers": 8,
-          "num_attention_heads": 16, "vocab_size": 32000, "max_position_embeddings": 8192}  # fmt: skip
+          "num_attention_heads": 16, "vocab_size": 32000,
+          "max_position_embeddings": 8192}  # fmt: skip
 
 MODELS: dict[str, dict[str, Any]] = {
     # Llama geometry: GQA, 8 query heads over 4 KV heads (2 per rank at tp 2)
@@ -36,9 +37,14 @@ MODELS: dict[str, dict[str, Any]] = {
     "llama-1b": {**_SMALL, "num_key_value_heads": 4},
     "mqa-1b": {**_SMALL, "num_key_value_heads": 1},
     "llama-8b": {
-        "hidden_size": 4096, "intermediate_size": 14336, "num_hidden_layers": 32,
-        "num_attention_heads": 32, "num_key_value_heads": 8, "vocab_size": 128256,
-        "max_position_embeddings": 8192, "rope_theta": 500000.0,
+        "hidden_size": 4096,
+        "intermediate_size": 14336,
+        "num_hidden_layers": 32,
+        "num_attention_heads": 32,
+        "num_key_value_heads": 8,
+        "vocab_size": 128256,
+        "max_position_embeddings": 8192,
+        "rope_theta": 500000.0,
     },  # fmt: skip  (Llama-3-8B geometry)
 }
 
