@@ -297,11 +297,17 @@ class TPEngine(Engine):
     """An ``Engine`` on one rank of a tensor-parallel group (see the module docstring); every
     rank must make the same calls with the same arguments."""
 
-    def __init__(self, model: Any, tp: TPGroup, **kwargs: Any) -> None:
+    def __init__(self, model: Any, tp: TPGroup, *, cuda_graphs: bool = True, **kwargs: Any) -> None:
         self.tp = tp
         shard_model(model, tp)
-        super().__init__(model, **kwargs)
-        tp.agree("engine setup", msgspec.json.encode([self.plan, self.runner.use_graphs]))
+        super().__init__(model, cuda_graphs=False, **kwargs)
+        runner = self.runner
+        if cuda_graphs and runner.device.type == "cuda" and not runner._has_gathered():
+            runner.use_graphs = True  # captured here, with NCCL's watchdog free to run
+            runner.capture_error_mode = "thread_local"
+            runner.capture_all()
+            self.stats.cuda_graphs = runner.use_graphs
+        tp.agree("engine setup", msgspec.json.encode([self.plan, runner.use_graphs]))
         self._seed = tp.broadcast_int("sampling seed", int.from_bytes(os.urandom(7), "little"))
         """Seeds the generators of sampled requests that name no seed (the same on all ranks)."""
 
