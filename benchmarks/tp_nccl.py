@@ -195,7 +195,7 @@ def faults(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
                  for r in (0, 1)]  # fmt: skip
         for p in procs:
             p.start()
-        start, limit = time.monotonic(), 180.0
+        start, limit = time.monotonic(), 60.0
         while time.monotonic() - start < limit and not (where / "rank0.json").exists():
             time.sleep(0.2)
         for p in procs:
@@ -221,7 +221,13 @@ def _launch(args: argparse.Namespace, out: Path, tp: int) -> dict[str, Any]:
     if tp == 2:
         cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc-per-node", "2", here, *flags]
     env = {**os.environ, **NCCL_ENV, "OMP_NUM_THREADS": "1" if args.cpu else "8"}
-    done = subprocess.run(cmd, env=env, timeout=args.part_timeout_s, check=False)
+    start = time.monotonic()
+    try:
+        done = subprocess.run(cmd, env=env, timeout=args.part_timeout_s, check=False)
+    except subprocess.TimeoutExpired:
+        return {"error": f"over {args.part_timeout_s} s"}
+    took = time.monotonic() - start
+    print(f"== tp {tp}: {took:.0f} s, exit status {done.returncode}", flush=True)
     if done.returncode or not target.exists():
         return {"error": f"exit status {done.returncode}"}
     result: dict[str, Any] = json.loads(target.read_text())
@@ -259,7 +265,7 @@ def main() -> int:
     ap.add_argument("--cpu", action="store_true", help="gloo on CPU, float32")
     ap.add_argument("--small", action="store_true", help="tiny models and workloads")
     ap.add_argument("--only", default="equal,faults", help="parts: equal (with throughput), faults")
-    ap.add_argument("--part-timeout-s", type=float, default=280.0)
+    ap.add_argument("--part-timeout-s", type=float, default=220.0, help="per tp 1 / tp 2 run")
     ap.add_argument("--worker-out", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker_out:

@@ -51,13 +51,13 @@ MODELS: dict[str, dict[str, Any]] = {
 
 def build(name: str, *, dtype: torch.dtype, device: torch.device, seed: int = 0) -> Any:
     """A random-weight Llama of geometry ``name``: the same weights for the same seed."""
-    from transformers import LlamaConfig, LlamaForCausalLM
+    from transformers import AutoModelForCausalLM, LlamaConfig
 
     if name not in MODELS:
         raise ValueError(f"model: got {name!r}; expected one of {sorted(MODELS)}")
     torch.manual_seed(seed)
-    with device:
-        model = LlamaForCausalLM(LlamaConfig(**MODELS[name])).to(dtype)
+    with device:  # initialised in ``dtype`` on ``device``: no float32 copy of an 8B model
+        model = AutoModelForCausalLM.from_config(LlamaConfig(**MODELS[name]), dtype=dtype)
     # a wider init than the default keeps random logits apart (fewer exact ties in bf16)
     with torch.no_grad():
         model.lm_head.weight.normal_(0.0, 0.2)
