@@ -55,11 +55,15 @@ def _engine(name: str, tp: Any, device: Any, dtype: Any, record: bool, **kw: Any
     base = Engine if tp is None else TPEngine
 
     class Recording(base):  # type: ignore[valid-type,misc]
-        """Keeps each sampled token's top-5 logits (``record``)."""
+        """Keeps each sampled token's top-5 logits (``record``, once ``top`` is set: not
+        during the engine's warm-up on CUDA)."""
+
+        top: dict[int, list[Any]] | None = None
+        first = 0
 
         def _sample(self, step: Any, picked: Any, logits: Any) -> list[int]:
             tokens: list[int] = super()._sample(step, picked, logits)
-            if record:
+            if record and self.top is not None:
                 values, ids = logits.float().topk(5, dim=-1)
                 for req, v, i in zip(picked, values.tolist(), ids.tolist(), strict=True):
                     self.top.setdefault(req.index - self.first, []).append((v, i))
@@ -180,7 +184,8 @@ def _fault_rank(rank: int, folder: str, fate: str, cpu: bool) -> None:
     except Exception as exc:
         took = time.monotonic() - starts[-1]
         freed = engine.cache.manager.num_free_blocks(0) == total
-        report(error=f"{type(exc).__name__}: {exc}"[:400], detected_s=took, pages_freed=freed,
+        report(error=f"{type(exc).__name__}: {exc}"[:400], detected_s=took, forwards=len(starts),
+               pages_freed=freed,
                live=engine.has_unfinished_requests, graphs=engine.stats.cuda_graphs)  # fmt: skip
     os._exit(0)
 
