@@ -22,16 +22,22 @@ from typing import Any
 import msgspec
 import torch
 
+from kvarch.device import DeviceRef
 from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
 from kvarch.layers import PER_TOKEN_KINDS
 from kvarch.runtime import attention as attn
-from kvarch.runtime.errors import RequestError, UnsupportedCacheError
+from kvarch.runtime.errors import (
+    CollectiveError,
+    RankMismatchError,
+    RequestError,
+    UnsupportedCacheError,
+)
 from kvarch.runtime.hf import PagedCache, arch_for_model
 from kvarch.runtime.hf_layers import delegated_layers, gathered_reason, text_config
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
 from kvarch.runtime.runner import ModelRunner
 from kvarch.runtime.sampling import SamplingParams, sample
-from kvarch.runtime.scheduler import Request, Scheduler
+from kvarch.runtime.scheduler import Request, ScheduledStep, Scheduler
 
 __all__ = ["Engine", "EngineStats", "RequestOutput", "SamplingParams", "TokenEvent"]
 
@@ -106,7 +112,7 @@ class Engine:
     ) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
-        arch = arch_for_model(model, page_size=page_size)
+        arch = arch_for_model(model, page_size=page_size, devices=self._cache_devices(model))
         params = arch.get_kv_params()
         kinds = {spec.index: spec.kind for spec in arch.layers()}
         groups = as_groups(params)
@@ -216,8 +222,8 @@ class Engine:
             tokenizer = AutoTokenizer.from_pretrained(str(folder))
         return cls(model, tokenizer=tokenizer, **kwargs)
 
-    @staticmethod
     def _plan(
+        self,
         text: Any,
         params: MultiKVCacheParams,
         num_blocks: int | Sequence[int] | None,
@@ -242,7 +248,7 @@ class Engine:
                 bytes_per_block_per_device=[g.params.bytes_per_block_per_device for g in groups],
                 host_blocks_per_group=[0] * len(groups),
                 data_parallel_degree=1,
-                tp_degree=1,
+                tp_degree=groups[0].params.tp_degree,
                 available_bytes_per_device=0,
                 max_batch_at_max_len=per_seq,
                 max_len_at_max_batch=0,
@@ -353,9 +359,9 @@ class Engine:
             logits = self.runner.run(step)
             if len(picked) != len(step.requests):
                 logits = logits[[i for i, s in enumerate(step.samples) if s]]
-            tokens = sample(
-                logits, [r.sampling for r in picked], [self._live[r.index][1] for r in picked]
-            )
+            tokens = self._sample(step, picked, logits)
+        except (CollectiveError, RankMismatchError):
+            raise  # the tensor-parallel group is broken: no request's fault, none can retry
         except Exception as exc:  # a fault inside the step: the others go on
             failed = scheduler.fail(step, f"{type(exc).__name__}: {exc}")
             stats.failed_steps += 1
@@ -384,6 +390,18 @@ class Engine:
             else:
                 events.append(TokenEvent(req.index, token, None))
         return events
+
+    def _sample(
+        self, step: ScheduledStep, picked: list[Request], logits: torch.Tensor
+    ) -> list[int]:
+        """One token per request of ``picked`` (the step's rows of ``logits``)."""
+        gens = [self._live[r.index][1] for r in picked]
+        return sample(logits, [r.sampling for r in picked], gens)
+
+    def _cache_devices(self, model: Any) -> list[DeviceRef] | None:
+        """The cache's devices (None: the model's one device; a tensor-parallel engine lists its
+        group, so each rank's pages hold its share of the KV heads)."""
+        return None
 
     def _finished(self, req: Request, token: int | None) -> TokenEvent:
         """Book a finished request out of the live set."""

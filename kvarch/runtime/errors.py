@@ -11,9 +11,11 @@ __all__ = [
     "CollectiveError",
     "OutOfBlocksError",
     "PlanError",
+    "RankMismatchError",
     "RequestError",
     "SequenceStateError",
     "ShapeError",
+    "ShardingError",
     "UnsupportedCacheError",
 ]
 
@@ -115,3 +117,23 @@ class CollectiveError(KvarchError, RuntimeError):
             f"{op} on rank {rank} of {world} failed: a peer rank died or did not join within "
             f"the process group's timeout (init_process_group(timeout=...)); cause: {cause}"
         )
+
+
+class RankMismatchError(KvarchError, RuntimeError):
+    """Tensor-parallel ranks disagree on something that must be identical on every rank."""
+
+    def __init__(self, what: str, rank: int, digests: list[str]) -> None:
+        self.what = what
+        self.rank = rank
+        super().__init__(
+            f"{what}: ranks disagree (digest per rank: {digests}); every rank must get the same "
+            "requests, sampling seeds and plan, in the same order"
+        )
+
+
+class ShardingError(KvarchError, ValueError):
+    """A model the tensor-parallel split cannot shard: names the module and what it expected."""
+
+    def __init__(self, module: str, problem: str) -> None:
+        self.module = module
+        super().__init__(f"{module}: {problem}")

@@ -48,14 +48,15 @@ def _device_ref(device: torch.device) -> DeviceRef:
     return DeviceRef.CPU() if device.type == "cpu" else DeviceRef.GPU(device.index or 0)
 
 
-def arch_for_model(model: Any, *, page_size: int) -> Any:
-    """The model's generated config (raises ``UnknownArchitectureError`` without a schema)."""
+def arch_for_model(model: Any, *, page_size: int, devices: list[DeviceRef] | None = None) -> Any:
+    """The model's generated config (raises ``UnknownArchitectureError`` without a schema);
+    ``devices`` (default: the model's device) is a tensor-parallel group's devices."""
     import generated
 
     return generated.from_hf_config(
         model.config,
         dtype=DType.from_torch(model.dtype),
-        devices=[_device_ref(model.device)],
+        devices=devices or [_device_ref(model.device)],
         kv_cache=KVCacheConfig(kv_cache_page_size=page_size, enable_prefix_caching=False),
     )
 

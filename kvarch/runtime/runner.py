@@ -101,6 +101,9 @@ class ModelRunner:
         self.graph_error: str | None = None
         """Why graphs were dropped (None while they are in use or were never wanted)."""
         self.max_batch_size = max_batch_size
+        self.capture_error_mode = "global"
+        """``torch.cuda.graph``'s: "thread_local" lets other threads (NCCL's watchdog) use CUDA
+        while a graph that holds collectives is captured."""
 
     def _has_gathered(self) -> bool:
         """Latent (MLA) layers gather K/V on the host side of the step: not capturable."""
@@ -225,7 +228,9 @@ class ModelRunner:
                 self._forward(ids, pos, 0)
         torch.cuda.current_stream(self.device).wait_stream(stream)
         graph = torch.cuda.CUDAGraph()
-        with torch.cuda.graph(graph, pool=self.graph_pool):
+        with torch.cuda.graph(
+            graph, pool=self.graph_pool, capture_error_mode=self.capture_error_mode
+        ):
             logits = self._forward(ids, pos, 0)
         self.graph_pool = graph.pool()
         self.graphs[batch] = (graph, logits)

@@ -12,6 +12,7 @@ import multiprocessing as mp
 import os
 import signal
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -101,18 +102,26 @@ def reports(folder: str, rank: int) -> list[list[Any]]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
-def run_pair(folder: str, fate: str, deadline_s: float) -> tuple[list[list[Any]], float]:
-    """Start both ranks; rank 0's reports and the seconds until its step 2 report (inf: none
-    within ``deadline_s``). Every process is gone when this returns."""
+def run_pair(
+    folder: str,
+    fate: str,
+    deadline_s: float,
+    *,
+    target: Callable[[int, str, str], None] = rank_main,
+    last: str = "step 2",
+) -> tuple[list[list[Any]], float]:
+    """Start both ranks (``target(rank, folder, fate)``); rank 0's reports and the seconds
+    until its ``last`` report (inf: none within ``deadline_s``). Every process is gone when
+    this returns."""
     ctx = mp.get_context("spawn")  # not fork: forked torch thread pools can hang
-    procs = [ctx.Process(target=rank_main, args=(r, folder, fate)) for r in (0, 1)]
+    procs = [ctx.Process(target=target, args=(r, folder, fate)) for r in (0, 1)]
     for p in procs:
         p.start()
     start = time.monotonic()
     step2 = float("inf")
     try:
         while time.monotonic() - start < deadline_s:
-            if any(r[0] == "step 2" for r in reports(folder, 0)):
+            if any(r[0] == last for r in reports(folder, 0)):
                 step2 = time.monotonic() - start
                 break
             time.sleep(0.1)
