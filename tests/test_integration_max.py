@@ -419,3 +419,11 @@ def test_missing_max_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ImportError, match=r"pip install 'kvarch\[max\]'") as info:
         import kvarch.integrations.max  # noqa: F401
     assert "'max.dtype' is missing" in str(info.value)
+
+
+def test_kvarch_configs_satisfy_maxs_protocols() -> None:
+    from max.pipelines.lib.interfaces.arch_config import ArchConfig, ArchConfigWithKVCache
+
+    arch = generated.from_hf_config(fixture("mistral-7b-v0.1"), devices=[DeviceRef.GPU(0)])
+    assert isinstance(arch, ArchConfig)
+    assert isinstance(arch, ArchConfigWithKVCache)
