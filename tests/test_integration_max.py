@@ -4,7 +4,11 @@ Every published-checkpoint fixture MAX serves goes through MAX's own resolution,
 (``PipelineConfig.from_args`` on a folder holding the config.json and a one-tensor
 safetensors file; ``find_architecture``; ``initialize(..., max_seq_len=...)``) and through
 kvarch's adapter with the same inputs. Both are checked against what transformers caches.
-The extra is installed by ``make setup``; ``KVARCH_WITHOUT_MAX=1`` skips this module.
+Importing MAX changes the process for good: it registers its own HF config classes with
+transformers (``llama4_text`` among them) and sets ``PYTHONEXECUTABLE``/``PYTHONPATH`` in the C
+environment, so a child Python started the usual way loses the venv. These tests therefore
+run in their own process, ``make test-max`` (``KVARCH_MAX_TESTS=1``), which CI runs after
+``make test``; transformers' truth comes from a child process given a clean environment.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import dataclasses
 import json
 import logging
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -60,30 +65,7 @@ from kvarch.integrations.max import (
     max_dtype,
     to_max_params,
 )
-from tests.oracle.truth import cache_truth
-
-ROOT = Path(__file__).parent / "fixtures"
-
-# What the fixtures leave out and MAX needs to serve them:
-# - the Llama-4 fixture is the checkpoint's text_config; transformers serves it (model_type
-#   llama4_text) as Llama4ForCausalLM, which MAX also registers.
-# - MAX's DeepSeek-V2 config reads MoE routing fields transformers 5 dropped; these are the
-#   values of the published deepseek-ai/DeepSeek-V2-Lite config.json.
-EXTRA: dict[str, dict[str, Any]] = {
-    "llama-4-scout-17b-16e-text": {"architectures": ["Llama4ForCausalLM"]},
-    "deepseek-v2-lite": {
-        "aux_loss_alpha": 0.001,
-        "moe_layer_freq": 1,
-        "n_group": 1,
-        "topk_group": 1,
-        "topk_method": "greedy",
-        "scoring_func": "softmax",
-        "seq_aux": True,
-        "norm_topk_prob": False,
-        "routed_scaling_factor": 1.0,
-        "pretraining_tp": 1,
-    },
-}
+from tests.max_fixtures import Layers, all_fixtures, fixture
 
 #: Fixtures MAX 26.7 serves where its params equal kvarch's (and transformers').
 MAX_MATCHES = [
@@ -102,16 +84,6 @@ MAX_DROPS_WINDOW = {
     "phi-3-mini-4k-instruct": {(2047, 32, 96): 32},
     "llama-4-scout-17b-16e-text": {(8192, 8, 128): 36, (None, 8, 128): 12},
 }
-
-
-def fixture(name: str) -> dict[str, Any]:
-    (path,) = ROOT.glob(f"configs*/{name}.json")
-    data: dict[str, Any] = json.loads(path.read_text())
-    return {**data, **EXTRA.get(name, {})}
-
-
-def all_fixtures() -> list[str]:
-    return sorted(p.stem for p in ROOT.glob("configs*/*.json"))
 
 
 @pytest.fixture(autouse=True)
@@ -170,9 +142,6 @@ def describe(params: Any) -> dict[str, tuple[Any, ...]]:
     }
 
 
-Layers = dict[tuple[int | None, int, int], int]
-
-
 def max_layers(params: Any) -> Layers:
     """Layers per (window, KV heads, head dim) in MAX params."""
     leaves = params.children.values() if isinstance(params, MultiKVCacheParams) else [params]
@@ -183,19 +152,20 @@ def max_layers(params: Any) -> Layers:
     return dict(out)
 
 
-def truth_layers(name: str) -> Layers:
-    """The same count from transformers' own cache (full size, meta device)."""
-    from transformers import AutoConfig
-
-    data = fixture(name)
-    config = AutoConfig.for_model(data.pop("model_type"), **data)
-    out: collections.Counter[tuple[int | None, int, int]] = collections.Counter()
-    for t in cache_truth(config, device="meta"):
-        if t.kind in ("full", "sliding", "chunked"):
-            latent = t.num_kv_heads == 1 and t.k_head_dim != t.v_head_dim
-            dim = t.k_head_dim + t.v_head_dim if latent else t.k_head_dim
-            out[(t.window, t.num_kv_heads, dim)] += 1
-    return dict(out)
+@pytest.fixture(scope="module")
+def truth() -> dict[str, Layers]:
+    """transformers' cache of every served fixture, from a process MAX never touched."""
+    names = MAX_MATCHES + sorted(MAX_DROPS_WINDOW)
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.max_fixtures", *names],
+        cwd=Path(__file__).parents[1],
+        env=dict(os.environ),  # os.environ: without what MAX's runtime set natively
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(done.stdout)
+    return {n: {(w, h, d): c for w, h, d, c in rows} for n, rows in found.items()}
 
 
 def no_windows(layers: Layers) -> Layers:
@@ -216,24 +186,27 @@ def _arch(name: str) -> str | None:
 
 
 @pytest.mark.parametrize("name", MAX_MATCHES)
-def test_kvarch_equals_max_where_max_is_right(name: str, tmp_path: Path) -> None:
+def test_kvarch_equals_max_where_max_is_right(
+    name: str, tmp_path: Path, truth: dict[str, Layers]
+) -> None:
     pc = max_pipeline(name, tmp_path)
     ours = kvarch_for_max(pc)
     assert describe(ours) == describe(max_own(name, pc))
-    assert max_layers(ours) == truth_layers(name)
+    assert max_layers(ours) == truth[name]
     hf = pc.model.huggingface_config
     assert KvarchKVCache.calculate_max_seq_len(hf, pc.model) == pc.model.max_length
 
 
 @pytest.mark.parametrize("name", sorted(MAX_DROPS_WINDOW))
-def test_kvarch_keeps_the_windows_max_drops(name: str, tmp_path: Path) -> None:
+def test_kvarch_keeps_the_windows_max_drops(
+    name: str, tmp_path: Path, truth: dict[str, Layers]
+) -> None:
     pc = max_pipeline(name, tmp_path)
-    truth = truth_layers(name)
-    assert truth == MAX_DROPS_WINDOW[name]
+    assert truth[name] == MAX_DROPS_WINDOW[name]
     ours, theirs = kvarch_for_max(pc), max_own(name, pc)
-    assert max_layers(ours) == truth
-    assert max_layers(theirs) != truth
-    assert max_layers(theirs) == no_windows(truth)  # MAX's only error: the window
+    assert max_layers(ours) == truth[name]
+    assert max_layers(theirs) != truth[name]
+    assert max_layers(theirs) == no_windows(truth[name])  # MAX's only error: the window
     assert {p.window_size for p in _leaves(theirs)} == {None}
 
 
