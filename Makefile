@@ -21,15 +21,23 @@ MAX_EXTRA ?= ,max
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
+	@echo "setup: creating $(VENV) (first run only; about 3 minutes in all)"
 	$(PYTHON) -m venv $(VENV)
+	@echo "setup: 1/4 upgrading pip"
 	$(BIN)/python -m pip install -q --upgrade pip
+	@echo "setup: 2/4 installing $(or $(TORCH_SPEC),torch) (the largest download, 1-2 minutes)"
 	$(if $(TORCH_SPEC),$(BIN)/python -m pip install -q "$(TORCH_SPEC)")
+	@echo "setup: 3/4 installing $(TRANSFORMERS_SPEC) (under a minute)"
 	$(if $(TRANSFORMERS_SPEC),$(BIN)/python -m pip install -q "$(TRANSFORMERS_SPEC)")
+	@echo "setup: 4/4 installing kvarch, its dev tools and MAX (editable; under a minute)"
 	$(BIN)/python -m pip install -q -e '.[dev$(MAX_EXTRA)]'
+	@echo "setup: done"
 	touch $@
 
 generate: setup
+	@echo "generate: compiling schemas/*.yaml into generated/"
 	$(BIN)/python -m generator generate
+	@echo "generate: running a tiny model on the paged cache (python -m kvarch.demo)"
 	$(BIN)/python -m kvarch.demo
 
 check: setup

@@ -69,6 +69,8 @@ class Name:
     """True: ``self.<name>`` (an input or derived value); False: a local (``i``, ``kind``)."""
     inputs: tuple[str, ...] = ()
     """The inputs it is computed from (for error messages naming HF fields)."""
+    division: SchemaError | None = None
+    """For a derived value: where a ``/`` made it a float (see ``Compiled.division``)."""
 
 
 @dataclass
@@ -78,6 +80,8 @@ class Compiled:
     source: str
     ty: Ty
     inputs: list[str] = field(default_factory=list)
+    division: SchemaError | None = None
+    """Where a true division ``/`` made the result a float, as an error with the fix."""
 
 
 #: Whitelisted functions: name -> (Python callee, description).
@@ -143,6 +147,7 @@ class _Checker:
         self.scope = scope
         self.col0 = loc.col + (1 if quoted else 0)
         self.inputs: list[str] = []
+        self.division: SchemaError | None = None
 
     def error(self, node: ast.AST | None, message: str) -> SchemaError:
         if node is None or getattr(node, "lineno", None) is None:
@@ -199,6 +204,8 @@ class _Checker:
             known = ", ".join(sorted(self.scope)) or "none"
             raise self.error(node, f"unknown name {node.id!r}{hint} (known: {known})")
         self.inputs.extend(bound.inputs)
+        if self.division is None:
+            self.division = bound.division
         if bound.attr:
             return ast.Attribute(ast.Name("self", ast.Load()), node.id, ast.Load()), bound.ty
         return ast.Name(node.id, ast.Load()), bound.ty
@@ -223,6 +230,14 @@ class _Checker:
             if not ty.numeric:
                 raise self.error(side, f"operator {op} needs numbers, got {ty}" + _null_hint(ty))
         ty = FLOAT if op == "/" or FLOAT in (lt, rt) else INT
+        if op == "/" and self.division is None and lt == rt == INT:
+            at = ast.Constant(None)
+            at.lineno = 1
+            end = node.left.end_col_offset or node.left.col_offset
+            at.col_offset = max(self.source.find("/", end), end)
+            self.division = self.error(
+                at, "'/' makes a float even of two ints: use // (floor) or ceil_div(a, b)"
+            )
         return ast.BinOp(left, node.op, right), ty
 
     def _UnaryOp(self, node: ast.UnaryOp, depth: int) -> tuple[ast.expr, Ty]:
@@ -325,7 +340,8 @@ class _Checker:
 
     def _Call(self, node: ast.Call, depth: int) -> tuple[ast.expr, Ty]:
         if not isinstance(node.func, ast.Name):
-            raise self.error(node, "only the whitelisted functions may be called")
+            allowed = ", ".join(sorted(FUNCTIONS))
+            raise self.error(node, f"only these functions may be called: {allowed}")
         name = node.func.id
         if name not in FUNCTIONS:
             close = difflib.get_close_matches(name, list(FUNCTIONS), n=2, cutoff=0.6)
@@ -433,4 +449,4 @@ def compile_expr(
         raise SchemaError(loc, "expression nested too deeply") from None
     source = ast.unparse(ast.fix_missing_locations(ast.Expression(out)))
     inputs = list(dict.fromkeys(checker.inputs))
-    return Compiled(source, ty, inputs)
+    return Compiled(source, ty, inputs, checker.division)

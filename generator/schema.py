@@ -266,7 +266,7 @@ def build_schema(stem: str, file: str, m: YMap) -> Schema:
     derived = []
     for name, spec in _map(m, "derived").items():
         d = _derived(name, spec, m["derived"], scope)
-        scope[name] = Name(d.expr.ty, inputs=tuple(d.expr.inputs))
+        scope[name] = Name(d.expr.ty, inputs=tuple(d.expr.inputs), division=d.expr.division)
         derived.append(d)
     by_name = {i.name: i for i in inputs}
     schema = Schema(
@@ -300,6 +300,8 @@ def _expr(m: YMap, key: str, scope: dict[str, Name], want: tuple[Ty, ...]) -> Co
     if out.ty not in want:
         hint = "; use coalesce(x, default)" if out.ty.nullable else ""
         wanted = " or ".join(str(w) for w in want)
+        if out.division is not None and out.ty.base == "float" and INT in want:
+            raise SchemaError(out.division.loc, f"{key!r} must be int: {out.division.detail}")
         raise _err(m, key, f"{key!r} must be {wanted}, got {out.ty}{hint}")
     return out
 

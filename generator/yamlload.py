@@ -66,13 +66,35 @@ def load_yaml(text: str, file: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Loc(file, mark.line + 1, mark.column + 1) if mark else Loc(file)
-        raise SchemaError(where, f"invalid YAML: {exc.problem or exc}") from None
+        raise SchemaError(where, f"invalid YAML: {_plain(str(exc.problem or exc))}") from None
     except yaml.YAMLError as exc:
         raise SchemaError(Loc(file), f"invalid YAML: {exc}") from None
     except RecursionError:
         raise SchemaError(Loc(file), "YAML nested too deeply") from None
     finally:
         loader.dispose()
+
+
+_PLAIN = (
+    ("mapping values are not allowed", "a ':' where a plain value was expected: check this "
+     "line's indentation, or quote a value that contains ': '"),
+    ("expected <block end>", "this line's indentation does not line up with the lines above"),
+    ("could not find expected ':'", "a key without ':' (or a line indented too far)"),
+    ("cannot start any token", "tabs or a stray character: indent with spaces"),
+    ("found unexpected end of stream", "a quote or bracket is never closed"),
+    ("did not find expected key", "this line's indentation does not line up with its block"),
+    ("did not find expected ',' or", "a list or mapping in brackets is not closed"),
+    ("expected ',' or ']'", "a list in brackets is not closed, or holds a ':'"),
+    ("expected ',' or '}'", "a mapping in braces is not closed, or lacks a ','"),
+)  # fmt: skip
+
+
+def _plain(problem: str) -> str:
+    """PyYAML's problem in plain words (its own words kept after them)."""
+    for raw, plain in _PLAIN:
+        if raw in problem:
+            return f"{plain} (YAML: {problem})"
+    return problem
 
 
 def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, seen: set[int]) -> Any:

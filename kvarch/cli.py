@@ -1,84 +1,72 @@
-"""The ``kvarch`` command line.
+"""kvarch: the KV cache of a Hugging Face model, layer by layer, and the memory plan to serve it.
 
 ``inspect`` and ``plan`` never import torch or transformers, so they answer in a blink.
-Errors print one line and exit 2 (``--debug`` shows the traceback).
+Errors print one line and exit 2 (``--debug`` shows the traceback; with ``--json`` the error
+is a JSON object on stdout).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn, cast
 
 import msgspec
 
-from kvarch.dtype import DType
-from kvarch.errors import KvarchError
+from kvarch import cli_args
+from kvarch.errors import ConfigError, KvarchError
 from kvarch.run import add_run_parser
-from kvarch.text import human_bytes, table
+from kvarch.runtime.errors import PlanError
+from kvarch.text import table
 
 __all__ = ["main"]
 
 Command = Callable[[argparse.Namespace], int]
 
 
-def _parse_size(text: str) -> int:
-    """``80GiB``, ``80GB``, ``1.5e9`` or plain bytes."""
-    units = {"kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30, "tib": 1 << 40}
-    units |= {"kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12, "b": 1}
-    t = text.strip().lower().replace(" ", "")
-    for suffix in sorted(units, key=len, reverse=True):
-        if t.endswith(suffix):
-            number, scale = t[: -len(suffix)], units[suffix]
-            break
-    else:
-        number, scale = t, 1
-    try:
-        value = float(number) * scale
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a size (e.g. 80GiB, 24GB, 1.5e9)"
-        ) from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r}: a size must be > 0")
-    return int(value)
-
-
-def _dtype(text: str) -> DType:
-    try:
-        return DType.parse(text)
-    except KvarchError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from kvarch.inspection import inspect_config, load_hf_config
+    from kvarch.dtype import DType
+    from kvarch.inspection import grouped_rows, inspect_config, load_hf_config, summary
 
-    layout = inspect_config(load_hf_config(args.path), dtype=args.dtype)
+    config = load_hf_config(args.path)
+    dtype = args.dtype or DType.from_hf_config(config, default=DType.bfloat16)
+    layout = inspect_config(config, dtype=dtype)
     if args.json:
         sys.stdout.write(msgspec.json.format(msgspec.json.encode(layout)).decode() + "\n")
         return 0
-    print(f"architecture       {layout.architecture}")
-    print(f"model_max_seq_len  {layout.model_max_seq_len}")
-    print(
-        f"bytes per token    {layout.bytes_per_token} ({human_bytes(layout.bytes_per_token)}, "
-        f"{layout.dtype.value})"
-    )
-    rows = [
-        (
-            s.index,
-            s.kind,
-            "-" if s.window is None else s.window,
-            s.num_kv_heads,
-            s.k_head_dim,
-            s.v_head_dim,
-            "-" if s.kv_source is None else s.kv_source,
-            s.bytes_per_token(layout.dtype),
-        )
-        for s in layout.layers
-    ]
-    headers = ("layer", "kind", "window", "kv_heads", "k_dim", "v_dim", "kv_from", "bytes/token")
+    if args.dtype:
+        source = "--dtype"
+    elif DType.from_hf_config(config, default=DType.float32) == dtype:
+        source = "the config's torch_dtype"
+    else:
+        source = "the config names none; set --dtype"
+    print(f"{layout.architecture}: {summary(layout)}")
+    print(f"cache dtype {layout.dtype.value} ({source})")
+    if args.per_layer:
+        rows: list[tuple[object, ...]] = [
+            (
+                s.index,
+                s.kind,
+                "-" if s.window is None else s.window,
+                s.num_kv_heads,
+                s.k_head_dim,
+                s.v_head_dim,
+                "-" if s.kv_source is None else s.kv_source,
+                s.bytes_per_token(layout.dtype),
+            )
+            for s in layout.layers
+        ]
+        headers: tuple[str, ...] = ("layer", "kind", "window", "kv_heads", "k_dim", "v_dim",
+                                    "kv_from", "bytes/token")  # fmt: skip
+    else:
+        rows = grouped_rows(layout)
+        headers = ("layers", "count", "kind", "window", "kv_heads", "k_dim", "v_dim",
+                   "kv_from", "bytes/token/layer")  # fmt: skip
     print(table(headers, rows))
     return 0
 
@@ -173,33 +161,75 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return bench_main(list(args.names))
 
 
+def _bench_names() -> str:
+    """The benchmarks of this checkout, for ``kvarch bench --help``."""
+    from pathlib import Path as _Path
+
+    here = _Path(__file__).resolve().parents[1] / "benchmarks"
+    names = sorted(p.stem.removeprefix("bench_") for p in here.glob("bench_*.py"))
+    return ", ".join(names) if names else "none found (run from a kvarch checkout)"
+
+
 def _add_plan(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("plan", help="does the model fit, with how much context and batch?")
     p.add_argument("path", type=Path, help="config.json or a model folder")
-    p.add_argument("--gpu-memory", type=_parse_size, help="free memory per device (default: ask)")
-    p.add_argument("--utilization", type=float, default=0.9, help="device_memory_utilization")
-    p.add_argument("--tp", type=int, default=1, help="tensor-parallel devices per replica")
-    p.add_argument("--dp", type=int, default=1, help="data-parallel replicas")
-    p.add_argument("--dtype", type=_dtype, help="weights dtype (default: the config's)")
-    p.add_argument("--kv-dtype", type=_dtype, help="cache dtype (default: the weights')")
-    p.add_argument("--page-size", type=int, default=128, help="tokens per page")
-    p.add_argument("--max-length", type=int, help="max sequence length (default: the model's)")
-    p.add_argument("--max-batch", type=int, help="max concurrent sequences (default 512)")
-    p.add_argument("--weights", type=_parse_size, help="weight bytes (default: checkpoint/est.)")
-    p.add_argument("--activations", type=_parse_size, default=0, help="activation bytes/device")
-    p.add_argument("--json", action="store_true", help="print the plan as JSON")
+    p.add_argument(
+        "--gpu-memory",
+        type=cli_args.size("--gpu-memory"),
+        help="free memory per device, e.g. 80GiB (a bare number is GiB; default: ask the GPU)",
+    )
+    p.add_argument(
+        "--utilization",
+        type=cli_args.fraction,
+        default=0.9,
+        help="fraction of that memory kvarch may use, in (0, 1] (default 0.9)",
+    )
+    p.add_argument("--tp", type=cli_args.int_at_least(1), default=1,
+                   help="tensor-parallel devices per replica")  # fmt: skip
+    p.add_argument("--dp", type=cli_args.int_at_least(1), default=1, help="data-parallel replicas")
+    p.add_argument("--dtype", type=cli_args.dtype, help="weights dtype (default: the config's)")
+    p.add_argument("--kv-dtype", type=cli_args.dtype, help="cache dtype (default: the weights')")
+    p.add_argument("--page-size", type=cli_args.int_at_least(1), default=128,
+                   help="tokens per page (default 128)")  # fmt: skip
+    p.add_argument(
+        "--max-length",
+        type=cli_args.int_at_least(1),
+        help="max sequence length (default: the model's whole context)",
+    )
+    p.add_argument(
+        "--max-batch",
+        type=cli_args.int_at_least(1),
+        help="max concurrent sequences (default: the cache takes all the memory; batch cap 512)",
+    )
+    p.add_argument(
+        "--weights",
+        type=cli_args.size("--weights"),
+        help="weight bytes (default: the checkpoint, else counted from the config)",
+    )
+    p.add_argument(
+        "--activations",
+        type=cli_args.size("--activations", allow_zero=True),
+        default=0,
+        help="activation bytes per device (default 0)",
+    )
+    p.add_argument("--json", action="store_true", help="print the plan (or the error) as JSON")
     p.set_defaults(run=cmd_plan)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kvarch", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="kvarch", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"kvarch {_version()}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", required=True, metavar="COMMAND"),
+    )
 
     p = sub.add_parser("inspect", help="per-layer KV geometry of a config.json or model folder")
     p.add_argument("path", type=Path, help="config.json or a folder holding one")
-    p.add_argument("--dtype", type=_dtype, default=DType.bfloat16, help="cache dtype")
-    p.add_argument("--json", action="store_true", help="print the layout as JSON")
+    p.add_argument("--dtype", type=cli_args.dtype, help="cache dtype (default: the config's)")
+    p.add_argument("--per-layer", action="store_true", help="one row per layer")
+    p.add_argument("--json", action="store_true", help="print the layout (or the error) as JSON")
     p.set_defaults(run=cmd_inspect)
 
     _add_plan(sub)
@@ -224,21 +254,83 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_coverage)
 
     p = sub.add_parser("bench", help="run the benchmarks (from a checkout)")
-    p.add_argument("names", nargs="*", help="benchmark names (default: all)")
+    p.add_argument("names", nargs="*", help=f"benchmark names (default: all): {_bench_names()}")
     p.set_defaults(run=cmd_bench)
     return parser
 
 
+# The knobs the planner names, as the flags a user types.
+_FLAGS = {
+    "device_memory_utilization": "--utilization",
+    "max_seq_len": "--max-length",
+    "user_provided_max_length": "--max-length",
+    "max_batch_size": "--max-batch",
+    "devices": "--tp",
+    "free_bytes": "--gpu-memory",
+}
+
+
+def _in_flags(exc: Exception) -> tuple[str, str | None]:
+    """The error's message with internal field names replaced by flags, and its flag."""
+    text = str(exc)
+    flag = None
+    if isinstance(exc, PlanError):
+        flag = _FLAGS.get(exc.knob)
+    elif isinstance(exc, ConfigError):
+        flag = _FLAGS.get(exc.field, exc.field if exc.field.startswith("--") else None)
+    for field, name in _FLAGS.items():
+        if field != "devices":
+            text = re.sub(rf"\b{field}\b", name, text)
+    text = re.sub(r"^devices:", "--tp:", text)
+    return text, flag
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as JSON when ``--json`` is on the command line."""
+
+    json_errors = False
+
+    def error(self, message: str) -> NoReturn:
+        if _Parser.json_errors:
+            _print_json_error(self.prog.removeprefix("kvarch ").strip(), message, None)
+            raise SystemExit(2)
+        super().error(message)
+
+
+def _print_json_error(command: str, message: str, flag: str | None) -> None:
+    doc = {"error": {"command": command or None, "message": message, "flag": flag}}
+    sys.stdout.write(json.dumps(doc) + "\n")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kvarch")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    _Parser.json_errors = "--json" in args_list
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_list)
     run: Command = args.run
     try:
         return run(args)
+    except BrokenPipeError:  # `kvarch inspect ... | head`: the reader left; stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except (KvarchError, ValueError, OSError) as exc:
         if args.debug:
             raise
-        print(f"kvarch {args.command}: error: {exc}", file=sys.stderr)
+        message, flag = _in_flags(exc)
+        if getattr(args, "json", False):
+            _print_json_error(args.command, message, flag)
+        else:
+            print(f"kvarch {args.command}: error: {message}", file=sys.stderr)
         return 2
 
 

@@ -1,12 +1,13 @@
 """``python -m kvarch.demo``: resolve a bundled tiny config, plan its cache, generate with it.
 
 Runs on the default device (the first GPU, else the CPU) with a randomly initialised tiny
-Mistral (sliding window) and prints the resolved class, the plan and tokens/s.
+Mistral (sliding window) and prints, in plain words, what was resolved, what the cache plan
+means and whether the paged cache generates the same tokens. It prints no speed: one short
+run on a tiny model measures noise (``make bench`` measures speed).
 """
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 #: A tiny Mistral ``config.json`` (sliding window 16), small enough for any CPU.
@@ -27,7 +28,7 @@ TINY_MISTRAL: dict[str, Any] = {
 
 
 def main(*, new_tokens: int = 48, batch: int = 4, prompt_len: int = 24) -> None:
-    """Resolve, plan, generate; print the plan and tokens/s."""
+    """Resolve, plan, generate; print what happened in plain words."""
     import warnings
 
     import torch
@@ -55,15 +56,17 @@ def main(*, new_tokens: int = 48, batch: int = 4, prompt_len: int = 24) -> None:
         user_provided_max_length=prompt_len + new_tokens,
     )
     params = arch.get_kv_params()
-    print(f"device {device}; resolved {cls.__name__}; cache dtype {dtype.value}")
+    print(
+        f"1. compiled: the tiny Mistral config.json resolves to {cls.__name__}, a class "
+        "generated from schemas/mistral.yaml"
+    )
     for g in as_groups(params):
         p = g.params
-        window = f", window {g.window}" if g.window else ""
+        keeps = f"the last {g.window} tokens" if g.window else "every token"
         print(
-            f"  layers {g.layer_indices}: {g.attention}{window}; {p.n_kv_heads} KV heads x "
-            f"{p.head_dim}; {p.bytes_per_token} bytes/token"
+            f"   its {len(g.layer_indices)} layers keep {keeps} ({p.n_kv_heads} KV heads of "
+            f"{p.head_dim} values): {p.bytes_per_token} bytes of cache per token"
         )
-
     torch.manual_seed(0)
     config = MistralConfig(**{k: v for k, v in TINY_MISTRAL.items() if k != "torch_dtype"})
     model = MistralForCausalLM(config).to(device=device, dtype=dtype.to_torch()).eval()
@@ -76,13 +79,17 @@ def main(*, new_tokens: int = 48, batch: int = 4, prompt_len: int = 24) -> None:
         params=params,
     )
     assert cache.plan is not None
-    print("plan:\n  " + cache.plan.describe().replace("\n", "\n  "))
+    plan = cache.plan
+    blocks = sum(plan.blocks_per_pool or plan.blocks_per_group)
+    print(
+        f"2. planned: {batch} sequences of up to {plan.max_seq_len} tokens on {device} "
+        f"({dtype.value}) take {blocks} pages of {page} tokens; thanks to the window a "
+        f"sequence never holds more than {-(-TINY_MISTRAL['sliding_window'] // page) + 1} "
+        "pages once its prompt is in"
+    )
 
-    def run(past: Any, steps: int = new_tokens) -> tuple[Any, float]:
-        if cuda:
-            torch.cuda.synchronize()
-        start = time.perf_counter()
-        out = model.generate(
+    def run(past: Any, steps: int = new_tokens) -> Any:
+        return model.generate(
             ids,
             attention_mask=torch.ones_like(ids),
             past_key_values=past,
@@ -91,23 +98,14 @@ def main(*, new_tokens: int = 48, batch: int = 4, prompt_len: int = 24) -> None:
             do_sample=False,
             pad_token_id=0,
         )
-        if cuda:
-            torch.cuda.synchronize()
-        return out, time.perf_counter() - start
 
-    run(DynamicCache(config=config), 2)  # warm-up
-    run(cache, 2)
-    cache.reset()
-    paged, paged_s = run(cache)
-    dense, dense_s = run(DynamicCache(config=config))
-    tokens = batch * new_tokens
-    print(
-        f"paged cache: {tokens / paged_s:8.1f} tokens/s ({tokens} tokens, batch {batch}); "
-        f"DynamicCache: {tokens / dense_s:8.1f} tokens/s; ratio {dense_s / paged_s:.2f}"
-    )
+    paged = run(cache)
+    dense = run(DynamicCache(config=config))
     same = bool(torch.equal(paged, dense))
-    print(f"greedy tokens identical to DynamicCache: {same}")
-    print(f"first sequence: {paged[0, prompt_len:].tolist()}")
+    print(
+        f"3. generated: {batch} x {new_tokens} tokens on the paged cache; greedy tokens "
+        f"identical to DynamicCache: {same}"
+    )
     if not same:
         raise SystemExit("paged and dense generation differ")
     serve(model, page=page, new_tokens=new_tokens)
@@ -128,14 +126,12 @@ def serve(model: Any, *, page: int, new_tokens: int) -> None:
     ]
     engine = Engine(model, max_batch_size=4, max_seq_len=256, page_size=page)
     params = SamplingParams(max_tokens=new_tokens, ignore_eos=True)
-    start = time.perf_counter()
     outs = engine.generate(prompts, params, use_tqdm=False)
-    seconds = time.perf_counter() - start
     s = engine.stats
     print(
-        f"engine: {len(prompts)} requests, batch <= 4: {s.generated_tokens / seconds:8.1f} new "
-        f"tokens/s; {s.steps} steps, prefix hits {s.prefix_hit_tokens} tokens, cuda graphs "
-        f"{s.cuda_graphs}"
+        f"4. served: {len(prompts)} requests of mixed lengths, at most 4 at a time, in "
+        f"{s.steps} engine steps; {s.prefix_hit_tokens} prompt tokens were reused from "
+        "requests sharing a prefix"
     )
     device = next(model.parameters()).device
     alone = model.generate(
@@ -145,7 +141,7 @@ def serve(model: Any, *, page: int, new_tokens: int) -> None:
         eos_token_id=None,
         pad_token_id=0,
     )[0, len(prompts[3]) :].tolist()
-    print(f"request 3 equals generate() of it alone: {outs[3].token_ids == alone}")
+    print(f"   request 3 equals generate() of it alone: {outs[3].token_ids == alone}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -47,3 +48,77 @@ def inspect_config(config: Mapping[str, Any] | Any, *, dtype: DType = DType.bflo
         dtype=dtype,
         bytes_per_token=sum(layer.bytes_per_token(dtype) for layer in layers),
     )
+
+
+def _spans(indices: list[int]) -> str:
+    """``0-31``, ``1-41 every 2nd``, or a list of ranges: layer indices, compactly."""
+    if len(indices) == 1:
+        return str(indices[0])
+    steps = {b - a for a, b in itertools.pairwise(indices)}
+    if len(steps) == 1:
+        (step,) = steps
+        every = "" if step == 1 else f" every {step}{'nd' if step == 2 else 'th'}"
+        return f"{indices[0]}-{indices[-1]}{every}"
+    parts: list[str] = []
+    start = prev = indices[0]
+    for i in [*indices[1:], None]:
+        if i is not None and i == prev + 1:
+            prev = i
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if i is not None:
+            start = prev = i
+    return ",".join(parts)
+
+
+def summary(layout: Layout) -> str:
+    """One line: layers by kind, bytes per token, max length."""
+    kinds: dict[str, int] = {}
+    windows: dict[str, set[int]] = {}
+    for s in layout.layers:
+        kinds[s.kind] = kinds.get(s.kind, 0) + 1
+        if s.window is not None:
+            windows.setdefault(s.kind, set()).add(s.window)
+    parts = []
+    for kind, n in kinds.items():
+        w = sorted(windows.get(kind, ()))
+        parts.append(f"{n} {kind}" + (f" (window {'/'.join(map(str, w))})" if w else ""))
+    per_token = layout.bytes_per_token
+    return (
+        f"{len(layout.layers)} layers: {', '.join(parts)}; {per_token} bytes/token "
+        f"({per_token / 1024:.2f} KiB, {layout.dtype.value}); max length "
+        f"{layout.model_max_seq_len}"
+    )
+
+
+def grouped_rows(layout: Layout) -> list[tuple[object, ...]]:
+    """One row per distinct layer geometry, with the layers that have it."""
+    by_spec: dict[tuple[Any, ...], list[int]] = {}
+    for s in layout.layers:
+        key = (s.kind, s.window, s.num_kv_heads, s.k_head_dim, s.v_head_dim, s.kv_source)
+        by_spec.setdefault(key, []).append(s.index)
+    spans = {key: _spans(indices) for key, indices in by_spec.items()}
+    # Regular runs first; a scattered set that is all the rest reads "all others".
+    order = sorted(by_spec, key=lambda k: ("," in spans[k], by_spec[k][0]))
+    scattered = [k for k in order if "," in spans[k]]
+    if len(order) > 1 and scattered == order[-1:]:
+        spans[order[-1]] = "all others"
+    rows: list[tuple[object, ...]] = []
+    for key in order:
+        indices = by_spec[key]
+        kind, window, heads, k_dim, v_dim, source = key
+        spec = layout.layers[indices[0]]
+        rows.append(
+            (
+                spans[key],
+                len(indices),
+                kind,
+                "-" if window is None else window,
+                heads,
+                k_dim,
+                v_dim,
+                "-" if source is None else source,
+                spec.bytes_per_token(layout.dtype),
+            )
+        )
+    return rows

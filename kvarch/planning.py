@@ -54,7 +54,15 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
     weights: WeightBytes
     """Weight bytes and where they came from."""
     bytes_per_token: int
-    """Cache bytes per token per replica (every layer keeping every token)."""
+    """Cache bytes per token per replica, summed over its TP ranks (every layer keeping every
+    token)."""
+    bytes_per_token_per_device: int
+    """Cache bytes per token on one device."""
+    replicated_kv: bool
+    """Whether TP ranks hold copies of the same KV heads (MLA latent, or tp > KV heads)."""
+    concurrency_at_max_len: float
+    """Sequences of ``plan.max_seq_len`` tokens the cache holds at once, fractional (vLLM's
+    "maximum concurrency")."""
     tokens_per_replica: int
     """Tokens the full-attention cache holds per replica (blocks × page size)."""
     groups: list[PlanGroup]
@@ -65,22 +73,39 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
     def render(self) -> str:
         """A readable summary and table."""
         p = self.plan
+        w = self.weights
+        tp = p.tp_degree
+        per_token = f"{self.bytes_per_token} ({human_bytes(self.bytes_per_token)})"
+        if tp > 1:
+            copies = ", the same KV on every rank" if self.replicated_kv else ""
+            per_token = (
+                f"{self.bytes_per_token_per_device} per device; {self.bytes_per_token} summed "
+                f"over {tp} TP ranks{copies}"
+            )
+        context = f"{p.max_seq_len} tokens"
+        if p.shrunk_from is not None:
+            context += f" (shrunk from the model's {p.shrunk_from}: see note)"
+        weights = f"{human_bytes(w.bytes)} ({w.source}{': ' + w.detail if w.detail else ''})"
         head = [
             ("architecture", self.architecture),
             ("dtype / kv dtype", f"{self.dtype.value} / {self.kv_dtype.value}"),
-            ("devices", f"{self.devices} (tp {p.tp_degree} x dp {p.data_parallel_degree})"),
+            ("devices", f"{self.devices} (tp {tp} x dp {p.data_parallel_degree})"),
             (
                 "free per device",
                 f"{human_bytes(self.free_bytes_per_device)} ({self.free_bytes_source})",
             ),
-            ("weights", f"{human_bytes(self.weights.bytes)} ({self.weights.source})"),
-            ("bytes per token", f"{self.bytes_per_token} ({human_bytes(self.bytes_per_token)})"),
+            ("weights", weights),
+            ("kv bytes per token", per_token),
             ("cache per device", human_bytes(p.cache_bytes_per_device)),
             ("tokens per replica", self.tokens_per_replica),
-            ("max length", p.max_seq_len),
+            ("max length", context),
             ("max batch", p.max_batch_size),
-            ("max batch at max length", p.max_batch_at_max_len),
-            ("max length at max batch", p.max_len_at_max_batch),
+            (
+                "max batch at max length",
+                f"{p.max_batch_at_max_len} sequences of {p.max_seq_len} tokens at once "
+                f"(concurrency {self.concurrency_at_max_len:.2f}x)",
+            ),
+            ("max length at max batch", f"{p.max_len_at_max_batch} tokens"),
         ]
         width = max(len(k) for k, _ in head)
         lines = [f"{k.ljust(width)}  {v}" for k, v in head]
@@ -173,6 +198,23 @@ def plan_model(
     params = arch.get_kv_params()
     groups = as_groups(params)
     full_blocks = [b for g, b in zip(groups, result.blocks_per_group, strict=True) if not g.window]
+    pools = result.layout.num_pools if result.layout is not None else len(groups)
+    pool_of = result.layout.pool_of_group if result.layout is not None else list(range(len(groups)))
+    runtime_groups = result.cache_groups(params)
+    blocks = result.blocks_per_pool or result.blocks_per_group
+    concurrency = min(
+        blocks[p]
+        / sum(
+            g.max_pages_per_sequence(result.max_seq_len)
+            for g, q in zip(runtime_groups, pool_of, strict=True)
+            if q == p
+        )
+        for p in range(pools)
+    )
+    first = groups[0].params
+    replicated = any(
+        g.params.is_mla or g.params.n_kv_heads < g.params.tp_degree for g in groups
+    ) and (first.tp_degree > 1)
     return PlanReport(
         architecture=type(arch).__name__,
         dtype=wdtype,
@@ -182,6 +224,9 @@ def plan_model(
         free_bytes_source=source,
         weights=wb,
         bytes_per_token=params.bytes_per_token,
+        bytes_per_token_per_device=sum(g.params.bytes_per_token_per_device for g in groups),
+        replicated_kv=replicated,
+        concurrency_at_max_len=concurrency,
         tokens_per_replica=(min(full_blocks) if full_blocks else min(result.blocks_per_group))
         * result.page_size,
         groups=[

@@ -61,16 +61,15 @@ def test_inspect_json_is_the_layout(llama_dir: Path, capsys: pytest.CaptureFixtu
 def test_inspect_table(llama_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["inspect", str(llama_dir / "config.json"), "--dtype", "fp8"]) == 0
     out = capsys.readouterr().out
-    assert "LlamaConfig" in out
-    assert "65536" in out  # fp8 halves the bf16 bytes per token
-    assert out.count("\n31 ") == 1  # the last of 32 layers is listed
+    assert out.startswith("LlamaConfig: 32 layers: 32 full; 65536 bytes/token")  # fp8 halves it
+    assert "0-31" in out and out.count("\n") == 5  # summary, dtype, one grouped row
 
 
 def test_plan_table_and_json(llama_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args = ["plan", str(llama_dir), "--gpu-memory", "80GiB", "--max-length", "8192"]
     assert main([*args, "--max-batch", "8"]) == 0
     out = capsys.readouterr().out
-    assert "max batch at max length" in out and "estimate" in out
+    assert "max batch at max length" in out and "formula: llama: 8.03 B parameters" in out
     assert main([*args, "--max-batch", "8", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["bytes_per_token"] == 131072
@@ -87,7 +86,7 @@ def test_plan_reads_weights_from_the_checkpoint_index(
     (llama_dir / "model.safetensors.index.json").write_text(json.dumps(index))
     assert main(["plan", str(llama_dir), "--gpu-memory", "80GiB", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["weights"] == {"bytes": 16_060_522_496, "source": "index"}
+    assert data["weights"]["bytes"] == 16_060_522_496 and data["weights"]["source"] == "index"
 
 
 def test_plan_tp_splits_weights_and_heads(
@@ -107,7 +106,7 @@ def test_errors_are_one_line_with_exit_2(llama_dir: Path) -> None:
     done = run_cli("plan", str(llama_dir), "--gpu-memory", "8GiB")
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
-    assert "kvarch plan: error:" in done.stderr and "device_memory_utilization" in done.stderr
+    assert "kvarch plan: error: --tp:" in done.stderr and "--utilization" in done.stderr
     missing = run_cli("inspect", str(llama_dir / "nope.json"))
     assert missing.returncode == 2 and "readable config.json" in missing.stderr
     bad = llama_dir / "bad.json"
@@ -115,6 +114,63 @@ def test_errors_are_one_line_with_exit_2(llama_dir: Path) -> None:
     wrong = run_cli("inspect", str(bad))
     assert wrong.returncode == 2 and "num_key_value_heads" in wrong.stderr
     assert "got 3" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+BAD_FLAGS = [
+    (["--max-batch", "0"], "argument --max-batch: '0': must be >= 1"),
+    (["--max-length", "0"], "argument --max-length: '0': must be >= 1"),
+    (["--tp", "0"], "argument --tp: '0': must be >= 1"),
+    (["--page-size", "-1"], "argument --page-size: '-1': must be >= 1"),
+    (["--utilization", "95"], "argument --utilization: '95': must be a fraction in (0, 1] "
+                              "(for 95 %, write 0.95)"),
+    (["--gpu-memory", "lots"], "argument --gpu-memory: 'lots' is not a size"),
+    (["--max-length", "100000"], "kvarch plan: error: --max-length: 100000 exceeds the "
+                                 "model's limit 8192"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("flags", "message"), BAD_FLAGS)
+def test_bad_flags_are_named_in_the_error(llama_dir: Path, flags: list[str], message: str) -> None:
+    done = run_cli("plan", str(llama_dir), "--gpu-memory", "80GiB", *flags)
+    assert done.returncode == 2 and message in done.stderr, done.stderr
+    as_json = run_cli("plan", str(llama_dir), "--gpu-memory", "80GiB", *flags, "--json")
+    assert as_json.returncode == 2
+    error = json.loads(as_json.stdout)["error"]
+    assert error["command"] == "plan" and message.split("error: ")[-1] in error["message"]
+
+
+def test_size_without_unit_is_gib_with_a_note(llama_dir: Path) -> None:
+    done = run_cli("plan", str(llama_dir), "--gpu-memory", "80", "--json")
+    assert done.returncode == 0, done.stderr
+    assert "--gpu-memory 80: no unit, read as 80 GiB" in done.stderr
+    assert json.loads(done.stdout)["free_bytes_per_device"] == 80 << 30
+
+
+def test_default_plan_keeps_the_whole_context(llama_dir: Path) -> None:
+    done = run_cli("plan", str(llama_dir), "--gpu-memory", "80GiB", "--json")
+    plan = json.loads(done.stdout)["plan"]
+    assert plan["max_seq_len"] == 8192 and plan["shrunk_from"] is None
+    assert plan["max_batch_at_max_len"] == 57  # sequences of the full context at once
+    small = run_cli("plan", str(llama_dir), "--gpu-memory", "17GiB")
+    assert "shrunk from the model's 8192" in small.stdout, small.stdout + small.stderr
+
+
+def test_version_help_pipe_and_bench(llama_dir: Path) -> None:
+    assert run_cli("--version").stdout.startswith("kvarch ")
+    assert "``" not in run_cli("--help").stdout
+    assert "engine" in run_cli("bench", "--help").stdout
+    piped = subprocess.run(
+        f"{sys.executable} -m kvarch.cli inspect {llama_dir} --per-layer | head -1",
+        shell=True, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert piped.stdout.startswith("LlamaConfig") and "Broken pipe" not in piped.stderr
+
+
+def test_tp_bytes_per_token_are_labelled(capsys: pytest.CaptureFixture[str]) -> None:
+    config = Path(__file__).parent / "fixtures" / "configs_d" / "deepseek-v2-lite.json"
+    assert main(["plan", str(config), "--gpu-memory", "80GiB", "--tp", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "31104 per device; 62208 summed over 2 TP ranks, the same KV on every rank" in out
 
 
 def test_debug_shows_the_traceback(llama_dir: Path) -> None:

@@ -61,8 +61,8 @@ def test_base_schema_compiles(tmp_path: Path) -> None:
 HOSTILE = {
     "dunder attribute": ("  dim: width.__class__\n", "attribute access", 10),
     "call outside whitelist": ("  dim: exec('import os')\n", "'exec' is not allowed", 10),
-    "import in expression": ("  dim: __import__('os').system('x')\n", "whitelisted", 10),
-    "lambda": ('  dim: "(lambda: 1)()"\n', "whitelisted functions", 10),
+    "import in expression": ("  dim: __import__('os').system('x')\n", "only these functions", 10),
+    "lambda": ('  dim: "(lambda: 1)()"\n', "only these functions may be called", 10),
     "comprehension": ("  dim: sum([h for h in [heads]])\n", "not allowed", 10),
     "walrus": ("  dim: (w := width)\n", "assignment expressions", 10),
     "f-string": ("  dim: f'{width}'\n", "f-strings", 10),

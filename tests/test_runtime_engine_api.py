@@ -9,6 +9,7 @@ import pytest
 import torch
 
 from kvarch.runtime.engine import Engine, RequestOutput, SamplingParams
+from kvarch.runtime.errors import RequestError
 from tests.oracle.truth import build_model
 from tests.oracle.variants import available_variants, make_config
 
@@ -326,8 +327,13 @@ def test_stats_count_preemptions_and_recomputation() -> None:
 
 def test_bad_requests_are_refused_before_anything_runs() -> None:
     eng = engine()
-    with pytest.raises(ValueError, match="empty"):
+    with pytest.raises(RequestError, match="prompt 1: empty"):
         eng.generate([[1, 2], []])
+    vocab = eng.model.get_input_embeddings().num_embeddings
+    for bad in (vocab, -1):
+        with pytest.raises(RequestError, match=rf"token id {bad} at position 1 is outside the voc"):
+            eng.add_request([3, bad, 4])
+    assert not eng.has_unfinished_requests
     with pytest.raises(ValueError, match="one per prompt"):
         eng.generate([[1, 2], [3]], [GREEDY] * 3)
     with pytest.raises(ValueError, match="tokenizer"):

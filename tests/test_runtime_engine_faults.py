@@ -106,3 +106,27 @@ def test_add_request_step_abort() -> None:
     assert pool_is_empty(engine)
     # generate still numbers its own outputs from 0
     assert [o.request_id for o in engine.generate(prompts[:2], GREEDY)] == [0, 1]
+
+
+def test_a_failed_cuda_graph_capture_falls_back_to_eager_decoding() -> None:
+    # CPU has no graphs: pretend this runner wants them and make every capture fail as a
+    # CUDA OOM would; the engine must warn, drop graphs and decode eagerly, tokens unchanged.
+    m = model()
+    prompts = [[1, 2, 3, 4, 5], [20, 21, 22]]
+    want = [alone(m, p) for p in prompts]
+    engine = Engine(m, max_batch_size=4, max_seq_len=64, page_size=PAGE, num_blocks=64)
+    captures: list[int] = []
+
+    def out_of_memory(batch: int) -> None:
+        captures.append(batch)
+        raise torch.OutOfMemoryError("CUDA out of memory (injected)")
+
+    engine.runner._capture = out_of_memory  # type: ignore[method-assign]
+    engine.runner.use_graphs = engine.stats.cuda_graphs = True
+    with pytest.warns(RuntimeWarning, match="capture of a 2-sequence decode step failed"):
+        outs = engine.generate(prompts, GREEDY)
+    assert [o.token_ids for o in outs] == want
+    assert captures == [2]  # tried once, then never again
+    assert not engine.runner.use_graphs and not engine.stats.cuda_graphs
+    assert "OutOfMemoryError: CUDA out of memory (injected)" in (engine.runner.graph_error or "")
+    assert pool_is_empty(engine)

@@ -68,3 +68,27 @@ def test_engine_with_cuda_graphs_matches_generate(name: str) -> None:
     assert engine.stats.decode_steps > 0
     pools = {id(p): p for p in engine.cache.manager.pools}.values()
     assert all(p.num_free == p.num_blocks for p in pools)  # every page back
+
+
+def test_an_oom_inside_graph_capture_leaves_an_eager_engine(monkeypatch: Any) -> None:
+    from kvarch.runtime.runner import ModelRunner
+
+    model = build("llama")
+    forward = ModelRunner._forward
+
+    def oom_while_capturing(self: Any, *args: Any) -> Any:
+        if torch.cuda.is_current_stream_capturing():
+            raise torch.OutOfMemoryError("CUDA out of memory (injected inside the capture)")
+        return forward(self, *args)
+
+    monkeypatch.setattr(ModelRunner, "_forward", oom_while_capturing)
+    with pytest.warns(RuntimeWarning, match="decoding eagerly"):
+        engine = Engine(model, max_batch_size=8, max_seq_len=256, num_blocks=64)
+    assert not engine.stats.cuda_graphs and not engine.runner.graphs
+    prompts = [[5, 6, 7, 8], [9, 10]]
+    outs = engine.generate(prompts, SamplingParams(max_tokens=8, ignore_eos=True))
+    monkeypatch.undo()
+    eager = Engine(build("llama"), max_batch_size=8, max_seq_len=256, num_blocks=64,
+                   cuda_graphs=False)  # fmt: skip
+    want = eager.generate(prompts, SamplingParams(max_tokens=8, ignore_eos=True))
+    assert [o.token_ids for o in outs] == [w.token_ids for w in want]

@@ -44,8 +44,8 @@ def test_everything_fits_allocates_exactly_what_the_batch_needs() -> None:
     assert got.available_bytes_per_device == int(80 * GIB * 0.9)
 
 
-def test_unfixed_length_shrinks_to_fit_the_batch_and_says_so() -> None:
-    # 20 GiB x 0.9 - 2 GiB weights = 16 GiB = 1024 pages of 16 MiB; 64 sequences -> 16 pages.
+def test_unfixed_length_keeps_the_full_context_and_says_how_many_fit() -> None:
+    # 20 GiB x 0.9 - 2 GiB weights = 16 GiB = 1024 pages of 16 MiB; 131072 tokens = 1024 pages.
     got = plan(
         llama8b(),
         free_bytes=20 * GIB,
@@ -56,12 +56,28 @@ def test_unfixed_length_shrinks_to_fit_the_batch_and_says_so() -> None:
     )
     budget = int(20 * GIB * 0.9) - 2 * GIB
     assert got.available_bytes_per_device == budget
-    pages = budget // (16 * MIB) // 64
-    assert got.max_seq_len == pages * 128
-    assert got.shrunk_from == 131072
-    assert any("shrunk from 131072" in n for n in got.notes)
-    assert got.max_batch_at_max_len == 64
-    assert got.cache_bytes_per_device <= budget
+    assert got.max_seq_len == 131072 and got.shrunk_from is None
+    assert got.max_batch_at_max_len == 1
+    assert got.max_len_at_max_batch == budget // (16 * MIB) // 64 * 128
+    assert any("1 sequences of 131072 tokens fit at once" in n for n in got.notes)
+
+
+def test_default_batch_gives_the_cache_the_whole_budget() -> None:
+    got = plan(llama8b(), free_bytes=80 * GIB, model_max_seq_len=8192)
+    blocks = int(80 * GIB * 0.9) // (16 * MIB)
+    assert got.blocks_per_group == [blocks] and got.max_seq_len == 8192
+    assert got.max_batch_at_max_len == blocks // 64  # concurrency at the full context
+    assert got.max_batch_size == 512
+    assert got.max_len_at_max_batch == blocks // 512 * 128
+    assert any("(max batch 512 is the default)" in n for n in got.notes)
+
+
+def test_unfixed_length_shrinks_only_when_one_sequence_does_not_fit() -> None:
+    got = plan(llama8b(), free_bytes=4 * GIB, model_max_seq_len=131072)
+    pages = int(4 * GIB * 0.9) // (16 * MIB)
+    assert got.max_seq_len == pages * 128 and got.shrunk_from == 131072
+    assert got.max_batch_at_max_len == 1
+    assert any("not even one sequence of 131072 tokens fits" in n for n in got.notes)
 
 
 def test_fixed_length_that_fits_one_sequence_plans_fewer_and_warns() -> None:
@@ -71,7 +87,7 @@ def test_fixed_length_that_fits_one_sequence_plans_fewer_and_warns() -> None:
     assert got.max_batch_at_max_len == budget // (131072 * 128 * 1024)
     assert got.cache_bytes_per_device <= budget
     assert got.max_len_at_max_batch < 131072
-    assert any("only" in n for n in got.notes)
+    assert any("sequences of 131072 tokens fit at once" in n for n in got.notes)
 
 
 def test_fixed_length_that_fits_nothing_names_length_and_what_fits() -> None:
@@ -83,10 +99,10 @@ def test_fixed_length_that_fits_nothing_names_length_and_what_fits() -> None:
     assert isinstance(err.value, ValueError)
 
 
-def test_batch_that_cannot_get_one_page_each_names_max_batch_size() -> None:
-    with pytest.raises(PlanError, match="largest batch that fits is 115") as err:
-        plan(llama8b(), free_bytes=2 * GIB, model_max_seq_len=4096, max_batch_size=512)
-    assert err.value.knob == "max_batch_size"
+def test_batch_that_cannot_get_one_page_each_is_reported_not_refused() -> None:
+    got = plan(llama8b(), free_bytes=2 * GIB, model_max_seq_len=4096, max_batch_size=512)
+    assert got.max_len_at_max_batch == 0 and got.max_batch_at_max_len == 115 // 32
+    assert any("512 do not fit even at 1 token each" in n for n in got.notes)
 
 
 def test_budget_below_one_block_names_utilization_or_devices() -> None:
@@ -221,8 +237,7 @@ def test_gemma2_9b_groups_share_one_pool_so_the_window_group_is_not_starved() ->
     assert got.blocks_per_group == [blocks, blocks]
     assert got.max_seq_len == 8192
     assert got.max_batch_at_max_len == blocks // (64 + 33) == 26
-    best = plan(params, **kwargs).max_seq_len  # the length that uses every block
-    assert got.max_len_at_max_batch == best == 2560  # was 1664 with a split pool
+    assert got.max_len_at_max_batch == 2560  # was 1664 with a split pool
     # The block manager serves it: 64 sequences of 2560 tokens hold 64 x (20 + 20) blocks.
     manager = BlockManager(
         page_size=128,

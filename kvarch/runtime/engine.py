@@ -25,7 +25,7 @@ import torch
 from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
 from kvarch.layers import PER_TOKEN_KINDS
 from kvarch.runtime import attention as attn
-from kvarch.runtime.errors import UnsupportedCacheError
+from kvarch.runtime.errors import RequestError, UnsupportedCacheError
 from kvarch.runtime.hf import PagedCache, arch_for_model
 from kvarch.runtime.hf_layers import delegated_layers, gathered_reason, text_config
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
@@ -171,6 +171,8 @@ class Engine:
         """Requests queued or running: id -> (request, its sampling generator)."""
         self._next_id = 0
         self.eos = self._eos_ids(model)
+        self.vocab_size = self._vocab_size(model, text)
+        """Prompt token ids must lie in ``[0, vocab_size)`` (the input embedding's rows)."""
         self.max_seq_len = self.plan.max_seq_len
         self.stats = EngineStats(cuda_graphs=self.runner.use_graphs)
         if device.type == "cuda":
@@ -259,6 +261,12 @@ class Engine:
         )
 
     @staticmethod
+    def _vocab_size(model: Any, text: Any) -> int:
+        embed = model.get_input_embeddings() if hasattr(model, "get_input_embeddings") else None
+        rows = getattr(embed, "num_embeddings", None)
+        return int(rows if rows is not None else text.vocab_size)
+
+    @staticmethod
     def _eos_ids(model: Any) -> frozenset[int]:
         found: set[int] = set()
         for source in (getattr(model, "generation_config", None), text_config(model)):
@@ -274,12 +282,19 @@ class Engine:
         """A checked request (nothing is queued)."""
         if isinstance(prompt, str):
             if self.tokenizer is None:
-                raise ValueError(f"prompt {index}: text needs a tokenizer; pass token ids")
+                raise RequestError(index, "text needs a tokenizer; pass token ids")
             ids = list(self.tokenizer.encode(prompt))
         else:
             ids = [int(t) for t in prompt]
         if not ids:
-            raise ValueError(f"prompt {index}: empty; expected at least one token")
+            raise RequestError(index, "empty; expected at least one token")
+        bad = next((at for at, t in enumerate(ids) if not 0 <= t < self.vocab_size), None)
+        if bad is not None:
+            raise RequestError(
+                index,
+                f"token id {ids[bad]} at position {bad} is outside the vocabulary "
+                f"[0, {self.vocab_size})",
+            )
         stops = frozenset(p.stop_token_ids) | (frozenset() if p.ignore_eos else self.eos)
         return Request(index=index, tokens=ids, num_prompt=len(ids), max_tokens=p.max_tokens,
                        stop_token_ids=stops, sampling=p)  # fmt: skip
@@ -346,6 +361,7 @@ class Engine:
             stats.failed_steps += 1
             return events + [self._finished(req, None) for req in failed]
         elapsed = time.perf_counter() - t0
+        stats.cuda_graphs = self.runner.use_graphs
         stats.steps += 1
         stats.computed_tokens += step.num_tokens
         stats.preemptions = scheduler.preemptions

@@ -11,6 +11,7 @@ __all__ = [
     "CollectiveError",
     "OutOfBlocksError",
     "PlanError",
+    "RequestError",
     "SequenceStateError",
     "ShapeError",
     "UnsupportedCacheError",
@@ -23,6 +24,14 @@ class PlanError(KvarchError, ValueError):
     def __init__(self, knob: str, message: str) -> None:
         self.knob = knob
         super().__init__(f"{knob}: {message}")
+
+
+class RequestError(KvarchError, ValueError):
+    """A request the engine refuses before queueing it: names the prompt and what was wrong."""
+
+    def __init__(self, index: int, problem: str) -> None:
+        self.index = index
+        super().__init__(f"prompt {index}: {problem}")
 
 
 class ShapeError(KvarchError, ValueError):

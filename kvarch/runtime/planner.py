@@ -39,7 +39,8 @@ class CachePlan(msgspec.Struct, frozen=True, kw_only=True):
     page_size: int
     """Tokens per block."""
     max_seq_len: int
-    """Longest sequence planned for (shrunk when the user fixed none and it did not fit)."""
+    """Longest sequence planned for (shrunk only when the user fixed none and not even one
+    sequence of the model's limit fits)."""
     max_batch_size: int
     """Concurrent sequences planned for."""
     blocks_per_group: list[int]
@@ -161,7 +162,9 @@ def plan(
 
     ``weight_bytes`` is one replica's weights (split evenly over its TP devices);
     ``activation_bytes`` is the peak activation memory of one device. ``max_seq_len`` None
-    means the model's limit, shrunk to fit ``max_batch_size`` sequences when needed.
+    means the model's limit, shrunk only when not even one sequence of it fits.
+    ``max_batch_size`` None gives the cache the whole budget (the batch cap is then
+    ``DEFAULT_MAX_BATCH_SIZE``); a batch that fits gets exactly the blocks it needs.
     """
     owner = "plan"
     check_int(owner, "free_bytes", free_bytes, minimum=0)
@@ -206,50 +209,44 @@ def plan(
         )
     notes: list[str] = []
     length, shrunk_from = asked, None
-    if seq_bytes(asked) * batch > budget:
+    if seq_bytes(asked) > budget:  # not even one sequence of the asked length fits
         one = _largest(1, asked, lambda n: seq_bytes(n) <= budget)
-        at_len = budget // seq_bytes(asked)
-        if max_seq_len is None:
-            length = _largest(1, asked, lambda n: seq_bytes(n) * batch <= budget)
-            if length < 1:
-                raise PlanError(
-                    "max_batch_size",
-                    f"{batch} sequences need at least {seq_bytes(1) * batch} bytes per device "
-                    f"(one block per group each), {budget} available. The largest batch that "
-                    f"fits is {budget // seq_bytes(1)} at 1 token, {at_len} at {asked} tokens; "
-                    "lower max_batch_size or give the cache more memory.",
-                )
-            shrunk_from = asked
-            notes.append(
-                f"max_seq_len shrunk from {asked} to {length} so that {batch} sequences fit; "
-                "set max_length or lower max_batch_size to choose otherwise"
-            )
-        elif at_len < 1:
+        if max_seq_len is not None or one < 1:
             raise PlanError(
                 "max_seq_len",
                 f"one sequence of {asked} tokens needs {seq_bytes(asked)} bytes per device, "
-                f"{budget} available. The largest length that fits is {one} (one sequence); "
-                f"{budget // seq_bytes(1)} sequences fit at 1 token. Lower max_length or give "
-                "the cache more memory.",
+                f"{budget} available. The largest length that fits is {max(one, 0)} (one "
+                f"sequence); {budget // seq_bytes(1)} sequences fit at 1 token. Lower "
+                "max_length or give the cache more memory.",
             )
-        else:
-            notes.append(
-                f"only {at_len} of {batch} sequences of {asked} tokens fit at once; the rest "
-                "wait for blocks (lower max_batch_size or max_length to avoid queueing)"
-            )
+        length, shrunk_from = one, asked
+        notes.append(
+            f"context shrunk from the model's {asked} tokens to {length}: not even one "
+            f"sequence of {asked} tokens fits in the cache's memory"
+        )
     pages = [pool_pages(p, length) for p in pools]
     need = seq_bytes(length)
-    if need * batch <= budget:
-        blocks = [n * batch for n in pages]
-    else:  # only with several pools is the budget split between them (by need)
+    if max_batch_size is not None and need * batch <= budget:
+        blocks = [n * batch for n in pages]  # exactly what the asked batch needs
+    else:  # the whole budget (with several pools, split between them by need)
         blocks = [budget * n // need for n in pages]
     at_max_len = min(n // p for n, p in zip(blocks, pages, strict=True))
 
     def batch_fits(length: int) -> bool:
         return all(pool_pages(p, length) * batch <= blocks[p] for p in pools)
 
-    at_max_batch = _largest(1, model_max_seq_len, batch_fits)
-    at_max_batch = max(at_max_batch, 0)
+    at_max_batch = max(_largest(1, length, batch_fits), 0)
+    if at_max_len < batch:
+        fits_at = (
+            f"{batch} fit at up to {at_max_batch} tokens each"
+            if at_max_batch
+            else f"{batch} do not fit even at 1 token each"
+        )
+        notes.append(
+            f"{at_max_len} sequences of {length} tokens fit at once; {fits_at}; longer or more "
+            "sequences wait for blocks"
+            + ("" if max_batch_size is not None else f" (max batch {batch} is the default)")
+        )
     for g in as_groups(params):
         n = g.max_pages_per_sequence(length)
         if g.window is not None and n < -(-length // page):
@@ -312,7 +309,10 @@ def with_prefill_headroom(
     extra = sum(blocks) - sum(sized.blocks_per_pool or sized.blocks_per_group)
     if not extra:
         return sized
-    note = f"+{extra} blocks so sliding groups can hold a prompt of {prompt_pages} pages"
+    note = (
+        f"{extra} extra blocks: layers with a window hold a whole prompt ({prompt_len} tokens) "
+        "until its first decoded token"
+    )
     model_pool = layout.pool_of_source()
     return msgspec.structs.replace(
         sized,

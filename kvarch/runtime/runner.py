@@ -5,12 +5,15 @@ tables) lives in one int32 buffer, filled on the host (pinned memory on CUDA) an
 the device in one non-blocking copy; the step's ``StepContext`` is a set of views into the
 device copy. Decode steps on CUDA replay CUDA graphs captured per batch-size bucket (1, 2, 4,
 8, then every 16) over the same buffer, so a decode step is one copy, one graph launch and
-one sampling pass; prefill and mixed steps run eagerly.
+one sampling pass; prefill and mixed steps run eagerly. A capture that fails (a CUDA OOM
+in the graph pool, an op that cannot be captured) drops every graph with a warning and the
+runner decodes eagerly from then on: slower, never wrong.
 """
 
 from __future__ import annotations
 
 import inspect
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,6 +98,8 @@ class ModelRunner:
         self.graphs: dict[int, tuple[torch.cuda.CUDAGraph, Tensor]] = {}
         self.graph_pool: Any = None
         self.use_graphs = cuda_graphs and self.device.type == "cuda" and not self._has_gathered()
+        self.graph_error: str | None = None
+        """Why graphs were dropped (None while they are in use or were never wanted)."""
         self.max_batch_size = max_batch_size
 
     def _has_gathered(self) -> bool:
@@ -189,10 +194,7 @@ class ModelRunner:
 
     def _run(self, step: ScheduledStep) -> Tensor:
         n_seq = len(step.requests)
-        if step.decode and self.use_graphs:
-            bucket = next(b for b in graph_buckets(self.max_batch_size) if b >= n_seq)
-            if bucket not in self.graphs:
-                self._capture(bucket)
+        if step.decode and self.use_graphs and self._ensure_graph(bucket := self._bucket(n_seq)):
             self._fill(step, bucket, bucket)
             self._upload(bucket)
             graph, logits = self.graphs[bucket]
@@ -228,9 +230,34 @@ class ModelRunner:
         self.graph_pool = graph.pool()
         self.graphs[batch] = (graph, logits)
 
+    def _bucket(self, n_seq: int) -> int:
+        return next(b for b in graph_buckets(self.max_batch_size) if b >= n_seq)
+
+    def _ensure_graph(self, batch: int) -> bool:
+        """Capture ``batch``'s graph if needed; False (graphs dropped) if the capture fails."""
+        if batch in self.graphs:
+            return True
+        try:
+            self._capture(batch)
+        except Exception as exc:  # OOM in the graph pool, an uncapturable op, ...
+            self.graphs.clear()
+            self.graph_pool = None
+            self.use_graphs = False
+            self.graph_error = f"{type(exc).__name__}: {exc}"
+            if self.device.type == "cuda":
+                torch.cuda.synchronize(self.device)
+                torch.cuda.empty_cache()
+            warnings.warn(
+                f"CUDA graph capture of a {batch}-sequence decode step failed "
+                f"({self.graph_error}); decoding eagerly from now on",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+            return False
+        return True
+
     def capture_all(self) -> None:
         """Capture every bucket, largest first (smaller graphs reuse its memory pool)."""
-        if self.use_graphs:
-            for batch in reversed(graph_buckets(self.max_batch_size)):
-                if batch not in self.graphs:
-                    self._capture(batch)
+        for batch in reversed(graph_buckets(self.max_batch_size)):
+            if not self.use_graphs or not self._ensure_graph(batch):
+                return

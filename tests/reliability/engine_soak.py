@@ -52,6 +52,22 @@ def tiny_llama(seed: int = 0) -> Any:
     return LlamaForCausalLM(config).eval()
 
 
+def inject_faults(model: Any, poison: int) -> None:
+    """Make ``poison`` (the last token id) a fault: a forward whose input holds it raises, and
+    the model never emits it (its logit is -inf), so only poisoned prompts ever fail."""
+
+    def raise_on_poison(_: Any, args: Any, kwargs: dict[str, Any]) -> None:
+        ids = kwargs.get("input_ids", args[0] if args else None)
+        if ids is not None and bool((ids == poison).any()):
+            raise RuntimeError("injected fault")
+
+    def never_emit(_: Any, __: Any, logits: torch.Tensor) -> torch.Tensor:
+        return logits.index_fill(-1, torch.tensor([poison], device=logits.device), -torch.inf)
+
+    model.register_forward_pre_hook(raise_on_poison, with_kwargs=True)
+    model.get_output_embeddings().register_forward_hook(never_emit)
+
+
 class SoakFailure(AssertionError):
     """An invariant broke (the message names the step and the request)."""
 
@@ -85,8 +101,8 @@ class EngineSoak:
     max_live: int = 48
     """Clients in flight at most (arrivals pause above it, so the queue stays bounded)."""
     fault_rate: float = 0.005
-    """Chance that a request holds a token id outside the vocabulary: the forward of every
-    step serving it raises (a fault inside a step); it must end in ``error``, alone."""
+    """Chance that a request's prompt holds the poison token: the forward of every step
+    serving it raises (a fault inside a step); it must end in ``error``, alone."""
     rng: random.Random = field(init=False)
     engine: Engine = field(init=False)
     twin: Any = field(init=False)
@@ -102,7 +118,9 @@ class EngineSoak:
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
         model = tiny_llama(self.seed) if self.variant is None else _variant(self.variant)
-        self.vocab = int(model.config.get_text_config().vocab_size)
+        self.poison = int(model.get_input_embeddings().num_embeddings) - 1
+        self.vocab = self.poison  # prompts and stop tokens draw from [3, poison)
+        inject_faults(model, self.poison)
         self.twin = copy.deepcopy(model)  # before the engine switches the model's attention
         self.engine = Engine(
             model,
@@ -151,7 +169,7 @@ class EngineSoak:
         poisoned = self.fault_rate > 0 and self.rng.random() < self.fault_rate
         if poisoned:
             prompt = list(prompt)
-            prompt[self.rng.randrange(len(prompt))] = self.vocab + self.rng.randrange(100)
+            prompt[self.rng.randrange(len(prompt))] = self.poison
         rid = self.engine.add_request(prompt, params)
         if rid in self.requests:
             raise SoakFailure(f"request id {rid} handed out twice")

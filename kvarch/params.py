@@ -1,0 +1,396 @@
+"""Parameter counts from a config.json, per family, torch-free.
+
+Each family's count lists the model's tensors the way transformers builds them: weight
+matrices as (out, in) with a tag saying where they sit (``embed``, ``head``, ``attn``, ``mlp``,
+``expert``, ``router``), and every other tensor (norms, biases, convolutions, state-space
+parameters) as a bare count. ``tests/test_weights.py`` checks each fixture against a
+transformers instantiation on the meta device. Quantized bytes (``kvarch.weights``) need the
+matrix shapes: block-wise fp8 stores a scale per block, int4 a scale per group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Literal
+
+import msgspec
+
+__all__ = ["Matrix", "ParamCount", "count_params"]
+
+Tag = Literal["embed", "head", "attn", "mlp", "expert", "router"]
+
+
+class Matrix(msgspec.Struct, frozen=True):
+    """``copies`` weight matrices of ``rows`` x ``cols`` (out x in) at one place of the model."""
+
+    rows: int
+    cols: int
+    copies: int
+    tag: Tag
+
+    @property
+    def numel(self) -> int:
+        """Parameters of all the copies."""
+        return self.rows * self.cols * self.copies
+
+
+class ParamCount(msgspec.Struct, kw_only=True):
+    """A model's parameters: its weight matrices and the rest, and the family formula used."""
+
+    family: str
+    """The formula that counted them (a model_type, or ``generic``)."""
+    matrices: list[Matrix] = msgspec.field(default_factory=list)
+    other: int = 0
+    """Parameters outside weight matrices (norms, biases, convolutions, ...)."""
+    notes: list[str] = msgspec.field(default_factory=list)
+    """What the count leaves out or assumes."""
+
+    @property
+    def total(self) -> int:
+        """All parameters (tied embeddings counted once)."""
+        return sum(m.numel for m in self.matrices) + self.other
+
+    def add(self, rows: int, cols: int, tag: Tag, copies: int = 1) -> None:
+        if rows and cols and copies:
+            self.matrices.append(Matrix(rows, cols, copies, tag))
+
+
+# transformers' defaults for the fields a family's config.json may omit.
+_DEFAULTS: dict[str, dict[str, Any]] = {
+    "gemma3_text": {
+        "vocab_size": 262208, "hidden_size": 2304, "intermediate_size": 9216,
+        "num_hidden_layers": 26, "num_attention_heads": 8, "num_key_value_heads": 4,
+        "head_dim": 256,
+    },
+    "gemma2": {"vocab_size": 256000, "head_dim": 256},
+    "siglip_vision_model": {
+        "hidden_size": 768, "intermediate_size": 3072, "num_hidden_layers": 12,
+        "num_channels": 3, "image_size": 224, "patch_size": 16,
+    },
+    "gpt2": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
+    "gpt_bigcode": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
+}  # fmt: skip
+
+_TIED_BY_DEFAULT = {
+    "gemma", "gemma2", "gemma3", "gemma3_text", "gemma3n_text", "recurrent_gemma", "falcon",
+    "gpt2", "gpt_bigcode", "mpt",
+}  # fmt: skip
+
+
+class _Cfg:
+    """A config dict with its family's defaults; ``int(*keys)`` takes the first key present."""
+
+    def __init__(self, raw: Mapping[str, Any], model_type: str) -> None:
+        self.raw = raw
+        self.model_type = model_type
+        self.defaults = _DEFAULTS.get(model_type, {})
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key in self.raw and self.raw[key] is not None:
+            return self.raw[key]
+        return self.defaults.get(key, default)
+
+    def int(self, *keys: str, default: int = 0) -> int:
+        for key in keys:
+            value = self.get(key)
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+        return default
+
+    def flag(self, key: str, default: bool) -> bool:
+        return bool(self.get(key, default))
+
+    @property
+    def tied(self) -> bool:
+        return self.flag("tie_word_embeddings", self.model_type in _TIED_BY_DEFAULT)
+
+
+def _embeddings(c: _Cfg, n: ParamCount, hidden: int) -> None:
+    vocab = c.int("vocab_size", "padded_vocab_size")
+    n.add(vocab, hidden, "embed")
+    if not c.tied:
+        n.add(vocab, hidden, "head")
+
+
+def _gqa(c: _Cfg, n: ParamCount, layers: int, hidden: int, *, gated_q: bool = False) -> None:
+    """q/k/v/o projections of ``layers`` grouped-query attention layers (+ biases, qk norms)."""
+    heads = c.int("num_attention_heads", "n_head", "n_heads")
+    kv = c.int("num_key_value_heads", "num_kv_heads", default=heads)
+    hd = c.int("head_dim", default=hidden // heads)
+    n.add(heads * hd * (2 if gated_q else 1), hidden, "attn", layers)
+    n.add(kv * hd, hidden, "attn", 2 * layers)
+    n.add(hidden, heads * hd, "attn", layers)
+    qkv_bias = c.model_type == "qwen2" or c.flag("attention_bias", False)
+    n.other += layers * (
+        qkv_bias * (heads + 2 * kv) * hd + c.flag("attention_bias", False) * hidden
+    )
+    if c.model_type in {"qwen3", "qwen3_moe", "qwen3_next", "gemma3_text", "olmo2"}:
+        n.other += layers * 2 * hd  # q_norm, k_norm
+    if c.model_type == "gpt_oss":
+        n.other += layers * heads  # attention sinks
+
+
+def _gated_mlp(n: ParamCount, hidden: int, inter: int, copies: int, tag: Tag = "mlp") -> None:
+    n.add(inter, hidden, tag, 2 * copies)  # gate, up
+    n.add(hidden, inter, tag, copies)  # down
+
+
+def _llama_like(c: _Cfg, n: ParamCount) -> None:
+    """Llama, Mistral, Qwen2/3, Phi-3, Gemma 2/3, Mixtral, gpt-oss, Llama 4 (dense and MoE)."""
+    hidden = c.int("hidden_size")
+    layers = c.int("num_hidden_layers")
+    inter = c.int("intermediate_size")
+    _embeddings(c, n, hidden)
+    _gqa(c, n, layers, hidden)
+    experts = c.int("num_local_experts", "num_experts")
+    moe_layers = 0
+    if experts:
+        step = c.int("interleave_moe_layer_step", "decoder_sparse_step", default=1)
+        moe_layers = len([i for i in range(layers) if (i + 1) % step == 0])
+        moe_inter = c.int("moe_intermediate_size", default=inter)
+        _gated_mlp(n, hidden, moe_inter, experts * moe_layers, "expert")
+        n.add(experts, hidden, "router", moe_layers)
+        if c.model_type == "gpt_oss":  # biased experts and router
+            n.other += moe_layers * experts * (2 * moe_inter + hidden + 1)
+        if c.model_type == "llama4_text":  # one shared expert per MoE layer
+            _gated_mlp(n, hidden, moe_inter, moe_layers)
+    dense_inter = c.int("intermediate_size_mlp", default=inter)
+    _gated_mlp(n, hidden, dense_inter, layers - moe_layers)
+    norms = 4 if c.model_type in {"gemma2", "gemma3_text"} else 2
+    n.other += layers * norms * hidden + hidden
+
+
+def _mla(c: _Cfg, n: ParamCount) -> None:
+    """DeepSeek V2/V3: multi-head latent attention, dense first layers then routed experts."""
+    hidden = c.int("hidden_size")
+    layers = c.int("num_hidden_layers")
+    heads = c.int("num_attention_heads")
+    nope, rope = c.int("qk_nope_head_dim"), c.int("qk_rope_head_dim")
+    v_dim, kv_rank, q_rank = c.int("v_head_dim"), c.int("kv_lora_rank"), c.int("q_lora_rank")
+    _embeddings(c, n, hidden)
+    if q_rank:
+        n.add(q_rank, hidden, "attn", layers)
+        n.add(heads * (nope + rope), q_rank, "attn", layers)
+        n.other += layers * q_rank
+    else:
+        n.add(heads * (nope + rope), hidden, "attn", layers)
+    n.add(kv_rank + rope, hidden, "attn", layers)
+    n.add(heads * (nope + v_dim), kv_rank, "attn", layers)
+    n.add(hidden, heads * v_dim, "attn", layers)
+    n.other += layers * kv_rank
+    experts = c.int("n_routed_experts")
+    dense = c.int("first_k_dense_replace") if experts else layers
+    freq = c.int("moe_layer_freq", default=1)
+    moe = len([i for i in range(dense, layers) if i % freq == 0]) if experts else 0
+    moe_inter = c.int("moe_intermediate_size")
+    _gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
+    _gated_mlp(n, hidden, moe_inter, moe * experts, "expert")
+    _gated_mlp(n, hidden, moe_inter * c.int("n_shared_experts"), moe)
+    n.add(experts, hidden, "router", moe)
+    n.other += layers * 2 * hidden + hidden
+    if c.int("num_nextn_predict_layers"):
+        n.notes.append("multi-token-prediction layers not counted (not loaded for serving)")
+
+
+def _gpt(c: _Cfg, n: ParamCount) -> None:
+    """GPT-2 and GPT-BigCode (StarCoder): learned positions, LayerNorm, biased 4x MLP."""
+    hidden = c.int("n_embd", "hidden_size")
+    layers = c.int("n_layer", "num_hidden_layers")
+    heads = c.int("n_head", "num_attention_heads")
+    inter = c.int("n_inner", default=4 * hidden)
+    _embeddings(c, n, hidden)
+    n.other += c.int("n_positions") * hidden
+    kv = hidden // heads if c.flag("multi_query", c.model_type == "gpt_bigcode") else hidden
+    n.add(hidden + 2 * kv, hidden, "attn", layers)
+    n.add(hidden, hidden, "attn", layers)
+    n.add(inter, hidden, "mlp", layers)
+    n.add(hidden, inter, "mlp", layers)
+    n.other += layers * (hidden + 2 * kv + hidden + inter + hidden + 4 * hidden) + 2 * hidden
+
+
+def _falcon(c: _Cfg, n: ParamCount) -> None:
+    """Falcon: fused QKV (multi-query or grouped), 4x GELU MLP, LayerNorm."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    heads = c.int("num_attention_heads")
+    hd = hidden // heads
+    new = c.flag("new_decoder_architecture", False)
+    if new:
+        kv = c.int("num_kv_heads", default=heads)
+    else:
+        kv = 1 if c.flag("multi_query", True) else heads
+    inter = c.int("ffn_hidden_size", default=4 * hidden)
+    _embeddings(c, n, hidden)
+    n.add((heads + 2 * kv) * hd, hidden, "attn", layers)
+    n.add(hidden, hidden, "attn", layers)
+    n.add(inter, hidden, "mlp", layers)
+    n.add(hidden, inter, "mlp", layers)
+    bias = c.flag("bias", False)
+    n.other += layers * bias * ((heads + 2 * kv) * hd + hidden + inter + hidden)
+    norms = 2 if new or not c.flag("parallel_attn", True) else 1
+    n.other += layers * norms * 2 * hidden + 2 * hidden
+
+
+def _mpt(c: _Cfg, n: ParamCount) -> None:
+    """MPT: fused QKV, ``expansion_ratio`` MLP, no lm_head (always tied)."""
+    hidden, layers = c.int("d_model"), c.int("n_layers")
+    inter = c.int("expansion_ratio", default=4) * hidden
+    n.add(c.int("vocab_size"), hidden, "embed")
+    n.add(3 * hidden, hidden, "attn", layers)
+    n.add(hidden, hidden, "attn", layers)
+    n.add(inter, hidden, "mlp", layers)
+    n.add(hidden, inter, "mlp", layers)
+    per_norm = hidden if c.flag("no_bias", True) else 2 * hidden
+    n.other += (2 * layers + 1) * per_norm
+    if not c.flag("no_bias", True):
+        n.other += layers * (3 * hidden + hidden + inter + hidden)
+
+
+def _jamba(c: _Cfg, n: ParamCount) -> None:
+    """Jamba: Mamba layers with attention every ``attn_layer_period``, MoE every other layer."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    inter, experts = c.int("intermediate_size"), c.int("num_experts", default=16)
+    attn = [i for i in range(layers) if i % c.int("attn_layer_period", default=8) ==
+            c.int("attn_layer_offset", default=4)]  # fmt: skip
+    moe = [i for i in range(layers) if i % c.int("expert_layer_period", default=2) ==
+           c.int("expert_layer_offset", default=1)]  # fmt: skip
+    _embeddings(c, n, hidden)
+    _gqa(c, n, len(attn), hidden)
+    mamba = layers - len(attn)
+    d_in = c.int("mamba_expand", default=2) * hidden
+    state, conv = c.int("mamba_d_state", default=16), c.int("mamba_d_conv", default=4)
+    dt = c.int("mamba_dt_rank", default=-(-hidden // 16))
+    n.add(2 * d_in, hidden, "mlp", mamba)  # in_proj
+    n.add(dt + 2 * state, d_in, "mlp", mamba)  # x_proj
+    n.add(d_in, dt, "mlp", mamba)  # dt_proj
+    n.add(hidden, d_in, "mlp", mamba)  # out_proj
+    conv_bias = c.flag("mamba_conv_bias", True)
+    n.other += mamba * (d_in * (state + 1 + conv + conv_bias + 1) + dt + 2 * state)
+    _gated_mlp(n, hidden, inter, len(moe) * experts, "expert")
+    n.add(experts, hidden, "router", len(moe))
+    _gated_mlp(n, hidden, inter, layers - len(moe))
+    n.other += layers * 2 * hidden + hidden
+
+
+def _qwen3_next(c: _Cfg, n: ParamCount) -> None:
+    """Qwen3-Next: gated DeltaNet layers, gated full attention every Nth, shared-expert MoE."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    every = c.int("full_attention_interval", default=4)
+    full = len([i for i in range(layers) if (i + 1) % every == 0])
+    linear = layers - full
+    k_dim = c.int("linear_num_key_heads") * c.int("linear_key_head_dim")
+    v_heads = c.int("linear_num_value_heads")
+    v_dim = v_heads * c.int("linear_value_head_dim")
+    _embeddings(c, n, hidden)
+    _gqa(c, n, full, hidden, gated_q=True)
+    n.add(2 * k_dim + 2 * v_dim, hidden, "attn", linear)  # in_proj_qkvz
+    n.add(2 * v_heads, hidden, "attn", linear)  # in_proj_ba
+    n.add(hidden, v_dim, "attn", linear)  # out_proj
+    conv = (2 * k_dim + v_dim) * c.int("linear_conv_kernel_dim", default=4)
+    n.other += linear * (conv + 2 * v_heads + c.int("linear_value_head_dim"))
+    experts, moe_inter = c.int("num_experts"), c.int("moe_intermediate_size")
+    _gated_mlp(n, hidden, moe_inter, layers * experts, "expert")
+    _gated_mlp(n, hidden, c.int("shared_expert_intermediate_size"), layers)
+    n.add(experts, hidden, "router", layers)
+    n.add(1, hidden, "router", layers)  # shared_expert_gate
+    n.other += layers * 2 * hidden + hidden
+
+
+def _recurrent_gemma(c: _Cfg, n: ParamCount) -> None:
+    """RecurrentGemma: RG-LRU blocks and local attention in the ``block_types`` cycle."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    cycle = c.get("block_types") or ["recurrent", "recurrent", "attention"]
+    attn = len([i for i in range(layers) if cycle[i % len(cycle)] == "attention"])
+    rec = layers - attn
+    lru, heads = c.int("lru_width", default=hidden), c.int("num_attention_heads")
+    inter = c.int("intermediate_size") // 2
+    _embeddings(c, n, hidden)
+    _gqa(c, n, attn, hidden)
+    n.add(lru, hidden, "attn", 2 * rec)  # linear_y, linear_x
+    n.add(hidden, lru, "attn", rec)  # linear_out
+    n.add(lru // heads, lru // heads, "attn", 2 * heads * rec)  # block-diagonal gates
+    n.other += rec * (2 * lru + hidden + lru * (c.int("conv1d_width", default=4) + 1))
+    n.other += rec * (lru + 2 * lru) + attn * hidden  # recurrent_param, gate biases; o bias
+    _gated_mlp(n, hidden, inter, layers)
+    n.other += layers * (2 * inter + hidden + 2 * hidden) + hidden
+
+
+def _gemma3n_text(c: _Cfg, n: ParamCount) -> None:
+    """Gemma 3n's text decoder: per-layer embeddings, AltUp and LAuReL around Gemma 3 layers."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    per_layer = c.int("hidden_size_per_layer_input", default=256)
+    alt, rank = c.int("altup_num_inputs", default=4), c.int("laurel_rank", default=64)
+    inter = c.get("intermediate_size")
+    inters = inter if isinstance(inter, list) else [int(inter)] * layers
+    _embeddings(c, n, hidden)
+    n.add(c.int("vocab_size_per_layer_input", default=262144), layers * per_layer, "embed")
+    n.add(layers * per_layer, hidden, "attn")
+    n.add(hidden, hidden, "attn", 2 * (alt - 1))  # altup (un)embed projections
+    shared = c.int("num_kv_shared_layers")  # the last ones reuse earlier layers' K/V
+    _gqa(c, n, layers - shared, hidden)
+    heads, hd = c.int("num_attention_heads"), c.int("head_dim", default=256)
+    n.add(heads * hd, hidden, "attn", shared)
+    n.add(hidden, heads * hd, "attn", shared)
+    n.other += shared * hd
+    for size in inters:
+        _gated_mlp(n, hidden, size, 1)
+    n.add(alt, hidden, "router", layers)  # altup modality router
+    n.add(rank, hidden, "mlp", layers)
+    n.add(hidden, rank, "mlp", layers)
+    n.add(per_layer, hidden, "mlp", layers)
+    n.add(hidden, per_layer, "mlp", layers)
+    n.other += layers * 4 * hidden  # norms
+    n.other += layers * (3 * hidden + alt * alt + alt**3 + hidden)  # altup, laurel, per-layer
+    n.other += hidden + per_layer
+
+
+def _siglip(vision: Mapping[str, Any], text_hidden: int, n: ParamCount) -> None:
+    """A SigLIP vision tower and Gemma 3's projector into the text width."""
+    v = _Cfg(vision, "siglip_vision_model")
+    hidden, layers, inter = (
+        v.int("hidden_size"),
+        v.int("num_hidden_layers"),
+        v.int("intermediate_size"),
+    )
+    patch = v.int("patch_size")
+    n.other += v.int("num_channels") * patch * patch * hidden + hidden  # patch conv
+    n.other += (v.int("image_size") // patch) ** 2 * hidden  # positions
+    n.other += layers * (9 * hidden + inter) + 2 * hidden  # norms and biases
+    # Vision matrices stay in the checkpoint's dtype (quantizers skip the tower).
+    n.other += layers * (4 * hidden * hidden + 2 * hidden * inter)
+    n.other += hidden + hidden * text_hidden  # mm_soft_emb_norm, mm_input_projection
+
+
+_FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
+    "deepseek_v2": _mla, "deepseek_v3": _mla, "gpt2": _gpt, "gpt_bigcode": _gpt,
+    "falcon": _falcon, "mpt": _mpt, "jamba": _jamba, "qwen3_next": _qwen3_next,
+    "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text,
+}  # fmt: skip
+_LLAMA_LIKE = {
+    "llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe", "phi3", "gemma",
+    "gemma2", "gemma3_text", "gpt_oss", "llama4_text", "olmo2", "granite", "starcoder2",
+}  # fmt: skip
+
+
+def count_params(config: Mapping[str, Any]) -> ParamCount:
+    """The parameters ``config`` (a config.json dict) builds; ``family`` says which formula."""
+    model_type = str(config.get("model_type", ""))
+    text = config.get("text_config")
+    if isinstance(text, Mapping):
+        text_type = str(text.get("model_type") or f"{model_type}_text")
+        n = count_params({**text, "model_type": text_type})
+        vision = config.get("vision_config")
+        if isinstance(vision, Mapping) and vision.get("model_type") == "siglip_vision_model":
+            _siglip(vision, _Cfg(text, text_type).int("hidden_size"), n)
+        elif vision is not None:
+            n.notes.append("vision tower not counted")
+        return n
+    cfg = _Cfg(config, model_type)
+    if model_type in _FAMILIES:
+        n = ParamCount(family=model_type)
+        _FAMILIES[model_type](cfg, n)
+    else:
+        n = ParamCount(family=model_type if model_type in _LLAMA_LIKE else "generic")
+        _llama_like(cfg, n)
+        if n.family == "generic":
+            n.notes.append(f"no formula for {model_type!r}: counted as a Llama-style decoder")
+    return n

@@ -1,0 +1,117 @@
+"""Weight bytes without a checkpoint: the per-family count against transformers on the meta
+device, quantized checkpoints against their published sizes, and plan's speed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kvarch.dtype import DType
+from kvarch.params import count_params
+from kvarch.weights import config_weight_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CONFIGS = sorted((FIXTURES / "configs").glob("*.json")) + sorted(
+    (FIXTURES / "configs_d").glob("*.json")
+)
+
+
+def _meta_params(config: dict[str, Any]) -> int:
+    """Parameters transformers builds for ``config`` (its architecture class, meta device)."""
+    import torch
+    import transformers
+    from transformers import AutoConfig, AutoModelForCausalLM
+
+    if config["model_type"] == "gemma3n":  # the towers need PIL/timm: count the decoder
+        config = config["text_config"]
+    hf = AutoConfig.for_model(**config)
+    name = (config.get("architectures") or [None])[0]
+    cls = getattr(transformers, name, None) if name else None
+    with warnings.catch_warnings(), torch.device("meta"):
+        warnings.simplefilter("ignore")
+        model = cls(hf) if cls is not None else AutoModelForCausalLM.from_config(hf)
+    return sum(p.numel() for p in model.parameters())
+
+
+@pytest.mark.parametrize("path", CONFIGS, ids=lambda p: p.stem)
+def test_parameter_count_matches_transformers(path: Path) -> None:
+    config = json.loads(path.read_text())
+    got = count_params(config).total
+    want = _meta_params(config)
+    assert abs(got - want) <= 0.001 * want, (got, want)
+
+
+def _with(config: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {**config, **extra}
+
+
+def _fixture(name: str) -> dict[str, Any]:
+    return dict(json.loads((FIXTURES / "configs" / f"{name}.json").read_text()))
+
+
+# Published checkpoint totals (model.safetensors.index.json "total_size", or the Hub's size).
+QUANTIZED = [
+    (  # mxfp4 experts, the rest bf16
+        "gpt-oss-20b",
+        {"quant_method": "mxfp4", "modules_to_not_convert": [
+            "model.layers.*.self_attn", "model.layers.*.mlp.router", "model.embed_tokens",
+            "lm_head"]},
+        13_761_264_768,
+    ),
+    ("deepseek-v3", None, 688_586_727_753),  # fp8 128x128 blocks; the checkpoint adds MTP
+    ("llama-3-8b", {"quant_method": "gptq", "bits": 4, "group_size": 128}, 5.74e9),
+    ("llama-3-8b", {"quant_method": "awq", "bits": 4, "group_size": 128}, 5.73e9),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "quant", "checkpoint"), QUANTIZED)
+def test_quantized_weights_within_ten_percent_of_the_checkpoint(
+    name: str, quant: dict[str, Any] | None, checkpoint: float
+) -> None:
+    config = _fixture(name)
+    if quant is not None:
+        config["quantization_config"] = quant
+    got = config_weight_bytes(config, DType.bfloat16)
+    assert abs(got.bytes - checkpoint) <= 0.10 * checkpoint, (got.bytes, checkpoint)
+    assert got.source == "formula" and "quantized layers" in got.detail
+    plain = config_weight_bytes(_with(config, quantization_config=None), DType.bfloat16)
+    assert got.bytes < 0.8 * plain.bytes
+
+
+def test_issue_weights_are_the_real_bf16_bytes() -> None:
+    """The estimates the issue found off (Falcon-7b 22.3 GB, StarCoder 49.5, MPT-7b 18.0,
+    Gemma-2-9b 20.3) are now the checkpoints' bf16 sizes (13.8, 31.0, 13.3, 18.5 GB)."""
+    for name, real in (("falcon-7b", 13.8e9), ("starcoder", 31.0e9), ("mpt-7b", 13.3e9),
+                       ("gemma-2-9b", 18.5e9)):  # fmt: skip
+        got = config_weight_bytes(_fixture(name), DType.bfloat16).bytes
+        assert abs(got - real) <= 0.01 * real, (name, got)
+
+
+def test_unknown_family_says_it_was_counted_as_llama() -> None:
+    config = _with(_fixture("llama-3-8b"), model_type="my_llama")
+    got = config_weight_bytes(config, DType.bfloat16)
+    assert got.bytes == config_weight_bytes(_fixture("llama-3-8b"), DType.bfloat16).bytes
+    assert "no formula for 'my_llama'" in got.detail
+
+
+def test_plan_stays_fast_and_torch_free() -> None:
+    config = FIXTURES / "configs" / "deepseek-v3.json"
+    code = (
+        "import sys, time; t = time.perf_counter(); from kvarch.cli import main;"
+        f"rc = main(['plan', {str(config)!r}, '--gpu-memory', '141GiB', '--tp', '8', '--json']);"
+        "print('SECONDS', time.perf_counter() - t);"
+        "print('HEAVY', [m for m in ('torch', 'transformers') if m in sys.modules])"
+    )
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert "HEAVY []" in done.stdout
+    inside = float(done.stdout.split("SECONDS")[1].split()[0])
+    assert inside < 0.3, (inside, time.perf_counter() - start)
