@@ -11,8 +11,12 @@ TORCH_SPEC ?= $(if $(HAS_CUDA),,torch==2.13.0)
 # The transformers release the oracle tests and coverage report were proven on (CI stays
 # reproducible); the package itself accepts any 5.x (the GPU machine runs 5.17).
 TRANSFORMERS_SPEC ?= transformers==5.24.0
+# The kvarch[max] extra (MAX 26.7: ~0.8 GB, ~16 s to install) for `make test-max`, which checks
+# kvarch against MAX's own configs; `make MAX_EXTRA= test` leaves MAX out (docs/max.md's
+# examples are then skipped).
+MAX_EXTRA ?= ,max
 
-.PHONY: setup generate check test lint bench coverage demo clean
+.PHONY: setup generate check test test-max lint bench coverage demo clean
 
 setup: $(STAMP)
 
@@ -25,8 +29,8 @@ $(STAMP): pyproject.toml
 	$(if $(TORCH_SPEC),$(BIN)/python -m pip install -q "$(TORCH_SPEC)")
 	@echo "setup: 3/4 installing $(TRANSFORMERS_SPEC) (under a minute)"
 	$(if $(TRANSFORMERS_SPEC),$(BIN)/python -m pip install -q "$(TRANSFORMERS_SPEC)")
-	@echo "setup: 4/4 installing kvarch and its dev tools (editable; under a minute)"
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	@echo "setup: 4/4 installing kvarch, its dev tools and MAX (editable; under a minute)"
+	$(BIN)/python -m pip install -q -e '.[dev$(MAX_EXTRA)]'
 	@echo "setup: done"
 	touch $@
 
@@ -40,7 +44,12 @@ check: setup
 	$(BIN)/python -m generator check
 
 test: setup
-	$(BIN)/python -m pytest -q
+	KVARCH_WITHOUT_MAX=$(if $(MAX_EXTRA),0,1) $(BIN)/python -m pytest -q
+
+# Importing MAX changes the test process for good (tests/test_integration_max.py says how):
+# its tests get a process of their own.
+test-max: setup
+	KVARCH_MAX_TESTS=1 $(BIN)/python -m pytest -q tests/test_integration_max.py
 
 lint: setup
 	$(BIN)/ruff check kvarch generator generated tests benchmarks

@@ -415,10 +415,14 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
 
     @classmethod
     def initialize(
-        cls, pipeline_config: PipelineConfig, model_config: ModelConfig | None = None
+        cls,
+        pipeline_config: PipelineConfig,
+        model_config: ModelConfig | None = None,
+        *,
+        max_seq_len: int | None = None,
     ) -> Self:
         """Build from a pipeline config, reading ``model_config.huggingface_config``."""
-        seed = cls.seed_fields(pipeline_config, model_config)
+        seed = cls.seed_fields(pipeline_config, model_config, max_seq_len=max_seq_len)
         hf = seed.pop("huggingface_config")
         if hf is None:
             raise ConfigError(

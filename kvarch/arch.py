@@ -23,6 +23,7 @@ __all__ = [
     "ArchConfig",
     "ArchConfigWithAttentionKVCache",
     "ArchConfigWithKVCache",
+    "MaxLengthSource",
     "upper_bounded_default",
 ]
 
@@ -55,6 +56,13 @@ class ArchConfigWithKVCache(ArchConfig, Protocol):
     """An ``ArchConfig`` that keeps a KV cache."""
 
     def get_kv_params(self) -> KVCacheParams | MultiKVCacheParams: ...
+
+
+class MaxLengthSource(Protocol):
+    """What ``calculate_max_seq_len`` reads: kvarch's ``ModelConfig`` or MAX's model config."""
+
+    @property
+    def max_length(self) -> int | None: ...
 
 
 class _StructABCMeta(msgspec.StructMeta, abc.ABCMeta):
@@ -113,9 +121,16 @@ class ArchConfigWithAttentionKVCache(
 
     @classmethod
     def seed_fields(
-        cls, pipeline_config: PipelineConfig, model_config: ModelConfig | None = None
+        cls,
+        pipeline_config: PipelineConfig,
+        model_config: ModelConfig | None = None,
+        *,
+        max_seq_len: int | None = None,
     ) -> dict[str, Any]:
-        """The base fields ``initialize`` takes from the pipeline and model configs."""
+        """The base fields ``initialize`` takes from the pipeline and model configs.
+
+        ``max_seq_len`` (MAX 26.7's keyword) is the length already resolved by the caller; it
+        replaces ``pipeline_config.max_length``."""
         model = model_config if model_config is not None else pipeline_config.model
         encoding = model.quantization_encoding
         if encoding is None:
@@ -129,16 +144,98 @@ class ArchConfigWithAttentionKVCache(
             "cache_dtype": model.cache_dtype,
             "kv_cache": model.kv_cache,
             "data_parallel_degree": model.data_parallel_degree,
-            "user_provided_max_length": pipeline_config.max_length,
+            "user_provided_max_length": (
+                pipeline_config.max_length if max_seq_len is None else max_seq_len
+            ),
             "huggingface_config": model.huggingface_config,
         }
 
     @classmethod
     def initialize(
-        cls, pipeline_config: PipelineConfig, model_config: ModelConfig | None = None
+        cls,
+        pipeline_config: PipelineConfig,
+        model_config: ModelConfig | None = None,
+        *,
+        max_seq_len: int | None = None,
     ) -> Self:
-        """Build from a pipeline config (or a draft's ``model_config``)."""
-        return cls(**cls.seed_fields(pipeline_config, model_config))
+        """Build from a pipeline config (or a draft's ``model_config``).
+
+        The seed form reads the length from ``pipeline_config.max_length``; MAX 26.7's form
+        passes the resolved length as ``max_seq_len`` (see ``calculate_max_seq_len``)."""
+        return cls(**cls.seed_fields(pipeline_config, model_config, max_seq_len=max_seq_len))
+
+    @classmethod
+    def from_hf_config(
+        cls,
+        config: object,
+        *,
+        dtype: DType | None = None,
+        devices: list[DeviceRef] | None = None,
+        cache_dtype: DType | None = None,
+        kv_cache: KVCacheConfig | None = None,
+        data_parallel_degree: int = 1,
+        user_provided_max_length: int | None = None,
+    ) -> Self:
+        """Build from a config.json mapping or a ``PretrainedConfig`` (generated configs do)."""
+        raise NotImplementedError(
+            f"{cls.__name__} does not read HuggingFace configs: define from_hf_config to use "
+            "calculate_max_seq_len and construct_kv_params"
+        )
+
+    @classmethod
+    def calculate_max_seq_len(
+        cls, huggingface_config: object, model_config: MaxLengthSource
+    ) -> int:
+        """MAX 26.7: the user's ``model_config.max_length`` bounded by the model's longest
+        sequence, or that bound when the user gave none."""
+        bound = cls.from_hf_config(huggingface_config).model_max_seq_len
+        asked = model_config.max_length
+        if asked is not None and asked > bound:
+            raise ConfigError(
+                "max_length",
+                asked,
+                f"at most the model's max sequence length ({bound})",
+                owner=cls.__name__,
+            )
+        return bound if asked is None else asked
+
+    @classmethod
+    def construct_kv_params(
+        cls,
+        huggingface_config: object,
+        pipeline_config: PipelineConfig,
+        devices: list[DeviceRef],
+        kv_cache_config: KVCacheConfig,
+        cache_dtype: DType,
+        *,
+        allow_kv_head_replication: bool = False,
+    ) -> KVCacheParams | MultiKVCacheParams:
+        """MAX 26.7: the cache geometry of ``huggingface_config`` stored as ``cache_dtype`` on
+        ``devices``, with ``kv_cache_config``'s settings and the pipeline model's data-parallel
+        degree. Without ``allow_kv_head_replication`` a tensor-parallel degree wider than a
+        layer group's KV heads is an error (MAX's rule), instead of replicating heads."""
+        params = cls.from_hf_config(
+            huggingface_config,
+            dtype=cache_dtype,
+            devices=list(devices),
+            cache_dtype=cache_dtype,
+            kv_cache=kv_cache_config,
+            data_parallel_degree=pipeline_config.model.data_parallel_degree,
+        ).get_kv_params()
+        if not allow_kv_head_replication:
+            leaves = (
+                [params] if isinstance(params, KVCacheParams) else [g.params for g in params.groups]
+            )
+            for leaf in leaves:
+                if not leaf.is_mla and leaf.n_kv_heads % leaf.tp_degree:
+                    raise ConfigError(
+                        "allow_kv_head_replication",
+                        False,
+                        f"True to split {leaf.n_kv_heads} KV heads over a tensor-parallel "
+                        f"degree of {leaf.tp_degree} (each head replicated)",
+                        owner=cls.__name__,
+                    )
+        return params
 
     def get_max_seq_len(self) -> int:
         """The user's max length, bounded by the model's; the model's if none was given."""

@@ -65,9 +65,13 @@ class ModelConfig(msgspec.Struct, kw_only=True):
     """Replicas of the model."""
     huggingface_config: Any = None
     """The HF config (``PretrainedConfig`` or config.json dict)."""
+    max_length: int | None = None
+    """The user's max sequence length for this model, where MAX 26.7 keeps it (read by
+    ``calculate_max_seq_len``; the seed's ``initialize`` reads ``PipelineConfig.max_length``)."""
 
     def __post_init__(self) -> None:
         check_int("ModelConfig", "data_parallel_degree", self.data_parallel_degree)
+        check_optional_int("ModelConfig", "max_length", self.max_length)
 
     @property
     def cache_dtype(self) -> DType | None:

@@ -1,0 +1,400 @@
+"""kvarch inside MAX 26.7: MAX-shaped params compared with MAX's own architecture configs.
+
+Every published-checkpoint fixture MAX serves goes through MAX's own resolution, offline
+(``PipelineConfig.from_args`` on a folder holding the config.json and a one-tensor
+safetensors file; ``find_architecture``; ``initialize(..., max_seq_len=...)``) and through
+kvarch's adapter with the same inputs. Both are checked against what transformers caches.
+Importing MAX changes the process for good: it registers its own HF config classes with
+transformers (``llama4_text`` among them) and sets ``PYTHONEXECUTABLE``/``PYTHONPATH`` in the C
+environment, so a child Python started the usual way loses the venv. These tests therefore
+run in their own process, ``make test-max`` (``KVARCH_MAX_TESTS=1``), which CI runs after
+``make test``; transformers' truth comes from a child process given a clean environment.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import json
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+if os.environ.get("KVARCH_MAX_TESTS") != "1":
+    pytest.skip("MAX's tests run in their own process: make test-max", allow_module_level=True)
+
+import torch
+from max.driver import DeviceSpec
+from max.dtype import DType as MaxDType
+from max.graph import DeviceRef as MaxDeviceRef
+from max.nn.kv_cache import MHAKVCacheParams, MLAKVCacheParams, MultiKVCacheParams
+from max.pipelines.architectures.llama3.model_config import Llama3Config
+from max.pipelines.architectures.llama4.model_config import Llama4Config
+from max.pipelines.architectures.mistral.model_config import MistralConfig
+from max.pipelines.kv_cache import KVCacheConfig as MaxKVCacheConfig
+from max.pipelines.lib.arch_lookup import ARCH_LOOKUP, find_architecture
+from max.pipelines.lib.config import PipelineConfig as MaxPipelineConfig
+from max.pipelines.lib.pipeline_args import PipelineArgs
+from safetensors.torch import save_file
+
+import generated
+from kvarch import (
+    ArchConfigWithAttentionKVCache,
+    ConfigError,
+    DeviceRef,
+    DType,
+    KVCacheConfig,
+    KVCacheGroup,
+    KVCacheParams,
+    KVCacheQuantizationConfig,
+)
+from kvarch import MultiKVCacheParams as KvarchMulti
+from kvarch.integrations.max import (
+    KvarchKVCache,
+    kvarch_device,
+    kvarch_dtype,
+    max_device,
+    max_dtype,
+    to_max_params,
+)
+from tests.max_fixtures import Layers, all_fixtures, fixture
+
+#: Fixtures MAX 26.7 serves where its params equal kvarch's (and transformers').
+MAX_MATCHES = [
+    "deepseek-v2-lite",
+    "deepseek-v3",
+    "gemma-3-1b-it",
+    "gemma-3-4b-it",
+    "gpt-oss-20b",
+    "llama-3-8b",
+    "qwen2.5-7b",
+    "qwen3-0.6b",
+]
+#: Fixtures where MAX drops the window: transformers' windows, which kvarch keeps.
+MAX_DROPS_WINDOW = {
+    "mistral-7b-v0.1": {(4096, 8, 128): 32},
+    "phi-3-mini-4k-instruct": {(2047, 32, 96): 32},
+    "llama-4-scout-17b-16e-text": {(8192, 8, 128): 36, (None, 8, 128): 12},
+}
+
+
+@pytest.fixture(autouse=True)
+def quiet_max() -> Iterator[None]:
+    logging.disable(logging.WARNING)  # MAX warns about CPU hosts and missing tokenizers
+    yield
+    logging.disable(logging.NOTSET)
+
+
+def max_pipeline(name: str, tmp_path: Path) -> MaxPipelineConfig:
+    """MAX's pipeline config for a fixture, built offline as ``max serve`` would."""
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "config.json").write_text(json.dumps(fixture(name)))
+    save_file({"x": torch.zeros(1, dtype=torch.bfloat16)}, str(folder / "model.safetensors"))
+    args = PipelineArgs(
+        model_path=str(folder),
+        device_specs=[DeviceSpec.accelerator(0)],
+        quantization_encoding="bfloat16",
+    )
+    return MaxPipelineConfig.from_args(args)
+
+
+def max_own(name: str, pc: MaxPipelineConfig) -> Any:
+    arch = find_architecture(fixture(name)["architectures"][0])
+    assert arch is not None
+    return arch.config.initialize(pc, max_seq_len=pc.model.max_length).get_kv_params()
+
+
+def kvarch_for_max(pc: MaxPipelineConfig) -> Any:
+    hf = pc.model.huggingface_config
+    return KvarchKVCache.construct_kv_params(
+        hf, pc, [MaxDeviceRef.GPU(0)], pc.model.kv_cache, MaxDType.bfloat16
+    )
+
+
+def describe(params: Any) -> dict[str, tuple[Any, ...]]:
+    """Every field a MAX cache leaf is sized and dispatched by, per child name."""
+    leaves = params.children if isinstance(params, MultiKVCacheParams) else {"": params}
+    return {
+        name: (
+            type(p).__name__,
+            getattr(p, "n_kv_heads", None),
+            getattr(p, "num_q_heads", None),
+            p.head_dim,
+            p.num_layers,
+            p.window_size,
+            p.dtype,
+            p.page_size,
+            p.enable_prefix_caching,
+            list(p.devices),
+            p.data_parallel_degree,
+            p.bytes_per_block,
+        )
+        for name, p in leaves.items()
+    }
+
+
+def max_layers(params: Any) -> Layers:
+    """Layers per (window, KV heads, head dim) in MAX params."""
+    leaves = params.children.values() if isinstance(params, MultiKVCacheParams) else [params]
+    out: collections.Counter[tuple[int | None, int, int]] = collections.Counter()
+    for p in leaves:
+        heads = 1 if isinstance(p, MLAKVCacheParams) else p.n_kv_heads
+        out[(p.window_size, heads, p.head_dim)] += p.num_layers
+    return dict(out)
+
+
+@pytest.fixture(scope="module")
+def truth() -> dict[str, Layers]:
+    """transformers' cache of every served fixture, from a process MAX never touched."""
+    names = MAX_MATCHES + sorted(MAX_DROPS_WINDOW)
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.max_fixtures", *names],
+        cwd=Path(__file__).parents[1],
+        env=dict(os.environ),  # os.environ: without what MAX's runtime set natively
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(done.stdout)
+    return {n: {(w, h, d): c for w, h, d, c in rows} for n, rows in found.items()}
+
+
+def no_windows(layers: Layers) -> Layers:
+    out: collections.Counter[tuple[int | None, int, int]] = collections.Counter()
+    for (_, heads, dim), n in layers.items():
+        out[(None, heads, dim)] += n
+    return dict(out)
+
+
+def test_the_fixtures_max_serves() -> None:
+    served = [n for n in all_fixtures() if find_architecture(_arch(n)) is not None]
+    assert served == sorted(MAX_MATCHES + list(MAX_DROPS_WINDOW))
+
+
+def _arch(name: str) -> str | None:
+    archs = fixture(name).get("architectures")
+    return archs[0] if archs else None
+
+
+@pytest.mark.parametrize("name", MAX_MATCHES)
+def test_kvarch_equals_max_where_max_is_right(
+    name: str, tmp_path: Path, truth: dict[str, Layers]
+) -> None:
+    pc = max_pipeline(name, tmp_path)
+    ours = kvarch_for_max(pc)
+    assert describe(ours) == describe(max_own(name, pc))
+    assert max_layers(ours) == truth[name]
+    hf = pc.model.huggingface_config
+    assert KvarchKVCache.calculate_max_seq_len(hf, pc.model) == pc.model.max_length
+
+
+@pytest.mark.parametrize("name", sorted(MAX_DROPS_WINDOW))
+def test_kvarch_keeps_the_windows_max_drops(
+    name: str, tmp_path: Path, truth: dict[str, Layers]
+) -> None:
+    pc = max_pipeline(name, tmp_path)
+    assert truth[name] == MAX_DROPS_WINDOW[name]
+    ours, theirs = kvarch_for_max(pc), max_own(name, pc)
+    assert max_layers(ours) == truth[name]
+    assert max_layers(theirs) != truth[name]
+    assert max_layers(theirs) == no_windows(truth[name])  # MAX's only error: the window
+    assert {p.window_size for p in _leaves(theirs)} == {None}
+
+
+def _leaves(params: Any) -> list[Any]:
+    return list(params.children.values()) if isinstance(params, MultiKVCacheParams) else [params]
+
+
+def test_llama4_chunked_layers_hold_a_chunk_not_the_context(tmp_path: Path) -> None:
+    pc = max_pipeline("llama-4-scout-17b-16e-text", tmp_path)
+    ours = kvarch_for_max(pc)
+    assert isinstance(ours, MultiKVCacheParams)
+    assert list(ours.children) == ["chunked_attention", "full_attention"]
+    chunked, full = ours.children["chunked_attention"], ours.children["full_attention"]
+    assert (chunked.num_layers, chunked.window_size, full.num_layers) == (36, 8192, 12)
+    # MAX's block manager keeps ceil((window - 1) / page) committed blocks of a windowed
+    # group (plus the one being filled): kvarch's pages_per_sequence, 65, for 8192 / 128
+    assert chunked.group_id.blocks_in_window(chunked.page_size) == 64
+
+
+# --- the adapter inside MAX's own configs ----------------------------------------------------
+
+
+@dataclasses.dataclass(kw_only=True)
+class KvarchMistralConfig(KvarchKVCache, MistralConfig):
+    """MAX's Mistral with kvarch's cache (its sliding window)."""
+
+
+@dataclasses.dataclass(kw_only=True)
+class KvarchLlama3Config(KvarchKVCache, Llama3Config):
+    """MAX's Llama-3 config (which also serves Phi-3) with kvarch's cache."""
+
+
+@dataclasses.dataclass(kw_only=True)
+class KvarchLlama4Config(KvarchKVCache, Llama4Config):
+    """MAX's Llama-4 with kvarch's cache (chunked and full children)."""
+
+
+ADAPTED = {
+    "mistral-7b-v0.1": KvarchMistralConfig,
+    "phi-3-mini-4k-instruct": KvarchLlama3Config,
+    "llama-4-scout-17b-16e-text": KvarchLlama4Config,
+}
+
+
+@pytest.fixture
+def registered() -> Iterator[None]:
+    """MAX's architectures for the three families, their config replaced by the adapter."""
+    originals = []
+    for name, config in ADAPTED.items():
+        arch = find_architecture(_arch(name))
+        assert arch is not None
+        originals.append(arch)
+        ARCH_LOOKUP.register(dataclasses.replace(arch, config=config), allow_override=True)
+    yield
+    for arch in originals:
+        ARCH_LOOKUP.register(arch, allow_override=True)
+
+
+@pytest.mark.parametrize("name", sorted(ADAPTED))
+def test_pipeline_built_through_the_adapter_carries_the_windows(
+    name: str, tmp_path: Path, registered: None
+) -> None:
+    pc = max_pipeline(name, tmp_path)  # MAX calls the adapter's calculate_max_seq_len here
+    arch = find_architecture(_arch(name))
+    assert arch is not None and arch.config is ADAPTED[name]
+    config = arch.config.initialize(pc, max_seq_len=pc.model.max_length)
+    assert config.get_max_seq_len() == pc.model.max_length
+    assert max_layers(config.get_kv_params()) == MAX_DROPS_WINDOW[name]
+    if name != "llama-4-scout-17b-16e-text":  # one leaf: MAX's Mistral/Llama3 code reads one
+        assert isinstance(config.get_kv_params(), MHAKVCacheParams)
+
+
+def test_adapter_bounds_the_users_max_length(tmp_path: Path, registered: None) -> None:
+    pc = max_pipeline("mistral-7b-v0.1", tmp_path)
+    model = pc.model.model_copy(update={"max_length": 40000})
+    with pytest.raises(ConfigError, match=r"MistralConfig\.max_length: got 40000"):
+        KvarchMistralConfig.calculate_max_seq_len(pc.model.huggingface_config, model)
+
+
+def test_adapter_follows_max_on_head_replication(tmp_path: Path) -> None:
+    pc = max_pipeline("llama-3-8b", tmp_path)
+    hf, kv = pc.model.huggingface_config, pc.model.kv_cache
+    devices = [MaxDeviceRef.GPU(i) for i in range(16)]
+    with pytest.raises(ValueError, match=r"Number of KV heads \(8\) must be divisible"):
+        KvarchKVCache.construct_kv_params(hf, pc, devices, kv, MaxDType.bfloat16)
+    params = KvarchKVCache.construct_kv_params(
+        hf, pc, devices, kv, MaxDType.bfloat16, allow_kv_head_replication=True
+    )
+    assert params.n_kv_heads_per_device == 1
+
+
+# --- to_max_params on its own ---------------------------------------------------------------
+
+
+def test_default_kv_cache_config_is_kvarchs_own() -> None:
+    kv = KVCacheConfig(kv_cache_page_size=256, enable_prefix_caching=False)
+    arch = generated.from_hf_config(
+        fixture("llama-3-8b"), dtype=DType.bfloat16, devices=[DeviceRef.GPU(0)], kv_cache=kv
+    )
+    params = to_max_params(arch)
+    assert (params.page_size, params.enable_prefix_caching) == (256, False)
+    explicit = to_max_params(arch, MaxKVCacheConfig(kv_cache_page_size=128))
+    assert explicit.page_size == 128
+
+
+def test_fp8_scales_travel_as_max_quantization_config() -> None:
+    quant = KVCacheQuantizationConfig(quantization_granularity=64)
+    kv = KVCacheConfig(kv_cache_format=DType.float8_e4m3fn, kv_cache_quantization=quant)
+    arch = generated.from_hf_config(
+        fixture("llama-3-8b"),
+        dtype=DType.bfloat16,
+        cache_dtype=DType.float8_e4m3fn,
+        devices=[DeviceRef.GPU(0)],
+        kv_cache=kv,
+    )
+    params = to_max_params(arch)
+    assert params.dtype is MaxDType.float8_e4m3fn
+    assert params.kvcache_quant_config.quantization_granularity == 64
+    assert params.kvcache_quant_config.scale_dtype is MaxDType.float32
+
+
+class LatentWithoutQueryHeads(ArchConfigWithAttentionKVCache, kw_only=True):
+    """An MLA cache from a config that does not name its query heads."""
+
+    num_key_value_heads: int = 1
+    head_dim: int = 576
+    num_layers: int = 4
+    model_max_seq_len: int = 4096
+
+    def build_kv_params(self) -> KVCacheParams | KvarchMulti:
+        return self.kv_params_for(n_kv_heads=1, head_dim=576, num_layers=4, is_mla=True)
+
+
+def test_mla_needs_query_heads() -> None:
+    arch = generated.from_hf_config(fixture("deepseek-v3"), devices=[DeviceRef.GPU(0)])
+    assert to_max_params(arch).num_q_heads == 128  # the config's num_attention_heads
+    assert to_max_params(arch, num_q_heads=64).num_q_heads == 64
+    bare = LatentWithoutQueryHeads(dtype=DType.bfloat16, devices=[DeviceRef.GPU(0)])
+    with pytest.raises(ConfigError, match="LatentWithoutQueryHeads.num_q_heads: got None"):
+        to_max_params(bare)
+    assert to_max_params(bare, num_q_heads=16).head_dim == 576
+
+
+class TwoFullGeometries(ArchConfigWithAttentionKVCache, kw_only=True):
+    """Full-attention layers in two geometries (per-layer KV heads), as a schema can give."""
+
+    num_key_value_heads: int = 8
+    head_dim: int = 128
+    num_layers: int = 4
+    model_max_seq_len: int = 4096
+
+    def build_kv_params(self) -> KVCacheParams | KvarchMulti:
+        return KvarchMulti(
+            groups=[
+                KVCacheGroup(
+                    params=self.kv_params_for(n_kv_heads=h, head_dim=128, num_layers=2),
+                    layer_indices=idx,
+                )
+                for h, idx in ((8, [0, 1]), (2, [2, 3]))
+            ]
+        )
+
+
+def test_two_groups_of_one_kind_get_distinct_names() -> None:
+    arch = TwoFullGeometries(dtype=DType.bfloat16, devices=[DeviceRef.GPU(0)])
+    params = to_max_params(arch)
+    assert list(params.children) == ["full_attention", "full_attention_1"]
+    assert [c.n_kv_heads for c in params.children.values()] == [8, 2]
+
+
+def test_dtype_and_device_round_trip() -> None:
+    for d in (DType.bfloat16, DType.float8_e4m3fn, DType.float32):
+        assert kvarch_dtype(max_dtype(d)) is d
+    for dev in (DeviceRef.GPU(3), DeviceRef.CPU(0)):
+        assert kvarch_device(max_device(dev)) == dev
+    with pytest.raises(ConfigError, match="max_dtype.dtype: got 'int4'"):
+        max_dtype(DType.int4)
+
+
+def test_missing_max_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "kvarch.integrations.max")
+    monkeypatch.setitem(sys.modules, "max.dtype", None)
+    with pytest.raises(ImportError, match=r"pip install 'kvarch\[max\]'") as info:
+        import kvarch.integrations.max  # noqa: F401
+    assert "'max.dtype' is missing" in str(info.value)
+
+
+def test_kvarch_configs_satisfy_maxs_protocols() -> None:
+    from max.pipelines.lib.interfaces.arch_config import ArchConfig, ArchConfigWithKVCache
+
+    arch = generated.from_hf_config(fixture("mistral-7b-v0.1"), devices=[DeviceRef.GPU(0)])
+    assert isinstance(arch, ArchConfig)
+    assert isinstance(arch, ArchConfigWithKVCache)
