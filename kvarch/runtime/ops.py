@@ -52,13 +52,21 @@ def _fast(name: str, t: Tensor) -> Callable[..., Any] | None:
     return found if callable(found) else None
 
 
+def _broadcast(scale: Scale) -> Scale:
+    """A per-KV-head scale ``[heads]`` as ``[heads, 1]``, against ``[..., heads, dim]``."""
+    if isinstance(scale, Tensor) and scale.numel() > 1:
+        return scale.float().reshape(-1, 1)
+    return scale
+
+
 def quantize(x: Tensor, dtype: torch.dtype, scale: Scale = None) -> Tensor:
-    """``x / scale`` cast to the cache dtype (saturating for fp8)."""
+    """``x / scale`` cast to the cache dtype (saturating for fp8). ``scale`` is per tensor
+    (a float or one element) or per KV head (``[heads]``, for ``x`` of ``[..., heads, dim]``)."""
     if scale is None and not dtype.is_floating_point:
         raise ShapeError("cache dtype", dtype, "a floating dtype")
     if scale is None and dtype.itemsize > 1:
         return x.to(dtype)
-    y = x.float() if scale is None else x.float() / scale
+    y = x.float() if scale is None else x.float() / _broadcast(scale)
     if dtype.itemsize == 1:
         limit = torch.finfo(dtype).max
         y = y.clamp(-limit, limit)
@@ -66,9 +74,9 @@ def quantize(x: Tensor, dtype: torch.dtype, scale: Scale = None) -> Tensor:
 
 
 def dequantize(x: Tensor, scale: Scale = None) -> Tensor:
-    """The cache values as float32: ``x.float() * scale``."""
+    """The cache values as float32: ``x.float() * scale`` (scales as in :func:`quantize`)."""
     y = x.float()
-    return y if scale is None else y * scale
+    return y if scale is None else y * _broadcast(scale)
 
 
 def _check_cache(name: str, cache: Tensor) -> None:

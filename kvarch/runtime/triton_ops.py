@@ -18,6 +18,7 @@ import functools
 import math
 import os
 from dataclasses import dataclass
+from typing import Literal, TypeAlias
 
 import torch
 import triton
@@ -30,6 +31,7 @@ from kvarch.runtime.ops import Scale, _check_batch, _values, check_options, chec
 __all__ = ["DecodeLaunch", "PrefillLaunch", "paged_decode", "paged_prefill", "write_kv"]
 
 _LOG2E = 1.4426950408889634
+Fp8Dot: TypeAlias = Literal["shift", "fp16", "q_dtype"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,6 +44,9 @@ class _Launch:
     """Warps per program."""
     num_stages: int | None = None
     """Software-pipelining depth of the key loop."""
+    fp8_dot: Fp8Dot | None = None
+    """How fp8 tiles enter ``tl.dot``: ``"shift"`` (e4m3 decoded to fp16 by integer ops, q in
+    fp16), ``"fp16"`` (converted to fp16, q in fp16) or ``"q_dtype"`` (converted to q's dtype)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,6 +65,8 @@ class PrefillLaunch(_Launch):
 
     block_q: int | None = None
     """Query tokens per program (times the head block gives the tile rows)."""
+    longest_first: bool = True
+    """Launch the query tiles with the most causal work first (shorter ones fill the tail)."""
 
 
 def _interpreting() -> bool:
@@ -90,24 +97,46 @@ def _constant(value: float, device: torch.device) -> Tensor:
     return found
 
 
-def _scale_tensor(scale: Scale, device: torch.device) -> Tensor:
-    """A scale as a 1-element float32 device tensor (1.0 when absent); never syncs.
+def _scale_tensor(name: str, scale: Scale, heads: int, device: torch.device) -> Tensor:
+    """A scale as a float32 device tensor of 1 (per tensor) or ``heads`` (per KV head)
+    elements (1.0 when absent); never syncs.
 
     A float32 tensor already on ``device`` is used as it is (graph-capturable); one elsewhere
     is copied (a host-to-device copy: not for code captured in a CUDA graph).
     """
     if isinstance(scale, Tensor):
-        if scale.numel() != 1:
-            raise ShapeError("scale", tuple(scale.shape), "a float or a one-element tensor")
-        return scale.to(device=device, dtype=torch.float32).reshape(1)
+        if scale.numel() not in (1, heads):
+            want = f"a float or a tensor of 1 or {heads} (one per KV head) elements"
+            raise ShapeError(name, tuple(scale.shape), want)
+        return scale.to(device=device, dtype=torch.float32).reshape(-1)
     return _constant(1.0 if scale is None else float(scale), device)
 
 
-def _scales(k_scale: Scale, v_scale: Scale, like: Tensor) -> tuple[Tensor, Tensor, bool]:
-    """(k scale, v scale, quantized); unquantized calls pass ``like`` as an unread pointer."""
+def _scales(
+    k_scale: Scale, v_scale: Scale, heads: int, like: Tensor
+) -> tuple[Tensor, Tensor, bool, bool]:
+    """(k scale, v scale, quantized, per head); unquantized calls pass ``like`` as an unread
+    pointer. If one scale is per KV head, the other is repeated per head."""
     if k_scale is None and v_scale is None:
-        return like, like, False
-    return _scale_tensor(k_scale, like.device), _scale_tensor(v_scale, like.device), True
+        return like, like, False, False
+    k = _scale_tensor("k_scale", k_scale, heads, like.device)
+    v = _scale_tensor("v_scale", v_scale, heads, like.device)
+    per_head = k.numel() > 1 or v.numel() > 1
+    if per_head:
+        k, v = k.expand(heads).contiguous(), v.expand(heads).contiguous()
+    return k, v, True, per_head
+
+
+def _fp8_flags(cache: Tensor, launch: _Launch) -> dict[str, bool]:
+    """DOT_F16 / E4M3_SHIFT for a cache dtype: fp8 tiles are dequantized in registers, e4m3 by
+    the integer shift by default (no conversion instructions on the critical path)."""
+    if cache.element_size() != 1:
+        return {"DOT_F16": False, "E4M3_SHIFT": False}
+    mode = launch.fp8_dot or "shift"
+    if mode not in ("shift", "fp16", "q_dtype"):
+        raise ShapeError("launch.fp8_dot", mode, "'shift', 'fp16' or 'q_dtype'")
+    shift = mode == "shift" and cache.dtype == torch.float8_e4m3fn
+    return {"DOT_F16": mode != "q_dtype", "E4M3_SHIFT": shift}
 
 
 def _score_scales(scale: float, softcap: float | None) -> tuple[float, float]:
@@ -157,7 +186,8 @@ def write_kv(
     vc = _unit_last("v_cache", v_cache, copy=False) if v_cache is not None else kc
     k = _unit_last("k", k, copy=True)
     v = _unit_last("v", v, copy=True) if v is not None and has_v else k
-    k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, k)
+    k_scale_t, v_scale_t, quantized, per_head = _scales(k_scale, v_scale, k_cache.shape[2], k)
+    limit = torch.finfo(k_cache.dtype).max if k_cache.element_size() == 1 else 0.0
     head_dim = k_cache.shape[3]
     block_d = triton.next_power_of_2(head_dim)
     block_t = max(1, min(64, 4096 // block_d))
@@ -168,7 +198,7 @@ def write_kv(
         k.stride(0), k.stride(1), v.stride(0), v.stride(1),
         kc.stride(0), kc.stride(1), kc.stride(2), vc.stride(0), vc.stride(1), vc.stride(2),
         HEAD_DIM=head_dim, BLOCK_T=block_t, BLOCK_D=block_d, HAS_V=has_v,
-        HAS_SCALE=quantized, SATURATE=k_cache.element_size() == 1,
+        HAS_SCALE=quantized, SCALE_PER_HEAD=per_head, LIMIT=limit,
         num_warps=4,
     )  # fmt: skip
 
@@ -287,7 +317,7 @@ def paged_decode(
         rows = batch * q.shape[1] * splits
         part_o = torch.empty(rows, int(dims["BLOCK_DV"]), device=q.device)
         part_lse = torch.empty(rows, device=q.device)
-    k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, q)
+    k_scale_t, v_scale_t, quantized, per_head = _scales(k_scale, v_scale, n_kv, q)
     qk_scale, cap = _score_scales(scale, softcap)
     kernels.paged_decode_kernel[(batch, head_blocks, splits)](
         q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
@@ -297,7 +327,8 @@ def paged_decode(
         sinks_t, cap,
         GROUP=group, BLOCK_G=block_g, BLOCK_N=block_n, SPLITS=splits,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
-        HAS_SINKS=sinks is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
+        HAS_SINKS=sinks is not None, HAS_SCALE=quantized, SCALE_PER_HEAD=per_head,
+        F32=_interpreting(), **_fp8_flags(kc, launch), **dims,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     if splits > 1:
@@ -354,7 +385,7 @@ def paged_prefill(
     block_n = launch.block_n or (32 if wide else 128)
     warps = launch.num_warps or (8 if block_q * block_g >= 128 or wide else 4)
     stages = launch.num_stages or (1 if wide else 2)
-    k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, q)
+    k_scale_t, v_scale_t, quantized, per_head = _scales(k_scale, v_scale, n_kv, q)
     qk_scale, cap = _score_scales(scale, softcap)
     grid = (total // block_q + batch, n_kv * math.ceil(group / block_g))
     kernels.paged_prefill_kernel[grid](
@@ -365,7 +396,8 @@ def paged_prefill(
         sinks_t, cap,
         GROUP=group, BLOCK_G=block_g, BLOCK_Q=block_q, BLOCK_N=block_n,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
-        HAS_SINKS=sinks is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
+        HAS_SINKS=sinks is not None, HAS_SCALE=quantized, SCALE_PER_HEAD=per_head,
+        REVERSE=launch.longest_first, F32=_interpreting(), **_fp8_flags(kc, launch), **dims,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     return out
