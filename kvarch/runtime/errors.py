@@ -9,6 +9,7 @@ __all__ = [
     "CacheAllocationError",
     "CacheCopyError",
     "CollectiveError",
+    "KernelBackendError",
     "OutOfBlocksError",
     "PlanError",
     "SequenceStateError",
@@ -105,4 +106,15 @@ class CollectiveError(KvarchError, RuntimeError):
         super().__init__(
             f"{op} on rank {rank} of {world} failed: a peer rank died or did not join within "
             f"the process group's timeout (init_process_group(timeout=...)); cause: {cause}"
+        )
+
+
+class KernelBackendError(KvarchError, RuntimeError):
+    """CUDA tensors reached the ops but the Triton kernels could not be imported."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(
+            f"the Triton kernels (kvarch.runtime.triton_ops) failed to import: "
+            f"{type(cause).__name__}: {cause}; fix the Triton install, or set "
+            "KVARCH_REFERENCE_OPS=1 to run the torch reference on CUDA"
         )

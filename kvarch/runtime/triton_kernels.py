@@ -68,7 +68,8 @@ def _e4m3_to_f16(x):
     not kept.
     """
     b = x.to(tl.int8, bitcast=True).to(tl.int16)  # sign-extended: bit 15 is the sign
-    return ((b << 7) & -16512).to(tl.float16, bitcast=True)  # -16512 = 0xBF80
+    code = (b << 7) & tl.full(b.shape, -16512, tl.int16)  # -16512 = 0xBF80
+    return code.to(tl.float16, bitcast=True)
 
 
 @triton.jit(do_not_specialize=["num_tokens"])  # one compile for every step size
@@ -275,7 +276,8 @@ def _load_q(
         mask = ok[:, None] & (d2 < HEAD_DIM)[None, :]
         q2 = tl.load(q_ptr + row_off[:, None] + d2[None, :], mask=mask, other=0.0)
     if DOT_F16:
-        return q1.to(tl.float16), q2.to(tl.float16)
+        q1 = q1.to(tl.float16)
+        q2 = q2.to(tl.float16)
     return q1, q2
 
 

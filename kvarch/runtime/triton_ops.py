@@ -1,7 +1,8 @@
 """Triton fast paths of `kvarch.runtime.ops`: write_kv, paged_decode, paged_prefill.
 
 Same signatures and semantics as the ``ref_*`` torch reference; ``ops`` dispatches here for
-CUDA tensors. Caches may be strided views but need a unit stride along ``head_dim``. Nothing
+CUDA tensors. Argument checks come from :mod:`kvarch.runtime.op_checks` (this module does not
+import ``ops``). Caches may be strided views but need a unit stride along ``head_dim``. Nothing
 here synchronises with the device: slot and sequence-length bounds are trusted (the reference
 checks them on CPU). Under ``TRITON_INTERPRET=1`` the kernels run on CPU tensors.
 
@@ -26,7 +27,7 @@ from torch import Tensor
 
 from kvarch.runtime import triton_kernels as kernels
 from kvarch.runtime.errors import ShapeError
-from kvarch.runtime.ops import Scale, _check_batch, _values, check_options, check_write
+from kvarch.runtime.op_checks import Scale, check_batch, check_options, check_write, value_cache
 
 __all__ = ["DecodeLaunch", "PrefillLaunch", "paged_decode", "paged_prefill", "write_kv"]
 
@@ -216,11 +217,11 @@ def _prepare(
     min_len: int = 1,
 ) -> tuple[Tensor, Tensor, Tensor, Tensor, Tensor]:
     """Checked, kernel-ready (q, k cache, v cache, block tables, out)."""
-    _check_batch(q, k_cache, v_cache, block_tables, seq_lens, min_len=min_len)
+    check_batch(q, k_cache, v_cache, block_tables, seq_lens, min_len=min_len)
     if q.shape[0] != rows:
         raise ShapeError("q", tuple(q.shape), f"{rows} rows")
     kc = _unit_last("k_cache", k_cache, copy=False)
-    vc = _unit_last("v_cache", _values(k_cache, v_cache, v_head_dim), copy=False)
+    vc = _unit_last("v_cache", value_cache(k_cache, v_cache, v_head_dim), copy=False)
     want = (q.shape[0], q.shape[1], vc.shape[3])
     if out is None:
         out = torch.empty(want, dtype=q.dtype, device=q.device)
