@@ -10,6 +10,7 @@ shapes on CPU under the Triton interpreter to check this script itself (its timi
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import json
 import os
@@ -321,9 +322,11 @@ def fp8_point(ceiling: float) -> Row:
         v_scale = scale if isinstance(scale, torch.Tensor) else torch.tensor(scale, device=DEV)
         scales = {"k_scale": scale, "v_scale": v_scale}
 
-        def fp8(k8: Any = k8, v8: Any = v8, scales: Row = scales) -> torch.Tensor:
+        def fp8(
+            k8: Any = k8, v8: Any = v8, scales: Row = scales, launch: Any = None
+        ) -> torch.Tensor:
             return triton_ops.paged_decode(
-                case.q, k8, v8, bt, case.seq_lens, scale=case.scale, **scales
+                case.q, k8, v8, bt, case.seq_lens, scale=case.scale, launch=launch, **scales
             )
 
         few = slice(0, 4)
@@ -331,7 +334,14 @@ def fp8_point(ceiling: float) -> Row:
             case.q[few], k8, v8, bt[few], case.seq_lens[few], scale=case.scale, **scales
         )
         ms = timed(fp8)
+        modes: Row = {}
+        if name == "e4m3":  # the other dequantization modes, on the same caches
+            for mode, bn in (("fp16", 128), ("q_dtype", 64)):
+                launch = triton_ops.DecodeLaunch(fp8_dot=mode, block_n=bn)  # type: ignore[arg-type]
+                modes[f"{mode}_block_n{bn}"] = timed(functools.partial(fp8, launch=launch))
         found[name] = {
+            "other_modes_ms": modes,
+            "other_modes_vs_bf16_paged": {k: v / bf16_ms for k, v in modes.items()},
             "batch": batch, "ctx": ctx, "page": page, "ms": ms, "bf16_paged_ms": bf16_ms,
             "dense_ms": dense_ms, "vs_dense": ms / dense_ms, "vs_bf16_paged": ms / bf16_ms,
             "GBps": moved / ms / 1e6, "of_copy": moved / ms / 1e6 / ceiling,
@@ -489,7 +499,40 @@ def sweep(res: Row) -> None:
     res["sweep"] = [row for point in points for row in sweep_point(*point, configs)]
     mla_point_shape = (2, 64, 16) if SMOKE else (64, 4096, 64)
     res["sweep"] += sweep_point(*mla_point_shape, mla_configs, mla=True)
+    res["sweep"] += fp8_sweep()
     res["sweep"] += prefill_sweep()
+
+
+def fp8_sweep() -> list[Row]:
+    """fp8 (e4m3, per-tensor scales) decode tile choices and dequantization modes, B64 x 4k."""
+    batch, ctx, page = (2, 64, 16) if SMOKE else (64, 4096, 16)
+    case = DecodeCase(batch, ctx)
+    kc, vc, bt = case.paged(page)
+    k8, v8 = ops.quantize(kc, torch.float8_e4m3fn, 0.5), ops.quantize(vc, torch.float8_e4m3fn, 0.5)
+    configs = [
+        triton_ops.DecodeLaunch(fp8_dot=mode, block_n=bn, num_warps=w, num_stages=st)
+        for mode in ("shift", "fp16", "q_dtype")
+        for bn, w, st in ((64, 4, 2), (128, 4, 2), (128, 8, 2), (64, 4, 3))
+    ]
+    bf16_ms = timed(
+        lambda: triton_ops.paged_decode(case.q, kc, vc, bt, case.seq_lens, scale=case.scale)
+    )
+    found = []
+    for cfg in [None, *(configs[:2] if SMOKE else configs)]:
+
+        def run(cfg: Any = cfg) -> torch.Tensor:
+            return triton_ops.paged_decode(
+                case.q, k8, v8, bt, case.seq_lens, scale=case.scale, k_scale=0.5, v_scale=0.5,
+                launch=cfg,
+            )  # fmt: skip
+
+        ms = timed(run)
+        found.append(
+            {"kind": "fp8", "batch": batch, "ctx": ctx, "page": page,
+             "config": None if cfg is None else cfg.__dict__, "ms": ms,
+             "vs_dense": ms / bf16_ms, "vs_bf16_paged": ms / bf16_ms, "error": None}
+        )  # fmt: skip
+    return found
 
 
 def prefill_sweep() -> list[Row]:
@@ -611,7 +654,7 @@ def _variant_rows(res: Row) -> list[tuple[str, Row]]:
     found = []
     for name, r in res.get("decode_variants", {}).items():
         found.append((name, r))
-        found += [(f"{name} {k}", v) for k, v in r.items() if isinstance(v, dict)]
+        found += [(f"{name} {k}", v) for k, v in r.items() if isinstance(v, dict) and "ms" in v]
     return found
 
 

@@ -59,17 +59,50 @@ def _load_scale(ptr, head, PER_HEAD: tl.constexpr):
 
 
 @triton.jit
-def _e4m3_to_f16(x):
-    """e4m3 codes as fp16 of ``x * 2**-8``, exactly (subnormals too), in integer ops only.
+def _e4m3_code(b):
+    """fp16 bits of ``e * 2**-8`` for sign-extended int16 e4m3 codes ``b``: fp16 is e4m3 with one
+    more exponent bit (bias 15 vs 7) and seven more mantissa bits, so shifting left by 7 and
+    clearing the spare exponent bit is the whole, exact conversion (subnormals too)."""
+    return (b << 7) & tl.full(b.shape, -16512, tl.int16)  # -16512 = 0xBF80
 
-    fp16 is e4m3 with one more exponent bit (bias 15 vs 7) and seven more mantissa bits, so
-    shifting the code left by 7 and clearing the spare exponent bit is the whole conversion;
-    callers fold ``2**8`` into their scales. NaN codes (never written: stores saturate) are
-    not kept.
+
+@triton.jit
+def _load_cols(
+    ptr, row, rows_ok, col0, limit,
+    COLS: tl.constexpr, MASK_ROWS: tl.constexpr, MASK_COLS: tl.constexpr, E4M3: tl.constexpr,
+):  # fmt: skip
+    """Columns ``[col0, col0 + COLS)`` (those < ``limit`` with MASK_COLS) of the rows at offsets
+    ``row`` (``[rows, 1]``, those with ``rows_ok`` with MASK_ROWS); masked entries are 0.
+
+    With E4M3 the codes are read two per 16-bit load and returned as fp16 of ``x * 2**-8``
+    (callers fold ``2**8`` into their scales) by integer ops only, in the load's own register
+    layout: the fp16 tile, not its bytes, then goes through shared memory to ``tl.dot``
+    (vector stores and ldmatrix instead of single-byte loads). NaN codes are never written
+    (stores saturate). With E4M3, ``row`` counts 16-bit words (the launcher passes the cache
+    strides halved, so Triton still sees 16-aligned rows and vectorizes) and ``col0`` is even.
     """
-    b = x.to(tl.int8, bitcast=True).to(tl.int16)  # sign-extended: bit 15 is the sign
-    code = (b << 7) & tl.full(b.shape, -16512, tl.int16)  # -16512 = 0xBF80
-    return code.to(tl.float16, bitcast=True)
+    if E4M3:
+        j = tl.arange(0, COLS // 2)
+        col = col0 + 2 * j
+        words = ptr.to(tl.pointer_type(tl.int16)) + row + (col0 // 2 + j)[None, :]
+        zero = 0
+    else:
+        col = col0 + tl.arange(0, COLS)
+        words = ptr + row + col[None, :]
+        zero = 0.0
+    if MASK_ROWS and MASK_COLS:
+        x = tl.load(words, mask=rows_ok[:, None] & (col < limit)[None, :], other=zero)
+    elif MASK_ROWS:
+        x = tl.load(words, mask=rows_ok[:, None], other=zero)
+    elif MASK_COLS:
+        x = tl.load(words, mask=(col < limit)[None, :], other=zero)
+    else:
+        x = tl.load(words)
+    if E4M3:
+        lo = _e4m3_code((x << 8) >> 8)  # the low byte is the even column
+        hi = _e4m3_code(x >> 8)
+        x = tl.join(lo, hi).reshape([row.shape[0], COLS]).to(tl.float16, bitcast=True)
+    return x
 
 
 @triton.jit(do_not_specialize=["num_tokens"])  # one compile for every step size
@@ -127,14 +160,6 @@ def write_kv_kernel(
 
 
 @triton.jit
-def _operand(x, dtype, E4M3_SHIFT: tl.constexpr):
-    """A loaded cache tile as a ``tl.dot`` operand of ``dtype`` (fp16 codes with E4M3_SHIFT)."""
-    if E4M3_SHIFT:
-        return _e4m3_to_f16(x)
-    return x.to(dtype)
-
-
-@triton.jit
 def _attend_tile(
     q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
     load_lo, load_hi, visible_lo, visible_hi, qk_scale, cap,
@@ -162,21 +187,13 @@ def _attend_tile(
         blk = tl.load(bt_row_ptr + pos // page_size).to(tl.int64)
     off = pos % page_size
     k_row = (blk * kc_sb + off * kc_sp + kv_head * kc_sh)[:, None]
-    d1 = tl.arange(0, D1)
-    if MASKED:
-        k1 = tl.load(kc_ptr + k_row + d1[None, :], mask=in_seq[:, None], other=0.0)
-    else:
-        k1 = tl.load(kc_ptr + k_row + d1[None, :])
-    k1 = _operand(k1, q1.dtype, E4M3_SHIFT)
+    k1 = _load_cols(kc_ptr, k_row, in_seq, 0, D1, D1, MASKED, False, E4M3_SHIFT).to(q1.dtype)
     s = _mm(q1, tl.trans(k1), F32)
     if BLOCK_D2 > 0:
-        d2 = D1 + tl.arange(0, BLOCK_D2)
-        k2 = tl.load(
-            kc_ptr + k_row + d2[None, :],
-            mask=in_seq[:, None] & (d2 < HEAD_DIM)[None, :],
-            other=0.0,
+        k2 = _load_cols(kc_ptr, k_row, in_seq, D1, HEAD_DIM, BLOCK_D2, True, True, E4M3_SHIFT).to(
+            q2.dtype
         )
-        s += _mm(q2, tl.trans(_operand(k2, q2.dtype, E4M3_SHIFT)), F32)
+        s += _mm(q2, tl.trans(k2), F32)
     s = s * qk_scale
     if SOFTCAP:
         s = _tanh(s) * cap
@@ -190,14 +207,10 @@ def _attend_tile(
     if V_IS_K1:
         v = k1
     else:
-        dv = tl.arange(0, BLOCK_DV)
         v_row = (blk * vc_sb + off * vc_sp + kv_head * vc_sh)[:, None]
-        v = tl.load(
-            vc_ptr + v_row + dv[None, :],
-            mask=in_seq[:, None] & (dv < V_DIM)[None, :],
-            other=0.0,
-        )
-        v = _operand(v, q1.dtype, E4M3_SHIFT)
+        v = _load_cols(
+            vc_ptr, v_row, in_seq, 0, V_DIM, BLOCK_DV, MASKED, BLOCK_DV != V_DIM, E4M3_SHIFT
+        ).to(q1.dtype)
     acc = acc * alpha[:, None] + _mm(p.to(q1.dtype), v, F32)
     l_i = l_i * alpha + tl.sum(p, 1)
     return m_new, l_i, acc

@@ -128,16 +128,26 @@ def _scales(
     return k, v, True, per_head
 
 
-def _fp8_flags(cache: Tensor, launch: _Launch) -> dict[str, bool]:
-    """DOT_F16 / E4M3_SHIFT for a cache dtype: fp8 tiles are dequantized in registers, e4m3 by
-    the integer shift by default (no conversion instructions on the critical path)."""
-    if cache.element_size() != 1:
+def _fp8_flags(kc: Tensor, vc: Tensor, launch: _Launch) -> dict[str, bool]:
+    """DOT_F16 / E4M3_SHIFT for the cache dtype: fp8 tiles are dequantized in registers, e4m3
+    by default by the integer shift on 16-bit words (which needs even strides and addresses;
+    otherwise tiles are converted to fp16)."""
+    if kc.element_size() != 1:
         return {"DOT_F16": False, "E4M3_SHIFT": False}
     mode = launch.fp8_dot or "shift"
     if mode not in ("shift", "fp16", "q_dtype"):
         raise ShapeError("launch.fp8_dot", mode, "'shift', 'fp16' or 'q_dtype'")
-    shift = mode == "shift" and cache.dtype == torch.float8_e4m3fn
+    even = all(n % 2 == 0 for n in (*kc.stride()[:3], *vc.stride()[:3]))
+    even = even and kc.data_ptr() % 2 == 0 and vc.data_ptr() % 2 == 0
+    shift = mode == "shift" and kc.dtype == torch.float8_e4m3fn and even
     return {"DOT_F16": mode != "q_dtype", "E4M3_SHIFT": shift}
+
+
+def _cache_strides(kc: Tensor, vc: Tensor, flags: dict[str, bool]) -> list[int]:
+    """K then V (block, page, head) strides, in the units the kernel reads: 16-bit words of
+    two e4m3 codes with E4M3_SHIFT, else elements."""
+    unit = 2 if flags["E4M3_SHIFT"] else 1
+    return [n // unit for n in (*kc.stride()[:3], *vc.stride()[:3])]
 
 
 def _score_scales(scale: float, softcap: float | None) -> tuple[float, float]:
@@ -253,12 +263,13 @@ def _dims(kc: Tensor, vc: Tensor, shared_kv: bool) -> dict[str, int | bool]:
 def _decode_launch(
     launch: DecodeLaunch, programs: int, span: int, wide: bool, dev: torch.device
 ) -> tuple[int, int, int, int]:
-    """(block_n, splits, num_warps, num_stages); splits give >= 3 programs per SM, each
-    partition >= 256 keys (tuned on H200, docs/benchmarks.md)."""
+    """(block_n, splits, num_warps, num_stages); splits give >= 3 programs per SM (1.5 for
+    wide MLA latents, whose programs hold a whole 576-wide tile), each partition >= 256 keys
+    (tuned on H200, docs/benchmarks.md)."""
     block_n = launch.block_n or 64
     splits = launch.splits
     if splits is None:
-        target = 3 * _sm_count(dev)
+        target = (3 * _sm_count(dev)) // (2 if wide else 1)
         splits = 1
         while programs * splits < target and splits * 256 <= span and splits < 64:
             splits *= 2
@@ -320,16 +331,17 @@ def paged_decode(
         part_lse = torch.empty(rows, device=q.device)
     k_scale_t, v_scale_t, quantized, per_head = _scales(k_scale, v_scale, n_kv, q)
     qk_scale, cap = _score_scales(scale, softcap)
+    fp8 = _fp8_flags(kc, vc, launch)
     kernels.paged_decode_kernel[(batch, head_blocks, splits)](
         q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
         qk_scale, local or 0, kc.shape[1], partition, q.shape[1],
-        q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
-        vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
+        q.stride(0), q.stride(1), *_cache_strides(kc, vc, fp8),
+        tables.stride(0), out.stride(0), out.stride(1),
         sinks_t, cap,
         GROUP=group, BLOCK_G=block_g, BLOCK_N=block_n, SPLITS=splits,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
         HAS_SINKS=sinks is not None, HAS_SCALE=quantized, SCALE_PER_HEAD=per_head,
-        F32=_interpreting(), **_fp8_flags(kc, launch), **dims,
+        F32=_interpreting(), **fp8, **dims,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     if splits > 1:
@@ -339,6 +351,20 @@ def paged_decode(
             HAS_SINKS=sinks is not None, num_warps=4,
         )  # fmt: skip
     return out
+
+
+def _prefill_tiles(dim: int, dev: torch.device) -> tuple[int, int, int, int]:
+    """(rows, block_n, num_warps, num_stages) of the prefill tiles for the widest head dim.
+
+    Hopper, dim <= 128: 256 rows x 64 keys, 16 warps, 3 stages (0.91x flash SDPA at 4 x 4k on
+    an H200, against 1.17x for 128 x 128 in 8 warps, which spill; docs/benchmarks.md).
+    """
+    if dim > 256:
+        return 32, 32, 8, 1
+    hopper = dev.type == "cuda" and torch.cuda.get_device_capability(dev)[0] >= 9
+    if dim <= 128 and hopper:
+        return 256, 64, 16, 3
+    return 128, 128, 8, 2
 
 
 def paged_prefill(
@@ -379,26 +405,27 @@ def paged_prefill(
     dims = _dims(kc, vc, v_cache is None)
     n_kv, group = kc.shape[2], q.shape[1] // kc.shape[2]
     launch = launch or PrefillLaunch()
-    wide = max(kc.shape[3], vc.shape[3]) > 256
     block_g = min(triton.next_power_of_2(group), 16)
-    rows = 32 if wide else 128
+    dim = max(kc.shape[3], vc.shape[3])
+    rows, block_n, warps, stages = _prefill_tiles(dim, q.device)
     block_q = launch.block_q or max(1, rows // block_g, 16 // block_g)
-    block_n = launch.block_n or (32 if wide else 128)
-    warps = launch.num_warps or (8 if block_q * block_g >= 128 or wide else 4)
-    stages = launch.num_stages or (1 if wide else 2)
+    block_n = launch.block_n or block_n
+    warps = launch.num_warps or (warps if block_q * block_g >= 128 or dim > 256 else 4)
+    stages = launch.num_stages or stages
     k_scale_t, v_scale_t, quantized, per_head = _scales(k_scale, v_scale, n_kv, q)
     qk_scale, cap = _score_scales(scale, softcap)
+    fp8 = _fp8_flags(kc, vc, launch)
     grid = (total // block_q + batch, n_kv * math.ceil(group / block_g))
     kernels.paged_prefill_kernel[grid](
         q, kc, vc, tables, seq_lens, query_start_loc, out, k_scale_t, v_scale_t,
         qk_scale, window or chunk or 0, kc.shape[1], batch,
-        q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
-        vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
+        q.stride(0), q.stride(1), *_cache_strides(kc, vc, fp8),
+        tables.stride(0), out.stride(0), out.stride(1),
         sinks_t, cap,
         GROUP=group, BLOCK_G=block_g, BLOCK_Q=block_q, BLOCK_N=block_n,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
         HAS_SINKS=sinks is not None, HAS_SCALE=quantized, SCALE_PER_HEAD=per_head,
-        REVERSE=launch.longest_first, F32=_interpreting(), **_fp8_flags(kc, launch), **dims,
+        REVERSE=launch.longest_first, F32=_interpreting(), **fp8, **dims,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     return out
