@@ -261,12 +261,12 @@ def _dims(kc: Tensor, vc: Tensor, shared_kv: bool) -> dict[str, int | bool]:
 
 
 def _decode_launch(
-    launch: DecodeLaunch, programs: int, span: int, wide: bool, dev: torch.device
+    launch: DecodeLaunch, programs: int, span: int, wide: bool, dev: torch.device, block_n: int
 ) -> tuple[int, int, int, int]:
     """(block_n, splits, num_warps, num_stages); splits give >= 3 programs per SM (1.5 for
     wide MLA latents, whose programs hold a whole 576-wide tile), each partition >= 256 keys
-    (tuned on H200, docs/benchmarks.md)."""
-    block_n = launch.block_n or 64
+    (tuned on H200, docs/benchmarks.md); ``block_n`` is the default key tile."""
+    block_n = launch.block_n or block_n
     splits = launch.splits
     if splits is None:
         target = (3 * _sm_count(dev)) // (2 if wide else 1)
@@ -320,8 +320,12 @@ def paged_decode(
     local = window if window is not None else chunk
     if local is not None:
         span = min(span, local)
+    fp8 = _fp8_flags(kc, vc, launch)
+    # fp8 tiles converted to fp16 (e5m2, or fp8_dot="fp16") want 128 keys: 0.28 ms against 0.42
+    # at 64 (e4m3, B64 x 4k, H200); the other paths are best at 64.
+    converted = fp8["DOT_F16"] and not fp8["E4M3_SHIFT"]
     block_n, splits, warps, stages = _decode_launch(
-        launch, batch * head_blocks, span, wide, q.device
+        launch, batch * head_blocks, span, wide, q.device, 128 if converted else 64
     )
     partition = triton.cdiv(triton.cdiv(span, splits), block_n) * block_n
     part_o = part_lse = out
@@ -331,7 +335,6 @@ def paged_decode(
         part_lse = torch.empty(rows, device=q.device)
     k_scale_t, v_scale_t, quantized, per_head = _scales(k_scale, v_scale, n_kv, q)
     qk_scale, cap = _score_scales(scale, softcap)
-    fp8 = _fp8_flags(kc, vc, launch)
     kernels.paged_decode_kernel[(batch, head_blocks, splits)](
         q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
         qk_scale, local or 0, kc.shape[1], partition, q.shape[1],
