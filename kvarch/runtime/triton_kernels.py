@@ -85,11 +85,10 @@ def _load_cols(
         j = tl.arange(0, COLS // 2)
         col = col0 + 2 * j
         words = ptr.to(tl.pointer_type(tl.int16)) + row + (col0 // 2 + j)[None, :]
-        zero = 0
     else:
         col = col0 + tl.arange(0, COLS)
         words = ptr + row + col[None, :]
-        zero = 0.0
+    zero = tl.zeros([1, 1], words.dtype.element_ty)  # masked entries: 0 of the loaded type
     if MASK_ROWS and MASK_COLS:
         x = tl.load(words, mask=rows_ok[:, None] & (col < limit)[None, :], other=zero)
     elif MASK_ROWS:
