@@ -10,6 +10,7 @@ shapes on CPU under the Triton interpreter to check this script itself (its timi
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import json
 import os
@@ -29,7 +30,7 @@ import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 import triton  # noqa: E402
 
-from kvarch.runtime import triton_ops  # noqa: E402
+from kvarch.runtime import ops, triton_ops  # noqa: E402
 
 DEV = torch.device("cpu" if SMOKE else "cuda")
 BF16 = torch.bfloat16
@@ -298,29 +299,57 @@ def mla_point(ceiling: float) -> Row:
 
 
 def fp8_point(ceiling: float) -> Row:
-    """fp8 (e4m3) K/V with per-tensor scales at batch 64 x 4k: half the bytes of bf16."""
+    """fp8 K/V at batch 64 x 4k against the bf16 paged kernel on the same pages (same run):
+    e4m3 with per-tensor scales (the headline), e4m3 with per-KV-head scales, e5m2."""
     batch, ctx, page = (2, 64, 16) if SMOKE else (64, 4096, 16)
     case = DecodeCase(batch, ctx)
     kc, vc, bt = case.paged(page)
-    k8, v8 = (kc / 0.5).to(torch.float8_e4m3fn), (vc / 0.5).to(torch.float8_e4m3fn)
-    scales = {"k_scale": 0.5, "v_scale": torch.tensor(0.5, device=DEV)}
-
-    def fp8() -> torch.Tensor:
-        return triton_ops.paged_decode(
-            case.q, k8, v8, bt, case.seq_lens, scale=case.scale, **scales
-        )
 
     def bf16() -> torch.Tensor:
         return triton_ops.paged_decode(case.q, kc, vc, bt, case.seq_lens, scale=case.scale)
 
-    ms, bf16_ms, dense_ms = timed(fp8), timed(bf16), timed(case.dense)
+    bf16_ms, dense_ms = timed(bf16), timed(case.dense)
     moved = case.bytes / 2
-    return {
-        "batch": batch, "ctx": ctx, "page": page, "ms": ms, "bf16_paged_ms": bf16_ms,
-        "dense_ms": dense_ms, "vs_dense": ms / dense_ms, "vs_bf16_paged": ms / bf16_ms,
-        "GBps": moved / ms / 1e6, "of_copy": moved / ms / 1e6 / ceiling,
-        "rel_err": rel_err(fp8(), case.dense()),
-    }  # fmt: skip
+    head_scales = torch.linspace(0.2, 0.6, case.n_kv, device=DEV)
+    found: Row = {}
+    for name, dtype, scale in [
+        ("e4m3", torch.float8_e4m3fn, 0.5),
+        ("e4m3_per_head", torch.float8_e4m3fn, head_scales),
+        ("e5m2", torch.float8_e5m2, 0.5),
+    ]:
+        k8, v8 = ops.quantize(kc, dtype, scale), ops.quantize(vc, dtype, scale)
+        # v_scale as a device tensor: the form a CUDA-graph-captured step passes
+        v_scale = scale if isinstance(scale, torch.Tensor) else torch.tensor(scale, device=DEV)
+        scales = {"k_scale": scale, "v_scale": v_scale}
+
+        def fp8(
+            k8: Any = k8, v8: Any = v8, scales: Row = scales, launch: Any = None
+        ) -> torch.Tensor:
+            return triton_ops.paged_decode(
+                case.q, k8, v8, bt, case.seq_lens, scale=case.scale, launch=launch, **scales
+            )
+
+        few = slice(0, 4)
+        ref = ops.ref_paged_decode(
+            case.q[few], k8, v8, bt[few], case.seq_lens[few], scale=case.scale, **scales
+        )
+        ms = timed(fp8)
+        modes: Row = {}
+        if name == "e4m3":  # the other dequantization modes, on the same caches
+            for mode, bn in (("fp16", 128), ("q_dtype", 64)):
+                launch = triton_ops.DecodeLaunch(fp8_dot=mode, block_n=bn)  # type: ignore[arg-type]
+                modes[f"{mode}_block_n{bn}"] = timed(functools.partial(fp8, launch=launch))
+        found[name] = {
+            "other_modes_ms": modes,
+            "other_modes_vs_bf16_paged": {k: v / bf16_ms for k, v in modes.items()},
+            "batch": batch, "ctx": ctx, "page": page, "ms": ms, "bf16_paged_ms": bf16_ms,
+            "dense_ms": dense_ms, "vs_dense": ms / dense_ms, "vs_bf16_paged": ms / bf16_ms,
+            "GBps": moved / ms / 1e6, "of_copy": moved / ms / 1e6 / ceiling,
+            "rel_err": rel_err(fp8(), case.dense()),
+            "rel_err_vs_reference": rel_err(fp8()[few], ref),
+        }  # fmt: skip
+    headline: Row = found.pop("e4m3")
+    return {**headline, **found}
 
 
 def decode_variants(res: Row, ceiling: float) -> None:
@@ -470,7 +499,40 @@ def sweep(res: Row) -> None:
     res["sweep"] = [row for point in points for row in sweep_point(*point, configs)]
     mla_point_shape = (2, 64, 16) if SMOKE else (64, 4096, 64)
     res["sweep"] += sweep_point(*mla_point_shape, mla_configs, mla=True)
+    res["sweep"] += fp8_sweep()
     res["sweep"] += prefill_sweep()
+
+
+def fp8_sweep() -> list[Row]:
+    """fp8 (e4m3, per-tensor scales) decode tile choices and dequantization modes, B64 x 4k."""
+    batch, ctx, page = (2, 64, 16) if SMOKE else (64, 4096, 16)
+    case = DecodeCase(batch, ctx)
+    kc, vc, bt = case.paged(page)
+    k8, v8 = ops.quantize(kc, torch.float8_e4m3fn, 0.5), ops.quantize(vc, torch.float8_e4m3fn, 0.5)
+    configs = [
+        triton_ops.DecodeLaunch(fp8_dot=mode, block_n=bn, num_warps=w, num_stages=st)
+        for mode in ("shift", "fp16", "q_dtype")
+        for bn, w, st in ((64, 4, 2), (128, 4, 2), (128, 8, 2), (64, 4, 3))
+    ]
+    bf16_ms = timed(
+        lambda: triton_ops.paged_decode(case.q, kc, vc, bt, case.seq_lens, scale=case.scale)
+    )
+    found = []
+    for cfg in [None, *(configs[:2] if SMOKE else configs)]:
+
+        def run(cfg: Any = cfg) -> torch.Tensor:
+            return triton_ops.paged_decode(
+                case.q, k8, v8, bt, case.seq_lens, scale=case.scale, k_scale=0.5, v_scale=0.5,
+                launch=cfg,
+            )  # fmt: skip
+
+        ms = timed(run)
+        found.append(
+            {"kind": "fp8", "batch": batch, "ctx": ctx, "page": page,
+             "config": None if cfg is None else cfg.__dict__, "ms": ms,
+             "vs_dense": ms / bf16_ms, "vs_bf16_paged": ms / bf16_ms, "error": None}
+        )  # fmt: skip
+    return found
 
 
 def prefill_sweep() -> list[Row]:
@@ -587,6 +649,15 @@ def plot(res: Row, path: Path) -> None:
     fig.savefig(path, dpi=110)
 
 
+def _variant_rows(res: Row) -> list[tuple[str, Row]]:
+    """(name, row) of every decode variant, the fp8 sub-cases (per-head, e5m2) included."""
+    found = []
+    for name, r in res.get("decode_variants", {}).items():
+        found.append((name, r))
+        found += [(f"{name} {k}", v) for k, v in r.items() if isinstance(v, dict) and "ms" in v]
+    return found
+
+
 def table(res: Row) -> str:
     """The short report printed last."""
     lines = [f"card {res['card']} | torch {res['torch']} | triton {res['triton']}"]
@@ -610,10 +681,11 @@ def table(res: Row) -> str:
             f"headline B{base['batch']}x{base['ctx']} p{base['page']}: dense "
             f"{base['dense_ms']:.3f} ms, naive gather+SDPA {base['naive_vs_dense']:.2f}x, {flex}"
         )
-    for name, r in res.get("decode_variants", {}).items():
+    for name, r in _variant_rows(res):
+        extra = f", {r['vs_bf16_paged']:.2f}x bf16 paged" if "vs_bf16_paged" in r else ""
         lines.append(
-            f"{name}: {r['ms']:.3f} ms, {r['of_copy']:.1%} of copy, {r['vs_dense']:.2f}x dense,"
-            f" err {r['rel_err']:.1e}"
+            f"{name}: {r['ms']:.3f} ms, {r['of_copy']:.1%} of copy, {r['vs_dense']:.2f}x dense"
+            f"{extra}, err {r['rel_err']:.1e}"
         )
     for r in res.get("prefill", []):
         lines.append(
@@ -640,13 +712,56 @@ def table(res: Row) -> str:
     return "\n".join(lines)
 
 
+def kernel_table(res: Row) -> list[str]:
+    """The issue-14 rows: each kernel against its same-run baseline and target."""
+    out = ["| case | kvarch | same-run baseline | ratio | target |", "|---|---|---|---:|---|"]
+    variants = res.get("decode_variants", {})
+    fp8 = variants.get("fp8")
+    if fp8:
+        for name, r in [("e4m3, per-tensor scales", fp8), ("e4m3, per-KV-head scales",
+                        fp8.get("e4m3_per_head")), ("e5m2", fp8.get("e5m2"))]:  # fmt: skip
+            if r:
+                out.append(
+                    f"| fp8 {name} K/V decode, B{r['batch']} x {r['ctx']}, page {r['page']} "
+                    f"| {r['ms']:.3f} ms, {r['of_copy']:.1%} of copy | bf16 paged "
+                    f"{r['bf16_paged_ms']:.3f} ms | {r['vs_bf16_paged']:.2f}x | <= 0.60x |"
+                )
+    mla = variants.get("mla")
+    if mla:
+        out.append(
+            f"| MLA latent decode (16 q heads, 576 / 512), B{mla['batch']} x {mla['ctx']}, page "
+            f"{mla['page']} | {mla['ms']:.3f} ms, {mla['GBps'] / 1e3:.2f} TB/s | copy "
+            f"{res['copy']['GBps'] / 1e3:.2f} TB/s | {mla['of_copy']:.1%} of copy | >= 80 % |"
+        )
+    for r in res.get("prefill", []):
+        out.append(
+            f"| paged prefill {r['batch']} x {r['len']}, page {r['page']} | {r['ms']:.2f} ms, "
+            f"{r['TFLOPs']:.0f} TFLOP/s | flash SDPA {r['dense_ms']:.2f} ms | "
+            f"{r['vs_dense']:.2f}x | <= 1.00x |"
+        )
+    c = res.get("chunked_prefill")
+    if c and "vs_dense" in c:
+        out.append(
+            f"| chunked prefill {c['batch']} x {c['new']} new on {c['ctx'] - c['new']} cached, "
+            f"page {c['page']} | {c['ms']:.2f} ms, {c['TFLOPs']:.0f} TFLOP/s | SDPA "
+            f"causal_lower_right {c['dense_ms']:.2f} ms | {c['vs_dense']:.2f}x | <= 1.05x |"
+        )
+    for r in res.get("append", [])[:2]:
+        out.append(
+            f"| KV append {r['tokens']} tokens | {r['GBps']:.0f} GB/s | copy | "
+            f"{r['of_copy']:.1%} of copy | (>= 85 % at 64k+) |"
+        )
+    return out
+
+
 def markdown(res: Row) -> str:
     """Markdown tables of a result JSON (for docs/benchmarks.md)."""
     out = [f"Card: {res['card']}, torch {res['torch']}, triton {res['triton']}; "
            f"copy ceiling {res['copy']['GBps']:.0f} GB/s (read + write).", ""]  # fmt: skip
+    out += [*kernel_table(res), ""]
     out += ["| tokens | kvarch write_kv GB/s | of copy | index_copy_ of copy | bit-exact |",
             "|---:|---:|---:|---:|:---:|"]  # fmt: skip
-    for r in res["append"]:
+    for r in res.get("append", []):
         out.append(
             f"| {r['tokens']} | {r['GBps']:.0f} | {r['of_copy']:.1%} | {r['naive_of_copy']:.1%} "
             f"| {r['bit_exact']} |"
@@ -657,7 +772,7 @@ def markdown(res: Row) -> str:
         " graph vs dense | rel err |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for r in res["decode"]:
+    for r in res.get("decode", []):
         out.append(
             f"| {r['batch']} | {r['ctx']} | {r['page']} | {r['ms']:.3f} | {r['GBps'] / 1e3:.2f} "
             f"| {r['of_copy']:.1%} | {r['vs_dense']:.2f}x | {r['graph_ms']:.3f} "

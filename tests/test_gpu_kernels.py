@@ -21,6 +21,7 @@ from kvarch.runtime.errors import ShapeError
 
 DEVICE = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 FP8 = torch.float8_e4m3fn
+E5M2 = torch.float8_e5m2
 gpu = pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
 
 
@@ -44,13 +45,15 @@ class Paged:
         latent: bool = False,
         window: int | None = None,
         spare_blocks: int = 3,
+        per_head_scales: bool = False,
     ) -> None:
         width = max(-(-n // page) for n in seq_lens) + 1
         needed = sum(-(-n // page) for n in seq_lens)
         blocks = needed + spare_blocks
         shape = (blocks, page, n_kv, dim)
-        self.k_scale: float | None = None
+        self.k_scale: float | torch.Tensor | None = None
         self.v_scale: torch.Tensor | None = None
+        self.per_head_scales = per_head_scales
         self.k_cache = self._random(shape, dtype)
         self.v_cache = None if latent else self._random(shape, dtype)
         order = torch.randperm(blocks)[:needed].tolist()
@@ -65,9 +68,15 @@ class Paged:
 
     def _random(self, shape: tuple[int, ...], dtype: torch.dtype) -> torch.Tensor:
         x = torch.randn(shape, device=DEVICE)
-        if dtype == FP8:
-            self.k_scale, self.v_scale = 0.37, torch.tensor(1.6, device=DEVICE)
-            return x.to(FP8)
+        if dtype.itemsize == 1:
+            if self.per_head_scales:  # spread over a decade, so a wrong head's scale shows
+                heads = shape[2]
+                self.k_scale = torch.logspace(-1, 0, heads, device=DEVICE)
+                self.v_scale = torch.logspace(0, -1, heads, device=DEVICE)
+                x = x * torch.logspace(0, 1, heads, device=DEVICE)[:, None]
+            else:
+                self.k_scale, self.v_scale = 0.37, torch.tensor(1.6, device=DEVICE)
+            return x.to(dtype)
         return x.to(dtype)
 
     def args(self) -> tuple[torch.Tensor, torch.Tensor | None, torch.Tensor, torch.Tensor]:
@@ -179,6 +188,21 @@ def test_write_kv_matches_reference_and_skips_padding(dtype: torch.dtype) -> Non
     _check_write(page=4, n_kv=2, dim=16, dtype=dtype, tokens=13, strided=True)
 
 
+@pytest.mark.parametrize("dtype", [FP8, E5M2])
+def test_write_kv_fp8_per_head_scales_saturate_at_the_dtype_limit(dtype: torch.dtype) -> None:
+    cache = torch.zeros(2, 4, 2, 16, device=DEVICE, dtype=dtype)
+    k_scale = torch.tensor([0.5, 4.0], device=DEVICE)
+    # Exact after scaling (so rounding modes cannot differ), a third far past the dtype's max.
+    k = torch.randn(6, 2, 16, device=DEVICE).to(dtype).float() * k_scale[:, None]
+    k[torch.rand(6, 2, 16, device=DEVICE) < 0.3] *= 1e6
+    slots = torch.tensor([0, 1, 2, -1, 5, 7], device=DEVICE)
+    want = cache.clone()
+    ops.ref_write_kv(want, None, k, None, slots, k_scale=k_scale)
+    triton_ops.write_kv(cache, None, k, None, slots, k_scale=k_scale)
+    assert torch.equal(cache.view(torch.uint8), want.view(torch.uint8))
+    assert float(cache.float().abs().max()) == torch.finfo(dtype).max
+
+
 def test_write_kv_latent_only() -> None:
     latent = torch.randn(4, 4, 1, 24, device=DEVICE).to(torch.bfloat16)
     want = latent.clone()
@@ -202,9 +226,34 @@ def test_decode_sliding_window_ignores_recycled_pages() -> None:
     _check_decode(cache, 4, window=6, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
 
 
-def test_decode_fp8_cache_with_scales() -> None:
-    cache = Paged([5, 19], page=8, n_kv=1, dim=32, dtype=FP8)
-    _check_decode(cache, 4, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
+@pytest.mark.parametrize("fp8_dot", ["shift", "fp16", "q_dtype"])
+@pytest.mark.parametrize("dtype", [FP8, E5M2])
+def test_decode_fp8_cache_with_scales(dtype: torch.dtype, fp8_dot: triton_ops.Fp8Dot) -> None:
+    cache = Paged([5, 19], page=8, n_kv=1, dim=32, dtype=dtype)
+    _check_decode(cache, 4, launch=triton_ops.DecodeLaunch(splits=2, block_n=16, fp8_dot=fp8_dot))
+
+
+def test_fp8_per_head_scales_decode_and_prefill() -> None:
+    cache = Paged([5, 19], page=8, n_kv=2, dim=32, dtype=FP8, per_head_scales=True)
+    _check_decode(cache, 2, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
+    _check_prefill(cache, [5, 7], 2, launch=triton_ops.PrefillLaunch(block_q=4, block_n=16))
+
+
+def test_e4m3_shift_decodes_every_code_exactly() -> None:
+    """The integer e4m3 -> fp16 decode (times 2**8) equals torch's cast for all 254 finite codes."""
+    codes = torch.arange(256, dtype=torch.uint8).view(FP8)
+    finite = codes[~codes.float().isnan()]
+    cache = finite.view(-1, 1, 1, 1).expand(-1, 1, 1, 16).contiguous()  # one code per page
+    batch = finite.numel()
+    q = torch.zeros(batch, 1, 16, device=DEVICE)
+    q[:, :, 0] = 1.0
+    tables = torch.arange(batch, dtype=torch.int32).view(-1, 1).to(DEVICE)
+    lens = torch.ones(batch, dtype=torch.int32, device=DEVICE)
+    cache = cache.to(DEVICE)
+    launch = triton_ops.DecodeLaunch(fp8_dot="shift", block_n=16, splits=1)
+    opts: dict[str, Any] = {"scale": 1.0, "v_scale": 1.0, "launch": launch}
+    out = triton_ops.paged_decode(q, cache, cache, tables, lens, **opts)
+    assert torch.equal(out[:, 0, 0].float(), finite.float().to(DEVICE))
 
 
 def test_decode_mla_latent_more_heads_than_a_block() -> None:
@@ -280,6 +329,12 @@ def test_gpu_decode_forced_splits_and_fp16(splits: int) -> None:
 def test_gpu_decode_window_fp8_and_mla() -> None:
     _check_decode(Paged([100, 4096, 5000], page=16, window=1024, n_kv=8, dim=128), 4, window=1024)
     _check_decode(Paged([300, 2500], page=64, dtype=FP8, n_kv=8, dim=128), 4)
+    per_head = Paged([3000, 9], page=16, dtype=FP8, n_kv=8, dim=128, per_head_scales=True)
+    _check_decode(per_head, 4)
+    _check_decode(Paged([1200, 77], page=16, dtype=E5M2, n_kv=8, dim=128), 8)
+    for fp8_dot in ("fp16", "q_dtype"):
+        launch = triton_ops.DecodeLaunch(fp8_dot=fp8_dot)
+        _check_decode(Paged([2000, 5], page=16, dtype=FP8, n_kv=8, dim=128), 4, launch=launch)
     _check_decode(Paged([700, 2000], page=64, n_kv=1, dim=576, latent=True), 16, v_head_dim=512)
 
 
@@ -296,6 +351,8 @@ def test_gpu_prefill_varlen(group: int) -> None:
 def test_gpu_prefill_window_fp8_and_mla() -> None:
     _check_prefill(Paged([1500, 900], page=64, n_kv=8, dim=128), [1500, 100], 4, window=256)
     _check_prefill(Paged([600, 200], page=16, dtype=FP8, n_kv=8, dim=128), [600, 17], 4)
+    per_head = Paged([700, 64], page=16, dtype=FP8, n_kv=8, dim=128, per_head_scales=True)
+    _check_prefill(per_head, [300, 64], 4)
     _check_prefill(Paged([300, 90], page=64, n_kv=1, dim=576, latent=True), [300, 5], 16)
 
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+
 import pytest
 import torch
 
 from kvarch.runtime import ops
-from kvarch.runtime.errors import BlockTableError, ShapeError
+from kvarch.runtime.errors import BlockTableError, KernelBackendError, ShapeError
 
 PAGE = 4
 
@@ -150,3 +155,44 @@ def test_write_with_a_bad_v_writes_nothing() -> None:
     with pytest.raises(ShapeError, match="v"):
         ops.ref_write_kv(k_cache, v_cache, k, bad_v, slots)
     assert not k_cache.any()
+
+
+# --- backend choice --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_backend(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
+    """A backend chosen anew inside the test (and again after it)."""
+    ops.kernels.cache_clear()
+    yield monkeypatch
+    ops.kernels.cache_clear()
+
+
+def test_broken_triton_import_fails_loudly_naming_the_cause(
+    fresh_backend: pytest.MonkeyPatch,
+) -> None:
+    fresh_backend.delenv("KVARCH_REFERENCE_OPS", raising=False)
+    fresh_backend.setitem(sys.modules, "kvarch.runtime.triton_ops", None)  # import fails
+    with pytest.raises(KernelBackendError, match=r"triton_ops.*KVARCH_REFERENCE_OPS=1") as err:
+        ops.kernels()
+    assert isinstance(err.value.__cause__, ImportError)
+    cpu = torch.zeros(1)
+    assert ops._backend(cpu) is None  # CPU tensors never need the kernels
+
+
+def test_reference_ops_env_picks_the_reference_once(fresh_backend: pytest.MonkeyPatch) -> None:
+    fresh_backend.setenv("KVARCH_REFERENCE_OPS", "1")
+    fresh_backend.setitem(sys.modules, "kvarch.runtime.triton_ops", None)
+    assert ops.kernels() is None
+    fresh_backend.delenv("KVARCH_REFERENCE_OPS")
+    assert ops.kernels() is None, "chosen once: later changes of the environment are ignored"
+
+
+def test_kernel_launchers_do_not_import_the_dispatching_ops_module() -> None:
+    code = (
+        "import sys, kvarch.runtime.triton_ops; "
+        "assert 'kvarch.runtime.ops' not in sys.modules, 'triton_ops imported ops'"
+    )
+    env = {**os.environ, "TRITON_INTERPRET": "1"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-800:]

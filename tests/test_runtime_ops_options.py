@@ -322,11 +322,13 @@ def test_triton_decode_zero_length_padding_rows(name: str, splits: int) -> None:
 def test_triton_decode_allocates_no_constants_per_call() -> None:
     """Absent or float scales are tensors made once and reused (CUDA-graph friendly)."""
     q = torch.randn(2, 4, DIM, device=DEVICE)
-    assert triton_ops._scales(None, None, q)[:2] == (q, q)
-    ones = triton_ops._scale_tensor(None, DEVICE)
-    assert ones is triton_ops._scale_tensor(None, DEVICE) and float(ones) == 1.0
-    k_scale, v_scale, quantized = triton_ops._scales(0.37, None, q)
-    assert quantized and v_scale is ones
-    assert k_scale is triton_ops._scales(0.37, 2.0, q)[0] and float(k_scale) == pytest.approx(0.37)
+    assert triton_ops._scales(None, None, 2, q)[:2] == (q, q)
+    ones = triton_ops._scale_tensor("k_scale", None, 2, DEVICE)
+    assert ones is triton_ops._scale_tensor("k_scale", None, 2, DEVICE) and float(ones) == 1.0
+    k_scale, v_scale, quantized, per_head = triton_ops._scales(0.37, None, 2, q)
+    assert quantized and not per_head and v_scale is ones
+    again = triton_ops._scales(0.37, 2.0, 2, q)[0]
+    assert k_scale is again and float(k_scale) == pytest.approx(0.37)
     device_scale = torch.tensor(1.6, device=DEVICE)
-    assert triton_ops._scale_tensor(device_scale, DEVICE).data_ptr() == device_scale.data_ptr()
+    found = triton_ops._scale_tensor("v_scale", device_scale, 2, DEVICE)
+    assert found.data_ptr() == device_scale.data_ptr()

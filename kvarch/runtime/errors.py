@@ -9,6 +9,7 @@ __all__ = [
     "CacheAllocationError",
     "CacheCopyError",
     "CollectiveError",
+    "KernelBackendError",
     "OutOfBlocksError",
     "PlanError",
     "RankMismatchError",
@@ -137,3 +138,14 @@ class ShardingError(KvarchError, ValueError):
     def __init__(self, module: str, problem: str) -> None:
         self.module = module
         super().__init__(f"{module}: {problem}")
+
+
+class KernelBackendError(KvarchError, RuntimeError):
+    """CUDA tensors reached the ops but the Triton kernels could not be imported."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(
+            f"the Triton kernels (kvarch.runtime.triton_ops) failed to import: "
+            f"{type(cause).__name__}: {cause}; fix the Triton install, or set "
+            "KVARCH_REFERENCE_OPS=1 to run the torch reference on CUDA"
+        )

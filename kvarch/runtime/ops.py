@@ -2,27 +2,41 @@
 
 Per-layer caches are ``[num_blocks, page_size, n_kv_heads, head_dim]`` (NHD inside a page;
 strided views of a bigger tensor are fine). A slot is ``block * page_size + offset``; -1 is
-padding. ``write_kv``/``paged_decode``/``paged_prefill`` call ``kvarch.runtime.triton_ops``
-on CUDA tensors when that module is importable (and ``KVARCH_REFERENCE_OPS`` is unset);
-the ``ref_*`` functions are always the torch reference.
+padding. ``write_kv``/``paged_decode``/``paged_prefill`` run ``kvarch.runtime.triton_ops`` on
+CUDA tensors and the torch reference elsewhere. The backend is chosen once, at the first
+CUDA call: ``KVARCH_REFERENCE_OPS=1`` picks the reference; otherwise a Triton module that
+fails to import raises :class:`KernelBackendError` naming the cause (never a silent fallback).
+The ``ref_*`` functions are always the torch reference. Argument checks live in
+:mod:`kvarch.runtime.op_checks`, shared with the kernels' launchers.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import itertools
 import os
-from collections.abc import Callable
-from typing import Any, TypeAlias
+from types import ModuleType
+from typing import Any
 
 import torch
 from torch import Tensor
 
-from kvarch.runtime.errors import BlockTableError, ShapeError
+from kvarch.runtime.errors import BlockTableError, KernelBackendError, ShapeError
+from kvarch.runtime.op_checks import (
+    Scale,
+    check_batch,
+    check_cache,
+    check_options,
+    check_write,
+    value_cache,
+)
 
 __all__ = [
+    "Scale",
     "dequantize",
     "gather_kv",
+    "kernels",
     "paged_decode",
     "paged_prefill",
     "quantize",
@@ -32,33 +46,42 @@ __all__ = [
     "write_kv",
 ]
 
-Scale: TypeAlias = "Tensor | float | None"
-
 _QUERY_CHUNK = 512
-_fast_module: Any = None
 
 
-def _fast(name: str, t: Tensor) -> Callable[..., Any] | None:
-    """The Triton implementation of ``name`` for CUDA tensors, if one is importable."""
-    global _fast_module
-    if not t.is_cuda or os.environ.get("KVARCH_REFERENCE_OPS"):
+@functools.cache
+def kernels() -> ModuleType | None:
+    """The CUDA backend, chosen on first use: the Triton launchers, or None (the torch
+    reference) when ``KVARCH_REFERENCE_OPS`` is set. A failed import raises
+    :class:`KernelBackendError` with its cause."""
+    if os.environ.get("KVARCH_REFERENCE_OPS"):
         return None
-    if _fast_module is None:
-        try:
-            _fast_module = importlib.import_module("kvarch.runtime.triton_ops")
-        except ImportError:
-            _fast_module = False
-    found = getattr(_fast_module, name, None) if _fast_module else None
-    return found if callable(found) else None
+    try:
+        return importlib.import_module("kvarch.runtime.triton_ops")
+    except Exception as exc:  # any import failure: name it, never fall back silently
+        raise KernelBackendError(exc) from exc
+
+
+def _backend(t: Tensor) -> ModuleType | None:
+    """The Triton launchers for CUDA tensors (per :func:`kernels`); None elsewhere."""
+    return kernels() if t.is_cuda else None
+
+
+def _broadcast(scale: Scale) -> Scale:
+    """A per-KV-head scale ``[heads]`` as ``[heads, 1]``, against ``[..., heads, dim]``."""
+    if isinstance(scale, Tensor) and scale.numel() > 1:
+        return scale.float().reshape(-1, 1)
+    return scale
 
 
 def quantize(x: Tensor, dtype: torch.dtype, scale: Scale = None) -> Tensor:
-    """``x / scale`` cast to the cache dtype (saturating for fp8)."""
+    """``x / scale`` cast to the cache dtype (saturating for fp8). ``scale`` is per tensor
+    (a float or one element) or per KV head (``[heads]``, for ``x`` of ``[..., heads, dim]``)."""
     if scale is None and not dtype.is_floating_point:
         raise ShapeError("cache dtype", dtype, "a floating dtype")
     if scale is None and dtype.itemsize > 1:
         return x.to(dtype)
-    y = x.float() if scale is None else x.float() / scale
+    y = x.float() if scale is None else x.float() / _broadcast(scale)
     if dtype.itemsize == 1:
         limit = torch.finfo(dtype).max
         y = y.clamp(-limit, limit)
@@ -66,39 +89,9 @@ def quantize(x: Tensor, dtype: torch.dtype, scale: Scale = None) -> Tensor:
 
 
 def dequantize(x: Tensor, scale: Scale = None) -> Tensor:
-    """The cache values as float32: ``x.float() * scale``."""
+    """The cache values as float32: ``x.float() * scale`` (scales as in :func:`quantize`)."""
     y = x.float()
-    return y if scale is None else y * scale
-
-
-def _check_cache(name: str, cache: Tensor) -> None:
-    if cache.dim() != 4:
-        raise ShapeError(name, tuple(cache.shape), "[num_blocks, page_size, n_kv_heads, head_dim]")
-
-
-def _check_tokens(name: str, x: Tensor, cache: Tensor, tokens: int) -> None:
-    want = (tokens, cache.shape[2], cache.shape[3])
-    if tuple(x.shape) != want:
-        raise ShapeError(name, tuple(x.shape), f"{list(want)} (tokens, heads, head_dim)")
-
-
-def check_write(
-    k_cache: Tensor, v_cache: Tensor | None, k: Tensor, v: Tensor | None, slot_mapping: Tensor
-) -> int:
-    """Validate ``write_kv``'s arguments before anything is written; the token count."""
-    _check_cache("k_cache", k_cache)
-    if slot_mapping.dim() != 1 or slot_mapping.dtype != torch.int64:
-        raise ShapeError(
-            "slot_mapping", (slot_mapping.dtype, tuple(slot_mapping.shape)), "int64 [num_tokens]"
-        )
-    tokens = int(slot_mapping.shape[0])
-    _check_tokens("k", k, k_cache, tokens)
-    if v_cache is not None:
-        if v is None:
-            raise ShapeError("v", None, "a tensor when v_cache is given")
-        _check_cache("v_cache", v_cache)
-        _check_tokens("v", v, v_cache, tokens)
-    return tokens
+    return y if scale is None else y * _broadcast(scale)
 
 
 def ref_write_kv(
@@ -128,7 +121,7 @@ def gather_kv(
     cache: Tensor, block_table: Tensor, seq_len: int, *, start: int = 0, scale: Scale = None
 ) -> Tensor:
     """One sequence's cached positions ``[start, seq_len)`` as ``[n, heads, dim]`` float32."""
-    _check_cache("cache", cache)
+    check_cache("cache", cache)
     page = cache.shape[1]
     if block_table.dim() != 1 or block_table.shape[0] * page < seq_len:
         raise BlockTableError(
@@ -137,81 +130,6 @@ def gather_kv(
     pos = torch.arange(start, seq_len, device=cache.device)
     blocks = block_table.to(cache.device)[pos // page].long()
     return dequantize(cache[blocks, pos % page], scale)
-
-
-def check_options(
-    n_heads: int,
-    *,
-    window: int | None,
-    chunk: int | None,
-    softcap: float | None,
-    sinks: Tensor | None,
-) -> None:
-    """Validate the attention options shared by decode and prefill (no device sync)."""
-    if window is not None and chunk is not None:
-        raise ShapeError("chunk", chunk, "None when window is given (one local pattern per layer)")
-    if window is not None and window < 1:
-        raise ShapeError("window", window, "a positive number of keys")
-    if chunk is not None and chunk < 1:
-        raise ShapeError("chunk", chunk, "a positive number of positions")
-    if softcap is not None and not softcap > 0:
-        raise ShapeError("softcap", softcap, "a positive float")
-    if sinks is not None and tuple(sinks.shape) != (n_heads,):
-        raise ShapeError("sinks", tuple(sinks.shape), f"[{n_heads}] (one logit per q head)")
-
-
-def _check_batch(
-    q: Tensor,
-    k_cache: Tensor,
-    v_cache: Tensor | None,
-    block_tables: Tensor,
-    seq_lens: Tensor,
-    *,
-    min_len: int = 1,
-) -> int:
-    """Validate the common arguments; returns the batch size.
-
-    On CPU the lengths must lie in ``[min_len, table width x page]`` (one sync); CUDA lengths
-    are trusted (no sync).
-    """
-    _check_cache("k_cache", k_cache)
-    if v_cache is not None:
-        _check_cache("v_cache", v_cache)
-        if v_cache.shape[:3] != k_cache.shape[:3]:
-            want = f"k_cache's {list(k_cache.shape[:3])}"
-            raise ShapeError("v_cache", tuple(v_cache.shape), want)
-    if q.dim() != 3 or q.shape[2] != k_cache.shape[3] or q.shape[1] % k_cache.shape[2]:
-        raise ShapeError(
-            "q",
-            tuple(q.shape),
-            f"[tokens, a multiple of {k_cache.shape[2]} heads, {k_cache.shape[3]}]",
-        )
-    if block_tables.dim() != 2 or block_tables.dtype != torch.int32:
-        raise BlockTableError(
-            "block_tables", (block_tables.dtype, tuple(block_tables.shape)), "int32 [batch, blocks]"
-        )
-    batch = block_tables.shape[0]
-    if seq_lens.dtype != torch.int32 or tuple(seq_lens.shape) != (batch,):
-        raise BlockTableError(
-            "seq_lens", (seq_lens.dtype, tuple(seq_lens.shape)), f"int32 [{batch}] (one per row)"
-        )
-    if not seq_lens.is_cuda and batch:
-        longest = int(seq_lens.max())
-        capacity = block_tables.shape[1] * k_cache.shape[1]
-        if longest > capacity or int(seq_lens.min()) < min_len:
-            raise BlockTableError(
-                "seq_lens",
-                seq_lens.tolist(),
-                f"values in [{min_len}, {capacity}] (table width x page)",
-            )
-    return int(batch)
-
-
-def _values(k_cache: Tensor, v_cache: Tensor | None, v_head_dim: int | None) -> Tensor:
-    """The V cache, or for MLA (no V) the first ``v_head_dim`` latent columns."""
-    if v_cache is not None:
-        return v_cache
-    return k_cache if v_head_dim is None else k_cache[..., :v_head_dim]
 
 
 def _gather_padded(
@@ -249,7 +167,7 @@ def ref_paged_decode(
 
     A row of length 0 (CUDA only: CPU lengths are validated) gives zeros.
     """
-    batch = _check_batch(q, k_cache, v_cache, block_tables, seq_lens)
+    batch = check_batch(q, k_cache, v_cache, block_tables, seq_lens)
     if q.shape[0] != batch:
         raise ShapeError("q", tuple(q.shape), f"{batch} rows (one per block table row)")
     check_options(q.shape[1], window=window, chunk=chunk, softcap=softcap, sinks=sinks)
@@ -262,7 +180,7 @@ def ref_paged_decode(
         lo = torch.zeros_like(hi)
     tables = block_tables.to(k_cache.device)
     keys, valid = _gather_padded(k_cache, tables, lo, hi, k_scale)
-    vals, _ = _gather_padded(_values(k_cache, v_cache, v_head_dim), tables, lo, hi, v_scale)
+    vals, _ = _gather_padded(value_cache(k_cache, v_cache, v_head_dim), tables, lo, hi, v_scale)
     n_kv = k_cache.shape[2]
     group = q.shape[1] // n_kv
     qf = q.float().view(batch, n_kv, group, q.shape[2])
@@ -323,7 +241,7 @@ def ref_paged_prefill(
     chunk: int | None = None,
 ) -> Tensor:
     """Causal attention of each sequence's last ``qsl[b+1]-qsl[b]`` positions (packed varlen)."""
-    batch = _check_batch(q, k_cache, v_cache, block_tables, seq_lens)
+    batch = check_batch(q, k_cache, v_cache, block_tables, seq_lens)
     check_options(q.shape[1], window=window, chunk=chunk, softcap=softcap, sinks=sinks)
     if query_start_loc.dtype != torch.int32 or tuple(query_start_loc.shape) != (batch + 1,):
         raise ShapeError(
@@ -336,7 +254,7 @@ def ref_paged_prefill(
     ordered = all(a <= b for a, b in itertools.pairwise(starts))
     if starts[0] != 0 or starts[-1] != q.shape[0] or not ordered:
         raise ShapeError("query_start_loc", starts, f"non-decreasing from 0 to {q.shape[0]}")
-    values = _values(k_cache, v_cache, v_head_dim)
+    values = value_cache(k_cache, v_cache, v_head_dim)
     n_kv = k_cache.shape[2]
     group = q.shape[1] // n_kv
     result = torch.empty(q.shape[0], q.shape[1], values.shape[3], device=q.device)
@@ -382,8 +300,8 @@ def write_kv(
     v_scale: Scale = None,
 ) -> None:
     """Store new tokens' K/V through ``slot_mapping`` (Triton on CUDA when available)."""
-    fast = _fast("write_kv", k)
-    impl = fast if fast is not None else ref_write_kv
+    backend = _backend(k)
+    impl = ref_write_kv if backend is None else backend.write_kv
     impl(k_cache, v_cache, k, v, slot_mapping, k_scale=k_scale, v_scale=v_scale)
 
 
@@ -396,8 +314,8 @@ def paged_decode(
     **options: Any,
 ) -> Tensor:
     """Decode attention (keyword options of ``ref_paged_decode``; Triton on CUDA)."""
-    fast = _fast("paged_decode", q)
-    impl = fast if fast is not None else ref_paged_decode
+    backend = _backend(q)
+    impl = ref_paged_decode if backend is None else backend.paged_decode
     result: Tensor = impl(q, k_cache, v_cache, block_tables, seq_lens, **options)
     return result
 
@@ -412,7 +330,7 @@ def paged_prefill(
     **options: Any,
 ) -> Tensor:
     """Varlen causal prefill (keyword options of ``ref_paged_prefill``; Triton on CUDA)."""
-    fast = _fast("paged_prefill", q)
-    impl = fast if fast is not None else ref_paged_prefill
+    backend = _backend(q)
+    impl = ref_paged_prefill if backend is None else backend.paged_prefill
     result: Tensor = impl(q, k_cache, v_cache, block_tables, seq_lens, query_start_loc, **options)
     return result

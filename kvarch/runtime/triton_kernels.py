@@ -40,14 +40,68 @@ def _add_sink(m_i, l_i, acc, sinks_ptr, head, ok):
 
 
 @triton.jit
-def _store_quantized(ptr, x, scale_ptr, mask, HAS_SCALE: tl.constexpr, SATURATE: tl.constexpr):
-    """Store ``x / scale`` in the cache dtype, clamped to its range for fp8."""
+def _store_quantized(ptr, x, scale, mask, HAS_SCALE: tl.constexpr, LIMIT: tl.constexpr):
+    """Store ``x / scale`` in the cache dtype, clamped to ``+-LIMIT`` (fp8) when LIMIT > 0."""
     y = x.to(tl.float32)
     if HAS_SCALE:
-        y = y / tl.load(scale_ptr)
-    if SATURATE:
-        y = tl.minimum(tl.maximum(y, -448.0), 448.0)
+        y = y / scale
+    if LIMIT > 0:
+        y = tl.minimum(tl.maximum(y, -LIMIT), LIMIT)
     tl.store(ptr, y.to(ptr.dtype.element_ty), mask=mask)
+
+
+@triton.jit
+def _load_scale(ptr, head, PER_HEAD: tl.constexpr):
+    """A per-tensor scale, or KV head ``head``'s with PER_HEAD."""
+    if PER_HEAD:
+        return tl.load(ptr + head)
+    return tl.load(ptr)
+
+
+@triton.jit
+def _e4m3_code(b):
+    """fp16 bits of ``e * 2**-8`` for sign-extended int16 e4m3 codes ``b``: fp16 is e4m3 with one
+    more exponent bit (bias 15 vs 7) and seven more mantissa bits, so shifting left by 7 and
+    clearing the spare exponent bit is the whole, exact conversion (subnormals too)."""
+    return (b << 7) & tl.full(b.shape, -16512, tl.int16)  # -16512 = 0xBF80
+
+
+@triton.jit
+def _load_cols(
+    ptr, row, rows_ok, col0, limit,
+    COLS: tl.constexpr, MASK_ROWS: tl.constexpr, MASK_COLS: tl.constexpr, E4M3: tl.constexpr,
+):  # fmt: skip
+    """Columns ``[col0, col0 + COLS)`` (those < ``limit`` with MASK_COLS) of the rows at offsets
+    ``row`` (``[rows, 1]``, those with ``rows_ok`` with MASK_ROWS); masked entries are 0.
+
+    With E4M3 the codes are read two per 16-bit load and returned as fp16 of ``x * 2**-8``
+    (callers fold ``2**8`` into their scales) by integer ops only, in the load's own register
+    layout: the fp16 tile, not its bytes, then goes through shared memory to ``tl.dot``
+    (vector stores and ldmatrix instead of single-byte loads). NaN codes are never written
+    (stores saturate). With E4M3, ``row`` counts 16-bit words (the launcher passes the cache
+    strides halved, so Triton still sees 16-aligned rows and vectorizes) and ``col0`` is even.
+    """
+    if E4M3:
+        j = tl.arange(0, COLS // 2)
+        col = col0 + 2 * j
+        words = ptr.to(tl.pointer_type(tl.int16)) + row + (col0 // 2 + j)[None, :]
+    else:
+        col = col0 + tl.arange(0, COLS)
+        words = ptr + row + col[None, :]
+    zero = tl.zeros([1, 1], words.dtype.element_ty)  # masked entries: 0 of the loaded type
+    if MASK_ROWS and MASK_COLS:
+        x = tl.load(words, mask=rows_ok[:, None] & (col < limit)[None, :], other=zero)
+    elif MASK_ROWS:
+        x = tl.load(words, mask=rows_ok[:, None], other=zero)
+    elif MASK_COLS:
+        x = tl.load(words, mask=(col < limit)[None, :], other=zero)
+    else:
+        x = tl.load(words)
+    if E4M3:
+        lo = _e4m3_code((x << 8) >> 8)  # the low byte is the even column
+        hi = _e4m3_code(x >> 8)
+        x = tl.join(lo, hi).reshape([row.shape[0], COLS]).to(tl.float16, bitcast=True)
+    return x
 
 
 @triton.jit(do_not_specialize=["num_tokens"])  # one compile for every step size
@@ -76,7 +130,8 @@ def write_kv_kernel(
     BLOCK_D: tl.constexpr,
     HAS_V: tl.constexpr,
     HAS_SCALE: tl.constexpr,
-    SATURATE: tl.constexpr,
+    SCALE_PER_HEAD: tl.constexpr,
+    LIMIT: tl.constexpr,
 ):
     """One program stores BLOCK_T tokens of one head (K and V); slot -1 is skipped."""
     pid_t = tl.program_id(0)
@@ -90,11 +145,17 @@ def write_kv_kernel(
     tok64 = tok.to(tl.int64)[:, None]
     k = tl.load(k_ptr + tok64 * k_st + head * k_sh + d[None, :], mask=mask)
     dst = kc_ptr + blk[:, None] * kc_sb + off[:, None] * kc_sp + head * kc_sh + d[None, :]
-    _store_quantized(dst, k, k_scale_ptr, mask, HAS_SCALE, SATURATE)
+    k_scale = 1.0
+    if HAS_SCALE:
+        k_scale = _load_scale(k_scale_ptr, head, SCALE_PER_HEAD)
+    _store_quantized(dst, k, k_scale, mask, HAS_SCALE, LIMIT)
     if HAS_V:
         v = tl.load(v_ptr + tok64 * v_st + head * v_sh + d[None, :], mask=mask)
         dst = vc_ptr + blk[:, None] * vc_sb + off[:, None] * vc_sp + head * vc_sh + d[None, :]
-        _store_quantized(dst, v, v_scale_ptr, mask, HAS_SCALE, SATURATE)
+        v_scale = 1.0
+        if HAS_SCALE:
+            v_scale = _load_scale(v_scale_ptr, head, SCALE_PER_HEAD)
+        _store_quantized(dst, v, v_scale, mask, HAS_SCALE, LIMIT)
 
 
 @triton.jit
@@ -104,7 +165,7 @@ def _attend_tile(
     kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
     HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
     BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
-    MASKED: tl.constexpr, SOFTCAP: tl.constexpr, F32: tl.constexpr,
+    MASKED: tl.constexpr, SOFTCAP: tl.constexpr, F32: tl.constexpr, E4M3_SHIFT: tl.constexpr,
 ):  # fmt: skip
     """Online-softmax update with keys ``n0 .. n0+BLOCK_N``.
 
@@ -113,6 +174,8 @@ def _attend_tile(
     MASKED tiles read only positions in ``[load_lo, load_hi)`` (others may have no page) and
     a row sees ``[visible_lo, visible_hi)`` (``[rows, 1]``); unmasked tiles are all visible.
     SOFTCAP caps the scores (``cap * tanh(s * qk_scale)``) before the mask, as transformers do.
+    Tiles become operands of q's dtype; with E4M3_SHIFT, fp16 codes of ``x * 2**-8`` (q is
+    fp16 and the caller's scales hold the ``2**8``).
     """
     pos = n0 + tl.arange(0, BLOCK_N)
     if MASKED:
@@ -123,20 +186,13 @@ def _attend_tile(
         blk = tl.load(bt_row_ptr + pos // page_size).to(tl.int64)
     off = pos % page_size
     k_row = (blk * kc_sb + off * kc_sp + kv_head * kc_sh)[:, None]
-    d1 = tl.arange(0, D1)
-    if MASKED:
-        k1 = tl.load(kc_ptr + k_row + d1[None, :], mask=in_seq[:, None], other=0.0)
-    else:
-        k1 = tl.load(kc_ptr + k_row + d1[None, :])
-    s = _mm(q1, tl.trans(k1.to(q1.dtype)), F32)
+    k1 = _load_cols(kc_ptr, k_row, in_seq, 0, D1, D1, MASKED, False, E4M3_SHIFT).to(q1.dtype)
+    s = _mm(q1, tl.trans(k1), F32)
     if BLOCK_D2 > 0:
-        d2 = D1 + tl.arange(0, BLOCK_D2)
-        k2 = tl.load(
-            kc_ptr + k_row + d2[None, :],
-            mask=in_seq[:, None] & (d2 < HEAD_DIM)[None, :],
-            other=0.0,
+        k2 = _load_cols(kc_ptr, k_row, in_seq, D1, HEAD_DIM, BLOCK_D2, True, True, E4M3_SHIFT).to(
+            q2.dtype
         )
-        s += _mm(q2, tl.trans(k2.to(q2.dtype)), F32)
+        s += _mm(q2, tl.trans(k2), F32)
     s = s * qk_scale
     if SOFTCAP:
         s = _tanh(s) * cap
@@ -150,14 +206,11 @@ def _attend_tile(
     if V_IS_K1:
         v = k1
     else:
-        dv = tl.arange(0, BLOCK_DV)
         v_row = (blk * vc_sb + off * vc_sp + kv_head * vc_sh)[:, None]
-        v = tl.load(
-            vc_ptr + v_row + dv[None, :],
-            mask=in_seq[:, None] & (dv < V_DIM)[None, :],
-            other=0.0,
-        )
-    acc = acc * alpha[:, None] + _mm(p.to(q1.dtype), v.to(q1.dtype), F32)
+        v = _load_cols(
+            vc_ptr, v_row, in_seq, 0, V_DIM, BLOCK_DV, MASKED, BLOCK_DV != V_DIM, E4M3_SHIFT
+        ).to(q1.dtype)
+    acc = acc * alpha[:, None] + _mm(p.to(q1.dtype), v, F32)
     l_i = l_i * alpha + tl.sum(p, 1)
     return m_new, l_i, acc
 
@@ -169,7 +222,7 @@ def _attend_range(
     kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
     HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
     BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
-    SOFTCAP: tl.constexpr, F32: tl.constexpr,
+    SOFTCAP: tl.constexpr, F32: tl.constexpr, E4M3_SHIFT: tl.constexpr,
 ):  # fmt: skip
     """Keys ``[lo, hi)``: tiles inside ``[full_lo, full_hi)`` (BLOCK_N-aligned, visible to every
     row) skip all masking; the partial tiles on either side are masked.
@@ -181,6 +234,7 @@ def _attend_range(
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, SOFTCAP, F32,
+            E4M3_SHIFT,
         )  # fmt: skip
     full_hi = tl.maximum(full_hi, full_lo)
     for n0 in range(full_lo, full_hi, BLOCK_N):
@@ -189,6 +243,7 @@ def _attend_range(
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, False, SOFTCAP, F32,
+            E4M3_SHIFT,
         )  # fmt: skip
     for n0 in range(full_hi, hi, BLOCK_N):
         m_i, l_i, acc = _attend_tile(
@@ -196,13 +251,35 @@ def _attend_range(
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, SOFTCAP, F32,
+            E4M3_SHIFT,
         )  # fmt: skip
     return m_i, l_i, acc
 
 
 @triton.jit
-def _load_q(q_ptr, row_off, ok, HEAD_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr):
-    """Query rows split like the keys: ``[rows, D1]`` and the remainder (or the first again)."""
+def _kv_scales(
+    qk_scale, k_scale_ptr, v_scale_ptr, kv_head,
+    HAS_SCALE: tl.constexpr, PER_HEAD: tl.constexpr, E4M3_SHIFT: tl.constexpr,
+):  # fmt: skip
+    """(score scale, output scale) with the cache scales (and E4M3_SHIFT's ``2**8``) folded in."""
+    scale = qk_scale
+    v_scale = 1.0
+    if HAS_SCALE:
+        scale = scale * _load_scale(k_scale_ptr, kv_head, PER_HEAD)
+        v_scale = _load_scale(v_scale_ptr, kv_head, PER_HEAD)
+    if E4M3_SHIFT:
+        scale = scale * 256.0
+        v_scale = v_scale * 256.0
+    return scale, v_scale
+
+
+@triton.jit
+def _load_q(
+    q_ptr, row_off, ok,
+    HEAD_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr, DOT_F16: tl.constexpr,
+):  # fmt: skip
+    """Query rows split like the keys: ``[rows, D1]`` and the remainder (or the first again),
+    in fp16 with DOT_F16."""
     d1 = tl.arange(0, D1)
     q1 = tl.load(q_ptr + row_off[:, None] + d1[None, :], mask=ok[:, None], other=0.0)
     q2 = q1
@@ -210,6 +287,9 @@ def _load_q(q_ptr, row_off, ok, HEAD_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_
         d2 = D1 + tl.arange(0, BLOCK_D2)
         mask = ok[:, None] & (d2 < HEAD_DIM)[None, :]
         q2 = tl.load(q_ptr + row_off[:, None] + d2[None, :], mask=mask, other=0.0)
+    if DOT_F16:
+        q1 = q1.to(tl.float16)
+        q2 = q2.to(tl.float16)
     return q1, q2
 
 
@@ -231,13 +311,16 @@ def paged_decode_kernel(
     D1: tl.constexpr, BLOCK_D2: tl.constexpr, BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr,
     SPLITS: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
     HAS_CHUNK: tl.constexpr, SOFTCAP: tl.constexpr, HAS_SINKS: tl.constexpr,
-    HAS_SCALE: tl.constexpr, F32: tl.constexpr,
+    HAS_SCALE: tl.constexpr, SCALE_PER_HEAD: tl.constexpr, DOT_F16: tl.constexpr,
+    E4M3_SHIFT: tl.constexpr, F32: tl.constexpr,
 ):  # fmt: skip
     """Program (sequence, head block, split): up to BLOCK_G q heads of one KV head over one
     partition of the visible context (the window or the query's chunk, if any; ``window``
     holds the chunk size with HAS_CHUNK), so each K/V tile is loaded once for the group. With
     SPLITS > 1 it writes a normalised partial output and its log2-sum-exp for
     :func:`decode_reduce_kernel` (which adds the sinks); otherwise the sinks are added here.
+    fp8 tiles are dequantized in registers (DOT_F16: fp16 dots; E4M3_SHIFT: integer decode)
+    and the scales are folded into the score scale and the output.
 
     Only positions ``[start, seq_len)`` are read, table entries included: a row of length 0
     (a padding row of a CUDA-graph bucket: table all -1, garbage q) reads nothing and writes 0.
@@ -253,10 +336,10 @@ def paged_decode_kernel(
         start = (tl.maximum(seq_len - 1, 0) // window) * window
     lo = start + split * partition
     hi = tl.minimum(seq_len, lo + partition)
-    q1, q2 = _load_q(q_ptr + b * q_sb, head * q_sh, g_ok, HEAD_DIM, D1, BLOCK_D2)
-    scale = qk_scale
-    if HAS_SCALE:
-        scale = scale * tl.load(k_scale_ptr)
+    q1, q2 = _load_q(q_ptr + b * q_sb, head * q_sh, g_ok, HEAD_DIM, D1, BLOCK_D2, DOT_F16)
+    scale, v_scale = _kv_scales(
+        qk_scale, k_scale_ptr, v_scale_ptr, kv_head, HAS_SCALE, SCALE_PER_HEAD, E4M3_SHIFT
+    )
     m_i = tl.full([BLOCK_G], float("-inf"), tl.float32)
     l_i = tl.zeros([BLOCK_G], tl.float32)
     acc = tl.zeros([BLOCK_G, BLOCK_DV], tl.float32)
@@ -269,14 +352,12 @@ def paged_decode_kernel(
             q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_ptr + b.to(tl.int64) * bt_sb, kv_head,
             page_size, lo, hi, full_lo, full_hi, vis_lo, vis_hi, scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32, E4M3_SHIFT,
         )  # fmt: skip
     if HAS_SINKS and SPLITS == 1:
         l_i, acc = _add_sink(m_i, l_i, acc, sinks_ptr, head, g_ok)
     l_safe = tl.where(l_i > 0.0, l_i, 1.0)
-    o = acc / l_safe[:, None]
-    if HAS_SCALE:
-        o = o * tl.load(v_scale_ptr)
+    o = acc * (v_scale / l_safe)[:, None]
     dv = tl.arange(0, BLOCK_DV)
     o_mask = g_ok[:, None] & (dv < V_DIM)[None, :]
     if SPLITS == 1:
@@ -338,15 +419,19 @@ def paged_prefill_kernel(
     V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr, BLOCK_DV: tl.constexpr,
     BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
     HAS_CHUNK: tl.constexpr, SOFTCAP: tl.constexpr, HAS_SINKS: tl.constexpr,
-    HAS_SCALE: tl.constexpr, F32: tl.constexpr,
+    HAS_SCALE: tl.constexpr, SCALE_PER_HEAD: tl.constexpr, DOT_F16: tl.constexpr,
+    E4M3_SHIFT: tl.constexpr, REVERSE: tl.constexpr, F32: tl.constexpr,
 ):  # fmt: skip
     """Program (query tile, head block): BLOCK_Q queries x BLOCK_G heads of one sequence, causal
     (and within the window, or the query's chunk with HAS_CHUNK: ``window`` holds its size).
 
     Tiles are numbered across the packed batch (sequence b's first tile is
     ``qsl[b] // BLOCK_Q + b``), so the grid needs no host sync; spare tiles exit at once.
+    fp8 tiles and scales are handled as in :func:`paged_decode_kernel`.
     """
     tile = tl.program_id(0)
+    if REVERSE:  # the longest causal tiles first, so short ones fill the tail
+        tile = tl.num_programs(0) - 1 - tile
     # Binary search: the last sequence whose first tile is <= this tile.
     left = 0
     right = batch
@@ -368,7 +453,7 @@ def paged_prefill_kernel(
         kv_head, head, g_ok = _head_block(tl.program_id(1), r % BLOCK_G, GROUP, BLOCK_G)
         ok = (t < q_len) & g_ok
         tok = (q_start + t).to(tl.int64)
-        q1, q2 = _load_q(q_ptr, tok * q_st + head * q_sh, ok, HEAD_DIM, D1, BLOCK_D2)
+        q1, q2 = _load_q(q_ptr, tok * q_st + head * q_sh, ok, HEAD_DIM, D1, BLOCK_D2, DOT_F16)
         q_pos = ctx - q_len + t
         first_pos = ctx - q_len + first
         last_pos = ctx - q_len + tl.minimum(first + BLOCK_Q, q_len) - 1
@@ -385,9 +470,9 @@ def paged_prefill_kernel(
             lo = (first_pos // window) * window
             full_lo = tl.cdiv((last_pos // window) * window, BLOCK_N) * BLOCK_N
         full_hi = ((first_pos + 1) // BLOCK_N) * BLOCK_N
-        scale = qk_scale
-        if HAS_SCALE:
-            scale = scale * tl.load(k_scale_ptr)
+        scale, v_scale = _kv_scales(
+            qk_scale, k_scale_ptr, v_scale_ptr, kv_head, HAS_SCALE, SCALE_PER_HEAD, E4M3_SHIFT
+        )
         m_i = tl.full([rows], float("-inf"), tl.float32)
         l_i = tl.zeros([rows], tl.float32)
         acc = tl.zeros([rows, BLOCK_DV], tl.float32)
@@ -395,13 +480,11 @@ def paged_prefill_kernel(
             q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_ptr + b * bt_sb, kv_head, page_size,
             lo, last_pos + 1, full_lo, full_hi, vis_lo, vis_hi, scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32, E4M3_SHIFT,
         )  # fmt: skip
         if HAS_SINKS:
             l_i, acc = _add_sink(m_i, l_i, acc, sinks_ptr, head, ok)
-        o = acc / tl.where(l_i > 0.0, l_i, 1.0)[:, None]
-        if HAS_SCALE:
-            o = o * tl.load(v_scale_ptr)
+        o = acc * (v_scale / tl.where(l_i > 0.0, l_i, 1.0))[:, None]
         dv = tl.arange(0, BLOCK_DV)
         dst = out_ptr + tok[:, None] * o_st + head[:, None] * o_sh + dv[None, :]
         tl.store(dst, o.to(out_ptr.dtype.element_ty), mask=ok[:, None] & (dv < V_DIM)[None, :])

@@ -1,7 +1,8 @@
 """Triton fast paths of `kvarch.runtime.ops`: write_kv, paged_decode, paged_prefill.
 
 Same signatures and semantics as the ``ref_*`` torch reference; ``ops`` dispatches here for
-CUDA tensors. Caches may be strided views but need a unit stride along ``head_dim``. Nothing
+CUDA tensors. Argument checks come from :mod:`kvarch.runtime.op_checks` (this module does not
+import ``ops``). Caches may be strided views but need a unit stride along ``head_dim``. Nothing
 here synchronises with the device: slot and sequence-length bounds are trusted (the reference
 checks them on CPU). Under ``TRITON_INTERPRET=1`` the kernels run on CPU tensors.
 
@@ -18,6 +19,7 @@ import functools
 import math
 import os
 from dataclasses import dataclass
+from typing import Literal, TypeAlias
 
 import torch
 import triton
@@ -25,11 +27,12 @@ from torch import Tensor
 
 from kvarch.runtime import triton_kernels as kernels
 from kvarch.runtime.errors import ShapeError
-from kvarch.runtime.ops import Scale, _check_batch, _values, check_options, check_write
+from kvarch.runtime.op_checks import Scale, check_batch, check_options, check_write, value_cache
 
 __all__ = ["DecodeLaunch", "PrefillLaunch", "paged_decode", "paged_prefill", "write_kv"]
 
 _LOG2E = 1.4426950408889634
+Fp8Dot: TypeAlias = Literal["shift", "fp16", "q_dtype"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,6 +45,9 @@ class _Launch:
     """Warps per program."""
     num_stages: int | None = None
     """Software-pipelining depth of the key loop."""
+    fp8_dot: Fp8Dot | None = None
+    """How fp8 tiles enter ``tl.dot``: ``"shift"`` (e4m3 decoded to fp16 by integer ops, q in
+    fp16), ``"fp16"`` (converted to fp16, q in fp16) or ``"q_dtype"`` (converted to q's dtype)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,6 +66,8 @@ class PrefillLaunch(_Launch):
 
     block_q: int | None = None
     """Query tokens per program (times the head block gives the tile rows)."""
+    longest_first: bool = True
+    """Launch the query tiles with the most causal work first (shorter ones fill the tail)."""
 
 
 def _interpreting() -> bool:
@@ -90,24 +98,56 @@ def _constant(value: float, device: torch.device) -> Tensor:
     return found
 
 
-def _scale_tensor(scale: Scale, device: torch.device) -> Tensor:
-    """A scale as a 1-element float32 device tensor (1.0 when absent); never syncs.
+def _scale_tensor(name: str, scale: Scale, heads: int, device: torch.device) -> Tensor:
+    """A scale as a float32 device tensor of 1 (per tensor) or ``heads`` (per KV head)
+    elements (1.0 when absent); never syncs.
 
     A float32 tensor already on ``device`` is used as it is (graph-capturable); one elsewhere
     is copied (a host-to-device copy: not for code captured in a CUDA graph).
     """
     if isinstance(scale, Tensor):
-        if scale.numel() != 1:
-            raise ShapeError("scale", tuple(scale.shape), "a float or a one-element tensor")
-        return scale.to(device=device, dtype=torch.float32).reshape(1)
+        if scale.numel() not in (1, heads):
+            want = f"a float or a tensor of 1 or {heads} (one per KV head) elements"
+            raise ShapeError(name, tuple(scale.shape), want)
+        return scale.to(device=device, dtype=torch.float32).reshape(-1)
     return _constant(1.0 if scale is None else float(scale), device)
 
 
-def _scales(k_scale: Scale, v_scale: Scale, like: Tensor) -> tuple[Tensor, Tensor, bool]:
-    """(k scale, v scale, quantized); unquantized calls pass ``like`` as an unread pointer."""
+def _scales(
+    k_scale: Scale, v_scale: Scale, heads: int, like: Tensor
+) -> tuple[Tensor, Tensor, bool, bool]:
+    """(k scale, v scale, quantized, per head); unquantized calls pass ``like`` as an unread
+    pointer. If one scale is per KV head, the other is repeated per head."""
     if k_scale is None and v_scale is None:
-        return like, like, False
-    return _scale_tensor(k_scale, like.device), _scale_tensor(v_scale, like.device), True
+        return like, like, False, False
+    k = _scale_tensor("k_scale", k_scale, heads, like.device)
+    v = _scale_tensor("v_scale", v_scale, heads, like.device)
+    per_head = k.numel() > 1 or v.numel() > 1
+    if per_head:
+        k, v = k.expand(heads).contiguous(), v.expand(heads).contiguous()
+    return k, v, True, per_head
+
+
+def _fp8_flags(kc: Tensor, vc: Tensor, launch: _Launch) -> dict[str, bool]:
+    """DOT_F16 / E4M3_SHIFT for the cache dtype: fp8 tiles are dequantized in registers, e4m3
+    by default by the integer shift on 16-bit words (which needs even strides and addresses;
+    otherwise tiles are converted to fp16)."""
+    if kc.element_size() != 1:
+        return {"DOT_F16": False, "E4M3_SHIFT": False}
+    mode = launch.fp8_dot or "shift"
+    if mode not in ("shift", "fp16", "q_dtype"):
+        raise ShapeError("launch.fp8_dot", mode, "'shift', 'fp16' or 'q_dtype'")
+    even = all(n % 2 == 0 for n in (*kc.stride()[:3], *vc.stride()[:3]))
+    even = even and kc.data_ptr() % 2 == 0 and vc.data_ptr() % 2 == 0
+    shift = mode == "shift" and kc.dtype == torch.float8_e4m3fn and even
+    return {"DOT_F16": mode != "q_dtype", "E4M3_SHIFT": shift}
+
+
+def _cache_strides(kc: Tensor, vc: Tensor, flags: dict[str, bool]) -> list[int]:
+    """K then V (block, page, head) strides, in the units the kernel reads: 16-bit words of
+    two e4m3 codes with E4M3_SHIFT, else elements."""
+    unit = 2 if flags["E4M3_SHIFT"] else 1
+    return [n // unit for n in (*kc.stride()[:3], *vc.stride()[:3])]
 
 
 def _score_scales(scale: float, softcap: float | None) -> tuple[float, float]:
@@ -157,7 +197,8 @@ def write_kv(
     vc = _unit_last("v_cache", v_cache, copy=False) if v_cache is not None else kc
     k = _unit_last("k", k, copy=True)
     v = _unit_last("v", v, copy=True) if v is not None and has_v else k
-    k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, k)
+    k_scale_t, v_scale_t, quantized, per_head = _scales(k_scale, v_scale, k_cache.shape[2], k)
+    limit = torch.finfo(k_cache.dtype).max if k_cache.element_size() == 1 else 0.0
     head_dim = k_cache.shape[3]
     block_d = triton.next_power_of_2(head_dim)
     block_t = max(1, min(64, 4096 // block_d))
@@ -168,7 +209,7 @@ def write_kv(
         k.stride(0), k.stride(1), v.stride(0), v.stride(1),
         kc.stride(0), kc.stride(1), kc.stride(2), vc.stride(0), vc.stride(1), vc.stride(2),
         HEAD_DIM=head_dim, BLOCK_T=block_t, BLOCK_D=block_d, HAS_V=has_v,
-        HAS_SCALE=quantized, SATURATE=k_cache.element_size() == 1,
+        HAS_SCALE=quantized, SCALE_PER_HEAD=per_head, LIMIT=limit,
         num_warps=4,
     )  # fmt: skip
 
@@ -186,11 +227,11 @@ def _prepare(
     min_len: int = 1,
 ) -> tuple[Tensor, Tensor, Tensor, Tensor, Tensor]:
     """Checked, kernel-ready (q, k cache, v cache, block tables, out)."""
-    _check_batch(q, k_cache, v_cache, block_tables, seq_lens, min_len=min_len)
+    check_batch(q, k_cache, v_cache, block_tables, seq_lens, min_len=min_len)
     if q.shape[0] != rows:
         raise ShapeError("q", tuple(q.shape), f"{rows} rows")
     kc = _unit_last("k_cache", k_cache, copy=False)
-    vc = _unit_last("v_cache", _values(k_cache, v_cache, v_head_dim), copy=False)
+    vc = _unit_last("v_cache", value_cache(k_cache, v_cache, v_head_dim), copy=False)
     want = (q.shape[0], q.shape[1], vc.shape[3])
     if out is None:
         out = torch.empty(want, dtype=q.dtype, device=q.device)
@@ -220,14 +261,15 @@ def _dims(kc: Tensor, vc: Tensor, shared_kv: bool) -> dict[str, int | bool]:
 
 
 def _decode_launch(
-    launch: DecodeLaunch, programs: int, span: int, wide: bool, dev: torch.device
+    launch: DecodeLaunch, programs: int, span: int, wide: bool, dev: torch.device, block_n: int
 ) -> tuple[int, int, int, int]:
-    """(block_n, splits, num_warps, num_stages); splits give >= 3 programs per SM, each
-    partition >= 256 keys (tuned on H200, docs/benchmarks.md)."""
-    block_n = launch.block_n or 64
+    """(block_n, splits, num_warps, num_stages); splits give >= 3 programs per SM (1.5 for
+    wide MLA latents, whose programs hold a whole 576-wide tile), each partition >= 256 keys
+    (tuned on H200, docs/benchmarks.md); ``block_n`` is the default key tile."""
+    block_n = launch.block_n or block_n
     splits = launch.splits
     if splits is None:
-        target = 3 * _sm_count(dev)
+        target = (3 * _sm_count(dev)) // (2 if wide else 1)
         splits = 1
         while programs * splits < target and splits * 256 <= span and splits < 64:
             splits *= 2
@@ -278,8 +320,12 @@ def paged_decode(
     local = window if window is not None else chunk
     if local is not None:
         span = min(span, local)
+    fp8 = _fp8_flags(kc, vc, launch)
+    # fp8 tiles converted to fp16 (e5m2, or fp8_dot="fp16") want 128 keys: 0.28 ms against 0.42
+    # at 64 (e4m3, B64 x 4k, H200); the other paths are best at 64.
+    converted = fp8["DOT_F16"] and not fp8["E4M3_SHIFT"]
     block_n, splits, warps, stages = _decode_launch(
-        launch, batch * head_blocks, span, wide, q.device
+        launch, batch * head_blocks, span, wide, q.device, 128 if converted else 64
     )
     partition = triton.cdiv(triton.cdiv(span, splits), block_n) * block_n
     part_o = part_lse = out
@@ -287,17 +333,18 @@ def paged_decode(
         rows = batch * q.shape[1] * splits
         part_o = torch.empty(rows, int(dims["BLOCK_DV"]), device=q.device)
         part_lse = torch.empty(rows, device=q.device)
-    k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, q)
+    k_scale_t, v_scale_t, quantized, per_head = _scales(k_scale, v_scale, n_kv, q)
     qk_scale, cap = _score_scales(scale, softcap)
     kernels.paged_decode_kernel[(batch, head_blocks, splits)](
         q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
         qk_scale, local or 0, kc.shape[1], partition, q.shape[1],
-        q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
-        vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
+        q.stride(0), q.stride(1), *_cache_strides(kc, vc, fp8),
+        tables.stride(0), out.stride(0), out.stride(1),
         sinks_t, cap,
         GROUP=group, BLOCK_G=block_g, BLOCK_N=block_n, SPLITS=splits,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
-        HAS_SINKS=sinks is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
+        HAS_SINKS=sinks is not None, HAS_SCALE=quantized, SCALE_PER_HEAD=per_head,
+        F32=_interpreting(), **fp8, **dims,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     if splits > 1:
@@ -307,6 +354,20 @@ def paged_decode(
             HAS_SINKS=sinks is not None, num_warps=4,
         )  # fmt: skip
     return out
+
+
+def _prefill_tiles(dim: int, dev: torch.device) -> tuple[int, int, int, int]:
+    """(rows, block_n, num_warps, num_stages) of the prefill tiles for the widest head dim.
+
+    Hopper, dim <= 128: 256 rows x 64 keys, 16 warps, 3 stages (0.91x flash SDPA at 4 x 4k on
+    an H200, against 1.17x for 128 x 128 in 8 warps, which spill; docs/benchmarks.md).
+    """
+    if dim > 256:
+        return 32, 32, 8, 1
+    hopper = dev.type == "cuda" and torch.cuda.get_device_capability(dev)[0] >= 9
+    if dim <= 128 and hopper:
+        return 256, 64, 16, 3
+    return 128, 128, 8, 2
 
 
 def paged_prefill(
@@ -347,25 +408,27 @@ def paged_prefill(
     dims = _dims(kc, vc, v_cache is None)
     n_kv, group = kc.shape[2], q.shape[1] // kc.shape[2]
     launch = launch or PrefillLaunch()
-    wide = max(kc.shape[3], vc.shape[3]) > 256
     block_g = min(triton.next_power_of_2(group), 16)
-    rows = 32 if wide else 128
+    dim = max(kc.shape[3], vc.shape[3])
+    rows, block_n, warps, stages = _prefill_tiles(dim, q.device)
     block_q = launch.block_q or max(1, rows // block_g, 16 // block_g)
-    block_n = launch.block_n or (32 if wide else 128)
-    warps = launch.num_warps or (8 if block_q * block_g >= 128 or wide else 4)
-    stages = launch.num_stages or (1 if wide else 2)
-    k_scale_t, v_scale_t, quantized = _scales(k_scale, v_scale, q)
+    block_n = launch.block_n or block_n
+    warps = launch.num_warps or (warps if block_q * block_g >= 128 or dim > 256 else 4)
+    stages = launch.num_stages or stages
+    k_scale_t, v_scale_t, quantized, per_head = _scales(k_scale, v_scale, n_kv, q)
     qk_scale, cap = _score_scales(scale, softcap)
+    fp8 = _fp8_flags(kc, vc, launch)
     grid = (total // block_q + batch, n_kv * math.ceil(group / block_g))
     kernels.paged_prefill_kernel[grid](
         q, kc, vc, tables, seq_lens, query_start_loc, out, k_scale_t, v_scale_t,
         qk_scale, window or chunk or 0, kc.shape[1], batch,
-        q.stride(0), q.stride(1), kc.stride(0), kc.stride(1), kc.stride(2),
-        vc.stride(0), vc.stride(1), vc.stride(2), tables.stride(0), out.stride(0), out.stride(1),
+        q.stride(0), q.stride(1), *_cache_strides(kc, vc, fp8),
+        tables.stride(0), out.stride(0), out.stride(1),
         sinks_t, cap,
         GROUP=group, BLOCK_G=block_g, BLOCK_Q=block_q, BLOCK_N=block_n,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
-        HAS_SINKS=sinks is not None, HAS_SCALE=quantized, F32=_interpreting(), **dims,
+        HAS_SINKS=sinks is not None, HAS_SCALE=quantized, SCALE_PER_HEAD=per_head,
+        REVERSE=launch.longest_first, F32=_interpreting(), **fp8, **dims,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     return out
