@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml — do not edit; run `make generate`.
-# kvarch-digest: render=d11649d13c99b72e content=c879e4693db7932a
+# kvarch-digest: render=c05db6e76d88a013 content=81c6190965c9ca6c
 """Compiler output: one config class per schema, and the registry that picks one."""
 
 from __future__ import annotations
@@ -7,15 +7,15 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from generated._runtime import (
+from kvarch.device import DeviceRef
+from kvarch.dtype import DType
+from kvarch.kv_cache import KVCacheConfig
+from kvarch.schema_runtime import (
     SchemaArchConfig,
     UnknownArchitectureError,
     closest,
     config_mapping,
 )
-from kvarch.device import DeviceRef
-from kvarch.dtype import DType
-from kvarch.kv_cache import KVCacheConfig
 
 if TYPE_CHECKING:
     from generated.afmoe import AfmoeConfig

@@ -1,5 +1,5 @@
 # generated from schemas/afmoe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=3ba863bfd2a1a1a6 content=3d2e60478a5fe04e
+# kvarch-digest: render=5d7d4a5d9d594f72 content=ddd0b6ebd823b951
 """AfmoeConfig: AFMoE decoder (every Nth layer full attention, the others sliding-window)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/apertus.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=ed9f47404c553831 content=92854873a3b0cc1b
+# kvarch-digest: render=2c1910d8a3080ffd content=a46470c9216048c8
 """ApertusConfig: Apertus decoder (every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class ApertusConfig(LlamaConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/arcee.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=ba979b3cc44c00d9 content=30744724aadb61a2
+# kvarch-digest: render=3dd57e50a01b2508 content=046702e13b5aa7db
 """ArceeConfig: Arcee decoder (every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class ArceeConfig(LlamaConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/aria_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9413ccd6acb06ad0 content=abadcf064a0d7647
+# kvarch-digest: render=dd9e6ecae2dcd796 content=918bf619939b7428
 """AriaTextConfig: Aria text decoder (MoE; Llama geometry, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class AriaTextConfig(LlamaConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/axk1.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=78dd99c27169db98 content=065dfcc52b805844
+# kvarch-digest: render=ffbff4855736d30f content=c04a97a73263a222
 """AXK1Config: A.X-K1 decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.deepseek_v3 import DeepseekV3Config
+from kvarch import schema_runtime as rt
 
 
 class AXK1Config(DeepseekV3Config, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/axk2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d5851aa685431665 content=9b56db9aab849578
+# kvarch-digest: render=8f7a25f6223be290 content=a7670285c8823cb1
 # ruff: noqa: E501
 """AXK2Config: A.X-K2 decoder: MLA with a DSA indexer over every token (latent KV cache; the indexer keys are not in it)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.deepseek_v3 import DeepseekV3Config
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

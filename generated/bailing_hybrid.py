@@ -1,5 +1,5 @@
 # generated from schemas/bailing_hybrid.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b247a201b79964e0 content=4f9af257d2b01dbc
+# kvarch-digest: render=d0ab33c21a17038c content=274861802c71e98f
 # ruff: noqa: E501
 """BailingHybridConfig: Bailing-Hybrid decoder (linear-attention layers keep no KV; MLA every 6th layer)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.deepseek_v3 import DeepseekV3Config
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

@@ -1,5 +1,5 @@
 # generated from schemas/bamba.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4c7d4ff98775e3c6 content=e982043248768109
+# kvarch-digest: render=766de6aca24f871d content=399e0cd3250108db
 """BambaConfig: Bamba hybrid decoder (Mamba2 layers keep no KV; attention on attn_layer_indices)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class BambaConfig(LlamaConfig, kw_only=True, dict=True):

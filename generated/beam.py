@@ -1,5 +1,5 @@
 # generated from schemas/beam.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a665c8e99b5b2dd7 content=e3cca51658ba0e47
+# kvarch-digest: render=9399f3301978e08e content=4e3a1cfa5a66cdda
 # ruff: noqa: E501
 """BeamConfig: Beam decoder (every 6th and the last layer full attention, the others sliding-window)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

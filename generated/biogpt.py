@@ -1,5 +1,5 @@
 # generated from schemas/biogpt.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=20b6e011028b0e70 content=2d4c70c8785b30d4
+# kvarch-digest: render=69ddbff0588cd704 content=ab6fbc90156b9514
 """BiogptConfig: BioGPT decoder (multi-head attention, learned positions)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gpt_neox import GptNeoxConfig
+from kvarch import schema_runtime as rt
 
 
 class BiogptConfig(GptNeoxConfig, kw_only=True, dict=True):

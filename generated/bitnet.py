@@ -1,5 +1,5 @@
 # generated from schemas/bitnet.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=c8732dd69fe04715 content=bae06da6c43a1a16
+# kvarch-digest: render=b81df3bb7597c341 content=1ee7144b7a28b53c
 """BitNetConfig: BitNet decoder (ternary weights; Llama geometry, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class BitNetConfig(LlamaConfig, kw_only=True, dict=True):

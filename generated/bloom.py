@@ -1,5 +1,5 @@
 # generated from schemas/bloom.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=71199d0b07c0e319 content=ace674c11a56ec27
+# kvarch-digest: render=aa3fefe64902f7f3 content=74836be624999692
 # ruff: noqa: E501
 """BloomConfig: BLOOM decoder (multi-head attention, ALiBi; length bound 2048 unless seq_length says)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gpt2 import Gpt2Config
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

@@ -1,5 +1,5 @@
 # generated from schemas/cohere.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b52f88cc38983175 content=8d9ed64fd1d9b6d0
+# kvarch-digest: render=97dd6841dcaa1367 content=9cc0765c35812dd7
 """CohereConfig: Cohere decoder (GQA, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class CohereConfig(LlamaConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/cohere2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=1af64ae9e5a3e8ad content=dcbd12d0ce1a88bb
+# kvarch-digest: render=2aa37c334354c896 content=adbfb50752c7101d
 """Cohere2Config: Cohere2 decoder (sliding layers with every 4th layer full)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.ministral import MinistralConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

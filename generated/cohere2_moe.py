@@ -1,5 +1,5 @@
 # generated from schemas/cohere2_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9398365ce534440e content=6b2c45e4437798fe
+# kvarch-digest: render=b483d836642b4df4 content=acc80ce889d109c5
 # ruff: noqa: E501
 """Cohere2MoeConfig: Cohere2-MoE decoder (explicit head_dim; sliding layers with periodic full layers)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.ministral import MinistralConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

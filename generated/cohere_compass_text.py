@@ -1,5 +1,5 @@
 # generated from schemas/cohere_compass_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=715c211bb78a523b content=e9bf929c7fd551a3
+# kvarch-digest: render=d4efecea48110fb5 content=0749397ec764cd2b
 # ruff: noqa: E501
 """CohereCompassTextConfig: Cohere Compass text decoder (full attention by default; per-layer kinds from layer_types)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.ministral import MinistralConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

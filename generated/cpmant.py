@@ -1,5 +1,5 @@
 # generated from schemas/cpmant.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=0761183cb40a3318 content=9b912bc3b2f88222
+# kvarch-digest: render=bdefd407e6ea077d content=dc26aaed25b40b2b
 """CpmantConfig: CPM-Ant decoder (multi-head attention, head width dim_head)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

@@ -1,5 +1,5 @@
 # generated from schemas/ctrl.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=22e1ff43995cf8ed content=d40191fa4bd4cb1b
+# kvarch-digest: render=262d8b4af7ad9491 content=aaf8bfc2978279f0
 """CtrlConfig: CTRL decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gpt2 import Gpt2Config
+from kvarch import schema_runtime as rt
 
 
 class CtrlConfig(Gpt2Config, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/cwm.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=efb4e145ce40597b content=be0c4334750df3bf
+# kvarch-digest: render=8f3b9a9601242e7d content=0879f445a96dbfb5
 """CwmConfig: CWM decoder (layer 0 and every 4th after it full attention, the rest sliding)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

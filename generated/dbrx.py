@@ -1,5 +1,5 @@
 # generated from schemas/dbrx.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=f01a1f10915cda83 content=4f341e0e26aa1a5f
+# kvarch-digest: render=99f4476acccb8d27 content=06787750a40d82dc
 """DbrxConfig: DBRX decoder (grouped-query attention, KV heads in attn_config.kv_n_heads)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.mpt import MptConfig
+from kvarch import schema_runtime as rt
 
 
 class DbrxConfig(MptConfig, kw_only=True, dict=True):

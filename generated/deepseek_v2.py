@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=0085b4285356a7fe content=77b1553885e45ab4
+# kvarch-digest: render=d22be7bdcefcb65d content=c658805a123a5837
 """DeepseekV2Config: DeepSeek-V2 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.deepseek_v3 import DeepseekV3Config
+from kvarch import schema_runtime as rt
 
 
 class DeepseekV2Config(DeepseekV3Config, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=564c202b1d0b77b6 content=33eba0e958427257
+# kvarch-digest: render=becd47bf491b25e1 content=6fa53e93ebb7a44f
 """DeepseekV3Config: DeepSeek-V3 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

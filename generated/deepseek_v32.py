@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v32.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=149b9e1ddeda5cfd content=9978f8c1306f6e99
+# kvarch-digest: render=0b478ae49bc04b97 content=aa7e024da93b277c
 """DeepseekV32Config: DeepSeek-V3.2 decoder (MLA latent KV cache; indexer key cache not counted)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.deepseek_v3 import DeepseekV3Config
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

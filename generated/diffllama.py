@@ -1,5 +1,5 @@
 # generated from schemas/diffllama.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9a73550aa7a5d4ba content=445978eb5fb830bf
+# kvarch-digest: render=7eb4be9c382bd8e2 content=aa6db3cce6cd17e5
 # ruff: noqa: E501
 """DiffLlamaConfig: DiffLlama decoder (differential attention, Llama cache geometry, even KV heads)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class DiffLlamaConfig(LlamaConfig, kw_only=True, dict=True):

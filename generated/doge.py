@@ -1,5 +1,5 @@
 # generated from schemas/doge.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=fc03c09ccf1957ee content=7a2e33a2a73c7b51
+# kvarch-digest: render=d64569b55c9913fa content=64fedea97fe78335
 """DogeConfig: Doge decoder (Llama geometry; every layer sliding when sliding_window is set)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.mistral import MistralConfig
+from kvarch import schema_runtime as rt
 
 
 class DogeConfig(MistralConfig, kw_only=True, dict=True):

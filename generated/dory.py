@@ -1,5 +1,5 @@
 # generated from schemas/dory.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=eb4f138c37b9046a content=c2036270d98a3d98
+# kvarch-digest: render=da0cb03d26e4d4f5 content=9de04f557c60b514
 # ruff: noqa: E501
 """DoryConfig: Dory decoder (looped recurrent section; each extra pass keeps its own cache copies)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

@@ -1,5 +1,5 @@
 # generated from schemas/dots1.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=25905b9d609d129a content=aa6cc9f4f9bffd6d
+# kvarch-digest: render=8342e87eee15c98c content=d2db23e03be6a1d2
 """Dots1Config: dots.llm1 decoder (sliding window from max_window_layers on, or per layer_types)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/emu3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=356c52fe01b00e03 content=80a71bed942329dd
+# kvarch-digest: render=f7a2698d71dc8601 content=fcec0d0f1ab9f657
 """Emu3Config: Emu3 (VQ image tokens in a Llama-geometry decoder read from text_config)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

@@ -1,5 +1,5 @@
 # generated from schemas/emu3_text_model.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=be109419f137736b content=b28a55014623c081
+# kvarch-digest: render=2371edb19c8b0922 content=da3ec74e75546cea
 # ruff: noqa: E501
 """Emu3TextModelConfig: Emu3 text decoder (Llama geometry; the config Emu3ForCausalLM itself holds)."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.emu3 import Emu3Config
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

@@ -1,5 +1,5 @@
 # generated from schemas/ernie4_5.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=6c5d287d3657fc41 content=05638675fb0c3015
+# kvarch-digest: render=b8cf9856ce39523b content=8f45384f85a1806f
 """Ernie45Config: ERNIE 4.5 dense decoder (Llama geometry, explicit head_dim)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class Ernie45Config(LlamaConfig, kw_only=True, dict=True):

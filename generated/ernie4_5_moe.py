@@ -1,5 +1,5 @@
 # generated from schemas/ernie4_5_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=262253f58a68a60e content=b8657ebc06f1cad8
+# kvarch-digest: render=9a44dcc437eba8d5 content=85e6bded324c2988
 """Ernie45MoeConfig: ERNIE 4.5 MoE decoder (Llama geometry, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class Ernie45MoeConfig(LlamaConfig, kw_only=True, dict=True):

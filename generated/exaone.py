@@ -1,5 +1,5 @@
 # generated from schemas/exaone.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=3c2fb7f91ed6ce28 content=13dae93e2b20c55c
+# kvarch-digest: render=f470657fd9a63325 content=cb6185707c4997c9
 """ExaoneConfig: EXAONE 3 decoder (GQA, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class ExaoneConfig(LlamaConfig, kw_only=True, dict=True):

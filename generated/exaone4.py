@@ -1,5 +1,5 @@
 # generated from schemas/exaone4.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=29440a94d396682d content=e6b5a2226311c23a
+# kvarch-digest: render=d04b95926acbf65e content=49b0506ea5532c6b
 # ruff: noqa: E501
 """Exaone4Config: EXAONE 4 decoder (sliding layers with every 4th layer full; all full without a window)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.ministral import MinistralConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

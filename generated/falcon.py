@@ -1,5 +1,5 @@
 # generated from schemas/falcon.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=8a48c3f7832c1bf6 content=e04fc809ab17becb
+# kvarch-digest: render=0614372a6e0bb94d content=8119f80abddaf3c0
 # ruff: noqa: E501
 """FalconConfig: Falcon decoder (new architecture GQA, multi-query, or multi-head; rotary or ALiBi)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gpt2 import Gpt2Config
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

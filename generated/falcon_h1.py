@@ -1,5 +1,5 @@
 # generated from schemas/falcon_h1.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=82d2c489909beb90 content=41e4135deaca1d7f
+# kvarch-digest: render=97deacb8c34c8de4 content=4d9d078e18b7aeca
 """FalconH1Config: Falcon-H1 parallel hybrid decoder (attention beside Mamba2 in every layer)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class FalconH1Config(LlamaConfig, kw_only=True, dict=True):

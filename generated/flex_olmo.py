@@ -1,5 +1,5 @@
 # generated from schemas/flex_olmo.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=313a8c18bf5cd29a content=032fd6947a2df6f2
+# kvarch-digest: render=07c8dff8dd0905d2 content=416ed4617f0a4781
 """FlexOlmoConfig: FlexOlmo decoder (every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class FlexOlmoConfig(LlamaConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/flint.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=2979a9e9d22fc311 content=7bae004547b3e4f6
+# kvarch-digest: render=119bc7d1f76645c4 content=804eb2d9c86521b0
 # ruff: noqa: E501
 """FlintConfig: Flint decoder (full attention on the first two, every 4th and the last layer; sliding elsewhere)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,13 +1,13 @@
 # generated from schemas/fuyu.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4333f6befdf2f532 content=cdbb1367230a2fb8
+# kvarch-digest: render=caaf443c0f60cf0c content=0f68e874e5c90902
 """FuyuConfig: Fuyu (Persimmon text decoder, flat or under text_config)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.persimmon import PersimmonConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

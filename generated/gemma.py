@@ -1,5 +1,5 @@
 # generated from schemas/gemma.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=1638375948fc7155 content=ac334a7a28040936
+# kvarch-digest: render=bb7eec6123e3190d content=047540998e1f9712
 """GemmaConfig: Gemma decoder (explicit head_dim, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class GemmaConfig(LlamaConfig, kw_only=True, dict=True):

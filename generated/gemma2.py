@@ -1,5 +1,5 @@
 # generated from schemas/gemma2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=23c78f12665c323c content=f15919d2b108791a
+# kvarch-digest: render=6253ee27470f2216 content=ecf8ea2b517caad0
 """Gemma2Config: Gemma2 decoder (sliding-window and full-attention layers alternate)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

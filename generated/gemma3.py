@@ -1,13 +1,13 @@
 # generated from schemas/gemma3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4c3dca9844a41c2f content=49ebf4ed86d2f90f
+# kvarch-digest: render=868549edb2a39852 content=63669ca802a36f2d
 """Gemma3VlmConfig: Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.gemma3_text import Gemma3TextConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/gemma3_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=62826d555f77a8ee content=8e74e8f7226b2f98
+# kvarch-digest: render=8e1efb078a451bc9 content=f882d67f7267e0fa
 # ruff: noqa: E501
 """Gemma3TextConfig: Gemma3 text decoder (five sliding layers, then one full, unless layer_types says otherwise)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gemma2 import Gemma2Config
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

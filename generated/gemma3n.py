@@ -1,13 +1,13 @@
 # generated from schemas/gemma3n.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=0ab822255aab5c7f content=21e6ba0aa51fff57
+# kvarch-digest: render=40fd5853273a19c2 content=a3661b4045e7ae9e
 """Gemma3nVlmConfig: Gemma3n multimodal model (the Gemma3n text decoder under text_config)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.gemma3n_text import Gemma3nTextConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

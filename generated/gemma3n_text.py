@@ -1,5 +1,5 @@
 # generated from schemas/gemma3n_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a4d9fd1758afeb71 content=a034ca30da4108f0
+# kvarch-digest: render=84c5bc5ec622b638 content=3157c13168fba7b3
 # ruff: noqa: E501
 """Gemma3nTextConfig: Gemma3n text decoder (sliding/full pattern; the last layers share earlier layers' KV)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gemma2 import Gemma2Config
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/gemma4.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=1fcb3e0cb078c2bb content=932ebd61e44df485
+# kvarch-digest: render=6542c98be224a558 content=e52efa14ceb29755
 # ruff: noqa: E501
 """Gemma4VlmConfig: Gemma4 multimodal model (the Gemma4 text decoder under text_config)."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.gemma4_text import Gemma4TextConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

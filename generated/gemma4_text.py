@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=80a885b2646566b9 content=99735b48c72dc998
+# kvarch-digest: render=0111521073058817 content=033e506661217bbe
 # ruff: noqa: E501
 """Gemma4TextConfig: Gemma4 text decoder (full layers use their own head dim; optional KV-shared tail)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gemma3n_text import Gemma3nTextConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_unified.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=f9cb813a815dadbf content=bd44db12e8dc8776
+# kvarch-digest: render=4c90fd295bc3669e content=86e82e97e5039287
 # ruff: noqa: E501
 """Gemma4UnifiedVlmConfig: Gemma4 Unified multimodal model (the Gemma4 Unified text decoder under text_config)."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.gemma4_unified_text import Gemma4UnifiedTextConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

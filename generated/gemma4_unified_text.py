@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_unified_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=2b539b581d92568a content=a481339f8ff18e06
+# kvarch-digest: render=49fec563ba5004d5 content=d8b185b9601e4093
 # ruff: noqa: E501
 """Gemma4UnifiedTextConfig: Gemma4 Unified text decoder (Gemma4 geometry; full layers use their own head dim)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gemma4_text import Gemma4TextConfig
+from kvarch import schema_runtime as rt
 
 
 class Gemma4UnifiedTextConfig(Gemma4TextConfig, kw_only=True, dict=True):

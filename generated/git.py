@@ -1,5 +1,5 @@
 # generated from schemas/git.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7e1c17fe65104730 content=d91ea6e61d3e2072
+# kvarch-digest: render=949014b0ea6c896f content=da3cd4784fa43a5a
 """GitConfig: GIT text decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gpt_neox import GptNeoxConfig
+from kvarch import schema_runtime as rt
 
 
 class GitConfig(GptNeoxConfig, kw_only=True, dict=True):

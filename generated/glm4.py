@@ -1,5 +1,5 @@
 # generated from schemas/glm4.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=fcad92762af05c23 content=094e51058d89fb90
+# kvarch-digest: render=8fe6e66637dcd6ba content=a1e13366aca65f5d
 """Glm4Config: GLM-4 decoder (GQA, explicit head_dim, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class Glm4Config(LlamaConfig, kw_only=True, dict=True):

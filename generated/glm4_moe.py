@@ -1,5 +1,5 @@
 # generated from schemas/glm4_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=349d69f02bde12be content=b614295255790055
+# kvarch-digest: render=f757ac08fdfb7660 content=fb8f8d7858c79763
 """Glm4MoeConfig: GLM-4-MoE decoder (GQA, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class Glm4MoeConfig(LlamaConfig, kw_only=True, dict=True):

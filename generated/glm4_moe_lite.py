@@ -1,5 +1,5 @@
 # generated from schemas/glm4_moe_lite.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=ccee2d1081631d5d content=6d6e4f1a40f4dbb7
+# kvarch-digest: render=79e6ce2f138afadf content=f88fc7609e7f4b2d
 # ruff: noqa: E501
 """Glm4MoeLiteConfig: GLM-4 MoE Lite decoder with multi-head latent attention (latent KV cache)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.deepseek_v3 import DeepseekV3Config
+from kvarch import schema_runtime as rt
 
 
 class Glm4MoeLiteConfig(DeepseekV3Config, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/glm_moe_dsa.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=8a9f4a2303b7238b content=a222df0b3d0fa129
+# kvarch-digest: render=9b9334a52032607c content=fdcd54575a805ded
 """GlmMoeDsaConfig: GLM MoE DSA decoder (MLA latent KV cache; indexer key cache not counted)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.deepseek_v32 import DeepseekV32Config
+from kvarch import schema_runtime as rt
 
 
 class GlmMoeDsaConfig(DeepseekV32Config, kw_only=True, dict=True):

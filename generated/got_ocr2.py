@@ -1,5 +1,5 @@
 # generated from schemas/got_ocr2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=0d2db49aa38d8a7a content=35aa33d89b59597a
+# kvarch-digest: render=5465d103289c70c8 content=b9f97302fcb71adc
 # ruff: noqa: E501
 """GotOcr2Config: GOT-OCR2 (Qwen2 text decoder under text_config)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

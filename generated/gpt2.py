@@ -1,5 +1,5 @@
 # generated from schemas/gpt2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=012dba9206142b46 content=7b4a20768bf082ea
+# kvarch-digest: render=d772db7ed38a6ed6 content=a173bb2bbf7f4fc6
 """Gpt2Config: GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

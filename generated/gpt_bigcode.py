@@ -1,13 +1,13 @@
 # generated from schemas/gpt_bigcode.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b0caa99b1fc2d1eb content=907afae9feb9870e
+# kvarch-digest: render=ad18fa1dcda33892 content=daae24152bc7140f
 """GptBigcodeConfig: GPT-BigCode decoder (multi_query -> one K/V head; else multi-head)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.gpt2 import Gpt2Config
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neo.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d9e5a6af5e593fe4 content=5cdab67722525d36
+# kvarch-digest: render=4890b0d2ad0878da content=0c1d331ed0c17363
 """GptNeoConfig: GPT-Neo decoder (global and local (window_size) layers from attention_types)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gpt2 import Gpt2Config
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neox.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a998f5933f1b900a content=e877b43af61467d8
+# kvarch-digest: render=e953bc9877bde3e4 content=dabc86273a004b40
 """GptNeoxConfig: GPT-NeoX decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gpt2 import Gpt2Config
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_oss.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=36c16106bcc8307b content=2bdf20e15c70962d
+# kvarch-digest: render=9228a1ecd9fb6da5 content=10ba1269194a3bd5
 # ruff: noqa: E501
 """GptOssConfig: gpt-oss decoder (sliding-window and full-attention layers alternate; attention sinks keep no KV)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

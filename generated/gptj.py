@@ -1,5 +1,5 @@
 # generated from schemas/gptj.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=f19f5c01a0ba5ed9 content=77edbca6852dc083
+# kvarch-digest: render=2bc5dc6133b39171 content=6178f2f26e2d02fd
 """GptjConfig: GPT-J decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gpt2 import Gpt2Config
+from kvarch import schema_runtime as rt
 
 
 class GptjConfig(Gpt2Config, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/granite.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4af016c3585552f3 content=92e1893fa4f2a05a
+# kvarch-digest: render=fe60aae2f0310124 content=1e7b30a6d4d953b4
 """GraniteConfig: Granite decoder, dense or MoE (GQA, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class GraniteConfig(LlamaConfig, kw_only=True, dict=True):

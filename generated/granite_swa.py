@@ -1,5 +1,5 @@
 # generated from schemas/granite_swa.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=8f59a8fbae2f7716 content=642f3b1dc0c6fb49
+# kvarch-digest: render=dd0295fe969bcc7c content=f19b0c9f39160d41
 """GraniteSwaConfig: Granite SWA decoder (every 4th layer full from layer 0, the rest sliding)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.ministral import MinistralConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

@@ -1,5 +1,5 @@
 # generated from schemas/granitemoe_swa.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d8e907d73d918662 content=43a1bc5057cde1a5
+# kvarch-digest: render=4368220e7017c3a9 content=da9268f0d0049ef3
 # ruff: noqa: E501
 """GraniteMoeSwaConfig: Granite-MoE SWA decoder (every 4th layer full from layer 0, the rest sliding)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.granite_swa import GraniteSwaConfig
+from kvarch import schema_runtime as rt
 
 
 class GraniteMoeSwaConfig(GraniteSwaConfig, kw_only=True, dict=True):

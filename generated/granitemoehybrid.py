@@ -1,5 +1,5 @@
 # generated from schemas/granitemoehybrid.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=6ad01ba7823e4910 content=03281d3ae8b44681
+# kvarch-digest: render=9c3018309c81b6a0 content=1706c0b8443c8b93
 # ruff: noqa: E501
 """GraniteMoeHybridConfig: GraniteMoeHybrid decoder (Mamba2 layers keep no KV; attention where layer_types says)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

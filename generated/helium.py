@@ -1,5 +1,5 @@
 # generated from schemas/helium.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7614db744d0bfd2f content=e897d20166f0c0c3
+# kvarch-digest: render=279b8bfc1ce117d7 content=82a42c83764bfa26
 """HeliumConfig: Helium decoder (explicit head_dim, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class HeliumConfig(LlamaConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/hrm_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=007e0949f2a27087 content=45a5ade1990b2fd6
+# kvarch-digest: render=22ae750a6f4e8447 content=65e484230af02b2f
 # ruff: noqa: E501
 """HrmTextConfig: HRM text decoder (one multi-head cache slot per attention invocation of the H/L cycles)."""
 
@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

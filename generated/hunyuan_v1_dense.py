@@ -1,5 +1,5 @@
 # generated from schemas/hunyuan_v1_dense.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=f5af8af72430909f content=aac214d0ef671aad
+# kvarch-digest: render=5d49b06d8a8f0b4f content=acfcab118981508d
 # ruff: noqa: E501
 """HunyuanV1Config: Hunyuan V1 decoder, dense or MoE (Llama geometry, every layer full attention)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class HunyuanV1Config(LlamaConfig, kw_only=True, dict=True):

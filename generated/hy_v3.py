@@ -1,5 +1,5 @@
 # generated from schemas/hy_v3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a9e1d44339da09e1 content=13477cccedbc9744
+# kvarch-digest: render=42e75939ae83abe6 content=f1bc04d580b7b32f
 """HYV3Config: HY-V3 decoder (Llama geometry, explicit head_dim, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class HYV3Config(LlamaConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/hy_v4.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=fc8b58a22b05d726 content=b6195a978275c8a0
+# kvarch-digest: render=2c95b17e1a666482 content=18f3275e1a600216
 # ruff: noqa: E501
 """HYV4Config: HY-V4 decoder: MLA with a DSA indexer and attention sinks (latent KV cache; indexer keys not in it)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.deepseek_v3 import DeepseekV3Config
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

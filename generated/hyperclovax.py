@@ -1,5 +1,5 @@
 # generated from schemas/hyperclovax.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7a6a8aed3b556f07 content=01283f2776262101
+# kvarch-digest: render=cc16c9a6cb39000c content=6881fd5719728160
 """HyperClovaxConfig: HyperCLOVA X decoder (Llama geometry, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class HyperClovaxConfig(LlamaConfig, kw_only=True, dict=True):

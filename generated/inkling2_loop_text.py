@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_loop_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7aa112ae4448cddb content=584a888618de77db
+# kvarch-digest: render=2ffb00e39d64116c content=9f10e3bd28fc0967
 # ruff: noqa: E501
 """Inkling2LoopTextConfig: Inkling 2 Loop text decoder (hybrid layers; looped section keeps a cache copy per pass)."""
 
@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

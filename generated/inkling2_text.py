@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=dc37c1342fc7e011 content=32e23f39879766d6
+# kvarch-digest: render=ca842d137d440372 content=c0b8ff1a622e7147
 # ruff: noqa: E501
 """Inkling2TextConfig: Inkling 2 text decoder (hybrid conv+attention layers; sliding layers have their own KV geometry)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.inkling_text import InklingTextConfig
+from kvarch import schema_runtime as rt
 
 
 class Inkling2TextConfig(InklingTextConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/inkling_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9df9eb7bcc2e797c content=7981e94fe4c2db9d
+# kvarch-digest: render=ab6e14477871d548 content=a7380dc24492338f
 # ruff: noqa: E501
 """InklingTextConfig: Inkling text decoder (hybrid conv+attention layers; sliding layers have their own KV geometry)."""
 
@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/internlm3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=ef78c574ac468a60 content=282ca724281ac323
+# kvarch-digest: render=db7c4b6a0440fca5 content=476d863f01414a50
 """InternLM3Config: InternLM3 decoder (Llama geometry, explicit head_dim)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class InternLM3Config(LlamaConfig, kw_only=True, dict=True):

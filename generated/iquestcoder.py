@@ -1,5 +1,5 @@
 # generated from schemas/iquestcoder.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=91351c8a20c0de10 content=6809e7fda10da87e
+# kvarch-digest: render=6f15febc7e58d8e9 content=4093471bf2d0fe17
 """IQuestCoderConfig: IQuestCoder decoder (Llama geometry, explicit head_dim)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class IQuestCoderConfig(LlamaConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/jais2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=0c0b55cd8f6d2907 content=2cc850a9e2049288
+# kvarch-digest: render=5d812bd1a548427c content=4e5e0f5013f81e91
 """Jais2Config: Jais2 decoder (Llama geometry, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class Jais2Config(LlamaConfig, kw_only=True, dict=True):

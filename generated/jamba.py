@@ -1,5 +1,5 @@
 # generated from schemas/jamba.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=bf5cf2e7ff75fb59 content=0ced4e1a8652d318
+# kvarch-digest: render=7e7cc5b3fcb3a284 content=22825829011b2ca8
 # ruff: noqa: E501
 """JambaConfig: Jamba hybrid decoder (attention every attn_layer_period-th layer; Mamba layers keep no KV)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

@@ -1,5 +1,5 @@
 # generated from schemas/jetmoe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=c3f8a0d075047f51 content=da1082658a55e929
+# kvarch-digest: render=51ef3dd72f7e667e content=434b5defda3f7d43
 """JetMoeConfig: JetMoE decoder (mixture of attention heads; KV heads of width kv_channels)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

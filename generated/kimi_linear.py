@@ -1,5 +1,5 @@
 # generated from schemas/kimi_linear.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=80c9e095db6b1200 content=ea8ffc965f2617e4
+# kvarch-digest: render=a851c7fd1a1b3d56 content=906862a4a6e590fb
 # ruff: noqa: E501
 """KimiLinearConfig: Kimi-Linear decoder (KDA linear-attention layers keep no KV; MLA layers latent)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.deepseek_v3 import DeepseekV3Config
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

@@ -1,5 +1,5 @@
 # generated from schemas/kolibri1.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a5be0bd47b2db169 content=f193ad931b64541f
+# kvarch-digest: render=7bf188b9e5797585 content=f68be99f1fab2ee8
 """Kolibri1Config: Kolibri1 decoder (every 5th layer full attention, the others sliding-window)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

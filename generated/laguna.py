@@ -1,5 +1,5 @@
 # generated from schemas/laguna.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b837385e14eb129b content=a9306288dcfa7668
+# kvarch-digest: render=f2593eb238c6c665 content=20884bbc41a7b04f
 # ruff: noqa: E501
 """LagunaConfig: Laguna decoder (per-layer query heads, fixed KV geometry; sliding layers per layer_types)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/lara_mini.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=46041aa802faeba0 content=d305b7bc713b9b81
+# kvarch-digest: render=34393574c4e66bdc content=2c818bdd79b97ff4
 # ruff: noqa: E501
 """LaraMiniConfig: Lara-Mini decoder (linear-attention layers keep no KV; sliding and full layers do)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/lfm2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=45be1361a8ccb376 content=696e1f1d9d144dcf
+# kvarch-digest: render=2961e7f5fd8756d7 content=284043f7cfcbe089
 """Lfm2Config: LFM2 hybrid decoder (convolution layers keep no KV; attention on full_attn_idxs)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

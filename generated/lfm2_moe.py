@@ -1,5 +1,5 @@
 # generated from schemas/lfm2_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=52f0986c9d8eb8b4 content=3c915bfbe1b831ea
+# kvarch-digest: render=cbf4dc889b73c3e5 content=ede16aad86df8020
 # ruff: noqa: E501
 """Lfm2MoeConfig: LFM2-MoE hybrid decoder (convolution layers keep no KV; attention where layer_types says)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

@@ -1,5 +1,5 @@
 # generated from schemas/lfm3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5bc6e08db6740dac content=7b40e140e26d9592
+# kvarch-digest: render=00e84c10668cd344 content=b93e64438c9eaee7
 # ruff: noqa: E501
 """Lfm3Config: LFM3 hybrid decoder (convolution layers keep no KV; full and sliding attention layers)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/llama.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d53be6a3c3a1a2c0 content=8a2a91e9cbf6e7a4
+# kvarch-digest: render=8a7c681285ad89c8 content=77864e6c7a97ceb2
 """LlamaConfig: Llama decoder (grouped-query attention, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

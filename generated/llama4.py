@@ -1,5 +1,5 @@
 # generated from schemas/llama4.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b677e104116f5a65 content=2a5f8a3bb6ba72af
+# kvarch-digest: render=288c98c802e1c41e content=8c704cae9250acc4
 # ruff: noqa: E501
 """Llama4Config: Llama 4 multimodal model (chunked-attention text decoder under text_config)."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.llama4_text import Llama4TextConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

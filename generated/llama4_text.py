@@ -1,5 +1,5 @@
 # generated from schemas/llama4_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d4e39e54a44b778e content=8e999acca473d5b1
+# kvarch-digest: render=a637567cdf4c6945 content=c468a3625280d4d2
 # ruff: noqa: E501
 """Llama4TextConfig: Llama 4 text decoder (chunked attention on rope layers, full attention on no-rope layers)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

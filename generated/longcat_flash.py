@@ -1,5 +1,5 @@
 # generated from schemas/longcat_flash.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=2c58ca70c52afc8c content=8e2fddde1160f032
+# kvarch-digest: render=706a2436e65e2021 content=1b9b6b5fa23bfcc1
 # ruff: noqa: E501
 """LongcatFlashConfig: LongCat-Flash decoder: each of num_layers blocks holds two MLA sublayers, each with its own latent cache."""
 
@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

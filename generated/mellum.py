@@ -1,5 +1,5 @@
 # generated from schemas/mellum.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=285fd95797685ff9 content=58398fdf1eef1c3a
+# kvarch-digest: render=2b9272527d36ca20 content=b70d24f861e8f414
 # ruff: noqa: E501
 """MellumConfig: Mellum decoder (explicit head_dim; sliding layers only where layer_types says so)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/mimo_v2_flash.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=59c4baf1d4ce1c25 content=7a0926ba051015d4
+# kvarch-digest: render=a29963d50d0c6006 content=f3688df540b1417e
 # ruff: noqa: E501
 """MiMoV2FlashConfig: MiMo-V2-Flash decoder (sliding layers with doubled KV heads; K and V widths differ)."""
 
@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/minicpm3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=54033a88312d0bb7 content=3e1e155598f6f5e0
+# kvarch-digest: render=2bc52daaee881641 content=4a75cac484121ab1
 """MiniCPM3Config: MiniCPM3 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

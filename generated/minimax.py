@@ -1,5 +1,5 @@
 # generated from schemas/minimax.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=2ce0cd0a25bd3cdf content=a53d79b8ccfe7db3
+# kvarch-digest: render=e24a77968e735d29 content=dfad4900f6167815
 # ruff: noqa: E501
 """MiniMaxConfig: MiniMax hybrid decoder (lightning-attention layers keep no KV; even layers attention)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

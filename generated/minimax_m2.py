@@ -1,5 +1,5 @@
 # generated from schemas/minimax_m2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=af4012bf76c949fb content=be4868e20014ca08
+# kvarch-digest: render=a6242937ccd1f18f content=14226bcb0eb3d6ed
 # ruff: noqa: E501
 """MiniMaxM2Config: MiniMax-M2 MoE decoder (Llama geometry, explicit head_dim, every layer full attention)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class MiniMaxM2Config(LlamaConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/minimax_m3_vl_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=47f5669d29a047b5 content=78f16e1d8c99554d
+# kvarch-digest: render=7a8ae85848da2682 content=fedc5dad1ec5f03b
 # ruff: noqa: E501
 """MiniMaxM3VLTextConfig: MiniMax-M3-VL text decoder (every layer caches all tokens; sparse layers index them)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

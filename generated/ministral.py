@@ -1,5 +1,5 @@
 # generated from schemas/ministral.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=133fa03d599e8272 content=27f6ac4aa056889a
+# kvarch-digest: render=651d4604823fcd4a content=8fcf8b90f5b15347
 # ruff: noqa: E501
 """MinistralConfig: Ministral decoder (GQA; per-layer sliding/full attention, all sliding by default)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.mistral import MistralConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

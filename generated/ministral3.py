@@ -1,5 +1,5 @@
 # generated from schemas/ministral3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b3a52156193ae2c3 content=622d9845a3797c75
+# kvarch-digest: render=96f13e749f8d99c8 content=004ea8f77be2fa7b
 # ruff: noqa: E501
 """Ministral3Config: Ministral3 decoder (GQA, explicit head_dim; every layer sliding when sliding_window is set)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.mistral import MistralConfig
+from kvarch import schema_runtime as rt
 
 
 class Ministral3Config(MistralConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/mistral.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=39e92ec52094b884 content=75aea428bbda1578
+# kvarch-digest: render=976846f1fa050bd9 content=7525fb2f0e1955d0
 # ruff: noqa: E501
 """MistralConfig: Mistral decoder (Llama geometry; every layer sliding when sliding_window is set)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

@@ -1,5 +1,5 @@
 # generated from schemas/mixtral.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b527d879502a341a content=bd6c67cf17089b9c
+# kvarch-digest: render=38a1742560e82a53 content=4aa68fbe8ed3bc21
 # ruff: noqa: E501
 """MixtralConfig: Mixtral sparse-MoE decoder (GQA; every layer sliding when sliding_window is set)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.mistral import MistralConfig
+from kvarch import schema_runtime as rt
 
 
 class MixtralConfig(MistralConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/mllama.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5d46c505b679329f content=62c0a4db4a13ebef
+# kvarch-digest: render=ccdd507956545afd content=883e0be05b0c6800
 # ruff: noqa: E501
 """MllamaConfig: Llama 3.2 Vision (text decoder under text_config; cross-attention layers keep vision K/V)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

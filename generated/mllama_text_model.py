@@ -1,5 +1,5 @@
 # generated from schemas/mllama_text_model.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4aa87f7b3ec2f0dd content=e1f627025bbbb24a
+# kvarch-digest: render=2bc390e7612a2706 content=eaf16de2324c03e5
 # ruff: noqa: E501
 """MllamaTextModelConfig: Llama 3.2 Vision text decoder (cross-attention layers keep vision K/V)."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.mllama import MllamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

@@ -1,5 +1,5 @@
 # generated from schemas/modernbert_decoder.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b94b0ede6c804f36 content=028a892e3dced0f8
+# kvarch-digest: render=f92967c8f510feb6 content=8dc6bc30bc02228e
 # ruff: noqa: E501
 """ModernbertDecoderConfig: ModernBERT decoder (full every Nth layer, else sliding local_attention / 2)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gpt_neox import GptNeoxConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/moshi.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b45fa9237431732a content=5bb945d2da7efa7d
+# kvarch-digest: render=d1ff368ab875a63b content=ffb12bd86d963808
 """MoshiConfig: Moshi temporal decoder (every layer sliding_window; GQA; head_dim when given)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

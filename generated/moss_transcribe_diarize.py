@@ -1,5 +1,5 @@
 # generated from schemas/moss_transcribe_diarize.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9efa13ebe1d0314c content=bf710faedaae7572
+# kvarch-digest: render=0cc87884c212d5c1 content=2f4de99dd4015844
 # ruff: noqa: E501
 """MossTranscribeDiarizeConfig: MOSS transcribe-diarize (Qwen3 text decoder under text_config)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.qwen3 import Qwen3Config
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

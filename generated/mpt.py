@@ -1,5 +1,5 @@
 # generated from schemas/mpt.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=839c1ab370053dc9 content=1fd91f68ebe03b60
+# kvarch-digest: render=6217bbdd459a0503 content=ab5f9d708b00a826
 """MptConfig: MPT decoder (multi-head attention, ALiBi; attn_config.kv_n_heads when present)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gpt2 import Gpt2Config
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

@@ -1,5 +1,5 @@
 # generated from schemas/nanochat.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=0e6566c794f9c265 content=af606b0b5a0a5cb8
+# kvarch-digest: render=61690ad8c97f6e87 content=b4202360c2515e52
 """NanoChatConfig: NanoChat decoder (Llama geometry, every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class NanoChatConfig(LlamaConfig, kw_only=True, dict=True):

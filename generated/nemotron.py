@@ -1,5 +1,5 @@
 # generated from schemas/nemotron.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=354afa80875e1509 content=413db85c24c605b3
+# kvarch-digest: render=f11d214ff8683234 content=0f6d9c1ed1751722
 """NemotronConfig: Nemotron decoder (every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class NemotronConfig(LlamaConfig, kw_only=True, dict=True):

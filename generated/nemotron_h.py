@@ -1,5 +1,5 @@
 # generated from schemas/nemotron_h.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b4e027a4bdfd63f3 content=6b2e7fc07b7d4279
+# kvarch-digest: render=3ba4beffb50b1de8 content=dfe70262d2197175
 # ruff: noqa: E501
 """NemotronHConfig: Nemotron-H hybrid decoder (Mamba2/MoE/MLP blocks keep no KV; attention blocks do)."""
 
@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

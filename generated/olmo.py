@@ -1,5 +1,5 @@
 # generated from schemas/olmo.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=16a56ac8fe00a906 content=d5806d5b36330f7a
+# kvarch-digest: render=51aa7300979302b7 content=66e865f4458631a0
 """OlmoConfig: OLMo / OLMo2 decoder (every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class OlmoConfig(LlamaConfig, kw_only=True, dict=True):

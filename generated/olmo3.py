@@ -1,5 +1,5 @@
 # generated from schemas/olmo3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=1bfe43f20b7015e8 content=44953b2c52488d5c
+# kvarch-digest: render=5a050cff95b2591c content=ad858514928126c4
 """Olmo3Config: OLMo3 decoder (every 4th layer full, the rest sliding)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.ministral import MinistralConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

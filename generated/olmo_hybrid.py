@@ -1,5 +1,5 @@
 # generated from schemas/olmo_hybrid.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=48f3c7d6989ae4b4 content=f38787eb10691629
+# kvarch-digest: render=897a861d8873d84b content=552787e41eb64852
 # ruff: noqa: E501
 """OlmoHybridConfig: OLMo-Hybrid decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

@@ -1,5 +1,5 @@
 # generated from schemas/olmoe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=c966184f9c47f164 content=241a29dd0415202d
+# kvarch-digest: render=a109e9d5bdd76336 content=5566b250020342d3
 """OlmoeConfig: OLMoE decoder (every layer full attention)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class OlmoeConfig(LlamaConfig, kw_only=True, dict=True):

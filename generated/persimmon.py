@@ -1,5 +1,5 @@
 # generated from schemas/persimmon.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=e0ec5b3ccdfc5c70 content=73e8ea23c04e68f9
+# kvarch-digest: render=4d9921ae6dfb40be content=469456b06900f55d
 """PersimmonConfig: Persimmon decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gpt_neox import GptNeoxConfig
+from kvarch import schema_runtime as rt
 
 
 class PersimmonConfig(GptNeoxConfig, kw_only=True, dict=True):

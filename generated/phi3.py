@@ -1,5 +1,5 @@
 # generated from schemas/phi3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7ad9907450dc5fe9 content=2add55f54515f7a8
+# kvarch-digest: render=111d2e2beb2c98d2 content=371854d27fb36e7e
 """Phi3Config: Phi-3 decoder (every layer sliding when sliding_window is set)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.mistral import MistralConfig
+from kvarch import schema_runtime as rt
 
 
 class Phi3Config(MistralConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/phi4_multimodal.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d82475c83997b89e content=3e4367cbaa8c7ded
+# kvarch-digest: render=ca64f1817136ae6b content=8031f0fa9e37b10a
 # ruff: noqa: E501
 """Phi4MultimodalConfig: Phi-4-multimodal decoder (GQA; every layer sliding when sliding_window is set)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.mistral import MistralConfig
+from kvarch import schema_runtime as rt
 
 
 class Phi4MultimodalConfig(MistralConfig, kw_only=True, dict=True):

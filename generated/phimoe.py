@@ -1,5 +1,5 @@
 # generated from schemas/phimoe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4eb5c7a48449bc74 content=28ea57e8c189b686
+# kvarch-digest: render=73c77ecbc3a56b2a content=c5fa7f03bd848f30
 """PhimoeConfig: PhiMoE decoder (GQA; every layer sliding when sliding_window is set)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.mistral import MistralConfig
+from kvarch import schema_runtime as rt
 
 
 class PhimoeConfig(MistralConfig, kw_only=True, dict=True):

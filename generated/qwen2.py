@@ -1,5 +1,5 @@
 # generated from schemas/qwen2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=e383d481ac46bc5c content=5220d93e4bfa6234
+# kvarch-digest: render=2a5266c472e77933 content=38edcf2fc9b77b33
 # ruff: noqa: E501
 """Qwen2Config: Qwen2 decoder (sliding window on layers >= max_window_layers when use_sliding_window)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

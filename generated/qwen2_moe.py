@@ -1,5 +1,5 @@
 # generated from schemas/qwen2_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=47c48b93baa89986 content=acf41dbef01593eb
+# kvarch-digest: render=1f179827ff502618 content=43ba67efc3ad9138
 # ruff: noqa: E501
 """Qwen2MoeConfig: Qwen2-MoE decoder (sliding window on even layers below max_window_layers when use_sliding_window)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/qwen3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=96d266f75f456e02 content=cbff7265b7941e3d
+# kvarch-digest: render=f4ac069aa4de47a0 content=4675b18c2a21ae28
 # ruff: noqa: E501
 """Qwen3Config: Qwen3 decoder (explicit head_dim; sliding window from max_window_layers on when enabled)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

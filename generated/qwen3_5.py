@@ -1,13 +1,13 @@
 # generated from schemas/qwen3_5.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4a8c3d561f8d75c9 content=85fb10bf079ee9bb
+# kvarch-digest: render=2ce419691a22c38f content=06dfb14fcba896cd
 """Qwen35Config: Qwen3.5 VLM (the Qwen3.5 text decoder under text_config)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.qwen3_5_text import Qwen35TextConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,13 +1,13 @@
 # generated from schemas/qwen3_5_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=8682e80742185dc4 content=8cdc5968d4ba1f51
+# kvarch-digest: render=75fc0acac2e0b82e content=08e61925398ad52e
 """Qwen35MoeConfig: Qwen3.5-MoE VLM (the Qwen3.5-MoE text decoder under text_config)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.qwen3_5_moe_text import Qwen35MoeTextConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_5_moe_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5fbfd97b9ede1903 content=c7e11f6c2b2b459f
+# kvarch-digest: render=919828787c133f04 content=442d5d591113300c
 # ruff: noqa: E501
 """Qwen35MoeTextConfig: Qwen3.5-MoE text decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.qwen3_next import Qwen3NextConfig
+from kvarch import schema_runtime as rt
 
 
 class Qwen35MoeTextConfig(Qwen3NextConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_5_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7a3bd0cf7c7b55c7 content=b42dc270ce79caaa
+# kvarch-digest: render=ddbe908c8154475f content=663c19342c5c829c
 # ruff: noqa: E501
 """Qwen35TextConfig: Qwen3.5 text decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.qwen3_next import Qwen3NextConfig
+from kvarch import schema_runtime as rt
 
 
 class Qwen35TextConfig(Qwen3NextConfig, kw_only=True, dict=True):

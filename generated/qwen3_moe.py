@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a8993d3f34349e6f content=1d5b32a6bf2772af
+# kvarch-digest: render=7075aca204825dfa content=6df5580c91c8d489
 """Qwen3MoeConfig: Qwen3-MoE decoder (every layer sliding when use_sliding_window)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

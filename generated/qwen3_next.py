@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_next.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9bebc39ecee41f71 content=9dc18cded5408589
+# kvarch-digest: render=98f3d857924b58f1 content=afcbf9cb428c065e
 # ruff: noqa: E501
 """Qwen3NextConfig: Qwen3-Next hybrid decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

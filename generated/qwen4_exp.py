@@ -1,13 +1,13 @@
 # generated from schemas/qwen4_exp.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9fa071614e51625c content=efb79154475ea9d6
+# kvarch-digest: render=b01e6cd65b296eee content=a1da92e9b8f51ea6
 """Qwen4ExpConfig: Qwen4-Exp vision-language model (text decoder under text_config)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.qwen4_exp_text import Qwen4ExpTextConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/qwen4_exp_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9a7a1999e7335a66 content=06e340b43dc60d6a
+# kvarch-digest: render=2899d6cf6cb1d264 content=2253018b905db69c
 # ruff: noqa: E501
 """Qwen4ExpTextConfig: Qwen4-Exp text decoder (linear-attention layers; indexed full attention every 4th layer)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

@@ -1,5 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=8e5dba4e45edf92f content=081ced6a3170c9cd
+# kvarch-digest: render=8248c65f1897cb09 content=2d6c8719cbb3d05c
 # ruff: noqa: E501
 """RecurrentGemmaConfig: RecurrentGemma decoder (recurrent blocks keep no KV; local-attention blocks slide)."""
 
@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

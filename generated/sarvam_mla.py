@@ -1,5 +1,5 @@
 # generated from schemas/sarvam_mla.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d97a4ec08581ff23 content=114cba70507c6e8f
+# kvarch-digest: render=fee5007a8e8ce86f content=11099c44006a708e
 """SarvamMLAConfig: Sarvam MLA decoder (DeepSeek-V3 architecture, latent KV cache)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.deepseek_v3 import DeepseekV3Config
+from kvarch import schema_runtime as rt
 
 
 class SarvamMLAConfig(DeepseekV3Config, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/sarvam_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=99a4a0ecf71143c6 content=fdb6a4b3967c3002
+# kvarch-digest: render=a9208ff70774166b content=c3b615e46c4a696d
 # ruff: noqa: E501
 """SarvamMoEConfig: Sarvam MoE decoder (GLM-4-MoE geometry, explicit head_dim, every layer full attention)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class SarvamMoEConfig(LlamaConfig, kw_only=True, dict=True):

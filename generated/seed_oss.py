@@ -1,5 +1,5 @@
 # generated from schemas/seed_oss.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=f69cf03f0e0f4623 content=d32dc2dd600de022
+# kvarch-digest: render=b10300581f8fe8ad content=29cf87213c1ae041
 """SeedOssConfig: Seed-OSS decoder (Llama geometry, explicit head_dim)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class SeedOssConfig(LlamaConfig, kw_only=True, dict=True):

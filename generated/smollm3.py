@@ -1,5 +1,5 @@
 # generated from schemas/smollm3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=ecca4ab6419f8eb6 content=49254f6df4fb03c7
+# kvarch-digest: render=42a0392557e2ab8e content=19c2bae31c8c0764
 # ruff: noqa: E501
 """SmolLM3Config: SmolLM3 decoder (GQA; with use_sliding_window, the no-rope layers use the window)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.ministral import MinistralConfig
+from kvarch import schema_runtime as rt
 
 _KIND_NAMES: dict[str, str] = {
     "full_attention": "full",

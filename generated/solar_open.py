@@ -1,5 +1,5 @@
 # generated from schemas/solar_open.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=2205853a72930b56 content=c0f9334967537062
+# kvarch-digest: render=f212ecb4216c73fe content=0c251ae36975d800
 """SolarOpenConfig: Solar Open MoE decoder (Llama geometry, explicit head_dim)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
 class SolarOpenConfig(LlamaConfig, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/stablelm.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=f710844e1ee05d88 content=ea5f9aa88e7ff073
+# kvarch-digest: render=f92f89715a316b60 content=96b39724744d887c
 """StableLmConfig: StableLM decoder (every layer full attention; head_dim = hidden / heads)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

@@ -1,5 +1,5 @@
 # generated from schemas/starcoder2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=741e309e6b719f1b content=966dee01dc1d5be3
+# kvarch-digest: render=19f9e03e564c4456 content=f466af90dcf96367
 """Starcoder2Config: StarCoder2 decoder (GQA; every layer sliding when sliding_window is set)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.mistral import MistralConfig
+from kvarch import schema_runtime as rt
 
 
 class Starcoder2Config(MistralConfig, kw_only=True, dict=True):

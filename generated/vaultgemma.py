@@ -1,5 +1,5 @@
 # generated from schemas/vaultgemma.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=42110be7f841bf2f content=8a0e767409bea670
+# kvarch-digest: render=9d820c30ee24ca88 content=bd6da150f7b1e848
 # ruff: noqa: E501
 """VaultGemmaConfig: VaultGemma decoder (Gemma2 geometry; sliding-window and full layers alternate)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gemma2 import Gemma2Config
+from kvarch import schema_runtime as rt
 
 
 class VaultGemmaConfig(Gemma2Config, kw_only=True, dict=True):

@@ -1,5 +1,5 @@
 # generated from schemas/xglm.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5da53f166b458827 content=f36d639b90c4bbf9
+# kvarch-digest: render=68dcc67bc7b39e34 content=9ec411610286eb9e
 """XglmConfig: XGLM decoder (multi-head attention, head_dim = d_model / attention_heads)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.gpt2 import Gpt2Config
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

@@ -1,5 +1,5 @@
 # generated from schemas/youtu.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=1495a9e922444a09 content=9fe2ea8edb74df80
+# kvarch-digest: render=bf5bcc1984fbd165 content=fc7258b6613cc51c
 """YoutuConfig: Youtu-LLM decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.deepseek_v3 import DeepseekV3Config
+from kvarch import schema_runtime as rt
 
 
 class YoutuConfig(DeepseekV3Config, kw_only=True, dict=True):

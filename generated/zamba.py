@@ -1,5 +1,5 @@
 # generated from schemas/zamba.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=bed65f8dc5738cd2 content=ab305f321306efd0
+# kvarch-digest: render=386a5b8968807323 content=f4564325f92de9f6
 # ruff: noqa: E501
 """ZambaConfig: Zamba hybrid decoder (Mamba layers keep no KV; hybrid layers run shared attention)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/zamba2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=ebe6ea394aa67050 content=361915fb63cad72d
+# kvarch-digest: render=41f32b2ec0c9b732 content=2d4f41d162f4a77a
 # ruff: noqa: E501
 """Zamba2Config: Zamba2 hybrid decoder (Mamba2 layers keep no KV; hybrid layers run shared attention)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -1,5 +1,5 @@
 # generated from schemas/zaya.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=ed2109db21e73e4d content=440d604984334506
+# kvarch-digest: render=cbc52e23bc2b2508 content=a1cc168f38957964
 """ZayaConfig: ZAYA decoder (hybrid CCA layers with a full or sliding-window KV cache)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generated._runtime import LAYER_KINDS, STANDARD_KIND_NAMES, SchemaArchConfig
 from generator.errors import Loc, SchemaError
 from generator.expr import (
     BOOL,
@@ -27,6 +26,7 @@ from generator.expr import (
     compile_expr,
 )
 from generator.yamlload import YList, YMap, loc_of
+from kvarch.schema_runtime import LAYER_KINDS, STANDARD_KIND_NAMES, SchemaArchConfig
 
 __all__ = ["RESERVED", "Check", "Derived", "Input", "Layers", "Schema", "build_schema"]
 

@@ -16,11 +16,11 @@ import msgspec
 import pytest
 
 import generated
-from generated import _runtime as rt
-from generated._runtime import SchemaArchConfig
 from generator import SchemaError, compile_dir, load_schemas
 from generator.render import render_module
 from kvarch import ConfigError
+from kvarch import schema_runtime as rt
+from kvarch.schema_runtime import SchemaArchConfig
 from tests.oracle.variants import VARIANTS
 
 REPO = Path(__file__).resolve().parent.parent

@@ -182,7 +182,7 @@ def test_hostile_descriptions_are_escaped_into_docstrings(tmp_path: Path) -> Non
         "typing.Annotated",
         "typing.ClassVar",
         "msgspec",
-        "generated._runtime",
+        "kvarch.schema_runtime",
         "kvarch.layers.LayerSpec",
     ]
 
@@ -270,7 +270,7 @@ def test_generated_names_come_only_from_templates_and_validated_identifiers(
 ) -> None:
     source = compile_dir(write(tmp_path, BASE)).files["toy.py"]
     schema_names = {"ToyConfig", "layers_n", "heads", "width", "dim"}
-    modules = {"__future__", "typing", "generated", "kvarch.layers", "_runtime"}
+    modules = {"__future__", "typing", "kvarch", "kvarch.layers", "schema_runtime"}
     assert identifiers(source) - TEMPLATE_WORDS - modules == schema_names
 
 

@@ -1,5 +1,5 @@
 # generated from schemas/golden.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=3668d50a957638ea content=15ba21533c672b23
+# kvarch-digest: render=0f740028bdf2806e content=47d1aa1d8c86e1f6
 # ruff: noqa: E501
 """GoldenConfig: Golden test family: \"quotes\", 'single', back\\slash and \"\"\"triple\"\"\"."""
 
@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 _KIND_NAMES: dict[str, str] = {

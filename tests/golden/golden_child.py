@@ -1,5 +1,5 @@
 # generated from schemas/golden_child.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=c6533b18b3b1cbe7 content=bb6437972fd7a4f0
+# kvarch-digest: render=15567841bb994779 content=810b67ec3f840e02
 # ruff: noqa: E501
 """GoldenChildConfig: Golden child (a changed default, a narrowed input, a new input, an appended check)."""
 
@@ -9,8 +9,8 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.golden import GoldenConfig
+from kvarch import schema_runtime as rt
 from kvarch.layers import LayerSpec
 
 

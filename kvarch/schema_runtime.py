@@ -1,4 +1,4 @@
-"""Hand-written support shared by the generated configs (this file is not generated).
+"""Hand-written runtime of the generated configs (``generated/`` imports it; never the reverse).
 
 ``SchemaArchConfig`` turns a generated class's few hooks (read inputs, check them, per-layer
 geometry, max length) into the full ``ArchConfigWithAttentionKVCache`` contract: validation on
