@@ -1,12 +1,10 @@
-# generated from schemas/biogpt.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=69ddbff0588cd704 content=ab6fbc90156b9514
+# generated from schemas/biogpt.yaml by `make generate`; do not edit.
+# kvarch-digest: render=05f8f56656ebcb00 content=7064b08fdb7b31a9
 """BiogptConfig: BioGPT decoder (multi-head attention, learned positions)."""
 
 from __future__ import annotations
 
 from typing import Annotated, ClassVar
-
-import msgspec
 
 from generated.gpt_neox import GptNeoxConfig
 from kvarch import schema_runtime as rt
@@ -18,12 +16,6 @@ class BiogptConfig(GptNeoxConfig, kw_only=True, dict=True):
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("biogpt",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BioGptForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/biogpt.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        GptNeoxConfig.INPUTS,
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=1024, minimum=1
-        ),
-    )
 
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 1024
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 1024
     """Longest sequence the positional encoding covers."""

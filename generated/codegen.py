@@ -1,5 +1,5 @@
-# generated from schemas/codegen.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4617c1bf518ee1a8 content=7a27a21eb47a7fd3
+# generated from schemas/codegen.yaml by `make generate`; do not edit.
+# kvarch-digest: render=c3be6329d0c6ba95 content=ad245bc944c4fe49
 """CodegenConfig: CodeGen decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
 from __future__ import annotations

@@ -1,12 +1,10 @@
-# generated from schemas/dbrx.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=99f4476acccb8d27 content=06787750a40d82dc
+# generated from schemas/dbrx.yaml by `make generate`; do not edit.
+# kvarch-digest: render=d4a07adb5f098b45 content=58029f3bdf4a28da
 """DbrxConfig: DBRX decoder (grouped-query attention, KV heads in attn_config.kv_n_heads)."""
 
 from __future__ import annotations
 
 from typing import Annotated, ClassVar
-
-import msgspec
 
 from generated.mpt import MptConfig
 from kvarch import schema_runtime as rt
@@ -18,10 +16,6 @@ class DbrxConfig(MptConfig, kw_only=True, dict=True):
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dbrx",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DbrxForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/dbrx.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        MptConfig.INPUTS,
-        rt.Input("num_kv_heads", ("attn_config.kv_n_heads",), "int", default=1, minimum=1),
-    )
 
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 1
+    num_kv_heads: Annotated[int, rt.hf("attn_config.kv_n_heads", ge=1)] = 1
     """KV heads (attn_config.kv_n_heads; transformers' default 1)."""

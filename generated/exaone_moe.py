@@ -1,7 +1,7 @@
-# generated from schemas/exaone_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=739b094cec8291ff content=3caf5b3a5eb8da51
-# ruff: noqa: E501
-"""ExaoneMoeConfig: EXAONE-MoE decoder (sliding layers with every 4th layer full; all full without a window)."""
+# generated from schemas/exaone_moe.yaml by `make generate`; do not edit.
+# kvarch-digest: render=cd00368b06a4cfa6 content=f0a514d2b398f208
+"""ExaoneMoeConfig: EXAONE-MoE decoder (sliding layers with every 4th layer full; all full
+without a window)."""
 
 from __future__ import annotations
 

@@ -1,12 +1,10 @@
-# generated from schemas/flex_olmo.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=07c8dff8dd0905d2 content=416ed4617f0a4781
+# generated from schemas/flex_olmo.yaml by `make generate`; do not edit.
+# kvarch-digest: render=11b2851d55398fce content=f07edd9db2a8d717
 """FlexOlmoConfig: FlexOlmo decoder (every layer full attention)."""
 
 from __future__ import annotations
 
 from typing import Annotated, ClassVar
-
-import msgspec
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -18,32 +16,17 @@ class FlexOlmoConfig(LlamaConfig, kw_only=True, dict=True):
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("flex_olmo",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("FlexOlmoForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/flex_olmo.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=4096, minimum=1
-        ),
-    )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        32
+    )
     """Decoder layers."""
 
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
 
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
 
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
-# generated from schemas/gemma3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=868549edb2a39852 content=63669ca802a36f2d
+# generated from schemas/gemma3.yaml by `make generate`; do not edit.
+# kvarch-digest: render=d5b6deb089aa8c04 content=c17a5356ee0dd33e
 """Gemma3VlmConfig: Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
 
 from __future__ import annotations
@@ -7,22 +7,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from generated.gemma3_text import Gemma3TextConfig
-from kvarch import schema_runtime as rt
-from kvarch.layers import LayerSpec
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
 
 
 class Gemma3VlmConfig(Gemma3TextConfig, kw_only=True, dict=True):
@@ -32,63 +16,3 @@ class Gemma3VlmConfig(Gemma3TextConfig, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3ForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/gemma3.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from text_config.num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size (from text_config.hidden_size)",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "text_config.layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(
-                self._n,
-                "text_config.sliding_window_pattern",
-                i,
-                "full" if (i + 1) % self.sliding_window_pattern == 0 else "sliding",
-            )
-            for i in range(count)
-        ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=(
-                self.sliding_window // 2 + 1
-                if self.use_bidirectional_attention
-                else self.sliding_window
-            )
-            if kind in ("sliding", "chunked")
-            else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "text_config.use_bidirectional_attention / text_config.sliding_window",
-                "text_config.num_key_value_heads / text_config.num_attention_heads",
-                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
-                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

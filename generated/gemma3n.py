@@ -1,5 +1,5 @@
-# generated from schemas/gemma3n.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=40fd5853273a19c2 content=a3661b4045e7ae9e
+# generated from schemas/gemma3n.yaml by `make generate`; do not edit.
+# kvarch-digest: render=6d7eab833740fe2d content=c7c640a37edf08a0
 """Gemma3nVlmConfig: Gemma3n multimodal model (the Gemma3n text decoder under text_config)."""
 
 from __future__ import annotations
@@ -7,22 +7,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from generated.gemma3n_text import Gemma3nTextConfig
-from kvarch import schema_runtime as rt
-from kvarch.layers import LayerSpec
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
 
 
 class Gemma3nVlmConfig(Gemma3nTextConfig, kw_only=True, dict=True):
@@ -32,54 +16,3 @@ class Gemma3nVlmConfig(Gemma3nTextConfig, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3nForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/gemma3n.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from text_config.num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.num_kv_shared_layers < self.num_hidden_layers
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_shared_layers (from text_config.num_kv_shared_layers)",
-                self.num_kv_shared_layers,
-                "fewer than num_hidden_layers (some layer must keep its own KV)",
-            )
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "text_config.layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(self._n, "layers.kind", i, "full" if (i + 1) % 5 == 0 else "sliding")
-            for i in range(count)
-        ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=rt.coalesce(rt.last_index(kinds, kind, self.first_shared), i)
-            if i >= self.first_shared
-            else None,
-            kinds=kinds,
-            fields=(
-                "text_config.sliding_window",
-                "text_config.num_key_value_heads / text_config.num_attention_heads",
-                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
-                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
-                "text_config.num_hidden_layers / text_config.num_kv_shared_layers",
-            ),
-        )

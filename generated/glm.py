@@ -1,5 +1,5 @@
-# generated from schemas/glm.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b660528aff3c4df1 content=b9c60e99e4f89b67
+# generated from schemas/glm.yaml by `make generate`; do not edit.
+# kvarch-digest: render=1b310695a522612f content=c0eb4609a141fa84
 """GlmConfig: GLM decoder (GQA, explicit head_dim, every layer full attention)."""
 
 from __future__ import annotations

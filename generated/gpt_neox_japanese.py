@@ -1,7 +1,7 @@
-# generated from schemas/gpt_neox_japanese.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=86165485c69de4ad content=11844cae3ebcfa5e
-# ruff: noqa: E501
-"""GptNeoxJapaneseConfig: GPT-NeoX-Japanese decoder (multi-head attention, head_dim = hidden_size / heads)."""
+# generated from schemas/gpt_neox_japanese.yaml by `make generate`; do not edit.
+# kvarch-digest: render=cd027be376e24589 content=b374d9362a125436
+"""GptNeoxJapaneseConfig: GPT-NeoX-Japanese decoder (multi-head attention, head_dim = hidden_size
+/ heads)."""
 
 from __future__ import annotations
 

@@ -1,13 +1,11 @@
-# generated from schemas/hunyuan_v1_dense.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5d49b06d8a8f0b4f content=acfcab118981508d
-# ruff: noqa: E501
-"""HunyuanV1Config: Hunyuan V1 decoder, dense or MoE (Llama geometry, every layer full attention)."""
+# generated from schemas/hunyuan_v1_dense.yaml by `make generate`; do not edit.
+# kvarch-digest: render=30cea32d20b9c418 content=13b47f196b76ab4c
+"""HunyuanV1Config: Hunyuan V1 decoder, dense or MoE (Llama geometry, every layer full
+attention)."""
 
 from __future__ import annotations
 
 from typing import Annotated, ClassVar
-
-import msgspec
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -22,26 +20,14 @@ class HunyuanV1Config(LlamaConfig, kw_only=True, dict=True):
         "HunYuanMoEV1ForCausalLM",
     )
     SCHEMA: ClassVar[str] = "schemas/hunyuan_v1_dense.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-    )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        32
+    )
     """Decoder layers."""
 
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
 
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""

@@ -1,5 +1,5 @@
-# generated from schemas/opt.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=c16567ae3c154013 content=6e612a2b5f1c16ae
+# generated from schemas/opt.yaml by `make generate`; do not edit.
+# kvarch-digest: render=5cd4497a360d493d content=73ba502d13637b45
 """OptConfig: OPT decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
 from __future__ import annotations

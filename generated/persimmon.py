@@ -1,12 +1,10 @@
-# generated from schemas/persimmon.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4d9921ae6dfb40be content=469456b06900f55d
+# generated from schemas/persimmon.yaml by `make generate`; do not edit.
+# kvarch-digest: render=e049d2f33098f12a content=9b4465266dcaa588
 """PersimmonConfig: Persimmon decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
 from __future__ import annotations
 
 from typing import Annotated, ClassVar
-
-import msgspec
 
 from generated.gpt_neox import GptNeoxConfig
 from kvarch import schema_runtime as rt
@@ -18,12 +16,6 @@ class PersimmonConfig(GptNeoxConfig, kw_only=True, dict=True):
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("persimmon",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("PersimmonForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/persimmon.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        GptNeoxConfig.INPUTS,
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=16384, minimum=1
-        ),
-    )
 
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 16384
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 16384
     """Longest sequence the positional encoding covers."""

@@ -1,5 +1,5 @@
-# generated from schemas/phi.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9eba6287dce03997 content=88c9f721a3c963d9
+# generated from schemas/phi.yaml by `make generate`; do not edit.
+# kvarch-digest: render=209860505bd9779c content=497a38e76355a69d
 """PhiConfig: Phi decoder (Llama geometry; partial rotary)."""
 
 from __future__ import annotations

@@ -1,13 +1,11 @@
-# generated from schemas/qwen3_5_moe_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=919828787c133f04 content=442d5d591113300c
-# ruff: noqa: E501
-"""Qwen35MoeTextConfig: Qwen3.5-MoE text decoder (linear-attention layers keep no KV; full attention every 4th)."""
+# generated from schemas/qwen3_5_moe_text.yaml by `make generate`; do not edit.
+# kvarch-digest: render=3528e197a564e6a6 content=8424157e68d3833a
+"""Qwen35MoeTextConfig: Qwen3.5-MoE text decoder (linear-attention layers keep no KV; full
+attention every 4th)."""
 
 from __future__ import annotations
 
 from typing import Annotated, ClassVar
-
-import msgspec
 
 from generated.qwen3_next import Qwen3NextConfig
 from kvarch import schema_runtime as rt
@@ -19,16 +17,8 @@ class Qwen35MoeTextConfig(Qwen3NextConfig, kw_only=True, dict=True):
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_5_moe_text",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3_5MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_5_moe_text.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        Qwen3NextConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=40,
-            minimum=1,
-        ),
-    )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 40
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        40
+    )
     """Decoder layers."""

@@ -1,14 +1,18 @@
 """Hand-written runtime of the generated configs (``generated/`` imports it; never the reverse).
 
-``SchemaArchConfig`` turns a generated class's few hooks (read inputs, check them, per-layer
-geometry, max length) into the full ``ArchConfigWithAttentionKVCache`` contract: validation on
-every construction path, ``from_hf_config``, ``initialize``, ``layers()`` and ``get_kv_params``.
+A generated module holds only what its schema says: fields (type, default, bound and HF paths;
+see ``kvarch.schema_inputs``), the checks, derived values and per-layer expressions, each hook
+marked with the inputs it reads (``@reads``). ``SchemaArchConfig`` turns those into the full
+``ArchConfigWithAttentionKVCache`` contract: validation on every construction path,
+``from_hf_config``, ``initialize``, ``layers()`` and ``get_kv_params``. Error labels such as
+``text_config.num_hidden_layers`` are built here from the class's ``ROOTS``, so a schema that
+only moves its parent under a sub-config compiles to a few lines.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple, NoReturn, Self, TypeVar
 
 from kvarch.arch import ArchConfigWithAttentionKVCache
@@ -18,11 +22,14 @@ from kvarch.errors import ConfigError, KvarchError
 from kvarch.kv_cache import KVCacheConfig, KVCacheGroup, KVCacheParams, MultiKVCacheParams
 from kvarch.layers import PER_TOKEN_KINDS, LayerSpec
 from kvarch.pipeline import ModelConfig, PipelineConfig
+from kvarch.schema_inputs import REQUIRED, Input, Source, check_value, config_mapping, hf, inputs_of
 
 __all__ = [
     "LAYER_KINDS",
+    "MAX_LAYERS",
     "REQUIRED",
     "STANDARD_KIND_NAMES",
+    "Checks",
     "Input",
     "SchemaArchConfig",
     "Source",
@@ -33,6 +40,8 @@ __all__ = [
     "coalesce",
     "config_mapping",
     "fail",
+    "hf",
+    "kind_names",
     "last_index",
     "layer_count",
     "layer_kind",
@@ -40,17 +49,18 @@ __all__ = [
     "layer_spec",
     "layer_value",
     "min_present",
-    "override_inputs",
+    "reads",
     "required",
 ]
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 
 #: Kinds a schema's kind rule may produce (``shared`` comes from ``kv_source``).
 LAYER_KINDS = ("full", "sliding", "chunked", "cross", "none")
 
 #: How ``layer_types``-style strings read when a schema's ``map`` does not say otherwise.
-STANDARD_KIND_NAMES: dict[str, str] = {
+STANDARD_KIND_NAMES: Mapping[str, str] = {
     "full_attention": "full",
     "attention": "full",
     "global": "full",
@@ -64,22 +74,17 @@ STANDARD_KIND_NAMES: dict[str, str] = {
     "conv": "none",
 }
 
-_EXPECTED = {
-    "int": "an integer",
-    "float": "a number",
-    "bool": "true or false",
-    "str": "a string",
-    "list[int]": "a list of integers",
-    "list[str]": "a list of strings",
-    "list[float]": "a list of numbers",
-    "per_layer[int]": "a mapping of layer index to integer",
-    "per_layer[float]": "a mapping of layer index to number",
-    "per_layer[str]": "a mapping of layer index to string",
-}
+#: A schema's checks, in order: (input the error reports, what was expected, whether it holds).
+Checks = Iterator[tuple[str, str, bool]]
 
 
 class UnknownArchitectureError(KvarchError, ValueError):
     """No generated config serves this HF config's ``model_type`` or ``architectures``."""
+
+
+def kind_names(extra: Mapping[str, str]) -> Mapping[str, str]:
+    """``STANDARD_KIND_NAMES`` with a schema's ``map`` entries (replaced in place, new last)."""
+    return {**STANDARD_KIND_NAMES, **extra}
 
 
 def coalesce(first: T | None, second: T) -> T:
@@ -109,209 +114,77 @@ def last_index(items: Sequence[T], value: T, before: int) -> int | None:
     return None
 
 
-def _type_ok(value: object, type_name: str) -> bool:
-    if type_name.startswith("per_layer["):
-        item = type_name[10:-1]
-        return isinstance(value, dict) and all(
-            type(k) is int and k >= 0 and _type_ok(v, item) for k, v in value.items()
-        )
-    if type_name.startswith("list["):
-        item = type_name[5:-1]
-        return isinstance(value, list) and all(_type_ok(v, item) for v in value)
-    if isinstance(value, bool):
-        return type_name == "bool"
-    if type_name == "int":
-        return isinstance(value, int)
-    if type_name == "float":
-        return isinstance(value, int | float)
-    if type_name == "str":
-        return isinstance(value, str)
-    return type_name == "bool" and isinstance(value, bool)
-
-
-def check_value(
-    owner: str,
-    field: str,
-    value: object,
-    type_name: str,
-    *,
-    nullable: bool = False,
-    minimum: float | None = None,
-) -> None:
-    """``value`` has schema type ``type_name`` (None allowed if ``nullable``) and is >= minimum."""
-    if type(value) is int and type_name == "int" and (minimum is None or value >= minimum):
-        return  # the common case, kept fast
-    if value is None and nullable:
-        return
-    expected = _EXPECTED[type_name]
-    if minimum is not None:
-        expected += f" >= {minimum:g}"
-    if not _type_ok(value, type_name):
-        raise ConfigError(field, value, expected + (" or null" if nullable else ""), owner=owner)
-    if minimum is not None and isinstance(value, int | float) and value < minimum:
-        raise ConfigError(field, value, expected, owner=owner)
-    if minimum is not None and isinstance(value, dict):
-        for k, v in value.items():
-            if v < minimum:
-                raise ConfigError(
-                    f"{field}[{k}]",
-                    v,
-                    _EXPECTED[type_name[10:-1]] + f" >= {minimum:g}",
-                    owner=owner,
-                )
-
-
-def config_mapping(config: object, owner: str) -> Mapping[str, Any]:
-    """A config.json mapping, or a ``PretrainedConfig`` turned into one via ``to_dict()``."""
-    if isinstance(config, Mapping):
-        return config
-    to_dict = getattr(config, "to_dict", None)
-    if callable(to_dict):
-        data = to_dict()
-        if isinstance(data, Mapping):
-            return data
-    raise ConfigError(
-        "config", type(config).__name__, "a config.json mapping or a PretrainedConfig", owner=owner
-    )
-
-
-REQUIRED: Any = type("Required", (), {"__repr__": lambda self: "REQUIRED"})()
-"""Default of an input the HF config must provide."""
-
-
-class Input(NamedTuple):
-    """One schema input: where it is read from, its type, default and bound."""
-
-    name: str
-    """Field name."""
-    paths: tuple[str, ...]
-    """HF field paths (first non-null wins)."""
-    type: str
-    """Schema type name."""
-    default: Any = REQUIRED
-    """Value when absent; None makes the input optional."""
-    minimum: float | None = None
-    """Lower bound."""
-    keep_null: bool = False
-    """An explicit null in the config reads as None instead of ``default``."""
-
-
-def override_inputs(base: tuple[Input, ...], *rows: Input) -> tuple[Input, ...]:
-    """``base`` with each row of the same name replaced in place; new rows appended."""
-    by_name = {row.name: row for row in rows}
-    kept = tuple(by_name.pop(row.name, row) for row in base)
-    return kept + tuple(by_name.values())
-
-
-class Source:
-    """Reads typed values out of a HF config, relative to a sub-config root."""
-
-    def __init__(self, data: Mapping[str, Any], owner: str, roots: tuple[str, ...] = ()) -> None:
-        self.owner = owner
-        self.prefix = ""
-        self.data = data
-        if roots:
-            for root in roots:
-                found = _lookup(data, root)
-                if isinstance(found, Mapping):
-                    self.data, self.prefix = found, root + "."
-                    break
-            else:
-                raise ConfigError(
-                    " or ".join(roots),
-                    None,
-                    "a sub-config (mapping) holding the model",
-                    owner=owner,
-                )
-
-    def read(
-        self,
-        paths: tuple[str, ...],
-        type_name: str,
-        *,
-        default: Any = REQUIRED,
-        minimum: float | None = None,
-        keep_null: bool = False,
-    ) -> Any:
-        """The first non-null value among ``paths``; else None if ``keep_null`` and a path is
-        present with null; else ``default``; else raise."""
-        for path in paths:
-            value = (
-                self._per_layer(path, type_name[10:-1], minimum)
-                if "*" in path
-                else _lookup(self.data, path)
-            )
-            if value is not None:
-                if type_name == "float" and isinstance(value, int) and not isinstance(value, bool):
-                    value = float(value)
-                check_value(self.owner, self.prefix + path, value, type_name, minimum=minimum)
-                return value
-        if keep_null and any(_present(self.data, path) for path in paths):
-            return None
-        if default is REQUIRED:
-            names = " or ".join(self.prefix + p for p in paths)
-            raise ConfigError(names, None, f"{_EXPECTED[type_name]} (required)", owner=self.owner)
-        return list(default) if isinstance(default, list) else default
-
-    def _per_layer(self, path: str, item: str, minimum: float | None) -> dict[int, Any] | None:
-        """``head.*.tail``: ``tail`` of every entry of the mapping at ``head``, keyed by layer
-        index (transformers' ``per_layer_config``); None when ``head`` is absent."""
-        head, _, tail = path.partition(".*.")
-        container = _lookup(self.data, head)
-        if container is None:
-            return None
-        where = self.prefix + head
-        if not isinstance(container, Mapping):
-            raise ConfigError(
-                where, container, "a mapping of layer index to fields", owner=self.owner
-            )
-        out: dict[int, Any] = {}
-        for key, entry in container.items():
-            index = _layer_index(key)
-            if index is None or not isinstance(entry, Mapping):
-                raise ConfigError(
-                    f"{where}.{key}", entry, "a layer index mapped to fields", owner=self.owner
-                )
-            value = _lookup(entry, tail)
-            if value is not None:
-                if item == "float" and type(value) is int:
-                    value = float(value)
-                check_value(self.owner, f"{where}.{key}.{tail}", value, item, minimum=minimum)
-                out[index] = value
-        return out
-
-
-def _present(data: Mapping[str, Any], path: str) -> bool:
-    """Whether ``path`` names a key of ``data`` (its value may be null)."""
-    parent, _, last = path.rpartition(".")
-    node = _lookup(data, parent) if parent else data
-    return isinstance(node, Mapping) and last in node
-
-
-def _layer_index(key: object) -> int | None:
-    """A mapping key as a layer index (JSON keys are strings), or None."""
-    if type(key) is int and key >= 0:
-        return key
-    if isinstance(key, str) and key.isdigit():
-        return int(key)
-    return None
-
-
 def layer_value(values: Mapping[int, T] | None, i: int) -> T | None:
     """Layer ``i``'s entry of a per-layer input; None if it has none (or the input is absent)."""
     return None if values is None else values.get(i)
 
 
-def _lookup(data: Mapping[str, Any], path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if isinstance(node, list | tuple) and part.isdigit():  # list item: attention_types.0
-            node = node[int(part)] if int(part) < len(node) else None
-        elif isinstance(node, Mapping):
-            node = node.get(part)
-        else:
-            return None
-    return node
+_READS: dict[Callable[..., Any], tuple[str, ...]] = {}
+_SAME_AS_K = ("(same as k_head_dim)",)
+
+
+def reads(*names: str) -> Callable[[F], F]:
+    """Mark a hook with the inputs its expression reads: errors about its value name them."""
+
+    def mark(hook: F) -> F:
+        _READS[hook] = names
+        return hook
+
+    return mark
+
+
+#: Each hook's label when its expression reads no input.
+_FALLBACK = {
+    "_count": "layers.count",
+    "_kind": "layers.kind",
+    "_window": "layers.window",
+    "_num_kv_heads": "layers.num_kv_heads",
+    "_k_head_dim": "layers.k_head_dim",
+    "_v_head_dim": "layers.v_head_dim",
+    "_kv_source": "layers.kv_source",
+    "_max_length": "max_length",
+}
+
+
+class _Info(NamedTuple):
+    """What a generated class's declarations imply, worked out once per class."""
+
+    inputs: tuple[tuple[Input, bool], ...]
+    """Input rows, each with whether None is allowed."""
+    field_labels: dict[str, str]
+    """Input name -> ``name (from root.path)``: how errors about the field name it."""
+    labels: dict[str, str]
+    """Hook name -> the HF fields behind its value."""
+    kind_list: str
+    """The HF field of the kind list input ('' without one)."""
+
+
+_INFO: dict[type, _Info] = {}
+
+
+def _info(cls: type[SchemaArchConfig]) -> _Info:
+    found = _INFO.get(cls)
+    if found is not None:
+        return found
+    rows = inputs_of(cls, _BASE_FIELDS)
+    root = cls.ROOTS[0] + "." if cls.ROOTS else ""
+    paths = {i.name: root + i.paths[0] for i in rows}
+    field_labels = {n: n if p == n else f"{n} (from {p})" for n, p in paths.items()}
+
+    def label(hook: str) -> str:
+        names = _READS.get(getattr(cls, hook), ())
+        if names == _SAME_AS_K:
+            names = _READS.get(cls._k_head_dim, ())
+        return " / ".join(paths[n] for n in names) or _FALLBACK[hook]
+
+    found = _Info(
+        inputs=tuple((i, i.default is None or i.keep_null) for i in rows),
+        field_labels=field_labels,
+        labels={hook: label(hook) for hook in _FALLBACK},
+        kind_list=paths[cls.KIND_LIST] if cls.KIND_LIST else "",
+    )
+    _INFO[cls] = found
+    return found
 
 
 class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
@@ -325,8 +198,10 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
     """The schema file this class was generated from."""
     ROOTS: ClassVar[tuple[str, ...]] = ()
     """Sub-config paths holding the language model (first present wins); empty: the top."""
-    INPUTS: ClassVar[tuple[Input, ...]] = ()
-    """The schema's inputs, in field order."""
+    KIND_LIST: ClassVar[str | None] = None
+    """The list input naming each layer's kind (``layer_types``); None: ``_kind`` decides."""
+    KIND_NAMES: ClassVar[Mapping[str, str]] = STANDARD_KIND_NAMES
+    """How the kind list's strings read."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -347,7 +222,102 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
     def _n(self) -> str:
         return type(self).__name__
 
-    # Hooks the generated classes fill in.
+    @classmethod
+    def inputs(cls) -> tuple[Input, ...]:
+        """The schema's inputs, in field order (read from the field declarations)."""
+        return tuple(i for i, _ in _info(cls).inputs)
+
+    # Hooks the generated classes fill in (each marked with the inputs it reads).
+    def _checks(self) -> Checks:
+        """The schema's validation rules, in order, each evaluated when reached."""
+        yield from ()
+
+    def _count(self) -> int:
+        """Decoder layers."""
+        raise NotImplementedError
+
+    def _kind(self, i: int) -> str:
+        """Layer ``i``'s kind when no kind list is given."""
+        return "full"
+
+    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
+        """Visible tokens of a sliding or chunked layer."""
+        return None
+
+    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
+        raise NotImplementedError
+
+    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
+        raise NotImplementedError
+
+    @reads(*_SAME_AS_K)
+    def _v_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
+        """The K width unless the schema says otherwise."""
+        return self._k_head_dim(i, kind, kinds)
+
+    def _kv_source(self, i: int, kind: str, kinds: list[str]) -> int | None:
+        """The earlier layer whose KV layer ``i`` reuses."""
+        return None
+
+    def _max_length(self) -> int | None:
+        raise NotImplementedError
+
+    def _mla_latent_dim(self) -> int | None:
+        """Latent cache width for MLA models; None otherwise."""
+        return None
+
+    # The contract, built from the hooks.
+    def _check_inputs(self) -> None:
+        """Types and bounds of the input fields (every construction path)."""
+        info = _info(type(self))
+        for i, nullable in info.inputs:
+            label = info.field_labels[i.name]
+            value = getattr(self, i.name)
+            check_value(self._n, label, value, i.type, nullable=nullable, minimum=i.minimum)
+
+    def _check_rules(self) -> None:
+        """The schema's validation rules: the first that fails raises."""
+        for field, expected, ok in self._checks():
+            if not ok:
+                label = _info(type(self)).field_labels[field]
+                fail(self._n, label, getattr(self, field), expected)
+
+    def _layer_kinds(self) -> list[str]:
+        """Each decoder layer's own kind (before KV sharing)."""
+        info = _info(type(self))
+        count = layer_count(self._n, info.labels["_count"], self._count())
+        names = getattr(self, self.KIND_LIST) if self.KIND_LIST else None
+        if names is not None:
+            return layer_kinds_from_list(self._n, info.kind_list, names, count, self.KIND_NAMES)
+        return [layer_kind(self._n, info.labels["_kind"], i, self._kind(i)) for i in range(count)]
+
+    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
+        """Layer ``i``'s geometry."""
+        labels = _info(type(self)).labels
+        return layer_spec(
+            self._n,
+            i,
+            kind,
+            window=self._window(i, kind, kinds) if kind in ("sliding", "chunked") else None,
+            num_kv_heads=self._num_kv_heads(i, kind, kinds),
+            k_head_dim=self._k_head_dim(i, kind, kinds),
+            v_head_dim=self._v_head_dim(i, kind, kinds),
+            kv_source=self._kv_source(i, kind, kinds),
+            kinds=kinds,
+            fields=(
+                labels["_window"],
+                labels["_num_kv_heads"],
+                labels["_k_head_dim"],
+                labels["_v_head_dim"],
+                labels["_kv_source"],
+            ),
+        )
+
+    @property
+    def model_max_seq_len(self) -> int:
+        """Longest sequence the model supports."""
+        return required(self._n, _info(type(self)).labels["_max_length"], self._max_length())
+
     @classmethod
     def _read_inputs(cls, src: Source) -> dict[str, Any]:
         """Schema inputs read from the HF config."""
@@ -355,34 +325,8 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
             i.name: src.read(
                 i.paths, i.type, default=i.default, minimum=i.minimum, keep_null=i.keep_null
             )
-            for i in cls.INPUTS
+            for i, _ in _info(cls).inputs
         }
-
-    def _check_inputs(self) -> None:
-        """Types and bounds of the input fields (every construction path)."""
-        root = self.ROOTS[0] + "." if self.ROOTS else ""
-        for i in self.INPUTS:
-            path = root + i.paths[0]
-            label = i.name if path == i.name else f"{i.name} (from {path})"
-            value = getattr(self, i.name)
-            nullable = i.default is None or i.keep_null
-            check_value(self._n, label, value, i.type, nullable=nullable, minimum=i.minimum)
-
-    def _check_rules(self) -> None:
-        """The schema's validation rules."""
-        raise NotImplementedError
-
-    def _layer_kinds(self) -> list[str]:
-        """Each decoder layer's own kind (before KV sharing)."""
-        raise NotImplementedError
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        """Layer ``i``'s geometry."""
-        raise NotImplementedError
-
-    def _mla_latent_dim(self) -> int | None:
-        """Latent cache width for MLA models; None otherwise."""
-        return None
 
     @classmethod
     def from_hf_config(
@@ -419,12 +363,12 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
     ) -> Self:
         """Build from a pipeline config, reading ``model_config.huggingface_config``."""
         seed = cls.seed_fields(pipeline_config, model_config)
-        hf = seed.pop("huggingface_config")
-        if hf is None:
+        hf_config = seed.pop("huggingface_config")
+        if hf_config is None:
             raise ConfigError(
                 "huggingface_config", None, "a HF config to read the model from", owner=cls.__name__
             )
-        return cls.from_hf_config(hf, **seed)
+        return cls.from_hf_config(hf_config, **seed)
 
     def layers(self) -> list[LayerSpec]:
         """One entry per decoder layer: what it caches."""
@@ -493,6 +437,8 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
             ]
         )
 
+
+_BASE_FIELDS = frozenset(SchemaArchConfig.__struct_fields__)
 
 #: Most decoder layers a config may declare (guards against absurd or hostile configs).
 MAX_LAYERS = 65536

@@ -317,7 +317,7 @@ HF_KEYS = sorted(
     {
         p.split(".")[0]
         for cls in map(generated._load, generated.CLASSES)
-        for i in cls.INPUTS
+        for i in cls.inputs()
         for p in i.paths
     }
 )

@@ -19,7 +19,6 @@ import generated
 from generator import SchemaError, compile_dir, load_schemas
 from generator.render import render_module
 from kvarch import ConfigError
-from kvarch import schema_runtime as rt
 from kvarch.schema_runtime import SchemaArchConfig
 from tests.oracle.variants import VARIANTS
 
@@ -93,17 +92,17 @@ def standalone() -> Iterator[dict[str, type[SchemaArchConfig]]]:
 def test_children_subclass_their_parent_and_state_only_what_differs() -> None:
     mistral, llama = generated.MistralConfig, generated.LlamaConfig
     assert mistral.__bases__ == (llama,)
-    assert {"_layer_kinds", "_layer"} <= set(vars(mistral))
-    assert not {"_check_rules", "kv_heads", "attn_head_dim", "model_max_seq_len"} & set(
+    assert {"_kind", "_window"} <= set(vars(mistral))
+    assert not {"_checks", "kv_heads", "attn_head_dim", "_max_length", "_count"} & set(
         vars(mistral)
     )
     assert mistral.__struct_fields__ == (*llama.__struct_fields__, "sliding_window")
-    assert [i.name for i in mistral.INPUTS] == list(mistral.__struct_fields__[-7:])
+    assert [i.name for i in mistral.inputs()] == list(mistral.__struct_fields__[-7:])
     given = mistral.__struct_defaults__  # the defaults of the last fields
     defaults = dict(zip(mistral.__struct_fields__[-len(given) :], given, strict=True))
     assert defaults["max_position_embeddings"] == 32768
     text = (REPO / "generated" / "mistral.py").read_text()
-    assert text.count("rt.Input(") == 2 and "def kv_heads" not in text
+    assert text.count("rt.hf(") == 2 and "def kv_heads" not in text
 
 
 def defaults(cls: type[SchemaArchConfig]) -> list[Any]:
@@ -122,22 +121,25 @@ def test_every_child_behaves_exactly_like_its_standalone_class(
         assert alone.__bases__ == (SchemaArchConfig,)
         assert cls.__struct_fields__ == alone.__struct_fields__, schema.stem
         assert defaults(cls) == defaults(alone), schema.stem
-        assert cls.INPUTS == alone.INPUTS and cls.ROOTS == alone.ROOTS, schema.stem
+        assert cls.inputs() == alone.inputs() and cls.ROOTS == alone.ROOTS, schema.stem
         family = {t for base in cls.__mro__ for t in getattr(base, "MODEL_TYPES", ())}
         for config in config_dicts(family):
             assert behaviour(cls, config) == behaviour(alone, config), (schema.stem, config)
 
 
-def test_override_inputs_replaces_rows_in_place_and_appends_new_ones() -> None:
-    base = (rt.Input("a", ("a",), "int"), rt.Input("b", ("b",), "int", default=1))
-    b2, c = rt.Input("b", ("b",), "int", default=2), rt.Input("c", ("c",), "str")
-    assert rt.override_inputs(base, c, b2) == (base[0], b2, c)
-    assert rt.override_inputs(base) == base
+def test_a_root_only_child_is_a_few_lines_and_names_its_root_in_errors() -> None:
+    text = (REPO / "generated" / "gemma3.py").read_text()
+    assert len(text.splitlines()) <= 20 and "def " not in text
+    with pytest.raises(ConfigError) as caught:
+        generated.Gemma3VlmConfig.from_hf_config(
+            {"text_config": {"num_attention_heads": 8, "num_key_value_heads": 3}}
+        )
+    assert caught.value.field == "num_kv_heads (from text_config.num_key_value_heads)"
 
 
 def test_extra_checks_run_after_the_parents_checks() -> None:
     cls = generated.Exaone4Config
-    assert "super()._check_rules()" in (REPO / "generated" / "exaone4.py").read_text()
+    assert "yield from super()._checks()" in (REPO / "generated" / "exaone4.py").read_text()
     good = {"num_hidden_layers": 4, "num_attention_heads": 4, "num_key_value_heads": 2}
     with pytest.raises(ConfigError, match="a divisor of num_attention_heads"):
         cls.from_hf_config({**good, "num_key_value_heads": 3})  # llama's check
