@@ -1,5 +1,5 @@
 # generated from schemas/afmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e80015808dd8ce11 content=872aac5583507264
+# kvarch-digest: render=38d33c47cf5e316e content=764a77d940640eb9
 """AfmoeConfig: AFMoE decoder (every Nth layer full attention, the others sliding-window)."""
 
 from __future__ import annotations
@@ -22,25 +22,18 @@ class AfmoeConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 16384
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 1024
     """Tokens a sliding layer sees."""
-
     global_attn_every_n_layers: Annotated[int, rt.hf(ge=1)] = 4
     """Every Nth layer (N-1, 2N-1, ...) is full attention."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/apertus.yaml by `make generate`; do not edit.
-# kvarch-digest: render=759c2395d5130fa1 content=6364d095ebeb2a6d
+# kvarch-digest: render=09c6440c7071d94d content=7e18a71fad0ae604
 """ApertusConfig: Apertus decoder (every layer full attention)."""
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ class ApertusConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 65536
     """Longest sequence the positional encoding was trained for."""

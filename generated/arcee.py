@@ -1,5 +1,5 @@
 # generated from schemas/arcee.yaml by `make generate`; do not edit.
-# kvarch-digest: render=710446e69127d48e content=6639b1823285d8e7
+# kvarch-digest: render=d6cfa21dadd0815e content=b52a789b1c82320a
 """ArceeConfig: Arcee decoder (every layer full attention)."""
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ class ArceeConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""

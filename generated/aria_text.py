@@ -1,5 +1,5 @@
 # generated from schemas/aria_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ffec9629e12545e0 content=fb7afce32bc5e9ef
+# kvarch-digest: render=a15c64e814f413fa content=7cdfddfa763b84c4
 """AriaTextConfig: Aria text decoder (MoE; Llama geometry, every layer full attention)."""
 
 from __future__ import annotations
@@ -21,9 +21,7 @@ class AriaTextConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""

@@ -1,5 +1,5 @@
 # generated from schemas/axk1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=284253cc5dff5447 content=790d368c6ac6d4a1
+# kvarch-digest: render=09253999573c0ec5 content=9ef2052b3953bb19
 """AXK1Config: A.X-K1 decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
 
 from __future__ import annotations
@@ -19,21 +19,15 @@ class AXK1Config(DeepseekV3Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 61
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 64
     """Query heads."""
-
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
     """Width of the compressed KV latent."""
-
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Value width per head."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence (already the rope-extended length)."""

@@ -1,5 +1,5 @@
 # generated from schemas/axk2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5e644c07c90858ad content=352c0ede46f438de
+# kvarch-digest: render=1a6e02345c341fd4 content=8a88b6acd440470e
 """AXK2Config: A.X-K2 decoder: MLA with a DSA indexer over every token (latent KV cache; the
 indexer keys are not in it)."""
 
@@ -23,24 +23,17 @@ class AXK2Config(DeepseekV3Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 48
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
     """Query heads."""
-
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 128
     """Width of the compressed KV latent."""
-
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 32
     """Width of the rotary key part shared by all heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 64
     """Value width per head."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence (already the rope-extended length)."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind (indexed_attention attends over every cached token)."""

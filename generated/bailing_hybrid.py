@@ -1,5 +1,5 @@
 # generated from schemas/bailing_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=48e8b7efc0dc2af9 content=8d9c0f1df5b35d26
+# kvarch-digest: render=9f4425c0c36de19d content=c280b7f69da763cd
 """BailingHybridConfig: Bailing-Hybrid decoder (linear-attention layers keep no KV; MLA every 6th
 layer)."""
 
@@ -21,30 +21,22 @@ class BailingHybridConfig(DeepseekV3Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 42
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
     """Query heads."""
-
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
     """Width of the compressed KV latent."""
-
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Value width per head."""
-
     max_position_embeddings: Annotated[
         int, rt.hf("model_max_length", "max_position_embeddings", ge=1)
     ] = 262144
     """Longest sequence (the config stores it as model_max_length)."""
-
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
-
     layer_group_size: Annotated[int, rt.hf(ge=1)] = 6
     """Without layer_types, every this-many-th layer is MLA."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/bamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6b5e27b760f67179 content=96e02e145e3c14bd
+# kvarch-digest: render=f50c80841854856d content=717debf481b7cc17
 """BambaConfig: Bamba hybrid decoder (Mamba2 layers keep no KV; attention on attn_layer_indices)."""
 
 from __future__ import annotations
@@ -23,10 +23,8 @@ class BambaConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -34,13 +32,10 @@ class BambaConfig(LlamaConfig, kw_only=True, dict=True):
         | None
     ) = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
     """Longest sequence the positional encoding was trained for."""
-
     attn_layer_indices: list[int] = msgspec.field(default_factory=list)
     """Indices of the attention layers (the others are Mamba2)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/beam.yaml by `make generate`; do not edit.
-# kvarch-digest: render=db91762d69376f81 content=e3ea09f723300c11
+# kvarch-digest: render=1fc4b616110c1baf content=df1bdd9887cf998e
 """BeamConfig: Beam decoder (every 6th and the last layer full attention, the others sliding-
 window)."""
 
@@ -23,27 +23,20 @@ class BeamConfig(LlamaConfig, kw_only=True, dict=True):
         52
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 5120
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 512
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

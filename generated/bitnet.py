@@ -1,5 +1,5 @@
 # generated from schemas/bitnet.yaml by `make generate`; do not edit.
-# kvarch-digest: render=13f432fc4f2568a8 content=ffc54529c1eae6a2
+# kvarch-digest: render=c46d4aa423128f61 content=75754f5660937f09
 """BitNetConfig: BitNet decoder (ternary weights; Llama geometry, every layer full attention)."""
 
 from __future__ import annotations
@@ -21,14 +21,11 @@ class BitNetConfig(LlamaConfig, kw_only=True, dict=True):
         30
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 20
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 5
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
     """Model width."""

@@ -1,5 +1,5 @@
 # generated from schemas/bloom.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f852658658ad5c10 content=773263bbad585b50
+# kvarch-digest: render=174c9d48cc76680b content=f9f207e54d7611c7
 """BloomConfig: BLOOM decoder (multi-head attention, ALiBi; length bound 2048 unless seq_length
 says)."""
 
@@ -20,7 +20,6 @@ class BloomConfig(Gpt2Config, kw_only=True, dict=True):
 
     hidden_size: Annotated[int, rt.hf("n_embed", "hidden_size", ge=1)]
     """Model width."""
-
     max_position_embeddings: Annotated[
         int, rt.hf("seq_length", "max_position_embeddings", "n_positions", ge=1)
     ] = 2048

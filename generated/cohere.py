@@ -1,5 +1,5 @@
 # generated from schemas/cohere.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6770801f9fefba94 content=d52e7a40907e7d00
+# kvarch-digest: render=8f59c4bd40f7f75f content=f9a4d259017d1d44
 """CohereConfig: Cohere decoder (GQA, every layer full attention)."""
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ class CohereConfig(LlamaConfig, kw_only=True, dict=True):
         40
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 8192
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""

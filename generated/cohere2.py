@@ -1,5 +1,5 @@
 # generated from schemas/cohere2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=42cac60edc2bc02f content=c60184b5e92136c2
+# kvarch-digest: render=834cad4a4106bf70 content=72d06c5e1e425e3c
 """Cohere2Config: Cohere2 decoder (sliding layers with every 4th layer full)."""
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ class Cohere2Config(MinistralConfig, kw_only=True, dict=True):
         40
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -32,13 +30,10 @@ class Cohere2Config(MinistralConfig, kw_only=True, dict=True):
         | None
     ) = None
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 8192
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window_pattern: Annotated[int, rt.hf(ge=1)] = 4
     """Every this-many-th layer is full attention (older configs; layer_types wins)."""
 

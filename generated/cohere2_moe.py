@@ -1,5 +1,5 @@
 # generated from schemas/cohere2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4f228ebb615c30f6 content=293379d876ccc4b8
+# kvarch-digest: render=913b880094c85b18 content=ae6766caea9f3971
 """Cohere2MoeConfig: Cohere2-MoE decoder (explicit head_dim; sliding layers with periodic full
 layers)."""
 
@@ -22,10 +22,8 @@ class Cohere2MoeConfig(MinistralConfig, kw_only=True, dict=True):
         40
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -33,22 +31,16 @@ class Cohere2MoeConfig(MinistralConfig, kw_only=True, dict=True):
         | None
     ) = None
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 8192
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window_pattern: Annotated[int, rt.hf(ge=1)] = 4
     """In the MoE layers, every this-many-th layer is full attention."""
-
     prefix_dense_sliding_window_pattern: Annotated[int, rt.hf(ge=1)] = 1
     """The same period for the first first_k_dense_replace (dense) layers."""
-
     first_k_dense_replace: Annotated[int, rt.hf(ge=0)] = 0
     """Leading dense layers, which follow prefix_dense_sliding_window_pattern."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/cohere_compass_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f2fe0710fca57b15 content=b19dcd5afbcc7f3d
+# kvarch-digest: render=105736180cf7ae7a content=983468c8c52616a1
 """CohereCompassTextConfig: Cohere Compass text decoder (full attention by default; per-layer
 kinds from layer_types)."""
 
@@ -22,10 +22,8 @@ class CohereCompassTextConfig(MinistralConfig, kw_only=True, dict=True):
         40
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -33,10 +31,8 @@ class CohereCompassTextConfig(MinistralConfig, kw_only=True, dict=True):
         | None
     ) = None
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 8192
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/cpmant.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1bbd4e26a9049dc0 content=75276ce97b9226cd
+# kvarch-digest: render=309443a1bd436402 content=4cf5abceb2b24cae
 """CpmantConfig: CPM-Ant decoder (multi-head attention, head width dim_head)."""
 
 from __future__ import annotations
@@ -18,13 +18,10 @@ class CpmantConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)]
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
-
     dim_head: Annotated[int, rt.hf(ge=1)] = 128
     """Elements per K and V head."""
-
     position_bias_max_distance: Annotated[int, rt.hf(ge=1)] = 2048
     """Distance where relative position buckets saturate (the length bound)."""
 

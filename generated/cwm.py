@@ -1,5 +1,5 @@
 # generated from schemas/cwm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2bd4265e6a4e042e content=6e5d63822b773068
+# kvarch-digest: render=847fe5dc7df14a6e content=dc069c755fb92324
 """CwmConfig: CWM decoder (layer 0 and every 4th after it full attention, the rest sliding)."""
 
 from __future__ import annotations
@@ -22,27 +22,20 @@ class CwmConfig(LlamaConfig, kw_only=True, dict=True):
         64
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 6144
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 8192
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

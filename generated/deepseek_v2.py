@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fc5823f33b89179b content=3d52af3c69bf566b
+# kvarch-digest: render=ac830df33cd7f422 content=ceabe84d9897c5a2
 """DeepseekV2Config: DeepSeek-V2 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations
@@ -19,21 +19,15 @@ class DeepseekV2Config(DeepseekV3Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 32
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
     """Query heads."""
-
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
     """Width of the compressed KV latent."""
-
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Value width per head."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
     """Longest sequence (already the rope-extended length)."""

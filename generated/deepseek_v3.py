@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d73350f63aa26d18 content=f7edca9c9e565a36
+# kvarch-digest: render=56f1cfdb93190e64 content=7d8f373b93ed89e6
 """DeepseekV3Config: DeepSeek-V3 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations
@@ -18,22 +18,16 @@ class DeepseekV3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)]
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)]
     """Query heads."""
-
     kv_lora_rank: Annotated[int, rt.hf(ge=1)]
     """Width of the compressed KV latent."""
-
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)]
     """Width of the rotary key part shared by all heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)]
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)]
     """Value width per head."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence (already the rope-extended length)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v32.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e8b3d452aed8edc5 content=ed3c8c5c5a73e4ff
+# kvarch-digest: render=e58efb6d137598f2 content=fab4b7f8d6268247
 """DeepseekV32Config: DeepSeek-V3.2 decoder (MLA latent KV cache; indexer key cache not counted)."""
 
 from __future__ import annotations
@@ -21,24 +21,17 @@ class DeepseekV32Config(DeepseekV3Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 61
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 128
     """Query heads."""
-
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
     """Width of the compressed KV latent."""
-
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Value width per head."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 163840
     """Longest sequence (already the rope-extended length)."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind (transformers fills \"indexed_attention\")."""

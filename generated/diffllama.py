@@ -1,5 +1,5 @@
 # generated from schemas/diffllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=55f5f3f351f200ee content=1dab0abadc1ffce5
+# kvarch-digest: render=b1691af7acebb666 content=71af80baecf46a3d
 """DiffLlamaConfig: DiffLlama decoder (differential attention, Llama cache geometry, even KV
 heads)."""
 
@@ -22,10 +22,8 @@ class DiffLlamaConfig(LlamaConfig, kw_only=True, dict=True):
         16
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
     """Model width."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/doge.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bca392f47970f250 content=886336f70edbed72
+# kvarch-digest: render=f7a145688afc01eb content=35efc350a70c4f6f
 """DogeConfig: Doge decoder (Llama geometry; every layer sliding when sliding_window is set)."""
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ class DogeConfig(MistralConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 1024
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/dory.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c16fcf0a51822431 content=a2457efd48ec7907
+# kvarch-digest: render=1a9f9fe2289a328a content=8606c99ba5274a18
 """DoryConfig: Dory decoder (looped recurrent section; each extra pass keeps its own cache
 copies)."""
 
@@ -24,42 +24,30 @@ class DoryConfig(LlamaConfig, kw_only=True, dict=True):
         36
     )
     """Decoder layers (doubled when layer_types interleaves mlp blocks)."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 1024
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] = msgspec.field(default_factory=list)
     """Per-block kind (full_attention / sliding_attention, maybe interleaved with mlp)."""
-
     n_input_layers: Annotated[int, rt.hf(ge=0)] = 8
     """Layers before the recurrent section."""
-
     n_output_layers: Annotated[int, rt.hf(ge=0)] = 8
     """Layers after the recurrent section."""
-
     n_recurrent_layers: Annotated[int, rt.hf(ge=1)] | None = None
     """Layers of the recurrent section (default the rest)."""
-
     n_recurrent_loops: Annotated[int, rt.hf(ge=1)] = 2
     """Passes through the recurrent section."""
-
     recurrent_kv_cache_mode: str = "per_loop"
     """per_loop (each pass keeps its own cache) or last_loop (one cache, last pass writes)."""
 
@@ -97,12 +85,10 @@ class DoryConfig(LlamaConfig, kw_only=True, dict=True):
 
     @property
     def decoder_layers(self) -> int:
-        """Derived: decoder_layers."""
         return self.num_hidden_layers // self.stride
 
     @property
     def input_layers(self) -> int:
-        """Derived: input_layers."""
         return self.n_input_layers // self.stride
 
     @property

@@ -1,5 +1,5 @@
 # generated from schemas/dots1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0dc69110bb32e0b2 content=1a649915a3ff52e1
+# kvarch-digest: render=46314b737208cb92 content=ff760be7ffd21c24
 """Dots1Config: dots.llm1 decoder (sliding window from max_window_layers on, or per layer_types)."""
 
 from __future__ import annotations
@@ -22,24 +22,18 @@ class Dots1Config(LlamaConfig, kw_only=True, dict=True):
         62
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 32
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4608
     """Model width."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 4096
     """Tokens a sliding layer sees."""
-
     max_window_layers: Annotated[int, rt.hf(ge=0)] = 62
     """First layer index that uses the sliding window."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/emu3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4362576401fd89bc content=e0e2b2337b4dc831
+# kvarch-digest: render=298453f49a426381 content=a5f99bfb85d8c2af
 """Emu3Config: Emu3 (VQ image tokens in a Llama-geometry decoder read from text_config)."""
 
 from __future__ import annotations
@@ -22,17 +22,13 @@ class Emu3Config(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 9216
     """Longest sequence the positional encoding was trained for."""

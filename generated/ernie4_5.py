@@ -1,5 +1,5 @@
 # generated from schemas/ernie4_5.yaml by `make generate`; do not edit.
-# kvarch-digest: render=71c6aaac813cd92f content=614b87d2938f646b
+# kvarch-digest: render=1e6986b4c08ddcdf content=28b739d13e834dc7
 """Ernie45Config: ERNIE 4.5 dense decoder (Llama geometry, explicit head_dim)."""
 
 from __future__ import annotations
@@ -21,20 +21,15 @@ class Ernie45Config(LlamaConfig, kw_only=True, dict=True):
         18
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 2
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 1024
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""

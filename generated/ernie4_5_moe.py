@@ -1,5 +1,5 @@
 # generated from schemas/ernie4_5_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ad5763aef18a92e5 content=b4a20becffc48483
+# kvarch-digest: render=75febc18e3063f4a content=45ed1ab3fdcc18fd
 """Ernie45MoeConfig: ERNIE 4.5 MoE decoder (Llama geometry, every layer full attention)."""
 
 from __future__ import annotations
@@ -21,17 +21,13 @@ class Ernie45MoeConfig(LlamaConfig, kw_only=True, dict=True):
         28
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 20
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/exaone.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e07b1e6006a9a656 content=9614f0e128b2efb0
+# kvarch-digest: render=c095b0d6b09bc453 content=a5ba939e085a11d0
 """ExaoneConfig: EXAONE 3 decoder (GQA, every layer full attention)."""
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ class ExaoneConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -32,9 +30,7 @@ class ExaoneConfig(LlamaConfig, kw_only=True, dict=True):
         | None
     ) = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/exaone4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=24cf394820e0a70f content=6296d38c98cb51fb
+# kvarch-digest: render=ec5eeda01318b685 content=746cef74658739ec
 """Exaone4Config: EXAONE 4 decoder (sliding layers with every 4th layer full; all full without a
 window)."""
 
@@ -25,13 +25,10 @@ class Exaone4Config(MinistralConfig, kw_only=True, dict=True):
         | None
     ) = 32
     """KV heads; null means one per query head (multi-head attention)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
     """Tokens a sliding layer sees; null makes every layer full attention."""
-
     sliding_window_pattern: Annotated[int, rt.hf(ge=0)] = 4
     """Every this-many-th layer is full attention (0 when there is no window)."""
 

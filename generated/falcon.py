@@ -1,5 +1,5 @@
 # generated from schemas/falcon.yaml by `make generate`; do not edit.
-# kvarch-digest: render=72f3938c2ef448c2 content=6bc830b50e090efc
+# kvarch-digest: render=8c193c9a58352337 content=9a7432f67006f2a8
 """FalconConfig: Falcon decoder (new architecture GQA, multi-query, or multi-head; rotary or
 ALiBi)."""
 
@@ -20,22 +20,16 @@ class FalconConfig(Gpt2Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", ge=1)]
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)]
     """Attention heads (each keeps its own K/V head)."""
-
     hidden_size: Annotated[int, rt.hf("n_embed", "hidden_size", ge=1)]
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""
-
     num_kv_heads: Annotated[int, rt.hf("num_kv_heads", "n_head_kv", ge=1)] | None = None
     """KV head groups of the new decoder architecture (default num_attention_heads)."""
-
     multi_query: bool = True
     """Whether all query heads share one K/V head (old architecture only)."""
-
     new_decoder_architecture: bool = False
     """Falcon-40B layout (grouped K/V heads; multi_query ignored)."""
 

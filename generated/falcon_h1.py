@@ -1,5 +1,5 @@
 # generated from schemas/falcon_h1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=701a1be5fbccdc5e content=6ad5f6a5bbf09b59
+# kvarch-digest: render=6dc8bea649448707 content=83c44b7084f7337d
 """FalconH1Config: Falcon-H1 parallel hybrid decoder (attention beside Mamba2 in every layer)."""
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ class FalconH1Config(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -32,9 +30,7 @@ class FalconH1Config(LlamaConfig, kw_only=True, dict=True):
         | None
     ) = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""

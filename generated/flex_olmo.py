@@ -1,5 +1,5 @@
 # generated from schemas/flex_olmo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=11b2851d55398fce content=f07edd9db2a8d717
+# kvarch-digest: render=25c7e494a2b51521 content=5bb73cc72004cebb
 """FlexOlmoConfig: FlexOlmo decoder (every layer full attention)."""
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ class FlexOlmoConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""

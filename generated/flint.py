@@ -1,5 +1,5 @@
 # generated from schemas/flint.yaml by `make generate`; do not edit.
-# kvarch-digest: render=194171e8f9ff4e0c content=8825d4aa9a968269
+# kvarch-digest: render=5c01e6baac8179f8 content=dc333987aad11eeb
 """FlintConfig: Flint decoder (full attention on the first two, every 4th and the last layer;
 sliding elsewhere)."""
 
@@ -24,27 +24,20 @@ class FlintConfig(LlamaConfig, kw_only=True, dict=True):
         49
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 513
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

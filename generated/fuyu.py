@@ -1,5 +1,5 @@
 # generated from schemas/fuyu.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1fd072542fb83b5e content=6d272e143eb8b965
+# kvarch-digest: render=f00b4a2999403fd2 content=0674361cbc7a9ae0
 """FuyuConfig: Fuyu (Persimmon text decoder, flat or under text_config)."""
 
 from __future__ import annotations
@@ -21,15 +21,12 @@ class FuyuConfig(PersimmonConfig, kw_only=True, dict=True):
         int, rt.hf("text_config.num_hidden_layers", "num_hidden_layers", ge=1)
     ]
     """Decoder layers."""
-
     num_attention_heads: Annotated[
         int, rt.hf("text_config.num_attention_heads", "num_attention_heads", ge=1)
     ]
     """Attention heads (each keeps its own K/V head)."""
-
     hidden_size: Annotated[int, rt.hf("text_config.hidden_size", "hidden_size", ge=1)]
     """Model width."""
-
     max_position_embeddings: Annotated[
         int, rt.hf("text_config.max_position_embeddings", "max_position_embeddings", ge=1)
     ] = 16384

@@ -1,5 +1,5 @@
 # generated from schemas/gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=39848ba140d695fe content=8d954bc3ae046aa9
+# kvarch-digest: render=c41e948e4c8fb91e content=c4c1b5211438a469
 """GemmaConfig: Gemma decoder (explicit head_dim, every layer full attention)."""
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ class GemmaConfig(LlamaConfig, kw_only=True, dict=True):
         28
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -32,12 +30,9 @@ class GemmaConfig(LlamaConfig, kw_only=True, dict=True):
         | None
     ) = 16
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3072
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""

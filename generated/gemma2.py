@@ -1,5 +1,5 @@
 # generated from schemas/gemma2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3c49051ebefcff09 content=ccec1b168b1dc576
+# kvarch-digest: render=f311ab991e66efab content=9eac19e261ef88b6
 """Gemma2Config: Gemma2 decoder (sliding-window and full-attention layers alternate)."""
 
 from __future__ import annotations
@@ -20,13 +20,10 @@ class Gemma2Config(LlamaConfig, kw_only=True, dict=True):
 
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf("sliding_window", "sliding_window_size", ge=1)] = 4096
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/gemma3_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a3c8ad1e0edcc27d content=1d49f50deaf009f3
+# kvarch-digest: render=eb193e6d739e5c2f content=45256cdedb9929f6
 """Gemma3TextConfig: Gemma3 text decoder (five sliding layers, then one full, unless layer_types
 says otherwise)."""
 
@@ -23,27 +23,20 @@ class Gemma3TextConfig(Gemma2Config, kw_only=True, dict=True):
         26
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads (transformers' default 4 when the config omits it)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2304
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 4096
     """Tokens a sliding layer sees."""
-
     sliding_window_pattern: Annotated[int, rt.hf(ge=1)] = 6
     """Every Nth layer is full attention (older configs; layer_types wins)."""
-
     use_bidirectional_attention: bool = False
     """Embedding variant; transformers then narrows the window to sliding_window // 2 + 1."""
 

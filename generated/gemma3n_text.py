@@ -1,5 +1,5 @@
 # generated from schemas/gemma3n_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a93a248ed76846c3 content=ec15ccb081e8068a
+# kvarch-digest: render=46a5f24b6949e369 content=e5fc6263804470f2
 """Gemma3nTextConfig: Gemma3n text decoder (sliding/full pattern; the last layers share earlier
 layers' KV)."""
 
@@ -22,24 +22,18 @@ class Gemma3nTextConfig(Gemma2Config, kw_only=True, dict=True):
         35
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 2
     """KV heads (transformers' default 2 when the config omits it)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 512
     """Tokens a sliding layer sees."""
-
     num_kv_shared_layers: Annotated[int, rt.hf(ge=0)] = 15
     """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ed14e8ba75ae50c3 content=d921292f5d6d3272
+# kvarch-digest: render=a86cd65639fe39c9 content=b34c813f980705df
 """Gemma4TextConfig: Gemma4 text decoder (full layers use their own head dim; optional KV-shared
 tail)."""
 
@@ -22,38 +22,28 @@ class Gemma4TextConfig(Gemma3nTextConfig, kw_only=True, dict=True):
         30
     )
     """Decoder layers."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads (transformers' default 4 when the config omits it)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2304
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
     num_kv_shared_layers: Annotated[int, rt.hf(ge=0)] = 0
     """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
-
     global_head_dim: Annotated[int, rt.hf(ge=1)] = 512
     """Per-head width of full-attention layers (configs without per_layer_config)."""
-
     num_global_kv_heads: Annotated[int, rt.hf("num_global_key_value_heads", ge=1)] | None = None
     """KV heads of full-attention layers when attention_k_eq_v (else num_key_value_heads)."""
-
     attention_k_eq_v: bool = False
     """Full-attention layers reuse K as V (and take num_global_key_value_heads)."""
-
     use_bidirectional_attention: str | None = None
     """\"all\" (embedding use) narrows the window to sliding_window // 2 + 1."""
-
     layer_head_dim: dict[int, Annotated[int, rt.hf("per_layer_config.*.head_dim", ge=1)]] | None = (
         None
     )
     """Per-layer head_dim overrides (transformers >= 5.24 per_layer_config)."""
-
     layer_kv_heads: (
         dict[int, Annotated[int, rt.hf("per_layer_config.*.num_key_value_heads", ge=1)]] | None
     ) = None

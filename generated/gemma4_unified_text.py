@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_unified_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=53a16232bf06f3fa content=616fc62a5f649e75
+# kvarch-digest: render=ab5462e24518cd85 content=1396566c0543d400
 """Gemma4UnifiedTextConfig: Gemma4 Unified text decoder (Gemma4 geometry; full layers use their
 own head dim)."""
 
@@ -20,9 +20,7 @@ class Gemma4UnifiedTextConfig(Gemma4TextConfig, kw_only=True, dict=True):
 
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 1024
     """Tokens a sliding layer sees."""
-
     use_bidirectional_attention: str = "vision"
     """\"all\" (embedding use) narrows the window to sliding_window // 2 + 1."""

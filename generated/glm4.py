@@ -1,5 +1,5 @@
 # generated from schemas/glm4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2c9756cc83ea3f61 content=fc5500f56a66d61b
+# kvarch-digest: render=35306d6a6e849496 content=d05df72f930e2f64
 """Glm4Config: GLM-4 decoder (GQA, explicit head_dim, every layer full attention)."""
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ class Glm4Config(LlamaConfig, kw_only=True, dict=True):
         40
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -32,12 +30,9 @@ class Glm4Config(LlamaConfig, kw_only=True, dict=True):
         | None
     ) = 2
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""

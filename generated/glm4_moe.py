@@ -1,5 +1,5 @@
 # generated from schemas/glm4_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fa53b96f367426bb content=6cbf7571eb46cbf0
+# kvarch-digest: render=f1490c4bfdec20b9 content=cdfe659db7a240af
 """Glm4MoeConfig: GLM-4-MoE decoder (GQA, every layer full attention)."""
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ class Glm4MoeConfig(LlamaConfig, kw_only=True, dict=True):
         46
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 96
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -32,9 +30,7 @@ class Glm4MoeConfig(LlamaConfig, kw_only=True, dict=True):
         | None
     ) = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""

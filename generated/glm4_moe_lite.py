@@ -1,5 +1,5 @@
 # generated from schemas/glm4_moe_lite.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c13b98daa75a6fd5 content=ebe9f6460fc3bb9e
+# kvarch-digest: render=9157353d7ac513e1 content=bce106ffc311c8c6
 """Glm4MoeLiteConfig: GLM-4 MoE Lite decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations
@@ -19,21 +19,15 @@ class Glm4MoeLiteConfig(DeepseekV3Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 47
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 20
     """Query heads."""
-
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
     """Width of the compressed KV latent."""
-
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 192
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 256
     """Value width per head."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 202752
     """Longest sequence (already the rope-extended length)."""

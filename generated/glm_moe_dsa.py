@@ -1,5 +1,5 @@
 # generated from schemas/glm_moe_dsa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fb81a512e328f0f7 content=81d6554d38544629
+# kvarch-digest: render=c09d96fa7916fc8d content=6e174da49cc58156
 """GlmMoeDsaConfig: GLM MoE DSA decoder (MLA latent KV cache; indexer key cache not counted)."""
 
 from __future__ import annotations
@@ -19,15 +19,11 @@ class GlmMoeDsaConfig(DeepseekV32Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 78
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 64
     """Query heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 192
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 256
     """Value width per head."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 202752
     """Longest sequence (already the rope-extended length)."""

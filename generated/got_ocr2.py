@@ -1,5 +1,5 @@
 # generated from schemas/got_ocr2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ad460653be733917 content=c87957a5a586234e
+# kvarch-digest: render=65cb545c7eaa1aaa content=c0fb4463aa57b018
 """GotOcr2Config: GOT-OCR2 (Qwen2 text decoder under text_config)."""
 
 from __future__ import annotations
@@ -27,22 +27,16 @@ class GotOcr2Config(LlamaConfig, kw_only=True, dict=True):
         | None
     ) = 16
     """KV heads (absent -> GOT's text default 16; null -> one per query head)."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] | None = None
     """Per-head width when given (else hidden_size / num_attention_heads)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
-
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 4096
     """Tokens a sliding layer sees."""
-
     max_window_layers: Annotated[int, rt.hf(ge=0)] = 21
     """First layer index that uses the sliding window."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

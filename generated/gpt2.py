@@ -1,5 +1,5 @@
 # generated from schemas/gpt2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b5bc5acedf2b293f content=9d5827f67b8d1b44
+# kvarch-digest: render=d0f28cf992c78a2b content=6c4bc81f7fc25c57
 """Gpt2Config: GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
 from __future__ import annotations
@@ -18,13 +18,10 @@ class Gpt2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf("n_layer", "num_hidden_layers", ge=1)]
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("n_head", "num_attention_heads", ge=1)]
     """Attention heads (each keeps its own K/V head)."""
-
     hidden_size: Annotated[int, rt.hf("n_embd", "hidden_size", ge=1)]
     """Model width."""
-
     max_position_embeddings: Annotated[
         int, rt.hf("n_positions", "max_position_embeddings", ge=1)
     ] = 1024

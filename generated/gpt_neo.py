@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=03eb047dc7549794 content=578f2656d0479b78
+# kvarch-digest: render=40fbe44545411585 content=ffce64c59cc4fe44
 """GptNeoConfig: GPT-Neo decoder (global and local (window_size) layers from attention_types)."""
 
 from __future__ import annotations
@@ -22,30 +22,22 @@ class GptNeoConfig(Gpt2Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf("num_layers", "num_hidden_layers", ge=1)]
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_heads", "num_attention_heads", ge=1)]
     """Attention heads (each keeps its own K/V head)."""
-
     hidden_size: Annotated[int, rt.hf(ge=1)]
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""
-
     window_size: Annotated[int, rt.hf(ge=1)] = 256
     """Tokens a local layer sees."""
-
     attention_layers: list[str] | None = None
     """Per-layer 'global' / 'local' (saved configs list it)."""
-
     pattern: Annotated[list[str], rt.hf("attention_types.0.0")] = msgspec.field(
         default_factory=lambda: ["global", "local"]
     )
     """The repeated layer pattern of attention_types (first group)."""
-
     repeat: Annotated[int, rt.hf("attention_types.0.1", ge=1)] = 12
     """How often attention_types repeats its pattern."""
-
     second_group: Annotated[list[str], rt.hf("attention_types.1.0")] | None = None
     """A second attention_types group (only with attention_layers)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neox.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c75e5e794b495fa9 content=184c1b6c94703416
+# kvarch-digest: render=fe3f2bfcc28ed3a2 content=3a1d94857e32f0e5
 """GptNeoxConfig: GPT-NeoX decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
 from __future__ import annotations
@@ -19,12 +19,9 @@ class GptNeoxConfig(Gpt2Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)]
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)]
     """Attention heads (each keeps its own K/V head)."""
-
     hidden_size: Annotated[int, rt.hf(ge=1)]
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""

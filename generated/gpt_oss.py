@@ -1,5 +1,5 @@
 # generated from schemas/gpt_oss.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1630b4dd56c35913 content=4810530404584ad8
+# kvarch-digest: render=046182524d506730 content=569d9b2bbf0862fb
 """GptOssConfig: gpt-oss decoder (sliding-window and full-attention layers alternate; attention
 sinks keep no KV)."""
 
@@ -24,27 +24,20 @@ class GptOssConfig(LlamaConfig, kw_only=True, dict=True):
         36
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2880
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 64
     """Per-head width (transformers' default 64 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence (already the YaRN-extended length)."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 128
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/granite.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bc60e088a56e0e94 content=aaeceaf0c2af268a
+# kvarch-digest: render=2051bcd5898bd1b6 content=7d3dd3ef3348e675
 """GraniteConfig: Granite decoder, dense or MoE (GQA, every layer full attention)."""
 
 from __future__ import annotations
@@ -25,9 +25,7 @@ class GraniteConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""

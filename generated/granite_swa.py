@@ -1,5 +1,5 @@
 # generated from schemas/granite_swa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=54c5d0124197cb05 content=934d9cc9b72bcfd8
+# kvarch-digest: render=9952bbfbaabeafa3 content=c1425f802f1c6636
 """GraniteSwaConfig: Granite SWA decoder (every 4th layer full from layer 0, the rest sliding)."""
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ class GraniteSwaConfig(MinistralConfig, kw_only=True, dict=True):
         24
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 20
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -32,13 +30,10 @@ class GraniteSwaConfig(MinistralConfig, kw_only=True, dict=True):
         | None
     ) = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 128
     """Tokens a sliding layer sees (transformers' default 128)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/granitemoe_swa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c258013573ccde06 content=db47ea9b412c44b9
+# kvarch-digest: render=bea099e49ffecc2b content=1549beeae6cc9a73
 """GraniteMoeSwaConfig: Granite-MoE SWA decoder (every 4th layer full from layer 0, the rest
 sliding)."""
 
@@ -22,10 +22,8 @@ class GraniteMoeSwaConfig(GraniteSwaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -33,9 +31,7 @@ class GraniteMoeSwaConfig(GraniteSwaConfig, kw_only=True, dict=True):
         | None
     ) = None
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
     """Longest sequence the positional encoding was trained for."""

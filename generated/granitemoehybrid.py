@@ -1,5 +1,5 @@
 # generated from schemas/granitemoehybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a577d8cd8e571bfb content=b7557957a6d30262
+# kvarch-digest: render=551a3dd35ed594aa content=e0e2a5996f9fbb0f
 """GraniteMoeHybridConfig: GraniteMoeHybrid decoder (Mamba2 layers keep no KV; attention where
 layer_types says)."""
 
@@ -23,13 +23,10 @@ class GraniteMoeHybridConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     layer_types: Annotated[list[str], rt.hf("layer_types", "layers_block_type")] | None = None
     """Per-layer block (mamba / linear_attention, attention / full_attention)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/helium.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b7fa381e55a2a36b content=491637ad6a21fceb
+# kvarch-digest: render=70dd0d84cfac72fc content=01a46ed23e60cca6
 """HeliumConfig: Helium decoder (explicit head_dim, every layer full attention)."""
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ class HeliumConfig(LlamaConfig, kw_only=True, dict=True):
         24
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 20
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -32,12 +30,9 @@ class HeliumConfig(LlamaConfig, kw_only=True, dict=True):
         | None
     ) = 20
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/hrm_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ba48d99a48c75fc5 content=92650fa1ee8dd526
+# kvarch-digest: render=c5587635dc23d7ec content=e7d60b4d21b07ca3
 """HrmTextConfig: HRM text decoder (one multi-head cache slot per attention invocation of the H/L
 cycles)."""
 
@@ -19,25 +19,18 @@ class HrmTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 16
     """Layers per stack (fresh config) or cache slots in all (saved config)."""
-
     num_layers_per_stack: Annotated[int, rt.hf(ge=1)] | None = None
     """Layers per stack, present once transformers has inflated num_hidden_layers."""
-
     h_cycles: Annotated[int, rt.hf("H_cycles", ge=1)] = 2
     """High-level cycles."""
-
     l_cycles: Annotated[int, rt.hf("L_cycles", ge=1)] = 3
     """Low-level cycles per high-level cycle."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 12
     """Attention heads (K and V keep all of them)."""
-
     hidden_size: Annotated[int, rt.hf(ge=1)] = 1536
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
     """Longest sequence the positional encoding was trained for."""
 

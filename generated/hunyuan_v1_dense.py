@@ -1,5 +1,5 @@
 # generated from schemas/hunyuan_v1_dense.yaml by `make generate`; do not edit.
-# kvarch-digest: render=30cea32d20b9c418 content=13b47f196b76ab4c
+# kvarch-digest: render=2950ea4a33f6aff1 content=543ee7af97756746
 """HunyuanV1Config: Hunyuan V1 decoder, dense or MoE (Llama geometry, every layer full
 attention)."""
 
@@ -25,9 +25,7 @@ class HunyuanV1Config(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""

@@ -1,5 +1,5 @@
 # generated from schemas/hy_v3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=00e4b0ab0829b4bc content=8c01511ef6fb14cb
+# kvarch-digest: render=088291a76cd2f063 content=980c548aff189c1f
 """HYV3Config: HY-V3 decoder (Llama geometry, explicit head_dim, every layer full attention)."""
 
 from __future__ import annotations
@@ -21,20 +21,15 @@ class HYV3Config(LlamaConfig, kw_only=True, dict=True):
         80
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/hy_v4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2fe13f51cc9efdf1 content=f52184d5e96feb35
+# kvarch-digest: render=21e9844a456843ca content=32a52d702052af98
 """HYV4Config: HY-V4 decoder: MLA with a DSA indexer and attention sinks (latent KV cache;
 indexer keys not in it)."""
 
@@ -23,24 +23,17 @@ class HYV4Config(DeepseekV3Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 34
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
     """Query heads."""
-
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
     """Width of the compressed KV latent."""
-
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 192
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 256
     """Value width per head."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
     """Longest sequence (already the rope-extended length)."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind (indexed_attention attends over every cached token)."""

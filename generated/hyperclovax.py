@@ -1,5 +1,5 @@
 # generated from schemas/hyperclovax.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fe909c99104cab9b content=db50484b3dc76922
+# kvarch-digest: render=486db1f15e854341 content=4bb8bb521b952c2a
 """HyperClovaxConfig: HyperCLOVA X decoder (Llama geometry, every layer full attention)."""
 
 from __future__ import annotations
@@ -21,9 +21,7 @@ class HyperClovaxConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""

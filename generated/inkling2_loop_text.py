@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_loop_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ae90adb7d6d281c8 content=5b15d51e87577297
+# kvarch-digest: render=643742c1b5b90dab content=a4452f962e3c8b67
 """Inkling2LoopTextConfig: Inkling 2 Loop text decoder (hybrid layers; looped section keeps a
 cache copy per pass)."""
 
@@ -21,34 +21,24 @@ class Inkling2LoopTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 24
     """Decoder layers."""
-
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 8
     """KV heads of a full (hybrid) layer."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width of a full (hybrid) layer."""
-
     swa_num_kv_heads: Annotated[int, rt.hf("swa_num_key_value_heads", ge=1)] = 8
     """KV heads of a sliding (hybrid_sliding) layer."""
-
     swa_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Per-head width of a sliding (hybrid_sliding) layer."""
-
     sliding_window_size: Annotated[int, rt.hf("sliding_window_size", "sliding_window", ge=1)] = 1024
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] = msgspec.field(default_factory=list)
     """Per-layer block kind, hybrid or hybrid_sliding."""
-
     loop_start: Annotated[int, rt.hf("loop_config.core_start", "loop_layer_index_start", ge=1)] = 6
     """First looped layer."""
-
     loop_end: Annotated[int, rt.hf("loop_config.core_end", "loop_layer_index_end", ge=1)] = 18
     """One past the last looped layer."""
-
     loop_passes: Annotated[int, rt.hf("loop_config.num_passes", "loop_num_passes", ge=1)] = 3
     """Passes through the looped layers."""
-
     max_position_embeddings: Annotated[
         int, rt.hf("max_position_embeddings", "model_max_length", ge=1)
     ] = 1048576

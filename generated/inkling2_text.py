@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=96f149a8d0855892 content=85be5c7dc9841dd2
+# kvarch-digest: render=024726609bec68c4 content=983a686665fcdd53
 """Inkling2TextConfig: Inkling 2 text decoder (hybrid conv+attention layers; sliding layers have
 their own KV geometry)."""
 
@@ -21,13 +21,10 @@ class Inkling2TextConfig(InklingTextConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 48
     """Decoder layers."""
-
     swa_num_kv_heads: Annotated[int, rt.hf("swa_num_key_value_heads", ge=1)] = 8
     """KV heads of a sliding (hybrid_sliding) layer."""
-
     sliding_window_size: Annotated[int, rt.hf("sliding_window_size", "sliding_window", ge=1)] = 1024
     """Tokens a sliding layer sees."""
-
     max_position_embeddings: Annotated[
         int, rt.hf("max_position_embeddings", "model_max_length", ge=1)
     ] = 1048576

@@ -1,5 +1,5 @@
 # generated from schemas/inkling_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e7cbc3b765f05cb2 content=408e827aaa12b6f1
+# kvarch-digest: render=6b99c3a31bbc6d1d content=8cbebc1a4e370981
 """InklingTextConfig: Inkling text decoder (hybrid conv+attention layers; sliding layers have
 their own KV geometry)."""
 
@@ -24,28 +24,20 @@ class InklingTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 66
     """Decoder layers."""
-
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 8
     """KV heads of a full (hybrid) layer."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width of a full (hybrid) layer."""
-
     swa_num_kv_heads: Annotated[int, rt.hf("swa_num_key_value_heads", ge=1)] = 16
     """KV heads of a sliding (hybrid_sliding) layer."""
-
     swa_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Per-head width of a sliding (hybrid_sliding) layer."""
-
     sliding_window_size: Annotated[int, rt.hf("sliding_window_size", "sliding_window", ge=1)] = 512
     """Tokens a sliding layer sees."""
-
     local_layer_ids: list[int] = msgspec.field(default_factory=list)
     """Indices of the sliding layers, when the config lists them instead of layer_types."""
-
     layer_types: list[str] | None = None
     """Per-layer block kind, hybrid or hybrid_sliding."""
-
     max_position_embeddings: Annotated[
         int, rt.hf("max_position_embeddings", "model_max_length", ge=1)
     ] = 131072

@@ -1,5 +1,5 @@
 # generated from schemas/internlm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8a73bf4d623b116e content=2dd666006c0fdfce
+# kvarch-digest: render=52057b12f66ef6eb content=5ceeb512d40a42af
 """InternLM3Config: InternLM3 decoder (Llama geometry, explicit head_dim)."""
 
 from __future__ import annotations
@@ -21,20 +21,15 @@ class InternLM3Config(LlamaConfig, kw_only=True, dict=True):
         48
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 2
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/iquestcoder.yaml by `make generate`; do not edit.
-# kvarch-digest: render=88e8bce11e180ef8 content=fc78c9c741ee3bf0
+# kvarch-digest: render=2ef0f1ffa5a7155e content=4fcc0533687ed27d
 """IQuestCoderConfig: IQuestCoder decoder (Llama geometry, explicit head_dim)."""
 
 from __future__ import annotations
@@ -21,24 +21,18 @@ class IQuestCoderConfig(LlamaConfig, kw_only=True, dict=True):
         80
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 40
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 5120
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
     use_sliding_window: bool = False
     """Must stay false (transformers rejects a sliding window for this family)."""
 

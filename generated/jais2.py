@@ -1,5 +1,5 @@
 # generated from schemas/jais2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d3da20c7233c1f32 content=e80b9f5e2ecd3658
+# kvarch-digest: render=4a539d885a3ac84f content=81303704ef4d34ab
 """Jais2Config: Jais2 decoder (Llama geometry, every layer full attention)."""
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ class Jais2Config(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 26
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3328
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/jamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=060bdb201c670122 content=38282602a5b12ac7
+# kvarch-digest: render=df9fa66ea3eb32f0 content=743808f05924dad1
 """JambaConfig: Jamba hybrid decoder (attention every attn_layer_period-th layer; Mamba layers
 keep no KV)."""
 
@@ -24,27 +24,20 @@ class JambaConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
     """Longest sequence the positional encoding was trained for."""
-
     attn_layer_period: Annotated[int, rt.hf(ge=1)] = 8
     """One attention layer in this many layers."""
-
     attn_layer_offset: Annotated[int, rt.hf(ge=0)] = 4
     """Index of the first attention layer."""
-
     layers_block_type: list[str] | None = None
     """Per-layer block (attention / mamba), when the config lists it."""
 

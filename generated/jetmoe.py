@@ -1,5 +1,5 @@
 # generated from schemas/jetmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f5670ef98ec42b84 content=9a3a73028477f4b4
+# kvarch-digest: render=eb0acfea58a8670a content=bd778b52b3951e97
 """JetMoeConfig: JetMoE decoder (mixture of attention heads; KV heads of width kv_channels)."""
 
 from __future__ import annotations
@@ -18,13 +18,10 @@ class JetMoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 12
     """Decoder layers."""
-
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 16
     """KV heads per layer (shared by the attention experts)."""
-
     kv_channels: Annotated[int, rt.hf("kv_channels", "head_dim", ge=1)] = 128
     """Elements per K and V head."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/kimi_linear.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8d18ebf70ad2c2b9 content=e65f659b2d01df43
+# kvarch-digest: render=44095382fd5ad656 content=d71e020ff9fc9333
 """KimiLinearConfig: Kimi-Linear decoder (KDA linear-attention layers keep no KV; MLA layers
 latent)."""
 
@@ -23,35 +23,26 @@ class KimiLinearConfig(DeepseekV3Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 27
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
     """Query heads."""
-
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
     """Width of the compressed KV latent."""
-
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Value width per head."""
-
     max_position_embeddings: Annotated[
         int, rt.hf("model_max_length", "max_position_embeddings", ge=1)
     ] = 1048576
     """Longest sequence (the config stores it as model_max_length)."""
-
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
-
     full_attn_layers: Annotated[list[int], rt.hf("linear_attn_config.full_attn_layers")] = (
         msgspec.field(default_factory=list)
     )
     """1-based MLA layer numbers (used with kda_layers when layer_types is absent)."""
-
     kda_layers: Annotated[list[int], rt.hf("linear_attn_config.kda_layers")] = msgspec.field(
         default_factory=list
     )

@@ -1,5 +1,5 @@
 # generated from schemas/kolibri1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9dc2f83a9214616e content=3c328099fda8ee08
+# kvarch-digest: render=f8566ccc1f24a03a content=7234806841fbf99e
 """Kolibri1Config: Kolibri1 decoder (every 5th layer full attention, the others sliding-window)."""
 
 from __future__ import annotations
@@ -22,27 +22,20 @@ class Kolibri1Config(LlamaConfig, kw_only=True, dict=True):
         50
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 513
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/lara_mini.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4f166eb25c89f436 content=128c72899eac2d59
+# kvarch-digest: render=a8efd20e71a73974 content=e3fd40326801e53c
 """LaraMiniConfig: Lara-Mini decoder (linear-attention layers keep no KV; sliding and full layers
 do)."""
 
@@ -23,27 +23,20 @@ class LaraMiniConfig(LlamaConfig, kw_only=True, dict=True):
         34
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 1024
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 512
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] | None = None
     """Per-layer block kind, when the config lists it."""
 

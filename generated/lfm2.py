@@ -1,5 +1,5 @@
 # generated from schemas/lfm2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=161f9bae5b4c3ca5 content=151271ced3d66c44
+# kvarch-digest: render=296660e3b5869000 content=eb1681ceb1a83416
 """Lfm2Config: LFM2 hybrid decoder (convolution layers keep no KV; attention on full_attn_idxs)."""
 
 from __future__ import annotations
@@ -24,27 +24,20 @@ class Lfm2Config(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 128000
     """Longest sequence the positional encoding was trained for."""
-
     layer_types: list[str] | None = None
     """Per-layer block (conv = short convolution, full_attention)."""
-
     full_attn_idxs: list[int] | None = None
     """Without layer_types, the attention layers' indices (absent = every layer)."""
-
     attn_idx_list: Annotated[list[int], rt.hf("full_attn_idxs")] = msgspec.field(
         default_factory=list
     )

@@ -1,5 +1,5 @@
 # generated from schemas/lfm2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ebcf01e5c9bc45b8 content=6f01654261b5501d
+# kvarch-digest: render=4a2406015485e1d4 content=6f3b9fb535134da7
 """Lfm2MoeConfig: LFM2-MoE hybrid decoder (convolution layers keep no KV; attention where
 layer_types says)."""
 
@@ -23,20 +23,15 @@ class Lfm2MoeConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 128000
     """Longest sequence the positional encoding was trained for."""
-
     layer_types: list[str]
     """Per-layer block (conv = short convolution, full_attention)."""

@@ -1,5 +1,5 @@
 # generated from schemas/lfm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=228d7e0e4b175f09 content=221dcbe037f6b11f
+# kvarch-digest: render=f6d61bc036869d86 content=fd08855eb1edeb06
 """Lfm3Config: LFM3 hybrid decoder (convolution layers keep no KV; full and sliding attention
 layers)."""
 
@@ -23,27 +23,20 @@ class Lfm3Config(LlamaConfig, kw_only=True, dict=True):
         24
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 128000
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 256
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] | None = None
     """Per-layer block (conv, full_attention, sliding_attention)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/llama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9c85ffa46372545e content=7ee8783ecd6d53b2
+# kvarch-digest: render=df260636dffb631a content=4d576c56fd9e978e
 """LlamaConfig: Llama decoder (grouped-query attention, every layer full attention)."""
 
 from __future__ import annotations
@@ -18,21 +18,16 @@ class LlamaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)]
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)]
     """Query heads."""
-
     num_kv_heads: (
         Annotated[int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)] | None
     ) = None
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)]
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
     """Longest sequence the positional encoding was trained for."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/llama4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=07a3b8c4b73ffdab content=dc2d2bff50990710
+# kvarch-digest: render=16792a4d3b1a20c6 content=f3c12b5b91a0ae8d
 """Llama4TextConfig: Llama 4 text decoder (chunked attention on rope layers, full attention on
 no-rope layers)."""
 
@@ -25,22 +25,16 @@ class Llama4TextConfig(LlamaConfig, kw_only=True, dict=True):
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads (transformers' default 8 when the config omits it)."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
     attention_chunk_size: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 8192
     """Tokens per attention chunk on chunked layers (null - no chunking)."""
-
     no_rope_layers: list[int] = msgspec.field(default_factory=list)
     """Per layer, 1 = rope + chunked attention, 0 = no rope + full attention."""
-
     no_rope_layer_interval: Annotated[int, rt.hf(ge=1)] = 4
     """Without no_rope_layers, every this-many-th layer has no rope (full attention)."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

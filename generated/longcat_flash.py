@@ -1,5 +1,5 @@
 # generated from schemas/longcat_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f965038f93639de1 content=730b4b5e304c1b91
+# kvarch-digest: render=73cceb0af04af069 content=1b1f5b9685fd0fb0
 """LongcatFlashConfig: LongCat-Flash decoder: each of num_layers blocks holds two MLA sublayers,
 each with its own latent cache."""
 
@@ -21,25 +21,18 @@ class LongcatFlashConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf("num_layers", ge=1)] | None = None
     """Decoder blocks (num_layers); each holds two attention sublayers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 64
     """Query heads."""
-
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
     """Width of the compressed KV latent."""
-
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Value width per head."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence (already the rope-extended length)."""
-
     attention_sublayers: Annotated[int, rt.hf("num_hidden_layers", ge=2)] | None = None
     """Attention sublayers (2 x num_layers), when the config gives this instead."""
 

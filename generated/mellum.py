@@ -1,5 +1,5 @@
 # generated from schemas/mellum.yaml by `make generate`; do not edit.
-# kvarch-digest: render=df60980738cfea49 content=c7e04315f4e5a87b
+# kvarch-digest: render=2f387cc10407a457 content=c0a82670a35d0a67
 """MellumConfig: Mellum decoder (explicit head_dim; sliding layers only where layer_types says
 so)."""
 
@@ -23,27 +23,20 @@ class MellumConfig(LlamaConfig, kw_only=True, dict=True):
         28
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2304
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 1024
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it (default all full)."""
 

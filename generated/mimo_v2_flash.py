@@ -1,5 +1,5 @@
 # generated from schemas/mimo_v2_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3dae9b6f75ca2328 content=9a09c9fb5bb189ba
+# kvarch-digest: render=fbed2bfd9a8b01f1 content=97b086c7e69fc253
 """MiMoV2FlashConfig: MiMo-V2-Flash decoder (sliding layers with doubled KV heads; K and V widths
 differ)."""
 
@@ -20,31 +20,22 @@ class MiMoV2FlashConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 48
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 64
     """Query heads."""
-
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 4
     """KV heads of a full-attention layer (sliding layers cache twice as many)."""
-
     hidden_size: Annotated[int, rt.hf(ge=1)] = 4096
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 192
     """Query/key width per head (transformers' default 192)."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Value width per head."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 129
     """Tokens a sliding layer sees."""
-
     sliding_window_size: Annotated[int, rt.hf(ge=0)] | None = None
     """Checkpoint spelling of the window without the current token (window = it + 1)."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/minicpm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9949bba9756242f3 content=6afbc11310647b12
+# kvarch-digest: render=aa738031e4fc2d72 content=f5f9637ffb82e249
 """MiniCPM3Config: MiniCPM3 decoder with multi-head latent attention (latent KV cache)."""
 
 from __future__ import annotations
@@ -19,22 +19,16 @@ class MiniCPM3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 62
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 40
     """Query heads."""
-
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 256
     """Width of the compressed KV latent."""
-
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 32
     """Width of the rotary key part shared by all heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] | None = None
     """Value width per head (null means hidden_size / num_attention_heads)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence (already the rope-extended length)."""
 

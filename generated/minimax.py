@@ -1,5 +1,5 @@
 # generated from schemas/minimax.yaml by `make generate`; do not edit.
-# kvarch-digest: render=017de31a34632dd8 content=752cf5ce53e9de53
+# kvarch-digest: render=d46fd554500fa780 content=afa3427dcacbc4d2
 """MiniMaxConfig: MiniMax hybrid decoder (lightning-attention layers keep no KV; even layers
 attention)."""
 
@@ -23,21 +23,16 @@ class MiniMaxConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
 

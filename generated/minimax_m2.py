@@ -1,5 +1,5 @@
 # generated from schemas/minimax_m2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e51961657bd49bc3 content=6eead9e10b2aa91d
+# kvarch-digest: render=17bcb955ec2a54c0 content=ee8a9f4373dd0f89
 """MiniMaxM2Config: MiniMax-M2 MoE decoder (Llama geometry, explicit head_dim, every layer full
 attention)."""
 
@@ -22,20 +22,15 @@ class MiniMaxM2Config(LlamaConfig, kw_only=True, dict=True):
         62
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3072
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 196608
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/minimax_m3_vl_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=56e3154083a0972c content=ef14bcbe510cad1d
+# kvarch-digest: render=ddb9e1b11d25cd37 content=539734e2e54edda4
 """MiniMaxM3VLTextConfig: MiniMax-M3-VL text decoder (every layer caches all tokens; sparse
 layers index them)."""
 
@@ -24,23 +24,17 @@ class MiniMaxM3VLTextConfig(LlamaConfig, kw_only=True, dict=True):
         60
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 6144
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 524288
     """Longest sequence the positional encoding was trained for."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, full_attention or minimax_m3_sparse."""

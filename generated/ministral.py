@@ -1,5 +1,5 @@
 # generated from schemas/ministral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c0d43eee1b5ff71a content=bc2e4e7709b61a78
+# kvarch-digest: render=2d25f75ff3af8a32 content=2714918797d5cf43
 """MinistralConfig: Ministral decoder (GQA; per-layer sliding/full attention, all sliding by
 default)."""
 
@@ -23,10 +23,8 @@ class MinistralConfig(MistralConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -34,15 +32,11 @@ class MinistralConfig(MistralConfig, kw_only=True, dict=True):
         | None
     ) = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
     """Tokens a sliding layer sees (transformers' default 4096)."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""

@@ -1,5 +1,5 @@
 # generated from schemas/ministral3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8db0ee76d66fd638 content=d2f8185e8a32f441
+# kvarch-digest: render=e8795f18b079b25a content=4516f9050a44826b
 """Ministral3Config: Ministral3 decoder (GQA, explicit head_dim; every layer sliding when
 sliding_window is set)."""
 
@@ -23,10 +23,8 @@ class Ministral3Config(MistralConfig, kw_only=True, dict=True):
         34
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -34,12 +32,9 @@ class Ministral3Config(MistralConfig, kw_only=True, dict=True):
         | None
     ) = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
     """Longest sequence (already the YaRN-extended length; not multiplied again)."""

@@ -1,5 +1,5 @@
 # generated from schemas/mistral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=03b2a7283399974d content=1c890ec662112fba
+# kvarch-digest: render=1c9243bb6a48ccd5 content=23e13967a8c07ea5
 """MistralConfig: Mistral decoder (Llama geometry; every layer sliding when sliding_window is
 set)."""
 
@@ -20,7 +20,6 @@ class MistralConfig(LlamaConfig, kw_only=True, dict=True):
 
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] | None = None
     """Tokens each layer sees; null means full attention."""
 

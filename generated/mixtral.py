@@ -1,5 +1,5 @@
 # generated from schemas/mixtral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bfc1119f604b1944 content=10a7c68b6b669953
+# kvarch-digest: render=c993685b1a3e5762 content=a14534ca1ca5cca4
 """MixtralConfig: Mixtral sparse-MoE decoder (GQA; every layer sliding when sliding_window is
 set)."""
 
@@ -22,10 +22,8 @@ class MixtralConfig(MistralConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -33,9 +31,7 @@ class MixtralConfig(MistralConfig, kw_only=True, dict=True):
         | None
     ) = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/mllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=388ea1fb583e95c3 content=7cf940cf98e86f9b
+# kvarch-digest: render=a466916ca13af472 content=0e8c5947a8e95115
 """MllamaConfig: Llama 3.2 Vision (text decoder under text_config; cross-attention layers keep
 vision K/V)."""
 
@@ -25,10 +25,8 @@ class MllamaConfig(LlamaConfig, kw_only=True, dict=True):
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads (transformers' default 8 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
     cross_attention_layers: list[int] = msgspec.field(
         default_factory=lambda: [3, 8, 13, 18, 23, 28, 33, 38]
     )

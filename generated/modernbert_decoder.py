@@ -1,5 +1,5 @@
 # generated from schemas/modernbert_decoder.yaml by `make generate`; do not edit.
-# kvarch-digest: render=810bd5e6697f08e6 content=99234b8daafa23af
+# kvarch-digest: render=69a9a54ace67aaf2 content=c49e4372ccdf0607
 """ModernbertDecoderConfig: ModernBERT decoder (full every Nth layer, else sliding
 local_attention / 2)."""
 
@@ -21,16 +21,12 @@ class ModernbertDecoderConfig(GptNeoxConfig, kw_only=True, dict=True):
 
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """Longest sequence the positional encoding covers."""
-
     local_attention: Annotated[int, rt.hf(ge=2)] = 128
     """ModernBERT's local window; the decoder's sliding window is half of it."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] | None = None
     """Tokens a sliding layer sees, when given (else local_attention // 2)."""
-
     global_attn_every_n_layers: Annotated[int, rt.hf(ge=1)] = 3
     """Without layer_types, layers i with i % N == 0 are full attention."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

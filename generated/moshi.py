@@ -1,5 +1,5 @@
 # generated from schemas/moshi.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7a44b3f38e5be696 content=a2dde59ff593fba1
+# kvarch-digest: render=026979f95e748e52 content=d8490ee7d42ebde0
 """MoshiConfig: Moshi temporal decoder (every layer sliding_window; GQA; head_dim when given)."""
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ class MoshiConfig(LlamaConfig, kw_only=True, dict=True):
 
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 3000
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] = 3000
     """Tokens each layer sees."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/moss_transcribe_diarize.yaml by `make generate`; do not edit.
-# kvarch-digest: render=197caacdb4d0095b content=6686c2f961ca6b0e
+# kvarch-digest: render=43d18cfe6f87aecc content=ffeab26652df9f11
 """MossTranscribeDiarizeConfig: MOSS transcribe-diarize (Qwen3 text decoder under text_config)."""
 
 from __future__ import annotations
@@ -25,6 +25,5 @@ class MossTranscribeDiarizeConfig(Qwen3Config, kw_only=True, dict=True):
         | None
     ) = 8
     """KV heads (absent -> the model's text default 8; null -> one per query head)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/mpt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=17f250e0b692ccb0 content=d321d2dcc8afb544
+# kvarch-digest: render=8d62fbf1d019d586 content=352c3222b8a233bb
 """MptConfig: MPT decoder (multi-head attention, ALiBi; attn_config.kv_n_heads when present)."""
 
 from __future__ import annotations
@@ -19,18 +19,14 @@ class MptConfig(Gpt2Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf("n_layers", "num_hidden_layers", ge=1)]
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("n_heads", "num_attention_heads", ge=1)]
     """Attention heads (each keeps its own K/V head)."""
-
     hidden_size: Annotated[int, rt.hf("d_model", "hidden_size", ge=1)]
     """Model width."""
-
     max_position_embeddings: Annotated[
         int, rt.hf("max_seq_len", "max_position_embeddings", ge=1)
     ] = 2048
     """Longest sequence (max_seq_len)."""
-
     num_kv_heads: Annotated[int, rt.hf("attn_config.kv_n_heads", ge=1)] | None = None
     """KV heads of a grouped-query MPT (llm-foundry); null means one per query head."""
 

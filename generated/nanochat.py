@@ -1,5 +1,5 @@
 # generated from schemas/nanochat.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a61be1d37d14fdb6 content=01892355438ddbbe
+# kvarch-digest: render=81782c8b96a7af6c content=d81aebaa504197c4
 """NanoChatConfig: NanoChat decoder (Llama geometry, every layer full attention)."""
 
 from __future__ import annotations
@@ -21,9 +21,7 @@ class NanoChatConfig(LlamaConfig, kw_only=True, dict=True):
         12
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 6
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 768
     """Model width."""

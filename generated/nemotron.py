@@ -1,5 +1,5 @@
 # generated from schemas/nemotron.yaml by `make generate`; do not edit.
-# kvarch-digest: render=332bce1b523ceaf2 content=9da7f8c8cbc8b94f
+# kvarch-digest: render=1a5866a65df6ebfd content=65b3561d7f3fc0db
 """NemotronConfig: Nemotron decoder (every layer full attention)."""
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ class NemotronConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 6144
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/nemotron_h.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4a2b0d4d30d47272 content=6f73facc0e962b15
+# kvarch-digest: render=104bfedf885fd00a content=3cf63802f5eb902b
 """NemotronHConfig: Nemotron-H hybrid decoder (Mamba2/MoE/MLP blocks keep no KV; attention blocks
 do)."""
 
@@ -24,30 +24,22 @@ class NemotronHConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] | None = None
     """Ignored by transformers (the block list's length rules); read for old configs only."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""
-
     layers_block_type: Annotated[list[str], rt.hf("layers_block_type", "layer_types")] | None = None
     """Per-layer block (linear_attention = Mamba2, moe, mlp, full_attention)."""
-
     block_list: Annotated[list[str], rt.hf("layers_block_type", "layer_types")] = msgspec.field(
         default_factory=list
     )
     """layers_block_type again, empty when absent (its length is the layer count)."""
-
     hybrid_override_pattern: str = "ME*-"
     """Without layers_block_type, one character per layer (M, E, *, -)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/olmo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b4c08a7f1d13d711 content=fe408deee6a3c3d7
+# kvarch-digest: render=0b0daa5ddccb23a8 content=bae0c700d811c443
 """OlmoConfig: OLMo / OLMo2 decoder (every layer full attention)."""
 
 from __future__ import annotations
@@ -21,9 +21,7 @@ class OlmoConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""

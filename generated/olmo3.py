@@ -1,5 +1,5 @@
 # generated from schemas/olmo3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8e24bdffcf392206 content=e033fed479be0dc2
+# kvarch-digest: render=bc98cd90751e8d73 content=10876937adf7b7be
 """Olmo3Config: OLMo3 decoder (every 4th layer full, the rest sliding)."""
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ class Olmo3Config(MinistralConfig, kw_only=True, dict=True):
         | None
     ) = None
     """KV heads; null means one per query head (multi-head attention)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
     """Longest sequence the positional encoding was trained for."""
 

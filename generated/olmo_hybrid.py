@@ -1,5 +1,5 @@
 # generated from schemas/olmo_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a9a48bb61ad42a96 content=f87d29865e5e3c3f
+# kvarch-digest: render=492eb0c24e58d48a content=2c16a6c0f0298b3a
 """OlmoHybridConfig: OLMo-Hybrid decoder (linear-attention layers keep no KV; full attention
 every 4th)."""
 
@@ -23,16 +23,12 @@ class OlmoHybridConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 30
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3840
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 65536
     """Longest sequence the positional encoding was trained for."""
-
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
 

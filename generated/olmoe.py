@@ -1,5 +1,5 @@
 # generated from schemas/olmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ebab51dec8249071 content=5f82d5986ac50127
+# kvarch-digest: render=53e3a6b3b0af3525 content=f32a876e86e1232c
 """OlmoeConfig: OLMoE decoder (every layer full attention)."""
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ class OlmoeConfig(LlamaConfig, kw_only=True, dict=True):
         16
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""

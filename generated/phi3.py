@@ -1,5 +1,5 @@
 # generated from schemas/phi3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0e5cde4f734ac77a content=2ed04f8c58be1978
+# kvarch-digest: render=81b687101dae90e7 content=6b658cec274bc5e9
 """Phi3Config: Phi-3 decoder (every layer sliding when sliding_window is set)."""
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ class Phi3Config(MistralConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3072
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/phi4_multimodal.yaml by `make generate`; do not edit.
-# kvarch-digest: render=af185cc5084331da content=9745113376c44407
+# kvarch-digest: render=f3b675fd033dc394 content=f0487ed617d4e865
 """Phi4MultimodalConfig: Phi-4-multimodal decoder (GQA; every layer sliding when sliding_window
 is set)."""
 
@@ -25,6 +25,5 @@ class Phi4MultimodalConfig(MistralConfig, kw_only=True, dict=True):
         | None
     ) = 8
     """KV heads (absent -> transformers' default 8; null -> one per query head)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/phimoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9c337d213bc4ae32 content=1bf02674c604b1d5
+# kvarch-digest: render=3048af35f2ed69a2 content=076eefd1519306cf
 """PhimoeConfig: PhiMoE decoder (GQA; every layer sliding when sliding_window is set)."""
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ class PhimoeConfig(MistralConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -32,9 +30,7 @@ class PhimoeConfig(MistralConfig, kw_only=True, dict=True):
         | None
     ) = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""

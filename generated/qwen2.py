@@ -1,5 +1,5 @@
 # generated from schemas/qwen2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5793eff98c53e6c7 content=c909d5908d561f2a
+# kvarch-digest: render=199acdd911bdda9d content=f2156fdc4d1ae4f9
 """Qwen2Config: Qwen2 decoder (sliding window on layers >= max_window_layers when
 use_sliding_window)."""
 
@@ -24,10 +24,8 @@ class Qwen2Config(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -35,23 +33,17 @@ class Qwen2Config(LlamaConfig, kw_only=True, dict=True):
         | None
     ) = 32
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
-
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
-
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
     """Tokens a sliding layer sees (transformers' default 4096; used only with
     use_sliding_window)."""
-
     max_window_layers: Annotated[int, rt.hf(ge=0)] = 28
     """First layer index that uses the sliding window."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/qwen2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=58b9ae19769a9513 content=58bf09f2657b251d
+# kvarch-digest: render=2ed5c84a9bd7b4e6 content=7c5c2fc354a47cfb
 """Qwen2MoeConfig: Qwen2-MoE decoder (sliding window on even layers below max_window_layers when
 use_sliding_window)."""
 
@@ -25,10 +25,8 @@ class Qwen2MoeConfig(LlamaConfig, kw_only=True, dict=True):
         24
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -36,23 +34,17 @@ class Qwen2MoeConfig(LlamaConfig, kw_only=True, dict=True):
         | None
     ) = 16
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
-
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
-
     sliding_window: Annotated[int, rt.hf(ge=0, keep_null=True)] | None = 4096
     """Tokens a sliding layer sees (default 4096; transformers saves 0 without
     use_sliding_window)."""
-
     max_window_layers: Annotated[int, rt.hf(ge=0)] = 28
     """First layer index that uses the sliding window."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/qwen3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=cb50d20351ae9265 content=ead102be51987769
+# kvarch-digest: render=5bf9beeed85dee0b content=a4cb2270947ca3bf
 """Qwen3Config: Qwen3 decoder (explicit head_dim; sliding window from max_window_layers on when
 enabled)."""
 
@@ -21,19 +21,14 @@ class Qwen3Config(LlamaConfig, kw_only=True, dict=True):
 
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
-
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] | None = None
     """Tokens a sliding layer sees."""
-
     max_window_layers: Annotated[int, rt.hf(ge=0)] = 28
     """First layer index that uses the sliding window."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

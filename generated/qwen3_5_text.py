@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_5_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e6dbf1fff7e67eba content=0d10e44c1c7a454b
+# kvarch-digest: render=17e441d2fa928edf content=7b30299930d63a99
 """Qwen35TextConfig: Qwen3.5 text decoder (linear-attention layers keep no KV; full attention
 every 4th)."""
 
@@ -22,11 +22,9 @@ class Qwen35TextConfig(Qwen3NextConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""

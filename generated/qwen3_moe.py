@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ab15b8709561270c content=ece975a97d28efba
+# kvarch-digest: render=5d43cb5c0593c0e2 content=716b45e58aced6dc
 """Qwen3MoeConfig: Qwen3-MoE decoder (every layer sliding when use_sliding_window)."""
 
 from __future__ import annotations
@@ -23,10 +23,8 @@ class Qwen3MoeConfig(LlamaConfig, kw_only=True, dict=True):
         24
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -34,22 +32,16 @@ class Qwen3MoeConfig(LlamaConfig, kw_only=True, dict=True):
         | None
     ) = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
-
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
-
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
     """Tokens each layer sees when use_sliding_window (transformers' default 4096)."""
-
     max_window_layers: Annotated[int, rt.hf(ge=0)] = 28
     """First layer index that uses the sliding window."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_next.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ce2dc37b176022ff content=a439f610cad9d658
+# kvarch-digest: render=ea875115fabe556a content=94cdf9a6d61aae8a
 """Qwen3NextConfig: Qwen3-Next hybrid decoder (linear-attention layers keep no KV; full attention
 every 4th)."""
 
@@ -23,27 +23,20 @@ class Qwen3NextConfig(LlamaConfig, kw_only=True, dict=True):
         48
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 2
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
-
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
-
     full_attention_interval: Annotated[int, rt.hf(ge=1)] = 4
     """Without layer_types, every this-many-th layer is full attention."""
 

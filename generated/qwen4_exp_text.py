@@ -1,5 +1,5 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5a50ca3be88c8e47 content=dc789717544075b8
+# kvarch-digest: render=9bfc0e841530ebaa content=597c57e39d9db4eb
 """Qwen4ExpTextConfig: Qwen4-Exp text decoder (linear-attention layers; indexed full attention
 every 4th layer)."""
 
@@ -24,10 +24,8 @@ class Qwen4ExpTextConfig(LlamaConfig, kw_only=True, dict=True):
         40
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -35,19 +33,14 @@ class Qwen4ExpTextConfig(LlamaConfig, kw_only=True, dict=True):
         | None
     ) = 2
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
-
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / indexed_attention), when the config lists it."""
-
     full_attention_interval: Annotated[int, rt.hf(ge=1)] = 4
     """Without layer_types, every this-many-th layer is indexed full attention."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e18a05d147d932e3 content=0f299da76b582e40
+# kvarch-digest: render=cceeb8a0f3416185 content=bced9e21eb96ce5e
 """RecurrentGemmaConfig: RecurrentGemma decoder (recurrent blocks keep no KV; local-attention
 blocks slide)."""
 
@@ -19,25 +19,19 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 26
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 10
     """Query heads."""
-
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] | None = None
     """KV heads of the attention blocks; null means one per query head."""
-
     hidden_size: Annotated[int, rt.hf(ge=1)] = 2560
     """Model width."""
-
     attention_window_size: Annotated[
         int, rt.hf("attention_window_size", "sliding_window", ge=1)
     ] = 2048
     """Tokens a local-attention block sees."""
-
     block_types: list[str]
     """Block pattern repeated over the layers (\"recurrent\" or \"attention\"); required because
     the language has no list defaults (transformers' is recurrent, recurrent, attention)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """Longest sequence; configs have no such key (transformers does not bound it), so the
     8192-token training length of the published checkpoints is the default."""

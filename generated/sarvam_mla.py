@@ -1,5 +1,5 @@
 # generated from schemas/sarvam_mla.yaml by `make generate`; do not edit.
-# kvarch-digest: render=966b08f9678e9866 content=18983fceed15e2e6
+# kvarch-digest: render=fdd936f7f7db3a12 content=5f3e0c0ff373ef41
 """SarvamMLAConfig: Sarvam MLA decoder (DeepSeek-V3 architecture, latent KV cache)."""
 
 from __future__ import annotations
@@ -19,18 +19,13 @@ class SarvamMLAConfig(DeepseekV3Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 32
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 64
     """Query heads."""
-
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
     """Width of the compressed KV latent."""
-
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Value width per head."""

@@ -1,5 +1,5 @@
 # generated from schemas/sarvam_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=70630736e00cbf18 content=216ae6b8d804588d
+# kvarch-digest: render=faed91f7468a59b1 content=f1d1544077ff80d1
 """SarvamMoEConfig: Sarvam MoE decoder (GLM-4-MoE geometry, explicit head_dim, every layer full
 attention)."""
 
@@ -22,20 +22,15 @@ class SarvamMoEConfig(LlamaConfig, kw_only=True, dict=True):
         19
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 64
     """Per-head width (transformers' default 64 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""

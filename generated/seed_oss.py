@@ -1,5 +1,5 @@
 # generated from schemas/seed_oss.yaml by `make generate`; do not edit.
-# kvarch-digest: render=aee857644376d07f content=796f960979c801c1
+# kvarch-digest: render=8b7b94ba18c228d9 content=ee0e83bfcf794394
 """SeedOssConfig: Seed-OSS decoder (Llama geometry, explicit head_dim)."""
 
 from __future__ import annotations
@@ -21,20 +21,15 @@ class SeedOssConfig(LlamaConfig, kw_only=True, dict=True):
         64
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 80
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 524288
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/smollm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1015d1e8b2731753 content=cf7d8d9c622f39b1
+# kvarch-digest: render=af142f423b817b58 content=a2e52e8e9e12d15c
 """SmolLM3Config: SmolLM3 decoder (GQA; with use_sliding_window, the no-rope layers use the
 window)."""
 
@@ -24,10 +24,8 @@ class SmolLM3Config(MinistralConfig, kw_only=True, dict=True):
         36
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -35,22 +33,16 @@ class SmolLM3Config(MinistralConfig, kw_only=True, dict=True):
         | None
     ) = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = None
     """Tokens a sliding layer sees; null means full attention."""
-
     use_sliding_window: bool = False
     """Whether the no-rope layers use the sliding window."""
-
     no_rope_layers: list[int] = msgspec.field(default_factory=list)
     """Per layer, 1 when it uses rope, 0 for a NoPE layer (empty -> by interval)."""
-
     no_rope_layer_interval: Annotated[int, rt.hf(ge=1)] = 4
     """Without no_rope_layers, every this-many-th layer is a NoPE layer."""
 

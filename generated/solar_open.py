@@ -1,5 +1,5 @@
 # generated from schemas/solar_open.yaml by `make generate`; do not edit.
-# kvarch-digest: render=19e59ba6e31aeab0 content=3e502092cbf6f7a3
+# kvarch-digest: render=3401bdc077500d7a content=833c9cfa03c15589
 """SolarOpenConfig: Solar Open MoE decoder (Llama geometry, explicit head_dim)."""
 
 from __future__ import annotations
@@ -21,20 +21,15 @@ class SolarOpenConfig(LlamaConfig, kw_only=True, dict=True):
         48
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""

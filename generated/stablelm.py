@@ -1,5 +1,5 @@
 # generated from schemas/stablelm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b23ae45847b0a223 content=a6608ec7ac6175da
+# kvarch-digest: render=aa433ecb9f0a7ad1 content=15cf79170181c2c9
 """StableLmConfig: StableLM decoder (every layer full attention; head_dim = hidden / heads)."""
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ class StableLmConfig(LlamaConfig, kw_only=True, dict=True):
         32
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -32,10 +30,8 @@ class StableLmConfig(LlamaConfig, kw_only=True, dict=True):
         | None
     ) = 32
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/starcoder2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=185c1949273314a9 content=135c4f906bde9bca
+# kvarch-digest: render=93c3a771ee4967db content=b4033440c46e6f8e
 """Starcoder2Config: StarCoder2 decoder (GQA; every layer sliding when sliding_window is set)."""
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ class Starcoder2Config(MistralConfig, kw_only=True, dict=True):
         30
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 24
     """Query heads."""
-
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
@@ -32,9 +30,7 @@ class Starcoder2Config(MistralConfig, kw_only=True, dict=True):
         | None
     ) = 2
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3072
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/vaultgemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c60400bf597a482e content=357145d71d3a70e9
+# kvarch-digest: render=bc2e22526ed178bc content=f375776650206bbd
 """VaultGemmaConfig: VaultGemma decoder (Gemma2 geometry; sliding-window and full layers
 alternate)."""
 
@@ -22,14 +22,11 @@ class VaultGemmaConfig(Gemma2Config, kw_only=True, dict=True):
         26
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2304
     """Model width."""

@@ -1,5 +1,5 @@
 # generated from schemas/xglm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7c47de9ce2fab147 content=b1dbe8f66eec4ca7
+# kvarch-digest: render=8645ca493c730b37 content=f41bb1b71de9f00e
 """XglmConfig: XGLM decoder (multi-head attention, head_dim = d_model / attention_heads)."""
 
 from __future__ import annotations
@@ -19,12 +19,9 @@ class XglmConfig(Gpt2Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf("num_layers", "num_hidden_layers", ge=1)]
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("attention_heads", "num_attention_heads", ge=1)]
     """Attention heads (each keeps its own K/V head)."""
-
     hidden_size: Annotated[int, rt.hf("d_model", "hidden_size", ge=1)]
     """Model width."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
     """Longest sequence the positional encoding covers."""

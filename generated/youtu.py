@@ -1,5 +1,5 @@
 # generated from schemas/youtu.yaml by `make generate`; do not edit.
-# kvarch-digest: render=cf4e9bacc845dd70 content=8b11c910f1f79e50
+# kvarch-digest: render=7e4eea4c8e58162f content=078f75a2a6959c9e
 """YoutuConfig: Youtu-LLM decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
 
 from __future__ import annotations
@@ -19,21 +19,15 @@ class YoutuConfig(DeepseekV3Config, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 32
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 16
     """Query heads."""
-
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
     """Width of the compressed KV latent."""
-
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
     """Width of the rotary key part shared by all heads."""
-
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Width of the non-rotary key part per head."""
-
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
     """Value width per head."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence (already the rope-extended length)."""

@@ -1,5 +1,5 @@
 # generated from schemas/zamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5f452aa4ad8aebfa content=e7c7230da4035ec3
+# kvarch-digest: render=696030d3676236ce content=74a85a90ddf06a2a
 """ZambaConfig: Zamba hybrid decoder (Mamba layers keep no KV; hybrid layers run shared
 attention)."""
 
@@ -22,28 +22,20 @@ class ZambaConfig(LlamaConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 76
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 16
     """Query heads."""
-
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 16
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf(ge=1)] = 3712
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("attention_head_dim", "head_dim", ge=1)] | None = None
     """Per-head width when the config gives it (else 2 * hidden_size / heads)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence the positional encoding was trained for."""
-
     layers_block_type: Annotated[list[str], rt.hf("layers_block_type", "layer_types")] | None = None
     """Per-layer block (mamba / linear_attention = Mamba, hybrid = shared attention)."""
-
     attn_layer_period: Annotated[int, rt.hf(ge=1)] = 6
     """Without layers_block_type, one hybrid layer in this many after layer 3."""
-
     attn_layer_offset: Annotated[int, rt.hf(ge=0)] = 4
     """Without layers_block_type, the hybrid layers' offset counted from layer 3."""
 

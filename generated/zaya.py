@@ -1,5 +1,5 @@
 # generated from schemas/zaya.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d3c21bf187774d01 content=a7b2b956348b9775
+# kvarch-digest: render=b8da2748ccd18e41 content=0577ae84f4f9ef4c
 """ZayaConfig: ZAYA decoder (hybrid CCA layers with a full or sliding-window KV cache)."""
 
 from __future__ import annotations
@@ -23,27 +23,20 @@ class ZayaConfig(LlamaConfig, kw_only=True, dict=True):
         40
     )
     """Decoder layers."""
-
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
     """Query heads."""
-
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 2
     """KV heads; null means one per query head (multi-head attention)."""
-
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
     """Model width."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     """Longest sequence the positional encoding was trained for."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] | None = None
     """Tokens a hybrid_sliding layer sees (required when one exists)."""
-
     layer_types: list[str] | None = None
     """Per-layer block kind, hybrid or hybrid_sliding (default all hybrid)."""
 

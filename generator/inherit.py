@@ -58,9 +58,14 @@ def _checks(checks: list[str], prefix: str = "") -> str:
     return CHECKS + prefix + ("\n".join(checks) if checks else NO_CHECKS)
 
 
+def _fields(texts: list[str]) -> list[str]:
+    """The field declarations as one block (fields follow each other without blank lines)."""
+    return ["\n".join(texts)] if texts else []
+
+
 def standalone_body(m: Members) -> Body:
     """Every member of a class without a generated parent."""
-    members = [text for _, text in m.fields.values()]
+    members = _fields([text for _, text in m.fields.values()])
     if m.checks:
         members.append(_checks(m.checks))
     members += [text for _, text in m.derived.values()]
@@ -85,7 +90,9 @@ def inherited_body(m: Members, parent: Members) -> Body | None:
         for name in dict.fromkeys([*parent.attributes, *m.attributes])
         if m.attributes.get(name) != parent.attributes.get(name)
     ]
-    members = [text for n, (_, text) in m.fields.items() if parent.fields.get(n) != m.fields[n]]
+    members = _fields(
+        [text for n, (_, text) in m.fields.items() if parent.fields.get(n) != m.fields[n]]
+    )
     if m.checks != parent.checks:
         n = len(parent.checks)
         extends = n > 0 and m.checks[:n] == parent.checks

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -217,23 +216,10 @@ def _module(s: Schema, package: str, members: dict[str, Members], ancestors: lis
     )
 
 
-def _natural(name: str) -> list[tuple[int, int, str]]:
-    """Sort key ordering digit runs by value (ruff's RUF022 order for ``__all__``)."""
-    return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.findall(r"\d+|\D+", name)]
-
-
 def render_registry(schemas: list[Schema], package: str) -> str:
-    """The package ``__init__`` with the registry (unformatted)."""
-    model_types = sorted((t, s) for s in schemas for t in s.model_types)
-    architectures = sorted((a, s) for s in schemas for a in s.architectures)
+    """The package ``__init__`` with the registry table (unformatted)."""
     return _ENV.get_template("registry.py.j2").render(
-        schemas=sorted(schemas, key=lambda s: s.stem),
-        camel_names=sorted(
-            [s.class_name for s in schemas] + ["UnknownArchitectureError"], key=_natural
-        ),
-        model_types=[(t, s) for t, s in sorted(model_types, key=lambda p: p[0])],
-        architectures=[(a, s) for a, s in sorted(architectures, key=lambda p: p[0])],
-        **_common(package),
+        schemas=sorted(schemas, key=lambda s: s.stem), **_common(package)
     )
 
 

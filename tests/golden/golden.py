@@ -1,5 +1,5 @@
 # generated from schemas/golden.yaml by `make generate`; do not edit.
-# kvarch-digest: render=278a96c5aec642ab content=78984287ff3f7b21
+# kvarch-digest: render=d865ab1da177f41e content=2d9e7e631bec061d
 """GoldenConfig: Golden test family: \"quotes\", 'single', back\\slash and \"\"\"triple\"\"\"."""
 
 from __future__ import annotations
@@ -21,39 +21,28 @@ class GoldenConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", ge=1)]
     """HF field num_hidden_layers / n_layer."""
-
     num_attention_heads: Annotated[int, rt.hf(ge=1)]
     """HF field num_attention_heads."""
-
     num_kv_heads: (
         Annotated[int, rt.hf("num_key_value_heads", "attn_config.kv_n_heads", ge=1)] | None
     ) = None
     """HF field num_key_value_heads / attn_config.kv_n_heads."""
-
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] | None = None
     """HF field head_dim."""
-
     hidden_size: Annotated[int, rt.hf(ge=1)]
     """HF field hidden_size."""
-
     global_head_dim: Annotated[int, rt.hf(ge=1)] | None = None
     """HF field global_head_dim."""
-
     sliding_window: Annotated[int, rt.hf(ge=1)] | None = None
     """HF field sliding_window."""
-
     num_kv_shared_layers: Annotated[int, rt.hf(ge=0)] = 0
     """HF field num_kv_shared_layers."""
-
     layer_types: list[str] | None = None
     """HF field layer_types."""
-
     rope_type: Annotated[str, rt.hf("rope_scaling.rope_type", "rope_scaling.type")] | None = None
     """HF field rope_scaling.rope_type / rope_scaling.type."""
-
     rope_factor: Annotated[float, rt.hf("rope_scaling.factor")] | None = None
     """HF field rope_scaling.factor."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """HF field max_position_embeddings."""
 
@@ -71,7 +60,6 @@ class GoldenConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     @property
     def kv_heads(self) -> int:
-        """Derived: kv_heads."""
         return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
 
     @property
@@ -81,7 +69,6 @@ class GoldenConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
 
     @property
     def first_shared(self) -> int:
-        """Derived: first_shared."""
         return self.num_hidden_layers - self.num_kv_shared_layers
 
     @rt.reads("num_hidden_layers")

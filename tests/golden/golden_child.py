@@ -1,5 +1,5 @@
 # generated from schemas/golden_child.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4a2d2fb0b54a63ef content=d29419a0875ad644
+# kvarch-digest: render=32feadbb67d3e900 content=51515b85cdc8a48d
 """GoldenChildConfig: Golden child (a changed default, a narrowed input, a new input, an appended
 check)."""
 
@@ -20,10 +20,8 @@ class GoldenChildConfig(GoldenConfig, kw_only=True, dict=True):
 
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 16
     """HF field head_dim."""
-
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
     """HF field max_position_embeddings."""
-
     first_dense_layers: Annotated[int, rt.hf(ge=0)] = 1
     """HF field first_dense_layers."""
 
@@ -37,7 +35,6 @@ class GoldenChildConfig(GoldenConfig, kw_only=True, dict=True):
 
     @property
     def first_shared(self) -> int:
-        """Derived: first_shared."""
         return max(self.num_hidden_layers - self.num_kv_shared_layers, self.first_dense_layers)
 
     @rt.reads("num_hidden_layers", "num_kv_shared_layers", "first_dense_layers")
