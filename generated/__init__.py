@@ -1,165 +1,12 @@
 # generated from schemas/*.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e8a9ff75794a2fb5 content=f1690aa3827f814f
+# kvarch-digest: render=4716bcb74286600e content=56341f4fc32e8a9a
 """Compiler output: one config class per schema, and the registry that picks one (its lookup
 logic: ``kvarch.registry.Registry``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from kvarch.registry import Registry
-from kvarch.schema_runtime import UnknownArchitectureError
-
-if TYPE_CHECKING:
-    from generated.afmoe import AfmoeConfig as AfmoeConfig
-    from generated.apertus import ApertusConfig as ApertusConfig
-    from generated.arcee import ArceeConfig as ArceeConfig
-    from generated.aria_text import AriaTextConfig as AriaTextConfig
-    from generated.axk1 import AXK1Config as AXK1Config
-    from generated.axk2 import AXK2Config as AXK2Config
-    from generated.bailing_hybrid import BailingHybridConfig as BailingHybridConfig
-    from generated.bamba import BambaConfig as BambaConfig
-    from generated.beam import BeamConfig as BeamConfig
-    from generated.biogpt import BiogptConfig as BiogptConfig
-    from generated.bitnet import BitNetConfig as BitNetConfig
-    from generated.bloom import BloomConfig as BloomConfig
-    from generated.codegen import CodegenConfig as CodegenConfig
-    from generated.cohere import CohereConfig as CohereConfig
-    from generated.cohere2 import Cohere2Config as Cohere2Config
-    from generated.cohere2_moe import Cohere2MoeConfig as Cohere2MoeConfig
-    from generated.cohere_compass_text import CohereCompassTextConfig as CohereCompassTextConfig
-    from generated.cpmant import CpmantConfig as CpmantConfig
-    from generated.ctrl import CtrlConfig as CtrlConfig
-    from generated.cwm import CwmConfig as CwmConfig
-    from generated.dbrx import DbrxConfig as DbrxConfig
-    from generated.deepseek_v2 import DeepseekV2Config as DeepseekV2Config
-    from generated.deepseek_v3 import DeepseekV3Config as DeepseekV3Config
-    from generated.deepseek_v32 import DeepseekV32Config as DeepseekV32Config
-    from generated.diffllama import DiffLlamaConfig as DiffLlamaConfig
-    from generated.doge import DogeConfig as DogeConfig
-    from generated.dory import DoryConfig as DoryConfig
-    from generated.dots1 import Dots1Config as Dots1Config
-    from generated.emu3 import Emu3Config as Emu3Config
-    from generated.emu3_text_model import Emu3TextModelConfig as Emu3TextModelConfig
-    from generated.ernie4_5 import Ernie45Config as Ernie45Config
-    from generated.ernie4_5_moe import Ernie45MoeConfig as Ernie45MoeConfig
-    from generated.exaone import ExaoneConfig as ExaoneConfig
-    from generated.exaone4 import Exaone4Config as Exaone4Config
-    from generated.exaone_moe import ExaoneMoeConfig as ExaoneMoeConfig
-    from generated.falcon import FalconConfig as FalconConfig
-    from generated.falcon_h1 import FalconH1Config as FalconH1Config
-    from generated.flex_olmo import FlexOlmoConfig as FlexOlmoConfig
-    from generated.flint import FlintConfig as FlintConfig
-    from generated.fuyu import FuyuConfig as FuyuConfig
-    from generated.gemma import GemmaConfig as GemmaConfig
-    from generated.gemma2 import Gemma2Config as Gemma2Config
-    from generated.gemma3 import Gemma3VlmConfig as Gemma3VlmConfig
-    from generated.gemma3_text import Gemma3TextConfig as Gemma3TextConfig
-    from generated.gemma3n import Gemma3nVlmConfig as Gemma3nVlmConfig
-    from generated.gemma3n_text import Gemma3nTextConfig as Gemma3nTextConfig
-    from generated.gemma4 import Gemma4VlmConfig as Gemma4VlmConfig
-    from generated.gemma4_text import Gemma4TextConfig as Gemma4TextConfig
-    from generated.gemma4_unified import Gemma4UnifiedVlmConfig as Gemma4UnifiedVlmConfig
-    from generated.gemma4_unified_text import Gemma4UnifiedTextConfig as Gemma4UnifiedTextConfig
-    from generated.git import GitConfig as GitConfig
-    from generated.glm import GlmConfig as GlmConfig
-    from generated.glm4 import Glm4Config as Glm4Config
-    from generated.glm4_moe import Glm4MoeConfig as Glm4MoeConfig
-    from generated.glm4_moe_lite import Glm4MoeLiteConfig as Glm4MoeLiteConfig
-    from generated.glm_moe_dsa import GlmMoeDsaConfig as GlmMoeDsaConfig
-    from generated.got_ocr2 import GotOcr2Config as GotOcr2Config
-    from generated.gpt2 import Gpt2Config as Gpt2Config
-    from generated.gpt_bigcode import GptBigcodeConfig as GptBigcodeConfig
-    from generated.gpt_neo import GptNeoConfig as GptNeoConfig
-    from generated.gpt_neox import GptNeoxConfig as GptNeoxConfig
-    from generated.gpt_neox_japanese import GptNeoxJapaneseConfig as GptNeoxJapaneseConfig
-    from generated.gpt_oss import GptOssConfig as GptOssConfig
-    from generated.gptj import GptjConfig as GptjConfig
-    from generated.granite import GraniteConfig as GraniteConfig
-    from generated.granite_swa import GraniteSwaConfig as GraniteSwaConfig
-    from generated.granitemoe_swa import GraniteMoeSwaConfig as GraniteMoeSwaConfig
-    from generated.granitemoehybrid import GraniteMoeHybridConfig as GraniteMoeHybridConfig
-    from generated.helium import HeliumConfig as HeliumConfig
-    from generated.hrm_text import HrmTextConfig as HrmTextConfig
-    from generated.hunyuan_v1_dense import HunyuanV1Config as HunyuanV1Config
-    from generated.hy_v3 import HYV3Config as HYV3Config
-    from generated.hy_v4 import HYV4Config as HYV4Config
-    from generated.hyperclovax import HyperClovaxConfig as HyperClovaxConfig
-    from generated.inkling2_loop_text import Inkling2LoopTextConfig as Inkling2LoopTextConfig
-    from generated.inkling2_text import Inkling2TextConfig as Inkling2TextConfig
-    from generated.inkling_text import InklingTextConfig as InklingTextConfig
-    from generated.internlm3 import InternLM3Config as InternLM3Config
-    from generated.iquestcoder import IQuestCoderConfig as IQuestCoderConfig
-    from generated.jais2 import Jais2Config as Jais2Config
-    from generated.jamba import JambaConfig as JambaConfig
-    from generated.jetmoe import JetMoeConfig as JetMoeConfig
-    from generated.kimi_linear import KimiLinearConfig as KimiLinearConfig
-    from generated.kolibri1 import Kolibri1Config as Kolibri1Config
-    from generated.laguna import LagunaConfig as LagunaConfig
-    from generated.lara_mini import LaraMiniConfig as LaraMiniConfig
-    from generated.lfm2 import Lfm2Config as Lfm2Config
-    from generated.lfm2_moe import Lfm2MoeConfig as Lfm2MoeConfig
-    from generated.lfm3 import Lfm3Config as Lfm3Config
-    from generated.llama import LlamaConfig as LlamaConfig
-    from generated.llama4 import Llama4Config as Llama4Config
-    from generated.llama4_text import Llama4TextConfig as Llama4TextConfig
-    from generated.longcat_flash import LongcatFlashConfig as LongcatFlashConfig
-    from generated.mellum import MellumConfig as MellumConfig
-    from generated.mimo_v2_flash import MiMoV2FlashConfig as MiMoV2FlashConfig
-    from generated.minicpm3 import MiniCPM3Config as MiniCPM3Config
-    from generated.minimax import MiniMaxConfig as MiniMaxConfig
-    from generated.minimax_m2 import MiniMaxM2Config as MiniMaxM2Config
-    from generated.minimax_m3_vl_text import MiniMaxM3VLTextConfig as MiniMaxM3VLTextConfig
-    from generated.ministral import MinistralConfig as MinistralConfig
-    from generated.ministral3 import Ministral3Config as Ministral3Config
-    from generated.mistral import MistralConfig as MistralConfig
-    from generated.mixtral import MixtralConfig as MixtralConfig
-    from generated.mllama import MllamaConfig as MllamaConfig
-    from generated.mllama_text_model import MllamaTextModelConfig as MllamaTextModelConfig
-    from generated.modernbert_decoder import ModernbertDecoderConfig as ModernbertDecoderConfig
-    from generated.moshi import MoshiConfig as MoshiConfig
-    from generated.moss_transcribe_diarize import (
-        MossTranscribeDiarizeConfig as MossTranscribeDiarizeConfig,
-    )
-    from generated.mpt import MptConfig as MptConfig
-    from generated.nanochat import NanoChatConfig as NanoChatConfig
-    from generated.nemotron import NemotronConfig as NemotronConfig
-    from generated.nemotron_h import NemotronHConfig as NemotronHConfig
-    from generated.olmo import OlmoConfig as OlmoConfig
-    from generated.olmo3 import Olmo3Config as Olmo3Config
-    from generated.olmo_hybrid import OlmoHybridConfig as OlmoHybridConfig
-    from generated.olmoe import OlmoeConfig as OlmoeConfig
-    from generated.opt import OptConfig as OptConfig
-    from generated.persimmon import PersimmonConfig as PersimmonConfig
-    from generated.phi import PhiConfig as PhiConfig
-    from generated.phi3 import Phi3Config as Phi3Config
-    from generated.phi4_multimodal import Phi4MultimodalConfig as Phi4MultimodalConfig
-    from generated.phimoe import PhimoeConfig as PhimoeConfig
-    from generated.qwen2 import Qwen2Config as Qwen2Config
-    from generated.qwen2_moe import Qwen2MoeConfig as Qwen2MoeConfig
-    from generated.qwen3 import Qwen3Config as Qwen3Config
-    from generated.qwen3_5 import Qwen35Config as Qwen35Config
-    from generated.qwen3_5_moe import Qwen35MoeConfig as Qwen35MoeConfig
-    from generated.qwen3_5_moe_text import Qwen35MoeTextConfig as Qwen35MoeTextConfig
-    from generated.qwen3_5_text import Qwen35TextConfig as Qwen35TextConfig
-    from generated.qwen3_moe import Qwen3MoeConfig as Qwen3MoeConfig
-    from generated.qwen3_next import Qwen3NextConfig as Qwen3NextConfig
-    from generated.qwen4_exp import Qwen4ExpConfig as Qwen4ExpConfig
-    from generated.qwen4_exp_text import Qwen4ExpTextConfig as Qwen4ExpTextConfig
-    from generated.recurrent_gemma import RecurrentGemmaConfig as RecurrentGemmaConfig
-    from generated.sarvam_mla import SarvamMLAConfig as SarvamMLAConfig
-    from generated.sarvam_moe import SarvamMoEConfig as SarvamMoEConfig
-    from generated.seed_oss import SeedOssConfig as SeedOssConfig
-    from generated.smollm3 import SmolLM3Config as SmolLM3Config
-    from generated.solar_open import SolarOpenConfig as SolarOpenConfig
-    from generated.stablelm import StableLmConfig as StableLmConfig
-    from generated.starcoder2 import Starcoder2Config as Starcoder2Config
-    from generated.vaultgemma import VaultGemmaConfig as VaultGemmaConfig
-    from generated.xglm import XglmConfig as XglmConfig
-    from generated.youtu import YoutuConfig as YoutuConfig
-    from generated.zamba import ZambaConfig as ZambaConfig
-    from generated.zamba2 import Zamba2Config as Zamba2Config
-    from generated.zaya import ZayaConfig as ZayaConfig
+from kvarch.schema_runtime import SchemaArchConfig, UnknownArchitectureError
 
 __all__ = [
     "ARCHITECTURES",
@@ -407,7 +254,8 @@ from_hf_config = _REGISTRY.from_hf_config
 _load = _REGISTRY.load
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> type[SchemaArchConfig]:
+    """``generated.LlamaConfig``: a class, its module imported on first use."""
     if name in CLASSES:
         return _load(name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

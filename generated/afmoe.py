@@ -1,9 +1,5 @@
 # generated from schemas/afmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=38d33c47cf5e316e content=764a77d940640eb9
-"""AfmoeConfig: AFMoE decoder (every Nth layer full attention, the others sliding-window)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=13d8b166c27b86e8 content=53786cd4b85c797e
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/apertus.yaml by `make generate`; do not edit.
-# kvarch-digest: render=09c6440c7071d94d content=7e18a71fad0ae604
-"""ApertusConfig: Apertus decoder (every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=6a4a5984ad293cbc content=808679489fd37c81
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/arcee.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d6cfa21dadd0815e content=b52a789b1c82320a
-"""ArceeConfig: Arcee decoder (every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=73d014656648de83 content=7dba05a68f4d5bb0
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/aria_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a15c64e814f413fa content=7cdfddfa763b84c4
-"""AriaTextConfig: Aria text decoder (MoE; Llama geometry, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=b212255df86e59f1 content=a8b541af178b6cc7
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

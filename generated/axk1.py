@@ -1,9 +1,5 @@
 # generated from schemas/axk1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=09253999573c0ec5 content=9ef2052b3953bb19
-"""AXK1Config: A.X-K1 decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=7e56614ad855f0e5 content=5e5350840d52a8c9
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config

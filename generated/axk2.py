@@ -1,10 +1,5 @@
 # generated from schemas/axk2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1a6e02345c341fd4 content=8a88b6acd440470e
-"""AXK2Config: A.X-K2 decoder: MLA with a DSA indexer over every token (latent KV cache; the
-indexer keys are not in it)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=d7e5dc4540cfa01e content=dfe124a7ce198008
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config

@@ -1,10 +1,5 @@
 # generated from schemas/bailing_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9f4425c0c36de19d content=c280b7f69da763cd
-"""BailingHybridConfig: Bailing-Hybrid decoder (linear-attention layers keep no KV; MLA every 6th
-layer)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=8a4392317c400921 content=d795483231c9aba1
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config

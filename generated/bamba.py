@@ -1,9 +1,5 @@
 # generated from schemas/bamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f50c80841854856d content=717debf481b7cc17
-"""BambaConfig: Bamba hybrid decoder (Mamba2 layers keep no KV; attention on attn_layer_indices)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=1e416b3cb21e3c50 content=d0eee94ed7fc6e0e
 from typing import Annotated, ClassVar
 
 import msgspec

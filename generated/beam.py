@@ -1,10 +1,5 @@
 # generated from schemas/beam.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1fc4b616110c1baf content=df1bdd9887cf998e
-"""BeamConfig: Beam decoder (every 6th and the last layer full attention, the others sliding-
-window)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=9aad4a1ae662ffc1 content=7115b18d25ab4e70
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/biogpt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=05f8f56656ebcb00 content=7064b08fdb7b31a9
-"""BiogptConfig: BioGPT decoder (multi-head attention, learned positions)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=31095a830b03066e content=a4a13da794ef3a0b
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig

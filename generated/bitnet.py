@@ -1,9 +1,5 @@
 # generated from schemas/bitnet.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c46d4aa423128f61 content=75754f5660937f09
-"""BitNetConfig: BitNet decoder (ternary weights; Llama geometry, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=f478597b609281fb content=3786cb8dda38f8b6
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,10 +1,5 @@
 # generated from schemas/bloom.yaml by `make generate`; do not edit.
-# kvarch-digest: render=174c9d48cc76680b content=f9f207e54d7611c7
-"""BloomConfig: BLOOM decoder (multi-head attention, ALiBi; length bound 2048 unless seq_length
-says)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=9019117f278da525 content=cd454417ff9c7c29
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config

@@ -1,9 +1,5 @@
 # generated from schemas/codegen.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c3be6329d0c6ba95 content=ad245bc944c4fe49
-"""CodegenConfig: CodeGen decoder (multi-head attention, head_dim = n_embd / n_head)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=0fa00ac15cee538e content=6b62a1580e207b2c
 from typing import ClassVar
 
 from generated.gptj import GptjConfig

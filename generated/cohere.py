@@ -1,9 +1,5 @@
 # generated from schemas/cohere.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8f59c4bd40f7f75f content=f9a4d259017d1d44
-"""CohereConfig: Cohere decoder (GQA, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=103ad31f920b1e35 content=bf8f7e31053ee4a5
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/cohere2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=834cad4a4106bf70 content=72d06c5e1e425e3c
-"""Cohere2Config: Cohere2 decoder (sliding layers with every 4th layer full)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=9c2ac32138f46864 content=ae9e28bf4f9a0c5f
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig

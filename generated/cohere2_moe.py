@@ -1,10 +1,5 @@
 # generated from schemas/cohere2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=913b880094c85b18 content=ae6766caea9f3971
-"""Cohere2MoeConfig: Cohere2-MoE decoder (explicit head_dim; sliding layers with periodic full
-layers)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=9dcb2082ebb641ae content=836aaf2c349c876d
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig

@@ -1,10 +1,5 @@
 # generated from schemas/cohere_compass_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=105736180cf7ae7a content=983468c8c52616a1
-"""CohereCompassTextConfig: Cohere Compass text decoder (full attention by default; per-layer
-kinds from layer_types)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=d6286e2e0ee712b9 content=44fb297b8a79b96b
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig

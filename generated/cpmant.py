@@ -1,9 +1,5 @@
 # generated from schemas/cpmant.yaml by `make generate`; do not edit.
-# kvarch-digest: render=309443a1bd436402 content=4cf5abceb2b24cae
-"""CpmantConfig: CPM-Ant decoder (multi-head attention, head width dim_head)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=8b224f4926076f8f content=0e686eb5e9179216
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt

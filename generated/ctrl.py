@@ -1,9 +1,5 @@
 # generated from schemas/ctrl.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d8b56d89ac1df07d content=5fa2d077b0067ef3
-"""CtrlConfig: CTRL decoder (multi-head attention, head_dim = n_embd / n_head)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=0168fe88d7924019 content=1fe46473993deab7
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config

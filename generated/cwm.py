@@ -1,9 +1,5 @@
 # generated from schemas/cwm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=847fe5dc7df14a6e content=dc069c755fb92324
-"""CwmConfig: CWM decoder (layer 0 and every 4th after it full attention, the rest sliding)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=22fc84ab8fd12658 content=63667e0db337889c
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

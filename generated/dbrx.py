@@ -1,9 +1,5 @@
 # generated from schemas/dbrx.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d4a07adb5f098b45 content=58029f3bdf4a28da
-"""DbrxConfig: DBRX decoder (grouped-query attention, KV heads in attn_config.kv_n_heads)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=57fd5277921caf86 content=703253b8dee6523e
 from typing import Annotated, ClassVar
 
 from generated.mpt import MptConfig

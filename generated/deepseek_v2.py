@@ -1,9 +1,5 @@
 # generated from schemas/deepseek_v2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ac830df33cd7f422 content=ceabe84d9897c5a2
-"""DeepseekV2Config: DeepSeek-V2 decoder with multi-head latent attention (latent KV cache)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=eeff3504eae59b35 content=bb676478024434ba
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config

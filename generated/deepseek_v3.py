@@ -1,9 +1,5 @@
 # generated from schemas/deepseek_v3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=56f1cfdb93190e64 content=7d8f373b93ed89e6
-"""DeepseekV3Config: DeepSeek-V3 decoder with multi-head latent attention (latent KV cache)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=72be8ca2732c5081 content=5aa5e99404a52b67
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt

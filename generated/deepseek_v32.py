@@ -1,9 +1,5 @@
 # generated from schemas/deepseek_v32.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e58efb6d137598f2 content=fab4b7f8d6268247
-"""DeepseekV32Config: DeepSeek-V3.2 decoder (MLA latent KV cache; indexer key cache not counted)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=9ef0747dfa7e3dfa content=14607c5f2a4e9202
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config

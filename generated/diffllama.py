@@ -1,10 +1,5 @@
 # generated from schemas/diffllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b1691af7acebb666 content=71af80baecf46a3d
-"""DiffLlamaConfig: DiffLlama decoder (differential attention, Llama cache geometry, even KV
-heads)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=129e491e9392d4c5 content=8801c739e47fef89
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/doge.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f7a145688afc01eb content=35efc350a70c4f6f
-"""DogeConfig: Doge decoder (Llama geometry; every layer sliding when sliding_window is set)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=959d06100e529822 content=866403de55345a4f
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig

@@ -1,10 +1,5 @@
 # generated from schemas/dory.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1a9f9fe2289a328a content=8606c99ba5274a18
-"""DoryConfig: Dory decoder (looped recurrent section; each extra pass keeps its own cache
-copies)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=2b7c3f6f785ad1e9 content=4d6d4f76577d43f2
 from typing import Annotated, ClassVar
 
 import msgspec

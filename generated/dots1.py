@@ -1,9 +1,5 @@
 # generated from schemas/dots1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=46314b737208cb92 content=ff760be7ffd21c24
-"""Dots1Config: dots.llm1 decoder (sliding window from max_window_layers on, or per layer_types)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=a12f0de7a7053442 content=81e79ca7042c2b5c
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/emu3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=298453f49a426381 content=a5f99bfb85d8c2af
-"""Emu3Config: Emu3 (VQ image tokens in a Llama-geometry decoder read from text_config)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=9b37f1d867f87c17 content=20573c5377769e4f
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,10 +1,5 @@
 # generated from schemas/emu3_text_model.yaml by `make generate`; do not edit.
-# kvarch-digest: render=642172cc64e47ff0 content=c876f9739ee0ed20
-"""Emu3TextModelConfig: Emu3 text decoder (Llama geometry; the config Emu3ForCausalLM itself
-holds)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=6aad37156f1bf72c content=575359f382b29a08
 from typing import ClassVar
 
 from generated.emu3 import Emu3Config

@@ -1,9 +1,5 @@
 # generated from schemas/ernie4_5.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1e6986b4c08ddcdf content=28b739d13e834dc7
-"""Ernie45Config: ERNIE 4.5 dense decoder (Llama geometry, explicit head_dim)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=41ce70460957a448 content=8035eddfe6152bf4
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/ernie4_5_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=75febc18e3063f4a content=45ed1ab3fdcc18fd
-"""Ernie45MoeConfig: ERNIE 4.5 MoE decoder (Llama geometry, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=fe9c03dddc81633e content=80b540cf1a0b3b15
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

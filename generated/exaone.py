@@ -1,9 +1,5 @@
 # generated from schemas/exaone.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c095b0d6b09bc453 content=a5ba939e085a11d0
-"""ExaoneConfig: EXAONE 3 decoder (GQA, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=6df175d994b77683 content=0cf47df1ec8d16ff
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,10 +1,5 @@
 # generated from schemas/exaone4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ec5eeda01318b685 content=746cef74658739ec
-"""Exaone4Config: EXAONE 4 decoder (sliding layers with every 4th layer full; all full without a
-window)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=1f5fb859f11a5541 content=8f715c8074a5ffd3
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig

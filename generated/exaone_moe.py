@@ -1,10 +1,5 @@
 # generated from schemas/exaone_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=cd00368b06a4cfa6 content=f0a514d2b398f208
-"""ExaoneMoeConfig: EXAONE-MoE decoder (sliding layers with every 4th layer full; all full
-without a window)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=a70956eb8449f6ce content=07852be7fc7ce20b
 from typing import ClassVar
 
 from generated.exaone4 import Exaone4Config

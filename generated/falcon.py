@@ -1,10 +1,5 @@
 # generated from schemas/falcon.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8c193c9a58352337 content=9a7432f67006f2a8
-"""FalconConfig: Falcon decoder (new architecture GQA, multi-query, or multi-head; rotary or
-ALiBi)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=17a89c1e93f4d084 content=524608087b913db5
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config

@@ -1,9 +1,5 @@
 # generated from schemas/falcon_h1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6dc8bea649448707 content=83c44b7084f7337d
-"""FalconH1Config: Falcon-H1 parallel hybrid decoder (attention beside Mamba2 in every layer)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=e656510241b9c6e5 content=404288b096ed6d55
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

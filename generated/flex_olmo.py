@@ -1,9 +1,5 @@
 # generated from schemas/flex_olmo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=25c7e494a2b51521 content=5bb73cc72004cebb
-"""FlexOlmoConfig: FlexOlmo decoder (every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=9151a9d2f361443f content=aa55b93500495aff
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

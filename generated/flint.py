@@ -1,10 +1,5 @@
 # generated from schemas/flint.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5c01e6baac8179f8 content=dc333987aad11eeb
-"""FlintConfig: Flint decoder (full attention on the first two, every 4th and the last layer;
-sliding elsewhere)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=58efb69c1ef61419 content=9f414268c002c04b
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/fuyu.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f00b4a2999403fd2 content=0674361cbc7a9ae0
-"""FuyuConfig: Fuyu (Persimmon text decoder, flat or under text_config)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=0e211d7062ccc9e3 content=9018525331155b1c
 from typing import Annotated, ClassVar
 
 from generated.persimmon import PersimmonConfig

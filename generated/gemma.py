@@ -1,9 +1,5 @@
 # generated from schemas/gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c41e948e4c8fb91e content=c4c1b5211438a469
-"""GemmaConfig: Gemma decoder (explicit head_dim, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=f0008c8f80cd25a4 content=5a8f8e7fae4e09d4
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

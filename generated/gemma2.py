@@ -1,9 +1,5 @@
 # generated from schemas/gemma2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f311ab991e66efab content=9eac19e261ef88b6
-"""Gemma2Config: Gemma2 decoder (sliding-window and full-attention layers alternate)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=024e74cf98c031b8 content=6ba1e7ec56bbf2d5
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

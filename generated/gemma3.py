@@ -1,9 +1,5 @@
 # generated from schemas/gemma3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d5b6deb089aa8c04 content=c17a5356ee0dd33e
-"""Gemma3VlmConfig: Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=945edf52c47e2714 content=3f218f3ccd461b57
 from typing import ClassVar
 
 from generated.gemma3_text import Gemma3TextConfig

@@ -1,10 +1,5 @@
 # generated from schemas/gemma3_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=eb193e6d739e5c2f content=45256cdedb9929f6
-"""Gemma3TextConfig: Gemma3 text decoder (five sliding layers, then one full, unless layer_types
-says otherwise)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=4f4db7f65fc18698 content=2e2cfd1ae299d565
 from typing import Annotated, ClassVar
 
 from generated.gemma2 import Gemma2Config

@@ -1,9 +1,5 @@
 # generated from schemas/gemma3n.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6d7eab833740fe2d content=c7c640a37edf08a0
-"""Gemma3nVlmConfig: Gemma3n multimodal model (the Gemma3n text decoder under text_config)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=0a54f6bfcfe4dfcb content=f607d44d4eeb181e
 from typing import ClassVar
 
 from generated.gemma3n_text import Gemma3nTextConfig

@@ -1,10 +1,5 @@
 # generated from schemas/gemma3n_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=46a5f24b6949e369 content=e5fc6263804470f2
-"""Gemma3nTextConfig: Gemma3n text decoder (sliding/full pattern; the last layers share earlier
-layers' KV)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=a9a3b0c6a7252b96 content=ec9a9ccaefdcfb60
 from typing import Annotated, ClassVar
 
 from generated.gemma2 import Gemma2Config

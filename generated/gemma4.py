@@ -1,9 +1,5 @@
 # generated from schemas/gemma4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=42b26953eee1511f content=ca6e3e9e0241c3a2
-"""Gemma4VlmConfig: Gemma4 multimodal model (the Gemma4 text decoder under text_config)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=7a5ab80f6fb9165e content=2b032fd9f535a149
 from typing import ClassVar
 
 from generated.gemma4_text import Gemma4TextConfig

@@ -1,10 +1,5 @@
 # generated from schemas/gemma4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a86cd65639fe39c9 content=b34c813f980705df
-"""Gemma4TextConfig: Gemma4 text decoder (full layers use their own head dim; optional KV-shared
-tail)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=1dae54031e37cff0 content=6e81c1dc776f56ab
 from typing import Annotated, ClassVar
 
 from generated.gemma3n_text import Gemma3nTextConfig

@@ -1,10 +1,5 @@
 # generated from schemas/gemma4_unified.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fb3815a75da285cc content=2065704a87b195bc
-"""Gemma4UnifiedVlmConfig: Gemma4 Unified multimodal model (the Gemma4 Unified text decoder under
-text_config)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=7a5d57950f1d9b29 content=cc62b98fc3bdb857
 from typing import ClassVar
 
 from generated.gemma4_unified_text import Gemma4UnifiedTextConfig

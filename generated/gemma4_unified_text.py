@@ -1,10 +1,5 @@
 # generated from schemas/gemma4_unified_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ab5462e24518cd85 content=1396566c0543d400
-"""Gemma4UnifiedTextConfig: Gemma4 Unified text decoder (Gemma4 geometry; full layers use their
-own head dim)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=eda3a7906d106cfb content=998cb35e76bf7706
 from typing import Annotated, ClassVar
 
 from generated.gemma4_text import Gemma4TextConfig

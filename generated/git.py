@@ -1,9 +1,5 @@
 # generated from schemas/git.yaml by `make generate`; do not edit.
-# kvarch-digest: render=685391f650f66748 content=d518c49e2af03c4d
-"""GitConfig: GIT text decoder (multi-head attention, head_dim = hidden_size / heads)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=421dc800ecbd0a44 content=0c68833646a30512
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig

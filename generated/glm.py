@@ -1,9 +1,5 @@
 # generated from schemas/glm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1b310695a522612f content=c0eb4609a141fa84
-"""GlmConfig: GLM decoder (GQA, explicit head_dim, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=e3a8c77264bad68a content=b1a5ee3398e8268c
 from typing import ClassVar
 
 from generated.glm4 import Glm4Config

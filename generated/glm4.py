@@ -1,9 +1,5 @@
 # generated from schemas/glm4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=35306d6a6e849496 content=d05df72f930e2f64
-"""Glm4Config: GLM-4 decoder (GQA, explicit head_dim, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=a96bf412e99154af content=bcbde0dd5dc96cba
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/glm4_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f1490c4bfdec20b9 content=cdfe659db7a240af
-"""Glm4MoeConfig: GLM-4-MoE decoder (GQA, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=38983fc2a25f7aec content=057986ae5c9f86fb
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

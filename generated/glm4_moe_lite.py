@@ -1,9 +1,5 @@
 # generated from schemas/glm4_moe_lite.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9157353d7ac513e1 content=bce106ffc311c8c6
-"""Glm4MoeLiteConfig: GLM-4 MoE Lite decoder with multi-head latent attention (latent KV cache)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=f5c7804dda78018e content=c8ebe6d25bc67ba7
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config

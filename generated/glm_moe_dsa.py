@@ -1,9 +1,5 @@
 # generated from schemas/glm_moe_dsa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c09d96fa7916fc8d content=6e174da49cc58156
-"""GlmMoeDsaConfig: GLM MoE DSA decoder (MLA latent KV cache; indexer key cache not counted)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=13c767b88ec5823a content=f3b8149c5637c57a
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v32 import DeepseekV32Config

@@ -1,9 +1,5 @@
 # generated from schemas/got_ocr2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=65cb545c7eaa1aaa content=c0fb4463aa57b018
-"""GotOcr2Config: GOT-OCR2 (Qwen2 text decoder under text_config)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=d684299dc1dc46c9 content=c44f076ac1dcccda
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

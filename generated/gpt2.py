@@ -1,9 +1,5 @@
 # generated from schemas/gpt2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d0f28cf992c78a2b content=6c4bc81f7fc25c57
-"""Gpt2Config: GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=4fc88157bbc7a06e content=42bf071254d94599
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt

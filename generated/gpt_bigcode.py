@@ -1,9 +1,5 @@
 # generated from schemas/gpt_bigcode.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b41ec26bff8bf94d content=40a2dfd1ede8811a
-"""GptBigcodeConfig: GPT-BigCode decoder (multi_query -> one K/V head; else multi-head)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=44988c20ff3f4170 content=41eaea6fb031d125
 from typing import ClassVar
 
 from generated.gpt2 import Gpt2Config

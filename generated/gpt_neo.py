@@ -1,9 +1,5 @@
 # generated from schemas/gpt_neo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=40fbe44545411585 content=ffce64c59cc4fe44
-"""GptNeoConfig: GPT-Neo decoder (global and local (window_size) layers from attention_types)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=4cc261887a494551 content=a6c8b298cfcf70f2
 from typing import Annotated, ClassVar
 
 import msgspec

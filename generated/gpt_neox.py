@@ -1,9 +1,5 @@
 # generated from schemas/gpt_neox.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fe3f2bfcc28ed3a2 content=3a1d94857e32f0e5
-"""GptNeoxConfig: GPT-NeoX decoder (multi-head attention, head_dim = hidden_size / heads)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=f60d4e5c6c2f083e content=933c26088b8570b4
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config

@@ -1,10 +1,5 @@
 # generated from schemas/gpt_neox_japanese.yaml by `make generate`; do not edit.
-# kvarch-digest: render=cd027be376e24589 content=b374d9362a125436
-"""GptNeoxJapaneseConfig: GPT-NeoX-Japanese decoder (multi-head attention, head_dim = hidden_size
-/ heads)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=2e1bbd18eea8a82e content=c722dd46ca5a3876
 from typing import ClassVar
 
 from generated.gpt_neox import GptNeoxConfig

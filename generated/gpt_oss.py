@@ -1,10 +1,5 @@
 # generated from schemas/gpt_oss.yaml by `make generate`; do not edit.
-# kvarch-digest: render=046182524d506730 content=569d9b2bbf0862fb
-"""GptOssConfig: gpt-oss decoder (sliding-window and full-attention layers alternate; attention
-sinks keep no KV)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=081538bdda13740c content=f9f57798cd600aee
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/gptj.yaml by `make generate`; do not edit.
-# kvarch-digest: render=be10e5d52db53eb3 content=4bb73f42923b8485
-"""GptjConfig: GPT-J decoder (multi-head attention, head_dim = n_embd / n_head)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=5c35766f44ed42d8 content=3898a8f2b3b72491
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config

@@ -1,9 +1,5 @@
 # generated from schemas/granite.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2051bcd5898bd1b6 content=7d3dd3ef3348e675
-"""GraniteConfig: Granite decoder, dense or MoE (GQA, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=13ef042983072b68 content=5f95624233e57744
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/granite_swa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9952bbfbaabeafa3 content=c1425f802f1c6636
-"""GraniteSwaConfig: Granite SWA decoder (every 4th layer full from layer 0, the rest sliding)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=a0fa644537a4d1c7 content=fd5cbedb699593a1
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig

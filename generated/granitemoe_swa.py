@@ -1,10 +1,5 @@
 # generated from schemas/granitemoe_swa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bea099e49ffecc2b content=1549beeae6cc9a73
-"""GraniteMoeSwaConfig: Granite-MoE SWA decoder (every 4th layer full from layer 0, the rest
-sliding)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=f5de8c6ae5b24a72 content=13cd68af4bc928d0
 from typing import Annotated, ClassVar
 
 from generated.granite_swa import GraniteSwaConfig

@@ -1,10 +1,5 @@
 # generated from schemas/granitemoehybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=551a3dd35ed594aa content=e0e2a5996f9fbb0f
-"""GraniteMoeHybridConfig: GraniteMoeHybrid decoder (Mamba2 layers keep no KV; attention where
-layer_types says)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=44cb4630ed61d1ae content=3b736982f3b80994
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/helium.yaml by `make generate`; do not edit.
-# kvarch-digest: render=70dd0d84cfac72fc content=01a46ed23e60cca6
-"""HeliumConfig: Helium decoder (explicit head_dim, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=e9e34c76e0b63abe content=8d4517cdf8619ed8
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

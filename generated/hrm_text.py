@@ -1,10 +1,5 @@
 # generated from schemas/hrm_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c5587635dc23d7ec content=e7d60b4d21b07ca3
-"""HrmTextConfig: HRM text decoder (one multi-head cache slot per attention invocation of the H/L
-cycles)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=7142667a07b7d982 content=c6eae44bd7ec193d
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt

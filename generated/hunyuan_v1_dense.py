@@ -1,10 +1,5 @@
 # generated from schemas/hunyuan_v1_dense.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2950ea4a33f6aff1 content=543ee7af97756746
-"""HunyuanV1Config: Hunyuan V1 decoder, dense or MoE (Llama geometry, every layer full
-attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=21ccea54fa542540 content=eca023c1763ef241
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/hy_v3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=088291a76cd2f063 content=980c548aff189c1f
-"""HYV3Config: HY-V3 decoder (Llama geometry, explicit head_dim, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=9fc145afa7344572 content=945592a0d95a6428
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,10 +1,5 @@
 # generated from schemas/hy_v4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=21e9844a456843ca content=32a52d702052af98
-"""HYV4Config: HY-V4 decoder: MLA with a DSA indexer and attention sinks (latent KV cache;
-indexer keys not in it)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=63156bb79e04c192 content=d06547d546ae42ef
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config

@@ -1,9 +1,5 @@
 # generated from schemas/hyperclovax.yaml by `make generate`; do not edit.
-# kvarch-digest: render=486db1f15e854341 content=4bb8bb521b952c2a
-"""HyperClovaxConfig: HyperCLOVA X decoder (Llama geometry, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=b71887180cf6be1d content=364e0d7354305c89
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,10 +1,5 @@
 # generated from schemas/inkling2_loop_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=643742c1b5b90dab content=a4452f962e3c8b67
-"""Inkling2LoopTextConfig: Inkling 2 Loop text decoder (hybrid layers; looped section keeps a
-cache copy per pass)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=c9e1485b1103879b content=d40883938e967580
 from typing import Annotated, ClassVar
 
 import msgspec

@@ -1,10 +1,5 @@
 # generated from schemas/inkling2_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=024726609bec68c4 content=983a686665fcdd53
-"""Inkling2TextConfig: Inkling 2 text decoder (hybrid conv+attention layers; sliding layers have
-their own KV geometry)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=3971dea039e0b4f2 content=25fa0e5915b8485b
 from typing import Annotated, ClassVar
 
 from generated.inkling_text import InklingTextConfig

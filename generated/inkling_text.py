@@ -1,10 +1,5 @@
 # generated from schemas/inkling_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6b99c3a31bbc6d1d content=8cbebc1a4e370981
-"""InklingTextConfig: Inkling text decoder (hybrid conv+attention layers; sliding layers have
-their own KV geometry)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=47b23019568d70b7 content=4ef063e993c4908d
 from typing import Annotated, ClassVar
 
 import msgspec

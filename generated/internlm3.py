@@ -1,9 +1,5 @@
 # generated from schemas/internlm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=52057b12f66ef6eb content=5ceeb512d40a42af
-"""InternLM3Config: InternLM3 decoder (Llama geometry, explicit head_dim)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=2d096854a6c4d879 content=597f2b4d8150248a
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/iquestcoder.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2ef0f1ffa5a7155e content=4fcc0533687ed27d
-"""IQuestCoderConfig: IQuestCoder decoder (Llama geometry, explicit head_dim)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=d553b4baf2bb4580 content=f292a6284b83dd6e
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

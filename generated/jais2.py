@@ -1,9 +1,5 @@
 # generated from schemas/jais2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4a539d885a3ac84f content=81303704ef4d34ab
-"""Jais2Config: Jais2 decoder (Llama geometry, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=59fb00f0334e7b2f content=a8993a3197bfb07c
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

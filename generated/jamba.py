@@ -1,10 +1,5 @@
 # generated from schemas/jamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=df9fa66ea3eb32f0 content=743808f05924dad1
-"""JambaConfig: Jamba hybrid decoder (attention every attn_layer_period-th layer; Mamba layers
-keep no KV)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=13f533278fe3f857 content=8fd015878b019dcb
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/jetmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=eb0acfea58a8670a content=bd778b52b3951e97
-"""JetMoeConfig: JetMoE decoder (mixture of attention heads; KV heads of width kv_channels)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=a9eca429e4f78dc5 content=0b34df9715fb4865
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt

@@ -1,10 +1,5 @@
 # generated from schemas/kimi_linear.yaml by `make generate`; do not edit.
-# kvarch-digest: render=44095382fd5ad656 content=d71e020ff9fc9333
-"""KimiLinearConfig: Kimi-Linear decoder (KDA linear-attention layers keep no KV; MLA layers
-latent)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=245900e97174fa1b content=dfccc18b4a67f90f
 from typing import Annotated, ClassVar
 
 import msgspec

@@ -1,9 +1,5 @@
 # generated from schemas/kolibri1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f8566ccc1f24a03a content=7234806841fbf99e
-"""Kolibri1Config: Kolibri1 decoder (every 5th layer full attention, the others sliding-window)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=ff0bb3a080fd2288 content=5298f7657e09fde2
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

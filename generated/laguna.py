@@ -1,10 +1,5 @@
 # generated from schemas/laguna.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9bb67a1090c62205 content=562bafc6a1b837cb
-"""LagunaConfig: Laguna decoder (per-layer query heads, fixed KV geometry; sliding layers per
-layer_types)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=a6bbff78114d8611 content=8c0f4a14f7b176f1
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

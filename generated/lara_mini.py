@@ -1,10 +1,5 @@
 # generated from schemas/lara_mini.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a8efd20e71a73974 content=e3fd40326801e53c
-"""LaraMiniConfig: Lara-Mini decoder (linear-attention layers keep no KV; sliding and full layers
-do)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=ad7135dab3811b32 content=0a06ae5fd6da130a
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

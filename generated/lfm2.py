@@ -1,9 +1,5 @@
 # generated from schemas/lfm2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=296660e3b5869000 content=eb1681ceb1a83416
-"""Lfm2Config: LFM2 hybrid decoder (convolution layers keep no KV; attention on full_attn_idxs)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=600ead7fb90d468f content=a20950f819edbdc3
 from typing import Annotated, ClassVar
 
 import msgspec

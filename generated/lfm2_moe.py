@@ -1,10 +1,5 @@
 # generated from schemas/lfm2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4a2406015485e1d4 content=6f3b9fb535134da7
-"""Lfm2MoeConfig: LFM2-MoE hybrid decoder (convolution layers keep no KV; attention where
-layer_types says)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=8cd6b154f4fa0593 content=45994995a7278bd3
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

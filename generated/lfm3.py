@@ -1,10 +1,5 @@
 # generated from schemas/lfm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f6d61bc036869d86 content=fd08855eb1edeb06
-"""Lfm3Config: LFM3 hybrid decoder (convolution layers keep no KV; full and sliding attention
-layers)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=bfe1d5946b02a55b content=9ac470ffa4828310
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/llama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=df260636dffb631a content=4d576c56fd9e978e
-"""LlamaConfig: Llama decoder (grouped-query attention, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=823776302cc9f70f content=eed885a6205393c6
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt

@@ -1,9 +1,5 @@
 # generated from schemas/llama4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4eb0f7b2bbdb54ea content=5a4b8dc2db6d9052
-"""Llama4Config: Llama 4 multimodal model (chunked-attention text decoder under text_config)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=1f49ff669f189077 content=16d18c85102bd964
 from typing import ClassVar
 
 from generated.llama4_text import Llama4TextConfig

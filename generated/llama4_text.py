@@ -1,10 +1,5 @@
 # generated from schemas/llama4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=16792a4d3b1a20c6 content=f3c12b5b91a0ae8d
-"""Llama4TextConfig: Llama 4 text decoder (chunked attention on rope layers, full attention on
-no-rope layers)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=f1b3c68b2bd04818 content=cbc8e47451321d59
 from typing import Annotated, ClassVar
 
 import msgspec

@@ -1,10 +1,5 @@
 # generated from schemas/longcat_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=73cceb0af04af069 content=1b1f5b9685fd0fb0
-"""LongcatFlashConfig: LongCat-Flash decoder: each of num_layers blocks holds two MLA sublayers,
-each with its own latent cache."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=8b116d2748df783e content=7efc3886f7e8cd8c
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt

@@ -1,10 +1,5 @@
 # generated from schemas/mellum.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2f387cc10407a457 content=c0a82670a35d0a67
-"""MellumConfig: Mellum decoder (explicit head_dim; sliding layers only where layer_types says
-so)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=451f344dbcff2206 content=47d92df92d1900ec
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

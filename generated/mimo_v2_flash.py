@@ -1,10 +1,5 @@
 # generated from schemas/mimo_v2_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fbed2bfd9a8b01f1 content=97b086c7e69fc253
-"""MiMoV2FlashConfig: MiMo-V2-Flash decoder (sliding layers with doubled KV heads; K and V widths
-differ)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=b32d6251715e4861 content=9361be82e648673d
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt

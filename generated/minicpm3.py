@@ -1,9 +1,5 @@
 # generated from schemas/minicpm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=aa738031e4fc2d72 content=f5f9637ffb82e249
-"""MiniCPM3Config: MiniCPM3 decoder with multi-head latent attention (latent KV cache)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=1ba6c0cfe9d3d4d5 content=93dc4583fa10be3c
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt

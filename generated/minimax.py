@@ -1,10 +1,5 @@
 # generated from schemas/minimax.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d46fd554500fa780 content=afa3427dcacbc4d2
-"""MiniMaxConfig: MiniMax hybrid decoder (lightning-attention layers keep no KV; even layers
-attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=eb294e32bb8c55ef content=f169e65f444345e8
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,10 +1,5 @@
 # generated from schemas/minimax_m2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=17bcb955ec2a54c0 content=ee8a9f4373dd0f89
-"""MiniMaxM2Config: MiniMax-M2 MoE decoder (Llama geometry, explicit head_dim, every layer full
-attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=3c25346c7f37cf75 content=d6811d9937821f44
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

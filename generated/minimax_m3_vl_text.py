@@ -1,10 +1,5 @@
 # generated from schemas/minimax_m3_vl_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ddb9e1b11d25cd37 content=539734e2e54edda4
-"""MiniMaxM3VLTextConfig: MiniMax-M3-VL text decoder (every layer caches all tokens; sparse
-layers index them)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=7bac2a53c39d37b0 content=c08b8d2655ff13f6
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

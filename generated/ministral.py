@@ -1,10 +1,5 @@
 # generated from schemas/ministral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2d25f75ff3af8a32 content=2714918797d5cf43
-"""MinistralConfig: Ministral decoder (GQA; per-layer sliding/full attention, all sliding by
-default)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=8461ea54d9bea296 content=6d94d9c378a77330
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig

@@ -1,10 +1,5 @@
 # generated from schemas/ministral3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e8795f18b079b25a content=4516f9050a44826b
-"""Ministral3Config: Ministral3 decoder (GQA, explicit head_dim; every layer sliding when
-sliding_window is set)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=4e3aac2a6fbf19ae content=371fe5554441827f
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig

@@ -1,10 +1,5 @@
 # generated from schemas/mistral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1c9243bb6a48ccd5 content=23e13967a8c07ea5
-"""MistralConfig: Mistral decoder (Llama geometry; every layer sliding when sliding_window is
-set)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=d1425024cf1cacde content=4ed833184f50f2f6
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,10 +1,5 @@
 # generated from schemas/mixtral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c993685b1a3e5762 content=a14534ca1ca5cca4
-"""MixtralConfig: Mixtral sparse-MoE decoder (GQA; every layer sliding when sliding_window is
-set)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=4cc221b634a4cd5f content=f1327768f452a6a8
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig

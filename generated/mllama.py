@@ -1,10 +1,5 @@
 # generated from schemas/mllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a466916ca13af472 content=0e8c5947a8e95115
-"""MllamaConfig: Llama 3.2 Vision (text decoder under text_config; cross-attention layers keep
-vision K/V)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=e25a0666197935e6 content=258a9945b733f69d
 from typing import Annotated, ClassVar
 
 import msgspec

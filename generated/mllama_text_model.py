@@ -1,9 +1,5 @@
 # generated from schemas/mllama_text_model.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b7fe16b2a7f6f74f content=b50ddf649fa78855
-"""MllamaTextModelConfig: Llama 3.2 Vision text decoder (cross-attention layers keep vision K/V)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=00c6d3640c0e5f83 content=b6154397b9d758c4
 from typing import ClassVar
 
 from generated.mllama import MllamaConfig

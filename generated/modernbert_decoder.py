@@ -1,10 +1,5 @@
 # generated from schemas/modernbert_decoder.yaml by `make generate`; do not edit.
-# kvarch-digest: render=69a9a54ace67aaf2 content=c49e4372ccdf0607
-"""ModernbertDecoderConfig: ModernBERT decoder (full every Nth layer, else sliding
-local_attention / 2)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=b5ca1842fdd8c310 content=71155dad838676ae
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig

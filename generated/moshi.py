@@ -1,9 +1,5 @@
 # generated from schemas/moshi.yaml by `make generate`; do not edit.
-# kvarch-digest: render=026979f95e748e52 content=d8490ee7d42ebde0
-"""MoshiConfig: Moshi temporal decoder (every layer sliding_window; GQA; head_dim when given)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=e33794338c0d1a61 content=2ba9674da1b49858
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/moss_transcribe_diarize.yaml by `make generate`; do not edit.
-# kvarch-digest: render=43d18cfe6f87aecc content=ffeab26652df9f11
-"""MossTranscribeDiarizeConfig: MOSS transcribe-diarize (Qwen3 text decoder under text_config)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=41b2269f1d09a4f7 content=40a104ce5c0d4278
 from typing import Annotated, ClassVar
 
 from generated.qwen3 import Qwen3Config

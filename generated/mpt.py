@@ -1,9 +1,5 @@
 # generated from schemas/mpt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8d62fbf1d019d586 content=352c3222b8a233bb
-"""MptConfig: MPT decoder (multi-head attention, ALiBi; attn_config.kv_n_heads when present)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=8f38828080545555 content=ae2026872d1b09c9
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config

@@ -1,9 +1,5 @@
 # generated from schemas/nanochat.yaml by `make generate`; do not edit.
-# kvarch-digest: render=81782c8b96a7af6c content=d81aebaa504197c4
-"""NanoChatConfig: NanoChat decoder (Llama geometry, every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=718945cb1c5a8d03 content=5baf4b51bdb1fa4a
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

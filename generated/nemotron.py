@@ -1,9 +1,5 @@
 # generated from schemas/nemotron.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1a5866a65df6ebfd content=65b3561d7f3fc0db
-"""NemotronConfig: Nemotron decoder (every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=da560cc6f4db29f9 content=c84dc6ec2a20a2b8
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,10 +1,5 @@
 # generated from schemas/nemotron_h.yaml by `make generate`; do not edit.
-# kvarch-digest: render=104bfedf885fd00a content=3cf63802f5eb902b
-"""NemotronHConfig: Nemotron-H hybrid decoder (Mamba2/MoE/MLP blocks keep no KV; attention blocks
-do)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=3ffa079f2f684fdd content=f43ef2b7c305cc43
 from typing import Annotated, ClassVar
 
 import msgspec

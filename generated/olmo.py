@@ -1,9 +1,5 @@
 # generated from schemas/olmo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0b0daa5ddccb23a8 content=bae0c700d811c443
-"""OlmoConfig: OLMo / OLMo2 decoder (every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=93d7f4ebeefad640 content=f81af87bec9c43ad
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/olmo3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bc98cd90751e8d73 content=10876937adf7b7be
-"""Olmo3Config: OLMo3 decoder (every 4th layer full, the rest sliding)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=429050ae068f5000 content=1af3602253429302
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig

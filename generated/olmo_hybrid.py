@@ -1,10 +1,5 @@
 # generated from schemas/olmo_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=492eb0c24e58d48a content=2c16a6c0f0298b3a
-"""OlmoHybridConfig: OLMo-Hybrid decoder (linear-attention layers keep no KV; full attention
-every 4th)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=38626b8c2dd3a2ea content=a1b2b80fbe3d69c2
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/olmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=53e3a6b3b0af3525 content=f32a876e86e1232c
-"""OlmoeConfig: OLMoE decoder (every layer full attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=f56fd1840613e7e9 content=ad7a2a20fa579c7a
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

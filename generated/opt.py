@@ -1,9 +1,5 @@
 # generated from schemas/opt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5cd4497a360d493d content=73ba502d13637b45
-"""OptConfig: OPT decoder (multi-head attention, head_dim = hidden_size / heads)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=d675b7c57906f459 content=cce71e3e99376e65
 from typing import ClassVar
 
 from generated.gpt_neox import GptNeoxConfig

@@ -1,9 +1,5 @@
 # generated from schemas/persimmon.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e049d2f33098f12a content=9b4465266dcaa588
-"""PersimmonConfig: Persimmon decoder (multi-head attention, head_dim = hidden_size / heads)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=0679088035e2a170 content=27b095894dab7e83
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig

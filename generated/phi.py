@@ -1,9 +1,5 @@
 # generated from schemas/phi.yaml by `make generate`; do not edit.
-# kvarch-digest: render=209860505bd9779c content=497a38e76355a69d
-"""PhiConfig: Phi decoder (Llama geometry; partial rotary)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=2feec6dd2602ff4a content=efce0e5ace80e03c
 from typing import ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/phi3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=81b687101dae90e7 content=6b658cec274bc5e9
-"""Phi3Config: Phi-3 decoder (every layer sliding when sliding_window is set)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=beafba6911233262 content=d3861536e5b176af
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig

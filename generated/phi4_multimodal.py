@@ -1,10 +1,5 @@
 # generated from schemas/phi4_multimodal.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f3b675fd033dc394 content=f0487ed617d4e865
-"""Phi4MultimodalConfig: Phi-4-multimodal decoder (GQA; every layer sliding when sliding_window
-is set)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=7cdc5ded2cf5da3c content=935042f883726216
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig

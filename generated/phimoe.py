@@ -1,9 +1,5 @@
 # generated from schemas/phimoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3048af35f2ed69a2 content=076eefd1519306cf
-"""PhimoeConfig: PhiMoE decoder (GQA; every layer sliding when sliding_window is set)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=8a69d7806f29f5e7 content=a78917cd8045acc7
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig

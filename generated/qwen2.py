@@ -1,10 +1,5 @@
 # generated from schemas/qwen2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=199acdd911bdda9d content=f2156fdc4d1ae4f9
-"""Qwen2Config: Qwen2 decoder (sliding window on layers >= max_window_layers when
-use_sliding_window)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=fcc6e7bc5716af77 content=b850bf1d972f2fc7
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,10 +1,5 @@
 # generated from schemas/qwen2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2ed5c84a9bd7b4e6 content=7c5c2fc354a47cfb
-"""Qwen2MoeConfig: Qwen2-MoE decoder (sliding window on even layers below max_window_layers when
-use_sliding_window)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=a097d85273915c79 content=187fc34ebf1ef1b9
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,10 +1,5 @@
 # generated from schemas/qwen3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5bf9beeed85dee0b content=a4cb2270947ca3bf
-"""Qwen3Config: Qwen3 decoder (explicit head_dim; sliding window from max_window_layers on when
-enabled)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=2623b3b891ef4278 content=62334c723b991375
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

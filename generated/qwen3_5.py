@@ -1,9 +1,5 @@
 # generated from schemas/qwen3_5.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8d47b63fa186bf71 content=4de2a3a35d21d619
-"""Qwen35Config: Qwen3.5 VLM (the Qwen3.5 text decoder under text_config)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=14e84993eaa058a3 content=b0b7163e99c41698
 from typing import ClassVar
 
 from generated.qwen3_5_text import Qwen35TextConfig

@@ -1,9 +1,5 @@
 # generated from schemas/qwen3_5_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a3e74476c68ec9ed content=858adc59d67df0c0
-"""Qwen35MoeConfig: Qwen3.5-MoE VLM (the Qwen3.5-MoE text decoder under text_config)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=dcf32f815a9a081e content=b08a4979a41337a5
 from typing import ClassVar
 
 from generated.qwen3_5_moe_text import Qwen35MoeTextConfig

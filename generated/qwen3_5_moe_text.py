@@ -1,10 +1,5 @@
 # generated from schemas/qwen3_5_moe_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3528e197a564e6a6 content=8424157e68d3833a
-"""Qwen35MoeTextConfig: Qwen3.5-MoE text decoder (linear-attention layers keep no KV; full
-attention every 4th)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=3fe07b8491f6dde3 content=b58c0c2293949637
 from typing import Annotated, ClassVar
 
 from generated.qwen3_next import Qwen3NextConfig

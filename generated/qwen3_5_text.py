@@ -1,10 +1,5 @@
 # generated from schemas/qwen3_5_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=17e441d2fa928edf content=7b30299930d63a99
-"""Qwen35TextConfig: Qwen3.5 text decoder (linear-attention layers keep no KV; full attention
-every 4th)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=1978c8874943dee8 content=075ad9347cd7573e
 from typing import Annotated, ClassVar
 
 from generated.qwen3_next import Qwen3NextConfig

@@ -1,9 +1,5 @@
 # generated from schemas/qwen3_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5d43cb5c0593c0e2 content=716b45e58aced6dc
-"""Qwen3MoeConfig: Qwen3-MoE decoder (every layer sliding when use_sliding_window)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=ed6facc9f73fe8c7 content=b5c2ac363b8fe637
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

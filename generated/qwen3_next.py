@@ -1,10 +1,5 @@
 # generated from schemas/qwen3_next.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ea875115fabe556a content=94cdf9a6d61aae8a
-"""Qwen3NextConfig: Qwen3-Next hybrid decoder (linear-attention layers keep no KV; full attention
-every 4th)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=830fd92b3cff0456 content=1bb21ecb280d412d
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

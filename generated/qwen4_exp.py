@@ -1,9 +1,5 @@
 # generated from schemas/qwen4_exp.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f88d8e15f726d4a2 content=36a76be9ef1f684f
-"""Qwen4ExpConfig: Qwen4-Exp vision-language model (text decoder under text_config)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=f8d4ee3fb5b615f4 content=160f12c2898cb6bf
 from typing import ClassVar
 
 from generated.qwen4_exp_text import Qwen4ExpTextConfig

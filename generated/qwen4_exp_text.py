@@ -1,10 +1,5 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9bfc0e841530ebaa content=597c57e39d9db4eb
-"""Qwen4ExpTextConfig: Qwen4-Exp text decoder (linear-attention layers; indexed full attention
-every 4th layer)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=49ec336d9ccff0a3 content=15f1153f8fc3f8be
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,10 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=cceeb8a0f3416185 content=bced9e21eb96ce5e
-"""RecurrentGemmaConfig: RecurrentGemma decoder (recurrent blocks keep no KV; local-attention
-blocks slide)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=ac656e60740e179a content=466fd51a1fd40374
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt

@@ -1,9 +1,5 @@
 # generated from schemas/sarvam_mla.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fdd936f7f7db3a12 content=5f3e0c0ff373ef41
-"""SarvamMLAConfig: Sarvam MLA decoder (DeepSeek-V3 architecture, latent KV cache)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=82175a5bdee95af3 content=61755a1443184cf6
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config

@@ -1,10 +1,5 @@
 # generated from schemas/sarvam_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=faed91f7468a59b1 content=f1d1544077ff80d1
-"""SarvamMoEConfig: Sarvam MoE decoder (GLM-4-MoE geometry, explicit head_dim, every layer full
-attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=144685b5c121ac98 content=9c3c32b248645e76
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/seed_oss.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8b7b94ba18c228d9 content=ee0e83bfcf794394
-"""SeedOssConfig: Seed-OSS decoder (Llama geometry, explicit head_dim)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=c7767582bfa3b10f content=e29cd49e70c4a26e
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

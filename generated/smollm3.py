@@ -1,10 +1,5 @@
 # generated from schemas/smollm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=af142f423b817b58 content=a2e52e8e9e12d15c
-"""SmolLM3Config: SmolLM3 decoder (GQA; with use_sliding_window, the no-rope layers use the
-window)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=b7dd588e5b0d395d content=5aba34190b5a62ab
 from typing import Annotated, ClassVar
 
 import msgspec

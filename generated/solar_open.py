@@ -1,9 +1,5 @@
 # generated from schemas/solar_open.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3401bdc077500d7a content=833c9cfa03c15589
-"""SolarOpenConfig: Solar Open MoE decoder (Llama geometry, explicit head_dim)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=91ae78cc68cfded5 content=d01684abdbdf6e0d
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

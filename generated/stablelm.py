@@ -1,9 +1,5 @@
 # generated from schemas/stablelm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=aa433ecb9f0a7ad1 content=15cf79170181c2c9
-"""StableLmConfig: StableLM decoder (every layer full attention; head_dim = hidden / heads)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=208b954cd802c000 content=ec737c286ce33118
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/starcoder2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=93c3a771ee4967db content=b4033440c46e6f8e
-"""Starcoder2Config: StarCoder2 decoder (GQA; every layer sliding when sliding_window is set)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=0cc8db2746ecda2a content=c2cb476cf94db17d
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig

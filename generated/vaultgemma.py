@@ -1,10 +1,5 @@
 # generated from schemas/vaultgemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bc2e22526ed178bc content=f375776650206bbd
-"""VaultGemmaConfig: VaultGemma decoder (Gemma2 geometry; sliding-window and full layers
-alternate)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=b7a22ed238abb9ec content=85142e476f3ccce1
 from typing import Annotated, ClassVar
 
 from generated.gemma2 import Gemma2Config

@@ -1,9 +1,5 @@
 # generated from schemas/xglm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8645ca493c730b37 content=f41bb1b71de9f00e
-"""XglmConfig: XGLM decoder (multi-head attention, head_dim = d_model / attention_heads)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=159e5a6f0dfa8cea content=79585b75e4ace697
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config

@@ -1,9 +1,5 @@
 # generated from schemas/youtu.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7e4eea4c8e58162f content=078f75a2a6959c9e
-"""YoutuConfig: Youtu-LLM decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=3ed731cc9b9b39b8 content=af152b6927df99b3
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config

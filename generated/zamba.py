@@ -1,10 +1,5 @@
 # generated from schemas/zamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=696030d3676236ce content=74a85a90ddf06a2a
-"""ZambaConfig: Zamba hybrid decoder (Mamba layers keep no KV; hybrid layers run shared
-attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=c2644f9940e3c3cc content=6a82a92c034d91f6
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,10 +1,5 @@
 # generated from schemas/zamba2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7feb3766cf1441c0 content=bb44eb9a58bc2cd0
-"""Zamba2Config: Zamba2 hybrid decoder (Mamba2 layers keep no KV; hybrid layers run shared
-attention)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=4aa1bcc9738cff34 content=01b667bbc09e41c7
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

@@ -1,9 +1,5 @@
 # generated from schemas/zaya.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b8da2748ccd18e41 content=0577ae84f4f9ef4c
-"""ZayaConfig: ZAYA decoder (hybrid CCA layers with a full or sliding-window KV cache)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=e7a4966a1726d2c4 content=31d42d6ab6029a66
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig

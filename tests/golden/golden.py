@@ -1,9 +1,5 @@
 # generated from schemas/golden.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d865ab1da177f41e content=2d9e7e631bec061d
-"""GoldenConfig: Golden test family: \"quotes\", 'single', back\\slash and \"\"\"triple\"\"\"."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=afae16ecf38a8fe4 content=af128d41b4fe37df
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt

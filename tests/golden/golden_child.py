@@ -1,10 +1,5 @@
 # generated from schemas/golden_child.yaml by `make generate`; do not edit.
-# kvarch-digest: render=32feadbb67d3e900 content=51515b85cdc8a48d
-"""GoldenChildConfig: Golden child (a changed default, a narrowed input, a new input, an appended
-check)."""
-
-from __future__ import annotations
-
+# kvarch-digest: render=a5602a956adda5ee content=a31f72f48d1ffcde
 from typing import Annotated, ClassVar
 
 from generated.golden import GoldenConfig
