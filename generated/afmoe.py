@@ -1,12 +1,12 @@
 # generated from schemas/afmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=13d8b166c27b86e8 content=53786cd4b85c797e
+# kvarch-digest: render=7377015746b49b6c content=88a8a35e228e360a
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class AfmoeConfig(LlamaConfig, kw_only=True, dict=True):
+class AfmoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """AFMoE decoder (every Nth layer full attention, the others sliding-window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("afmoe",)

@@ -1,12 +1,12 @@
 # generated from schemas/apertus.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6a4a5984ad293cbc content=808679489fd37c81
+# kvarch-digest: render=fc887c0fe9ffa7a2 content=815943d23a6985c3
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class ApertusConfig(LlamaConfig, kw_only=True, dict=True):
+class ApertusConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Apertus decoder (every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("apertus", "apertus1p5_text")

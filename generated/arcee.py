@@ -1,12 +1,12 @@
 # generated from schemas/arcee.yaml by `make generate`; do not edit.
-# kvarch-digest: render=73d014656648de83 content=7dba05a68f4d5bb0
+# kvarch-digest: render=23752e002c612220 content=2039d1c1a410af27
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class ArceeConfig(LlamaConfig, kw_only=True, dict=True):
+class ArceeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Arcee decoder (every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("arcee",)

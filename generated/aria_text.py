@@ -1,12 +1,12 @@
 # generated from schemas/aria_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b212255df86e59f1 content=a8b541af178b6cc7
+# kvarch-digest: render=fc96b993c7a095fe content=ac09c067b05fc779
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class AriaTextConfig(LlamaConfig, kw_only=True, dict=True):
+class AriaTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Aria text decoder (MoE; Llama geometry, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("aria_text",)

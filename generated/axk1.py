@@ -1,12 +1,12 @@
 # generated from schemas/axk1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7e56614ad855f0e5 content=5e5350840d52a8c9
+# kvarch-digest: render=62abdb6f457396c0 content=3a51c49a2f495d7d
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
 
 
-class AXK1Config(DeepseekV3Config, kw_only=True, dict=True):
+class AXK1Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """A.X-K1 decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("axk1",)

@@ -1,12 +1,12 @@
 # generated from schemas/axk2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d7e5dc4540cfa01e content=dfe124a7ce198008
+# kvarch-digest: render=34f5a4c32975be58 content=a4d1354e1b5cef7e
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
 
 
-class AXK2Config(DeepseekV3Config, kw_only=True, dict=True):
+class AXK2Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """A.X-K2 decoder: MLA with a DSA indexer over every token (latent KV cache; the indexer keys
     are not in it)."""
 

@@ -1,12 +1,12 @@
 # generated from schemas/bailing_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8a4392317c400921 content=d795483231c9aba1
+# kvarch-digest: render=3bc7596229890a8d content=3db944a1eeca1b9a
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
 
 
-class BailingHybridConfig(DeepseekV3Config, kw_only=True, dict=True):
+class BailingHybridConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """Bailing-Hybrid decoder (linear-attention layers keep no KV; MLA every 6th layer)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bailing_hybrid",)

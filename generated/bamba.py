@@ -1,5 +1,5 @@
 # generated from schemas/bamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1e416b3cb21e3c50 content=d0eee94ed7fc6e0e
+# kvarch-digest: render=4030dca977dbab42 content=85dd05102262ec05
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -8,7 +8,7 @@ from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class BambaConfig(LlamaConfig, kw_only=True, dict=True):
+class BambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Bamba hybrid decoder (Mamba2 layers keep no KV; attention on attn_layer_indices)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bamba",)

@@ -1,12 +1,12 @@
 # generated from schemas/beam.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9aad4a1ae662ffc1 content=7115b18d25ab4e70
+# kvarch-digest: render=37906a96b568e8b1 content=e1a8a8c4382fe9dc
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class BeamConfig(LlamaConfig, kw_only=True, dict=True):
+class BeamConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Beam decoder (every 6th and the last layer full attention, the others sliding-window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("beam",)

@@ -1,12 +1,12 @@
 # generated from schemas/biogpt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=31095a830b03066e content=a4a13da794ef3a0b
+# kvarch-digest: render=a4e48d25a79545c1 content=f9bf6df5929c1830
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
 from kvarch import schema_runtime as rt
 
 
-class BiogptConfig(GptNeoxConfig, kw_only=True, dict=True):
+class BiogptConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     """BioGPT decoder (multi-head attention, learned positions)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("biogpt",)

@@ -1,12 +1,12 @@
 # generated from schemas/bitnet.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f478597b609281fb content=3786cb8dda38f8b6
+# kvarch-digest: render=efb2758725a0b5f6 content=f46c098ad4e22c2d
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class BitNetConfig(LlamaConfig, kw_only=True, dict=True):
+class BitNetConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """BitNet decoder (ternary weights; Llama geometry, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bitnet",)

@@ -1,12 +1,12 @@
 # generated from schemas/bloom.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9019117f278da525 content=cd454417ff9c7c29
+# kvarch-digest: render=a46ce0e5531f2f0a content=6f8625b9c45712e3
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
 from kvarch import schema_runtime as rt
 
 
-class BloomConfig(Gpt2Config, kw_only=True, dict=True):
+class BloomConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """BLOOM decoder (multi-head attention, ALiBi; length bound 2048 unless seq_length says)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bloom",)

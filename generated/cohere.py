@@ -1,12 +1,12 @@
 # generated from schemas/cohere.yaml by `make generate`; do not edit.
-# kvarch-digest: render=103ad31f920b1e35 content=bf8f7e31053ee4a5
+# kvarch-digest: render=72c45bf7ec782831 content=3bc8a8d4debe10a0
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class CohereConfig(LlamaConfig, kw_only=True, dict=True):
+class CohereConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Cohere decoder (GQA, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cohere",)

@@ -1,12 +1,12 @@
 # generated from schemas/cohere2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9c2ac32138f46864 content=ae9e28bf4f9a0c5f
+# kvarch-digest: render=432b496afc14dbfc content=33626a7c71cd7f4b
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
 from kvarch import schema_runtime as rt
 
 
-class Cohere2Config(MinistralConfig, kw_only=True, dict=True):
+class Cohere2Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """Cohere2 decoder (sliding layers with every 4th layer full)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cohere2",)

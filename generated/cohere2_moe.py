@@ -1,12 +1,12 @@
 # generated from schemas/cohere2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9dcb2082ebb641ae content=836aaf2c349c876d
+# kvarch-digest: render=84c1b11dfcdbd70c content=aafb7593ad6b5187
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
 from kvarch import schema_runtime as rt
 
 
-class Cohere2MoeConfig(MinistralConfig, kw_only=True, dict=True):
+class Cohere2MoeConfig(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """Cohere2-MoE decoder (explicit head_dim; sliding layers with periodic full layers)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cohere2_moe",)

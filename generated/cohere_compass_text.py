@@ -1,12 +1,12 @@
 # generated from schemas/cohere_compass_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d6286e2e0ee712b9 content=44fb297b8a79b96b
+# kvarch-digest: render=6ee54ebdd8555593 content=c32f5b10fc7c9fb8
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
 from kvarch import schema_runtime as rt
 
 
-class CohereCompassTextConfig(MinistralConfig, kw_only=True, dict=True):
+class CohereCompassTextConfig(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """Cohere Compass text decoder (full attention by default; per-layer kinds from layer_types)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cohere_compass_text",)

@@ -1,11 +1,11 @@
 # generated from schemas/cpmant.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8b224f4926076f8f content=0e686eb5e9179216
+# kvarch-digest: render=550b95b12ef2cdc3 content=14c5f2e621f81e4b
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
-class CpmantConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class CpmantConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """CPM-Ant decoder (multi-head attention, head width dim_head)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cpmant",)

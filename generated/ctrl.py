@@ -1,12 +1,12 @@
 # generated from schemas/ctrl.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0168fe88d7924019 content=1fe46473993deab7
+# kvarch-digest: render=3ee908d523e4beaa content=b3a91e8cb6b2d47e
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
 from kvarch import schema_runtime as rt
 
 
-class CtrlConfig(Gpt2Config, kw_only=True, dict=True):
+class CtrlConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """CTRL decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("ctrl",)

@@ -1,12 +1,12 @@
 # generated from schemas/cwm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=22fc84ab8fd12658 content=63667e0db337889c
+# kvarch-digest: render=172c1a4babcb1540 content=5592fe5e4ca0c585
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class CwmConfig(LlamaConfig, kw_only=True, dict=True):
+class CwmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """CWM decoder (layer 0 and every 4th after it full attention, the rest sliding)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cwm",)

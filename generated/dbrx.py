@@ -1,12 +1,12 @@
 # generated from schemas/dbrx.yaml by `make generate`; do not edit.
-# kvarch-digest: render=57fd5277921caf86 content=703253b8dee6523e
+# kvarch-digest: render=54ba4772ed022edd content=2a614f7bb4d6a792
 from typing import Annotated, ClassVar
 
 from generated.mpt import MptConfig
 from kvarch import schema_runtime as rt
 
 
-class DbrxConfig(MptConfig, kw_only=True, dict=True):
+class DbrxConfig(MptConfig, frozen=True, kw_only=True, dict=True):
     """DBRX decoder (grouped-query attention, KV heads in attn_config.kv_n_heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dbrx",)

@@ -1,12 +1,12 @@
 # generated from schemas/deepseek_v2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=eeff3504eae59b35 content=bb676478024434ba
+# kvarch-digest: render=fc68e05d3e5f5202 content=3fe2b008be1131e9
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
 
 
-class DeepseekV2Config(DeepseekV3Config, kw_only=True, dict=True):
+class DeepseekV2Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """DeepSeek-V2 decoder with multi-head latent attention (latent KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("deepseek_v2",)

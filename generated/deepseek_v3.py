@@ -1,11 +1,11 @@
 # generated from schemas/deepseek_v3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=72be8ca2732c5081 content=5aa5e99404a52b67
+# kvarch-digest: render=1cdbc68a1242ad9c content=32ea3d8e141d2a93
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
-class DeepseekV3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class DeepseekV3Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """DeepSeek-V3 decoder with multi-head latent attention (latent KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("deepseek_v3",)

@@ -1,12 +1,12 @@
 # generated from schemas/deepseek_v32.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9ef0747dfa7e3dfa content=14607c5f2a4e9202
+# kvarch-digest: render=067256a721d4f563 content=ff56e426b58de0be
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
 
 
-class DeepseekV32Config(DeepseekV3Config, kw_only=True, dict=True):
+class DeepseekV32Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """DeepSeek-V3.2 decoder (MLA latent KV cache; indexer key cache not counted)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("deepseek_v32",)

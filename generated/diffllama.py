@@ -1,12 +1,12 @@
 # generated from schemas/diffllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=129e491e9392d4c5 content=8801c739e47fef89
+# kvarch-digest: render=d97be342325fac86 content=5fde0f106863cc72
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class DiffLlamaConfig(LlamaConfig, kw_only=True, dict=True):
+class DiffLlamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """DiffLlama decoder (differential attention, Llama cache geometry, even KV heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("diffllama",)

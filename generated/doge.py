@@ -1,12 +1,12 @@
 # generated from schemas/doge.yaml by `make generate`; do not edit.
-# kvarch-digest: render=959d06100e529822 content=866403de55345a4f
+# kvarch-digest: render=cd469816998d8ee4 content=27b71902f233a31b
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
 
 
-class DogeConfig(MistralConfig, kw_only=True, dict=True):
+class DogeConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     """Doge decoder (Llama geometry; every layer sliding when sliding_window is set)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("doge",)

@@ -1,5 +1,5 @@
 # generated from schemas/dory.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2b7c3f6f785ad1e9 content=4d6d4f76577d43f2
+# kvarch-digest: render=5b1dde03b859cbf5 content=1e38d51501b6bdda
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -8,7 +8,7 @@ from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class DoryConfig(LlamaConfig, kw_only=True, dict=True):
+class DoryConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Dory decoder (looped recurrent section; each extra pass keeps its own cache copies)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dory",)

@@ -1,12 +1,12 @@
 # generated from schemas/dots1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a12f0de7a7053442 content=81e79ca7042c2b5c
+# kvarch-digest: render=e38a03365be943ca content=3bd695a7a4a72e27
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Dots1Config(LlamaConfig, kw_only=True, dict=True):
+class Dots1Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """dots.llm1 decoder (sliding window from max_window_layers on, or per layer_types)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dots1",)

@@ -1,12 +1,12 @@
 # generated from schemas/emu3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9b37f1d867f87c17 content=20573c5377769e4f
+# kvarch-digest: render=7eb5c7dfc72dfc94 content=ed540207885944e8
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Emu3Config(LlamaConfig, kw_only=True, dict=True):
+class Emu3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Emu3 (VQ image tokens in a Llama-geometry decoder read from text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("emu3",)

@@ -1,12 +1,12 @@
 # generated from schemas/emu3_text_model.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6aad37156f1bf72c content=575359f382b29a08
+# kvarch-digest: render=5ede2834591feda4 content=2ee6b041cd91e963
 from typing import ClassVar
 
 from generated.emu3 import Emu3Config
 from kvarch import schema_runtime as rt
 
 
-class Emu3TextModelConfig(Emu3Config, kw_only=True, dict=True):
+class Emu3TextModelConfig(Emu3Config, frozen=True, kw_only=True, dict=True):
     """Emu3 text decoder (Llama geometry; the config Emu3ForCausalLM itself holds)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("emu3_text_model",)

@@ -1,12 +1,12 @@
 # generated from schemas/ernie4_5.yaml by `make generate`; do not edit.
-# kvarch-digest: render=41ce70460957a448 content=8035eddfe6152bf4
+# kvarch-digest: render=71014a07cd8c9bf0 content=8d9aba159df700e5
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Ernie45Config(LlamaConfig, kw_only=True, dict=True):
+class Ernie45Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """ERNIE 4.5 dense decoder (Llama geometry, explicit head_dim)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("ernie4_5",)

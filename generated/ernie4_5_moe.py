@@ -1,12 +1,12 @@
 # generated from schemas/ernie4_5_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fe9c03dddc81633e content=80b540cf1a0b3b15
+# kvarch-digest: render=63e6a3e44f1992b9 content=c9b042d7ce8c2c36
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Ernie45MoeConfig(LlamaConfig, kw_only=True, dict=True):
+class Ernie45MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """ERNIE 4.5 MoE decoder (Llama geometry, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("ernie4_5_moe",)

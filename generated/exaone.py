@@ -1,12 +1,12 @@
 # generated from schemas/exaone.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6df175d994b77683 content=0cf47df1ec8d16ff
+# kvarch-digest: render=d8df60f014f73920 content=45094573ea04b4e6
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class ExaoneConfig(LlamaConfig, kw_only=True, dict=True):
+class ExaoneConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """EXAONE 3 decoder (GQA, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("exaone",)

@@ -1,12 +1,12 @@
 # generated from schemas/exaone4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1f5fb859f11a5541 content=8f715c8074a5ffd3
+# kvarch-digest: render=6a56bdf3ae3e145a content=b47f2dde6b7971a3
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
 from kvarch import schema_runtime as rt
 
 
-class Exaone4Config(MinistralConfig, kw_only=True, dict=True):
+class Exaone4Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """EXAONE 4 decoder (sliding layers with every 4th layer full; all full without a window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("exaone4",)

@@ -1,12 +1,12 @@
 # generated from schemas/falcon.yaml by `make generate`; do not edit.
-# kvarch-digest: render=17a89c1e93f4d084 content=524608087b913db5
+# kvarch-digest: render=db127164db39d6db content=267785017ca6fc91
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
 from kvarch import schema_runtime as rt
 
 
-class FalconConfig(Gpt2Config, kw_only=True, dict=True):
+class FalconConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """Falcon decoder (new architecture GQA, multi-query, or multi-head; rotary or ALiBi)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("falcon",)

@@ -1,12 +1,12 @@
 # generated from schemas/falcon_h1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e656510241b9c6e5 content=404288b096ed6d55
+# kvarch-digest: render=353e25b5f98670a0 content=ce765a67e9ed38b9
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class FalconH1Config(LlamaConfig, kw_only=True, dict=True):
+class FalconH1Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Falcon-H1 parallel hybrid decoder (attention beside Mamba2 in every layer)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("falcon_h1",)

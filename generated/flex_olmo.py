@@ -1,12 +1,12 @@
 # generated from schemas/flex_olmo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9151a9d2f361443f content=aa55b93500495aff
+# kvarch-digest: render=882f71fdccfe6df3 content=a83bcccfc42e0be1
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class FlexOlmoConfig(LlamaConfig, kw_only=True, dict=True):
+class FlexOlmoConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """FlexOlmo decoder (every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("flex_olmo",)

@@ -1,12 +1,12 @@
 # generated from schemas/flint.yaml by `make generate`; do not edit.
-# kvarch-digest: render=58efb69c1ef61419 content=9f414268c002c04b
+# kvarch-digest: render=0b0670775ac7b74b content=457279b0c81b69c0
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class FlintConfig(LlamaConfig, kw_only=True, dict=True):
+class FlintConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Flint decoder (full attention on the first two, every 4th and the last layer; sliding
     elsewhere)."""
 

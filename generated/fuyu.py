@@ -1,12 +1,12 @@
 # generated from schemas/fuyu.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0e211d7062ccc9e3 content=9018525331155b1c
+# kvarch-digest: render=a11bf68a9ff6b58a content=c497927bb7ddc660
 from typing import Annotated, ClassVar
 
 from generated.persimmon import PersimmonConfig
 from kvarch import schema_runtime as rt
 
 
-class FuyuConfig(PersimmonConfig, kw_only=True, dict=True):
+class FuyuConfig(PersimmonConfig, frozen=True, kw_only=True, dict=True):
     """Fuyu (Persimmon text decoder, flat or under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("fuyu",)

@@ -1,12 +1,12 @@
 # generated from schemas/gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f0008c8f80cd25a4 content=5a8f8e7fae4e09d4
+# kvarch-digest: render=f06dfc53eaf6c252 content=8899afc2e05704bf
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class GemmaConfig(LlamaConfig, kw_only=True, dict=True):
+class GemmaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Gemma decoder (explicit head_dim, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma",)

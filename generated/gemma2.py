@@ -1,12 +1,12 @@
 # generated from schemas/gemma2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=024e74cf98c031b8 content=6ba1e7ec56bbf2d5
+# kvarch-digest: render=c591619c43d5e063 content=77e1105496e0fb51
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Gemma2Config(LlamaConfig, kw_only=True, dict=True):
+class Gemma2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Gemma2 decoder (sliding-window and full-attention layers alternate)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma2",)

@@ -1,11 +1,11 @@
 # generated from schemas/gemma3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=945edf52c47e2714 content=3f218f3ccd461b57
+# kvarch-digest: render=9d46d5b0df856252 content=6eee793afeebff58
 from typing import ClassVar
 
 from generated.gemma3_text import Gemma3TextConfig
 
 
-class Gemma3VlmConfig(Gemma3TextConfig, kw_only=True, dict=True):
+class Gemma3VlmConfig(Gemma3TextConfig, frozen=True, kw_only=True, dict=True):
     """Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3",)

@@ -1,12 +1,12 @@
 # generated from schemas/gemma3_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4f4db7f65fc18698 content=2e2cfd1ae299d565
+# kvarch-digest: render=253fbad96ce3ef8c content=8567f38d34eff843
 from typing import Annotated, ClassVar
 
 from generated.gemma2 import Gemma2Config
 from kvarch import schema_runtime as rt
 
 
-class Gemma3TextConfig(Gemma2Config, kw_only=True, dict=True):
+class Gemma3TextConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     """Gemma3 text decoder (five sliding layers, then one full, unless layer_types says
     otherwise)."""
 

@@ -1,12 +1,12 @@
 # generated from schemas/gemma3n_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a9a3b0c6a7252b96 content=ec9a9ccaefdcfb60
+# kvarch-digest: render=3ef37818ed63086c content=4fe438a6d29fa897
 from typing import Annotated, ClassVar
 
 from generated.gemma2 import Gemma2Config
 from kvarch import schema_runtime as rt
 
 
-class Gemma3nTextConfig(Gemma2Config, kw_only=True, dict=True):
+class Gemma3nTextConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     """Gemma3n text decoder (sliding/full pattern; the last layers share earlier layers' KV)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3n_text",)

@@ -1,11 +1,11 @@
 # generated from schemas/gemma4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7a5ab80f6fb9165e content=2b032fd9f535a149
+# kvarch-digest: render=7f9e85f8f87d886e content=ac9af4bb50d62832
 from typing import ClassVar
 
 from generated.gemma4_text import Gemma4TextConfig
 
 
-class Gemma4VlmConfig(Gemma4TextConfig, kw_only=True, dict=True):
+class Gemma4VlmConfig(Gemma4TextConfig, frozen=True, kw_only=True, dict=True):
     """Gemma4 multimodal model (the Gemma4 text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma4",)

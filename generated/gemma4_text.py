@@ -1,12 +1,12 @@
 # generated from schemas/gemma4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1dae54031e37cff0 content=6e81c1dc776f56ab
+# kvarch-digest: render=1937850fd0c782ae content=c44dc7d84b6deb24
 from typing import Annotated, ClassVar
 
 from generated.gemma3n_text import Gemma3nTextConfig
 from kvarch import schema_runtime as rt
 
 
-class Gemma4TextConfig(Gemma3nTextConfig, kw_only=True, dict=True):
+class Gemma4TextConfig(Gemma3nTextConfig, frozen=True, kw_only=True, dict=True):
     """Gemma4 text decoder (full layers use their own head dim; optional KV-shared tail)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma4_text",)

@@ -1,12 +1,12 @@
 # generated from schemas/gemma4_unified_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=eda3a7906d106cfb content=998cb35e76bf7706
+# kvarch-digest: render=69355c433c5805b2 content=7969445fb0e951ca
 from typing import Annotated, ClassVar
 
 from generated.gemma4_text import Gemma4TextConfig
 from kvarch import schema_runtime as rt
 
 
-class Gemma4UnifiedTextConfig(Gemma4TextConfig, kw_only=True, dict=True):
+class Gemma4UnifiedTextConfig(Gemma4TextConfig, frozen=True, kw_only=True, dict=True):
     """Gemma4 Unified text decoder (Gemma4 geometry; full layers use their own head dim)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma4_unified_text",)

@@ -1,12 +1,12 @@
 # generated from schemas/git.yaml by `make generate`; do not edit.
-# kvarch-digest: render=421dc800ecbd0a44 content=0c68833646a30512
+# kvarch-digest: render=a14ed371df128833 content=e894768b84b7cb16
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
 from kvarch import schema_runtime as rt
 
 
-class GitConfig(GptNeoxConfig, kw_only=True, dict=True):
+class GitConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     """GIT text decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("git",)

@@ -1,12 +1,12 @@
 # generated from schemas/glm4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a96bf412e99154af content=bcbde0dd5dc96cba
+# kvarch-digest: render=9f651d39d3eff6b3 content=20eab1c3333c7088
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Glm4Config(LlamaConfig, kw_only=True, dict=True):
+class Glm4Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """GLM-4 decoder (GQA, explicit head_dim, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("glm4",)

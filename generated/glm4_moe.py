@@ -1,12 +1,12 @@
 # generated from schemas/glm4_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=38983fc2a25f7aec content=057986ae5c9f86fb
+# kvarch-digest: render=6bc4419bbc54f393 content=a8743341aeace2c2
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Glm4MoeConfig(LlamaConfig, kw_only=True, dict=True):
+class Glm4MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """GLM-4-MoE decoder (GQA, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("glm4_moe",)

@@ -1,12 +1,12 @@
 # generated from schemas/glm4_moe_lite.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f5c7804dda78018e content=c8ebe6d25bc67ba7
+# kvarch-digest: render=dc21c6203c313db2 content=a350f62d3c1c5928
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
 
 
-class Glm4MoeLiteConfig(DeepseekV3Config, kw_only=True, dict=True):
+class Glm4MoeLiteConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """GLM-4 MoE Lite decoder with multi-head latent attention (latent KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("glm4_moe_lite",)

@@ -1,12 +1,12 @@
 # generated from schemas/glm_moe_dsa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=13c767b88ec5823a content=f3b8149c5637c57a
+# kvarch-digest: render=a1597a03110877b1 content=a2f48aa751498aec
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v32 import DeepseekV32Config
 from kvarch import schema_runtime as rt
 
 
-class GlmMoeDsaConfig(DeepseekV32Config, kw_only=True, dict=True):
+class GlmMoeDsaConfig(DeepseekV32Config, frozen=True, kw_only=True, dict=True):
     """GLM MoE DSA decoder (MLA latent KV cache; indexer key cache not counted)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("glm_moe_dsa",)

@@ -1,5 +1,5 @@
 # generated from schemas/got_ocr2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d684299dc1dc46c9 content=c44f076ac1dcccda
+# kvarch-digest: render=0ad1e60b5fb71797 content=0369d2dcb9e4e2f5
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -7,7 +7,7 @@ from kvarch import schema_runtime as rt
 
 
 # extends qwen3, but widens a type its class narrows: based on LlamaConfig instead
-class GotOcr2Config(LlamaConfig, kw_only=True, dict=True):
+class GotOcr2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """GOT-OCR2 (Qwen2 text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("got_ocr2",)

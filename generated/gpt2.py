@@ -1,11 +1,11 @@
 # generated from schemas/gpt2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4fc88157bbc7a06e content=42bf071254d94599
+# kvarch-digest: render=0da0330b6a4b4fcc content=b4179b451d9258a1
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
-class Gpt2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Gpt2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt2", "gpt-sw3")

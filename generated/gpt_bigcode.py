@@ -1,12 +1,12 @@
 # generated from schemas/gpt_bigcode.yaml by `make generate`; do not edit.
-# kvarch-digest: render=44988c20ff3f4170 content=41eaea6fb031d125
+# kvarch-digest: render=63369a3d73939ee0 content=04dbc47c92b799d1
 from typing import ClassVar
 
 from generated.gpt2 import Gpt2Config
 from kvarch import schema_runtime as rt
 
 
-class GptBigcodeConfig(Gpt2Config, kw_only=True, dict=True):
+class GptBigcodeConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """GPT-BigCode decoder (multi_query -> one K/V head; else multi-head)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt_bigcode",)

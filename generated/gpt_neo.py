@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4cc261887a494551 content=a6c8b298cfcf70f2
+# kvarch-digest: render=39a11492834837bc content=634d0584bd64b0e6
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -8,7 +8,7 @@ from generated.gpt2 import Gpt2Config
 from kvarch import schema_runtime as rt
 
 
-class GptNeoConfig(Gpt2Config, kw_only=True, dict=True):
+class GptNeoConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """GPT-Neo decoder (global and local (window_size) layers from attention_types)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt_neo",)

@@ -1,12 +1,12 @@
 # generated from schemas/gpt_neox.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f60d4e5c6c2f083e content=933c26088b8570b4
+# kvarch-digest: render=bbb49adbf539296b content=031551428613b966
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
 from kvarch import schema_runtime as rt
 
 
-class GptNeoxConfig(Gpt2Config, kw_only=True, dict=True):
+class GptNeoxConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """GPT-NeoX decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt_neox",)

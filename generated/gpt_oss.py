@@ -1,12 +1,12 @@
 # generated from schemas/gpt_oss.yaml by `make generate`; do not edit.
-# kvarch-digest: render=081538bdda13740c content=f9f57798cd600aee
+# kvarch-digest: render=deae9a162b07dfa2 content=61a5b8870d3d0d1b
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class GptOssConfig(LlamaConfig, kw_only=True, dict=True):
+class GptOssConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """gpt-oss decoder (sliding-window and full-attention layers alternate; attention sinks keep
     no KV)."""
 

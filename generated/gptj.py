@@ -1,12 +1,12 @@
 # generated from schemas/gptj.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5c35766f44ed42d8 content=3898a8f2b3b72491
+# kvarch-digest: render=adf46dff051ec60a content=092d9e43e315aba4
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
 from kvarch import schema_runtime as rt
 
 
-class GptjConfig(Gpt2Config, kw_only=True, dict=True):
+class GptjConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """GPT-J decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gptj",)

@@ -1,12 +1,12 @@
 # generated from schemas/granite.yaml by `make generate`; do not edit.
-# kvarch-digest: render=13ef042983072b68 content=5f95624233e57744
+# kvarch-digest: render=3627946bba3da951 content=a40aa1acf82db319
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class GraniteConfig(LlamaConfig, kw_only=True, dict=True):
+class GraniteConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Granite decoder, dense or MoE (GQA, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("granite", "granitemoe", "granitemoeshared")

@@ -1,12 +1,12 @@
 # generated from schemas/granite_swa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a0fa644537a4d1c7 content=fd5cbedb699593a1
+# kvarch-digest: render=fa8a360c319bceea content=f32bd1b99fe2e75b
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
 from kvarch import schema_runtime as rt
 
 
-class GraniteSwaConfig(MinistralConfig, kw_only=True, dict=True):
+class GraniteSwaConfig(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """Granite SWA decoder (every 4th layer full from layer 0, the rest sliding)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("granite_swa",)

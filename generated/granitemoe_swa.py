@@ -1,12 +1,12 @@
 # generated from schemas/granitemoe_swa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f5de8c6ae5b24a72 content=13cd68af4bc928d0
+# kvarch-digest: render=2b3682e1fdd34053 content=22ee10e971de7f37
 from typing import Annotated, ClassVar
 
 from generated.granite_swa import GraniteSwaConfig
 from kvarch import schema_runtime as rt
 
 
-class GraniteMoeSwaConfig(GraniteSwaConfig, kw_only=True, dict=True):
+class GraniteMoeSwaConfig(GraniteSwaConfig, frozen=True, kw_only=True, dict=True):
     """Granite-MoE SWA decoder (every 4th layer full from layer 0, the rest sliding)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("granitemoe_swa",)

@@ -1,12 +1,12 @@
 # generated from schemas/granitemoehybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=44cb4630ed61d1ae content=3b736982f3b80994
+# kvarch-digest: render=539857b80d87b6d1 content=c95538535d1166ac
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class GraniteMoeHybridConfig(LlamaConfig, kw_only=True, dict=True):
+class GraniteMoeHybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """GraniteMoeHybrid decoder (Mamba2 layers keep no KV; attention where layer_types says)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("granitemoehybrid",)

@@ -1,12 +1,12 @@
 # generated from schemas/helium.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e9e34c76e0b63abe content=8d4517cdf8619ed8
+# kvarch-digest: render=6cf76ac9fdcc0997 content=5e71abd1cf5bbf1a
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class HeliumConfig(LlamaConfig, kw_only=True, dict=True):
+class HeliumConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Helium decoder (explicit head_dim, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("helium",)

@@ -1,11 +1,11 @@
 # generated from schemas/hrm_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7142667a07b7d982 content=c6eae44bd7ec193d
+# kvarch-digest: render=09eeb146b8a3ddb7 content=67f04981665d401f
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
-class HrmTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class HrmTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """HRM text decoder (one multi-head cache slot per attention invocation of the H/L cycles)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hrm_text",)

@@ -1,12 +1,12 @@
 # generated from schemas/hunyuan_v1_dense.yaml by `make generate`; do not edit.
-# kvarch-digest: render=21ccea54fa542540 content=eca023c1763ef241
+# kvarch-digest: render=dac16c50b3f2b31e content=7df09675a84d46e1
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class HunyuanV1Config(LlamaConfig, kw_only=True, dict=True):
+class HunyuanV1Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Hunyuan V1 decoder, dense or MoE (Llama geometry, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hunyuan_v1_dense", "hunyuan_v1_moe")

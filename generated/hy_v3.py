@@ -1,12 +1,12 @@
 # generated from schemas/hy_v3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9fc145afa7344572 content=945592a0d95a6428
+# kvarch-digest: render=7432665c5620c128 content=b5577d80759a57b1
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class HYV3Config(LlamaConfig, kw_only=True, dict=True):
+class HYV3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """HY-V3 decoder (Llama geometry, explicit head_dim, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hy_v3",)

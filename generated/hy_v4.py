@@ -1,12 +1,12 @@
 # generated from schemas/hy_v4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=63156bb79e04c192 content=d06547d546ae42ef
+# kvarch-digest: render=08a11b6bd479420a content=c19e9080f202da36
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
 
 
-class HYV4Config(DeepseekV3Config, kw_only=True, dict=True):
+class HYV4Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """HY-V4 decoder: MLA with a DSA indexer and attention sinks (latent KV cache; indexer keys
     not in it)."""
 

@@ -1,12 +1,12 @@
 # generated from schemas/hyperclovax.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b71887180cf6be1d content=364e0d7354305c89
+# kvarch-digest: render=8727b5cdd6486d86 content=7116de0dee455867
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class HyperClovaxConfig(LlamaConfig, kw_only=True, dict=True):
+class HyperClovaxConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """HyperCLOVA X decoder (Llama geometry, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hyperclovax",)

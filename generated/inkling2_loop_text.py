@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_loop_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c9e1485b1103879b content=d40883938e967580
+# kvarch-digest: render=0dfcafcfc383f733 content=ed2b32547cc787cc
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -7,7 +7,7 @@ import msgspec
 from kvarch import schema_runtime as rt
 
 
-class Inkling2LoopTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Inkling2LoopTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """Inkling 2 Loop text decoder (hybrid layers; looped section keeps a cache copy per pass)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("inkling2_loop_text",)

@@ -1,12 +1,12 @@
 # generated from schemas/inkling2_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3971dea039e0b4f2 content=25fa0e5915b8485b
+# kvarch-digest: render=a837f16d598c0176 content=25e26b0be925d272
 from typing import Annotated, ClassVar
 
 from generated.inkling_text import InklingTextConfig
 from kvarch import schema_runtime as rt
 
 
-class Inkling2TextConfig(InklingTextConfig, kw_only=True, dict=True):
+class Inkling2TextConfig(InklingTextConfig, frozen=True, kw_only=True, dict=True):
     """Inkling 2 text decoder (hybrid conv+attention layers; sliding layers have their own KV
     geometry)."""
 

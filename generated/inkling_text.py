@@ -1,5 +1,5 @@
 # generated from schemas/inkling_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=47b23019568d70b7 content=4ef063e993c4908d
+# kvarch-digest: render=87f77fa98b894ab7 content=7294b188affe33c3
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -7,7 +7,7 @@ import msgspec
 from kvarch import schema_runtime as rt
 
 
-class InklingTextConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class InklingTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """Inkling text decoder (hybrid conv+attention layers; sliding layers have their own KV
     geometry)."""
 

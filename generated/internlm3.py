@@ -1,12 +1,12 @@
 # generated from schemas/internlm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2d096854a6c4d879 content=597f2b4d8150248a
+# kvarch-digest: render=3b882c7e469a4895 content=8c27e89be5aa9e0d
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class InternLM3Config(LlamaConfig, kw_only=True, dict=True):
+class InternLM3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """InternLM3 decoder (Llama geometry, explicit head_dim)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("internlm3",)

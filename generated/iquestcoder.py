@@ -1,12 +1,12 @@
 # generated from schemas/iquestcoder.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d553b4baf2bb4580 content=f292a6284b83dd6e
+# kvarch-digest: render=ca515eaebe027959 content=4176f9ad30b0ff2d
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class IQuestCoderConfig(LlamaConfig, kw_only=True, dict=True):
+class IQuestCoderConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """IQuestCoder decoder (Llama geometry, explicit head_dim)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("iquestcoder",)

@@ -1,12 +1,12 @@
 # generated from schemas/jais2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=59fb00f0334e7b2f content=a8993a3197bfb07c
+# kvarch-digest: render=c74840d3b9ac95d5 content=a7fab2a3837a785c
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Jais2Config(LlamaConfig, kw_only=True, dict=True):
+class Jais2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Jais2 decoder (Llama geometry, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("jais2",)

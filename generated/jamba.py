@@ -1,12 +1,12 @@
 # generated from schemas/jamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=13f533278fe3f857 content=8fd015878b019dcb
+# kvarch-digest: render=5218ac16f1fb64c6 content=d62f4ebcd2fdcfb0
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class JambaConfig(LlamaConfig, kw_only=True, dict=True):
+class JambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Jamba hybrid decoder (attention every attn_layer_period-th layer; Mamba layers keep no
     KV)."""
 

@@ -1,11 +1,11 @@
 # generated from schemas/jetmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a9eca429e4f78dc5 content=0b34df9715fb4865
+# kvarch-digest: render=9ed9441190503c60 content=f1a02cd298283a15
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
-class JetMoeConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class JetMoeConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """JetMoE decoder (mixture of attention heads; KV heads of width kv_channels)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("jetmoe",)

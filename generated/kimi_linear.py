@@ -1,5 +1,5 @@
 # generated from schemas/kimi_linear.yaml by `make generate`; do not edit.
-# kvarch-digest: render=245900e97174fa1b content=dfccc18b4a67f90f
+# kvarch-digest: render=3b7786cabe9da167 content=d1905cc4c97246da
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -8,7 +8,7 @@ from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
 
 
-class KimiLinearConfig(DeepseekV3Config, kw_only=True, dict=True):
+class KimiLinearConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """Kimi-Linear decoder (KDA linear-attention layers keep no KV; MLA layers latent)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("kimi_linear",)

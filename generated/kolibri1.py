@@ -1,12 +1,12 @@
 # generated from schemas/kolibri1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ff0bb3a080fd2288 content=5298f7657e09fde2
+# kvarch-digest: render=1d54dac1bc2cf999 content=33da02a85c104521
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Kolibri1Config(LlamaConfig, kw_only=True, dict=True):
+class Kolibri1Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Kolibri1 decoder (every 5th layer full attention, the others sliding-window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("kolibri1",)

@@ -1,12 +1,12 @@
 # generated from schemas/laguna.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a6bbff78114d8611 content=8c0f4a14f7b176f1
+# kvarch-digest: render=edf240f5a7903503 content=a205b4dcc84d2c5b
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class LagunaConfig(LlamaConfig, kw_only=True, dict=True):
+class LagunaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Laguna decoder (per-layer query heads, fixed KV geometry; sliding layers per layer_types)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("laguna",)

@@ -1,12 +1,12 @@
 # generated from schemas/lara_mini.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ad7135dab3811b32 content=0a06ae5fd6da130a
+# kvarch-digest: render=edd6885a6b3d0d22 content=b80b2cd11115ae0d
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class LaraMiniConfig(LlamaConfig, kw_only=True, dict=True):
+class LaraMiniConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Lara-Mini decoder (linear-attention layers keep no KV; sliding and full layers do)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("lara_mini",)

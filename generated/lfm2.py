@@ -1,5 +1,5 @@
 # generated from schemas/lfm2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=600ead7fb90d468f content=a20950f819edbdc3
+# kvarch-digest: render=a8a369f0a063785c content=ff3295ef9335e852
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -8,7 +8,7 @@ from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Lfm2Config(LlamaConfig, kw_only=True, dict=True):
+class Lfm2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """LFM2 hybrid decoder (convolution layers keep no KV; attention on full_attn_idxs)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("lfm2",)

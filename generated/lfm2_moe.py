@@ -1,12 +1,12 @@
 # generated from schemas/lfm2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8cd6b154f4fa0593 content=45994995a7278bd3
+# kvarch-digest: render=40d09530dc64e7b1 content=5a96feca2e2364ac
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Lfm2MoeConfig(LlamaConfig, kw_only=True, dict=True):
+class Lfm2MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """LFM2-MoE hybrid decoder (convolution layers keep no KV; attention where layer_types says)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("lfm2_moe",)

@@ -1,12 +1,12 @@
 # generated from schemas/lfm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bfe1d5946b02a55b content=9ac470ffa4828310
+# kvarch-digest: render=388ea4841b7a6c55 content=e7604efe9af7bf49
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Lfm3Config(LlamaConfig, kw_only=True, dict=True):
+class Lfm3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """LFM3 hybrid decoder (convolution layers keep no KV; full and sliding attention layers)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("lfm3",)

@@ -1,11 +1,11 @@
 # generated from schemas/llama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=823776302cc9f70f content=eed885a6205393c6
+# kvarch-digest: render=f682d9e95a4e3234 content=d3368bfd1fddc87d
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
-class LlamaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class LlamaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """Llama decoder (grouped-query attention, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("llama",)

@@ -1,5 +1,5 @@
 # generated from schemas/llama4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f1b3c68b2bd04818 content=cbc8e47451321d59
+# kvarch-digest: render=92e96d0c68615a2c content=0cbe84c41a2df506
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -8,7 +8,7 @@ from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Llama4TextConfig(LlamaConfig, kw_only=True, dict=True):
+class Llama4TextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Llama 4 text decoder (chunked attention on rope layers, full attention on no-rope layers)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("llama4_text",)

@@ -1,12 +1,12 @@
 # generated from schemas/longcat_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8b116d2748df783e content=7efc3886f7e8cd8c
+# kvarch-digest: render=9743ddde16b77cb8 content=4e98c4dad8893802
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
 # extends deepseek_v3, but widens a type its class narrows: based on rt.SchemaArchConfig instead
-class LongcatFlashConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class LongcatFlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """LongCat-Flash decoder: each of num_layers blocks holds two MLA sublayers, each with its
     own latent cache."""
 

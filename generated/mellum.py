@@ -1,12 +1,12 @@
 # generated from schemas/mellum.yaml by `make generate`; do not edit.
-# kvarch-digest: render=451f344dbcff2206 content=47d92df92d1900ec
+# kvarch-digest: render=ca1ee4b1c8d23a21 content=68018c0dd41eaa46
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class MellumConfig(LlamaConfig, kw_only=True, dict=True):
+class MellumConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Mellum decoder (explicit head_dim; sliding layers only where layer_types says so)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mellum",)

@@ -1,11 +1,11 @@
 # generated from schemas/mimo_v2_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b32d6251715e4861 content=9361be82e648673d
+# kvarch-digest: render=bf0ddb900ef7a121 content=6ff5351c1dbaa8da
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
-class MiMoV2FlashConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class MiMoV2FlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """MiMo-V2-Flash decoder (sliding layers with doubled KV heads; K and V widths differ)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mimo_v2_flash",)

@@ -1,12 +1,12 @@
 # generated from schemas/minicpm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1ba6c0cfe9d3d4d5 content=93dc4583fa10be3c
+# kvarch-digest: render=e71c336f44378f7e content=810806e041fd2b6c
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
 # extends deepseek_v3, but widens a type its class narrows: based on rt.SchemaArchConfig instead
-class MiniCPM3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class MiniCPM3Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """MiniCPM3 decoder with multi-head latent attention (latent KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("minicpm3",)

@@ -1,12 +1,12 @@
 # generated from schemas/minimax.yaml by `make generate`; do not edit.
-# kvarch-digest: render=eb294e32bb8c55ef content=f169e65f444345e8
+# kvarch-digest: render=f11adeba390551f7 content=74b921aeb8084cac
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class MiniMaxConfig(LlamaConfig, kw_only=True, dict=True):
+class MiniMaxConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """MiniMax hybrid decoder (lightning-attention layers keep no KV; even layers attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("minimax",)

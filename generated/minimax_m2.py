@@ -1,12 +1,12 @@
 # generated from schemas/minimax_m2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3c25346c7f37cf75 content=d6811d9937821f44
+# kvarch-digest: render=730ac7e785c8b4e5 content=8261fc5843effc92
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class MiniMaxM2Config(LlamaConfig, kw_only=True, dict=True):
+class MiniMaxM2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """MiniMax-M2 MoE decoder (Llama geometry, explicit head_dim, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("minimax_m2",)

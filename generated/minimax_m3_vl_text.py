@@ -1,12 +1,12 @@
 # generated from schemas/minimax_m3_vl_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7bac2a53c39d37b0 content=c08b8d2655ff13f6
+# kvarch-digest: render=5b6e30d5be3eb1c4 content=19eccd6e82ea61c4
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class MiniMaxM3VLTextConfig(LlamaConfig, kw_only=True, dict=True):
+class MiniMaxM3VLTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """MiniMax-M3-VL text decoder (every layer caches all tokens; sparse layers index them)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("minimax_m3_vl_text",)

@@ -1,12 +1,12 @@
 # generated from schemas/ministral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8461ea54d9bea296 content=6d94d9c378a77330
+# kvarch-digest: render=835a2c737eb84d6b content=e40c70e1a84ce9c6
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
 
 
-class MinistralConfig(MistralConfig, kw_only=True, dict=True):
+class MinistralConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     """Ministral decoder (GQA; per-layer sliding/full attention, all sliding by default)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("ministral",)

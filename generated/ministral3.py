@@ -1,12 +1,12 @@
 # generated from schemas/ministral3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4e3aac2a6fbf19ae content=371fe5554441827f
+# kvarch-digest: render=bc6d7aa088d85099 content=17dcc38d44eab4c2
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
 
 
-class Ministral3Config(MistralConfig, kw_only=True, dict=True):
+class Ministral3Config(MistralConfig, frozen=True, kw_only=True, dict=True):
     """Ministral3 decoder (GQA, explicit head_dim; every layer sliding when sliding_window is
     set)."""
 

@@ -1,12 +1,12 @@
 # generated from schemas/mistral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d1425024cf1cacde content=4ed833184f50f2f6
+# kvarch-digest: render=f7f56ef870b56395 content=d42d9fb8ca12bedf
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class MistralConfig(LlamaConfig, kw_only=True, dict=True):
+class MistralConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Mistral decoder (Llama geometry; every layer sliding when sliding_window is set)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mistral",)

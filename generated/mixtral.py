@@ -1,12 +1,12 @@
 # generated from schemas/mixtral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4cc221b634a4cd5f content=f1327768f452a6a8
+# kvarch-digest: render=6b2932fd8e74c1b7 content=ab4fb46fe720ef80
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
 
 
-class MixtralConfig(MistralConfig, kw_only=True, dict=True):
+class MixtralConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     """Mixtral sparse-MoE decoder (GQA; every layer sliding when sliding_window is set)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mixtral",)

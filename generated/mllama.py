@@ -1,5 +1,5 @@
 # generated from schemas/mllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e25a0666197935e6 content=258a9945b733f69d
+# kvarch-digest: render=43f5cbd3376b4a6b content=38e26d7176e315da
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -8,7 +8,7 @@ from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class MllamaConfig(LlamaConfig, kw_only=True, dict=True):
+class MllamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Llama 3.2 Vision (text decoder under text_config; cross-attention layers keep vision K/V)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mllama",)

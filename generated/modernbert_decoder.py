@@ -1,12 +1,12 @@
 # generated from schemas/modernbert_decoder.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b5ca1842fdd8c310 content=71155dad838676ae
+# kvarch-digest: render=e30916c0bee2bd1a content=ef29b80a2cd747d6
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
 from kvarch import schema_runtime as rt
 
 
-class ModernbertDecoderConfig(GptNeoxConfig, kw_only=True, dict=True):
+class ModernbertDecoderConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     """ModernBERT decoder (full every Nth layer, else sliding local_attention / 2)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("modernbert-decoder",)

@@ -1,12 +1,12 @@
 # generated from schemas/moshi.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e33794338c0d1a61 content=2ba9674da1b49858
+# kvarch-digest: render=7649324fd76a3e12 content=34bc7c77279141da
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class MoshiConfig(LlamaConfig, kw_only=True, dict=True):
+class MoshiConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Moshi temporal decoder (every layer sliding_window; GQA; head_dim when given)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("moshi",)

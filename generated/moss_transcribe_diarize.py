@@ -1,12 +1,12 @@
 # generated from schemas/moss_transcribe_diarize.yaml by `make generate`; do not edit.
-# kvarch-digest: render=41b2269f1d09a4f7 content=40a104ce5c0d4278
+# kvarch-digest: render=3a52b02d8ddda2d4 content=2e94f618de73818c
 from typing import Annotated, ClassVar
 
 from generated.qwen3 import Qwen3Config
 from kvarch import schema_runtime as rt
 
 
-class MossTranscribeDiarizeConfig(Qwen3Config, kw_only=True, dict=True):
+class MossTranscribeDiarizeConfig(Qwen3Config, frozen=True, kw_only=True, dict=True):
     """MOSS transcribe-diarize (Qwen3 text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("moss_transcribe_diarize",)

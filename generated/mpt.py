@@ -1,12 +1,12 @@
 # generated from schemas/mpt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8f38828080545555 content=ae2026872d1b09c9
+# kvarch-digest: render=47d2edc578b341b6 content=448b5732f0889d3a
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
 from kvarch import schema_runtime as rt
 
 
-class MptConfig(Gpt2Config, kw_only=True, dict=True):
+class MptConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """MPT decoder (multi-head attention, ALiBi; attn_config.kv_n_heads when present)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mpt",)

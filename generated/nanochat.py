@@ -1,12 +1,12 @@
 # generated from schemas/nanochat.yaml by `make generate`; do not edit.
-# kvarch-digest: render=718945cb1c5a8d03 content=5baf4b51bdb1fa4a
+# kvarch-digest: render=3c5974cf0bf19ab6 content=acb4180befb51d8e
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class NanoChatConfig(LlamaConfig, kw_only=True, dict=True):
+class NanoChatConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """NanoChat decoder (Llama geometry, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("nanochat",)

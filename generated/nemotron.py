@@ -1,12 +1,12 @@
 # generated from schemas/nemotron.yaml by `make generate`; do not edit.
-# kvarch-digest: render=da560cc6f4db29f9 content=c84dc6ec2a20a2b8
+# kvarch-digest: render=e7ebebab876ae5a9 content=af93ced7d7c7e858
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class NemotronConfig(LlamaConfig, kw_only=True, dict=True):
+class NemotronConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Nemotron decoder (every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("nemotron",)

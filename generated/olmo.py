@@ -1,12 +1,12 @@
 # generated from schemas/olmo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=93d7f4ebeefad640 content=f81af87bec9c43ad
+# kvarch-digest: render=43ef3bb221e1c64b content=1261ad83d2c61e36
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class OlmoConfig(LlamaConfig, kw_only=True, dict=True):
+class OlmoConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """OLMo / OLMo2 decoder (every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("olmo", "olmo2")

@@ -1,12 +1,12 @@
 # generated from schemas/olmo3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=429050ae068f5000 content=1af3602253429302
+# kvarch-digest: render=44efb0c217a7f356 content=469df0e59272cba2
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
 from kvarch import schema_runtime as rt
 
 
-class Olmo3Config(MinistralConfig, kw_only=True, dict=True):
+class Olmo3Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """OLMo3 decoder (every 4th layer full, the rest sliding)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("olmo3",)

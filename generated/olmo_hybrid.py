@@ -1,12 +1,12 @@
 # generated from schemas/olmo_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=38626b8c2dd3a2ea content=a1b2b80fbe3d69c2
+# kvarch-digest: render=f0435eabfe3de8ed content=3764a2b7d8f4d5e1
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class OlmoHybridConfig(LlamaConfig, kw_only=True, dict=True):
+class OlmoHybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """OLMo-Hybrid decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("olmo_hybrid",)

@@ -1,12 +1,12 @@
 # generated from schemas/olmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f56fd1840613e7e9 content=ad7a2a20fa579c7a
+# kvarch-digest: render=207398be5e1d77e1 content=6b816ddbb11b2768
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class OlmoeConfig(LlamaConfig, kw_only=True, dict=True):
+class OlmoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """OLMoE decoder (every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("olmoe",)

@@ -1,11 +1,11 @@
 # generated from schemas/opt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d675b7c57906f459 content=cce71e3e99376e65
+# kvarch-digest: render=1f6f1ba61e3d550a content=610727cb98bace7f
 from typing import ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
 
 
-class OptConfig(GptNeoxConfig, kw_only=True, dict=True):
+class OptConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     """OPT decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("opt",)

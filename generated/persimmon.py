@@ -1,12 +1,12 @@
 # generated from schemas/persimmon.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0679088035e2a170 content=27b095894dab7e83
+# kvarch-digest: render=cc544952771d9f65 content=63a9e718f1a75d7d
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
 from kvarch import schema_runtime as rt
 
 
-class PersimmonConfig(GptNeoxConfig, kw_only=True, dict=True):
+class PersimmonConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     """Persimmon decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("persimmon",)

@@ -1,11 +1,11 @@
 # generated from schemas/phi.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2feec6dd2602ff4a content=efce0e5ace80e03c
+# kvarch-digest: render=69bb4c462b6287dd content=6eaedaa4b55924a8
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
 
 
-class PhiConfig(LlamaConfig, kw_only=True, dict=True):
+class PhiConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Phi decoder (Llama geometry; partial rotary)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("phi",)

@@ -1,12 +1,12 @@
 # generated from schemas/phi3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=beafba6911233262 content=d3861536e5b176af
+# kvarch-digest: render=3257babc99966617 content=8a0916d865979210
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
 
 
-class Phi3Config(MistralConfig, kw_only=True, dict=True):
+class Phi3Config(MistralConfig, frozen=True, kw_only=True, dict=True):
     """Phi-3 decoder (every layer sliding when sliding_window is set)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("phi3",)

@@ -1,12 +1,12 @@
 # generated from schemas/phi4_multimodal.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7cdc5ded2cf5da3c content=935042f883726216
+# kvarch-digest: render=9a0785ee87a3df73 content=595b193aec1c012d
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
 
 
-class Phi4MultimodalConfig(MistralConfig, kw_only=True, dict=True):
+class Phi4MultimodalConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     """Phi-4-multimodal decoder (GQA; every layer sliding when sliding_window is set)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("phi4_multimodal",)

@@ -1,12 +1,12 @@
 # generated from schemas/phimoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8a69d7806f29f5e7 content=a78917cd8045acc7
+# kvarch-digest: render=2955508d3dbb07e3 content=8949a5aa06d34e03
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
 
 
-class PhimoeConfig(MistralConfig, kw_only=True, dict=True):
+class PhimoeConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     """PhiMoE decoder (GQA; every layer sliding when sliding_window is set)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("phimoe",)

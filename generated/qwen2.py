@@ -1,5 +1,5 @@
 # generated from schemas/qwen2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fcc6e7bc5716af77 content=b850bf1d972f2fc7
+# kvarch-digest: render=18ae0410f871decf content=6344251db0bfefa3
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -7,7 +7,7 @@ from kvarch import schema_runtime as rt
 
 
 # extends qwen3, but widens a type its class narrows: based on LlamaConfig instead
-class Qwen2Config(LlamaConfig, kw_only=True, dict=True):
+class Qwen2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Qwen2 decoder (sliding window on layers >= max_window_layers when use_sliding_window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen2",)

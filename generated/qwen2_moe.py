@@ -1,5 +1,5 @@
 # generated from schemas/qwen2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a097d85273915c79 content=187fc34ebf1ef1b9
+# kvarch-digest: render=1f4314b9cdc640a8 content=9ea3e0459a81df9b
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -7,7 +7,7 @@ from kvarch import schema_runtime as rt
 
 
 # extends qwen3, but widens a type its class narrows: based on LlamaConfig instead
-class Qwen2MoeConfig(LlamaConfig, kw_only=True, dict=True):
+class Qwen2MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Qwen2-MoE decoder (sliding window on even layers below max_window_layers when
     use_sliding_window)."""
 

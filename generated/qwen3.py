@@ -1,12 +1,12 @@
 # generated from schemas/qwen3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2623b3b891ef4278 content=62334c723b991375
+# kvarch-digest: render=79620f9be673ab43 content=f88c22b059c96eb3
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Qwen3Config(LlamaConfig, kw_only=True, dict=True):
+class Qwen3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Qwen3 decoder (explicit head_dim; sliding window from max_window_layers on when enabled)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3",)

@@ -1,12 +1,12 @@
 # generated from schemas/qwen3_5_moe_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3fe07b8491f6dde3 content=b58c0c2293949637
+# kvarch-digest: render=ef82fa499e0bf7ee content=723fbfc343bf162e
 from typing import Annotated, ClassVar
 
 from generated.qwen3_next import Qwen3NextConfig
 from kvarch import schema_runtime as rt
 
 
-class Qwen35MoeTextConfig(Qwen3NextConfig, kw_only=True, dict=True):
+class Qwen35MoeTextConfig(Qwen3NextConfig, frozen=True, kw_only=True, dict=True):
     """Qwen3.5-MoE text decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_5_moe_text",)

@@ -1,12 +1,12 @@
 # generated from schemas/qwen3_5_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1978c8874943dee8 content=075ad9347cd7573e
+# kvarch-digest: render=17835cc779eabd34 content=9a4a55da61243dda
 from typing import Annotated, ClassVar
 
 from generated.qwen3_next import Qwen3NextConfig
 from kvarch import schema_runtime as rt
 
 
-class Qwen35TextConfig(Qwen3NextConfig, kw_only=True, dict=True):
+class Qwen35TextConfig(Qwen3NextConfig, frozen=True, kw_only=True, dict=True):
     """Qwen3.5 text decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_5_text",)

@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ed6facc9f73fe8c7 content=b5c2ac363b8fe637
+# kvarch-digest: render=f4fe4a0e2b98d5c4 content=f08a1fe887391758
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -7,7 +7,7 @@ from kvarch import schema_runtime as rt
 
 
 # extends qwen3, but widens a type its class narrows: based on LlamaConfig instead
-class Qwen3MoeConfig(LlamaConfig, kw_only=True, dict=True):
+class Qwen3MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Qwen3-MoE decoder (every layer sliding when use_sliding_window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_moe",)

@@ -1,12 +1,12 @@
 # generated from schemas/qwen3_next.yaml by `make generate`; do not edit.
-# kvarch-digest: render=830fd92b3cff0456 content=1bb21ecb280d412d
+# kvarch-digest: render=18a0e976da72c192 content=198334092cfb1d1d
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Qwen3NextConfig(LlamaConfig, kw_only=True, dict=True):
+class Qwen3NextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Qwen3-Next hybrid decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_next",)

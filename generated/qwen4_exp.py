@@ -1,11 +1,11 @@
 # generated from schemas/qwen4_exp.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f8d4ee3fb5b615f4 content=160f12c2898cb6bf
+# kvarch-digest: render=c545dd40446c2f49 content=d4b06a569c8e52f2
 from typing import ClassVar
 
 from generated.qwen4_exp_text import Qwen4ExpTextConfig
 
 
-class Qwen4ExpConfig(Qwen4ExpTextConfig, kw_only=True, dict=True):
+class Qwen4ExpConfig(Qwen4ExpTextConfig, frozen=True, kw_only=True, dict=True):
     """Qwen4-Exp vision-language model (text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen4_exp",)

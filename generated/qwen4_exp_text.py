@@ -1,12 +1,12 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=49ec336d9ccff0a3 content=15f1153f8fc3f8be
+# kvarch-digest: render=3aec983310918f85 content=e7e656ea7f488cb3
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Qwen4ExpTextConfig(LlamaConfig, kw_only=True, dict=True):
+class Qwen4ExpTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Qwen4-Exp text decoder (linear-attention layers; indexed full attention every 4th layer)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen4_exp_text",)

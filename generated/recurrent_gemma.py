@@ -1,11 +1,11 @@
 # generated from schemas/recurrent_gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ac656e60740e179a content=466fd51a1fd40374
+# kvarch-digest: render=1905a350af3f03bf content=a18a325e03f376aa
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
-class RecurrentGemmaConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """RecurrentGemma decoder (recurrent blocks keep no KV; local-attention blocks slide)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("recurrent_gemma",)

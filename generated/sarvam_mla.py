@@ -1,12 +1,12 @@
 # generated from schemas/sarvam_mla.yaml by `make generate`; do not edit.
-# kvarch-digest: render=82175a5bdee95af3 content=61755a1443184cf6
+# kvarch-digest: render=254ea2ae7ff128d9 content=c4f577ada3f2d566
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
 
 
-class SarvamMLAConfig(DeepseekV3Config, kw_only=True, dict=True):
+class SarvamMLAConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """Sarvam MLA decoder (DeepSeek-V3 architecture, latent KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("sarvam_mla",)

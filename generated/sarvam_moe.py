@@ -1,12 +1,12 @@
 # generated from schemas/sarvam_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=144685b5c121ac98 content=9c3c32b248645e76
+# kvarch-digest: render=d7b8d9296fe443b3 content=187947d900dee2ad
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class SarvamMoEConfig(LlamaConfig, kw_only=True, dict=True):
+class SarvamMoEConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Sarvam MoE decoder (GLM-4-MoE geometry, explicit head_dim, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("sarvam_moe",)

@@ -1,12 +1,12 @@
 # generated from schemas/seed_oss.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c7767582bfa3b10f content=e29cd49e70c4a26e
+# kvarch-digest: render=afa1b91640136c44 content=d559c084b5e88423
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class SeedOssConfig(LlamaConfig, kw_only=True, dict=True):
+class SeedOssConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Seed-OSS decoder (Llama geometry, explicit head_dim)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("seed_oss",)

@@ -1,5 +1,5 @@
 # generated from schemas/smollm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b7dd588e5b0d395d content=5aba34190b5a62ab
+# kvarch-digest: render=267434d902064f9d content=34fd19f379558208
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -8,7 +8,7 @@ from generated.ministral import MinistralConfig
 from kvarch import schema_runtime as rt
 
 
-class SmolLM3Config(MinistralConfig, kw_only=True, dict=True):
+class SmolLM3Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """SmolLM3 decoder (GQA; with use_sliding_window, the no-rope layers use the window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("smollm3",)

@@ -1,12 +1,12 @@
 # generated from schemas/solar_open.yaml by `make generate`; do not edit.
-# kvarch-digest: render=91ae78cc68cfded5 content=d01684abdbdf6e0d
+# kvarch-digest: render=0a1733e74b60cee8 content=d2b76701daef3506
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class SolarOpenConfig(LlamaConfig, kw_only=True, dict=True):
+class SolarOpenConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Solar Open MoE decoder (Llama geometry, explicit head_dim)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("solar_open",)

@@ -1,12 +1,12 @@
 # generated from schemas/stablelm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=208b954cd802c000 content=ec737c286ce33118
+# kvarch-digest: render=5f283321b2ebb55d content=4527cb44e94b60c7
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class StableLmConfig(LlamaConfig, kw_only=True, dict=True):
+class StableLmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """StableLM decoder (every layer full attention; head_dim = hidden / heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("stablelm",)

@@ -1,12 +1,12 @@
 # generated from schemas/starcoder2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0cc8db2746ecda2a content=c2cb476cf94db17d
+# kvarch-digest: render=bea17bec8312cdaa content=0301e00c5b3e3f01
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
 
 
-class Starcoder2Config(MistralConfig, kw_only=True, dict=True):
+class Starcoder2Config(MistralConfig, frozen=True, kw_only=True, dict=True):
     """StarCoder2 decoder (GQA; every layer sliding when sliding_window is set)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("starcoder2",)

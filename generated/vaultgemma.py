@@ -1,12 +1,12 @@
 # generated from schemas/vaultgemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b7a22ed238abb9ec content=85142e476f3ccce1
+# kvarch-digest: render=891374ab2accc32d content=815b146bdefa7940
 from typing import Annotated, ClassVar
 
 from generated.gemma2 import Gemma2Config
 from kvarch import schema_runtime as rt
 
 
-class VaultGemmaConfig(Gemma2Config, kw_only=True, dict=True):
+class VaultGemmaConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     """VaultGemma decoder (Gemma2 geometry; sliding-window and full layers alternate)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("vaultgemma",)

@@ -1,12 +1,12 @@
 # generated from schemas/xglm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=159e5a6f0dfa8cea content=79585b75e4ace697
+# kvarch-digest: render=6e83665d5e6315cb content=c47fffb0dfaefa14
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
 from kvarch import schema_runtime as rt
 
 
-class XglmConfig(Gpt2Config, kw_only=True, dict=True):
+class XglmConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """XGLM decoder (multi-head attention, head_dim = d_model / attention_heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("xglm",)

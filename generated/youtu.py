@@ -1,12 +1,12 @@
 # generated from schemas/youtu.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3ed731cc9b9b39b8 content=af152b6927df99b3
+# kvarch-digest: render=6f97a632bdc456d9 content=c70a7db7700bb61f
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
 
 
-class YoutuConfig(DeepseekV3Config, kw_only=True, dict=True):
+class YoutuConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """Youtu-LLM decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("youtu",)

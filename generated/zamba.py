@@ -1,12 +1,12 @@
 # generated from schemas/zamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c2644f9940e3c3cc content=6a82a92c034d91f6
+# kvarch-digest: render=a25d874c9967ed30 content=12b611810e5a7a49
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class ZambaConfig(LlamaConfig, kw_only=True, dict=True):
+class ZambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Zamba hybrid decoder (Mamba layers keep no KV; hybrid layers run shared attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("zamba",)

@@ -1,12 +1,12 @@
 # generated from schemas/zamba2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4aa1bcc9738cff34 content=01b667bbc09e41c7
+# kvarch-digest: render=3952a282b387e848 content=fe253106b52aec5d
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class Zamba2Config(LlamaConfig, kw_only=True, dict=True):
+class Zamba2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Zamba2 hybrid decoder (Mamba2 layers keep no KV; hybrid layers run shared attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("zamba2",)

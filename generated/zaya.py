@@ -1,12 +1,12 @@
 # generated from schemas/zaya.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e7a4966a1726d2c4 content=31d42d6ab6029a66
+# kvarch-digest: render=f9e2e540b1d30e76 content=343935ec2579ee79
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
-class ZayaConfig(LlamaConfig, kw_only=True, dict=True):
+class ZayaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """ZAYA decoder (hybrid CCA layers with a full or sliding-window KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("zaya",)

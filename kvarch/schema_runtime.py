@@ -12,8 +12,11 @@ only moves its parent under a sub-config compiles to a few lines.
 from __future__ import annotations
 
 import difflib
+import dis
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple, NoReturn, Self, TypeVar
+
+import msgspec
 
 from kvarch.arch import ArchConfigWithAttentionKVCache
 from kvarch.device import DeviceRef
@@ -157,9 +160,27 @@ class _Info(NamedTuple):
     """Hook name -> the HF fields behind its value."""
     kind_list: str
     """The HF field of the kind list input ('' without one)."""
+    same_kind: bool
+    """``_kind`` reads no layer index: every layer gets the same kind."""
+    per_kind: bool
+    """No per-layer hook reads the layer index or the kind list and no layer shares KV: a
+    layer's geometry depends on its kind alone (validated once per kind)."""
 
 
 _INFO: dict[type, _Info] = {}
+
+
+def _loads(hook: Callable[..., Any], names: set[str]) -> bool:
+    """Whether ``hook``'s code reads any of the local ``names`` (its parameters), directly or
+    from a nested scope."""
+    if names & set(hook.__code__.co_cellvars):
+        return True
+    for ins in dis.get_instructions(hook):
+        if ins.opname.startswith("LOAD_FAST"):
+            read = ins.argval if isinstance(ins.argval, tuple) else (ins.argval,)
+            if names & set(read):
+                return True
+    return False
 
 
 def _info(cls: type[SchemaArchConfig]) -> _Info:
@@ -177,18 +198,25 @@ def _info(cls: type[SchemaArchConfig]) -> _Info:
             names = _READS.get(cls._k_head_dim, ())
         return " / ".join(paths[n] for n in names) or _FALLBACK[hook]
 
+    geometry = [cls._window, cls._num_kv_heads, cls._k_head_dim]
+    if cls._v_head_dim is not SchemaArchConfig._v_head_dim:
+        geometry.append(cls._v_head_dim)
     found = _Info(
         inputs=tuple((i, i.default is None or i.keep_null) for i in rows),
         field_labels=field_labels,
         labels={hook: label(hook) for hook in _FALLBACK},
         kind_list=paths[cls.KIND_LIST] if cls.KIND_LIST else "",
+        same_kind=not _loads(cls._kind, {"i"}),
+        per_kind=cls._kv_source is SchemaArchConfig._kv_source
+        and not any(_loads(hook, {"i", "kinds"}) for hook in geometry),
     )
     _INFO[cls] = found
     return found
 
 
-class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
-    """Base of every generated config: the contract, built from a few generated hooks."""
+class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True, dict=True):
+    """Base of every generated config: the contract, built from a few generated hooks (frozen,
+    like its base: the memoized layers and KV params never go stale)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ()
     """HF ``model_type`` values this class serves."""
@@ -208,14 +236,14 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
         self._check_inputs()
         try:
             self._check_rules()
-            layers = self.layers()
+            layers, count = self._validated_layers()
             max_len = self.model_max_seq_len
         except (ZeroDivisionError, OverflowError, IndexError) as exc:
             raise ConfigError(
                 "(schema expression)", str(exc), "inputs the schema can derive from", owner=self._n
             ) from None
         if not any(s.kind in PER_TOKEN_KINDS for s in layers):
-            raise ConfigError("layers", len(layers), "at least one layer keeping KV", owner=self._n)
+            raise ConfigError("layers", count, "at least one layer keeping KV", owner=self._n)
         check_value(self._n, "model_max_seq_len", max_len, "int", minimum=1)
 
     @property
@@ -289,6 +317,8 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
         names = getattr(self, self.KIND_LIST) if self.KIND_LIST else None
         if names is not None:
             return layer_kinds_from_list(self._n, info.kind_list, names, count, self.KIND_NAMES)
+        if info.same_kind:
+            return [layer_kind(self._n, info.labels["_kind"], 0, self._kind(0))] * count
         return [layer_kind(self._n, info.labels["_kind"], i, self._kind(i)) for i in range(count)]
 
     def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
@@ -370,10 +400,33 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
             )
         return cls.from_hf_config(hf_config, **seed)
 
-    def layers(self) -> list[LayerSpec]:
-        """One entry per decoder layer: what it caches."""
+    def _validated_layers(self) -> tuple[list[LayerSpec], int]:
+        """The layers' geometry, validated, and the layer count: where the geometry depends on
+        the kind alone, one layer of each kind stands for the rest (the first error is the
+        same: layers fail by kind)."""
         kinds = self._layer_kinds()
-        specs = [self._layer(i, kind, kinds) for i, kind in enumerate(kinds)]
+        if not _info(type(self)).per_kind:
+            return self._build_layers(kinds), len(kinds)
+        first = {kind: i for i, kind in reversed(list(enumerate(kinds)))}
+        ordered = sorted(first.items(), key=_by_index)
+        return [self._layer(i, kind, kinds) for kind, i in ordered], len(kinds)
+
+    def layers(self) -> list[LayerSpec]:
+        """One entry per decoder layer: what it caches (computed once: the config is frozen)."""
+        memo: list[LayerSpec] | None = self.__dict__.get("_layers")
+        return list(memo) if memo is not None else self._build_layers(self._layer_kinds())
+
+    def _build_layers(self, kinds: list[str]) -> list[LayerSpec]:
+        if _info(type(self)).per_kind:
+            protos: dict[str, LayerSpec] = {}
+            specs = []
+            for i, kind in enumerate(kinds):
+                proto = protos.get(kind)
+                if proto is None:
+                    proto = protos[kind] = self._layer(i, kind, kinds)
+                specs.append(proto if proto.index == i else msgspec.structs.replace(proto, index=i))
+        else:
+            specs = [self._layer(i, kind, kinds) for i, kind in enumerate(kinds)]
         for s in specs:
             if s.kv_source is not None and specs[s.kv_source].kind not in PER_TOKEN_KINDS:
                 raise ConfigError(
@@ -382,7 +435,8 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
                     "a layer that keeps its own KV (not itself shared)",
                     owner=self._n,
                 )
-        return specs
+        self.__dict__["_layers"] = specs
+        return list(specs)
 
     def _cached(self) -> list[LayerSpec]:
         return [s for s in self.layers() if s.kind in PER_TOKEN_KINDS]
@@ -439,6 +493,11 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, kw_only=True, dict=True):
 
 
 _BASE_FIELDS = frozenset(SchemaArchConfig.__struct_fields__)
+
+
+def _by_index(item: tuple[str, int]) -> int:
+    return item[1]
+
 
 #: Most decoder layers a config may declare (guards against absurd or hostile configs).
 MAX_LAYERS = 65536

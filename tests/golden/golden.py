@@ -1,11 +1,11 @@
 # generated from schemas/golden.yaml by `make generate`; do not edit.
-# kvarch-digest: render=afae16ecf38a8fe4 content=af128d41b4fe37df
+# kvarch-digest: render=914b75592cd1d2a8 content=615481adac7e2c1f
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
-class GoldenConfig(rt.SchemaArchConfig, kw_only=True, dict=True):
+class GoldenConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """Golden test family: \"quotes\", 'single', back\\slash and \"\"\"triple\"\"\"."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("golden", "golden-alt")

@@ -1,12 +1,12 @@
 # generated from schemas/golden_child.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a5602a956adda5ee content=a31f72f48d1ffcde
+# kvarch-digest: render=d8538c5b36859d94 content=cc7c75818deefe1b
 from typing import Annotated, ClassVar
 
 from generated.golden import GoldenConfig
 from kvarch import schema_runtime as rt
 
 
-class GoldenChildConfig(GoldenConfig, kw_only=True, dict=True):
+class GoldenChildConfig(GoldenConfig, frozen=True, kw_only=True, dict=True):
     """Golden child (a changed default, a narrowed input, a new input, an appended check)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("golden_child",)
