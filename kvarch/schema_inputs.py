@@ -283,6 +283,8 @@ def _layer_index(key: object) -> int | None:
 
 
 def _lookup(data: Mapping[str, Any], path: str) -> Any:
+    if "." not in path:  # the common case, kept fast
+        return data.get(path) if isinstance(data, Mapping) else None
     node: Any = data
     for part in path.split("."):
         if isinstance(node, list | tuple) and part.isdigit():  # list item: attention_types.0

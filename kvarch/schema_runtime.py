@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import dis
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from typing import Any, ClassVar, NamedTuple, NoReturn, Self, TypeVar
 
 import msgspec
@@ -61,6 +62,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: Kinds a schema's kind rule may produce (``shared`` comes from ``kv_source``).
 LAYER_KINDS = ("full", "sliding", "chunked", "cross", "none")
+
+_KIND_SET = frozenset(LAYER_KINDS)
 
 #: How ``layer_types``-style strings read when a schema's ``map`` does not say otherwise.
 STANDARD_KIND_NAMES: Mapping[str, str] = {
@@ -168,6 +171,9 @@ class _Info(NamedTuple):
 
 
 _INFO: dict[type, _Info] = {}
+
+#: Set while ``from_hf_config`` builds a config from values ``Source`` has already checked.
+_READ_CHECKED: ContextVar[bool] = ContextVar("kvarch_read_checked", default=False)
 
 
 def _loads(hook: Callable[..., Any], names: set[str]) -> bool:
@@ -296,7 +302,10 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
 
     # The contract, built from the hooks.
     def _check_inputs(self) -> None:
-        """Types and bounds of the input fields (every construction path)."""
+        """Types and bounds of the input fields (every construction path; ``from_hf_config``
+        checked each value as it read it, with the same checks)."""
+        if _READ_CHECKED.get():
+            return
         info = _info(type(self))
         for i, nullable in info.inputs:
             label = info.field_labels[i.name]
@@ -317,9 +326,17 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         names = getattr(self, self.KIND_LIST) if self.KIND_LIST else None
         if names is not None:
             return layer_kinds_from_list(self._n, info.kind_list, names, count, self.KIND_NAMES)
+        owner, label = self._n, info.labels["_kind"]
         if info.same_kind:
-            return [layer_kind(self._n, info.labels["_kind"], 0, self._kind(0))] * count
-        return [layer_kind(self._n, info.labels["_kind"], i, self._kind(i)) for i in range(count)]
+            return [layer_kind(owner, label, 0, self._kind(0))] * count
+        try:  # fast: every kind first, then one check
+            kinds = [self._kind(i) for i in range(count)]
+            if _KIND_SET.issuperset(kinds):
+                return kinds
+        except (ZeroDivisionError, OverflowError, IndexError):
+            pass
+        # layer by layer, so that the first bad kind or failing layer is reported, in order
+        return [layer_kind(owner, label, i, self._kind(i)) for i in range(count)]
 
     def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
         """Layer ``i``'s geometry."""
@@ -377,15 +394,19 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
             dtype = DType.from_hf_config(data, default=DType.float32)
         if devices is not None:
             fields["devices"] = devices
-        return cls(
-            **fields,
-            dtype=dtype,
-            cache_dtype=cache_dtype,
-            kv_cache=kv_cache if kv_cache is not None else KVCacheConfig(),
-            data_parallel_degree=data_parallel_degree,
-            user_provided_max_length=user_provided_max_length,
-            huggingface_config=config,
-        )
+        token = _READ_CHECKED.set(True)
+        try:
+            return cls(
+                **fields,
+                dtype=dtype,
+                cache_dtype=cache_dtype,
+                kv_cache=kv_cache if kv_cache is not None else KVCacheConfig(),
+                data_parallel_degree=data_parallel_degree,
+                user_provided_max_length=user_provided_max_length,
+                huggingface_config=config,
+            )
+        finally:
+            _READ_CHECKED.reset(token)
 
     @classmethod
     def initialize(
@@ -407,9 +428,7 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         kinds = self._layer_kinds()
         if not _info(type(self)).per_kind:
             return self._build_layers(kinds), len(kinds)
-        first = {kind: i for i, kind in reversed(list(enumerate(kinds)))}
-        ordered = sorted(first.items(), key=_by_index)
-        return [self._layer(i, kind, kinds) for kind, i in ordered], len(kinds)
+        return [self._layer(kinds.index(k), k, kinds) for k in dict.fromkeys(kinds)], len(kinds)
 
     def layers(self) -> list[LayerSpec]:
         """One entry per decoder layer: what it caches (computed once: the config is frozen)."""
@@ -493,10 +512,6 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
 
 
 _BASE_FIELDS = frozenset(SchemaArchConfig.__struct_fields__)
-
-
-def _by_index(item: tuple[str, int]) -> int:
-    return item[1]
 
 
 #: Most decoder layers a config may declare (guards against absurd or hostile configs).
