@@ -1,5 +1,5 @@
 # generated from schemas/afmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7377015746b49b6c content=88a8a35e228e360a
+# kvarch-digest: render=2a0de817d37197b2 content=c21e0515a71696e4
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,15 +17,11 @@ class AfmoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 16384
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 1024
     """Tokens a sliding layer sees."""
     global_attn_every_n_layers: Annotated[int, rt.hf(ge=1)] = 4

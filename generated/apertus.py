@@ -1,5 +1,5 @@
 # generated from schemas/apertus.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fc887c0fe9ffa7a2 content=815943d23a6985c3
+# kvarch-digest: render=d18301fe06254f4c content=08a64417e1a7ca42
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,10 +16,6 @@ class ApertusConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 65536
-    """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/aria_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fc96b993c7a095fe content=ac09c067b05fc779
+# kvarch-digest: render=aedd8e4f4b8acd44 content=e8ba5b4d2bc30b42
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,8 +16,5 @@ class AriaTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""

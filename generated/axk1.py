@@ -1,5 +1,5 @@
 # generated from schemas/axk1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=62abdb6f457396c0 content=3a51c49a2f495d7d
+# kvarch-digest: render=f8d1d11842ab6524 content=3ec17a5e793dcd3d
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -14,16 +14,9 @@ class AXK1Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/axk1.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 61
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 64
-    """Query heads."""
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
-    """Width of the compressed KV latent."""
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    """Width of the rotary key part shared by all heads."""
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    """Width of the non-rotary key part per head."""
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    """Value width per head."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    """Longest sequence (already the rope-extended length)."""

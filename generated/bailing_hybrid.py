@@ -1,5 +1,5 @@
 # generated from schemas/bailing_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3bc7596229890a8d content=3db944a1eeca1b9a
+# kvarch-digest: render=0e13b64642d96a01 content=734252d5b5d3d1fb
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -15,17 +15,11 @@ class BailingHybridConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 42
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
-    """Query heads."""
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
-    """Width of the compressed KV latent."""
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    """Width of the rotary key part shared by all heads."""
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    """Width of the non-rotary key part per head."""
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    """Value width per head."""
     max_position_embeddings: Annotated[
         int, rt.hf("model_max_length", "max_position_embeddings", ge=1)
     ] = 262144

@@ -1,5 +1,5 @@
 # generated from schemas/bamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4030dca977dbab42 content=85dd05102262ec05
+# kvarch-digest: render=8d6d0fe62d59c660 content=8193e522d25bc4e0
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -18,20 +18,15 @@ class BambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
-    """Longest sequence the positional encoding was trained for."""
     attn_layer_indices: list[int] = msgspec.field(default_factory=list)
     """Indices of the attention layers (the others are Mamba2)."""
 

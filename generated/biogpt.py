@@ -1,5 +1,5 @@
 # generated from schemas/biogpt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a4e48d25a79545c1 content=f9bf6df5929c1830
+# kvarch-digest: render=b459899bc7c2df77 content=a56cd31404695ad9
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
@@ -14,4 +14,3 @@ class BiogptConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/biogpt.yaml"
 
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 1024
-    """Longest sequence the positional encoding covers."""

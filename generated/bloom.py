@@ -1,5 +1,5 @@
 # generated from schemas/bloom.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a46ce0e5531f2f0a content=6f8625b9c45712e3
+# kvarch-digest: render=b2b3cf7f99cb1241 content=9292b0f628ed1da2
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -14,7 +14,6 @@ class BloomConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/bloom.yaml"
 
     hidden_size: Annotated[int, rt.hf("n_embed", "hidden_size", ge=1)]
-    """Model width."""
     max_position_embeddings: Annotated[
         int, rt.hf("seq_length", "max_position_embeddings", "n_positions", ge=1)
     ] = 2048

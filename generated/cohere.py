@@ -1,5 +1,5 @@
 # generated from schemas/cohere.yaml by `make generate`; do not edit.
-# kvarch-digest: render=72c45bf7ec782831 content=3bc8a8d4debe10a0
+# kvarch-digest: render=ed50afe65b2e7d8b content=108ebcf9437824ed
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,10 +16,6 @@ class CohereConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         40
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 8192
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
-    """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/cohere2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=84c1b11dfcdbd70c content=aafb7593ad6b5187
+# kvarch-digest: render=4002eb588d784fb3 content=a98f8a736a06e58c
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
@@ -16,22 +16,17 @@ class Cohere2MoeConfig(MinistralConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         40
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = None
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 8192
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
-    """Longest sequence the positional encoding was trained for."""
     sliding_window_pattern: Annotated[int, rt.hf(ge=1)] = 4
     """In the MoE layers, every this-many-th layer is full attention."""
     prefix_dense_sliding_window_pattern: Annotated[int, rt.hf(ge=1)] = 1

@@ -1,5 +1,5 @@
 # generated from schemas/cohere_compass_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6ee54ebdd8555593 content=c32f5b10fc7c9fb8
+# kvarch-digest: render=5ae98fb0e8add688 content=9edd681337417b4b
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
@@ -16,19 +16,14 @@ class CohereCompassTextConfig(MinistralConfig, frozen=True, kw_only=True, dict=T
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         40
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = None
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 8192
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
-    """Longest sequence the positional encoding was trained for."""
 
     _kind = rt.SchemaArchConfig._kind

@@ -1,5 +1,5 @@
 # generated from schemas/ctrl.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3ee908d523e4beaa content=b3a91e8cb6b2d47e
+# kvarch-digest: render=2d8f5f6b583ffb19 content=f3b0d72a1c7e9e8a
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -16,4 +16,3 @@ class CtrlConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: Annotated[
         int, rt.hf("n_positions", "max_position_embeddings", ge=1)
     ] = 256
-    """Longest sequence the positional encoding covers."""

@@ -1,5 +1,5 @@
 # generated from schemas/cwm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=172c1a4babcb1540 content=5592fe5e4ca0c585
+# kvarch-digest: render=b1ead038de67216a content=3e949fe7369b4115
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,19 +17,14 @@ class CwmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         64
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 6144
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 8192
     """Tokens a sliding layer sees."""
     layer_types: list[str] | None = None

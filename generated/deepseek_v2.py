@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fc68e05d3e5f5202 content=3fe2b008be1131e9
+# kvarch-digest: render=ebcf9a6f1642bea9 content=6085e64033d80a9a
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -14,16 +14,9 @@ class DeepseekV2Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/deepseek_v2.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 32
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
-    """Query heads."""
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
-    """Width of the compressed KV latent."""
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    """Width of the rotary key part shared by all heads."""
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    """Width of the non-rotary key part per head."""
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    """Value width per head."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
-    """Longest sequence (already the rope-extended length)."""

@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v32.yaml by `make generate`; do not edit.
-# kvarch-digest: render=067256a721d4f563 content=ff56e426b58de0be
+# kvarch-digest: render=688958965e5c4e23 content=5fed95c3f9dca557
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -16,18 +16,11 @@ class DeepseekV32Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     KIND_NAMES = rt.kind_names({"indexed_attention": "full"})
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 61
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 128
-    """Query heads."""
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
-    """Width of the compressed KV latent."""
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    """Width of the rotary key part shared by all heads."""
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    """Width of the non-rotary key part per head."""
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    """Value width per head."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 163840
-    """Longest sequence (already the rope-extended length)."""
     layer_types: list[str] | None = None
     """Per-layer attention kind (transformers fills \"indexed_attention\")."""

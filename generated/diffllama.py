@@ -1,5 +1,5 @@
 # generated from schemas/diffllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d97be342325fac86 content=5fde0f106863cc72
+# kvarch-digest: render=6ea7553df5abecd1 content=1860319f4237eacd
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,11 +16,8 @@ class DiffLlamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         16
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
 
     def _checks(self) -> rt.Checks:
         yield (

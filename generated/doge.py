@@ -1,5 +1,5 @@
 # generated from schemas/doge.yaml by `make generate`; do not edit.
-# kvarch-digest: render=cd469816998d8ee4 content=27b71902f233a31b
+# kvarch-digest: render=aa793ca242694ffa content=26425c651264f089
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
@@ -16,10 +16,6 @@ class DogeConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 1024
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
-    """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/dory.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5b1dde03b859cbf5 content=1e38d51501b6bdda
+# kvarch-digest: render=4b64a734704bad1a content=afccb825ae6d1297
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -20,17 +20,13 @@ class DoryConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     )
     """Decoder layers (doubled when layer_types interleaves mlp blocks)."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 1024
     """Tokens a sliding layer sees."""
     layer_types: list[str] = msgspec.field(default_factory=list)

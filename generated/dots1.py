@@ -1,5 +1,5 @@
 # generated from schemas/dots1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e38a03365be943ca content=3bd695a7a4a72e27
+# kvarch-digest: render=e7a0fa78192b168b content=1ad62b1870745287
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,15 +17,11 @@ class Dots1Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         62
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 32
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4608
-    """Model width."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 4096
     """Tokens a sliding layer sees."""
     max_window_layers: Annotated[int, rt.hf(ge=0)] = 62

@@ -1,5 +1,5 @@
 # generated from schemas/emu3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7eb5c7dfc72dfc94 content=ed540207885944e8
+# kvarch-digest: render=6fbeced0ac28fc5d content=15398a93851ac31b
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,14 +17,9 @@ class Emu3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 9216
-    """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/ernie4_5_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=63e6a3e44f1992b9 content=c9b042d7ce8c2c36
+# kvarch-digest: render=63447808a436ae2c content=ad65acf6b359873a
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,14 +16,9 @@ class Ernie45MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         28
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 20
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/exaone4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6a56bdf3ae3e145a content=b47f2dde6b7971a3
+# kvarch-digest: render=a04795cca2e2b87f content=665d722ae1adc8e0
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
@@ -19,11 +19,7 @@ class Exaone4Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
         ]
         | None
     ) = 32
-    """KV heads; null means one per query head (multi-head attention)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
-    """Longest sequence the positional encoding was trained for."""
-    sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
-    """Tokens a sliding layer sees; null makes every layer full attention."""
     sliding_window_pattern: Annotated[int, rt.hf(ge=0)] = 4
     """Every this-many-th layer is full attention (0 when there is no window)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/falcon.yaml by `make generate`; do not edit.
-# kvarch-digest: render=db127164db39d6db content=267785017ca6fc91
+# kvarch-digest: render=512414d6fc9d42e9 content=1e9ac9f58abd67c5
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -14,13 +14,9 @@ class FalconConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/falcon.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", ge=1)]
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
     hidden_size: Annotated[int, rt.hf("n_embed", "hidden_size", ge=1)]
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
-    """Longest sequence the positional encoding covers."""
     num_kv_heads: Annotated[int, rt.hf("num_kv_heads", "n_head_kv", ge=1)] | None = None
     """KV head groups of the new decoder architecture (default num_attention_heads)."""
     multi_query: bool = True

@@ -1,5 +1,5 @@
 # generated from schemas/flex_olmo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=882f71fdccfe6df3 content=a83bcccfc42e0be1
+# kvarch-digest: render=457f352b57f0b8d4 content=294f5e0c8608419e
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,10 +16,6 @@ class FlexOlmoConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/flint.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0b0670775ac7b74b content=457279b0c81b69c0
+# kvarch-digest: render=af85bfc991259c4d content=609b1001ceda68aa
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,19 +18,14 @@ class FlintConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         49
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 513
     """Tokens a sliding layer sees."""
     layer_types: list[str] | None = None

@@ -1,5 +1,5 @@
 # generated from schemas/fuyu.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a11bf68a9ff6b58a content=c497927bb7ddc660
+# kvarch-digest: render=87dc2d9fcdc07592 content=83a30131a1e3a635
 from typing import Annotated, ClassVar
 
 from generated.persimmon import PersimmonConfig
@@ -16,14 +16,10 @@ class FuyuConfig(PersimmonConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[
         int, rt.hf("text_config.num_hidden_layers", "num_hidden_layers", ge=1)
     ]
-    """Decoder layers."""
     num_attention_heads: Annotated[
         int, rt.hf("text_config.num_attention_heads", "num_attention_heads", ge=1)
     ]
-    """Attention heads (each keeps its own K/V head)."""
     hidden_size: Annotated[int, rt.hf("text_config.hidden_size", "hidden_size", ge=1)]
-    """Model width."""
     max_position_embeddings: Annotated[
         int, rt.hf("text_config.max_position_embeddings", "max_position_embeddings", ge=1)
     ] = 16384
-    """Longest sequence the positional encoding covers."""

@@ -1,5 +1,5 @@
 # generated from schemas/gemma2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c591619c43d5e063 content=77e1105496e0fb51
+# kvarch-digest: render=18e8965a12203c45 content=3e8fb9878c45a1e4
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,7 +17,6 @@ class Gemma2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf("sliding_window", "sliding_window_size", ge=1)] = 4096
     """Tokens a sliding layer sees."""
     layer_types: list[str] | None = None

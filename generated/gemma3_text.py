@@ -1,5 +1,5 @@
 # generated from schemas/gemma3_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=253fbad96ce3ef8c content=8567f38d34eff843
+# kvarch-digest: render=6532760dd3ee241e content=90cb603e94d99d47
 from typing import Annotated, ClassVar
 
 from generated.gemma2 import Gemma2Config
@@ -17,19 +17,14 @@ class Gemma3TextConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         26
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads (transformers' default 4 when the config omits it)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2304
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 4096
-    """Tokens a sliding layer sees."""
     sliding_window_pattern: Annotated[int, rt.hf(ge=1)] = 6
     """Every Nth layer is full attention (older configs; layer_types wins)."""
     use_bidirectional_attention: bool = False

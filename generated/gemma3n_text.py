@@ -1,5 +1,5 @@
 # generated from schemas/gemma3n_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3ef37818ed63086c content=4fe438a6d29fa897
+# kvarch-digest: render=c0e12da2ab5dc22f content=64fa88d06419a2a6
 from typing import Annotated, ClassVar
 
 from generated.gemma2 import Gemma2Config
@@ -16,19 +16,14 @@ class Gemma3nTextConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         35
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 2
     """KV heads (transformers' default 2 when the config omits it)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 512
-    """Tokens a sliding layer sees."""
     num_kv_shared_layers: Annotated[int, rt.hf(ge=0)] = 15
     """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
 

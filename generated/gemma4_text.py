@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1937850fd0c782ae content=c44dc7d84b6deb24
+# kvarch-digest: render=2705fcbfd5fbdd76 content=72e4a10cb6aab32c
 from typing import Annotated, ClassVar
 
 from generated.gemma3n_text import Gemma3nTextConfig
@@ -16,17 +16,13 @@ class Gemma4TextConfig(Gemma3nTextConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         30
     )
-    """Decoder layers."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
     """KV heads (transformers' default 4 when the config omits it)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2304
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
     num_kv_shared_layers: Annotated[int, rt.hf(ge=0)] = 0
-    """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
     global_head_dim: Annotated[int, rt.hf(ge=1)] = 512
     """Per-head width of full-attention layers (configs without per_layer_config)."""
     num_global_kv_heads: Annotated[int, rt.hf("num_global_key_value_heads", ge=1)] | None = None

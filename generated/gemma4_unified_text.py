@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_unified_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=69355c433c5805b2 content=7969445fb0e951ca
+# kvarch-digest: render=739b8b78ab64886f content=cad82b56ca69b66e
 from typing import Annotated, ClassVar
 
 from generated.gemma4_text import Gemma4TextConfig
@@ -14,8 +14,5 @@ class Gemma4UnifiedTextConfig(Gemma4TextConfig, frozen=True, kw_only=True, dict=
     SCHEMA: ClassVar[str] = "schemas/gemma4_unified_text.yaml"
 
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 1024
-    """Tokens a sliding layer sees."""
     use_bidirectional_attention: str = "vision"
-    """\"all\" (embedding use) narrows the window to sliding_window // 2 + 1."""

@@ -1,5 +1,5 @@
 # generated from schemas/git.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a14ed371df128833 content=e894768b84b7cb16
+# kvarch-digest: render=d5a1b99f38985477 content=a9cba383e4ed055d
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
@@ -14,4 +14,3 @@ class GitConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/git.yaml"
 
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 1024
-    """Longest sequence the positional encoding covers."""

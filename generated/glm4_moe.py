@@ -1,5 +1,5 @@
 # generated from schemas/glm4_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6bc4419bbc54f393 content=a8743341aeace2c2
+# kvarch-digest: render=b31c0a67056d25e4 content=4ed058ac46f6c91c
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,17 +16,12 @@ class Glm4MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         46
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 96
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""

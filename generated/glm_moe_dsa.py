@@ -1,5 +1,5 @@
 # generated from schemas/glm_moe_dsa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a1597a03110877b1 content=a2f48aa751498aec
+# kvarch-digest: render=e2a58399f4e82ee4 content=a57293dd866712ae
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v32 import DeepseekV32Config
@@ -14,12 +14,7 @@ class GlmMoeDsaConfig(DeepseekV32Config, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/glm_moe_dsa.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 78
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 64
-    """Query heads."""
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 192
-    """Width of the non-rotary key part per head."""
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 256
-    """Value width per head."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 202752
-    """Longest sequence (already the rope-extended length)."""

@@ -1,5 +1,5 @@
 # generated from schemas/got_ocr2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0ad1e60b5fb71797 content=0369d2dcb9e4e2f5
+# kvarch-digest: render=284e370bee0ab3ec content=1af175f255d5285c
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -23,10 +23,7 @@ class GotOcr2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
         | None
     ) = 16
     """KV heads (absent -> GOT's text default 16; null -> one per query head)."""
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] | None = None
-    """Per-head width when given (else hidden_size / num_attention_heads)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 4096

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=39a11492834837bc content=634d0584bd64b0e6
+# kvarch-digest: render=8e6f03b1e8be3cd7 content=674cdf4cab2e2e0e
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -17,13 +17,9 @@ class GptNeoConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     KIND_LIST: ClassVar[str | None] = "attention_layers"
 
     num_hidden_layers: Annotated[int, rt.hf("num_layers", "num_hidden_layers", ge=1)]
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_heads", "num_attention_heads", ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
     hidden_size: Annotated[int, rt.hf(ge=1)]
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
-    """Longest sequence the positional encoding covers."""
     window_size: Annotated[int, rt.hf(ge=1)] = 256
     """Tokens a local layer sees."""
     attention_layers: list[str] | None = None

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neox.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bbb49adbf539296b content=031551428613b966
+# kvarch-digest: render=c605893f8d6ee9dc content=ce8c2a0d65ac5303
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -14,10 +14,6 @@ class GptNeoxConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/gpt_neox.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)]
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf(ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
     hidden_size: Annotated[int, rt.hf(ge=1)]
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
-    """Longest sequence the positional encoding covers."""

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_oss.yaml by `make generate`; do not edit.
-# kvarch-digest: render=deae9a162b07dfa2 content=61a5b8870d3d0d1b
+# kvarch-digest: render=16965854bb1c7246 content=7a0ab1f3dff5b5c9
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,15 +18,11 @@ class GptOssConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         36
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2880
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 64
     """Per-head width (transformers' default 64 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072

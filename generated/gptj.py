@@ -1,5 +1,5 @@
 # generated from schemas/gptj.yaml by `make generate`; do not edit.
-# kvarch-digest: render=adf46dff051ec60a content=092d9e43e315aba4
+# kvarch-digest: render=f6af7a61c10d84d9 content=8b50b32242cf1ed4
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -16,4 +16,3 @@ class GptjConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: Annotated[
         int, rt.hf("n_positions", "max_position_embeddings", ge=1)
     ] = 2048
-    """Longest sequence the positional encoding covers."""

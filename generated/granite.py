@@ -1,5 +1,5 @@
 # generated from schemas/granite.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3627946bba3da951 content=a40aa1acf82db319
+# kvarch-digest: render=6bd0c2aa30b09176 content=c075bc7fadf49e86
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -20,8 +20,5 @@ class GraniteConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""

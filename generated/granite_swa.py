@@ -1,5 +1,5 @@
 # generated from schemas/granite_swa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fa8a360c319bceea content=f32bd1b99fe2e75b
+# kvarch-digest: render=5b47dc78af86d4f6 content=ffd2d043f3788b6c
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
@@ -16,20 +16,15 @@ class GraniteSwaConfig(MinistralConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         24
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 20
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 4
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 128
     """Tokens a sliding layer sees (transformers' default 128)."""
 

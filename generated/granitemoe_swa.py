@@ -1,5 +1,5 @@
 # generated from schemas/granitemoe_swa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2b3682e1fdd34053 content=22ee10e971de7f37
+# kvarch-digest: render=05d2bbb6a39d0e23 content=40da785b9341f42e
 from typing import Annotated, ClassVar
 
 from generated.granite_swa import GraniteSwaConfig
@@ -16,17 +16,12 @@ class GraniteMoeSwaConfig(GraniteSwaConfig, frozen=True, kw_only=True, dict=True
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = None
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
-    """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/granitemoehybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=539857b80d87b6d1 content=c95538535d1166ac
+# kvarch-digest: render=84462c96cc1d2756 content=406b50465b0e878e
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,11 +17,8 @@ class GraniteMoeHybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""
     layer_types: Annotated[list[str], rt.hf("layer_types", "layers_block_type")] | None = None
     """Per-layer block (mamba / linear_attention, attention / full_attention)."""
 

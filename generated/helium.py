@@ -1,5 +1,5 @@
 # generated from schemas/helium.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6cf76ac9fdcc0997 content=5e71abd1cf5bbf1a
+# kvarch-digest: render=6cfe2ebdd10e0ee9 content=5e959952dec722d6
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,19 +16,14 @@ class HeliumConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         24
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 20
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 20
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/hunyuan_v1_dense.yaml by `make generate`; do not edit.
-# kvarch-digest: render=dac16c50b3f2b31e content=7df09675a84d46e1
+# kvarch-digest: render=fe49706e75cd2c93 content=35dca5506b58ecd6
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -19,8 +19,5 @@ class HunyuanV1Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""

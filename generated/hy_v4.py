@@ -1,5 +1,5 @@
 # generated from schemas/hy_v4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=08a11b6bd479420a content=c19e9080f202da36
+# kvarch-digest: render=fc1f6c9865ab654d content=dba7f07945a1e313
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -17,18 +17,11 @@ class HYV4Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     KIND_NAMES = rt.kind_names({"indexed_attention": "full"})
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 34
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
-    """Query heads."""
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
-    """Width of the compressed KV latent."""
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    """Width of the rotary key part shared by all heads."""
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 192
-    """Width of the non-rotary key part per head."""
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 256
-    """Value width per head."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
-    """Longest sequence (already the rope-extended length)."""
     layer_types: list[str] | None = None
     """Per-layer attention kind (indexed_attention attends over every cached token)."""

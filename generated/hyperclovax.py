@@ -1,5 +1,5 @@
 # generated from schemas/hyperclovax.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8727b5cdd6486d86 content=7116de0dee455867
+# kvarch-digest: render=6644f831eac9a0a8 content=1b56c95cbf3bdfdd
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,8 +16,5 @@ class HyperClovaxConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""

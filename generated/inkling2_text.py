@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a837f16d598c0176 content=25e26b0be925d272
+# kvarch-digest: render=62f6a6a360845e8b content=f75e5fd549d38e24
 from typing import Annotated, ClassVar
 
 from generated.inkling_text import InklingTextConfig
@@ -15,12 +15,8 @@ class Inkling2TextConfig(InklingTextConfig, frozen=True, kw_only=True, dict=True
     SCHEMA: ClassVar[str] = "schemas/inkling2_text.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 48
-    """Decoder layers."""
     swa_num_kv_heads: Annotated[int, rt.hf("swa_num_key_value_heads", ge=1)] = 8
-    """KV heads of a sliding (hybrid_sliding) layer."""
     sliding_window_size: Annotated[int, rt.hf("sliding_window_size", "sliding_window", ge=1)] = 1024
-    """Tokens a sliding layer sees."""
     max_position_embeddings: Annotated[
         int, rt.hf("max_position_embeddings", "model_max_length", ge=1)
     ] = 1048576
-    """Longest sequence the positional encoding was trained for."""

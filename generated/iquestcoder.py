@@ -1,5 +1,5 @@
 # generated from schemas/iquestcoder.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ca515eaebe027959 content=4176f9ad30b0ff2d
+# kvarch-digest: render=f372c72b34730273 content=f4b8b62c8b4e2306
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,19 +16,14 @@ class IQuestCoderConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         80
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 40
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 5120
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
     use_sliding_window: bool = False
     """Must stay false (transformers rejects a sliding window for this family)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/jais2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c74840d3b9ac95d5 content=a7fab2a3837a785c
+# kvarch-digest: render=b09a3fd45270b6fe content=cd5810fc6956a1b5
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,10 +16,6 @@ class Jais2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 26
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3328
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
-    """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/jamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5218ac16f1fb64c6 content=d62f4ebcd2fdcfb0
+# kvarch-digest: render=b90c0d7ba8d640b3 content=70ff1425ca1f9445
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,17 +18,12 @@ class JambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
-    """Longest sequence the positional encoding was trained for."""
     attn_layer_period: Annotated[int, rt.hf(ge=1)] = 8
     """One attention layer in this many layers."""
     attn_layer_offset: Annotated[int, rt.hf(ge=0)] = 4

@@ -1,5 +1,5 @@
 # generated from schemas/kimi_linear.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3b7786cabe9da167 content=d1905cc4c97246da
+# kvarch-digest: render=7f6034c3e7dbda6b content=6262d036985b7ff7
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -17,17 +17,11 @@ class KimiLinearConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 27
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
-    """Query heads."""
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
-    """Width of the compressed KV latent."""
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    """Width of the rotary key part shared by all heads."""
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    """Width of the non-rotary key part per head."""
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    """Value width per head."""
     max_position_embeddings: Annotated[
         int, rt.hf("model_max_length", "max_position_embeddings", ge=1)
     ] = 1048576

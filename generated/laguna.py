@@ -1,5 +1,5 @@
 # generated from schemas/laguna.yaml by `make generate`; do not edit.
-# kvarch-digest: render=edf240f5a7903503 content=a205b4dcc84d2c5b
+# kvarch-digest: render=1bae945a3deacd15 content=117f94a4e31e4d0e
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,19 +17,14 @@ class LagunaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         40
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 512
     """Tokens a sliding layer sees."""
     layer_types: list[str] | None = None

@@ -1,5 +1,5 @@
 # generated from schemas/lara_mini.yaml by `make generate`; do not edit.
-# kvarch-digest: render=edd6885a6b3d0d22 content=b80b2cd11115ae0d
+# kvarch-digest: render=ee95f83a513781c8 content=d18b04ec158bc17e
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,19 +17,14 @@ class LaraMiniConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         34
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 1024
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 512
     """Tokens a sliding layer sees."""
     layer_types: list[str] | None = None

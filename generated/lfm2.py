@@ -1,5 +1,5 @@
 # generated from schemas/lfm2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a8a369f0a063785c content=ff3295ef9335e852
+# kvarch-digest: render=9141cf53acd5f586 content=f614845776a4a81b
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -19,17 +19,12 @@ class Lfm2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 128000
-    """Longest sequence the positional encoding was trained for."""
     layer_types: list[str] | None = None
     """Per-layer block (conv = short convolution, full_attention)."""
     full_attn_idxs: list[int] | None = None

@@ -1,5 +1,5 @@
 # generated from schemas/lfm2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=40d09530dc64e7b1 content=5a96feca2e2364ac
+# kvarch-digest: render=9d7d50117a8773e6 content=450922fbc2267691
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,16 +17,11 @@ class Lfm2MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 128000
-    """Longest sequence the positional encoding was trained for."""
     layer_types: list[str]
     """Per-layer block (conv = short convolution, full_attention)."""

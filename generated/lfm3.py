@@ -1,5 +1,5 @@
 # generated from schemas/lfm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=388ea4841b7a6c55 content=e7604efe9af7bf49
+# kvarch-digest: render=3c1e7e93ec44aaa3 content=171ad8f5ede5d87b
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,19 +17,14 @@ class Lfm3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         24
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 128000
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 256
     """Tokens a sliding layer sees."""
     layer_types: list[str] | None = None

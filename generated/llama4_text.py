@@ -1,5 +1,5 @@
 # generated from schemas/llama4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=92e96d0c68615a2c content=0cbe84c41a2df506
+# kvarch-digest: render=b14133ed0bee503f content=89dc396279781b81
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -23,7 +23,6 @@ class Llama4TextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
     attention_chunk_size: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 8192
     """Tokens per attention chunk on chunked layers (null - no chunking)."""
     no_rope_layers: list[int] = msgspec.field(default_factory=list)

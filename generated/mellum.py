@@ -1,5 +1,5 @@
 # generated from schemas/mellum.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ca1ee4b1c8d23a21 content=68018c0dd41eaa46
+# kvarch-digest: render=2e2e250b57e91d0a content=5bf6cacc4142ce1a
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,19 +17,14 @@ class MellumConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         28
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2304
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 1024
     """Tokens a sliding layer sees."""
     layer_types: list[str] | None = None

@@ -1,5 +1,5 @@
 # generated from schemas/minimax.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f11adeba390551f7 content=74b921aeb8084cac
+# kvarch-digest: render=cdd8d01e1a5038bb content=7e731c8aeaa1e762
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,17 +17,12 @@ class MiniMaxConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/minimax_m3_vl_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5b6e30d5be3eb1c4 content=19eccd6e82ea61c4
+# kvarch-digest: render=7ddcab7e93cd1bdd content=f14b1e6227ae4418
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,18 +18,13 @@ class MiniMaxM3VLTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         60
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 6144
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 524288
-    """Longest sequence the positional encoding was trained for."""
     layer_types: list[str] | None = None
     """Per-layer attention kind, full_attention or minimax_m3_sparse."""

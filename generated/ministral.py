@@ -1,5 +1,5 @@
 # generated from schemas/ministral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=835a2c737eb84d6b content=e40c70e1a84ce9c6
+# kvarch-digest: render=ab363c96ed1c715d content=6f7207e6c92941f6
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
@@ -17,20 +17,15 @@ class MinistralConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
     """Tokens a sliding layer sees (transformers' default 4096)."""
     layer_types: list[str] | None = None

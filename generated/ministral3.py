@@ -1,5 +1,5 @@
 # generated from schemas/ministral3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bc6d7aa088d85099 content=17dcc38d44eab4c2
+# kvarch-digest: render=b31b6eca2dc904ec content=ed044b3db3333a09
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
@@ -17,19 +17,14 @@ class Ministral3Config(MistralConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         34
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
     """Longest sequence (already the YaRN-extended length; not multiplied again)."""

@@ -1,5 +1,5 @@
 # generated from schemas/mistral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f7f56ef870b56395 content=d42d9fb8ca12bedf
+# kvarch-digest: render=9f3dbdf2560ea900 content=77adab66bad82b48
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -14,7 +14,6 @@ class MistralConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/mistral.yaml"
 
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] | None = None
     """Tokens each layer sees; null means full attention."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/mllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=43f5cbd3376b4a6b content=38e26d7176e315da
+# kvarch-digest: render=e3a183926f909f74 content=901195061423213c
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -21,7 +21,6 @@ class MllamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ] = 8
     """KV heads (transformers' default 8 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
     cross_attention_layers: list[int] = msgspec.field(
         default_factory=lambda: [3, 8, 13, 18, 23, 28, 33, 38]
     )

@@ -1,5 +1,5 @@
 # generated from schemas/modernbert_decoder.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e30916c0bee2bd1a content=ef29b80a2cd747d6
+# kvarch-digest: render=5263a4c0513d6ff7 content=860d4ed818584597
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
@@ -15,7 +15,6 @@ class ModernbertDecoderConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=Tru
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
-    """Longest sequence the positional encoding covers."""
     local_attention: Annotated[int, rt.hf(ge=2)] = 128
     """ModernBERT's local window; the decoder's sliding window is half of it."""
     sliding_window: Annotated[int, rt.hf(ge=1)] | None = None

@@ -1,5 +1,5 @@
 # generated from schemas/moshi.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7649324fd76a3e12 content=34bc7c77279141da
+# kvarch-digest: render=facc101fdff67364 content=7b2afbd7ddd98f4a
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -14,7 +14,6 @@ class MoshiConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/moshi.yaml"
 
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 3000
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] = 3000
     """Tokens each layer sees."""
 

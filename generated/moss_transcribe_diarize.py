@@ -1,5 +1,5 @@
 # generated from schemas/moss_transcribe_diarize.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3a52b02d8ddda2d4 content=2e94f618de73818c
+# kvarch-digest: render=52a48b9a62bc2df7 content=e69d07b295fa3e5a
 from typing import Annotated, ClassVar
 
 from generated.qwen3 import Qwen3Config
@@ -22,4 +22,3 @@ class MossTranscribeDiarizeConfig(Qwen3Config, frozen=True, kw_only=True, dict=T
     ) = 8
     """KV heads (absent -> the model's text default 8; null -> one per query head)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""

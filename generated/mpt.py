@@ -1,5 +1,5 @@
 # generated from schemas/mpt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=47d2edc578b341b6 content=448b5732f0889d3a
+# kvarch-digest: render=91a5da11cfeab7a3 content=02ff2b9254fcb11e
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -14,11 +14,8 @@ class MptConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/mpt.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf("n_layers", "num_hidden_layers", ge=1)]
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("n_heads", "num_attention_heads", ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
     hidden_size: Annotated[int, rt.hf("d_model", "hidden_size", ge=1)]
-    """Model width."""
     max_position_embeddings: Annotated[
         int, rt.hf("max_seq_len", "max_position_embeddings", ge=1)
     ] = 2048

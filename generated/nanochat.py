@@ -1,5 +1,5 @@
 # generated from schemas/nanochat.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3c5974cf0bf19ab6 content=acb4180befb51d8e
+# kvarch-digest: render=cf8fd3b723db95bc content=b4ae0dc6e4fc96a5
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,8 +16,5 @@ class NanoChatConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         12
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 6
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 768
-    """Model width."""

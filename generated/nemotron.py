@@ -1,5 +1,5 @@
 # generated from schemas/nemotron.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e7ebebab876ae5a9 content=af93ced7d7c7e858
+# kvarch-digest: render=c5ae8c27b0093c6d content=64fb101610a0d02d
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,10 +16,6 @@ class NemotronConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 6144
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/olmo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=43ef3bb221e1c64b content=1261ad83d2c61e36
+# kvarch-digest: render=1d8610d3077d3e73 content=b3ff501065dbe0e2
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,8 +16,5 @@ class OlmoConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""

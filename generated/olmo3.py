@@ -1,5 +1,5 @@
 # generated from schemas/olmo3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=44efb0c217a7f356 content=469df0e59272cba2
+# kvarch-digest: render=3717ea65c601a8b5 content=f6b47b09c34287d5
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
@@ -19,9 +19,7 @@ class Olmo3Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
         ]
         | None
     ) = None
-    """KV heads; null means one per query head (multi-head attention)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
-    """Longest sequence the positional encoding was trained for."""
 
     def _kind(self, i: int) -> str:
         return "sliding" if (i + 1) % 4 != 0 else "full"

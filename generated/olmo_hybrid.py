@@ -1,5 +1,5 @@
 # generated from schemas/olmo_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f0435eabfe3de8ed content=3764a2b7d8f4d5e1
+# kvarch-digest: render=656a5e121bc80405 content=a07f5b2a40bd59bb
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,13 +17,9 @@ class OlmoHybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 30
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3840
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 65536
-    """Longest sequence the positional encoding was trained for."""
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/olmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=207398be5e1d77e1 content=6b816ddbb11b2768
+# kvarch-digest: render=5e0913fbbcb6bc88 content=e49d70ed8e94f140
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,10 +16,6 @@ class OlmoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         16
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""

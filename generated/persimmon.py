@@ -1,5 +1,5 @@
 # generated from schemas/persimmon.yaml by `make generate`; do not edit.
-# kvarch-digest: render=cc544952771d9f65 content=63a9e718f1a75d7d
+# kvarch-digest: render=b1531bde3d0326df content=830b08001a373522
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
@@ -14,4 +14,3 @@ class PersimmonConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/persimmon.yaml"
 
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 16384
-    """Longest sequence the positional encoding covers."""

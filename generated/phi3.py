@@ -1,5 +1,5 @@
 # generated from schemas/phi3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3257babc99966617 content=8a0916d865979210
+# kvarch-digest: render=4206717e88952342 content=7037e93cb9f848a9
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
@@ -16,10 +16,6 @@ class Phi3Config(MistralConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3072
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""

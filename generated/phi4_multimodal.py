@@ -1,5 +1,5 @@
 # generated from schemas/phi4_multimodal.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9a0785ee87a3df73 content=595b193aec1c012d
+# kvarch-digest: render=404d88839d330ffd content=c9d9273a39bca018
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
@@ -21,4 +21,3 @@ class Phi4MultimodalConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     ) = 8
     """KV heads (absent -> transformers' default 8; null -> one per query head)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""

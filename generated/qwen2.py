@@ -1,5 +1,5 @@
 # generated from schemas/qwen2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=18ae0410f871decf content=6344251db0bfefa3
+# kvarch-digest: render=14b0b0edabe51dc0 content=2f94f30dd2070cdd
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,20 +18,15 @@ class Qwen2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 32
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096

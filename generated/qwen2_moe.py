@@ -1,5 +1,5 @@
 # generated from schemas/qwen2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1f4314b9cdc640a8 content=9ea3e0459a81df9b
+# kvarch-digest: render=fe6c9dfe1b5d460d content=7bc76d1d2d1a1ba3
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -19,20 +19,15 @@ class Qwen2MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         24
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 16
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
     sliding_window: Annotated[int, rt.hf(ge=0, keep_null=True)] | None = 4096

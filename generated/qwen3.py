@@ -1,5 +1,5 @@
 # generated from schemas/qwen3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=79620f9be673ab43 content=f88c22b059c96eb3
+# kvarch-digest: render=c7386d7fb5f103de content=ffc261e722eba6a2
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,7 +17,6 @@ class Qwen3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
     sliding_window: Annotated[int, rt.hf(ge=1)] | None = None

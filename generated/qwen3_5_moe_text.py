@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_5_moe_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ef82fa499e0bf7ee content=723fbfc343bf162e
+# kvarch-digest: render=07509943a84f851e content=4e9ad4ba553e2723
 from typing import Annotated, ClassVar
 
 from generated.qwen3_next import Qwen3NextConfig
@@ -16,4 +16,3 @@ class Qwen35MoeTextConfig(Qwen3NextConfig, frozen=True, kw_only=True, dict=True)
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         40
     )
-    """Decoder layers."""

@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_5_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=17835cc779eabd34 content=9a4a55da61243dda
+# kvarch-digest: render=a8867f1d40ce2675 content=09b7fc18c8d0936c
 from typing import Annotated, ClassVar
 
 from generated.qwen3_next import Qwen3NextConfig
@@ -16,10 +16,7 @@ class Qwen35TextConfig(Qwen3NextConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""

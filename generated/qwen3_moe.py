@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f4fe4a0e2b98d5c4 content=f08a1fe887391758
+# kvarch-digest: render=c226d933b3505ade content=e354486fb843a740
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,20 +18,15 @@ class Qwen3MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         24
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 4
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096

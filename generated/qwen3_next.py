@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_next.yaml by `make generate`; do not edit.
-# kvarch-digest: render=18a0e976da72c192 content=198334092cfb1d1d
+# kvarch-digest: render=448b39284907cfbc content=e9c17c19d6fc2405
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -17,19 +17,14 @@ class Qwen3NextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         48
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 2
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
     full_attention_interval: Annotated[int, rt.hf(ge=1)] = 4

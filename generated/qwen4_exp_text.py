@@ -1,5 +1,5 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3aec983310918f85 content=e7e656ea7f488cb3
+# kvarch-digest: render=69c66861815d7ef1 content=6d5d9b92e0e89249
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,22 +18,17 @@ class Qwen4ExpTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         40
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 2
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / indexed_attention), when the config lists it."""
     full_attention_interval: Annotated[int, rt.hf(ge=1)] = 4

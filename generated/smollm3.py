@@ -1,5 +1,5 @@
 # generated from schemas/smollm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=267434d902064f9d content=34fd19f379558208
+# kvarch-digest: render=58e871fafe8bc17e content=55bc5e108d6fb851
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -18,20 +18,15 @@ class SmolLM3Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         36
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 4
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = None
     """Tokens a sliding layer sees; null means full attention."""
     use_sliding_window: bool = False

@@ -1,5 +1,5 @@
 # generated from schemas/solar_open.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0a1733e74b60cee8 content=d2b76701daef3506
+# kvarch-digest: render=21fdc3420b35ba89 content=86acd37818128659
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,16 +16,11 @@ class SolarOpenConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         48
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 8
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""

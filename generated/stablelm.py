@@ -1,5 +1,5 @@
 # generated from schemas/stablelm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5f283321b2ebb55d content=4527cb44e94b60c7
+# kvarch-digest: render=c758f4885b1c165c content=276e8d04037d35a3
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,20 +16,15 @@ class StableLmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         32
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 32
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""
 
     def _checks(self) -> rt.Checks:
         yield (

@@ -1,5 +1,5 @@
 # generated from schemas/starcoder2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bea17bec8312cdaa content=0301e00c5b3e3f01
+# kvarch-digest: render=05ad96968a2ec001 content=b83b21322bb203b6
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
@@ -16,17 +16,12 @@ class Starcoder2Config(MistralConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         30
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 24
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 2
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3072
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""

@@ -1,5 +1,5 @@
 # generated from schemas/vaultgemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=891374ab2accc32d content=815b146bdefa7940
+# kvarch-digest: render=01a89f256e345abf content=190e452b9e8ccd64
 from typing import Annotated, ClassVar
 
 from generated.gemma2 import Gemma2Config
@@ -16,12 +16,8 @@ class VaultGemmaConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         26
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 4
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2304
-    """Model width."""

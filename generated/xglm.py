@@ -1,5 +1,5 @@
 # generated from schemas/xglm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6e83665d5e6315cb content=c47fffb0dfaefa14
+# kvarch-digest: render=13cbb7647a0f904f content=9e81143c32913aa9
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -14,10 +14,6 @@ class XglmConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/xglm.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf("num_layers", "num_hidden_layers", ge=1)]
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("attention_heads", "num_attention_heads", ge=1)]
-    """Attention heads (each keeps its own K/V head)."""
     hidden_size: Annotated[int, rt.hf("d_model", "hidden_size", ge=1)]
-    """Model width."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
-    """Longest sequence the positional encoding covers."""

@@ -1,5 +1,5 @@
 # generated from schemas/youtu.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6f97a632bdc456d9 content=c70a7db7700bb61f
+# kvarch-digest: render=c870421c17de3b99 content=518f540393215b2d
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -14,16 +14,9 @@ class YoutuConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/youtu.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 32
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 16
-    """Query heads."""
     kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
-    """Width of the compressed KV latent."""
     qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    """Width of the rotary key part shared by all heads."""
     qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    """Width of the non-rotary key part per head."""
     v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    """Value width per head."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence (already the rope-extended length)."""

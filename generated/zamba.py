@@ -1,5 +1,5 @@
 # generated from schemas/zamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a25d874c9967ed30 content=12b611810e5a7a49
+# kvarch-digest: render=fb8b790c1ccfb035 content=5df893bcd8ae2d98
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,17 +16,12 @@ class ZambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     KIND_NAMES = rt.kind_names({"hybrid": "full"})
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 76
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 16
-    """Query heads."""
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 16
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf(ge=1)] = 3712
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("attention_head_dim", "head_dim", ge=1)] | None = None
     """Per-head width when the config gives it (else 2 * hidden_size / heads)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""
     layers_block_type: Annotated[list[str], rt.hf("layers_block_type", "layer_types")] | None = None
     """Per-layer block (mamba / linear_attention = Mamba, hybrid = shared attention)."""
     attn_layer_period: Annotated[int, rt.hf(ge=1)] = 6

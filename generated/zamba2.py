@@ -1,5 +1,5 @@
 # generated from schemas/zamba2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3952a282b387e848 content=fe253106b52aec5d
+# kvarch-digest: render=ba199a1277fd510b content=93602339e7218a18
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -16,17 +16,12 @@ class Zamba2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     KIND_NAMES = rt.kind_names({"hybrid": "full"})
 
     num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 54
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
-    """Query heads."""
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] | None = None
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf(ge=1)] = 2560
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("attention_head_dim", "head_dim", ge=1)] | None = None
     """Per-head width when the config gives it (else 2 * hidden_size / heads)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""
     layers_block_type: Annotated[list[str], rt.hf("layers_block_type", "layer_types")] | None = None
     """Per-layer block (linear_attention / mamba = Mamba2, hybrid = shared attention)."""
     use_long_context: bool = False

@@ -1,5 +1,5 @@
 # generated from schemas/zaya.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f9e2e540b1d30e76 content=343935ec2579ee79
+# kvarch-digest: render=7e0b21f47cd7bcc2 content=3175cc6c6078a893
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,19 +18,14 @@ class ZayaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         40
     )
-    """Decoder layers."""
     num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
-    """Query heads."""
     num_kv_heads: Annotated[
         int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
     ] = 2
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
     sliding_window: Annotated[int, rt.hf(ge=1)] | None = None
     """Tokens a hybrid_sliding layer sees (required when one exists)."""
     layer_types: list[str] | None = None

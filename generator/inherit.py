@@ -24,7 +24,9 @@ class Members:
     """Class attribute name -> its assignment line (ROOTS, KIND_LIST, KIND_NAMES); absent:
     the base class's value."""
     fields: dict[str, tuple[Ty, str]]
-    """Input name -> (type, field declaration with docstring), in field order."""
+    """Input name -> (type, field declaration), in field order."""
+    field_docs: dict[str, str]
+    """Input name -> its docstring (a field that only changes its default keeps the parent's)."""
     checks: list[str]
     """One rendered ``yield`` line per check."""
     derived: dict[str, tuple[Ty, str]]
@@ -65,7 +67,7 @@ def _fields(texts: list[str]) -> list[str]:
 
 def standalone_body(m: Members) -> Body:
     """Every member of a class without a generated parent."""
-    members = _fields([text for _, text in m.fields.values()])
+    members = _fields([f"{text}\n{m.field_docs[n]}" for n, (_, text) in m.fields.items()])
     if m.checks:
         members.append(_checks(m.checks))
     members += [text for _, text in m.derived.values()]
@@ -91,7 +93,11 @@ def inherited_body(m: Members, parent: Members) -> Body | None:
         if m.attributes.get(name) != parent.attributes.get(name)
     ]
     members = _fields(
-        [text for n, (_, text) in m.fields.items() if parent.fields.get(n) != m.fields[n]]
+        [
+            text if parent.field_docs.get(n) == m.field_docs[n] else f"{text}\n{m.field_docs[n]}"
+            for n, (_, text) in m.fields.items()
+            if parent.fields.get(n) != m.fields[n]
+        ]
     )
     if m.checks != parent.checks:
         n = len(parent.checks)

@@ -160,6 +160,7 @@ def _members(s: Schema) -> Members:
     return Members(
         attributes=attributes,
         fields={i.name: (i.ty, str(macros.field(i))) for i in s.inputs},
+        field_docs={i.name: str(macros.field_doc(i)) for i in s.inputs},
         checks=[str(macros.check(c)) for c in s.checks],
         derived={d.name: (d.expr.ty, str(macros.derived(d))) for d in s.derived},
         hooks=hooks,

@@ -1,5 +1,5 @@
 # generated from schemas/golden_child.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d8538c5b36859d94 content=cc7c75818deefe1b
+# kvarch-digest: render=f53f653c16df1e60 content=a3a5472b29b66b29
 from typing import Annotated, ClassVar
 
 from generated.golden import GoldenConfig
@@ -14,9 +14,7 @@ class GoldenChildConfig(GoldenConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/golden_child.yaml"
 
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 16
-    """HF field head_dim."""
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
-    """HF field max_position_embeddings."""
     first_dense_layers: Annotated[int, rt.hf(ge=0)] = 1
     """HF field first_dense_layers."""
 
