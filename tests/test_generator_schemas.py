@@ -190,6 +190,7 @@ TEMPLATE_WORDS = {
     "list",
     "property",
     "kw_only",
+    "frozen",
     "dict",
     "SchemaArchConfig",
     "MODEL_TYPES",
