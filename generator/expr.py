@@ -4,6 +4,7 @@ of node kinds, type-checked, and re-emitted as plain Python. Author text is neve
 from __future__ import annotations
 
 import ast
+import copy
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -69,6 +70,8 @@ class Name:
     """True: ``self.<name>`` (an input or derived value); False: a local (``i``, ``kind``)."""
     inputs: tuple[str, ...] = ()
     """The inputs it is computed from (for error messages naming HF fields)."""
+    expr: ast.expr | None = None
+    """A ``let`` name: the checked expression it stands for (inlined where it is used)."""
 
 
 @dataclass
@@ -199,6 +202,8 @@ class _Checker:
             known = ", ".join(sorted(self.scope)) or "none"
             raise self.error(node, f"unknown name {node.id!r}{hint} (known: {known})")
         self.inputs.extend(bound.inputs)
+        if bound.expr is not None:
+            return copy.deepcopy(bound.expr), bound.ty
         if bound.attr:
             return ast.Attribute(ast.Name("self", ast.Load()), node.id, ast.Load()), bound.ty
         return ast.Name(node.id, ast.Load()), bound.ty

@@ -6,6 +6,7 @@ and plain values; templates never see raw author text except through ``repr``/do
 
 from __future__ import annotations
 
+import ast
 import builtins
 import difflib
 import keyword
@@ -90,6 +91,7 @@ TOP_KEYS = {
 NOT_INHERITED = ("class", "description", "model_types", "architectures", "extends", "extra_checks")
 INPUT_KEYS = ("type", "from", "default", "keep_null", "min", "description")
 LAYER_KEYS = (
+    "let",
     "count",
     "kind",
     "window",
@@ -428,6 +430,7 @@ def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers
         "kind": Name(STR, attr=False),
         "kinds": Name(Ty("list[str]"), attr=False),
     }
+    _lets(spec, index_scope, layer_scope)
     kind_list, kind_map, kind_expr = _kind(spec, index_scope, inputs)
     dims = {}
     for key in ("k_head_dim", "v_head_dim"):  # each falls back to head_dim
@@ -449,6 +452,22 @@ def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers
         v_head_dim=dims["v_head_dim"],
         kv_source=kv_source,
     )
+
+
+def _lets(spec: YMap, index_scope: dict[str, Name], layer_scope: dict[str, Name]) -> None:
+    """``let``: per-layer names, each an expression over ``i`` (and ``kind``, ``kinds``) and the
+    names before it, inlined where used; one that reads no ``kind`` serves the kind rule too."""
+    lets = _map(spec, "let")
+    for name in lets:
+        check_identifier(name, lets.key_locs[name], "let name")
+        if name in layer_scope:
+            raise SchemaError(lets.key_locs[name], f"let {name!r} shadows a name already in scope")
+        out = compile_expr(lets[name], loc_of(lets, name), layer_scope, quoted=lets.quoted[name])
+        body = ast.parse(out.source, mode="eval").body
+        bound = Name(out.ty, attr=False, inputs=tuple(out.inputs), expr=body)
+        layer_scope[name] = bound
+        if not {"kind", "kinds"} & {n.id for n in ast.walk(body) if isinstance(n, ast.Name)}:
+            index_scope[name] = bound
 
 
 def _optional_expr(m: YMap, key: str, scope: dict[str, Name], want: tuple[Ty, ...]) -> Compiled:
