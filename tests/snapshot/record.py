@@ -1,5 +1,5 @@
 """A pytest plugin that records every config the tests resolve into ``corpus.json``:
-``python -m pytest -p tests.snapshot.record tests/test_schemas_a.py ...``."""
+``python -m pytest -p tests.snapshot.record tests/test_schemas_*.py ...``."""
 
 from __future__ import annotations
 
