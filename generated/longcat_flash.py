@@ -1,11 +1,10 @@
 # generated from schemas/longcat_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9743ddde16b77cb8 content=4e98c4dad8893802
+# kvarch-digest: render=96d4050ddd64ee8c content=7078a055b335ed4a
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
-# extends deepseek_v3, but widens a type its class narrows: based on rt.SchemaArchConfig instead
 class LongcatFlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """LongCat-Flash decoder: each of num_layers blocks holds two MLA sublayers, each with its
     own latent cache."""

@@ -1,11 +1,10 @@
 # generated from schemas/minicpm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e71c336f44378f7e content=810806e041fd2b6c
+# kvarch-digest: render=d268defc0e4d9628 content=d304bb831a0c00ee
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
-# extends deepseek_v3, but widens a type its class narrows: based on rt.SchemaArchConfig instead
 class MiniCPM3Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """MiniCPM3 decoder with multi-head latent attention (latent KV cache)."""
 

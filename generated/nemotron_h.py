@@ -1,5 +1,5 @@
 # generated from schemas/nemotron_h.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3a7fba4d94d9b165 content=11e186e4eee85939
+# kvarch-digest: render=9320db7cc26ed186 content=f776c4e33c6b60c8
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -7,7 +7,6 @@ import msgspec
 from kvarch import schema_runtime as rt
 
 
-# extends llama, but widens a type its class narrows: based on rt.SchemaArchConfig instead
 class NemotronHConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """Nemotron-H hybrid decoder (Mamba2/MoE/MLP blocks keep no KV; attention blocks do)."""
 

@@ -56,7 +56,10 @@ def merge(parent: YMap, child: YMap) -> YMap:
 
 def _resolve(stem: str, raw: dict[str, YMap], chain: list[str]) -> YMap:
     m = raw[stem]
-    parent = m.get("extends")
+    if "extends" in m and "based_on" in m:
+        raise SchemaError(m.key_locs["based_on"], "give 'extends' or 'based_on', not both")
+    key = "based_on" if "based_on" in m else "extends"
+    parent = m.get(key)
     if "extra_checks" in m and (parent is None or "checks" in m):
         raise SchemaError(
             m.key_locs["extra_checks"],
@@ -72,10 +75,10 @@ def _resolve(stem: str, raw: dict[str, YMap], chain: list[str]) -> YMap:
         return m
     if not isinstance(parent, str) or parent not in raw:
         known = ", ".join(sorted(raw))
-        raise SchemaError(loc_of(m, "extends"), f"extends {parent!r}: no such schema ({known})")
+        raise SchemaError(loc_of(m, key), f"{key} {parent!r}: no such schema ({known})")
     if parent in chain or len(chain) > MAX_EXTENDS_DEPTH:
         cycle = " -> ".join([*chain, stem, parent])
-        raise SchemaError(loc_of(m, "extends"), f"extends cycle: {cycle}")
+        raise SchemaError(loc_of(m, key), f"extends cycle: {cycle}")
     base = _resolve(parent, raw, [*chain, stem])
     inherited = YMap({k: v for k, v in base.items() if k not in NOT_INHERITED})
     inherited.loc, inherited.quoted = base.loc, dict(base.quoted)
@@ -159,9 +162,12 @@ def load_schemas(schema_dir: Path, display_root: Path | None = None) -> list[Sch
     for stem in raw:
         merged = _resolve(stem, raw, [])
         merged.pop("extends", None)
+        merged.pop("based_on", None)
         schema = build_schema(stem, files[stem], merged)
         parent = raw[stem].get("extends")
         schema.parent = parent if isinstance(parent, str) else None
+        if schema.parent is not None:
+            schema.extends_loc = loc_of(raw[stem], "extends")
         schemas.append(schema)
     _check_set(schemas, raw)
     return schemas

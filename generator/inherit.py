@@ -3,8 +3,8 @@
 A schema with ``extends`` compiles to a subclass of its parent's generated class. Both
 schemas are rendered member by member (``Members``); the child's class body (``Body``) keeps
 the members whose rendered text differs. Where a subclass cannot express the child exactly
-(a field or derived value widens its type, inputs are reordered or dropped), ``inherited_body``
-returns None, and the compiler tries the next ancestor, else generates the child stand-alone.
+(a field or derived value widens its type, inputs are reordered or dropped), ``why_not`` says
+why, and the compiler refuses the schema (``based_on`` asks for a stand-alone class).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.expr import Ty
 
-__all__ = ["Body", "Members", "inherited_body", "standalone_body"]
+__all__ = ["Body", "Members", "inherited_body", "standalone_body", "why_not"]
 
 
 @dataclass
@@ -75,17 +75,29 @@ def standalone_body(m: Members) -> Body:
     return Body(list(m.attributes.values()), members)
 
 
+def why_not(m: Members, parent: Members) -> str | None:
+    """Why a subclass of ``parent``'s class cannot express ``m`` (None: it can)."""
+    if list(m.fields)[: len(parent.fields)] != list(parent.fields):
+        # msgspec keeps the parent's field order
+        return "it drops or reorders the parent's inputs"
+    if not parent.derived.keys() <= m.derived.keys():
+        return "it drops a derived value"
+    turned = (m.derived.keys() & parent.fields.keys()) | (m.fields.keys() & parent.derived.keys())
+    if turned:
+        return f"{sorted(turned)[0]} turns from an input into a derived value or back"
+    for kind, own, theirs in (
+        ("input", m.fields, parent.fields),
+        ("derived", m.derived, parent.derived),
+    ):
+        for n, (ty, _) in theirs.items():
+            if not _narrower(own[n][0], ty):  # the parent's methods were typed against it
+                return f"it widens {kind} {n} from {ty.py} to {own[n][0].py}"
+    return None
+
+
 def inherited_body(m: Members, parent: Members) -> Body | None:
     """Only what ``m`` changes relative to ``parent``; None if a subclass cannot express it."""
-    if list(m.fields)[: len(parent.fields)] != list(parent.fields):
-        return None  # inputs dropped or reordered: msgspec keeps the parent's field order
-    if not parent.derived.keys() <= m.derived.keys():
-        return None
-    if m.derived.keys() & parent.fields.keys() or m.fields.keys() & parent.derived.keys():
-        return None  # a field turned into a property or back
-    if not all(_narrower(m.fields[n][0], ty) for n, (ty, _) in parent.fields.items()):
-        return None  # a field's type widened: the parent's methods were typed against it
-    if not all(_narrower(m.derived[n][0], ty) for n, (ty, _) in parent.derived.items()):
+    if why_not(m, parent) is not None:
         return None
     attributes = [
         m.attributes.get(name, f"{name} = {BASE}.{name}")  # back to the base class's value

@@ -16,7 +16,7 @@ import jinja2
 
 from generator.errors import Loc, SchemaError
 from generator.expr import Compiled
-from generator.inherit import Members, inherited_body, standalone_body
+from generator.inherit import Members, inherited_body, standalone_body, why_not
 from generator.schema import Input, Schema
 from kvarch.schema_runtime import STANDARD_KIND_NAMES
 
@@ -175,36 +175,35 @@ def render_modules(schemas: list[Schema], package: str) -> dict[str, str]:
     """Each schema's module (unformatted), by file name."""
     by_stem = {s.stem: s for s in schemas}
     members = {s.stem: _members(s) for s in schemas}
-
-    def ancestors(s: Schema) -> list[Schema]:
-        return [by_stem[s.parent], *ancestors(by_stem[s.parent])] if s.parent else []
-
-    return {f"{s.stem}.py": _module(s, package, members, ancestors(s)) for s in schemas}
+    return {
+        f"{s.stem}.py": _module(s, package, members, by_stem[s.parent] if s.parent else None)
+        for s in schemas
+    }
 
 
 def render_module(s: Schema, package: str) -> str:
     """One schema's module (unformatted) as a stand-alone class."""
-    return _module(s, package, {s.stem: _members(s)}, [])
+    return _module(s, package, {s.stem: _members(s)}, None)
 
 
-def _module(s: Schema, package: str, members: dict[str, Members], ancestors: list[Schema]) -> str:
-    """A subclass of the nearest of ``ancestors`` (parent first) whose class it can extend
-    exactly, declaring only what differs; else a stand-alone class."""
-    parent, body = None, None
-    for parent in ancestors:
+def _module(s: Schema, package: str, members: dict[str, Members], parent: Schema | None) -> str:
+    """A subclass of ``parent``'s class declaring only what differs (``extends`` means exactly
+    that base class; the compiler refuses a child no subclass can express), else a stand-alone
+    class."""
+    if parent is None:
+        body = standalone_body(members[s.stem])
+    else:
         body = inherited_body(members[s.stem], members[parent.stem])
-        if body is not None:
-            break
-    if body is None:
-        parent, body = None, standalone_body(members[s.stem])
+        if body is None:
+            reason = why_not(members[s.stem], members[parent.stem])
+            raise SchemaError(
+                s.extends_loc or Loc(s.file),
+                f"extends {parent.stem}: {s.class_name} cannot subclass {parent.class_name}: "
+                f"{reason}; write 'based_on: {parent.stem}' for a stand-alone class",
+            )
     base = parent.class_name if parent is not None else "rt.SchemaArchConfig"
     common = _common(package)
     class_text = _ENV.get_template("class.py.j2").render(s=s, base=base, body=body, **common)
-    if ancestors and parent is not ancestors[0]:
-        class_text = (
-            f"# extends {ancestors[0].stem}, but widens a type its class narrows:"
-            f" based on {base} instead\n{class_text}"
-        )
     used = _used_names(class_text)
     typing_names = ", ".join(n for n in ("Annotated", "ClassVar") if n in used)
     return _ENV.get_template("module.py.j2").render(

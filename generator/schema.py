@@ -76,7 +76,8 @@ TOP_KEYS = {
     "kvarch": "schema language version (1)",
     "class": "generated class name",
     "description": "class docstring",
-    "extends": "schema this one is based on",
+    "extends": "schema this one extends (its class is the base class)",
+    "based_on": "schema whose keys this one starts from (its class stands alone)",
     "model_types": "HF model_type values served",
     "architectures": "HF architectures served",
     "root": "sub-config path(s) holding the language model",
@@ -88,7 +89,15 @@ TOP_KEYS = {
     "mla": "latent (MLA) cache",
     "max_length": "model max sequence length expression",
 }
-NOT_INHERITED = ("class", "description", "model_types", "architectures", "extends", "extra_checks")
+NOT_INHERITED = (
+    "class",
+    "description",
+    "model_types",
+    "architectures",
+    "extends",
+    "based_on",
+    "extra_checks",
+)
 INPUT_KEYS = ("type", "from", "default", "keep_null", "min", "description")
 LAYER_KEYS = (
     "let",
@@ -179,6 +188,8 @@ class Schema:
     """Input name -> the HF field path errors name."""
     parent: str | None = None
     """Stem of the schema this one extends (its class becomes the base class)."""
+    extends_loc: Loc | None = None
+    """Where ``extends`` is written."""
 
     def label(self, inputs: list[str], fallback: str) -> str:
         """The HF fields behind a value, for error messages."""

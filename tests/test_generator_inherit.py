@@ -171,16 +171,26 @@ def write(tmp_path: Path, **schemas: str) -> Path:
     return tmp_path
 
 
-def test_a_child_that_widens_a_type_extends_the_nearest_ancestor_it_can(tmp_path: Path) -> None:
+def test_extends_means_exactly_the_base_class(tmp_path: Path) -> None:
+    """A child no subclass can express is refused, naming why; ``based_on`` starts from the
+    named schema's keys and generates a stand-alone class."""
     narrow = "extends: toy\nmodel_types: [narrow]\ninputs:\n  heads: {default: 2}\n"
     wide = "extends: narrow\nmodel_types: [wide]\ninputs:\n  heads: {default: null}\n"
-    files = compile_dir(write(tmp_path, toy=TOY, narrow=narrow, wide=wide)).files
+    write(tmp_path, toy=TOY, narrow=narrow, wide=wide)
+    with pytest.raises(
+        SchemaError,
+        match=r"wide\.yaml:1:10: extends narrow: WideConfig cannot subclass NarrowConfig: it "
+        r"widens input heads from int to int \| None; write 'based_on: narrow'",
+    ):
+        compile_dir(tmp_path)
+    write(tmp_path, wide=wide.replace("extends:", "based_on:"))
+    files = compile_dir(tmp_path).files
     assert "class NarrowConfig(ToyConfig," in files["narrow.py"]
-    assert "class WideConfig(ToyConfig," in files["wide.py"]  # not NarrowConfig
-    assert "# extends narrow, but widens a type its class narrows" in files["wide.py"]
-    lone = "extends: toy\nmodel_types: [lone]\ninputs:\n  spare: {default: null}\n"
-    files = compile_dir(write(tmp_path, lone=lone)).files
-    assert "class LoneConfig(rt.SchemaArchConfig," in files["lone.py"]
+    assert "class WideConfig(rt.SchemaArchConfig," in files["wide.py"]
+    both = "extends: toy\nbased_on: toy\nmodel_types: [both]\n"
+    write(tmp_path, wide=both)
+    with pytest.raises(SchemaError, match="give 'extends' or 'based_on', not both"):
+        compile_dir(tmp_path)
 
 
 def test_extra_checks_append_and_need_extends_without_checks(tmp_path: Path) -> None:

@@ -75,7 +75,8 @@ max_length: 2048
 }
 
 
-#: Children (``extends``): one narrows inputs (a subclass), one widens one (stand-alone).
+#: Children: one narrows inputs (``extends``: a subclass), one widens one (``based_on``:
+#: stand-alone).
 CHILDREN = {
     "narrow_child": """\
 extends: float_math
@@ -90,7 +91,7 @@ extra_checks:
     message: at most n
 """,
     "widen_child": """\
-extends: conditional_window
+based_on: conditional_window
 model_types: [widen_child]
 inputs:
   mla_rank: {default: null}
