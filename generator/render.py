@@ -193,14 +193,15 @@ def _module(s: Schema, package: str, members: dict[str, Members], parent: Schema
     if parent is None:
         body = standalone_body(members[s.stem])
     else:
-        body = inherited_body(members[s.stem], members[parent.stem])
-        if body is None:
+        inherited = inherited_body(members[s.stem], members[parent.stem])
+        if inherited is None:
             reason = why_not(members[s.stem], members[parent.stem])
             raise SchemaError(
                 s.extends_loc or Loc(s.file),
                 f"extends {parent.stem}: {s.class_name} cannot subclass {parent.class_name}: "
                 f"{reason}; write 'based_on: {parent.stem}' for a stand-alone class",
             )
+        body = inherited
     base = parent.class_name if parent is not None else "rt.SchemaArchConfig"
     common = _common(package)
     class_text = _ENV.get_template("class.py.j2").render(s=s, base=base, body=body, **common)
