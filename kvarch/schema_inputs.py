@@ -238,6 +238,16 @@ class Source:
             raise ConfigError(names, None, f"{_EXPECTED[type_name]} (required)", owner=self.owner)
         return list(default) if isinstance(default, list) else default
 
+    def read_input(self, row: Input) -> Any:
+        """``row``'s value (``read`` with the row's paths, type, default, bound)."""
+        if row.type == "int" and len(row.paths) == 1 and "." not in row.paths[0]:
+            value = self.data.get(row.paths[0])  # the common case, kept fast
+            if type(value) is int and (row.minimum is None or value >= row.minimum):
+                return value
+        return self.read(
+            row.paths, row.type, default=row.default, minimum=row.minimum, keep_null=row.keep_null
+        )
+
     def _per_layer(self, path: str, item: str, minimum: float | None) -> dict[int, Any] | None:
         """``head.*.tail``: ``tail`` of every entry of the mapping at ``head``, keyed by layer
         index (transformers' ``per_layer_config``); None when ``head`` is absent."""

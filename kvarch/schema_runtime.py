@@ -161,6 +161,8 @@ class _Info(NamedTuple):
     """Input name -> ``name (from root.path)``: how errors about the field name it."""
     labels: dict[str, str]
     """Hook name -> the HF fields behind its value."""
+    layer_labels: tuple[str, str, str, str, str]
+    """The labels of window, KV heads, K and V widths and KV source (``layer_spec``'s order)."""
     kind_list: str
     """The HF field of the kind list input ('' without one)."""
     same_kind: bool
@@ -207,10 +209,18 @@ def _info(cls: type[SchemaArchConfig]) -> _Info:
     geometry = [cls._window, cls._num_kv_heads, cls._k_head_dim]
     if cls._v_head_dim is not SchemaArchConfig._v_head_dim:
         geometry.append(cls._v_head_dim)
+    labels = {hook: label(hook) for hook in _FALLBACK}
     found = _Info(
         inputs=tuple((i, i.default is None or i.keep_null) for i in rows),
         field_labels=field_labels,
-        labels={hook: label(hook) for hook in _FALLBACK},
+        labels=labels,
+        layer_labels=(
+            labels["_window"],
+            labels["_num_kv_heads"],
+            labels["_k_head_dim"],
+            labels["_v_head_dim"],
+            labels["_kv_source"],
+        ),
         kind_list=paths[cls.KIND_LIST] if cls.KIND_LIST else "",
         same_kind=not _loads(cls._kind, {"i"}),
         per_kind=cls._kv_source is SchemaArchConfig._kv_source
@@ -330,7 +340,7 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         if info.same_kind:
             return [layer_kind(owner, label, 0, self._kind(0))] * count
         try:  # fast: every kind first, then one check
-            kinds = [self._kind(i) for i in range(count)]
+            kinds = list(map(self._kind, range(count)))
             if _KIND_SET.issuperset(kinds):
                 return kinds
         except (ZeroDivisionError, OverflowError, IndexError):
@@ -340,7 +350,6 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
 
     def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
         """Layer ``i``'s geometry."""
-        labels = _info(type(self)).labels
         return layer_spec(
             self._n,
             i,
@@ -351,13 +360,7 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
             v_head_dim=self._v_head_dim(i, kind, kinds),
             kv_source=self._kv_source(i, kind, kinds),
             kinds=kinds,
-            fields=(
-                labels["_window"],
-                labels["_num_kv_heads"],
-                labels["_k_head_dim"],
-                labels["_v_head_dim"],
-                labels["_kv_source"],
-            ),
+            fields=_info(type(self)).layer_labels,
         )
 
     @property
@@ -368,12 +371,7 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
     @classmethod
     def _read_inputs(cls, src: Source) -> dict[str, Any]:
         """Schema inputs read from the HF config."""
-        return {
-            i.name: src.read(
-                i.paths, i.type, default=i.default, minimum=i.minimum, keep_null=i.keep_null
-            )
-            for i, _ in _info(cls).inputs
-        }
+        return {i.name: src.read_input(i) for i, _ in _info(cls).inputs}
 
     @classmethod
     def from_hf_config(
