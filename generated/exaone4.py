@@ -1,5 +1,5 @@
 # generated from schemas/exaone4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a04795cca2e2b87f content=665d722ae1adc8e0
+# kvarch-digest: render=75041713859dd3e8 content=95df05a47a8d2ab5
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
@@ -20,6 +20,8 @@ class Exaone4Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
         | None
     ) = 32
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
+    sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
+    """Tokens a sliding layer sees; null makes every layer full attention."""
     sliding_window_pattern: Annotated[int, rt.hf(ge=0)] = 4
     """Every this-many-th layer is full attention (0 when there is no window)."""
 

@@ -1,88 +1,31 @@
 # generated from schemas/qwen3_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c10ea7b57d921dbf content=274fea207ae5e526
+# kvarch-digest: render=9a94f8590b6a3073 content=54b0d5faafb81dc1
 from typing import Annotated, ClassVar
 
+from generated.qwen2 import Qwen2Config
 from kvarch import schema_runtime as rt
 
 
-class Qwen3MoeConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
+class Qwen3MoeConfig(Qwen2Config, frozen=True, kw_only=True, dict=True):
     """Qwen3-MoE decoder (every layer sliding when use_sliding_window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_moe",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_moe.yaml"
-    KIND_LIST: ClassVar[str | None] = "layer_types"
 
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
         24
     )
-    """Decoder layers."""
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    """Query heads."""
     num_kv_heads: (
         Annotated[
             int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
         | None
     ) = 4
-    """KV heads; null means one per query head (multi-head attention)."""
     hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    """Model width."""
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
-    use_sliding_window: bool = False
-    """Whether layers from max_window_layers on use the sliding window."""
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
     """Tokens each layer sees when use_sliding_window (transformers' default 4096)."""
-    max_window_layers: Annotated[int, rt.hf(ge=0)] = 28
-    """First layer index that uses the sliding window."""
-    layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it."""
-
-    def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
-        yield (
-            "hidden_size",
-            "a multiple of num_attention_heads (or set head_dim)",
-            self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0,
-        )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @rt.reads("num_hidden_layers")
-    def _count(self) -> int:
-        return self.num_hidden_layers
 
     @rt.reads("use_sliding_window", "sliding_window")
     def _kind(self, i: int) -> str:
         return "sliding" if self.use_sliding_window and self.sliding_window is not None else "full"
-
-    @rt.reads("use_sliding_window", "sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window if self.use_sliding_window else None
-
-    @rt.reads("num_kv_heads", "num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
-
-    @rt.reads("explicit_head_dim", "hidden_size", "num_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
-
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings

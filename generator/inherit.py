@@ -108,7 +108,7 @@ def inherited_body(m: Members, parent: Members) -> Body | None:
         [
             text if parent.field_docs.get(n) == m.field_docs[n] else f"{text}\n{m.field_docs[n]}"
             for n, (_, text) in m.fields.items()
-            if parent.fields.get(n) != m.fields[n]
+            if parent.fields.get(n) != m.fields[n] or parent.field_docs.get(n) != m.field_docs[n]
         ]
     )
     if m.checks != parent.checks:
