@@ -1,49 +1,21 @@
-# generated from schemas/arcee.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=ba979b3cc44c00d9 content=30744724aadb61a2
-"""ArceeConfig: Arcee decoder (every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/arcee.yaml by `make generate`; do not edit.
+# kvarch-digest: render=1f076190915f3486 content=f22e65581618e1fd
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class ArceeConfig(LlamaConfig, kw_only=True, dict=True):
+class ArceeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Arcee decoder (every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("arcee",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ArceeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/arcee.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2560, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=4096, minimum=1
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        32
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2560
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096

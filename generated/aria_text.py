@@ -1,43 +1,20 @@
-# generated from schemas/aria_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9413ccd6acb06ad0 content=abadcf064a0d7647
-"""AriaTextConfig: Aria text decoder (MoE; Llama geometry, every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/aria_text.yaml by `make generate`; do not edit.
+# kvarch-digest: render=aedd8e4f4b8acd44 content=e8ba5b4d2bc30b42
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class AriaTextConfig(LlamaConfig, kw_only=True, dict=True):
+class AriaTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Aria text decoder (MoE; Llama geometry, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("aria_text",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("AriaTextForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/aria_text.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        32
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Model width."""
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096

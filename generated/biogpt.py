@@ -1,29 +1,16 @@
-# generated from schemas/biogpt.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=20b6e011028b0e70 content=2d4c70c8785b30d4
-"""BiogptConfig: BioGPT decoder (multi-head attention, learned positions)."""
-
-from __future__ import annotations
-
+# generated from schemas/biogpt.yaml by `make generate`; do not edit.
+# kvarch-digest: render=b459899bc7c2df77 content=a56cd31404695ad9
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.gpt_neox import GptNeoxConfig
+from kvarch import schema_runtime as rt
 
 
-class BiogptConfig(GptNeoxConfig, kw_only=True, dict=True):
+class BiogptConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     """BioGPT decoder (multi-head attention, learned positions)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("biogpt",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BioGptForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/biogpt.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        GptNeoxConfig.INPUTS,
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=1024, minimum=1
-        ),
-    )
 
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 1024
-    """Longest sequence the positional encoding covers."""
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 1024

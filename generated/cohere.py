@@ -1,49 +1,21 @@
-# generated from schemas/cohere.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b52f88cc38983175 content=8d9ed64fd1d9b6d0
-"""CohereConfig: Cohere decoder (GQA, every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/cohere.yaml by `make generate`; do not edit.
+# kvarch-digest: render=ed50afe65b2e7d8b content=108ebcf9437824ed
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class CohereConfig(LlamaConfig, kw_only=True, dict=True):
+class CohereConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Cohere decoder (GQA, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cohere",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CohereForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cohere.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=40,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=64, minimum=1
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=8192, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        40
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 40
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 64
-    """Query heads."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 8192
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
-    """Longest sequence the positional encoding was trained for."""
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 8192
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192

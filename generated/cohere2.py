@@ -1,96 +1,33 @@
-# generated from schemas/cohere2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=1af64ae9e5a3e8ad content=dcbd12d0ce1a88bb
-"""Cohere2Config: Cohere2 decoder (sliding layers with every 4th layer full)."""
-
-from __future__ import annotations
-
+# generated from schemas/cohere2.yaml by `make generate`; do not edit.
+# kvarch-digest: render=6cb7f971c8093756 content=8d9c6d49686eb787
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.ministral import MinistralConfig
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
+from kvarch import schema_runtime as rt
 
 
-class Cohere2Config(MinistralConfig, kw_only=True, dict=True):
+class Cohere2Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """Cohere2 decoder (sliding layers with every 4th layer full)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cohere2",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Cohere2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cohere2.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        MinistralConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=40,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=64, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=None,
-            keep_null=True,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=8192, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
-        ),
-        rt.Input(
-            "sliding_window_pattern", ("sliding_window_pattern",), "int", default=4, minimum=1
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        40
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 40
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 64
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 8192
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
-    """Longest sequence the positional encoding was trained for."""
-
-    sliding_window_pattern: Annotated[int, msgspec.Meta(ge=1)] = 4
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
+    num_kv_heads: (
+        Annotated[
+            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
+        ]
+        | None
+    ) = None
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 8192
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
+    sliding_window_pattern: Annotated[int, rt.hf(ge=1)] = 4
     """Every this-many-th layer is full attention (older configs; layer_types wins)."""
 
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(
-                self._n,
-                "sliding_window_pattern",
-                i,
-                "sliding" if (i + 1) % self.sliding_window_pattern != 0 else "full",
-            )
-            for i in range(count)
-        ]
+    @rt.reads("sliding_window_pattern")
+    def _kind(self, i: int) -> str:
+        return "sliding" if (i + 1) % self.sliding_window_pattern != 0 else "full"

@@ -1,83 +1,29 @@
-# generated from schemas/cohere_compass_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=715c211bb78a523b content=e9bf929c7fd551a3
-# ruff: noqa: E501
-"""CohereCompassTextConfig: Cohere Compass text decoder (full attention by default; per-layer kinds from layer_types)."""
-
-from __future__ import annotations
-
+# generated from schemas/cohere_compass_text.yaml by `make generate`; do not edit.
+# kvarch-digest: render=5ae98fb0e8add688 content=9edd681337417b4b
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.ministral import MinistralConfig
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
+from kvarch import schema_runtime as rt
 
 
-class CohereCompassTextConfig(MinistralConfig, kw_only=True, dict=True):
+class CohereCompassTextConfig(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """Cohere Compass text decoder (full attention by default; per-layer kinds from layer_types)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cohere_compass_text",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CohereCompassForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cohere_compass_text.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        MinistralConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=40,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=64, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=None,
-            keep_null=True,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=8192, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        40
     )
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
+    num_kv_heads: (
+        Annotated[
+            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
+        ]
+        | None
+    ) = None
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 8192
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 40
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 64
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 8192
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
-    """Longest sequence the positional encoding was trained for."""
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
+    _kind = rt.SchemaArchConfig._kind

@@ -1,33 +1,18 @@
-# generated from schemas/ctrl.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=22e1ff43995cf8ed content=d40191fa4bd4cb1b
-"""CtrlConfig: CTRL decoder (multi-head attention, head_dim = n_embd / n_head)."""
-
-from __future__ import annotations
-
+# generated from schemas/ctrl.yaml by `make generate`; do not edit.
+# kvarch-digest: render=2d8f5f6b583ffb19 content=f3b0d72a1c7e9e8a
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.gpt2 import Gpt2Config
+from kvarch import schema_runtime as rt
 
 
-class CtrlConfig(Gpt2Config, kw_only=True, dict=True):
+class CtrlConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """CTRL decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("ctrl",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CTRLLMHeadModel",)
     SCHEMA: ClassVar[str] = "schemas/ctrl.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        Gpt2Config.INPUTS,
-        rt.Input(
-            "max_position_embeddings",
-            ("n_positions", "max_position_embeddings"),
-            "int",
-            default=256,
-            minimum=1,
-        ),
-    )
 
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 256
-    """Longest sequence the positional encoding covers."""
+    max_position_embeddings: Annotated[
+        int, rt.hf("n_positions", "max_position_embeddings", ge=1)
+    ] = 256

@@ -1,121 +1,38 @@
-# generated from schemas/cwm.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=efb4e145ce40597b content=be0c4334750df3bf
-"""CwmConfig: CWM decoder (layer 0 and every 4th after it full attention, the rest sliding)."""
-
-from __future__ import annotations
-
+# generated from schemas/cwm.yaml by `make generate`; do not edit.
+# kvarch-digest: render=b1ead038de67216a content=3e949fe7369b4115
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
-from kvarch.layers import LayerSpec
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
+from kvarch import schema_runtime as rt
 
 
-class CwmConfig(LlamaConfig, kw_only=True, dict=True):
+class CwmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """CWM decoder (layer 0 and every 4th after it full attention, the rest sliding)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cwm",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CwmForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cwm.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=64,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=48, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=8,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=6144, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
-        rt.Input(
-            "max_position_embeddings",
-            ("max_position_embeddings",),
-            "int",
-            default=131072,
-            minimum=1,
-        ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=8192, minimum=1),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
+    KIND_LIST: ClassVar[str | None] = "layer_types"
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        64
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 64
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 48
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 6144
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
+    num_kv_heads: Annotated[
+        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
+    ] = 8
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 6144
+    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 8192
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    sliding_window: Annotated[int, rt.hf(ge=1)] = 8192
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(self._n, "layers.kind", i, "full" if i % 4 == 0 else "sliding")
-            for i in range(count)
-        ]
+    def _kind(self, i: int) -> str:
+        return "full" if i % 4 == 0 else "sliding"
 
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "sliding_window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )
+    @rt.reads("sliding_window")
+    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
+        return self.sliding_window

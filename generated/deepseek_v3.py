@@ -1,88 +1,51 @@
-# generated from schemas/deepseek_v3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=564c202b1d0b77b6 content=33eba0e958427257
-"""DeepseekV3Config: DeepSeek-V3 decoder with multi-head latent attention (latent KV cache)."""
-
-from __future__ import annotations
-
+# generated from schemas/deepseek_v3.yaml by `make generate`; do not edit.
+# kvarch-digest: render=1cdbc68a1242ad9c content=32ea3d8e141d2a93
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from kvarch import schema_runtime as rt
 
 
-class DeepseekV3Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class DeepseekV3Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """DeepSeek-V3 decoder with multi-head latent attention (latent KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("deepseek_v3",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DeepseekV3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/deepseek_v3.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", minimum=1),
-        rt.Input("num_attention_heads", ("num_attention_heads",), "int", minimum=1),
-        rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", minimum=1),
-        rt.Input("qk_rope_head_dim", ("qk_rope_head_dim",), "int", minimum=1),
-        rt.Input("qk_nope_head_dim", ("qk_nope_head_dim",), "int", minimum=1),
-        rt.Input("v_head_dim", ("v_head_dim",), "int", minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=4096, minimum=1
-        ),
-    )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
+    num_hidden_layers: Annotated[int, rt.hf(ge=1)]
     """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
+    num_attention_heads: Annotated[int, rt.hf(ge=1)]
     """Query heads."""
-
-    kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)]
+    kv_lora_rank: Annotated[int, rt.hf(ge=1)]
     """Width of the compressed KV latent."""
-
-    qk_rope_head_dim: Annotated[int, msgspec.Meta(ge=1)]
+    qk_rope_head_dim: Annotated[int, rt.hf(ge=1)]
     """Width of the rotary key part shared by all heads."""
-
-    qk_nope_head_dim: Annotated[int, msgspec.Meta(ge=1)]
+    qk_nope_head_dim: Annotated[int, rt.hf(ge=1)]
     """Width of the non-rotary key part per head."""
-
-    v_head_dim: Annotated[int, msgspec.Meta(ge=1)]
+    v_head_dim: Annotated[int, rt.hf(ge=1)]
     """Value width per head."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
     """Longest sequence (already the rope-extended length)."""
 
-    def _check_rules(self) -> None:
-        return
+    @rt.reads("num_hidden_layers")
+    def _count(self) -> int:
+        return self.num_hidden_layers
 
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
+    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
+        return 1
+
+    @rt.reads("kv_lora_rank")
+    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
+        return self.kv_lora_rank
+
+    @rt.reads("qk_rope_head_dim")
+    def _v_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
+        return self.qk_rope_head_dim
+
+    @rt.reads("max_position_embeddings")
+    def _max_length(self) -> int | None:
         return self.max_position_embeddings
 
+    @rt.reads("kv_lora_rank", "qk_rope_head_dim")
     def _mla_latent_dim(self) -> int | None:
         return self.kv_lora_rank + self.qk_rope_head_dim
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=1,
-            k_head_dim=self.kv_lora_rank,
-            v_head_dim=self.qk_rope_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "layers.num_kv_heads",
-                "kv_lora_rank",
-                "qk_rope_head_dim",
-                "layers.kv_source",
-            ),
-        )

@@ -1,70 +1,37 @@
-# generated from schemas/diffllama.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9a73550aa7a5d4ba content=445978eb5fb830bf
-# ruff: noqa: E501
-"""DiffLlamaConfig: DiffLlama decoder (differential attention, Llama cache geometry, even KV heads)."""
-
-from __future__ import annotations
-
+# generated from schemas/diffllama.yaml by `make generate`; do not edit.
+# kvarch-digest: render=6ea7553df5abecd1 content=1860319f4237eacd
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class DiffLlamaConfig(LlamaConfig, kw_only=True, dict=True):
+class DiffLlamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """DiffLlama decoder (differential attention, Llama cache geometry, even KV heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("diffllama",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DiffLlamaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/diffllama.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=16,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        16
     )
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 16
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Model width."""
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.kv_heads % 2 == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "an even number (differential attention splits the KV heads in halves)",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
+    def _checks(self) -> rt.Checks:
+        yield (
+            "num_kv_heads",
+            "a divisor of num_attention_heads",
+            self.num_attention_heads % self.kv_heads == 0,
+        )
+        yield (
+            "num_kv_heads",
+            ("an even number (differential attention splits the KV heads in halves)"),
+            self.kv_heads % 2 == 0,
+        )
+        yield (
+            "hidden_size",
+            "a multiple of num_attention_heads (or set head_dim)",
+            self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0,
+        )

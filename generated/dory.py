@@ -1,136 +1,73 @@
-# generated from schemas/dory.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=eb4f138c37b9046a content=c2036270d98a3d98
-# ruff: noqa: E501
-"""DoryConfig: Dory decoder (looped recurrent section; each extra pass keeps its own cache copies)."""
-
-from __future__ import annotations
-
+# generated from schemas/dory.yaml by `make generate`; do not edit.
+# kvarch-digest: render=4b64a734704bad1a content=afccb825ae6d1297
 from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
-from kvarch.layers import LayerSpec
+from kvarch import schema_runtime as rt
 
 
-class DoryConfig(LlamaConfig, kw_only=True, dict=True):
+class DoryConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Dory decoder (looped recurrent section; each extra pass keeps its own cache copies)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dory",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DoryForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/dory.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=36,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=16, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=4,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2560, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
-        ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=1024, minimum=1),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=[]),
-        rt.Input("n_input_layers", ("n_input_layers",), "int", default=8, minimum=0),
-        rt.Input("n_output_layers", ("n_output_layers",), "int", default=8, minimum=0),
-        rt.Input("n_recurrent_layers", ("n_recurrent_layers",), "int", default=None, minimum=1),
-        rt.Input("n_recurrent_loops", ("n_recurrent_loops",), "int", default=2, minimum=1),
-        rt.Input(
-            "recurrent_kv_cache_mode", ("recurrent_kv_cache_mode",), "str", default="per_loop"
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        36
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 36
     """Decoder layers (doubled when layer_types interleaves mlp blocks)."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 16
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 4
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2560
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
+    num_kv_heads: Annotated[
+        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
+    ] = 4
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
+    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
-    """Longest sequence the positional encoding was trained for."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 1024
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
+    sliding_window: Annotated[int, rt.hf(ge=1)] = 1024
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] = msgspec.field(default_factory=list)
     """Per-block kind (full_attention / sliding_attention, maybe interleaved with mlp)."""
-
-    n_input_layers: Annotated[int, msgspec.Meta(ge=0)] = 8
+    n_input_layers: Annotated[int, rt.hf(ge=0)] = 8
     """Layers before the recurrent section."""
-
-    n_output_layers: Annotated[int, msgspec.Meta(ge=0)] = 8
+    n_output_layers: Annotated[int, rt.hf(ge=0)] = 8
     """Layers after the recurrent section."""
-
-    n_recurrent_layers: Annotated[int, msgspec.Meta(ge=1)] | None = None
+    n_recurrent_layers: Annotated[int, rt.hf(ge=1)] | None = None
     """Layers of the recurrent section (default the rest)."""
-
-    n_recurrent_loops: Annotated[int, msgspec.Meta(ge=1)] = 2
+    n_recurrent_loops: Annotated[int, rt.hf(ge=1)] = 2
     """Passes through the recurrent section."""
-
     recurrent_kv_cache_mode: str = "per_loop"
     """per_loop (each pass keeps its own cache) or last_loop (one cache, last pass writes)."""
 
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = len(self.layer_types) == 0 or len(self.layer_types) == self.num_hidden_layers
-        if not ok:
-            rt.fail(
-                self._n,
-                "layer_types",
-                self.layer_types,
-                "one entry per block (num_hidden_layers entries)",
-            )
-        ok = self.recurrent_kv_cache_mode in ("per_loop", "last_loop")
-        if not ok:
-            rt.fail(
-                self._n,
-                "recurrent_kv_cache_mode",
-                self.recurrent_kv_cache_mode,
-                "per_loop or last_loop",
-            )
-        ok = (
+    def _checks(self) -> rt.Checks:
+        yield (
+            "num_kv_heads",
+            "a divisor of num_attention_heads",
+            self.num_attention_heads % self.kv_heads == 0,
+        )
+        yield (
+            "layer_types",
+            "one entry per block (num_hidden_layers entries)",
+            len(self.layer_types) == 0 or len(self.layer_types) == self.num_hidden_layers,
+        )
+        yield (
+            "recurrent_kv_cache_mode",
+            "per_loop or last_loop",
+            self.recurrent_kv_cache_mode in ("per_loop", "last_loop"),
+        )
+        yield (
+            "num_hidden_layers",
+            (
+                "n_input_layers + n_recurrent_layers + "
+                "n_output_layers, with at least one recurrent layer"
+            ),
             self.recurrent_layers >= 1
             and self.input_layers + self.recurrent_layers + self.n_output_layers // self.stride
-            == self.decoder_layers
+            == self.decoder_layers,
         )
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_hidden_layers",
-                self.num_hidden_layers,
-                "n_input_layers + n_recurrent_layers + n_output_layers, with at least one recurrent layer",
-            )
 
     @property
     def stride(self) -> int:
@@ -139,12 +76,10 @@ class DoryConfig(LlamaConfig, kw_only=True, dict=True):
 
     @property
     def decoder_layers(self) -> int:
-        """Derived: decoder_layers."""
         return self.num_hidden_layers // self.stride
 
     @property
     def input_layers(self) -> int:
-        """Derived: input_layers."""
         return self.n_input_layers // self.stride
 
     @property
@@ -165,64 +100,55 @@ class DoryConfig(LlamaConfig, kw_only=True, dict=True):
             else 0
         )
 
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(
-            self._n,
-            "num_hidden_layers / layer_types / recurrent_kv_cache_mode / n_recurrent_loops / n_recurrent_layers / n_input_layers / n_output_layers",
-            self.decoder_layers + self.extra_slots,
-        )
-        return [
-            rt.layer_kind(
-                self._n,
-                "layer_types / num_hidden_layers / n_input_layers / n_recurrent_layers / n_output_layers",
-                i,
-                (
-                    "full"
-                    if self.layer_types[
-                        self.stride
-                        * (
-                            i
-                            if i < self.decoder_layers
-                            else self.input_layers
-                            + (i - self.decoder_layers) % self.recurrent_layers
-                        )
-                    ]
-                    == "full_attention"
-                    else "sliding"
-                )
-                if len(self.layer_types) > 0
-                else "full"
-                if (
-                    (
+    @rt.reads(
+        "num_hidden_layers",
+        "layer_types",
+        "recurrent_kv_cache_mode",
+        "n_recurrent_loops",
+        "n_recurrent_layers",
+        "n_input_layers",
+        "n_output_layers",
+    )
+    def _count(self) -> int:
+        return self.decoder_layers + self.extra_slots
+
+    @rt.reads(
+        "layer_types",
+        "num_hidden_layers",
+        "n_input_layers",
+        "n_recurrent_layers",
+        "n_output_layers",
+    )
+    def _kind(self, i: int) -> str:
+        return (
+            (
+                "full"
+                if self.layer_types[
+                    self.stride
+                    * (
                         i
                         if i < self.decoder_layers
                         else self.input_layers + (i - self.decoder_layers) % self.recurrent_layers
                     )
-                    + 1
-                )
-                % 4
-                == 0
-                else "sliding",
+                ]
+                == "full_attention"
+                else "sliding"
             )
-            for i in range(count)
-        ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "sliding_window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
+            if len(self.layer_types) > 0
+            else "full"
+            if (
+                (
+                    i
+                    if i < self.decoder_layers
+                    else self.input_layers + (i - self.decoder_layers) % self.recurrent_layers
+                )
+                + 1
+            )
+            % 4
+            == 0
+            else "sliding"
         )
+
+    @rt.reads("sliding_window")
+    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
+        return self.sliding_window

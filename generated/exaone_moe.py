@@ -1,16 +1,11 @@
-# generated from schemas/exaone_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=739b094cec8291ff content=3caf5b3a5eb8da51
-# ruff: noqa: E501
-"""ExaoneMoeConfig: EXAONE-MoE decoder (sliding layers with every 4th layer full; all full without a window)."""
-
-from __future__ import annotations
-
+# generated from schemas/exaone_moe.yaml by `make generate`; do not edit.
+# kvarch-digest: render=a773d4b7a01b0c89 content=1c4a035bb1adf372
 from typing import ClassVar
 
 from generated.exaone4 import Exaone4Config
 
 
-class ExaoneMoeConfig(Exaone4Config, kw_only=True, dict=True):
+class ExaoneMoeConfig(Exaone4Config, frozen=True, kw_only=True, dict=True):
     """EXAONE-MoE decoder (sliding layers with every 4th layer full; all full without a window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("exaone_moe",)

@@ -1,62 +1,36 @@
-# generated from schemas/falcon.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=8a48c3f7832c1bf6 content=e04fc809ab17becb
-# ruff: noqa: E501
-"""FalconConfig: Falcon decoder (new architecture GQA, multi-query, or multi-head; rotary or ALiBi)."""
-
-from __future__ import annotations
-
+# generated from schemas/falcon.yaml by `make generate`; do not edit.
+# kvarch-digest: render=512414d6fc9d42e9 content=1e9ac9f58abd67c5
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.gpt2 import Gpt2Config
-from kvarch.layers import LayerSpec
+from kvarch import schema_runtime as rt
 
 
-class FalconConfig(Gpt2Config, kw_only=True, dict=True):
+class FalconConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """Falcon decoder (new architecture GQA, multi-query, or multi-head; rotary or ALiBi)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("falcon",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("FalconForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/falcon.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        Gpt2Config.INPUTS,
-        rt.Input("num_hidden_layers", ("num_hidden_layers", "n_layer"), "int", minimum=1),
-        rt.Input("num_attention_heads", ("num_attention_heads", "n_head"), "int", minimum=1),
-        rt.Input("hidden_size", ("n_embed", "hidden_size"), "int", minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=2048, minimum=1
-        ),
-        rt.Input("num_kv_heads", ("num_kv_heads", "n_head_kv"), "int", default=None, minimum=1),
-        rt.Input("multi_query", ("multi_query",), "bool", default=True),
-        rt.Input("new_decoder_architecture", ("new_decoder_architecture",), "bool", default=False),
-    )
 
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Longest sequence the positional encoding covers."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", ge=1)]
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)]
+    hidden_size: Annotated[int, rt.hf("n_embed", "hidden_size", ge=1)]
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
+    num_kv_heads: Annotated[int, rt.hf("num_kv_heads", "n_head_kv", ge=1)] | None = None
     """KV head groups of the new decoder architecture (default num_attention_heads)."""
-
     multi_query: bool = True
     """Whether all query heads share one K/V head (old architecture only)."""
-
     new_decoder_architecture: bool = False
     """Falcon-40B layout (grouped K/V heads; multi_query ignored)."""
 
-    def _check_rules(self) -> None:
-        ok = self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size (from n_embed)",
-                self.hidden_size,
-                "a multiple of num_attention_heads",
-            )
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(self._n, "num_kv_heads", self.num_kv_heads, "a divisor of num_attention_heads")
+    def _checks(self) -> rt.Checks:
+        yield from super()._checks()
+        yield (
+            "num_kv_heads",
+            "a divisor of num_attention_heads",
+            self.num_attention_heads % self.kv_heads == 0,
+        )
 
     @property
     def kv_heads(self) -> int:
@@ -69,26 +43,6 @@ class FalconConfig(Gpt2Config, kw_only=True, dict=True):
             else self.num_attention_heads
         )
 
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "new_decoder_architecture / num_kv_heads / num_attention_heads / multi_query",
-                "n_embed / num_attention_heads",
-                "n_embed / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )
+    @rt.reads("new_decoder_architecture", "num_kv_heads", "num_attention_heads", "multi_query")
+    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
+        return self.kv_heads

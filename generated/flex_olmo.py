@@ -1,49 +1,21 @@
-# generated from schemas/flex_olmo.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=313a8c18bf5cd29a content=032fd6947a2df6f2
-"""FlexOlmoConfig: FlexOlmo decoder (every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/flex_olmo.yaml by `make generate`; do not edit.
+# kvarch-digest: render=457f352b57f0b8d4 content=294f5e0c8608419e
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class FlexOlmoConfig(LlamaConfig, kw_only=True, dict=True):
+class FlexOlmoConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """FlexOlmo decoder (every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("flex_olmo",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("FlexOlmoForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/flex_olmo.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=4096, minimum=1
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        32
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096

@@ -1,127 +1,40 @@
-# generated from schemas/flint.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=2979a9e9d22fc311 content=7bae004547b3e4f6
-# ruff: noqa: E501
-"""FlintConfig: Flint decoder (full attention on the first two, every 4th and the last layer; sliding elsewhere)."""
-
-from __future__ import annotations
-
+# generated from schemas/flint.yaml by `make generate`; do not edit.
+# kvarch-digest: render=af85bfc991259c4d content=609b1001ceda68aa
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
-from kvarch.layers import LayerSpec
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
+from kvarch import schema_runtime as rt
 
 
-class FlintConfig(LlamaConfig, kw_only=True, dict=True):
-    """Flint decoder (full attention on the first two, every 4th and the last layer; sliding elsewhere)."""
+class FlintConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
+    """Flint decoder (full attention on the first two, every 4th and the last layer; sliding
+    elsewhere)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("flint",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("FlintForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/flint.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=49,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=4,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
-        rt.Input(
-            "max_position_embeddings",
-            ("max_position_embeddings",),
-            "int",
-            default=262144,
-            minimum=1,
-        ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=513, minimum=1),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
+    KIND_LIST: ClassVar[str | None] = "layer_types"
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        49
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 49
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 4
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
+    num_kv_heads: Annotated[
+        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
+    ] = 4
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
+    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 262144
-    """Longest sequence the positional encoding was trained for."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 513
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
+    sliding_window: Annotated[int, rt.hf(ge=1)] = 513
     """Tokens a sliding layer sees."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(
-                self._n,
-                "num_hidden_layers",
-                i,
-                "full" if i < 2 or i % 4 == 1 or i == self.num_hidden_layers - 1 else "sliding",
-            )
-            for i in range(count)
-        ]
+    @rt.reads("num_hidden_layers")
+    def _kind(self, i: int) -> str:
+        return "full" if i < 2 or i % 4 == 1 or i == self.num_hidden_layers - 1 else "sliding"
 
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "sliding_window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )
+    @rt.reads("sliding_window")
+    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
+        return self.sliding_window

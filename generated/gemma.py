@@ -1,64 +1,29 @@
-# generated from schemas/gemma.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=1638375948fc7155 content=ac334a7a28040936
-"""GemmaConfig: Gemma decoder (explicit head_dim, every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/gemma.yaml by `make generate`; do not edit.
+# kvarch-digest: render=6d75209c5975f75a content=4a917c46df3f3368
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class GemmaConfig(LlamaConfig, kw_only=True, dict=True):
+class GemmaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Gemma decoder (explicit head_dim, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GemmaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=28,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=16, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=16,
-            keep_null=True,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=3072, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, keep_null=True, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=8192, minimum=1
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        28
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 28
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 16
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 16
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 3072
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = 256
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
+    num_kv_heads: (
+        Annotated[
+            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
+        ]
+        | None
+    ) = 16
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3072
+    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 8192
-    """Longest sequence the positional encoding was trained for."""
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192

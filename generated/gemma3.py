@@ -1,94 +1,14 @@
-# generated from schemas/gemma3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4c3dca9844a41c2f content=49ebf4ed86d2f90f
-"""Gemma3VlmConfig: Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
-
-from __future__ import annotations
-
+# generated from schemas/gemma3.yaml by `make generate`; do not edit.
+# kvarch-digest: render=9d46d5b0df856252 content=6eee793afeebff58
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.gemma3_text import Gemma3TextConfig
-from kvarch.layers import LayerSpec
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
 
 
-class Gemma3VlmConfig(Gemma3TextConfig, kw_only=True, dict=True):
+class Gemma3VlmConfig(Gemma3TextConfig, frozen=True, kw_only=True, dict=True):
     """Gemma3 vision-language model (the Gemma3 text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3ForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/gemma3.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from text_config.num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size (from text_config.hidden_size)",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "text_config.layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(
-                self._n,
-                "text_config.sliding_window_pattern",
-                i,
-                "full" if (i + 1) % self.sliding_window_pattern == 0 else "sliding",
-            )
-            for i in range(count)
-        ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=(
-                self.sliding_window // 2 + 1
-                if self.use_bidirectional_attention
-                else self.sliding_window
-            )
-            if kind in ("sliding", "chunked")
-            else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "text_config.use_bidirectional_attention / text_config.sliding_window",
-                "text_config.num_key_value_heads / text_config.num_attention_heads",
-                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
-                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

@@ -1,85 +1,14 @@
-# generated from schemas/gemma3n.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=0ab822255aab5c7f content=21e6ba0aa51fff57
-"""Gemma3nVlmConfig: Gemma3n multimodal model (the Gemma3n text decoder under text_config)."""
-
-from __future__ import annotations
-
+# generated from schemas/gemma3n.yaml by `make generate`; do not edit.
+# kvarch-digest: render=3edd01b9277e6d70 content=d0d2cdd78e6dbe40
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.gemma3n_text import Gemma3nTextConfig
-from kvarch.layers import LayerSpec
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
 
 
-class Gemma3nVlmConfig(Gemma3nTextConfig, kw_only=True, dict=True):
+class Gemma3nVlmConfig(Gemma3nTextConfig, frozen=True, kw_only=True, dict=True):
     """Gemma3n multimodal model (the Gemma3n text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3n",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3nForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/gemma3n.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from text_config.num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.num_kv_shared_layers < self.num_hidden_layers
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_shared_layers (from text_config.num_kv_shared_layers)",
-                self.num_kv_shared_layers,
-                "fewer than num_hidden_layers (some layer must keep its own KV)",
-            )
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "text_config.layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(self._n, "layers.kind", i, "full" if (i + 1) % 5 == 0 else "sliding")
-            for i in range(count)
-        ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=rt.coalesce(rt.last_index(kinds, kind, self.first_shared), i)
-            if i >= self.first_shared
-            else None,
-            kinds=kinds,
-            fields=(
-                "text_config.sliding_window",
-                "text_config.num_key_value_heads / text_config.num_attention_heads",
-                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
-                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
-                "text_config.num_hidden_layers / text_config.num_kv_shared_layers",
-            ),
-        )

@@ -1,139 +1,56 @@
-# generated from schemas/gemma3n_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a4d9fd1758afeb71 content=a034ca30da4108f0
-# ruff: noqa: E501
-"""Gemma3nTextConfig: Gemma3n text decoder (sliding/full pattern; the last layers share earlier layers' KV)."""
-
-from __future__ import annotations
-
+# generated from schemas/gemma3n_text.yaml by `make generate`; do not edit.
+# kvarch-digest: render=c0e12da2ab5dc22f content=64fa88d06419a2a6
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.gemma2 import Gemma2Config
-from kvarch.layers import LayerSpec
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
+from kvarch import schema_runtime as rt
 
 
-class Gemma3nTextConfig(Gemma2Config, kw_only=True, dict=True):
+class Gemma3nTextConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     """Gemma3n text decoder (sliding/full pattern; the last layers share earlier layers' KV)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3n_text",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3nForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma3n_text.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        Gemma2Config.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=35,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=8, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=2,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
-        ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=512, minimum=1),
-        rt.Input("num_kv_shared_layers", ("num_kv_shared_layers",), "int", default=15, minimum=0),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        35
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 35
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 2
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
+    num_kv_heads: Annotated[
+        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
+    ] = 2
     """KV heads (transformers' default 2 when the config omits it)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 512
-    """Tokens a sliding layer sees."""
-
-    num_kv_shared_layers: Annotated[int, msgspec.Meta(ge=0)] = 15
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
+    sliding_window: Annotated[int, rt.hf(ge=1)] = 512
+    num_kv_shared_layers: Annotated[int, rt.hf(ge=0)] = 15
     """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
 
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.num_kv_shared_layers < self.num_hidden_layers
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_shared_layers",
-                self.num_kv_shared_layers,
-                "fewer than num_hidden_layers (some layer must keep its own KV)",
-            )
+    def _checks(self) -> rt.Checks:
+        yield (
+            "num_kv_heads",
+            "a divisor of num_attention_heads",
+            self.num_attention_heads % self.kv_heads == 0,
+        )
+        yield (
+            "num_kv_shared_layers",
+            ("fewer than num_hidden_layers (some layer must keep its own KV)"),
+            self.num_kv_shared_layers < self.num_hidden_layers,
+        )
 
     @property
     def first_shared(self) -> int:
         """Index of the first KV-sharing layer."""
         return self.num_hidden_layers - self.num_kv_shared_layers
 
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(self._n, "layers.kind", i, "full" if (i + 1) % 5 == 0 else "sliding")
-            for i in range(count)
-        ]
+    def _kind(self, i: int) -> str:
+        return "full" if (i + 1) % 5 == 0 else "sliding"
 
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=rt.coalesce(rt.last_index(kinds, kind, self.first_shared), i)
+    @rt.reads("num_hidden_layers", "num_kv_shared_layers")
+    def _kv_source(self, i: int, kind: str, kinds: list[str]) -> int | None:
+        return (
+            rt.coalesce(rt.last_index(kinds, kind, self.first_shared), i)
             if i >= self.first_shared
-            else None,
-            kinds=kinds,
-            fields=(
-                "sliding_window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "num_hidden_layers / num_kv_shared_layers",
-            ),
+            else None
         )

@@ -1,29 +1,16 @@
-# generated from schemas/git.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7e1c17fe65104730 content=d91ea6e61d3e2072
-"""GitConfig: GIT text decoder (multi-head attention, head_dim = hidden_size / heads)."""
-
-from __future__ import annotations
-
+# generated from schemas/git.yaml by `make generate`; do not edit.
+# kvarch-digest: render=d5a1b99f38985477 content=a9cba383e4ed055d
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.gpt_neox import GptNeoxConfig
+from kvarch import schema_runtime as rt
 
 
-class GitConfig(GptNeoxConfig, kw_only=True, dict=True):
+class GitConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     """GIT text decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("git",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GitForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/git.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        GptNeoxConfig.INPUTS,
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=1024, minimum=1
-        ),
-    )
 
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 1024
-    """Longest sequence the positional encoding covers."""
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 1024

@@ -1,64 +1,27 @@
-# generated from schemas/glm4_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=349d69f02bde12be content=b614295255790055
-"""Glm4MoeConfig: GLM-4-MoE decoder (GQA, every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/glm4_moe.yaml by `make generate`; do not edit.
+# kvarch-digest: render=b31c0a67056d25e4 content=4ed058ac46f6c91c
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class Glm4MoeConfig(LlamaConfig, kw_only=True, dict=True):
+class Glm4MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """GLM-4-MoE decoder (GQA, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("glm4_moe",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Glm4MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/glm4_moe.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=46,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=96, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=8,
-            keep_null=True,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-        rt.Input(
-            "max_position_embeddings",
-            ("max_position_embeddings",),
-            "int",
-            default=131072,
-            minimum=1,
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        46
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 46
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 96
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 8
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 96
+    num_kv_heads: (
+        Annotated[
+            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
+        ]
+        | None
+    ) = 8
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072

@@ -1,58 +1,34 @@
-# generated from schemas/gpt2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=012dba9206142b46 content=7b4a20768bf082ea
-"""Gpt2Config: GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
-
-from __future__ import annotations
-
+# generated from schemas/gpt2.yaml by `make generate`; do not edit.
+# kvarch-digest: render=0da0330b6a4b4fcc content=b4179b451d9258a1
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
-from kvarch.layers import LayerSpec
+from kvarch import schema_runtime as rt
 
 
-class Gpt2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
+class Gpt2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt2", "gpt-sw3")
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPT2LMHeadModel",)
     SCHEMA: ClassVar[str] = "schemas/gpt2.yaml"
-    ROOTS: ClassVar[tuple[str, ...]] = ()
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = (
-        rt.Input("num_hidden_layers", ("n_layer", "num_hidden_layers"), "int", minimum=1),
-        rt.Input("num_attention_heads", ("n_head", "num_attention_heads"), "int", minimum=1),
-        rt.Input("hidden_size", ("n_embd", "hidden_size"), "int", minimum=1),
-        rt.Input(
-            "max_position_embeddings",
-            ("n_positions", "max_position_embeddings"),
-            "int",
-            default=1024,
-            minimum=1,
-        ),
-    )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)]
+    num_hidden_layers: Annotated[int, rt.hf("n_layer", "num_hidden_layers", ge=1)]
     """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)]
+    num_attention_heads: Annotated[int, rt.hf("n_head", "num_attention_heads", ge=1)]
     """Attention heads (each keeps its own K/V head)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)]
+    hidden_size: Annotated[int, rt.hf("n_embd", "hidden_size", ge=1)]
     """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 1024
+    max_position_embeddings: Annotated[
+        int, rt.hf("n_positions", "max_position_embeddings", ge=1)
+    ] = 1024
     """Longest sequence the positional encoding covers."""
 
-    def _check_rules(self) -> None:
-        ok = self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size (from n_embd)",
-                self.hidden_size,
-                "a multiple of num_attention_heads",
-            )
+    def _checks(self) -> rt.Checks:
+        yield (
+            "hidden_size",
+            "a multiple of num_attention_heads",
+            self.hidden_size % self.num_attention_heads == 0,
+        )
 
     @property
     def kv_heads(self) -> int:
@@ -64,31 +40,18 @@ class Gpt2Config(rt.SchemaArchConfig, kw_only=True, dict=True):
         """Elements per K and V head."""
         return self.hidden_size // self.num_attention_heads
 
-    @property
-    def model_max_seq_len(self) -> int:
-        """Longest sequence the model supports."""
+    @rt.reads("num_hidden_layers")
+    def _count(self) -> int:
+        return self.num_hidden_layers
+
+    @rt.reads("num_attention_heads")
+    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
+        return self.kv_heads
+
+    @rt.reads("hidden_size", "num_attention_heads")
+    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
+        return self.attn_head_dim
+
+    @rt.reads("max_position_embeddings")
+    def _max_length(self) -> int | None:
         return self.max_position_embeddings
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "n_layer", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "n_head",
-                "n_embd / n_head",
-                "n_embd / n_head",
-                "layers.kv_source",
-            ),
-        )

@@ -1,33 +1,18 @@
-# generated from schemas/gptj.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=f19f5c01a0ba5ed9 content=77edbca6852dc083
-"""GptjConfig: GPT-J decoder (multi-head attention, head_dim = n_embd / n_head)."""
-
-from __future__ import annotations
-
+# generated from schemas/gptj.yaml by `make generate`; do not edit.
+# kvarch-digest: render=f6af7a61c10d84d9 content=8b50b32242cf1ed4
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.gpt2 import Gpt2Config
+from kvarch import schema_runtime as rt
 
 
-class GptjConfig(Gpt2Config, kw_only=True, dict=True):
+class GptjConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """GPT-J decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gptj",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPTJForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gptj.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        Gpt2Config.INPUTS,
-        rt.Input(
-            "max_position_embeddings",
-            ("n_positions", "max_position_embeddings"),
-            "int",
-            default=2048,
-            minimum=1,
-        ),
-    )
 
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Longest sequence the positional encoding covers."""
+    max_position_embeddings: Annotated[
+        int, rt.hf("n_positions", "max_position_embeddings", ge=1)
+    ] = 2048

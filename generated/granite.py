@@ -1,18 +1,12 @@
-# generated from schemas/granite.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4af016c3585552f3 content=92e1893fa4f2a05a
-"""GraniteConfig: Granite decoder, dense or MoE (GQA, every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/granite.yaml by `make generate`; do not edit.
+# kvarch-digest: render=6bd0c2aa30b09176 content=c075bc7fadf49e86
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class GraniteConfig(LlamaConfig, kw_only=True, dict=True):
+class GraniteConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Granite decoder, dense or MoE (GQA, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("granite", "granitemoe", "granitemoeshared")
@@ -22,26 +16,9 @@ class GraniteConfig(LlamaConfig, kw_only=True, dict=True):
         "GraniteMoeSharedForCausalLM",
     )
     SCHEMA: ClassVar[str] = "schemas/granite.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        32
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Model width."""
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096

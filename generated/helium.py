@@ -1,64 +1,29 @@
-# generated from schemas/helium.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7614db744d0bfd2f content=e897d20166f0c0c3
-"""HeliumConfig: Helium decoder (explicit head_dim, every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/helium.yaml by `make generate`; do not edit.
+# kvarch-digest: render=6cfe2ebdd10e0ee9 content=5e959952dec722d6
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class HeliumConfig(LlamaConfig, kw_only=True, dict=True):
+class HeliumConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Helium decoder (explicit head_dim, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("helium",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HeliumForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/helium.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=24,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=20, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=20,
-            keep_null=True,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2560, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, keep_null=True, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=4096, minimum=1
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        24
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 24
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 20
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 20
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2560
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] | None = 128
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 20
+    num_kv_heads: (
+        Annotated[
+            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
+        ]
+        | None
+    ) = 20
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
+    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096

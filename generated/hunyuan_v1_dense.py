@@ -1,19 +1,12 @@
-# generated from schemas/hunyuan_v1_dense.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=f5af8af72430909f content=aac214d0ef671aad
-# ruff: noqa: E501
-"""HunyuanV1Config: Hunyuan V1 decoder, dense or MoE (Llama geometry, every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/hunyuan_v1_dense.yaml by `make generate`; do not edit.
+# kvarch-digest: render=fe49706e75cd2c93 content=35dca5506b58ecd6
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class HunyuanV1Config(LlamaConfig, kw_only=True, dict=True):
+class HunyuanV1Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Hunyuan V1 decoder, dense or MoE (Llama geometry, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hunyuan_v1_dense", "hunyuan_v1_moe")
@@ -22,26 +15,9 @@ class HunyuanV1Config(LlamaConfig, kw_only=True, dict=True):
         "HunYuanMoEV1ForCausalLM",
     )
     SCHEMA: ClassVar[str] = "schemas/hunyuan_v1_dense.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        32
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Model width."""
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096

@@ -1,43 +1,20 @@
-# generated from schemas/hyperclovax.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7a6a8aed3b556f07 content=01283f2776262101
-"""HyperClovaxConfig: HyperCLOVA X decoder (Llama geometry, every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/hyperclovax.yaml by `make generate`; do not edit.
+# kvarch-digest: render=6644f831eac9a0a8 content=1b56c95cbf3bdfdd
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class HyperClovaxConfig(LlamaConfig, kw_only=True, dict=True):
+class HyperClovaxConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """HyperCLOVA X decoder (Llama geometry, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hyperclovax",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HyperCLOVAXForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/hyperclovax.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        32
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Model width."""
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096

@@ -1,63 +1,26 @@
-# generated from schemas/internlm3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=ef78c574ac468a60 content=282ca724281ac323
-"""InternLM3Config: InternLM3 decoder (Llama geometry, explicit head_dim)."""
-
-from __future__ import annotations
-
+# generated from schemas/internlm3.yaml by `make generate`; do not edit.
+# kvarch-digest: render=c54a60a6ff616445 content=797cc01059fd94ef
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class InternLM3Config(LlamaConfig, kw_only=True, dict=True):
+class InternLM3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """InternLM3 decoder (Llama geometry, explicit head_dim)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("internlm3",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("InternLM3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/internlm3.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=48,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=2,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        48
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 48
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 2
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
+    num_kv_heads: Annotated[
+        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
+    ] = 2
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768

@@ -1,68 +1,26 @@
-# generated from schemas/minimax_m2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=af4012bf76c949fb content=be4868e20014ca08
-# ruff: noqa: E501
-"""MiniMaxM2Config: MiniMax-M2 MoE decoder (Llama geometry, explicit head_dim, every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/minimax_m2.yaml by `make generate`; do not edit.
+# kvarch-digest: render=591b36c92bbd30fe content=219666b3eb9b375e
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class MiniMaxM2Config(LlamaConfig, kw_only=True, dict=True):
+class MiniMaxM2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """MiniMax-M2 MoE decoder (Llama geometry, explicit head_dim, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("minimax_m2",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MiniMaxM2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/minimax_m2.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=62,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=48, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=8,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=3072, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=128, minimum=1),
-        rt.Input(
-            "max_position_embeddings",
-            ("max_position_embeddings",),
-            "int",
-            default=196608,
-            minimum=1,
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        62
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 62
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 48
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 8
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 3072
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
+    num_kv_heads: Annotated[
+        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
+    ] = 8
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3072
+    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 196608
-    """Longest sequence the positional encoding was trained for."""
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 196608

@@ -1,102 +1,32 @@
-# generated from schemas/ministral.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=133fa03d599e8272 content=27f6ac4aa056889a
-# ruff: noqa: E501
-"""MinistralConfig: Ministral decoder (GQA; per-layer sliding/full attention, all sliding by default)."""
-
-from __future__ import annotations
-
+# generated from schemas/ministral.yaml by `make generate`; do not edit.
+# kvarch-digest: render=ab363c96ed1c715d content=6f7207e6c92941f6
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.mistral import MistralConfig
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
+from kvarch import schema_runtime as rt
 
 
-class MinistralConfig(MistralConfig, kw_only=True, dict=True):
+class MinistralConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     """Ministral decoder (GQA; per-layer sliding/full attention, all sliding by default)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("ministral",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MinistralForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/ministral.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        MistralConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=8,
-            keep_null=True,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-        rt.Input(
-            "max_position_embeddings",
-            ("max_position_embeddings",),
-            "int",
-            default=131072,
-            minimum=1,
-        ),
-        rt.Input(
-            "sliding_window", ("sliding_window",), "int", default=4096, keep_null=True, minimum=1
-        ),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
+    KIND_LIST: ClassVar[str | None] = "layer_types"
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        32
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 8
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = 4096
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
+    num_kv_heads: (
+        Annotated[
+            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
+        ]
+        | None
+    ) = 8
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
     """Tokens a sliding layer sees (transformers' default 4096)."""
-
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(
-                self._n, "sliding_window", i, "full" if self.sliding_window is None else "sliding"
-            )
-            for i in range(count)
-        ]

@@ -1,58 +1,25 @@
-# generated from schemas/moshi.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=b45fa9237431732a content=5bb945d2da7efa7d
-"""MoshiConfig: Moshi temporal decoder (every layer sliding_window; GQA; head_dim when given)."""
-
-from __future__ import annotations
-
+# generated from schemas/moshi.yaml by `make generate`; do not edit.
+# kvarch-digest: render=facc101fdff67364 content=7b2afbd7ddd98f4a
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
-from kvarch.layers import LayerSpec
+from kvarch import schema_runtime as rt
 
 
-class MoshiConfig(LlamaConfig, kw_only=True, dict=True):
+class MoshiConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Moshi temporal decoder (every layer sliding_window; GQA; head_dim when given)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("moshi",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MoshiForConditionalGeneration", "MoshiForCausalLM")
     SCHEMA: ClassVar[str] = "schemas/moshi.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=3000, minimum=1
-        ),
-        rt.Input("sliding_window", ("sliding_window",), "int", default=3000, minimum=1),
-    )
 
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 3000
-    """Longest sequence the positional encoding was trained for."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] = 3000
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 3000
+    sliding_window: Annotated[int, rt.hf(ge=1)] = 3000
     """Tokens each layer sees."""
 
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "sliding") for i in range(count)]
+    def _kind(self, i: int) -> str:
+        return "sliding"
 
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=self.sliding_window if kind in ("sliding", "chunked") else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "sliding_window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )
+    @rt.reads("sliding_window")
+    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
+        return self.sliding_window

@@ -1,43 +1,20 @@
-# generated from schemas/nanochat.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=0e6566c794f9c265 content=af606b0b5a0a5cb8
-"""NanoChatConfig: NanoChat decoder (Llama geometry, every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/nanochat.yaml by `make generate`; do not edit.
+# kvarch-digest: render=cf8fd3b723db95bc content=b4ae0dc6e4fc96a5
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class NanoChatConfig(LlamaConfig, kw_only=True, dict=True):
+class NanoChatConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """NanoChat decoder (Llama geometry, every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("nanochat",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("NanoChatForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/nanochat.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=12,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=6, minimum=1
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=768, minimum=1),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        12
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 12
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 6
-    """Query heads."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 768
-    """Model width."""
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 6
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 768

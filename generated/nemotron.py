@@ -1,49 +1,21 @@
-# generated from schemas/nemotron.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=354afa80875e1509 content=413db85c24c605b3
-"""NemotronConfig: Nemotron decoder (every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/nemotron.yaml by `make generate`; do not edit.
+# kvarch-digest: render=c5ae8c27b0093c6d content=64fb101610a0d02d
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class NemotronConfig(LlamaConfig, kw_only=True, dict=True):
+class NemotronConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Nemotron decoder (every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("nemotron",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("NemotronForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/nemotron.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=48, minimum=1
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=6144, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=4096, minimum=1
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        32
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 48
-    """Query heads."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 6144
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 6144
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096

@@ -1,65 +1,25 @@
-# generated from schemas/olmo3.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=1bfe43f20b7015e8 content=44953b2c52488d5c
-"""Olmo3Config: OLMo3 decoder (every 4th layer full, the rest sliding)."""
-
-from __future__ import annotations
-
+# generated from schemas/olmo3.yaml by `make generate`; do not edit.
+# kvarch-digest: render=3717ea65c601a8b5 content=f6b47b09c34287d5
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.ministral import MinistralConfig
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
+from kvarch import schema_runtime as rt
 
 
-class Olmo3Config(MinistralConfig, kw_only=True, dict=True):
+class Olmo3Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """OLMo3 decoder (every 4th layer full, the rest sliding)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("olmo3",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Olmo3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/olmo3.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        MinistralConfig.INPUTS,
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=None,
-            keep_null=True,
-            minimum=1,
-        ),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=2048, minimum=1
-        ),
-    )
 
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = None
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Longest sequence the positional encoding was trained for."""
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(self._n, "layers.kind", i, "sliding" if (i + 1) % 4 != 0 else "full")
-            for i in range(count)
+    num_kv_heads: (
+        Annotated[
+            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
         ]
+        | None
+    ) = None
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
+
+    def _kind(self, i: int) -> str:
+        return "sliding" if (i + 1) % 4 != 0 else "full"

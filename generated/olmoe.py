@@ -1,49 +1,21 @@
-# generated from schemas/olmoe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=c966184f9c47f164 content=241a29dd0415202d
-"""OlmoeConfig: OLMoE decoder (every layer full attention)."""
-
-from __future__ import annotations
-
+# generated from schemas/olmoe.yaml by `make generate`; do not edit.
+# kvarch-digest: render=5e0913fbbcb6bc88 content=e49d70ed8e94f140
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
+from kvarch import schema_runtime as rt
 
 
-class OlmoeConfig(LlamaConfig, kw_only=True, dict=True):
+class OlmoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """OLMoE decoder (every layer full attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("olmoe",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("OlmoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/olmoe.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=16,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=16, minimum=1
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=4096, minimum=1
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        16
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 16
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 16
-    """Query heads."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096

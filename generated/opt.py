@@ -1,15 +1,11 @@
-# generated from schemas/opt.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=c16567ae3c154013 content=6e612a2b5f1c16ae
-"""OptConfig: OPT decoder (multi-head attention, head_dim = hidden_size / heads)."""
-
-from __future__ import annotations
-
+# generated from schemas/opt.yaml by `make generate`; do not edit.
+# kvarch-digest: render=1f6f1ba61e3d550a content=610727cb98bace7f
 from typing import ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
 
 
-class OptConfig(GptNeoxConfig, kw_only=True, dict=True):
+class OptConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     """OPT decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("opt",)

@@ -1,29 +1,16 @@
-# generated from schemas/persimmon.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=e0ec5b3ccdfc5c70 content=73e8ea23c04e68f9
-"""PersimmonConfig: Persimmon decoder (multi-head attention, head_dim = hidden_size / heads)."""
-
-from __future__ import annotations
-
+# generated from schemas/persimmon.yaml by `make generate`; do not edit.
+# kvarch-digest: render=b1531bde3d0326df content=830b08001a373522
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.gpt_neox import GptNeoxConfig
+from kvarch import schema_runtime as rt
 
 
-class PersimmonConfig(GptNeoxConfig, kw_only=True, dict=True):
+class PersimmonConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     """Persimmon decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("persimmon",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("PersimmonForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/persimmon.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        GptNeoxConfig.INPUTS,
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=16384, minimum=1
-        ),
-    )
 
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 16384
-    """Longest sequence the positional encoding covers."""
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 16384

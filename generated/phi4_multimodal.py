@@ -1,45 +1,23 @@
-# generated from schemas/phi4_multimodal.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=d82475c83997b89e content=3e4367cbaa8c7ded
-# ruff: noqa: E501
-"""Phi4MultimodalConfig: Phi-4-multimodal decoder (GQA; every layer sliding when sliding_window is set)."""
-
-from __future__ import annotations
-
+# generated from schemas/phi4_multimodal.yaml by `make generate`; do not edit.
+# kvarch-digest: render=404d88839d330ffd content=c9d9273a39bca018
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.mistral import MistralConfig
+from kvarch import schema_runtime as rt
 
 
-class Phi4MultimodalConfig(MistralConfig, kw_only=True, dict=True):
+class Phi4MultimodalConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     """Phi-4-multimodal decoder (GQA; every layer sliding when sliding_window is set)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("phi4_multimodal",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Phi4MultimodalForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/phi4_multimodal.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        MistralConfig.INPUTS,
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=8,
-            keep_null=True,
-            minimum=1,
-        ),
-        rt.Input(
-            "max_position_embeddings",
-            ("max_position_embeddings",),
-            "int",
-            default=131072,
-            minimum=1,
-        ),
-    )
 
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 8
+    num_kv_heads: (
+        Annotated[
+            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
+        ]
+        | None
+    ) = 8
     """KV heads (absent -> transformers' default 8; null -> one per query head)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072

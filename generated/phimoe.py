@@ -1,64 +1,27 @@
-# generated from schemas/phimoe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4eb5c7a48449bc74 content=28ea57e8c189b686
-"""PhimoeConfig: PhiMoE decoder (GQA; every layer sliding when sliding_window is set)."""
-
-from __future__ import annotations
-
+# generated from schemas/phimoe.yaml by `make generate`; do not edit.
+# kvarch-digest: render=f801df67982e24ba content=8381c7d5593c8cd2
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.mistral import MistralConfig
+from kvarch import schema_runtime as rt
 
 
-class PhimoeConfig(MistralConfig, kw_only=True, dict=True):
+class PhimoeConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     """PhiMoE decoder (GQA; every layer sliding when sliding_window is set)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("phimoe",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("PhimoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/phimoe.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        MistralConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=8,
-            keep_null=True,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
-        rt.Input(
-            "max_position_embeddings",
-            ("max_position_embeddings",),
-            "int",
-            default=131072,
-            minimum=1,
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        32
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 8
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
-    """Longest sequence the positional encoding was trained for."""
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
+    num_kv_heads: (
+        Annotated[
+            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
+        ]
+        | None
+    ) = 8
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072

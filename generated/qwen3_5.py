@@ -1,88 +1,14 @@
-# generated from schemas/qwen3_5.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=4a8c3d561f8d75c9 content=85fb10bf079ee9bb
-"""Qwen35Config: Qwen3.5 VLM (the Qwen3.5 text decoder under text_config)."""
-
-from __future__ import annotations
-
+# generated from schemas/qwen3_5.yaml by `make generate`; do not edit.
+# kvarch-digest: render=8bcdcc89e5171d73 content=cba12189b820c700
 from typing import ClassVar
 
-from generated import _runtime as rt
 from generated.qwen3_5_text import Qwen35TextConfig
-from kvarch.layers import LayerSpec
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
 
 
-class Qwen35Config(Qwen35TextConfig, kw_only=True, dict=True):
+class Qwen35Config(Qwen35TextConfig, frozen=True, kw_only=True, dict=True):
     """Qwen3.5 VLM (the Qwen3.5 text decoder under text_config)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_5",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3_5ForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_5.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-
-    def _check_rules(self) -> None:
-        ok = self.num_attention_heads % self.kv_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "num_kv_heads (from text_config.num_key_value_heads)",
-                self.num_kv_heads,
-                "a divisor of num_attention_heads",
-            )
-        ok = self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size (from text_config.hidden_size)",
-                self.hidden_size,
-                "a multiple of num_attention_heads (or set head_dim)",
-            )
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "text_config.num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "text_config.layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(
-                self._n,
-                "text_config.full_attention_interval",
-                i,
-                "full" if (i + 1) % self.full_attention_interval == 0 else "none",
-            )
-            for i in range(count)
-        ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "text_config.num_key_value_heads / text_config.num_attention_heads",
-                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
-                "text_config.head_dim / text_config.hidden_size / text_config.num_attention_heads",
-                "layers.kv_source",
-            ),
-        )

@@ -1,48 +1,22 @@
-# generated from schemas/qwen3_5_text.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=7a3bd0cf7c7b55c7 content=b42dc270ce79caaa
-# ruff: noqa: E501
-"""Qwen35TextConfig: Qwen3.5 text decoder (linear-attention layers keep no KV; full attention every 4th)."""
-
-from __future__ import annotations
-
+# generated from schemas/qwen3_5_text.yaml by `make generate`; do not edit.
+# kvarch-digest: render=a8867f1d40ce2675 content=09b7fc18c8d0936c
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.qwen3_next import Qwen3NextConfig
+from kvarch import schema_runtime as rt
 
 
-class Qwen35TextConfig(Qwen3NextConfig, kw_only=True, dict=True):
+class Qwen35TextConfig(Qwen3NextConfig, frozen=True, kw_only=True, dict=True):
     """Qwen3.5 text decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_5_text",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3_5ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_5_text.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        Qwen3NextConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=32,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=4,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=4096, minimum=1),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        32
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Decoder layers."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 4
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Model width."""
+    num_kv_heads: Annotated[
+        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
+    ] = 4
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096

@@ -1,134 +1,31 @@
-# generated from schemas/qwen3_moe.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=a8993d3f34349e6f content=1d5b32a6bf2772af
-"""Qwen3MoeConfig: Qwen3-MoE decoder (every layer sliding when use_sliding_window)."""
-
-from __future__ import annotations
-
+# generated from schemas/qwen3_moe.yaml by `make generate`; do not edit.
+# kvarch-digest: render=9a94f8590b6a3073 content=54b0d5faafb81dc1
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
-from generated.llama import LlamaConfig
-from kvarch.layers import LayerSpec
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
+from generated.qwen2 import Qwen2Config
+from kvarch import schema_runtime as rt
 
 
-# extends qwen3, but widens a type its class narrows: based on LlamaConfig instead
-class Qwen3MoeConfig(LlamaConfig, kw_only=True, dict=True):
+class Qwen3MoeConfig(Qwen2Config, frozen=True, kw_only=True, dict=True):
     """Qwen3-MoE decoder (every layer sliding when use_sliding_window)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_moe",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_moe.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=24,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=32, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=4,
-            keep_null=True,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
-        ),
-        rt.Input("use_sliding_window", ("use_sliding_window",), "bool", default=False),
-        rt.Input(
-            "sliding_window", ("sliding_window",), "int", default=4096, keep_null=True, minimum=1
-        ),
-        rt.Input("max_window_layers", ("max_window_layers",), "int", default=28, minimum=0),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        24
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 24
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 4
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
-
-    use_sliding_window: bool = False
-    """Whether layers from max_window_layers on use the sliding window."""
-
-    sliding_window: Annotated[int, msgspec.Meta(ge=1)] | None = 4096
+    num_kv_heads: (
+        Annotated[
+            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
+        ]
+        | None
+    ) = 4
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
+    sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
     """Tokens each layer sees when use_sliding_window (transformers' default 4096)."""
 
-    max_window_layers: Annotated[int, msgspec.Meta(ge=0)] = 28
-    """First layer index that uses the sliding window."""
-
-    layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it."""
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(
-                self._n,
-                "use_sliding_window / sliding_window",
-                i,
-                "sliding"
-                if self.use_sliding_window and self.sliding_window is not None
-                else "full",
-            )
-            for i in range(count)
-        ]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=(self.sliding_window if self.use_sliding_window else None)
-            if kind in ("sliding", "chunked")
-            else None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "use_sliding_window / sliding_window",
-                "num_key_value_heads / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "head_dim / hidden_size / num_attention_heads",
-                "layers.kv_source",
-            ),
-        )
+    @rt.reads("use_sliding_window", "sliding_window")
+    def _kind(self, i: int) -> str:
+        return "sliding" if self.use_sliding_window and self.sliding_window is not None else "full"

@@ -1,104 +1,35 @@
-# generated from schemas/qwen3_next.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=9bebc39ecee41f71 content=9dc18cded5408589
-# ruff: noqa: E501
-"""Qwen3NextConfig: Qwen3-Next hybrid decoder (linear-attention layers keep no KV; full attention every 4th)."""
-
-from __future__ import annotations
-
+# generated from schemas/qwen3_next.yaml by `make generate`; do not edit.
+# kvarch-digest: render=448b39284907cfbc content=e9c17c19d6fc2405
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.llama import LlamaConfig
-
-_KIND_NAMES: dict[str, str] = {
-    "full_attention": "full",
-    "attention": "full",
-    "global": "full",
-    "sliding_attention": "sliding",
-    "local": "sliding",
-    "chunked_attention": "chunked",
-    "cross_attention": "cross",
-    "mamba": "none",
-    "mamba2": "none",
-    "linear_attention": "none",
-    "conv": "none",
-}
+from kvarch import schema_runtime as rt
 
 
-class Qwen3NextConfig(LlamaConfig, kw_only=True, dict=True):
+class Qwen3NextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Qwen3-Next hybrid decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_next",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3NextForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_next.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        LlamaConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=48,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=16, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=2,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=2048, minimum=1),
-        rt.Input("explicit_head_dim", ("head_dim",), "int", default=256, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=32768, minimum=1
-        ),
-        rt.Input("layer_types", ("layer_types",), "list[str]", default=None),
-        rt.Input(
-            "full_attention_interval", ("full_attention_interval",), "int", default=4, minimum=1
-        ),
+    KIND_LIST: ClassVar[str | None] = "layer_types"
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        48
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 48
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 16
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] = 2
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Model width."""
-
-    explicit_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 256
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
+    num_kv_heads: Annotated[
+        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
+    ] = 2
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
+    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 32768
-    """Longest sequence the positional encoding was trained for."""
-
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
-
-    full_attention_interval: Annotated[int, msgspec.Meta(ge=1)] = 4
+    full_attention_interval: Annotated[int, rt.hf(ge=1)] = 4
     """Without layer_types, every this-many-th layer is full attention."""
 
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_hidden_layers", self.num_hidden_layers)
-        if self.layer_types is not None:
-            return rt.layer_kinds_from_list(
-                self._n, "layer_types", self.layer_types, count, _KIND_NAMES
-            )
-        return [
-            rt.layer_kind(
-                self._n,
-                "full_attention_interval",
-                i,
-                "full" if (i + 1) % self.full_attention_interval == 0 else "none",
-            )
-            for i in range(count)
-        ]
+    @rt.reads("full_attention_interval")
+    def _kind(self, i: int) -> str:
+        return "full" if (i + 1) % self.full_attention_interval == 0 else "none"

@@ -1,60 +1,27 @@
-# generated from schemas/starcoder2.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=741e309e6b719f1b content=966dee01dc1d5be3
-"""Starcoder2Config: StarCoder2 decoder (GQA; every layer sliding when sliding_window is set)."""
-
-from __future__ import annotations
-
+# generated from schemas/starcoder2.yaml by `make generate`; do not edit.
+# kvarch-digest: render=05ad96968a2ec001 content=b83b21322bb203b6
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.mistral import MistralConfig
+from kvarch import schema_runtime as rt
 
 
-class Starcoder2Config(MistralConfig, kw_only=True, dict=True):
+class Starcoder2Config(MistralConfig, frozen=True, kw_only=True, dict=True):
     """StarCoder2 decoder (GQA; every layer sliding when sliding_window is set)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("starcoder2",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Starcoder2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/starcoder2.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        MistralConfig.INPUTS,
-        rt.Input(
-            "num_hidden_layers",
-            ("num_hidden_layers", "n_layer", "num_layers"),
-            "int",
-            default=30,
-            minimum=1,
-        ),
-        rt.Input(
-            "num_attention_heads", ("num_attention_heads", "n_head"), "int", default=24, minimum=1
-        ),
-        rt.Input(
-            "num_kv_heads",
-            ("num_key_value_heads", "n_head_kv", "num_kv_heads"),
-            "int",
-            default=2,
-            keep_null=True,
-            minimum=1,
-        ),
-        rt.Input("hidden_size", ("hidden_size", "n_embd"), "int", default=3072, minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=4096, minimum=1
-        ),
+
+    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
+        30
     )
-
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 30
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 24
-    """Query heads."""
-
-    num_kv_heads: Annotated[int, msgspec.Meta(ge=1)] | None = 2
-    """KV heads; null means one per query head (multi-head attention)."""
-
-    hidden_size: Annotated[int, msgspec.Meta(ge=1)] = 3072
-    """Model width."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 4096
-    """Longest sequence the positional encoding was trained for."""
+    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 24
+    num_kv_heads: (
+        Annotated[
+            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
+        ]
+        | None
+    ) = 2
+    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3072
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096

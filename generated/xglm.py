@@ -1,69 +1,19 @@
-# generated from schemas/xglm.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=5da53f166b458827 content=f36d639b90c4bbf9
-"""XglmConfig: XGLM decoder (multi-head attention, head_dim = d_model / attention_heads)."""
-
-from __future__ import annotations
-
+# generated from schemas/xglm.yaml by `make generate`; do not edit.
+# kvarch-digest: render=13cbb7647a0f904f content=9e81143c32913aa9
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.gpt2 import Gpt2Config
-from kvarch.layers import LayerSpec
+from kvarch import schema_runtime as rt
 
 
-class XglmConfig(Gpt2Config, kw_only=True, dict=True):
+class XglmConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """XGLM decoder (multi-head attention, head_dim = d_model / attention_heads)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("xglm",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("XGLMForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/xglm.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        Gpt2Config.INPUTS,
-        rt.Input("num_hidden_layers", ("num_layers", "num_hidden_layers"), "int", minimum=1),
-        rt.Input(
-            "num_attention_heads", ("attention_heads", "num_attention_heads"), "int", minimum=1
-        ),
-        rt.Input("hidden_size", ("d_model", "hidden_size"), "int", minimum=1),
-        rt.Input(
-            "max_position_embeddings", ("max_position_embeddings",), "int", default=2048, minimum=1
-        ),
-    )
 
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 2048
-    """Longest sequence the positional encoding covers."""
-
-    def _check_rules(self) -> None:
-        ok = self.hidden_size % self.num_attention_heads == 0
-        if not ok:
-            rt.fail(
-                self._n,
-                "hidden_size (from d_model)",
-                self.hidden_size,
-                "a multiple of num_attention_heads",
-            )
-
-    def _layer_kinds(self) -> list[str]:
-        count = rt.layer_count(self._n, "num_layers", self.num_hidden_layers)
-        return [rt.layer_kind(self._n, "layers.kind", i, "full") for i in range(count)]
-
-    def _layer(self, i: int, kind: str, kinds: list[str]) -> LayerSpec:
-        return rt.layer_spec(
-            self._n,
-            i,
-            kind,
-            window=None,
-            num_kv_heads=self.kv_heads,
-            k_head_dim=self.attn_head_dim,
-            v_head_dim=self.attn_head_dim,
-            kv_source=None,
-            kinds=kinds,
-            fields=(
-                "layers.window",
-                "attention_heads",
-                "d_model / attention_heads",
-                "d_model / attention_heads",
-                "layers.kv_source",
-            ),
-        )
+    num_hidden_layers: Annotated[int, rt.hf("num_layers", "num_hidden_layers", ge=1)]
+    num_attention_heads: Annotated[int, rt.hf("attention_heads", "num_attention_heads", ge=1)]
+    hidden_size: Annotated[int, rt.hf("d_model", "hidden_size", ge=1)]
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048

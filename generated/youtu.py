@@ -1,57 +1,22 @@
-# generated from schemas/youtu.yaml — do not edit; change the schema and run `make generate`.
-# kvarch-digest: render=1495a9e922444a09 content=9fe2ea8edb74df80
-"""YoutuConfig: Youtu-LLM decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
-
-from __future__ import annotations
-
+# generated from schemas/youtu.yaml by `make generate`; do not edit.
+# kvarch-digest: render=c870421c17de3b99 content=518f540393215b2d
 from typing import Annotated, ClassVar
 
-import msgspec
-
-from generated import _runtime as rt
 from generated.deepseek_v3 import DeepseekV3Config
+from kvarch import schema_runtime as rt
 
 
-class YoutuConfig(DeepseekV3Config, kw_only=True, dict=True):
+class YoutuConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """Youtu-LLM decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("youtu",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("YoutuForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/youtu.yaml"
-    INPUTS: ClassVar[tuple[rt.Input, ...]] = rt.override_inputs(
-        DeepseekV3Config.INPUTS,
-        rt.Input("num_hidden_layers", ("num_hidden_layers",), "int", default=32, minimum=1),
-        rt.Input("num_attention_heads", ("num_attention_heads",), "int", default=16, minimum=1),
-        rt.Input("kv_lora_rank", ("kv_lora_rank",), "int", default=512, minimum=1),
-        rt.Input("qk_rope_head_dim", ("qk_rope_head_dim",), "int", default=64, minimum=1),
-        rt.Input("qk_nope_head_dim", ("qk_nope_head_dim",), "int", default=128, minimum=1),
-        rt.Input("v_head_dim", ("v_head_dim",), "int", default=128, minimum=1),
-        rt.Input(
-            "max_position_embeddings",
-            ("max_position_embeddings",),
-            "int",
-            default=131072,
-            minimum=1,
-        ),
-    )
 
-    num_hidden_layers: Annotated[int, msgspec.Meta(ge=1)] = 32
-    """Decoder layers."""
-
-    num_attention_heads: Annotated[int, msgspec.Meta(ge=1)] = 16
-    """Query heads."""
-
-    kv_lora_rank: Annotated[int, msgspec.Meta(ge=1)] = 512
-    """Width of the compressed KV latent."""
-
-    qk_rope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 64
-    """Width of the rotary key part shared by all heads."""
-
-    qk_nope_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
-    """Width of the non-rotary key part per head."""
-
-    v_head_dim: Annotated[int, msgspec.Meta(ge=1)] = 128
-    """Value width per head."""
-
-    max_position_embeddings: Annotated[int, msgspec.Meta(ge=1)] = 131072
-    """Longest sequence (already the rope-extended length)."""
+    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 32
+    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 16
+    kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
+    qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
+    qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072

@@ -56,7 +56,10 @@ def merge(parent: YMap, child: YMap) -> YMap:
 
 def _resolve(stem: str, raw: dict[str, YMap], chain: list[str]) -> YMap:
     m = raw[stem]
-    parent = m.get("extends")
+    if "extends" in m and "based_on" in m:
+        raise SchemaError(m.key_locs["based_on"], "give 'extends' or 'based_on', not both")
+    key = "based_on" if "based_on" in m else "extends"
+    parent = m.get(key)
     if "extra_checks" in m and (parent is None or "checks" in m):
         raise SchemaError(
             m.key_locs["extra_checks"],
@@ -64,24 +67,68 @@ def _resolve(stem: str, raw: dict[str, YMap], chain: list[str]) -> YMap:
             "without 'extends', or together with 'checks', write 'checks' alone",
         )
     if parent is None:
+        if _inherits(m.get("checks")):
+            raise SchemaError(
+                m.key_locs["checks"],
+                "'inherit' takes a check of the schema named by 'extends'; there is none",
+            )
         return m
     if not isinstance(parent, str) or parent not in raw:
         known = ", ".join(sorted(raw))
-        raise SchemaError(loc_of(m, "extends"), f"extends {parent!r}: no such schema ({known})")
+        raise SchemaError(loc_of(m, key), f"{key} {parent!r}: no such schema ({known})")
     if parent in chain or len(chain) > MAX_EXTENDS_DEPTH:
         cycle = " -> ".join([*chain, stem, parent])
-        raise SchemaError(loc_of(m, "extends"), f"extends cycle: {cycle}")
+        raise SchemaError(loc_of(m, key), f"extends cycle: {cycle}")
     base = _resolve(parent, raw, [*chain, stem])
     inherited = YMap({k: v for k, v in base.items() if k not in NOT_INHERITED})
     inherited.loc, inherited.quoted = base.loc, dict(base.quoted)
     inherited.key_locs, inherited.value_locs = dict(base.key_locs), dict(base.value_locs)
     merged = merge(inherited, m)
+    if _inherits(m.get("checks")):
+        merged["checks"] = _with_inherited(base.get("checks"), m, parent)
     if "extra_checks" in m:
         merged["checks"] = _appended(base.get("checks"), m, "extra_checks")
         merged.key_locs["checks"] = m.key_locs["extra_checks"]
         merged.value_locs["checks"] = m.value_locs["extra_checks"]
         del merged["extra_checks"]
     return merged
+
+
+def _inherits(checks: object) -> bool:
+    return isinstance(checks, YList) and any(isinstance(c, YMap) and "inherit" in c for c in checks)
+
+
+def _with_inherited(first: object, m: YMap, parent: str) -> YList:
+    """``m``'s checks with each ``{inherit: FIELD}`` item replaced by the parent's checks that
+    report ``FIELD`` (in their order, at that place): a child names, never restates, them."""
+    own = m["checks"]
+    assert isinstance(own, YList)
+    theirs = first if isinstance(first, YList) else YList()
+    out = YList()
+    out.loc, out.item_locs, out.quoted = own.loc, [], []
+    for n, item in enumerate(own):
+        if not (isinstance(item, YMap) and "inherit" in item):
+            out.append(item)
+            out.item_locs.append(own.item_locs[n])
+            out.quoted.append(own.quoted[n])
+            continue
+        field = item["inherit"]
+        if len(item) != 1:
+            raise SchemaError(loc_of(own, n), "an 'inherit' item takes no other key")
+        found = [
+            k
+            for k, check in enumerate(theirs)
+            if isinstance(check, YMap) and check.get("field") == field
+        ]
+        if not found:
+            raise SchemaError(
+                loc_of(item, "inherit"), f"inherit {field!r}: no check of {parent} reports it"
+            )
+        for k in found:
+            out.append(theirs[k])
+            out.item_locs.append(theirs.item_locs[k])
+            out.quoted.append(theirs.quoted[k])
+    return out
 
 
 def _appended(first: object, m: YMap, key: str) -> YList:
@@ -115,9 +162,12 @@ def load_schemas(schema_dir: Path, display_root: Path | None = None) -> list[Sch
     for stem in raw:
         merged = _resolve(stem, raw, [])
         merged.pop("extends", None)
+        merged.pop("based_on", None)
         schema = build_schema(stem, files[stem], merged)
         parent = raw[stem].get("extends")
         schema.parent = parent if isinstance(parent, str) else None
+        if schema.parent is not None:
+            schema.extends_loc = loc_of(raw[stem], "extends")
         schemas.append(schema)
     _check_set(schemas, raw)
     return schemas

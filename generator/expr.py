@@ -4,6 +4,7 @@ of node kinds, type-checked, and re-emitted as plain Python. Author text is neve
 from __future__ import annotations
 
 import ast
+import copy
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -71,6 +72,8 @@ class Name:
     """The inputs it is computed from (for error messages naming HF fields)."""
     division: SchemaError | None = None
     """For a derived value: where a ``/`` made it a float (see ``Compiled.division``)."""
+    expr: ast.expr | None = None
+    """A ``let`` name: the checked expression it stands for (inlined where it is used)."""
 
 
 @dataclass
@@ -206,6 +209,8 @@ class _Checker:
         self.inputs.extend(bound.inputs)
         if self.division is None:
             self.division = bound.division
+        if bound.expr is not None:
+            return copy.deepcopy(bound.expr), bound.ty
         if bound.attr:
             return ast.Attribute(ast.Name("self", ast.Load()), node.id, ast.Load()), bound.ty
         return ast.Name(node.id, ast.Load()), bound.ty

@@ -27,21 +27,30 @@ class Drift:
         return f"{self.path}: {self.reason}"
 
 
-def _generated_files(out_dir: Path) -> set[str]:
-    found = set()
-    for path in out_dir.glob("*.py"):
+def _generated_files(out_dir: Path) -> tuple[set[str], set[str]]:
+    """The files of ``out_dir`` the compiler wrote (by their header), and every other file
+    (caches aside): the package holds only compiler output."""
+    found: set[str] = set()
+    foreign: set[str] = set()
+    for path in out_dir.iterdir():
+        if path.name == "__pycache__" or path.name.startswith("."):
+            continue
+        if path.name == "py.typed" and path.is_file() and path.stat().st_size == 0:
+            continue  # the empty PEP 561 marker
         try:
             with path.open(encoding="utf-8") as f:
                 first = f.readline()
         except (OSError, UnicodeDecodeError):
-            continue
-        if first.startswith(HEADER):
-            found.add(path.name)
-    return found
+            first = ""
+        (found if path.suffix == ".py" and first.startswith(HEADER) else foreign).add(path.name)
+    return found, foreign
 
 
-def _compare(schema_dir: Path, out_dir: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    """Rendered texts, why each existing file is out of date, and orphaned generated files."""
+def _compare(
+    schema_dir: Path, out_dir: Path
+) -> tuple[dict[str, str], dict[str, str], set[str], set[str]]:
+    """Rendered texts, why each existing file is out of date, orphaned generated files, and
+    files the compiler did not write."""
     rendered = render_dir(schema_dir, package=out_dir.name).files
     reasons = {}
     for name, text in rendered.items():
@@ -57,14 +66,15 @@ def _compare(schema_dir: Path, out_dir: Path) -> tuple[dict[str, str], dict[str,
         reason = verify(existing, text)
         if reason is not None:
             reasons[name] = reason
-    stale = _generated_files(out_dir) - set(rendered) if out_dir.exists() else set()
-    return rendered, reasons, stale
+    found, foreign = _generated_files(out_dir) if out_dir.exists() else (set(), set())
+    return rendered, reasons, found - set(rendered), foreign - set(rendered)
 
 
 def generate(schema_dir: Path, out_dir: Path) -> list[Path]:
     """Compile everything first (on any error nothing is written), then rewrite the files that
-    are out of date via temp file + rename and delete modules whose schema is gone."""
-    rendered, reasons, stale = _compare(schema_dir, out_dir)
+    are out of date via temp file + rename and delete modules whose schema is gone (a file the
+    compiler did not write is left alone; ``check`` reports it)."""
+    rendered, reasons, stale, _ = _compare(schema_dir, out_dir)
     final = finish({name: rendered[name] for name in reasons})
     out_dir.mkdir(parents=True, exist_ok=True)
     changed = []
@@ -86,9 +96,14 @@ def generate(schema_dir: Path, out_dir: Path) -> list[Path]:
 
 
 def check(schema_dir: Path, out_dir: Path) -> list[Drift]:
-    """Generated files that are stale, hand-edited, missing or orphaned (empty: up to date).
-    Needs no formatter: it compares digests (see ``generator.stamp``)."""
-    _, reasons, stale = _compare(schema_dir, out_dir)
+    """Generated files that are stale, hand-edited, missing or orphaned, and files in
+    ``out_dir`` the compiler did not write (empty: up to date). Needs no formatter: it compares
+    digests (see ``generator.stamp``)."""
+    _, reasons, stale, foreign = _compare(schema_dir, out_dir)
     drift = [Drift(out_dir / name, reason) for name, reason in sorted(reasons.items())]
     drift += [Drift(out_dir / n, "its schema is gone; run `make generate`") for n in sorted(stale)]
+    drift += [
+        Drift(out_dir / n, "not compiler output (the package holds only generated files)")
+        for n in sorted(foreign)
+    ]
     return drift

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import ast
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +16,9 @@ import jinja2
 
 from generator.errors import Loc, SchemaError
 from generator.expr import Compiled
-from generator.inherit import Members, inherited_body, standalone_body
+from generator.inherit import Members, inherited_body, standalone_body, why_not
 from generator.schema import Input, Schema
+from kvarch.schema_runtime import STANDARD_KIND_NAMES
 
 __all__ = ["docstring", "format_sources", "render_module", "render_modules", "render_registry"]
 
@@ -32,24 +33,32 @@ _ENV = jinja2.Environment(
 RUFF_ARGS = ("--isolated", "--line-length", "100", "--target-version", "py311")
 
 
-def docstring(text: str) -> str:
-    """A triple-quoted docstring literal holding ``text`` on one line, safely escaped."""
-    flat = " ".join(text.split())
-    escaped = []
-    for ch in flat:
+def _escaped(text: str) -> str:
+    out = []
+    for ch in text:
         if ch in '\\"':
-            escaped.append("\\" + ch)
+            out.append("\\" + ch)
         elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            escaped.append(f"\\x{ord(ch):02x}")
+            out.append(f"\\x{ord(ch):02x}")
         else:
-            escaped.append(ch)
-    return '"""' + "".join(escaped) + '"""'
+            out.append(ch)
+    return "".join(out)
 
 
-def _grouped(source: str) -> str:
-    """``source`` parenthesized when it is a conditional, so that it can be embedded as the
-    body of another conditional without changing meaning."""
-    return f"({source})" if isinstance(ast.parse(source, mode="eval").body, ast.IfExp) else source
+def docstring(text: str, indent: int = 0) -> str:
+    """A triple-quoted docstring literal holding ``text``, safely escaped, wrapped to fit 100
+    columns at ``indent`` (escapes hold no spaces, so wrapping never splits one)."""
+    flat = _escaped(" ".join(text.split()))
+    lines = textwrap.wrap(flat, 100 - indent - 6, break_long_words=False) or [""]
+    return '"""' + ("\n" + " " * indent).join(lines) + '"""'
+
+
+def _text(value: str) -> str:
+    """A string literal; a long one as implicitly concatenated pieces, so that it can wrap."""
+    if len(repr(value)) <= 60:
+        return repr(value)
+    words = textwrap.wrap(value, 50, drop_whitespace=False, break_long_words=False)
+    return "(" + " ".join(repr(w) for w in words) + ")"
 
 
 def _lit(value: Any) -> str:
@@ -65,23 +74,36 @@ def _tuple(items: list[str]) -> str:
 
 
 def _common(package: str) -> dict[str, Any]:
-    return {"package": package, "doc": docstring, "lit": _lit, "tuple": _tuple}
+    return {"package": package, "doc": docstring, "lit": _lit, "tuple": _tuple, "text": _text}
+
+
+#: Each hook: its parameters, return type, and the expression source of the base class's
+#: default (None: the hook has no default and is always generated).
+HOOKS: dict[str, tuple[str, str, str | None]] = {
+    "_count": ("", "int", None),
+    "_kind": (", i: int", "str", "'full'"),
+    "_window": (", i: int, kind: str, kinds: list[str]", "int | None", "None"),
+    "_num_kv_heads": (", i: int, kind: str, kinds: list[str]", "int", None),
+    "_k_head_dim": (", i: int, kind: str, kinds: list[str]", "int", None),
+    "_v_head_dim": (", i: int, kind: str, kinds: list[str]", "int", None),
+    "_kv_source": (", i: int, kind: str, kinds: list[str]", "int | None", "None"),
+    "_max_length": ("", "int | None", None),
+    "_mla_latent_dim": ("", "int | None", "None"),
+}
 
 
 def _members(s: Schema) -> Members:
     """Each class member of ``s``, rendered through the member macros."""
 
-    def label(expr: Compiled, fallback: str) -> str:
-        return s.label(expr.inputs, fallback)
-
-    def field_label(i: Input) -> str:
-        path = s.labels[i.name]
-        return i.name if path == i.name else f"{i.name} (from {path})"
-
     def annotation(i: Input) -> str:
         ty = i.ty.item.base if i.ty.per_layer else i.type
+        meta = [repr(p) for p in i.paths] if list(i.paths) != [i.name] else []
         if i.minimum is not None:
-            ty = f"Annotated[{ty}, msgspec.Meta(ge={_lit(i.minimum)})]"
+            meta.append(f"ge={_lit(i.minimum)}")
+        if i.keep_null:
+            meta.append("keep_null=True")
+        if meta:
+            ty = f"Annotated[{ty}, rt.hf({', '.join(meta)})]"
         if i.ty.per_layer:
             ty = f"dict[int, {ty}]"  # layer index -> value
         return f"{ty} | None" if i.nullable else ty
@@ -93,40 +115,55 @@ def _members(s: Schema) -> Members:
             return f"msgspec.field(default_factory=lambda: {_lit(i.default)})"
         return _lit(i.default)
 
-    lay = s.layers
-    layer_fields = [
-        label(lay.window, "layers.window"),
-        label(lay.num_kv_heads, "layers.num_kv_heads"),
-        label(lay.k_head_dim, "layers.k_head_dim"),
-        label(lay.v_head_dim, "layers.v_head_dim"),
-        label(lay.kv_source, "layers.kv_source"),
-    ]
     macros: Any = _ENV.get_template("members.py.j2").make_module(
         {
-            "s": s,
-            "grouped": _grouped,
-            "label": label,
-            "field_label": field_label,
             "annotation": annotation,
             "field_default": field_default,
-            "by_name": {i.name: i for i in s.inputs},
-            "layer_fields": layer_fields,
+            "names": lambda names: ", ".join(repr(n) for n in names),
             **_common(""),
         }
     )
+    lay = s.layers
+    exprs: dict[str, Compiled | None] = {
+        "_count": lay.count,
+        "_kind": lay.kind_expr,
+        "_window": lay.window,
+        "_num_kv_heads": lay.num_kv_heads,
+        "_k_head_dim": lay.k_head_dim,
+        "_v_head_dim": lay.v_head_dim,
+        "_kv_source": lay.kv_source,
+        "_max_length": s.max_length,
+        "_mla_latent_dim": s.mla_latent,
+    }
+    hooks: dict[str, str | None] = {}
+    for name, expr in exprs.items():
+        args, returns, default = HOOKS[name]
+        if expr is None:
+            hooks[name] = None
+            continue
+        same_as_k = name == "_v_head_dim" and (expr.source, expr.inputs) == (
+            lay.k_head_dim.source,
+            lay.k_head_dim.inputs,
+        )
+        if same_as_k or (expr.source == default and not expr.inputs):
+            hooks[name] = None
+        else:
+            hooks[name] = str(macros.hook(name, args, returns, expr))
+    attributes = {}
+    if s.roots:
+        attributes["ROOTS"] = f"ROOTS: ClassVar[tuple[str, ...]] = {_tuple(s.roots)}"
+    if lay.kind_list:
+        attributes["KIND_LIST"] = f"KIND_LIST: ClassVar[str | None] = {_lit(lay.kind_list)}"
+        extra = {k: v for k, v in lay.kind_map.items() if STANDARD_KIND_NAMES.get(k) != v}
+        if extra:
+            attributes["KIND_NAMES"] = f"KIND_NAMES = rt.kind_names({extra!r})"
     return Members(
-        roots=_tuple(s.roots),
-        rows={i.name: str(macros.row(i)) for i in s.inputs},
+        attributes=attributes,
         fields={i.name: (i.ty, str(macros.field(i))) for i in s.inputs},
+        field_docs={i.name: str(macros.field_doc(i)) for i in s.inputs},
         checks=[str(macros.check(c)) for c in s.checks],
         derived={d.name: (d.expr.ty, str(macros.derived(d))) for d in s.derived},
-        methods={
-            "model_max_seq_len": str(macros.max_length()),
-            "_mla_latent_dim": str(macros.mla()) if s.mla_latent else None,
-            "_layer_kinds": str(macros.layer_kinds()),
-            "_layer": str(macros.layer()),
-        },
-        kind_map=repr(lay.kind_map) if lay.kind_list else None,
+        hooks=hooks,
     )
 
 
@@ -138,42 +175,41 @@ def render_modules(schemas: list[Schema], package: str) -> dict[str, str]:
     """Each schema's module (unformatted), by file name."""
     by_stem = {s.stem: s for s in schemas}
     members = {s.stem: _members(s) for s in schemas}
-
-    def ancestors(s: Schema) -> list[Schema]:
-        return [by_stem[s.parent], *ancestors(by_stem[s.parent])] if s.parent else []
-
-    return {f"{s.stem}.py": _module(s, package, members, ancestors(s)) for s in schemas}
+    return {
+        f"{s.stem}.py": _module(s, package, members, by_stem[s.parent] if s.parent else None)
+        for s in schemas
+    }
 
 
 def render_module(s: Schema, package: str) -> str:
     """One schema's module (unformatted) as a stand-alone class."""
-    return _module(s, package, {s.stem: _members(s)}, [])
+    return _module(s, package, {s.stem: _members(s)}, None)
 
 
-def _module(s: Schema, package: str, members: dict[str, Members], ancestors: list[Schema]) -> str:
-    """A subclass of the nearest of ``ancestors`` (parent first) whose class it can extend
-    exactly, declaring only what differs; else a stand-alone class."""
-    parent, body = None, None
-    for parent in ancestors:
-        body = inherited_body(members[s.stem], members[parent.stem], parent.class_name)
-        if body is not None:
-            break
-    if body is None:
-        parent, body = None, standalone_body(members[s.stem])
+def _module(s: Schema, package: str, members: dict[str, Members], parent: Schema | None) -> str:
+    """A subclass of ``parent``'s class declaring only what differs (``extends`` means exactly
+    that base class; the compiler refuses a child no subclass can express), else a stand-alone
+    class."""
+    if parent is None:
+        body = standalone_body(members[s.stem])
+    else:
+        inherited = inherited_body(members[s.stem], members[parent.stem])
+        if inherited is None:
+            reason = why_not(members[s.stem], members[parent.stem])
+            raise SchemaError(
+                s.extends_loc or Loc(s.file),
+                f"extends {parent.stem}: {s.class_name} cannot subclass {parent.class_name}: "
+                f"{reason}; write 'based_on: {parent.stem}' for a stand-alone class",
+            )
+        body = inherited
     base = parent.class_name if parent is not None else "rt.SchemaArchConfig"
     common = _common(package)
     class_text = _ENV.get_template("class.py.j2").render(s=s, base=base, body=body, **common)
-    if ancestors and parent is not ancestors[0]:
-        class_text = (
-            f"# extends {ancestors[0].stem}, but widens a type its class narrows:"
-            f" based on {base} instead\n{class_text}"
-        )
     used = _used_names(class_text)
     typing_names = ", ".join(n for n in ("Annotated", "ClassVar") if n in used)
     return _ENV.get_template("module.py.j2").render(
         s=s,
         parent=parent,
-        body=body,
         class_text=class_text,
         used=used,
         typing_names=typing_names,
@@ -181,23 +217,10 @@ def _module(s: Schema, package: str, members: dict[str, Members], ancestors: lis
     )
 
 
-def _natural(name: str) -> list[tuple[int, int, str]]:
-    """Sort key ordering digit runs by value (ruff's RUF022 order for ``__all__``)."""
-    return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.findall(r"\d+|\D+", name)]
-
-
 def render_registry(schemas: list[Schema], package: str) -> str:
-    """The package ``__init__`` with the registry (unformatted)."""
-    model_types = sorted((t, s) for s in schemas for t in s.model_types)
-    architectures = sorted((a, s) for s in schemas for a in s.architectures)
+    """The package ``__init__`` with the registry table (unformatted)."""
     return _ENV.get_template("registry.py.j2").render(
-        schemas=sorted(schemas, key=lambda s: s.stem),
-        camel_names=sorted(
-            [s.class_name for s in schemas] + ["UnknownArchitectureError"], key=_natural
-        ),
-        model_types=[(t, s) for t, s in sorted(model_types, key=lambda p: p[0])],
-        architectures=[(a, s) for a, s in sorted(architectures, key=lambda p: p[0])],
-        **_common(package),
+        schemas=sorted(schemas, key=lambda s: s.stem), **_common(package)
     )
 
 

@@ -6,6 +6,7 @@ and plain values; templates never see raw author text except through ``repr``/do
 
 from __future__ import annotations
 
+import ast
 import builtins
 import difflib
 import keyword
@@ -13,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generated._runtime import LAYER_KINDS, STANDARD_KIND_NAMES, SchemaArchConfig
 from generator.errors import Loc, SchemaError
 from generator.expr import (
     BOOL,
@@ -27,6 +27,7 @@ from generator.expr import (
     compile_expr,
 )
 from generator.yamlload import YList, YMap, loc_of
+from kvarch.schema_runtime import LAYER_KINDS, STANDARD_KIND_NAMES, SchemaArchConfig
 
 __all__ = ["RESERVED", "Check", "Derived", "Input", "Layers", "Schema", "build_schema"]
 
@@ -75,7 +76,8 @@ TOP_KEYS = {
     "kvarch": "schema language version (1)",
     "class": "generated class name",
     "description": "class docstring",
-    "extends": "schema this one is based on",
+    "extends": "schema this one extends (its class is the base class)",
+    "based_on": "schema whose keys this one starts from (its class stands alone)",
     "model_types": "HF model_type values served",
     "architectures": "HF architectures served",
     "root": "sub-config path(s) holding the language model",
@@ -87,9 +89,18 @@ TOP_KEYS = {
     "mla": "latent (MLA) cache",
     "max_length": "model max sequence length expression",
 }
-NOT_INHERITED = ("class", "description", "model_types", "architectures", "extends", "extra_checks")
+NOT_INHERITED = (
+    "class",
+    "description",
+    "model_types",
+    "architectures",
+    "extends",
+    "based_on",
+    "extra_checks",
+)
 INPUT_KEYS = ("type", "from", "default", "keep_null", "min", "description")
 LAYER_KEYS = (
+    "let",
     "count",
     "kind",
     "window",
@@ -177,6 +188,8 @@ class Schema:
     """Input name -> the HF field path errors name."""
     parent: str | None = None
     """Stem of the schema this one extends (its class becomes the base class)."""
+    extends_loc: Loc | None = None
+    """Where ``extends`` is written."""
 
     def label(self, inputs: list[str], fallback: str) -> str:
         """The HF fields behind a value, for error messages."""
@@ -430,6 +443,7 @@ def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers
         "kind": Name(STR, attr=False),
         "kinds": Name(Ty("list[str]"), attr=False),
     }
+    _lets(spec, index_scope, layer_scope)
     kind_list, kind_map, kind_expr = _kind(spec, index_scope, inputs)
     dims = {}
     for key in ("k_head_dim", "v_head_dim"):  # each falls back to head_dim
@@ -451,6 +465,22 @@ def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers
         v_head_dim=dims["v_head_dim"],
         kv_source=kv_source,
     )
+
+
+def _lets(spec: YMap, index_scope: dict[str, Name], layer_scope: dict[str, Name]) -> None:
+    """``let``: per-layer names, each an expression over ``i`` (and ``kind``, ``kinds``) and the
+    names before it, inlined where used; one that reads no ``kind`` serves the kind rule too."""
+    lets = _map(spec, "let")
+    for name in lets:
+        check_identifier(name, lets.key_locs[name], "let name")
+        if name in layer_scope:
+            raise SchemaError(lets.key_locs[name], f"let {name!r} shadows a name already in scope")
+        out = compile_expr(lets[name], loc_of(lets, name), layer_scope, quoted=lets.quoted[name])
+        body = ast.parse(out.source, mode="eval").body
+        bound = Name(out.ty, attr=False, inputs=tuple(out.inputs), expr=body)
+        layer_scope[name] = bound
+        if not {"kind", "kinds"} & {n.id for n in ast.walk(body) if isinstance(n, ast.Name)}:
+            index_scope[name] = bound
 
 
 def _optional_expr(m: YMap, key: str, scope: dict[str, Name], want: tuple[Ty, ...]) -> Compiled:

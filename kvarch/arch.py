@@ -70,9 +70,12 @@ class _StructABCMeta(msgspec.StructMeta, abc.ABCMeta):
 
 
 class ArchConfigWithAttentionKVCache(
-    msgspec.Struct, metaclass=_StructABCMeta, kw_only=True, dict=True
+    msgspec.Struct, metaclass=_StructABCMeta, frozen=True, kw_only=True, dict=True
 ):
-    """Abstract base of attention models' arch configs (MAX's seed fields and defaults)."""
+    """Abstract base of attention models' arch configs (MAX's seed fields and defaults).
+
+    Frozen: a field cannot change behind ``__post_init__``'s validation or the memoized
+    ``get_kv_params()``; ``msgspec.structs.replace`` makes a new, re-validated config."""
 
     dtype: DType
     """Weights / compute element type."""

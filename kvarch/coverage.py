@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import msgspec
 
+from kvarch import registry
+
 __all__ = [
     "EXCLUDED",
     "CoverageReport",
@@ -119,10 +121,8 @@ def coverage_report() -> CoverageReport:
     """Compare the installed transformers' decoder families with ``generated``'s model types."""
     import transformers
 
-    import generated
-
     families = decoder_families_with_kv_cache()
-    known = set(generated.MODEL_TYPES)
+    known = set(registry.model_types())
     return CoverageReport(
         transformers_version=transformers.__version__,
         covered=[f for f in families if f in known],

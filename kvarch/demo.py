@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kvarch import registry
+
 #: A tiny Mistral ``config.json`` (sliding window 16), small enough for any CPU.
 TINY_MISTRAL: dict[str, Any] = {
     "architectures": ["MistralForCausalLM"],
@@ -35,7 +37,6 @@ def main(*, new_tokens: int = 48, batch: int = 4, prompt_len: int = 24) -> None:
     from transformers import MistralConfig, MistralForCausalLM
     from transformers.cache_utils import DynamicCache
 
-    import generated
     from kvarch.device import DeviceRef
     from kvarch.dtype import DType
     from kvarch.kv_cache import KVCacheConfig
@@ -47,7 +48,7 @@ def main(*, new_tokens: int = 48, batch: int = 4, prompt_len: int = 24) -> None:
     device = torch.device("cuda", 0) if cuda else torch.device("cpu")
     dtype = DType.bfloat16 if cuda else DType.float32
     page = 16
-    cls = generated.resolve(TINY_MISTRAL)
+    cls = registry.resolve(TINY_MISTRAL)
     arch = cls.from_hf_config(
         TINY_MISTRAL,
         dtype=dtype,

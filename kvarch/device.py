@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from typing import TYPE_CHECKING, Literal
@@ -72,8 +73,14 @@ def available_devices() -> list[DeviceRef]:
         ids = [v for v in visible.split(",") if v.strip() and v.strip() != "-1"]
         count = len(ids)
     else:
-        try:
-            count = len(os.listdir("/proc/driver/nvidia/gpus"))
-        except OSError:
-            count = 0
+        count = _driver_gpus()
     return [DeviceRef.GPU(i) for i in range(count)] or [DeviceRef.CPU()]
+
+
+@functools.cache
+def _driver_gpus() -> int:
+    """GPUs the NVIDIA driver lists (read once: every config built without ``devices`` asks)."""
+    try:
+        return len(os.listdir("/proc/driver/nvidia/gpus"))
+    except OSError:
+        return 0

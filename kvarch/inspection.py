@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from kvarch import registry
 from kvarch.dtype import DType
 from kvarch.errors import ConfigError
 from kvarch.layers import Layout
@@ -37,9 +38,7 @@ def load_hf_config(path: str | Path) -> dict[str, Any]:
 
 def inspect_config(config: Mapping[str, Any] | Any, *, dtype: DType = DType.bfloat16) -> Layout:
     """Resolve ``config`` (a config.json dict or a ``PretrainedConfig``) and lay out its cache."""
-    import generated
-
-    arch = generated.from_hf_config(config, dtype=dtype)
+    arch = registry.from_hf_config(config, dtype=dtype)
     layers = arch.layers()
     return Layout(
         architecture=type(arch).__name__,

@@ -8,6 +8,7 @@ from typing import Any
 
 import msgspec
 
+from kvarch import registry
 from kvarch.device import DeviceRef, available_devices
 from kvarch.dtype import DType
 from kvarch.errors import ConfigError
@@ -161,8 +162,6 @@ def plan_model(
     activations: int = 0,
 ) -> PlanReport:
     """Resolve ``config``, size its cache on ``tp × dp`` devices, and report what fits."""
-    import generated
-
     for name, value in (("--tp", tp), ("--dp", dp)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ConfigError(name, value, "an integer >= 1")
@@ -173,7 +172,7 @@ def plan_model(
         device_memory_utilization=utilization,
         enable_prefix_caching=False,
     )
-    arch = generated.from_hf_config(
+    arch = registry.from_hf_config(
         config,
         dtype=wdtype,
         devices=devices,

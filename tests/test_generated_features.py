@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from generated._runtime import SchemaArchConfig
 from generator import compile_dir
 from kvarch import ConfigError, DType, KVCacheParams, MultiKVCacheParams
 from kvarch.layers import LayerSpec
+from kvarch.schema_runtime import SchemaArchConfig
 
 HEADER = """\
 model_types: [{stem}]

@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import generated
-from generated._runtime import SchemaArchConfig, UnknownArchitectureError
 from kvarch import (
     ConfigError,
     DType,
@@ -23,6 +22,7 @@ from kvarch import (
     QuantizationEncoding,
 )
 from kvarch.layers import LayerSpec
+from kvarch.schema_runtime import SchemaArchConfig, UnknownArchitectureError
 
 TINY = {
     "num_hidden_layers": 4,
@@ -317,7 +317,7 @@ HF_KEYS = sorted(
     {
         p.split(".")[0]
         for cls in map(generated._load, generated.CLASSES)
-        for i in cls.INPUTS
+        for i in cls.inputs()
         for p in i.paths
     }
 )

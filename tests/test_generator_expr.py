@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generated import _runtime as rt
 from generator.errors import Loc, SchemaError
 from generator.expr import INT, STR, Name, Ty, compile_expr
+from kvarch import schema_runtime as rt
 
 SCOPE = {
     "layers_n": Name(INT, inputs=("layers_n",)),

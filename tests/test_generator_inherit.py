@@ -16,11 +16,10 @@ import msgspec
 import pytest
 
 import generated
-from generated import _runtime as rt
-from generated._runtime import SchemaArchConfig
 from generator import SchemaError, compile_dir, load_schemas
 from generator.render import render_module
 from kvarch import ConfigError
+from kvarch.schema_runtime import SchemaArchConfig
 from tests.oracle.variants import VARIANTS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -93,17 +92,17 @@ def standalone() -> Iterator[dict[str, type[SchemaArchConfig]]]:
 def test_children_subclass_their_parent_and_state_only_what_differs() -> None:
     mistral, llama = generated.MistralConfig, generated.LlamaConfig
     assert mistral.__bases__ == (llama,)
-    assert {"_layer_kinds", "_layer"} <= set(vars(mistral))
-    assert not {"_check_rules", "kv_heads", "attn_head_dim", "model_max_seq_len"} & set(
+    assert {"_kind", "_window"} <= set(vars(mistral))
+    assert not {"_checks", "kv_heads", "attn_head_dim", "_max_length", "_count"} & set(
         vars(mistral)
     )
     assert mistral.__struct_fields__ == (*llama.__struct_fields__, "sliding_window")
-    assert [i.name for i in mistral.INPUTS] == list(mistral.__struct_fields__[-7:])
+    assert [i.name for i in mistral.inputs()] == list(mistral.__struct_fields__[-7:])
     given = mistral.__struct_defaults__  # the defaults of the last fields
     defaults = dict(zip(mistral.__struct_fields__[-len(given) :], given, strict=True))
     assert defaults["max_position_embeddings"] == 32768
     text = (REPO / "generated" / "mistral.py").read_text()
-    assert text.count("rt.Input(") == 2 and "def kv_heads" not in text
+    assert text.count("rt.hf(") == 2 and "def kv_heads" not in text
 
 
 def defaults(cls: type[SchemaArchConfig]) -> list[Any]:
@@ -122,22 +121,25 @@ def test_every_child_behaves_exactly_like_its_standalone_class(
         assert alone.__bases__ == (SchemaArchConfig,)
         assert cls.__struct_fields__ == alone.__struct_fields__, schema.stem
         assert defaults(cls) == defaults(alone), schema.stem
-        assert cls.INPUTS == alone.INPUTS and cls.ROOTS == alone.ROOTS, schema.stem
+        assert cls.inputs() == alone.inputs() and cls.ROOTS == alone.ROOTS, schema.stem
         family = {t for base in cls.__mro__ for t in getattr(base, "MODEL_TYPES", ())}
         for config in config_dicts(family):
             assert behaviour(cls, config) == behaviour(alone, config), (schema.stem, config)
 
 
-def test_override_inputs_replaces_rows_in_place_and_appends_new_ones() -> None:
-    base = (rt.Input("a", ("a",), "int"), rt.Input("b", ("b",), "int", default=1))
-    b2, c = rt.Input("b", ("b",), "int", default=2), rt.Input("c", ("c",), "str")
-    assert rt.override_inputs(base, c, b2) == (base[0], b2, c)
-    assert rt.override_inputs(base) == base
+def test_a_root_only_child_is_a_few_lines_and_names_its_root_in_errors() -> None:
+    text = (REPO / "generated" / "gemma3.py").read_text()
+    assert len(text.splitlines()) <= 20 and "def " not in text
+    with pytest.raises(ConfigError) as caught:
+        generated.Gemma3VlmConfig.from_hf_config(
+            {"text_config": {"num_attention_heads": 8, "num_key_value_heads": 3}}
+        )
+    assert caught.value.field == "num_kv_heads (from text_config.num_key_value_heads)"
 
 
 def test_extra_checks_run_after_the_parents_checks() -> None:
     cls = generated.Exaone4Config
-    assert "super()._check_rules()" in (REPO / "generated" / "exaone4.py").read_text()
+    assert "yield from super()._checks()" in (REPO / "generated" / "exaone4.py").read_text()
     good = {"num_hidden_layers": 4, "num_attention_heads": 4, "num_key_value_heads": 2}
     with pytest.raises(ConfigError, match="a divisor of num_attention_heads"):
         cls.from_hf_config({**good, "num_key_value_heads": 3})  # llama's check
@@ -169,16 +171,26 @@ def write(tmp_path: Path, **schemas: str) -> Path:
     return tmp_path
 
 
-def test_a_child_that_widens_a_type_extends_the_nearest_ancestor_it_can(tmp_path: Path) -> None:
+def test_extends_means_exactly_the_base_class(tmp_path: Path) -> None:
+    """A child no subclass can express is refused, naming why; ``based_on`` starts from the
+    named schema's keys and generates a stand-alone class."""
     narrow = "extends: toy\nmodel_types: [narrow]\ninputs:\n  heads: {default: 2}\n"
     wide = "extends: narrow\nmodel_types: [wide]\ninputs:\n  heads: {default: null}\n"
-    files = compile_dir(write(tmp_path, toy=TOY, narrow=narrow, wide=wide)).files
+    write(tmp_path, toy=TOY, narrow=narrow, wide=wide)
+    with pytest.raises(
+        SchemaError,
+        match=r"wide\.yaml:1:10: extends narrow: WideConfig cannot subclass NarrowConfig: it "
+        r"widens input heads from int to int \| None; write 'based_on: narrow'",
+    ):
+        compile_dir(tmp_path)
+    write(tmp_path, wide=wide.replace("extends:", "based_on:"))
+    files = compile_dir(tmp_path).files
     assert "class NarrowConfig(ToyConfig," in files["narrow.py"]
-    assert "class WideConfig(ToyConfig," in files["wide.py"]  # not NarrowConfig
-    assert "# extends narrow, but widens a type its class narrows" in files["wide.py"]
-    lone = "extends: toy\nmodel_types: [lone]\ninputs:\n  spare: {default: null}\n"
-    files = compile_dir(write(tmp_path, lone=lone)).files
-    assert "class LoneConfig(rt.SchemaArchConfig," in files["lone.py"]
+    assert "class WideConfig(rt.SchemaArchConfig," in files["wide.py"]
+    both = "extends: toy\nbased_on: toy\nmodel_types: [both]\n"
+    write(tmp_path, wide=both)
+    with pytest.raises(SchemaError, match="give 'extends' or 'based_on', not both"):
+        compile_dir(tmp_path)
 
 
 def test_extra_checks_append_and_need_extends_without_checks(tmp_path: Path) -> None:

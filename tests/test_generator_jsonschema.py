@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generated._runtime import LAYER_KINDS
 from generator.schema import INPUT_KEYS, INPUT_TYPES, KIND_KEYS, LAYER_KEYS, TOP_KEYS
+from kvarch.schema_runtime import LAYER_KINDS
 
 SCHEMA: dict[str, Any] = json.loads(
     (Path(__file__).resolve().parent.parent / "schemas" / "kvarch-schema.json").read_text()

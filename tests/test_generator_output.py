@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -23,7 +24,6 @@ def project(tmp_path: Path) -> tuple[Path, Path]:
     shutil.copytree(REPO / "schemas", schemas, ignore=shutil.ignore_patterns("*.json"))
     out = tmp_path / "generated"
     out.mkdir()
-    shutil.copy(REPO / "generated" / "_runtime.py", out / "_runtime.py")
     generate(schemas, out)
     return schemas, out
 
@@ -69,11 +69,11 @@ def test_stale_schema_is_reported(project: tuple[Path, Path]) -> None:
 
 
 def _descendants(schemas: Path, root: str) -> set[str]:
-    """Stems of the schemas that extend ``root``, directly or not."""
+    """Stems of the schemas that extend (or are based on) ``root``, directly or not."""
     parent = {}
     for p in schemas.glob("*.yaml"):
         for line in p.read_text().splitlines():
-            if line.startswith("extends:"):
+            if line.startswith(("extends:", "based_on:")):
                 parent[p.stem] = line.split(":", 1)[1].strip()
     found: set[str] = set()
     for stem in parent:
@@ -116,10 +116,13 @@ def test_removed_schema_deletes_its_module_only(project: tuple[Path, Path]) -> N
     (schemas / f"{leaf}.yaml").unlink()
     (out / "notes.py").write_text("# hand-written, not generated\n")
     drift = check(schemas, out)
-    assert {d.path.name for d in drift} == {f"{leaf}.py", "__init__.py"}
+    assert {d.path.name for d in drift} == {f"{leaf}.py", "__init__.py", "notes.py"}
     generate(schemas, out)
     assert not (out / f"{leaf}.py").exists()
-    assert (out / "notes.py").exists() and (out / "_runtime.py").exists()
+    assert (out / "notes.py").exists()  # not the compiler's: left alone, and reported
+    assert [str(d) for d in check(schemas, out)] == [
+        f"{out / 'notes.py'}: not compiler output (the package holds only generated files)"
+    ]
     assert f".{leaf} import" not in (out / "__init__.py").read_text()
 
 
@@ -167,7 +170,7 @@ def test_scaffold_writes_a_schema_that_compiles(tmp_path: Path) -> None:
     assert path == tmp_path / "my_model.yaml"
     result = compile_dir(tmp_path)
     assert [s.class_name for s in result.schemas] == ["MyModelConfig"]
-    assert "'my_model': 'MyModelConfig'" in result.files["__init__.py"].replace('"', "'")
+    assert "'my_model': ('MyModelConfig'," in result.files["__init__.py"].replace('"', "'")
     with pytest.raises(SchemaError, match="already exists"):
         scaffold("my_model", tmp_path)
     with pytest.raises(SchemaError, match="must match"):
@@ -189,3 +192,54 @@ def test_check_needs_no_formatter_and_tolerates_another_formatter_version(
     assert [d.reason for d in check(schemas, out)] == [
         "hand-edited (its kvarch-digest line is missing)"
     ]
+
+
+@pytest.mark.parametrize("broken", ["empty", "raising"])
+def test_check_works_with_an_empty_or_broken_generated_package(
+    project: tuple[Path, Path], broken: str
+) -> None:
+    """The compiler never imports its output: a broken package is reported, not crashed on."""
+    schemas, out = project
+    if broken == "empty":
+        shutil.rmtree(out)
+        out.mkdir()
+    else:
+        (out / "__init__.py").write_text("raise RuntimeError('broken')\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--schemas", str(schemas), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert f"stale: {out / '__init__.py'}: " in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_imports_run_one_way() -> None:
+    """``generator`` never imports ``generated``; ``kvarch`` reaches it only via its registry
+    module (lazily); ``generated`` holds only compiler output, which imports ``kvarch``."""
+    for path in sorted((REPO / "generator").rglob("*.py")) + sorted(
+        (REPO / "kvarch").rglob("*.py")
+    ):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            assert not any(n.split(".")[0] == "generated" for n in names), path
+    registry = (REPO / "kvarch" / "registry.py").read_text(encoding="utf-8")
+    assert 'PACKAGE = "generated"' in registry
+
+
+def test_the_committed_package_is_thin() -> None:
+    """Issue 12's targets: generated/ at most 1.5x the lines of schemas/, no ruff exemptions."""
+    generated = sorted((REPO / "generated").glob("*.py"))
+    lines = sum(len(p.read_text().splitlines()) for p in generated)
+    schema_lines = sum(len(p.read_text().splitlines()) for p in (REPO / "schemas").glob("*.yaml"))
+    assert lines <= 1.5 * schema_lines, (lines, schema_lines)
+    assert not [p.name for p in generated if "# ruff: noqa" in p.read_text()]

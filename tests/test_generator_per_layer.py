@@ -13,9 +13,9 @@ from typing import Any
 import msgspec
 import pytest
 
-from generated._runtime import SchemaArchConfig
 from generator import SchemaError, compile_dir
 from kvarch import ConfigError
+from kvarch.schema_runtime import SchemaArchConfig
 
 SCHEMA = """\
 model_types: [per_layer_test]

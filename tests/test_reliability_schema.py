@@ -59,7 +59,7 @@ def test_the_workspace_check_catches_what_it_claims(tmp_path: Path) -> None:
     assert ws.check({"toy": BASE}) == "compiled"
     assert ws.check({"toy": BASE.replace("head_dim: 8", "head_dim: eval(8)")}) == "SchemaError"
     assert not FORBIDDEN & ws.vocabulary
-    ws.vocabulary.discard("layer_spec")
+    ws.vocabulary.discard("reads")
     with pytest.raises(AssertionError, match="identifiers from no template"):
         ws.check({"toy": BASE})
 

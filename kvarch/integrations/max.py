@@ -216,9 +216,9 @@ class KvarchKVCache:
         """``KVARCH_CONFIG``, or the generated config serving ``huggingface_config``."""
         if cls.KVARCH_CONFIG is not None:
             return cls.KVARCH_CONFIG
-        import generated
+        from kvarch import registry
 
-        return generated.resolve(huggingface_config)
+        return registry.resolve(huggingface_config)
 
     @classmethod
     def calculate_max_seq_len(

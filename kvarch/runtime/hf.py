@@ -18,6 +18,7 @@ import torch
 from torch import Tensor
 from transformers.cache_utils import Cache, CacheLayerMixin, DynamicLayer
 
+from kvarch import registry
 from kvarch.device import DeviceRef
 from kvarch.dtype import DType
 from kvarch.kv_cache import (
@@ -51,9 +52,7 @@ def _device_ref(device: torch.device) -> DeviceRef:
 def arch_for_model(model: Any, *, page_size: int, devices: list[DeviceRef] | None = None) -> Any:
     """The model's generated config (raises ``UnknownArchitectureError`` without a schema);
     ``devices`` (default: the model's device) is a tensor-parallel group's devices."""
-    import generated
-
-    return generated.from_hf_config(
+    return registry.from_hf_config(
         model.config,
         dtype=DType.from_torch(model.dtype),
         devices=devices or [_device_ref(model.device)],

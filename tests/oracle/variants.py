@@ -603,14 +603,14 @@ def available_variants() -> list[Variant]:
     return [v for v in VARIANTS if v.model_type in CONFIG_MAPPING_NAMES]
 
 
-from tests.oracle.variants_a import VARIANTS_A  # noqa: E402
-from tests.oracle.variants_b import VARIANTS_B  # noqa: E402
-from tests.oracle.variants_c import VARIANTS_C  # noqa: E402
-from tests.oracle.variants_d import VARIANTS_D  # noqa: E402
-from tests.oracle.variants_e import VARIANTS_E  # noqa: E402
+from tests.oracle.variants_gemma_and_mla import VARIANTS_GEMMA_AND_MLA  # noqa: E402
+from tests.oracle.variants_hybrids import VARIANTS_HYBRIDS  # noqa: E402
+from tests.oracle.variants_legacy_and_multimodal import VARIANTS_LEGACY_AND_MULTIMODAL  # noqa: E402
+from tests.oracle.variants_llama_relatives import VARIANTS_LLAMA_RELATIVES  # noqa: E402
+from tests.oracle.variants_recent_families import VARIANTS_RECENT_FAMILIES  # noqa: E402
 
-VARIANTS.extend(VARIANTS_A)
-VARIANTS.extend(VARIANTS_B)
-VARIANTS.extend(VARIANTS_C)
-VARIANTS.extend(VARIANTS_D)
-VARIANTS.extend(VARIANTS_E)
+VARIANTS.extend(VARIANTS_LLAMA_RELATIVES)
+VARIANTS.extend(VARIANTS_RECENT_FAMILIES)
+VARIANTS.extend(VARIANTS_LEGACY_AND_MULTIMODAL)
+VARIANTS.extend(VARIANTS_GEMMA_AND_MLA)
+VARIANTS.extend(VARIANTS_HYBRIDS)

@@ -245,7 +245,7 @@ class Workspace:
                     raise AssertionError("generate wrote a schema set render_dir refused")
                 assert self._listing() == before, "a file was written on error"
                 return "SchemaError"
-        declared = {"generated", "_runtime"}
+        declared = {"generated", "kvarch", "schema_runtime"}
         for s in result.schemas:
             declared |= {s.class_name, s.stem, f"generated.{s.stem}"}
             declared |= {*(i.name for i in s.inputs), *(d.name for d in s.derived)}

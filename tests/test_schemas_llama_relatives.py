@@ -1,4 +1,5 @@
-"""Group a's schemas beyond the oracle: defaults equal transformers' config classes, the
+"""Llama relatives' schemas (Mistral, Qwen2, Gemma, Granite, Cohere, OLMo, GLM, Phi-3, EXAONE)
+beyond the oracle: defaults equal transformers' config classes, the
 max-length and window quirks of each family, and bad input named precisely."""
 
 from __future__ import annotations

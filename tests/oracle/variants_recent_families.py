@@ -1,4 +1,4 @@
-"""Group b's catalogue variants (appended to ``VARIANTS`` by ``variants.py``).
+"""Recent families' catalogue variants (appended to ``VARIANTS`` by ``variants.py``).
 
 Import ``tests.oracle.variants`` rather than this module: it uses that module's helpers.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tests.oracle.variants import MAX_POS, MLA, SW4, VOCAB, Variant, _v, llama_like, moe
 
-__all__ = ["VARIANTS_B"]
+__all__ = ["VARIANTS_RECENT_FAMILIES"]
 
 FS = ["full_attention", "sliding_attention"] * 2
 EMU3_VQ = {
@@ -77,7 +77,7 @@ LONGCAT = {
     "max_position_embeddings": MAX_POS,
 }
 
-VARIANTS_B: list[Variant] = [
+VARIANTS_RECENT_FAMILIES: list[Variant] = [
     _v(
         "gpt-oss-pattern",
         "gpt_oss",

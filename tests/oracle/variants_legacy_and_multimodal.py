@@ -1,4 +1,5 @@
-"""Group c's catalogue variants (appended to ``VARIANTS`` by ``variants.py``).
+"""Catalogue variants of legacy and multimodal families (appended to ``VARIANTS`` by
+``variants.py``).
 
 Legacy field names, multi-query, ALiBi, chunked and cross attention, multimodal wrappers.
 Import ``tests.oracle.variants`` rather than this module: it uses that module's helpers.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from tests.oracle.variants import MAX_POS, VOCAB, Variant, _v, gpt2_like, llama_like
 
-__all__ = ["VARIANTS_C"]
+__all__ = ["VARIANTS_LEGACY_AND_MULTIMODAL"]
 
 
 def mpt_like(**overrides: object) -> dict[str, object]:
@@ -163,7 +164,7 @@ def cpmant_like(**overrides: object) -> dict[str, object]:
     }
 
 
-VARIANTS_C: list[Variant] = [
+VARIANTS_LEGACY_AND_MULTIMODAL: list[Variant] = [
     _v("phi-head-dim", "phi", llama_like(head_dim=24, partial_rotary_factor=0.5)),
     _v("gpt2-2-heads", "gpt2", gpt2_like(n_head=2), "head_dim 32 = n_embd / n_head"),
     _v("gpt-neox-2-heads", "gpt_neox", llama_like(num_key_value_heads=None, num_attention_heads=2)),

@@ -1,4 +1,5 @@
-"""Group a's catalogue variants: ≥ 2 per family, beyond those in ``variants.py``.
+"""Catalogue variants of the Llama relatives (Mistral, Qwen2, Gemma, Granite, Cohere, OLMo, GLM,
+Phi-3, EXAONE): ≥ 2 per family, beyond those in ``variants.py``.
 
 They exercise what each family's schema must get right: explicit head_dim (and families that
 ignore it), MQA/GQA/MHA, per-layer patterns and their parameters, explicit nulls (a null
@@ -11,7 +12,7 @@ from typing import Any
 
 from tests.oracle.variants import SSSF, SW4, Variant, llama_like, moe
 
-__all__ = ["VARIANTS_A"]
+__all__ = ["VARIANTS_LLAMA_RELATIVES"]
 
 SSSFSS = [*SSSF, "sliding_attention", "sliding_attention"]
 FSSS = ["full_attention", *SSSF[:3]]
@@ -33,7 +34,7 @@ def _compass_rope(half: int) -> dict[str, Any]:
     return {t: dict(params) for t in ("full_attention", "sliding_attention")}
 
 
-VARIANTS_A: list[Variant] = [
+VARIANTS_LLAMA_RELATIVES: list[Variant] = [
     # --- mistral relatives ----------------------------------------------------------------
     _v(
         "mixtral-mqa-head-dim",
@@ -240,7 +241,7 @@ VARIANTS_A: list[Variant] = [
     _v("apertus1p5", "apertus1p5_text", llama_like()),
     _v("apertus1p5-head-dim", "apertus1p5_text", llama_like(head_dim=24)),
 ]
-VARIANTS_A += [
+VARIANTS_LLAMA_RELATIVES += [
     _v(
         "smollm3-no-rope-list",
         "smollm3",
@@ -283,7 +284,7 @@ QWEN4_EXP_VISION = {
     "num_position_embeddings": 16,
 }
 
-VARIANTS_A += [
+VARIANTS_LLAMA_RELATIVES += [
     _v(
         "qwen4-exp-text-interval",
         "qwen4_exp_text",

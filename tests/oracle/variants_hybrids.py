@@ -1,4 +1,4 @@
-"""Group e's catalogue variants: hybrids where only some layers keep KV.
+"""Catalogue variants of hybrids, where only some layers keep KV.
 
 SSM (Mamba), convolution and linear-attention layers keep a fixed-size state, no per-token KV:
 kvarch reports them as ``none``. Each variant moves the attention layers around (periods,
@@ -12,7 +12,7 @@ from typing import Any
 
 from tests.oracle.variants import MLA, VISION, Variant, _v, llama_like, moe
 
-__all__ = ["VARIANTS_E"]
+__all__ = ["VARIANTS_HYBRIDS"]
 
 LIN, FULL, SLIDE = "linear_attention", "full_attention", "sliding_attention"
 MAMBA2 = {"mamba_n_heads": 4, "mamba_d_head": 16, "mamba_d_state": 4, "mamba_expand": 1}
@@ -50,7 +50,7 @@ def _qwen_next(**overrides: Any) -> dict[str, Any]:
     )
 
 
-VARIANTS_E: list[Variant] = [
+VARIANTS_HYBRIDS: list[Variant] = [
     # --- jamba: attention every attn_layer_period-th layer from attn_layer_offset ---------
     _v(
         "jamba-mqa-head-dim",

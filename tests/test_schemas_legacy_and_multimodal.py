@@ -1,5 +1,5 @@
-"""Group c schemas on real checkpoints: legacy field names, multi-query, ALiBi, chunked and
-cross attention, multimodal wrappers. Bytes per token, length bounds and bad input.
+"""Legacy and multimodal schemas on real checkpoints: legacy field names, multi-query, ALiBi,
+chunked and cross attention, multimodal wrappers. Bytes per token, length bounds and bad input.
 
 The transformers config classes' defaults document real checkpoints (``FalconConfig()`` is
 Falcon-7B); the dicts below are the geometry fields of published config.json files.

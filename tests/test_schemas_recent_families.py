@@ -1,4 +1,4 @@
-"""Group b's schemas: defaults equal transformers' config classes, real-checkpoint sizes,
+"""Recent families' schemas: defaults equal transformers' config classes, real-checkpoint sizes,
 max-length quirks, and bad input naming the architecture, the field path and the value."""
 
 from __future__ import annotations

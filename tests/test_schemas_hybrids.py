@@ -1,4 +1,4 @@
-"""Group e's hybrid schemas beyond the oracle: defaults equal transformers' config classes, only
+"""Hybrid schemas beyond the oracle: defaults equal transformers' config classes, only
 attention layers are sized, the max-length quirks, and bad input named precisely."""
 
 from __future__ import annotations

@@ -1,13 +1,13 @@
-"""Group d's catalogue variants: Gemma3/3n/4 (sliding patterns, KV sharing, per-layer head
+"""Catalogue variants of Gemma3/3n/4 (sliding patterns, KV sharing, per-layer head
 dims), MLA families (DeepSeek-V2 and relatives) and RecurrentGemma."""
 
 from __future__ import annotations
 
 from tests.oracle.variants import GEMMA, MLA, SW4, VISION, VOCAB, Variant, _v, llama_like
 
-__all__ = ["VARIANTS_D"]
+__all__ = ["VARIANTS_GEMMA_AND_MLA"]
 
-VARIANTS_D: list[Variant] = [
+VARIANTS_GEMMA_AND_MLA: list[Variant] = [
     # --- gemma3 -------------------------------------------------------------------------
     _v(
         "gemma3-text-pattern-3",
@@ -47,7 +47,7 @@ def gemma3n_text(layers: int, **overrides: object) -> dict[str, object]:
     )
 
 
-VARIANTS_D += [
+VARIANTS_GEMMA_AND_MLA += [
     # --- gemma3n: KV sharing --------------------------------------------------------------
     _v(
         "gemma3n-text-default-pattern",
@@ -66,7 +66,7 @@ VARIANTS_D += [
 MLA_DIMS = {"kv_lora_rank": 16, "q_lora_rank": 24, "qk_rope_head_dim": 8, "qk_nope_head_dim": 16}
 MHA = {"num_key_value_heads": 4}  # real MLA configs list kv heads = heads (K and V widths differ)
 
-VARIANTS_D += [
+VARIANTS_GEMMA_AND_MLA += [
     # --- MLA: latent cache (K = kv_lora_rank, V = qk_rope_head_dim, one head) --------------
     _v(
         "deepseek-v2-lite",
@@ -101,7 +101,7 @@ VARIANTS_D += [
 
 DSA = {"index_topk": 4, "index_head_dim": 16, "index_n_heads": 2}
 
-VARIANTS_D += [
+VARIANTS_GEMMA_AND_MLA += [
     # --- MLA with a sparse-attention indexer ("indexed_attention" layers) ------------------
     _v("deepseek-v32", "deepseek_v32", llama_like(**MLA, **DSA, **MHA)),
     _v(
@@ -123,7 +123,7 @@ VARIANTS_D += [
     ),
 ]
 
-VARIANTS_D += [
+VARIANTS_GEMMA_AND_MLA += [
     # --- recurrent_gemma: recurrent blocks keep no KV, attention blocks slide -------------
     _v(
         "recurrent-gemma",
@@ -172,7 +172,7 @@ GEMMA4_VISION = {
     "position_embedding_size": 64,
 }
 
-VARIANTS_D += [
+VARIANTS_GEMMA_AND_MLA += [
     # --- gemma4: per-layer head dims, K=V full layers, per_layer_config ---------------------
     _v(
         "gemma4-text-k-eq-v",
@@ -246,7 +246,7 @@ def gemma4_unified_text(**overrides: object) -> dict[str, object]:
     return llama_like(**{**GEMMA, "global_head_dim": 32, **overrides})
 
 
-VARIANTS_D += [
+VARIANTS_GEMMA_AND_MLA += [
     _v(
         "gemma4-unified-text",
         "gemma4_unified_text",

@@ -1,4 +1,4 @@
-"""Group d's schemas beyond the oracle: Gemma3/3n/4, MLA relatives, RecurrentGemma.
+"""Gemma 3/3n/4, MLA relatives and RecurrentGemma: schemas beyond the oracle.
 
 Real checkpoints through transformers' config-class defaults, schema defaults equal to the
 config classes', max-length behaviour, Gemma3n's VLM (its vision tower needs timm, so its
@@ -17,10 +17,12 @@ import generated
 from kvarch import ConfigError, DType, MultiKVCacheParams, inspect
 from tests.oracle.compare import mismatches
 from tests.oracle.truth import cache_truth
-from tests.oracle.variants import SSFSF, VARIANTS  # before variants_d, which it imports at its end
-from tests.oracle.variants_d import VARIANTS_D, gemma3n_text
 
-FIXTURES = Path(__file__).parent / "fixtures" / "configs_d"
+# tests.oracle.variants first: it imports variants_gemma_and_mla at its end
+from tests.oracle.variants import SSFSF, VARIANTS
+from tests.oracle.variants_gemma_and_mla import VARIANTS_GEMMA_AND_MLA, gemma3n_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "configs_gemma_and_mla"
 CORE = {"vocab_size": 128, "hidden_size": 64, "num_hidden_layers": 12, "num_attention_heads": 4}
 MLA_CORE = {**CORE, "num_key_value_heads": 4}
 
@@ -86,9 +88,10 @@ def test_mla_serving_view_is_one_latent_head(model_type: str, layers: int, laten
     assert params.bytes_per_token == latent * layers * 2  # K only (kv_dim 1), bf16
 
 
-# published config.json files (tests/fixtures/configs_d), run by transformers at full size on
-# the meta device: (layer kinds, KV heads, K dim, V dim of the cached layers, bf16 bytes/token)
-CHECKPOINTS_D = {
+# published config.json files (tests/fixtures/configs_gemma_and_mla), run by transformers at full
+# size on the meta device: (layer kinds, KV heads, K dim, V dim of the cached layers, bf16
+# bytes/token)
+CHECKPOINTS_GEMMA_AND_MLA = {
     # google/gemma-3-1b-it: 26 layers, MQA, head_dim 256, window 512, every 6th layer full
     "gemma-3-1b-it": (("SSSSSF" * 5)[:26], (1, 256, 256), 26 * 1 * 512 * 2),
     # deepseek-ai/DeepSeek-V2-Lite: 27 MLA layers, latent 512 + rope 64 (one head)
@@ -103,9 +106,9 @@ CHECKPOINTS_D = {
 NO_FULL_SIZE_RUN = {"recurrentgemma-2b"}
 
 
-@pytest.mark.parametrize("name", sorted(CHECKPOINTS_D))
+@pytest.mark.parametrize("name", sorted(CHECKPOINTS_GEMMA_AND_MLA))
 def test_published_checkpoint(name: str) -> None:
-    pattern, (heads, k_dim, v_dim), bytes_bf16 = CHECKPOINTS_D[name]
+    pattern, (heads, k_dim, v_dim), bytes_bf16 = CHECKPOINTS_GEMMA_AND_MLA[name]
     data = json.loads((FIXTURES / f"{name}.json").read_text())
     cfg = generated.from_hf_config(data)
     if name not in NO_FULL_SIZE_RUN:
@@ -358,4 +361,4 @@ def test_group_d_catalogue_has_two_variants_per_family() -> None:
     }  # fmt: skip
     counts = {f: sum(v.model_type == f for v in VARIANTS) for f in families}
     assert {f: n for f, n in counts.items() if n < 2} == {}
-    assert all(v in VARIANTS for v in VARIANTS_D)
+    assert all(v in VARIANTS for v in VARIANTS_GEMMA_AND_MLA)

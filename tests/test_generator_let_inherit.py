@@ -1,0 +1,127 @@
+"""Schema language: per-layer ``let`` names, and ``{inherit: FIELD}`` items that take a parent's
+checks by name instead of restating them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import SchemaError, compile_dir, load_schemas
+from kvarch import ConfigError
+
+REPO = Path(__file__).resolve().parent.parent
+
+PARENT = """\
+model_types: [{stem}]
+inputs:
+  n: {{type: int, from: num_hidden_layers, min: 1}}
+  heads: {{type: int, from: num_attention_heads, min: 1}}
+  kv: {{type: int, from: num_key_value_heads, min: 1}}
+  width: {{type: int, from: hidden_size, min: 1}}
+  window: {{type: int, from: sliding_window, default: 4, min: 1}}
+checks:
+  - {{expr: heads % kv == 0, field: kv, message: a divisor of heads}}
+  - {{expr: width % heads == 0, field: width, message: a multiple of heads}}
+layers:
+  count: n
+  num_kv_heads: kv
+  head_dim: width // heads
+max_length: 64
+"""
+
+
+def build(tmp_path: Path, schemas: dict[str, str]) -> dict[str, str]:
+    for stem, text in schemas.items():
+        (tmp_path / f"{stem}.yaml").write_text(text)
+    return compile_dir(tmp_path).files
+
+
+def load(source: str, name: str) -> type:
+    namespace: dict[str, object] = {}
+    exec(compile(source, "<generated>", "exec", dont_inherit=True), namespace)
+    found = namespace[name]
+    assert isinstance(found, type)
+    return found
+
+
+def test_let_names_a_per_layer_value_once(tmp_path: Path) -> None:
+    body = PARENT.format(stem="toy").replace(
+        "layers:\n  count: n\n",
+        "layers:\n  let:\n    half: n // 2\n    upper: i >= half\n"
+        "    wide: 2 * window if kind == 'sliding' and upper else window\n"
+        "  count: n\n  kind: {expr: \"'full' if upper else 'sliding'\"}\n  window: wide\n",
+    )
+    source = build(tmp_path, {"toy": body})["toy.py"]
+    assert "half" not in source and "upper" not in source  # inlined where used
+    cfg = load(source, "ToyConfig").from_hf_config(
+        {"num_hidden_layers": 4, "num_attention_heads": 2, "num_key_value_heads": 1,
+         "hidden_size": 16}
+    )  # fmt: skip
+    assert [(s.kind, s.window) for s in cfg.layers()] == [
+        ("sliding", 4), ("sliding", 4), ("full", None), ("full", None)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("let", "message"),
+    [
+        ("    n: i\n", "let 'n' shadows a name already in scope"),
+        (
+            "    k: kind == 'full'\n  kind: {expr: \"'full' if k else 'sliding'\"}\n",
+            "unknown name 'k'",
+        ),
+        ("    x: nope + 1\n", "unknown name 'nope'"),
+    ],
+)
+def test_let_errors_are_located(tmp_path: Path, let: str, message: str) -> None:
+    body = PARENT.format(stem="toy").replace("layers:\n", "layers:\n  let:\n" + let)
+    (tmp_path / "toy.yaml").write_text(body)
+    with pytest.raises(SchemaError, match=message):
+        load_schemas(tmp_path)
+
+
+def test_inherit_takes_the_parents_checks_by_field_in_place(tmp_path: Path) -> None:
+    child = (
+        "extends: toy\nclass: ChildConfig\nmodel_types: [child]\n"
+        "checks:\n  - {expr: kv % 2 == 0, field: kv, message: even}\n  - inherit: kv\n"
+    )
+    files = build(tmp_path, {"toy": PARENT.format(stem="toy"), "child": child})
+    good = {"num_hidden_layers": 2, "num_attention_heads": 4, "hidden_size": 6}
+    sys_modules_free = files["child.py"].replace("from generated.toy import ToyConfig\n", "")
+    namespace: dict[str, object] = {"ToyConfig": load(files["toy.py"], "ToyConfig")}
+    exec(compile(sys_modules_free, "<child>", "exec", dont_inherit=True), namespace)
+    cls = namespace["ChildConfig"]
+    assert "a multiple of heads" not in files["child.py"]  # width's check is not taken
+    with pytest.raises(ConfigError, match=r"kv \(from num_key_value_heads\): got 3; expected even"):
+        cls.from_hf_config({**good, "num_key_value_heads": 3})  # type: ignore[attr-defined]
+    with pytest.raises(ConfigError, match=r"\): got 8; expected a divisor of heads"):
+        cls.from_hf_config({**good, "num_key_value_heads": 8})  # type: ignore[attr-defined]
+    cls.from_hf_config({**good, "num_key_value_heads": 2})  # type: ignore[attr-defined]
+
+
+def test_inherit_errors(tmp_path: Path) -> None:
+    (tmp_path / "toy.yaml").write_text(PARENT.format(stem="toy"))
+    (tmp_path / "child.yaml").write_text(
+        "extends: toy\nmodel_types: [c]\nchecks:\n  - inherit: n\n"
+    )
+    with pytest.raises(SchemaError, match="inherit 'n': no check of toy reports it"):
+        load_schemas(tmp_path)
+    (tmp_path / "child.yaml").unlink()
+    (tmp_path / "toy.yaml").write_text(PARENT.format(stem="toy") + "  - inherit: kv\n")
+    body = PARENT.format(stem="toy").replace("checks:\n", "checks:\n  - inherit: kv\n")
+    (tmp_path / "toy.yaml").write_text(body)
+    with pytest.raises(SchemaError, match="'inherit' takes a check of the schema named by"):
+        load_schemas(tmp_path)
+
+
+def test_no_schema_restates_a_parents_check() -> None:
+    schemas = {s.stem: s for s in load_schemas(REPO / "schemas")}
+    for s in schemas.values():
+        if s.parent is None:
+            continue
+        theirs = {(c.expr.source, c.message) for c in schemas[s.parent].checks}
+        raw = (REPO / "schemas" / f"{s.stem}.yaml").read_text()
+        for c in s.checks:
+            if (c.expr.source, c.message) in theirs:
+                assert f"message: {c.message}" not in raw, (s.stem, c.message)
