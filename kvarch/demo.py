@@ -31,8 +31,6 @@ TINY_MISTRAL: dict[str, Any] = {
 
 def main(*, new_tokens: int = 48, batch: int = 4, prompt_len: int = 24) -> None:
     """Resolve, plan, generate; print what happened in plain words."""
-    import warnings
-
     import torch
     from transformers import MistralConfig, MistralForCausalLM
     from transformers.cache_utils import DynamicCache
@@ -40,10 +38,9 @@ def main(*, new_tokens: int = 48, batch: int = 4, prompt_len: int = 24) -> None:
     from kvarch.device import DeviceRef
     from kvarch.dtype import DType
     from kvarch.kv_cache import KVCacheConfig
-    from kvarch.runtime.hf import PagedCache
+    from kvarch.runtime.hf import PagedCache, cache_keyword
     from kvarch.runtime.planner import as_groups
 
-    warnings.filterwarnings("ignore", "`past_key_values` is deprecated", FutureWarning)
     cuda = torch.cuda.is_available()
     device = torch.device("cuda", 0) if cuda else torch.device("cpu")
     dtype = DType.bfloat16 if cuda else DType.float32
@@ -93,7 +90,7 @@ def main(*, new_tokens: int = 48, batch: int = 4, prompt_len: int = 24) -> None:
         return model.generate(
             ids,
             attention_mask=torch.ones_like(ids),
-            past_key_values=past,
+            **{cache_keyword(model): past},
             max_new_tokens=steps,
             min_new_tokens=steps,
             do_sample=False,

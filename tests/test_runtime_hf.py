@@ -25,7 +25,7 @@ from transformers.cache_utils import DynamicCache
 
 from kvarch.runtime import ops
 from kvarch.runtime.errors import ShapeError
-from kvarch.runtime.hf import PagedCache
+from kvarch.runtime.hf import PagedCache, cache_keyword
 
 SMALL = dict(
     hidden_size=64,
@@ -36,8 +36,9 @@ SMALL = dict(
     max_position_embeddings=256,
 )
 PROMPT, NEW, PAGE = 11, 24, 4
-# transformers 5.24 renames generate's past_key_values to cache; 5.17 only knows the old name.
-pytestmark = pytest.mark.filterwarnings("ignore:`past_key_values` is deprecated:FutureWarning")
+# transformers 5.24 renames past_key_values to cache (5.17 knows only the old name): every call
+# passes the cache under the keyword the installed release takes (cache_keyword / kwargs_for)
+pytestmark = pytest.mark.filterwarnings("error:`past_key_values` is deprecated:FutureWarning")
 
 
 def build(cls: Any, config: Any) -> Any:
@@ -69,7 +70,7 @@ def greedy(model: Any, ids: torch.Tensor, cache: Any) -> torch.Tensor:
     out = model.generate(
         ids,
         attention_mask=mask,
-        past_key_values=cache,
+        **{cache_keyword(model): cache},
         max_new_tokens=NEW,
         do_sample=False,
         pad_token_id=0,
@@ -131,11 +132,11 @@ def test_mla_pages_hold_the_latent_then_the_rotary_key() -> None:
     model = build(DeepseekV3ForCausalLM, config)
     ids = torch.randint(1, 256, (2, PROMPT), generator=torch.Generator().manual_seed(3))
     want = DynamicCache(config=config)
-    model(ids, past_key_values=want)
+    model(ids, **{cache_keyword(model): want})
     cache = PagedCache.from_model(
         model, max_batch_size=2, max_seq_len=PROMPT, page_size=PAGE, free_bytes=1 << 30
     )
-    model(ids, past_key_values=cache)
+    model(ids, **cache.kwargs_for(model))
     (group,) = cache.storage.groups
     assert group.params.is_mla and group.params.head_dim == rank + rope
     for i in range(2):
@@ -155,7 +156,7 @@ def test_a_different_batch_is_refused() -> None:
     )
     greedy(model, torch.ones(2, 3, dtype=torch.long), cache)
     with pytest.raises(ShapeError, match="batch"):
-        model(torch.ones(1, 1, dtype=torch.long), past_key_values=cache)
+        model(torch.ones(1, 1, dtype=torch.long), **cache.kwargs_for(model))
     cache.reset()
     assert cache.get_seq_length() == 0 and not cache.manager.seqs
     greedy(model, torch.ones(1, 3, dtype=torch.long), cache)

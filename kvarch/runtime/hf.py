@@ -11,6 +11,7 @@ Layers kvarch does not page (shared-KV, cross-attention) keep transformers' own 
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 import numpy as np
@@ -58,6 +59,13 @@ def arch_for_model(model: Any, *, page_size: int, devices: list[DeviceRef] | Non
         devices=devices or [_device_ref(model.device)],
         kv_cache=KVCacheConfig(kv_cache_page_size=page_size, enable_prefix_caching=False),
     )
+
+
+def cache_keyword(model: Any) -> str:
+    """The keyword ``model``'s forward (and so ``generate``) takes a cache under: ``cache``
+    in transformers releases that renamed it (the old name warns there), else
+    ``past_key_values``."""
+    return "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
 
 
 def kv_params_for_model(model: Any, *, page_size: int) -> KVCacheParams | MultiKVCacheParams:
@@ -292,6 +300,11 @@ class PagedCache(Cache):  # type: ignore[misc]
             for i in range(num_layers)
         ]
         super().__init__(layers=layers)
+
+    def kwargs_for(self, model: Any) -> dict[str, PagedCache]:
+        """``{keyword: self}`` for ``model.generate`` / ``model(...)``, under the keyword this
+        transformers release takes (``cache`` or ``past_key_values``; see ``cache_keyword``)."""
+        return {cache_keyword(model): self}
 
     @classmethod
     def from_model(

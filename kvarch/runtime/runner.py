@@ -22,7 +22,7 @@ import torch
 from torch import Tensor
 
 from kvarch.runtime import attention as attn
-from kvarch.runtime.hf import PagedCache
+from kvarch.runtime.hf import PagedCache, cache_keyword
 from kvarch.runtime.scheduler import ScheduledStep
 
 __all__ = ["ModelRunner", "graph_buckets"]
@@ -92,9 +92,8 @@ class ModelRunner:
         self.host = torch.zeros(self.layout.size, dtype=torch.int32, pin_memory=pin)
         self.host_np = self.host.numpy()
         self.dev = torch.zeros(self.layout.size, dtype=torch.int32, device=self.device)
-        params = inspect.signature(model.forward).parameters
-        self.cache_kwarg = "cache" if "cache" in params else "past_key_values"
-        self.keeps_logits = "logits_to_keep" in params
+        self.cache_kwarg = cache_keyword(model)
+        self.keeps_logits = "logits_to_keep" in inspect.signature(model.forward).parameters
         self.graphs: dict[int, tuple[torch.cuda.CUDAGraph, Tensor]] = {}
         self.graph_pool: Any = None
         self.use_graphs = cuda_graphs and self.device.type == "cuda" and not self._has_gathered()
