@@ -167,7 +167,7 @@ def test_version_help_pipe_and_bench(llama_dir: Path) -> None:
 
 
 def test_tp_bytes_per_token_are_labelled(capsys: pytest.CaptureFixture[str]) -> None:
-    config = Path(__file__).parent / "fixtures" / "configs_d" / "deepseek-v2-lite.json"
+    config = Path(__file__).parent / "fixtures" / "configs_gemma_and_mla" / "deepseek-v2-lite.json"
     assert main(["plan", str(config), "--gpu-memory", "80GiB", "--tp", "2"]) == 0
     out = capsys.readouterr().out
     assert "31104 per device; 62208 summed over 2 TP ranks, the same KV on every rank" in out

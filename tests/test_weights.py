@@ -18,9 +18,8 @@ from kvarch.params import count_params
 from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CONFIGS = sorted((FIXTURES / "configs").glob("*.json")) + sorted(
-    (FIXTURES / "configs_d").glob("*.json")
-)
+CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
+assert len(CONFIGS) >= 22, CONFIGS
 
 
 def _meta_params(config: dict[str, Any]) -> int:
