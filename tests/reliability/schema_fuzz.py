@@ -5,6 +5,7 @@ identifiers), or ``SchemaError`` at ``file:line:col`` with nothing written."""
 from __future__ import annotations
 
 import ast
+import builtins
 import functools
 import random
 import re
@@ -181,10 +182,15 @@ def _ancestors(stem: str) -> list[str]:
 
 @functools.cache
 def _vocabulary() -> frozenset[str]:
-    """Every identifier in the committed generated package: the templates' vocabulary."""
+    """Every identifier in the committed generated package, and every type name an input may
+    declare (a schema set may use a type no committed schema does): the templates' vocabulary."""
+    from generator.schema import INPUT_TYPES
+
     names: set[str] = set()
     for path in (REPO / "generated").glob("*.py"):
         names |= identifiers(path.read_text())
+    for type_name in INPUT_TYPES:
+        names |= {w for w in re.findall(r"[A-Za-z_]\w*", type_name) if hasattr(builtins, w)}
     return frozenset(names)
 
 
