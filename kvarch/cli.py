@@ -292,7 +292,9 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         if _Parser.json_errors:
-            _print_json_error(self.prog.removeprefix("kvarch ").strip(), message, None)
+            flag = re.match(r"argument (--[\w-]+)", message)  # argparse names the flag first
+            command = self.prog.removeprefix("kvarch ").strip()
+            _print_json_error(command, message, flag.group(1) if flag else None)
             raise SystemExit(2)
         super().error(message)
 

@@ -137,6 +137,7 @@ def test_bad_flags_are_named_in_the_error(llama_dir: Path, flags: list[str], mes
     assert as_json.returncode == 2
     error = json.loads(as_json.stdout)["error"]
     assert error["command"] == "plan" and message.split("error: ")[-1] in error["message"]
+    assert error["flag"] == flags[0]
 
 
 def test_size_without_unit_is_gib_with_a_note(llama_dir: Path) -> None:
