@@ -102,6 +102,8 @@ def _members(s: Schema) -> Members:
             meta.append(f"ge={_lit(i.minimum)}")
         if i.keep_null:
             meta.append("keep_null=True")
+        if i.unless_present:
+            meta.append(f"unless_present={i.unless_present!r}")
         if meta:
             ty = f"Annotated[{ty}, rt.hf({', '.join(meta)})]"
         if i.ty.per_layer:

@@ -98,7 +98,7 @@ NOT_INHERITED = (
     "based_on",
     "extra_checks",
 )
-INPUT_KEYS = ("type", "from", "default", "keep_null", "min", "description")
+INPUT_KEYS = ("type", "from", "default", "keep_null", "unless_present", "min", "description")
 LAYER_KEYS = (
     "let",
     "count",
@@ -126,6 +126,7 @@ class Input:
     keep_null: bool
     minimum: float | None
     description: str
+    unless_present: tuple[str, ...] = ()
 
     @property
     def ty(self) -> Ty:
@@ -374,6 +375,9 @@ def _input(name: str, spec: Any, parent: YMap) -> Input:
     keep_null = spec.get("keep_null", False)
     if type(keep_null) is not bool:
         raise _err(spec, "keep_null", f"input {name!r}: 'keep_null' must be true or false")
+    unless_present = _names(spec, "unless_present", PATH, "config path", single=True)
+    if unless_present and not has_default:
+        raise _err(spec, "unless_present", f"input {name!r}: 'unless_present' needs a default")
     minimum = spec.get("min")
     if minimum is not None and (
         type_name.removeprefix("per_layer[").removesuffix("]") not in ("int", "float")
@@ -392,6 +396,7 @@ def _input(name: str, spec: Any, parent: YMap) -> Input:
         keep_null=keep_null,
         minimum=minimum,
         description=_text(spec, "description"),
+        unless_present=tuple(unless_present),
     )
 
 

@@ -300,6 +300,32 @@ max_length: max_len
     assert [s.kind for s in two.layers()] == ["full", "shared"]
 
 
+def test_unless_present_skips_a_field_another_one_overrides(compile_schema: Any) -> None:
+    cls = compile_schema(
+        "unlesspresent",
+        """\
+  pattern: {type: int, from: sliding_window_pattern, default: 4, unless_present: layer_types}
+  layer_types: {type: "list[str]", default: null}
+layers:
+  count: n
+  kind: {list: layer_types, expr: "'full' if (i + 1) % pattern == 0 else 'sliding'"}
+  window: 8
+  num_kv_heads: heads
+  head_dim: dim
+max_length: max_len
+""",
+    )
+    base = {"num_hidden_layers": 4, "n_head": 4}
+    listed = ["sliding_attention", "full_attention"] * 2
+    both = cls.from_hf_config({**base, "sliding_window_pattern": "LLLG", "layer_types": listed})
+    assert (both.pattern, kinds(both)) == (4, ["sliding", "full"] * 2)  # the list decides
+    two = cls.from_hf_config({**base, "sliding_window_pattern": 2})
+    assert kinds(two) == ["sliding", "full"] * 2
+    expected = r"UnlesspresentConfig\.sliding_window_pattern: got 'LLLG'; expected an integer"
+    with pytest.raises(ConfigError, match=expected):  # without the list it is read, and typed
+        cls.from_hf_config({**base, "sliding_window_pattern": "LLLG"})
+
+
 def test_keep_null_tells_an_explicit_null_from_an_absent_field(compile_schema: Any) -> None:
     cls = compile_schema(
         "keepnull",

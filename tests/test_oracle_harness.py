@@ -117,6 +117,27 @@ def test_minimax_trailing_linear_layer_keeps_no_kv() -> None:
     assert geometry(truth) == [("full", None, 2, 16, 16), ("none", None, 0, 0, 0)] * 2
 
 
+@pytest.mark.parametrize("variant_id", ["minimax-default-pattern", "minimax-layer-types-head-dim"])
+def test_minimax_reports_exactly_the_cache_layers_its_model_keeps(variant_id: str) -> None:
+    """Every MiniMax layer keeps one thing: KV (attention) or a lightning-attention state
+    (``linear_cache``); kvarch's layers are exactly those, and its KV layers exactly the first."""
+    import generated
+    from tests.oracle.truth import build_model
+
+    variant = BY_ID[variant_id]
+    model = build_model(make_config(variant))
+    with torch.no_grad():
+        cache = model(input_ids=torch.arange(1, 9)[None], use_cache=True).past_key_values
+    kv = [i for i, lay in enumerate(cache.layers) if lay.is_initialized and lay.keys.numel()]
+    state = [i for i, s in enumerate(cache.linear_cache) if isinstance(s, torch.Tensor)]
+    arch = generated.from_hf_config({"model_type": "minimax", **variant.kwargs})
+    layers = arch.layers()
+    assert len(cache) == len(layers)  # max(KV slots, state slots): each list stops at its last
+    assert kv == [s.index for s in layers if s.kind == "full"]
+    assert state == [s.index for s in layers if s.kind == "none"]
+    assert arch.get_kv_params().num_layers == len(kv)
+
+
 def test_qwen2_use_sliding_window_false_disables_the_window() -> None:
     assert {t.kind for t in truth_of("qwen2-window-off")} == {"full"}
     assert [t.kind for t in truth_of("qwen2-max-window-layers")] == ["full"] * 2 + ["sliding"] * 2
@@ -192,6 +213,24 @@ def test_recurrent_gemma_cache_is_read_from_a_cache_handed_in() -> None:
     none = ("none", None, 0, 0, 0)
     assert geometry(truth) == [none, none, ("sliding", 5, 1, 16, 16), none, none]
     assert truth[2].cached_tokens == 4
+
+
+def test_recurrent_gemma_caches_its_explicit_head_dim() -> None:
+    """A config's head_dim replaces the hidden_size / heads that transformers computes."""
+    truth = truth_of("recurrent-gemma-head-dim")  # hidden 64, 4 heads, head_dim 24
+    none = ("none", None, 0, 0, 0)
+    assert geometry(truth) == [none, ("sliding", 5, 1, 24, 24), none]
+    config = {"model_type": "recurrent_gemma", **BY_ID["recurrent-gemma-head-dim"].kwargs}
+    kv = kvarch.inspect(config)
+    assert [(s.k_head_dim, s.v_head_dim) for s in kv.layers if s.kind == "sliding"] == [(24, 24)]
+
+
+def test_exaone4_string_pattern_beside_layer_types() -> None:
+    """EXAONE-4.0-32B writes "sliding_window_pattern": "LLLG"; transformers takes layer_types."""
+    truth = truth_of("exaone4-string-pattern")
+    assert [t.kind for t in truth] == ["sliding"] * 3 + ["full"]
+    config = {"model_type": "exaone4", **BY_ID["exaone4-string-pattern"].kwargs}
+    assert [s.kind for s in kvarch.inspect(config).layers] == [t.kind for t in truth]
 
 
 def test_distinct_heads_detects_broadcast_copies() -> None:
@@ -348,6 +387,10 @@ CHECKPOINTS: dict[str, tuple[list[tuple[Any, ...]], int]] = {
         196608,
     ),
     "gpt-oss-20b": ([(SLIDING, 128, 8, 64, 64), (FULL, None, 8, 64, 64)] * 12, 49152),
+    "exaone-4.0-32b": (  # "sliding_window_pattern": "LLLG" beside layer_types
+        ([(SLIDING, 4096, 8, 128, 128)] * 3 + [(FULL, None, 8, 128, 128)]) * 16,
+        262144,
+    ),
     "qwen3-next-80b-a3b-instruct": (
         ([("none", None, 0, 0, 0)] * 3 + [(FULL, None, 2, 256, 256)]) * 12,
         24576,

@@ -198,9 +198,9 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
     attn = _attention_modules(model, num_layers)
     entries = _cache_entries(cache)
     shared_tail = all(getattr(m, "is_kv_shared_layer", False) for m in attn[len(entries) :])
-    if len(entries) < num_layers and (shared_tail or _counted_layers(cache) == num_layers):
-        # transformers 5.17 keeps no slots for shared layers; MiniMax counts its trailing
-        # linear-attention layers in a separate state list, with no KV slot
+    if len(entries) < num_layers and (shared_tail or _state_tail(cache, len(entries), num_layers)):
+        # transformers 5.17 keeps no slots for shared layers; MiniMax keeps its trailing
+        # linear-attention layers' state in a separate list, with no KV slot
         entries += [(None, None, None)] * (num_layers - len(entries))
     if len(entries) != num_layers:
         raise OracleError(f"cache has {len(entries)} layers, config has {num_layers}")
@@ -264,12 +264,17 @@ def _num_layers(text: PretrainedConfig) -> int:
     raise OracleError(f"{type(text).__name__} names no layer count")
 
 
-def _counted_layers(cache: Any) -> int | None:
-    """How many layers the cache object says it holds (``len(cache)``), if it says."""
-    try:
-        return len(cache)
-    except TypeError:
-        return None
+def _state_tail(cache: Any, start: int, stop: int) -> bool:
+    """Whether layers ``start:stop``, past the last KV slot, each hold a recurrent state
+    tensor (MiniMax's ``linear_cache``) and the cache counts exactly ``stop`` layers."""
+    import torch
+
+    states = getattr(cache, "linear_cache", None)
+    return (
+        isinstance(states, list)
+        and len(states) == stop
+        and all(isinstance(s, torch.Tensor) and s.numel() > 0 for s in states[start:stop])
+    )
 
 
 def _cache_entries(cache: Any) -> list[tuple[Any, torch.Tensor | None, torch.Tensor | None]]:
