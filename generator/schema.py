@@ -109,7 +109,9 @@ LAYER_KEYS = (
     "k_head_dim",
     "v_head_dim",
     "kv_source",
+    "extra_keys",
 )
+EXTRA_KEYS_KEYS = ("num_heads", "head_dim")
 KIND_KEYS = ("list", "map", "expr")
 
 
@@ -166,6 +168,8 @@ class Layers:
     k_head_dim: Compiled
     v_head_dim: Compiled
     kv_source: Compiled
+    extra_keys: dict[str, tuple[Compiled, Compiled]]
+    """Name -> (heads, head dim) of further per-token keys (e.g. an indexer's)."""
 
 
 @dataclass
@@ -469,7 +473,22 @@ def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers
         k_head_dim=dims["k_head_dim"],
         v_head_dim=dims["v_head_dim"],
         kv_source=kv_source,
+        extra_keys=_extra_keys(spec, layer_scope),
     )
+
+
+def _extra_keys(spec: YMap, scope: dict[str, Name]) -> dict[str, tuple[Compiled, Compiled]]:
+    """``extra_keys``: per name, the heads (0: this layer keeps none) and head dim of further
+    keys a layer caches per token beside its K/V."""
+    raw = _map(spec, "extra_keys")
+    out = {}
+    for name in raw:
+        check_identifier(name, raw.key_locs[name], "extra_keys name")
+        item = _map(raw, name)
+        check_keys(item, EXTRA_KEYS_KEYS, f"extra_keys {name!r}")
+        heads = _expr(item, "num_heads", scope, (INT,))
+        out[name] = (heads, _expr(item, "head_dim", scope, (INT,)))
+    return out
 
 
 def _lets(spec: YMap, index_scope: dict[str, Name], layer_scope: dict[str, Name]) -> None:

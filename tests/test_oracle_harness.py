@@ -367,6 +367,7 @@ CHECKPOINTS: dict[str, tuple[list[tuple[Any, ...]], int]] = {
         139264,
     ),
     "deepseek-v3": ([(FULL, None, 1, 512, 64)] * 61, 70272),
+    "deepseek-v3.2-exp": ([(FULL, None, 1, 512, 64)] * 61, 70272 + 61 * 128 * 2),  # + indexer
     "phi-3-mini-4k-instruct": ([(SLIDING, 2047, 32, 96, 96)] * 32, 393216),
     "falcon-7b": ([(FULL, None, 1, 64, 64)] * 32, 8192),
     "falcon-40b": ([(FULL, None, 8, 64, 64)] * 60, 122880),
@@ -397,6 +398,8 @@ CHECKPOINTS: dict[str, tuple[list[tuple[Any, ...]], int]] = {
     ),
 }
 BROADCAST_ON_META = {"falcon-40b": 128}  # heads transformers caches; meta cannot dedupe them
+#: file -> per-token keys each layer caches beside K/V, as (name, heads, dim), by hand
+EXTRA_KEYS = {"deepseek-v3.2-exp": (("indexer", 1, 128),)}  # DSA: one 128-wide key head
 
 
 def fixture_dict(name: str) -> dict[str, Any]:
@@ -424,7 +427,35 @@ def test_checkpoint_cache_matches_hand_computed(name: str) -> None:
         assert {t.num_kv_heads for t in truth} == {heads}
         truth = [dataclasses.replace(t, num_kv_heads=layers[0][2]) for t in truth]
     assert geometry(truth) == layers
-    assert sum(2 * t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth) == bytes_bf16
+    assert [t.extra_keys for t in truth] == [EXTRA_KEYS.get(name, ())] * len(truth)
+    extra = sum(h * d for t in truth for _, h, d in t.extra_keys)
+    kv = sum(t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth)
+    assert 2 * (kv + extra) == bytes_bf16
+
+
+# Sparse-attention (DSA) families at their full-size defaults: layers whose indexer runs, by hand
+INDEXED_DEFAULTS = {
+    "deepseek_v32": (61, list(range(61))),
+    "glm_moe_dsa": (78, list(range(78))),  # index_topk_freq 1: every layer runs it
+    "axk2": (48, list(range(48))),
+    "hy_v4": (34, [0, *range(1, 34, 4)]),  # layer 0, then every 4th from layer 1
+}
+
+
+@pytest.mark.parametrize("model_type", sorted(INDEXED_DEFAULTS))
+def test_indexer_keys_at_full_size_defaults(model_type: str) -> None:
+    """transformers' full-size default model (shapes only) caches one 128-wide indexer key head
+    on exactly the layers that run the indexer; kvarch says the same and counts its bytes."""
+    from transformers import AutoConfig
+
+    count, indexed = INDEXED_DEFAULTS[model_type]
+    truth = cache_truth(AutoConfig.for_model(model_type), device="meta")
+    assert [t.index for t in truth if t.extra_keys] == indexed
+    assert {t.extra_keys for t in truth if t.extra_keys} == {(("indexer", 1, 128),)}
+    layout = kvarch.inspect({"model_type": model_type}, dtype=DType.bfloat16)
+    assert mismatches(truth, layout.layers) == []
+    kv = sum(t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth)
+    assert layout.bytes_per_token == 2 * (kv + 128 * len(indexed)) and len(truth) == count
 
 
 # --- kvarch's schemas against the truth ------------------------------------------------------

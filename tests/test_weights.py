@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted((FIXTURES / "configs").glob("*.json")) + sorted(
-    (FIXTURES / "configs_d").glob("*.json")
+    (FIXTURES / "configs_gemma_and_mla").glob("*.json")
 )
 
 

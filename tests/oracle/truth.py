@@ -63,6 +63,9 @@ class LayerTruth:
     """Sequence length held after the probe pass (diagnostic)."""
     cached_heads: int = 0
     """Heads in the cached tensors, broadcast copies included (diagnostic)."""
+    extra_keys: tuple[tuple[str, int, int], ...] = ()
+    """Further per-token keys the layer caches, as (name, heads, dim): a sparse-attention
+    indexer's keys (``indexer_keys`` of transformers' ``DynamicIndexedLayer``)."""
 
     def geometry(self) -> dict[str, Any]:
         """The fields kvarch's ``LayerSpec`` must equal."""
@@ -358,10 +361,26 @@ def _layer_truth(
         return LayerTruth(index=index, kind=kind, window=window, cached_tokens=held, **dims)
     if held != fed:
         raise OracleError(f"layer {index}: full layer holds {held} of {fed} tokens")
+    extra = _indexer_keys(index, layer, fed)
     masked = _mask_window(module)
     if masked is not None:  # local attention through a mask; the cache keeps every token
-        return LayerTruth(index=index, kind="sliding", window=masked, cached_tokens=held, **dims)
-    return LayerTruth(index=index, kind="full", cached_tokens=held, **dims)
+        return LayerTruth(
+            index=index, kind="sliding", window=masked, cached_tokens=held, extra_keys=extra, **dims
+        )
+    return LayerTruth(index=index, kind="full", cached_tokens=held, extra_keys=extra, **dims)
+
+
+def _indexer_keys(index: int, layer: Any, fed: int) -> tuple[tuple[str, int, int], ...]:
+    """The layer's indexer keys as ``(("indexer", heads, dim),)``; () when it holds none.
+    transformers stores them ``[batch, tokens, dim]`` (one head) or ``[batch, tokens, heads,
+    dim]``, one row per token fed."""
+    keys = getattr(layer, "indexer_keys", None)
+    if keys is None or keys.numel() == 0:
+        return ()
+    if keys.dim() not in (3, 4) or keys.shape[1] != fed:
+        raise OracleError(f"layer {index}: indexer keys {tuple(keys.shape)}, {fed} tokens fed")
+    heads = 1 if keys.dim() == 3 else int(keys.shape[2])
+    return (("indexer", heads, int(keys.shape[-1])),)
 
 
 def _mask_window(module: Any) -> int | None:
