@@ -1,5 +1,5 @@
 # generated from schemas/axk2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=985ccf95133f0af1 content=8c3c70c4d251698b
+# kvarch-digest: render=85c2a54ba9d0ff5b content=753886880d6e60fb
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -7,8 +7,8 @@ from kvarch import schema_runtime as rt
 
 
 class AXK2Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
-    """A.X-K2 decoder: MLA with a DSA indexer over every token (latent KV cache; the indexer keys
-    are not in it)."""
+    """A.X-K2 decoder: MLA with a DSA indexer over every token (latent KV cache plus the indexer
+    keys)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("axk2",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("AXK2ForCausalLM",)
@@ -25,3 +25,9 @@ class AXK2Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
     layer_types: list[str] | None = None
     """Per-layer attention kind (indexed_attention attends over every cached token)."""
+    index_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    """Width of the one key head the DSA indexer caches per token."""
+
+    @rt.reads("index_head_dim")
+    def _extra_keys(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.ExtraKeys, ...]:
+        return rt.extra_keys(self._n, i, ("indexer", 1, self.index_head_dim))

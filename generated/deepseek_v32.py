@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v32.yaml by `make generate`; do not edit.
-# kvarch-digest: render=688958965e5c4e23 content=5fed95c3f9dca557
+# kvarch-digest: render=0344ff2e1a9b77ed content=d070e3c8f5c042a2
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -7,7 +7,7 @@ from kvarch import schema_runtime as rt
 
 
 class DeepseekV32Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
-    """DeepSeek-V3.2 decoder (MLA latent KV cache; indexer key cache not counted)."""
+    """DeepSeek-V3.2 decoder (MLA latent KV cache plus the DSA indexer's keys on every layer)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("deepseek_v32",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DeepseekV32ForCausalLM",)
@@ -24,3 +24,9 @@ class DeepseekV32Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 163840
     layer_types: list[str] | None = None
     """Per-layer attention kind (transformers fills \"indexed_attention\")."""
+    index_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    """Width of the one key head the DSA indexer caches per token."""
+
+    @rt.reads("index_head_dim")
+    def _extra_keys(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.ExtraKeys, ...]:
+        return rt.extra_keys(self._n, i, ("indexer", 1, self.index_head_dim))

@@ -1,5 +1,5 @@
 # generated from schemas/exaone4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=75041713859dd3e8 content=95df05a47a8d2ab5
+# kvarch-digest: render=f50fd5da4eb6c51f content=619b3de3112069e8
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
@@ -22,8 +22,9 @@ class Exaone4Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
     """Tokens a sliding layer sees; null makes every layer full attention."""
-    sliding_window_pattern: Annotated[int, rt.hf(ge=0)] = 4
-    """Every this-many-th layer is full attention (0 when there is no window)."""
+    sliding_window_pattern: Annotated[int, rt.hf(ge=0, unless_present=("layer_types",))] = 4
+    """Every this-many-th layer is full attention (0 when there is no window); not read when
+    layer_types is given, as transformers then ignores it."""
 
     def _checks(self) -> rt.Checks:
         yield from super()._checks()

@@ -1,6 +1,8 @@
 # generated from schemas/hy_v4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fc1f6c9865ab654d content=dba7f07945a1e313
+# kvarch-digest: render=5bddad9bd4cb6e78 content=ad052095e975014b
 from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
@@ -8,7 +10,7 @@ from kvarch import schema_runtime as rt
 
 class HYV4Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """HY-V4 decoder: MLA with a DSA indexer and attention sinks (latent KV cache; indexer keys
-    not in it)."""
+    where it runs)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hy_v4",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HYV4ForCausalLM",)
@@ -25,3 +27,33 @@ class HYV4Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
     layer_types: list[str] | None = None
     """Per-layer attention kind (indexed_attention attends over every cached token)."""
+    index_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    """Width of the one key head the DSA indexer caches per token."""
+    indexer_types: list[str] = msgspec.field(default_factory=list)
+    """Per-layer indexer mode (\"full\" runs and caches it, \"shared\" reuses the top-k); absent:
+    layer 0 and every 4th from layer 1."""
+
+    def _checks(self) -> rt.Checks:
+        yield (
+            "indexer_types",
+            "one entry per layer",
+            len(self.indexer_types) == 0 or len(self.indexer_types) == self.num_hidden_layers,
+        )
+
+    @rt.reads("indexer_types", "index_head_dim")
+    def _extra_keys(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.ExtraKeys, ...]:
+        return rt.extra_keys(
+            self._n,
+            i,
+            (
+                "indexer",
+                1
+                if (
+                    self.indexer_types[i] == "full"
+                    if len(self.indexer_types) > 0
+                    else i == 0 or (i - 1) % 4 == 0
+                )
+                else 0,
+                self.index_head_dim,
+            ),
+        )

@@ -1,5 +1,5 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=69c66861815d7ef1 content=6d5d9b92e0e89249
+# kvarch-digest: render=32b32132267497fe content=c948b7b18eaa29ac
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -33,7 +33,23 @@ class Qwen4ExpTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Per-layer kind (linear_attention / indexed_attention), when the config lists it."""
     full_attention_interval: Annotated[int, rt.hf(ge=1)] = 4
     """Without layer_types, every this-many-th layer is indexed full attention."""
+    indexer_kv_heads: Annotated[int, rt.hf(ge=1)] | None = None
+    """Key heads the QSA indexer caches per token (transformers requires 1)."""
+    indexer_head_dim: Annotated[int, rt.hf(ge=1)] | None = None
+    """Width of each QSA indexer key head."""
 
     @rt.reads("full_attention_interval")
     def _kind(self, i: int) -> str:
         return "full" if (i + 1) % self.full_attention_interval == 0 else "none"
+
+    @rt.reads("indexer_kv_heads", "indexer_head_dim")
+    def _extra_keys(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.ExtraKeys, ...]:
+        return rt.extra_keys(
+            self._n,
+            i,
+            (
+                "indexer",
+                rt.coalesce(self.indexer_kv_heads, 0),
+                rt.coalesce(self.indexer_head_dim, 0),
+            ),
+        )

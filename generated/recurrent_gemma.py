@@ -1,5 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1905a350af3f03bf content=a18a325e03f376aa
+# kvarch-digest: render=91ea083f3f1fa0fc content=22e6d20799441a2e
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -20,6 +20,8 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
     """KV heads of the attention blocks; null means one per query head."""
     hidden_size: Annotated[int, rt.hf(ge=1)] = 2560
     """Model width."""
+    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] | None = None
+    """K/V width of the attention blocks, when it is not hidden_size / num_attention_heads."""
     attention_window_size: Annotated[
         int, rt.hf("attention_window_size", "sliding_window", ge=1)
     ] = 2048
@@ -40,8 +42,8 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
         )
         yield (
             "hidden_size",
-            "a multiple of num_attention_heads",
-            self.hidden_size % self.num_attention_heads == 0,
+            ("a multiple of num_attention_heads (or an explicit head_dim)"),
+            self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0,
         )
 
     @property
@@ -71,9 +73,9 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
     def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
         return self.kv_heads
 
-    @rt.reads("hidden_size", "num_attention_heads")
+    @rt.reads("explicit_head_dim", "hidden_size", "num_attention_heads")
     def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.hidden_size // self.num_attention_heads
+        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
 
     @rt.reads("max_position_embeddings")
     def _max_length(self) -> int | None:

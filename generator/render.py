@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 
 from generator.errors import Loc, SchemaError
-from generator.expr import Compiled
+from generator.expr import Compiled, Ty
 from generator.inherit import Members, inherited_body, standalone_body, why_not
 from generator.schema import Input, Schema
 from kvarch.schema_runtime import STANDARD_KIND_NAMES
@@ -87,6 +87,7 @@ HOOKS: dict[str, tuple[str, str, str | None]] = {
     "_k_head_dim": (", i: int, kind: str, kinds: list[str]", "int", None),
     "_v_head_dim": (", i: int, kind: str, kinds: list[str]", "int", None),
     "_kv_source": (", i: int, kind: str, kinds: list[str]", "int | None", "None"),
+    "_extra_keys": (", i: int, kind: str, kinds: list[str]", "tuple[rt.ExtraKeys, ...]", "()"),
     "_max_length": ("", "int | None", None),
     "_mla_latent_dim": ("", "int | None", "None"),
 }
@@ -102,6 +103,8 @@ def _members(s: Schema) -> Members:
             meta.append(f"ge={_lit(i.minimum)}")
         if i.keep_null:
             meta.append("keep_null=True")
+        if i.unless_present:
+            meta.append(f"unless_present={i.unless_present!r}")
         if meta:
             ty = f"Annotated[{ty}, rt.hf({', '.join(meta)})]"
         if i.ty.per_layer:
@@ -132,6 +135,7 @@ def _members(s: Schema) -> Members:
         "_k_head_dim": lay.k_head_dim,
         "_v_head_dim": lay.v_head_dim,
         "_kv_source": lay.kv_source,
+        "_extra_keys": _extra_keys_expr(lay.extra_keys),
         "_max_length": s.max_length,
         "_mla_latent_dim": s.mla_latent,
     }
@@ -165,6 +169,14 @@ def _members(s: Schema) -> Members:
         derived={d.name: (d.expr.ty, str(macros.derived(d))) for d in s.derived},
         hooks=hooks,
     )
+
+
+def _extra_keys_expr(declared: dict[str, tuple[Compiled, Compiled]]) -> Compiled:
+    """The ``_extra_keys`` hook's expression: ``rt.extra_keys`` over each declared row."""
+    rows = "".join(f", ({name!r}, {h.source}, {d.source})" for name, (h, d) in declared.items())
+    inputs = [n for h, d in declared.values() for n in (*h.inputs, *d.inputs)]
+    source = f"rt.extra_keys(self._n, i{rows})" if declared else "()"
+    return Compiled(source, Ty("none", True), list(dict.fromkeys(inputs)))
 
 
 def _used_names(source: str) -> set[str]:

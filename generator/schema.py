@@ -98,7 +98,7 @@ NOT_INHERITED = (
     "based_on",
     "extra_checks",
 )
-INPUT_KEYS = ("type", "from", "default", "keep_null", "min", "description")
+INPUT_KEYS = ("type", "from", "default", "keep_null", "unless_present", "min", "description")
 LAYER_KEYS = (
     "let",
     "count",
@@ -109,7 +109,9 @@ LAYER_KEYS = (
     "k_head_dim",
     "v_head_dim",
     "kv_source",
+    "extra_keys",
 )
+EXTRA_KEYS_KEYS = ("num_heads", "head_dim")
 KIND_KEYS = ("list", "map", "expr")
 
 
@@ -126,6 +128,7 @@ class Input:
     keep_null: bool
     minimum: float | None
     description: str
+    unless_present: tuple[str, ...] = ()
 
     @property
     def ty(self) -> Ty:
@@ -165,6 +168,8 @@ class Layers:
     k_head_dim: Compiled
     v_head_dim: Compiled
     kv_source: Compiled
+    extra_keys: dict[str, tuple[Compiled, Compiled]]
+    """Name -> (heads, head dim) of further per-token keys (e.g. an indexer's)."""
 
 
 @dataclass
@@ -374,6 +379,9 @@ def _input(name: str, spec: Any, parent: YMap) -> Input:
     keep_null = spec.get("keep_null", False)
     if type(keep_null) is not bool:
         raise _err(spec, "keep_null", f"input {name!r}: 'keep_null' must be true or false")
+    unless_present = _names(spec, "unless_present", PATH, "config path", single=True)
+    if unless_present and not has_default:
+        raise _err(spec, "unless_present", f"input {name!r}: 'unless_present' needs a default")
     minimum = spec.get("min")
     if minimum is not None and (
         type_name.removeprefix("per_layer[").removesuffix("]") not in ("int", "float")
@@ -392,6 +400,7 @@ def _input(name: str, spec: Any, parent: YMap) -> Input:
         keep_null=keep_null,
         minimum=minimum,
         description=_text(spec, "description"),
+        unless_present=tuple(unless_present),
     )
 
 
@@ -464,7 +473,22 @@ def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers
         k_head_dim=dims["k_head_dim"],
         v_head_dim=dims["v_head_dim"],
         kv_source=kv_source,
+        extra_keys=_extra_keys(spec, layer_scope),
     )
+
+
+def _extra_keys(spec: YMap, scope: dict[str, Name]) -> dict[str, tuple[Compiled, Compiled]]:
+    """``extra_keys``: per name, the heads (0: this layer keeps none) and head dim of further
+    keys a layer caches per token beside its K/V."""
+    raw = _map(spec, "extra_keys")
+    out = {}
+    for name in raw:
+        check_identifier(name, raw.key_locs[name], "extra_keys name")
+        item = _map(raw, name)
+        check_keys(item, EXTRA_KEYS_KEYS, f"extra_keys {name!r}")
+        heads = _expr(item, "num_heads", scope, (INT,))
+        out[name] = (heads, _expr(item, "head_dim", scope, (INT,)))
+    return out
 
 
 def _lets(spec: YMap, index_scope: dict[str, Name], layer_scope: dict[str, Name]) -> None:

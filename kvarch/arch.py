@@ -263,7 +263,13 @@ class ArchConfigWithAttentionKVCache(
         )
 
     def kv_params_for(
-        self, *, n_kv_heads: int, head_dim: int, num_layers: int, is_mla: bool = False
+        self,
+        *,
+        n_kv_heads: int,
+        head_dim: int,
+        num_layers: int,
+        is_mla: bool = False,
+        extra_key_dim: int = 0,
     ) -> KVCacheParams:
         """``KVCacheParams`` for one group of layers with this config's cache settings."""
         kv = self.kv_cache
@@ -281,4 +287,5 @@ class ArchConfigWithAttentionKVCache(
             is_mla=is_mla,
             data_parallel_degree=self.data_parallel_degree,
             kvcache_quant_config=kv.kv_cache_quantization,
+            extra_key_dim=extra_key_dim,
         )

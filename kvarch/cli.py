@@ -31,7 +31,14 @@ Command = Callable[[argparse.Namespace], int]
 
 def cmd_inspect(args: argparse.Namespace) -> int:
     from kvarch.dtype import DType
-    from kvarch.inspection import grouped_rows, inspect_config, load_hf_config, summary
+    from kvarch.inspection import (
+        extra_keys_text,
+        grouped_rows,
+        has_extra_keys,
+        inspect_config,
+        load_hf_config,
+        summary,
+    )
 
     config = load_hf_config(args.path)
     dtype = args.dtype or DType.from_hf_config(config, default=DType.bfloat16)
@@ -57,6 +64,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
                 s.k_head_dim,
                 s.v_head_dim,
                 "-" if s.kv_source is None else s.kv_source,
+                *((extra_keys_text(s),) if has_extra_keys(layout) else ()),
                 s.bytes_per_token(layout.dtype),
             )
             for s in layout.layers
@@ -67,6 +75,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         rows = grouped_rows(layout)
         headers = ("layers", "count", "kind", "window", "kv_heads", "k_dim", "v_dim",
                    "kv_from", "bytes/token/layer")  # fmt: skip
+    if has_extra_keys(layout):  # the rows carry it before the bytes
+        headers = (*headers[:-1], "extra_keys", headers[-1])
     print(table(headers, rows))
     return 0
 

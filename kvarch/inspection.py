@@ -11,9 +11,9 @@ from typing import Any
 from kvarch import registry
 from kvarch.dtype import DType
 from kvarch.errors import ConfigError
-from kvarch.layers import Layout
+from kvarch.layers import LayerSpec, Layout
 
-__all__ = ["inspect_config", "load_hf_config"]
+__all__ = ["extra_keys_text", "inspect_config", "load_hf_config"]
 
 
 def load_hf_config(path: str | Path) -> dict[str, Any]:
@@ -90,12 +90,24 @@ def summary(layout: Layout) -> str:
     )
 
 
+def extra_keys_text(spec: LayerSpec) -> str:
+    """A layer's further per-token keys, ``indexer 1x128`` (``-`` for none)."""
+    parts = [f"{e.name} {e.num_heads}x{e.head_dim}" for e in spec.extra_keys]
+    return ", ".join(parts) or "-"
+
+
+def has_extra_keys(layout: Layout) -> bool:
+    """Whether any layer caches keys beside K/V (the tables then show an ``extra_keys`` column,
+    before the bytes)."""
+    return any(s.extra_keys for s in layout.layers)
+
+
 def grouped_rows(layout: Layout) -> list[tuple[object, ...]]:
     """One row per distinct layer geometry, with the layers that have it."""
     by_spec: dict[tuple[Any, ...], list[int]] = {}
     for s in layout.layers:
-        key = (s.kind, s.window, s.num_kv_heads, s.k_head_dim, s.v_head_dim, s.kv_source)
-        by_spec.setdefault(key, []).append(s.index)
+        geometry = (s.kind, s.window, s.num_kv_heads, s.k_head_dim, s.v_head_dim, s.kv_source)
+        by_spec.setdefault((*geometry, s.extra_keys), []).append(s.index)
     spans = {key: _spans(indices) for key, indices in by_spec.items()}
     # Regular runs first; a scattered set that is all the rest reads "all others".
     order = sorted(by_spec, key=lambda k: ("," in spans[k], by_spec[k][0]))
@@ -105,8 +117,9 @@ def grouped_rows(layout: Layout) -> list[tuple[object, ...]]:
     rows: list[tuple[object, ...]] = []
     for key in order:
         indices = by_spec[key]
-        kind, window, heads, k_dim, v_dim, source = key
+        kind, window, heads, k_dim, v_dim, source, _ = key
         spec = layout.layers[indices[0]]
+        extra = (extra_keys_text(spec),) if has_extra_keys(layout) else ()
         rows.append(
             (
                 spans[key],
@@ -117,6 +130,7 @@ def grouped_rows(layout: Layout) -> list[tuple[object, ...]]:
                 k_dim,
                 v_dim,
                 "-" if source is None else source,
+                *extra,
                 spec.bytes_per_token(layout.dtype),
             )
         )

@@ -142,6 +142,9 @@ class KVCacheParams(msgspec.Struct, frozen=True, kw_only=True):
     """Independent replicas."""
     kvcache_quant_config: KVCacheQuantizationConfig | None = None
     """Scales for a quantized cache."""
+    extra_key_dim: int = 0
+    """Elements per token and layer of further keys cached beside K/V (a sparse-attention
+    indexer's keys: heads x dim), in ``dtype``, whole on every device (not split by TP)."""
 
     def __post_init__(self) -> None:
         owner = "KVCacheParams"
@@ -150,6 +153,7 @@ class KVCacheParams(msgspec.Struct, frozen=True, kw_only=True):
         check_int(owner, "head_dim", self.head_dim)
         check_int(owner, "num_layers", self.num_layers)
         check_int(owner, "page_size", self.page_size)
+        check_int(owner, "extra_key_dim", self.extra_key_dim, minimum=0)
         dp = check_int(owner, "data_parallel_degree", self.data_parallel_degree)
         strategy = check_enum(owner, "cache_strategy", self.cache_strategy, KVCacheStrategy)
         if not isinstance(self.devices, list) or not self.devices:
@@ -265,6 +269,7 @@ class KVCacheParams(msgspec.Struct, frozen=True, kw_only=True):
     def bytes_per_token_per_device(self) -> int:
         """Cache bytes one token takes on one device, scales included."""
         elements = self.kv_dim * self.num_layers * self.n_kv_heads_per_device * self.head_dim
+        elements += self.num_layers * self.extra_key_dim
         scales = self.scales_per_token_per_device
         scale_bytes = 0 if scales == 0 else self._scale_dtype.nbytes(scales)
         return self.dtype.nbytes(elements) + scale_bytes

@@ -8,7 +8,7 @@ import msgspec
 
 from kvarch.dtype import DType
 
-__all__ = ["LayerKind", "LayerSpec", "Layout"]
+__all__ = ["ExtraKeys", "LayerKind", "LayerSpec", "Layout"]
 
 LayerKind = Literal["full", "sliding", "chunked", "shared", "cross", "none"]
 """``full``/``sliding``/``chunked``: self-attention keeping all / a window / a chunk of tokens;
@@ -17,6 +17,23 @@ LayerKind = Literal["full", "sliding", "chunked", "shared", "cross", "none"]
 
 #: Kinds that store K/V for every generated token.
 PER_TOKEN_KINDS: frozenset[str] = frozenset({"full", "sliding", "chunked"})
+
+
+class ExtraKeys(msgspec.Struct, frozen=True, kw_only=True):
+    """Keys a layer caches per token beside its K/V, in the cache dtype: e.g. the keys of a
+    sparse-attention indexer (DeepSeek-V3.2's DSA: one head of ``index_head_dim``)."""
+
+    name: str
+    """What they are (the schema's name for them, e.g. ``indexer``)."""
+    num_heads: int
+    """Heads per token (>= 1)."""
+    head_dim: int
+    """Elements per head (>= 1)."""
+
+    @property
+    def elements(self) -> int:
+        """Elements per token."""
+        return self.num_heads * self.head_dim
 
 
 class LayerSpec(msgspec.Struct, frozen=True, kw_only=True):
@@ -36,12 +53,21 @@ class LayerSpec(msgspec.Struct, frozen=True, kw_only=True):
     """V elements per head (0 for a layer that keeps no KV of its own)."""
     kv_source: int | None = None
     """For a shared layer: the layer whose KV it reads."""
+    extra_keys: tuple[ExtraKeys, ...] = ()
+    """Further per-token keys the layer caches beside its K/V (e.g. an indexer's keys)."""
+
+    @property
+    def extra_key_elements(self) -> int:
+        """Elements of ``extra_keys`` per token."""
+        return sum(e.elements for e in self.extra_keys)
 
     def bytes_per_token(self, dtype: DType) -> int:
-        """Bytes this layer adds to the cache per token (0 unless it caches per token)."""
+        """Bytes this layer adds to the cache per token (0 unless it caches per token),
+        its extra keys included."""
         if self.kind not in PER_TOKEN_KINDS:
             return 0
-        return dtype.nbytes(self.num_kv_heads * (self.k_head_dim + self.v_head_dim))
+        kv = self.num_kv_heads * (self.k_head_dim + self.v_head_dim)
+        return dtype.nbytes(kv + self.extra_key_elements)
 
 
 class Layout(msgspec.Struct, frozen=True, kw_only=True):

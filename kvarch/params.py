@@ -178,6 +178,15 @@ def _mla(c: _Cfg, n: ParamCount) -> None:
     n.add(heads * (nope + v_dim), kv_rank, "attn", layers)
     n.add(hidden, heads * v_dim, "attn", layers)
     n.other += layers * kv_rank
+    if c.model_type == "deepseek_v32":  # the DSA indexer: query heads, one key head, weights
+        idx_heads, idx_dim = (
+            c.int("index_n_heads", default=64),
+            c.int("index_head_dim", default=128),
+        )
+        n.add(idx_heads * idx_dim, q_rank, "attn", layers)
+        n.add(idx_dim, hidden, "attn", layers)
+        n.add(idx_heads, hidden, "attn", layers)
+        n.other += layers * 2 * idx_dim  # the key LayerNorm's weight and bias
     experts = c.int("n_routed_experts")
     dense = c.int("first_k_dense_replace") if experts else layers
     freq = c.int("moe_layer_freq", default=1)
@@ -361,8 +370,8 @@ def _siglip(vision: Mapping[str, Any], text_hidden: int, n: ParamCount) -> None:
 
 
 _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
-    "deepseek_v2": _mla, "deepseek_v3": _mla, "gpt2": _gpt, "gpt_bigcode": _gpt,
-    "falcon": _falcon, "mpt": _mpt, "jamba": _jamba, "qwen3_next": _qwen3_next,
+    "deepseek_v2": _mla, "deepseek_v3": _mla, "deepseek_v32": _mla, "gpt2": _gpt,
+    "gpt_bigcode": _gpt, "falcon": _falcon, "mpt": _mpt, "jamba": _jamba, "qwen3_next": _qwen3_next,
     "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text,
 }  # fmt: skip
 _LLAMA_LIKE = {

@@ -125,9 +125,16 @@ class Input(NamedTuple):
     """Lower bound."""
     keep_null: bool = False
     """An explicit null in the config reads as None instead of ``default``."""
+    unless_present: tuple[str, ...] = ()
+    """HF paths: when one holds a non-null value, the input is not read (``default`` applies)."""
 
 
-def hf(*paths: str, ge: float | None = None, keep_null: bool = False) -> msgspec.Meta:
+def hf(
+    *paths: str,
+    ge: float | None = None,
+    keep_null: bool = False,
+    unless_present: tuple[str, ...] = (),
+) -> msgspec.Meta:
     """A field's HF paths (default: the field's own name) and lower bound, as msgspec metadata:
     msgspec enforces ``ge`` on every construction path, ``inputs_of`` reads the rest."""
     extra: dict[str, Any] = {}
@@ -135,6 +142,8 @@ def hf(*paths: str, ge: float | None = None, keep_null: bool = False) -> msgspec
         extra["from"] = paths
     if keep_null:
         extra["keep_null"] = True
+    if unless_present:
+        extra["unless_present"] = unless_present
     return msgspec.Meta(ge=ge, extra=extra) if ge is not None else msgspec.Meta(extra=extra)
 
 
@@ -183,6 +192,7 @@ def inputs_of(cls: type[msgspec.Struct], skip: frozenset[str]) -> tuple[Input, .
                 REQUIRED if default is msgspec.NODEFAULT else default,
                 minimum,
                 bool(extra.get("keep_null", False)),
+                tuple(extra.get("unless_present", ())),
             )
         )
     return tuple(rows)
@@ -239,7 +249,12 @@ class Source:
         return list(default) if isinstance(default, list) else default
 
     def read_input(self, row: Input) -> Any:
-        """``row``'s value (``read`` with the row's paths, type, default, bound)."""
+        """``row``'s value (``read`` with the row's paths, type, default, bound); ``default``
+        without reading when one of ``row.unless_present`` holds a value."""
+        if row.unless_present and any(
+            _lookup(self.data, path) is not None for path in row.unless_present
+        ):
+            return list(row.default) if isinstance(row.default, list) else row.default
         if row.type == "int" and len(row.paths) == 1 and "." not in row.paths[0]:
             value = self.data.get(row.paths[0])  # the common case, kept fast
             if type(value) is int and (row.minimum is None or value >= row.minimum):

@@ -24,7 +24,7 @@ from kvarch.device import DeviceRef
 from kvarch.dtype import DType
 from kvarch.errors import ConfigError, KvarchError
 from kvarch.kv_cache import KVCacheConfig, KVCacheGroup, KVCacheParams, MultiKVCacheParams
-from kvarch.layers import PER_TOKEN_KINDS, LayerSpec
+from kvarch.layers import PER_TOKEN_KINDS, ExtraKeys, LayerSpec
 from kvarch.pipeline import ModelConfig, PipelineConfig
 from kvarch.schema_inputs import REQUIRED, Input, Source, check_value, config_mapping, hf, inputs_of
 
@@ -34,6 +34,7 @@ __all__ = [
     "REQUIRED",
     "STANDARD_KIND_NAMES",
     "Checks",
+    "ExtraKeys",
     "Input",
     "SchemaArchConfig",
     "Source",
@@ -43,6 +44,7 @@ __all__ = [
     "closest",
     "coalesce",
     "config_mapping",
+    "extra_keys",
     "fail",
     "hf",
     "kind_names",
@@ -206,7 +208,7 @@ def _info(cls: type[SchemaArchConfig]) -> _Info:
             names = _READS.get(cls._k_head_dim, ())
         return " / ".join(paths[n] for n in names) or _FALLBACK[hook]
 
-    geometry = [cls._window, cls._num_kv_heads, cls._k_head_dim]
+    geometry = [cls._window, cls._num_kv_heads, cls._k_head_dim, cls._extra_keys]
     if cls._v_head_dim is not SchemaArchConfig._v_head_dim:
         geometry.append(cls._v_head_dim)
     labels = {hook: label(hook) for hook in _FALLBACK}
@@ -303,6 +305,10 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         """The earlier layer whose KV layer ``i`` reuses."""
         return None
 
+    def _extra_keys(self, i: int, kind: str, kinds: list[str]) -> tuple[ExtraKeys, ...]:
+        """Further per-token keys layer ``i`` caches beside its K/V (indexer keys)."""
+        return ()
+
     def _max_length(self) -> int | None:
         raise NotImplementedError
 
@@ -361,6 +367,7 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
             kv_source=self._kv_source(i, kind, kinds),
             kinds=kinds,
             fields=_info(type(self)).layer_labels,
+            extra=self._extra_keys(i, kind, kinds) if kind in PER_TOKEN_KINDS else (),
         )
 
     @property
@@ -484,31 +491,40 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
     def build_kv_params(self) -> KVCacheParams | MultiKVCacheParams:
         """One ``KVCacheParams`` for plain uniform full attention, else one group per geometry."""
         latent = self._mla_latent_dim()
-        groups: dict[tuple[str, int | None, int, int], list[int]] = {}
+        groups: dict[tuple[str, int | None, int, int, int], list[int]] = {}
         for s in self._cached():
+            extra = s.extra_key_elements
             if latent is not None:
-                key = (s.kind, s.window, 1, latent)
+                key = (s.kind, s.window, 1, latent, extra)
             else:
-                key = (s.kind, s.window, s.num_kv_heads, max(s.k_head_dim, s.v_head_dim))
+                key = (s.kind, s.window, s.num_kv_heads, max(s.k_head_dim, s.v_head_dim), extra)
             groups.setdefault(key, []).append(s.index)
         is_mla = latent is not None
         if len(groups) == 1:
-            (kind, _, heads, dim), indices = next(iter(groups.items()))
+            (kind, _, heads, dim, extra), indices = next(iter(groups.items()))
             if kind == "full":
                 return self.kv_params_for(
-                    n_kv_heads=heads, head_dim=dim, num_layers=len(indices), is_mla=is_mla
+                    n_kv_heads=heads,
+                    head_dim=dim,
+                    num_layers=len(indices),
+                    is_mla=is_mla,
+                    extra_key_dim=extra,
                 )
         return MultiKVCacheParams(
             groups=[
                 KVCacheGroup(
                     params=self.kv_params_for(
-                        n_kv_heads=heads, head_dim=dim, num_layers=len(idx), is_mla=is_mla
+                        n_kv_heads=heads,
+                        head_dim=dim,
+                        num_layers=len(idx),
+                        is_mla=is_mla,
+                        extra_key_dim=extra,
                     ),
                     layer_indices=idx,
                     attention=kind,  # type: ignore[arg-type]
                     window=window,
                 )
-                for (kind, window, heads, dim), idx in groups.items()
+                for (kind, window, heads, dim, extra), idx in groups.items()
             ]
         )
 
@@ -562,8 +578,10 @@ def layer_spec(
     kv_source: int | None,
     kinds: list[str],
     fields: tuple[str, str, str, str, str],
+    extra: tuple[ExtraKeys, ...] = (),
 ) -> LayerSpec:
-    """A validated ``LayerSpec``; ``fields`` name the HF fields behind each value, for errors."""
+    """A validated ``LayerSpec``; ``fields`` name the HF fields behind each value, for errors;
+    ``extra`` are the layer's further per-token keys (kept only by per-token kinds)."""
     f_window, f_heads, f_k, f_v, f_source = fields
     if kv_source is not None:
         check_value(owner, f_source, kv_source, "int", minimum=0)
@@ -591,7 +609,21 @@ def layer_spec(
         num_kv_heads=num_kv_heads,
         k_head_dim=k_head_dim,
         v_head_dim=v_head_dim,
+        extra_keys=extra if kind in PER_TOKEN_KINDS else (),
     )
+
+
+def extra_keys(owner: str, i: int, *declared: tuple[str, int, int]) -> tuple[ExtraKeys, ...]:
+    """Layer ``i``'s further per-token keys from the schema's ``(name, heads, dim)`` rows: a row
+    with 0 heads means the layer keeps none of that name; negative or 0-wide ones are errors."""
+    out = []
+    for name, heads, dim in declared:
+        field = f"layers[{i}].extra_keys.{name}"
+        check_value(owner, field + ".num_heads", heads, "int", minimum=0)
+        if heads:
+            check_value(owner, field + ".head_dim", dim, "int", minimum=1)
+            out.append(ExtraKeys(name=name, num_heads=heads, head_dim=dim))
+    return tuple(out)
 
 
 def closest(name: str, known: Sequence[str]) -> list[str]:

@@ -65,6 +65,32 @@ def test_inspect_table(llama_dir: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "0-31" in out and out.count("\n") == 5  # summary, dtype, one grouped row
 
 
+def test_inspect_shows_keys_cached_beside_kv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = {"model_type": "hy_v4", "num_hidden_layers": 6, "torch_dtype": "bfloat16"}
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(config))
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith(
+        "6 layers: 6 full; 7680 bytes/token (7.50 KiB, bfloat16); max length 262144"
+    )
+    assert out[2].split() == [
+        "layers", "count", "kind", "window", "kv_heads", "k_dim", "v_dim", "kv_from",
+        "extra_keys", "bytes/token/layer",
+    ]  # fmt: skip
+    # layers 0, 1, 5 run HY-V4's indexer: 1152 latent + 256 indexer bytes per token
+    assert [line.split()[-3:] for line in out[4:]] == [
+        ["-", "-", "1152"],  # kv_from, extra_keys, bytes
+        ["indexer", "1x128", "1408"],
+    ]
+    assert out[4].startswith("2-4 ") and out[5].startswith("all others ")
+    assert main(["inspect", str(path), "--json"]) == 0
+    layers = json.loads(capsys.readouterr().out)["layers"]
+    assert [bool(s["extra_keys"]) for s in layers] == [True, True, False, False, False, True]
+
+
 def test_plan_table_and_json(llama_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args = ["plan", str(llama_dir), "--gpu-memory", "80GiB", "--max-length", "8192"]
     assert main([*args, "--max-batch", "8"]) == 0

@@ -13,7 +13,7 @@ import pytest
 
 from generator import compile_dir
 from kvarch import ConfigError, DType, KVCacheParams, MultiKVCacheParams
-from kvarch.layers import LayerSpec
+from kvarch.layers import ExtraKeys, LayerSpec
 from kvarch.schema_runtime import SchemaArchConfig
 
 HEADER = """\
@@ -300,6 +300,32 @@ max_length: max_len
     assert [s.kind for s in two.layers()] == ["full", "shared"]
 
 
+def test_unless_present_skips_a_field_another_one_overrides(compile_schema: Any) -> None:
+    cls = compile_schema(
+        "unlesspresent",
+        """\
+  pattern: {type: int, from: sliding_window_pattern, default: 4, unless_present: layer_types}
+  layer_types: {type: "list[str]", default: null}
+layers:
+  count: n
+  kind: {list: layer_types, expr: "'full' if (i + 1) % pattern == 0 else 'sliding'"}
+  window: 8
+  num_kv_heads: heads
+  head_dim: dim
+max_length: max_len
+""",
+    )
+    base = {"num_hidden_layers": 4, "n_head": 4}
+    listed = ["sliding_attention", "full_attention"] * 2
+    both = cls.from_hf_config({**base, "sliding_window_pattern": "LLLG", "layer_types": listed})
+    assert (both.pattern, kinds(both)) == (4, ["sliding", "full"] * 2)  # the list decides
+    two = cls.from_hf_config({**base, "sliding_window_pattern": 2})
+    assert kinds(two) == ["sliding", "full"] * 2
+    expected = r"UnlesspresentConfig\.sliding_window_pattern: got 'LLLG'; expected an integer"
+    with pytest.raises(ConfigError, match=expected):  # without the list it is read, and typed
+        cls.from_hf_config({**base, "sliding_window_pattern": "LLLG"})
+
+
 def test_keep_null_tells_an_explicit_null_from_an_absent_field(compile_schema: Any) -> None:
     cls = compile_schema(
         "keepnull",
@@ -358,3 +384,35 @@ max_length: max_len
     assert a.rope == [] and a.rope is not b.rope  # the default is never shared
     with pytest.raises(ConfigError, match=r"ListdefaultConfig\.rope \(from no_rope_layers\)"):
         cls.from_hf_config({**base, "no_rope_layers": [1, 0]})
+
+
+def test_extra_keys_per_layer_bytes_and_groups(compile_schema: Any) -> None:
+    cls = compile_schema(
+        "indexed",
+        """\
+  index_dim: {type: int, default: 8}
+layers:
+  count: n
+  kind: {expr: "'none' if i == 3 else 'full'"}
+  num_kv_heads: heads
+  head_dim: dim
+  extra_keys:
+    indexer: {num_heads: "1 if i % 2 == 0 else 0", head_dim: index_dim}
+max_length: max_len
+""",
+    )
+    cfg = cls.from_hf_config({"num_hidden_layers": 4, "n_head": 2})
+    extras = [s.extra_keys for s in cfg.layers()]
+    indexer = (ExtraKeys(name="indexer", num_heads=1, head_dim=8),)
+    assert extras == [indexer, (), indexer, ()]  # layer 3 keeps no KV: no keys either
+    assert [s.bytes_per_token(DType.float32) for s in cfg.layers()] == [
+        4 * (2 * 2 * 8 + 8), 4 * 2 * 2 * 8, 4 * (2 * 2 * 8 + 8), 0,
+    ]  # fmt: skip
+    params = cfg.get_kv_params()
+    assert isinstance(params, MultiKVCacheParams)  # with and without the indexer: two groups
+    assert [(g.layer_indices, g.params.extra_key_dim) for g in params.groups] == [
+        ([0, 2], 8),
+        ([1], 0),
+    ]
+    with pytest.raises(ConfigError, match=r"layers\[0\]\.extra_keys\.indexer\.head_dim: got 0"):
+        cls.from_hf_config({"num_hidden_layers": 4, "n_head": 2, "index_dim": 0})

@@ -291,3 +291,14 @@ def test_multi_round_trip() -> None:
     bad["groups"][1]["window"] = -3
     with pytest.raises(msgspec.ValidationError, match="window"):
         msgspec.convert(bad, MultiKVCacheParams)
+
+
+def test_extra_keys_add_whole_per_device_and_must_not_be_negative() -> None:
+    """DeepSeek-V3.2: the 576-wide latent plus a 128-wide indexer key, 61 layers, bf16."""
+    mla = dict(dtype=DType.bfloat16, n_kv_heads=1, head_dim=576, num_layers=61, is_mla=True)
+    one = KVCacheParams(**mla, devices=[DeviceRef.GPU(0)], extra_key_dim=128)
+    assert one.bytes_per_token == 61 * (576 + 128) * 2 == 85888
+    eight = KVCacheParams(**mla, devices=[DeviceRef.GPU(i) for i in range(8)], extra_key_dim=128)
+    assert eight.bytes_per_token_per_device == 85888  # replicated like the latent
+    with pytest.raises(ConfigError, match=r"KVCacheParams\.extra_key_dim: got -1"):
+        KVCacheParams(**mla, devices=[DeviceRef.GPU(0)], extra_key_dim=-1)

@@ -117,6 +117,27 @@ def test_minimax_trailing_linear_layer_keeps_no_kv() -> None:
     assert geometry(truth) == [("full", None, 2, 16, 16), ("none", None, 0, 0, 0)] * 2
 
 
+@pytest.mark.parametrize("variant_id", ["minimax-default-pattern", "minimax-layer-types-head-dim"])
+def test_minimax_reports_exactly_the_cache_layers_its_model_keeps(variant_id: str) -> None:
+    """Every MiniMax layer keeps one thing: KV (attention) or a lightning-attention state
+    (``linear_cache``); kvarch's layers are exactly those, and its KV layers exactly the first."""
+    import generated
+    from tests.oracle.truth import build_model
+
+    variant = BY_ID[variant_id]
+    model = build_model(make_config(variant))
+    with torch.no_grad():
+        cache = model(input_ids=torch.arange(1, 9)[None], use_cache=True).past_key_values
+    kv = [i for i, lay in enumerate(cache.layers) if lay.is_initialized and lay.keys.numel()]
+    state = [i for i, s in enumerate(cache.linear_cache) if isinstance(s, torch.Tensor)]
+    arch = generated.from_hf_config({"model_type": "minimax", **variant.kwargs})
+    layers = arch.layers()
+    assert len(cache) == len(layers)  # max(KV slots, state slots): each list stops at its last
+    assert kv == [s.index for s in layers if s.kind == "full"]
+    assert state == [s.index for s in layers if s.kind == "none"]
+    assert arch.get_kv_params().num_layers == len(kv)
+
+
 def test_qwen2_use_sliding_window_false_disables_the_window() -> None:
     assert {t.kind for t in truth_of("qwen2-window-off")} == {"full"}
     assert [t.kind for t in truth_of("qwen2-max-window-layers")] == ["full"] * 2 + ["sliding"] * 2
@@ -192,6 +213,24 @@ def test_recurrent_gemma_cache_is_read_from_a_cache_handed_in() -> None:
     none = ("none", None, 0, 0, 0)
     assert geometry(truth) == [none, none, ("sliding", 5, 1, 16, 16), none, none]
     assert truth[2].cached_tokens == 4
+
+
+def test_recurrent_gemma_caches_its_explicit_head_dim() -> None:
+    """A config's head_dim replaces the hidden_size / heads that transformers computes."""
+    truth = truth_of("recurrent-gemma-head-dim")  # hidden 64, 4 heads, head_dim 24
+    none = ("none", None, 0, 0, 0)
+    assert geometry(truth) == [none, ("sliding", 5, 1, 24, 24), none]
+    config = {"model_type": "recurrent_gemma", **BY_ID["recurrent-gemma-head-dim"].kwargs}
+    kv = kvarch.inspect(config)
+    assert [(s.k_head_dim, s.v_head_dim) for s in kv.layers if s.kind == "sliding"] == [(24, 24)]
+
+
+def test_exaone4_string_pattern_beside_layer_types() -> None:
+    """EXAONE-4.0-32B writes "sliding_window_pattern": "LLLG"; transformers takes layer_types."""
+    truth = truth_of("exaone4-string-pattern")
+    assert [t.kind for t in truth] == ["sliding"] * 3 + ["full"]
+    config = {"model_type": "exaone4", **BY_ID["exaone4-string-pattern"].kwargs}
+    assert [s.kind for s in kvarch.inspect(config).layers] == [t.kind for t in truth]
 
 
 def test_distinct_heads_detects_broadcast_copies() -> None:
@@ -328,6 +367,7 @@ CHECKPOINTS: dict[str, tuple[list[tuple[Any, ...]], int]] = {
         139264,
     ),
     "deepseek-v3": ([(FULL, None, 1, 512, 64)] * 61, 70272),
+    "deepseek-v3.2-exp": ([(FULL, None, 1, 512, 64)] * 61, 70272 + 61 * 128 * 2),  # + indexer
     "phi-3-mini-4k-instruct": ([(SLIDING, 2047, 32, 96, 96)] * 32, 393216),
     "falcon-7b": ([(FULL, None, 1, 64, 64)] * 32, 8192),
     "falcon-40b": ([(FULL, None, 8, 64, 64)] * 60, 122880),
@@ -348,12 +388,18 @@ CHECKPOINTS: dict[str, tuple[list[tuple[Any, ...]], int]] = {
         196608,
     ),
     "gpt-oss-20b": ([(SLIDING, 128, 8, 64, 64), (FULL, None, 8, 64, 64)] * 12, 49152),
+    "exaone-4.0-32b": (  # "sliding_window_pattern": "LLLG" beside layer_types
+        ([(SLIDING, 4096, 8, 128, 128)] * 3 + [(FULL, None, 8, 128, 128)]) * 16,
+        262144,
+    ),
     "qwen3-next-80b-a3b-instruct": (
         ([("none", None, 0, 0, 0)] * 3 + [(FULL, None, 2, 256, 256)]) * 12,
         24576,
     ),
 }
 BROADCAST_ON_META = {"falcon-40b": 128}  # heads transformers caches; meta cannot dedupe them
+#: file -> per-token keys each layer caches beside K/V, as (name, heads, dim), by hand
+EXTRA_KEYS = {"deepseek-v3.2-exp": (("indexer", 1, 128),)}  # DSA: one 128-wide key head
 
 
 def fixture_dict(name: str) -> dict[str, Any]:
@@ -381,7 +427,35 @@ def test_checkpoint_cache_matches_hand_computed(name: str) -> None:
         assert {t.num_kv_heads for t in truth} == {heads}
         truth = [dataclasses.replace(t, num_kv_heads=layers[0][2]) for t in truth]
     assert geometry(truth) == layers
-    assert sum(2 * t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth) == bytes_bf16
+    assert [t.extra_keys for t in truth] == [EXTRA_KEYS.get(name, ())] * len(truth)
+    extra = sum(h * d for t in truth for _, h, d in t.extra_keys)
+    kv = sum(t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth)
+    assert 2 * (kv + extra) == bytes_bf16
+
+
+# Sparse-attention (DSA) families at their full-size defaults: layers whose indexer runs, by hand
+INDEXED_DEFAULTS = {
+    "deepseek_v32": (61, list(range(61))),
+    "glm_moe_dsa": (78, list(range(78))),  # index_topk_freq 1: every layer runs it
+    "axk2": (48, list(range(48))),
+    "hy_v4": (34, [0, *range(1, 34, 4)]),  # layer 0, then every 4th from layer 1
+}
+
+
+@pytest.mark.parametrize("model_type", sorted(INDEXED_DEFAULTS))
+def test_indexer_keys_at_full_size_defaults(model_type: str) -> None:
+    """transformers' full-size default model (shapes only) caches one 128-wide indexer key head
+    on exactly the layers that run the indexer; kvarch says the same and counts its bytes."""
+    from transformers import AutoConfig
+
+    count, indexed = INDEXED_DEFAULTS[model_type]
+    truth = cache_truth(AutoConfig.for_model(model_type), device="meta")
+    assert [t.index for t in truth if t.extra_keys] == indexed
+    assert {t.extra_keys for t in truth if t.extra_keys} == {(("indexer", 1, 128),)}
+    layout = kvarch.inspect({"model_type": model_type}, dtype=DType.bfloat16)
+    assert mismatches(truth, layout.layers) == []
+    kv = sum(t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth)
+    assert layout.bytes_per_token == 2 * (kv + 128 * len(indexed)) and len(truth) == count
 
 
 # --- kvarch's schemas against the truth ------------------------------------------------------

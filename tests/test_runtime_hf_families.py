@@ -239,3 +239,18 @@ def test_attention_and_ssm_state_in_one_layer_object_is_refused() -> None:
     with pytest.raises(UnsupportedCacheError, match="LinearAttentionAndFullAttentionLayer") as err:
         PagedCache.from_model(model, max_batch_size=1, max_seq_len=16, params=params)
     assert err.value.layers == [1, 3] and err.value.model_type == "zamba2"
+
+
+def test_keys_cached_beside_kv_are_refused_not_dropped() -> None:
+    """A geometry with extra per-token keys (an indexer's) cannot be paged: refused, typed."""
+    import msgspec
+
+    variant = next(v for v in available_variants() if v.id == "llama-gqa")
+    config = make_config(variant)
+    model = build_model(config)
+    (group,) = params_from_truth(config).groups
+    indexed = msgspec.structs.replace(group.params, extra_key_dim=16)
+    params = MultiKVCacheParams(groups=[msgspec.structs.replace(group, params=indexed)])
+    with pytest.raises(UnsupportedCacheError, match="per-token keys beside K/V") as err:
+        PagedCache.from_model(model, max_batch_size=1, max_seq_len=16, params=params)
+    assert err.value.layers == [0, 1, 2, 3] and err.value.model_type == "llama"

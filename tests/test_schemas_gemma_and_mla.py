@@ -70,22 +70,24 @@ def test_gemma3_default_windows_reach_the_planner_groups() -> None:
 
 
 @pytest.mark.parametrize(
-    ("model_type", "layers", "latent"),
+    ("model_type", "layers", "latent", "indexer"),
     [
-        ("deepseek_v2", 32, 512 + 64),
-        ("minicpm3", 62, 256 + 32),
-        ("sarvam_mla", 32, 512 + 64),
-        ("glm4_moe_lite", 47, 512 + 64),
-        ("deepseek_v32", 61, 512 + 64),
-        ("glm_moe_dsa", 78, 512 + 64),
+        ("deepseek_v2", 32, 512 + 64, 0),
+        ("minicpm3", 62, 256 + 32, 0),
+        ("sarvam_mla", 32, 512 + 64, 0),
+        ("glm4_moe_lite", 47, 512 + 64, 0),
+        ("deepseek_v32", 61, 512 + 64, 128),  # + one 128-wide DSA indexer key per layer
+        ("glm_moe_dsa", 78, 512 + 64, 128),
     ],
 )
-def test_mla_serving_view_is_one_latent_head(model_type: str, layers: int, latent: int) -> None:
+def test_mla_serving_view_is_one_latent_head(
+    model_type: str, layers: int, latent: int, indexer: int
+) -> None:
     cfg = generated.from_hf_config(hf(model_type), dtype=DType.bfloat16)
     params = cfg.get_kv_params()
     assert (params.is_mla, params.n_kv_heads, params.head_dim) == (True, 1, latent)
-    assert params.num_layers == layers
-    assert params.bytes_per_token == latent * layers * 2  # K only (kv_dim 1), bf16
+    assert (params.num_layers, params.extra_key_dim) == (layers, indexer)
+    assert params.bytes_per_token == (latent + indexer) * layers * 2  # K only (kv_dim 1), bf16
 
 
 # published config.json files (tests/fixtures/configs_gemma_and_mla), run by transformers at full

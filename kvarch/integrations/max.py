@@ -137,6 +137,13 @@ def to_max_params(
         groups.sort(key=lambda g: _CHILD_ORDER.index(g[0]))
     leaves: dict[str, MaxKVCacheParams] = {}
     for kind, window, p in groups:
+        if p.extra_key_dim:  # MAX keeps them in an `indexer` child this adapter does not build
+            raise ConfigError(
+                "extra_key_dim",
+                p.extra_key_dim,
+                "0: this adapter builds no MAX `indexer` child for keys cached beside K/V",
+                owner="to_max_params",
+            )
         leaf = kv.to_params(
             dtype=max_dtype(p.dtype),
             n_kv_heads=p.n_kv_heads,

@@ -33,7 +33,12 @@ from kvarch.runtime.errors import (
     UnsupportedCacheError,
 )
 from kvarch.runtime.hf import PagedCache, arch_for_model
-from kvarch.runtime.hf_layers import delegated_layers, gathered_reason, text_config
+from kvarch.runtime.hf_layers import (
+    delegated_layers,
+    gathered_reason,
+    refuse_extra_keys,
+    text_config,
+)
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
 from kvarch.runtime.runner import ModelRunner
 from kvarch.runtime.sampling import SamplingParams, sample
@@ -125,6 +130,7 @@ class Engine:
         model_type = str(getattr(text, "model_type", type(model).__name__))
         windows = {i: g.window for g in groups for i in g.layer_indices}
         delegated = delegated_layers(model, num_layers=num_layers, windows=windows, kinds=kinds)
+        refuse_extra_keys(model, groups, kinds)
         why = gathered_reason(model, delegated)
         if delegated or why is not None:
             layers = sorted(delegated) or sorted(windows)

@@ -33,7 +33,12 @@ from kvarch.runtime import attention as attn
 from kvarch.runtime import ops
 from kvarch.runtime.blocks import BlockManager
 from kvarch.runtime.errors import SequenceStateError, ShapeError
-from kvarch.runtime.hf_layers import delegated_layers, gathered_reason, text_config
+from kvarch.runtime.hf_layers import (
+    delegated_layers,
+    gathered_reason,
+    refuse_extra_keys,
+    text_config,
+)
 from kvarch.runtime.planner import (
     CachePlan,
     as_groups,
@@ -346,6 +351,7 @@ class PagedCache(Cache):  # type: ignore[misc]
             windows={i: g.window for g in groups for i in g.layer_indices},
             kinds=kinds,
         )
+        refuse_extra_keys(model, groups, kinds)
         free = device_free_bytes(groups[0].params.devices) if free_bytes is None else free_bytes
         sized = plan(
             params,

@@ -18,9 +18,10 @@ from typing import Any
 from transformers import cache_utils
 from transformers.cache_utils import DynamicCache, DynamicLayer, DynamicSlidingWindowLayer
 
+from kvarch.kv_cache import KVCacheGroup
 from kvarch.runtime.errors import UnsupportedCacheError
 
-__all__ = ["GATHERED", "delegated_layers", "gathered_reason", "text_config"]
+__all__ = ["GATHERED", "delegated_layers", "gathered_reason", "refuse_extra_keys", "text_config"]
 
 # transformers >= 5.2x: layers without per-token K/V (absent from older versions).
 _DUMMY: type | None = getattr(cache_utils, "DummyLayer", None)
@@ -77,6 +78,20 @@ def _paged_problem(layer: Any, window: int | None) -> str | None:
     if got != window:
         return f"transformers keeps a window of {got} tokens, the schema pages {window}"
     return None
+
+
+def refuse_extra_keys(model: Any, groups: list[KVCacheGroup], kinds: dict[int, str]) -> None:
+    """Raise ``UnsupportedCacheError`` when a group's layers cache further per-token keys beside
+    K/V (``extra_key_dim``: a sparse-attention indexer's keys): the pages hold K/V only."""
+    layers = sorted(i for g in groups if g.params.extra_key_dim for i in g.layer_indices)
+    if layers:
+        raise UnsupportedCacheError(
+            str(getattr(model.config, "model_type", type(model).__name__)),
+            kinds.get(layers[0], "full"),
+            layers,
+            "they also cache per-token keys beside K/V (a sparse-attention indexer's), which "
+            "the paged cache does not hold",
+        )
 
 
 def delegated_layers(

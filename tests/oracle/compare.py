@@ -24,6 +24,11 @@ def mismatches(truth: Sequence[LayerTruth], specs: Sequence[Any]) -> list[str]:
             got, want = getattr(s, name), getattr(t, name)
             if got != want:
                 lines.append(f"layer {t.index} {name}: kvarch {got!r}, transformers {want!r}")
+        extra = tuple((e.name, e.num_heads, e.head_dim) for e in s.extra_keys)
+        if extra != t.extra_keys:
+            lines.append(
+                f"layer {t.index} extra_keys: kvarch {extra!r}, transformers {t.extra_keys!r}"
+            )
         if t.kind == "shared" and t.kv_source is not None and s.kv_source != t.kv_source:
             lines.append(
                 f"layer {t.index} kv_source: kvarch {s.kv_source!r}, transformers {t.kv_source!r}"

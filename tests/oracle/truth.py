@@ -63,6 +63,9 @@ class LayerTruth:
     """Sequence length held after the probe pass (diagnostic)."""
     cached_heads: int = 0
     """Heads in the cached tensors, broadcast copies included (diagnostic)."""
+    extra_keys: tuple[tuple[str, int, int], ...] = ()
+    """Further per-token keys the layer caches, as (name, heads, dim): a sparse-attention
+    indexer's keys (``indexer_keys`` of transformers' ``DynamicIndexedLayer``)."""
 
     def geometry(self) -> dict[str, Any]:
         """The fields kvarch's ``LayerSpec`` must equal."""
@@ -198,9 +201,9 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
     attn = _attention_modules(model, num_layers)
     entries = _cache_entries(cache)
     shared_tail = all(getattr(m, "is_kv_shared_layer", False) for m in attn[len(entries) :])
-    if len(entries) < num_layers and (shared_tail or _counted_layers(cache) == num_layers):
-        # transformers 5.17 keeps no slots for shared layers; MiniMax counts its trailing
-        # linear-attention layers in a separate state list, with no KV slot
+    if len(entries) < num_layers and (shared_tail or _state_tail(cache, len(entries), num_layers)):
+        # transformers 5.17 keeps no slots for shared layers; MiniMax keeps its trailing
+        # linear-attention layers' state in a separate list, with no KV slot
         entries += [(None, None, None)] * (num_layers - len(entries))
     if len(entries) != num_layers:
         raise OracleError(f"cache has {len(entries)} layers, config has {num_layers}")
@@ -264,12 +267,17 @@ def _num_layers(text: PretrainedConfig) -> int:
     raise OracleError(f"{type(text).__name__} names no layer count")
 
 
-def _counted_layers(cache: Any) -> int | None:
-    """How many layers the cache object says it holds (``len(cache)``), if it says."""
-    try:
-        return len(cache)
-    except TypeError:
-        return None
+def _state_tail(cache: Any, start: int, stop: int) -> bool:
+    """Whether layers ``start:stop``, past the last KV slot, each hold a recurrent state
+    tensor (MiniMax's ``linear_cache``) and the cache counts exactly ``stop`` layers."""
+    import torch
+
+    states = getattr(cache, "linear_cache", None)
+    return (
+        isinstance(states, list)
+        and len(states) == stop
+        and all(isinstance(s, torch.Tensor) and s.numel() > 0 for s in states[start:stop])
+    )
 
 
 def _cache_entries(cache: Any) -> list[tuple[Any, torch.Tensor | None, torch.Tensor | None]]:
@@ -353,10 +361,26 @@ def _layer_truth(
         return LayerTruth(index=index, kind=kind, window=window, cached_tokens=held, **dims)
     if held != fed:
         raise OracleError(f"layer {index}: full layer holds {held} of {fed} tokens")
+    extra = _indexer_keys(index, layer, fed)
     masked = _mask_window(module)
     if masked is not None:  # local attention through a mask; the cache keeps every token
-        return LayerTruth(index=index, kind="sliding", window=masked, cached_tokens=held, **dims)
-    return LayerTruth(index=index, kind="full", cached_tokens=held, **dims)
+        return LayerTruth(
+            index=index, kind="sliding", window=masked, cached_tokens=held, extra_keys=extra, **dims
+        )
+    return LayerTruth(index=index, kind="full", cached_tokens=held, extra_keys=extra, **dims)
+
+
+def _indexer_keys(index: int, layer: Any, fed: int) -> tuple[tuple[str, int, int], ...]:
+    """The layer's indexer keys as ``(("indexer", heads, dim),)``; () when it holds none.
+    transformers stores them ``[batch, tokens, dim]`` (one head) or ``[batch, tokens, heads,
+    dim]``, one row per token fed."""
+    keys = getattr(layer, "indexer_keys", None)
+    if keys is None or keys.numel() == 0:
+        return ()
+    if keys.dim() not in (3, 4) or keys.shape[1] != fed:
+        raise OracleError(f"layer {index}: indexer keys {tuple(keys.shape)}, {fed} tokens fed")
+    heads = 1 if keys.dim() == 3 else int(keys.shape[2])
+    return (("indexer", heads, int(keys.shape[-1])),)
 
 
 def _mask_window(module: Any) -> int | None:

@@ -144,6 +144,12 @@ VARIANTS: list[Variant] = [
         "exaone4",
         llama_like(sliding_window=None, layer_types=["full_attention"] * 4),
     ),
+    _v(
+        "exaone4-string-pattern",
+        "exaone4",
+        llama_like(sliding_window=5, sliding_window_pattern="LLLG", layer_types=SSSF),
+        "EXAONE-4.0-32B writes the pattern as a string; layer_types then decides",
+    ),
     # --- qwen ---------------------------------------------------------------------------
     _v("qwen2", "qwen2", llama_like()),
     _v(

@@ -147,6 +147,18 @@ VARIANTS_GEMMA_AND_MLA += [
         ),
         "attention first, MHA (kv heads absent)",
     ),
+    _v(
+        "recurrent-gemma-head-dim",
+        "recurrent_gemma",
+        llama_like(
+            num_hidden_layers=3,
+            num_key_value_heads=1,
+            head_dim=24,
+            attention_window_size=5,
+            block_types=["recurrent", "attention"],
+        ),
+        "explicit head_dim 24, not 64 / 4: the attention blocks cache 24-wide K/V",
+    ),
 ]
 
 
