@@ -255,10 +255,22 @@ class Source:
             _lookup(self.data, path) is not None for path in row.unless_present
         ):
             return list(row.default) if isinstance(row.default, list) else row.default
-        if row.type == "int" and len(row.paths) == 1 and "." not in row.paths[0]:
-            value = self.data.get(row.paths[0])  # the common case, kept fast
-            if type(value) is int and (row.minimum is None or value >= row.minimum):
-                return value
+        plain = _PLAIN.get(row.paths)
+        if plain is None:
+            plain = _PLAIN[row.paths] = not any("." in p or "*" in p for p in row.paths)
+        if plain:  # the common cases, kept fast: top-level keys, a well-typed value or none
+            get = self.data.get
+            for path in row.paths:
+                value = get(path)
+                if value is not None:
+                    if type(value) is _FAST_TYPES.get(row.type) and (
+                        row.minimum is None or value >= row.minimum
+                    ):
+                        return value
+                    break
+            else:
+                if not row.keep_null and row.default is not REQUIRED:
+                    return list(row.default) if isinstance(row.default, list) else row.default
         return self.read(
             row.paths, row.type, default=row.default, minimum=row.minimum, keep_null=row.keep_null
         )
@@ -289,6 +301,12 @@ class Source:
                 check_value(self.owner, f"{where}.{key}.{tail}", value, item, minimum=minimum)
                 out[index] = value
         return out
+
+
+#: Paths -> whether each is a top-level key (no sub-config, no per-layer mapping).
+_PLAIN: dict[tuple[str, ...], bool] = {}
+#: Schema type -> the Python type a value of it can be returned as read (float takes ints).
+_FAST_TYPES: dict[str, type] = {"int": int, "bool": bool, "str": str, "float": float}
 
 
 def _present(data: Mapping[str, Any], path: str) -> bool:

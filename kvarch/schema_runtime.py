@@ -169,12 +169,19 @@ class _Info(NamedTuple):
     """The HF field of the kind list input ('' without one)."""
     same_kind: bool
     """``_kind`` reads no layer index: every layer gets the same kind."""
+    pure_kind: bool
+    """``_kind`` reads nothing of the config: the kinds depend on the layer count alone
+    (memoized per count)."""
     per_kind: bool
     """No per-layer hook reads the layer index or the kind list and no layer shares KV: a
     layer's geometry depends on its kind alone (validated once per kind)."""
 
 
 _INFO: dict[type, _Info] = {}
+
+#: (class, layer count) -> the layer kinds, for a ``_kind`` that reads only the layer index.
+_PURE_KINDS: dict[tuple[type, int], tuple[str, ...]] = {}
+_PURE_KINDS_MAX = 1024
 
 #: Set while ``from_hf_config`` builds a config from values ``Source`` has already checked.
 _READ_CHECKED: ContextVar[bool] = ContextVar("kvarch_read_checked", default=False)
@@ -225,6 +232,7 @@ def _info(cls: type[SchemaArchConfig]) -> _Info:
         ),
         kind_list=paths[cls.KIND_LIST] if cls.KIND_LIST else "",
         same_kind=not _loads(cls._kind, {"i"}),
+        pure_kind=not _loads(cls._kind, {"self"}),
         per_kind=cls._kv_source is SchemaArchConfig._kv_source
         and not any(_loads(hook, {"i", "kinds"}) for hook in geometry),
     )
@@ -345,9 +353,17 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         owner, label = self._n, info.labels["_kind"]
         if info.same_kind:
             return [layer_kind(owner, label, 0, self._kind(0))] * count
+        if info.pure_kind:
+            memo = _PURE_KINDS.get((type(self), count))
+            if memo is not None:
+                return list(memo)
         try:  # fast: every kind first, then one check
             kinds = list(map(self._kind, range(count)))
             if _KIND_SET.issuperset(kinds):
+                if info.pure_kind:
+                    if len(_PURE_KINDS) >= _PURE_KINDS_MAX:
+                        _PURE_KINDS.clear()
+                    _PURE_KINDS[type(self), count] = tuple(kinds)
                 return kinds
         except (ZeroDivisionError, OverflowError, IndexError):
             pass
