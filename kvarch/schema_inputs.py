@@ -306,7 +306,7 @@ class Source:
 #: Paths -> whether each is a top-level key (no sub-config, no per-layer mapping).
 _PLAIN: dict[tuple[str, ...], bool] = {}
 #: Schema type -> the Python type a value of it can be returned as read (float takes ints).
-_FAST_TYPES: dict[str, type] = {"int": int, "bool": bool, "str": str, "float": float}
+_FAST_TYPES: dict[str, type[Any]] = {"int": int, "bool": bool, "str": str, "float": float}
 
 
 def _present(data: Mapping[str, Any], path: str) -> bool:
