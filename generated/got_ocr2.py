@@ -1,7 +1,8 @@
 # generated from schemas/got_ocr2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b78265d75b9c3844 content=ce01f928ba6384b0
+# kvarch-digest: render=d79a73c0c22e451b content=b61e794a4b276afe
 from typing import Annotated, ClassVar
 
+from generated.qwen3 import Qwen3Config
 from kvarch import schema_runtime as rt
 
 
@@ -40,54 +41,12 @@ class GotOcr2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""
 
-    def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
-        yield (
-            "hidden_size",
-            "a multiple of num_attention_heads (or set head_dim)",
-            self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0,
-        )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
-
-    @rt.reads("num_hidden_layers")
-    def _count(self) -> int:
-        return self.num_hidden_layers
-
-    @rt.reads("use_sliding_window", "sliding_window", "max_window_layers")
-    def _kind(self, i: int) -> str:
-        return (
-            "sliding"
-            if self.use_sliding_window
-            and self.sliding_window is not None
-            and (i >= self.max_window_layers)
-            else "full"
-        )
-
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
-
-    @rt.reads("num_kv_heads", "num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
-
-    @rt.reads("explicit_head_dim", "hidden_size", "num_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
-
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings
+    _checks = Qwen3Config._checks
+    kv_heads = Qwen3Config.kv_heads
+    attn_head_dim = Qwen3Config.attn_head_dim
+    _count = Qwen3Config._count
+    _kind = Qwen3Config._kind
+    _window = Qwen3Config._window
+    _num_kv_heads = Qwen3Config._num_kv_heads
+    _k_head_dim = Qwen3Config._k_head_dim
+    _max_length = Qwen3Config._max_length

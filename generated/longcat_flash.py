@@ -1,7 +1,8 @@
 # generated from schemas/longcat_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=96d4050ddd64ee8c content=7078a055b335ed4a
+# kvarch-digest: render=522398bd972fffd4 content=4043c4ef3e7cef19
 from typing import Annotated, ClassVar
 
+from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
 
 
@@ -30,6 +31,12 @@ class LongcatFlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tr
     attention_sublayers: Annotated[int, rt.hf("num_hidden_layers", ge=2)] | None = None
     """Attention sublayers (2 x num_layers), when the config gives this instead."""
 
+    _num_kv_heads = DeepseekV3Config._num_kv_heads
+    _k_head_dim = DeepseekV3Config._k_head_dim
+    _v_head_dim = DeepseekV3Config._v_head_dim
+    _max_length = DeepseekV3Config._max_length
+    _mla_latent_dim = DeepseekV3Config._mla_latent_dim
+
     @property
     def cache_layers(self) -> int:
         """Attention sublayers, each with its own latent cache (2 per block; default 28 blocks)."""
@@ -42,22 +49,3 @@ class LongcatFlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tr
     @rt.reads("num_hidden_layers", "attention_sublayers")
     def _count(self) -> int:
         return self.cache_layers
-
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return 1
-
-    @rt.reads("kv_lora_rank")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_lora_rank
-
-    @rt.reads("qk_rope_head_dim")
-    def _v_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.qk_rope_head_dim
-
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings
-
-    @rt.reads("kv_lora_rank", "qk_rope_head_dim")
-    def _mla_latent_dim(self) -> int | None:
-        return self.kv_lora_rank + self.qk_rope_head_dim

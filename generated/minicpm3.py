@@ -1,7 +1,8 @@
 # generated from schemas/minicpm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d268defc0e4d9628 content=d304bb831a0c00ee
+# kvarch-digest: render=92b82dd25759ca2a content=cf5fc72de83e8d28
 from typing import Annotated, ClassVar
 
+from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
 
 
@@ -27,25 +28,9 @@ class MiniCPM3Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
     """Longest sequence (already the rope-extended length)."""
 
-    @rt.reads("num_hidden_layers")
-    def _count(self) -> int:
-        return self.num_hidden_layers
-
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return 1
-
-    @rt.reads("kv_lora_rank")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_lora_rank
-
-    @rt.reads("qk_rope_head_dim")
-    def _v_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.qk_rope_head_dim
-
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings
-
-    @rt.reads("kv_lora_rank", "qk_rope_head_dim")
-    def _mla_latent_dim(self) -> int | None:
-        return self.kv_lora_rank + self.qk_rope_head_dim
+    _count = DeepseekV3Config._count
+    _num_kv_heads = DeepseekV3Config._num_kv_heads
+    _k_head_dim = DeepseekV3Config._k_head_dim
+    _v_head_dim = DeepseekV3Config._v_head_dim
+    _max_length = DeepseekV3Config._max_length
+    _mla_latent_dim = DeepseekV3Config._mla_latent_dim

@@ -1,9 +1,10 @@
 # generated from schemas/nemotron_h.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9320db7cc26ed186 content=f776c4e33c6b60c8
+# kvarch-digest: render=73ef92e714fd978d content=fda19169f6346eaf
 from typing import Annotated, ClassVar
 
 import msgspec
 
+from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
 
 
@@ -37,27 +38,12 @@ class NemotronHConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True)
     hybrid_override_pattern: str = "ME*-"
     """Without layers_block_type, one character per layer (M, E, *, -)."""
 
-    def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
-        yield (
-            "hidden_size",
-            "a multiple of num_attention_heads (or set head_dim)",
-            self.explicit_head_dim is not None or self.hidden_size % self.num_attention_heads == 0,
-        )
-
-    @property
-    def kv_heads(self) -> int:
-        """KV heads per layer."""
-        return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
-
-    @property
-    def attn_head_dim(self) -> int:
-        """Elements per K and V head."""
-        return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
+    _checks = LlamaConfig._checks
+    kv_heads = LlamaConfig.kv_heads
+    attn_head_dim = LlamaConfig.attn_head_dim
+    _num_kv_heads = LlamaConfig._num_kv_heads
+    _k_head_dim = LlamaConfig._k_head_dim
+    _max_length = LlamaConfig._max_length
 
     @rt.reads("block_list", "hybrid_override_pattern")
     def _count(self) -> int:
@@ -68,15 +54,3 @@ class NemotronHConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True)
     @rt.reads("hybrid_override_pattern")
     def _kind(self, i: int) -> str:
         return "full" if self.hybrid_override_pattern[i] == "*" else "none"
-
-    @rt.reads("num_kv_heads", "num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
-
-    @rt.reads("explicit_head_dim", "hidden_size", "num_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
-
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings

@@ -168,6 +168,8 @@ def load_schemas(schema_dir: Path, display_root: Path | None = None) -> list[Sch
         schema.parent = parent if isinstance(parent, str) else None
         if schema.parent is not None:
             schema.extends_loc = loc_of(raw[stem], "extends")
+        source = raw[stem].get("based_on")
+        schema.source = source if isinstance(source, str) else None
         schemas.append(schema)
     _check_set(schemas, raw)
     return schemas

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.expr import Ty
 
-__all__ = ["Body", "Members", "inherited_body", "standalone_body", "why_not"]
+__all__ = ["Body", "Members", "borrowed_body", "inherited_body", "standalone_body", "why_not"]
 
 
 @dataclass
@@ -73,6 +73,30 @@ def standalone_body(m: Members) -> Body:
     members += [text for _, text in m.derived.values()]
     members += [text for text in m.hooks.values() if text is not None]
     return Body(list(m.attributes.values()), members)
+
+
+def borrowed_body(m: Members, source: Members, owner: str) -> Body:
+    """Every member of a stand-alone (``based_on``) class, where a method or property renders
+    exactly as in ``source``'s class (``owner``) taken from that class instead of restated: the
+    text was compiled against this schema's own inputs, so it means the same here."""
+    members = _fields([f"{text}\n{m.field_docs[n]}" for n, (_, text) in m.fields.items()])
+    borrowed: list[str] = []
+    own: list[str] = []
+    if m.checks:
+        if m.checks == source.checks:
+            borrowed.append(f"    _checks = {owner}._checks")
+        else:
+            own.append(_checks(m.checks))
+    for n, (_, text) in m.derived.items():
+        same = source.derived.get(n, (None, None))[1] == text
+        (borrowed if same else own).append(f"    {n} = {owner}.{n}" if same else text)
+    for n, hook in m.hooks.items():
+        if hook is not None:
+            same = source.hooks.get(n) == hook
+            (borrowed if same else own).append(f"    {n} = {owner}.{n}" if same else hook)
+    if borrowed:
+        members.append("\n".join(borrowed))
+    return Body(list(m.attributes.values()), members + own)
 
 
 def why_not(m: Members, parent: Members) -> str | None:

@@ -16,7 +16,7 @@ import jinja2
 
 from generator.errors import Loc, SchemaError
 from generator.expr import Compiled, Ty
-from generator.inherit import Members, inherited_body, standalone_body, why_not
+from generator.inherit import Members, borrowed_body, inherited_body, standalone_body, why_not
 from generator.schema import Input, Schema
 from kvarch.schema_runtime import STANDARD_KIND_NAMES
 
@@ -188,7 +188,13 @@ def render_modules(schemas: list[Schema], package: str) -> dict[str, str]:
     by_stem = {s.stem: s for s in schemas}
     members = {s.stem: _members(s) for s in schemas}
     return {
-        f"{s.stem}.py": _module(s, package, members, by_stem[s.parent] if s.parent else None)
+        f"{s.stem}.py": _module(
+            s,
+            package,
+            members,
+            by_stem[s.parent] if s.parent else None,
+            by_stem[s.source] if s.source else None,
+        )
         for s in schemas
     }
 
@@ -198,11 +204,19 @@ def render_module(s: Schema, package: str) -> str:
     return _module(s, package, {s.stem: _members(s)}, None)
 
 
-def _module(s: Schema, package: str, members: dict[str, Members], parent: Schema | None) -> str:
+def _module(
+    s: Schema,
+    package: str,
+    members: dict[str, Members],
+    parent: Schema | None,
+    source: Schema | None = None,
+) -> str:
     """A subclass of ``parent``'s class declaring only what differs (``extends`` means exactly
     that base class; the compiler refuses a child no subclass can express), else a stand-alone
-    class."""
-    if parent is None:
+    class (``based_on``: taking the methods it shares with ``source``'s class from there)."""
+    if parent is None and source is not None:
+        body = borrowed_body(members[s.stem], members[source.stem], source.class_name)
+    elif parent is None:
         body = standalone_body(members[s.stem])
     else:
         inherited = inherited_body(members[s.stem], members[parent.stem])
@@ -219,9 +233,10 @@ def _module(s: Schema, package: str, members: dict[str, Members], parent: Schema
     class_text = _ENV.get_template("class.py.j2").render(s=s, base=base, body=body, **common)
     used = _used_names(class_text)
     typing_names = ", ".join(n for n in ("Annotated", "ClassVar") if n in used)
+    lender = source if source is not None and source.class_name in used else None
     return _ENV.get_template("module.py.j2").render(
         s=s,
-        parent=parent,
+        parent=parent or lender,
         class_text=class_text,
         used=used,
         typing_names=typing_names,

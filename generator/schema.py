@@ -195,6 +195,8 @@ class Schema:
     """Stem of the schema this one extends (its class becomes the base class)."""
     extends_loc: Loc | None = None
     """Where ``extends`` is written."""
+    source: str | None = None
+    """Stem of the schema this one is ``based_on`` (its class lends the identical methods)."""
 
     def label(self, inputs: list[str], fallback: str) -> str:
         """The HF fields behind a value, for error messages."""
