@@ -1,6 +1,6 @@
 # generated from schemas/afmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2a0de817d37197b2 content=c21e0515a71696e4
-from typing import Annotated, ClassVar
+# kvarch-digest: render=0de2b6cb701a1499 content=64cb924511b23ac1
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -14,17 +14,15 @@ class AfmoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/afmoe.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 16
+    hidden_size: rt.Width = 2048
+    explicit_head_dim: rt.HeadDim = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 16384
-    sliding_window: Annotated[int, rt.hf(ge=1)] = 1024
+    max_position_embeddings: rt.Positive = 16384
+    sliding_window: rt.Positive = 1024
     """Tokens a sliding layer sees."""
-    global_attn_every_n_layers: Annotated[int, rt.hf(ge=1)] = 4
+    global_attn_every_n_layers: rt.Positive = 4
     """Every Nth layer (N-1, 2N-1, ...) is full attention."""
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""

@@ -1,6 +1,6 @@
 # generated from schemas/apertus.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d18301fe06254f4c content=08a64417e1a7ca42
-from typing import Annotated, ClassVar
+# kvarch-digest: render=91a7901990b9b641 content=d7da9bd82a1fb4d1
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,9 +13,7 @@ class ApertusConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ApertusForCausalLM", "Apertus1p5TextForCausalLM")
     SCHEMA: ClassVar[str] = "schemas/apertus.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 65536
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    hidden_size: rt.Width = 4096
+    max_position_embeddings: rt.Positive = 65536

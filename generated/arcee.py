@@ -1,6 +1,6 @@
 # generated from schemas/arcee.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1f076190915f3486 content=f22e65581618e1fd
-from typing import Annotated, ClassVar
+# kvarch-digest: render=e054054453782dd5 content=e00a1f5e2eed8d4d
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,9 +13,7 @@ class ArceeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ArceeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/arcee.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    hidden_size: rt.Width = 2560
+    max_position_embeddings: rt.Positive = 4096

@@ -1,6 +1,6 @@
 # generated from schemas/aria_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=aedd8e4f4b8acd44 content=e8ba5b4d2bc30b42
-from typing import Annotated, ClassVar
+# kvarch-digest: render=686c70b55cbca696 content=44ca5e84e1f5eeec
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,8 +13,6 @@ class AriaTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("AriaTextForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/aria_text.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    hidden_size: rt.Width = 4096

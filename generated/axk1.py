@@ -1,6 +1,6 @@
 # generated from schemas/axk1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f8d1d11842ab6524 content=3ec17a5e793dcd3d
-from typing import Annotated, ClassVar
+# kvarch-digest: render=491e60461f3cb6a5 content=507bbf0b9ad23ac4
+from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
@@ -13,10 +13,10 @@ class AXK1Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("AXK1ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/axk1.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 61
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 64
-    kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
-    qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
+    num_hidden_layers: rt.Positive = 61
+    num_attention_heads: rt.Positive = 64
+    kv_lora_rank: rt.Positive = 512
+    qk_rope_head_dim: rt.Positive = 64
+    qk_nope_head_dim: rt.Positive = 128
+    v_head_dim: rt.Positive = 128
+    max_position_embeddings: rt.Positive = 32768

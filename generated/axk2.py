@@ -1,6 +1,6 @@
 # generated from schemas/axk2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=85c2a54ba9d0ff5b content=753886880d6e60fb
-from typing import Annotated, ClassVar
+# kvarch-digest: render=794f7c0cfbb000a9 content=16a8d08a17f606fe
+from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
@@ -16,16 +16,16 @@ class AXK2Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"indexed_attention": "full"})
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 48
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
-    kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 128
-    qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 32
-    qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    v_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    num_hidden_layers: rt.Positive = 48
+    num_attention_heads: rt.Positive = 32
+    kv_lora_rank: rt.Positive = 128
+    qk_rope_head_dim: rt.Positive = 32
+    qk_nope_head_dim: rt.Positive = 64
+    v_head_dim: rt.Positive = 64
+    max_position_embeddings: rt.Positive = 131072
     layer_types: list[str] | None = None
     """Per-layer attention kind (indexed_attention attends over every cached token)."""
-    index_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    index_head_dim: rt.Positive = 128
     """Width of the one key head the DSA indexer caches per token."""
 
     @rt.reads("index_head_dim")

@@ -1,6 +1,6 @@
 # generated from schemas/bamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8d6d0fe62d59c660 content=8193e522d25bc4e0
-from typing import Annotated, ClassVar
+# kvarch-digest: render=3e0ce8562fb17a5b content=3a4bef8db3cd89a9
+from typing import ClassVar
 
 import msgspec
 
@@ -15,18 +15,11 @@ class BambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BambaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/bamba.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = 8
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    num_kv_heads: rt.KvHeadsOrNull | None = 8
+    hidden_size: rt.Width = 4096
+    max_position_embeddings: rt.Positive = 262144
     attn_layer_indices: list[int] = msgspec.field(default_factory=list)
     """Indices of the attention layers (the others are Mamba2)."""
 

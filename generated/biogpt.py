@@ -1,6 +1,6 @@
 # generated from schemas/biogpt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b459899bc7c2df77 content=a56cd31404695ad9
-from typing import Annotated, ClassVar
+# kvarch-digest: render=d1c02b4b08f72e90 content=b1dec2882660da04
+from typing import ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
 from kvarch import schema_runtime as rt
@@ -13,4 +13,4 @@ class BiogptConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BioGptForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/biogpt.yaml"
 
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 1024
+    max_position_embeddings: rt.Positive = 1024

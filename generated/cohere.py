@@ -1,6 +1,6 @@
 # generated from schemas/cohere.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ed50afe65b2e7d8b content=108ebcf9437824ed
-from typing import Annotated, ClassVar
+# kvarch-digest: render=30ff14daa0ec82db content=4e3a9d7af2c99169
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,9 +13,7 @@ class CohereConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CohereForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cohere.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        40
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 8192
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
+    num_hidden_layers: rt.Layers = 40
+    num_attention_heads: rt.Heads = 64
+    hidden_size: rt.Width = 8192
+    max_position_embeddings: rt.Positive = 8192

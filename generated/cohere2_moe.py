@@ -1,5 +1,5 @@
 # generated from schemas/cohere2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4002eb588d784fb3 content=a98f8a736a06e58c
+# kvarch-digest: render=a095b34906fa7528 content=d9adf8740807b09c
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
@@ -13,25 +13,18 @@ class Cohere2MoeConfig(MinistralConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Cohere2MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cohere2_moe.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        40
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = None
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 8192
+    num_hidden_layers: rt.Layers = 40
+    num_attention_heads: rt.Heads = 64
+    num_kv_heads: rt.KvHeadsOrNull | None = None
+    hidden_size: rt.Width = 8192
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
-    sliding_window_pattern: Annotated[int, rt.hf(ge=1)] = 4
+    max_position_embeddings: rt.Positive = 8192
+    sliding_window_pattern: rt.Positive = 4
     """In the MoE layers, every this-many-th layer is full attention."""
-    prefix_dense_sliding_window_pattern: Annotated[int, rt.hf(ge=1)] = 1
+    prefix_dense_sliding_window_pattern: rt.Positive = 1
     """The same period for the first first_k_dense_replace (dense) layers."""
-    first_k_dense_replace: Annotated[int, rt.hf(ge=0)] = 0
+    first_k_dense_replace: rt.NonNegative = 0
     """Leading dense layers, which follow prefix_dense_sliding_window_pattern."""
 
     @rt.reads(

@@ -1,6 +1,6 @@
 # generated from schemas/cohere_compass_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5ae98fb0e8add688 content=9edd681337417b4b
-from typing import Annotated, ClassVar
+# kvarch-digest: render=d8ab1ab613f325dc content=3a62bacbbb87b7da
+from typing import ClassVar
 
 from generated.ministral import MinistralConfig
 from kvarch import schema_runtime as rt
@@ -13,17 +13,10 @@ class CohereCompassTextConfig(MinistralConfig, frozen=True, kw_only=True, dict=T
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CohereCompassForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cohere_compass_text.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        40
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = None
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 8192
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
+    num_hidden_layers: rt.Layers = 40
+    num_attention_heads: rt.Heads = 64
+    num_kv_heads: rt.KvHeadsOrNull | None = None
+    hidden_size: rt.Width = 8192
+    max_position_embeddings: rt.Positive = 8192
 
     _kind = rt.SchemaArchConfig._kind

@@ -1,6 +1,6 @@
 # generated from schemas/cpmant.yaml by `make generate`; do not edit.
-# kvarch-digest: render=550b95b12ef2cdc3 content=14c5f2e621f81e4b
-from typing import Annotated, ClassVar
+# kvarch-digest: render=d95a789d96453713 content=c35a44e3223dba97
+from typing import ClassVar
 
 from kvarch import schema_runtime as rt
 
@@ -12,13 +12,13 @@ class CpmantConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CpmAntForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cpmant.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)]
+    num_hidden_layers: rt.Positive
     """Decoder layers."""
-    num_attention_heads: Annotated[int, rt.hf(ge=1)]
+    num_attention_heads: rt.Positive
     """Attention heads (each keeps its own K/V head)."""
-    dim_head: Annotated[int, rt.hf(ge=1)] = 128
+    dim_head: rt.Positive = 128
     """Elements per K and V head."""
-    position_bias_max_distance: Annotated[int, rt.hf(ge=1)] = 2048
+    position_bias_max_distance: rt.Positive = 2048
     """Distance where relative position buckets saturate (the length bound)."""
 
     @rt.reads("num_hidden_layers")

@@ -1,6 +1,6 @@
 # generated from schemas/cwm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b1ead038de67216a content=3e949fe7369b4115
-from typing import Annotated, ClassVar
+# kvarch-digest: render=a3d01a38ad24b2df content=6b4c01f00b3de891
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -14,18 +14,14 @@ class CwmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/cwm.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        64
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 8
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 6144
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
+    num_hidden_layers: rt.Layers = 64
+    num_attention_heads: rt.Heads = 48
+    num_kv_heads: rt.KvHeads = 8
+    hidden_size: rt.Width = 6144
+    explicit_head_dim: rt.HeadDim = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    sliding_window: Annotated[int, rt.hf(ge=1)] = 8192
+    max_position_embeddings: rt.Positive = 131072
+    sliding_window: rt.Positive = 8192
     """Tokens a sliding layer sees."""
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""

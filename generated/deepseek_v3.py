@@ -1,6 +1,6 @@
 # generated from schemas/deepseek_v3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1cdbc68a1242ad9c content=32ea3d8e141d2a93
-from typing import Annotated, ClassVar
+# kvarch-digest: render=67e94ac0ba8934b4 content=dd8f0a5c6800fa5b
+from typing import ClassVar
 
 from kvarch import schema_runtime as rt
 
@@ -12,19 +12,19 @@ class DeepseekV3Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DeepseekV3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/deepseek_v3.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)]
+    num_hidden_layers: rt.Positive
     """Decoder layers."""
-    num_attention_heads: Annotated[int, rt.hf(ge=1)]
+    num_attention_heads: rt.Positive
     """Query heads."""
-    kv_lora_rank: Annotated[int, rt.hf(ge=1)]
+    kv_lora_rank: rt.Positive
     """Width of the compressed KV latent."""
-    qk_rope_head_dim: Annotated[int, rt.hf(ge=1)]
+    qk_rope_head_dim: rt.Positive
     """Width of the rotary key part shared by all heads."""
-    qk_nope_head_dim: Annotated[int, rt.hf(ge=1)]
+    qk_nope_head_dim: rt.Positive
     """Width of the non-rotary key part per head."""
-    v_head_dim: Annotated[int, rt.hf(ge=1)]
+    v_head_dim: rt.Positive
     """Value width per head."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
+    max_position_embeddings: rt.Positive = 4096
     """Longest sequence (already the rope-extended length)."""
 
     @rt.reads("num_hidden_layers")

@@ -1,6 +1,6 @@
 # generated from schemas/deepseek_v32.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0344ff2e1a9b77ed content=d070e3c8f5c042a2
-from typing import Annotated, ClassVar
+# kvarch-digest: render=a4acd30ad74465b6 content=be94ccf305d3b804
+from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
@@ -15,16 +15,16 @@ class DeepseekV32Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"indexed_attention": "full"})
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 61
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 128
-    kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
-    qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 163840
+    num_hidden_layers: rt.Positive = 61
+    num_attention_heads: rt.Positive = 128
+    kv_lora_rank: rt.Positive = 512
+    qk_rope_head_dim: rt.Positive = 64
+    qk_nope_head_dim: rt.Positive = 128
+    v_head_dim: rt.Positive = 128
+    max_position_embeddings: rt.Positive = 163840
     layer_types: list[str] | None = None
     """Per-layer attention kind (transformers fills \"indexed_attention\")."""
-    index_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    index_head_dim: rt.Positive = 128
     """Width of the one key head the DSA indexer caches per token."""
 
     @rt.reads("index_head_dim")

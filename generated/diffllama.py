@@ -1,6 +1,6 @@
 # generated from schemas/diffllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6ea7553df5abecd1 content=1860319f4237eacd
-from typing import Annotated, ClassVar
+# kvarch-digest: render=d0110654b5c35dc1 content=b4a9522bbd80a326
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,11 +13,9 @@ class DiffLlamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DiffLlamaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/diffllama.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        16
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
+    num_hidden_layers: rt.Layers = 16
+    num_attention_heads: rt.Heads = 32
+    hidden_size: rt.Width = 2048
 
     def _checks(self) -> rt.Checks:
         yield (

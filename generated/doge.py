@@ -1,6 +1,6 @@
 # generated from schemas/doge.yaml by `make generate`; do not edit.
-# kvarch-digest: render=aa793ca242694ffa content=26425c651264f089
-from typing import Annotated, ClassVar
+# kvarch-digest: render=b34a62692901edd4 content=fc05f06b0299c583
+from typing import ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
@@ -13,9 +13,7 @@ class DogeConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DogeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/doge.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 1024
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 8
+    hidden_size: rt.Width = 1024
+    max_position_embeddings: rt.Positive = 2048

@@ -1,6 +1,6 @@
 # generated from schemas/dory.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4b64a734704bad1a content=afccb825ae6d1297
-from typing import Annotated, ClassVar
+# kvarch-digest: render=3bc4dfd97b4f5ec3 content=58f5e31be8ed796c
+from typing import ClassVar
 
 import msgspec
 
@@ -15,29 +15,25 @@ class DoryConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DoryForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/dory.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        36
-    )
+    num_hidden_layers: rt.Layers = 36
     """Decoder layers (doubled when layer_types interleaves mlp blocks)."""
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 4
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 256
+    num_attention_heads: rt.Heads = 16
+    num_kv_heads: rt.KvHeads = 4
+    hidden_size: rt.Width = 2560
+    explicit_head_dim: rt.HeadDim = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
-    sliding_window: Annotated[int, rt.hf(ge=1)] = 1024
+    max_position_embeddings: rt.Positive = 8192
+    sliding_window: rt.Positive = 1024
     """Tokens a sliding layer sees."""
     layer_types: list[str] = msgspec.field(default_factory=list)
     """Per-block kind (full_attention / sliding_attention, maybe interleaved with mlp)."""
-    n_input_layers: Annotated[int, rt.hf(ge=0)] = 8
+    n_input_layers: rt.NonNegative = 8
     """Layers before the recurrent section."""
-    n_output_layers: Annotated[int, rt.hf(ge=0)] = 8
+    n_output_layers: rt.NonNegative = 8
     """Layers after the recurrent section."""
-    n_recurrent_layers: Annotated[int, rt.hf(ge=1)] | None = None
+    n_recurrent_layers: rt.Positive | None = None
     """Layers of the recurrent section (default the rest)."""
-    n_recurrent_loops: Annotated[int, rt.hf(ge=1)] = 2
+    n_recurrent_loops: rt.Positive = 2
     """Passes through the recurrent section."""
     recurrent_kv_cache_mode: str = "per_loop"
     """per_loop (each pass keeps its own cache) or last_loop (one cache, last pass writes)."""

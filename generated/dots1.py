@@ -1,6 +1,6 @@
 # generated from schemas/dots1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e7a0fa78192b168b content=1ad62b1870745287
-from typing import Annotated, ClassVar
+# kvarch-digest: render=fe7284f25e317998 content=c9e90daf41d9d9e1
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -14,17 +14,13 @@ class Dots1Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/dots1.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        62
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 32
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4608
-    sliding_window: Annotated[int, rt.hf(ge=1)] = 4096
+    num_hidden_layers: rt.Layers = 62
+    num_attention_heads: rt.Heads = 32
+    num_kv_heads: rt.KvHeads = 32
+    hidden_size: rt.Width = 4608
+    sliding_window: rt.Positive = 4096
     """Tokens a sliding layer sees."""
-    max_window_layers: Annotated[int, rt.hf(ge=0)] = 62
+    max_window_layers: rt.NonNegative = 62
     """First layer index that uses the sliding window."""
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""

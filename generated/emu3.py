@@ -1,6 +1,6 @@
 # generated from schemas/emu3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6fbeced0ac28fc5d content=15398a93851ac31b
-from typing import Annotated, ClassVar
+# kvarch-digest: render=f7491dd25ee2f7ce content=fac864ae8fb77f73
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -14,12 +14,8 @@ class Emu3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/emu3.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 8
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 9216
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    num_kv_heads: rt.KvHeads = 8
+    hidden_size: rt.Width = 4096
+    max_position_embeddings: rt.Positive = 9216

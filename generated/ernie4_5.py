@@ -1,6 +1,6 @@
 # generated from schemas/ernie4_5.yaml by `make generate`; do not edit.
-# kvarch-digest: render=27f64263042ce341 content=4f26710ce011ce65
-from typing import Annotated, ClassVar
+# kvarch-digest: render=b90390673ee8aec0 content=fb0bd50b53868643
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,14 +13,10 @@ class Ernie45Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Ernie4_5ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/ernie4_5.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        18
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 2
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 1024
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
+    num_hidden_layers: rt.Layers = 18
+    num_attention_heads: rt.Heads = 16
+    num_kv_heads: rt.KvHeads = 2
+    hidden_size: rt.Width = 1024
+    explicit_head_dim: rt.HeadDim = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    max_position_embeddings: rt.Positive = 131072

@@ -1,6 +1,6 @@
 # generated from schemas/ernie4_5_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=63447808a436ae2c content=ad65acf6b359873a
-from typing import Annotated, ClassVar
+# kvarch-digest: render=bc554f89bfeda6ba content=b6f0fcf9e47cb24b
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,12 +13,8 @@ class Ernie45MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Ernie4_5_MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/ernie4_5_moe.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        28
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 20
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 4
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    num_hidden_layers: rt.Layers = 28
+    num_attention_heads: rt.Heads = 20
+    num_kv_heads: rt.KvHeads = 4
+    hidden_size: rt.Width = 2560
+    max_position_embeddings: rt.Positive = 131072

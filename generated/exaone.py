@@ -1,6 +1,6 @@
 # generated from schemas/exaone.yaml by `make generate`; do not edit.
-# kvarch-digest: render=facb3e45a256ed5d content=e0f0a70164f00046
-from typing import Annotated, ClassVar
+# kvarch-digest: render=90c025dcdf074cfb content=78577ee1c52ab024
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,15 +13,8 @@ class ExaoneConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ExaoneForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/exaone.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = 8
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    num_kv_heads: rt.KvHeadsOrNull | None = 8
+    hidden_size: rt.Width = 4096
+    max_position_embeddings: rt.Positive = 4096

@@ -1,5 +1,5 @@
 # generated from schemas/exaone4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f50fd5da4eb6c51f content=619b3de3112069e8
+# kvarch-digest: render=9d7352d62794e35b content=6edd7cf149e9ea4d
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
@@ -13,13 +13,8 @@ class Exaone4Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Exaone4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/exaone4.yaml"
 
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = 32
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
+    num_kv_heads: rt.KvHeadsOrNull | None = 32
+    max_position_embeddings: rt.Positive = 2048
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
     """Tokens a sliding layer sees; null makes every layer full attention."""
     sliding_window_pattern: Annotated[int, rt.hf(ge=0, unless_present=("layer_types",))] = 4

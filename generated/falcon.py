@@ -1,5 +1,5 @@
 # generated from schemas/falcon.yaml by `make generate`; do not edit.
-# kvarch-digest: render=512414d6fc9d42e9 content=1e9ac9f58abd67c5
+# kvarch-digest: render=02fe2431d8068017 content=13a1df88c9fba177
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -14,9 +14,9 @@ class FalconConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/falcon.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", ge=1)]
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)]
+    num_attention_heads: rt.Heads
     hidden_size: Annotated[int, rt.hf("n_embed", "hidden_size", ge=1)]
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
+    max_position_embeddings: rt.Positive = 2048
     num_kv_heads: Annotated[int, rt.hf("num_kv_heads", "n_head_kv", ge=1)] | None = None
     """KV head groups of the new decoder architecture (default num_attention_heads)."""
     multi_query: bool = True

@@ -1,5 +1,5 @@
 # generated from schemas/gemma2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=18e8965a12203c45 content=3e8fb9878c45a1e4
+# kvarch-digest: render=16da735d6b59c30e content=0c76904de8564662
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -14,9 +14,9 @@ class Gemma2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/gemma2.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 256
+    explicit_head_dim: rt.HeadDim = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
+    max_position_embeddings: rt.Positive = 8192
     sliding_window: Annotated[int, rt.hf("sliding_window", "sliding_window_size", ge=1)] = 4096
     """Tokens a sliding layer sees."""
     layer_types: list[str] | None = None

@@ -1,6 +1,6 @@
 # generated from schemas/gemma3_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6532760dd3ee241e content=90cb603e94d99d47
-from typing import Annotated, ClassVar
+# kvarch-digest: render=5379475bfbaa355d content=f58d37fddcad033b
+from typing import ClassVar
 
 from generated.gemma2 import Gemma2Config
 from kvarch import schema_runtime as rt
@@ -14,18 +14,14 @@ class Gemma3TextConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma3_text.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        26
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 4
+    num_hidden_layers: rt.Layers = 26
+    num_attention_heads: rt.Heads = 8
+    num_kv_heads: rt.KvHeads = 4
     """KV heads (transformers' default 4 when the config omits it)."""
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2304
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    sliding_window: Annotated[int, rt.hf(ge=1)] = 4096
-    sliding_window_pattern: Annotated[int, rt.hf(ge=1)] = 6
+    hidden_size: rt.Width = 2304
+    max_position_embeddings: rt.Positive = 131072
+    sliding_window: rt.Positive = 4096
+    sliding_window_pattern: rt.Positive = 6
     """Every Nth layer is full attention (older configs; layer_types wins)."""
     use_bidirectional_attention: bool = False
     """Embedding variant; transformers then narrows the window to sliding_window // 2 + 1."""

@@ -1,6 +1,6 @@
 # generated from schemas/gemma3n_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c0e12da2ab5dc22f content=64fa88d06419a2a6
-from typing import Annotated, ClassVar
+# kvarch-digest: render=9f64f063122971f9 content=6e30638219447723
+from typing import ClassVar
 
 from generated.gemma2 import Gemma2Config
 from kvarch import schema_runtime as rt
@@ -13,18 +13,14 @@ class Gemma3nTextConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3nForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma3n_text.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        35
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 2
+    num_hidden_layers: rt.Layers = 35
+    num_attention_heads: rt.Heads = 8
+    num_kv_heads: rt.KvHeads = 2
     """KV heads (transformers' default 2 when the config omits it)."""
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    sliding_window: Annotated[int, rt.hf(ge=1)] = 512
-    num_kv_shared_layers: Annotated[int, rt.hf(ge=0)] = 15
+    hidden_size: rt.Width = 2048
+    max_position_embeddings: rt.Positive = 32768
+    sliding_window: rt.Positive = 512
+    num_kv_shared_layers: rt.NonNegative = 15
     """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
 
     def _checks(self) -> rt.Checks:

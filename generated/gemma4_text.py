@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2705fcbfd5fbdd76 content=72e4a10cb6aab32c
+# kvarch-digest: render=999f2b8d3f8efbbe content=a9d1d9e559eb442a
 from typing import Annotated, ClassVar
 
 from generated.gemma3n_text import Gemma3nTextConfig
@@ -13,17 +13,13 @@ class Gemma4TextConfig(Gemma3nTextConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma4_text.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        30
-    )
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 4
+    num_hidden_layers: rt.Layers = 30
+    num_kv_heads: rt.KvHeads = 4
     """KV heads (transformers' default 4 when the config omits it)."""
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2304
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    num_kv_shared_layers: Annotated[int, rt.hf(ge=0)] = 0
-    global_head_dim: Annotated[int, rt.hf(ge=1)] = 512
+    hidden_size: rt.Width = 2304
+    max_position_embeddings: rt.Positive = 131072
+    num_kv_shared_layers: rt.NonNegative = 0
+    global_head_dim: rt.Positive = 512
     """Per-head width of full-attention layers (configs without per_layer_config)."""
     num_global_kv_heads: Annotated[int, rt.hf("num_global_key_value_heads", ge=1)] | None = None
     """KV heads of full-attention layers when attention_k_eq_v (else num_key_value_heads)."""

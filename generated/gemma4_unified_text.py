@@ -1,6 +1,6 @@
 # generated from schemas/gemma4_unified_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=739b8b78ab64886f content=cad82b56ca69b66e
-from typing import Annotated, ClassVar
+# kvarch-digest: render=3f033b2bc4b7ecde content=260c098ef1e46936
+from typing import ClassVar
 
 from generated.gemma4_text import Gemma4TextConfig
 from kvarch import schema_runtime as rt
@@ -13,6 +13,6 @@ class Gemma4UnifiedTextConfig(Gemma4TextConfig, frozen=True, kw_only=True, dict=
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma4UnifiedForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma4_unified_text.yaml"
 
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
-    sliding_window: Annotated[int, rt.hf(ge=1)] = 1024
+    max_position_embeddings: rt.Positive = 262144
+    sliding_window: rt.Positive = 1024
     use_bidirectional_attention: str = "vision"

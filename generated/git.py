@@ -1,6 +1,6 @@
 # generated from schemas/git.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d5a1b99f38985477 content=a9cba383e4ed055d
-from typing import Annotated, ClassVar
+# kvarch-digest: render=ccf5eec21e15a7c4 content=5ecbe13efe148042
+from typing import ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
 from kvarch import schema_runtime as rt
@@ -13,4 +13,4 @@ class GitConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GitForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/git.yaml"
 
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 1024
+    max_position_embeddings: rt.Positive = 1024

@@ -1,5 +1,5 @@
 # generated from schemas/glm4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3b96c7173a8e7dcd content=0735eae8171e77d3
+# kvarch-digest: render=96435cf91f7ec0dd content=d8c986061f9d0fef
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -13,17 +13,10 @@ class Glm4Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Glm4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/glm4.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        40
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = 2
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    num_hidden_layers: rt.Layers = 40
+    num_attention_heads: rt.Heads = 32
+    num_kv_heads: rt.KvHeadsOrNull | None = 2
+    hidden_size: rt.Width = 4096
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    max_position_embeddings: rt.Positive = 131072

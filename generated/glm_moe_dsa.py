@@ -1,6 +1,6 @@
 # generated from schemas/glm_moe_dsa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3052d450f75624c3 content=bb877de4556a60e8
-from typing import Annotated, ClassVar
+# kvarch-digest: render=d24bc031745255d9 content=074432cc0e7a63bd
+from typing import ClassVar
 
 import msgspec
 
@@ -16,11 +16,11 @@ class GlmMoeDsaConfig(DeepseekV32Config, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GlmMoeDsaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/glm_moe_dsa.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 78
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 64
-    qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 192
-    v_head_dim: Annotated[int, rt.hf(ge=1)] = 256
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 202752
+    num_hidden_layers: rt.Positive = 78
+    num_attention_heads: rt.Positive = 64
+    qk_nope_head_dim: rt.Positive = 192
+    v_head_dim: rt.Positive = 256
+    max_position_embeddings: rt.Positive = 202752
     indexer_types: list[str] = msgspec.field(default_factory=list)
     """Per-layer indexer mode (\"full\" runs and caches it, \"shared\" reuses the top-k)."""
     index_topk_pattern: str = ""

@@ -1,6 +1,6 @@
 # generated from schemas/got_ocr2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d79a73c0c22e451b content=b61e794a4b276afe
-from typing import Annotated, ClassVar
+# kvarch-digest: render=2acabf34489a54a5 content=39a65c9d62bfbadb
+from typing import ClassVar
 
 from generated.qwen3 import Qwen3Config
 from kvarch import schema_runtime as rt
@@ -15,28 +15,23 @@ class GotOcr2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)]
+    num_hidden_layers: rt.Layers
     """Decoder layers."""
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)]
+    num_attention_heads: rt.Heads
     """Query heads."""
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = 16
+    num_kv_heads: rt.KvHeadsOrNull | None = 16
     """KV heads (absent -> GOT's text default 16; null -> one per query head)."""
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)]
+    hidden_size: rt.Width
     """Model width."""
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] | None = None
+    explicit_head_dim: rt.HeadDim | None = None
     """Per-head width when given (else hidden_size / num_attention_heads)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
+    max_position_embeddings: rt.Positive = 32768
     """Longest sequence the positional encoding was trained for."""
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
-    sliding_window: Annotated[int, rt.hf(ge=1)] = 4096
+    sliding_window: rt.Positive = 4096
     """Tokens a sliding layer sees."""
-    max_window_layers: Annotated[int, rt.hf(ge=0)] = 21
+    max_window_layers: rt.NonNegative = 21
     """First layer index that uses the sliding window."""
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""

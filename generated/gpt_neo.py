@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8e6f03b1e8be3cd7 content=674cdf4cab2e2e0e
+# kvarch-digest: render=bcc44cb09238c552 content=13a57df4310c307c
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -18,9 +18,9 @@ class GptNeoConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf("num_layers", "num_hidden_layers", ge=1)]
     num_attention_heads: Annotated[int, rt.hf("num_heads", "num_attention_heads", ge=1)]
-    hidden_size: Annotated[int, rt.hf(ge=1)]
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
-    window_size: Annotated[int, rt.hf(ge=1)] = 256
+    hidden_size: rt.Positive
+    max_position_embeddings: rt.Positive = 2048
+    window_size: rt.Positive = 256
     """Tokens a local layer sees."""
     attention_layers: list[str] | None = None
     """Per-layer 'global' / 'local' (saved configs list it)."""

@@ -1,6 +1,6 @@
 # generated from schemas/gpt_neox.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c605893f8d6ee9dc content=ce8c2a0d65ac5303
-from typing import Annotated, ClassVar
+# kvarch-digest: render=b730918c059e13e5 content=9f34a3f938e020da
+from typing import ClassVar
 
 from generated.gpt2 import Gpt2Config
 from kvarch import schema_runtime as rt
@@ -13,7 +13,7 @@ class GptNeoxConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPTNeoXForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gpt_neox.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)]
-    num_attention_heads: Annotated[int, rt.hf(ge=1)]
-    hidden_size: Annotated[int, rt.hf(ge=1)]
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
+    num_hidden_layers: rt.Positive
+    num_attention_heads: rt.Positive
+    hidden_size: rt.Positive
+    max_position_embeddings: rt.Positive = 2048

@@ -1,6 +1,6 @@
 # generated from schemas/gpt_oss.yaml by `make generate`; do not edit.
-# kvarch-digest: render=16965854bb1c7246 content=7a0ab1f3dff5b5c9
-from typing import Annotated, ClassVar
+# kvarch-digest: render=5be09023037325ff content=60900719b8e0409e
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -15,19 +15,15 @@ class GptOssConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/gpt_oss.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        36
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 64
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 8
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2880
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 64
+    num_hidden_layers: rt.Layers = 36
+    num_attention_heads: rt.Heads = 64
+    num_kv_heads: rt.KvHeads = 8
+    hidden_size: rt.Width = 2880
+    explicit_head_dim: rt.HeadDim = 64
     """Per-head width (transformers' default 64 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    max_position_embeddings: rt.Positive = 131072
     """Longest sequence (already the YaRN-extended length)."""
-    sliding_window: Annotated[int, rt.hf(ge=1)] = 128
+    sliding_window: rt.Positive = 128
     """Tokens a sliding layer sees."""
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""

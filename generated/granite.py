@@ -1,6 +1,6 @@
 # generated from schemas/granite.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6bd0c2aa30b09176 content=c075bc7fadf49e86
-from typing import Annotated, ClassVar
+# kvarch-digest: render=4b5750cf50be9a76 content=481dfdaa4273cc70
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -17,8 +17,6 @@ class GraniteConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     )
     SCHEMA: ClassVar[str] = "schemas/granite.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    hidden_size: rt.Width = 4096

@@ -1,5 +1,5 @@
 # generated from schemas/granitemoehybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=84462c96cc1d2756 content=406b50465b0e878e
+# kvarch-digest: render=ccad4095ad1d8e2d content=77686ee1743fb30f
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -14,11 +14,9 @@ class GraniteMoeHybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/granitemoehybrid.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    hidden_size: rt.Width = 4096
     layer_types: Annotated[list[str], rt.hf("layer_types", "layers_block_type")] | None = None
     """Per-layer block (mamba / linear_attention, attention / full_attention)."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/hrm_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=09eeb146b8a3ddb7 content=67f04981665d401f
+# kvarch-digest: render=f201e046f5b3d909 content=e6849c4762d7781b
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -12,21 +12,21 @@ class HrmTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HrmTextForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/hrm_text.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 16
+    num_hidden_layers: rt.Positive = 16
     """Layers per stack (fresh config) or cache slots in all (saved config)."""
-    num_layers_per_stack: Annotated[int, rt.hf(ge=1)] | None = None
+    num_layers_per_stack: rt.Positive | None = None
     """Layers per stack, present once transformers has inflated num_hidden_layers."""
     h_cycles: Annotated[int, rt.hf("H_cycles", ge=1)] = 2
     """High-level cycles."""
     l_cycles: Annotated[int, rt.hf("L_cycles", ge=1)] = 3
     """Low-level cycles per high-level cycle."""
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 12
+    num_attention_heads: rt.Positive = 12
     """Attention heads (K and V keep all of them)."""
-    hidden_size: Annotated[int, rt.hf(ge=1)] = 1536
+    hidden_size: rt.Positive = 1536
     """Model width."""
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
+    explicit_head_dim: rt.HeadDim = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
+    max_position_embeddings: rt.Positive = 2048
     """Longest sequence the positional encoding was trained for."""
 
     def _checks(self) -> rt.Checks:

@@ -1,6 +1,6 @@
 # generated from schemas/hunyuan_v1_dense.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fe49706e75cd2c93 content=35dca5506b58ecd6
-from typing import Annotated, ClassVar
+# kvarch-digest: render=70ac5a7d02533a39 content=83aa82e723fc635a
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -16,8 +16,6 @@ class HunyuanV1Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     )
     SCHEMA: ClassVar[str] = "schemas/hunyuan_v1_dense.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    hidden_size: rt.Width = 4096

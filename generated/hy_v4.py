@@ -1,6 +1,6 @@
 # generated from schemas/hy_v4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5bddad9bd4cb6e78 content=ad052095e975014b
-from typing import Annotated, ClassVar
+# kvarch-digest: render=aaed453c494347be content=85a24b9063c3a691
+from typing import ClassVar
 
 import msgspec
 
@@ -18,16 +18,16 @@ class HYV4Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"indexed_attention": "full"})
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 34
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
-    kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
-    qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 192
-    v_head_dim: Annotated[int, rt.hf(ge=1)] = 256
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
+    num_hidden_layers: rt.Positive = 34
+    num_attention_heads: rt.Positive = 32
+    kv_lora_rank: rt.Positive = 512
+    qk_rope_head_dim: rt.Positive = 64
+    qk_nope_head_dim: rt.Positive = 192
+    v_head_dim: rt.Positive = 256
+    max_position_embeddings: rt.Positive = 262144
     layer_types: list[str] | None = None
     """Per-layer attention kind (indexed_attention attends over every cached token)."""
-    index_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    index_head_dim: rt.Positive = 128
     """Width of the one key head the DSA indexer caches per token."""
     indexer_types: list[str] = msgspec.field(default_factory=list)
     """Per-layer indexer mode (\"full\" runs and caches it, \"shared\" reuses the top-k); absent:

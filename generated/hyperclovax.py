@@ -1,6 +1,6 @@
 # generated from schemas/hyperclovax.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6644f831eac9a0a8 content=1b56c95cbf3bdfdd
-from typing import Annotated, ClassVar
+# kvarch-digest: render=33c63a41bb27ec12 content=bbedcdbf6b6d9ced
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,8 +13,6 @@ class HyperClovaxConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HyperCLOVAXForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/hyperclovax.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    hidden_size: rt.Width = 4096

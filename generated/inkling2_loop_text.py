@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_loop_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0dfcafcfc383f733 content=ed2b32547cc787cc
+# kvarch-digest: render=ad4bc65abca83cfe content=c7cc77f686fc6995
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -14,15 +14,15 @@ class Inkling2LoopTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dic
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Inkling2LoopForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/inkling2_loop_text.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 24
+    num_hidden_layers: rt.Positive = 24
     """Decoder layers."""
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 8
     """KV heads of a full (hybrid) layer."""
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
+    explicit_head_dim: rt.HeadDim = 128
     """Per-head width of a full (hybrid) layer."""
     swa_num_kv_heads: Annotated[int, rt.hf("swa_num_key_value_heads", ge=1)] = 8
     """KV heads of a sliding (hybrid_sliding) layer."""
-    swa_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    swa_head_dim: rt.Positive = 128
     """Per-head width of a sliding (hybrid_sliding) layer."""
     sliding_window_size: Annotated[int, rt.hf("sliding_window_size", "sliding_window", ge=1)] = 1024
     """Tokens a sliding layer sees."""

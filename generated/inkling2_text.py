@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=62f6a6a360845e8b content=f75e5fd549d38e24
+# kvarch-digest: render=f9865ffc3664cbd9 content=7f54d37c390fb419
 from typing import Annotated, ClassVar
 
 from generated.inkling_text import InklingTextConfig
@@ -14,7 +14,7 @@ class Inkling2TextConfig(InklingTextConfig, frozen=True, kw_only=True, dict=True
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Inkling2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/inkling2_text.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 48
+    num_hidden_layers: rt.Positive = 48
     swa_num_kv_heads: Annotated[int, rt.hf("swa_num_key_value_heads", ge=1)] = 8
     sliding_window_size: Annotated[int, rt.hf("sliding_window_size", "sliding_window", ge=1)] = 1024
     max_position_embeddings: Annotated[

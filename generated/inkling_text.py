@@ -1,5 +1,5 @@
 # generated from schemas/inkling_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=87f77fa98b894ab7 content=7294b188affe33c3
+# kvarch-digest: render=a14c0fb0cf4b05c4 content=e11d831c7132a7f5
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -17,15 +17,15 @@ class InklingTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tru
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"hybrid": "full", "hybrid_sliding": "sliding"})
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 66
+    num_hidden_layers: rt.Positive = 66
     """Decoder layers."""
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 8
     """KV heads of a full (hybrid) layer."""
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
+    explicit_head_dim: rt.HeadDim = 128
     """Per-head width of a full (hybrid) layer."""
     swa_num_kv_heads: Annotated[int, rt.hf("swa_num_key_value_heads", ge=1)] = 16
     """KV heads of a sliding (hybrid_sliding) layer."""
-    swa_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    swa_head_dim: rt.Positive = 128
     """Per-head width of a sliding (hybrid_sliding) layer."""
     sliding_window_size: Annotated[int, rt.hf("sliding_window_size", "sliding_window", ge=1)] = 512
     """Tokens a sliding layer sees."""

@@ -1,6 +1,6 @@
 # generated from schemas/jamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b90c0d7ba8d640b3 content=70ff1425ca1f9445
-from typing import Annotated, ClassVar
+# kvarch-digest: render=db61da15ebde9c3a content=0d9ddfca36aef99e
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -15,18 +15,14 @@ class JambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/jamba.yaml"
     KIND_LIST: ClassVar[str | None] = "layers_block_type"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 8
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 262144
-    attn_layer_period: Annotated[int, rt.hf(ge=1)] = 8
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    num_kv_heads: rt.KvHeads = 8
+    hidden_size: rt.Width = 4096
+    max_position_embeddings: rt.Positive = 262144
+    attn_layer_period: rt.Positive = 8
     """One attention layer in this many layers."""
-    attn_layer_offset: Annotated[int, rt.hf(ge=0)] = 4
+    attn_layer_offset: rt.NonNegative = 4
     """Index of the first attention layer."""
     layers_block_type: list[str] | None = None
     """Per-layer block (attention / mamba), when the config lists it."""

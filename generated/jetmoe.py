@@ -1,5 +1,5 @@
 # generated from schemas/jetmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9ed9441190503c60 content=f1a02cd298283a15
+# kvarch-digest: render=0b4f2cfff54dfd34 content=e60deaef01338cf7
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -12,13 +12,13 @@ class JetMoeConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("JetMoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/jetmoe.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 12
+    num_hidden_layers: rt.Positive = 12
     """Decoder layers."""
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 16
     """KV heads per layer (shared by the attention experts)."""
     kv_channels: Annotated[int, rt.hf("kv_channels", "head_dim", ge=1)] = 128
     """Elements per K and V head."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
+    max_position_embeddings: rt.Positive = 4096
     """Longest sequence the positional encoding was trained for."""
 
     @rt.reads("num_hidden_layers")

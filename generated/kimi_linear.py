@@ -1,5 +1,5 @@
 # generated from schemas/kimi_linear.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7f6034c3e7dbda6b content=6262d036985b7ff7
+# kvarch-digest: render=916e9420135e366c content=58cd369bdf7bc438
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -16,12 +16,12 @@ class KimiLinearConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/kimi_linear.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 27
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
-    kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
-    qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    num_hidden_layers: rt.Positive = 27
+    num_attention_heads: rt.Positive = 32
+    kv_lora_rank: rt.Positive = 512
+    qk_rope_head_dim: rt.Positive = 64
+    qk_nope_head_dim: rt.Positive = 128
+    v_head_dim: rt.Positive = 128
     max_position_embeddings: Annotated[
         int, rt.hf("model_max_length", "max_position_embeddings", ge=1)
     ] = 1048576

@@ -1,6 +1,6 @@
 # generated from schemas/lara_mini.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ee95f83a513781c8 content=d18b04ec158bc17e
-from typing import Annotated, ClassVar
+# kvarch-digest: render=2321d18657542ee8 content=3412e28ba893baa5
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -14,18 +14,14 @@ class LaraMiniConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/lara_mini.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        34
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 4
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 1024
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
+    num_hidden_layers: rt.Layers = 34
+    num_attention_heads: rt.Heads = 16
+    num_kv_heads: rt.KvHeads = 4
+    hidden_size: rt.Width = 1024
+    explicit_head_dim: rt.HeadDim = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    sliding_window: Annotated[int, rt.hf(ge=1)] = 512
+    max_position_embeddings: rt.Positive = 131072
+    sliding_window: rt.Positive = 512
     """Tokens a sliding layer sees."""
     layer_types: list[str] | None = None
     """Per-layer block kind, when the config lists it."""

@@ -1,5 +1,5 @@
 # generated from schemas/lfm2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9141cf53acd5f586 content=f614845776a4a81b
+# kvarch-digest: render=a39d51acf1c459d8 content=bcdee0ebd0221a19
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -16,15 +16,11 @@ class Lfm2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/lfm2.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 8
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 128000
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    num_kv_heads: rt.KvHeads = 8
+    hidden_size: rt.Width = 2560
+    max_position_embeddings: rt.Positive = 128000
     layer_types: list[str] | None = None
     """Per-layer block (conv = short convolution, full_attention)."""
     full_attn_idxs: list[int] | None = None

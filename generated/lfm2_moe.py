@@ -1,6 +1,6 @@
 # generated from schemas/lfm2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9d7d50117a8773e6 content=450922fbc2267691
-from typing import Annotated, ClassVar
+# kvarch-digest: render=5a12e3d21d923cb8 content=ea00bc1825757287
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -14,14 +14,10 @@ class Lfm2MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/lfm2_moe.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 8
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 128000
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    num_kv_heads: rt.KvHeads = 8
+    hidden_size: rt.Width = 2048
+    max_position_embeddings: rt.Positive = 128000
     layer_types: list[str]
     """Per-layer block (conv = short convolution, full_attention)."""

@@ -1,6 +1,6 @@
 # generated from schemas/llama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f682d9e95a4e3234 content=d3368bfd1fddc87d
-from typing import Annotated, ClassVar
+# kvarch-digest: render=085d9833e31a4064 content=596de1b7343ca0aa
+from typing import ClassVar
 
 from kvarch import schema_runtime as rt
 
@@ -12,19 +12,17 @@ class LlamaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("LlamaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/llama.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)]
+    num_hidden_layers: rt.Layers
     """Decoder layers."""
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)]
+    num_attention_heads: rt.Heads
     """Query heads."""
-    num_kv_heads: (
-        Annotated[int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)] | None
-    ) = None
+    num_kv_heads: rt.KvHeads | None = None
     """KV heads; null means one per query head (multi-head attention)."""
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)]
+    hidden_size: rt.Width
     """Model width."""
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] | None = None
+    explicit_head_dim: rt.HeadDim | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
+    max_position_embeddings: rt.Positive = 2048
     """Longest sequence the positional encoding was trained for."""
 
     def _checks(self) -> rt.Checks:

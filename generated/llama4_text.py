@@ -1,5 +1,5 @@
 # generated from schemas/llama4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b14133ed0bee503f content=89dc396279781b81
+# kvarch-digest: render=6e45705ceb03e4ba content=7e404f7aa5d487b9
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -16,18 +16,16 @@ class Llama4TextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/llama4_text.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 8
+    num_kv_heads: rt.KvHeads = 8
     """KV heads (transformers' default 8 when the config omits it)."""
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
+    explicit_head_dim: rt.HeadDim = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    max_position_embeddings: rt.Positive = 131072
     attention_chunk_size: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 8192
     """Tokens per attention chunk on chunked layers (null - no chunking)."""
     no_rope_layers: list[int] = msgspec.field(default_factory=list)
     """Per layer, 1 = rope + chunked attention, 0 = no rope + full attention."""
-    no_rope_layer_interval: Annotated[int, rt.hf(ge=1)] = 4
+    no_rope_layer_interval: rt.Positive = 4
     """Without no_rope_layers, every this-many-th layer has no rope (full attention)."""
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""

@@ -1,5 +1,5 @@
 # generated from schemas/longcat_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=522398bd972fffd4 content=4043c4ef3e7cef19
+# kvarch-digest: render=11c2134a49bce99c content=381f8025abe7b5be
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -16,17 +16,17 @@ class LongcatFlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tr
 
     num_hidden_layers: Annotated[int, rt.hf("num_layers", ge=1)] | None = None
     """Decoder blocks (num_layers); each holds two attention sublayers."""
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 64
+    num_attention_heads: rt.Positive = 64
     """Query heads."""
-    kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
+    kv_lora_rank: rt.Positive = 512
     """Width of the compressed KV latent."""
-    qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
+    qk_rope_head_dim: rt.Positive = 64
     """Width of the rotary key part shared by all heads."""
-    qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    qk_nope_head_dim: rt.Positive = 128
     """Width of the non-rotary key part per head."""
-    v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    v_head_dim: rt.Positive = 128
     """Value width per head."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    max_position_embeddings: rt.Positive = 131072
     """Longest sequence (already the rope-extended length)."""
     attention_sublayers: Annotated[int, rt.hf("num_hidden_layers", ge=2)] | None = None
     """Attention sublayers (2 x num_layers), when the config gives this instead."""

@@ -1,5 +1,5 @@
 # generated from schemas/mimo_v2_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bf0ddb900ef7a121 content=6ff5351c1dbaa8da
+# kvarch-digest: render=df3a2cbabdb80d50 content=39dbde3219782b55
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -13,23 +13,23 @@ class MiMoV2FlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tru
     SCHEMA: ClassVar[str] = "schemas/mimo_v2_flash.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 48
+    num_hidden_layers: rt.Positive = 48
     """Decoder layers."""
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 64
+    num_attention_heads: rt.Positive = 64
     """Query heads."""
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 4
     """KV heads of a full-attention layer (sliding layers cache twice as many)."""
-    hidden_size: Annotated[int, rt.hf(ge=1)] = 4096
+    hidden_size: rt.Positive = 4096
     """Model width."""
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 192
+    explicit_head_dim: rt.HeadDim = 192
     """Query/key width per head (transformers' default 192)."""
-    v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    v_head_dim: rt.Positive = 128
     """Value width per head."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    max_position_embeddings: rt.Positive = 131072
     """Longest sequence the positional encoding was trained for."""
-    sliding_window: Annotated[int, rt.hf(ge=1)] = 129
+    sliding_window: rt.Positive = 129
     """Tokens a sliding layer sees."""
-    sliding_window_size: Annotated[int, rt.hf(ge=0)] | None = None
+    sliding_window_size: rt.NonNegative | None = None
     """Checkpoint spelling of the window without the current token (window = it + 1)."""
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""

@@ -1,6 +1,6 @@
 # generated from schemas/minicpm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=92b82dd25759ca2a content=cf5fc72de83e8d28
-from typing import Annotated, ClassVar
+# kvarch-digest: render=996622c15cafbbb2 content=c8f544c27d2e22e5
+from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
@@ -13,19 +13,19 @@ class MiniCPM3Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MiniCPM3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/minicpm3.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 62
+    num_hidden_layers: rt.Positive = 62
     """Decoder layers."""
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 40
+    num_attention_heads: rt.Positive = 40
     """Query heads."""
-    kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 256
+    kv_lora_rank: rt.Positive = 256
     """Width of the compressed KV latent."""
-    qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 32
+    qk_rope_head_dim: rt.Positive = 32
     """Width of the rotary key part shared by all heads."""
-    qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
+    qk_nope_head_dim: rt.Positive = 64
     """Width of the non-rotary key part per head."""
-    v_head_dim: Annotated[int, rt.hf(ge=1)] | None = None
+    v_head_dim: rt.Positive | None = None
     """Value width per head (null means hidden_size / num_attention_heads)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
+    max_position_embeddings: rt.Positive = 32768
     """Longest sequence (already the rope-extended length)."""
 
     _count = DeepseekV3Config._count

@@ -1,6 +1,6 @@
 # generated from schemas/minimax.yaml by `make generate`; do not edit.
-# kvarch-digest: render=cdd8d01e1a5038bb content=7e731c8aeaa1e762
-from typing import Annotated, ClassVar
+# kvarch-digest: render=46c0109c42f94d3c content=960479e796579b1e
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -14,15 +14,11 @@ class MiniMaxConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/minimax.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 8
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    num_kv_heads: rt.KvHeads = 8
+    hidden_size: rt.Width = 4096
+    max_position_embeddings: rt.Positive = 131072
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
 

@@ -1,6 +1,6 @@
 # generated from schemas/minimax_m2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=591b36c92bbd30fe content=219666b3eb9b375e
-from typing import Annotated, ClassVar
+# kvarch-digest: render=689ebcfeea413fe0 content=55d443d1dff8ab6f
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,14 +13,10 @@ class MiniMaxM2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MiniMaxM2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/minimax_m2.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        62
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 8
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3072
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
+    num_hidden_layers: rt.Layers = 62
+    num_attention_heads: rt.Heads = 48
+    num_kv_heads: rt.KvHeads = 8
+    hidden_size: rt.Width = 3072
+    explicit_head_dim: rt.HeadDim = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 196608
+    max_position_embeddings: rt.Positive = 196608

@@ -1,6 +1,6 @@
 # generated from schemas/mistral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9f3dbdf2560ea900 content=77adab66bad82b48
-from typing import Annotated, ClassVar
+# kvarch-digest: render=79945fae9725cad4 content=551027123d9c02ca
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,8 +13,8 @@ class MistralConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MistralForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/mistral.yaml"
 
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
-    sliding_window: Annotated[int, rt.hf(ge=1)] | None = None
+    max_position_embeddings: rt.Positive = 32768
+    sliding_window: rt.Positive | None = None
     """Tokens each layer sees; null means full attention."""
 
     @rt.reads("sliding_window")

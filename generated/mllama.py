@@ -1,6 +1,6 @@
 # generated from schemas/mllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e3a183926f909f74 content=901195061423213c
-from typing import Annotated, ClassVar
+# kvarch-digest: render=9435f7af060f5785 content=4dfb2e39305b0a47
+from typing import ClassVar
 
 import msgspec
 
@@ -16,11 +16,9 @@ class MllamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/mllama.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
 
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 8
+    num_kv_heads: rt.KvHeads = 8
     """KV heads (transformers' default 8 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    max_position_embeddings: rt.Positive = 131072
     cross_attention_layers: list[int] = msgspec.field(
         default_factory=lambda: [3, 8, 13, 18, 23, 28, 33, 38]
     )

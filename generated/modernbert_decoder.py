@@ -1,5 +1,5 @@
 # generated from schemas/modernbert_decoder.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5263a4c0513d6ff7 content=860d4ed818584597
+# kvarch-digest: render=344cdce044e25b39 content=8feded200a36f674
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
@@ -14,12 +14,12 @@ class ModernbertDecoderConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=Tru
     SCHEMA: ClassVar[str] = "schemas/modernbert_decoder.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
+    max_position_embeddings: rt.Positive = 8192
     local_attention: Annotated[int, rt.hf(ge=2)] = 128
     """ModernBERT's local window; the decoder's sliding window is half of it."""
-    sliding_window: Annotated[int, rt.hf(ge=1)] | None = None
+    sliding_window: rt.Positive | None = None
     """Tokens a sliding layer sees, when given (else local_attention // 2)."""
-    global_attn_every_n_layers: Annotated[int, rt.hf(ge=1)] = 3
+    global_attn_every_n_layers: rt.Positive = 3
     """Without layer_types, layers i with i % N == 0 are full attention."""
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""

@@ -1,6 +1,6 @@
 # generated from schemas/moshi.yaml by `make generate`; do not edit.
-# kvarch-digest: render=facc101fdff67364 content=7b2afbd7ddd98f4a
-from typing import Annotated, ClassVar
+# kvarch-digest: render=691ae2b0a7ec44aa content=674e34c28c9d6c13
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,8 +13,8 @@ class MoshiConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MoshiForConditionalGeneration", "MoshiForCausalLM")
     SCHEMA: ClassVar[str] = "schemas/moshi.yaml"
 
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 3000
-    sliding_window: Annotated[int, rt.hf(ge=1)] = 3000
+    max_position_embeddings: rt.Positive = 3000
+    sliding_window: rt.Positive = 3000
     """Tokens each layer sees."""
 
     def _kind(self, i: int) -> str:

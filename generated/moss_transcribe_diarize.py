@@ -1,6 +1,6 @@
 # generated from schemas/moss_transcribe_diarize.yaml by `make generate`; do not edit.
-# kvarch-digest: render=52a48b9a62bc2df7 content=e69d07b295fa3e5a
-from typing import Annotated, ClassVar
+# kvarch-digest: render=ed5a53d52221584c content=cbed970b8855ad69
+from typing import ClassVar
 
 from generated.qwen3 import Qwen3Config
 from kvarch import schema_runtime as rt
@@ -14,11 +14,6 @@ class MossTranscribeDiarizeConfig(Qwen3Config, frozen=True, kw_only=True, dict=T
     SCHEMA: ClassVar[str] = "schemas/moss_transcribe_diarize.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
 
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = 8
+    num_kv_heads: rt.KvHeadsOrNull | None = 8
     """KV heads (absent -> the model's text default 8; null -> one per query head)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    max_position_embeddings: rt.Positive = 131072

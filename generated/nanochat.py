@@ -1,6 +1,6 @@
 # generated from schemas/nanochat.yaml by `make generate`; do not edit.
-# kvarch-digest: render=cf8fd3b723db95bc content=b4ae0dc6e4fc96a5
-from typing import Annotated, ClassVar
+# kvarch-digest: render=f0ffff9ee7c1b65c content=538e2ede1dcbe75f
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,8 +13,6 @@ class NanoChatConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("NanoChatForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/nanochat.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        12
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 6
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 768
+    num_hidden_layers: rt.Layers = 12
+    num_attention_heads: rt.Heads = 6
+    hidden_size: rt.Width = 768

@@ -1,6 +1,6 @@
 # generated from schemas/nemotron.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c5ae8c27b0093c6d content=64fb101610a0d02d
-from typing import Annotated, ClassVar
+# kvarch-digest: render=0f52c88d9f0c068e content=5603f3ced46471d2
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,9 +13,7 @@ class NemotronConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("NemotronForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/nemotron.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 48
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 6144
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 48
+    hidden_size: rt.Width = 6144
+    max_position_embeddings: rt.Positive = 4096

@@ -1,5 +1,5 @@
 # generated from schemas/nemotron_h.yaml by `make generate`; do not edit.
-# kvarch-digest: render=73ef92e714fd978d content=fda19169f6346eaf
+# kvarch-digest: render=e1832cb46682d826 content=b768b2a8e0c6ea90
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -17,17 +17,17 @@ class NemotronHConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True)
     KIND_LIST: ClassVar[str | None] = "layers_block_type"
     KIND_NAMES = rt.kind_names({"moe": "none", "mlp": "none"})
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] | None = None
+    num_hidden_layers: rt.Positive | None = None
     """Ignored by transformers (the block list's length rules); read for old configs only."""
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
+    num_attention_heads: rt.Heads = 32
     """Query heads."""
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 8
     """KV heads; null means one per query head (multi-head attention)."""
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    hidden_size: rt.Width = 4096
     """Model width."""
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
+    explicit_head_dim: rt.HeadDim = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
+    max_position_embeddings: rt.Positive = 4096
     """Longest sequence the positional encoding was trained for."""
     layers_block_type: Annotated[list[str], rt.hf("layers_block_type", "layer_types")] | None = None
     """Per-layer block (linear_attention = Mamba2, moe, mlp, full_attention)."""

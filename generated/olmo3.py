@@ -1,6 +1,6 @@
 # generated from schemas/olmo3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3717ea65c601a8b5 content=f6b47b09c34287d5
-from typing import Annotated, ClassVar
+# kvarch-digest: render=5e96dd56c98d9ea4 content=7d9fb21cc8fc38e3
+from typing import ClassVar
 
 from generated.ministral import MinistralConfig
 from kvarch import schema_runtime as rt
@@ -13,13 +13,8 @@ class Olmo3Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Olmo3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/olmo3.yaml"
 
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = None
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
+    num_kv_heads: rt.KvHeadsOrNull | None = None
+    max_position_embeddings: rt.Positive = 2048
 
     def _kind(self, i: int) -> str:
         return "sliding" if (i + 1) % 4 != 0 else "full"

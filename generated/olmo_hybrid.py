@@ -1,6 +1,6 @@
 # generated from schemas/olmo_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=656a5e121bc80405 content=a07f5b2a40bd59bb
-from typing import Annotated, ClassVar
+# kvarch-digest: render=6acdb7455e6a567f content=87105a1ba1dd4303
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -14,12 +14,10 @@ class OlmoHybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/olmo_hybrid.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 30
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3840
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 65536
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 30
+    hidden_size: rt.Width = 3840
+    max_position_embeddings: rt.Positive = 65536
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
 

@@ -1,6 +1,6 @@
 # generated from schemas/persimmon.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b1531bde3d0326df content=830b08001a373522
-from typing import Annotated, ClassVar
+# kvarch-digest: render=a43644cfe0ef715f content=bba1e41b8108c3c6
+from typing import ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
 from kvarch import schema_runtime as rt
@@ -13,4 +13,4 @@ class PersimmonConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("PersimmonForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/persimmon.yaml"
 
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 16384
+    max_position_embeddings: rt.Positive = 16384

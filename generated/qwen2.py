@@ -1,5 +1,5 @@
 # generated from schemas/qwen2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4136361cb3261500 content=12011cde9600a282
+# kvarch-digest: render=766edb6645f80cbf content=3e9712df6845d753
 from typing import Annotated, ClassVar
 
 from generated.qwen3 import Qwen3Config
@@ -14,31 +14,24 @@ class Qwen2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/qwen2.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
+    num_hidden_layers: rt.Layers = 32
     """Decoder layers."""
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
+    num_attention_heads: rt.Heads = 32
     """Query heads."""
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = 32
+    num_kv_heads: rt.KvHeadsOrNull | None = 32
     """KV heads; null means one per query head (multi-head attention)."""
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    hidden_size: rt.Width = 4096
     """Model width."""
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] | None = None
+    explicit_head_dim: rt.HeadDim | None = None
     """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
+    max_position_embeddings: rt.Positive = 32768
     """Longest sequence the positional encoding was trained for."""
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
     """Tokens a sliding layer sees (transformers' default 4096; used only with
     use_sliding_window)."""
-    max_window_layers: Annotated[int, rt.hf(ge=0)] = 28
+    max_window_layers: rt.NonNegative = 28
     """First layer index that uses the sliding window."""
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""

@@ -1,5 +1,5 @@
 # generated from schemas/qwen2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=df2d2fecbbe28206 content=4169ecfebc93d305
+# kvarch-digest: render=c2b3915cda3755e9 content=9002650778c1997e
 from typing import Annotated, ClassVar
 
 from generated.qwen2 import Qwen2Config
@@ -14,17 +14,10 @@ class Qwen2MoeConfig(Qwen2Config, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen2MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen2_moe.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        24
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = 16
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
+    num_hidden_layers: rt.Layers = 24
+    num_attention_heads: rt.Heads = 16
+    num_kv_heads: rt.KvHeadsOrNull | None = 16
+    hidden_size: rt.Width = 2048
     sliding_window: Annotated[int, rt.hf(ge=0, keep_null=True)] | None = 4096
     """Tokens a sliding layer sees (default 4096; transformers saves 0 without
     use_sliding_window)."""

@@ -1,6 +1,6 @@
 # generated from schemas/qwen3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c7386d7fb5f103de content=ffc261e722eba6a2
-from typing import Annotated, ClassVar
+# kvarch-digest: render=b3dd4f9bb5aae56b content=fedfa8caabb14342
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -14,14 +14,14 @@ class Qwen3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     SCHEMA: ClassVar[str] = "schemas/qwen3.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
+    explicit_head_dim: rt.HeadDim = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
+    max_position_embeddings: rt.Positive = 32768
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
-    sliding_window: Annotated[int, rt.hf(ge=1)] | None = None
+    sliding_window: rt.Positive | None = None
     """Tokens a sliding layer sees."""
-    max_window_layers: Annotated[int, rt.hf(ge=0)] = 28
+    max_window_layers: rt.NonNegative = 28
     """First layer index that uses the sliding window."""
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""

@@ -1,6 +1,6 @@
 # generated from schemas/qwen3_5_moe_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=07509943a84f851e content=4e9ad4ba553e2723
-from typing import Annotated, ClassVar
+# kvarch-digest: render=8ded4a24c986f9f3 content=f7f5bf1114050ec4
+from typing import ClassVar
 
 from generated.qwen3_next import Qwen3NextConfig
 from kvarch import schema_runtime as rt
@@ -13,6 +13,4 @@ class Qwen35MoeTextConfig(Qwen3NextConfig, frozen=True, kw_only=True, dict=True)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3_5MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_5_moe_text.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        40
-    )
+    num_hidden_layers: rt.Layers = 40

@@ -1,6 +1,6 @@
 # generated from schemas/qwen3_5_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a8867f1d40ce2675 content=09b7fc18c8d0936c
-from typing import Annotated, ClassVar
+# kvarch-digest: render=19bafe64ae7e0422 content=7bfb39a0d6baa75e
+from typing import ClassVar
 
 from generated.qwen3_next import Qwen3NextConfig
 from kvarch import schema_runtime as rt
@@ -13,10 +13,6 @@ class Qwen35TextConfig(Qwen3NextConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3_5ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_5_text.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 4
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
+    num_hidden_layers: rt.Layers = 32
+    num_kv_heads: rt.KvHeads = 4
+    hidden_size: rt.Width = 4096

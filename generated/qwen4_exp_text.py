@@ -1,5 +1,5 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=32b32132267497fe content=c948b7b18eaa29ac
+# kvarch-digest: render=d35001b569f3fdc5 content=5ce73875fd477ca7
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -15,27 +15,20 @@ class Qwen4ExpTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"indexed_attention": "full"})
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        40
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = 2
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
+    num_hidden_layers: rt.Layers = 40
+    num_attention_heads: rt.Heads = 16
+    num_kv_heads: rt.KvHeadsOrNull | None = 2
+    hidden_size: rt.Width = 2048
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 256
     """Per-head width (transformers' default 256 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
+    max_position_embeddings: rt.Positive = 32768
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / indexed_attention), when the config lists it."""
-    full_attention_interval: Annotated[int, rt.hf(ge=1)] = 4
+    full_attention_interval: rt.Positive = 4
     """Without layer_types, every this-many-th layer is indexed full attention."""
-    indexer_kv_heads: Annotated[int, rt.hf(ge=1)] | None = None
+    indexer_kv_heads: rt.Positive | None = None
     """Key heads the QSA indexer caches per token (transformers requires 1)."""
-    indexer_head_dim: Annotated[int, rt.hf(ge=1)] | None = None
+    indexer_head_dim: rt.Positive | None = None
     """Width of each QSA indexer key head."""
 
     @rt.reads("full_attention_interval")

@@ -1,5 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=91ea083f3f1fa0fc content=22e6d20799441a2e
+# kvarch-digest: render=3b4ce08b9274fe93 content=f23c93dbd21a5142
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -12,15 +12,15 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("RecurrentGemmaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/recurrent_gemma.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 26
+    num_hidden_layers: rt.Positive = 26
     """Decoder layers."""
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 10
+    num_attention_heads: rt.Positive = 10
     """Query heads."""
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] | None = None
     """KV heads of the attention blocks; null means one per query head."""
-    hidden_size: Annotated[int, rt.hf(ge=1)] = 2560
+    hidden_size: rt.Positive = 2560
     """Model width."""
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] | None = None
+    explicit_head_dim: rt.HeadDim | None = None
     """K/V width of the attention blocks, when it is not hidden_size / num_attention_heads."""
     attention_window_size: Annotated[
         int, rt.hf("attention_window_size", "sliding_window", ge=1)
@@ -29,7 +29,7 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
     block_types: list[str]
     """Block pattern repeated over the layers (\"recurrent\" or \"attention\"); required because
     the language has no list defaults (transformers' is recurrent, recurrent, attention)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
+    max_position_embeddings: rt.Positive = 8192
     """Longest sequence; configs have no such key (transformers does not bound it), so the
     8192-token training length of the published checkpoints is the default."""
 

@@ -1,6 +1,6 @@
 # generated from schemas/sarvam_mla.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7679c9fdc57be658 content=67eb57e806f53102
-from typing import Annotated, ClassVar
+# kvarch-digest: render=b8b818af82808327 content=3eca4292a18496df
+from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
@@ -13,9 +13,9 @@ class SarvamMLAConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
     SCHEMA: ClassVar[str] = "schemas/sarvam_mla.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 32
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 64
-    kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
-    qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
+    num_hidden_layers: rt.Positive = 32
+    num_attention_heads: rt.Positive = 64
+    kv_lora_rank: rt.Positive = 512
+    qk_rope_head_dim: rt.Positive = 64
+    qk_nope_head_dim: rt.Positive = 128
+    v_head_dim: rt.Positive = 128

@@ -1,6 +1,6 @@
 # generated from schemas/seed_oss.yaml by `make generate`; do not edit.
-# kvarch-digest: render=00f288cfe03dd760 content=d336ba5fa4c565bf
-from typing import Annotated, ClassVar
+# kvarch-digest: render=016669e90654c167 content=c77a4f61d03fad3d
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,14 +13,10 @@ class SeedOssConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("SeedOssForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/seed_oss.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        64
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 80
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 8
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 4096
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
+    num_hidden_layers: rt.Layers = 64
+    num_attention_heads: rt.Heads = 80
+    num_kv_heads: rt.KvHeads = 8
+    hidden_size: rt.Width = 4096
+    explicit_head_dim: rt.HeadDim = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 524288
+    max_position_embeddings: rt.Positive = 524288

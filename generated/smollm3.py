@@ -1,5 +1,5 @@
 # generated from schemas/smollm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=58e871fafe8bc17e content=55bc5e108d6fb851
+# kvarch-digest: render=a87baf1e9be37074 content=843354e05582562f
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -15,25 +15,18 @@ class SmolLM3Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("SmolLM3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/smollm3.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        36
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 16
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = 4
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 32768
+    num_hidden_layers: rt.Layers = 36
+    num_attention_heads: rt.Heads = 16
+    num_kv_heads: rt.KvHeadsOrNull | None = 4
+    hidden_size: rt.Width = 2048
+    max_position_embeddings: rt.Positive = 32768
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = None
     """Tokens a sliding layer sees; null means full attention."""
     use_sliding_window: bool = False
     """Whether the no-rope layers use the sliding window."""
     no_rope_layers: list[int] = msgspec.field(default_factory=list)
     """Per layer, 1 when it uses rope, 0 for a NoPE layer (empty -> by interval)."""
-    no_rope_layer_interval: Annotated[int, rt.hf(ge=1)] = 4
+    no_rope_layer_interval: rt.Positive = 4
     """Without no_rope_layers, every this-many-th layer is a NoPE layer."""
 
     def _checks(self) -> rt.Checks:

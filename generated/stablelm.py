@@ -1,6 +1,6 @@
 # generated from schemas/stablelm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c758f4885b1c165c content=276e8d04037d35a3
-from typing import Annotated, ClassVar
+# kvarch-digest: render=3d6a166560be5fa4 content=88164511c4c09c1d
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -13,18 +13,11 @@ class StableLmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("StableLmForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/stablelm.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        32
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 32
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = 32
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2560
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
+    num_hidden_layers: rt.Layers = 32
+    num_attention_heads: rt.Heads = 32
+    num_kv_heads: rt.KvHeadsOrNull | None = 32
+    hidden_size: rt.Width = 2560
+    max_position_embeddings: rt.Positive = 4096
 
     def _checks(self) -> rt.Checks:
         yield (

@@ -1,6 +1,6 @@
 # generated from schemas/starcoder2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=05ad96968a2ec001 content=b83b21322bb203b6
-from typing import Annotated, ClassVar
+# kvarch-digest: render=6bfd305c3a7004cd content=5ace6e983f28b77e
+from typing import ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
@@ -13,15 +13,8 @@ class Starcoder2Config(MistralConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Starcoder2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/starcoder2.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        30
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 24
-    num_kv_heads: (
-        Annotated[
-            int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
-        ]
-        | None
-    ) = 2
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 3072
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
+    num_hidden_layers: rt.Layers = 30
+    num_attention_heads: rt.Heads = 24
+    num_kv_heads: rt.KvHeadsOrNull | None = 2
+    hidden_size: rt.Width = 3072
+    max_position_embeddings: rt.Positive = 4096

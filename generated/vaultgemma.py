@@ -1,6 +1,6 @@
 # generated from schemas/vaultgemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=01a89f256e345abf content=190e452b9e8ccd64
-from typing import Annotated, ClassVar
+# kvarch-digest: render=d0f36b45075a18d0 content=936fb18d2c2565b1
+from typing import ClassVar
 
 from generated.gemma2 import Gemma2Config
 from kvarch import schema_runtime as rt
@@ -13,11 +13,7 @@ class VaultGemmaConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("VaultGemmaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/vaultgemma.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        26
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 4
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2304
+    num_hidden_layers: rt.Layers = 26
+    num_attention_heads: rt.Heads = 8
+    num_kv_heads: rt.KvHeads = 4
+    hidden_size: rt.Width = 2304

@@ -1,5 +1,5 @@
 # generated from schemas/xglm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=13cbb7647a0f904f content=9e81143c32913aa9
+# kvarch-digest: render=13f94fecc4a2800c content=d69b6bdc727f379d
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -16,4 +16,4 @@ class XglmConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     num_hidden_layers: Annotated[int, rt.hf("num_layers", "num_hidden_layers", ge=1)]
     num_attention_heads: Annotated[int, rt.hf("attention_heads", "num_attention_heads", ge=1)]
     hidden_size: Annotated[int, rt.hf("d_model", "hidden_size", ge=1)]
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 2048
+    max_position_embeddings: rt.Positive = 2048

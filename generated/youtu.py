@@ -1,6 +1,6 @@
 # generated from schemas/youtu.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c870421c17de3b99 content=518f540393215b2d
-from typing import Annotated, ClassVar
+# kvarch-digest: render=cb7fe6db76f4c7c5 content=51b796a5236b02af
+from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
@@ -13,10 +13,10 @@ class YoutuConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("YoutuForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/youtu.yaml"
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 32
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 16
-    kv_lora_rank: Annotated[int, rt.hf(ge=1)] = 512
-    qk_rope_head_dim: Annotated[int, rt.hf(ge=1)] = 64
-    qk_nope_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    v_head_dim: Annotated[int, rt.hf(ge=1)] = 128
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
+    num_hidden_layers: rt.Positive = 32
+    num_attention_heads: rt.Positive = 16
+    kv_lora_rank: rt.Positive = 512
+    qk_rope_head_dim: rt.Positive = 64
+    qk_nope_head_dim: rt.Positive = 128
+    v_head_dim: rt.Positive = 128
+    max_position_embeddings: rt.Positive = 131072

@@ -1,5 +1,5 @@
 # generated from schemas/zamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fb8b790c1ccfb035 content=5df893bcd8ae2d98
+# kvarch-digest: render=96d364779dfecc53 content=0975c1403451957f
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -15,18 +15,18 @@ class ZambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     KIND_LIST: ClassVar[str | None] = "layers_block_type"
     KIND_NAMES = rt.kind_names({"hybrid": "full"})
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 76
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 16
+    num_hidden_layers: rt.Positive = 76
+    num_attention_heads: rt.Positive = 16
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 16
-    hidden_size: Annotated[int, rt.hf(ge=1)] = 3712
+    hidden_size: rt.Positive = 3712
     explicit_head_dim: Annotated[int, rt.hf("attention_head_dim", "head_dim", ge=1)] | None = None
     """Per-head width when the config gives it (else 2 * hidden_size / heads)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
+    max_position_embeddings: rt.Positive = 4096
     layers_block_type: Annotated[list[str], rt.hf("layers_block_type", "layer_types")] | None = None
     """Per-layer block (mamba / linear_attention = Mamba, hybrid = shared attention)."""
-    attn_layer_period: Annotated[int, rt.hf(ge=1)] = 6
+    attn_layer_period: rt.Positive = 6
     """Without layers_block_type, one hybrid layer in this many after layer 3."""
-    attn_layer_offset: Annotated[int, rt.hf(ge=0)] = 4
+    attn_layer_offset: rt.NonNegative = 4
     """Without layers_block_type, the hybrid layers' offset counted from layer 3."""
 
     def _checks(self) -> rt.Checks:

@@ -1,5 +1,5 @@
 # generated from schemas/zamba2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ba199a1277fd510b content=93602339e7218a18
+# kvarch-digest: render=b03d57321add8a1d content=4447a75bddc89d3a
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -15,13 +15,13 @@ class Zamba2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     KIND_LIST: ClassVar[str | None] = "layers_block_type"
     KIND_NAMES = rt.kind_names({"hybrid": "full"})
 
-    num_hidden_layers: Annotated[int, rt.hf(ge=1)] = 54
-    num_attention_heads: Annotated[int, rt.hf(ge=1)] = 32
+    num_hidden_layers: rt.Positive = 54
+    num_attention_heads: rt.Positive = 32
     num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] | None = None
-    hidden_size: Annotated[int, rt.hf(ge=1)] = 2560
+    hidden_size: rt.Positive = 2560
     explicit_head_dim: Annotated[int, rt.hf("attention_head_dim", "head_dim", ge=1)] | None = None
     """Per-head width when the config gives it (else 2 * hidden_size / heads)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
+    max_position_embeddings: rt.Positive = 4096
     layers_block_type: Annotated[list[str], rt.hf("layers_block_type", "layer_types")] | None = None
     """Per-layer block (linear_attention / mamba = Mamba2, hybrid = shared attention)."""
     use_long_context: bool = False

@@ -1,6 +1,6 @@
 # generated from schemas/zaya.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7e0b21f47cd7bcc2 content=3175cc6c6078a893
-from typing import Annotated, ClassVar
+# kvarch-digest: render=8c82b85fc8bbf19f content=9cdb028a069107d1
+from typing import ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -15,18 +15,14 @@ class ZayaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"hybrid": "full", "hybrid_sliding": "sliding"})
 
-    num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", "num_layers", ge=1)] = (
-        40
-    )
-    num_attention_heads: Annotated[int, rt.hf("num_attention_heads", "n_head", ge=1)] = 8
-    num_kv_heads: Annotated[
-        int, rt.hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)
-    ] = 2
-    hidden_size: Annotated[int, rt.hf("hidden_size", "n_embd", ge=1)] = 2048
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 128
+    num_hidden_layers: rt.Layers = 40
+    num_attention_heads: rt.Heads = 8
+    num_kv_heads: rt.KvHeads = 2
+    hidden_size: rt.Width = 2048
+    explicit_head_dim: rt.HeadDim = 128
     """Per-head width (transformers' default 128 when the config omits it)."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 131072
-    sliding_window: Annotated[int, rt.hf(ge=1)] | None = None
+    max_position_embeddings: rt.Positive = 131072
+    sliding_window: rt.Positive | None = None
     """Tokens a hybrid_sliding layer sees (required when one exists)."""
     layer_types: list[str] | None = None
     """Per-layer block kind, hybrid or hybrid_sliding (default all hybrid)."""

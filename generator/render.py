@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from generator.errors import Loc, SchemaError
 from generator.expr import Compiled, Ty
 from generator.inherit import Members, borrowed_body, inherited_body, standalone_body, why_not
 from generator.schema import Input, Schema
-from kvarch.schema_runtime import STANDARD_KIND_NAMES
+from kvarch.schema_runtime import STANDARD_FIELDS, STANDARD_KIND_NAMES
 
 __all__ = ["docstring", "format_sources", "render_module", "render_modules", "render_registry"]
 
@@ -93,20 +94,53 @@ HOOKS: dict[str, tuple[str, str, str | None]] = {
 }
 
 
+def _annotated(
+    ty: str,
+    paths: list[str],
+    minimum: float | None,
+    keep_null: bool,
+    unless_present: tuple[str, ...] = (),
+) -> str:
+    """``ty`` with its HF paths (none: the field's name), bound, ``keep_null`` and
+    ``unless_present`` as ``rt.hf(...)`` metadata; a declaration ``kvarch`` names
+    (``rt.Layers``) by its name."""
+    meta = [repr(p) for p in paths]
+    if minimum is not None:
+        meta.append(f"ge={_lit(minimum)}")
+    if keep_null:
+        meta.append("keep_null=True")
+    if unless_present:
+        meta.append(f"unless_present={unless_present!r}")
+    if not meta:
+        return ty
+    text = f"Annotated[{ty}, rt.hf({', '.join(meta)})]"
+    return _STANDARD.get(text, text)
+
+
+def _standard_fields() -> dict[str, str]:
+    """Each shared declaration of ``kvarch.schema_runtime`` as rendered text -> its name."""
+    out = {}
+    for name, decl in STANDARD_FIELDS.items():
+        base, meta = typing.get_args(decl)
+        extra = meta.extra or {}
+        text = _annotated(
+            base.__name__, list(extra.get("from", ())), meta.ge, bool(extra.get("keep_null"))
+        )
+        out[text] = f"rt.{name}"
+    return out
+
+
+_STANDARD: dict[str, str] = {}
+_STANDARD.update(_standard_fields())
+
+
 def _members(s: Schema) -> Members:
     """Each class member of ``s``, rendered through the member macros."""
 
     def annotation(i: Input) -> str:
         ty = i.ty.item.base if i.ty.per_layer else i.type
-        meta = [repr(p) for p in i.paths] if list(i.paths) != [i.name] else []
-        if i.minimum is not None:
-            meta.append(f"ge={_lit(i.minimum)}")
-        if i.keep_null:
-            meta.append("keep_null=True")
-        if i.unless_present:
-            meta.append(f"unless_present={i.unless_present!r}")
-        if meta:
-            ty = f"Annotated[{ty}, rt.hf({', '.join(meta)})]"
+        paths = list(i.paths) if list(i.paths) != [i.name] else []
+        ty = _annotated(ty, paths, i.minimum, i.keep_null, i.unless_present)
         if i.ty.per_layer:
             ty = f"dict[int, {ty}]"  # layer index -> value
         return f"{ty} | None" if i.nullable else ty

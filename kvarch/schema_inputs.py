@@ -10,7 +10,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 import msgspec
 
@@ -18,8 +18,17 @@ from kvarch.errors import ConfigError
 
 __all__ = [
     "REQUIRED",
+    "STANDARD_FIELDS",
+    "HeadDim",
+    "Heads",
     "Input",
+    "KvHeads",
+    "KvHeadsOrNull",
+    "Layers",
+    "NonNegative",
+    "Positive",
     "Source",
+    "Width",
     "check_value",
     "config_mapping",
     "hf",
@@ -146,6 +155,39 @@ def hf(
         extra["unless_present"] = unless_present
     return msgspec.Meta(ge=ge, extra=extra) if ge is not None else msgspec.Meta(extra=extra)
 
+
+# The field declarations most schemas share, by name, so that a generated field reads
+# ``num_hidden_layers: rt.Layers = 32`` (the paths name transformers' aliases, as in llama.yaml).
+Positive = Annotated[int, hf(ge=1)]
+"""An integer >= 1 read from the field's own name."""
+NonNegative = Annotated[int, hf(ge=0)]
+"""An integer >= 0 read from the field's own name."""
+Layers = Annotated[int, hf("num_hidden_layers", "n_layer", "num_layers", ge=1)]
+"""Decoder layers."""
+Heads = Annotated[int, hf("num_attention_heads", "n_head", ge=1)]
+"""Query heads."""
+KvHeads = Annotated[int, hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1)]
+"""KV heads."""
+KvHeadsOrNull = Annotated[
+    int, hf("num_key_value_heads", "n_head_kv", "num_kv_heads", ge=1, keep_null=True)
+]
+"""KV heads; an explicit null in the config reads as None."""
+Width = Annotated[int, hf("hidden_size", "n_embd", ge=1)]
+"""Model width."""
+HeadDim = Annotated[int, hf("head_dim", ge=1)]
+"""Per-head width."""
+STANDARD_FIELDS = {
+    "Positive": Positive,
+    "NonNegative": NonNegative,
+    "Layers": Layers,
+    "Heads": Heads,
+    "KvHeads": KvHeads,
+    "KvHeadsOrNull": KvHeadsOrNull,
+    "Width": Width,
+    "HeadDim": HeadDim,
+}
+"""Name -> declaration of each shared field type (the generator uses the name where the
+declaration matches)."""
 
 _BASES = {int: "int", float: "float", bool: "bool", str: "str"}
 

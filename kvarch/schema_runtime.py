@@ -26,19 +26,45 @@ from kvarch.errors import ConfigError, KvarchError
 from kvarch.kv_cache import KVCacheConfig, KVCacheGroup, KVCacheParams, MultiKVCacheParams
 from kvarch.layers import PER_TOKEN_KINDS, ExtraKeys, LayerSpec
 from kvarch.pipeline import ModelConfig, PipelineConfig
-from kvarch.schema_inputs import REQUIRED, Input, Source, check_value, config_mapping, hf, inputs_of
+from kvarch.schema_inputs import (
+    REQUIRED,
+    STANDARD_FIELDS,
+    HeadDim,
+    Heads,
+    Input,
+    KvHeads,
+    KvHeadsOrNull,
+    Layers,
+    NonNegative,
+    Positive,
+    Source,
+    Width,
+    check_value,
+    config_mapping,
+    hf,
+    inputs_of,
+)
 
 __all__ = [
     "LAYER_KINDS",
     "MAX_LAYERS",
     "REQUIRED",
+    "STANDARD_FIELDS",
     "STANDARD_KIND_NAMES",
     "Checks",
     "ExtraKeys",
+    "HeadDim",
+    "Heads",
     "Input",
+    "KvHeads",
+    "KvHeadsOrNull",
+    "Layers",
+    "NonNegative",
+    "Positive",
     "SchemaArchConfig",
     "Source",
     "UnknownArchitectureError",
+    "Width",
     "ceil_div",
     "check_value",
     "closest",
