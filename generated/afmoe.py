@@ -1,5 +1,5 @@
 # generated from schemas/afmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0de2b6cb701a1499 content=64cb924511b23ac1
+# kvarch-digest: render=d52b99df10efe9c6 content=2569a9885712ff36
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -31,6 +31,4 @@ class AfmoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "full" if (i + 1) % self.global_attn_every_n_layers == 0 else "sliding"
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

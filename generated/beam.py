@@ -1,5 +1,5 @@
 # generated from schemas/beam.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a2aafffc297da0a6 content=6ae46b1ddf4d7e01
+# kvarch-digest: render=6e6f94907815e490 content=00539555a71e8287
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -30,6 +30,4 @@ class BeamConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "full" if (i + 1) % 6 == 0 or i == self.num_hidden_layers - 1 else "sliding"
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

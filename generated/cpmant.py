@@ -1,5 +1,5 @@
 # generated from schemas/cpmant.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d95a789d96453713 content=c35a44e3223dba97
+# kvarch-digest: render=f16f8e1025fc1f48 content=3bb1d2c40fcf9937
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -21,18 +21,7 @@ class CpmantConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     position_bias_max_distance: rt.Positive = 2048
     """Distance where relative position buckets saturate (the length bound)."""
 
-    @rt.reads("num_hidden_layers")
-    def _count(self) -> int:
-        return self.num_hidden_layers
-
-    @rt.reads("num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.num_attention_heads
-
-    @rt.reads("dim_head")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.dim_head
-
-    @rt.reads("position_bias_max_distance")
-    def _max_length(self) -> int | None:
-        return self.position_bias_max_distance
+    _count = rt.from_input("num_hidden_layers")
+    _num_kv_heads = rt.from_input("num_attention_heads")
+    _k_head_dim = rt.from_input("dim_head")
+    _max_length = rt.from_input("position_bias_max_distance")

@@ -1,5 +1,5 @@
 # generated from schemas/cwm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a3d01a38ad24b2df content=6b4c01f00b3de891
+# kvarch-digest: render=8cb5ac8fe63243fe content=784180d77f9de00b
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -29,6 +29,4 @@ class CwmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "full" if i % 4 == 0 else "sliding"
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

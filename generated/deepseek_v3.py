@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=67e94ac0ba8934b4 content=dd8f0a5c6800fa5b
+# kvarch-digest: render=c22c2690d3d096cb content=4eba9351cc4ff4d5
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -27,24 +27,14 @@ class DeepseekV3Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True
     max_position_embeddings: rt.Positive = 4096
     """Longest sequence (already the rope-extended length)."""
 
-    @rt.reads("num_hidden_layers")
-    def _count(self) -> int:
-        return self.num_hidden_layers
+    _count = rt.from_input("num_hidden_layers")
 
     def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
         return 1
 
-    @rt.reads("kv_lora_rank")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_lora_rank
-
-    @rt.reads("qk_rope_head_dim")
-    def _v_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.qk_rope_head_dim
-
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings
+    _k_head_dim = rt.from_input("kv_lora_rank")
+    _v_head_dim = rt.from_input("qk_rope_head_dim")
+    _max_length = rt.from_input("max_position_embeddings")
 
     @rt.reads("kv_lora_rank", "qk_rope_head_dim")
     def _mla_latent_dim(self) -> int | None:

@@ -1,5 +1,5 @@
 # generated from schemas/dory.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3bc4dfd97b4f5ec3 content=58f5e31be8ed796c
+# kvarch-digest: render=05ef7e3029ccc764 content=d99b92aa1032b95a
 from typing import ClassVar
 
 import msgspec
@@ -145,6 +145,4 @@ class DoryConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
             else "sliding"
         )
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

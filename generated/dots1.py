@@ -1,5 +1,5 @@
 # generated from schemas/dots1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fe7284f25e317998 content=c9e90daf41d9d9e1
+# kvarch-digest: render=8ac01790cc0c2948 content=aa1c84984a843ced
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -29,6 +29,4 @@ class Dots1Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "sliding" if i >= self.max_window_layers else "full"
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

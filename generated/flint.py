@@ -1,5 +1,5 @@
 # generated from schemas/flint.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2134c5094730fd75 content=b0090c9e3ad7b0c0
+# kvarch-digest: render=aa607ca7ac8d6646 content=248fbd6e7129f7d6
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -31,6 +31,4 @@ class FlintConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "full" if i < 2 or i % 4 == 1 or i == self.num_hidden_layers - 1 else "sliding"
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

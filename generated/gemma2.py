@@ -1,5 +1,5 @@
 # generated from schemas/gemma2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=16da735d6b59c30e content=0c76904de8564662
+# kvarch-digest: render=56b6f55e4aea3c31 content=59a056ebf1f24740
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -25,6 +25,4 @@ class Gemma2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "sliding" if (i + 1) % 2 == 1 else "full"
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

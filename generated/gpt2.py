@@ -1,5 +1,5 @@
 # generated from schemas/gpt2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0da0330b6a4b4fcc content=b4179b451d9258a1
+# kvarch-digest: render=e52a9d1b3108de35 content=e41b1661889874d5
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -40,9 +40,7 @@ class Gpt2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
         """Elements per K and V head."""
         return self.hidden_size // self.num_attention_heads
 
-    @rt.reads("num_hidden_layers")
-    def _count(self) -> int:
-        return self.num_hidden_layers
+    _count = rt.from_input("num_hidden_layers")
 
     @rt.reads("num_attention_heads")
     def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
@@ -52,6 +50,4 @@ class Gpt2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
         return self.attn_head_dim
 
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings
+    _max_length = rt.from_input("max_position_embeddings")

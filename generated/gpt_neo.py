@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bcc44cb09238c552 content=13a57df4310c307c
+# kvarch-digest: render=717906422fe58104 content=c12a88cf81d3a740
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -57,6 +57,4 @@ class GptNeoConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
             else self.pattern[i % len(self.pattern)]
         )
 
-    @rt.reads("window_size")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.window_size
+    _window = rt.from_input("window_size")

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_oss.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5be09023037325ff content=60900719b8e0409e
+# kvarch-digest: render=abe980977c073f13 content=f7e2d3cdb2dfef77
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -31,6 +31,4 @@ class GptOssConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "sliding" if (i + 1) % 2 == 1 else "full"
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

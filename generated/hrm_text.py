@@ -1,5 +1,5 @@
 # generated from schemas/hrm_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f201e046f5b3d909 content=e6849c4762d7781b
+# kvarch-digest: render=4b5c4c66ec5a422a content=699c1f8dc3dbdf14
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -56,14 +56,6 @@ class HrmTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     def _count(self) -> int:
         return self.cache_slots
 
-    @rt.reads("num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.num_attention_heads
-
-    @rt.reads("explicit_head_dim")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.explicit_head_dim
-
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings
+    _num_kv_heads = rt.from_input("num_attention_heads")
+    _k_head_dim = rt.from_input("explicit_head_dim")
+    _max_length = rt.from_input("max_position_embeddings")

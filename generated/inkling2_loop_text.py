@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_loop_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ad4bc65abca83cfe content=c7cc77f686fc6995
+# kvarch-digest: render=012f5a3812d5aa1d content=94d1e78ecc572014
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -88,9 +88,7 @@ class Inkling2LoopTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dic
             else "sliding"
         )
 
-    @rt.reads("sliding_window_size")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window_size
+    _window = rt.from_input("sliding_window_size")
 
     @rt.reads("swa_num_kv_heads", "num_kv_heads")
     def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
@@ -100,6 +98,4 @@ class Inkling2LoopTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dic
     def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
         return self.swa_head_dim if kind == "sliding" else self.explicit_head_dim
 
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings
+    _max_length = rt.from_input("max_position_embeddings")

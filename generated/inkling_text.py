@@ -1,5 +1,5 @@
 # generated from schemas/inkling_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a14c0fb0cf4b05c4 content=e11d831c7132a7f5
+# kvarch-digest: render=afbfecb0f986986c content=7eb2c5bc5507f265
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -38,9 +38,7 @@ class InklingTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tru
     ] = 131072
     """Longest sequence the positional encoding was trained for."""
 
-    @rt.reads("num_hidden_layers")
-    def _count(self) -> int:
-        return self.num_hidden_layers
+    _count = rt.from_input("num_hidden_layers")
 
     @rt.reads("local_layer_ids")
     def _kind(self, i: int) -> str:
@@ -52,9 +50,7 @@ class InklingTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tru
             else "sliding"
         )
 
-    @rt.reads("sliding_window_size")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window_size
+    _window = rt.from_input("sliding_window_size")
 
     @rt.reads("swa_num_kv_heads", "num_kv_heads")
     def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
@@ -64,6 +60,4 @@ class InklingTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tru
     def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
         return self.swa_head_dim if kind == "sliding" else self.explicit_head_dim
 
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings
+    _max_length = rt.from_input("max_position_embeddings")

@@ -1,5 +1,5 @@
 # generated from schemas/jetmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0b4f2cfff54dfd34 content=e60deaef01338cf7
+# kvarch-digest: render=c807c8642c591d0d content=4e4dc75dee3b4252
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -21,18 +21,7 @@ class JetMoeConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: rt.Positive = 4096
     """Longest sequence the positional encoding was trained for."""
 
-    @rt.reads("num_hidden_layers")
-    def _count(self) -> int:
-        return self.num_hidden_layers
-
-    @rt.reads("num_kv_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.num_kv_heads
-
-    @rt.reads("kv_channels")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_channels
-
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings
+    _count = rt.from_input("num_hidden_layers")
+    _num_kv_heads = rt.from_input("num_kv_heads")
+    _k_head_dim = rt.from_input("kv_channels")
+    _max_length = rt.from_input("max_position_embeddings")

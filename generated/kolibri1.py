@@ -1,5 +1,5 @@
 # generated from schemas/kolibri1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=271a712aa9e0d94c content=ee8a9a39ff6f0b22
+# kvarch-digest: render=55d5cf5089efb565 content=8061575d048b0f54
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -29,6 +29,4 @@ class Kolibri1Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "full" if (i + 1) % 5 == 0 else "sliding"
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

@@ -1,5 +1,5 @@
 # generated from schemas/laguna.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c1226c695083d8ec content=e8fdb23b8bd4e7cf
+# kvarch-digest: render=2d275bdd33755176 content=f5e9e530123b13f9
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -26,6 +26,4 @@ class LagunaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it (default all full)."""
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

@@ -1,5 +1,5 @@
 # generated from schemas/lara_mini.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2321d18657542ee8 content=3412e28ba893baa5
+# kvarch-digest: render=1b258cd80e4196c5 content=997bc347c3db7b2b
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -29,6 +29,4 @@ class LaraMiniConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "none" if i % 5 in (0, 2) else "full" if i % 5 == 3 else "sliding"
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

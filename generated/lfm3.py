@@ -1,5 +1,5 @@
 # generated from schemas/lfm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=103be06e7ef37a41 content=f1f04d0fd83a6f7f
+# kvarch-digest: render=c469e1d8b62e2d39 content=a31b6df59c37a586
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -29,6 +29,4 @@ class Lfm3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "full" if i % 4 == 2 else "sliding" if i % 4 == 0 and i > 0 else "none"
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

@@ -1,5 +1,5 @@
 # generated from schemas/llama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=085d9833e31a4064 content=596de1b7343ca0aa
+# kvarch-digest: render=964b7f370e4ed3dd content=432c17683dc98a3e
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -47,9 +47,7 @@ class LlamaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
         """Elements per K and V head."""
         return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
 
-    @rt.reads("num_hidden_layers")
-    def _count(self) -> int:
-        return self.num_hidden_layers
+    _count = rt.from_input("num_hidden_layers")
 
     @rt.reads("num_kv_heads", "num_attention_heads")
     def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
@@ -59,6 +57,4 @@ class LlamaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
         return self.attn_head_dim
 
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings
+    _max_length = rt.from_input("max_position_embeddings")

@@ -1,5 +1,5 @@
 # generated from schemas/llama4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6e45705ceb03e4ba content=7e404f7aa5d487b9
+# kvarch-digest: render=351db233ee7cfee9 content=da5a1f6f8257163c
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -55,6 +55,4 @@ class Llama4TextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
             else "full"
         )
 
-    @rt.reads("attention_chunk_size")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.attention_chunk_size
+    _window = rt.from_input("attention_chunk_size")

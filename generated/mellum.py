@@ -1,5 +1,5 @@
 # generated from schemas/mellum.yaml by `make generate`; do not edit.
-# kvarch-digest: render=899037f7c03d639b content=5ebc90bf0d9403c2
+# kvarch-digest: render=0a5a1b267c1ff611 content=7029b6574b10b89f
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -26,6 +26,4 @@ class MellumConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it (default all full)."""
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

@@ -1,5 +1,5 @@
 # generated from schemas/mimo_v2_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=df3a2cbabdb80d50 content=39dbde3219782b55
+# kvarch-digest: render=de0f2cdf4eb333ca content=abaf881bec363186
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -60,9 +60,7 @@ class MiMoV2FlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tru
             else rt.coalesce(self.sliding_window_size, 0) + 1
         )
 
-    @rt.reads("num_hidden_layers")
-    def _count(self) -> int:
-        return self.num_hidden_layers
+    _count = rt.from_input("num_hidden_layers")
 
     def _kind(self, i: int) -> str:
         return "full" if i == 0 or (i + 1) % 6 == 0 else "sliding"
@@ -79,10 +77,5 @@ class MiMoV2FlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tru
     def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
         return self.attn_head_dim
 
-    @rt.reads("v_head_dim")
-    def _v_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.v_head_dim
-
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings
+    _v_head_dim = rt.from_input("v_head_dim")
+    _max_length = rt.from_input("max_position_embeddings")

@@ -1,5 +1,5 @@
 # generated from schemas/mistral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=79945fae9725cad4 content=551027123d9c02ca
+# kvarch-digest: render=9cee1ca2a452bead content=0ca1e5ca194ce66a
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -21,6 +21,4 @@ class MistralConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "full" if self.sliding_window is None else "sliding"
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

@@ -1,5 +1,5 @@
 # generated from schemas/moshi.yaml by `make generate`; do not edit.
-# kvarch-digest: render=691ae2b0a7ec44aa content=674e34c28c9d6c13
+# kvarch-digest: render=aa9b8670b4848074 content=d09ca024b002a92c
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -20,6 +20,4 @@ class MoshiConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "sliding"
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

@@ -1,5 +1,5 @@
 # generated from schemas/qwen3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b3dd4f9bb5aae56b content=fedfa8caabb14342
+# kvarch-digest: render=6dd60bc65a45efe4 content=87167e49ecbaf05c
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -36,6 +36,4 @@ class Qwen3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
             else "full"
         )
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

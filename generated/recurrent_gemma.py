@@ -1,5 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3b4ce08b9274fe93 content=f23c93dbd21a5142
+# kvarch-digest: render=a4a62142b11f599b content=f990b92be4b342d7
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -51,9 +51,7 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
         """KV heads of the attention blocks."""
         return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
 
-    @rt.reads("num_hidden_layers")
-    def _count(self) -> int:
-        return self.num_hidden_layers
+    _count = rt.from_input("num_hidden_layers")
 
     @rt.reads("block_types")
     def _kind(self, i: int) -> str:
@@ -65,9 +63,7 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
             else self.block_types[i % len(self.block_types)]
         )
 
-    @rt.reads("attention_window_size")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.attention_window_size
+    _window = rt.from_input("attention_window_size")
 
     @rt.reads("num_kv_heads", "num_attention_heads")
     def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
@@ -77,6 +73,4 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
     def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
         return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
 
-    @rt.reads("max_position_embeddings")
-    def _max_length(self) -> int | None:
-        return self.max_position_embeddings
+    _max_length = rt.from_input("max_position_embeddings")

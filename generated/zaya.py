@@ -1,5 +1,5 @@
 # generated from schemas/zaya.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8c82b85fc8bbf19f content=9cdb028a069107d1
+# kvarch-digest: render=dbd8ba7b25742a04 content=160b3c9b14460dfd
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -27,6 +27,4 @@ class ZayaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     layer_types: list[str] | None = None
     """Per-layer block kind, hybrid or hybrid_sliding (default all hybrid)."""
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")

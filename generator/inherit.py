@@ -9,6 +9,7 @@ why, and the compiler refuses the schema (``based_on`` asks for a stand-alone cl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator.expr import Ty
@@ -49,6 +50,8 @@ CHECKS = "    def _checks(self) -> rt.Checks:\n"
 SUPER_CHECKS = "        yield from super()._checks()\n"
 NO_CHECKS = "        yield from ()"
 BASE = "rt.SchemaArchConfig"
+#: Class attribute assignments, one a line (``    _count = rt.from_input("n")``).
+_ASSIGNMENTS = re.compile(r"(    [A-Za-z_]\w* = [^\n]+\n?)+")
 
 
 def _narrower(child: Ty, parent: Ty) -> bool:
@@ -65,6 +68,18 @@ def _fields(texts: list[str]) -> list[str]:
     return ["\n".join(texts)] if texts else []
 
 
+def _grouped(members: list[str]) -> list[str]:
+    """``members`` with each run of one-line assignments (``_count = rt.from_input(...)``)
+    joined into one block (the class body separates blocks by a blank line)."""
+    out: list[str] = []
+    for text in members:
+        if out and _ASSIGNMENTS.fullmatch(text) and _ASSIGNMENTS.fullmatch(out[-1]):
+            out[-1] += "\n" + text
+        else:
+            out.append(text)
+    return out
+
+
 def standalone_body(m: Members) -> Body:
     """Every member of a class without a generated parent."""
     members = _fields([f"{text}\n{m.field_docs[n]}" for n, (_, text) in m.fields.items()])
@@ -72,7 +87,7 @@ def standalone_body(m: Members) -> Body:
         members.append(_checks(m.checks))
     members += [text for _, text in m.derived.values()]
     members += [text for text in m.hooks.values() if text is not None]
-    return Body(list(m.attributes.values()), members)
+    return Body(list(m.attributes.values()), _grouped(members))
 
 
 def borrowed_body(m: Members, source: Members, owner: str) -> Body:
@@ -96,7 +111,7 @@ def borrowed_body(m: Members, source: Members, owner: str) -> Body:
             (borrowed if same else own).append(f"    {n} = {owner}.{n}" if same else hook)
     if borrowed:
         members.append("\n".join(borrowed))
-    return Body(list(m.attributes.values()), members + own)
+    return Body(list(m.attributes.values()), _grouped(members + own))
 
 
 def why_not(m: Members, parent: Members) -> str | None:
@@ -143,4 +158,4 @@ def inherited_body(m: Members, parent: Members) -> Body | None:
     for name, text in m.hooks.items():
         if text != parent.hooks[name]:
             members.append(text if text is not None else f"    {name} = {BASE}.{name}")
-    return Body(attributes, members)
+    return Body(attributes, _grouped(members))

@@ -185,6 +185,8 @@ def _members(s: Schema) -> Members:
         )
         if same_as_k or (expr.source == default and not expr.inputs):
             hooks[name] = None
+        elif len(expr.inputs) == 1 and expr.source == f"self.{expr.inputs[0]}":
+            hooks[name] = f"    {name} = rt.from_input({expr.inputs[0]!r})"
         else:
             hooks[name] = str(macros.hook(name, args, returns, expr))
     attributes = {}

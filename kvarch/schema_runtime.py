@@ -72,6 +72,7 @@ __all__ = [
     "config_mapping",
     "extra_keys",
     "fail",
+    "from_input",
     "hf",
     "kind_names",
     "last_index",
@@ -155,6 +156,18 @@ def layer_value(values: Mapping[int, T] | None, i: int) -> T | None:
 
 _READS: dict[Callable[..., Any], tuple[str, ...]] = {}
 _SAME_AS_K = ("(same as k_head_dim)",)
+
+
+def from_input(name: str) -> Callable[..., Any]:
+    """A hook whose value is the input ``name`` as it stands (``_max_length =
+    rt.from_input("max_position_embeddings")``), marked as reading it."""
+
+    def hook(self: SchemaArchConfig, *layer: object) -> Any:
+        return getattr(self, name)
+
+    hook.__qualname__ = f"from_input({name!r})"
+    _READS[hook] = (name,)
+    return hook
 
 
 def reads(*names: str) -> Callable[[F], F]:

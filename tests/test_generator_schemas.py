@@ -198,6 +198,7 @@ TEMPLATE_WORDS = {
     "SCHEMA",
     "ge",
     "hf",
+    "from_input",
     "reads",
     "coalesce",
     "Checks",

@@ -1,5 +1,5 @@
 # generated from schemas/golden.yaml by `make generate`; do not edit.
-# kvarch-digest: render=914b75592cd1d2a8 content=615481adac7e2c1f
+# kvarch-digest: render=3226c151d5513dd3 content=3907ef1e3c4414be
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -17,21 +17,21 @@ class GoldenConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
 
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", ge=1)]
     """HF field num_hidden_layers / n_layer."""
-    num_attention_heads: Annotated[int, rt.hf(ge=1)]
+    num_attention_heads: rt.Positive
     """HF field num_attention_heads."""
     num_kv_heads: (
         Annotated[int, rt.hf("num_key_value_heads", "attn_config.kv_n_heads", ge=1)] | None
     ) = None
     """HF field num_key_value_heads / attn_config.kv_n_heads."""
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] | None = None
+    explicit_head_dim: rt.HeadDim | None = None
     """HF field head_dim."""
-    hidden_size: Annotated[int, rt.hf(ge=1)]
+    hidden_size: rt.Positive
     """HF field hidden_size."""
-    global_head_dim: Annotated[int, rt.hf(ge=1)] | None = None
+    global_head_dim: rt.Positive | None = None
     """HF field global_head_dim."""
-    sliding_window: Annotated[int, rt.hf(ge=1)] | None = None
+    sliding_window: rt.Positive | None = None
     """HF field sliding_window."""
-    num_kv_shared_layers: Annotated[int, rt.hf(ge=0)] = 0
+    num_kv_shared_layers: rt.NonNegative = 0
     """HF field num_kv_shared_layers."""
     layer_types: list[str] | None = None
     """HF field layer_types."""
@@ -39,7 +39,7 @@ class GoldenConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """HF field rope_scaling.rope_type / rope_scaling.type."""
     rope_factor: Annotated[float, rt.hf("rope_scaling.factor")] | None = None
     """HF field rope_scaling.factor."""
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 4096
+    max_position_embeddings: rt.Positive = 4096
     """HF field max_position_embeddings."""
 
     def _checks(self) -> rt.Checks:
@@ -67,16 +67,12 @@ class GoldenConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     def first_shared(self) -> int:
         return self.num_hidden_layers - self.num_kv_shared_layers
 
-    @rt.reads("num_hidden_layers")
-    def _count(self) -> int:
-        return self.num_hidden_layers
+    _count = rt.from_input("num_hidden_layers")
 
     def _kind(self, i: int) -> str:
         return "full" if (i + 1) % 6 == 0 else "sliding"
 
-    @rt.reads("sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window
+    _window = rt.from_input("sliding_window")
 
     @rt.reads("num_kv_heads", "num_attention_heads")
     def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:

@@ -1,6 +1,6 @@
 # generated from schemas/golden_child.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f53f653c16df1e60 content=a3a5472b29b66b29
-from typing import Annotated, ClassVar
+# kvarch-digest: render=5117277539a97a60 content=b32736b9efefda47
+from typing import ClassVar
 
 from generated.golden import GoldenConfig
 from kvarch import schema_runtime as rt
@@ -13,9 +13,9 @@ class GoldenChildConfig(GoldenConfig, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
     SCHEMA: ClassVar[str] = "schemas/golden_child.yaml"
 
-    explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1)] = 16
-    max_position_embeddings: Annotated[int, rt.hf(ge=1)] = 8192
-    first_dense_layers: Annotated[int, rt.hf(ge=0)] = 1
+    explicit_head_dim: rt.HeadDim = 16
+    max_position_embeddings: rt.Positive = 8192
+    first_dense_layers: rt.NonNegative = 1
     """HF field first_dense_layers."""
 
     def _checks(self) -> rt.Checks:
