@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -243,3 +244,54 @@ def test_the_committed_package_is_thin() -> None:
     schema_lines = sum(len(p.read_text().splitlines()) for p in (REPO / "schemas").glob("*.yaml"))
     assert lines <= 1.5 * schema_lines, (lines, schema_lines)
     assert not [p.name for p in generated if "# ruff: noqa" in p.read_text()]
+
+
+#: The longest run of lines two places in generated/ may share (issue 12).
+MAX_SHARED_LINES = 12
+_TRIVIAL = re.compile(r"[()\[\]{},:]*")
+
+
+def _code_lines(path: Path) -> list[tuple[int, str]]:
+    """``path``'s lines as the ``duplicates`` tool reads them: white space folded; blank lines,
+    comments, lone punctuation and imports passed over."""
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        text = " ".join(line.split())
+        if _TRIVIAL.fullmatch(text) or text.startswith(("#", "import ", "from ")):
+            continue
+        out.append((number, text))
+    return out
+
+
+def _repeats(paths: list[Path], window: int) -> list[str]:
+    """Each place where ``window`` code lines stand again (a line-window hash)."""
+    seen: dict[int, tuple[str, int]] = {}
+    repeats = []
+    for path in paths:
+        lines = _code_lines(path)
+        for k in range(len(lines) - window + 1):
+            key = hash(tuple(text for _, text in lines[k : k + window]))
+            first = seen.setdefault(key, (path.name, k))
+            if first != (path.name, k) and (first[0] != path.name or k - first[1] >= window):
+                repeats.append(f"{first[0]} ~ {path.name}:{lines[k][0]}")
+    return repeats
+
+
+def test_no_two_places_in_generated_share_more_than_twelve_lines() -> None:
+    """Issue 12: the compiler's output does not repeat itself: no run of more than
+    MAX_SHARED_LINES code lines stands in two places (the ``duplicates`` tool's check of
+    identical runs; it cannot run in CI)."""
+    paths = sorted((REPO / "generated").glob("*.py"))
+    repeats = _repeats(paths, MAX_SHARED_LINES + 1)
+    assert not repeats, repeats[:10]
+
+
+def test_the_shared_lines_check_finds_a_repeat(tmp_path: Path) -> None:
+    body = "".join(f"x{i} = {i}\n" for i in range(MAX_SHARED_LINES + 1))
+    (tmp_path / "a.py").write_text("import os\n\n" + body + ")\n")
+    (tmp_path / "b.py").write_text("# other\n" + body.replace("x0 = 0", "y = 1"))
+    (tmp_path / "c.py").write_text("y = 2\n" + body)
+    assert [n for n, _ in _code_lines(tmp_path / "a.py")] == list(range(3, 16))
+    paths = sorted(tmp_path.glob("*.py"))
+    assert _repeats(paths[:2], MAX_SHARED_LINES + 1) == []  # 12 shared lines are allowed
+    assert _repeats(paths, MAX_SHARED_LINES + 1) == ["a.py ~ c.py:2"]
