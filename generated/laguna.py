@@ -1,5 +1,5 @@
 # generated from schemas/laguna.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2d275bdd33755176 content=f5e9e530123b13f9
+# kvarch-digest: render=51a323437228691f content=90b9965b87d96e68
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -24,6 +24,6 @@ class LagunaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     sliding_window: rt.Positive = 512
     """Tokens a sliding layer sees."""
     layer_types: list[str] | None = None
-    """Per-layer attention kind, when the config lists it (default all full)."""
+    """Per-layer attention kind, when the config lists it."""
 
     _window = rt.from_input("sliding_window")
