@@ -57,3 +57,17 @@ def test_declared_bounds_hold_on_convert_and_decode() -> None:
     # the schema's checks run too (msgspec reports a ValueError from __post_init__ as its own)
     with pytest.raises(msgspec.ValidationError, match="got 3; expected a divisor of num_att"):
         msgspec.convert({**fields, "num_kv_heads": 3}, cls)
+
+
+def test_kinds_memoized_per_layer_count_stay_per_class_and_count() -> None:
+    # gemma2's kind rule reads only the layer index: its kinds are memoized per (class, count)
+    gemma2 = {"model_type": "gemma2", "hidden_size": 2304, "num_attention_heads": 8}
+    for n in (3, 4, 3):
+        cfg = generated.from_hf_config({**gemma2, "num_hidden_layers": n})
+        kinds = [s.kind for s in cfg.layers()]
+        assert kinds == ["sliding", "full", "sliding", "full"][:n]
+    first = generated.from_hf_config({**gemma2, "num_hidden_layers": 4})
+    first._layer_kinds().append("full")  # a caller's copy: the memo is untouched
+    assert len(generated.from_hf_config({**gemma2, "num_hidden_layers": 4}).layers()) == 4
+    cwm = generated.from_hf_config({"model_type": "cwm", "num_hidden_layers": 4})
+    assert [s.kind for s in cwm.layers()] == ["full", "sliding", "sliding", "sliding"]
