@@ -1,5 +1,5 @@
 # generated from schemas/dory.yaml by `make generate`; do not edit.
-# kvarch-digest: render=05ef7e3029ccc764 content=d99b92aa1032b95a
+# kvarch-digest: render=fbfb4f40e9c37b13 content=caa258fa8d9640c6
 from typing import ClassVar
 
 import msgspec
@@ -96,6 +96,13 @@ class DoryConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
             else 0
         )
 
+    def _let_decoder_layer(self, i: int) -> int:
+        return (
+            i
+            if i < self.decoder_layers
+            else self.input_layers + (i - self.decoder_layers) % self.recurrent_layers
+        )
+
     @rt.reads(
         "num_hidden_layers",
         "layer_types",
@@ -119,29 +126,12 @@ class DoryConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
         return (
             (
                 "full"
-                if self.layer_types[
-                    self.stride
-                    * (
-                        i
-                        if i < self.decoder_layers
-                        else self.input_layers + (i - self.decoder_layers) % self.recurrent_layers
-                    )
-                ]
-                == "full_attention"
+                if self.layer_types[self.stride * self._let_decoder_layer(i)] == "full_attention"
                 else "sliding"
             )
             if len(self.layer_types) > 0
             else "full"
-            if (
-                (
-                    i
-                    if i < self.decoder_layers
-                    else self.input_layers + (i - self.decoder_layers) % self.recurrent_layers
-                )
-                + 1
-            )
-            % 4
-            == 0
+            if (self._let_decoder_layer(i) + 1) % 4 == 0
             else "sliding"
         )
 

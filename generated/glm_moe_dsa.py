@@ -1,5 +1,5 @@
 # generated from schemas/glm_moe_dsa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d24bc031745255d9 content=074432cc0e7a63bd
+# kvarch-digest: render=ea03f30d2e848d41 content=70f0519b1291af20
 from typing import ClassVar
 
 import msgspec
@@ -43,6 +43,15 @@ class GlmMoeDsaConfig(DeepseekV32Config, frozen=True, kw_only=True, dict=True):
             or len(self.index_topk_pattern) == self.num_hidden_layers,
         )
 
+    def _let_indexed(self, i: int) -> bool:
+        return (
+            self.indexer_types[i] == "full"
+            if len(self.indexer_types) > 0
+            else self.index_topk_pattern[i] == "F"
+            if len(self.index_topk_pattern) > 0
+            else max(i - self.index_skip_topk_offset + 1, 0) % max(self.index_topk_freq, 1) == 0
+        )
+
     @rt.reads(
         "indexer_types",
         "index_topk_pattern",
@@ -52,20 +61,5 @@ class GlmMoeDsaConfig(DeepseekV32Config, frozen=True, kw_only=True, dict=True):
     )
     def _extra_keys(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.ExtraKeys, ...]:
         return rt.extra_keys(
-            self._n,
-            i,
-            (
-                "indexer",
-                1
-                if (
-                    self.indexer_types[i] == "full"
-                    if len(self.indexer_types) > 0
-                    else self.index_topk_pattern[i] == "F"
-                    if len(self.index_topk_pattern) > 0
-                    else max(i - self.index_skip_topk_offset + 1, 0) % max(self.index_topk_freq, 1)
-                    == 0
-                )
-                else 0,
-                self.index_head_dim,
-            ),
+            self._n, i, ("indexer", 1 if self._let_indexed(i) else 0, self.index_head_dim)
         )

@@ -1,5 +1,5 @@
 # generated from schemas/hy_v4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=aaed453c494347be content=85a24b9063c3a691
+# kvarch-digest: render=f07f211774238cba content=a4f1131edda5d360
 from typing import ClassVar
 
 import msgspec
@@ -40,20 +40,15 @@ class HYV4Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
             len(self.indexer_types) == 0 or len(self.indexer_types) == self.num_hidden_layers,
         )
 
+    def _let_indexed(self, i: int) -> bool:
+        return (
+            self.indexer_types[i] == "full"
+            if len(self.indexer_types) > 0
+            else i == 0 or (i - 1) % 4 == 0
+        )
+
     @rt.reads("indexer_types", "index_head_dim")
     def _extra_keys(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.ExtraKeys, ...]:
         return rt.extra_keys(
-            self._n,
-            i,
-            (
-                "indexer",
-                1
-                if (
-                    self.indexer_types[i] == "full"
-                    if len(self.indexer_types) > 0
-                    else i == 0 or (i - 1) % 4 == 0
-                )
-                else 0,
-                self.index_head_dim,
-            ),
+            self._n, i, ("indexer", 1 if self._let_indexed(i) else 0, self.index_head_dim)
         )

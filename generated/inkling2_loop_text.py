@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_loop_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=012f5a3812d5aa1d content=94d1e78ecc572014
+# kvarch-digest: render=7d7d809d5e1029cd content=0edb056f0fe6c062
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -56,6 +56,13 @@ class Inkling2LoopTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dic
         """Layers in the looped section."""
         return self.loop_end - self.loop_start
 
+    def _let_decoder_layer(self, i: int) -> int:
+        return (
+            i
+            if i < self.num_hidden_layers
+            else self.loop_start + (i - self.num_hidden_layers) % self.looped_layers
+        )
+
     @rt.reads("num_hidden_layers", "loop_passes", "loop_end", "loop_start")
     def _count(self) -> int:
         return self.num_hidden_layers + (self.loop_passes - 1) * self.looped_layers
@@ -63,28 +70,10 @@ class Inkling2LoopTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dic
     @rt.reads("layer_types", "num_hidden_layers", "loop_start", "loop_end")
     def _kind(self, i: int) -> str:
         return (
-            (
-                "full"
-                if self.layer_types[
-                    i
-                    if i < self.num_hidden_layers
-                    else self.loop_start + (i - self.num_hidden_layers) % self.looped_layers
-                ]
-                == "hybrid"
-                else "sliding"
-            )
+            ("full" if self.layer_types[self._let_decoder_layer(i)] == "hybrid" else "sliding")
             if len(self.layer_types) > 0
             else "full"
-            if (
-                (
-                    i
-                    if i < self.num_hidden_layers
-                    else self.loop_start + (i - self.num_hidden_layers) % self.looped_layers
-                )
-                + 1
-            )
-            % 6
-            == 0
+            if (self._let_decoder_layer(i) + 1) % 6 == 0
             else "sliding"
         )
 

@@ -32,6 +32,8 @@ class Members:
     """One rendered ``yield`` line per check."""
     derived: dict[str, tuple[Ty, str]]
     """Derived name -> (return type, property)."""
+    lets: dict[str, str]
+    """Method name -> the method of a per-layer ``let`` name."""
     hooks: dict[str, str | None]
     """Hook name -> method text, in class order; None: the base class's default."""
 
@@ -86,6 +88,7 @@ def standalone_body(m: Members) -> Body:
     if m.checks:
         members.append(_checks(m.checks))
     members += [text for _, text in m.derived.values()]
+    members += list(m.lets.values())
     members += [text for text in m.hooks.values() if text is not None]
     return Body(list(m.attributes.values()), _grouped(members))
 
@@ -104,6 +107,9 @@ def borrowed_body(m: Members, source: Members, owner: str) -> Body:
             own.append(_checks(m.checks))
     for n, (_, text) in m.derived.items():
         same = source.derived.get(n, (None, None))[1] == text
+        (borrowed if same else own).append(f"    {n} = {owner}.{n}" if same else text)
+    for n, text in m.lets.items():
+        same = source.lets.get(n) == text
         (borrowed if same else own).append(f"    {n} = {owner}.{n}" if same else text)
     for n, hook in m.hooks.items():
         if hook is not None:
@@ -155,6 +161,7 @@ def inherited_body(m: Members, parent: Members) -> Body | None:
         extends = n > 0 and m.checks[:n] == parent.checks
         members.append(_checks(m.checks[n:], SUPER_CHECKS) if extends else _checks(m.checks))
     members += [text for n, (_, text) in m.derived.items() if parent.derived.get(n) != m.derived[n]]
+    members += [text for n, text in m.lets.items() if parent.lets.get(n) != text]
     for name, text in m.hooks.items():
         if text != parent.hooks[name]:
             members.append(text if text is not None else f"    {name} = {BASE}.{name}")

@@ -18,7 +18,7 @@ import jinja2
 from generator.errors import Loc, SchemaError
 from generator.expr import Compiled, Ty
 from generator.inherit import Members, borrowed_body, inherited_body, standalone_body, why_not
-from generator.schema import Input, Schema
+from generator.schema import Input, Let, Schema
 from kvarch.schema_runtime import STANDARD_FIELDS, STANDARD_KIND_NAMES
 
 __all__ = ["docstring", "format_sources", "render_module", "render_modules", "render_registry"]
@@ -203,6 +203,7 @@ def _members(s: Schema) -> Members:
         field_docs={i.name: str(macros.field_doc(i)) for i in s.inputs},
         checks=[str(macros.check(c)) for c in s.checks],
         derived={d.name: (d.expr.ty, str(macros.derived(d))) for d in s.derived},
+        lets={let.method: _let_method(let) for let in lay.lets},
         hooks=hooks,
     )
 
@@ -213,6 +214,17 @@ def _extra_keys_expr(declared: dict[str, tuple[Compiled, Compiled]]) -> Compiled
     inputs = [n for h, d in declared.values() for n in (*h.inputs, *d.inputs)]
     source = f"rt.extra_keys(self._n, i{rows})" if declared else "()"
     return Compiled(source, Ty("none", True), list(dict.fromkeys(inputs)))
+
+
+#: The layer locals a ``let`` method may take, with their types.
+_LOCALS = {"i": "int", "kind": "str", "kinds": "list[str]"}
+
+
+def _let_method(let: Let) -> str:
+    params = "".join(f", {p}: {_LOCALS[p]}" for p in let.params)
+    return (
+        f"    def {let.method}(self{params}) -> {let.expr.ty.py}:\n        return {let.expr.source}"
+    )
 
 
 def _used_names(source: str) -> set[str]:

@@ -29,7 +29,7 @@ from generator.expr import (
 from generator.yamlload import YList, YMap, loc_of
 from kvarch.schema_runtime import LAYER_KINDS, STANDARD_KIND_NAMES, SchemaArchConfig
 
-__all__ = ["RESERVED", "Check", "Derived", "Input", "Layers", "Schema", "build_schema"]
+__all__ = ["RESERVED", "Check", "Derived", "Input", "Layers", "Let", "Schema", "build_schema"]
 
 IDENT = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 CLASS = re.compile(r"^[A-Z][A-Za-z0-9]{0,63}$")
@@ -170,6 +170,21 @@ class Layers:
     kv_source: Compiled
     extra_keys: dict[str, tuple[Compiled, Compiled]]
     """Name -> (heads, head dim) of further per-token keys (e.g. an indexer's)."""
+    lets: list[Let] = field(default_factory=list)
+
+
+@dataclass
+class Let:
+    """A per-layer ``let`` name: a method ``_let_<name>`` the rules call."""
+
+    name: str
+    expr: Compiled
+    params: tuple[str, ...]
+    """The layer locals it reads, in order: of ``i``, ``kind``, ``kinds``."""
+
+    @property
+    def method(self) -> str:
+        return f"_let_{self.name}"
 
 
 @dataclass
@@ -454,7 +469,7 @@ def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers
         "kind": Name(STR, attr=False),
         "kinds": Name(Ty("list[str]"), attr=False),
     }
-    _lets(spec, index_scope, layer_scope)
+    lets = _lets(spec, index_scope, layer_scope)
     kind_list, kind_map, kind_expr = _kind(spec, index_scope, inputs)
     dims = {}
     for key in ("k_head_dim", "v_head_dim"):  # each falls back to head_dim
@@ -476,6 +491,7 @@ def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers
         v_head_dim=dims["v_head_dim"],
         kv_source=kv_source,
         extra_keys=_extra_keys(spec, layer_scope),
+        lets=lets,
     )
 
 
@@ -493,20 +509,33 @@ def _extra_keys(spec: YMap, scope: dict[str, Name]) -> dict[str, tuple[Compiled,
     return out
 
 
-def _lets(spec: YMap, index_scope: dict[str, Name], layer_scope: dict[str, Name]) -> None:
+def _lets(spec: YMap, index_scope: dict[str, Name], layer_scope: dict[str, Name]) -> list[Let]:
     """``let``: per-layer names, each an expression over ``i`` (and ``kind``, ``kinds``) and the
-    names before it, inlined where used; one that reads no ``kind`` serves the kind rule too."""
+    names before it, compiled to a method the rules call (``self._let_NAME(i)``, passing the
+    layer locals it reads); one that reads no ``kind`` serves the kind rule too."""
     lets = _map(spec, "let")
+    out: list[Let] = []
     for name in lets:
         check_identifier(name, lets.key_locs[name], "let name")
         if name in layer_scope:
             raise SchemaError(lets.key_locs[name], f"let {name!r} shadows a name already in scope")
-        out = compile_expr(lets[name], loc_of(lets, name), layer_scope, quoted=lets.quoted[name])
-        body = ast.parse(out.source, mode="eval").body
-        bound = Name(out.ty, attr=False, inputs=tuple(out.inputs), expr=body)
+        compiled = compile_expr(
+            lets[name], loc_of(lets, name), layer_scope, quoted=lets.quoted[name]
+        )
+        body = ast.parse(compiled.source, mode="eval").body
+        read = {n.id for n in ast.walk(body) if isinstance(n, ast.Name)}
+        let = Let(name, compiled, tuple(p for p in ("i", "kind", "kinds") if p in read))
+        call = ast.Call(
+            ast.Attribute(ast.Name("self", ast.Load()), let.method, ast.Load()),
+            [ast.Name(p, ast.Load()) for p in let.params],
+            [],
+        )
+        bound = Name(compiled.ty, attr=False, inputs=tuple(compiled.inputs), expr=call)
         layer_scope[name] = bound
-        if not {"kind", "kinds"} & {n.id for n in ast.walk(body) if isinstance(n, ast.Name)}:
+        if not {"kind", "kinds"} & read:
             index_scope[name] = bound
+        out.append(let)
+    return out
 
 
 def _optional_expr(m: YMap, key: str, scope: dict[str, Name], want: tuple[Ty, ...]) -> Compiled:

@@ -53,7 +53,11 @@ def test_let_names_a_per_layer_value_once(tmp_path: Path) -> None:
         "  count: n\n  kind: {expr: \"'full' if upper else 'sliding'\"}\n  window: wide\n",
     )
     source = build(tmp_path, {"toy": body})["toy.py"]
-    assert "half" not in source and "upper" not in source  # inlined where used
+    # each name is one method, called where used with the layer locals it reads
+    assert "def _let_half(self) -> int:" in source
+    assert "def _let_upper(self, i: int) -> bool:" in source
+    assert "def _let_wide(self, i: int, kind: str) -> int:" in source
+    assert "self._let_upper(i)" in source and source.count("_let_half") == 2
     cfg = load(source, "ToyConfig").from_hf_config(
         {"num_hidden_layers": 4, "num_attention_heads": 2, "num_key_value_heads": 1,
          "hidden_size": 16}
