@@ -1,34 +1,28 @@
 # generated from schemas/hy_v4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f07f211774238cba content=a4f1131edda5d360
+# kvarch-digest: render=04f1553098b1c84e content=1d17fd91381d7004
 from typing import ClassVar
 
 import msgspec
 
-from generated.deepseek_v3 import DeepseekV3Config
+from generated.deepseek_v32 import DeepseekV32Config
 from kvarch import schema_runtime as rt
 
 
-class HYV4Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
+class HYV4Config(DeepseekV32Config, frozen=True, kw_only=True, dict=True):
     """HY-V4 decoder: MLA with a DSA indexer and attention sinks (latent KV cache; indexer keys
     where it runs)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hy_v4",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HYV4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/hy_v4.yaml"
-    KIND_LIST: ClassVar[str | None] = "layer_types"
-    KIND_NAMES = rt.kind_names({"indexed_attention": "full"})
 
     num_hidden_layers: rt.Positive = 34
     num_attention_heads: rt.Positive = 32
-    kv_lora_rank: rt.Positive = 512
-    qk_rope_head_dim: rt.Positive = 64
     qk_nope_head_dim: rt.Positive = 192
     v_head_dim: rt.Positive = 256
     max_position_embeddings: rt.Positive = 262144
     layer_types: list[str] | None = None
     """Per-layer attention kind (indexed_attention attends over every cached token)."""
-    index_head_dim: rt.Positive = 128
-    """Width of the one key head the DSA indexer caches per token."""
     indexer_types: list[str] = msgspec.field(default_factory=list)
     """Per-layer indexer mode (\"full\" runs and caches it, \"shared\" reuses the top-k); absent:
     layer 0 and every 4th from layer 1."""
