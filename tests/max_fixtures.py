@@ -64,6 +64,8 @@ def truth_layers(name: str) -> Layers:
             latent = t.num_kv_heads == 1 and t.k_head_dim != t.v_head_dim
             dim = t.k_head_dim + t.v_head_dim if latent else t.k_head_dim
             out[(t.window, t.num_kv_heads, dim)] += 1
+            for _, heads, width in t.extra_keys:  # indexer keys: MAX's `indexer` leaf
+                out[(None, 1, heads * width)] += 1
     return dict(out)
 
 

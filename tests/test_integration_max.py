@@ -69,6 +69,7 @@ from tests.max_fixtures import Layers, all_fixtures, fixture
 MAX_MATCHES = [
     "deepseek-v2-lite",
     "deepseek-v3",
+    "deepseek-v3.2-exp",  # MLA + the DSA indexer's keys (MAX's `indexer` child)
     "gemma-3-1b-it",
     "gemma-3-4b-it",
     "gpt-oss-20b",
@@ -76,6 +77,8 @@ MAX_MATCHES = [
     "qwen2.5-7b",
     "qwen3-0.6b",
 ]
+#: Weight encodings MAX requires other than bfloat16 (its DeepSeek-V3.2 serves fp8 only).
+ENCODING = {"deepseek-v3.2-exp": "float8_e4m3fn"}
 #: Fixtures where MAX drops the window: transformers' windows, which kvarch keeps.
 MAX_DROPS_WINDOW = {
     "mistral-7b-v0.1": {(4096, 8, 128): 32},
@@ -96,11 +99,13 @@ def max_pipeline(name: str, tmp_path: Path) -> MaxPipelineConfig:
     folder = tmp_path / name
     folder.mkdir()
     (folder / "config.json").write_text(json.dumps(fixture(name)))
-    save_file({"x": torch.zeros(1, dtype=torch.bfloat16)}, str(folder / "model.safetensors"))
+    encoding = ENCODING.get(name, "bfloat16")
+    weights = torch.zeros(1, dtype=getattr(torch, encoding))  # MAX picks the encoding by them
+    save_file({"x": weights}, str(folder / "model.safetensors"))
     args = PipelineArgs(
         model_path=str(folder),
         device_specs=[DeviceSpec.accelerator(0)],
-        quantization_encoding="bfloat16",
+        quantization_encoding=encoding,
     )
     return MaxPipelineConfig.from_args(args)
 
@@ -398,3 +403,17 @@ def test_kvarch_configs_satisfy_maxs_protocols() -> None:
     arch = generated.from_hf_config(fixture("mistral-7b-v0.1"), devices=[DeviceRef.GPU(0)])
     assert isinstance(arch, ArchConfig)
     assert isinstance(arch, ArchConfigWithKVCache)
+
+
+def test_layers_that_index_and_layers_that_share_make_one_mla_child() -> None:
+    # GLM-5's schedule: layers 0 and 2 run the indexer, 1 and 3 reuse its top-k (no keys)
+    hf = {"model_type": "glm_moe_dsa", "num_hidden_layers": 4, "index_topk_pattern": "FSFS"}
+    arch = generated.from_hf_config(hf, dtype=DType.bfloat16, devices=[DeviceRef.GPU(0)])
+    assert [g.layer_indices for g in arch.get_kv_params().groups] == [[0, 2], [1, 3]]
+    params = to_max_params(arch)
+    assert list(params.children) == ["mla", "indexer"]
+    mla, indexer = params.children["mla"], params.children["indexer"]
+    assert (mla.num_layers, mla.head_dim, mla.dtype) == (4, 576, MaxDType.bfloat16)
+    assert (indexer.num_layers, indexer.head_dim) == (2, 128)
+    assert indexer.dtype == MaxDType.float8_e4m3fn
+    assert indexer.kvcache_quant_config.scale_dtype == MaxDType.float32

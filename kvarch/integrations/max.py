@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import msgspec
+
 from kvarch.arch import ArchConfigWithAttentionKVCache, MaxLengthSource
 from kvarch.device import DeviceRef
 from kvarch.dtype import DType
@@ -135,15 +137,9 @@ def to_max_params(
     else:
         groups = [(g.attention, g.window, g.params) for g in params.groups]
         groups.sort(key=lambda g: _CHILD_ORDER.index(g[0]))
+    groups, indexer = _split_indexer(groups)
     leaves: dict[str, MaxKVCacheParams] = {}
     for kind, window, p in groups:
-        if p.extra_key_dim:  # MAX keeps them in an `indexer` child this adapter does not build
-            raise ConfigError(
-                "extra_key_dim",
-                p.extra_key_dim,
-                "0: this adapter builds no MAX `indexer` child for keys cached beside K/V",
-                owner="to_max_params",
-            )
         leaf = kv.to_params(
             dtype=max_dtype(p.dtype),
             n_kv_heads=p.n_kv_heads,
@@ -160,9 +156,61 @@ def to_max_params(
             window_size=window,
         )
         leaves[_child_name(kind, p.is_mla, leaves)] = leaf
+    if indexer is not None:
+        # MAX's DSA graphs read the indexer's keys as one fp8 e4m3 head with a float32 scale per
+        # token (as MAX's DeepSeek-V3.2 builds them), whatever the K/V cache dtype.
+        leaves["indexer"] = kv.to_params(
+            dtype=MaxDType.float8_e4m3fn,
+            n_kv_heads=1,
+            head_dim=indexer.extra_key_dim,
+            num_layers=indexer.num_layers,
+            devices=[max_device(d) for d in indexer.devices],
+            data_parallel_degree=indexer.data_parallel_degree,
+            is_mla=True,
+            num_q_heads=_num_q_heads(arch, num_q_heads),
+            kvcache_quant_config=MaxQuantConfig(
+                scale_dtype=MaxDType.float32, quantization_granularity=indexer.extra_key_dim
+            ),
+            speculative_method=speculative_method,
+            num_draft_tokens=num_draft_tokens,
+        )
     if len(leaves) == 1:
         return next(iter(leaves.values()))
     return MaxMultiKVCacheParams.from_params(leaves)
+
+
+Group = tuple[str, "int | None", KVCacheParams]
+
+
+def _split_indexer(groups: list[Group]) -> tuple[list[Group], KVCacheParams | None]:
+    """Groups without their extra (indexer) keys, merged where only those told them apart, and
+    the indexer's own params (its layers; ``extra_key_dim`` its width), or None."""
+    merged: list[Group] = []
+    indexer: KVCacheParams | None = None
+    for kind, window, p in groups:
+        if p.extra_key_dim:
+            if indexer is not None and indexer.extra_key_dim != p.extra_key_dim:
+                raise ConfigError(
+                    "extra_key_dim", p.extra_key_dim,
+                    f"one indexer width in every layer ({indexer.extra_key_dim}) for MAX",
+                    owner="to_max_params",
+                )  # fmt: skip
+            layers = p.num_layers + (indexer.num_layers if indexer is not None else 0)
+            indexer = msgspec.structs.replace(p, num_layers=layers)
+            p = msgspec.structs.replace(p, extra_key_dim=0)
+        for at, (k, w, q) in enumerate(merged):
+            if (k, w) == (kind, window) and msgspec.structs.replace(
+                q, num_layers=p.num_layers
+            ) == p:
+                merged[at] = (
+                    k,
+                    w,
+                    msgspec.structs.replace(q, num_layers=q.num_layers + p.num_layers),
+                )
+                break
+        else:
+            merged.append((kind, window, p))
+    return merged, indexer
 
 
 def _child_name(kind: str, is_mla: bool, taken: dict[str, Any]) -> str:
