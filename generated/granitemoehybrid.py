@@ -1,5 +1,5 @@
 # generated from schemas/granitemoehybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ccad4095ad1d8e2d content=77686ee1743fb30f
+# kvarch-digest: render=7f8752d5677dd2b2 content=b1109865511d3d24
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -19,6 +19,48 @@ class GraniteMoeHybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     hidden_size: rt.Width = 4096
     layer_types: Annotated[list[str], rt.hf("layer_types", "layers_block_type")] | None = None
     """Per-layer block (mamba / linear_attention, attention / full_attention)."""
+    mamba_n_heads: rt.Positive = 128
+    """Mamba2 heads."""
+    mamba_n_groups: rt.Positive = 1
+    """Mamba2 B/C groups."""
+    mamba_d_state: rt.Positive = 256
+    """Mamba2 SSM state size per head channel."""
+    mamba_d_conv: rt.Positive = 4
+    """Mamba2 convolution kernel width."""
+    mamba_expand: rt.Positive = 2
+    """Mamba2 inner width over hidden_size."""
 
     def _kind(self, i: int) -> str:
         return "none"
+
+    @rt.reads(
+        "mamba_expand",
+        "hidden_size",
+        "mamba_n_groups",
+        "mamba_d_state",
+        "mamba_d_conv",
+        "mamba_n_heads",
+    )
+    def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
+        return rt.state(
+            self._n,
+            i,
+            (
+                "conv",
+                (
+                    self.mamba_expand * self.hidden_size
+                    + 2 * self.mamba_n_groups * self.mamba_d_state
+                    if kind == "none"
+                    else 0,
+                    self.mamba_d_conv,
+                ),
+            ),
+            (
+                "ssm",
+                (
+                    self.mamba_n_heads if kind == "none" else 0,
+                    self.mamba_expand * self.hidden_size // self.mamba_n_heads,
+                    self.mamba_d_state,
+                ),
+            ),
+        )

@@ -1,5 +1,5 @@
 # generated from schemas/jamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=db61da15ebde9c3a content=0d9ddfca36aef99e
+# kvarch-digest: render=2bffe48ab83ab940 content=4646f82015ce4f8c
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -7,8 +7,8 @@ from kvarch import schema_runtime as rt
 
 
 class JambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
-    """Jamba hybrid decoder (attention every attn_layer_period-th layer; Mamba layers keep no
-    KV)."""
+    """Jamba hybrid decoder (attention every attn_layer_period-th layer; Mamba layers keep no KV,
+    a conv and SSM state per sequence)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("jamba",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("JambaForCausalLM",)
@@ -24,6 +24,12 @@ class JambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """One attention layer in this many layers."""
     attn_layer_offset: rt.NonNegative = 4
     """Index of the first attention layer."""
+    mamba_expand: rt.Positive = 2
+    """Mamba inner width over hidden_size."""
+    mamba_d_conv: rt.Positive = 4
+    """Mamba convolution kernel width."""
+    mamba_d_state: rt.Positive = 16
+    """Mamba SSM state size per channel."""
     layers_block_type: list[str] | None = None
     """Per-layer block (attention / mamba), when the config lists it."""
 
@@ -38,3 +44,24 @@ class JambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     @rt.reads("attn_layer_period", "attn_layer_offset")
     def _kind(self, i: int) -> str:
         return "full" if i % self.attn_layer_period == self.attn_layer_offset else "none"
+
+    @rt.reads("mamba_expand", "hidden_size", "mamba_d_conv", "mamba_d_state")
+    def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
+        return rt.state(
+            self._n,
+            i,
+            (
+                "conv",
+                (
+                    self.mamba_expand * self.hidden_size if kind == "none" else 0,
+                    self.mamba_d_conv,
+                ),
+            ),
+            (
+                "ssm",
+                (
+                    self.mamba_expand * self.hidden_size if kind == "none" else 0,
+                    self.mamba_d_state,
+                ),
+            ),
+        )

@@ -89,6 +89,7 @@ HOOKS: dict[str, tuple[str, str, str | None]] = {
     "_v_head_dim": (", i: int, kind: str, kinds: list[str]", "int", None),
     "_kv_source": (", i: int, kind: str, kinds: list[str]", "int | None", "None"),
     "_extra_keys": (", i: int, kind: str, kinds: list[str]", "tuple[rt.ExtraKeys, ...]", "()"),
+    "_state": (", i: int, kind: str, kinds: list[str]", "tuple[rt.State, ...]", "()"),
     "_max_length": ("", "int | None", None),
     "_mla_latent_dim": ("", "int | None", "None"),
 }
@@ -170,6 +171,7 @@ def _members(s: Schema) -> Members:
         "_v_head_dim": lay.v_head_dim,
         "_kv_source": lay.kv_source,
         "_extra_keys": _extra_keys_expr(lay.extra_keys),
+        "_state": _state_expr(lay.state),
         "_max_length": s.max_length,
         "_mla_latent_dim": s.mla_latent,
     }
@@ -213,6 +215,17 @@ def _extra_keys_expr(declared: dict[str, tuple[Compiled, Compiled]]) -> Compiled
     rows = "".join(f", ({name!r}, {h.source}, {d.source})" for name, (h, d) in declared.items())
     inputs = [n for h, d in declared.values() for n in (*h.inputs, *d.inputs)]
     source = f"rt.extra_keys(self._n, i{rows})" if declared else "()"
+    return Compiled(source, Ty("none", True), list(dict.fromkeys(inputs)))
+
+
+def _state_expr(declared: dict[str, list[Compiled]]) -> Compiled:
+    """The ``_state`` hook's expression: ``rt.state`` over each declared name and shape."""
+    rows = "".join(
+        f", ({name!r}, ({''.join(d.source + ', ' for d in dims).rstrip()}))"
+        for name, dims in declared.items()
+    )
+    inputs = [n for dims in declared.values() for d in dims for n in d.inputs]
+    source = f"rt.state(self._n, i{rows})" if declared else "()"
     return Compiled(source, Ty("none", True), list(dict.fromkeys(inputs)))
 
 

@@ -110,8 +110,10 @@ LAYER_KEYS = (
     "v_head_dim",
     "kv_source",
     "extra_keys",
+    "state",
 )
 EXTRA_KEYS_KEYS = ("num_heads", "head_dim")
+STATE_KEYS = ("shape",)
 KIND_KEYS = ("list", "map", "expr")
 
 
@@ -170,6 +172,8 @@ class Layers:
     kv_source: Compiled
     extra_keys: dict[str, tuple[Compiled, Compiled]]
     """Name -> (heads, head dim) of further per-token keys (e.g. an indexer's)."""
+    state: dict[str, list[Compiled]] = field(default_factory=dict)
+    """Name -> shape (one expression per dim) of a tensor kept per sequence (recurrent state)."""
     lets: list[Let] = field(default_factory=list)
 
 
@@ -491,6 +495,7 @@ def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers
         v_head_dim=dims["v_head_dim"],
         kv_source=kv_source,
         extra_keys=_extra_keys(spec, layer_scope),
+        state=_state(spec, layer_scope),
         lets=lets,
     )
 
@@ -506,6 +511,28 @@ def _extra_keys(spec: YMap, scope: dict[str, Name]) -> dict[str, tuple[Compiled,
         check_keys(item, EXTRA_KEYS_KEYS, f"extra_keys {name!r}")
         heads = _expr(item, "num_heads", scope, (INT,))
         out[name] = (heads, _expr(item, "head_dim", scope, (INT,)))
+    return out
+
+
+def _state(spec: YMap, scope: dict[str, Name]) -> dict[str, list[Compiled]]:
+    """``state``: per name, the shape of a tensor a layer keeps per sequence (a dim of 0: this
+    layer keeps none of it)."""
+    raw = _map(spec, "state")
+    out = {}
+    for name in raw:
+        check_identifier(name, raw.key_locs[name], "state name")
+        item = _map(raw, name)
+        check_keys(item, STATE_KEYS, f"state {name!r}")
+        shape = item.get("shape")
+        if not isinstance(shape, YList) or not shape:
+            raise _err(item, "shape", f"state {name!r}: 'shape' must be a non-empty list of dims")
+        dims = []
+        for n, raw_dim in enumerate(shape):
+            dim = compile_expr(raw_dim, loc_of(shape, n), scope, quoted=shape.quoted[n])
+            if dim.ty != INT:
+                raise SchemaError(loc_of(shape, n), f"state {name!r} dim {n} must be int, got {dim.ty}")
+            dims.append(dim)
+        out[name] = dims
     return out
 
 

@@ -46,6 +46,7 @@ def inspect_config(config: Mapping[str, Any] | Any, *, dtype: DType = DType.bflo
         layers=layers,
         dtype=dtype,
         bytes_per_token=sum(layer.bytes_per_token(dtype) for layer in layers),
+        state_bytes_per_sequence=dtype.nbytes(sum(layer.state_elements for layer in layers)),
     )
 
 

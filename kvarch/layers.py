@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 import msgspec
 
 from kvarch.dtype import DType
 
-__all__ = ["ExtraKeys", "LayerKind", "LayerSpec", "Layout"]
+__all__ = ["ExtraKeys", "LayerKind", "LayerSpec", "Layout", "State"]
 
 LayerKind = Literal["full", "sliding", "chunked", "shared", "cross", "none"]
 """``full``/``sliding``/``chunked``: self-attention keeping all / a window / a chunk of tokens;
@@ -36,6 +37,22 @@ class ExtraKeys(msgspec.Struct, frozen=True, kw_only=True):
         return self.num_heads * self.head_dim
 
 
+class State(msgspec.Struct, frozen=True, kw_only=True):
+    """A tensor a layer keeps per sequence, whatever its length: a Mamba mixer's convolution
+    window or SSM state, a linear-attention or RG-LRU recurrent state (vLLM v1: ``MambaSpec``)."""
+
+    name: str
+    """What it is (the schema's name for it, e.g. ``conv`` or ``ssm``)."""
+    shape: tuple[int, ...]
+    """Its shape for one sequence (every dim >= 1), as transformers' cache holds it without the
+    batch dim."""
+
+    @property
+    def elements(self) -> int:
+        """Elements per sequence."""
+        return math.prod(self.shape)
+
+
 class LayerSpec(msgspec.Struct, frozen=True, kw_only=True):
     """The cache of one decoder layer."""
 
@@ -55,6 +72,14 @@ class LayerSpec(msgspec.Struct, frozen=True, kw_only=True):
     """For a shared layer: the layer whose KV it reads."""
     extra_keys: tuple[ExtraKeys, ...] = ()
     """Further per-token keys the layer caches beside its K/V (e.g. an indexer's keys)."""
+
+    state: tuple[State, ...] = ()
+    """Tensors the layer keeps per sequence (recurrent state), of any kind."""
+
+    @property
+    def state_elements(self) -> int:
+        """Elements of ``state`` per sequence."""
+        return sum(t.elements for t in self.state)
 
     @property
     def extra_key_elements(self) -> int:
@@ -83,3 +108,5 @@ class Layout(msgspec.Struct, frozen=True, kw_only=True):
     """Element type ``bytes_per_token`` was computed for."""
     bytes_per_token: int = 0
     """Cache bytes per token over all layers, in ``dtype``."""
+    state_bytes_per_sequence: int = 0
+    """Recurrent-state bytes per sequence over all layers, in ``dtype``."""

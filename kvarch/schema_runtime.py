@@ -24,7 +24,7 @@ from kvarch.device import DeviceRef
 from kvarch.dtype import DType
 from kvarch.errors import ConfigError, KvarchError
 from kvarch.kv_cache import KVCacheConfig, KVCacheGroup, KVCacheParams, MultiKVCacheParams
-from kvarch.layers import PER_TOKEN_KINDS, ExtraKeys, LayerSpec
+from kvarch.layers import PER_TOKEN_KINDS, ExtraKeys, LayerSpec, State
 from kvarch.pipeline import ModelConfig, PipelineConfig
 from kvarch.schema_inputs import (
     REQUIRED,
@@ -63,6 +63,7 @@ __all__ = [
     "Positive",
     "SchemaArchConfig",
     "Source",
+    "State",
     "UnknownArchitectureError",
     "Width",
     "ceil_div",
@@ -84,6 +85,7 @@ __all__ = [
     "min_present",
     "reads",
     "required",
+    "state",
 ]
 
 T = TypeVar("T")
@@ -254,7 +256,7 @@ def _info(cls: type[SchemaArchConfig]) -> _Info:
             names = _READS.get(cls._k_head_dim, ())
         return " / ".join(paths[n] for n in names) or _FALLBACK[hook]
 
-    geometry = [cls._window, cls._num_kv_heads, cls._k_head_dim, cls._extra_keys]
+    geometry = [cls._window, cls._num_kv_heads, cls._k_head_dim, cls._extra_keys, cls._state]
     if cls._v_head_dim is not SchemaArchConfig._v_head_dim:
         geometry.append(cls._v_head_dim)
     labels = {hook: label(hook) for hook in _FALLBACK}
@@ -356,6 +358,10 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         """Further per-token keys layer ``i`` caches beside its K/V (indexer keys)."""
         return ()
 
+    def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[State, ...]:
+        """Tensors layer ``i`` keeps per sequence (recurrent state)."""
+        return ()
+
     def _max_length(self) -> int | None:
         raise NotImplementedError
 
@@ -423,6 +429,7 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
             kinds=kinds,
             fields=_info(type(self)).layer_labels,
             extra=self._extra_keys(i, kind, kinds) if kind in PER_TOKEN_KINDS else (),
+            state=self._state(i, kind, kinds) if kind != "shared" else (),
         )
 
     @property
@@ -539,6 +546,18 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         return max(first.k_head_dim, first.v_head_dim)
 
     @property
+    def state_elements_per_sequence(self) -> int:
+        """Elements every sequence keeps in recurrent state over all layers (conv/SSM,
+        linear-attention state), whatever its length; 0 for a model with none."""
+        return sum(s.state_elements for s in self.layers())
+
+    @property
+    def state_bytes_per_sequence(self) -> int:
+        """``state_elements_per_sequence`` in the cache dtype (transformers keeps Mamba conv and
+        SSM state in the model dtype), on one replica before any TP split."""
+        return (self.cache_dtype or self.dtype).nbytes(self.state_elements_per_sequence)
+
+    @property
     def num_layers(self) -> int:
         """Decoder layers that keep a KV cache of their own."""
         return len(self._cached())
@@ -634,6 +653,7 @@ def layer_spec(
     kinds: list[str],
     fields: tuple[str, str, str, str, str],
     extra: tuple[ExtraKeys, ...] = (),
+    state: tuple[State, ...] = (),
 ) -> LayerSpec:
     """A validated ``LayerSpec``; ``fields`` name the HF fields behind each value, for errors;
     ``extra`` are the layer's further per-token keys (kept only by per-token kinds)."""
@@ -649,7 +669,7 @@ def layer_spec(
             )
         return LayerSpec(index=i, kind="shared", kv_source=kv_source)
     if kind not in PER_TOKEN_KINDS and kind != "cross":
-        return LayerSpec(index=i, kind=kind)  # type: ignore[arg-type]
+        return LayerSpec(index=i, kind=kind, state=state)  # type: ignore[arg-type]
     if kind in ("sliding", "chunked"):
         check_value(owner, f_window, window, "int", minimum=1)
     else:  # full, or cross: K/V of the encoder/vision states, no per-token growth
@@ -665,6 +685,7 @@ def layer_spec(
         k_head_dim=k_head_dim,
         v_head_dim=v_head_dim,
         extra_keys=extra if kind in PER_TOKEN_KINDS else (),
+        state=state,
     )
 
 
@@ -678,6 +699,18 @@ def extra_keys(owner: str, i: int, *declared: tuple[str, int, int]) -> tuple[Ext
         if heads:
             check_value(owner, field + ".head_dim", dim, "int", minimum=1)
             out.append(ExtraKeys(name=name, num_heads=heads, head_dim=dim))
+    return tuple(out)
+
+
+def state(owner: str, i: int, *declared: tuple[str, tuple[int, ...]]) -> tuple[State, ...]:
+    """Layer ``i``'s per-sequence tensors from the schema's ``(name, shape)`` rows: a shape with
+    a 0 dim means the layer keeps none of that name; a negative dim is an error."""
+    out = []
+    for name, shape in declared:
+        for n, dim in enumerate(shape):
+            check_value(owner, f"layers[{i}].state.{name}.shape[{n}]", dim, "int", minimum=0)
+        if all(shape):
+            out.append(State(name=name, shape=tuple(shape)))
     return tuple(out)
 
 

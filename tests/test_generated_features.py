@@ -13,7 +13,7 @@ import pytest
 
 from generator import compile_dir
 from kvarch import ConfigError, DType, KVCacheParams, MultiKVCacheParams
-from kvarch.layers import ExtraKeys, LayerSpec
+from kvarch.layers import ExtraKeys, LayerSpec, State
 from kvarch.schema_runtime import SchemaArchConfig
 
 HEADER = """\
@@ -416,3 +416,30 @@ max_length: max_len
     ]
     with pytest.raises(ConfigError, match=r"layers\[0\]\.extra_keys\.indexer\.head_dim: got 0"):
         cls.from_hf_config({"num_hidden_layers": 4, "n_head": 2, "index_dim": 0})
+
+
+def test_state_per_layer_and_per_sequence(compile_schema: Any) -> None:
+    cls = compile_schema(
+        "stateful",
+        """\
+  conv_width: {type: int, default: 4}
+layers:
+  count: n
+  kind: {expr: "'full' if i == 1 else 'none'"}
+  num_kv_heads: heads
+  head_dim: dim
+  state:
+    conv: {shape: ["6 if kind == 'none' else 0", conv_width]}
+    ssm: {shape: [2, 3, "5 if kind == 'none' else 0"]}
+max_length: max_len
+""",
+    )
+    cfg = cls.from_hf_config({"num_hidden_layers": 3, "n_head": 2})
+    conv, ssm = State(name="conv", shape=(6, 4)), State(name="ssm", shape=(2, 3, 5))
+    assert [s.state for s in cfg.layers()] == [(conv, ssm), (), (conv, ssm)]
+    assert [s.state_elements for s in cfg.layers()] == [54, 0, 54]
+    assert cfg.state_elements_per_sequence == 108
+    assert cfg.state_bytes_per_sequence == DType.float32.nbytes(108)  # the config's dtype
+    assert cfg.layers()[1].bytes_per_token(DType.float32) == 4 * 2 * 2 * 8  # state is not per token
+    with pytest.raises(ConfigError, match=r"layers\[0\]\.state\.conv\.shape\[1\]: got -1"):
+        cls.from_hf_config({"num_hidden_layers": 3, "n_head": 2, "conv_width": -1})

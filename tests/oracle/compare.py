@@ -17,6 +17,9 @@ def mismatches(truth: Sequence[LayerTruth], specs: Sequence[Any]) -> list[str]:
     if len(truth) != len(specs):
         return [f"layer count: kvarch {len(specs)}, transformers {len(truth)}"]
     lines = []
+    # Per-sequence state is compared where the schema declares some: hybrids whose schema
+    # declares none yet (zamba, lfm2, minimax, ...) are still checked for their KV only.
+    declares_state = any(s.state for s in specs)
     for t, s in zip(truth, specs, strict=True):
         if s.index != t.index:
             lines.append(f"layer {t.index} index: kvarch {s.index}")
@@ -29,6 +32,9 @@ def mismatches(truth: Sequence[LayerTruth], specs: Sequence[Any]) -> list[str]:
             lines.append(
                 f"layer {t.index} extra_keys: kvarch {extra!r}, transformers {t.extra_keys!r}"
             )
+        state = tuple(x.shape for x in s.state)
+        if declares_state and state != t.state:
+            lines.append(f"layer {t.index} state: kvarch {state!r}, transformers {t.state!r}")
         if t.kind == "shared" and t.kv_source is not None and s.kv_source != t.kv_source:
             lines.append(
                 f"layer {t.index} kv_source: kvarch {s.kv_source!r}, transformers {t.kv_source!r}"

@@ -66,6 +66,9 @@ class LayerTruth:
     extra_keys: tuple[tuple[str, int, int], ...] = ()
     """Further per-token keys the layer caches, as (name, heads, dim): a sparse-attention
     indexer's keys (``indexer_keys`` of transformers' ``DynamicIndexedLayer``)."""
+    state: tuple[tuple[int, ...], ...] = ()
+    """Shapes of the tensors the layer keeps per sequence, batch dim dropped: its conv states,
+    then its recurrent states (``LinearAttentionLayer``), as transformers filled them."""
 
     def geometry(self) -> dict[str, Any]:
         """The fields kvarch's ``LayerSpec`` must equal."""
@@ -337,8 +340,9 @@ def _layer_truth(
     layer, keys, values = entry
     if module is not None and getattr(module, "is_kv_shared_layer", False):
         return LayerTruth(index=index, kind="shared", kv_source=_kv_source(index, modules))
+    state = _state_shapes(index, layer)
     if keys is None or values is None:
-        return LayerTruth(index=index, kind="none")
+        return LayerTruth(index=index, kind="none", state=state)
     batch, heads, held, k_dim = keys.shape
     if tuple(values.shape[:3]) != (batch, heads, held):
         raise OracleError(f"layer {index}: K {tuple(keys.shape)} vs V {tuple(values.shape)}")
@@ -349,6 +353,7 @@ def _layer_truth(
         "v_head_dim": int(values.shape[-1]),
         "cached_heads": heads,
     }
+    dims["state"] = state
     if is_cross:
         if held != CROSS_TOKENS:
             raise OracleError(f"layer {index}: cross layer holds {held}, fed {CROSS_TOKENS} states")
@@ -368,6 +373,21 @@ def _layer_truth(
             index=index, kind="sliding", window=masked, cached_tokens=held, extra_keys=extra, **dims
         )
     return LayerTruth(index=index, kind="full", cached_tokens=held, extra_keys=extra, **dims)
+
+
+def _state_shapes(index: int, layer: Any) -> tuple[tuple[int, ...], ...]:
+    """The per-sequence tensors of a layer (conv states, then recurrent states, each without
+    its batch dim of 1); () for a layer that keeps none."""
+    shapes = []
+    for name in ("conv_states", "recurrent_states"):
+        held = getattr(layer, name, None) or {}
+        for tensor in held.values():
+            if tensor is None:
+                continue
+            if tensor.dim() < 2 or tensor.shape[0] != 1:
+                raise OracleError(f"layer {index}: {name} {tuple(tensor.shape)}, batch 1 fed")
+            shapes.append(tuple(int(n) for n in tensor.shape[1:]))
+    return tuple(shapes)
 
 
 def _indexer_keys(index: int, layer: Any, fed: int) -> tuple[tuple[str, int, int], ...]:
