@@ -12,6 +12,7 @@ from kvarch import registry
 from kvarch.dtype import DType
 from kvarch.errors import ConfigError
 from kvarch.layers import LayerSpec, Layout
+from kvarch.text import human_bytes
 
 __all__ = ["extra_keys_text", "inspect_config", "load_hf_config"]
 
@@ -72,21 +73,29 @@ def _spans(indices: list[int]) -> str:
 
 
 def summary(layout: Layout) -> str:
-    """One line: layers by kind, bytes per token, max length."""
+    """One line: layers by kind (with the state each kind keeps per sequence), bytes per token,
+    state per sequence, max length."""
     kinds: dict[str, int] = {}
     windows: dict[str, set[int]] = {}
+    state: dict[str, int] = {}
     for s in layout.layers:
         kinds[s.kind] = kinds.get(s.kind, 0) + 1
+        state[s.kind] = state.get(s.kind, 0) + s.state_elements
         if s.window is not None:
             windows.setdefault(s.kind, set()).add(s.window)
     parts = []
     for kind, n in kinds.items():
         w = sorted(windows.get(kind, ()))
-        parts.append(f"{n} {kind}" + (f" (window {'/'.join(map(str, w))})" if w else ""))
+        notes = [f"window {'/'.join(map(str, w))}"] if w else []
+        if state[kind]:
+            notes.append(f"state {human_bytes(layout.dtype.nbytes(state[kind]))}/sequence")
+        parts.append(f"{n} {kind}" + (f" ({', '.join(notes)})" if notes else ""))
     per_token = layout.bytes_per_token
+    per_seq = layout.state_bytes_per_sequence
+    state_text = f"; {per_seq} bytes/sequence of state ({human_bytes(per_seq)})" if per_seq else ""
     return (
         f"{len(layout.layers)} layers: {', '.join(parts)}; {per_token} bytes/token "
-        f"({per_token / 1024:.2f} KiB, {layout.dtype.value}); max length "
+        f"({per_token / 1024:.2f} KiB, {layout.dtype.value}){state_text}; max length "
         f"{layout.model_max_seq_len}"
     )
 

@@ -70,6 +70,9 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
     """Cache groups."""
     plan: CachePlan
     """The planner's result."""
+    state_bytes_per_sequence: int = 0
+    """Recurrent state one sequence keeps per replica (Mamba conv/SSM, linear attention), in
+    the cache dtype, summed over its TP ranks; not in ``bytes_per_token``."""
 
     def render(self) -> str:
         """A readable summary and table."""
@@ -97,6 +100,7 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
             ),
             ("weights", weights),
             ("kv bytes per token", per_token),
+            ("state per sequence", self._state_text()),
             ("cache per device", human_bytes(p.cache_bytes_per_device)),
             ("tokens per replica", self.tokens_per_replica),
             ("max length", context),
@@ -134,6 +138,18 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
         lines += ["", table(headers, rows)]
         lines += [f"note: {n}" for n in p.notes]
         return "\n".join(lines)
+
+
+    def _state_text(self) -> str:
+        """``state per sequence``: bytes, and what the batch's state takes on each device."""
+        n = self.state_bytes_per_sequence
+        if not n:
+            return "0 (no recurrent state)"
+        p = self.plan
+        return (
+            f"{n} ({human_bytes(n)}); {human_bytes(p.state_bytes_per_device)} per device for "
+            f"{p.max_batch_size} sequences, set aside before the KV blocks"
+        )
 
 
 def _free_bytes(gpu_memory: int | None) -> tuple[int, str]:
@@ -250,4 +266,5 @@ def plan_model(
             )
         ],
         plan=result,
+        state_bytes_per_sequence=getattr(arch, "state_bytes_per_sequence", 0),
     )

@@ -68,6 +68,11 @@ class CachePlan(msgspec.Struct, frozen=True, kw_only=True):
     """Runtime groups and shared pools (None: one pool per model group, as listed)."""
     blocks_per_pool: list[int] = msgspec.field(default_factory=list)
     """Blocks of each pool of ``layout`` on each device."""
+    state_bytes_per_sequence_per_device: int = 0
+    """Recurrent state one sequence keeps on one device (its TP share)."""
+    state_bytes_per_device: int = 0
+    """State set aside on each device before the KV blocks: ``max_batch_size`` sequences'
+    worth (not part of ``cache_bytes_per_device``)."""
     host_blocks_per_pool: list[int] = msgspec.field(default_factory=list)
     """Host swap blocks of each pool of ``layout``."""
 
@@ -157,6 +162,7 @@ def plan(
     device_memory_utilization: float = 0.9,
     weight_bytes: int = 0,
     activation_bytes: int = 0,
+    state_bytes_per_sequence: int = 0,
 ) -> CachePlan:
     """Size the cache for one device's ``free_bytes`` (every device of every replica alike).
 
@@ -165,12 +171,15 @@ def plan(
     means the model's limit, shrunk only when not even one sequence of it fits.
     ``max_batch_size`` None gives the cache the whole budget (the batch cap is then
     ``DEFAULT_MAX_BATCH_SIZE``); a batch that fits gets exactly the blocks it needs.
+    ``state_bytes_per_sequence`` is one sequence's recurrent state on one replica, split evenly
+    over its TP devices; the batch's state is set aside first, the KV blocks get the rest.
     """
     owner = "plan"
     check_int(owner, "free_bytes", free_bytes, minimum=0)
     check_int(owner, "model_max_seq_len", model_max_seq_len)
     check_int(owner, "weight_bytes", weight_bytes, minimum=0)
     check_int(owner, "activation_bytes", activation_bytes, minimum=0)
+    check_int(owner, "state_bytes_per_sequence", state_bytes_per_sequence, minimum=0)
     util = check_fraction(owner, "device_memory_utilization", device_memory_utilization)
     batch = check_int(owner, "max_batch_size", max_batch_size or DEFAULT_MAX_BATCH_SIZE)
     layout = cache_layout(params)
@@ -182,7 +191,17 @@ def plan(
     page = first.page_size
     block_bytes = [layout.bytes_per_block_per_device(p) for p in pools]
     static = -(-weight_bytes // tp) + activation_bytes
-    budget = int(free_bytes * util) - static
+    state_per_seq = -(-state_bytes_per_sequence // tp)
+    state = batch * state_per_seq
+    budget = int(free_bytes * util) - static - state
+    if state and budget < sum(block_bytes) and budget + state >= sum(block_bytes):
+        raise PlanError(
+            "max_batch_size",
+            f"{batch} sequences' recurrent state ({state_per_seq} bytes each per device, "
+            f"{state} in all) leaves {budget} bytes per device: less than one block of every "
+            f"pool ({sum(block_bytes)} bytes). Lower max_batch_size or give the cache more "
+            "memory.",
+        )
     if budget < sum(block_bytes):
         knob = "device_memory_utilization" if static < free_bytes * util else "devices"
         raise PlanError(
@@ -261,6 +280,11 @@ def plan(
                 f"{' and '.join(kinds)} layers share one pool of {blocks[p]} blocks "
                 f"({layout.layers_per_block[p]} layers per block, {len(members[p])} block tables)"
             )
+    if state:
+        notes.append(
+            f"recurrent state: {state_per_seq} bytes per sequence per device, {state} set aside "
+            f"for {batch} sequences before the KV blocks"
+        )
     hosts = _host_blocks(layout, blocks)
     model_pool = layout.pool_of_source()
     return CachePlan(
@@ -280,6 +304,8 @@ def plan(
         layout=layout,
         blocks_per_pool=blocks,
         host_blocks_per_pool=hosts,
+        state_bytes_per_sequence_per_device=state_per_seq,
+        state_bytes_per_device=state,
     )
 
 
@@ -344,6 +370,7 @@ def plan_for_arch(
         device_memory_utilization=arch.kv_cache.device_memory_utilization,
         weight_bytes=weight_bytes,
         activation_bytes=activation_bytes,
+        state_bytes_per_sequence=getattr(arch, "state_bytes_per_sequence", 0),
     )
 
 
