@@ -530,7 +530,8 @@ def _state(spec: YMap, scope: dict[str, Name]) -> dict[str, list[Compiled]]:
         for n, raw_dim in enumerate(shape):
             dim = compile_expr(raw_dim, loc_of(shape, n), scope, quoted=shape.quoted[n])
             if dim.ty != INT:
-                raise SchemaError(loc_of(shape, n), f"state {name!r} dim {n} must be int, got {dim.ty}")
+                where, what = loc_of(shape, n), f"state {name!r} dim {n}"
+                raise SchemaError(where, f"{what} must be int, got {dim.ty}")
             dims.append(dim)
         out[name] = dims
     return out

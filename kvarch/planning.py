@@ -139,7 +139,6 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
         lines += [f"note: {n}" for n in p.notes]
         return "\n".join(lines)
 
-
     def _state_text(self) -> str:
         """``state per sequence``: bytes, and what the batch's state takes on each device."""
         n = self.state_bytes_per_sequence
