@@ -13,17 +13,19 @@ from tests.oracle.truth import cache_truth
 from tests.oracle.variants import VARIANTS, Variant, make_config
 
 STATE_FAMILIES = ("bamba", "falcon_h1", "granitemoehybrid", "jamba", "qwen3_next")
-STATEFUL = [v for v in VARIANTS if v.model_type in STATE_FAMILIES]
+# Qwen3.5 (text, MoE and the VLMs' text) extends qwen3_next and inherits its declaration.
+INHERITED = ("qwen3_5", "qwen3_5_moe", "qwen3_5_moe_text", "qwen3_5_text")
+STATEFUL = [v for v in VARIANTS if v.model_type in STATE_FAMILIES + INHERITED]
 
 
 def test_every_state_family_has_tiny_variants() -> None:
-    assert sorted({v.model_type for v in STATEFUL}) == sorted(STATE_FAMILIES)
+    assert sorted({v.model_type for v in STATEFUL}) == sorted(STATE_FAMILIES + INHERITED)
 
 
 @pytest.mark.parametrize("variant", STATEFUL, ids=[v.id for v in STATEFUL])
 def test_declared_state_equals_the_tensors_transformers_keeps(variant: Variant) -> None:
     truth = cache_truth(make_config(variant))
-    layout = kvarch.inspect({"model_type": variant.model_type, **variant.kwargs})
+    layout = kvarch.inspect(make_config(variant))
     assert mismatches(truth, layout.layers) == []
     # every Mamba / linear-attention layer holds state (so the comparison above is not vacuous)
     mixers = [t for t in truth if t.kind == "none" or variant.model_type == "falcon_h1"]

@@ -259,3 +259,22 @@ def test_gemma2_9b_groups_share_one_pool_so_the_window_group_is_not_starved() ->
         for _ in range(63):
             manager.append(s, 128)
     assert manager.num_free_blocks(0) == blocks - 26 * (64 + 33)
+
+
+def test_recurrent_state_is_set_aside_per_sequence_before_the_blocks() -> None:
+    state = 9 * MIB  # e.g. a Jamba's conv + SSM state per sequence
+    base = plan(llama8b(), free_bytes=80 * GIB, model_max_seq_len=8192, max_batch_size=64)
+    got = plan(
+        llama8b(n_dev=2),
+        free_bytes=80 * GIB,
+        model_max_seq_len=8192,
+        max_batch_size=64,
+        state_bytes_per_sequence=state,
+    )
+    assert got.state_bytes_per_sequence_per_device == state // 2  # split over the TP ranks
+    assert got.state_bytes_per_device == 64 * state // 2
+    assert got.available_bytes_per_device == int(80 * GIB * 0.9) - 64 * state // 2
+    assert base.state_bytes_per_device == 0 and "recurrent state" in got.notes[-1]
+    with pytest.raises(PlanError, match="max_batch_size"):  # state alone eats the budget
+        plan(llama8b(), free_bytes=GIB, model_max_seq_len=8192, max_batch_size=200,
+             state_bytes_per_sequence=5 * MIB)  # fmt: skip
