@@ -107,7 +107,9 @@ def test_deepseek_v3_attention_sees_expanded_heads() -> None:
 def test_jamba_only_attention_layers_cache() -> None:
     kinds = [t.kind for t in truth_of("jamba")]  # attn_layer_period 2, offset 1
     assert kinds == ["none", "full", "none", "full"]
-    assert truth_of("jamba")[0] == LayerTruth(index=0, kind="none")
+    # a Mamba layer keeps its conv window and SSM state per sequence (expand 1 x hidden 64)
+    assert truth_of("jamba")[0] == LayerTruth(index=0, kind="none", state=((64, 4), (64, 4)))
+    assert truth_of("jamba")[1].state == ()
 
 
 def test_minimax_trailing_linear_layer_keeps_no_kv() -> None:
