@@ -1,5 +1,5 @@
 # generated from schemas/granitemoehybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7f8752d5677dd2b2 content=b1109865511d3d24
+# kvarch-digest: render=63d4680046114624 content=43e8d7f072619c2b
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -30,6 +30,14 @@ class GraniteMoeHybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     mamba_expand: rt.Positive = 2
     """Mamba2 inner width over hidden_size."""
 
+    @property
+    def mamba_inner(self) -> int:
+        """Mamba2 inner width (its heads x head dim)."""
+        return self.mamba_expand * self.hidden_size
+
+    def _let_mamba(self, kind: str) -> bool:
+        return kind == "none"
+
     def _kind(self, i: int) -> str:
         return "none"
 
@@ -48,9 +56,8 @@ class GraniteMoeHybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
             (
                 "conv",
                 (
-                    self.mamba_expand * self.hidden_size
-                    + 2 * self.mamba_n_groups * self.mamba_d_state
-                    if kind == "none"
+                    self.mamba_inner + 2 * self.mamba_n_groups * self.mamba_d_state
+                    if self._let_mamba(kind)
                     else 0,
                     self.mamba_d_conv,
                 ),
@@ -58,8 +65,8 @@ class GraniteMoeHybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
             (
                 "ssm",
                 (
-                    self.mamba_n_heads if kind == "none" else 0,
-                    self.mamba_expand * self.hidden_size // self.mamba_n_heads,
+                    self.mamba_n_heads if self._let_mamba(kind) else 0,
+                    self.mamba_inner // self.mamba_n_heads,
                     self.mamba_d_state,
                 ),
             ),
