@@ -183,7 +183,9 @@ def _ancestors(stem: str) -> list[str]:
 @functools.cache
 def _vocabulary() -> frozenset[str]:
     """Every identifier in the committed generated package, and every type name an input may
-    declare (a schema set may use a type no committed schema does): the templates' vocabulary."""
+    declare and every function an expression may call (a schema set may use a type or function
+    no committed schema does): the templates' vocabulary."""
+    from generator.expr import FUNCTIONS
     from generator.schema import INPUT_TYPES
 
     names: set[str] = set()
@@ -191,6 +193,8 @@ def _vocabulary() -> frozenset[str]:
         names |= identifiers(path.read_text())
     for type_name in INPUT_TYPES:
         names |= {w for w in re.findall(r"[A-Za-z_]\w*", type_name) if hasattr(builtins, w)}
+    for target, _ in FUNCTIONS.values():  # e.g. min, rt.ceil_div
+        names |= set(target.split("."))
     return frozenset(names)
 
 
