@@ -1,12 +1,13 @@
 # generated from schemas/recurrent_gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a4a62142b11f599b content=f990b92be4b342d7
+# kvarch-digest: render=e5d33a8faa40066a content=bac38c93ced981f9
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
 
 
 class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
-    """RecurrentGemma decoder (recurrent blocks keep no KV; local-attention blocks slide)."""
+    """RecurrentGemma decoder (recurrent blocks keep a per-sequence state, no KV; local-attention
+    blocks slide)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("recurrent_gemma",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("RecurrentGemmaForCausalLM",)
@@ -26,6 +27,10 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
         int, rt.hf("attention_window_size", "sliding_window", ge=1)
     ] = 2048
     """Tokens a local-attention block sees."""
+    lru_width: rt.Positive | None = None
+    """Width of the recurrent blocks' RG-LRU; null means hidden_size."""
+    conv1d_width: rt.Positive = 4
+    """Kernel width of the recurrent blocks' temporal convolution."""
     block_types: list[str]
     """Block pattern repeated over the layers (\"recurrent\" or \"attention\"); required because
     the language has no list defaults (transformers' is recurrent, recurrent, attention)."""
@@ -51,6 +56,9 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
         """KV heads of the attention blocks."""
         return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
 
+    def _let_recurrent(self, kind: str) -> bool:
+        return kind == "none"
+
     _count = rt.from_input("num_hidden_layers")
 
     @rt.reads("block_types")
@@ -72,5 +80,29 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
     @rt.reads("explicit_head_dim", "hidden_size", "num_attention_heads")
     def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
         return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
+
+    @rt.reads("lru_width", "hidden_size", "conv1d_width")
+    def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
+        return rt.state(
+            self._n,
+            i,
+            (
+                "conv",
+                (
+                    rt.coalesce(self.lru_width, self.hidden_size)
+                    if self._let_recurrent(kind)
+                    else 0,
+                    self.conv1d_width - 1,
+                ),
+            ),
+            (
+                "rg_lru",
+                (
+                    rt.coalesce(self.lru_width, self.hidden_size)
+                    if self._let_recurrent(kind)
+                    else 0,
+                ),
+            ),
+        )
 
     _max_length = rt.from_input("max_position_embeddings")

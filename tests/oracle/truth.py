@@ -210,7 +210,7 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
         entries += [(None, None, None)] * (num_layers - len(entries))
     if len(entries) != num_layers:
         raise OracleError(f"cache has {len(entries)} layers, config has {num_layers}")
-    return [
+    truth = [
         _layer_truth(
             i,
             entry,
@@ -223,6 +223,8 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
         )
         for i, entry in enumerate(entries)
     ]
+    held = _module_states(model, num_layers)  # RecurrentGemma keeps its state in its modules
+    return [dataclasses.replace(t, state=held[t.index]) if held.get(t.index) else t for t in truth]
 
 
 def _prefix_tokens(text: PretrainedConfig) -> int:
@@ -388,6 +390,33 @@ def _state_shapes(index: int, layer: Any) -> tuple[tuple[int, ...], ...]:
                 raise OracleError(f"layer {index}: {name} {tuple(tensor.shape)}, batch 1 fed")
             shapes.append(tuple(int(n) for n in tensor.shape[1:]))
     return tuple(shapes)
+
+
+#: Per-sequence tensors a model keeps on its own modules instead of in the cache (RecurrentGemma's
+#: recurrent block: its conv window, then the RG-LRU's state), in that order.
+MODULE_STATES = ("conv1d_state", "recurrent_states")
+
+
+def _module_states(model: Any, num_layers: int) -> dict[int, tuple[tuple[int, ...], ...]]:
+    """Shapes of ``MODULE_STATES`` each decoder layer's modules hold after the probe pass,
+    batch dim dropped; {} for a model whose decoder layers hold none."""
+    import torch
+
+    layers = getattr(getattr(model, "model", None), "layers", None)
+    if not isinstance(layers, torch.nn.ModuleList) or len(layers) != num_layers:
+        return {}
+    out = {}
+    for i, layer in enumerate(layers):
+        shapes = [
+            tuple(int(n) for n in tensor.shape[1:])
+            for name in MODULE_STATES
+            for module in layer.modules()
+            for tensor in [getattr(module, name, None)]
+            if isinstance(tensor, torch.Tensor)
+        ]
+        if shapes:
+            out[i] = tuple(shapes)
+    return out
 
 
 def _indexer_keys(index: int, layer: Any, fed: int) -> tuple[tuple[str, int, int], ...]:
