@@ -14,13 +14,12 @@ import json
 import re
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 import msgspec
 
-from kvarch.dtype import DType
+from kvarch.cli_args import dtype, int_at_least
 from kvarch.errors import KvarchError
 
 __all__ = ["Source", "add_run_parser", "cmd_run", "read_prompts", "resolve_source"]
@@ -40,23 +39,8 @@ class Source(msgspec.Struct, frozen=True, kw_only=True):
     has_tokenizer: bool
 
 
-def _int_at_least(minimum: int) -> Callable[[str], int]:
-    """An argparse type: an integer >= ``minimum``."""
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
-        if value < minimum:
-            raise argparse.ArgumentTypeError(f"{text!r}: must be >= {minimum}")
-        return value
-
-    return parse
-
-
-_positive_int = _int_at_least(1)
-_non_negative_int = _int_at_least(0)
+_positive_int = int_at_least(1)
+_non_negative_int = int_at_least(0)
 
 
 def _non_negative_float(text: str) -> float:
@@ -74,13 +58,6 @@ def _top_p(text: str) -> float:
     if not 0 < value <= 1:
         raise argparse.ArgumentTypeError(f"{text!r}: must be in (0, 1]")
     return value
-
-
-def _dtype(text: str) -> DType:
-    try:
-        return DType.parse(text)
-    except KvarchError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def resolve_source(path: Path, *, random_weights: bool) -> Source:
@@ -275,7 +252,7 @@ def add_run_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p.add_argument("--page-size", type=_positive_int, help="tokens per KV page")
     p.add_argument("--no-prefix-caching", action="store_true", help="turn prefix caching off")
     p.add_argument("--device", help="cpu, cuda or cuda:N (default: the first GPU, else cpu)")
-    p.add_argument("--dtype", type=_dtype, help="weights dtype (default: the config's)")
+    p.add_argument("--dtype", type=dtype, help="weights dtype (default: the config's)")
     p.add_argument(
         "--random-weights", action="store_true", help="ignore the folder's weights (random init)"
     )
