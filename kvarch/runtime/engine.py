@@ -300,8 +300,8 @@ class Engine:
             ids = [int(t) for t in prompt]
         if not ids:
             raise RequestError(index, "empty; expected at least one token")
-        bad = next((at for at, t in enumerate(ids) if not 0 <= t < self.vocab_size), None)
-        if bad is not None:
+        if min(ids) < 0 or max(ids) >= self.vocab_size:  # C-speed scan; find the culprit after
+            bad = next(at for at, t in enumerate(ids) if not 0 <= t < self.vocab_size)
             raise RequestError(
                 index,
                 f"token id {ids[bad]} at position {bad} is outside the vocabulary "
