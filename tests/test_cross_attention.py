@@ -18,12 +18,13 @@ from kvarch.coverage import coverage_report
 from kvarch.layers import CrossKV, LayerSpec
 from kvarch.runtime.errors import PlanError
 from kvarch.runtime.planner import plan
-from tests.test_generated_features import compile_schema  # noqa: F401 (fixture)
+from tests import test_generated_features
 from tests.test_generator_error_messages import error_of
 from tests.test_generator_schemas import BASE
 
 MIB = 1 << 20
 GIB = 1 << 30
+compile_schema = test_generated_features.compile_schema  # the fixture, shared
 
 CROSSED = """\
   source_len: {type: int, from: max_source_positions, default: 100, min: 1}
