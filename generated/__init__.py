@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4716bcb74286600e content=56341f4fc32e8a9a
+# kvarch-digest: render=a63210dc55b261ec content=cd56851371698678
 """Compiler output: one config class per schema, and the registry that picks one (its lookup
 logic: ``kvarch.registry.Registry``)."""
 
@@ -57,6 +57,7 @@ _REGISTRY = Registry(
         "deepseek_v2": ("DeepseekV2Config", ("deepseek_v2",), ("DeepseekV2ForCausalLM",)),
         "deepseek_v3": ("DeepseekV3Config", ("deepseek_v3",), ("DeepseekV3ForCausalLM",)),
         "deepseek_v32": ("DeepseekV32Config", ("deepseek_v32",), ("DeepseekV32ForCausalLM",)),
+        "deepseek_v4": ("DeepseekV4Config", ("deepseek_v4",), ("DeepseekV4ForCausalLM",)),
         "diffllama": ("DiffLlamaConfig", ("diffllama",), ("DiffLlamaForCausalLM",)),
         "doge": ("DogeConfig", ("doge",), ("DogeForCausalLM",)),
         "dory": ("DoryConfig", ("dory",), ("DoryForCausalLM",)),

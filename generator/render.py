@@ -90,6 +90,7 @@ HOOKS: dict[str, tuple[str, str, str | None]] = {
     "_kv_source": (", i: int, kind: str, kinds: list[str]", "int | None", "None"),
     "_extra_keys": (", i: int, kind: str, kinds: list[str]", "tuple[rt.ExtraKeys, ...]", "()"),
     "_state": (", i: int, kind: str, kinds: list[str]", "tuple[rt.State, ...]", "()"),
+    "_compressed": (", i: int, kind: str, kinds: list[str]", "tuple[rt.Compressed, ...]", "()"),
     "_max_length": ("", "int | None", None),
     "_mla_latent_dim": ("", "int | None", "None"),
 }
@@ -172,6 +173,7 @@ def _members(s: Schema) -> Members:
         "_kv_source": lay.kv_source,
         "_extra_keys": _extra_keys_expr(lay.extra_keys),
         "_state": _state_expr(lay.state),
+        "_compressed": _compressed_expr(lay.compressed),
         "_max_length": s.max_length,
         "_mla_latent_dim": s.mla_latent,
     }
@@ -215,6 +217,15 @@ def _extra_keys_expr(declared: dict[str, tuple[Compiled, Compiled]]) -> Compiled
     rows = "".join(f", ({name!r}, {h.source}, {d.source})" for name, (h, d) in declared.items())
     source = f"rt.extra_keys(self._n, i{rows})" if declared else "()"
     return Compiled(source, Ty("none", True), [])  # errors name the row (rt.extra_keys)
+
+
+def _compressed_expr(declared: dict[str, tuple[Compiled, Compiled, Compiled]]) -> Compiled:
+    """The ``_compressed`` hook's expression: ``rt.compressed`` over each declared row."""
+    rows = "".join(
+        f", ({name!r}, {', '.join(e.source for e in row)})" for name, row in declared.items()
+    )
+    source = f"rt.compressed(self._n, i{rows})" if declared else "()"
+    return Compiled(source, Ty("none", True), [])  # errors name the row (rt.compressed)
 
 
 def _state_expr(declared: dict[str, list[Compiled]]) -> Compiled:

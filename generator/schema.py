@@ -113,8 +113,10 @@ LAYER_KEYS = (
     "kv_source",
     "extra_keys",
     "state",
+    "compressed",
 )
 EXTRA_KEYS_KEYS = ("num_heads", "head_dim")
+COMPRESSED_KEYS = ("every", "num_heads", "head_dim")
 STATE_KEYS = ("shape",)
 KIND_KEYS = ("list", "map", "expr")
 
@@ -176,6 +178,8 @@ class Layers:
     """Name -> (heads, head dim) of further per-token keys (e.g. an indexer's)."""
     state: dict[str, list[Compiled]] = field(default_factory=dict)
     """Name -> shape (one expression per dim) of a tensor kept per sequence (recurrent state)."""
+    compressed: dict[str, tuple[Compiled, Compiled, Compiled]] = field(default_factory=dict)
+    """Name -> (tokens per entry, heads, head dim) of a cache grown by one entry per N tokens."""
     lets: list[Let] = field(default_factory=list)
 
 
@@ -513,6 +517,7 @@ def _layers(
         kv_source=kv_source,
         extra_keys=_extra_keys(spec, layer_scope),
         state=_state(spec, layer_scope),
+        compressed=_compressed(spec, layer_scope),
         lets=lets,
     )
 
@@ -529,6 +534,21 @@ def _extra_keys(spec: YMap, scope: dict[str, Name]) -> dict[str, tuple[Compiled,
         heads = _expr(item, "num_heads", scope, (INT,))
         out[name] = (heads, _expr(item, "head_dim", scope, (INT,)))
     return out
+
+
+def _compressed(
+    spec: YMap, scope: dict[str, Name]
+) -> dict[str, tuple[Compiled, Compiled, Compiled]]:
+    """``compressed``: per name, the tokens per entry, heads (0: this layer keeps none) and head
+    dim of a cache a compressed layer grows by one entry per N tokens."""
+    raw = _map(spec, "compressed")
+    out = {}
+    for name in raw:
+        check_identifier(name, raw.key_locs[name], "compressed name")
+        item = _map(raw, name)
+        check_keys(item, COMPRESSED_KEYS, f"compressed {name!r}")
+        out[name] = tuple(_expr(item, key, scope, (INT,)) for key in COMPRESSED_KEYS)
+    return out  # type: ignore[return-value]
 
 
 def _state(spec: YMap, scope: dict[str, Name]) -> dict[str, list[Compiled]]:

@@ -24,7 +24,7 @@ from kvarch.device import DeviceRef
 from kvarch.dtype import DType
 from kvarch.errors import ConfigError, KvarchError
 from kvarch.kv_cache import KVCacheConfig, KVCacheGroup, KVCacheParams, MultiKVCacheParams
-from kvarch.layers import PER_TOKEN_KINDS, ExtraKeys, LayerSpec, State
+from kvarch.layers import PER_TOKEN_KINDS, Compressed, ExtraKeys, LayerSpec, State
 from kvarch.pipeline import ModelConfig, PipelineConfig
 from kvarch.schema_inputs import (
     REQUIRED,
@@ -52,6 +52,7 @@ __all__ = [
     "STANDARD_FIELDS",
     "STANDARD_KIND_NAMES",
     "Checks",
+    "Compressed",
     "ExtraKeys",
     "HeadDim",
     "Heads",
@@ -70,6 +71,7 @@ __all__ = [
     "check_value",
     "closest",
     "coalesce",
+    "compressed",
     "config_mapping",
     "extra_keys",
     "fail",
@@ -92,9 +94,15 @@ T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: Kinds a schema's kind rule may produce (``shared`` comes from ``kv_source``).
-LAYER_KINDS = ("full", "sliding", "chunked", "cross", "none")
+LAYER_KINDS = ("full", "sliding", "chunked", "compressed", "cross", "none")
 
 _KIND_SET = frozenset(LAYER_KINDS)
+
+#: Kinds that keep a window of tokens (``window`` is required).
+WINDOWED = ("sliding", "chunked", "compressed")
+
+#: The paged group a layer kind is budgeted in, where it differs from the kind.
+GROUP_KIND: Mapping[str, str] = {"compressed": "full"}
 
 #: How ``layer_types``-style strings read when a schema's ``map`` does not say otherwise.
 STANDARD_KIND_NAMES: Mapping[str, str] = {
@@ -256,7 +264,14 @@ def _info(cls: type[SchemaArchConfig]) -> _Info:
             names = _READS.get(cls._k_head_dim, ())
         return " / ".join(paths[n] for n in names) or _FALLBACK[hook]
 
-    geometry = [cls._window, cls._num_kv_heads, cls._k_head_dim, cls._extra_keys, cls._state]
+    geometry = [
+        cls._window,
+        cls._num_kv_heads,
+        cls._k_head_dim,
+        cls._extra_keys,
+        cls._state,
+        cls._compressed,
+    ]
     if cls._v_head_dim is not SchemaArchConfig._v_head_dim:
         geometry.append(cls._v_head_dim)
     labels = {hook: label(hook) for hook in _FALLBACK}
@@ -362,6 +377,10 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         """Tensors layer ``i`` keeps per sequence (recurrent state)."""
         return ()
 
+    def _compressed(self, i: int, kind: str, kinds: list[str]) -> tuple[Compressed, ...]:
+        """Caches a compressed layer ``i`` grows by one entry per N tokens."""
+        return ()
+
     def _max_length(self) -> int | None:
         raise NotImplementedError
 
@@ -421,7 +440,7 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
             self._n,
             i,
             kind,
-            window=self._window(i, kind, kinds) if kind in ("sliding", "chunked") else None,
+            window=self._window(i, kind, kinds) if kind in WINDOWED else None,
             num_kv_heads=self._num_kv_heads(i, kind, kinds),
             k_head_dim=self._k_head_dim(i, kind, kinds),
             v_head_dim=self._v_head_dim(i, kind, kinds),
@@ -430,6 +449,7 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
             fields=_info(type(self)).layer_labels,
             extra=self._extra_keys(i, kind, kinds) if kind in PER_TOKEN_KINDS else (),
             state=self._state(i, kind, kinds) if kind != "shared" else (),
+            compressed=self._compressed(i, kind, kinds) if kind == "compressed" else (),
         )
 
     @property
@@ -567,11 +587,15 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         latent = self._mla_latent_dim()
         groups: dict[tuple[str, int | None, int, int, int], list[int]] = {}
         for s in self._cached():
-            extra = s.extra_key_elements
+            # a compressed layer is budgeted as full attention: its window's K/V for every
+            # token (an upper bound) and its compressed caches' elements per token, rounded up
+            extra = s.extra_key_elements + s.compressed_elements_per_token()
+            kind: str = GROUP_KIND.get(s.kind, s.kind)
+            window = s.window if kind == s.kind else None  # a full group has no window
             if latent is not None:
-                key = (s.kind, s.window, 1, latent, extra)
+                key = (kind, window, 1, latent, extra)
             else:
-                key = (s.kind, s.window, s.num_kv_heads, max(s.k_head_dim, s.v_head_dim), extra)
+                key = (kind, window, s.num_kv_heads, max(s.k_head_dim, s.v_head_dim), extra)
             groups.setdefault(key, []).append(s.index)
         is_mla = latent is not None
         if len(groups) == 1:
@@ -654,6 +678,7 @@ def layer_spec(
     fields: tuple[str, str, str, str, str],
     extra: tuple[ExtraKeys, ...] = (),
     state: tuple[State, ...] = (),
+    compressed: tuple[Compressed, ...] = (),
 ) -> LayerSpec:
     """A validated ``LayerSpec``; ``fields`` name the HF fields behind each value, for errors;
     ``extra`` are the layer's further per-token keys (kept only by per-token kinds)."""
@@ -670,13 +695,14 @@ def layer_spec(
         return LayerSpec(index=i, kind="shared", kv_source=kv_source)
     if kind not in PER_TOKEN_KINDS and kind != "cross":
         return LayerSpec(index=i, kind=kind, state=state)  # type: ignore[arg-type]
-    if kind in ("sliding", "chunked"):
+    if kind in WINDOWED:
         check_value(owner, f_window, window, "int", minimum=1)
     else:  # full, or cross: K/V of the encoder/vision states, no per-token growth
         window = None
     check_value(owner, f_heads, num_kv_heads, "int", minimum=1)
     check_value(owner, f_k, k_head_dim, "int", minimum=1)
-    check_value(owner, f_v, v_head_dim, "int", minimum=1)
+    # a compressed layer may keep K and V in one tensor (K = V): no V of its own
+    check_value(owner, f_v, v_head_dim, "int", minimum=0 if kind == "compressed" else 1)
     return LayerSpec(
         index=i,
         kind=kind,  # type: ignore[arg-type]
@@ -686,6 +712,7 @@ def layer_spec(
         v_head_dim=v_head_dim,
         extra_keys=extra if kind in PER_TOKEN_KINDS else (),
         state=state,
+        compressed=compressed if kind == "compressed" else (),
     )
 
 
@@ -699,6 +726,20 @@ def extra_keys(owner: str, i: int, *declared: tuple[str, int, int]) -> tuple[Ext
         if heads:
             check_value(owner, field + ".head_dim", dim, "int", minimum=1)
             out.append(ExtraKeys(name=name, num_heads=heads, head_dim=dim))
+    return tuple(out)
+
+
+def compressed(owner: str, i: int, *declared: tuple[str, int, int, int]) -> tuple[Compressed, ...]:
+    """Layer ``i``'s compressed caches from the schema's ``(name, every, heads, dim)`` rows: a
+    row with 0 heads means the layer keeps none of that name."""
+    out = []
+    for name, every, heads, dim in declared:
+        field = f"layers[{i}].compressed.{name}"
+        check_value(owner, field + ".num_heads", heads, "int", minimum=0)
+        if heads:
+            check_value(owner, field + ".every", every, "int", minimum=1)
+            check_value(owner, field + ".head_dim", dim, "int", minimum=1)
+            out.append(Compressed(name=name, every=every, num_heads=heads, head_dim=dim))
     return tuple(out)
 
 
