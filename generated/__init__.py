@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml by `make generate`; do not edit.
-# kvarch-digest: render=868e8313b6999389 content=6290e44bdc4151e1
+# kvarch-digest: render=e4565ef8d13c51b8 content=a8d532ec0149bf43
 """Compiler output: one config class per schema, and the registry that picks one (its lookup
 logic: ``kvarch.registry.Registry``)."""
 
@@ -82,6 +82,7 @@ _REGISTRY = Registry(
         "deepseek_v2": ("DeepseekV2Config", ("deepseek_v2",), ("DeepseekV2ForCausalLM",)),
         "deepseek_v3": ("DeepseekV3Config", ("deepseek_v3",), ("DeepseekV3ForCausalLM",)),
         "deepseek_v32": ("DeepseekV32Config", ("deepseek_v32",), ("DeepseekV32ForCausalLM",)),
+        "deepseek_v4": ("DeepseekV4Config", ("deepseek_v4",), ("DeepseekV4ForCausalLM",)),
         "diffllama": ("DiffLlamaConfig", ("diffllama",), ("DiffLlamaForCausalLM",)),
         "doge": ("DogeConfig", ("doge",), ("DogeForCausalLM",)),
         "dory": ("DoryConfig", ("dory",), ("DoryForCausalLM",)),

@@ -1,12 +1,12 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d35001b569f3fdc5 content=5ce73875fd477ca7
+# kvarch-digest: render=f2dd91d1fc4e2bca content=6ff5096942d937f9
 from typing import Annotated, ClassVar
 
-from generated.llama import LlamaConfig
+from generated.gated_deltanet_hybrid import GatedDeltanetHybridConfig
 from kvarch import schema_runtime as rt
 
 
-class Qwen4ExpTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
+class Qwen4ExpTextConfig(GatedDeltanetHybridConfig, frozen=True, kw_only=True, dict=True):
     """Qwen4-Exp text decoder (linear-attention layers; indexed full attention every 4th layer)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen4_exp_text",)
@@ -35,7 +35,6 @@ class Qwen4ExpTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "full" if (i + 1) % self.full_attention_interval == 0 else "none"
 
-    @rt.reads("indexer_kv_heads", "indexer_head_dim")
     def _extra_keys(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.ExtraKeys, ...]:
         return rt.extra_keys(
             self._n,

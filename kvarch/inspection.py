@@ -159,15 +159,17 @@ def state_rows(layout: Layout) -> list[tuple[object, ...]]:
 
 
 def extra_keys_text(spec: LayerSpec) -> str:
-    """A layer's further per-token keys, ``indexer 1x128`` (``-`` for none)."""
+    """A layer's further per-token keys, ``indexer 1x128``, and its compressed caches, one
+    entry per N tokens: ``compressor 1x512/4`` (``-`` for none)."""
     parts = [f"{e.name} {e.num_heads}x{e.head_dim}" for e in spec.extra_keys]
+    parts += [f"{c.name} {c.num_heads}x{c.head_dim}/{c.every}" for c in spec.compressed]
     return ", ".join(parts) or "-"
 
 
 def has_extra_keys(layout: Layout) -> bool:
-    """Whether any layer caches keys beside K/V (the tables then show an ``extra_keys`` column,
-    before the bytes)."""
-    return any(s.extra_keys for s in layout.layers)
+    """Whether any layer caches keys beside K/V or compressed entries (the tables then show an
+    ``extra_keys`` column, before the bytes)."""
+    return any(s.extra_keys or s.compressed for s in layout.layers)
 
 
 def grouped_rows(layout: Layout) -> list[tuple[object, ...]]:
@@ -175,7 +177,7 @@ def grouped_rows(layout: Layout) -> list[tuple[object, ...]]:
     by_spec: dict[tuple[Any, ...], list[int]] = {}
     for s in layout.layers:
         geometry = (s.kind, s.window, s.num_kv_heads, s.k_head_dim, s.v_head_dim, s.kv_source)
-        by_spec.setdefault((*geometry, s.extra_keys), []).append(s.index)
+        by_spec.setdefault((*geometry, s.extra_keys, s.compressed), []).append(s.index)
     spans = {key: _spans(indices) for key, indices in by_spec.items()}
     # Regular runs first; a scattered set that is all the rest reads "all others".
     order = sorted(by_spec, key=lambda k: ("," in spans[k], by_spec[k][0]))
@@ -185,7 +187,7 @@ def grouped_rows(layout: Layout) -> list[tuple[object, ...]]:
     rows: list[tuple[object, ...]] = []
     for key in order:
         indices = by_spec[key]
-        kind, window, heads, k_dim, v_dim, source, _ = key
+        kind, window, heads, k_dim, v_dim, source, *_ = key
         spec = layout.layers[indices[0]]
         extra = (extra_keys_text(spec),) if has_extra_keys(layout) else ()
         rows.append(

@@ -9,15 +9,16 @@ import msgspec
 
 from kvarch.dtype import DType
 
-__all__ = ["CrossKV", "ExtraKeys", "LayerKind", "LayerSpec", "Layout", "State"]
+__all__ = ["Compressed", "CrossKV", "ExtraKeys", "LayerKind", "LayerSpec", "Layout", "State"]
 
-LayerKind = Literal["full", "sliding", "chunked", "shared", "cross", "none"]
+LayerKind = Literal["full", "sliding", "chunked", "compressed", "shared", "cross", "none"]
 """``full``/``sliding``/``chunked``: self-attention keeping all / a window / a chunk of tokens;
+``compressed``: a window of tokens' K/V plus one entry per N tokens of each ``compressed`` cache;
 ``shared``: reuses another layer's KV; ``cross``: attends to encoder or vision states only;
 ``none``: keeps no KV (SSM, linear attention)."""
 
 #: Kinds that store K/V for every generated token.
-PER_TOKEN_KINDS: frozenset[str] = frozenset({"full", "sliding", "chunked"})
+PER_TOKEN_KINDS: frozenset[str] = frozenset({"full", "sliding", "chunked", "compressed"})
 
 
 class ExtraKeys(msgspec.Struct, frozen=True, kw_only=True):
@@ -35,6 +36,30 @@ class ExtraKeys(msgspec.Struct, frozen=True, kw_only=True):
     def elements(self) -> int:
         """Elements per token."""
         return self.num_heads * self.head_dim
+
+
+class Compressed(msgspec.Struct, frozen=True, kw_only=True):
+    """A cache a layer grows by one entry per ``every`` tokens, in the cache dtype: e.g. a
+    compressor's pooled K=V entries (DeepSeek-V4: one per 4 or 128 tokens) or an indexer's keys
+    of those entries."""
+
+    name: str
+    """What it is (the schema's name for it, e.g. ``compressor`` or ``indexer``)."""
+    every: int
+    """Tokens per entry (>= 1)."""
+    num_heads: int
+    """Heads per entry (>= 1)."""
+    head_dim: int
+    """Elements per head (>= 1)."""
+
+    @property
+    def elements(self) -> int:
+        """Elements per entry."""
+        return self.num_heads * self.head_dim
+
+    def bytes_per_token(self, dtype: DType) -> int:
+        """Bytes per token: an entry's bytes over ``every``, rounded up (never short)."""
+        return -(-dtype.nbytes(self.elements) // self.every)
 
 
 class State(msgspec.Struct, frozen=True, kw_only=True):
@@ -93,6 +118,8 @@ class LayerSpec(msgspec.Struct, frozen=True, kw_only=True):
 
     state: tuple[State, ...] = ()
     """Tensors the layer keeps per sequence (recurrent state), of any kind."""
+    compressed: tuple[Compressed, ...] = ()
+    """Caches a ``compressed`` layer grows by one entry per N tokens, beside its window."""
 
     cross: CrossKV | None = None
     """The K/V of the encoder's states this layer's cross-attention keeps beside its own
@@ -115,11 +142,18 @@ class LayerSpec(msgspec.Struct, frozen=True, kw_only=True):
 
     def bytes_per_token(self, dtype: DType) -> int:
         """Bytes this layer adds to the cache per token (0 unless it caches per token),
-        its extra keys included."""
+        its extra keys included, and each compressed cache's entry bytes over its N tokens
+        (rounded up per cache)."""
         if self.kind not in PER_TOKEN_KINDS:
             return 0
         kv = self.num_kv_heads * (self.k_head_dim + self.v_head_dim)
-        return dtype.nbytes(kv + self.extra_key_elements)
+        amortized = sum(c.bytes_per_token(dtype) for c in self.compressed)
+        return dtype.nbytes(kv + self.extra_key_elements) + amortized
+
+    def compressed_elements_per_token(self) -> int:
+        """Elements per token of the compressed caches, each rounded up (an entry's elements
+        over its N tokens): what the paged groups budget for them."""
+        return sum(-(-c.elements // c.every) for c in self.compressed)
 
 
 class Layout(msgspec.Struct, frozen=True, kw_only=True):

@@ -24,7 +24,7 @@ from kvarch.device import DeviceRef
 from kvarch.dtype import DType
 from kvarch.errors import ConfigError, KvarchError
 from kvarch.kv_cache import KVCacheConfig, KVCacheGroup, KVCacheParams, MultiKVCacheParams
-from kvarch.layers import PER_TOKEN_KINDS, CrossKV, ExtraKeys, LayerSpec, State
+from kvarch.layers import PER_TOKEN_KINDS, Compressed, CrossKV, ExtraKeys, LayerSpec, State
 from kvarch.pipeline import ModelConfig, PipelineConfig
 from kvarch.schema_inputs import (
     REQUIRED,
@@ -52,6 +52,7 @@ __all__ = [
     "STANDARD_FIELDS",
     "STANDARD_KIND_NAMES",
     "Checks",
+    "Compressed",
     "CrossKV",
     "ExtraKeys",
     "HeadDim",
@@ -71,6 +72,7 @@ __all__ = [
     "check_value",
     "closest",
     "coalesce",
+    "compressed",
     "config_mapping",
     "cross",
     "extra_keys",
@@ -94,9 +96,15 @@ T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: Kinds a schema's kind rule may produce (``shared`` comes from ``kv_source``).
-LAYER_KINDS = ("full", "sliding", "chunked", "cross", "none")
+LAYER_KINDS = ("full", "sliding", "chunked", "compressed", "cross", "none")
 
 _KIND_SET = frozenset(LAYER_KINDS)
+
+#: Kinds that keep a window of tokens (``window`` is required).
+WINDOWED = ("sliding", "chunked", "compressed")
+
+#: The paged group a layer kind is budgeted in, where it differs from the kind.
+GROUP_KIND: Mapping[str, str] = {"compressed": "full"}
 
 #: How ``layer_types``-style strings read when a schema's ``map`` does not say otherwise.
 STANDARD_KIND_NAMES: Mapping[str, str] = {
@@ -266,6 +274,7 @@ def _info(cls: type[SchemaArchConfig]) -> _Info:
         cls._extra_keys,
         cls._state,
         cls._cross,
+        cls._compressed,
     ]
     if cls._v_head_dim is not SchemaArchConfig._v_head_dim:
         geometry.append(cls._v_head_dim)
@@ -382,6 +391,10 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         """Most encoder positions one sequence's cross-attention reads."""
         return None
 
+    def _compressed(self, i: int, kind: str, kinds: list[str]) -> tuple[Compressed, ...]:
+        """Caches a compressed layer ``i`` grows by one entry per N tokens."""
+        return ()
+
     def _max_length(self) -> int | None:
         raise NotImplementedError
 
@@ -441,7 +454,7 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
             self._n,
             i,
             kind,
-            window=self._window(i, kind, kinds) if kind in ("sliding", "chunked") else None,
+            window=self._window(i, kind, kinds) if kind in WINDOWED else None,
             num_kv_heads=self._num_kv_heads(i, kind, kinds),
             k_head_dim=self._k_head_dim(i, kind, kinds),
             v_head_dim=self._v_head_dim(i, kind, kinds),
@@ -451,6 +464,7 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
             extra=self._extra_keys(i, kind, kinds) if kind in PER_TOKEN_KINDS else (),
             state=self._state(i, kind, kinds) if kind != "shared" else (),
             cross=self._cross(i, kind, kinds) if kind in PER_TOKEN_KINDS else None,
+            compressed=self._compressed(i, kind, kinds) if kind == "compressed" else (),
         )
 
     @property
@@ -615,11 +629,15 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         latent = self._mla_latent_dim()
         groups: dict[tuple[str, int | None, int, int, int], list[int]] = {}
         for s in self._cached():
-            extra = s.extra_key_elements
+            # a compressed layer is budgeted as full attention: its window's K/V for every
+            # token (an upper bound) and its compressed caches' elements per token, rounded up
+            extra = s.extra_key_elements + s.compressed_elements_per_token()
+            kind: str = GROUP_KIND.get(s.kind, s.kind)
+            window = s.window if kind == s.kind else None  # a full group has no window
             if latent is not None:
-                key = (s.kind, s.window, 1, latent, extra)
+                key = (kind, window, 1, latent, extra)
             else:
-                key = (s.kind, s.window, s.num_kv_heads, max(s.k_head_dim, s.v_head_dim), extra)
+                key = (kind, window, s.num_kv_heads, max(s.k_head_dim, s.v_head_dim), extra)
             groups.setdefault(key, []).append(s.index)
         is_mla = latent is not None
         if len(groups) == 1:
@@ -703,6 +721,7 @@ def layer_spec(
     extra: tuple[ExtraKeys, ...] = (),
     state: tuple[State, ...] = (),
     cross: CrossKV | None = None,
+    compressed: tuple[Compressed, ...] = (),
 ) -> LayerSpec:
     """A validated ``LayerSpec``; ``fields`` name the HF fields behind each value, for errors;
     ``extra`` are the layer's further per-token keys (kept only by per-token kinds)."""
@@ -719,13 +738,14 @@ def layer_spec(
         return LayerSpec(index=i, kind="shared", kv_source=kv_source)
     if kind not in PER_TOKEN_KINDS and kind != "cross":
         return LayerSpec(index=i, kind=kind, state=state)  # type: ignore[arg-type]
-    if kind in ("sliding", "chunked"):
+    if kind in WINDOWED:
         check_value(owner, f_window, window, "int", minimum=1)
     else:  # full, or cross: K/V of the encoder/vision states, no per-token growth
         window = None
     check_value(owner, f_heads, num_kv_heads, "int", minimum=1)
     check_value(owner, f_k, k_head_dim, "int", minimum=1)
-    check_value(owner, f_v, v_head_dim, "int", minimum=1)
+    # a compressed layer may keep K and V in one tensor (K = V): no V of its own
+    check_value(owner, f_v, v_head_dim, "int", minimum=0 if kind == "compressed" else 1)
     return LayerSpec(
         index=i,
         kind=kind,  # type: ignore[arg-type]
@@ -736,6 +756,7 @@ def layer_spec(
         extra_keys=extra if kind in PER_TOKEN_KINDS else (),
         state=state,
         cross=cross if kind in PER_TOKEN_KINDS else None,
+        compressed=compressed if kind == "compressed" else (),
     )
 
 
@@ -749,6 +770,20 @@ def extra_keys(owner: str, i: int, *declared: tuple[str, int, int]) -> tuple[Ext
         if heads:
             check_value(owner, field + ".head_dim", dim, "int", minimum=1)
             out.append(ExtraKeys(name=name, num_heads=heads, head_dim=dim))
+    return tuple(out)
+
+
+def compressed(owner: str, i: int, *declared: tuple[str, int, int, int]) -> tuple[Compressed, ...]:
+    """Layer ``i``'s compressed caches from the schema's ``(name, every, heads, dim)`` rows: a
+    row with 0 heads means the layer keeps none of that name."""
+    out = []
+    for name, every, heads, dim in declared:
+        field = f"layers[{i}].compressed.{name}"
+        check_value(owner, field + ".num_heads", heads, "int", minimum=0)
+        if heads:
+            check_value(owner, field + ".every", every, "int", minimum=1)
+            check_value(owner, field + ".head_dim", dim, "int", minimum=1)
+            out.append(Compressed(name=name, every=every, num_heads=heads, head_dim=dim))
     return tuple(out)
 
 

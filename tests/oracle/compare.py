@@ -32,6 +32,11 @@ def mismatches(truth: Sequence[LayerTruth], specs: Sequence[Any]) -> list[str]:
             lines.append(
                 f"layer {t.index} extra_keys: kvarch {extra!r}, transformers {t.extra_keys!r}"
             )
+        compressed = tuple((c.name, c.every, c.num_heads, c.head_dim) for c in s.compressed)
+        if compressed != t.compressed:
+            lines.append(
+                f"layer {t.index} compressed: kvarch {compressed!r}, transformers {t.compressed!r}"
+            )
         state = tuple(x.shape for x in s.state)
         if declares_state and state != t.state:
             lines.append(f"layer {t.index} state: kvarch {state!r}, transformers {t.state!r}")

@@ -26,7 +26,7 @@ __all__ = [
     "probe_length",
 ]
 
-TruthKind = Literal["full", "sliding", "chunked", "shared", "cross", "none"]
+TruthKind = Literal["full", "sliding", "chunked", "compressed", "shared", "cross", "none"]
 
 SEED = 0
 MIN_TOKENS = 8
@@ -74,6 +74,9 @@ class LayerTruth:
     """(heads, K dim, V dim) of the encoder states' K/V the layer's cross-attention keeps
     (``EncoderDecoderCache.cross_attention_cache``, checked to hold one row per encoder state
     fed); None where it keeps none."""
+    compressed: tuple[tuple[str, int, int, int], ...] = ()
+    """Caches grown by one entry per N tokens, as (name, N, heads, dim): DeepSeek-V4's
+    ``compressed_kv`` (its compressor's entries, a CSA layer's indexer keys)."""
 
     def geometry(self) -> dict[str, Any]:
         """The fields kvarch's ``LayerSpec`` must equal."""
@@ -233,6 +236,7 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
         for i, entry in enumerate(entries)
     ]
     held = _module_states(model, num_layers)  # RecurrentGemma keeps its state in its modules
+    held.update(_linear_cache_states(cache))  # MiniMax: in a list beside the KV layers
     truth = [dataclasses.replace(t, state=held[t.index]) if held.get(t.index) else t for t in truth]
     cross = _cross_truth(cache, num_layers, device == "meta")
     return [dataclasses.replace(t, cross=cross[t.index]) if cross else t for t in truth]
@@ -441,6 +445,17 @@ def _layer_truth(
     if isinstance(window, int) and not isinstance(window, bool):
         if held != min(fed, window - 1):
             raise OracleError(f"layer {index}: window {window} but {held} of {fed} tokens held")
+        compressed = _compressed_caches(index, layer, fed)
+        if compressed:  # K and V one tensor: V takes no storage of its own
+            dims["v_head_dim"] = 0 if values is keys else dims["v_head_dim"]
+            return LayerTruth(
+                index=index,
+                kind="compressed",
+                window=window,
+                cached_tokens=held,
+                compressed=compressed,
+                **dims,
+            )
         kind: TruthKind = "chunked" if _is_chunked(index, text) else "sliding"
         return LayerTruth(index=index, kind=kind, window=window, cached_tokens=held, **dims)
     if held != fed:
@@ -494,6 +509,39 @@ def _module_states(model: Any, num_layers: int) -> dict[int, tuple[tuple[int, ..
         if shapes:
             out[i] = tuple(shapes)
     return out
+
+
+def _linear_cache_states(cache: Any) -> dict[int, tuple[tuple[int, ...], ...]]:
+    """Shapes of the recurrent state MiniMax's cache keeps per layer in ``linear_cache`` (its
+    lightning-attention layers' K^T V), batch dim dropped; {} for any other cache."""
+    import torch
+
+    states = getattr(cache, "linear_cache", None)
+    if not isinstance(states, list):
+        return {}
+    return {
+        i: (tuple(int(n) for n in s.shape[1:]),)
+        for i, s in enumerate(states)
+        if isinstance(s, torch.Tensor) and s.numel() > 0
+    }
+
+
+def _compressed_caches(index: int, layer: Any, fed: int) -> tuple[tuple[str, int, int, int], ...]:
+    """A layer's caches of one entry per ``compress_rate`` tokens (DeepSeek-V4's
+    ``compressed_kv``: ``[batch, entries, dim]``), as (name, rate, heads, dim); () for none.
+    Only complete windows make an entry: ``fed // rate`` of them."""
+    caches = getattr(layer, "compressed_kv", None)
+    rate = getattr(layer, "compress_rate", None)
+    if not isinstance(caches, dict) or not isinstance(rate, int):
+        return ()
+    out = []
+    for name, entries in caches.items():
+        if entries is None or entries.dim() not in (3, 4) or entries.shape[1] != fed // rate:
+            shape = None if entries is None else tuple(entries.shape)
+            raise OracleError(f"layer {index}: {name} entries {shape}, {fed} tokens / {rate}")
+        heads = 1 if entries.dim() == 3 else int(entries.shape[2])
+        out.append((name, rate, heads, int(entries.shape[-1])))
+    return tuple(out)
 
 
 def _indexer_keys(index: int, layer: Any, fed: int) -> tuple[tuple[str, int, int], ...]:

@@ -5,6 +5,8 @@ Import ``tests.oracle.variants`` rather than this module: it uses that module's 
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.oracle.variants import MAX_POS, MLA, SW4, VOCAB, Variant, _v, llama_like, moe
 
 __all__ = ["VARIANTS_RECENT_FAMILIES"]
@@ -75,6 +77,27 @@ LONGCAT = {
     "ffn_hidden_size": 64,
     "expert_ffn_hidden_size": 32,
     "max_position_embeddings": MAX_POS,
+}
+
+# DeepSeek-V4, tiny: one shared K=V head of 32, a window of 8, entries per 4 (CSA) / 8 (HCA).
+_DSV4: dict[str, Any] = {
+    "hidden_size": 64,
+    "num_hidden_layers": 4,
+    "num_attention_heads": 4,
+    "head_dim": 32,
+    "q_lora_rank": 32,
+    "o_groups": 2,
+    "o_lora_rank": 16,
+    "n_routed_experts": 4,
+    "num_experts_per_tok": 2,
+    "moe_intermediate_size": 32,
+    "vocab_size": 128,
+    "sliding_window": 8,
+    "index_n_heads": 2,
+    "index_head_dim": 16,
+    "index_topk": 4,
+    "hc_mult": 2,
+    "compress_rates": {"compressed_sparse_attention": 4, "heavily_compressed_attention": 8},
 }
 
 VARIANTS_RECENT_FAMILIES: list[Variant] = [
@@ -573,5 +596,37 @@ VARIANTS_RECENT_FAMILIES: list[Variant] = [
         "minimax-m3-vl-text-mqa",
         "minimax_m3_vl_text",
         moe(num_local_experts=2, head_dim=16, rotary_dim=8, num_key_value_heads=1),
+    ),
+    # --- deepseek_v4: a window of shared K=V in every layer; CSA / HCA layers add entries ---
+    _v(
+        "deepseek-v4-layer-types",
+        "deepseek_v4",
+        dict(
+            _DSV4,
+            layer_types=[
+                "sliding_attention",
+                "compressed_sparse_attention",
+                "heavily_compressed_attention",
+                "compressed_sparse_attention",
+            ],
+        ),
+        "one layer of each kind; entries per 4 (CSA, with indexer keys) and per 8 (HCA)",
+    ),
+    _v(
+        "deepseek-v4-default-schedule",
+        "deepseek_v4",
+        dict(_DSV4, num_hidden_layers=5, sliding_window=6, head_dim=16),
+        "no layer_types: two HCA layers, then CSA and HCA alternating",
+    ),
+    _v(
+        "deepseek-v4-legacy-ratios",
+        "deepseek_v4",
+        dict(
+            {k: v for k, v in _DSV4.items() if k != "compress_rates"},
+            compress_ratios=[4, 0, 128, 4],
+            compress_rate_hca=128,
+            index_head_dim=8,
+        ),
+        "legacy compress_ratios and top-level rates: an HCA layer makes no entry in 11 tokens",
     ),
 ]
