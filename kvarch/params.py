@@ -73,7 +73,8 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
 
 _TIED_BY_DEFAULT = {
     "gemma", "gemma2", "gemma3", "gemma3_text", "gemma3n_text", "recurrent_gemma", "falcon",
-    "gpt2", "gpt_bigcode", "mpt", "cohere", "cohere2", "bloom", "opt", "starcoder2",
+    "gpt2", "gpt_bigcode", "mpt", "cohere", "cohere2", "bloom", "opt", "starcoder2", "ctrl", "xglm",
+    "gpt_neox_japanese", "minicpm3",
 }  # fmt: skip
 
 
@@ -116,7 +117,7 @@ def _gqa(c: _Cfg, n: ParamCount, layers: int, hidden: int, *, gated_q: bool = Fa
     """q/k/v/o projections of ``layers`` grouped-query attention layers (+ biases, qk norms)."""
     heads = c.int("num_attention_heads", "n_head", "n_heads")
     kv = c.int("num_key_value_heads", "num_kv_heads", default=heads)
-    hd = c.int("head_dim", default=hidden // heads)
+    hd = c.int("head_dim", default=hidden // heads if heads else 0)
     n.add(heads * hd * (2 if gated_q else 1), hidden, "attn", layers)
     n.add(kv * hd, hidden, "attn", 2 * layers)
     n.add(hidden, heads * hd, "attn", layers)
@@ -159,8 +160,9 @@ def _llama_like(c: _Cfg, n: ParamCount) -> None:
     inter = c.int("intermediate_size")
     _embeddings(c, n, hidden)
     _gqa(c, n, layers, hidden)
-    if c.model_type == "starcoder2" and c.flag("use_bias", True):  # q, k, v, o biases
-        heads, kv = c.int("num_attention_heads"), c.int("num_key_value_heads")
+    heads = c.int("num_attention_heads")
+    if c.model_type == "starcoder2" and c.flag("use_bias", True) and heads:  # q/k/v/o biases
+        kv = c.int("num_key_value_heads", default=heads)
         n.other += layers * ((heads + 2 * kv) * (hidden // heads) + hidden)
     experts = c.int("num_local_experts", "num_experts")
     moe_layers = 0
@@ -200,7 +202,8 @@ _QK_NORM_FLAG = {"apertus": "qk_norm", "glm4_moe": "use_qk_norm"}
 
 
 def _mla(c: _Cfg, n: ParamCount) -> None:
-    """DeepSeek V2/V3: multi-head latent attention, dense first layers then routed experts."""
+    """DeepSeek V2/V3, MiniCPM3: multi-head latent attention, dense first layers then routed
+    experts (none in MiniCPM3)."""
     hidden = c.int("hidden_size")
     layers = c.int("num_hidden_layers")
     heads = c.int("num_attention_heads")
@@ -279,19 +282,23 @@ _CLASSIC = {
     "opt": _Classic(True, True, True, 2, False),
     "phi": _Classic(True, True, True, 1, True),
     "persimmon": _Classic(True, True, True, 2, False),
+    "ctrl": _Classic(True, True, True, 2, True),
+    "xglm": _Classic(True, True, True, 2, False),
+    "gpt_neox_japanese": _Classic(False, False, False, 2, False),  # one dense bias, see below
 }
 
 
 def _classic(c: _Cfg, n: ParamCount) -> None:
-    """BLOOM, GPT-J, CodeGen, GPT-NeoX, OPT, Phi-1/2, Persimmon: multi-head attention, a 4x (or
-    ``intermediate_size``) ungated MLP, LayerNorm."""
+    """BLOOM, GPT-J, CodeGen, GPT-NeoX(-Japanese), OPT, Phi-1/2, Persimmon, CTRL, XGLM:
+    multi-head attention, a 4x (or ``intermediate_size``) ungated MLP, LayerNorm."""
     kind = _CLASSIC[c.model_type]
-    hidden = c.int("hidden_size", "n_embd", "n_embed")
-    layers = c.int("num_hidden_layers", "n_layer")
-    heads = c.int("num_attention_heads", "n_head")
+    hidden = c.int("hidden_size", "n_embd", "n_embed", "d_model")
+    layers = c.int("num_hidden_layers", "n_layer", "num_layers")
+    heads = c.int("num_attention_heads", "n_head", "attention_heads")
     kv = c.int("num_key_value_heads", default=heads)
-    hd = hidden // heads
-    inter = c.int("intermediate_size", "n_inner", "ffn_dim", default=4 * hidden)
+    hd = hidden // heads if heads else 0
+    multiple = c.int("intermediate_multiple_size", default=4)  # GPT-NeoX-Japanese
+    inter = c.int("intermediate_size", "n_inner", "ffn_dim", "dff", default=multiple * hidden)
     embed = c.int("word_embed_proj_dim", default=hidden)  # OPT projects its embeddings
     n.add(c.int("vocab_size"), embed, "embed")
     if not c.tied:
@@ -307,6 +314,8 @@ def _classic(c: _Cfg, n: ParamCount) -> None:
         n.other += layers * 2 * 2 * hd
     if c.model_type == "bloom":
         n.other += 2 * hidden  # word_embeddings_layernorm
+    if c.model_type == "gpt_neox_japanese":
+        n.other += hidden  # the last layer's attention output bias
     if c.model_type == "opt":
         n.other += (c.int("max_position_embeddings") + 2) * hidden  # learned, offset 2
         if embed != hidden:
@@ -335,7 +344,7 @@ def _falcon(c: _Cfg, n: ParamCount) -> None:
     """Falcon: fused QKV (multi-query or grouped), 4x GELU MLP, LayerNorm."""
     hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
     heads = c.int("num_attention_heads")
-    hd = hidden // heads
+    hd = hidden // heads if heads else 0
     new = c.flag("new_decoder_architecture", False)
     if new:
         kv = c.int("num_kv_heads", default=heads)
@@ -391,6 +400,48 @@ def _jamba(c: _Cfg, n: ParamCount) -> None:
     _gated_mlp(n, hidden, inter, len(moe) * experts, "expert")
     n.add(experts, hidden, "router", len(moe))
     _gated_mlp(n, hidden, inter, layers - len(moe))
+    n.other += layers * 2 * hidden + hidden
+
+
+def _bamba(c: _Cfg, n: ParamCount) -> None:
+    """Bamba: Mamba2 mixers, attention on ``attn_layer_indices``, a gated MLP on every layer."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    attn = len(c.get("attn_layer_indices") or [])
+    mamba = layers - attn
+    _embeddings(c, n, hidden)
+    _gqa(c, n, attn, hidden)
+    d_in = c.int("mamba_expand", default=2) * hidden
+    heads = c.int("mamba_n_heads", default=128)
+    groups = c.int("mamba_n_groups", default=1) * c.int("mamba_d_state", default=256)
+    in_rows = 2 * d_in + 2 * groups + heads  # z, x, B, C, dt
+    n.add(in_rows, hidden, "mlp", mamba)
+    n.add(hidden, d_in, "mlp", mamba)  # out_proj
+    conv = c.int("mamba_d_conv", default=4) + c.flag("mamba_conv_bias", True)
+    n.other += mamba * ((d_in + 2 * groups) * conv + 3 * heads + d_in)  # conv, dt/A/D, norm
+    n.other += mamba * c.flag("mamba_proj_bias", False) * (in_rows + hidden)
+    _gated_mlp(n, hidden, c.int("intermediate_size"), layers)
+    n.other += layers * 2 * hidden + hidden
+
+
+def _minimax(c: _Cfg, n: ParamCount) -> None:
+    """MiniMax-Text-01: lightning (linear) attention with a few full layers, MoE everywhere."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    types = c.get("layer_types") or [
+        "full_attention" if (i + 1) % 2 else "linear_attention" for i in range(layers)
+    ]  # transformers' default
+    full = types.count("full_attention")
+    linear = layers - full
+    heads = c.int("num_attention_heads")
+    width = heads * c.int("head_dim", default=hidden // heads if heads else 0)
+    _embeddings(c, n, hidden)
+    _gqa(c, n, full, hidden)
+    n.add(3 * width, hidden, "attn", linear)  # qkv_proj
+    n.add(width, hidden, "attn", linear)  # output_gate
+    n.add(hidden, width, "attn", linear)  # out_proj
+    n.other += linear * width  # the linear attention's norm
+    experts = c.int("num_local_experts")
+    _gated_mlp(n, hidden, c.int("intermediate_size"), layers * experts, "expert")
+    n.add(experts, hidden, "router", layers)
     n.other += layers * 2 * hidden + hidden
 
 
@@ -487,7 +538,8 @@ _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
     "deepseek_v2": _mla, "deepseek_v3": _mla, "deepseek_v32": _mla, "gpt2": _gpt,
     "gpt_bigcode": _gpt, "falcon": _falcon, "mpt": _mpt, "jamba": _jamba, "qwen3_next": _qwen3_next,
     "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text,
-    "glm4_moe": _dense_then_moe, "dots1": _dense_then_moe, "ernie4_5_moe": _dense_then_moe,
+    "minicpm3": _mla, "bamba": _bamba, "minimax": _minimax, "glm4_moe": _dense_then_moe,
+    "dots1": _dense_then_moe, "ernie4_5_moe": _dense_then_moe,
     **dict.fromkeys(_CLASSIC, _classic),
 }  # fmt: skip
 _LLAMA_LIKE = {

@@ -119,4 +119,15 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "nemotron-mini-4b-instruct": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
     "bitnet-b1.58-2b-4t": ([full(5, 128)] * 30, 30 * 5 * 256 * 2),
     "dots.llm1.inst": ([full(32, 128)] * 62, 62 * 32 * 256 * 2),
+    "ctrl": ([full(16, 80)] * 48, 48 * 16 * 160 * 2),
+    "xglm-564m": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
+    "gpt-neox-japanese-2.7b": ([full(32, 80)] * 32, 32 * 32 * 160 * 2),
+    # MiniCPM3: MLA with a 256-wide latent and a 32-wide RoPE key
+    "minicpm3-4b": ([("full", None, 1, 256, 32)] * 62, 62 * 288 * 2),
+    # hybrids: Bamba's attention on layers 9, 18, 27; MiniMax-Text-01's on every 8th
+    "bamba-9b": (
+        [NONE] * 9 + [full(8, 128)] + ([NONE] * 8 + [full(8, 128)]) * 2 + [NONE] * 4,
+        3 * 8 * 256 * 2,
+    ),
+    "minimax-text-01": (([NONE] * 7 + [full(8, 128)]) * 10, 10 * 8 * 256 * 2),
 }
