@@ -31,6 +31,10 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "llama-3.1-8b-instruct": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
     "llama-3.2-1b": ([full(8, 64)] * 16, 16 * 8 * 128 * 2),  # head_dim 64
     "llama-3.3-70b-instruct": ([full(8, 128)] * 80, 80 * 8 * 256 * 2),
+    "llama-4-maverick-17b-128e-text": (  # chunked attention, every 4th layer global
+        ([("chunked", 8192, 8, 128, 128)] * 3 + [full(8, 128)]) * 12,
+        48 * 8 * 256 * 2,
+    ),
     "falcon3-7b-base": ([full(4, 256)] * 28, 28 * 4 * 512 * 2),  # head_dim 256 != 3072 / 12
     "yi-34b": ([full(8, 128)] * 60, 60 * 8 * 256 * 2),  # 7168 / 56
     "smollm2-1.7b": ([full(32, 64)] * 24, 24 * 32 * 128 * 2),
@@ -39,9 +43,11 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "mistral-small-24b-base-2501": ([full(8, 128)] * 40, 40 * 8 * 256 * 2),
     "mistral-large-instruct-2407": ([full(8, 128)] * 88, 88 * 8 * 256 * 2),
     "mixtral-8x22b-v0.1": ([full(8, 128)] * 56, 56 * 8 * 256 * 2),
+    "mistral-7b-v0.3": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),  # v0.1's 4096 window is gone
     # Qwen: use_sliding_window false everywhere
     "qwen2-7b": ([full(4, 128)] * 28, 28 * 4 * 256 * 2),
     "qwen2.5-72b-instruct": ([full(8, 128)] * 80, 80 * 8 * 256 * 2),
+    "qwen2.5-0.5b": ([full(2, 64)] * 24, 24 * 2 * 128 * 2),  # 896 / 14
     "qwq-32b": ([full(8, 128)] * 64, 64 * 8 * 256 * 2),
     "qwen1.5-moe-a2.7b": ([full(16, 128)] * 24, 24 * 16 * 256 * 2),
     "qwen3-8b": ([full(8, 128)] * 36, 36 * 8 * 256 * 2),
@@ -57,6 +63,7 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "gemma-7b": ([full(16, 256)] * 28, 28 * 16 * 512 * 2),
     "gemma-2-2b": ([sliding(4096, 4, 256), full(4, 256)] * 13, 26 * 4 * 512 * 2),
     "gemma-2-27b": ([sliding(4096, 16, 128), full(16, 128)] * 23, 46 * 16 * 256 * 2),
+    "gemma-3-270m": (([sliding(512, 1, 256)] * 5 + [full(1, 256)]) * 3, 18 * 1 * 512 * 2),
     "gemma-3-12b-it": (([sliding(1024, 8, 256)] * 5 + [full(8, 256)]) * 8, 48 * 8 * 512 * 2),
     "gemma-3-27b-it": (
         ([sliding(1024, 16, 128)] * 5 + [full(16, 128)]) * 10 + [sliding(1024, 16, 128)] * 2,
