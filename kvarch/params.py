@@ -72,9 +72,10 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
 }  # fmt: skip
 
 _TIED_BY_DEFAULT = {
+    "cohere", "cohere2", "bloom", "opt", "starcoder2", "ctrl", "xglm", "gpt_neox_japanese",
+    "minicpm3",
     "gemma", "gemma2", "gemma3", "gemma3_text", "gemma3n_text", "recurrent_gemma", "falcon",
-    "gpt2", "gpt_bigcode", "mpt", "cohere", "cohere2", "bloom", "opt", "starcoder2", "ctrl", "xglm",
-    "gpt_neox_japanese", "minicpm3",
+    "gpt2", "gpt_bigcode", "mpt",
 }  # fmt: skip
 
 
@@ -137,22 +138,6 @@ def _gated_mlp(n: ParamCount, hidden: int, inter: int, copies: int, tag: Tag = "
     n.add(hidden, inter, tag, copies)  # down
 
 
-def _plain_mlp(n: ParamCount, hidden: int, inter: int, copies: int, *, bias: bool) -> None:
-    """Up and down projections without a gate (GELU, ReLU², xIELU MLPs), biased or not."""
-    n.add(inter, hidden, "mlp", copies)
-    n.add(hidden, inter, "mlp", copies)
-    n.other += copies * bias * (inter + hidden)
-
-
-def _routed_experts(
-    n: ParamCount, hidden: int, moe: int, experts: int, inter: int, shared: int
-) -> None:
-    """``moe`` layers of ``experts`` gated experts, shared experts ``shared`` wide, a router."""
-    _gated_mlp(n, hidden, inter, moe * experts, "expert")
-    _gated_mlp(n, hidden, shared, moe)
-    n.add(experts, hidden, "router", moe)
-
-
 def _llama_like(c: _Cfg, n: ParamCount) -> None:
     """Llama, Mistral, Qwen2/3, Phi-3, Gemma 2/3, Mixtral, gpt-oss, Llama 4 (dense and MoE)."""
     hidden = c.int("hidden_size")
@@ -190,6 +175,22 @@ def _llama_like(c: _Cfg, n: ParamCount) -> None:
         n.other += layers * norms * hidden + hidden
     if c.model_type == "apertus":  # xIELU's two learned scalars per MLP
         n.other += layers * 2
+
+
+def _plain_mlp(n: ParamCount, hidden: int, inter: int, copies: int, *, bias: bool) -> None:
+    """Up and down projections without a gate (GELU, ReLU², xIELU MLPs), biased or not."""
+    n.add(inter, hidden, "mlp", copies)
+    n.add(hidden, inter, "mlp", copies)
+    n.other += copies * bias * (inter + hidden)
+
+
+def _routed_experts(
+    n: ParamCount, hidden: int, moe: int, experts: int, inter: int, shared: int
+) -> None:
+    """``moe`` layers of ``experts`` gated experts, shared experts ``shared`` wide, a router."""
+    _gated_mlp(n, hidden, inter, moe * experts, "expert")
+    _gated_mlp(n, hidden, shared, moe)
+    n.add(experts, hidden, "router", moe)
 
 
 # Llama-style families whose MLP has no gate, their norms per layer when not two, the LayerNorm
@@ -344,7 +345,7 @@ def _falcon(c: _Cfg, n: ParamCount) -> None:
     """Falcon: fused QKV (multi-query or grouped), 4x GELU MLP, LayerNorm."""
     hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
     heads = c.int("num_attention_heads")
-    hd = hidden // heads if heads else 0
+    hd = hidden // heads
     new = c.flag("new_decoder_architecture", False)
     if new:
         kv = c.int("num_kv_heads", default=heads)
@@ -535,12 +536,12 @@ def _siglip(vision: Mapping[str, Any], text_hidden: int, n: ParamCount) -> None:
 
 
 _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
-    "deepseek_v2": _mla, "deepseek_v3": _mla, "deepseek_v32": _mla, "gpt2": _gpt,
-    "gpt_bigcode": _gpt, "falcon": _falcon, "mpt": _mpt, "jamba": _jamba, "qwen3_next": _qwen3_next,
-    "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text,
     "minicpm3": _mla, "bamba": _bamba, "minimax": _minimax, "glm4_moe": _dense_then_moe,
     "dots1": _dense_then_moe, "ernie4_5_moe": _dense_then_moe,
     **dict.fromkeys(_CLASSIC, _classic),
+    "deepseek_v2": _mla, "deepseek_v3": _mla, "deepseek_v32": _mla, "gpt2": _gpt,
+    "gpt_bigcode": _gpt, "falcon": _falcon, "mpt": _mpt, "jamba": _jamba, "qwen3_next": _qwen3_next,
+    "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text,
 }  # fmt: skip
 _LLAMA_LIKE = {
     "llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe", "phi3", "gemma",
