@@ -11,7 +11,7 @@ matrix shapes: block-wise fp8 stores a scale per block, int4 a scale per group.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import msgspec
 
@@ -81,6 +81,8 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
 }  # fmt: skip
 
 _TIED_BY_DEFAULT = {
+    "cohere", "cohere2", "bloom", "opt", "starcoder2", "ctrl", "xglm", "gpt_neox_japanese",
+    "minicpm3",
     "gemma", "gemma2", "gemma3", "gemma3_text", "gemma3n_text", "recurrent_gemma", "falcon",
     "gpt2", "gpt_bigcode", "mpt", "bart", "whisper", "mbart", "pegasus", "plbart", "mvp",
     "marian", "blenderbot", "blenderbot-small", "bigbird_pegasus",
@@ -126,15 +128,16 @@ def _gqa(c: _Cfg, n: ParamCount, layers: int, hidden: int, *, gated_q: bool = Fa
     """q/k/v/o projections of ``layers`` grouped-query attention layers (+ biases, qk norms)."""
     heads = c.int("num_attention_heads", "n_head", "n_heads")
     kv = c.int("num_key_value_heads", "num_kv_heads", default=heads)
-    hd = c.int("head_dim", default=hidden // heads)
+    hd = c.int("head_dim", default=hidden // heads if heads else 0)
     n.add(heads * hd * (2 if gated_q else 1), hidden, "attn", layers)
     n.add(kv * hd, hidden, "attn", 2 * layers)
     n.add(hidden, heads * hd, "attn", layers)
-    qkv_bias = c.model_type == "qwen2" or c.flag("attention_bias", False)
-    n.other += layers * (
-        qkv_bias * (heads + 2 * kv) * hd + c.flag("attention_bias", False) * hidden
-    )
-    if c.model_type in {"qwen3", "qwen3_moe", "qwen3_next", "gemma3_text", "olmo2"}:
+    qkv_bias = c.model_type in {"qwen2", "qwen2_moe"} or c.flag("attention_bias", False)
+    out_bias = c.flag("attention_bias", False) and c.model_type not in _QKV_BIAS_ONLY
+    out_bias = c.flag("attention_out_bias", out_bias)
+    n.other += layers * (qkv_bias * (heads + 2 * kv) * hd + out_bias * hidden)
+    qk_norm = c.model_type in {"qwen3", "qwen3_moe", "qwen3_next", "gemma3_text", "olmo2", "dots1"}
+    if qk_norm or c.flag(_QK_NORM_FLAG.get(c.model_type, ""), False):
         n.other += layers * 2 * hd  # q_norm, k_norm
     if c.model_type == "gpt_oss":
         n.other += layers * heads  # attention sinks
@@ -166,10 +169,14 @@ def _encoder_decoder(c: _Cfg, n: ParamCount) -> None:
 def _llama_like(c: _Cfg, n: ParamCount) -> None:
     """Llama, Mistral, Qwen2/3, Phi-3, Gemma 2/3, Mixtral, gpt-oss, Llama 4 (dense and MoE)."""
     hidden = c.int("hidden_size")
-    layers = c.int("num_hidden_layers")
+    layers = c.int("num_hidden_layers", "num_layers")
     inter = c.int("intermediate_size")
     _embeddings(c, n, hidden)
     _gqa(c, n, layers, hidden)
+    heads = c.int("num_attention_heads")
+    if c.model_type == "starcoder2" and c.flag("use_bias", True) and heads:  # q/k/v/o biases
+        kv = c.int("num_key_value_heads", default=heads)
+        n.other += layers * ((heads + 2 * kv) * (hidden // heads) + hidden)
     experts = c.int("num_local_experts", "num_experts")
     moe_layers = 0
     if experts:
@@ -182,14 +189,50 @@ def _llama_like(c: _Cfg, n: ParamCount) -> None:
             n.other += moe_layers * experts * (2 * moe_inter + hidden + 1)
         if c.model_type == "llama4_text":  # one shared expert per MoE layer
             _gated_mlp(n, hidden, moe_inter, moe_layers)
+        if c.model_type == "qwen2_moe":  # a gated shared expert per MoE layer
+            _gated_mlp(n, hidden, c.int("shared_expert_intermediate_size"), moe_layers)
+            n.add(1, hidden, "router", moe_layers)
     dense_inter = c.int("intermediate_size_mlp", default=inter)
-    _gated_mlp(n, hidden, dense_inter, layers - moe_layers)
-    norms = 4 if c.model_type in {"gemma2", "gemma3_text"} else 2
-    n.other += layers * norms * hidden + hidden
+    if c.model_type in _UNGATED:
+        _plain_mlp(n, hidden, dense_inter, layers, bias=c.model_type == "starcoder2")
+    else:
+        _gated_mlp(n, hidden, dense_inter, layers - moe_layers)
+    norms = _NORMS_PER_LAYER.get(c.model_type, 2)
+    n.other += layers * norms * hidden + bool(norms) * hidden
+    if c.model_type in _BIASED_NORMS:  # LayerNorm biases
+        n.other += layers * norms * hidden + hidden
+    if c.model_type == "apertus":  # xIELU's two learned scalars per MLP
+        n.other += layers * 2
+
+
+def _plain_mlp(n: ParamCount, hidden: int, inter: int, copies: int, *, bias: bool) -> None:
+    """Up and down projections without a gate (GELU, ReLU², xIELU MLPs), biased or not."""
+    n.add(inter, hidden, "mlp", copies)
+    n.add(hidden, inter, "mlp", copies)
+    n.other += copies * bias * (inter + hidden)
+
+
+def _routed_experts(
+    n: ParamCount, hidden: int, moe: int, experts: int, inter: int, shared: int
+) -> None:
+    """``moe`` layers of ``experts`` gated experts, shared experts ``shared`` wide, a router."""
+    _gated_mlp(n, hidden, inter, moe * experts, "expert")
+    _gated_mlp(n, hidden, shared, moe)
+    n.add(experts, hidden, "router", moe)
+
+
+# Llama-style families whose MLP has no gate, their norms per layer when not two, the LayerNorm
+# ones (a bias beside each weight), and the config flag that turns q/k norms on.
+_UNGATED = {"apertus", "arcee", "nemotron", "starcoder2"}
+_NORMS_PER_LAYER = {"gemma2": 4, "gemma3_text": 4, "glm4": 4, "cohere": 1, "cohere2": 1, "olmo": 0}
+_QKV_BIAS_ONLY = {"glm", "glm4", "glm4_moe"}  # their attention_bias leaves o_proj unbiased
+_BIASED_NORMS = {"nemotron", "starcoder2"}
+_QK_NORM_FLAG = {"apertus": "qk_norm", "glm4_moe": "use_qk_norm"}
 
 
 def _mla(c: _Cfg, n: ParamCount) -> None:
-    """DeepSeek V2/V3: multi-head latent attention, dense first layers then routed experts."""
+    """DeepSeek V2/V3, MiniCPM3: multi-head latent attention, dense first layers then routed
+    experts (none in MiniCPM3)."""
     hidden = c.int("hidden_size")
     layers = c.int("num_hidden_layers")
     heads = c.int("num_attention_heads")
@@ -221,12 +264,93 @@ def _mla(c: _Cfg, n: ParamCount) -> None:
     moe = len([i for i in range(dense, layers) if i % freq == 0]) if experts else 0
     moe_inter = c.int("moe_intermediate_size")
     _gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
-    _gated_mlp(n, hidden, moe_inter, moe * experts, "expert")
-    _gated_mlp(n, hidden, moe_inter * c.int("n_shared_experts"), moe)
-    n.add(experts, hidden, "router", moe)
+    _routed_experts(n, hidden, moe, experts, moe_inter, moe_inter * c.int("n_shared_experts"))
     n.other += layers * 2 * hidden + hidden
     if c.int("num_nextn_predict_layers"):
         n.notes.append("multi-token-prediction layers not counted (not loaded for serving)")
+
+
+def _dense_then_moe(c: _Cfg, n: ParamCount) -> None:
+    """GLM-4.5, dots.llm1, ERNIE 4.5 MoE: GQA, dense first layers, then routed + shared experts."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    _embeddings(c, n, hidden)
+    _gqa(c, n, layers, hidden)
+    if c.model_type == "ernie4_5_moe":
+        start, interval = c.int("moe_layer_start_index"), c.int("moe_layer_interval", default=1)
+        end = c.int("moe_layer_end_index", default=layers - 1)
+        moe = len([i for i in range(start, end + 1) if (i - start) % interval == 0])
+        experts, shared = c.int("moe_num_experts"), c.int("moe_num_shared_experts")
+        n.other += moe * experts  # the router's score-correction bias is a parameter here
+    else:
+        moe = layers - c.int("first_k_dense_replace")
+        experts, shared = c.int("n_routed_experts"), c.int("n_shared_experts")
+    moe_inter = c.int("moe_intermediate_size")
+    _gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
+    _routed_experts(n, hidden, moe, experts, moe_inter, shared * moe_inter)
+    n.other += layers * 2 * hidden + hidden
+    if c.int("num_nextn_predict_layers"):
+        n.notes.append("multi-token-prediction layers not counted (not loaded for serving)")
+
+
+class _Classic(NamedTuple):
+    """A pre-Llama decoder's layout: biases on q/k/v, the output and the MLP, LayerNorms per
+    layer, and a biased lm_head."""
+
+    qkv_bias: bool
+    out_bias: bool
+    mlp_bias: bool
+    norms: int
+    head_bias: bool
+
+
+_CLASSIC = {
+    "bloom": _Classic(True, True, True, 2, False),
+    "gptj": _Classic(False, False, True, 1, True),
+    "codegen": _Classic(False, False, True, 1, True),
+    "gpt_neox": _Classic(True, True, True, 2, False),
+    "opt": _Classic(True, True, True, 2, False),
+    "phi": _Classic(True, True, True, 1, True),
+    "persimmon": _Classic(True, True, True, 2, False),
+    "ctrl": _Classic(True, True, True, 2, True),
+    "xglm": _Classic(True, True, True, 2, False),
+    "gpt_neox_japanese": _Classic(False, False, False, 2, False),  # one dense bias, see below
+}
+
+
+def _classic(c: _Cfg, n: ParamCount) -> None:
+    """BLOOM, GPT-J, CodeGen, GPT-NeoX(-Japanese), OPT, Phi-1/2, Persimmon, CTRL, XGLM:
+    multi-head attention, a 4x (or ``intermediate_size``) ungated MLP, LayerNorm."""
+    kind = _CLASSIC[c.model_type]
+    hidden = c.int("hidden_size", "n_embd", "n_embed", "d_model")
+    layers = c.int("num_hidden_layers", "n_layer", "num_layers")
+    heads = c.int("num_attention_heads", "n_head", "attention_heads")
+    kv = c.int("num_key_value_heads", default=heads)
+    hd = hidden // heads if heads else 0
+    multiple = c.int("intermediate_multiple_size", default=4)  # GPT-NeoX-Japanese
+    inter = c.int("intermediate_size", "n_inner", "ffn_dim", "dff", default=multiple * hidden)
+    embed = c.int("word_embed_proj_dim", default=hidden)  # OPT projects its embeddings
+    n.add(c.int("vocab_size"), embed, "embed")
+    if not c.tied:
+        n.add(c.int("vocab_size"), embed, "head")
+    n.other += kind.head_bias * c.int("vocab_size")
+    n.add((heads + 2 * kv) * hd, hidden, "attn", layers)
+    n.add(hidden, heads * hd, "attn", layers)
+    biased = c.flag("attention_bias", True) and c.flag("enable_bias", True)
+    n.other += layers * biased * (kind.qkv_bias * (heads + 2 * kv) * hd + kind.out_bias * hidden)
+    _plain_mlp(n, hidden, inter, layers, bias=kind.mlp_bias and c.flag("enable_bias", True))
+    n.other += layers * kind.norms * 2 * hidden + 2 * hidden  # LayerNorms, the final one
+    if c.flag("qk_layernorm", False):
+        n.other += layers * 2 * 2 * hd
+    if c.model_type == "bloom":
+        n.other += 2 * hidden  # word_embeddings_layernorm
+    if c.model_type == "gpt_neox_japanese":
+        n.other += hidden  # the last layer's attention output bias
+    if c.model_type == "opt":
+        n.other += (c.int("max_position_embeddings") + 2) * hidden  # learned, offset 2
+        if embed != hidden:
+            n.add(hidden, embed, "attn", 2)  # project_in, project_out
+        if not c.flag("do_layer_norm_before", True) or c.flag("_remove_final_layer_norm", False):
+            n.other -= 2 * hidden
 
 
 def _gpt(c: _Cfg, n: ParamCount) -> None:
@@ -305,6 +429,48 @@ def _jamba(c: _Cfg, n: ParamCount) -> None:
     _gated_mlp(n, hidden, inter, len(moe) * experts, "expert")
     n.add(experts, hidden, "router", len(moe))
     _gated_mlp(n, hidden, inter, layers - len(moe))
+    n.other += layers * 2 * hidden + hidden
+
+
+def _bamba(c: _Cfg, n: ParamCount) -> None:
+    """Bamba: Mamba2 mixers, attention on ``attn_layer_indices``, a gated MLP on every layer."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    attn = len(c.get("attn_layer_indices") or [])
+    mamba = layers - attn
+    _embeddings(c, n, hidden)
+    _gqa(c, n, attn, hidden)
+    d_in = c.int("mamba_expand", default=2) * hidden
+    heads = c.int("mamba_n_heads", default=128)
+    groups = c.int("mamba_n_groups", default=1) * c.int("mamba_d_state", default=256)
+    in_rows = 2 * d_in + 2 * groups + heads  # z, x, B, C, dt
+    n.add(in_rows, hidden, "mlp", mamba)
+    n.add(hidden, d_in, "mlp", mamba)  # out_proj
+    conv = c.int("mamba_d_conv", default=4) + c.flag("mamba_conv_bias", True)
+    n.other += mamba * ((d_in + 2 * groups) * conv + 3 * heads + d_in)  # conv, dt/A/D, norm
+    n.other += mamba * c.flag("mamba_proj_bias", False) * (in_rows + hidden)
+    _gated_mlp(n, hidden, c.int("intermediate_size"), layers)
+    n.other += layers * 2 * hidden + hidden
+
+
+def _minimax(c: _Cfg, n: ParamCount) -> None:
+    """MiniMax-Text-01: lightning (linear) attention with a few full layers, MoE everywhere."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    types = c.get("layer_types") or [
+        "full_attention" if (i + 1) % 2 else "linear_attention" for i in range(layers)
+    ]  # transformers' default
+    full = types.count("full_attention")
+    linear = layers - full
+    heads = c.int("num_attention_heads")
+    width = heads * c.int("head_dim", default=hidden // heads if heads else 0)
+    _embeddings(c, n, hidden)
+    _gqa(c, n, full, hidden)
+    n.add(3 * width, hidden, "attn", linear)  # qkv_proj
+    n.add(width, hidden, "attn", linear)  # output_gate
+    n.add(hidden, width, "attn", linear)  # out_proj
+    n.other += linear * width  # the linear attention's norm
+    experts = c.int("num_local_experts")
+    _gated_mlp(n, hidden, c.int("intermediate_size"), layers * experts, "expert")
+    n.add(experts, hidden, "router", layers)
     n.other += layers * 2 * hidden + hidden
 
 
@@ -398,6 +564,9 @@ def _siglip(vision: Mapping[str, Any], text_hidden: int, n: ParamCount) -> None:
 
 
 _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
+    "minicpm3": _mla, "bamba": _bamba, "minimax": _minimax, "glm4_moe": _dense_then_moe,
+    "dots1": _dense_then_moe, "ernie4_5_moe": _dense_then_moe,
+    **dict.fromkeys(_CLASSIC, _classic),
     "deepseek_v2": _mla, "deepseek_v3": _mla, "deepseek_v32": _mla, "gpt2": _gpt,
     "gpt_bigcode": _gpt, "falcon": _falcon, "mpt": _mpt, "jamba": _jamba, "qwen3_next": _qwen3_next,
     "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text,
@@ -410,6 +579,7 @@ _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
 _LLAMA_LIKE = {
     "llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe", "phi3", "gemma",
     "gemma2", "gemma3_text", "gpt_oss", "llama4_text", "olmo2", "granite", "starcoder2",
+    "cohere", "cohere2", "apertus", "arcee", "nemotron", "exaone", "glm", "glm4", "olmo",
 }  # fmt: skip
 
 

@@ -18,6 +18,7 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -67,23 +68,61 @@ from tests.max_fixtures import Layers, all_fixtures, fixture
 
 #: Fixtures MAX 26.7 serves where its params equal kvarch's (and transformers').
 MAX_MATCHES = [
+    "deepseek-coder-v2-lite-instruct",
+    "deepseek-r1",
     "deepseek-v2-lite",
+    "deepseek-v2.5",
     "deepseek-v3",
     "deepseek-v3.2-exp",  # MLA + the DSA indexer's keys (MAX's `indexer` child)
+    "falcon3-7b-base",
+    "gemma-3-12b-it",
     "gemma-3-1b-it",
+    "gemma-3-270m",
+    "gemma-3-27b-it",
     "gemma-3-4b-it",
+    "gpt-oss-120b",
     "gpt-oss-20b",
+    "granite-3.1-8b-instruct",
+    "kimi-k2-instruct",
+    "llama-2-7b",
     "llama-3-8b",
+    "llama-3.1-8b-instruct",
+    "llama-3.2-1b",
+    "llama-3.3-70b-instruct",
+    "minimax-m2",
+    "mistral-7b-v0.3",  # no window since v0.2: MAX's Mistral is right here
+    "mistral-large-instruct-2407",
+    "mistral-nemo-base-2407",
+    "mistral-small-24b-base-2501",
+    "olmo-2-1124-7b",
+    "olmo-7b-hf",
+    "phi-4",  # sliding_window null
+    "qwen2-7b",
+    "qwen2.5-0.5b",
+    "qwen2.5-72b-instruct",
     "qwen2.5-7b",
     "qwen3-0.6b",
+    "qwen3-235b-a22b",
+    "qwen3-30b-a3b",
+    "qwen3-8b",
+    "qwq-32b",
+    "smollm2-1.7b",
+    "yi-34b",
 ]
-#: Weight encodings MAX requires other than bfloat16 (its DeepSeek-V3.2 serves fp8 only).
-ENCODING = {"deepseek-v3.2-exp": "float8_e4m3fn"}
+#: Weight encodings MAX requires other than bfloat16 (it serves these two in fp8 only).
+ENCODING = {"deepseek-v3.2-exp": "float8_e4m3fn", "minimax-m2": "float8_e4m3fn"}
 #: Fixtures where MAX drops the window: transformers' windows, which kvarch keeps.
 MAX_DROPS_WINDOW = {
     "mistral-7b-v0.1": {(4096, 8, 128): 32},
     "phi-3-mini-4k-instruct": {(2047, 32, 96): 32},
+    "phi-3-medium-4k-instruct": {(2047, 10, 128): 40},
     "llama-4-scout-17b-16e-text": {(8192, 8, 128): 36, (None, 8, 128): 12},
+}
+#: Fixtures MAX finds an architecture for but cannot configure, with the error it raises.
+MAX_REFUSES = {
+    # transformers 5 keeps Olmo 3's RoPE per layer type ({"sliding_attention": {...},
+    # "full_attention": {...}}); MAX's Olmo3Config looks for one flat rope_type
+    "olmo-3-1025-7b": "Neither 'type' nor 'rope_type' found in rope_scaling",
 }
 
 
@@ -158,7 +197,7 @@ def max_layers(params: Any) -> Layers:
 @pytest.fixture(scope="module")
 def truth() -> dict[str, Layers]:
     """transformers' cache of every served fixture, from a process MAX never touched."""
-    names = MAX_MATCHES + sorted(MAX_DROPS_WINDOW)
+    names = MAX_MATCHES + sorted(MAX_DROPS_WINDOW) + sorted(MAX_REFUSES)
     done = subprocess.run(
         [sys.executable, "-m", "tests.max_fixtures", *names],
         cwd=Path(__file__).parents[1],
@@ -180,7 +219,7 @@ def no_windows(layers: Layers) -> Layers:
 
 def test_the_fixtures_max_serves() -> None:
     served = [n for n in all_fixtures() if find_architecture(_arch(n)) is not None]
-    assert served == sorted(MAX_MATCHES + list(MAX_DROPS_WINDOW))
+    assert served == sorted(MAX_MATCHES + list(MAX_DROPS_WINDOW) + list(MAX_REFUSES))
 
 
 def _arch(name: str) -> str | None:
@@ -211,6 +250,16 @@ def test_kvarch_keeps_the_windows_max_drops(
     assert max_layers(theirs) != truth[name]
     assert max_layers(theirs) == no_windows(truth[name])  # MAX's only error: the window
     assert {p.window_size for p in _leaves(theirs)} == {None}
+
+
+@pytest.mark.parametrize("name", sorted(MAX_REFUSES))
+def test_kvarch_configures_what_max_refuses(
+    name: str, tmp_path: Path, truth: dict[str, Layers]
+) -> None:
+    pc = max_pipeline(name, tmp_path)
+    with pytest.raises(ValueError, match=re.escape(MAX_REFUSES[name])):
+        max_own(name, pc)
+    assert max_layers(kvarch_for_max(pc)) == truth[name]
 
 
 def _leaves(params: Any) -> list[Any]:

@@ -29,6 +29,7 @@ from kvarch.kv_cache import KVCacheParams
 from kvarch.layers import LayerSpec
 from tests.oracle.attention import attention_seen
 from tests.oracle.compare import mismatches
+from tests.oracle.published import PUBLISHED
 from tests.oracle.truth import (
     LayerTruth,
     OracleError,
@@ -408,6 +409,7 @@ CHECKPOINTS: dict[str, tuple[list[tuple[Any, ...]], int]] = {
         24576,
     ),
 }
+CHECKPOINTS |= PUBLISHED  # the later fixtures, one or more per family (tests/oracle/published.py)
 BROADCAST_ON_META = {"falcon-40b": 128}  # heads transformers caches; meta cannot dedupe them
 #: file -> per-token keys each layer caches beside K/V, as (name, heads, dim), by hand
 EXTRA_KEYS = {"deepseek-v3.2-exp": (("indexer", 1, 128),)}  # DSA: one 128-wide key head

@@ -1,0 +1,140 @@
+"""Hand-computed cache geometry of the published checkpoint fixtures added beside the first
+twenty (``tests/fixtures/configs``; README.md there names each one's source).
+
+Each entry: the layers as ``(kind, window, KV heads, K dim, V dim)`` in order, and the KV bytes
+per token in bf16, worked out from the config by hand (layers x KV heads x (K + V) x 2 bytes).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["PUBLISHED"]
+
+Layer = tuple[Any, ...]
+NONE: Layer = ("none", None, 0, 0, 0)
+
+
+def full(heads: int, dim: int) -> Layer:
+    return ("full", None, heads, dim, dim)
+
+
+def sliding(window: int, heads: int, dim: int) -> Layer:
+    return ("sliding", window, heads, dim, dim)
+
+
+MLA = ("full", None, 1, 512, 64)  # DeepSeek's latent (kv_lora_rank) and its RoPE key
+
+PUBLISHED: dict[str, tuple[list[Layer], int]] = {
+    # Llama family (Falcon3, Yi and SmolLM2 publish LlamaForCausalLM)
+    "llama-2-7b": ([full(32, 128)] * 32, 32 * 32 * 256 * 2),
+    "llama-3.1-8b-instruct": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
+    "llama-3.2-1b": ([full(8, 64)] * 16, 16 * 8 * 128 * 2),  # head_dim 64
+    "llama-3.3-70b-instruct": ([full(8, 128)] * 80, 80 * 8 * 256 * 2),
+    "llama-4-maverick-17b-128e-text": (  # chunked attention, every 4th layer global
+        ([("chunked", 8192, 8, 128, 128)] * 3 + [full(8, 128)]) * 12,
+        48 * 8 * 256 * 2,
+    ),
+    "falcon3-7b-base": ([full(4, 256)] * 28, 28 * 4 * 512 * 2),  # head_dim 256 != 3072 / 12
+    "yi-34b": ([full(8, 128)] * 60, 60 * 8 * 256 * 2),  # 7168 / 56
+    "smollm2-1.7b": ([full(32, 64)] * 24, 24 * 32 * 128 * 2),
+    # Mistral: no window on Nemo, Small 3, Large 2
+    "mistral-nemo-base-2407": ([full(8, 128)] * 40, 40 * 8 * 256 * 2),  # head_dim 128 != 160
+    "mistral-small-24b-base-2501": ([full(8, 128)] * 40, 40 * 8 * 256 * 2),
+    "mistral-large-instruct-2407": ([full(8, 128)] * 88, 88 * 8 * 256 * 2),
+    "mixtral-8x22b-v0.1": ([full(8, 128)] * 56, 56 * 8 * 256 * 2),
+    "mistral-7b-v0.3": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),  # v0.1's 4096 window is gone
+    # Qwen: use_sliding_window false everywhere
+    "qwen2-7b": ([full(4, 128)] * 28, 28 * 4 * 256 * 2),
+    "qwen2.5-72b-instruct": ([full(8, 128)] * 80, 80 * 8 * 256 * 2),
+    "qwen2.5-0.5b": ([full(2, 64)] * 24, 24 * 2 * 128 * 2),  # 896 / 14
+    "qwq-32b": ([full(8, 128)] * 64, 64 * 8 * 256 * 2),
+    "qwen1.5-moe-a2.7b": ([full(16, 128)] * 24, 24 * 16 * 256 * 2),
+    "qwen3-8b": ([full(8, 128)] * 36, 36 * 8 * 256 * 2),
+    "qwen3-30b-a3b": ([full(4, 128)] * 48, 48 * 4 * 256 * 2),
+    "qwen3-235b-a22b": ([full(4, 128)] * 94, 94 * 4 * 256 * 2),
+    # DeepSeek MLA: one latent head of 512 + 64 per layer
+    "deepseek-v2.5": ([MLA] * 60, 60 * 576 * 2),
+    "deepseek-coder-v2-lite-instruct": ([MLA] * 27, 27 * 576 * 2),
+    "deepseek-r1": ([MLA] * 61, 61 * 576 * 2),
+    "kimi-k2-instruct": ([MLA] * 61, 61 * 576 * 2),
+    # Gemma 1/2/3
+    "gemma-2b": ([full(1, 256)] * 18, 18 * 1 * 512 * 2),
+    "gemma-7b": ([full(16, 256)] * 28, 28 * 16 * 512 * 2),
+    "gemma-2-2b": ([sliding(4096, 4, 256), full(4, 256)] * 13, 26 * 4 * 512 * 2),
+    "gemma-2-27b": ([sliding(4096, 16, 128), full(16, 128)] * 23, 46 * 16 * 256 * 2),
+    "gemma-3-270m": (([sliding(512, 1, 256)] * 5 + [full(1, 256)]) * 3, 18 * 1 * 512 * 2),
+    "gemma-3-12b-it": (([sliding(1024, 8, 256)] * 5 + [full(8, 256)]) * 8, 48 * 8 * 512 * 2),
+    "gemma-3-27b-it": (
+        ([sliding(1024, 16, 128)] * 5 + [full(16, 128)]) * 10 + [sliding(1024, 16, 128)] * 2,
+        62 * 16 * 256 * 2,
+    ),
+    # Phi
+    "phi-1_5": ([full(32, 64)] * 24, 24 * 32 * 128 * 2),
+    "phi-2": ([full(32, 80)] * 32, 32 * 32 * 160 * 2),
+    "phi-3-medium-4k-instruct": ([sliding(2047, 10, 128)] * 40, 40 * 10 * 256 * 2),
+    "phi-4": ([full(10, 128)] * 40, 40 * 10 * 256 * 2),  # sliding_window null
+    "phi-3.5-moe-instruct": ([sliding(131072, 8, 128)] * 32, 32 * 8 * 256 * 2),
+    # OLMo
+    "olmo-7b-hf": ([full(32, 128)] * 32, 32 * 32 * 256 * 2),
+    "olmo-2-1124-7b": ([full(32, 128)] * 32, 32 * 32 * 256 * 2),
+    "olmo-3-1025-7b": (([sliding(4096, 32, 128)] * 3 + [full(32, 128)]) * 8, 32 * 32 * 256 * 2),
+    "olmoe-1b-7b-0924": ([full(16, 128)] * 16, 16 * 16 * 256 * 2),
+    # Cohere: Command-R, Aya 23, Command R7B (3 sliding then 1 full)
+    "c4ai-command-r-v01": ([full(64, 128)] * 40, 40 * 64 * 256 * 2),
+    "aya-23-8b": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
+    "c4ai-command-r7b-12-2024": (
+        ([sliding(4096, 8, 128)] * 3 + [full(8, 128)]) * 8,
+        32 * 8 * 256 * 2,
+    ),
+    # StableLM, StarCoder2, GPT-J, CodeGen, GPT-NeoX / Pythia, OPT, BLOOM, GPT-2, Persimmon
+    "stablelm-2-1_6b": ([full(32, 64)] * 24, 24 * 32 * 128 * 2),
+    "starcoder2-15b": ([sliding(4096, 4, 128)] * 40, 40 * 4 * 256 * 2),
+    "starcoder2-3b": ([sliding(4096, 2, 128)] * 30, 30 * 2 * 256 * 2),
+    "gpt-j-6b": ([full(16, 256)] * 28, 28 * 16 * 512 * 2),
+    "codegen-2b-mono": ([full(32, 80)] * 32, 32 * 32 * 160 * 2),
+    "gpt-neox-20b": ([full(64, 96)] * 44, 44 * 64 * 192 * 2),
+    "pythia-1.4b": ([full(16, 128)] * 24, 24 * 16 * 256 * 2),
+    "opt-6.7b": ([full(32, 128)] * 32, 32 * 32 * 256 * 2),
+    "opt-350m": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
+    "bloom-7b1": ([full(32, 128)] * 30, 30 * 32 * 256 * 2),
+    "bloom-560m": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
+    "gpt2-medium": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
+    "gpt2-xl": ([full(25, 64)] * 48, 48 * 25 * 128 * 2),
+    "persimmon-8b-base": ([full(64, 64)] * 36, 36 * 64 * 128 * 2),
+    # IBM Granite 3 (dense, MoE)
+    "granite-3.1-8b-instruct": ([full(8, 128)] * 40, 40 * 8 * 256 * 2),
+    "granite-3.0-3b-a800m-instruct": ([full(8, 64)] * 32, 32 * 8 * 128 * 2),
+    # Jamba 1.5 Large: attention on layers 4, 12, ..., 68
+    "jamba-1.5-large": (([NONE] * 4 + [full(8, 128)] + [NONE] * 3) * 9, 9 * 8 * 256 * 2),
+    # GLM: GLM-4 (glm, glm4), GLM-4.5 (glm4_moe)
+    "glm-4-9b-chat-hf": ([full(2, 128)] * 40, 40 * 2 * 256 * 2),
+    "glm-4-9b-0414": ([full(2, 128)] * 40, 40 * 2 * 256 * 2),
+    "glm-4.5-air": ([full(8, 128)] * 46, 46 * 8 * 256 * 2),
+    "glm-4.5": ([full(8, 128)] * 92, 92 * 8 * 256 * 2),
+    # the rest, one or two per family
+    "seed-oss-36b-instruct": ([full(8, 128)] * 64, 64 * 8 * 256 * 2),
+    "apertus-8b-2509": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
+    "afm-4.5b": ([full(4, 128)] * 36, 36 * 4 * 256 * 2),
+    "ernie-4.5-0.3b-pt": ([full(2, 128)] * 18, 18 * 2 * 256 * 2),
+    "ernie-4.5-21b-a3b-pt": ([full(4, 128)] * 28, 28 * 4 * 256 * 2),
+    "smollm3-3b": ([full(4, 128)] * 36, 36 * 4 * 256 * 2),  # NoPE every 4th: still cached
+    "exaone-3.5-7.8b-instruct": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
+    "gpt-oss-120b": ([sliding(128, 8, 64), full(8, 64)] * 18, 36 * 8 * 128 * 2),
+    "helium-1-2b": ([full(8, 128)] * 28, 28 * 8 * 256 * 2),
+    "minimax-m2": ([full(8, 128)] * 62, 62 * 8 * 256 * 2),
+    "nemotron-mini-4b-instruct": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
+    "bitnet-b1.58-2b-4t": ([full(5, 128)] * 30, 30 * 5 * 256 * 2),
+    "dots.llm1.inst": ([full(32, 128)] * 62, 62 * 32 * 256 * 2),
+    "ctrl": ([full(16, 80)] * 48, 48 * 16 * 160 * 2),
+    "xglm-564m": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
+    "gpt-neox-japanese-2.7b": ([full(32, 80)] * 32, 32 * 32 * 160 * 2),
+    # MiniCPM3: MLA with a 256-wide latent and a 32-wide RoPE key
+    "minicpm3-4b": ([("full", None, 1, 256, 32)] * 62, 62 * 288 * 2),
+    # hybrids: Bamba's attention on layers 9, 18, 27; MiniMax-Text-01's on every 8th
+    "bamba-9b": (
+        [NONE] * 9 + [full(8, 128)] + ([NONE] * 8 + [full(8, 128)]) * 2 + [NONE] * 4,
+        3 * 8 * 256 * 2,
+    ),
+    "minimax-text-01": (([NONE] * 7 + [full(8, 128)]) * 10, 10 * 8 * 256 * 2),
+}
