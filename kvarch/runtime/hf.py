@@ -32,6 +32,7 @@ from kvarch.layers import PER_TOKEN_KINDS
 from kvarch.runtime import attention as attn
 from kvarch.runtime import ops
 from kvarch.runtime.blocks import BlockManager
+from kvarch.runtime.cross import CrossAttentionCache, PagedEncoderDecoderCache
 from kvarch.runtime.errors import SequenceStateError, ShapeError
 from kvarch.runtime.hf_layers import (
     delegated_layers,
@@ -258,6 +259,7 @@ class PagedCache(Cache):  # type: ignore[misc]
         delegated: dict[int, Any] | None = None,
         paged_attention: bool = False,
         enable_prefix_caching: bool = False,
+        encoder_decoder: bool = False,
     ) -> None:
         """Pages the layers of ``params``; ``delegated`` layer objects serve the others.
 
@@ -265,6 +267,8 @@ class PagedCache(Cache):  # type: ignore[misc]
         ``from_model``), so ``update`` only writes; otherwise it returns the K/V gathered
         from the pages (any model, slower). ``enable_prefix_caching``: the manager indexes
         full blocks for prefix hits (the engine's; ``generate`` starts one sequence per row).
+        ``encoder_decoder``: the decoder of an encoder–decoder model (whisper, bart): its
+        cross-attention K/V are kept per sequence in ``cross`` (``kvarch.runtime.cross``).
         """
         groups = as_groups(params) if plan is None else plan.cache_groups(params)
         self.plan = plan
@@ -305,11 +309,20 @@ class PagedCache(Cache):  # type: ignore[misc]
             for i in range(num_layers)
         ]
         super().__init__(layers=layers)
+        self.cross: CrossAttentionCache | None = None
+        """Encoder–decoder models: the cross-attention K/V of each sequence."""
+        self.encoder_decoder: PagedEncoderDecoderCache | None = None
+        """Encoder–decoder models: the ``EncoderDecoderCache`` the model is given (this cache
+        for self-attention, ``cross`` for cross-attention)."""
+        if encoder_decoder:
+            self.cross = CrossAttentionCache(num_layers, self)
+            self.encoder_decoder = PagedEncoderDecoderCache(self, self.cross)
 
-    def kwargs_for(self, model: Any) -> dict[str, PagedCache]:
-        """``{keyword: self}`` for ``model.generate`` / ``model(...)``, under the keyword this
-        transformers release takes (``cache`` or ``past_key_values``; see ``cache_keyword``)."""
-        return {cache_keyword(model): self}
+    def kwargs_for(self, model: Any) -> dict[str, Cache]:
+        """``{keyword: cache}`` for ``model.generate`` / ``model(...)``, under the keyword this
+        transformers release takes (``cache`` or ``past_key_values``; see ``cache_keyword``):
+        this cache, or for an encoder–decoder model the ``EncoderDecoderCache`` around it."""
+        return {cache_keyword(model): self.encoder_decoder or self}
 
     @classmethod
     def from_model(
@@ -376,6 +389,7 @@ class PagedCache(Cache):  # type: ignore[misc]
             plan=sized,
             delegated=delegated,
             paged_attention=paged,
+            encoder_decoder=bool(getattr(model.config, "is_encoder_decoder", False)),
         )
 
     def context(self, layer: int, batch: int, n: int) -> attn.StepContext:
@@ -404,6 +418,8 @@ class PagedCache(Cache):  # type: ignore[misc]
             for r in range(batch):
                 manager.add(r, [0] * counts[r])
             self.pads[:batch] = torch.tensor([n - c for c in counts])
+            if self.cross is not None:  # sequence r is batch row r
+                self.cross.seq_ids = list(range(batch))
             per_row = [manager.slots(r, 0, counts[r]) for r in range(batch)]
             slots = [
                 np.concatenate(
@@ -466,3 +482,6 @@ class PagedCache(Cache):  # type: ignore[misc]
         self.ctx = None
         self.pads.zero_()
         super().reset()
+        if self.cross is not None and self.encoder_decoder is not None:
+            self.cross.reset()
+            self.encoder_decoder.mark_updated(False)
