@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4716bcb74286600e content=56341f4fc32e8a9a
+# kvarch-digest: render=e712c103779cc414 content=5a31534726986417
 """Compiler output: one config class per schema, and the registry that picks one (its lookup
 logic: ``kvarch.registry.Registry``)."""
 
@@ -37,6 +37,7 @@ _REGISTRY = Registry(
             ("BailingHybridForCausalLM",),
         ),
         "bamba": ("BambaConfig", ("bamba",), ("BambaForCausalLM",)),
+        "bart": ("BartConfig", ("bart",), ("BartForCausalLM", "BartForConditionalGeneration")),
         "beam": ("BeamConfig", ("beam",), ("BeamForCausalLM",)),
         "biogpt": ("BiogptConfig", ("biogpt",), ("BioGptForCausalLM",)),
         "bitnet": ("BitNetConfig", ("bitnet",), ("BitNetForCausalLM",)),
@@ -239,6 +240,11 @@ _REGISTRY = Registry(
         "stablelm": ("StableLmConfig", ("stablelm",), ("StableLmForCausalLM",)),
         "starcoder2": ("Starcoder2Config", ("starcoder2",), ("Starcoder2ForCausalLM",)),
         "vaultgemma": ("VaultGemmaConfig", ("vaultgemma",), ("VaultGemmaForCausalLM",)),
+        "whisper": (
+            "WhisperConfig",
+            ("whisper",),
+            ("WhisperForCausalLM", "WhisperForConditionalGeneration"),
+        ),
         "xglm": ("XglmConfig", ("xglm",), ("XGLMForCausalLM",)),
         "youtu": ("YoutuConfig", ("youtu",), ("YoutuForCausalLM",)),
         "zamba": ("ZambaConfig", ("zamba",), ("ZambaForCausalLM",)),

@@ -90,6 +90,8 @@ HOOKS: dict[str, tuple[str, str, str | None]] = {
     "_kv_source": (", i: int, kind: str, kinds: list[str]", "int | None", "None"),
     "_extra_keys": (", i: int, kind: str, kinds: list[str]", "tuple[rt.ExtraKeys, ...]", "()"),
     "_state": (", i: int, kind: str, kinds: list[str]", "tuple[rt.State, ...]", "()"),
+    "_cross": (", i: int, kind: str, kinds: list[str]", "rt.CrossKV | None", "None"),
+    "_encoder_len": ("", "int | None", "None"),
     "_max_length": ("", "int | None", None),
     "_mla_latent_dim": ("", "int | None", "None"),
 }
@@ -172,6 +174,8 @@ def _members(s: Schema) -> Members:
         "_kv_source": lay.kv_source,
         "_extra_keys": _extra_keys_expr(lay.extra_keys),
         "_state": _state_expr(lay.state),
+        "_cross": _cross_expr(lay.cross),
+        "_encoder_len": s.encoder_len,
         "_max_length": s.max_length,
         "_mla_latent_dim": s.mla_latent,
     }
@@ -227,6 +231,15 @@ def _state_expr(declared: dict[str, list[Compiled]]) -> Compiled:
     inputs = [n for dims in declared.values() for d in dims for n in d.inputs]
     source = f"rt.state(self._n, i{rows})" if declared else "()"
     return Compiled(source, Ty("none", True), list(dict.fromkeys(inputs)))
+
+
+def _cross_expr(declared: tuple[Compiled, Compiled, Compiled] | None) -> Compiled:
+    """The ``_cross`` hook's expression: ``rt.cross`` over the declared heads and widths."""
+    if declared is None:
+        return Compiled("None", Ty("none", True), [])
+    inputs = [n for c in declared for n in c.inputs]
+    args = ", ".join(c.source for c in declared)
+    return Compiled(f"rt.cross(self._n, i, {args})", Ty("none", True), list(dict.fromkeys(inputs)))
 
 
 #: The layer locals a ``let`` method may take, with their types.

@@ -88,6 +88,7 @@ TOP_KEYS = {
     "layers": "per-layer geometry",
     "mla": "latent (MLA) cache",
     "max_length": "model max sequence length expression",
+    "encoder_len": "most encoder positions a sequence's cross-attention reads",
 }
 NOT_INHERITED = (
     "class",
@@ -111,7 +112,9 @@ LAYER_KEYS = (
     "kv_source",
     "extra_keys",
     "state",
+    "cross",
 )
+CROSS_KEYS = ("num_kv_heads", "head_dim", "k_head_dim", "v_head_dim")
 EXTRA_KEYS_KEYS = ("num_heads", "head_dim")
 STATE_KEYS = ("shape",)
 KIND_KEYS = ("list", "map", "expr")
@@ -175,6 +178,9 @@ class Layers:
     state: dict[str, list[Compiled]] = field(default_factory=dict)
     """Name -> shape (one expression per dim) of a tensor kept per sequence (recurrent state)."""
     lets: list[Let] = field(default_factory=list)
+    cross: tuple[Compiled, Compiled, Compiled] | None = None
+    """(heads, K width, V width) of the K/V a layer's cross-attention keeps of the encoder's
+    states (0 heads: this layer has none); None: the schema declares no cross-attention."""
 
 
 @dataclass
@@ -216,6 +222,8 @@ class Schema:
     """Where ``extends`` is written."""
     source: str | None = None
     """Stem of the schema this one is ``based_on`` (its class lends the identical methods)."""
+    encoder_len: Compiled | None = None
+    """Most encoder positions one sequence's cross-attention reads (with ``layers.cross``)."""
 
     def label(self, inputs: list[str], fallback: str) -> str:
         """The HF fields behind a value, for error messages."""
@@ -325,6 +333,11 @@ def build_schema(stem: str, file: str, m: YMap) -> Schema:
         labels={i.name: (roots[0] + "." if roots else "") + i.paths[0] for i in inputs},
     )
     schema.checks = _checks(m, scope, schema)
+    if "encoder_len" in m:
+        schema.encoder_len = _expr(m, "encoder_len", scope, (INT, Ty("int", True)))
+    if (schema.encoder_len is None) != (schema.layers.cross is None):
+        key = "encoder_len" if "encoder_len" in m else "layers"
+        raise _err(m, key, "'layers.cross' and 'encoder_len' go together: give both or neither")
     if "mla" in m:
         mla = _map(m, "mla")
         check_keys(mla, ("latent_dim",), "'mla'")
@@ -497,6 +510,7 @@ def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers
         extra_keys=_extra_keys(spec, layer_scope),
         state=_state(spec, layer_scope),
         lets=lets,
+        cross=_cross(spec, layer_scope),
     )
 
 
@@ -512,6 +526,23 @@ def _extra_keys(spec: YMap, scope: dict[str, Name]) -> dict[str, tuple[Compiled,
         heads = _expr(item, "num_heads", scope, (INT,))
         out[name] = (heads, _expr(item, "head_dim", scope, (INT,)))
     return out
+
+
+def _cross(spec: YMap, scope: dict[str, Name]) -> tuple[Compiled, Compiled, Compiled] | None:
+    """``cross``: the heads (0: this layer has no cross-attention) and K/V widths of the K/V a
+    layer's cross-attention keeps of the encoder's states (``head_dim``, or both of
+    ``k_head_dim`` and ``v_head_dim``)."""
+    if "cross" not in spec:
+        return None
+    raw = _map(spec, "cross")
+    check_keys(raw, CROSS_KEYS, "'layers.cross'")
+    dims = []
+    for key in ("k_head_dim", "v_head_dim"):
+        source = key if key in raw else "head_dim"
+        if source not in raw:
+            raise SchemaError(raw.loc, "'cross' needs 'head_dim' (or k_head_dim and v_head_dim)")
+        dims.append(_expr(raw, source, scope, (INT,)))
+    return _expr(raw, "num_kv_heads", scope, (INT,)), dims[0], dims[1]
 
 
 def _state(spec: YMap, scope: dict[str, Name]) -> dict[str, list[Compiled]]:

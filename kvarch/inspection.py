@@ -48,6 +48,10 @@ def inspect_config(config: Mapping[str, Any] | Any, *, dtype: DType = DType.bflo
         dtype=dtype,
         bytes_per_token=sum(layer.bytes_per_token(dtype) for layer in layers),
         state_bytes_per_sequence=dtype.nbytes(sum(layer.state_elements for layer in layers)),
+        encoder_len=arch.model_max_encoder_len,
+        cross_bytes_per_sequence=dtype.nbytes(
+            arch.model_max_encoder_len * sum(layer.cross_elements for layer in layers)
+        ),
     )
 
 

@@ -9,7 +9,7 @@ import msgspec
 
 from kvarch.dtype import DType
 
-__all__ = ["ExtraKeys", "LayerKind", "LayerSpec", "Layout", "State"]
+__all__ = ["CrossKV", "ExtraKeys", "LayerKind", "LayerSpec", "Layout", "State"]
 
 LayerKind = Literal["full", "sliding", "chunked", "shared", "cross", "none"]
 """``full``/``sliding``/``chunked``: self-attention keeping all / a window / a chunk of tokens;
@@ -53,6 +53,24 @@ class State(msgspec.Struct, frozen=True, kw_only=True):
         return math.prod(self.shape)
 
 
+class CrossKV(msgspec.Struct, frozen=True, kw_only=True):
+    """The K/V a decoder layer's cross-attention keeps of the encoder's states: one row per
+    encoder position, computed once per request and never grown by decoding (vLLM v1:
+    ``CrossAttentionSpec``; transformers: ``EncoderDecoderCache.cross_attention_cache``)."""
+
+    num_kv_heads: int
+    """KV heads (>= 1)."""
+    k_head_dim: int
+    """K elements per head (>= 1)."""
+    v_head_dim: int
+    """V elements per head (>= 1)."""
+
+    @property
+    def elements(self) -> int:
+        """Elements per encoder position (K and V)."""
+        return self.num_kv_heads * (self.k_head_dim + self.v_head_dim)
+
+
 class LayerSpec(msgspec.Struct, frozen=True, kw_only=True):
     """The cache of one decoder layer."""
 
@@ -75,6 +93,15 @@ class LayerSpec(msgspec.Struct, frozen=True, kw_only=True):
 
     state: tuple[State, ...] = ()
     """Tensors the layer keeps per sequence (recurrent state), of any kind."""
+
+    cross: CrossKV | None = None
+    """The K/V of the encoder's states this layer's cross-attention keeps beside its own
+    self-attention cache (encoder–decoder decoders); None: no cross-attention."""
+
+    @property
+    def cross_elements(self) -> int:
+        """Elements of ``cross`` per encoder position (0 without cross-attention)."""
+        return 0 if self.cross is None else self.cross.elements
 
     @property
     def state_elements(self) -> int:
@@ -110,3 +137,8 @@ class Layout(msgspec.Struct, frozen=True, kw_only=True):
     """Cache bytes per token over all layers, in ``dtype``."""
     state_bytes_per_sequence: int = 0
     """Recurrent-state bytes per sequence over all layers, in ``dtype``."""
+    encoder_len: int = 0
+    """Most encoder positions one sequence's cross-attention reads (0: no cross-attention)."""
+    cross_bytes_per_sequence: int = 0
+    """Cross-attention K/V bytes per sequence over all layers at ``encoder_len`` positions, in
+    ``dtype`` (not in ``bytes_per_token``: it does not grow with the decoded tokens)."""

@@ -24,7 +24,7 @@ from kvarch.device import DeviceRef
 from kvarch.dtype import DType
 from kvarch.errors import ConfigError, KvarchError
 from kvarch.kv_cache import KVCacheConfig, KVCacheGroup, KVCacheParams, MultiKVCacheParams
-from kvarch.layers import PER_TOKEN_KINDS, ExtraKeys, LayerSpec, State
+from kvarch.layers import PER_TOKEN_KINDS, CrossKV, ExtraKeys, LayerSpec, State
 from kvarch.pipeline import ModelConfig, PipelineConfig
 from kvarch.schema_inputs import (
     REQUIRED,
@@ -52,6 +52,7 @@ __all__ = [
     "STANDARD_FIELDS",
     "STANDARD_KIND_NAMES",
     "Checks",
+    "CrossKV",
     "ExtraKeys",
     "HeadDim",
     "Heads",
@@ -70,6 +71,7 @@ __all__ = [
     "check_value",
     "closest",
     "coalesce",
+    "cross",
     "config_mapping",
     "extra_keys",
     "fail",
@@ -192,6 +194,7 @@ _FALLBACK = {
     "_v_head_dim": "layers.v_head_dim",
     "_kv_source": "layers.kv_source",
     "_max_length": "max_length",
+    "_encoder_len": "encoder_len",
 }
 
 
@@ -256,7 +259,14 @@ def _info(cls: type[SchemaArchConfig]) -> _Info:
             names = _READS.get(cls._k_head_dim, ())
         return " / ".join(paths[n] for n in names) or _FALLBACK[hook]
 
-    geometry = [cls._window, cls._num_kv_heads, cls._k_head_dim, cls._extra_keys, cls._state]
+    geometry = [
+        cls._window,
+        cls._num_kv_heads,
+        cls._k_head_dim,
+        cls._extra_keys,
+        cls._state,
+        cls._cross,
+    ]
     if cls._v_head_dim is not SchemaArchConfig._v_head_dim:
         geometry.append(cls._v_head_dim)
     labels = {hook: label(hook) for hook in _FALLBACK}
@@ -312,6 +322,8 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         if not any(s.kind in PER_TOKEN_KINDS for s in layers):
             raise ConfigError("layers", count, "at least one layer keeping KV", owner=self._n)
         check_value(self._n, "model_max_seq_len", max_len, "int", minimum=1)
+        if any(s.cross is not None for s in layers):
+            self._checked_encoder_len()
 
     @property
     def _n(self) -> str:
@@ -361,6 +373,14 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
     def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[State, ...]:
         """Tensors layer ``i`` keeps per sequence (recurrent state)."""
         return ()
+
+    def _cross(self, i: int, kind: str, kinds: list[str]) -> CrossKV | None:
+        """The K/V layer ``i``'s cross-attention keeps of the encoder's states (None: none)."""
+        return None
+
+    def _encoder_len(self) -> int | None:
+        """Most encoder positions one sequence's cross-attention reads."""
+        return None
 
     def _max_length(self) -> int | None:
         raise NotImplementedError
@@ -430,6 +450,7 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
             fields=_info(type(self)).layer_labels,
             extra=self._extra_keys(i, kind, kinds) if kind in PER_TOKEN_KINDS else (),
             state=self._state(i, kind, kinds) if kind != "shared" else (),
+            cross=self._cross(i, kind, kinds) if kind in PER_TOKEN_KINDS else None,
         )
 
     @property
@@ -558,6 +579,33 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         return (self.cache_dtype or self.dtype).nbytes(self.state_elements_per_sequence)
 
     @property
+    def model_max_encoder_len(self) -> int:
+        """Most encoder positions one sequence's cross-attention reads (Whisper's 1,500 audio
+        frames, a source text's position limit); 0 for a model without cross-attention."""
+        if not any(s.cross is not None for s in self.layers()):
+            return 0
+        return self._checked_encoder_len()
+
+    def _checked_encoder_len(self) -> int:
+        label = _info(type(self)).labels["_encoder_len"]
+        length = required(self._n, label, self._encoder_len())
+        check_value(self._n, label, length, "int", minimum=1)
+        return length
+
+    @property
+    def cross_elements_per_encoder_position(self) -> int:
+        """Cross-attention K/V elements per encoder position over all layers."""
+        return sum(s.cross_elements for s in self.layers())
+
+    @property
+    def cross_bytes_per_sequence(self) -> int:
+        """Cross-attention K/V one sequence keeps at ``model_max_encoder_len`` encoder
+        positions, in the cache dtype, on one replica before any TP split (not in
+        ``bytes_per_token``: decoding does not grow it); 0 without cross-attention."""
+        elements = self.cross_elements_per_encoder_position * self.model_max_encoder_len
+        return (self.cache_dtype or self.dtype).nbytes(elements)
+
+    @property
     def num_layers(self) -> int:
         """Decoder layers that keep a KV cache of their own."""
         return len(self._cached())
@@ -654,6 +702,7 @@ def layer_spec(
     fields: tuple[str, str, str, str, str],
     extra: tuple[ExtraKeys, ...] = (),
     state: tuple[State, ...] = (),
+    cross: CrossKV | None = None,
 ) -> LayerSpec:
     """A validated ``LayerSpec``; ``fields`` name the HF fields behind each value, for errors;
     ``extra`` are the layer's further per-token keys (kept only by per-token kinds)."""
@@ -686,6 +735,7 @@ def layer_spec(
         v_head_dim=v_head_dim,
         extra_keys=extra if kind in PER_TOKEN_KINDS else (),
         state=state,
+        cross=cross if kind in PER_TOKEN_KINDS else None,
     )
 
 
@@ -712,6 +762,18 @@ def state(owner: str, i: int, *declared: tuple[str, tuple[int, ...]]) -> tuple[S
         if all(shape):
             out.append(State(name=name, shape=tuple(shape)))
     return tuple(out)
+
+
+def cross(owner: str, i: int, num_kv_heads: int, k_head_dim: int, v_head_dim: int) -> CrossKV | None:
+    """Layer ``i``'s cross-attention K/V from the schema's heads and widths: 0 heads means the
+    layer has no cross-attention; negative heads or widths below 1 are errors."""
+    field = f"layers[{i}].cross"
+    check_value(owner, field + ".num_kv_heads", num_kv_heads, "int", minimum=0)
+    if not num_kv_heads:
+        return None
+    check_value(owner, field + ".k_head_dim", k_head_dim, "int", minimum=1)
+    check_value(owner, field + ".v_head_dim", v_head_dim, "int", minimum=1)
+    return CrossKV(num_kv_heads=num_kv_heads, k_head_dim=k_head_dim, v_head_dim=v_head_dim)
 
 
 def closest(name: str, known: Sequence[str]) -> list[str]:
