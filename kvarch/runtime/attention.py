@@ -371,7 +371,9 @@ def use_paged_attention(model: Any, decoder_config: Any) -> bool:
         return False
     name = attn_implementation(current)
     model.set_attn_implementation(name)
-    return getattr(decoder_config, "_attn_implementation", None) == name
+    # encoder-decoder configs (bart, whisper) hand out a decoder copy: read the model's too
+    switched = (getattr(c, "_attn_implementation", None) for c in (decoder_config, model.config))
+    return name in switched
 
 
 def check_consumed(layer: int) -> None:

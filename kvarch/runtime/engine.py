@@ -32,6 +32,7 @@ from kvarch.runtime.errors import (
     RequestError,
     UnsupportedCacheError,
 )
+from kvarch.runtime.encdec import encoder_salt
 from kvarch.runtime.hf import PagedCache, arch_for_model
 from kvarch.runtime.hf_layers import (
     delegated_layers,
@@ -117,6 +118,8 @@ class Engine:
     ) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
+        self.encoder_decoder = bool(getattr(model.config, "is_encoder_decoder", False))
+        """Requests carry encoder input; cross-attention K/V is kept per request."""
         arch = arch_for_model(model, page_size=page_size, devices=self._cache_devices(model))
         params = arch.get_kv_params()
         kinds = {spec.index: spec.kind for spec in arch.layers()}
@@ -164,6 +167,7 @@ class Engine:
             plan=self.plan,
             paged_attention=True,
             enable_prefix_caching=enable_prefix_caching,
+            encoder_decoder=self.encoder_decoder,
         )
         self.cache.engine_owned = True
         self.scheduler = Scheduler(
@@ -187,7 +191,7 @@ class Engine:
         """Prompt token ids must lie in ``[0, vocab_size)`` (the input embedding's rows)."""
         self.max_seq_len = self.plan.max_seq_len
         self.stats = EngineStats(cuda_graphs=self.runner.use_graphs)
-        if device.type == "cuda":
+        if device.type == "cuda" and not self.encoder_decoder:
             self._warm_up(max_num_batched_tokens)
         self.runner.capture_all()
 
@@ -290,7 +294,9 @@ class Engine:
         return frozenset(found)
 
     # --- requests ------------------------------------------------------------------------
-    def _request(self, index: int, prompt: Sequence[int] | str, p: SamplingParams) -> Request:
+    def _request(
+        self, index: int, prompt: Sequence[int] | str, p: SamplingParams, encoder_input: Any = None
+    ) -> Request:
         """A checked request (nothing is queued)."""
         if isinstance(prompt, str):
             if self.tokenizer is None:
@@ -298,23 +304,48 @@ class Engine:
             ids = list(self.tokenizer.encode(prompt))
         else:
             ids = [int(t) for t in prompt]
+        self._check_ids(index, ids, "")
+        if self.encoder_decoder != (encoder_input is not None):
+            raise RequestError(
+                index,
+                "an encoder-decoder model needs encoder input (token ids for its encoder, or "
+                "input_features)" if self.encoder_decoder else "encoder input given to a "
+                "decoder-only model",
+            )  # fmt: skip
+        if encoder_input is not None and not isinstance(encoder_input, torch.Tensor):
+            encoder_input = [int(t) for t in encoder_input]
+            self._check_ids(index, encoder_input, "encoder input ")
+        stops = frozenset(p.stop_token_ids) | (frozenset() if p.ignore_eos else self.eos)
+        salt = None if encoder_input is None else encoder_salt(encoder_input, p.cache_salt)
+        return Request(index=index, tokens=ids, num_prompt=len(ids), max_tokens=p.max_tokens,
+                       stop_token_ids=stops, sampling=p, encoder_input=encoder_input,
+                       prefix_salt=salt)  # fmt: skip
+
+    def _check_ids(self, index: int, ids: list[int], what: str) -> None:
+        """Raise ``RequestError`` for no ids or an id outside the vocabulary."""
         if not ids:
-            raise RequestError(index, "empty; expected at least one token")
+            raise RequestError(index, f"{what}empty; expected at least one token")
         if min(ids) < 0 or max(ids) >= self.vocab_size:  # C-speed scan; find the culprit after
             bad = next(at for at, t in enumerate(ids) if not 0 <= t < self.vocab_size)
             raise RequestError(
                 index,
-                f"token id {ids[bad]} at position {bad} is outside the vocabulary "
+                f"{what}token id {ids[bad]} at position {bad} is outside the vocabulary "
                 f"[0, {self.vocab_size})",
             )
-        stops = frozenset(p.stop_token_ids) | (frozenset() if p.ignore_eos else self.eos)
-        return Request(index=index, tokens=ids, num_prompt=len(ids), max_tokens=p.max_tokens,
-                       stop_token_ids=stops, sampling=p)  # fmt: skip
 
     # --- online API: add requests, step, abort -------------------------------------------
-    def add_request(self, prompt: Sequence[int] | str, params: SamplingParams | None = None) -> int:
-        """Queue one request; its id (``step`` reports its tokens under it)."""
-        return self._add([self._request(self._next_id, prompt, params or SamplingParams())])[0]
+    def add_request(
+        self,
+        prompt: Sequence[int] | str,
+        params: SamplingParams | None = None,
+        *,
+        encoder_input: Sequence[int] | torch.Tensor | None = None,
+    ) -> int:
+        """Queue one request; its id (``step`` reports its tokens under it). Encoder–decoder
+        models: ``prompt`` is the decoder's (e.g. its start token) and ``encoder_input`` what
+        the encoder reads (token ids, or Whisper's ``[n_mels, frames]`` input_features)."""
+        p = params or SamplingParams()
+        return self._add([self._request(self._next_id, prompt, p, encoder_input)])[0]
 
     def _add(self, requests: list[Request]) -> list[int]:
         ids = []
@@ -343,8 +374,14 @@ class Engine:
             return False
         req = live[0]
         self.scheduler.abort(req)
+        self._free_cross(req)
         req.finish_reason = "abort"
         return True
+
+    def _free_cross(self, req: Request) -> None:
+        """Release a request's cross-attention K/V (encoder–decoder models)."""
+        if self.cache.cross is not None:
+            self.cache.cross.store.free(req.index)
 
     def output(self, request_id: int) -> RequestOutput | None:
         """A live request's output so far (None once it finished and was reported)."""
@@ -412,6 +449,7 @@ class Engine:
     def _finished(self, req: Request, token: int | None) -> TokenEvent:
         """Book a finished request out of the live set."""
         self._live.pop(req.index, None)
+        self._free_cross(req)
         if req.finish_reason in ("length", "stop"):
             self.stats.prompt_tokens += req.num_prompt
             self.stats.prefix_hit_tokens += req.hit_tokens
@@ -419,10 +457,14 @@ class Engine:
 
     # --- offline API -----------------------------------------------------------------------
     def stream(
-        self, prompts: Sequence[Sequence[int]] | Sequence[str], params: Any = None
+        self,
+        prompts: Sequence[Sequence[int]] | Sequence[str],
+        params: Any = None,
+        *,
+        encoder_inputs: Sequence[Any] | None = None,
     ) -> Iterator[tuple[int, int]]:
         """``(request index, token)`` as each token is generated."""
-        for _, index, event in self._run(prompts, params, progress=False):
+        for _, index, event in self._run(prompts, params, encoder_inputs, progress=False):
             if event.token is not None:
                 yield index, event.token
 
@@ -431,11 +473,13 @@ class Engine:
         prompts: Sequence[Sequence[int]] | Sequence[str],
         params: SamplingParams | Sequence[SamplingParams] | None = None,
         *,
+        encoder_inputs: Sequence[Any] | None = None,
         use_tqdm: bool | None = None,
     ) -> list[RequestOutput]:
-        """Run every prompt to completion; outputs in submission order."""
+        """Run every prompt to completion; outputs in submission order. Encoder–decoder
+        models: ``encoder_inputs`` holds one encoder input per prompt (see ``add_request``)."""
         requests: list[Request] = []
-        for reqs, _, _ in self._run(prompts, params, progress=use_tqdm):
+        for reqs, _, _ in self._run(prompts, params, encoder_inputs, progress=use_tqdm):
             requests = reqs
         outs = [self._output(r) for r in requests]
         for i, out in enumerate(outs):
@@ -456,7 +500,7 @@ class Engine:
         )
 
     def _run(
-        self, prompts: Any, params: Any, *, progress: bool | None
+        self, prompts: Any, params: Any, encoder_inputs: Any, *, progress: bool | None
     ) -> Iterator[tuple[list[Request], int, TokenEvent]]:
         """Queue ``prompts`` and step until each finished: (requests, position, event)."""
         params = params or SamplingParams()
@@ -464,8 +508,14 @@ class Engine:
             params = [params] * len(prompts)
         if len(params) != len(prompts):
             raise ValueError(f"params: got {len(params)}; expected one per prompt or one")
+        encoder_inputs = [None] * len(prompts) if encoder_inputs is None else encoder_inputs
+        if len(encoder_inputs) != len(prompts):
+            raise ValueError(
+                f"encoder_inputs: got {len(encoder_inputs)}; expected one per prompt"
+            )
         requests = [
-            self._request(i, pr, p) for i, (pr, p) in enumerate(zip(prompts, params, strict=True))
+            self._request(i, pr, p, e)
+            for i, (pr, p, e) in enumerate(zip(prompts, params, encoder_inputs, strict=True))
         ]
         position = {rid: i for i, rid in enumerate(self._add(requests))}
         pending = set(position)

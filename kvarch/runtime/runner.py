@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import inspect
 import warnings
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ import torch
 from torch import Tensor
 
 from kvarch.runtime import attention as attn
+from kvarch.runtime.encdec import EncoderDecoderSteps
 from kvarch.runtime.hf import PagedCache, cache_keyword
 from kvarch.runtime.scheduler import ScheduledStep
 
@@ -94,9 +96,18 @@ class ModelRunner:
         self.dev = torch.zeros(self.layout.size, dtype=torch.int32, device=self.device)
         self.cache_kwarg = cache_keyword(model)
         self.keeps_logits = "logits_to_keep" in inspect.signature(model.forward).parameters
+        self.encdec = None if cache.cross is None else EncoderDecoderSteps(model, cache)
+        """Encoder–decoder models: runs the encoder of new requests, feeds packed decoder
+        steps (cross-attention reads each sequence's K/V: no CUDA graphs)."""
+        self.step_requests: list[Any] = []
         self.graphs: dict[int, tuple[torch.cuda.CUDAGraph, Tensor]] = {}
         self.graph_pool: Any = None
-        self.use_graphs = cuda_graphs and self.device.type == "cuda" and not self._has_gathered()
+        self.use_graphs = (
+            cuda_graphs
+            and self.device.type == "cuda"
+            and not self._has_gathered()
+            and self.encdec is None
+        )
         self.graph_error: str | None = None
         """Why graphs were dropped (None while they are in use or were never wanted)."""
         self.max_batch_size = max_batch_size
@@ -182,8 +193,14 @@ class ModelRunner:
         kwargs: dict[str, Any] = {self.cache_kwarg: self.cache, "use_cache": True}
         if self.keeps_logits:
             kwargs["logits_to_keep"] = keep
-        with attn.packed_forward():
-            out = self.model(input_ids=ids, position_ids=pos, **kwargs)
+        encdec = self.encdec
+        steps = nullcontext({}) if encdec is None else encdec.step(self.step_requests, pos)
+        with attn.packed_forward(), steps as extra:
+            if encdec is None:
+                out = self.model(input_ids=ids, position_ids=pos, **kwargs)
+            else:
+                kwargs[self.cache_kwarg] = encdec.cache
+                out = self.model(decoder_input_ids=ids, **extra, **kwargs)
         logits: Tensor = out.logits[0]
         if not self.keeps_logits and isinstance(keep, Tensor):
             logits = logits.index_select(0, keep)
@@ -196,6 +213,9 @@ class ModelRunner:
 
     def _run(self, step: ScheduledStep) -> Tensor:
         n_seq = len(step.requests)
+        if self.encdec is not None:
+            self.encdec.encode(step.requests)
+            self.step_requests = step.requests
         if step.decode and self.use_graphs and self._ensure_graph(bucket := self._bucket(n_seq)):
             self._fill(step, bucket, bucket)
             self._upload(bucket)

@@ -1,0 +1,115 @@
+"""The engine's side of encoder–decoder models (whisper, bart, ...).
+
+A request carries its encoder input (token ids for a text encoder, ``input_features`` for
+Whisper). Before a step first serves it, ``EncoderDecoderSteps.encode`` runs the model's
+encoder on it alone (no padding, so the cross K/V is sized by its own encoder length) and
+then the model's decoder on one start token with a fresh cache: the decoder's own
+cross-attention modules project the encoder states and write their K/V into the
+``CrossStore`` under the request's id. Packed decoder steps then read it per sequence
+(``attention.CrossRead``); the engine frees it when the request finishes or is aborted.
+
+transformers' BART-style decoders derive positions from the cache length; a packed step
+holds several sequences, so ``step`` hands the decoder's ``embed_positions`` module each
+token's own position through its ``position_ids`` argument.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import torch
+from torch import Tensor
+from transformers.cache_utils import DynamicCache
+
+from kvarch.runtime.cross import PagedEncoderDecoderCache
+from kvarch.runtime.errors import UnsupportedCacheError
+from kvarch.runtime.hf import PagedCache, cache_keyword
+
+__all__ = ["EncoderDecoderSteps", "encoder_salt", "encoder_tensor"]
+
+
+def encoder_tensor(encoder_input: Sequence[int] | Tensor) -> Tensor:
+    """A request's encoder input as one tensor without a batch dim (ids: int64)."""
+    if isinstance(encoder_input, Tensor):
+        return encoder_input
+    return torch.tensor([int(t) for t in encoder_input], dtype=torch.int64)
+
+
+def encoder_salt(encoder_input: Sequence[int] | Tensor, cache_salt: str | None) -> bytes:
+    """A prefix-hash salt of the encoder input (and the request's ``cache_salt``): decoder
+    K/V depends on the encoder's states, so only requests with equal inputs share blocks."""
+    x = encoder_tensor(encoder_input).detach().to("cpu").contiguous()
+    digest = hashlib.sha256(f"{x.dtype}{tuple(x.shape)}".encode())
+    digest.update(x.reshape(-1).view(torch.uint8).numpy().tobytes())
+    digest.update(b"\0" + (cache_salt or "").encode())
+    return digest.digest()
+
+
+class EncoderDecoderSteps:
+    """Runs the encoder of new requests and gives packed decoder steps their inputs."""
+
+    def __init__(self, model: Any, cache: PagedCache) -> None:
+        if cache.cross is None or cache.encoder_decoder is None:
+            raise UnsupportedCacheError(
+                str(model.config.model_type), "cross", [], "the cache keeps no cross K/V"
+            )
+        self.cross = cache.cross
+        self.cache = cache.encoder_decoder
+        self.encoder = model.get_encoder()
+        self.decoder = model.get_decoder()
+        self.input_name = str(model.main_input_name)
+        embed = getattr(self.decoder, "embed_positions", None)
+        if embed is None:
+            raise UnsupportedCacheError(
+                str(model.config.model_type), "full", [], f"{type(self.decoder).__name__} has "
+                "no embed_positions module to give packed sequences their positions"
+            )  # fmt: skip
+        self.positions: Tensor | None = None
+        """Each packed token's position during a step (None: the module runs unchanged)."""
+        embed.register_forward_pre_hook(self._own_positions, with_kwargs=True)
+        self.start = int(getattr(model.config, "decoder_start_token_id", None) or 0)
+        param = next(model.parameters())
+        self.dtype, self.device = param.dtype, param.device
+        width = int(model.config.d_model)
+        self.stand_in = torch.zeros(1, 1, width, dtype=self.dtype, device=self.device)
+        """Encoder states the decoder is given in packed steps: cross-attention reads the
+        store, so only their presence matters."""
+
+    def _own_positions(
+        self, module: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> tuple[tuple[Any, ...], dict[str, Any]] | None:
+        if self.positions is None:
+            return None
+        return args, {**kwargs, "position_ids": self.positions}
+
+    def encode(self, requests: Sequence[Any]) -> None:
+        """Cross K/V of every request that has none yet (one encoder run each)."""
+        store = self.cross.store
+        for req in requests:
+            if req.index in store.seqs:
+                continue
+            x = encoder_tensor(req.encoder_input).to(self.device)
+            if x.is_floating_point():
+                x = x.to(self.dtype)
+            states = self.encoder(**{self.input_name: x[None]}).last_hidden_state
+            self.cross.seq_ids = [req.index]
+            fresh = PagedEncoderDecoderCache(DynamicCache(), self.cross)
+            start = torch.tensor([[self.start]], device=self.device)
+            self.decoder(
+                input_ids=start, encoder_hidden_states=states, use_cache=True,
+                **{cache_keyword(self.decoder): fresh},
+            )  # fmt: skip
+
+    @contextmanager
+    def step(self, requests: Sequence[Any], positions: Tensor) -> Iterator[dict[str, Any]]:
+        """The model's keyword arguments for a packed step over ``requests``."""
+        self.cross.seq_ids = [r.index for r in requests]
+        self.cache.mark_updated(True)
+        self.positions = positions.reshape(-1)
+        try:
+            yield {"encoder_outputs": (self.stand_in,)}
+        finally:
+            self.positions = None
