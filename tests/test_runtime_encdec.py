@@ -88,7 +88,7 @@ def test_bart_generate_on_paged_cache_equals_transformers() -> None:
         torch.testing.assert_close(got, want, rtol=1e-4, atol=1e-4)
     # 3 sequences x 2 layers x (K, V) x 4 heads x 9 encoder positions x 8 dims x 4 bytes
     assert cache.cross is not None and cache.cross.store.nbytes == 3 * 2 * 2 * 4 * 9 * 8 * 4
-    assert cache.manager.num_free_blocks(0) < cache.plan.blocks_per_group[0]  # type: ignore[union-attr]
+    assert cache.manager.num_free_blocks(0) < cache.plan.blocks_per_group[0]
     cache.reset()
     assert cache.cross.store.nbytes == 0 and not cache.cross.store.seqs
     again = model.generate(ids, **kwargs, **cache.kwargs_for(model))
@@ -166,7 +166,7 @@ def test_engine_frees_cross_kv_on_abort_and_checks_encoder_input() -> None:
     engine = Engine(model, max_batch_size=2, max_seq_len=32, page_size=4, num_blocks=8)
     rid = engine.add_request([BART_START], SamplingParams(max_tokens=5), encoder_input=[5, 6, 7])
     engine.step()
-    store = engine.cache.cross.store  # type: ignore[union-attr]
+    store = engine.cache.cross.store
     assert store.encoder_len(rid) == 3 and store.nbytes == 2 * 2 * 4 * 3 * 8 * 4
     assert engine.abort(rid) and store.nbytes == 0
     with pytest.raises(RequestError, match="needs encoder input"):

@@ -147,7 +147,7 @@ def paged_attention(
     if armed is not None and armed.layer != getattr(module, "layer_idx", None):
         raise UnsupportedCacheError(
             "?",
-            armed.attention,
+            "cross" if isinstance(armed, CrossRead) else armed.attention,
             [armed.layer],
             f"the attention of {type(module).__name__} "
             f"(layer_idx {getattr(module, 'layer_idx', None)}) ran after the cache update of "

@@ -98,7 +98,7 @@ class CrossLayer(CacheLayerMixin):  # type: ignore[misc]
             self.cache.store.write(seq, self.index, key_states[row], value_states[row])
         return key_states, value_states
 
-    @property  # type: ignore[override]
+    @property
     def keys(self) -> Tensor | None:
         """Arms the read of every sequence's stored K/V; a shape-only stand-in (no memory)."""
         seqs = self.cache.seq_ids
@@ -114,7 +114,7 @@ class CrossLayer(CacheLayerMixin):  # type: ignore[misc]
     def keys(self, value: Tensor | None) -> None:
         pass  # CacheLayerMixin.__init__ sets None; the K/V live in the store
 
-    @property  # type: ignore[override]
+    @property
     def values(self) -> Tensor | None:
         """A shape-only stand-in (``keys`` armed the read)."""
         seqs = self.cache.seq_ids

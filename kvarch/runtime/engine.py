@@ -26,13 +26,13 @@ from kvarch.device import DeviceRef
 from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
 from kvarch.layers import PER_TOKEN_KINDS
 from kvarch.runtime import attention as attn
+from kvarch.runtime.encdec import encoder_salt
 from kvarch.runtime.errors import (
     CollectiveError,
     RankMismatchError,
     RequestError,
     UnsupportedCacheError,
 )
-from kvarch.runtime.encdec import encoder_salt
 from kvarch.runtime.hf import PagedCache, arch_for_model
 from kvarch.runtime.hf_layers import (
     delegated_layers,
@@ -510,9 +510,7 @@ class Engine:
             raise ValueError(f"params: got {len(params)}; expected one per prompt or one")
         encoder_inputs = [None] * len(prompts) if encoder_inputs is None else encoder_inputs
         if len(encoder_inputs) != len(prompts):
-            raise ValueError(
-                f"encoder_inputs: got {len(encoder_inputs)}; expected one per prompt"
-            )
+            raise ValueError(f"encoder_inputs: got {len(encoder_inputs)}; expected one per prompt")
         requests = [
             self._request(i, pr, p, e)
             for i, (pr, p, e) in enumerate(zip(prompts, params, encoder_inputs, strict=True))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import inspect
 import warnings
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -194,7 +194,9 @@ class ModelRunner:
         if self.keeps_logits:
             kwargs["logits_to_keep"] = keep
         encdec = self.encdec
-        steps = nullcontext({}) if encdec is None else encdec.step(self.step_requests, pos)
+        steps: AbstractContextManager[dict[str, Any]] = (
+            nullcontext({}) if encdec is None else encdec.step(self.step_requests, pos)
+        )
         with attn.packed_forward(), steps as extra:
             if encdec is None:
                 out = self.model(input_ids=ids, position_ids=pos, **kwargs)
