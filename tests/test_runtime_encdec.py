@@ -12,6 +12,7 @@ import pytest
 import torch
 from transformers import (
     BartConfig,
+    BartForCausalLM,
     BartForConditionalGeneration,
     GenerationConfig,
     LlamaConfig,
@@ -179,3 +180,20 @@ def test_engine_frees_cross_kv_on_abort_and_checks_encoder_input() -> None:
     decoder_only = Engine(llama, max_batch_size=1, max_seq_len=32, page_size=4, num_blocks=4)
     with pytest.raises(RequestError, match="encoder input given to a decoder-only model"):
         decoder_only.add_request([1, 2], encoder_input=[3])
+
+
+def test_bart_as_causal_lm_gets_each_packed_token_its_position() -> None:
+    """BartForCausalLM's forward takes no position_ids (positions come from the cache length):
+    the engine hands its position embedding every packed token's own position."""
+    torch.manual_seed(7)
+    config = BartConfig(**TINY, max_position_embeddings=64, forced_eos_token_id=None,
+                        eos_token_id=VOCAB - 1)  # fmt: skip
+    model = BartForCausalLM(config).eval()
+    prompts = [[5, 6, 7, 8, 9], [10, 11, 12], [13, 14, 15, 16, 17, 18, 19]]
+    config_g = GenerationConfig(max_new_tokens=6, do_sample=False, eos_token_id=None,
+                                pad_token_id=0)  # fmt: skip
+    refs = [model.generate(torch.tensor([p]), generation_config=config_g)[0, len(p):].tolist()
+            for p in prompts]  # fmt: skip
+    engine = Engine(model, max_batch_size=3, max_seq_len=32, page_size=4, num_blocks=12)
+    outs = engine.generate(prompts, SamplingParams(max_tokens=6, ignore_eos=True))
+    assert [o.token_ids for o in outs] == refs

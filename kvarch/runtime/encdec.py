@@ -8,14 +8,16 @@ cross-attention modules project the encoder states and write their K/V into the
 ``CrossStore`` under the request's id. Packed decoder steps then read it per sequence
 (``attention.CrossRead``); the engine frees it when the request finishes or is aborted.
 
-transformers' BART-style decoders derive positions from the cache length; a packed step
-holds several sequences, so ``step`` hands the decoder's ``embed_positions`` module each
+transformers' BART-style decoders derive positions from the cache length and their forward
+takes no ``position_ids`` (also as causal LMs: ``BartForCausalLM``); a packed step holds
+several sequences, so ``PackedPositions`` hands the decoder's ``embed_positions`` module each
 token's own position through its ``position_ids`` argument.
 """
 
 from __future__ import annotations
 
 import hashlib
+import inspect
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -28,7 +30,7 @@ from kvarch.runtime.cross import PagedEncoderDecoderCache
 from kvarch.runtime.errors import UnsupportedCacheError
 from kvarch.runtime.hf import PagedCache, cache_keyword
 
-__all__ = ["EncoderDecoderSteps", "encoder_salt", "encoder_tensor"]
+__all__ = ["EncoderDecoderSteps", "PackedPositions", "encoder_salt", "encoder_tensor"]
 
 
 def encoder_tensor(encoder_input: Sequence[int] | Tensor) -> Tensor:
@@ -48,6 +50,50 @@ def encoder_salt(encoder_input: Sequence[int] | Tensor, cache_salt: str | None) 
     return digest.digest()
 
 
+class PackedPositions:
+    """Gives a decoder's ``embed_positions`` module the packed tokens' own positions."""
+
+    def __init__(self, decoder: Any, model_type: str) -> None:
+        embed = getattr(decoder, "embed_positions", None)
+        if embed is None:
+            raise UnsupportedCacheError(
+                model_type, "full", [], f"{type(decoder).__name__} has no embed_positions "
+                "module to give packed sequences their positions"
+            )  # fmt: skip
+        self.positions: Tensor | None = None
+        """Each packed token's position during a step (None: the module runs unchanged)."""
+        embed.register_forward_pre_hook(self._own_positions, with_kwargs=True)
+
+    @staticmethod
+    def for_model(model: Any) -> PackedPositions | None:
+        """The hook a packed forward of ``model`` needs: encoder–decoder models, and decoders
+        whose forward takes no ``position_ids`` but embeds positions (None otherwise)."""
+        encdec = bool(getattr(model.config, "is_encoder_decoder", False))
+        if not encdec and "position_ids" in inspect.signature(model.forward).parameters:
+            return None
+        getter = getattr(model, "get_decoder", None)
+        decoder = getter() if getter is not None else None
+        if not encdec and getattr(decoder, "embed_positions", None) is None:
+            return None  # no learned or sinusoidal positions to give (alibi, ...)
+        return PackedPositions(decoder, str(model.config.model_type))
+
+    def _own_positions(
+        self, module: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> tuple[tuple[Any, ...], dict[str, Any]] | None:
+        if self.positions is None:
+            return None
+        return args, {**kwargs, "position_ids": self.positions}
+
+    @contextmanager
+    def given(self, positions: Tensor) -> Iterator[None]:
+        """``positions`` (``[1, tokens]`` or ``[tokens]``) for the forward inside."""
+        self.positions = positions.reshape(-1)
+        try:
+            yield
+        finally:
+            self.positions = None
+
+
 class EncoderDecoderSteps:
     """Runs the encoder of new requests and gives packed decoder steps their inputs."""
 
@@ -61,15 +107,6 @@ class EncoderDecoderSteps:
         self.encoder = model.get_encoder()
         self.decoder = model.get_decoder()
         self.input_name = str(model.main_input_name)
-        embed = getattr(self.decoder, "embed_positions", None)
-        if embed is None:
-            raise UnsupportedCacheError(
-                str(model.config.model_type), "full", [], f"{type(self.decoder).__name__} has "
-                "no embed_positions module to give packed sequences their positions"
-            )  # fmt: skip
-        self.positions: Tensor | None = None
-        """Each packed token's position during a step (None: the module runs unchanged)."""
-        embed.register_forward_pre_hook(self._own_positions, with_kwargs=True)
         self.start = int(getattr(model.config, "decoder_start_token_id", None) or 0)
         param = next(model.parameters())
         self.dtype, self.device = param.dtype, param.device
@@ -77,13 +114,6 @@ class EncoderDecoderSteps:
         self.stand_in = torch.zeros(1, 1, width, dtype=self.dtype, device=self.device)
         """Encoder states the decoder is given in packed steps: cross-attention reads the
         store, so only their presence matters."""
-
-    def _own_positions(
-        self, module: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> tuple[tuple[Any, ...], dict[str, Any]] | None:
-        if self.positions is None:
-            return None
-        return args, {**kwargs, "position_ids": self.positions}
 
     def encode(self, requests: Sequence[Any]) -> None:
         """Cross K/V of every request that has none yet (one encoder run each)."""
@@ -103,13 +133,8 @@ class EncoderDecoderSteps:
                 **{cache_keyword(self.decoder): fresh},
             )  # fmt: skip
 
-    @contextmanager
-    def step(self, requests: Sequence[Any], positions: Tensor) -> Iterator[dict[str, Any]]:
+    def step_kwargs(self, requests: Sequence[Any]) -> dict[str, Any]:
         """The model's keyword arguments for a packed step over ``requests``."""
         self.cross.seq_ids = [r.index for r in requests]
         self.cache.mark_updated(True)
-        self.positions = positions.reshape(-1)
-        try:
-            yield {"encoder_outputs": (self.stand_in,)}
-        finally:
-            self.positions = None
+        return {"encoder_outputs": (self.stand_in,), "cache": self.cache}

@@ -23,7 +23,7 @@ import torch
 from torch import Tensor
 
 from kvarch.runtime import attention as attn
-from kvarch.runtime.encdec import EncoderDecoderSteps
+from kvarch.runtime.encdec import EncoderDecoderSteps, PackedPositions
 from kvarch.runtime.hf import PagedCache, cache_keyword
 from kvarch.runtime.scheduler import ScheduledStep
 
@@ -100,6 +100,9 @@ class ModelRunner:
         """Encoder–decoder models: runs the encoder of new requests, feeds packed decoder
         steps (cross-attention reads each sequence's K/V: no CUDA graphs)."""
         self.step_requests: list[Any] = []
+        self.positions = PackedPositions.for_model(model)
+        """Decoders whose forward takes no ``position_ids``: their position embedding is handed
+        each packed token's position."""
         self.graphs: dict[int, tuple[torch.cuda.CUDAGraph, Tensor]] = {}
         self.graph_pool: Any = None
         self.use_graphs = (
@@ -193,16 +196,18 @@ class ModelRunner:
         kwargs: dict[str, Any] = {self.cache_kwarg: self.cache, "use_cache": True}
         if self.keeps_logits:
             kwargs["logits_to_keep"] = keep
-        encdec = self.encdec
-        steps: AbstractContextManager[dict[str, Any]] = (
-            nullcontext({}) if encdec is None else encdec.step(self.step_requests, pos)
+        given: AbstractContextManager[None] = (
+            nullcontext() if self.positions is None else self.positions.given(pos)
         )
-        with attn.packed_forward(), steps as extra:
-            if encdec is None:
-                out = self.model(input_ids=ids, position_ids=pos, **kwargs)
-            else:
-                kwargs[self.cache_kwarg] = encdec.cache
+        with attn.packed_forward(), given:
+            if self.encdec is not None:
+                extra = self.encdec.step_kwargs(self.step_requests)
+                kwargs[self.cache_kwarg] = extra.pop("cache")
                 out = self.model(decoder_input_ids=ids, **extra, **kwargs)
+            elif self.positions is not None:
+                out = self.model(input_ids=ids, **kwargs)
+            else:
+                out = self.model(input_ids=ids, position_ids=pos, **kwargs)
         logits: Tensor = out.logits[0]
         if not self.keeps_logits and isinstance(keep, Tensor):
             logits = logits.index_select(0, keep)
