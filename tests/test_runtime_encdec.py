@@ -197,3 +197,14 @@ def test_bart_as_causal_lm_gets_each_packed_token_its_position() -> None:
     engine = Engine(model, max_batch_size=3, max_seq_len=32, page_size=4, num_blocks=12)
     outs = engine.generate(prompts, SamplingParams(max_tokens=6, ignore_eos=True))
     assert [o.token_ids for o in outs] == refs
+
+
+def test_the_pool_budget_leaves_room_for_a_batch_of_cross_kv() -> None:
+    model = bart()
+    free = 1 << 22
+    cache = PagedCache.from_model(model, max_batch_size=3, max_seq_len=32, page_size=4,
+                                  free_bytes=free)  # fmt: skip
+    # 2 layers x (K, V) x 4 heads x 8 dims x 64 encoder positions x 4 bytes, per sequence
+    cross = 2 * 2 * 4 * 8 * 64 * 4
+    assert cache.plan is not None
+    assert cache.plan.available_bytes_per_device == int(free * 0.9) - 3 * cross

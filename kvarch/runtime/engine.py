@@ -153,6 +153,9 @@ class Engine:
         device = next(model.parameters()).device
         limit = arch.model_max_seq_len
         length = min(max_seq_len or limit, limit)
+        self.cross_bytes_per_sequence = int(getattr(arch, "cross_bytes_per_sequence", 0))
+        """Encoder–decoder models: cross-attention K/V of one request at the longest encoder
+        input (kept outside the pages; the pool's budget leaves a full batch of it free)."""
         self.plan = self._plan(
             text, params, num_blocks, length, limit, max_batch_size, device_memory_utilization,
             max_num_batched_tokens, device,
@@ -266,6 +269,7 @@ class Engine:
             )
         free = device_free_bytes(groups[0].params.devices)
         activations = _activation_bytes(text, max_tokens, batch, device)
+        activations += batch * self.cross_bytes_per_sequence
         return plan(
             params,
             free_bytes=free,

@@ -341,15 +341,19 @@ class PagedCache(Cache):  # type: ignore[misc]
 
         Sized by the planner for ``max_batch_size`` sequences of ``max_seq_len`` tokens;
         sliding groups also hold a prompt of ``max_prompt_len`` (default ``max_seq_len``)
-        during prefill. Shared-KV and cross-attention layers keep transformers' own layer
-        objects; a model whose cache holds state other than per-token K/V (SSM, linear
-        attention, indexers) or whose layers transformers caches differently from the schema
-        is refused with ``UnsupportedCacheError``.
+        during prefill. Shared-KV and (mllama) cross-attention layers keep transformers' own
+        layer objects; encoder–decoder models (whisper, bart) keep their cross-attention K/V
+        per sequence in ``cross``, and the budget leaves ``max_batch_size`` sequences of it at
+        the longest encoder input free. A model whose cache holds state other than per-token
+        K/V (SSM, linear attention, indexers) or whose layers transformers caches differently
+        from the schema is refused with ``UnsupportedCacheError``.
         """
         kinds: dict[int, str] = {}
+        cross_bytes = 0
         if params is None:
             arch = arch_for_model(model, page_size=page_size)
             params = arch.get_kv_params()
+            cross_bytes = int(getattr(arch, "cross_bytes_per_sequence", 0))
             kinds = {spec.index: spec.kind for spec in arch.layers()}
             if isinstance(params, KVCacheParams):  # one uniform group: name its layers
                 cached = [i for i, kind in sorted(kinds.items()) if kind in PER_TOKEN_KINDS]
@@ -373,6 +377,7 @@ class PagedCache(Cache):  # type: ignore[misc]
             max_seq_len=max_seq_len,
             max_batch_size=max_batch_size,
             device_memory_utilization=device_memory_utilization,
+            activation_bytes=max_batch_size * cross_bytes,  # encoder-decoder: kept beside
         )
         sized = with_prefill_headroom(sized, params, max_prompt_len or max_seq_len)
         blocks = sized.blocks_per_group
