@@ -31,6 +31,7 @@ TruthKind = Literal["full", "sliding", "chunked", "shared", "cross", "none"]
 SEED = 0
 MIN_TOKENS = 8
 CROSS_TOKENS = 3  # vision/encoder states fed to cross-attention layers
+ENCODER_TOKENS = 5  # encoder states fed to an encoder-decoder's decoder (not the probe length)
 
 
 class OracleError(AssertionError):
@@ -69,6 +70,10 @@ class LayerTruth:
     state: tuple[tuple[int, ...], ...] = ()
     """Shapes of the tensors the layer keeps per sequence, batch dim dropped: its conv states,
     then its recurrent states (``LinearAttentionLayer``), as transformers filled them."""
+    cross: tuple[int, int, int] | None = None
+    """(heads, K dim, V dim) of the encoder states' K/V the layer's cross-attention keeps
+    (``EncoderDecoderCache.cross_attention_cache``, checked to hold one row per encoder state
+    fed); None where it keeps none."""
 
     def geometry(self) -> dict[str, Any]:
         """The fields kvarch's ``LayerSpec`` must equal."""
@@ -137,6 +142,8 @@ def _causal_lm_class(config: PretrainedConfig) -> Any:
         return transformers.AutoModelForCausalLM
     name = type(config).__name__.removesuffix("TextConfig").removesuffix("Config")
     found = getattr(transformers, f"{name}ForCausalLM", None)
+    if found is None:  # a decoder sub-config: MusicgenDecoderConfig -> MusicgenForCausalLM
+        found = getattr(transformers, f"{name.removesuffix('Decoder')}ForCausalLM", None)
     if found is None:
         raise OracleError(f"no causal LM class for {type(config).__name__}")
     return found
@@ -183,6 +190,8 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
     cross_layers = _cross_attention_layers(text)
     if cross_layers:
         kwargs.update(_cross_inputs(text))
+    else:
+        kwargs.update(_encoder_inputs(model, device))
     with torch.no_grad():
         out = model(**kwargs)
     cache = _returned_cache(out)
@@ -224,7 +233,64 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
         for i, entry in enumerate(entries)
     ]
     held = _module_states(model, num_layers)  # RecurrentGemma keeps its state in its modules
-    return [dataclasses.replace(t, state=held[t.index]) if held.get(t.index) else t for t in truth]
+    truth = [dataclasses.replace(t, state=held[t.index]) if held.get(t.index) else t for t in truth]
+    cross = _cross_truth(cache, num_layers, device == "meta")
+    return [dataclasses.replace(t, cross=cross[t.index]) if cross else t for t in truth]
+
+
+def _encoder_inputs(model: Any, device: str) -> dict[str, torch.Tensor]:
+    """``ENCODER_TOKENS`` random encoder states for a decoder with cross-attention to an
+    encoder (an encoder-decoder's decoder, or an encoder run as a decoder with
+    ``add_cross_attention``), under the name its forward takes (WhisperForCausalLM:
+    ``encoder_outputs``); {} for a model without. They are as wide as the cross-attention's
+    key projection reads (TrOCR's ``cross_attention_hidden_size`` may differ from its width)."""
+    import torch
+
+    params = inspect.signature(model.forward).parameters
+    name = next((n for n in ("encoder_hidden_states", "encoder_outputs") if n in params), None)
+    widths = {
+        int(child.in_features)
+        for module_name, module in model.named_modules()
+        if any(p in module_name.lower() for p in ("encoder_attn", "crossattention", "cross_attn"))
+        for child_name, child in module.named_children()
+        if child_name in ("k_proj", "key", "key_proj", "k") and hasattr(child, "in_features")
+    }
+    if name is None or not widths:
+        return {}
+    if len(widths) != 1:
+        raise OracleError(f"{type(model).__name__}: cross-attention key widths {sorted(widths)}")
+    generator = torch.Generator().manual_seed(SEED + 3)
+    dtype = next(model.parameters()).dtype
+    states = torch.randn(1, ENCODER_TOKENS, widths.pop(), generator=generator, dtype=dtype)
+    return {name: states.to(device)}
+
+
+def _cross_truth(cache: Any, num_layers: int, shapes_only: bool) -> list[tuple[int, int, int] | None]:
+    """Per layer, (heads, K dim, V dim) of the cross-attention K/V an ``EncoderDecoderCache``
+    holds ([] for a cache without a cross part); each must hold ``ENCODER_TOKENS`` rows."""
+    cross = getattr(cache, "cross_attention_cache", None)
+    if cross is None:
+        return []
+    entries = _cache_entries(cross)
+    if any(k is not None for _, k, _ in entries[num_layers:]):
+        raise OracleError(f"cross-attention cache fills {len(entries)} layers, config has {num_layers}")
+    entries = entries[:num_layers] + [(None, None, None)] * (num_layers - len(entries))
+    out: list[tuple[int, int, int] | None] = []
+    for index, (_, keys, values) in enumerate(entries):
+        if keys is None or values is None:
+            out.append(None)
+            continue
+        batch, heads, held, k_dim = keys.shape
+        if held != ENCODER_TOKENS or tuple(values.shape[:3]) != (batch, heads, held):
+            raise OracleError(
+                f"layer {index}: cross K {tuple(keys.shape)}, V {tuple(values.shape)}; "
+                f"fed {ENCODER_TOKENS} encoder states"
+            )
+        distinct = heads if shapes_only else _distinct_heads(index, keys, values)
+        out.append((distinct, int(k_dim), int(values.shape[-1])))
+    if len(out) != num_layers:
+        raise OracleError(f"cross-attention cache has {len(out)} layers, config has {num_layers}")
+    return out
 
 
 def _prefix_tokens(text: PretrainedConfig) -> int:
@@ -265,6 +331,13 @@ def _own_cache(model: Any) -> Any:
 
 
 def _num_layers(text: PretrainedConfig) -> int:
+    # An encoder-decoder's decoder layers first (Whisper's num_hidden_layers is its encoder's),
+    # where the config holds them: get_text_config(decoder=True) of a flat encoder-decoder
+    # config deletes decoder_layers and writes the value to num_hidden_layers instead.
+    own = vars(text)
+    for name in ("decoder_layers", "num_decoder_layers"):
+        if isinstance(own.get(name), int):
+            return int(own[name])
     for name in ("num_hidden_layers", "n_layer", "num_layers", "n_layers"):
         value = getattr(text, name, None)
         if isinstance(value, int):

@@ -610,6 +610,7 @@ def available_variants() -> list[Variant]:
 
 
 from tests.oracle.variants_gemma_and_mla import VARIANTS_GEMMA_AND_MLA  # noqa: E402
+from tests.oracle.variants_encdec import VARIANTS_ENCDEC  # noqa: E402
 from tests.oracle.variants_hybrids import VARIANTS_HYBRIDS  # noqa: E402
 from tests.oracle.variants_legacy_and_multimodal import VARIANTS_LEGACY_AND_MULTIMODAL  # noqa: E402
 from tests.oracle.variants_llama_relatives import VARIANTS_LLAMA_RELATIVES  # noqa: E402
@@ -620,3 +621,4 @@ VARIANTS.extend(VARIANTS_RECENT_FAMILIES)
 VARIANTS.extend(VARIANTS_LEGACY_AND_MULTIMODAL)
 VARIANTS.extend(VARIANTS_GEMMA_AND_MLA)
 VARIANTS.extend(VARIANTS_HYBRIDS)
+VARIANTS.extend(VARIANTS_ENCDEC)

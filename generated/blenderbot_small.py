@@ -1,0 +1,22 @@
+# generated from schemas/blenderbot_small.yaml by `make generate`; do not edit.
+# kvarch-digest: render=b468d5b969bb5d6a content=73c9395ae1c93df3
+from typing import ClassVar
+
+from generated.bart import BartConfig
+from kvarch import schema_runtime as rt
+
+
+class BlenderbotSmallConfig(BartConfig, frozen=True, kw_only=True, dict=True):
+    """Blenderbot-small decoder (BART's cache: full self-attention per token, cross-attention K/V
+    per sequence)."""
+
+    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("blenderbot-small",)
+    ARCHITECTURES: ClassVar[tuple[str, ...]] = (
+        "BlenderbotSmallForCausalLM",
+        "BlenderbotSmallForConditionalGeneration",
+    )
+    SCHEMA: ClassVar[str] = "schemas/blenderbot_small.yaml"
+
+    decoder_layers: rt.Positive = 8
+    d_model: rt.Positive = 512
+    max_position_embeddings: rt.Positive = 512

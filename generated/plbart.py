@@ -1,0 +1,22 @@
+# generated from schemas/plbart.yaml by `make generate`; do not edit.
+# kvarch-digest: render=766b48a1b1794da9 content=fcb5e232aa045a4d
+from typing import ClassVar
+
+from generated.bart import BartConfig
+from kvarch import schema_runtime as rt
+
+
+class PLBartConfig(BartConfig, frozen=True, kw_only=True, dict=True):
+    """PLBart decoder (BART's cache: full self-attention per token, cross-attention K/V per
+    sequence)."""
+
+    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("plbart",)
+    ARCHITECTURES: ClassVar[tuple[str, ...]] = (
+        "PLBartForCausalLM",
+        "PLBartForConditionalGeneration",
+    )
+    SCHEMA: ClassVar[str] = "schemas/plbart.yaml"
+
+    decoder_layers: rt.Positive = 6
+    decoder_attention_heads: rt.Positive = 12
+    d_model: rt.Positive = 768

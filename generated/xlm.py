@@ -1,0 +1,39 @@
+# generated from schemas/xlm.yaml by `make generate`; do not edit.
+# kvarch-digest: render=e8b801db278f2f11 content=b0e6d1ab586b6cde
+from typing import ClassVar
+
+from kvarch import schema_runtime as rt
+
+
+class XLMConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
+    """XLM language model (full self-attention per token, one K/V head per query head)."""
+
+    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("xlm",)
+    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("XLMWithLMHeadModel",)
+    SCHEMA: ClassVar[str] = "schemas/xlm.yaml"
+
+    n_layers: rt.Positive = 12
+    """Layers."""
+    n_heads: rt.Positive = 16
+    """Attention heads (each keeps its own K/V head)."""
+    emb_dim: rt.Positive = 2048
+    """Model width."""
+    max_position_embeddings: rt.Positive = 512
+    """Positions the embeddings cover."""
+
+    def _checks(self) -> rt.Checks:
+        yield "emb_dim", "a multiple of n_heads", self.emb_dim % self.n_heads == 0
+
+    @property
+    def attn_head_dim(self) -> int:
+        """Elements per K and V head."""
+        return self.emb_dim // self.n_heads
+
+    _count = rt.from_input("n_layers")
+    _num_kv_heads = rt.from_input("n_heads")
+
+    @rt.reads("emb_dim", "n_heads")
+    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
+        return self.attn_head_dim
+
+    _max_length = rt.from_input("max_position_embeddings")
