@@ -49,7 +49,13 @@ from kvarch.runtime.planner import (
 )
 from kvarch.runtime.tensors import LayerCache, PagedKVCache
 
-__all__ = ["PagedCache", "PagedLayer", "arch_for_model", "kv_params_for_model"]
+__all__ = [
+    "PagedCache",
+    "PagedLayer",
+    "arch_for_model",
+    "decoder_layer_count",
+    "kv_params_for_model",
+]
 
 
 def _device_ref(device: torch.device) -> DeviceRef:
@@ -80,6 +86,13 @@ def kv_params_for_model(model: Any, *, page_size: int) -> KVCacheParams | MultiK
         model, page_size=page_size
     ).get_kv_params()
     return params
+
+
+def decoder_layer_count(model: Any, groups: list[KVCacheGroup]) -> int:
+    """Decoder layers the cache holds: the text config's count, or more when the schema pages
+    more (WhisperForCausalLM's config maps ``num_hidden_layers`` to ``encoder_layers``)."""
+    paged = 1 + max((i for g in groups for i in g.layer_indices), default=-1)
+    return max(int(text_config(model).num_hidden_layers), paged)
 
 
 def _pad(x: Tensor, width: int) -> Tensor:
@@ -361,7 +374,7 @@ class PagedCache(Cache):  # type: ignore[misc]
                     groups=[KVCacheGroup(params=params, layer_indices=cached)]
                 )
         groups = as_groups(params)
-        num_layers = int(text_config(model).num_hidden_layers)
+        num_layers = decoder_layer_count(model, groups)
         delegated = delegated_layers(
             model,
             num_layers=num_layers,
