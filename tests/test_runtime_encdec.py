@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import torch
 from transformers import (
+    AutoModelForSeq2SeqLM,
     BartConfig,
     BartForCausalLM,
     BartForConditionalGeneration,
@@ -23,7 +24,8 @@ from transformers import (
 
 from kvarch.runtime import Engine, PagedCache, SamplingParams
 from kvarch.runtime.cross import PagedEncoderDecoderCache
-from kvarch.runtime.errors import RequestError
+from kvarch.runtime.errors import RequestError, UnsupportedCacheError
+from tests.oracle.variants import available_variants, make_config
 
 VOCAB = 96
 TINY = dict(
@@ -208,3 +210,45 @@ def test_the_pool_budget_leaves_room_for_a_batch_of_cross_kv() -> None:
     cross = 2 * 2 * 4 * 8 * 64 * 4
     assert cache.plan is not None
     assert cache.plan.available_bytes_per_device == int(free * 0.9) - 3 * cross
+
+
+RELATIVES = ["mbart", "marian", "pegasus", "blenderbot", "blenderbot-small", "plbart",
+             "bigbird_pegasus", "mvp", "prophetnet"]  # fmt: skip
+"""BART's relatives (their oracle variants, as sequence-to-sequence models)."""
+OWN_ATTENTION = {"mvp", "prophetnet"}
+"""Their attention does not dispatch through AttentionInterface: ``generate`` gets gathered
+K/V (cross K/V stacked from the store); the engine refuses them."""
+
+
+@pytest.mark.parametrize("variant_id", RELATIVES)
+def test_bart_relatives_generate_and_engine_equal_transformers(variant_id: str) -> None:
+    config = make_config(next(v for v in available_variants() if v.id == variant_id))
+    config.init_std = 0.3  # livelier tokens than the oracle's tiny init
+    config.eos_token_id = config.forced_eos_token_id = None
+    torch.manual_seed(0)
+    model = AutoModelForSeq2SeqLM.from_config(config).eval()
+    model.generation_config.eos_token_id = model.generation_config.forced_eos_token_id = None
+    start = int(config.decoder_start_token_id or 0)
+    gen = GenerationConfig(max_new_tokens=6, do_sample=False, decoder_start_token_id=start,
+                           pad_token_id=config.pad_token_id or 0, eos_token_id=None)  # fmt: skip
+    torch.manual_seed(8)
+    sources = [torch.randint(3, config.vocab_size - 1, (n,)).tolist() for n in (7, 4, 9)]
+    refs = [model.generate(torch.tensor([s]), generation_config=gen, output_scores=True,
+                           return_dict_in_generate=True) for s in sources]  # fmt: skip
+    cache = PagedCache.from_model(model, max_batch_size=1, max_seq_len=16, page_size=4)
+    for src, ref in zip(sources, refs, strict=True):
+        out = model.generate(torch.tensor([src]), generation_config=gen, output_scores=True,
+                             return_dict_in_generate=True, **cache.kwargs_for(model))  # fmt: skip
+        assert torch.equal(out.sequences, ref.sequences)
+        torch.testing.assert_close(torch.stack(out.scores), torch.stack(ref.scores),
+                                   rtol=1e-4, atol=1e-4)  # fmt: skip
+        cache.reset()
+    if variant_id in OWN_ATTENTION:
+        with pytest.raises(UnsupportedCacheError, match="AttentionInterface"):
+            Engine(model, max_batch_size=2, max_seq_len=16, page_size=4, num_blocks=4)
+        return
+    engine = Engine(model, max_batch_size=3, max_seq_len=16, page_size=4, num_blocks=5)
+    outs = engine.generate([[start]] * 3, SamplingParams(max_tokens=6, ignore_eos=True),
+                           encoder_inputs=sources)  # fmt: skip
+    assert [o.token_ids for o in outs] == [r.sequences[0, 1:].tolist() for r in refs]
+    assert engine.stats.preemptions > 0

@@ -73,7 +73,7 @@ CASES = [
     ),
     pytest.param(
         Case("bart", "positions from the cache length, learned (BartForCausalLM)"), id="bart"
-    ),  # fmt: skip
+    ),
     pytest.param(Case("marian", "positions from the cache length, sinusoidal"), id="marian"),
     pytest.param(Case("bert-decoder", "BERT run as a decoder (BertLMHeadModel)"), id="bert"),
 ]

@@ -100,11 +100,14 @@ class CrossLayer(CacheLayerMixin):  # type: ignore[misc]
 
     @property
     def keys(self) -> Tensor | None:
-        """Arms the read of every sequence's stored K/V; a shape-only stand-in (no memory)."""
+        """Arms the read of every sequence's stored K/V; a shape-only stand-in (no memory).
+        Models that attend without kvarch's attention get the rows' K/V stacked."""
         seqs = self.cache.seq_ids
         if not seqs or seqs[0] not in self.cache.store.seqs:
             return None
         kv = [self.cache.store.read(s, self.index) for s in seqs]
+        if not self.cache.paged.paged_attention:
+            return torch.stack([k for k, _ in kv])
         attn.arm(attn.CrossRead(self.index, kv, self.cache.packed_starts()))
         k = kv[0][0]
         length = max(t.shape[1] for t, _ in kv)
@@ -120,6 +123,8 @@ class CrossLayer(CacheLayerMixin):  # type: ignore[misc]
         seqs = self.cache.seq_ids
         if not seqs or seqs[0] not in self.cache.store.seqs:
             return None
+        if not self.cache.paged.paged_attention:
+            return torch.stack([self.cache.store.read(s, self.index)[1] for s in seqs])
         v = self.cache.store.read(seqs[0], self.index)[1]
         length = max(self.cache.store.encoder_len(s) for s in seqs)
         return torch.empty(len(seqs), v.shape[0], length, v.shape[-1], dtype=v.dtype, device="meta")
