@@ -98,20 +98,27 @@ class CrossLayer(CacheLayerMixin):  # type: ignore[misc]
             self.cache.store.write(seq, self.index, key_states[row], value_states[row])
         return key_states, value_states
 
+    def _view(self, which: int) -> Tensor | None:
+        """K (0) or V (1) of the sequences in flight: a shape-only stand-in (no memory), or
+        the rows' K/V stacked for models that attend without kvarch's attention function."""
+        seqs, store = self.cache.seq_ids, self.cache.store
+        if not seqs or seqs[0] not in store.seqs:
+            return None
+        parts = [store.read(s, self.index)[which] for s in seqs]
+        if not self.cache.paged.paged_attention:
+            return torch.stack(parts)
+        heads, _, dim = parts[0].shape
+        length = max(p.shape[1] for p in parts)
+        return torch.empty(len(parts), heads, length, dim, dtype=parts[0].dtype, device="meta")
+
     @property
     def keys(self) -> Tensor | None:
-        """Arms the read of every sequence's stored K/V; a shape-only stand-in (no memory).
-        Models that attend without kvarch's attention get the rows' K/V stacked."""
-        seqs = self.cache.seq_ids
-        if not seqs or seqs[0] not in self.cache.store.seqs:
-            return None
-        kv = [self.cache.store.read(s, self.index) for s in seqs]
-        if not self.cache.paged.paged_attention:
-            return torch.stack([k for k, _ in kv])
-        attn.arm(attn.CrossRead(self.index, kv, self.cache.packed_starts()))
-        k = kv[0][0]
-        length = max(t.shape[1] for t, _ in kv)
-        return torch.empty(len(kv), k.shape[0], length, k.shape[-1], dtype=k.dtype, device="meta")
+        """Also arms the read: kvarch's attention attends each sequence to its stored K/V."""
+        view = self._view(0)
+        if view is not None and view.is_meta:
+            kv = [self.cache.store.read(s, self.index) for s in self.cache.seq_ids]
+            attn.arm(attn.CrossRead(self.index, kv, self.cache.packed_starts()))
+        return view
 
     @keys.setter
     def keys(self, value: Tensor | None) -> None:
@@ -119,15 +126,7 @@ class CrossLayer(CacheLayerMixin):  # type: ignore[misc]
 
     @property
     def values(self) -> Tensor | None:
-        """A shape-only stand-in (``keys`` armed the read)."""
-        seqs = self.cache.seq_ids
-        if not seqs or seqs[0] not in self.cache.store.seqs:
-            return None
-        if not self.cache.paged.paged_attention:
-            return torch.stack([self.cache.store.read(s, self.index)[1] for s in seqs])
-        v = self.cache.store.read(seqs[0], self.index)[1]
-        length = max(self.cache.store.encoder_len(s) for s in seqs)
-        return torch.empty(len(seqs), v.shape[0], length, v.shape[-1], dtype=v.dtype, device="meta")
+        return self._view(1)
 
     @values.setter
     def values(self, value: Tensor | None) -> None:
