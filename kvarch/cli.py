@@ -32,11 +32,15 @@ Command = Callable[[argparse.Namespace], int]
 def cmd_inspect(args: argparse.Namespace) -> int:
     from kvarch.dtype import DType
     from kvarch.inspection import (
+        CROSS_HEADERS,
+        STATE_HEADERS,
+        cross_rows,
         extra_keys_text,
         grouped_rows,
         has_extra_keys,
         inspect_config,
         load_hf_config,
+        state_rows,
         summary,
     )
 
@@ -78,6 +82,14 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     if has_extra_keys(layout):  # the rows carry it before the bytes
         headers = (*headers[:-1], "extra_keys", headers[-1])
     print(table(headers, rows))
+    crossed = cross_rows(layout)
+    if crossed:
+        print(f"\ncross-attention K/V per sequence ({layout.encoder_len} encoder positions):")
+        print(table(CROSS_HEADERS, crossed))
+    kept = state_rows(layout)
+    if kept:
+        print("\nstate per sequence:")
+        print(table(STATE_HEADERS, kept))
     return 0
 
 

@@ -1,7 +1,10 @@
-"""``kvarch coverage``: which transformers decoder families that keep a KV cache have a schema.
+"""``kvarch coverage``: which transformers decoders that keep a KV cache have a schema.
 
-The denominator of kvarch's coverage: transformers' causal-LM auto mapping minus the model
-types listed in ``EXCLUDED``, each with the reason it keeps no decoder KV cache worth a schema.
+The denominator: transformers' causal-LM auto mapping minus the model types listed in
+``EXCLUDED``, each with the reason it keeps no decoder KV cache worth a schema, in two groups:
+decoder families, and ``ENCODER_DECODER`` — the decoders of encoder-decoder models and the
+encoders that run as decoders (a self-attention cache per token, and a cross-attention cache of
+an encoder's states per sequence where the config asks for one).
 """
 
 from __future__ import annotations
@@ -11,16 +14,16 @@ import msgspec
 from kvarch import registry
 
 __all__ = [
+    "ENCODER_DECODER",
     "EXCLUDED",
     "CoverageReport",
     "causal_lm_model_types",
     "coverage_report",
     "decoder_families_with_kv_cache",
+    "encoder_decoder_decoders",
 ]
 
 _NO_KV = "pure recurrent/SSM model: every layer keeps a fixed-size state, no per-token KV"
-_ENCODER = "bidirectional encoder; its CausalLM head only runs the encoder with is_decoder=True"
-_ENC_DEC = "decoder half of an encoder-decoder model: its cache is sized by the encoder input"
 _ASSISTANT = "draft head that attends to the target model's KV; keeps none of its own"
 _OTHER_MEMORY = "keeps no K/V per token (LSH buckets or segment memories instead)"
 _NO_CACHE = "transformers' model keeps no cache: it re-runs the whole sequence every step"
@@ -32,39 +35,6 @@ EXCLUDED: dict[str, str] = {
     "falcon_mamba": _NO_KV,
     "rwkv": _NO_KV,
     "xlstm": _NO_KV,
-    # encoders with a decoder-mode LM head
-    "bert": _ENCODER,
-    "bert-generation": _ENCODER,
-    "big_bird": _ENCODER,
-    "camembert": _ENCODER,
-    "data2vec-text": _ENCODER,
-    "electra": _ENCODER,
-    "ernie": _ENCODER,
-    "megatron-bert": _ENCODER,
-    "rembert": _ENCODER,
-    "roberta": _ENCODER,
-    "roberta-prelayernorm": _ENCODER,
-    "roc_bert": _ENCODER,
-    "roformer": _ENCODER,
-    "xlm": _ENCODER,
-    "xlm-roberta": _ENCODER,
-    "xlm-roberta-xl": _ENCODER,
-    "xmod": _ENCODER,
-    # encoder-decoder models exposing their decoder as a CausalLM
-    "bart": _ENC_DEC,
-    "bigbird_pegasus": _ENC_DEC,
-    "blenderbot": _ENC_DEC,
-    "blenderbot-small": _ENC_DEC,
-    "marian": _ENC_DEC,
-    "mbart": _ENC_DEC,
-    "musicgen": _ENC_DEC,
-    "musicgen_melody": _ENC_DEC,
-    "mvp": _ENC_DEC,
-    "pegasus": _ENC_DEC,
-    "plbart": _ENC_DEC,
-    "prophetnet": _ENC_DEC,
-    "trocr": _ENC_DEC,
-    "whisper": _ENC_DEC,
     # other memories
     "reformer": _OTHER_MEMORY,
     "xlnet": _OTHER_MEMORY,
@@ -74,7 +44,47 @@ EXCLUDED: dict[str, str] = {
     "gemma4_assistant": _ASSISTANT,
     "gemma4_unified_assistant": _ASSISTANT,
 }
-"""Causal-LM model types that are not decoder families keeping a KV cache, with why."""
+"""Causal-LM model types that are not decoders keeping a KV cache, with why."""
+
+ENCODER_DECODER: frozenset[str] = frozenset(
+    {
+        # the decoder half of an encoder-decoder model, exposed as a CausalLM
+        "bart",
+        "bigbird_pegasus",
+        "blenderbot",
+        "blenderbot-small",
+        "marian",
+        "mbart",
+        "musicgen",
+        "musicgen_melody",
+        "mvp",
+        "pegasus",
+        "plbart",
+        "prophetnet",
+        "trocr",
+        "whisper",
+        # encoders whose CausalLM head runs them as decoders (is_decoder; bert2bert)
+        "bert",
+        "bert-generation",
+        "big_bird",
+        "camembert",
+        "data2vec-text",
+        "electra",
+        "ernie",
+        "megatron-bert",
+        "rembert",
+        "roberta",
+        "roberta-prelayernorm",
+        "roc_bert",
+        "roformer",
+        "xlm",
+        "xlm-roberta",
+        "xlm-roberta-xl",
+        "xmod",
+    }
+)
+"""Causal-LM model types that are encoder-decoder decoders or encoders run as decoders: in the
+denominator, reported as their own group."""
 
 
 def causal_lm_model_types() -> list[str]:
@@ -85,8 +95,13 @@ def causal_lm_model_types() -> list[str]:
 
 
 def decoder_families_with_kv_cache() -> list[str]:
-    """Causal-LM model types that keep a per-token KV cache: what kvarch should cover."""
-    return [t for t in causal_lm_model_types() if t not in EXCLUDED]
+    """Decoder-only causal-LM model types that keep a per-token KV cache."""
+    return [t for t in causal_lm_model_types() if t not in EXCLUDED and t not in ENCODER_DECODER]
+
+
+def encoder_decoder_decoders() -> list[str]:
+    """Causal-LM model types that are encoder-decoder decoders or encoders run as decoders."""
+    return [t for t in causal_lm_model_types() if t in ENCODER_DECODER]
 
 
 class CoverageReport(msgspec.Struct, frozen=True, kw_only=True):
@@ -98,23 +113,46 @@ class CoverageReport(msgspec.Struct, frozen=True, kw_only=True):
     """Families a schema serves."""
     missing: list[str]
     """Families no schema serves yet."""
+    encoder_decoder_covered: list[str] = msgspec.field(default_factory=list)
+    """Encoder-decoder decoders (and encoders run as decoders) a schema serves."""
+    encoder_decoder_missing: list[str] = msgspec.field(default_factory=list)
+    """Encoder-decoder decoders (and encoders run as decoders) no schema serves yet."""
 
     @property
     def ratio(self) -> float:
-        """Covered / total."""
-        total = len(self.covered) + len(self.missing)
-        return len(self.covered) / total if total else 1.0
+        """Covered / total, decoder families."""
+        return _ratio(self.covered, self.missing)
+
+    @property
+    def encoder_decoder_ratio(self) -> float:
+        """Covered / total, encoder-decoder decoders."""
+        return _ratio(self.encoder_decoder_covered, self.encoder_decoder_missing)
 
     def render(self) -> str:
-        """Counts, then the missing families."""
-        total = len(self.covered) + len(self.missing)
-        lines = [
-            f"transformers {self.transformers_version}: {len(self.covered)}/{total} decoder "
-            f"families with a KV cache have a schema ({self.ratio:.1%})",
-        ]
-        if self.missing:
-            lines.append("without a schema: " + ", ".join(self.missing))
+        """Counts per group, each followed by its missing families."""
+        lines = []
+        groups = (
+            ("decoder families", self.covered, self.missing),
+            (
+                "encoder-decoder decoders (and encoders run as decoders)",
+                self.encoder_decoder_covered,
+                self.encoder_decoder_missing,
+            ),
+        )
+        for what, covered, missing in groups:
+            total = len(covered) + len(missing)
+            lines.append(
+                f"transformers {self.transformers_version}: {len(covered)}/{total} {what} with a "
+                f"KV cache have a schema ({_ratio(covered, missing):.1%})"
+            )
+            if missing:
+                lines.append("without a schema: " + ", ".join(missing))
         return "\n".join(lines)
+
+
+def _ratio(covered: list[str], missing: list[str]) -> float:
+    total = len(covered) + len(missing)
+    return len(covered) / total if total else 1.0
 
 
 def coverage_report() -> CoverageReport:
@@ -122,9 +160,12 @@ def coverage_report() -> CoverageReport:
     import transformers
 
     families = decoder_families_with_kv_cache()
+    encdec = encoder_decoder_decoders()
     known = set(registry.model_types())
     return CoverageReport(
         transformers_version=transformers.__version__,
         covered=[f for f in families if f in known],
         missing=[f for f in families if f not in known],
+        encoder_decoder_covered=[f for f in encdec if f in known],
+        encoder_decoder_missing=[f for f in encdec if f not in known],
     )

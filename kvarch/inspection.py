@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -97,11 +98,64 @@ def summary(layout: Layout) -> str:
     per_token = layout.bytes_per_token
     per_seq = layout.state_bytes_per_sequence
     state_text = f"; {per_seq} bytes/sequence of state ({human_bytes(per_seq)})" if per_seq else ""
+    cross = layout.cross_bytes_per_sequence
+    if cross:
+        state_text += (
+            f"; {cross} bytes/sequence of cross-attention K/V ({human_bytes(cross)}) at "
+            f"{layout.encoder_len} encoder positions"
+        )
     return (
         f"{len(layout.layers)} layers: {', '.join(parts)}; {per_token} bytes/token "
         f"({per_token / 1024:.2f} KiB, {layout.dtype.value}){state_text}; max length "
         f"{layout.model_max_seq_len}"
     )
+
+
+CROSS_HEADERS = ("layers", "count", "kv_heads", "k_dim", "v_dim", "bytes/position/layer",
+                 "bytes/sequence/layer")  # fmt: skip
+STATE_HEADERS = ("layers", "count", "state", "shape", "bytes/sequence/layer")
+
+
+def cross_rows(layout: Layout) -> list[tuple[object, ...]]:
+    """One row per distinct cross-attention geometry: the K/V each layer keeps of the encoder's
+    states, per encoder position and per sequence at ``layout.encoder_len`` positions."""
+    by_cross: dict[Any, list[int]] = {}
+    for s in layout.layers:
+        if s.cross is not None:
+            by_cross.setdefault(s.cross, []).append(s.index)
+    rows: list[tuple[object, ...]] = []
+    for cross, indices in by_cross.items():
+        per_position = layout.dtype.nbytes(cross.elements)
+        rows.append(
+            (
+                _spans(indices),
+                len(indices),
+                cross.num_kv_heads,
+                cross.k_head_dim,
+                cross.v_head_dim,
+                per_position,
+                per_position * layout.encoder_len,
+            )
+        )
+    return rows
+
+
+def state_rows(layout: Layout) -> list[tuple[object, ...]]:
+    """One row per distinct per-sequence tensor (name and shape) and the layers keeping it."""
+    by_state: dict[tuple[str, tuple[int, ...]], list[int]] = {}
+    for s in layout.layers:
+        for t in s.state:
+            by_state.setdefault((t.name, t.shape), []).append(s.index)
+    return [
+        (
+            _spans(indices),
+            len(indices),
+            name,
+            "x".join(map(str, shape)),
+            layout.dtype.nbytes(math.prod(shape)),
+        )
+        for (name, shape), indices in by_state.items()
+    ]
 
 
 def extra_keys_text(spec: LayerSpec) -> str:

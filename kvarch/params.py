@@ -68,12 +68,22 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
         "num_channels": 3, "image_size": 224, "patch_size": 16,
     },
     "gpt2": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
+    "bart": {
+        "vocab_size": 50265, "d_model": 1024, "encoder_layers": 12, "decoder_layers": 12,
+        "encoder_ffn_dim": 4096, "decoder_ffn_dim": 4096, "max_position_embeddings": 1024,
+    },
+    "whisper": {
+        "vocab_size": 51865, "d_model": 384, "encoder_layers": 4, "decoder_layers": 4,
+        "encoder_ffn_dim": 1536, "decoder_ffn_dim": 1536, "max_source_positions": 1500,
+        "max_target_positions": 448,
+    },
     "gpt_bigcode": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
 }  # fmt: skip
 
 _TIED_BY_DEFAULT = {
     "gemma", "gemma2", "gemma3", "gemma3_text", "gemma3n_text", "recurrent_gemma", "falcon",
-    "gpt2", "gpt_bigcode", "mpt",
+    "gpt2", "gpt_bigcode", "mpt", "bart", "whisper", "mbart", "pegasus", "plbart", "mvp",
+    "marian", "blenderbot", "blenderbot-small", "bigbird_pegasus",
 }  # fmt: skip
 
 
@@ -133,6 +143,24 @@ def _gqa(c: _Cfg, n: ParamCount, layers: int, hidden: int, *, gated_q: bool = Fa
 def _gated_mlp(n: ParamCount, hidden: int, inter: int, copies: int, tag: Tag = "mlp") -> None:
     n.add(inter, hidden, tag, 2 * copies)  # gate, up
     n.add(hidden, inter, tag, copies)  # down
+
+
+def _encoder_decoder(c: _Cfg, n: ParamCount) -> None:
+    """BART-style encoder-decoders (BART and its relatives, Whisper): both stacks of
+    multi-head attention and two-matrix MLPs, the decoder's cross-attention included; biases,
+    norms and learned positions in ``other`` (Whisper's convolution front end is not counted)."""
+    hidden = c.int("d_model")
+    _embeddings(c, n, hidden)
+    for stack, attentions in (("encoder", 1), ("decoder", 2)):
+        layers, ffn = c.int(f"{stack}_layers"), c.int(f"{stack}_ffn_dim")
+        n.add(hidden, hidden, "attn", 4 * attentions * layers)
+        n.add(ffn, hidden, "mlp", layers)
+        n.add(hidden, ffn, "mlp", layers)
+        n.other += layers * (attentions * 6 * hidden + ffn + 3 * hidden)  # biases, norms
+    positions = c.int("max_position_embeddings") or (
+        c.int("max_source_positions") + c.int("max_target_positions")
+    )
+    n.other += positions * hidden
 
 
 def _llama_like(c: _Cfg, n: ParamCount) -> None:
@@ -373,6 +401,11 @@ _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
     "deepseek_v2": _mla, "deepseek_v3": _mla, "deepseek_v32": _mla, "gpt2": _gpt,
     "gpt_bigcode": _gpt, "falcon": _falcon, "mpt": _mpt, "jamba": _jamba, "qwen3_next": _qwen3_next,
     "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text,
+    **dict.fromkeys(
+        ("bart", "whisper", "mbart", "marian", "pegasus", "plbart", "mvp", "blenderbot",
+         "blenderbot-small", "bigbird_pegasus"),
+        _encoder_decoder,
+    ),
 }  # fmt: skip
 _LLAMA_LIKE = {
     "llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe", "phi3", "gemma",

@@ -73,6 +73,11 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
     state_bytes_per_sequence: int = 0
     """Recurrent state one sequence keeps per replica (Mamba conv/SSM, linear attention), in
     the cache dtype, summed over its TP ranks; not in ``bytes_per_token``."""
+    encoder_len: int = 0
+    """Most encoder positions one sequence's cross-attention reads (0: no cross-attention)."""
+    cross_bytes_per_sequence: int = 0
+    """Cross-attention K/V one sequence keeps per replica at ``encoder_len`` encoder positions,
+    in the cache dtype, summed over its TP ranks; not in ``bytes_per_token``."""
 
     def render(self) -> str:
         """A readable summary and table."""
@@ -101,6 +106,7 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
             ("weights", weights),
             ("kv bytes per token", per_token),
             ("state per sequence", self._state_text()),
+            *([("cross-attention per sequence", self._cross_text())] if self.encoder_len else []),
             ("cache per device", human_bytes(p.cache_bytes_per_device)),
             ("tokens per replica", self.tokens_per_replica),
             ("max length", context),
@@ -138,6 +144,16 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
         lines += ["", table(headers, rows)]
         lines += [f"note: {n}" for n in p.notes]
         return "\n".join(lines)
+
+    def _cross_text(self) -> str:
+        """``cross-attention per sequence``: bytes at the encoder length, and what the batch's
+        cross-attention K/V takes on each device."""
+        n, p = self.cross_bytes_per_sequence, self.plan
+        return (
+            f"{n} ({human_bytes(n)}) at {self.encoder_len} encoder positions; "
+            f"{human_bytes(p.cross_bytes_per_device)} per device for {p.max_batch_size} "
+            "sequences, set aside before the KV blocks"
+        )
 
     def _state_text(self) -> str:
         """``state per sequence``: bytes, and what the batch's state takes on each device."""
@@ -266,4 +282,6 @@ def plan_model(
         ],
         plan=result,
         state_bytes_per_sequence=getattr(arch, "state_bytes_per_sequence", 0),
+        encoder_len=getattr(arch, "model_max_encoder_len", 0),
+        cross_bytes_per_sequence=getattr(arch, "cross_bytes_per_sequence", 0),
     )

@@ -71,8 +71,8 @@ __all__ = [
     "check_value",
     "closest",
     "coalesce",
-    "cross",
     "config_mapping",
+    "cross",
     "extra_keys",
     "fail",
     "from_input",
@@ -764,7 +764,9 @@ def state(owner: str, i: int, *declared: tuple[str, tuple[int, ...]]) -> tuple[S
     return tuple(out)
 
 
-def cross(owner: str, i: int, num_kv_heads: int, k_head_dim: int, v_head_dim: int) -> CrossKV | None:
+def cross(
+    owner: str, i: int, num_kv_heads: int, k_head_dim: int, v_head_dim: int
+) -> CrossKV | None:
     """Layer ``i``'s cross-attention K/V from the schema's heads and widths: 0 heads means the
     layer has no cross-attention; negative heads or widths below 1 are errors."""
     field = f"layers[{i}].cross"

@@ -17,7 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kvarch
-from kvarch.coverage import EXCLUDED, causal_lm_model_types, decoder_families_with_kv_cache
+from kvarch.coverage import (
+    ENCODER_DECODER,
+    EXCLUDED,
+    causal_lm_model_types,
+    decoder_families_with_kv_cache,
+    encoder_decoder_decoders,
+)
 from kvarch.dtype import DType
 from kvarch.kv_cache import KVCacheParams
 from kvarch.layers import LayerSpec
@@ -327,7 +333,7 @@ def test_every_issue4_family_has_a_variant_or_a_reason() -> None:
 
 def test_every_decoder_family_is_catalogued_or_explained() -> None:
     have = {v.model_type for v in VARIANTS}
-    families = decoder_families_with_kv_cache()
+    families = decoder_families_with_kv_cache() + encoder_decoder_decoders()
     assert [f for f in families if f not in have and f not in UNBUILDABLE] == []
     assert not have & set(UNBUILDABLE)
 
@@ -345,9 +351,12 @@ def test_coverage_denominator() -> None:
     assert not set(families) & set(EXCLUDED)
     assert {"llama", "gemma2", "deepseek_v3", "jamba", "gpt_bigcode"} <= set(families)
     assert {"mamba", "rwkv", "bert", "bart"}.isdisjoint(families)
-    # besides the families: text sub-configs whose *ForCausalLM has no auto-mapping entry
-    sub_configs = {"mllama_text_model"}
-    assert {v.model_type for v in available_variants()} <= set(families) | sub_configs
+    encdec = encoder_decoder_decoders()
+    assert set(encdec) == ENCODER_DECODER <= set(causal) and not ENCODER_DECODER & set(EXCLUDED)
+    assert {"bert", "bart", "whisper"} <= set(encdec)
+    # besides the families: sub-configs whose *ForCausalLM has no auto-mapping entry
+    sub_configs = {"mllama_text_model", "musicgen_decoder", "musicgen_melody_decoder"}
+    assert {v.model_type for v in available_variants()} <= set(families + encdec) | sub_configs
 
 
 # --- published checkpoints, full size, shapes only ------------------------------------------

@@ -73,6 +73,12 @@ class CachePlan(msgspec.Struct, frozen=True, kw_only=True):
     state_bytes_per_device: int = 0
     """State set aside on each device before the KV blocks: ``max_batch_size`` sequences'
     worth (not part of ``cache_bytes_per_device``)."""
+    cross_bytes_per_sequence_per_device: int = 0
+    """Cross-attention K/V one sequence keeps on one device at the model's encoder length (its
+    TP share)."""
+    cross_bytes_per_device: int = 0
+    """Cross-attention K/V set aside on each device before the KV blocks: ``max_batch_size``
+    sequences' worth (not part of ``cache_bytes_per_device``)."""
     host_blocks_per_pool: list[int] = msgspec.field(default_factory=list)
     """Host swap blocks of each pool of ``layout``."""
 
@@ -163,6 +169,7 @@ def plan(
     weight_bytes: int = 0,
     activation_bytes: int = 0,
     state_bytes_per_sequence: int = 0,
+    cross_bytes_per_sequence: int = 0,
 ) -> CachePlan:
     """Size the cache for one device's ``free_bytes`` (every device of every replica alike).
 
@@ -173,6 +180,8 @@ def plan(
     ``DEFAULT_MAX_BATCH_SIZE``); a batch that fits gets exactly the blocks it needs.
     ``state_bytes_per_sequence`` is one sequence's recurrent state on one replica, split evenly
     over its TP devices; the batch's state is set aside first, the KV blocks get the rest.
+    ``cross_bytes_per_sequence`` (an encoder-decoder's cross-attention K/V of one sequence at its
+    encoder length, vLLM's ``CrossAttentionSpec``) is set aside the same way, beside the state.
     """
     owner = "plan"
     check_int(owner, "free_bytes", free_bytes, minimum=0)
@@ -180,6 +189,7 @@ def plan(
     check_int(owner, "weight_bytes", weight_bytes, minimum=0)
     check_int(owner, "activation_bytes", activation_bytes, minimum=0)
     check_int(owner, "state_bytes_per_sequence", state_bytes_per_sequence, minimum=0)
+    check_int(owner, "cross_bytes_per_sequence", cross_bytes_per_sequence, minimum=0)
     util = check_fraction(owner, "device_memory_utilization", device_memory_utilization)
     batch = check_int(owner, "max_batch_size", max_batch_size or DEFAULT_MAX_BATCH_SIZE)
     layout = cache_layout(params)
@@ -192,13 +202,18 @@ def plan(
     block_bytes = [layout.bytes_per_block_per_device(p) for p in pools]
     static = -(-weight_bytes // tp) + activation_bytes
     state_per_seq = -(-state_bytes_per_sequence // tp)
+    cross_per_seq = -(-cross_bytes_per_sequence // tp)
     state = batch * state_per_seq
-    budget = int(free_bytes * util) - static - state
-    if state and budget < sum(block_bytes) and budget + state >= sum(block_bytes):
+    cross = batch * cross_per_seq
+    held = state + cross  # per-sequence memory, set aside before the KV blocks
+    budget = int(free_bytes * util) - static - held
+    if held and budget < sum(block_bytes) and budget + held >= sum(block_bytes):
+        kinds = (("recurrent state", state), ("cross-attention K/V", cross))
+        what = " and ".join(name for name, n in kinds if n)
         raise PlanError(
             "max_batch_size",
-            f"{batch} sequences' recurrent state ({state_per_seq} bytes each per device, "
-            f"{state} in all) leaves {budget} bytes per device: less than one block of every "
+            f"{batch} sequences' {what} ({state_per_seq + cross_per_seq} bytes each per device, "
+            f"{held} in all) leaves {budget} bytes per device: less than one block of every "
             f"pool ({sum(block_bytes)} bytes). Lower max_batch_size or give the cache more "
             "memory.",
         )
@@ -285,6 +300,11 @@ def plan(
             f"recurrent state: {state_per_seq} bytes per sequence per device, {state} set aside "
             f"for {batch} sequences before the KV blocks"
         )
+    if cross:
+        notes.append(
+            f"cross-attention K/V: {cross_per_seq} bytes per sequence per device, {cross} set "
+            f"aside for {batch} sequences before the KV blocks"
+        )
     hosts = _host_blocks(layout, blocks)
     model_pool = layout.pool_of_source()
     return CachePlan(
@@ -306,6 +326,8 @@ def plan(
         host_blocks_per_pool=hosts,
         state_bytes_per_sequence_per_device=state_per_seq,
         state_bytes_per_device=state,
+        cross_bytes_per_sequence_per_device=cross_per_seq,
+        cross_bytes_per_device=cross,
     )
 
 
@@ -371,6 +393,7 @@ def plan_for_arch(
         weight_bytes=weight_bytes,
         activation_bytes=activation_bytes,
         state_bytes_per_sequence=getattr(arch, "state_bytes_per_sequence", 0),
+        cross_bytes_per_sequence=getattr(arch, "cross_bytes_per_sequence", 0),
     )
 
 

@@ -35,7 +35,11 @@ def mismatches(truth: Sequence[LayerTruth], specs: Sequence[Any]) -> list[str]:
         state = tuple(x.shape for x in s.state)
         if declares_state and state != t.state:
             lines.append(f"layer {t.index} state: kvarch {state!r}, transformers {t.state!r}")
-        cross = None if s.cross is None else (s.cross.num_kv_heads, s.cross.k_head_dim, s.cross.v_head_dim)
+        cross = (
+            None
+            if s.cross is None
+            else (s.cross.num_kv_heads, s.cross.k_head_dim, s.cross.v_head_dim)
+        )
         if cross != t.cross:
             lines.append(f"layer {t.index} cross: kvarch {cross!r}, transformers {t.cross!r}")
         if t.kind == "shared" and t.kv_source is not None and s.kv_source != t.kv_source:

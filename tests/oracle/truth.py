@@ -265,7 +265,9 @@ def _encoder_inputs(model: Any, device: str) -> dict[str, torch.Tensor]:
     return {name: states.to(device)}
 
 
-def _cross_truth(cache: Any, num_layers: int, shapes_only: bool) -> list[tuple[int, int, int] | None]:
+def _cross_truth(
+    cache: Any, num_layers: int, shapes_only: bool
+) -> list[tuple[int, int, int] | None]:
     """Per layer, (heads, K dim, V dim) of the cross-attention K/V an ``EncoderDecoderCache``
     holds ([] for a cache without a cross part); each must hold ``ENCODER_TOKENS`` rows."""
     cross = getattr(cache, "cross_attention_cache", None)
@@ -273,7 +275,9 @@ def _cross_truth(cache: Any, num_layers: int, shapes_only: bool) -> list[tuple[i
         return []
     entries = _cache_entries(cross)
     if any(k is not None for _, k, _ in entries[num_layers:]):
-        raise OracleError(f"cross-attention cache fills {len(entries)} layers, config has {num_layers}")
+        raise OracleError(
+            f"cross-attention cache fills {len(entries)} layers, config has {num_layers}"
+        )
     entries = entries[:num_layers] + [(None, None, None)] * (num_layers - len(entries))
     out: list[tuple[int, int, int] | None] = []
     for index, (_, keys, values) in enumerate(entries):

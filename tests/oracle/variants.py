@@ -591,6 +591,10 @@ UNBUILDABLE: dict[str, str] = {
     "blt": "byte-latent model: local encoder/decoder stacks; no tiny variant yet",
     "dots3_note": _BIG_DEFAULTS + "; dots3_note_text covers the decoder",
     "emu3_text_model": "Emu3ForCausalLM's own config; no causal-LM auto mapping (emu3 covers it)",
+    "musicgen": "AutoModelForCausalLM cannot build from the composite MusicgenConfig; "
+    "musicgen_decoder covers the decoder (tests/test_oracle_encdec.py resolves both)",
+    "musicgen_melody": "AutoModelForCausalLM cannot build from the composite config; "
+    "musicgen_melody_decoder covers the decoder",
 }
 """Decoder families with a KV cache that the catalogue cannot build here, with the reason."""
 
@@ -609,8 +613,8 @@ def available_variants() -> list[Variant]:
     return [v for v in VARIANTS if v.model_type in CONFIG_MAPPING_NAMES]
 
 
-from tests.oracle.variants_gemma_and_mla import VARIANTS_GEMMA_AND_MLA  # noqa: E402
 from tests.oracle.variants_encdec import VARIANTS_ENCDEC  # noqa: E402
+from tests.oracle.variants_gemma_and_mla import VARIANTS_GEMMA_AND_MLA  # noqa: E402
 from tests.oracle.variants_hybrids import VARIANTS_HYBRIDS  # noqa: E402
 from tests.oracle.variants_legacy_and_multimodal import VARIANTS_LEGACY_AND_MULTIMODAL  # noqa: E402
 from tests.oracle.variants_llama_relatives import VARIANTS_LLAMA_RELATIVES  # noqa: E402
