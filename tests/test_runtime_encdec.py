@@ -24,7 +24,7 @@ from transformers import (
 
 from kvarch.runtime import Engine, PagedCache, SamplingParams
 from kvarch.runtime.cross import PagedEncoderDecoderCache
-from kvarch.runtime.errors import RequestError, UnsupportedCacheError
+from kvarch.runtime.errors import RequestError, ShapeError, UnsupportedCacheError
 from tests.oracle.variants import available_variants, make_config
 
 VOCAB = 96
@@ -252,3 +252,13 @@ def test_bart_relatives_generate_and_engine_equal_transformers(variant_id: str) 
                            encoder_inputs=sources)  # fmt: skip
     assert [o.token_ids for o in outs] == [r.sequences[0, 1:].tolist() for r in refs]
     assert engine.stats.preemptions > 0
+
+
+def test_the_paged_cache_itself_given_to_an_encoder_decoder_model_is_refused() -> None:
+    """Without the EncoderDecoderCache of ``kwargs_for`` the modules would write their cross
+    K/V into the self-attention pages: a typed error says what to pass."""
+    model = bart()
+    cache = PagedCache.from_model(model, max_batch_size=1, max_seq_len=32, page_size=4)
+    with pytest.raises(ShapeError, match=r"pass \*\*cache.kwargs_for\(model\)"):
+        model.generate(torch.tensor([[5, 6, 7]]), generation_config=greedy(BART_START, 4),
+                       cache=cache)  # fmt: skip

@@ -304,6 +304,11 @@ class PagedCache(Cache):  # type: ignore[misc]
         window_of = {i: g.window for g in groups for i in g.layer_indices}
         kind_of = {i: g.attention for g in groups for i in g.layer_indices}
         self.first_layer = min(window_of)
+        self.paged_layers = len(window_of)
+        self.step_shape: tuple[int, int] = (0, 0)
+        """(batch, new tokens) of the forward in flight (generate)."""
+        self.later_layers = False
+        """A layer after the first was updated in the forward in flight."""
         self.batch = 0
         self.ctx: attn.StepContext | None = None
         """The step context of the forward in flight (set per forward, or by the engine)."""
@@ -415,10 +420,29 @@ class PagedCache(Cache):  # type: ignore[misc]
         if self.engine_owned or layer != self.first_layer:
             if self.ctx is None:
                 raise SequenceStateError(None, "no step in flight: the first layer sets it up")
+            if not self.engine_owned and (batch, n) != self.step_shape:
+                self._foreign_update(layer, (batch, n))
+            self.later_layers = True
             return self.ctx
+        if self.ctx is not None and not self.later_layers and self.paged_layers > 1:
+            self._foreign_update(layer, (batch, n))
         attn.disarm()  # a forward that raised may have left a layer armed
         self.ctx = self.advance(batch, n)
+        self.step_shape, self.later_layers = (batch, n), False
         return self.ctx
+
+    def _foreign_update(self, layer: int, got: tuple[int, int]) -> None:
+        """Raise for K/V that are not this step's tokens (written twice, or another length)."""
+        hint = ""
+        if self.encoder_decoder is not None:
+            hint = (
+                "; an encoder-decoder model given this cache itself writes its cross-attention "
+                "here: pass **cache.kwargs_for(model)"
+            )
+        raise ShapeError(
+            f"layer {layer}'s (batch, new tokens)", got,
+            f"one update per layer per forward of the step's {self.step_shape}{hint}",
+        )  # fmt: skip
 
     def advance(self, batch: int, n: int) -> attn.StepContext:
         """Grow every batch row by ``n`` tokens (once per forward); the forward's context.
