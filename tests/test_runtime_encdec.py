@@ -209,6 +209,7 @@ def test_the_pool_budget_leaves_room_for_a_batch_of_cross_kv() -> None:
     # 2 layers x (K, V) x 4 heads x 8 dims x 64 encoder positions x 4 bytes, per sequence
     cross = 2 * 2 * 4 * 8 * 64 * 4
     assert cache.plan is not None
+    assert cache.plan.cross_bytes_per_device == 3 * cross
     assert cache.plan.available_bytes_per_device == int(free * 0.9) - 3 * cross
 
 

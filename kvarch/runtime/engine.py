@@ -269,7 +269,6 @@ class Engine:
             )
         free = device_free_bytes(groups[0].params.devices)
         activations = _activation_bytes(text, max_tokens, batch, device)
-        activations += batch * self.cross_bytes_per_sequence
         return plan(
             params,
             free_bytes=free,
@@ -278,6 +277,7 @@ class Engine:
             max_batch_size=batch,
             device_memory_utilization=utilization,
             activation_bytes=activations,
+            cross_bytes_per_sequence=self.cross_bytes_per_sequence,
         )
 
     @staticmethod

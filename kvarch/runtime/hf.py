@@ -395,7 +395,7 @@ class PagedCache(Cache):  # type: ignore[misc]
             max_seq_len=max_seq_len,
             max_batch_size=max_batch_size,
             device_memory_utilization=device_memory_utilization,
-            activation_bytes=max_batch_size * cross_bytes,  # encoder-decoder: kept beside
+            cross_bytes_per_sequence=cross_bytes,
         )
         sized = with_prefill_headroom(sized, params, max_prompt_len or max_seq_len)
         blocks = sized.blocks_per_group
