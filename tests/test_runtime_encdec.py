@@ -151,15 +151,21 @@ def test_bart_engine_does_not_share_prefix_blocks_across_encoder_inputs() -> Non
 
 
 def test_whisper_engine_equals_transformers() -> None:
+    """Decoder prompts of 1 to 7 tokens (a task prefix), prefilled in chunks of 5 tokens."""
     model = whisper()
+    model.generation_config.eos_token_id = None
     torch.manual_seed(6)
-    features = [torch.randn(8, 24) for _ in range(3)]
+    features = [torch.randn(8, 24) for _ in range(4)]
+    prompts = [[WHISPER_START], [WHISPER_START, 5, 6, 7], [WHISPER_START, 9],
+               [WHISPER_START, 5, 6, 7, 8, 10, 11]]  # fmt: skip
     config = greedy(WHISPER_START, 9)
-    refs = [model.generate(f[None], generation_config=config)[0].tolist() for f in features]
-    engine = Engine(model, max_batch_size=3, max_seq_len=32, page_size=4, num_blocks=6)
-    outs = engine.generate([[WHISPER_START]] * 3, SamplingParams(max_tokens=9, ignore_eos=True),
+    refs = [model.generate(f[None], decoder_input_ids=torch.tensor([p]), generation_config=config)
+            for f, p in zip(features, prompts, strict=True)]  # fmt: skip
+    engine = Engine(model, max_batch_size=4, max_seq_len=32, page_size=4, num_blocks=8,
+                    max_num_batched_tokens=5)  # fmt: skip
+    outs = engine.generate(prompts, SamplingParams(max_tokens=9, ignore_eos=True),
                            encoder_inputs=features)  # fmt: skip
-    assert [o.token_ids for o in outs] == refs
+    assert [o.token_ids for o in outs] == [r[0].tolist() for r in refs]  # new tokens only
     assert engine.stats.preemptions > 0
     assert engine.cache.cross is not None and not engine.cache.cross.store.seqs
 
