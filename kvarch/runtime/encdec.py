@@ -116,18 +116,22 @@ class EncoderDecoderSteps:
         store, so only their presence matters."""
 
     def encode(self, requests: Sequence[Any]) -> None:
-        """Cross K/V of every request that has none yet (one encoder run each)."""
+        """Cross K/V of every request that has none yet: requests whose encoder inputs have
+        one shape share an encoder run (no padding: each entry is its own length)."""
         store = self.cross.store
+        groups: dict[tuple[int, ...], list[tuple[int, Tensor]]] = {}
         for req in requests:
-            if req.index in store.seqs:
-                continue
-            x = encoder_tensor(req.encoder_input).to(self.device)
+            if req.index not in store.seqs:
+                x = encoder_tensor(req.encoder_input)
+                groups.setdefault(tuple(x.shape), []).append((req.index, x))
+        for group in groups.values():
+            x = torch.stack([t for _, t in group]).to(self.device)
             if x.is_floating_point():
                 x = x.to(self.dtype)
-            states = self.encoder(**{self.input_name: x[None]}).last_hidden_state
-            self.cross.seq_ids = [req.index]
+            states = self.encoder(**{self.input_name: x}).last_hidden_state
+            self.cross.seq_ids = [index for index, _ in group]
             fresh = PagedEncoderDecoderCache(DynamicCache(), self.cross)
-            start = torch.tensor([[self.start]], device=self.device)
+            start = torch.full((len(group), 1), self.start, device=self.device)
             self.decoder(
                 input_ids=start, encoder_hidden_states=states, use_cache=True,
                 **{cache_keyword(self.decoder): fresh},
