@@ -1,5 +1,5 @@
 # generated from schemas/musicgen.yaml by `make generate`; do not edit.
-# kvarch-digest: render=be80db6615ac38ae content=c8f0f25b01586a9e
+# kvarch-digest: render=49872cc681f2daf1 content=52adb2070f033f15
 from typing import ClassVar
 
 from generated.bert import BertConfig
@@ -37,5 +37,9 @@ class MusicgenConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     @rt.reads("num_attention_heads", "hidden_size")
     def _cross(self, i: int, kind: str, kinds: list[str]) -> rt.CrossKV | None:
         return rt.cross(
-            self._n, i, self.num_attention_heads, self.attn_head_dim, self.attn_head_dim
+            self._n,
+            i,
+            self.num_attention_heads,
+            self.hidden_size // self.num_attention_heads,
+            self.hidden_size // self.num_attention_heads,
         )

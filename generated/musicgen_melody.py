@@ -1,5 +1,5 @@
 # generated from schemas/musicgen_melody.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c1847e4693531213 content=027aa1961e0a7841
+# kvarch-digest: render=b31fa7022d0bafd7 content=ed0bb4d76e107cc0
 from typing import ClassVar
 
 from generated.musicgen import MusicgenConfig
@@ -16,4 +16,10 @@ class MusicgenMelodyConfig(MusicgenConfig, frozen=True, kw_only=True, dict=True)
 
     @rt.reads("hidden_size", "num_attention_heads")
     def _cross(self, i: int, kind: str, kinds: list[str]) -> rt.CrossKV | None:
-        return rt.cross(self._n, i, 0, self.attn_head_dim, self.attn_head_dim)
+        return rt.cross(
+            self._n,
+            i,
+            0,
+            self.hidden_size // self.num_attention_heads,
+            self.hidden_size // self.num_attention_heads,
+        )

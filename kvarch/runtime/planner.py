@@ -208,8 +208,8 @@ def plan(
     held = state + cross  # per-sequence memory, set aside before the KV blocks
     budget = int(free_bytes * util) - static - held
     if held and budget < sum(block_bytes) and budget + held >= sum(block_bytes):
-        kinds = (("recurrent state", state), ("cross-attention K/V", cross))
-        what = " and ".join(name for name, n in kinds if n)
+        parts = (("recurrent state", state), ("cross-attention K/V", cross))
+        what = " and ".join(name for name, n in parts if n)
         raise PlanError(
             "max_batch_size",
             f"{batch} sequences' {what} ({state_per_seq + cross_per_seq} bytes each per device, "

@@ -35,7 +35,12 @@ def seeds() -> list[dict[str, Any]]:
     out = [c for c in found if run_case(c) == "accepted"]
     served = {generated.resolve(c).__name__ for c in out}
     # a family with no fixture or variant: its model_type alone, where its defaults suffice
-    bare = [{"model_type": t} for t, cls in generated.MODEL_TYPES.items() if cls not in served]
+    # (with an empty sub-config where the class reads one: a full MusicgenConfig's decoder)
+    bare = [
+        {"model_type": t, **{r: {} for r in generated.resolve({"model_type": t}).ROOTS[:1]}}
+        for t, cls in generated.MODEL_TYPES.items()
+        if cls not in served
+    ]
     return out + [c for c in bare if run_case(c) == "accepted"]
 
 
