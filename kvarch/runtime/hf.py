@@ -5,8 +5,11 @@ writes every layer's K/V through the slot mapping, and hands the model the K/V i
 from ``DynamicCache`` (full layers: every token; sliding and chunked layers: the last
 ``window - 1`` cached tokens plus the new ones), gathered from the pages. Sliding groups
 recycle pages. MLA layers store K (latent) and V (rotary key) side by side in one latent row.
-Layers kvarch does not page (shared-KV, cross-attention) keep transformers' own layer objects;
-``hf_layers.delegated_layers`` picks them and refuses caches it cannot hold.
+Layers kvarch does not page (shared-KV, mllama's cross-attention) keep transformers' own layer
+objects; ``hf_layers.delegated_layers`` picks them and refuses caches it cannot hold.
+Encoder–decoder models (whisper, bart, ...) keep their cross-attention K/V per sequence in
+``cross`` (``kvarch.runtime.cross``); ``kwargs_for`` hands ``generate`` the
+``EncoderDecoderCache`` around both.
 """
 
 from __future__ import annotations
