@@ -117,7 +117,7 @@ class CrossLayer(CacheLayerMixin):  # type: ignore[misc]
         view = self._view(0)
         if view is not None and view.is_meta:
             kv = [self.cache.store.read(s, self.index) for s in self.cache.seq_ids]
-            attn.arm(attn.CrossRead(self.index, kv, self.cache.packed_starts()))
+            attn.arm(attn.CrossRead(self.index, kv, self.cache.starts))
         return view
 
     @keys.setter
@@ -157,26 +157,19 @@ class CrossAttentionCache(Cache):  # type: ignore[misc]
     def __init__(self, num_layers: int, paged: Any) -> None:
         self.store = CrossStore(num_layers)
         self.paged = paged
-        """The ``PagedCache`` of the self-attention (its step context says how packed queries
-        split into sequences)."""
+        """The ``PagedCache`` of the self-attention."""
         self.seq_ids: list[int] = []
         """The sequence of each batch row (``generate``) or packed sequence (engine) in
         flight."""
+        self.starts: list[int] | None = None
+        """Engine steps: packed sequence ``s`` owns queries ``starts[s]:starts[s+1]`` (set
+        from the host-side schedule, so no device read); None: one sequence per batch row."""
         super().__init__(layers=[CrossLayer(self, i) for i in range(num_layers)])
-
-    def packed_starts(self) -> list[int] | None:
-        """Query offsets of the packed sequences of the engine's step (None in ``generate``)."""
-        ctx = self.paged.ctx
-        if ctx is None or not ctx.packed:
-            return None
-        if ctx.query_start_loc is None:
-            return list(range(len(self.seq_ids) + 1))
-        return [int(x) for x in ctx.query_start_loc[: len(self.seq_ids) + 1].tolist()]
 
     def reset(self) -> None:
         """Free every sequence's K/V."""
         self.store.clear()
-        self.seq_ids = []
+        self.seq_ids, self.starts = [], None
         super().reset()
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import itertools
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -137,8 +138,10 @@ class EncoderDecoderSteps:
                 **{cache_keyword(self.decoder): fresh},
             )  # fmt: skip
 
-    def step_kwargs(self, requests: Sequence[Any]) -> dict[str, Any]:
-        """The model's keyword arguments for a packed step over ``requests``."""
+    def step_kwargs(self, requests: Sequence[Any], counts: Sequence[int]) -> dict[str, Any]:
+        """The model's keyword arguments for a packed step: ``counts[s]`` tokens of
+        ``requests[s]``."""
         self.cross.seq_ids = [r.index for r in requests]
+        self.cross.starts = [0, *itertools.accumulate(counts)]
         self.cache.mark_updated(True)
         return {"encoder_outputs": (self.stand_in,), "cache": self.cache}

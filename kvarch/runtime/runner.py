@@ -24,6 +24,7 @@ from torch import Tensor
 
 from kvarch.runtime import attention as attn
 from kvarch.runtime.encdec import EncoderDecoderSteps, PackedPositions
+from kvarch.runtime.errors import SequenceStateError
 from kvarch.runtime.hf import PagedCache, cache_keyword
 from kvarch.runtime.scheduler import ScheduledStep
 
@@ -99,7 +100,8 @@ class ModelRunner:
         self.encdec = None if cache.cross is None else EncoderDecoderSteps(model, cache)
         """Encoder–decoder models: runs the encoder of new requests, feeds packed decoder
         steps (cross-attention reads each sequence's K/V: no CUDA graphs)."""
-        self.step_requests: list[Any] = []
+        self.step: ScheduledStep | None = None
+        """The step in flight (encoder–decoder models read its requests and counts)."""
         self.positions = PackedPositions.for_model(model)
         """Decoders whose forward takes no ``position_ids``: their position embedding is handed
         each packed token's position."""
@@ -201,7 +203,10 @@ class ModelRunner:
         )
         with attn.packed_forward(), given:
             if self.encdec is not None:
-                extra = self.encdec.step_kwargs(self.step_requests)
+                step = self.step
+                if step is None:
+                    raise SequenceStateError(None, "no step in flight (ModelRunner.run sets it)")
+                extra = self.encdec.step_kwargs(step.requests, step.counts)
                 kwargs[self.cache_kwarg] = extra.pop("cache")
                 out = self.model(decoder_input_ids=ids, **extra, **kwargs)
             elif self.positions is not None:
@@ -222,7 +227,7 @@ class ModelRunner:
         n_seq = len(step.requests)
         if self.encdec is not None:
             self.encdec.encode(step.requests)
-            self.step_requests = step.requests
+            self.step = step
         if step.decode and self.use_graphs and self._ensure_graph(bucket := self._bucket(n_seq)):
             self._fill(step, bucket, bucket)
             self._upload(bucket)
