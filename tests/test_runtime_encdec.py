@@ -269,3 +269,15 @@ def test_the_paged_cache_itself_given_to_an_encoder_decoder_model_is_refused() -
     with pytest.raises(ShapeError, match=r"pass \*\*cache.kwargs_for\(model\)"):
         model.generate(torch.tensor([[5, 6, 7]]), generation_config=greedy(BART_START, 4),
                        cache=cache)  # fmt: skip
+
+
+def test_engine_from_a_config_json_builds_the_sequence_to_sequence_model(tmp_path: Any) -> None:
+    bart().config.to_json_file(tmp_path / "bart.json")
+    engine = Engine.from_pretrained(tmp_path / "bart.json", max_seq_len=32, max_batch_size=2)
+    assert type(engine.model).__name__ == "BartForConditionalGeneration"
+    whisper().config.to_json_file(tmp_path / "config.json")
+    engine = Engine.from_pretrained(tmp_path / "config.json", max_seq_len=32, max_batch_size=2)
+    assert type(engine.model).__name__ == "WhisperForConditionalGeneration"
+    out = engine.generate([[WHISPER_START]], SamplingParams(max_tokens=3, ignore_eos=True),
+                          encoder_inputs=[torch.randn(8, 24)])  # fmt: skip
+    assert len(out[0].token_ids) == 3 and out[0].finish_reason == "length"

@@ -215,8 +215,9 @@ class Engine:
         random_weights: bool = False,
         **kwargs: Any,
     ) -> Engine:
-        """An engine for a local checkpoint folder, or a ``config.json`` (random weights)."""
-        from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+        """An engine for a local checkpoint folder, or a ``config.json`` (random weights).
+        Encoder–decoder configs (whisper, bart, ...) build the sequence-to-sequence model."""
+        from transformers import AutoConfig, AutoTokenizer
 
         where = Path(path)
         folder = where if where.is_dir() else where.parent
@@ -225,11 +226,12 @@ class Engine:
         if dtype is None:
             dtype = torch.bfloat16 if target.type == "cuda" else torch.float32
         has_weights = any(folder.glob("*.safetensors")) or any(folder.glob("*.bin"))
+        auto = _auto_class(config)
         if random_weights or not where.is_dir() or not has_weights:
             with target:
-                model = AutoModelForCausalLM.from_config(config, dtype=dtype)
+                model = auto.from_config(config, dtype=dtype)
         else:
-            model = AutoModelForCausalLM.from_pretrained(str(folder), dtype=dtype).to(target)
+            model = auto.from_pretrained(str(folder), dtype=dtype).to(target)
         tokenizer = None
         if any(folder.glob("tokenizer*")):
             tokenizer = AutoTokenizer.from_pretrained(str(folder))
@@ -542,6 +544,19 @@ class Engine:
         """Zero the counters."""
         self.scheduler.preemptions = 0
         self.stats = EngineStats(cuda_graphs=self.runner.use_graphs)
+
+
+def _auto_class(config: Any) -> Any:
+    """The transformers auto class that builds a generating model of ``config``: the causal
+    LM, or for encoder–decoder configs the (speech) sequence-to-sequence model."""
+    import transformers
+    from transformers.models.auto import modeling_auto
+
+    if not getattr(config, "is_encoder_decoder", False):
+        return transformers.AutoModelForCausalLM
+    if config.model_type in modeling_auto.MODEL_FOR_SPEECH_SEQ_2_SEQ_MAPPING_NAMES:
+        return transformers.AutoModelForSpeechSeq2Seq
+    return transformers.AutoModelForSeq2SeqLM
 
 
 def _activation_bytes(text: Any, tokens: int, batch: int, device: torch.device) -> int:
