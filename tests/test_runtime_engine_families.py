@@ -71,6 +71,11 @@ CASES = [
     pytest.param(
         Case("llama4-text-chunked", "chunked attention, full on no-rope layers"), id="llama4-text"
     ),
+    pytest.param(
+        Case("bart", "positions from the cache length, learned (BartForCausalLM)"), id="bart"
+    ),
+    pytest.param(Case("marian", "positions from the cache length, sinusoidal"), id="marian"),
+    pytest.param(Case("bert-decoder", "BERT run as a decoder (BertLMHeadModel)"), id="bert"),
 ]
 
 REFUSED = [

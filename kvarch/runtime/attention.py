@@ -27,6 +27,7 @@ from kvarch.runtime.tensors import LayerCache
 
 __all__ = [
     "Armed",
+    "CrossRead",
     "StepContext",
     "arm",
     "attn_implementation",
@@ -78,12 +79,25 @@ class Armed:
     """``update`` returned dense K/V of a packed step (MLA): attend densely per sequence."""
 
 
-_armed: Armed | None = None
+@dataclass(slots=True)
+class CrossRead:
+    """A cross-attention layer whose K/V sit per sequence outside the pages (``cross.py``): its
+    attention runs the model's own implementation once per sequence."""
+
+    layer: int
+    kv: list[tuple[Tensor, Tensor]]
+    """Per sequence: K and V, each ``[heads, encoder_len, dim]``."""
+    starts: list[int] | None
+    """Packed steps (engine): sequence ``s`` owns queries ``starts[s]:starts[s+1]``; None: one
+    sequence per batch row (``generate``)."""
+
+
+_armed: Armed | CrossRead | None = None
 _padding: Tensor | None = None
 """The 2-D padding mask of the forward in flight, noted by the mask function."""
 
 
-def arm(armed: Armed) -> None:
+def arm(armed: Armed | CrossRead) -> None:
     """Mark ``armed.layer``'s next attention call as served from the pages."""
     global _armed
     _armed = armed
@@ -133,12 +147,15 @@ def paged_attention(
     if armed is not None and armed.layer != getattr(module, "layer_idx", None):
         raise UnsupportedCacheError(
             "?",
-            armed.attention,
+            "cross" if isinstance(armed, CrossRead) else armed.attention,
             [armed.layer],
             f"the attention of {type(module).__name__} "
             f"(layer_idx {getattr(module, 'layer_idx', None)}) ran after the cache update of "
             f"layer {armed.layer}; list the family in hf_layers.GATHERED",
         )
+    if isinstance(armed, CrossRead):
+        options = {"softcap": softcap} if softcap is not None else {}
+        return _cross(fallback, module, query, attention_mask, armed, scaling, options | kwargs)
     if armed is None:
         return _fallback_attention(fallback, module)(  # type: ignore[no-any-return]
             module,
@@ -161,6 +178,28 @@ def paged_attention(
             softcap=softcap, sinks=s_aux,
         ), None  # fmt: skip
     return _paged(query, armed, scale, window, chunk, softcap, s_aux), None
+
+
+def _cross(
+    fallback: str,
+    module: Any,
+    query: Tensor,
+    mask: Tensor | None,
+    read: CrossRead,
+    scaling: float | None,
+    kwargs: dict[str, Any],
+) -> tuple[Tensor, None]:
+    """The fallback attention once per sequence over its own cross K/V (lengths may differ)."""
+    attend = _fallback_attention(fallback, module)
+    outs = []
+    for s, (k, v) in enumerate(read.kv):
+        if read.starts is None:  # batch row s
+            q, m = query[s : s + 1], None if mask is None else mask[s : s + 1]
+        else:  # packed: no mask (each sequence sees all its encoder positions)
+            q, m = query[:, :, read.starts[s] : read.starts[s + 1]], None
+        out, _ = attend(module, q, k[None], v[None], m, scaling=scaling, **kwargs)
+        outs.append(out)
+    return torch.cat(outs, dim=0 if read.starts is None else 1), None
 
 
 def _paged(
@@ -277,7 +316,8 @@ def _mask(fallback: str, **kwargs: Any) -> Any:
     padding = kwargs.get("attention_mask")
     if _packed_forward:
         return None
-    _padding = padding if isinstance(padding, Tensor) and padding.dim() == 2 else None
+    if "allow_is_bidirectional_skip" not in kwargs:  # encoder (cross) masks are not the padding
+        _padding = padding if isinstance(padding, Tensor) and padding.dim() == 2 else None
     base = ALL_MASK_ATTENTION_FUNCTIONS._global_mapping.get(fallback)
     return None if base is None else base(**kwargs)
 
@@ -331,7 +371,9 @@ def use_paged_attention(model: Any, decoder_config: Any) -> bool:
         return False
     name = attn_implementation(current)
     model.set_attn_implementation(name)
-    return getattr(decoder_config, "_attn_implementation", None) == name
+    # encoder-decoder configs (bart, whisper) hand out a decoder copy: read the model's too
+    switched = (getattr(c, "_attn_implementation", None) for c in (decoder_config, model.config))
+    return name in switched
 
 
 def check_consumed(layer: int) -> None:

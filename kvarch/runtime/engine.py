@@ -26,13 +26,14 @@ from kvarch.device import DeviceRef
 from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
 from kvarch.layers import PER_TOKEN_KINDS
 from kvarch.runtime import attention as attn
+from kvarch.runtime.encdec import encoder_salt
 from kvarch.runtime.errors import (
     CollectiveError,
     RankMismatchError,
     RequestError,
     UnsupportedCacheError,
 )
-from kvarch.runtime.hf import PagedCache, arch_for_model
+from kvarch.runtime.hf import PagedCache, arch_for_model, decoder_layer_count
 from kvarch.runtime.hf_layers import (
     delegated_layers,
     gathered_reason,
@@ -117,6 +118,8 @@ class Engine:
     ) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
+        self.encoder_decoder = bool(getattr(model.config, "is_encoder_decoder", False))
+        """Requests carry encoder input; cross-attention K/V is kept per request."""
         arch = arch_for_model(model, page_size=page_size, devices=self._cache_devices(model))
         params = arch.get_kv_params()
         kinds = {spec.index: spec.kind for spec in arch.layers()}
@@ -126,7 +129,7 @@ class Engine:
             params = MultiKVCacheParams(groups=[KVCacheGroup(params=params, layer_indices=cached)])
             groups = as_groups(params)
         text = text_config(model)
-        num_layers = int(text.num_hidden_layers)
+        num_layers = decoder_layer_count(model, groups)
         model_type = str(getattr(text, "model_type", type(model).__name__))
         windows = {i: g.window for g in groups for i in g.layer_indices}
         delegated = delegated_layers(model, num_layers=num_layers, windows=windows, kinds=kinds)
@@ -150,6 +153,9 @@ class Engine:
         device = next(model.parameters()).device
         limit = arch.model_max_seq_len
         length = min(max_seq_len or limit, limit)
+        self.cross_bytes_per_sequence = int(getattr(arch, "cross_bytes_per_sequence", 0))
+        """Encoder–decoder models: cross-attention K/V of one request at the longest encoder
+        input (kept outside the pages; the pool's budget leaves a full batch of it free)."""
         self.plan = self._plan(
             text, params, num_blocks, length, limit, max_batch_size, device_memory_utilization,
             max_num_batched_tokens, device,
@@ -164,6 +170,7 @@ class Engine:
             plan=self.plan,
             paged_attention=True,
             enable_prefix_caching=enable_prefix_caching,
+            encoder_decoder=self.encoder_decoder,
         )
         self.cache.engine_owned = True
         self.scheduler = Scheduler(
@@ -187,7 +194,7 @@ class Engine:
         """Prompt token ids must lie in ``[0, vocab_size)`` (the input embedding's rows)."""
         self.max_seq_len = self.plan.max_seq_len
         self.stats = EngineStats(cuda_graphs=self.runner.use_graphs)
-        if device.type == "cuda":
+        if device.type == "cuda" and not self.encoder_decoder:
             self._warm_up(max_num_batched_tokens)
         self.runner.capture_all()
 
@@ -208,8 +215,9 @@ class Engine:
         random_weights: bool = False,
         **kwargs: Any,
     ) -> Engine:
-        """An engine for a local checkpoint folder, or a ``config.json`` (random weights)."""
-        from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+        """An engine for a local checkpoint folder, or a ``config.json`` (random weights).
+        Encoder–decoder configs (whisper, bart, ...) build the sequence-to-sequence model."""
+        from transformers import AutoConfig, AutoTokenizer
 
         where = Path(path)
         folder = where if where.is_dir() else where.parent
@@ -218,11 +226,12 @@ class Engine:
         if dtype is None:
             dtype = torch.bfloat16 if target.type == "cuda" else torch.float32
         has_weights = any(folder.glob("*.safetensors")) or any(folder.glob("*.bin"))
+        auto = _auto_class(config)
         if random_weights or not where.is_dir() or not has_weights:
             with target:
-                model = AutoModelForCausalLM.from_config(config, dtype=dtype)
+                model = auto.from_config(config, dtype=dtype)
         else:
-            model = AutoModelForCausalLM.from_pretrained(str(folder), dtype=dtype).to(target)
+            model = auto.from_pretrained(str(folder), dtype=dtype).to(target)
         tokenizer = None
         if any(folder.glob("tokenizer*")):
             tokenizer = AutoTokenizer.from_pretrained(str(folder))
@@ -270,6 +279,7 @@ class Engine:
             max_batch_size=batch,
             device_memory_utilization=utilization,
             activation_bytes=activations,
+            cross_bytes_per_sequence=self.cross_bytes_per_sequence,
         )
 
     @staticmethod
@@ -290,7 +300,9 @@ class Engine:
         return frozenset(found)
 
     # --- requests ------------------------------------------------------------------------
-    def _request(self, index: int, prompt: Sequence[int] | str, p: SamplingParams) -> Request:
+    def _request(
+        self, index: int, prompt: Sequence[int] | str, p: SamplingParams, encoder_input: Any = None
+    ) -> Request:
         """A checked request (nothing is queued)."""
         if isinstance(prompt, str):
             if self.tokenizer is None:
@@ -298,23 +310,48 @@ class Engine:
             ids = list(self.tokenizer.encode(prompt))
         else:
             ids = [int(t) for t in prompt]
+        self._check_ids(index, ids, "")
+        if self.encoder_decoder != (encoder_input is not None):
+            raise RequestError(
+                index,
+                "an encoder-decoder model needs encoder input (token ids for its encoder, or "
+                "input_features)" if self.encoder_decoder else "encoder input given to a "
+                "decoder-only model",
+            )  # fmt: skip
+        if encoder_input is not None and not isinstance(encoder_input, torch.Tensor):
+            encoder_input = [int(t) for t in encoder_input]
+            self._check_ids(index, encoder_input, "encoder input ")
+        stops = frozenset(p.stop_token_ids) | (frozenset() if p.ignore_eos else self.eos)
+        salt = None if encoder_input is None else encoder_salt(encoder_input, p.cache_salt)
+        return Request(index=index, tokens=ids, num_prompt=len(ids), max_tokens=p.max_tokens,
+                       stop_token_ids=stops, sampling=p, encoder_input=encoder_input,
+                       prefix_salt=salt)  # fmt: skip
+
+    def _check_ids(self, index: int, ids: list[int], what: str) -> None:
+        """Raise ``RequestError`` for no ids or an id outside the vocabulary."""
         if not ids:
-            raise RequestError(index, "empty; expected at least one token")
+            raise RequestError(index, f"{what}empty; expected at least one token")
         if min(ids) < 0 or max(ids) >= self.vocab_size:  # C-speed scan; find the culprit after
             bad = next(at for at, t in enumerate(ids) if not 0 <= t < self.vocab_size)
             raise RequestError(
                 index,
-                f"token id {ids[bad]} at position {bad} is outside the vocabulary "
+                f"{what}token id {ids[bad]} at position {bad} is outside the vocabulary "
                 f"[0, {self.vocab_size})",
             )
-        stops = frozenset(p.stop_token_ids) | (frozenset() if p.ignore_eos else self.eos)
-        return Request(index=index, tokens=ids, num_prompt=len(ids), max_tokens=p.max_tokens,
-                       stop_token_ids=stops, sampling=p)  # fmt: skip
 
     # --- online API: add requests, step, abort -------------------------------------------
-    def add_request(self, prompt: Sequence[int] | str, params: SamplingParams | None = None) -> int:
-        """Queue one request; its id (``step`` reports its tokens under it)."""
-        return self._add([self._request(self._next_id, prompt, params or SamplingParams())])[0]
+    def add_request(
+        self,
+        prompt: Sequence[int] | str,
+        params: SamplingParams | None = None,
+        *,
+        encoder_input: Sequence[int] | torch.Tensor | None = None,
+    ) -> int:
+        """Queue one request; its id (``step`` reports its tokens under it). Encoder–decoder
+        models: ``prompt`` is the decoder's (e.g. its start token) and ``encoder_input`` what
+        the encoder reads (token ids, or Whisper's ``[n_mels, frames]`` input_features)."""
+        p = params or SamplingParams()
+        return self._add([self._request(self._next_id, prompt, p, encoder_input)])[0]
 
     def _add(self, requests: list[Request]) -> list[int]:
         ids = []
@@ -343,8 +380,14 @@ class Engine:
             return False
         req = live[0]
         self.scheduler.abort(req)
+        self._free_cross(req)
         req.finish_reason = "abort"
         return True
+
+    def _free_cross(self, req: Request) -> None:
+        """Release a request's cross-attention K/V (encoder–decoder models)."""
+        if self.cache.cross is not None:
+            self.cache.cross.store.free(req.index)
 
     def output(self, request_id: int) -> RequestOutput | None:
         """A live request's output so far (None once it finished and was reported)."""
@@ -412,6 +455,7 @@ class Engine:
     def _finished(self, req: Request, token: int | None) -> TokenEvent:
         """Book a finished request out of the live set."""
         self._live.pop(req.index, None)
+        self._free_cross(req)
         if req.finish_reason in ("length", "stop"):
             self.stats.prompt_tokens += req.num_prompt
             self.stats.prefix_hit_tokens += req.hit_tokens
@@ -419,10 +463,14 @@ class Engine:
 
     # --- offline API -----------------------------------------------------------------------
     def stream(
-        self, prompts: Sequence[Sequence[int]] | Sequence[str], params: Any = None
+        self,
+        prompts: Sequence[Sequence[int]] | Sequence[str],
+        params: Any = None,
+        *,
+        encoder_inputs: Sequence[Any] | None = None,
     ) -> Iterator[tuple[int, int]]:
         """``(request index, token)`` as each token is generated."""
-        for _, index, event in self._run(prompts, params, progress=False):
+        for _, index, event in self._run(prompts, params, encoder_inputs, progress=False):
             if event.token is not None:
                 yield index, event.token
 
@@ -431,11 +479,13 @@ class Engine:
         prompts: Sequence[Sequence[int]] | Sequence[str],
         params: SamplingParams | Sequence[SamplingParams] | None = None,
         *,
+        encoder_inputs: Sequence[Any] | None = None,
         use_tqdm: bool | None = None,
     ) -> list[RequestOutput]:
-        """Run every prompt to completion; outputs in submission order."""
+        """Run every prompt to completion; outputs in submission order. Encoder–decoder
+        models: ``encoder_inputs`` holds one encoder input per prompt (see ``add_request``)."""
         requests: list[Request] = []
-        for reqs, _, _ in self._run(prompts, params, progress=use_tqdm):
+        for reqs, _, _ in self._run(prompts, params, encoder_inputs, progress=use_tqdm):
             requests = reqs
         outs = [self._output(r) for r in requests]
         for i, out in enumerate(outs):
@@ -456,7 +506,7 @@ class Engine:
         )
 
     def _run(
-        self, prompts: Any, params: Any, *, progress: bool | None
+        self, prompts: Any, params: Any, encoder_inputs: Any, *, progress: bool | None
     ) -> Iterator[tuple[list[Request], int, TokenEvent]]:
         """Queue ``prompts`` and step until each finished: (requests, position, event)."""
         params = params or SamplingParams()
@@ -464,8 +514,12 @@ class Engine:
             params = [params] * len(prompts)
         if len(params) != len(prompts):
             raise ValueError(f"params: got {len(params)}; expected one per prompt or one")
+        encoder_inputs = [None] * len(prompts) if encoder_inputs is None else encoder_inputs
+        if len(encoder_inputs) != len(prompts):
+            raise ValueError(f"encoder_inputs: got {len(encoder_inputs)}; expected one per prompt")
         requests = [
-            self._request(i, pr, p) for i, (pr, p) in enumerate(zip(prompts, params, strict=True))
+            self._request(i, pr, p, e)
+            for i, (pr, p, e) in enumerate(zip(prompts, params, encoder_inputs, strict=True))
         ]
         position = {rid: i for i, rid in enumerate(self._add(requests))}
         pending = set(position)
@@ -490,6 +544,19 @@ class Engine:
         """Zero the counters."""
         self.scheduler.preemptions = 0
         self.stats = EngineStats(cuda_graphs=self.runner.use_graphs)
+
+
+def _auto_class(config: Any) -> Any:
+    """The transformers auto class that builds a generating model of ``config``: the causal
+    LM, or for encoder–decoder configs the (speech) sequence-to-sequence model."""
+    import transformers
+    from transformers.models.auto import modeling_auto
+
+    if not getattr(config, "is_encoder_decoder", False):
+        return transformers.AutoModelForCausalLM
+    if config.model_type in modeling_auto.MODEL_FOR_SPEECH_SEQ_2_SEQ_MAPPING_NAMES:
+        return transformers.AutoModelForSpeechSeq2Seq
+    return transformers.AutoModelForSeq2SeqLM
 
 
 def _activation_bytes(text: Any, tokens: int, batch: int, device: torch.device) -> int:

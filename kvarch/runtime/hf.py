@@ -5,8 +5,11 @@ writes every layer's K/V through the slot mapping, and hands the model the K/V i
 from ``DynamicCache`` (full layers: every token; sliding and chunked layers: the last
 ``window - 1`` cached tokens plus the new ones), gathered from the pages. Sliding groups
 recycle pages. MLA layers store K (latent) and V (rotary key) side by side in one latent row.
-Layers kvarch does not page (shared-KV, cross-attention) keep transformers' own layer objects;
-``hf_layers.delegated_layers`` picks them and refuses caches it cannot hold.
+Layers kvarch does not page (shared-KV, mllama's cross-attention) keep transformers' own layer
+objects; ``hf_layers.delegated_layers`` picks them and refuses caches it cannot hold.
+Encoder–decoder models (whisper, bart, ...) keep their cross-attention K/V per sequence in
+``cross`` (``kvarch.runtime.cross``); ``kwargs_for`` hands ``generate`` the
+``EncoderDecoderCache`` around both.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from kvarch.layers import PER_TOKEN_KINDS
 from kvarch.runtime import attention as attn
 from kvarch.runtime import ops
 from kvarch.runtime.blocks import BlockManager
+from kvarch.runtime.cross import CrossAttentionCache, PagedEncoderDecoderCache
 from kvarch.runtime.errors import SequenceStateError, ShapeError
 from kvarch.runtime.hf_layers import (
     delegated_layers,
@@ -48,7 +52,13 @@ from kvarch.runtime.planner import (
 )
 from kvarch.runtime.tensors import LayerCache, PagedKVCache
 
-__all__ = ["PagedCache", "PagedLayer", "arch_for_model", "kv_params_for_model"]
+__all__ = [
+    "PagedCache",
+    "PagedLayer",
+    "arch_for_model",
+    "decoder_layer_count",
+    "kv_params_for_model",
+]
 
 
 def _device_ref(device: torch.device) -> DeviceRef:
@@ -79,6 +89,13 @@ def kv_params_for_model(model: Any, *, page_size: int) -> KVCacheParams | MultiK
         model, page_size=page_size
     ).get_kv_params()
     return params
+
+
+def decoder_layer_count(model: Any, groups: list[KVCacheGroup]) -> int:
+    """Decoder layers the cache holds: the text config's count, or more when the schema pages
+    more (WhisperForCausalLM's config maps ``num_hidden_layers`` to ``encoder_layers``)."""
+    paged = 1 + max((i for g in groups for i in g.layer_indices), default=-1)
+    return max(int(text_config(model).num_hidden_layers), paged)
 
 
 def _pad(x: Tensor, width: int) -> Tensor:
@@ -258,6 +275,7 @@ class PagedCache(Cache):  # type: ignore[misc]
         delegated: dict[int, Any] | None = None,
         paged_attention: bool = False,
         enable_prefix_caching: bool = False,
+        encoder_decoder: bool = False,
     ) -> None:
         """Pages the layers of ``params``; ``delegated`` layer objects serve the others.
 
@@ -265,6 +283,8 @@ class PagedCache(Cache):  # type: ignore[misc]
         ``from_model``), so ``update`` only writes; otherwise it returns the K/V gathered
         from the pages (any model, slower). ``enable_prefix_caching``: the manager indexes
         full blocks for prefix hits (the engine's; ``generate`` starts one sequence per row).
+        ``encoder_decoder``: the decoder of an encoder–decoder model (whisper, bart): its
+        cross-attention K/V are kept per sequence in ``cross`` (``kvarch.runtime.cross``).
         """
         groups = as_groups(params) if plan is None else plan.cache_groups(params)
         self.plan = plan
@@ -287,6 +307,11 @@ class PagedCache(Cache):  # type: ignore[misc]
         window_of = {i: g.window for g in groups for i in g.layer_indices}
         kind_of = {i: g.attention for g in groups for i in g.layer_indices}
         self.first_layer = min(window_of)
+        self.paged_layers = len(window_of)
+        self.step_shape: tuple[int, int] = (0, 0)
+        """(batch, new tokens) of the forward in flight (generate)."""
+        self.later_layers = False
+        """A layer after the first was updated in the forward in flight."""
         self.batch = 0
         self.ctx: attn.StepContext | None = None
         """The step context of the forward in flight (set per forward, or by the engine)."""
@@ -305,11 +330,20 @@ class PagedCache(Cache):  # type: ignore[misc]
             for i in range(num_layers)
         ]
         super().__init__(layers=layers)
+        self.cross: CrossAttentionCache | None = None
+        """Encoder–decoder models: the cross-attention K/V of each sequence."""
+        self.encoder_decoder: PagedEncoderDecoderCache | None = None
+        """Encoder–decoder models: the ``EncoderDecoderCache`` the model is given (this cache
+        for self-attention, ``cross`` for cross-attention)."""
+        if encoder_decoder:
+            self.cross = CrossAttentionCache(num_layers, self)
+            self.encoder_decoder = PagedEncoderDecoderCache(self, self.cross)
 
-    def kwargs_for(self, model: Any) -> dict[str, PagedCache]:
-        """``{keyword: self}`` for ``model.generate`` / ``model(...)``, under the keyword this
-        transformers release takes (``cache`` or ``past_key_values``; see ``cache_keyword``)."""
-        return {cache_keyword(model): self}
+    def kwargs_for(self, model: Any) -> dict[str, Cache]:
+        """``{keyword: cache}`` for ``model.generate`` / ``model(...)``, under the keyword this
+        transformers release takes (``cache`` or ``past_key_values``; see ``cache_keyword``):
+        this cache, or for an encoder–decoder model the ``EncoderDecoderCache`` around it."""
+        return {cache_keyword(model): self.encoder_decoder or self}
 
     @classmethod
     def from_model(
@@ -328,15 +362,19 @@ class PagedCache(Cache):  # type: ignore[misc]
 
         Sized by the planner for ``max_batch_size`` sequences of ``max_seq_len`` tokens;
         sliding groups also hold a prompt of ``max_prompt_len`` (default ``max_seq_len``)
-        during prefill. Shared-KV and cross-attention layers keep transformers' own layer
-        objects; a model whose cache holds state other than per-token K/V (SSM, linear
-        attention, indexers) or whose layers transformers caches differently from the schema
-        is refused with ``UnsupportedCacheError``.
+        during prefill. Shared-KV and (mllama) cross-attention layers keep transformers' own
+        layer objects; encoder–decoder models (whisper, bart) keep their cross-attention K/V
+        per sequence in ``cross``, and the budget leaves ``max_batch_size`` sequences of it at
+        the longest encoder input free. A model whose cache holds state other than per-token
+        K/V (SSM, linear attention, indexers) or whose layers transformers caches differently
+        from the schema is refused with ``UnsupportedCacheError``.
         """
         kinds: dict[int, str] = {}
+        cross_bytes = 0
         if params is None:
             arch = arch_for_model(model, page_size=page_size)
             params = arch.get_kv_params()
+            cross_bytes = int(getattr(arch, "cross_bytes_per_sequence", 0))
             kinds = {spec.index: spec.kind for spec in arch.layers()}
             if isinstance(params, KVCacheParams):  # one uniform group: name its layers
                 cached = [i for i, kind in sorted(kinds.items()) if kind in PER_TOKEN_KINDS]
@@ -344,7 +382,7 @@ class PagedCache(Cache):  # type: ignore[misc]
                     groups=[KVCacheGroup(params=params, layer_indices=cached)]
                 )
         groups = as_groups(params)
-        num_layers = int(text_config(model).num_hidden_layers)
+        num_layers = decoder_layer_count(model, groups)
         delegated = delegated_layers(
             model,
             num_layers=num_layers,
@@ -360,6 +398,7 @@ class PagedCache(Cache):  # type: ignore[misc]
             max_seq_len=max_seq_len,
             max_batch_size=max_batch_size,
             device_memory_utilization=device_memory_utilization,
+            cross_bytes_per_sequence=cross_bytes,
         )
         sized = with_prefill_headroom(sized, params, max_prompt_len or max_seq_len)
         blocks = sized.blocks_per_group
@@ -376,6 +415,7 @@ class PagedCache(Cache):  # type: ignore[misc]
             plan=sized,
             delegated=delegated,
             paged_attention=paged,
+            encoder_decoder=bool(getattr(model.config, "is_encoder_decoder", False)),
         )
 
     def context(self, layer: int, batch: int, n: int) -> attn.StepContext:
@@ -383,10 +423,29 @@ class PagedCache(Cache):  # type: ignore[misc]
         if self.engine_owned or layer != self.first_layer:
             if self.ctx is None:
                 raise SequenceStateError(None, "no step in flight: the first layer sets it up")
+            if not self.engine_owned and (batch, n) != self.step_shape:
+                self._foreign_update(layer, (batch, n))
+            self.later_layers = True
             return self.ctx
+        if self.ctx is not None and not self.later_layers and self.paged_layers > 1:
+            self._foreign_update(layer, (batch, n))
         attn.disarm()  # a forward that raised may have left a layer armed
         self.ctx = self.advance(batch, n)
+        self.step_shape, self.later_layers = (batch, n), False
         return self.ctx
+
+    def _foreign_update(self, layer: int, got: tuple[int, int]) -> None:
+        """Raise for K/V that are not this step's tokens (written twice, or another length)."""
+        hint = ""
+        if self.encoder_decoder is not None:
+            hint = (
+                "; an encoder-decoder model given this cache itself writes its cross-attention "
+                "here: pass **cache.kwargs_for(model)"
+            )
+        raise ShapeError(
+            f"layer {layer}'s (batch, new tokens)", got,
+            f"one update per layer per forward of the step's {self.step_shape}{hint}",
+        )  # fmt: skip
 
     def advance(self, batch: int, n: int) -> attn.StepContext:
         """Grow every batch row by ``n`` tokens (once per forward); the forward's context.
@@ -404,6 +463,8 @@ class PagedCache(Cache):  # type: ignore[misc]
             for r in range(batch):
                 manager.add(r, [0] * counts[r])
             self.pads[:batch] = torch.tensor([n - c for c in counts])
+            if self.cross is not None:  # sequence r is batch row r
+                self.cross.seq_ids = list(range(batch))
             per_row = [manager.slots(r, 0, counts[r]) for r in range(batch)]
             slots = [
                 np.concatenate(
@@ -466,3 +527,6 @@ class PagedCache(Cache):  # type: ignore[misc]
         self.ctx = None
         self.pads.zero_()
         super().reset()
+        if self.cross is not None and self.encoder_decoder is not None:
+            self.cross.reset()
+            self.encoder_decoder.mark_updated(False)

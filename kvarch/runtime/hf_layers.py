@@ -60,13 +60,14 @@ def text_config(model: Any) -> Any:
         return getter()
 
 
-def _default_layers(model: Any, num_layers: int) -> list[Any]:
-    """The layer objects of the cache ``generate`` builds for ``model`` by default."""
+def _default_layers(model: Any, num_layers: int) -> tuple[list[Any], int]:
+    """The layer objects of the cache ``generate`` builds for ``model`` by default, padded to
+    ``num_layers``, and how many it really has (0: no layer structure in the config)."""
     layers = list(DynamicCache(config=text_config(model)).layers)
     if not layers:  # no layer structure in the config: every layer a DynamicLayer
-        return [DynamicLayer() for _ in range(num_layers)]
+        return [DynamicLayer() for _ in range(num_layers)], 0
     pad = _DUMMY or DynamicLayer  # older transformers: no slots for trailing shared layers
-    return layers + [pad() for _ in range(num_layers - len(layers))]
+    return layers + [pad() for _ in range(num_layers - len(layers))], len(layers)
 
 
 def _paged_problem(layer: Any, window: int | None) -> str | None:
@@ -123,11 +124,14 @@ def delegated_layers(
             f"the model appends deep copies of its recurrent layers' cache for each of its "
             f"{loops} loops (recurrent_kv_cache_mode='per_loop'; 'last_loop' keeps one)",
         )
-    reference = _default_layers(model, num_layers)
+    reference, slots = _default_layers(model, num_layers)
     problems: dict[tuple[str, str], list[int]] = {}
     delegated: dict[int, Any] = {}
     for i, layer in enumerate(reference):
         known = kinds.get(i)
+        if i in windows and 0 < slots <= i:
+            continue  # transformers' default cache has no slot (WhisperForCausalLM: it sizes
+            # its layers by encoder_layers); paged as the schema says
         if i in windows:
             why = _paged_problem(layer, windows[i])
             if why is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import inspect
 import warnings
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,8 @@ import torch
 from torch import Tensor
 
 from kvarch.runtime import attention as attn
+from kvarch.runtime.encdec import EncoderDecoderSteps, PackedPositions
+from kvarch.runtime.errors import SequenceStateError
 from kvarch.runtime.hf import PagedCache, cache_keyword
 from kvarch.runtime.scheduler import ScheduledStep
 
@@ -94,9 +97,22 @@ class ModelRunner:
         self.dev = torch.zeros(self.layout.size, dtype=torch.int32, device=self.device)
         self.cache_kwarg = cache_keyword(model)
         self.keeps_logits = "logits_to_keep" in inspect.signature(model.forward).parameters
+        self.encdec = None if cache.cross is None else EncoderDecoderSteps(model, cache)
+        """Encoder–decoder models: runs the encoder of new requests, feeds packed decoder
+        steps (cross-attention reads each sequence's K/V: no CUDA graphs)."""
+        self.step: ScheduledStep | None = None
+        """The step in flight (encoder–decoder models read its requests and counts)."""
+        self.positions = PackedPositions.for_model(model)
+        """Decoders whose forward takes no ``position_ids``: their position embedding is handed
+        each packed token's position."""
         self.graphs: dict[int, tuple[torch.cuda.CUDAGraph, Tensor]] = {}
         self.graph_pool: Any = None
-        self.use_graphs = cuda_graphs and self.device.type == "cuda" and not self._has_gathered()
+        self.use_graphs = (
+            cuda_graphs
+            and self.device.type == "cuda"
+            and not self._has_gathered()
+            and self.encdec is None
+        )
         self.graph_error: str | None = None
         """Why graphs were dropped (None while they are in use or were never wanted)."""
         self.max_batch_size = max_batch_size
@@ -182,8 +198,21 @@ class ModelRunner:
         kwargs: dict[str, Any] = {self.cache_kwarg: self.cache, "use_cache": True}
         if self.keeps_logits:
             kwargs["logits_to_keep"] = keep
-        with attn.packed_forward():
-            out = self.model(input_ids=ids, position_ids=pos, **kwargs)
+        given: AbstractContextManager[None] = (
+            nullcontext() if self.positions is None else self.positions.given(pos)
+        )
+        with attn.packed_forward(), given:
+            if self.encdec is not None:
+                step = self.step
+                if step is None:
+                    raise SequenceStateError(None, "no step in flight (ModelRunner.run sets it)")
+                extra = self.encdec.step_kwargs(step.requests, step.counts)
+                kwargs[self.cache_kwarg] = extra.pop("cache")
+                out = self.model(decoder_input_ids=ids, **extra, **kwargs)
+            elif self.positions is not None:
+                out = self.model(input_ids=ids, **kwargs)
+            else:
+                out = self.model(input_ids=ids, position_ids=pos, **kwargs)
         logits: Tensor = out.logits[0]
         if not self.keeps_logits and isinstance(keep, Tensor):
             logits = logits.index_select(0, keep)
@@ -196,6 +225,9 @@ class ModelRunner:
 
     def _run(self, step: ScheduledStep) -> Tensor:
         n_seq = len(step.requests)
+        if self.encdec is not None:
+            self.encdec.encode(step.requests)
+            self.step = step
         if step.decode and self.use_graphs and self._ensure_graph(bucket := self._bucket(n_seq)):
             self._fill(step, bucket, bucket)
             self._upload(bucket)

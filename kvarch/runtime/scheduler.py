@@ -49,6 +49,11 @@ class Request:
     """Block-manager row while running."""
     failures: int = 0
     """Failed steps in a row that served it (a suspect runs alone until it gets a token)."""
+    encoder_input: Any = None
+    """Encoder–decoder models: what the encoder reads (token ids or features; opaque here)."""
+    prefix_salt: bytes | None = None
+    """Salt of its prefix-hash chain when set (else ``sampling.cache_salt``): encoder–decoder
+    requests fold their encoder input in, so only equal inputs share blocks."""
 
     @property
     def prompt(self) -> list[int]:
@@ -249,7 +254,7 @@ class Scheduler:
                 f"room below max_seq_len {manager.max_seq_len}"
             )
             return 0, 0, []
-        salt = getattr(req.sampling, "cache_salt", None)
+        salt = req.prefix_salt or getattr(req.sampling, "cache_salt", None)
         hit = manager.cached_prefix(req.tokens, salt) if self.prefix_caching else 0
         count = min(total - hit, budget)
         while True:
