@@ -36,7 +36,6 @@ pytestmark = [
 REFUSED: dict[str, str] = {
     "minimax": "none",  # MiniMaxForCausalLM builds its own cache class in generate
     # attention and SSM state in one layer object (LinearAttentionAndFullAttentionLayer)
-    "falcon_h1": "full",
     "zaya": "full",
     "zamba2": "full",
     # DynamicIndexedLayer: K/V plus a sparse-attention indexer key cache

@@ -5,7 +5,9 @@ writes every layer's K/V through the slot mapping, and hands the model the K/V i
 from ``DynamicCache`` (full layers: every token; sliding and chunked layers: the last
 ``window - 1`` cached tokens plus the new ones), gathered from the pages. Sliding groups
 recycle pages. MLA layers store K (latent) and V (rotary key) side by side in one latent row.
-Layers kvarch does not page (shared-KV, cross-attention) keep transformers' own layer objects;
+Recurrent state (SSM, linear attention, conv) that the schema declares lives in kvarch's
+``StateStore``, one row per sequence (``state_layers``). Layers kvarch does not page or hold
+(shared-KV, cross-attention, undeclared state) keep transformers' own layer objects;
 ``hf_layers.delegated_layers`` picks them and refuses caches it cannot hold.
 """
 
@@ -37,6 +39,7 @@ from kvarch.runtime.hf_layers import (
     delegated_layers,
     gathered_reason,
     refuse_extra_keys,
+    stateful_layers,
     text_config,
 )
 from kvarch.runtime.planner import (
@@ -46,6 +49,7 @@ from kvarch.runtime.planner import (
     plan,
     with_prefill_headroom,
 )
+from kvarch.runtime.state import StateStore
 from kvarch.runtime.tensors import LayerCache, PagedKVCache
 
 __all__ = ["PagedCache", "PagedLayer", "arch_for_model", "kv_params_for_model"]
@@ -79,6 +83,21 @@ def kv_params_for_model(model: Any, *, page_size: int) -> KVCacheParams | MultiK
         model, page_size=page_size
     ).get_kv_params()
     return params
+
+
+def state_store(
+    model: Any, states: dict[int, Any], stateful: set[int], max_seqs: int
+) -> StateStore | None:
+    """kvarch's store for the ``stateful`` layers' declared state (None when there are none),
+    in the model's dtype (what transformers keeps Mamba and DeltaNet state in)."""
+    if not stateful:
+        return None
+    return StateStore(
+        {i: states[i] for i in sorted(stateful)},
+        max_seqs=max_seqs,
+        dtype=model.dtype,
+        device=model.device,
+    )
 
 
 def _pad(x: Tensor, width: int) -> Tensor:
@@ -258,8 +277,11 @@ class PagedCache(Cache):  # type: ignore[misc]
         delegated: dict[int, Any] | None = None,
         paged_attention: bool = False,
         enable_prefix_caching: bool = False,
+        state: StateStore | None = None,
     ) -> None:
-        """Pages the layers of ``params``; ``delegated`` layer objects serve the others.
+        """Pages the layers of ``params``; ``state`` holds the recurrent state of its layers
+        (one row per sequence, ``max_batch_size`` rows); ``delegated`` layer objects serve the
+        others.
 
         ``paged_attention``: the model attends through ``kvarch.runtime.attention`` (set by
         ``from_model``), so ``update`` only writes; otherwise it returns the K/V gathered
@@ -298,13 +320,26 @@ class PagedCache(Cache):  # type: ignore[misc]
         self.paged_attention = paged_attention
         """Attention reads the pages (else ``update`` returns gathered K/V)."""
         """True when an engine sets ``ctx`` for each step (packed sequences)."""
-        layers: list[Any] = [
-            PagedLayer(self, i, window_of[i], kind_of[i])
-            if i in window_of
-            else (delegated or {}).get(i) or DynamicLayer()
-            for i in range(num_layers)
-        ]
-        super().__init__(layers=layers)
+        self.state = state
+        """kvarch's per-sequence recurrent state (None for models without any)."""
+        super().__init__(layers=[self._layer(i, window_of, kind_of, delegated or {})
+                                 for i in range(num_layers)])  # fmt: skip
+
+    def _layer(
+        self, i: int, window_of: dict[int, int | None], kind_of: dict[int, str],
+        delegated: dict[int, Any],
+    ) -> Any:  # fmt: skip
+        """Layer ``i``'s object: paged K/V, kvarch state, both, or transformers' own."""
+        stateful = self.state is not None and i in self.state.specs
+        if stateful:
+            from kvarch.runtime.state_layers import PagedStateLayer, StateLayer
+
+            if i in window_of:
+                return PagedStateLayer(self, i, window_of[i], kind_of[i])
+            return StateLayer(self.state, i)
+        if i in window_of:
+            return PagedLayer(self, i, window_of[i], kind_of[i])
+        return delegated.get(i) or DynamicLayer()
 
     def kwargs_for(self, model: Any) -> dict[str, PagedCache]:
         """``{keyword: self}`` for ``model.generate`` / ``model(...)``, under the keyword this
@@ -334,10 +369,12 @@ class PagedCache(Cache):  # type: ignore[misc]
         is refused with ``UnsupportedCacheError``.
         """
         kinds: dict[int, str] = {}
+        states: dict[int, Any] = {}
         if params is None:
             arch = arch_for_model(model, page_size=page_size)
             params = arch.get_kv_params()
             kinds = {spec.index: spec.kind for spec in arch.layers()}
+            states = {spec.index: spec.state for spec in arch.layers() if spec.state}
             if isinstance(params, KVCacheParams):  # one uniform group: name its layers
                 cached = [i for i, kind in sorted(kinds.items()) if kind in PER_TOKEN_KINDS]
                 params = MultiKVCacheParams(
@@ -345,13 +382,16 @@ class PagedCache(Cache):  # type: ignore[misc]
                 )
         groups = as_groups(params)
         num_layers = int(text_config(model).num_hidden_layers)
+        stateful = stateful_layers(model, num_layers, states)
         delegated = delegated_layers(
             model,
             num_layers=num_layers,
             windows={i: g.window for g in groups for i in g.layer_indices},
             kinds=kinds,
+            stateful=stateful,
         )
         refuse_extra_keys(model, groups, kinds)
+        state = state_store(model, states, stateful, max_batch_size)
         free = device_free_bytes(groups[0].params.devices) if free_bytes is None else free_bytes
         sized = plan(
             params,
@@ -360,6 +400,7 @@ class PagedCache(Cache):  # type: ignore[misc]
             max_seq_len=max_seq_len,
             max_batch_size=max_batch_size,
             device_memory_utilization=device_memory_utilization,
+            state_bytes_per_sequence=0 if state is None else state.bytes_per_sequence,
         )
         sized = with_prefill_headroom(sized, params, max_prompt_len or max_seq_len)
         blocks = sized.blocks_per_group
@@ -376,6 +417,7 @@ class PagedCache(Cache):  # type: ignore[misc]
             plan=sized,
             delegated=delegated,
             paged_attention=paged,
+            state=state,
         )
 
     def context(self, layer: int, batch: int, n: int) -> attn.StepContext:
@@ -465,4 +507,6 @@ class PagedCache(Cache):  # type: ignore[misc]
         self.batch = 0
         self.ctx = None
         self.pads.zero_()
+        if self.state is not None:
+            self.state.unbind()
         super().reset()

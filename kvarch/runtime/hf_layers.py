@@ -4,11 +4,13 @@ Without a cache argument, ``generate`` gives a model ``DynamicCache(config=text_
 (unless the model class builds its own cache). Each decoder layer of that cache is matched
 against kvarch's plan: per-token K/V (a ``DynamicLayer`` for full/MLA layers, a
 ``DynamicSlidingWindowLayer`` for sliding and chunked ones, with the schema's window) is
-paged. Layers kvarch does not page keep transformers' object (delegated): ``DummyLayer``
-(shared-KV layers), ``LinearAttentionLayer`` (the fixed-size recurrent/conv state of SSM and
-linear-attention layers) and a ``DynamicLayer`` of fixed cross-attention states. Anything
-else (attention and SSM state in one layer object, indexer caches, a window transformers does
-not keep) is refused with ``UnsupportedCacheError``.
+paged. A linear-attention layer (``LinearAttentionLayer``, or ``LinearAttentionAnd*Attention
+Layer`` beside paged K/V) whose schema declares ``layers.state`` keeps that state in kvarch's
+``StateStore`` (``stateful``). Layers kvarch neither pages nor holds keep transformers' object
+(delegated): ``DummyLayer`` (shared-KV layers), a ``LinearAttentionLayer`` whose state the
+schema does not declare, and a ``DynamicLayer`` of fixed cross-attention states. Anything
+else (attention and undeclared SSM state in one layer object, indexer caches, a window
+transformers does not keep) is refused with ``UnsupportedCacheError``.
 """
 
 from __future__ import annotations
@@ -21,11 +23,28 @@ from transformers.cache_utils import DynamicCache, DynamicLayer, DynamicSlidingW
 from kvarch.kv_cache import KVCacheGroup
 from kvarch.runtime.errors import UnsupportedCacheError
 
-__all__ = ["GATHERED", "delegated_layers", "gathered_reason", "refuse_extra_keys", "text_config"]
+__all__ = [
+    "GATHERED",
+    "delegated_layers",
+    "gathered_reason",
+    "refuse_extra_keys",
+    "stateful_layers",
+    "text_config",
+]
 
 # transformers >= 5.2x: layers without per-token K/V (absent from older versions).
 _DUMMY: type | None = getattr(cache_utils, "DummyLayer", None)
 _LINEAR: type | None = getattr(cache_utils, "LinearAttentionLayer", None)
+_LINEAR_MIXIN: type | None = getattr(cache_utils, "LinearAttentionCacheLayerMixin", None)
+_WITH_ATTENTION: dict[type, type] = {
+    getattr(cache_utils, name): base
+    for name, base in (
+        ("LinearAttentionAndFullAttentionLayer", DynamicLayer),
+        ("LinearAttentionAndSlidingWindowAttentionLayer", DynamicSlidingWindowLayer),
+    )
+    if hasattr(cache_utils, name)
+}
+"""transformers' attention-plus-state layers, by the attention layer they extend."""
 
 
 GATHERED: dict[str, str] = {
@@ -69,9 +88,23 @@ def _default_layers(model: Any, num_layers: int) -> list[Any]:
     return layers + [pad() for _ in range(num_layers - len(layers))]
 
 
-def _paged_problem(layer: Any, window: int | None) -> str | None:
+def stateful_layers(model: Any, num_layers: int, states: dict[int, tuple[Any, ...]]) -> set[int]:
+    """Layers whose recurrent state kvarch holds: transformers' default cache gives them a
+    linear-attention layer object and the schema declares their ``layers.state``."""
+    if _LINEAR_MIXIN is None:
+        return set()
+    return {
+        i
+        for i, layer in enumerate(_default_layers(model, num_layers))
+        if isinstance(layer, _LINEAR_MIXIN) and states.get(i)
+    }
+
+
+def _paged_problem(layer: Any, window: int | None, stateful: bool) -> str | None:
     """Why a paged layer with ``window`` would not reproduce ``layer`` (None if it would)."""
     want = DynamicLayer if window is None else DynamicSlidingWindowLayer
+    if stateful and _WITH_ATTENTION.get(type(layer)) is want:
+        want = type(layer)
     if type(layer) is not want:
         return f"transformers caches them in {type(layer).__name__}, not a {want.__name__}"
     got = getattr(layer, "sliding_window", None)
@@ -95,12 +128,18 @@ def refuse_extra_keys(model: Any, groups: list[KVCacheGroup], kinds: dict[int, s
 
 
 def delegated_layers(
-    model: Any, *, num_layers: int, windows: dict[int, int | None], kinds: dict[int, str]
+    model: Any,
+    *,
+    num_layers: int,
+    windows: dict[int, int | None],
+    kinds: dict[int, str],
+    stateful: set[int] | frozenset[int] = frozenset(),
 ) -> dict[int, Any]:
     """transformers' own layer objects for the layers not paged; refuses what cannot be held.
 
     ``windows``: paged layer index -> window (None for full); ``kinds``: kvarch's layer kinds
-    (empty when the geometry was given by hand). Raises ``UnsupportedCacheError``.
+    (empty when the geometry was given by hand); ``stateful``: layers whose state kvarch holds
+    (``stateful_layers``). Raises ``UnsupportedCacheError``.
     """
     model_type = str(getattr(model.config, "model_type", type(model).__name__))
     unpaged = [i for i in range(num_layers) if i not in windows]
@@ -129,9 +168,11 @@ def delegated_layers(
     for i, layer in enumerate(reference):
         known = kinds.get(i)
         if i in windows:
-            why = _paged_problem(layer, windows[i])
+            why = _paged_problem(layer, windows[i], i in stateful)
             if why is not None:
                 problems.setdefault((known or "full", why), []).append(i)
+        elif i in stateful and type(layer) is _LINEAR:
+            continue  # kvarch's StateLayer
         elif type(layer) in (_DUMMY, _LINEAR) or (
             type(layer) is DynamicLayer and known in ("cross", None)
         ):
