@@ -32,11 +32,12 @@ from kvarch.runtime.errors import (
     RequestError,
     UnsupportedCacheError,
 )
-from kvarch.runtime.hf import PagedCache, arch_for_model
+from kvarch.runtime.hf import PagedCache, arch_for_model, state_store
 from kvarch.runtime.hf_layers import (
     delegated_layers,
     gathered_reason,
     refuse_extra_keys,
+    stateful_layers,
     text_config,
 )
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
@@ -120,6 +121,7 @@ class Engine:
         arch = arch_for_model(model, page_size=page_size, devices=self._cache_devices(model))
         params = arch.get_kv_params()
         kinds = {spec.index: spec.kind for spec in arch.layers()}
+        states = {spec.index: spec.state for spec in arch.layers() if spec.state}
         groups = as_groups(params)
         if not isinstance(params, MultiKVCacheParams):
             cached = [i for i, kind in sorted(kinds.items()) if kind in PER_TOKEN_KINDS]
@@ -129,7 +131,10 @@ class Engine:
         num_layers = int(text.num_hidden_layers)
         model_type = str(getattr(text, "model_type", type(model).__name__))
         windows = {i: g.window for g in groups for i in g.layer_indices}
-        delegated = delegated_layers(model, num_layers=num_layers, windows=windows, kinds=kinds)
+        stateful = stateful_layers(model, num_layers, states)
+        delegated = delegated_layers(
+            model, num_layers=num_layers, windows=windows, kinds=kinds, stateful=stateful
+        )
         refuse_extra_keys(model, groups, kinds)
         why = gathered_reason(model, delegated)
         if delegated or why is not None:
@@ -148,11 +153,15 @@ class Engine:
                 "through transformers' AttentionInterface; use PagedCache with generate"
             )  # fmt: skip
         device = next(model.parameters()).device
+        state = state_store(model, states, stateful, max_batch_size)
+        if state is not None:
+            _refuse_latent_with_state(model_type, arch.layers(), stateful)
+            enable_prefix_caching = False  # a state cannot restart mid-prompt from cached pages
         limit = arch.model_max_seq_len
         length = min(max_seq_len or limit, limit)
         self.plan = self._plan(
             text, params, num_blocks, length, limit, max_batch_size, device_memory_utilization,
-            max_num_batched_tokens, device,
+            max_num_batched_tokens, device, 0 if state is None else state.bytes_per_sequence,
         )  # fmt: skip
         self.cache = PagedCache(
             params,
@@ -164,6 +173,7 @@ class Engine:
             plan=self.plan,
             paged_attention=True,
             enable_prefix_caching=enable_prefix_caching,
+            state=state,
         )
         self.cache.engine_owned = True
         self.scheduler = Scheduler(
@@ -171,6 +181,7 @@ class Engine:
             max_batch_size=max_batch_size,
             max_num_batched_tokens=max_num_batched_tokens,
             prefix_caching=enable_prefix_caching,
+            whole_prompts=state is not None,
         )
         self.runner = ModelRunner(
             model,
@@ -239,6 +250,7 @@ class Engine:
         utilization: float,
         max_tokens: int,
         device: torch.device,
+        state_bytes: int,
     ) -> CachePlan:
         groups = as_groups(params)
         if num_blocks is not None:
@@ -270,6 +282,7 @@ class Engine:
             max_batch_size=batch,
             device_memory_utilization=utilization,
             activation_bytes=activations,
+            state_bytes_per_sequence=state_bytes,
         )
 
     @staticmethod
@@ -490,6 +503,17 @@ class Engine:
         """Zero the counters."""
         self.scheduler.preemptions = 0
         self.stats = EngineStats(cuda_graphs=self.runner.use_graphs)
+
+
+def _refuse_latent_with_state(model_type: str, layers: Any, stateful: set[int]) -> None:
+    """Hybrids run with one sequence per batch row; MLA's gathered latent assumes packed rows."""
+    latent = [s.index for s in layers if s.kind == "mla"]
+    if latent:
+        raise UnsupportedCacheError(
+            model_type, "mla", latent,
+            "the engine runs models with recurrent state one sequence per batch row, and its "
+            "latent (MLA) attention gathers packed rows; use PagedCache with generate",
+        )  # fmt: skip
 
 
 def _activation_bytes(text: Any, tokens: int, batch: int, device: torch.device) -> int:

@@ -420,6 +420,17 @@ class PagedCache(Cache):  # type: ignore[misc]
             state=state,
         )
 
+    def bind_state(self, rows: Any, *, fresh: bool) -> None:
+        """The Engine: the next forward serves the state of block-manager ``rows`` (in batch
+        order); ``fresh`` ones start a sequence (zeroed, no previous state)."""
+        if self.state is None:
+            raise SequenceStateError(None, "this cache holds no recurrent state")
+        self.state.bind(rows, fresh=fresh)
+        for layer in self.layers:
+            begin = getattr(layer, "begin", None)
+            if begin is not None:
+                begin(not fresh)
+
     def context(self, layer: int, batch: int, n: int) -> attn.StepContext:
         """The step context of this forward (built at its first paged layer in generate)."""
         if self.engine_owned or layer != self.first_layer:
