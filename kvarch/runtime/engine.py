@@ -34,6 +34,7 @@ from kvarch.runtime.errors import (
 )
 from kvarch.runtime.hf import PagedCache, arch_for_model, state_store
 from kvarch.runtime.hf_layers import (
+    MODULE_STATE,
     delegated_layers,
     gathered_reason,
     refuse_extra_keys,
@@ -145,7 +146,7 @@ class Engine:
                 layers,
                 why
                 or "the engine packs sequences, and these layers keep per-row state outside "
-                "the pages; use PagedCache with generate",
+                f"the pages{MODULE_STATE.get(model_type, '')}; use PagedCache with generate",
             )
         if not attn.use_paged_attention(model, text):
             raise UnsupportedCacheError(

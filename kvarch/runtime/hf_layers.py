@@ -25,6 +25,7 @@ from kvarch.runtime.errors import UnsupportedCacheError
 
 __all__ = [
     "GATHERED",
+    "MODULE_STATE",
     "delegated_layers",
     "gathered_reason",
     "refuse_extra_keys",
@@ -55,6 +56,15 @@ GATHERED: dict[str, str] = {
 }
 """Families whose modules use the K/V a cache update returns beyond one attention call: their
 ``PagedCache`` returns K/V gathered from the pages (correct, slower)."""
+
+
+MODULE_STATE: dict[str, str] = {
+    "recurrent_gemma": " (its recurrent blocks keep their conv and RG-LRU state on their own "
+    "modules, conv1d_state and recurrent_states, one per batch row; the cache's "
+    "LinearAttentionLayer stays empty)",
+}
+"""Families whose mixers keep their state on their modules, not in the cache: kvarch cannot
+hold it (``PagedCache`` delegates their empty state layers; the Engine refuses them)."""
 
 
 def gathered_reason(model: Any, delegated: dict[int, Any]) -> str | None:
@@ -91,7 +101,7 @@ def _default_layers(model: Any, num_layers: int) -> list[Any]:
 def stateful_layers(model: Any, num_layers: int, states: dict[int, tuple[Any, ...]]) -> set[int]:
     """Layers whose recurrent state kvarch holds: transformers' default cache gives them a
     linear-attention layer object and the schema declares their ``layers.state``."""
-    if _LINEAR_MIXIN is None:
+    if _LINEAR_MIXIN is None or str(text_config(model).model_type) in MODULE_STATE:
         return set()
     return {
         i
