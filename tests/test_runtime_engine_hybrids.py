@@ -72,7 +72,9 @@ def test_engine_greedy_matches_generate_alone(
     )  # fmt: skip
     store = engine.cache.state
     assert isinstance(store, StateStore)
-    held = [layer for layer in engine.cache.layers if isinstance(layer, StateLayer | PagedStateLayer)]
+    held = [
+        layer for layer in engine.cache.layers if isinstance(layer, StateLayer | PagedStateLayer)
+    ]
     assert held and len(held) == len(store.specs)
     preempted = spy_preemptions(engine, monkeypatch)
     binds = spy_binds(engine, monkeypatch)
@@ -102,9 +104,9 @@ def test_prompts_are_prefilled_whole_and_a_longer_one_is_refused() -> None:
     counts: list[int] = []
     run = engine.runner._run_rows
 
-    def spy(step: Any) -> torch.Tensor:
+    def spy(step: Any, state: StateStore) -> torch.Tensor:
         counts.extend(c for c, s in zip(step.counts, step.starts, strict=True) if s == 0)
-        return run(step)
+        return run(step, state)
 
     engine.runner._run_rows = spy  # type: ignore[method-assign]
     outs = engine.generate([[1] * 20, [2] * 16, [3] * 5], SamplingParams(max_tokens=2))

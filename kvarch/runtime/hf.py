@@ -14,6 +14,7 @@ Recurrent state (SSM, linear attention, conv) that the schema declares lives in 
 from __future__ import annotations
 
 import inspect
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -326,17 +327,17 @@ class PagedCache(Cache):  # type: ignore[misc]
                                  for i in range(num_layers)])  # fmt: skip
 
     def _layer(
-        self, i: int, window_of: dict[int, int | None], kind_of: dict[int, str],
-        delegated: dict[int, Any],
+        self, i: int, window_of: Mapping[int, int | None], kind_of: Mapping[int, str],
+        delegated: Mapping[int, Any],
     ) -> Any:  # fmt: skip
         """Layer ``i``'s object: paged K/V, kvarch state, both, or transformers' own."""
-        stateful = self.state is not None and i in self.state.specs
-        if stateful:
+        state = self.state
+        if state is not None and i in state.specs:
             from kvarch.runtime.state_layers import PagedStateLayer, StateLayer
 
             if i in window_of:
                 return PagedStateLayer(self, i, window_of[i], kind_of[i])
-            return StateLayer(self.state, i)
+            return StateLayer(state, i)
         if i in window_of:
             return PagedLayer(self, i, window_of[i], kind_of[i])
         return delegated.get(i) or DynamicLayer()

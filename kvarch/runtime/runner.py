@@ -30,6 +30,7 @@ from torch import Tensor
 from kvarch.runtime import attention as attn
 from kvarch.runtime.hf import PagedCache, cache_keyword
 from kvarch.runtime.scheduler import ScheduledStep, split_by_shape
+from kvarch.runtime.state import StateStore
 
 __all__ = ["ModelRunner", "graph_buckets"]
 
@@ -207,7 +208,7 @@ class ModelRunner:
 
     def _run(self, step: ScheduledStep) -> Tensor:
         if self.cache.state is not None:
-            return self._run_rows(step)
+            return self._run_rows(step, self.cache.state)
         n_seq = len(step.requests)
         if step.decode and self.use_graphs and self._ensure_graph(bucket := self._bucket(n_seq)):
             self._fill(step, bucket, bucket)
@@ -221,7 +222,7 @@ class ModelRunner:
         ids, pos, keep = self._views(n_seq, tokens, step.decode)
         return self._forward(ids, pos, 0 if step.decode else keep)
 
-    def _run_rows(self, step: ScheduledStep) -> Tensor:
+    def _run_rows(self, step: ScheduledStep, state: StateStore) -> Tensor:
         """One forward per ``[B, n]`` shape of the step, sequences as batch rows (hybrids)."""
         out: list[Tensor | None] = [None] * len(step.requests)
         for members, sub in split_by_shape(step):
@@ -239,7 +240,7 @@ class ModelRunner:
                         input_ids=ids.view(rows, n), position_ids=pos.view(rows, n), **kwargs
                     ).logits[:, -1]
             finally:
-                self.cache.state.flush()
+                state.flush()
             for k, row in zip(members, logits, strict=True):
                 out[k] = row
         return torch.stack([row for row in out if row is not None])

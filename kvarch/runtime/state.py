@@ -16,7 +16,6 @@ once per forward and scattered back by ``flush`` after it (the Engine).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import torch
 from torch import Tensor

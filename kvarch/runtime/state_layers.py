@@ -35,6 +35,7 @@ class _StateAccess:
     record_past = False
     supports_early_init = False
     is_compileable = False
+    is_croppable = False
 
     def _init_state(self, store: StateStore, index: int) -> None:
         self.store = store
@@ -143,10 +144,6 @@ class _StateAccess:
 
     def prefetch(self) -> None:
         """Never offloaded."""
-
-    @property
-    def is_croppable(self) -> bool:
-        return False
 
     def reorder_cache(self, beam_idx: Tensor) -> None:
         raise SequenceStateError(None, "PagedCache does not reorder rows (no beam search)")
