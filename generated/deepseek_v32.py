@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v32.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a4acd30ad74465b6 content=be94ccf305d3b804
+# kvarch-digest: render=4cc586392949de66 content=2818a5d83bc4eafc
 from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -27,6 +27,5 @@ class DeepseekV32Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     index_head_dim: rt.Positive = 128
     """Width of the one key head the DSA indexer caches per token."""
 
-    @rt.reads("index_head_dim")
     def _extra_keys(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.ExtraKeys, ...]:
         return rt.extra_keys(self._n, i, ("indexer", 1, self.index_head_dim))

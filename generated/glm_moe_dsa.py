@@ -1,5 +1,5 @@
 # generated from schemas/glm_moe_dsa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ea03f30d2e848d41 content=70f0519b1291af20
+# kvarch-digest: render=20d5b2616c433403 content=b82a65729da6d002
 from typing import ClassVar
 
 import msgspec
@@ -52,13 +52,6 @@ class GlmMoeDsaConfig(DeepseekV32Config, frozen=True, kw_only=True, dict=True):
             else max(i - self.index_skip_topk_offset + 1, 0) % max(self.index_topk_freq, 1) == 0
         )
 
-    @rt.reads(
-        "indexer_types",
-        "index_topk_pattern",
-        "index_skip_topk_offset",
-        "index_topk_freq",
-        "index_head_dim",
-    )
     def _extra_keys(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.ExtraKeys, ...]:
         return rt.extra_keys(
             self._n, i, ("indexer", 1 if self._let_indexed(i) else 0, self.index_head_dim)

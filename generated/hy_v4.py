@@ -1,5 +1,5 @@
 # generated from schemas/hy_v4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=04f1553098b1c84e content=1d17fd91381d7004
+# kvarch-digest: render=83b5168684a31135 content=004432aa1985cd8f
 from typing import ClassVar
 
 import msgspec
@@ -41,7 +41,6 @@ class HYV4Config(DeepseekV32Config, frozen=True, kw_only=True, dict=True):
             else i == 0 or (i - 1) % 4 == 0
         )
 
-    @rt.reads("indexer_types", "index_head_dim")
     def _extra_keys(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.ExtraKeys, ...]:
         return rt.extra_keys(
             self._n, i, ("indexer", 1 if self._let_indexed(i) else 0, self.index_head_dim)

@@ -1,13 +1,14 @@
 # generated from schemas/inkling2_loop_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7d7d809d5e1029cd content=0edb056f0fe6c062
+# kvarch-digest: render=220d0afba72ba9db content=a27bd4a9f1d7185a
 from typing import Annotated, ClassVar
 
 import msgspec
 
+from generated.inkling_hybrid import InklingHybridConfig
 from kvarch import schema_runtime as rt
 
 
-class Inkling2LoopTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
+class Inkling2LoopTextConfig(InklingHybridConfig, frozen=True, kw_only=True, dict=True):
     """Inkling 2 Loop text decoder (hybrid layers; looped section keeps a cache copy per pass)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("inkling2_loop_text",)
@@ -15,17 +16,12 @@ class Inkling2LoopTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dic
     SCHEMA: ClassVar[str] = "schemas/inkling2_loop_text.yaml"
 
     num_hidden_layers: rt.Positive = 24
-    """Decoder layers."""
-    num_kv_heads: Annotated[int, rt.hf("num_key_value_heads", ge=1)] = 8
-    """KV heads of a full (hybrid) layer."""
-    explicit_head_dim: rt.HeadDim = 128
-    """Per-head width of a full (hybrid) layer."""
     swa_num_kv_heads: Annotated[int, rt.hf("swa_num_key_value_heads", ge=1)] = 8
-    """KV heads of a sliding (hybrid_sliding) layer."""
-    swa_head_dim: rt.Positive = 128
-    """Per-head width of a sliding (hybrid_sliding) layer."""
     sliding_window_size: Annotated[int, rt.hf("sliding_window_size", "sliding_window", ge=1)] = 1024
-    """Tokens a sliding layer sees."""
+    hidden_size: rt.Positive = 2304
+    max_position_embeddings: Annotated[
+        int, rt.hf("max_position_embeddings", "model_max_length", ge=1)
+    ] = 1048576
     layer_types: list[str] = msgspec.field(default_factory=list)
     """Per-layer block kind, hybrid or hybrid_sliding."""
     loop_start: Annotated[int, rt.hf("loop_config.core_start", "loop_layer_index_start", ge=1)] = 6
@@ -34,10 +30,6 @@ class Inkling2LoopTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dic
     """One past the last looped layer."""
     loop_passes: Annotated[int, rt.hf("loop_config.num_passes", "loop_num_passes", ge=1)] = 3
     """Passes through the looped layers."""
-    max_position_embeddings: Annotated[
-        int, rt.hf("max_position_embeddings", "model_max_length", ge=1)
-    ] = 1048576
-    """Longest sequence the positional encoding was trained for."""
 
     def _checks(self) -> rt.Checks:
         yield (
@@ -76,15 +68,3 @@ class Inkling2LoopTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dic
             if (self._let_decoder_layer(i) + 1) % 6 == 0
             else "sliding"
         )
-
-    _window = rt.from_input("sliding_window_size")
-
-    @rt.reads("swa_num_kv_heads", "num_kv_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.swa_num_kv_heads if kind == "sliding" else self.num_kv_heads
-
-    @rt.reads("swa_head_dim", "explicit_head_dim")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.swa_head_dim if kind == "sliding" else self.explicit_head_dim
-
-    _max_length = rt.from_input("max_position_embeddings")

@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f9865ffc3664cbd9 content=7f54d37c390fb419
+# kvarch-digest: render=a494c39589f9d8a6 content=abd21c7f30046031
 from typing import Annotated, ClassVar
 
 from generated.inkling_text import InklingTextConfig
@@ -17,6 +17,7 @@ class Inkling2TextConfig(InklingTextConfig, frozen=True, kw_only=True, dict=True
     num_hidden_layers: rt.Positive = 48
     swa_num_kv_heads: Annotated[int, rt.hf("swa_num_key_value_heads", ge=1)] = 8
     sliding_window_size: Annotated[int, rt.hf("sliding_window_size", "sliding_window", ge=1)] = 1024
+    hidden_size: rt.Positive = 4608
     max_position_embeddings: Annotated[
         int, rt.hf("max_position_embeddings", "model_max_length", ge=1)
     ] = 1048576

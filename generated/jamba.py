@@ -1,5 +1,5 @@
 # generated from schemas/jamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2bffe48ab83ab940 content=4646f82015ce4f8c
+# kvarch-digest: render=93e65097c95a4a01 content=ad797847e9fafd91
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -45,23 +45,16 @@ class JambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "full" if i % self.attn_layer_period == self.attn_layer_offset else "none"
 
-    @rt.reads("mamba_expand", "hidden_size", "mamba_d_conv", "mamba_d_state")
     def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
         return rt.state(
             self._n,
             i,
             (
                 "conv",
-                (
-                    self.mamba_expand * self.hidden_size if kind == "none" else 0,
-                    self.mamba_d_conv,
-                ),
+                (self.mamba_expand * self.hidden_size if kind == "none" else 0, self.mamba_d_conv),
             ),
             (
                 "ssm",
-                (
-                    self.mamba_expand * self.hidden_size if kind == "none" else 0,
-                    self.mamba_d_state,
-                ),
+                (self.mamba_expand * self.hidden_size if kind == "none" else 0, self.mamba_d_state),
             ),
         )

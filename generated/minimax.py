@@ -1,5 +1,5 @@
 # generated from schemas/minimax.yaml by `make generate`; do not edit.
-# kvarch-digest: render=46c0109c42f94d3c content=960479e796579b1e
+# kvarch-digest: render=69d27a61b78f147a content=b9404654a9d124bb
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -24,3 +24,17 @@ class MiniMaxConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
 
     def _kind(self, i: int) -> str:
         return "full" if i % 2 == 0 else "none"
+
+    def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
+        return rt.state(
+            self._n,
+            i,
+            (
+                "kv",
+                (
+                    self.num_attention_heads if kind == "none" else 0,
+                    self.attn_head_dim,
+                    self.attn_head_dim,
+                ),
+            ),
+        )

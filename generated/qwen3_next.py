@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_next.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b7fd3520e24d2bc2 content=fa52151b4f7c9949
+# kvarch-digest: render=1f4588d3787db099 content=71990dca9fc2c41e
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -44,13 +44,6 @@ class Qwen3NextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "full" if (i + 1) % self.full_attention_interval == 0 else "none"
 
-    @rt.reads(
-        "linear_num_key_heads",
-        "linear_key_head_dim",
-        "linear_num_value_heads",
-        "linear_value_head_dim",
-        "linear_conv_kernel_dim",
-    )
     def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
         return rt.state(
             self._n,

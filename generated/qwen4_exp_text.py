@@ -1,5 +1,5 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d35001b569f3fdc5 content=5ce73875fd477ca7
+# kvarch-digest: render=b00e13ce27f3dc8d content=e2fc2c4ac90863c8
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -35,7 +35,6 @@ class Qwen4ExpTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "full" if (i + 1) % self.full_attention_interval == 0 else "none"
 
-    @rt.reads("indexer_kv_heads", "indexer_head_dim")
     def _extra_keys(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.ExtraKeys, ...]:
         return rt.extra_keys(
             self._n,

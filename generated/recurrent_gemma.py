@@ -1,5 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e5d33a8faa40066a content=bac38c93ced981f9
+# kvarch-digest: render=5d152b02d175b8ec content=f619f119eef345f7
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -81,7 +81,6 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
     def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
         return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
 
-    @rt.reads("lru_width", "hidden_size", "conv1d_width")
     def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
         return rt.state(
             self._n,

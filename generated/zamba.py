@@ -1,5 +1,5 @@
 # generated from schemas/zamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=96d364779dfecc53 content=0975c1403451957f
+# kvarch-digest: render=e9e774c1748a8788 content=4bb15ff6fc9e262c
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -24,6 +24,14 @@ class ZambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: rt.Positive = 4096
     layers_block_type: Annotated[list[str], rt.hf("layers_block_type", "layer_types")] | None = None
     """Per-layer block (mamba / linear_attention = Mamba, hybrid = shared attention)."""
+    n_mamba_heads: rt.Positive = 2
+    """Mamba heads."""
+    mamba_d_state: rt.Positive = 16
+    """Mamba SSM state size per channel."""
+    mamba_d_conv: rt.Positive = 4
+    """Mamba convolution kernel width."""
+    mamba_expand: rt.Positive = 2
+    """Mamba inner width over hidden_size."""
     attn_layer_period: rt.Positive = 6
     """Without layers_block_type, one hybrid layer in this many after layer 3."""
     attn_layer_offset: rt.NonNegative = 4
@@ -35,11 +43,21 @@ class ZambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
             "a divisor of num_attention_heads",
             self.num_attention_heads % self.kv_heads == 0,
         )
+        yield (
+            "n_mamba_heads",
+            "a divisor of mamba_expand * hidden_size",
+            self.mamba_inner % self.n_mamba_heads == 0,
+        )
 
     @property
     def attn_head_dim(self) -> int:
         """Elements per K and V head."""
         return rt.coalesce(self.explicit_head_dim, 2 * self.hidden_size // self.num_attention_heads)
+
+    @property
+    def mamba_inner(self) -> int:
+        """Mamba inner width (its heads x head dim)."""
+        return self.mamba_expand * self.hidden_size
 
     @rt.reads("attn_layer_period", "attn_layer_offset")
     def _kind(self, i: int) -> str:
@@ -47,4 +65,15 @@ class ZambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
             "full"
             if i == 2 or (i >= 3 and (i - 3) % self.attn_layer_period == self.attn_layer_offset)
             else "none"
+        )
+
+    def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
+        return rt.state(
+            self._n,
+            i,
+            ("conv", (self.mamba_inner, self.mamba_d_conv)),
+            (
+                "ssm",
+                (self.n_mamba_heads, self.mamba_inner // self.n_mamba_heads, self.mamba_d_state),
+            ),
         )

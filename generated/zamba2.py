@@ -1,12 +1,12 @@
 # generated from schemas/zamba2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b03d57321add8a1d content=4447a75bddc89d3a
+# kvarch-digest: render=77fec6dff09894a7 content=a6257d6919e36350
 from typing import Annotated, ClassVar
 
-from generated.llama import LlamaConfig
+from generated.mamba2_hybrid import Mamba2HybridConfig
 from kvarch import schema_runtime as rt
 
 
-class Zamba2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
+class Zamba2Config(Mamba2HybridConfig, frozen=True, kw_only=True, dict=True):
     """Zamba2 hybrid decoder (Mamba2 layers keep no KV; hybrid layers run shared attention)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("zamba2",)
@@ -22,6 +22,9 @@ class Zamba2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     explicit_head_dim: Annotated[int, rt.hf("attention_head_dim", "head_dim", ge=1)] | None = None
     """Per-head width when the config gives it (else 2 * hidden_size / heads)."""
     max_position_embeddings: rt.Positive = 4096
+    mamba_n_heads: Annotated[int, rt.hf("n_mamba_heads", ge=1)] = 8
+    mamba_n_groups: Annotated[int, rt.hf("mamba_ngroups", ge=1)] = 1
+    mamba_d_state: rt.Positive = 64
     layers_block_type: Annotated[list[str], rt.hf("layers_block_type", "layer_types")] | None = None
     """Per-layer block (linear_attention / mamba = Mamba2, hybrid = shared attention)."""
     use_long_context: bool = False
@@ -49,6 +52,9 @@ class Zamba2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def attn_head_dim(self) -> int:
         """Elements per K and V head (the attention runs on 2 * hidden_size)."""
         return rt.coalesce(self.explicit_head_dim, 2 * self.hidden_size // self.num_attention_heads)
+
+    def _let_mamba(self, kind: str) -> bool:
+        return True
 
     def _kind(self, i: int) -> str:
         return "full" if i in (6, 12, 18, 24, 30, 36, 42, 47, 51) else "none"

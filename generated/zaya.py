@@ -1,5 +1,5 @@
 # generated from schemas/zaya.yaml by `make generate`; do not edit.
-# kvarch-digest: render=dbd8ba7b25742a04 content=160b3c9b14460dfd
+# kvarch-digest: render=bae98597efab858c content=b1c77cc29ce10fb8
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -24,7 +24,25 @@ class ZayaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: rt.Positive = 131072
     sliding_window: rt.Positive | None = None
     """Tokens a hybrid_sliding layer sees (required when one exists)."""
+    cca_time0: rt.Positive = 2
+    """CCA depthwise conv kernel width."""
+    cca_time1: rt.Positive = 2
+    """CCA grouped conv kernel width."""
     layer_types: list[str] | None = None
     """Per-layer block kind, hybrid or hybrid_sliding (default all hybrid)."""
 
     _window = rt.from_input("sliding_window")
+
+    def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
+        return rt.state(
+            self._n,
+            i,
+            (
+                "conv",
+                (
+                    (self.num_attention_heads + self.kv_heads) * self.attn_head_dim,
+                    self.cca_time0 + self.cca_time1 - 2,
+                ),
+            ),
+            ("value", (self.kv_heads * self.attn_head_dim // 2,)),
+        )

@@ -158,21 +158,37 @@ def load_schemas(schema_dir: Path, display_root: Path | None = None) -> list[Sch
             )
         raw[path.stem] = _read(path, display)
         files[path.stem] = display
-    schemas = []
+    built: dict[str, Schema] = {}
     for stem in raw:
-        merged = _resolve(stem, raw, [])
-        merged.pop("extends", None)
-        merged.pop("based_on", None)
-        schema = build_schema(stem, files[stem], merged)
-        parent = raw[stem].get("extends")
-        schema.parent = parent if isinstance(parent, str) else None
-        if schema.parent is not None:
-            schema.extends_loc = loc_of(raw[stem], "extends")
-        source = raw[stem].get("based_on")
-        schema.source = source if isinstance(source, str) else None
-        schemas.append(schema)
+        _build(stem, raw, files, built)
+    schemas = [built[stem] for stem in raw]
     _check_set(schemas, raw)
     return schemas
+
+
+def _build(
+    stem: str, raw: dict[str, YMap], files: dict[str, str], built: dict[str, Schema]
+) -> Schema:
+    """The schema ``stem``, built after the one it extends or is based on (whose ``let``
+    methods' parameters its own ``let`` names keep)."""
+    if stem in built:
+        return built[stem]
+    merged = _resolve(stem, raw, [])  # refuses cycles and unknown parents first
+    merged.pop("extends", None)
+    merged.pop("based_on", None)
+    parent = raw[stem].get("extends")
+    source = raw[stem].get("based_on")
+    above = parent if isinstance(parent, str) else source if isinstance(source, str) else None
+    lets = {}
+    if above is not None:
+        lets = {let.name: let.params for let in _build(above, raw, files, built).layers.lets}
+    schema = build_schema(stem, files[stem], merged, lets)
+    schema.parent = parent if isinstance(parent, str) else None
+    if schema.parent is not None:
+        schema.extends_loc = loc_of(raw[stem], "extends")
+    schema.source = source if isinstance(source, str) else None
+    built[stem] = schema
+    return schema
 
 
 def _display(path: Path, root: Path) -> str:

@@ -213,20 +213,20 @@ def _members(s: Schema) -> Members:
 def _extra_keys_expr(declared: dict[str, tuple[Compiled, Compiled]]) -> Compiled:
     """The ``_extra_keys`` hook's expression: ``rt.extra_keys`` over each declared row."""
     rows = "".join(f", ({name!r}, {h.source}, {d.source})" for name, (h, d) in declared.items())
-    inputs = [n for h, d in declared.values() for n in (*h.inputs, *d.inputs)]
     source = f"rt.extra_keys(self._n, i{rows})" if declared else "()"
-    return Compiled(source, Ty("none", True), list(dict.fromkeys(inputs)))
+    return Compiled(source, Ty("none", True), [])  # errors name the row (rt.extra_keys)
 
 
 def _state_expr(declared: dict[str, list[Compiled]]) -> Compiled:
     """The ``_state`` hook's expression: ``rt.state`` over each declared name and shape."""
     rows = "".join(
-        f", ({name!r}, ({''.join(d.source + ', ' for d in dims).rstrip()}))"
+        f", ({name!r}, ({', '.join(d.source for d in dims)}{',' if len(dims) == 1 else ''}))"
         for name, dims in declared.items()
     )
-    inputs = [n for dims in declared.values() for d in dims for n in d.inputs]
     source = f"rt.state(self._n, i{rows})" if declared else "()"
-    return Compiled(source, Ty("none", True), list(dict.fromkeys(inputs)))
+    # errors name the dim (rt.state), not inputs: a child whose derived values read other
+    # inputs inherits the hook unchanged
+    return Compiled(source, Ty("none", True), [])
 
 
 #: The layer locals a ``let`` method may take, with their types.
@@ -306,10 +306,10 @@ def _module(
 
 
 def render_registry(schemas: list[Schema], package: str) -> str:
-    """The package ``__init__`` with the registry table (unformatted)."""
-    return _ENV.get_template("registry.py.j2").render(
-        schemas=sorted(schemas, key=lambda s: s.stem), **_common(package)
-    )
+    """The package ``__init__`` with the registry table (unformatted); abstract schemas' classes
+    serve no model type and are left out."""
+    served = sorted((s for s in schemas if not s.abstract), key=lambda s: s.stem)
+    return _ENV.get_template("registry.py.j2").render(schemas=served, **_common(package))
 
 
 def ruff_binary() -> str:

@@ -78,6 +78,7 @@ TOP_KEYS = {
     "description": "class docstring",
     "extends": "schema this one extends (its class is the base class)",
     "based_on": "schema whose keys this one starts from (its class stands alone)",
+    "abstract": "true: a schema only to extend (serves no model type)",
     "model_types": "HF model_type values served",
     "architectures": "HF architectures served",
     "root": "sub-config path(s) holding the language model",
@@ -90,6 +91,7 @@ TOP_KEYS = {
     "max_length": "model max sequence length expression",
 }
 NOT_INHERITED = (
+    "abstract",
     "class",
     "description",
     "model_types",
@@ -216,6 +218,8 @@ class Schema:
     """Where ``extends`` is written."""
     source: str | None = None
     """Stem of the schema this one is ``based_on`` (its class lends the identical methods)."""
+    abstract: bool = False
+    """Only to extend: its class serves no model type and is not in the registry."""
 
     def label(self, inputs: list[str], fallback: str) -> str:
         """The HF fields behind a value, for error messages."""
@@ -282,8 +286,12 @@ def check_identifier(name: object, loc: Loc, what: str) -> str:
     return name
 
 
-def build_schema(stem: str, file: str, m: YMap) -> Schema:
-    """Validate a merged schema mapping and type-check its expressions."""
+def build_schema(
+    stem: str, file: str, m: YMap, inherited_lets: dict[str, tuple[str, ...]] | None = None
+) -> Schema:
+    """Validate a merged schema mapping and type-check its expressions. ``inherited_lets``: the
+    parent's ``let`` names and the layer locals each method takes (a child's ``let`` of the same
+    name takes at least those, so the parent's rules can call it)."""
     check_keys(m, TOP_KEYS, "the schema")
     version = m.get("kvarch", 1)
     if version != 1:
@@ -294,10 +302,16 @@ def build_schema(stem: str, file: str, m: YMap) -> Schema:
         raise _err(m, "class", f"class {class_name!r} must match [A-Z][A-Za-z0-9]*")
     if keyword.iskeyword(class_name) or class_name in RESERVED_CLASSES:
         raise _err(m, "class", f"class {class_name!r} is reserved; choose another name")
+    abstract = m.get("abstract", False)
+    if type(abstract) is not bool:
+        raise _err(m, "abstract", "'abstract' must be true or false")
     model_types = _names(m, "model_types", MODEL_TYPE, "model_type", single=True)
-    if not model_types:
-        raise SchemaError(m.loc, "'model_types' must list at least one HF model_type")
     architectures = _names(m, "architectures", ARCH, "architecture name", single=True)
+    if abstract and (model_types or architectures):
+        key = "model_types" if model_types else "architectures"
+        raise _err(m, key, f"an abstract schema serves no model type: remove {key!r}")
+    if not model_types and not abstract:
+        raise SchemaError(m.loc, "'model_types' must list at least one HF model_type")
     roots = _names(m, "root", PATH, "config path", single=True)
 
     inputs = [_input(name, spec, m["inputs"]) for name, spec in _map(m, "inputs").items()]
@@ -319,10 +333,11 @@ def build_schema(stem: str, file: str, m: YMap) -> Schema:
         inputs=inputs,
         derived=derived,
         checks=[],
-        layers=_layers(m, scope, by_name),
+        layers=_layers(m, scope, by_name, inherited_lets or {}),
         mla_latent=None,
         max_length=_expr(m, "max_length", scope, (INT, Ty("int", True))),
         labels={i.name: (roots[0] + "." if roots else "") + i.paths[0] for i in inputs},
+        abstract=abstract,
     )
     schema.checks = _checks(m, scope, schema)
     if "mla" in m:
@@ -461,7 +476,9 @@ def _checks(m: YMap, scope: dict[str, Name], schema: Schema) -> list[Check]:
     return out
 
 
-def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers:
+def _layers(
+    m: YMap, scope: dict[str, Name], inputs: dict[str, Input], inherited: dict[str, tuple[str, ...]]
+) -> Layers:
     if "layers" not in m:
         raise SchemaError(m.loc, "missing required key 'layers'")
     spec = _map(m, "layers")
@@ -473,7 +490,7 @@ def _layers(m: YMap, scope: dict[str, Name], inputs: dict[str, Input]) -> Layers
         "kind": Name(STR, attr=False),
         "kinds": Name(Ty("list[str]"), attr=False),
     }
-    lets = _lets(spec, index_scope, layer_scope)
+    lets = _lets(spec, index_scope, layer_scope, inherited)
     kind_list, kind_map, kind_expr = _kind(spec, index_scope, inputs)
     dims = {}
     for key in ("k_head_dim", "v_head_dim"):  # each falls back to head_dim
@@ -537,10 +554,16 @@ def _state(spec: YMap, scope: dict[str, Name]) -> dict[str, list[Compiled]]:
     return out
 
 
-def _lets(spec: YMap, index_scope: dict[str, Name], layer_scope: dict[str, Name]) -> list[Let]:
+def _lets(
+    spec: YMap,
+    index_scope: dict[str, Name],
+    layer_scope: dict[str, Name],
+    inherited: dict[str, tuple[str, ...]],
+) -> list[Let]:
     """``let``: per-layer names, each an expression over ``i`` (and ``kind``, ``kinds``) and the
     names before it, compiled to a method the rules call (``self._let_NAME(i)``, passing the
-    layer locals it reads); one that reads no ``kind`` serves the kind rule too."""
+    layer locals it reads, and those the parent's method of that name takes); one that takes no
+    ``kind`` serves the kind rule too."""
     lets = _map(spec, "let")
     out: list[Let] = []
     for name in lets:
@@ -552,7 +575,8 @@ def _lets(spec: YMap, index_scope: dict[str, Name], layer_scope: dict[str, Name]
         )
         body = ast.parse(compiled.source, mode="eval").body
         read = {n.id for n in ast.walk(body) if isinstance(n, ast.Name)}
-        let = Let(name, compiled, tuple(p for p in ("i", "kind", "kinds") if p in read))
+        read |= set(inherited.get(name, ()))
+        let = Let(name, compiled, tuple(p for p in LAYER_LOCALS if p in read))
         call = ast.Call(
             ast.Attribute(ast.Name("self", ast.Load()), let.method, ast.Load()),
             [ast.Name(p, ast.Load()) for p in let.params],

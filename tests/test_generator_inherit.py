@@ -115,7 +115,8 @@ def defaults(cls: type[SchemaArchConfig]) -> list[Any]:
 def test_every_child_behaves_exactly_like_its_standalone_class(
     standalone: dict[str, type[SchemaArchConfig]],
 ) -> None:
-    children = [s for s in SCHEMAS.values() if s.parent is not None]
+    # an abstract schema serves no model type: its children's configs exercise its class
+    children = [s for s in SCHEMAS.values() if s.parent is not None and not s.abstract]
     assert len(children) >= 30
     for schema in children:
         cls = getattr(generated, schema.class_name)

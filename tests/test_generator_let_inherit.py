@@ -129,3 +129,52 @@ def test_no_schema_restates_a_parents_check() -> None:
         for c in s.checks:
             if (c.expr.source, c.message) in theirs:
                 assert f"message: {c.message}" not in raw, (s.stem, c.message)
+
+
+def test_an_abstract_schema_is_only_extended_and_a_childs_let_keeps_the_parents_signature(
+    tmp_path: Path,
+) -> None:
+    base = PARENT.format(stem="x").replace("model_types: [x]\n", "abstract: true\n")
+    base = base.replace(
+        "layers:\n",
+        "layers:\n  let:\n    mixer: kind == 'none'\n"
+        '  state:\n    s: {shape: ["width if mixer else 0"]}\n'
+        "  kind: {expr: \"'full' if i == 0 else 'none'\"}\n",
+    )
+    child = "extends: base\nclass: {0}Config\nmodel_types: [{2}]\nlayers:\n  let:\n    mixer: {1}\n"
+    files = build(
+        tmp_path,
+        {
+            "base": base,
+            "every": child.format("Every", "'True'", "every"),
+            "late": child.format("Late", "i > 1", "late"),
+        },
+    )
+    registry = files["__init__.py"].replace('"', "'")
+    assert "'base': (" not in registry and "'every': ('EveryConfig'" in registry
+    # a let that reads fewer layer locals than the parent's takes the parent's, so the parent's
+    # _state calls it unchanged; one that reads more gets them, and its class restates _state
+    assert "def _let_mixer(self, kind: str) -> bool:" in files["every.py"]
+    assert "_state" not in files["every.py"]
+    assert "def _let_mixer(self, i: int, kind: str) -> bool:" in files["late.py"]
+    assert "self._let_mixer(i, kind)" in files["late.py"]
+    hf = {
+        "num_hidden_layers": 3,
+        "num_attention_heads": 2,
+        "num_key_value_heads": 1,
+        "hidden_size": 8,
+    }
+    for stem, want in (("every", [8, 8, 8]), ("late", [0, 0, 8])):
+        namespace: dict[str, object] = {"BaseConfig": load(files["base.py"], "BaseConfig")}
+        source = files[f"{stem}.py"].replace("from generated.base import BaseConfig\n", "")
+        exec(compile(source, f"<{stem}>", "exec", dont_inherit=True), namespace)
+        cfg = namespace[f"{stem.capitalize()}Config"].from_hf_config(hf)  # type: ignore[attr-defined]
+        assert [s.state_elements for s in cfg.layers()] == want
+    (tmp_path / "base.yaml").write_text(
+        base.replace("abstract: true\n", "abstract: true\nmodel_types: [b]\n")
+    )
+    with pytest.raises(SchemaError, match="an abstract schema serves no model type"):
+        load_schemas(tmp_path)
+    (tmp_path / "base.yaml").write_text(base.replace("abstract: true\n", ""))
+    with pytest.raises(SchemaError, match="'model_types' must list at least one"):
+        load_schemas(tmp_path)

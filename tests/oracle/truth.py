@@ -224,6 +224,7 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
         for i, entry in enumerate(entries)
     ]
     held = _module_states(model, num_layers)  # RecurrentGemma keeps its state in its modules
+    held.update(_linear_cache_states(cache))  # MiniMax: in a list beside the KV layers
     return [dataclasses.replace(t, state=held[t.index]) if held.get(t.index) else t for t in truth]
 
 
@@ -417,6 +418,21 @@ def _module_states(model: Any, num_layers: int) -> dict[int, tuple[tuple[int, ..
         if shapes:
             out[i] = tuple(shapes)
     return out
+
+
+def _linear_cache_states(cache: Any) -> dict[int, tuple[tuple[int, ...], ...]]:
+    """Shapes of the recurrent state MiniMax's cache keeps per layer in ``linear_cache`` (its
+    lightning-attention layers' K^T V), batch dim dropped; {} for any other cache."""
+    import torch
+
+    states = getattr(cache, "linear_cache", None)
+    if not isinstance(states, list):
+        return {}
+    return {
+        i: (tuple(int(n) for n in s.shape[1:]),)
+        for i, s in enumerate(states)
+        if isinstance(s, torch.Tensor) and s.numel() > 0
+    }
 
 
 def _indexer_keys(index: int, layer: Any, fed: int) -> tuple[tuple[str, int, int], ...]:
