@@ -35,9 +35,6 @@ pytestmark = [
 
 REFUSED: dict[str, str] = {
     "minimax": "none",  # MiniMaxForCausalLM builds its own cache class in generate
-    # attention and SSM state in one layer object (LinearAttentionAndFullAttentionLayer)
-    "zaya": "full",
-    "zamba2": "full",
     # DynamicIndexedLayer: K/V plus a sparse-attention indexer key cache
     "hy_v4": "full",
     "qwen4_exp": "full",
@@ -47,12 +44,7 @@ REFUSED: dict[str, str] = {
     "glm_moe_dsa": "full",
     # transformers caches every token of gpt-neo's local layers (it only masks the window)
     "gpt_neo": "sliding",
-    # window and SSM state in one layer object (LinearAttentionAndSlidingWindowAttentionLayer)
-    "inkling_text": "sliding",
-    "zamba": "full",  # LinearAttentionAndFullAttentionLayer
     "dory": "sliding",  # per-loop deep copies of the recurrent layers' cache
-    "inkling2_text": "sliding",
-    "inkling2_loop_text": "sliding",
 }
 """Families ``from_model`` refuses: their cache is not per-token K/V as the schema pages it."""
 

@@ -151,6 +151,12 @@ def paged_attention(
             **({"s_aux": s_aux} if s_aux is not None else {}),
             **kwargs,
         )
+    if kwargs.get("position_bias") is not None:
+        raise UnsupportedCacheError(
+            "?", armed.attention, [armed.layer],
+            f"{type(module).__name__} adds a position_bias to the attention scores, which the "
+            "paged kernels do not take; list the family in hf_layers.GATHERED",
+        )  # fmt: skip
     scale = float(scaling if scaling is not None else query.shape[-1] ** -0.5)
     window = armed.view.window
     chunk = window if armed.attention == "chunked" else None

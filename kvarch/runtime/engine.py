@@ -129,7 +129,7 @@ class Engine:
             params = MultiKVCacheParams(groups=[KVCacheGroup(params=params, layer_indices=cached)])
             groups = as_groups(params)
         text = text_config(model)
-        num_layers = int(text.num_hidden_layers)
+        num_layers = max(int(text.num_hidden_layers), len(kinds))  # loop copies (inkling2_loop)
         model_type = str(getattr(text, "model_type", type(model).__name__))
         windows = {i: g.window for g in groups for i in g.layer_indices}
         stateful = stateful_layers(model, num_layers, states)

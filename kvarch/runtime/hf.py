@@ -382,7 +382,7 @@ class PagedCache(Cache):  # type: ignore[misc]
                     groups=[KVCacheGroup(params=params, layer_indices=cached)]
                 )
         groups = as_groups(params)
-        num_layers = int(text_config(model).num_hidden_layers)
+        num_layers = max(int(text_config(model).num_hidden_layers), len(kinds))  # loop copies
         stateful = stateful_layers(model, num_layers, states)
         delegated = delegated_layers(
             model,

@@ -15,6 +15,7 @@ transformers does not keep) is refused with ``UnsupportedCacheError``.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from transformers import cache_utils
@@ -53,6 +54,12 @@ GATHERED: dict[str, str] = {
     "git": "its attention classes do not dispatch through AttentionInterface",
     "hrm_text": "its cache slots are layer_idx plus a recurrent cycle offset",
     "moshi": "its depth decoder reuses the cache under other layer indices",
+    "inkling_text": "its attention adds a relative-position bias (position_bias) to the scores",
+    "inkling2_text": "its attention adds a relative-position bias (position_bias) to the scores",
+    "inkling2_loop_text": "its attention adds a relative-position bias (position_bias) to the "
+    "scores",
+    "zamba": "its shared attention block runs under each hybrid layer's index, passed per call",
+    "zamba2": "its shared attention blocks run under each hybrid layer's index, passed per call",
 }
 """Families whose modules use the K/V a cache update returns beyond one attention call: their
 ``PagedCache`` returns K/V gathered from the pages (correct, slower)."""
@@ -91,9 +98,16 @@ def text_config(model: Any) -> Any:
 
 def _default_layers(model: Any, num_layers: int) -> list[Any]:
     """The layer objects of the cache ``generate`` builds for ``model`` by default."""
-    layers = list(DynamicCache(config=text_config(model)).layers)
+    text = text_config(model)
+    layers = list(DynamicCache(config=text).layers)
     if not layers:  # no layer structure in the config: every layer a DynamicLayer
         return [DynamicLayer() for _ in range(num_layers)]
+    passes = getattr(text, "loop_num_passes", None)
+    if isinstance(passes, int) and passes > 1 and len(layers) < num_layers:
+        # inkling2_loop: each pass after the first gets copies of the looped layers' cache,
+        # appended after the model's layers (the schema counts them)
+        loop = layers[text.loop_layer_index_start : text.loop_layer_index_end]
+        layers += [copy.deepcopy(layer) for layer in loop * (passes - 1)]
     pad = _DUMMY or DynamicLayer  # older transformers: no slots for trailing shared layers
     return layers + [pad() for _ in range(num_layers - len(layers))]
 

@@ -5,7 +5,7 @@
 serve ``Cache.get_conv_state`` / ``update_conv_state`` / ``get_recurrent_state`` /
 ``update_recurrent_state`` / ``has_previous_state`` from the store's rows, with transformers'
 semantics (the first update of a sequence is its prefill; the conv window keeps the last
-``kernel`` columns). Declared states map onto transformers' by name: names starting with
+``kernel`` columns). Declared states map onto transformers' by name: names containing
 ``conv`` are conv states (``state_idx`` 0, 1, ... in declaration order), the others recurrent
 states, likewise.
 """
@@ -41,8 +41,8 @@ class _StateAccess:
         self.store = store
         self.index = index
         states = store.specs[index]
-        self._conv = [j for j, s in enumerate(states) if s.name.startswith("conv")]
-        self._rec = [j for j, s in enumerate(states) if not s.name.startswith("conv")]
+        self._conv = [j for j, s in enumerate(states) if "conv" in s.name]
+        self._rec = [j for j, s in enumerate(states) if "conv" not in s.name]
         self.number_of_states = max(len(self._conv), len(self._rec))
         self.has_previous_state = dict.fromkeys(range(self.number_of_states), False)
         self.conv_kernel_size = {
