@@ -44,6 +44,8 @@ HYBRIDS = [
     "falcon-h1-mqa-head-dim",  # attention and Mamba2 in every layer (PagedStateLayer)
     "qwen3-next-layer-types",  # gated DeltaNet
     "qwen3-5-text-interval",  # gated DeltaNet (qwen3_next's child)
+    "zaya-sliding",  # CCA state beside full and sliding attention in one layer
+    "minimax",  # lightning attention through MiniMaxCache's get/set_linear_cache
 ]
 
 

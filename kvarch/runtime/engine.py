@@ -32,7 +32,7 @@ from kvarch.runtime.errors import (
     RequestError,
     UnsupportedCacheError,
 )
-from kvarch.runtime.hf import PagedCache, arch_for_model, state_store
+from kvarch.runtime.hf import arch_for_model, state_store
 from kvarch.runtime.hf_layers import (
     MODULE_STATE,
     delegated_layers,
@@ -41,6 +41,7 @@ from kvarch.runtime.hf_layers import (
     stateful_layers,
     text_config,
 )
+from kvarch.runtime.own_caches import paged_cache_class
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
 from kvarch.runtime.runner import ModelRunner
 from kvarch.runtime.sampling import SamplingParams, sample
@@ -164,7 +165,7 @@ class Engine:
             text, params, num_blocks, length, limit, max_batch_size, device_memory_utilization,
             max_num_batched_tokens, device, 0 if state is None else state.bytes_per_sequence,
         )  # fmt: skip
-        self.cache = PagedCache(
+        self.cache = paged_cache_class(model_type)(
             params,
             num_layers=num_layers,
             max_batch_size=max_batch_size,

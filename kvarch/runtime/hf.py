@@ -323,8 +323,8 @@ class PagedCache(Cache):  # type: ignore[misc]
         """True when an engine sets ``ctx`` for each step (packed sequences)."""
         self.state = state
         """kvarch's per-sequence recurrent state (None for models without any)."""
-        super().__init__(layers=[self._layer(i, window_of, kind_of, delegated or {})
-                                 for i in range(num_layers)])  # fmt: skip
+        Cache.__init__(self, layers=[self._layer(i, window_of, kind_of, delegated or {})
+                                     for i in range(num_layers)])  # fmt: skip
 
     def _layer(
         self, i: int, window_of: Mapping[int, int | None], kind_of: Mapping[int, str],
@@ -408,6 +408,10 @@ class PagedCache(Cache):  # type: ignore[misc]
         paged = gathered_reason(model, delegated) is None and attn.use_paged_attention(
             model, text_config(model)
         )
+        if cls is PagedCache:  # a model that insists on its own cache class gets a subclass
+            from kvarch.runtime.own_caches import paged_cache_class
+
+            cls = paged_cache_class(str(text_config(model).model_type))
         return cls(
             params,
             num_layers=num_layers,

@@ -27,6 +27,7 @@ from kvarch.runtime.errors import UnsupportedCacheError
 __all__ = [
     "GATHERED",
     "MODULE_STATE",
+    "OWN_CACHE",
     "delegated_layers",
     "gathered_reason",
     "refuse_extra_keys",
@@ -72,6 +73,13 @@ MODULE_STATE: dict[str, str] = {
 }
 """Families whose mixers keep their state on their modules, not in the cache: kvarch cannot
 hold it (``PagedCache`` delegates their empty state layers; the Engine refuses them)."""
+
+
+OWN_CACHE: dict[str, tuple[str, str]] = {
+    "minimax": ("transformers.models.minimax.modeling_minimax", "MiniMaxCache"),
+}
+"""Families whose model refuses any cache but its own class (module, class): with their state
+declared, ``own_caches.paged_cache_class`` gives a ``PagedCache`` of that class."""
 
 
 def gathered_reason(model: Any, delegated: dict[int, Any]) -> str | None:
@@ -168,7 +176,7 @@ def delegated_layers(
     model_type = str(getattr(model.config, "model_type", type(model).__name__))
     unpaged = [i for i in range(num_layers) if i not in windows]
     supports = getattr(model, "_supports_default_dynamic_cache", lambda: True)
-    if not supports():
+    if not supports() and not (model_type in OWN_CACHE and stateful):
         kind = next((kinds[i] for i in unpaged if i in kinds), kinds.get(0, "full"))
         raise UnsupportedCacheError(
             model_type,
