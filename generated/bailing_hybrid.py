@@ -1,12 +1,12 @@
 # generated from schemas/bailing_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=52acc7fbcf1319f2 content=ee1d61b0ed18834a
+# kvarch-digest: render=ad1979297aef60de content=1a264d26f838efd7
 from typing import Annotated, ClassVar
 
-from generated.deepseek_v3 import DeepseekV3Config
+from generated.kda_hybrid import KdaHybridConfig
 from kvarch import schema_runtime as rt
 
 
-class BailingHybridConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
+class BailingHybridConfig(KdaHybridConfig, frozen=True, kw_only=True, dict=True):
     """Bailing-Hybrid decoder (linear-attention layers keep no KV; MLA every 6th layer)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bailing_hybrid",)
@@ -24,6 +24,11 @@ class BailingHybridConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True
         int, rt.hf("model_max_length", "max_position_embeddings", ge=1)
     ] = 262144
     """Longest sequence (the config stores it as model_max_length)."""
+    linear_num_heads: Annotated[int, rt.hf("linear_num_heads", "num_attention_heads", ge=1)] = 32
+    linear_head_dim: Annotated[int, rt.hf("linear_head_dim", "head_dim", ge=1)] = 128
+    linear_conv_kernel_dim: Annotated[
+        int, rt.hf("linear_conv_kernel_dim", "short_conv_kernel_size", ge=1)
+    ] = 4
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
     layer_group_size: rt.Positive = 6

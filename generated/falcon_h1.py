@@ -1,5 +1,5 @@
 # generated from schemas/falcon_h1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b3dc208f96895c07 content=0577c22bab19669f
+# kvarch-digest: render=96f0227ac6e5ccba content=4bd2c4b51bf7cdfe
 from typing import Annotated, ClassVar
 
 from generated.mamba2_hybrid import Mamba2HybridConfig
@@ -26,5 +26,5 @@ class FalconH1Config(Mamba2HybridConfig, frozen=True, kw_only=True, dict=True):
         """Mamba2 inner width."""
         return rt.coalesce(self.mamba_d_ssm, self.mamba_expand * self.hidden_size)
 
-    def _let_mamba(self, kind: str) -> bool:
+    def _let_mamba(self, i: int, kinds: list[str]) -> bool:
         return True

@@ -1,14 +1,14 @@
 # generated from schemas/kimi_linear.yaml by `make generate`; do not edit.
-# kvarch-digest: render=916e9420135e366c content=58cd369bdf7bc438
+# kvarch-digest: render=1e0bb9d77f7192b9 content=a9f45c830f1c3649
 from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated.deepseek_v3 import DeepseekV3Config
+from generated.kda_hybrid import KdaHybridConfig
 from kvarch import schema_runtime as rt
 
 
-class KimiLinearConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
+class KimiLinearConfig(KdaHybridConfig, frozen=True, kw_only=True, dict=True):
     """Kimi-Linear decoder (KDA linear-attention layers keep no KV; MLA layers latent)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("kimi_linear",)
@@ -26,6 +26,15 @@ class KimiLinearConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
         int, rt.hf("model_max_length", "max_position_embeddings", ge=1)
     ] = 1048576
     """Longest sequence (the config stores it as model_max_length)."""
+    linear_num_heads: Annotated[
+        int, rt.hf("linear_attn_config.num_heads", "linear_num_heads", ge=1)
+    ] = 32
+    linear_head_dim: Annotated[
+        int, rt.hf("linear_attn_config.head_dim", "linear_head_dim", ge=1)
+    ] = 128
+    linear_conv_kernel_dim: Annotated[
+        int, rt.hf("linear_attn_config.short_conv_kernel_size", "linear_conv_kernel_dim", ge=1)
+    ] = 4
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
     full_attn_layers: Annotated[list[int], rt.hf("linear_attn_config.full_attn_layers")] = (

@@ -1,5 +1,5 @@
 # generated from schemas/lfm2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a39d51acf1c459d8 content=bcdee0ebd0221a19
+# kvarch-digest: render=2d6c4c338e64c288 content=2a4dbed7d25c4bb6
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -29,7 +29,14 @@ class Lfm2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
         default_factory=list
     )
     """full_attn_idxs again, empty when absent (for membership tests)."""
+    conv_l_cache: Annotated[int, rt.hf("conv_L_cache", ge=1)] = 3
+    """Kernel width of a convolution layer's short convolution."""
 
     @rt.reads("full_attn_idxs", "attn_idx_list")
     def _kind(self, i: int) -> str:
         return "full" if self.full_attn_idxs is None or i in self.attn_idx_list else "none"
+
+    def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
+        return rt.state(
+            self._n, i, ("conv", (self.hidden_size if kind == "none" else 0, self.conv_l_cache))
+        )

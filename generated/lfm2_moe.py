@@ -1,6 +1,6 @@
 # generated from schemas/lfm2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5a12e3d21d923cb8 content=ea00bc1825757287
-from typing import ClassVar
+# kvarch-digest: render=7278e34ea7160a2b content=19c16d354b6b7103
+from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -21,3 +21,10 @@ class Lfm2MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: rt.Positive = 128000
     layer_types: list[str]
     """Per-layer block (conv = short convolution, full_attention)."""
+    conv_l_cache: Annotated[int, rt.hf("conv_L_cache", ge=1)] = 3
+    """Kernel width of a convolution layer's short convolution."""
+
+    def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
+        return rt.state(
+            self._n, i, ("conv", (self.hidden_size if kind == "none" else 0, self.conv_l_cache))
+        )

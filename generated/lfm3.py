@@ -1,6 +1,6 @@
 # generated from schemas/lfm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=04e2e77131562e44 content=3b6248839b71051a
-from typing import ClassVar
+# kvarch-digest: render=dae0bef81ea5b0ea content=670b9b3a1e75682f
+from typing import Annotated, ClassVar
 
 from generated.laguna import LagunaConfig
 from kvarch import schema_runtime as rt
@@ -20,6 +20,13 @@ class Lfm3Config(LagunaConfig, frozen=True, kw_only=True, dict=True):
     sliding_window: rt.Positive = 256
     layer_types: list[str] | None = None
     """Per-layer block (conv, full_attention, sliding_attention)."""
+    conv_l_cache: Annotated[int, rt.hf("conv_L_cache", ge=1)] = 7
+    """Kernel width of a convolution layer's short convolution."""
 
     def _kind(self, i: int) -> str:
         return "full" if i % 4 == 2 else "sliding" if i % 4 == 0 and i > 0 else "none"
+
+    def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
+        return rt.state(
+            self._n, i, ("conv", (self.hidden_size if kind == "none" else 0, self.conv_l_cache))
+        )

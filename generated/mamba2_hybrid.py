@@ -1,5 +1,5 @@
 # generated from schemas/mamba2_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3833ad9c827ef93b content=18f02a39af434665
+# kvarch-digest: render=3873d31d180287a8 content=f56447fbcd424cfb
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -29,8 +29,8 @@ class Mamba2HybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
         """Mamba2 inner width (its heads x head dim)."""
         return self.mamba_expand * self.hidden_size
 
-    def _let_mamba(self, kind: str) -> bool:
-        return kind == "none"
+    def _let_mamba(self, i: int, kinds: list[str]) -> bool:
+        return kinds[i] == "none"
 
     def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
         return rt.state(
@@ -40,7 +40,7 @@ class Mamba2HybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
                 "conv",
                 (
                     self.mamba_inner + 2 * self.mamba_n_groups * self.mamba_d_state
-                    if self._let_mamba(kind)
+                    if self._let_mamba(i, kinds)
                     else 0,
                     self.mamba_d_conv,
                 ),
@@ -48,7 +48,7 @@ class Mamba2HybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
             (
                 "ssm",
                 (
-                    self.mamba_n_heads if self._let_mamba(kind) else 0,
+                    self.mamba_n_heads if self._let_mamba(i, kinds) else 0,
                     self.mamba_inner // self.mamba_n_heads,
                     self.mamba_d_state,
                 ),

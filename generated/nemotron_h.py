@@ -1,10 +1,10 @@
 # generated from schemas/nemotron_h.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e1832cb46682d826 content=b768b2a8e0c6ea90
+# kvarch-digest: render=522a7132f4a233bf content=5ea5ef5543fd58ab
 from typing import Annotated, ClassVar
 
 import msgspec
 
-from generated.llama import LlamaConfig
+from generated.mamba2_hybrid import Mamba2HybridConfig
 from kvarch import schema_runtime as rt
 
 
@@ -29,6 +29,16 @@ class NemotronHConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True)
     """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 4096
     """Longest sequence the positional encoding was trained for."""
+    mamba_n_heads: Annotated[int, rt.hf("mamba_num_heads", ge=1)] = 128
+    """Mamba2 heads."""
+    mamba_n_groups: Annotated[int, rt.hf("n_groups", ge=1)] = 8
+    """Mamba2 B/C groups."""
+    mamba_d_state: Annotated[int, rt.hf("ssm_state_size", ge=1)] = 128
+    """Mamba2 SSM state size per head channel."""
+    mamba_d_conv: Annotated[int, rt.hf("conv_kernel", ge=1)] = 4
+    """Mamba2 convolution kernel width."""
+    mamba_expand: Annotated[int, rt.hf("expand", ge=1)] = 2
+    """Mamba2 expansion (unused; the inner width is heads x head width)."""
     layers_block_type: Annotated[list[str], rt.hf("layers_block_type", "layer_types")] | None = None
     """Per-layer block (linear_attention = Mamba2, moe, mlp, full_attention)."""
     block_list: Annotated[list[str], rt.hf("layers_block_type", "layer_types")] = msgspec.field(
@@ -37,13 +47,28 @@ class NemotronHConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True)
     """layers_block_type again, empty when absent (its length is the layer count)."""
     hybrid_override_pattern: str = "ME*-"
     """Without layers_block_type, one character per layer (M, E, *, -)."""
+    mamba_head_dim: rt.Positive = 64
+    """Mamba2 head width."""
 
-    _checks = LlamaConfig._checks
-    kv_heads = LlamaConfig.kv_heads
-    attn_head_dim = LlamaConfig.attn_head_dim
-    _num_kv_heads = LlamaConfig._num_kv_heads
-    _k_head_dim = LlamaConfig._k_head_dim
-    _max_length = LlamaConfig._max_length
+    _checks = Mamba2HybridConfig._checks
+    kv_heads = Mamba2HybridConfig.kv_heads
+    attn_head_dim = Mamba2HybridConfig.attn_head_dim
+    _num_kv_heads = Mamba2HybridConfig._num_kv_heads
+    _k_head_dim = Mamba2HybridConfig._k_head_dim
+    _state = Mamba2HybridConfig._state
+    _max_length = Mamba2HybridConfig._max_length
+
+    @property
+    def mamba_inner(self) -> int:
+        """Mamba2 inner width (its heads x head width)."""
+        return self.mamba_n_heads * self.mamba_head_dim
+
+    def _let_mamba(self, i: int, kinds: list[str]) -> bool:
+        return (
+            self.block_list[i] in ("linear_attention", "mamba")
+            if len(self.block_list) > 0
+            else self.hybrid_override_pattern[i] == "M"
+        )
 
     @rt.reads("block_list", "hybrid_override_pattern")
     def _count(self) -> int:

@@ -1,12 +1,12 @@
 # generated from schemas/qwen3_next.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1f4588d3787db099 content=71990dca9fc2c41e
+# kvarch-digest: render=c437f8efb940fddb content=4c32b8049542d03b
 from typing import ClassVar
 
-from generated.llama import LlamaConfig
+from generated.gated_deltanet_hybrid import GatedDeltanetHybridConfig
 from kvarch import schema_runtime as rt
 
 
-class Qwen3NextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
+class Qwen3NextConfig(GatedDeltanetHybridConfig, frozen=True, kw_only=True, dict=True):
     """Qwen3-Next hybrid decoder (linear-attention layers keep a per-sequence state, no KV; full
     attention every 4th)."""
 
@@ -24,46 +24,9 @@ class Qwen3NextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: rt.Positive = 32768
     layer_types: list[str] | None = None
     """Per-layer kind (linear_attention / full_attention)."""
-    linear_num_key_heads: rt.Positive = 16
-    """Gated-DeltaNet key heads."""
-    linear_num_value_heads: rt.Positive = 32
-    """Gated-DeltaNet value heads."""
-    linear_key_head_dim: rt.Positive = 128
-    """Gated-DeltaNet key head width."""
-    linear_value_head_dim: rt.Positive = 128
-    """Gated-DeltaNet value head width."""
-    linear_conv_kernel_dim: rt.Positive = 4
-    """Gated-DeltaNet convolution kernel width."""
     full_attention_interval: rt.Positive = 4
     """Without layer_types, every this-many-th layer is full attention."""
-
-    def _let_linear(self, kind: str) -> bool:
-        return kind == "none"
 
     @rt.reads("full_attention_interval")
     def _kind(self, i: int) -> str:
         return "full" if (i + 1) % self.full_attention_interval == 0 else "none"
-
-    def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
-        return rt.state(
-            self._n,
-            i,
-            (
-                "conv",
-                (
-                    2 * self.linear_num_key_heads * self.linear_key_head_dim
-                    + self.linear_num_value_heads * self.linear_value_head_dim
-                    if self._let_linear(kind)
-                    else 0,
-                    self.linear_conv_kernel_dim,
-                ),
-            ),
-            (
-                "recurrent",
-                (
-                    self.linear_num_value_heads if self._let_linear(kind) else 0,
-                    self.linear_key_head_dim,
-                    self.linear_value_head_dim,
-                ),
-            ),
-        )

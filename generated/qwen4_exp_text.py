@@ -1,12 +1,12 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b00e13ce27f3dc8d content=e2fc2c4ac90863c8
+# kvarch-digest: render=f2dd91d1fc4e2bca content=6ff5096942d937f9
 from typing import Annotated, ClassVar
 
-from generated.llama import LlamaConfig
+from generated.gated_deltanet_hybrid import GatedDeltanetHybridConfig
 from kvarch import schema_runtime as rt
 
 
-class Qwen4ExpTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
+class Qwen4ExpTextConfig(GatedDeltanetHybridConfig, frozen=True, kw_only=True, dict=True):
     """Qwen4-Exp text decoder (linear-attention layers; indexed full attention every 4th layer)."""
 
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen4_exp_text",)

@@ -1,5 +1,5 @@
 # generated from schemas/zamba2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=77fec6dff09894a7 content=a6257d6919e36350
+# kvarch-digest: render=ea06ed9b15699ad7 content=03eea39bf7d6961d
 from typing import Annotated, ClassVar
 
 from generated.mamba2_hybrid import Mamba2HybridConfig
@@ -53,7 +53,7 @@ class Zamba2Config(Mamba2HybridConfig, frozen=True, kw_only=True, dict=True):
         """Elements per K and V head (the attention runs on 2 * hidden_size)."""
         return rt.coalesce(self.explicit_head_dim, 2 * self.hidden_size // self.num_attention_heads)
 
-    def _let_mamba(self, kind: str) -> bool:
+    def _let_mamba(self, i: int, kinds: list[str]) -> bool:
         return True
 
     def _kind(self, i: int) -> str:

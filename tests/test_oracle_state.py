@@ -14,8 +14,10 @@ from tests.oracle.variants import VARIANTS, Variant, make_config
 
 #: Family -> tensors each stateful layer keeps (conv windows, then recurrent states) and which
 #: layers keep them: "none" the KV-less (Mamba, linear-attention, RG-LRU) layers, "all" every
-#: layer (a mixer or short convolutions beside attention).
+#: layer (a mixer or short convolutions beside attention), "mamba" the layers whose block is
+#: Mamba2 (linear_attention / M).
 STATE_FAMILIES = {
+    "bailing_hybrid": (2, "none"),  # KDA: conv window over q, k, v; a matrix per head
     "bamba": (2, "none"),
     "falcon_h1": (2, "all"),
     "granitemoehybrid": (2, "none"),
@@ -23,8 +25,16 @@ STATE_FAMILIES = {
     "inkling2_text": (4, "all"),
     "inkling_text": (4, "all"),
     "jamba": (2, "none"),
+    "kimi_linear": (2, "none"),
+    "lara_mini": (2, "none"),
+    "lfm2": (1, "none"),  # a short convolution's window
+    "lfm2_moe": (1, "none"),
+    "lfm3": (1, "none"),
     "minimax": (1, "none"),  # K^T V per head
+    "nemotron_h": (2, "mamba"),  # Mamba2 blocks only: MoE and MLP blocks keep nothing
+    "olmo_hybrid": (2, "none"),
     "qwen3_next": (2, "none"),
+    "qwen4_exp_text": (2, "none"),
     "recurrent_gemma": (2, "none"),
     "zamba": (2, "all"),  # hybrid layers run a Mamba mixer after the shared attention block
     "zamba2": (2, "all"),
@@ -36,6 +46,8 @@ INHERITED = {
     for t in ("qwen3_5", "qwen3_5_moe", "qwen3_5_moe_text", "qwen3_5_text")
 }
 TENSORS = {**STATE_FAMILIES, **INHERITED}
+#: Variants with attention on every layer (LFM2 without full_attn_idxs): no state at all.
+ALL_ATTENTION = {"lfm2"}
 STATEFUL = [v for v in VARIANTS if v.model_type in TENSORS]
 
 
@@ -50,8 +62,15 @@ def test_declared_state_equals_the_tensors_transformers_keeps(variant: Variant) 
     assert mismatches(truth, layout.layers) == []
     # the layers that hold state hold all of it (so the comparison above is not vacuous)
     tensors, where = TENSORS[variant.model_type]
-    mixers = [t for t in truth if where == "all" or t.kind == "none"]
-    assert mixers and all(len(t.state) == tensors for t in mixers)
+    config = make_config(variant)
+    blocks = getattr(config, "layers_block_type", None) or getattr(config, "layer_types", ())
+    mamba = {i for i, b in enumerate(blocks) if b == "linear_attention"}
+    keeps = {"all": lambda t: True, "none": lambda t: t.kind == "none"}.get(
+        where, lambda t: t.index in mamba
+    )
+    mixers = [t for t in truth if keeps(t)]
+    assert bool(mixers) != (variant.id in ALL_ATTENTION)
+    assert all(len(t.state) == tensors for t in mixers)
     assert all(not t.state for t in truth if t not in mixers)
     elements = sum(_elements(t.state) for t in truth)
     assert layout.state_bytes_per_sequence == DType.bfloat16.nbytes(elements)
@@ -75,6 +94,16 @@ DEFAULTS = {
     "zaya": (40, 40 * (10 * 128 * 2 + 128)),
     # odd layers of 32 lightning: 32 heads of K^T V, 128 x 128
     "minimax": (16, 16 * 32 * 128 * 128),
+    # one M block of M E * -: 128 heads x 64, 8 groups, d_state 128, d_conv 4
+    "nemotron_h": (1, (128 * 64 + 2 * 8 * 128) * 4 + 128 * 64 * 128),
+    # 21 of 27 KDA (MLA on 4, 8, ..., 24): 32 heads x 128, q/k/v conv window 4
+    "kimi_linear": (21, 21 * (3 * 32 * 128 * 4 + 32 * 128 * 128)),
+    "bailing_hybrid": (35, 35 * (3 * 32 * 128 * 4 + 32 * 128 * 128)),  # 1 in 6 of 42 MLA
+    # 24 of 32; 30 heads, key width 0.75 x 3840 / 30 = 96, value width 192
+    "olmo_hybrid": (24, 24 * ((2 * 30 * 96 + 30 * 192) * 4 + 30 * 96 * 192)),
+    # 14 of 34 (i % 5 in 0, 2); 8 key heads, 16 value heads of 128
+    "lara_mini": (14, 14 * ((2 * 8 * 128 + 16 * 128) * 4 + 16 * 128 * 128)),
+    "lfm3": (13, 13 * 2048 * 7),  # 13 of 24 convolution layers; hidden 2048, L_cache 7
 }
 
 
