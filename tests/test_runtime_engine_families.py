@@ -75,8 +75,6 @@ CASES = [
 
 REFUSED = [
     # (variant, model_type, kind, why)
-    # recurrent state the schema does not declare (yet): transformers' LinearAttentionLayer
-    ("lfm2-layer-types", "lfm2", "none", "per-row state outside the pages"),
     ("recurrent-gemma", "recurrent_gemma", "none", "state on their own modules"),
     # state in kvarch's rows, but attention that cannot read the pages (hf_layers.GATHERED)
     ("zamba2-mqa", "zamba2", "full", "shared attention blocks"),

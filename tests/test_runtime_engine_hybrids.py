@@ -46,6 +46,10 @@ HYBRIDS = [
     "qwen3-5-text-interval",  # gated DeltaNet (qwen3_next's child)
     "zaya-sliding",  # CCA state beside full and sliding attention in one layer
     "minimax",  # lightning attention through MiniMaxCache's get/set_linear_cache
+    "kimi-linear-layer-types",  # KDA beside MLA (latent attention gathered per sequence)
+    "nemotron-h",  # Mamba2 beside cache-less MLP blocks (DummyLayer)
+    "lfm2-layer-types",  # a short convolution's window only
+    "olmo-hybrid-layer-types",  # gated DeltaNet
 ]
 
 

@@ -162,10 +162,13 @@ def paged_attention(
     chunk = window if armed.attention == "chunked" else None
     window = None if chunk is not None else window
     if armed.gathered:
-        return dense_varlen_attention(
-            query, key, value, armed.ctx, scale=scale, window=window, chunk=chunk,
+        b, heads, n, dim = query.shape  # one sequence per batch row (hybrids): pack the rows
+        packed = query.transpose(0, 1).reshape(1, heads, b * n, dim) if b > 1 else query
+        out = dense_varlen_attention(
+            packed, key, value, armed.ctx, scale=scale, window=window, chunk=chunk,
             softcap=softcap, sinks=s_aux,
-        ), None  # fmt: skip
+        )  # fmt: skip
+        return out.reshape(b, n, heads, out.shape[-1]), None
     return _paged(query, armed, scale, window, chunk, softcap, s_aux), None
 
 

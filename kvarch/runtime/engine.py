@@ -35,6 +35,7 @@ from kvarch.runtime.errors import (
 from kvarch.runtime.hf import arch_for_model, state_store
 from kvarch.runtime.hf_layers import (
     MODULE_STATE,
+    cacheless,
     delegated_layers,
     gathered_reason,
     refuse_extra_keys,
@@ -138,7 +139,8 @@ class Engine:
             model, num_layers=num_layers, windows=windows, kinds=kinds, stateful=stateful
         )
         refuse_extra_keys(model, groups, kinds)
-        why = gathered_reason(model, delegated)
+        why = gathered_reason(model, delegated, kinds)
+        empty = {i: delegated.pop(i) for i in cacheless(delegated, kinds)}
         if delegated or why is not None:
             layers = sorted(delegated) or sorted(windows)
             raise UnsupportedCacheError(
@@ -157,7 +159,6 @@ class Engine:
         device = next(model.parameters()).device
         state = state_store(model, states, stateful, max_batch_size)
         if state is not None:
-            _refuse_latent_with_state(model_type, arch.layers(), stateful)
             enable_prefix_caching = False  # a state cannot restart mid-prompt from cached pages
         limit = arch.model_max_seq_len
         length = min(max_seq_len or limit, limit)
@@ -176,6 +177,7 @@ class Engine:
             paged_attention=True,
             enable_prefix_caching=enable_prefix_caching,
             state=state,
+            delegated=empty,
         )
         self.cache.engine_owned = True
         self.scheduler = Scheduler(
@@ -505,17 +507,6 @@ class Engine:
         """Zero the counters."""
         self.scheduler.preemptions = 0
         self.stats = EngineStats(cuda_graphs=self.runner.use_graphs)
-
-
-def _refuse_latent_with_state(model_type: str, layers: Any, stateful: set[int]) -> None:
-    """Hybrids run with one sequence per batch row; MLA's gathered latent assumes packed rows."""
-    latent = [s.index for s in layers if s.kind == "mla"]
-    if latent:
-        raise UnsupportedCacheError(
-            model_type, "mla", latent,
-            "the engine runs models with recurrent state one sequence per batch row, and its "
-            "latent (MLA) attention gathers packed rows; use PagedCache with generate",
-        )  # fmt: skip
 
 
 def _activation_bytes(text: Any, tokens: int, batch: int, device: torch.device) -> int:

@@ -405,7 +405,7 @@ class PagedCache(Cache):  # type: ignore[misc]
         )
         sized = with_prefill_headroom(sized, params, max_prompt_len or max_seq_len)
         blocks = sized.blocks_per_group
-        paged = gathered_reason(model, delegated) is None and attn.use_paged_attention(
+        paged = gathered_reason(model, delegated, kinds) is None and attn.use_paged_attention(
             model, text_config(model)
         )
         if cls is PagedCache:  # a model that insists on its own cache class gets a subclass

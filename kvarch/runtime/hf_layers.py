@@ -28,6 +28,7 @@ __all__ = [
     "GATHERED",
     "MODULE_STATE",
     "OWN_CACHE",
+    "cacheless",
     "delegated_layers",
     "gathered_reason",
     "refuse_extra_keys",
@@ -82,12 +83,24 @@ OWN_CACHE: dict[str, tuple[str, str]] = {
 declared, ``own_caches.paged_cache_class`` gives a ``PagedCache`` of that class."""
 
 
-def gathered_reason(model: Any, delegated: dict[int, Any]) -> str | None:
-    """Why ``model`` cannot attend straight from the pages (None when it can)."""
+def cacheless(delegated: dict[int, Any], kinds: dict[int, str]) -> set[int]:
+    """Delegated ``DummyLayer``s of layers that keep nothing (kind ``none`` without state:
+    nemotron_h's MLP and MoE blocks), as opposed to shared-KV layers."""
+    return {i for i, layer in delegated.items() if type(layer) is _DUMMY and kinds.get(i) == "none"}
+
+
+def gathered_reason(
+    model: Any, delegated: dict[int, Any], kinds: dict[int, str] | None = None
+) -> str | None:
+    """Why ``model`` cannot attend straight from the pages (None when it can); ``kinds``
+    (kvarch's layer kinds) tells cache-less layers from shared-KV ones."""
     model_type = str(getattr(text_config(model), "model_type", ""))
     if model_type in GATHERED:
         return GATHERED[model_type]
-    if _DUMMY is not None and any(type(layer) is _DUMMY for layer in delegated.values()):
+    empty = cacheless(delegated, kinds or {})
+    if _DUMMY is not None and any(
+        type(layer) is _DUMMY for i, layer in delegated.items() if i not in empty
+    ):
         return "shared-KV layers reuse the K/V their source layer's update returns"
     return None
 
