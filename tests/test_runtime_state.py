@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import torch
 from transformers import cache_utils
+from transformers.models.minimax.modeling_minimax import MiniMaxCache
 
 from kvarch.layers import State
 from kvarch.runtime.errors import ShapeError
@@ -24,7 +25,9 @@ pytestmark = [
 
 DECLARED = [
     "jamba", "bamba", "granitemoehybrid", "falcon-h1-mqa-head-dim", "qwen3-next-layer-types",
-    "qwen3-5-text-interval",
+    "qwen3-5-text-interval", "nemotron-h", "zamba", "zamba2-mqa", "zaya-sliding",
+    "inkling-text-pattern", "inkling2-loop-text", "minimax", "kimi-linear-layer-types",
+    "bailing-hybrid", "lfm2-layer-types", "olmo-hybrid-short", "lara-mini-pattern",
 ]  # fmt: skip
 """Tiny hybrids whose schema declares the state transformers keeps in its cache."""
 
@@ -97,6 +100,8 @@ def test_paged_cache_holds_the_declared_state_and_sizes_it_as_the_planner(varian
     assert cache.plan is not None
     assert cache.plan.state_bytes_per_sequence_per_device == arch.state_bytes_per_sequence
     assert all(p.shape[0] == 3 for ps in cache.state.pools.values() for p in ps)
+    if model.config.model_type == "minimax":  # its model accepts only its own cache class
+        assert isinstance(cache, MiniMaxCache)
 
 
 def test_a_reset_cache_serves_a_new_batch_with_fresh_state() -> None:
