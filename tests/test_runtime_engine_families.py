@@ -77,7 +77,6 @@ REFUSED = [
     # (variant, model_type, kind, why)
     ("recurrent-gemma", "recurrent_gemma", "none", "state on their own modules"),
     # state in kvarch's rows, but attention that cannot read the pages (hf_layers.GATHERED)
-    ("zamba2-mqa", "zamba2", "full", "shared attention blocks"),
     ("inkling-text-pattern", "inkling_text", "sliding", "position_bias"),
     ("diffllama", "diffllama", "full", "differential attention"),
     ("gemma3n-text-shared", "gemma3n_text", "shared", "shared-KV layers"),

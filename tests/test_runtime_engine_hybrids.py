@@ -50,6 +50,8 @@ HYBRIDS = [
     "nemotron-h",  # Mamba2 beside cache-less MLP blocks (DummyLayer)
     "lfm2-layer-types",  # a short convolution's window only
     "olmo-hybrid-layer-types",  # gated DeltaNet
+    "zamba2-mqa",  # Mamba2 beside shared attention blocks (one module, several layers)
+    "zamba",  # multi-head Mamba beside a shared attention block
 ]
 
 

@@ -14,6 +14,7 @@ module needs the full K/V before attending (MLA, which expands its latent per he
 from __future__ import annotations
 
 import sys
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -130,13 +131,14 @@ def paged_attention(
     """transformers attention signature: q ``[b, heads, n, d]`` in, ``[b, n, heads, dv]`` out."""
     global _armed
     armed, _armed = _armed, None
-    if armed is not None and armed.layer != getattr(module, "layer_idx", None):
+    layer_idx = getattr(module, "layer_idx", None)
+    if armed is not None and armed.layer != layer_idx and module not in _shared:
         raise UnsupportedCacheError(
             "?",
             armed.attention,
             [armed.layer],
             f"the attention of {type(module).__name__} "
-            f"(layer_idx {getattr(module, 'layer_idx', None)}) ran after the cache update of "
+            f"(layer_idx {layer_idx}) ran after the cache update of "
             f"layer {armed.layer}; list the family in hf_layers.GATHERED",
         )
     if armed is None:
@@ -341,6 +343,18 @@ def use_paged_attention(model: Any, decoder_config: Any) -> bool:
     name = attn_implementation(current)
     model.set_attn_implementation(name)
     return getattr(decoder_config, "_attn_implementation", None) == name
+
+
+_shared: weakref.WeakSet[Any] = weakref.WeakSet()
+"""Attention modules shared by several decoder layers (``share_attention``)."""
+
+
+def share_attention(model: Any, class_names: frozenset[str]) -> None:
+    """Let ``model``'s attention modules of ``class_names`` (one module serving several decoder
+    layers, which pass their own index to the cache) read the layer just armed."""
+    for module in model.modules():
+        if type(module).__name__ in class_names:
+            _shared.add(module)
 
 
 def check_consumed(layer: int) -> None:

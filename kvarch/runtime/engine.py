@@ -35,6 +35,7 @@ from kvarch.runtime.errors import (
 from kvarch.runtime.hf import arch_for_model, state_store
 from kvarch.runtime.hf_layers import (
     MODULE_STATE,
+    SHARED_ATTENTION,
     cacheless,
     delegated_layers,
     gathered_reason,
@@ -151,6 +152,7 @@ class Engine:
                 or "the engine packs sequences, and these layers keep per-row state outside "
                 f"the pages{MODULE_STATE.get(model_type, '')}; use PagedCache with generate",
             )
+        attn.share_attention(model, SHARED_ATTENTION.get(model_type, frozenset()))
         if not attn.use_paged_attention(model, text):
             raise UnsupportedCacheError(
                 model_type, "full", sorted(windows), "the model does not dispatch attention "

@@ -37,6 +37,7 @@ from kvarch.runtime import ops
 from kvarch.runtime.blocks import BlockManager
 from kvarch.runtime.errors import SequenceStateError, ShapeError
 from kvarch.runtime.hf_layers import (
+    SHARED_ATTENTION,
     delegated_layers,
     gathered_reason,
     refuse_extra_keys,
@@ -405,6 +406,9 @@ class PagedCache(Cache):  # type: ignore[misc]
         )
         sized = with_prefill_headroom(sized, params, max_prompt_len or max_seq_len)
         blocks = sized.blocks_per_group
+        attn.share_attention(
+            model, SHARED_ATTENTION.get(str(text_config(model).model_type), frozenset())
+        )
         paged = gathered_reason(model, delegated, kinds) is None and attn.use_paged_attention(
             model, text_config(model)
         )

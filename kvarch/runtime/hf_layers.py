@@ -28,6 +28,7 @@ __all__ = [
     "GATHERED",
     "MODULE_STATE",
     "OWN_CACHE",
+    "SHARED_ATTENTION",
     "cacheless",
     "delegated_layers",
     "gathered_reason",
@@ -60,8 +61,6 @@ GATHERED: dict[str, str] = {
     "inkling2_text": "its attention adds a relative-position bias (position_bias) to the scores",
     "inkling2_loop_text": "its attention adds a relative-position bias (position_bias) to the "
     "scores",
-    "zamba": "its shared attention block runs under each hybrid layer's index, passed per call",
-    "zamba2": "its shared attention blocks run under each hybrid layer's index, passed per call",
 }
 """Families whose modules use the K/V a cache update returns beyond one attention call: their
 ``PagedCache`` returns K/V gathered from the pages (correct, slower)."""
@@ -75,6 +74,14 @@ MODULE_STATE: dict[str, str] = {
 """Families whose mixers keep their state on their modules, not in the cache: kvarch cannot
 hold it (``PagedCache`` delegates their empty state layers; the Engine refuses them)."""
 
+
+SHARED_ATTENTION: dict[str, frozenset[str]] = {
+    "zamba": frozenset({"ZambaAttention"}),
+    "zamba2": frozenset({"Zamba2Attention"}),
+}
+"""Families whose attention modules are shared by several decoder layers (zamba's shared
+transformer blocks): each call passes its hybrid layer's index to the cache, and the module's
+own ``layer_idx`` is None or -1. ``attention.share_attention`` lets them read the pages."""
 
 OWN_CACHE: dict[str, tuple[str, str]] = {
     "minimax": ("transformers.models.minimax.modeling_minimax", "MiniMaxCache"),
