@@ -26,6 +26,7 @@ from kvarch.runtime.errors import UnsupportedCacheError
 
 __all__ = [
     "GATHERED",
+    "LINEAR_MIXIN",
     "MODULE_STATE",
     "OWN_CACHE",
     "SHARED_ATTENTION",
@@ -40,7 +41,8 @@ __all__ = [
 # transformers >= 5.2x: layers without per-token K/V (absent from older versions).
 _DUMMY: type | None = getattr(cache_utils, "DummyLayer", None)
 _LINEAR: type | None = getattr(cache_utils, "LinearAttentionLayer", None)
-_LINEAR_MIXIN: type | None = getattr(cache_utils, "LinearAttentionCacheLayerMixin", None)
+LINEAR_MIXIN: type | None = getattr(cache_utils, "LinearAttentionCacheLayerMixin", None)
+"""transformers' base of linear-attention cache layers (5.17 and 5.24 have it)."""
 _WITH_ATTENTION: dict[type, type] = {
     getattr(cache_utils, name): base
     for name, base in (
@@ -143,12 +145,12 @@ def _default_layers(model: Any, num_layers: int) -> list[Any]:
 def stateful_layers(model: Any, num_layers: int, states: dict[int, tuple[Any, ...]]) -> set[int]:
     """Layers whose recurrent state kvarch holds: transformers' default cache gives them a
     linear-attention layer object and the schema declares their ``layers.state``."""
-    if _LINEAR_MIXIN is None or str(text_config(model).model_type) in MODULE_STATE:
+    if LINEAR_MIXIN is None or str(text_config(model).model_type) in MODULE_STATE:
         return set()
     return {
         i
         for i, layer in enumerate(_default_layers(model, num_layers))
-        if isinstance(layer, _LINEAR_MIXIN) and states.get(i)
+        if isinstance(layer, LINEAR_MIXIN) and states.get(i)
     }
 
 

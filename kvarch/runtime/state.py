@@ -19,15 +19,11 @@ from collections.abc import Sequence
 
 import torch
 from torch import Tensor
-from transformers import cache_utils
 
 from kvarch.layers import State
 from kvarch.runtime.errors import SequenceStateError, ShapeError
 
-__all__ = ["LINEAR_MIXIN", "StateStore"]
-
-LINEAR_MIXIN: type | None = getattr(cache_utils, "LinearAttentionCacheLayerMixin", None)
-"""transformers' base of linear-attention cache layers (absent before 5.2x)."""
+__all__ = ["StateStore"]
 
 
 class StateStore:

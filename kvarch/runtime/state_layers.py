@@ -19,12 +19,14 @@ from torch import Tensor
 
 from kvarch.runtime.errors import SequenceStateError, ShapeError
 from kvarch.runtime.hf import PagedLayer
-from kvarch.runtime.state import LINEAR_MIXIN, StateStore
+from kvarch.runtime.hf_layers import LINEAR_MIXIN
+from kvarch.runtime.state import StateStore
 
 __all__ = ["PagedStateLayer", "StateLayer"]
 
 _MIXIN: type = LINEAR_MIXIN if LINEAR_MIXIN is not None else object
-"""transformers' base (``Cache`` checks it); ``from_model`` refuses releases without it."""
+"""transformers' base (``Cache`` checks it); without it no layer is stateful
+(``hf_layers.stateful_layers``) and these classes are never built."""
 
 
 class _StateAccess:
@@ -135,10 +137,6 @@ class _StateAccess:
         for i in self.has_previous_state:
             self.has_previous_state[i] = previous
 
-    def reset_state(self) -> None:
-        for i in self.has_previous_state:
-            self.has_previous_state[i] = False
-
     def offload(self) -> None:
         """Never offloaded (the store lives on the cache's device)."""
 
@@ -167,7 +165,7 @@ class StateLayer(_StateAccess, _MIXIN):  # type: ignore[misc]
         """Nothing to allocate: the store exists already."""
 
     def reset(self) -> None:
-        self.reset_state()
+        self.begin(False)
 
     def crop(self, tokens_to_remove: int) -> None:
         raise SequenceStateError(None, "PagedCache cannot crop (no speculative rollback)")
@@ -185,4 +183,4 @@ class PagedStateLayer(_StateAccess, PagedLayer, _MIXIN):  # type: ignore[misc]
 
     def reset(self) -> None:
         PagedLayer.reset(self)
-        self.reset_state()
+        self.begin(False)
