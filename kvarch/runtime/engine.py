@@ -5,10 +5,12 @@
     outs[0].token_ids, outs[0].finish_reason, engine.stats
 
 The model is any transformers causal LM whose layers kvarch pages (full, sliding, chunked or
-MLA attention). Its geometry comes from the generated configs, the pool size from the planner
-(or ``num_blocks``), and its attention is switched to kvarch's paged attention. Each step the
-``Scheduler`` picks requests and pages, the ``ModelRunner`` runs one packed forward (a CUDA
-graph for decode steps on CUDA), and one token is sampled per request that reached its end.
+MLA attention), with or without recurrent state kvarch holds (hybrids: one state row per
+request, whole-prompt prefill, one sequence per batch row; see ``runner``). Its geometry comes
+from the generated configs, the pool size from the planner (or ``num_blocks``), and its
+attention is switched to kvarch's paged attention. Each step the ``Scheduler`` picks requests
+and pages, the ``ModelRunner`` runs one packed forward (a CUDA graph for decode steps on CUDA),
+and one token is sampled per request that reached its end.
 """
 
 from __future__ import annotations

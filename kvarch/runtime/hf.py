@@ -365,10 +365,12 @@ class PagedCache(Cache):  # type: ignore[misc]
 
         Sized by the planner for ``max_batch_size`` sequences of ``max_seq_len`` tokens;
         sliding groups also hold a prompt of ``max_prompt_len`` (default ``max_seq_len``)
-        during prefill. Shared-KV and cross-attention layers keep transformers' own layer
-        objects; a model whose cache holds state other than per-token K/V (SSM, linear
-        attention, indexers) or whose layers transformers caches differently from the schema
-        is refused with ``UnsupportedCacheError``.
+        during prefill. Recurrent state the schema declares (SSM, linear attention, conv) gets
+        ``max_batch_size`` rows of kvarch's ``StateStore``, budgeted by the planner.
+        Shared-KV and cross-attention layers keep transformers' own layer objects; a model
+        whose cache holds what kvarch cannot (indexer keys, undeclared state beside attention)
+        or whose layers transformers caches differently from the schema is refused with
+        ``UnsupportedCacheError``.
         """
         kinds: dict[int, str] = {}
         states: dict[int, Any] = {}
