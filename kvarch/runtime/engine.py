@@ -143,7 +143,7 @@ class Engine:
         )
         refuse_extra_keys(model, groups, kinds)
         why = gathered_reason(model, delegated, kinds)
-        empty = {i: delegated.pop(i) for i in cacheless(delegated, kinds)}
+        nothing_kept = {i: delegated.pop(i) for i in cacheless(delegated, kinds)}
         if delegated or why is not None:
             layers = sorted(delegated) or sorted(windows)
             raise UnsupportedCacheError(
@@ -181,7 +181,7 @@ class Engine:
             paged_attention=True,
             enable_prefix_caching=enable_prefix_caching,
             state=state,
-            delegated=empty,
+            delegated=nothing_kept,
         )
         self.cache.engine_owned = True
         self.scheduler = Scheduler(
