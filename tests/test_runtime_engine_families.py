@@ -80,12 +80,14 @@ CASES = [
 
 REFUSED = [
     # (variant, model_type, kind, why)
-    ("jamba", "jamba", "none", "per-row state outside the pages"),
-    ("qwen3-next", "qwen3_next", "none", "per-row state outside the pages"),
+    ("recurrent-gemma", "recurrent_gemma", "none", "state on their own modules"),
+    # state in kvarch's rows, but attention that cannot read the pages (hf_layers.GATHERED)
+    ("inkling-text-pattern", "inkling_text", "sliding", "position_bias"),
     ("diffllama", "diffllama", "full", "differential attention"),
     ("gemma3n-text-shared", "gemma3n_text", "shared", "shared-KV layers"),
 ]
-"""Families the engine refuses: their cache is not (only) per-token K/V it can pack."""
+"""Families the engine refuses: their cache is not (only) per-token K/V it can pack (hybrids
+whose state kvarch holds run: tests/test_runtime_engine_hybrids.py)."""
 
 
 def variant(variant_id: str) -> Variant:

@@ -14,6 +14,7 @@ module needs the full K/V before attending (MLA, which expands its latent per he
 from __future__ import annotations
 
 import sys
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -144,13 +145,14 @@ def paged_attention(
     """transformers attention signature: q ``[b, heads, n, d]`` in, ``[b, n, heads, dv]`` out."""
     global _armed
     armed, _armed = _armed, None
-    if armed is not None and armed.layer != getattr(module, "layer_idx", None):
+    layer_idx = getattr(module, "layer_idx", None)
+    if armed is not None and armed.layer != layer_idx and module not in _shared:
         raise UnsupportedCacheError(
             "?",
             "cross" if isinstance(armed, CrossRead) else armed.attention,
             [armed.layer],
             f"the attention of {type(module).__name__} "
-            f"(layer_idx {getattr(module, 'layer_idx', None)}) ran after the cache update of "
+            f"(layer_idx {layer_idx}) ran after the cache update of "
             f"layer {armed.layer}; list the family in hf_layers.GATHERED",
         )
     if isinstance(armed, CrossRead):
@@ -168,15 +170,24 @@ def paged_attention(
             **({"s_aux": s_aux} if s_aux is not None else {}),
             **kwargs,
         )
+    if kwargs.get("position_bias") is not None:
+        raise UnsupportedCacheError(
+            "?", armed.attention, [armed.layer],
+            f"{type(module).__name__} adds a position_bias to the attention scores, which the "
+            "paged kernels do not take; list the family in hf_layers.GATHERED",
+        )  # fmt: skip
     scale = float(scaling if scaling is not None else query.shape[-1] ** -0.5)
     window = armed.view.window
     chunk = window if armed.attention == "chunked" else None
     window = None if chunk is not None else window
     if armed.gathered:
-        return dense_varlen_attention(
-            query, key, value, armed.ctx, scale=scale, window=window, chunk=chunk,
+        b, heads, n, dim = query.shape  # one sequence per batch row (hybrids): pack the rows
+        packed = query.transpose(0, 1).reshape(1, heads, b * n, dim) if b > 1 else query
+        out = dense_varlen_attention(
+            packed, key, value, armed.ctx, scale=scale, window=window, chunk=chunk,
             softcap=softcap, sinks=s_aux,
-        ), None  # fmt: skip
+        )  # fmt: skip
+        return out.reshape(b, n, heads, out.shape[-1]), None
     return _paged(query, armed, scale, window, chunk, softcap, s_aux), None
 
 
@@ -374,6 +385,18 @@ def use_paged_attention(model: Any, decoder_config: Any) -> bool:
     # encoder-decoder configs (bart, whisper) hand out a decoder copy: read the model's too
     switched = (getattr(c, "_attn_implementation", None) for c in (decoder_config, model.config))
     return name in switched
+
+
+_shared: weakref.WeakSet[Any] = weakref.WeakSet()
+"""Attention modules shared by several decoder layers (``share_attention``)."""
+
+
+def share_attention(model: Any, class_names: frozenset[str]) -> None:
+    """Let ``model``'s attention modules of ``class_names`` (one module serving several decoder
+    layers, which pass their own index to the cache) read the layer just armed."""
+    for module in model.modules():
+        if type(module).__name__ in class_names:
+            _shared.add(module)
 
 
 def check_consumed(layer: int) -> None:

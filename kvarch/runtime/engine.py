@@ -5,10 +5,12 @@
     outs[0].token_ids, outs[0].finish_reason, engine.stats
 
 The model is any transformers causal LM whose layers kvarch pages (full, sliding, chunked or
-MLA attention). Its geometry comes from the generated configs, the pool size from the planner
-(or ``num_blocks``), and its attention is switched to kvarch's paged attention. Each step the
-``Scheduler`` picks requests and pages, the ``ModelRunner`` runs one packed forward (a CUDA
-graph for decode steps on CUDA), and one token is sampled per request that reached its end.
+MLA attention), with or without recurrent state kvarch holds (hybrids: one state row per
+request, whole-prompt prefill, one sequence per batch row; see ``runner``). Its geometry comes
+from the generated configs, the pool size from the planner (or ``num_blocks``), and its
+attention is switched to kvarch's paged attention. Each step the ``Scheduler`` picks requests
+and pages, the ``ModelRunner`` runs one packed forward (a CUDA graph for decode steps on CUDA),
+and one token is sampled per request that reached its end.
 """
 
 from __future__ import annotations
@@ -33,13 +35,18 @@ from kvarch.runtime.errors import (
     RequestError,
     UnsupportedCacheError,
 )
-from kvarch.runtime.hf import PagedCache, arch_for_model, decoder_layer_count
+from kvarch.runtime.hf import arch_for_model, decoder_layer_count, state_store
 from kvarch.runtime.hf_layers import (
+    MODULE_STATE,
+    SHARED_ATTENTION,
+    cacheless,
     delegated_layers,
     gathered_reason,
     refuse_extra_keys,
+    stateful_layers,
     text_config,
 )
+from kvarch.runtime.own_caches import paged_cache_class
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
 from kvarch.runtime.runner import ModelRunner
 from kvarch.runtime.sampling import SamplingParams, sample
@@ -123,18 +130,23 @@ class Engine:
         arch = arch_for_model(model, page_size=page_size, devices=self._cache_devices(model))
         params = arch.get_kv_params()
         kinds = {spec.index: spec.kind for spec in arch.layers()}
+        states = {spec.index: spec.state for spec in arch.layers() if spec.state}
         groups = as_groups(params)
         if not isinstance(params, MultiKVCacheParams):
             cached = [i for i, kind in sorted(kinds.items()) if kind in PER_TOKEN_KINDS]
             params = MultiKVCacheParams(groups=[KVCacheGroup(params=params, layer_indices=cached)])
             groups = as_groups(params)
         text = text_config(model)
-        num_layers = decoder_layer_count(model, groups)
+        num_layers = max(decoder_layer_count(model, groups), len(kinds))  # + loop copies
         model_type = str(getattr(text, "model_type", type(model).__name__))
         windows = {i: g.window for g in groups for i in g.layer_indices}
-        delegated = delegated_layers(model, num_layers=num_layers, windows=windows, kinds=kinds)
+        stateful = stateful_layers(model, num_layers, states)
+        delegated = delegated_layers(
+            model, num_layers=num_layers, windows=windows, kinds=kinds, stateful=stateful
+        )
         refuse_extra_keys(model, groups, kinds)
-        why = gathered_reason(model, delegated)
+        why = gathered_reason(model, delegated, kinds)
+        nothing_kept = {i: delegated.pop(i) for i in cacheless(delegated, kinds)}
         if delegated or why is not None:
             layers = sorted(delegated) or sorted(windows)
             raise UnsupportedCacheError(
@@ -143,14 +155,18 @@ class Engine:
                 layers,
                 why
                 or "the engine packs sequences, and these layers keep per-row state outside "
-                "the pages; use PagedCache with generate",
+                f"the pages{MODULE_STATE.get(model_type, '')}; use PagedCache with generate",
             )
+        attn.share_attention(model, SHARED_ATTENTION.get(model_type, frozenset()))
         if not attn.use_paged_attention(model, text):
             raise UnsupportedCacheError(
                 model_type, "full", sorted(windows), "the model does not dispatch attention "
                 "through transformers' AttentionInterface; use PagedCache with generate"
             )  # fmt: skip
         device = next(model.parameters()).device
+        state = state_store(model, states, stateful, max_batch_size)
+        if state is not None:
+            enable_prefix_caching = False  # a state cannot restart mid-prompt from cached pages
         limit = arch.model_max_seq_len
         length = min(max_seq_len or limit, limit)
         self.cross_bytes_per_sequence = int(getattr(arch, "cross_bytes_per_sequence", 0))
@@ -158,9 +174,9 @@ class Engine:
         input (kept outside the pages; the pool's budget leaves a full batch of it free)."""
         self.plan = self._plan(
             text, params, num_blocks, length, limit, max_batch_size, device_memory_utilization,
-            max_num_batched_tokens, device,
+            max_num_batched_tokens, device, 0 if state is None else state.bytes_per_sequence,
         )  # fmt: skip
-        self.cache = PagedCache(
+        self.cache = paged_cache_class(model_type)(
             params,
             num_layers=num_layers,
             max_batch_size=max_batch_size,
@@ -171,6 +187,8 @@ class Engine:
             paged_attention=True,
             enable_prefix_caching=enable_prefix_caching,
             encoder_decoder=self.encoder_decoder,
+            state=state,
+            delegated=nothing_kept,
         )
         self.cache.engine_owned = True
         self.scheduler = Scheduler(
@@ -178,6 +196,7 @@ class Engine:
             max_batch_size=max_batch_size,
             max_num_batched_tokens=max_num_batched_tokens,
             prefix_caching=enable_prefix_caching,
+            whole_prompts=state is not None,
         )
         self.runner = ModelRunner(
             model,
@@ -248,6 +267,7 @@ class Engine:
         utilization: float,
         max_tokens: int,
         device: torch.device,
+        state_bytes: int,
     ) -> CachePlan:
         groups = as_groups(params)
         if num_blocks is not None:
@@ -280,6 +300,7 @@ class Engine:
             device_memory_utilization=utilization,
             activation_bytes=activations,
             cross_bytes_per_sequence=self.cross_bytes_per_sequence,
+            state_bytes_per_sequence=state_bytes,
         )
 
     @staticmethod

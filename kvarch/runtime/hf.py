@@ -5,16 +5,18 @@ writes every layer's K/V through the slot mapping, and hands the model the K/V i
 from ``DynamicCache`` (full layers: every token; sliding and chunked layers: the last
 ``window - 1`` cached tokens plus the new ones), gathered from the pages. Sliding groups
 recycle pages. MLA layers store K (latent) and V (rotary key) side by side in one latent row.
-Layers kvarch does not page (shared-KV, mllama's cross-attention) keep transformers' own layer
-objects; ``hf_layers.delegated_layers`` picks them and refuses caches it cannot hold.
-Encoder–decoder models (whisper, bart, ...) keep their cross-attention K/V per sequence in
-``cross`` (``kvarch.runtime.cross``); ``kwargs_for`` hands ``generate`` the
-``EncoderDecoderCache`` around both.
+Recurrent state (SSM, linear attention, conv) that the schema declares lives in kvarch's
+``StateStore``, one row per sequence (``state_layers``). Encoder–decoder models (whisper, bart,
+...) keep their cross-attention K/V per sequence in ``cross`` (``kvarch.runtime.cross``);
+``kwargs_for`` hands ``generate`` the ``EncoderDecoderCache`` around both. Layers kvarch does
+not page or hold (shared-KV, mllama's cross-attention, undeclared state) keep transformers' own
+layer objects; ``hf_layers.delegated_layers`` picks them and refuses caches it cannot hold.
 """
 
 from __future__ import annotations
 
 import inspect
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -38,9 +40,11 @@ from kvarch.runtime.blocks import BlockManager
 from kvarch.runtime.cross import CrossAttentionCache, PagedEncoderDecoderCache
 from kvarch.runtime.errors import SequenceStateError, ShapeError
 from kvarch.runtime.hf_layers import (
+    SHARED_ATTENTION,
     delegated_layers,
     gathered_reason,
     refuse_extra_keys,
+    stateful_layers,
     text_config,
 )
 from kvarch.runtime.planner import (
@@ -50,6 +54,7 @@ from kvarch.runtime.planner import (
     plan,
     with_prefill_headroom,
 )
+from kvarch.runtime.state import StateStore
 from kvarch.runtime.tensors import LayerCache, PagedKVCache
 
 __all__ = [
@@ -96,6 +101,21 @@ def decoder_layer_count(model: Any, groups: list[KVCacheGroup]) -> int:
     more (WhisperForCausalLM's config maps ``num_hidden_layers`` to ``encoder_layers``)."""
     paged = 1 + max((i for g in groups for i in g.layer_indices), default=-1)
     return max(int(text_config(model).num_hidden_layers), paged)
+
+
+def state_store(
+    model: Any, states: dict[int, Any], stateful: set[int], max_seqs: int
+) -> StateStore | None:
+    """kvarch's store for the ``stateful`` layers' declared state (None when there are none),
+    in the model's dtype (what transformers keeps Mamba and DeltaNet state in)."""
+    if not stateful:
+        return None
+    return StateStore(
+        {i: states[i] for i in sorted(stateful)},
+        max_seqs=max_seqs,
+        dtype=model.dtype,
+        device=model.device,
+    )
 
 
 def _pad(x: Tensor, width: int) -> Tensor:
@@ -276,8 +296,11 @@ class PagedCache(Cache):  # type: ignore[misc]
         paged_attention: bool = False,
         enable_prefix_caching: bool = False,
         encoder_decoder: bool = False,
+        state: StateStore | None = None,
     ) -> None:
-        """Pages the layers of ``params``; ``delegated`` layer objects serve the others.
+        """Pages the layers of ``params``; ``state`` holds the recurrent state of its layers
+        (one row per sequence, ``max_batch_size`` rows); ``delegated`` layer objects serve the
+        others.
 
         ``paged_attention``: the model attends through ``kvarch.runtime.attention`` (set by
         ``from_model``), so ``update`` only writes; otherwise it returns the K/V gathered
@@ -323,13 +346,10 @@ class PagedCache(Cache):  # type: ignore[misc]
         self.paged_attention = paged_attention
         """Attention reads the pages (else ``update`` returns gathered K/V)."""
         """True when an engine sets ``ctx`` for each step (packed sequences)."""
-        layers: list[Any] = [
-            PagedLayer(self, i, window_of[i], kind_of[i])
-            if i in window_of
-            else (delegated or {}).get(i) or DynamicLayer()
-            for i in range(num_layers)
-        ]
-        super().__init__(layers=layers)
+        self.state = state
+        """kvarch's per-sequence recurrent state (None for models without any)."""
+        Cache.__init__(self, layers=[self._layer(i, window_of, kind_of, delegated or {})
+                                     for i in range(num_layers)])  # fmt: skip
         self.cross: CrossAttentionCache | None = None
         """Encoder–decoder models: the cross-attention K/V of each sequence."""
         self.encoder_decoder: PagedEncoderDecoderCache | None = None
@@ -338,6 +358,22 @@ class PagedCache(Cache):  # type: ignore[misc]
         if encoder_decoder:
             self.cross = CrossAttentionCache(num_layers, self)
             self.encoder_decoder = PagedEncoderDecoderCache(self, self.cross)
+
+    def _layer(
+        self, i: int, window_of: Mapping[int, int | None], kind_of: Mapping[int, str],
+        delegated: Mapping[int, Any],
+    ) -> Any:  # fmt: skip
+        """Layer ``i``'s object: paged K/V, kvarch state, both, or transformers' own."""
+        state = self.state
+        if state is not None and i in state.specs:
+            from kvarch.runtime.state_layers import PagedStateLayer, StateLayer
+
+            if i in window_of:
+                return PagedStateLayer(self, i, window_of[i], kind_of[i])
+            return StateLayer(state, i)
+        if i in window_of:
+            return PagedLayer(self, i, window_of[i], kind_of[i])
+        return delegated.get(i) or DynamicLayer()
 
     def kwargs_for(self, model: Any) -> dict[str, Cache]:
         """``{keyword: cache}`` for ``model.generate`` / ``model(...)``, under the keyword this
@@ -362,34 +398,41 @@ class PagedCache(Cache):  # type: ignore[misc]
 
         Sized by the planner for ``max_batch_size`` sequences of ``max_seq_len`` tokens;
         sliding groups also hold a prompt of ``max_prompt_len`` (default ``max_seq_len``)
-        during prefill. Shared-KV and (mllama) cross-attention layers keep transformers' own
-        layer objects; encoder–decoder models (whisper, bart) keep their cross-attention K/V
-        per sequence in ``cross``, and the budget leaves ``max_batch_size`` sequences of it at
-        the longest encoder input free. A model whose cache holds state other than per-token
-        K/V (SSM, linear attention, indexers) or whose layers transformers caches differently
-        from the schema is refused with ``UnsupportedCacheError``.
+        during prefill. Recurrent state the schema declares (SSM, linear attention, conv) gets
+        ``max_batch_size`` rows of kvarch's ``StateStore``, budgeted by the planner.
+        Encoder–decoder models (whisper, bart) keep their cross-attention K/V per sequence in
+        ``cross``, and the budget leaves ``max_batch_size`` sequences of it at the longest
+        encoder input free. Shared-KV and (mllama) cross-attention layers keep transformers' own
+        layer objects; a model whose cache holds what kvarch cannot (undeclared state beside
+        attention) or whose layers transformers caches differently from the schema is refused
+        with ``UnsupportedCacheError``.
         """
         kinds: dict[int, str] = {}
+        states: dict[int, Any] = {}
         cross_bytes = 0
         if params is None:
             arch = arch_for_model(model, page_size=page_size)
             params = arch.get_kv_params()
             cross_bytes = int(getattr(arch, "cross_bytes_per_sequence", 0))
             kinds = {spec.index: spec.kind for spec in arch.layers()}
+            states = {spec.index: spec.state for spec in arch.layers() if spec.state}
             if isinstance(params, KVCacheParams):  # one uniform group: name its layers
                 cached = [i for i, kind in sorted(kinds.items()) if kind in PER_TOKEN_KINDS]
                 params = MultiKVCacheParams(
                     groups=[KVCacheGroup(params=params, layer_indices=cached)]
                 )
         groups = as_groups(params)
-        num_layers = decoder_layer_count(model, groups)
+        num_layers = max(decoder_layer_count(model, groups), len(kinds))  # + loop copies
+        stateful = stateful_layers(model, num_layers, states)
         delegated = delegated_layers(
             model,
             num_layers=num_layers,
             windows={i: g.window for g in groups for i in g.layer_indices},
             kinds=kinds,
+            stateful=stateful,
         )
         refuse_extra_keys(model, groups, kinds)
+        state = state_store(model, states, stateful, max_batch_size)
         free = device_free_bytes(groups[0].params.devices) if free_bytes is None else free_bytes
         sized = plan(
             params,
@@ -399,12 +442,20 @@ class PagedCache(Cache):  # type: ignore[misc]
             max_batch_size=max_batch_size,
             device_memory_utilization=device_memory_utilization,
             cross_bytes_per_sequence=cross_bytes,
+            state_bytes_per_sequence=0 if state is None else state.bytes_per_sequence,
         )
         sized = with_prefill_headroom(sized, params, max_prompt_len or max_seq_len)
         blocks = sized.blocks_per_group
-        paged = gathered_reason(model, delegated) is None and attn.use_paged_attention(
+        attn.share_attention(
+            model, SHARED_ATTENTION.get(str(text_config(model).model_type), frozenset())
+        )
+        paged = gathered_reason(model, delegated, kinds) is None and attn.use_paged_attention(
             model, text_config(model)
         )
+        if cls is PagedCache:  # a model that insists on its own cache class gets a subclass
+            from kvarch.runtime.own_caches import paged_cache_class
+
+            cls = paged_cache_class(str(text_config(model).model_type))
         return cls(
             params,
             num_layers=num_layers,
@@ -416,7 +467,19 @@ class PagedCache(Cache):  # type: ignore[misc]
             delegated=delegated,
             paged_attention=paged,
             encoder_decoder=bool(getattr(model.config, "is_encoder_decoder", False)),
+            state=state,
         )
+
+    def bind_state(self, rows: Any, *, fresh: bool) -> None:
+        """The Engine: the next forward serves the state of block-manager ``rows`` (in batch
+        order); ``fresh`` ones start a sequence (zeroed, no previous state)."""
+        if self.state is None:
+            raise SequenceStateError(None, "this cache holds no recurrent state")
+        self.state.bind(rows, fresh=fresh)
+        for layer in self.layers:
+            begin = getattr(layer, "begin", None)
+            if begin is not None:
+                begin(not fresh)
 
     def context(self, layer: int, batch: int, n: int) -> attn.StepContext:
         """The step context of this forward (built at its first paged layer in generate)."""
@@ -526,6 +589,8 @@ class PagedCache(Cache):  # type: ignore[misc]
         self.batch = 0
         self.ctx = None
         self.pads.zero_()
+        if self.state is not None:
+            self.state.unbind()
         super().reset()
         if self.cross is not None and self.encoder_decoder is not None:
             self.cross.reset()

@@ -4,15 +4,18 @@ Without a cache argument, ``generate`` gives a model ``DynamicCache(config=text_
 (unless the model class builds its own cache). Each decoder layer of that cache is matched
 against kvarch's plan: per-token K/V (a ``DynamicLayer`` for full/MLA layers, a
 ``DynamicSlidingWindowLayer`` for sliding and chunked ones, with the schema's window) is
-paged. Layers kvarch does not page keep transformers' object (delegated): ``DummyLayer``
-(shared-KV layers), ``LinearAttentionLayer`` (the fixed-size recurrent/conv state of SSM and
-linear-attention layers) and a ``DynamicLayer`` of fixed cross-attention states. Anything
-else (attention and SSM state in one layer object, indexer caches, a window transformers does
-not keep) is refused with ``UnsupportedCacheError``.
+paged. A linear-attention layer (``LinearAttentionLayer``, or ``LinearAttentionAnd*Attention
+Layer`` beside paged K/V) whose schema declares ``layers.state`` keeps that state in kvarch's
+``StateStore`` (``stateful``). Layers kvarch neither pages nor holds keep transformers' object
+(delegated): ``DummyLayer`` (shared-KV layers), a ``LinearAttentionLayer`` whose state the
+schema does not declare, and a ``DynamicLayer`` of fixed cross-attention states. Anything
+else (attention and undeclared SSM state in one layer object, indexer caches, a window
+transformers does not keep) is refused with ``UnsupportedCacheError``.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from transformers import cache_utils
@@ -21,11 +24,34 @@ from transformers.cache_utils import DynamicCache, DynamicLayer, DynamicSlidingW
 from kvarch.kv_cache import KVCacheGroup
 from kvarch.runtime.errors import UnsupportedCacheError
 
-__all__ = ["GATHERED", "delegated_layers", "gathered_reason", "refuse_extra_keys", "text_config"]
+__all__ = [
+    "GATHERED",
+    "LINEAR_MIXIN",
+    "MODULE_STATE",
+    "OWN_CACHE",
+    "SHARED_ATTENTION",
+    "cacheless",
+    "delegated_layers",
+    "gathered_reason",
+    "refuse_extra_keys",
+    "stateful_layers",
+    "text_config",
+]
 
 # transformers >= 5.2x: layers without per-token K/V (absent from older versions).
 _DUMMY: type | None = getattr(cache_utils, "DummyLayer", None)
 _LINEAR: type | None = getattr(cache_utils, "LinearAttentionLayer", None)
+LINEAR_MIXIN: type | None = getattr(cache_utils, "LinearAttentionCacheLayerMixin", None)
+"""transformers' base of linear-attention cache layers (5.17 and 5.24 have it)."""
+_WITH_ATTENTION: dict[type, type] = {
+    getattr(cache_utils, name): base
+    for name, base in (
+        ("LinearAttentionAndFullAttentionLayer", DynamicLayer),
+        ("LinearAttentionAndSlidingWindowAttentionLayer", DynamicSlidingWindowLayer),
+    )
+    if hasattr(cache_utils, name)
+}
+"""transformers' attention-plus-state layers, by the attention layer they extend."""
 
 
 GATHERED: dict[str, str] = {
@@ -33,17 +59,57 @@ GATHERED: dict[str, str] = {
     "git": "its attention classes do not dispatch through AttentionInterface",
     "hrm_text": "its cache slots are layer_idx plus a recurrent cycle offset",
     "moshi": "its depth decoder reuses the cache under other layer indices",
+    "inkling_text": "its attention adds a relative-position bias (position_bias) to the scores",
+    "inkling2_text": "its attention adds a relative-position bias (position_bias) to the scores",
+    "inkling2_loop_text": "its attention adds a relative-position bias (position_bias) to the "
+    "scores",
 }
 """Families whose modules use the K/V a cache update returns beyond one attention call: their
 ``PagedCache`` returns K/V gathered from the pages (correct, slower)."""
 
 
-def gathered_reason(model: Any, delegated: dict[int, Any]) -> str | None:
-    """Why ``model`` cannot attend straight from the pages (None when it can)."""
+MODULE_STATE: dict[str, str] = {
+    "recurrent_gemma": " (its recurrent blocks keep their conv and RG-LRU state on their own "
+    "modules, conv1d_state and recurrent_states, one per batch row; the cache's "
+    "LinearAttentionLayer stays empty)",
+}
+"""Families whose mixers keep their state on their modules, not in the cache: kvarch cannot
+hold it (``PagedCache`` delegates their empty state layers; the Engine refuses them)."""
+
+
+SHARED_ATTENTION: dict[str, frozenset[str]] = {
+    "zamba": frozenset({"ZambaAttention"}),
+    "zamba2": frozenset({"Zamba2Attention"}),
+}
+"""Families whose attention modules are shared by several decoder layers (zamba's shared
+transformer blocks): each call passes its hybrid layer's index to the cache, and the module's
+own ``layer_idx`` is None or -1. ``attention.share_attention`` lets them read the pages."""
+
+OWN_CACHE: dict[str, tuple[str, str]] = {
+    "minimax": ("transformers.models.minimax.modeling_minimax", "MiniMaxCache"),
+}
+"""Families whose model refuses any cache but its own class (module, class): with their state
+declared, ``own_caches.paged_cache_class`` gives a ``PagedCache`` of that class."""
+
+
+def cacheless(delegated: dict[int, Any], kinds: dict[int, str]) -> set[int]:
+    """Delegated ``DummyLayer``s of layers that keep nothing (kind ``none`` without state:
+    nemotron_h's MLP and MoE blocks), as opposed to shared-KV layers."""
+    return {i for i, layer in delegated.items() if type(layer) is _DUMMY and kinds.get(i) == "none"}
+
+
+def gathered_reason(
+    model: Any, delegated: dict[int, Any], kinds: dict[int, str] | None = None
+) -> str | None:
+    """Why ``model`` cannot attend straight from the pages (None when it can); ``kinds``
+    (kvarch's layer kinds) tells cache-less layers from shared-KV ones."""
     model_type = str(getattr(text_config(model), "model_type", ""))
     if model_type in GATHERED:
         return GATHERED[model_type]
-    if _DUMMY is not None and any(type(layer) is _DUMMY for layer in delegated.values()):
+    empty = cacheless(delegated, kinds or {})
+    if _DUMMY is not None and any(
+        type(layer) is _DUMMY for i, layer in delegated.items() if i not in empty
+    ):
         return "shared-KV layers reuse the K/V their source layer's update returns"
     return None
 
@@ -63,16 +129,37 @@ def text_config(model: Any) -> Any:
 def _default_layers(model: Any, num_layers: int) -> tuple[list[Any], int]:
     """The layer objects of the cache ``generate`` builds for ``model`` by default, padded to
     ``num_layers``, and how many it really has (0: no layer structure in the config)."""
-    layers = list(DynamicCache(config=text_config(model)).layers)
+    text = text_config(model)
+    layers = list(DynamicCache(config=text).layers)
     if not layers:  # no layer structure in the config: every layer a DynamicLayer
         return [DynamicLayer() for _ in range(num_layers)], 0
+    passes = getattr(text, "loop_num_passes", None)
+    if isinstance(passes, int) and passes > 1 and len(layers) < num_layers:
+        # inkling2_loop: each pass after the first gets copies of the looped layers' cache,
+        # appended after the model's layers (the schema counts them)
+        loop = layers[text.loop_layer_index_start : text.loop_layer_index_end]
+        layers += [copy.deepcopy(layer) for layer in loop * (passes - 1)]
     pad = _DUMMY or DynamicLayer  # older transformers: no slots for trailing shared layers
     return layers + [pad() for _ in range(num_layers - len(layers))], len(layers)
 
 
-def _paged_problem(layer: Any, window: int | None) -> str | None:
+def stateful_layers(model: Any, num_layers: int, states: dict[int, tuple[Any, ...]]) -> set[int]:
+    """Layers whose recurrent state kvarch holds: transformers' default cache gives them a
+    linear-attention layer object and the schema declares their ``layers.state``."""
+    if LINEAR_MIXIN is None or str(text_config(model).model_type) in MODULE_STATE:
+        return set()
+    return {
+        i
+        for i, layer in enumerate(_default_layers(model, num_layers)[0])
+        if isinstance(layer, LINEAR_MIXIN) and states.get(i)
+    }
+
+
+def _paged_problem(layer: Any, window: int | None, stateful: bool) -> str | None:
     """Why a paged layer with ``window`` would not reproduce ``layer`` (None if it would)."""
     want = DynamicLayer if window is None else DynamicSlidingWindowLayer
+    if stateful and _WITH_ATTENTION.get(type(layer)) is want:
+        want = type(layer)
     if type(layer) is not want:
         return f"transformers caches them in {type(layer).__name__}, not a {want.__name__}"
     got = getattr(layer, "sliding_window", None)
@@ -96,17 +183,23 @@ def refuse_extra_keys(model: Any, groups: list[KVCacheGroup], kinds: dict[int, s
 
 
 def delegated_layers(
-    model: Any, *, num_layers: int, windows: dict[int, int | None], kinds: dict[int, str]
+    model: Any,
+    *,
+    num_layers: int,
+    windows: dict[int, int | None],
+    kinds: dict[int, str],
+    stateful: set[int] | frozenset[int] = frozenset(),
 ) -> dict[int, Any]:
     """transformers' own layer objects for the layers not paged; refuses what cannot be held.
 
     ``windows``: paged layer index -> window (None for full); ``kinds``: kvarch's layer kinds
-    (empty when the geometry was given by hand). Raises ``UnsupportedCacheError``.
+    (empty when the geometry was given by hand); ``stateful``: layers whose state kvarch holds
+    (``stateful_layers``). Raises ``UnsupportedCacheError``.
     """
     model_type = str(getattr(model.config, "model_type", type(model).__name__))
     unpaged = [i for i in range(num_layers) if i not in windows]
     supports = getattr(model, "_supports_default_dynamic_cache", lambda: True)
-    if not supports():
+    if not supports() and not (model_type in OWN_CACHE and stateful):
         kind = next((kinds[i] for i in unpaged if i in kinds), kinds.get(0, "full"))
         raise UnsupportedCacheError(
             model_type,
@@ -133,9 +226,11 @@ def delegated_layers(
             continue  # transformers' default cache has no slot (WhisperForCausalLM: it sizes
             # its layers by encoder_layers); paged as the schema says
         if i in windows:
-            why = _paged_problem(layer, windows[i])
+            why = _paged_problem(layer, windows[i], i in stateful)
             if why is not None:
                 problems.setdefault((known or "full", why), []).append(i)
+        elif i in stateful and type(layer) is _LINEAR:
+            continue  # kvarch's StateLayer
         elif type(layer) in (_DUMMY, _LINEAR) or (
             type(layer) is DynamicLayer and known in ("cross", None)
         ):

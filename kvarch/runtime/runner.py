@@ -8,6 +8,12 @@ device copy. Decode steps on CUDA replay CUDA graphs captured per batch-size buc
 one sampling pass; prefill and mixed steps run eagerly. A capture that fails (a CUDA OOM
 in the graph pool, an op that cannot be captured) drops every graph with a warning and the
 runner decodes eagerly from then on: slower, never wrong.
+
+Models with recurrent state (``cache.state``: Mamba, linear attention) cannot run packed rows:
+their mixers scan the whole batch row as one sequence. Their steps run as a few forwards with
+one sequence per batch row, ``[B, n]``: one for the decoding requests (``n = 1``) and one per
+prompt length among the prefills (the scheduler prefills whole prompts); each forward binds
+its requests' state rows (fresh for a prefill) and scatters them back after. No CUDA graphs.
 """
 
 from __future__ import annotations
@@ -26,7 +32,8 @@ from kvarch.runtime import attention as attn
 from kvarch.runtime.encdec import EncoderDecoderSteps, PackedPositions
 from kvarch.runtime.errors import SequenceStateError
 from kvarch.runtime.hf import PagedCache, cache_keyword
-from kvarch.runtime.scheduler import ScheduledStep
+from kvarch.runtime.scheduler import ScheduledStep, split_by_shape
+from kvarch.runtime.state import StateStore
 
 __all__ = ["ModelRunner", "graph_buckets"]
 
@@ -112,6 +119,7 @@ class ModelRunner:
             and self.device.type == "cuda"
             and not self._has_gathered()
             and self.encdec is None
+            and cache.state is None
         )
         self.graph_error: str | None = None
         """Why graphs were dropped (None while they are in use or were never wanted)."""
@@ -224,6 +232,8 @@ class ModelRunner:
             return self._run(step)
 
     def _run(self, step: ScheduledStep) -> Tensor:
+        if self.cache.state is not None:
+            return self._run_rows(step, self.cache.state)
         n_seq = len(step.requests)
         if self.encdec is not None:
             self.encdec.encode(step.requests)
@@ -239,6 +249,29 @@ class ModelRunner:
         self._upload(n_seq)
         ids, pos, keep = self._views(n_seq, tokens, step.decode)
         return self._forward(ids, pos, 0 if step.decode else keep)
+
+    def _run_rows(self, step: ScheduledStep, state: StateStore) -> Tensor:
+        """One forward per ``[B, n]`` shape of the step, sequences as batch rows (hybrids)."""
+        out: list[Tensor | None] = [None] * len(step.requests)
+        for members, sub in split_by_shape(step):
+            rows, n = len(sub.requests), sub.counts[0]
+            self._fill(sub, rows, rows * n)
+            self._upload(rows)
+            ids, pos, _ = self._views(rows, rows * n, sub.decode)
+            self.cache.bind_state(sub.rows, fresh=sub.starts[0] == 0)
+            kwargs: dict[str, Any] = {self.cache_kwarg: self.cache, "use_cache": True}
+            if self.keeps_logits:
+                kwargs["logits_to_keep"] = 1
+            try:
+                with attn.packed_forward():
+                    logits = self.model(
+                        input_ids=ids.view(rows, n), position_ids=pos.view(rows, n), **kwargs
+                    ).logits[:, -1]
+            finally:
+                state.flush()
+            for k, row in zip(members, logits, strict=True):
+                out[k] = row
+        return torch.stack([row for row in out if row is not None])
 
     def _capture(self, batch: int) -> None:
         """Capture the decode forward of ``batch`` sequences (inputs: views of ``self.dev``)."""

@@ -23,7 +23,7 @@ import numpy as np
 from kvarch.runtime.blocks import BlockManager
 from kvarch.runtime.errors import OutOfBlocksError
 
-__all__ = ["Request", "ScheduledStep", "Scheduler"]
+__all__ = ["Request", "ScheduledStep", "Scheduler", "split_by_shape"]
 
 
 @dataclass(eq=False)
@@ -98,6 +98,31 @@ class ScheduledStep:
         return sum(self.counts)
 
 
+def split_by_shape(step: ScheduledStep) -> list[tuple[list[int], ScheduledStep]]:
+    """The step as sub-steps whose requests all start fresh or all continue, with one token
+    count each (a ``[B, n]`` batch of sequences): (positions in ``step``, sub-step)."""
+    ends = np.cumsum(step.counts)
+    keyed: dict[tuple[bool, int], list[int]] = {}
+    for k, (start, count) in enumerate(zip(step.starts, step.counts, strict=True)):
+        keyed.setdefault((start == 0, count), []).append(k)
+    out = []
+    for (_, count), members in keyed.items():
+        slots = [
+            np.concatenate([s[ends[k] - step.counts[k] : ends[k]] for k in members])
+            for s in step.slots
+        ]
+        out.append((members, ScheduledStep(
+            requests=[step.requests[k] for k in members],
+            starts=[step.starts[k] for k in members],
+            counts=[count] * len(members),
+            slots=slots,
+            rows=step.rows[members],
+            decode=count == 1,
+            samples=[step.samples[k] for k in members],
+        )))  # fmt: skip
+    return out
+
+
 class Scheduler:
     """Waiting and running queues over one ``BlockManager``."""
 
@@ -108,8 +133,12 @@ class Scheduler:
         max_batch_size: int,
         max_num_batched_tokens: int,
         prefix_caching: bool,
+        whole_prompts: bool = False,
     ) -> None:
         self.manager = manager
+        self.whole_prompts = whole_prompts
+        """Prefill each prompt in one step, never in chunks (models with recurrent state: their
+        mixers cannot all continue a scan from a saved state)."""
         self.max_batch_size = max_batch_size
         self.budget = max_num_batched_tokens
         self.prefix_caching = prefix_caching
@@ -257,6 +286,15 @@ class Scheduler:
         salt = req.prefix_salt or getattr(req.sampling, "cache_salt", None)
         hit = manager.cached_prefix(req.tokens, salt) if self.prefix_caching else 0
         count = min(total - hit, budget)
+        if self.whole_prompts and count < total - hit:
+            if total - hit <= self.budget:
+                return None  # waits for a step with room for all of it
+            req.finish_reason = "error"
+            req.error = (
+                f"prompt of {req.num_prompt} tokens (+{req.num_output} generated) is prefilled "
+                f"in one step (recurrent state), above max_num_batched_tokens {self.budget}"
+            )
+            return 0, 0, []
         while True:
             try:
                 got = manager.add(id(req), req.tokens[: hit + count], salt)
@@ -264,7 +302,7 @@ class Scheduler:
             except OutOfBlocksError as exc:
                 if self.running:
                     return None
-                if count > 1:  # alone: a smaller first chunk (windows recycle pages later)
+                if count > 1 and not self.whole_prompts:  # alone: a smaller first chunk
                     count //= 2
                     continue
                 # nothing will free pages: it can never fit
