@@ -58,6 +58,11 @@ class DecodeLaunch(_Launch):
     """Context partitions per sequence (a power of two; > 1 adds a reduce launch)."""
     block_g: int | None = None
     """Q heads per program (>= 16; the rest of a KV group is masked)."""
+    swap: bool | None = None
+    """Products with the key tile as the M operand (``K q^T``, ``V^T P^T``: ``wgmma`` on
+    Hopper) instead of the padded head rows."""
+    max_registers: int | None = None
+    """Register cap per thread (Triton's ``maxnreg``), to fit more programs per SM."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -260,6 +265,11 @@ def _dims(kc: Tensor, vc: Tensor, shared_kv: bool) -> dict[str, int | bool]:
     }
 
 
+def _maxnreg(cap: int | None) -> dict[str, int]:
+    """Triton's ``maxnreg`` launch option (not understood by the interpreter)."""
+    return {} if cap is None or _interpreting() else {"maxnreg": cap}
+
+
 def _decode_launch(
     launch: DecodeLaunch, programs: int, span: int, wide: bool, dev: torch.device, block_n: int
 ) -> tuple[int, int, int, int]:
@@ -344,8 +354,8 @@ def paged_decode(
         GROUP=group, BLOCK_G=block_g, BLOCK_N=block_n, SPLITS=splits,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
         HAS_SINKS=sinks is not None, HAS_SCALE=quantized, SCALE_PER_HEAD=per_head,
-        F32=_interpreting(), **fp8, **dims,
-        num_warps=warps, num_stages=stages,
+        F32=_interpreting(), SWAP=bool(launch.swap), **fp8, **dims,
+        num_warps=warps, num_stages=stages, **_maxnreg(launch.max_registers),
     )  # fmt: skip
     if splits > 1:
         kernels.decode_reduce_kernel[(batch, q.shape[1])](

@@ -1,0 +1,142 @@
+"""Issue 14 tile sweep in one call: fp8 e4m3 and MLA-latent decode launch choices at B64 x 4k.
+
+``python3 benchmarks/issue14_sweep.py [fp8,mla,bf16]`` checks every configuration against the
+torch reference (first rows) and times it (median of ``triton.testing.do_bench``) against the
+bf16 paged kernel and the copy ceiling measured in the same process; writes
+``issue14_sweep.json`` under ``$OUT`` (or ./gpu_out) after each row and prints a table last.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import torch  # noqa: E402
+import triton  # noqa: E402
+
+from benchmarks import gpu_suite as suite  # noqa: E402
+from kvarch.runtime import ops, triton_ops  # noqa: E402
+
+Launch = triton_ops.DecodeLaunch
+FEW = slice(0, 4)
+
+
+def _row(kind: str, cfg: Launch, run: Any, ref: torch.Tensor, base_ms: float, moved: int,
+         ceiling: float) -> dict[str, Any]:  # fmt: skip
+    row: dict[str, Any] = {"kind": kind, "config": cfg.__dict__}
+    try:
+        t0 = time.time()
+        out = run(cfg)
+        row["compile_s"] = time.time() - t0
+        row["rel_err_vs_reference"] = suite.rel_err(out[FEW], ref)
+        ms = suite.timed(lambda: run(cfg))
+        row.update(ms=ms, vs_base=ms / base_ms, of_copy=moved / ms / 1e6 / ceiling)
+    except Exception as exc:  # a config that fails to compile is a row, not the end of the sweep
+        row["error"] = f"{type(exc).__name__}: {str(exc)[:300]}"
+    return row
+
+
+def fp8_configs() -> list[Launch]:
+    found = []
+    for mode in ("shift", "fp16"):
+        for swap in (False, True):
+            for bn, w, st in ((64, 4, 2), (64, 4, 3), (64, 4, 4), (128, 4, 3), (128, 8, 3)):
+                for sp in (1, 4):
+                    found.append(Launch(fp8_dot=mode, swap=swap, block_n=bn, num_warps=w,  # type: ignore[arg-type]
+                                        num_stages=st, splits=sp))  # fmt: skip
+    for swap in (False, True):
+        for reg in (96, 128):
+            found.append(Launch(swap=swap, block_n=64, num_warps=4, num_stages=3, splits=4,
+                                max_registers=reg))  # fmt: skip
+    return found
+
+
+def mla_configs() -> list[Launch]:
+    found = [
+        Launch(block_n=bn, num_warps=w, num_stages=st, splits=sp)
+        for bn, w, st in ((64, 8, 2), (32, 4, 2), (32, 4, 3), (32, 8, 3), (16, 4, 3), (64, 4, 2))
+        for sp in (4, 8, 16)
+    ]
+    found.append(Launch(block_n=32, num_warps=4, num_stages=3, splits=8, max_registers=128))
+    found.append(Launch(block_n=32, num_warps=8, num_stages=2, splits=8, swap=True))
+    return found
+
+
+def main() -> int:
+    wanted = (sys.argv[1] if len(sys.argv) > 1 else "fp8,mla,bf16").split(",")
+    out_dir = Path(os.environ.get("OUT") or "gpu_out")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    res: dict[str, Any] = {"card": torch.cuda.get_device_name(), "triton": triton.__version__,
+                           "torch": torch.__version__, "rows": []}  # fmt: skip
+    ceiling = suite.copy_bandwidth(res)
+    torch.manual_seed(0)
+    case = suite.DecodeCase(64, 4096)
+    kc, vc, bt = case.paged(16)
+
+    def bf16(cfg: Launch | None = None) -> torch.Tensor:
+        return triton_ops.paged_decode(case.q, kc, vc, bt, case.seq_lens, scale=case.scale,
+                                       launch=cfg)  # fmt: skip
+
+    bf16_ms = suite.timed(bf16)
+    res["bf16_paged_ms"] = bf16_ms
+
+    def save() -> None:
+        (out_dir / "issue14_sweep.json").write_text(json.dumps(res, indent=1, default=str))
+
+    if "fp8" in wanted:
+        k8 = ops.quantize(kc, torch.float8_e4m3fn, 0.5)
+        v8 = ops.quantize(vc, torch.float8_e4m3fn, 0.5)
+        ref = ops.ref_paged_decode(case.q[FEW], k8, v8, bt[FEW], case.seq_lens[FEW],
+                                   scale=case.scale, k_scale=0.5, v_scale=0.5)  # fmt: skip
+
+        def fp8(cfg: Launch | None) -> torch.Tensor:
+            return triton_ops.paged_decode(case.q, k8, v8, bt, case.seq_lens, scale=case.scale,
+                                           k_scale=0.5, v_scale=0.5, launch=cfg)  # fmt: skip
+
+        for cfg in [Launch(), *fp8_configs()]:
+            res["rows"].append(_row("fp8", cfg, fp8, ref, bf16_ms, case.bytes // 2, ceiling))
+            print(res["rows"][-1], flush=True)
+            save()
+    if "bf16" in wanted:
+        ref = ops.ref_paged_decode(case.q[FEW], kc, vc, bt[FEW], case.seq_lens[FEW],
+                                   scale=case.scale)  # fmt: skip
+        for cfg in [Launch(swap=s, block_n=64, num_warps=4, num_stages=st) for s in (False, True)
+                    for st in (2, 3)]:  # fmt: skip
+            res["rows"].append(_row("bf16", cfg, bf16, ref, bf16_ms, case.bytes, ceiling))
+            print(res["rows"][-1], flush=True)
+            save()
+    if "mla" in wanted:
+        lat = suite.DecodeCase(64, 4096, n_q=16, n_kv=1, dim=576)
+        lkc, _, lbt = lat.paged(64)
+        ref = ops.ref_paged_decode(lat.q[FEW], lkc, None, lbt[FEW], lat.seq_lens[FEW],
+                                   scale=192**-0.5, v_head_dim=512)  # fmt: skip
+
+        def mla(cfg: Launch | None) -> torch.Tensor:
+            return triton_ops.paged_decode(lat.q, lkc, None, lbt, lat.seq_lens, scale=192**-0.5,
+                                           v_head_dim=512, launch=cfg)  # fmt: skip
+
+        moved = lat.k.numel() * 2
+        for cfg in [Launch(), *mla_configs()]:
+            res["rows"].append(_row("mla", cfg, mla, ref, bf16_ms, moved, ceiling))
+            print(res["rows"][-1], flush=True)
+            save()
+    print(f"copy {ceiling:.0f} GB/s, bf16 paged {bf16_ms:.4f} ms")
+    for kind in ("fp8", "bf16", "mla"):
+        rows = sorted((r for r in res["rows"] if r["kind"] == kind and "ms" in r),
+                      key=lambda r: r["ms"])  # fmt: skip
+        for r in rows[:6]:
+            cfg = {k: v for k, v in r["config"].items() if v is not None}
+            print(f"{kind} {r['ms']:.4f} ms x{r['vs_base']:.2f} {r['of_copy']:.1%} "
+                  f"err {r['rel_err_vs_reference']:.1e} {cfg}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
