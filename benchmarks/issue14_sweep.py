@@ -44,28 +44,24 @@ def _row(kind: str, cfg: Launch, run: Any, ref: torch.Tensor, base_ms: float, mo
 
 
 def fp8_configs() -> list[Launch]:
-    found = []
-    for mode in ("shift", "fp16"):
-        for swap in (False, True):
-            for bn, w, st in ((64, 4, 2), (64, 4, 3), (64, 4, 4), (128, 4, 3), (128, 8, 3)):
-                for sp in (1, 4):
-                    found.append(Launch(fp8_dot=mode, swap=swap, block_n=bn, num_warps=w,  # type: ignore[arg-type]
-                                        num_stages=st, splits=sp))  # fmt: skip
-    for swap in (False, True):
-        for reg in (96, 128):
-            found.append(Launch(swap=swap, block_n=64, num_warps=4, num_stages=3, splits=4,
-                                max_registers=reg))  # fmt: skip
+    tiles = ((64, 4, 2), (64, 4, 5), (64, 4, 7), (128, 4, 5), (32, 4, 7))
+    found = [Launch(swap=True, block_n=bn, num_warps=w, num_stages=st, splits=sp)
+             for bn, w, st in tiles for sp in (1, 2, 4, 8)]  # fmt: skip
+    found += [Launch(swap=False, block_n=bn, num_warps=w, num_stages=st, splits=sp)
+              for bn, w, st in tiles[:4] for sp in (1, 4)]  # fmt: skip
+    found += [Launch(fp8_dot="fp16", swap=True, block_n=bn, num_warps=w, num_stages=st, splits=sp)
+              for bn, w, st in tiles[1:4] for sp in (1, 4)]  # fmt: skip
+    found += [Launch(swap=True, block_n=64, num_warps=4, num_stages=st, splits=4, max_registers=128)
+              for st in (5, 7)]  # fmt: skip
     return found
 
 
 def mla_configs() -> list[Launch]:
-    found = [
-        Launch(block_n=bn, num_warps=w, num_stages=st, splits=sp)
-        for bn, w, st in ((64, 8, 2), (32, 4, 2), (32, 4, 3), (32, 8, 3), (16, 4, 3), (64, 4, 2))
-        for sp in (4, 8, 16)
-    ]
-    found.append(Launch(block_n=32, num_warps=4, num_stages=3, splits=8, max_registers=128))
-    found.append(Launch(block_n=32, num_warps=8, num_stages=2, splits=8, swap=True))
+    tiles = ((64, 8, 2), (64, 8, 5), (32, 8, 5), (32, 8, 7), (32, 4, 5), (16, 4, 7))
+    found = [Launch(block_n=bn, num_warps=w, num_stages=st, splits=sp)
+             for bn, w, st in tiles for sp in (4, 8, 16)]  # fmt: skip
+    found += [Launch(block_n=32, num_warps=4, num_stages=st, splits=8, max_registers=128)
+              for st in (5, 7)]  # fmt: skip
     return found
 
 
@@ -108,7 +104,7 @@ def main() -> int:
         ref = ops.ref_paged_decode(case.q[FEW], kc, vc, bt[FEW], case.seq_lens[FEW],
                                    scale=case.scale)  # fmt: skip
         for cfg in [Launch(swap=s, block_n=64, num_warps=4, num_stages=st) for s in (False, True)
-                    for st in (2, 3)]:  # fmt: skip
+                    for st in (2, 5)]:  # fmt: skip
             res["rows"].append(_row("bf16", cfg, bf16, ref, bf16_ms, case.bytes, ceiling))
             print(res["rows"][-1], flush=True)
             save()
