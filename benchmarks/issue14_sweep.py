@@ -18,11 +18,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import torch  # noqa: E402
-import triton  # noqa: E402
+import torch
+import triton
 
-from benchmarks import gpu_suite as suite  # noqa: E402
-from kvarch.runtime import ops, triton_ops  # noqa: E402
+from benchmarks import gpu_suite as suite
+from kvarch.runtime import ops, triton_ops
 
 Launch = triton_ops.DecodeLaunch
 FEW = slice(0, 4)
