@@ -62,6 +62,8 @@ def mla_configs() -> list[Launch]:
              for bn, w, st in tiles for sp in (4, 8, 16)]  # fmt: skip
     found += [Launch(block_n=32, num_warps=4, num_stages=st, splits=8, max_registers=128)
               for st in (5, 7)]  # fmt: skip
+    found += [Launch(swap=True, block_n=64, num_warps=w, num_stages=2, splits=sp)
+              for w, sp in ((4, 4), (4, 8), (8, 4))]  # fmt: skip
     return found
 
 
