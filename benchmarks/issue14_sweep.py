@@ -44,27 +44,46 @@ def _row(kind: str, cfg: Launch, run: Any, ref: torch.Tensor, base_ms: float, mo
 
 
 def fp8_configs() -> list[Launch]:
-    tiles = ((64, 4, 2), (64, 4, 5), (64, 4, 7), (128, 4, 5), (32, 4, 7))
-    found = [Launch(swap=True, block_n=bn, num_warps=w, num_stages=st, splits=sp)
-             for bn, w, st in tiles for sp in (1, 2, 4, 8)]  # fmt: skip
-    found += [Launch(swap=False, block_n=bn, num_warps=w, num_stages=st, splits=sp)
-              for bn, w, st in tiles[:4] for sp in (1, 4)]  # fmt: skip
-    found += [Launch(fp8_dot="fp16", swap=True, block_n=bn, num_warps=w, num_stages=st, splits=sp)
-              for bn, w, st in tiles[1:4] for sp in (1, 4)]  # fmt: skip
-    found += [Launch(swap=True, block_n=64, num_warps=4, num_stages=st, splits=4, max_registers=128)
-              for st in (5, 7)]  # fmt: skip
+    found = [Launch(heads_first=True, splits=sp) for sp in (1, 2, 4)]
+    found += [Launch(heads_first=True, block_n=128, splits=sp) for sp in (1, 4)]
+    found += [Launch(heads_first=True, fp8_dot="fp16", block_n=128, splits=sp) for sp in (1, 4)]
     return found
+
+
+def superhead_configs() -> list[Launch]:
+    tiles = ((64, 4, 2), (64, 8, 2), (32, 4, 2), (32, 8, 3), (64, 8, 3))
+    return [Launch(block_n=bn, num_warps=w, num_stages=st, splits=sp)
+            for bn, w, st in tiles for sp in (1, 2, 4)]  # fmt: skip
 
 
 def mla_configs() -> list[Launch]:
-    tiles = ((64, 8, 2), (64, 8, 5), (32, 8, 5), (32, 8, 7), (32, 4, 5), (16, 4, 7))
-    found = [Launch(block_n=bn, num_warps=w, num_stages=st, splits=sp)
-             for bn, w, st in tiles for sp in (4, 8, 16)]  # fmt: skip
-    found += [Launch(block_n=32, num_warps=4, num_stages=st, splits=8, max_registers=128)
-              for st in (5, 7)]  # fmt: skip
-    found += [Launch(swap=True, block_n=64, num_warps=w, num_stages=2, splits=sp)
-              for w, sp in ((4, 4), (4, 8), (8, 4))]  # fmt: skip
-    return found
+    return [Launch(block_n=64, num_warps=8, num_stages=2, splits=2),
+            Launch(block_n=64, num_warps=8, num_stages=3, splits=4),
+            Launch(block_n=128, num_warps=8, num_stages=2, splits=2)]  # fmt: skip
+
+
+class Superhead:
+    """GQA decode as MLA-like decode: ``h_per`` KV heads side by side form one head of
+    ``h_per * dim`` columns (a view of the same cache, contiguous per token), and q is
+    block-diagonal over them, so each program reads ``h_per * dim`` contiguous bytes per token
+    and the zero blocks keep the heads apart. The output's diagonal blocks are the heads'."""
+
+    def __init__(self, q: torch.Tensor, n_kv: int, h_per: int) -> None:
+        b, hq, d = q.shape
+        self.h_per, self.group, self.d, self.n_kv = h_per, hq // n_kv, d, n_kv
+        qv = q.view(b, n_kv // h_per, h_per, self.group, d)
+        qb = q.new_zeros(b, n_kv // h_per, h_per, self.group, h_per, d)
+        for j in range(h_per):
+            qb[:, :, j, :, j] = qv[:, :, j]
+        self.q = qb.view(b, hq, h_per * d)
+
+    def cache(self, c: torch.Tensor) -> torch.Tensor:
+        return c.view(c.shape[0], c.shape[1], self.n_kv // self.h_per, self.h_per * self.d)
+
+    def heads(self, out: torch.Tensor) -> torch.Tensor:
+        b = out.shape[0]
+        o = out.view(b, self.n_kv // self.h_per, self.h_per, self.group, self.h_per, self.d)
+        return torch.stack([o[:, :, j, :, j] for j in range(self.h_per)], 2).reshape(b, -1, self.d)
 
 
 def main() -> int:
@@ -102,14 +121,43 @@ def main() -> int:
             res["rows"].append(_row("fp8", cfg, fp8, ref, bf16_ms, case.bytes // 2, ceiling))
             print(res["rows"][-1], flush=True)
             save()
+        for h_per in (2, 4):
+            sh = Superhead(case.q, case.n_kv, h_per)
+            ks, vs = sh.cache(k8), sh.cache(v8)
+
+            def fp8_sh(cfg: Launch | None, sh: Superhead = sh, ks: Any = ks, vs: Any = vs) -> Any:
+                out = triton_ops.paged_decode(sh.q, ks, vs, bt, case.seq_lens, scale=case.scale,
+                                              k_scale=0.5, v_scale=0.5, launch=cfg)  # fmt: skip
+                return sh.heads(out)
+
+            for cfg in superhead_configs():
+                row = _row(f"fp8_superhead{h_per}", cfg, fp8_sh, ref, bf16_ms, case.bytes // 2,
+                           ceiling)  # fmt: skip
+                res["rows"].append(row)
+                print(row, flush=True)
+                save()
     if "bf16" in wanted:
         ref = ops.ref_paged_decode(case.q[FEW], kc, vc, bt[FEW], case.seq_lens[FEW],
                                    scale=case.scale)  # fmt: skip
-        for cfg in [Launch(swap=s, block_n=64, num_warps=4, num_stages=st) for s in (False, True)
-                    for st in (2, 5)]:  # fmt: skip
+        for cfg in [Launch(heads_first=True), Launch(heads_first=True, splits=4)]:
             res["rows"].append(_row("bf16", cfg, bf16, ref, bf16_ms, case.bytes, ceiling))
             print(res["rows"][-1], flush=True)
             save()
+        for h_per in (2, 4):
+            sh = Superhead(case.q, case.n_kv, h_per)
+            ks, vs = sh.cache(kc), sh.cache(vc)
+
+            def bf16_sh(cfg: Launch | None, sh: Superhead = sh, ks: Any = ks, vs: Any = vs) -> Any:
+                out = triton_ops.paged_decode(sh.q, ks, vs, bt, case.seq_lens, scale=case.scale,
+                                              launch=cfg)  # fmt: skip
+                return sh.heads(out)
+
+            for cfg in superhead_configs()[3:9]:
+                row = _row(f"bf16_superhead{h_per}", cfg, bf16_sh, ref, bf16_ms, case.bytes,
+                           ceiling)  # fmt: skip
+                res["rows"].append(row)
+                print(row, flush=True)
+                save()
     if "mla" in wanted:
         lat = suite.DecodeCase(64, 4096, n_q=16, n_kv=1, dim=576)
         lkc, _, lbt = lat.paged(64)
@@ -126,7 +174,7 @@ def main() -> int:
             print(res["rows"][-1], flush=True)
             save()
     print(f"copy {ceiling:.0f} GB/s, bf16 paged {bf16_ms:.4f} ms")
-    for kind in ("fp8", "bf16", "mla"):
+    for kind in sorted({r["kind"] for r in res["rows"]}):
         rows = sorted((r for r in res["rows"] if r["kind"] == kind and "ms" in r),
                       key=lambda r: r["ms"])  # fmt: skip
         for r in rows[:6]:

@@ -271,7 +271,7 @@ def test_triton_decode_equals_reference(name: str, group: int, splits: int, swap
     q = cache.q(len(lens), N_KV * group)
     want = ops.ref_paged_decode(q, *cache.args(), scale=DIM**-0.5, **opts)
     out = torch.full_like(want, float("nan"))
-    launch = triton_ops.DecodeLaunch(splits=splits, block_n=16, swap=swap)
+    launch = triton_ops.DecodeLaunch(splits=splits, block_n=16, swap=swap, heads_first=swap)
     triton_ops.paged_decode(q, *cache.args(), scale=DIM**-0.5, out=out, launch=launch, **opts)
     assert not out.isnan().any(), "an output was never written, or a stray page was read"
     assert _rel_err(out, want) < TRITON_TOL

@@ -326,7 +326,7 @@ def paged_decode_kernel(
     SPLITS: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
     HAS_CHUNK: tl.constexpr, SOFTCAP: tl.constexpr, HAS_SINKS: tl.constexpr,
     HAS_SCALE: tl.constexpr, SCALE_PER_HEAD: tl.constexpr, DOT_F16: tl.constexpr,
-    E4M3_SHIFT: tl.constexpr, F32: tl.constexpr, SWAP: tl.constexpr,
+    E4M3_SHIFT: tl.constexpr, F32: tl.constexpr, SWAP: tl.constexpr, HEADS_FIRST: tl.constexpr,
 ):  # fmt: skip
     """Program (sequence, head block, split): up to BLOCK_G q heads of one KV head over one
     partition of the visible context (the window or the query's chunk, if any; ``window``
@@ -341,8 +341,11 @@ def paged_decode_kernel(
     (a padding row of a CUDA-graph bucket: table all -1, garbage q) reads nothing and writes 0.
     """
     b = tl.program_id(0)
+    hb = tl.program_id(1)
+    if HEADS_FIRST:  # grid (head block, sequence, split): a page's heads are read together
+        b, hb = hb, b
     split = tl.program_id(2)
-    kv_head, head, g_ok = _head_block(tl.program_id(1), tl.arange(0, BLOCK_G), GROUP, BLOCK_G)
+    kv_head, head, g_ok = _head_block(hb, tl.arange(0, BLOCK_G), GROUP, BLOCK_G)
     seq_len = tl.load(seq_lens_ptr + b)
     start = 0
     if HAS_WINDOW:

@@ -61,6 +61,9 @@ class DecodeLaunch(_Launch):
     swap: bool | None = None
     """Products with the key tile as the M operand (``K q^T``, ``V^T P^T``: ``wgmma`` on
     Hopper) instead of the padded head rows."""
+    heads_first: bool = False
+    """Launch the head blocks of a sequence next to each other (grid (heads, batch, splits)),
+    so the programs reading one page's heads run together."""
     max_registers: int | None = None
     """Register cap per thread (Triton's ``maxnreg``), to fit more programs per SM."""
 
@@ -345,7 +348,8 @@ def paged_decode(
         part_lse = torch.empty(rows, device=q.device)
     k_scale_t, v_scale_t, quantized, per_head = _scales(k_scale, v_scale, n_kv, q)
     qk_scale, cap = _score_scales(scale, softcap)
-    kernels.paged_decode_kernel[(batch, head_blocks, splits)](
+    grid = (head_blocks, batch, splits) if launch.heads_first else (batch, head_blocks, splits)
+    kernels.paged_decode_kernel[grid](
         q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
         qk_scale, local or 0, kc.shape[1], partition, q.shape[1],
         q.stride(0), q.stride(1), *_cache_strides(kc, vc, fp8),
@@ -354,7 +358,8 @@ def paged_decode(
         GROUP=group, BLOCK_G=block_g, BLOCK_N=block_n, SPLITS=splits,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
         HAS_SINKS=sinks is not None, HAS_SCALE=quantized, SCALE_PER_HEAD=per_head,
-        F32=_interpreting(), SWAP=bool(launch.swap), **fp8, **dims,
+        F32=_interpreting(), SWAP=bool(launch.swap),
+        HEADS_FIRST=launch.heads_first, **fp8, **dims,
         num_warps=warps, num_stages=stages, **_maxnreg(launch.max_registers),
     )  # fmt: skip
     if splits > 1:
