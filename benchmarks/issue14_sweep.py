@@ -4,6 +4,8 @@
 torch reference (first rows) and times it (median of ``triton.testing.do_bench``) against the
 bf16 paged kernel and the copy ceiling measured in the same process; writes
 ``issue14_sweep.json`` under ``$OUT`` (or ./gpu_out) after each row and prints a table last.
+``profile-bf16`` / ``profile-fp8`` / ``profile-mla`` launch one default decode three times
+(for ``ncu --launch-skip 2 --launch-count 1``). Results: docs/benchmarks.md (issue 14).
 """
 
 from __future__ import annotations
@@ -44,9 +46,11 @@ def _row(kind: str, cfg: Launch, run: Any, ref: torch.Tensor, base_ms: float, mo
 
 
 def fp8_configs() -> list[Launch]:
-    found = [Launch(heads_first=True, splits=sp) for sp in (1, 2, 4)]
-    found += [Launch(heads_first=True, block_n=128, splits=sp) for sp in (1, 4)]
-    found += [Launch(heads_first=True, fp8_dot="fp16", block_n=128, splits=sp) for sp in (1, 4)]
+    """Tiles x pipeline depth x splits (stages >= 5 double-buffer the tiles), and fp16 converts."""
+    tiles = ((64, 4, 2), (64, 4, 5), (64, 4, 7), (128, 4, 5))
+    found = [Launch(block_n=bn, num_warps=w, num_stages=st, splits=sp)
+             for bn, w, st in tiles for sp in (1, 2, 4, 8)]  # fmt: skip
+    found += [Launch(fp8_dot="fp16", block_n=128, splits=sp) for sp in (1, 4)]
     return found
 
 
@@ -57,9 +61,10 @@ def superhead_configs() -> list[Launch]:
 
 
 def mla_configs() -> list[Launch]:
-    return [Launch(block_n=64, num_warps=8, num_stages=2, splits=2),
-            Launch(block_n=64, num_warps=8, num_stages=3, splits=4),
-            Launch(block_n=128, num_warps=8, num_stages=2, splits=2)]  # fmt: skip
+    tiles = ((64, 8, 2), (64, 8, 3), (64, 8, 5), (32, 8, 5), (32, 8, 7), (32, 4, 5), (16, 4, 7))
+    found = [Launch(block_n=bn, num_warps=w, num_stages=st, splits=sp)
+             for bn, w, st in tiles for sp in (4, 8, 16)]  # fmt: skip
+    return [*found, Launch(block_n=128, num_warps=8, num_stages=2, splits=2)]
 
 
 class Superhead:
@@ -86,8 +91,28 @@ class Superhead:
         return torch.stack([o[:, :, j, :, j] for j in range(self.h_per)], 2).reshape(b, -1, self.d)
 
 
+def profile(kind: str) -> int:
+    """Three default launches of one decode case (bf16, fp8 or mla), for ``ncu --launch-skip 2``."""
+    torch.manual_seed(0)
+    latent = kind == "mla"
+    case = suite.DecodeCase(64, 4096, **({"n_q": 16, "n_kv": 1, "dim": 576} if latent else {}))
+    kc, vc, bt = case.paged(64 if latent else 16)
+    opts: dict[str, Any] = {"scale": case.scale}
+    if latent:
+        vc, opts["v_head_dim"] = None, 512
+    if kind == "fp8":
+        kc, vc = (ops.quantize(c, torch.float8_e4m3fn, 0.5) for c in (kc, vc))
+        opts.update(k_scale=0.5, v_scale=0.5)
+    for _ in range(3):
+        triton_ops.paged_decode(case.q, kc, vc, bt, case.seq_lens, **opts)
+    torch.cuda.synchronize()
+    return 0
+
+
 def main() -> int:
     wanted = (sys.argv[1] if len(sys.argv) > 1 else "fp8,mla,bf16").split(",")
+    if wanted[0].startswith("profile-"):
+        return profile(wanted[0].removeprefix("profile-"))
     out_dir = Path(os.environ.get("OUT") or "gpu_out")
     out_dir.mkdir(parents=True, exist_ok=True)
     res: dict[str, Any] = {"card": torch.cuda.get_device_name(), "triton": triton.__version__,
@@ -139,7 +164,7 @@ def main() -> int:
     if "bf16" in wanted:
         ref = ops.ref_paged_decode(case.q[FEW], kc, vc, bt[FEW], case.seq_lens[FEW],
                                    scale=case.scale)  # fmt: skip
-        for cfg in [Launch(heads_first=True), Launch(heads_first=True, splits=4)]:
+        for cfg in [Launch(splits=sp) for sp in (1, 2, 4)]:
             res["rows"].append(_row("bf16", cfg, bf16, ref, bf16_ms, case.bytes, ceiling))
             print(res["rows"][-1], flush=True)
             save()
@@ -178,9 +203,9 @@ def main() -> int:
         rows = sorted((r for r in res["rows"] if r["kind"] == kind and "ms" in r),
                       key=lambda r: r["ms"])  # fmt: skip
         for r in rows[:6]:
-            cfg = {k: v for k, v in r["config"].items() if v is not None}
+            shown = {k: v for k, v in r["config"].items() if v is not None}
             print(f"{kind} {r['ms']:.4f} ms x{r['vs_base']:.2f} {r['of_copy']:.1%} "
-                  f"err {r['rel_err_vs_reference']:.1e} {cfg}")  # fmt: skip
+                  f"err {r['rel_err_vs_reference']:.1e} {shown}")  # fmt: skip
     return 0
 
 

@@ -226,21 +226,16 @@ def test_decode_sliding_window_ignores_recycled_pages() -> None:
     _check_decode(cache, 4, window=6, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
 
 
-@pytest.mark.parametrize("swap", [False, True])
 @pytest.mark.parametrize("fp8_dot", ["shift", "fp16", "q_dtype"])
 @pytest.mark.parametrize("dtype", [FP8, E5M2])
-def test_decode_fp8_cache_with_scales(
-    dtype: torch.dtype, fp8_dot: triton_ops.Fp8Dot, swap: bool
-) -> None:
+def test_decode_fp8_cache_with_scales(dtype: torch.dtype, fp8_dot: triton_ops.Fp8Dot) -> None:
     cache = Paged([5, 19], page=8, n_kv=1, dim=32, dtype=dtype)
-    launch = triton_ops.DecodeLaunch(splits=2, block_n=16, fp8_dot=fp8_dot, swap=swap)
-    _check_decode(cache, 4, launch=launch)
+    _check_decode(cache, 4, launch=triton_ops.DecodeLaunch(splits=2, block_n=16, fp8_dot=fp8_dot))
 
 
 def test_fp8_per_head_scales_decode_and_prefill() -> None:
     cache = Paged([5, 19], page=8, n_kv=2, dim=32, dtype=FP8, per_head_scales=True)
     _check_decode(cache, 2, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
-    _check_decode(cache, 2, launch=triton_ops.DecodeLaunch(splits=1, block_n=16, swap=True))
     _check_prefill(cache, [5, 7], 2, launch=triton_ops.PrefillLaunch(block_q=4, block_n=16))
 
 
@@ -261,11 +256,9 @@ def test_e4m3_shift_decodes_every_code_exactly() -> None:
     assert torch.equal(out[:, 0, 0].float(), finite.float().to(DEVICE))
 
 
-@pytest.mark.parametrize("swap", [False, True])
-def test_decode_mla_latent_more_heads_than_a_block(swap: bool) -> None:
+def test_decode_mla_latent_more_heads_than_a_block() -> None:
     cache = Paged([6, 21], page=4, n_kv=1, dim=40, latent=True)
-    launch = triton_ops.DecodeLaunch(splits=2, block_n=16, swap=swap)
-    _check_decode(cache, 32, v_head_dim=32, launch=launch)
+    _check_decode(cache, 32, v_head_dim=32, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
 
 
 @pytest.mark.parametrize("group", [1, 4])

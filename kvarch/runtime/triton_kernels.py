@@ -166,7 +166,6 @@ def _attend_tile(
     HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
     BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
     MASKED: tl.constexpr, SOFTCAP: tl.constexpr, F32: tl.constexpr, E4M3_SHIFT: tl.constexpr,
-    SWAP: tl.constexpr,
 ):  # fmt: skip
     """Online-softmax update with keys ``n0 .. n0+BLOCK_N``.
 
@@ -177,9 +176,6 @@ def _attend_tile(
     SOFTCAP caps the scores (``cap * tanh(s * qk_scale)``) before the mask, as transformers do.
     Tiles become operands of q's dtype; with E4M3_SHIFT, fp16 codes of ``x * 2**-8`` (q is
     fp16 and the caller's scales hold the ``2**8``).
-    SWAP (decode) computes ``K q^T`` and ``V^T P^T``: q parts come transposed (``[dims, rows]``)
-    and ``acc`` is ``[BLOCK_DV, rows]``, so the key tile is each product's M operand (64+ rows:
-    ``wgmma`` on Hopper, read from shared memory) instead of the 16 padded head rows.
     """
     pos = n0 + tl.arange(0, BLOCK_N)
     if MASKED:
@@ -191,19 +187,12 @@ def _attend_tile(
     off = pos % page_size
     k_row = (blk * kc_sb + off * kc_sp + kv_head * kc_sh)[:, None]
     k1 = _load_cols(kc_ptr, k_row, in_seq, 0, D1, D1, MASKED, False, E4M3_SHIFT).to(q1.dtype)
+    s = _mm(q1, tl.trans(k1), F32)
     if BLOCK_D2 > 0:
         k2 = _load_cols(kc_ptr, k_row, in_seq, D1, HEAD_DIM, BLOCK_D2, True, True, E4M3_SHIFT).to(
             q2.dtype
         )
-    if SWAP:
-        s_t = _mm(k1, q1, F32)
-        if BLOCK_D2 > 0:
-            s_t += _mm(k2, q2, F32)
-        s = tl.trans(s_t)
-    else:
-        s = _mm(q1, tl.trans(k1), F32)
-        if BLOCK_D2 > 0:
-            s += _mm(q2, tl.trans(k2), F32)
+        s += _mm(q2, tl.trans(k2), F32)
     s = s * qk_scale
     if SOFTCAP:
         s = _tanh(s) * cap
@@ -221,10 +210,7 @@ def _attend_tile(
         v = _load_cols(
             vc_ptr, v_row, in_seq, 0, V_DIM, BLOCK_DV, MASKED, BLOCK_DV != V_DIM, E4M3_SHIFT
         ).to(q1.dtype)
-    if SWAP:
-        acc = acc * alpha[None, :] + _mm(tl.trans(v), tl.trans(p.to(q1.dtype)), F32)
-    else:
-        acc = acc * alpha[:, None] + _mm(p.to(q1.dtype), v, F32)
+    acc = acc * alpha[:, None] + _mm(p.to(q1.dtype), v, F32)
     l_i = l_i * alpha + tl.sum(p, 1)
     return m_new, l_i, acc
 
@@ -236,7 +222,7 @@ def _attend_range(
     kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
     HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
     BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
-    SOFTCAP: tl.constexpr, F32: tl.constexpr, E4M3_SHIFT: tl.constexpr, SWAP: tl.constexpr,
+    SOFTCAP: tl.constexpr, F32: tl.constexpr, E4M3_SHIFT: tl.constexpr,
 ):  # fmt: skip
     """Keys ``[lo, hi)``: tiles inside ``[full_lo, full_hi)`` (BLOCK_N-aligned, visible to every
     row) skip all masking; the partial tiles on either side are masked.
@@ -248,7 +234,7 @@ def _attend_range(
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, SOFTCAP, F32,
-            E4M3_SHIFT, SWAP,
+            E4M3_SHIFT,
         )  # fmt: skip
     full_hi = tl.maximum(full_hi, full_lo)
     for n0 in range(full_lo, full_hi, BLOCK_N):
@@ -257,7 +243,7 @@ def _attend_range(
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, False, SOFTCAP, F32,
-            E4M3_SHIFT, SWAP,
+            E4M3_SHIFT,
         )  # fmt: skip
     for n0 in range(full_hi, hi, BLOCK_N):
         m_i, l_i, acc = _attend_tile(
@@ -265,7 +251,7 @@ def _attend_range(
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, SOFTCAP, F32,
-            E4M3_SHIFT, SWAP,
+            E4M3_SHIFT,
         )  # fmt: skip
     return m_i, l_i, acc
 
@@ -326,7 +312,7 @@ def paged_decode_kernel(
     SPLITS: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
     HAS_CHUNK: tl.constexpr, SOFTCAP: tl.constexpr, HAS_SINKS: tl.constexpr,
     HAS_SCALE: tl.constexpr, SCALE_PER_HEAD: tl.constexpr, DOT_F16: tl.constexpr,
-    E4M3_SHIFT: tl.constexpr, F32: tl.constexpr, SWAP: tl.constexpr, HEADS_FIRST: tl.constexpr,
+    E4M3_SHIFT: tl.constexpr, F32: tl.constexpr,
 ):  # fmt: skip
     """Program (sequence, head block, split): up to BLOCK_G q heads of one KV head over one
     partition of the visible context (the window or the query's chunk, if any; ``window``
@@ -334,18 +320,14 @@ def paged_decode_kernel(
     SPLITS > 1 it writes a normalised partial output and its log2-sum-exp for
     :func:`decode_reduce_kernel` (which adds the sinks); otherwise the sinks are added here.
     fp8 tiles are dequantized in registers (DOT_F16: fp16 dots; E4M3_SHIFT: integer decode)
-    and the scales are folded into the score scale and the output. SWAP: products with the key
-    tile as the M operand (see :func:`_attend_tile`).
+    and the scales are folded into the score scale and the output.
 
     Only positions ``[start, seq_len)`` are read, table entries included: a row of length 0
     (a padding row of a CUDA-graph bucket: table all -1, garbage q) reads nothing and writes 0.
     """
     b = tl.program_id(0)
-    hb = tl.program_id(1)
-    if HEADS_FIRST:  # grid (head block, sequence, split): a page's heads are read together
-        b, hb = hb, b
     split = tl.program_id(2)
-    kv_head, head, g_ok = _head_block(hb, tl.arange(0, BLOCK_G), GROUP, BLOCK_G)
+    kv_head, head, g_ok = _head_block(tl.program_id(1), tl.arange(0, BLOCK_G), GROUP, BLOCK_G)
     seq_len = tl.load(seq_lens_ptr + b)
     start = 0
     if HAS_WINDOW:
@@ -360,11 +342,7 @@ def paged_decode_kernel(
     )
     m_i = tl.full([BLOCK_G], float("-inf"), tl.float32)
     l_i = tl.zeros([BLOCK_G], tl.float32)
-    if SWAP:
-        q1, q2 = tl.trans(q1), tl.trans(q2)
-        acc = tl.zeros([BLOCK_DV, BLOCK_G], tl.float32)
-    else:
-        acc = tl.zeros([BLOCK_G, BLOCK_DV], tl.float32)
+    acc = tl.zeros([BLOCK_G, BLOCK_DV], tl.float32)
     if lo < hi:
         vis_lo = tl.zeros([BLOCK_G, 1], tl.int32) + lo
         vis_hi = tl.zeros([BLOCK_G, 1], tl.int32) + hi
@@ -375,10 +353,7 @@ def paged_decode_kernel(
             page_size, lo, hi, full_lo, full_hi, vis_lo, vis_hi, scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32, E4M3_SHIFT,
-            SWAP,
         )  # fmt: skip
-    if SWAP:
-        acc = tl.trans(acc)
     if HAS_SINKS and SPLITS == 1:
         l_i, acc = _add_sink(m_i, l_i, acc, sinks_ptr, head, g_ok)
     l_safe = tl.where(l_i > 0.0, l_i, 1.0)
@@ -506,7 +481,6 @@ def paged_prefill_kernel(
             lo, last_pos + 1, full_lo, full_hi, vis_lo, vis_hi, scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32, E4M3_SHIFT,
-            False,
         )  # fmt: skip
         if HAS_SINKS:
             l_i, acc = _add_sink(m_i, l_i, acc, sinks_ptr, head, ok)

@@ -58,14 +58,6 @@ class DecodeLaunch(_Launch):
     """Context partitions per sequence (a power of two; > 1 adds a reduce launch)."""
     block_g: int | None = None
     """Q heads per program (>= 16; the rest of a KV group is masked)."""
-    swap: bool | None = None
-    """Products with the key tile as the M operand (``K q^T``, ``V^T P^T``: ``wgmma`` on
-    Hopper) instead of the padded head rows."""
-    heads_first: bool = False
-    """Launch the head blocks of a sequence next to each other (grid (heads, batch, splits)),
-    so the programs reading one page's heads run together."""
-    max_registers: int | None = None
-    """Register cap per thread (Triton's ``maxnreg``), to fit more programs per SM."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -268,21 +260,22 @@ def _dims(kc: Tensor, vc: Tensor, shared_kv: bool) -> dict[str, int | bool]:
     }
 
 
-def _maxnreg(cap: int | None) -> dict[str, int]:
-    """Triton's ``maxnreg`` launch option (not understood by the interpreter)."""
-    return {} if cap is None or _interpreting() else {"maxnreg": cap}
-
-
 def _decode_launch(
-    launch: DecodeLaunch, programs: int, span: int, wide: bool, dev: torch.device, block_n: int
+    launch: DecodeLaunch,
+    programs: int,
+    span: int,
+    wide: bool,
+    dev: torch.device,
+    block_n: int,
+    per_sm: int = 3,
 ) -> tuple[int, int, int, int]:
-    """(block_n, splits, num_warps, num_stages); splits give >= 3 programs per SM (1.5 for
-    wide MLA latents, whose programs hold a whole 576-wide tile), each partition >= 256 keys
-    (tuned on H200, docs/benchmarks.md); ``block_n`` is the default key tile."""
+    """(block_n, splits, num_warps, num_stages); splits give >= ``per_sm`` programs per SM
+    (half that for wide MLA latents, whose programs hold a whole 576-wide tile), each partition
+    >= 256 keys (tuned on H200, docs/benchmarks.md); ``block_n`` is the default key tile."""
     block_n = launch.block_n or block_n
     splits = launch.splits
     if splits is None:
-        target = (3 * _sm_count(dev)) // (2 if wide else 1)
+        target = (per_sm * _sm_count(dev)) // (2 if wide else 1)
         splits = 1
         while programs * splits < target and splits * 256 <= span and splits < 64:
             splits *= 2
@@ -337,8 +330,11 @@ def paged_decode(
     # fp8 tiles converted to fp16 (e5m2, or fp8_dot="fp16") want 128 keys: 0.28 ms against 0.42
     # at 64 (e4m3, B64 x 4k, H200); the other paths are best at 64.
     converted = fp8["DOT_F16"] and not fp8["E4M3_SHIFT"]
+    # fp8 caches split 4x finer (>= 12 programs per SM): B64 x 4k e4m3 0.267 ms at 4 splits
+    # against 0.284 at 1 (H200, two calls; bf16 is best at 3 per SM: 0.265 against 0.277).
+    per_sm = 12 if kc.element_size() == 1 and not wide else 3
     block_n, splits, warps, stages = _decode_launch(
-        launch, batch * head_blocks, span, wide, q.device, 128 if converted else 64
+        launch, batch * head_blocks, span, wide, q.device, 128 if converted else 64, per_sm
     )
     partition = triton.cdiv(triton.cdiv(span, splits), block_n) * block_n
     part_o = part_lse = out
@@ -348,8 +344,7 @@ def paged_decode(
         part_lse = torch.empty(rows, device=q.device)
     k_scale_t, v_scale_t, quantized, per_head = _scales(k_scale, v_scale, n_kv, q)
     qk_scale, cap = _score_scales(scale, softcap)
-    grid = (head_blocks, batch, splits) if launch.heads_first else (batch, head_blocks, splits)
-    kernels.paged_decode_kernel[grid](
+    kernels.paged_decode_kernel[(batch, head_blocks, splits)](
         q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
         qk_scale, local or 0, kc.shape[1], partition, q.shape[1],
         q.stride(0), q.stride(1), *_cache_strides(kc, vc, fp8),
@@ -358,9 +353,8 @@ def paged_decode(
         GROUP=group, BLOCK_G=block_g, BLOCK_N=block_n, SPLITS=splits,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
         HAS_SINKS=sinks is not None, HAS_SCALE=quantized, SCALE_PER_HEAD=per_head,
-        F32=_interpreting(), SWAP=bool(launch.swap),
-        HEADS_FIRST=launch.heads_first, **fp8, **dims,
-        num_warps=warps, num_stages=stages, **_maxnreg(launch.max_registers),
+        F32=_interpreting(), **fp8, **dims,
+        num_warps=warps, num_stages=stages,
     )  # fmt: skip
     if splits > 1:
         kernels.decode_reduce_kernel[(batch, q.shape[1])](
