@@ -51,6 +51,10 @@ def fp8_configs() -> list[Launch]:
     found = [Launch(block_n=bn, num_warps=w, num_stages=st, splits=sp)
              for bn, w, st in tiles for sp in (1, 2, 4, 8)]  # fmt: skip
     found += [Launch(fp8_dot="fp16", block_n=128, splits=sp) for sp in (1, 4)]
+    found += [Launch(fp8_dot="shift", splits=sp) for sp in (1, 4)]
+    found += [Launch(fp8_dot="cvt", block_n=bn, num_warps=w, num_stages=st, splits=sp)
+              for bn, w, st in ((64, 4, 2), (64, 4, 3), (128, 4, 2), (128, 4, 3), (128, 8, 2))
+              for sp in (1, 2, 4, 8)]  # fmt: skip
     return found
 
 

@@ -332,7 +332,7 @@ def test_gpu_decode_window_fp8_and_mla() -> None:
     per_head = Paged([3000, 9], page=16, dtype=FP8, n_kv=8, dim=128, per_head_scales=True)
     _check_decode(per_head, 4)
     _check_decode(Paged([1200, 77], page=16, dtype=E5M2, n_kv=8, dim=128), 8)
-    for fp8_dot in ("fp16", "q_dtype"):
+    for fp8_dot in ("shift", "fp16", "q_dtype"):  # the default is "cvt" on sm_89+
         launch = triton_ops.DecodeLaunch(fp8_dot=fp8_dot)
         _check_decode(Paged([2000, 5], page=16, dtype=FP8, n_kv=8, dim=128), 4, launch=launch)
     _check_decode(Paged([700, 2000], page=64, n_kv=1, dim=576, latent=True), 16, v_head_dim=512)

@@ -32,7 +32,7 @@ from kvarch.runtime.op_checks import Scale, check_batch, check_options, check_wr
 __all__ = ["DecodeLaunch", "PrefillLaunch", "paged_decode", "paged_prefill", "write_kv"]
 
 _LOG2E = 1.4426950408889634
-Fp8Dot: TypeAlias = Literal["shift", "fp16", "q_dtype"]
+Fp8Dot: TypeAlias = Literal["cvt", "shift", "fp16", "q_dtype"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,8 +46,9 @@ class _Launch:
     num_stages: int | None = None
     """Software-pipelining depth of the key loop."""
     fp8_dot: Fp8Dot | None = None
-    """How fp8 tiles enter ``tl.dot``: ``"shift"`` (e4m3 decoded to fp16 by integer ops, q in
-    fp16), ``"fp16"`` (converted to fp16, q in fp16) or ``"q_dtype"`` (converted to q's dtype)."""
+    """How fp8 tiles enter ``tl.dot``: ``"cvt"`` (packed ``cvt.rn.f16x2`` converts, q in fp16;
+    the default on sm_89+), ``"shift"`` (e4m3 decoded to fp16 by integer ops, q in fp16),
+    ``"fp16"`` (converted to fp16, q in fp16) or ``"q_dtype"`` (converted to q's dtype)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -128,25 +129,39 @@ def _scales(
     return k, v, True, per_head
 
 
-def _fp8_flags(kc: Tensor, vc: Tensor, launch: _Launch) -> dict[str, bool]:
-    """DOT_F16 / E4M3_SHIFT for the cache dtype: fp8 tiles are dequantized in registers, e4m3
-    by default by the integer shift on 16-bit words (which needs even strides and addresses;
-    otherwise tiles are converted to fp16)."""
+def _packed_cvt(dev: torch.device) -> bool:
+    """Whether fp8 tiles can use ``cvt.rn.f16x2`` (sm_89+; not under the interpreter)."""
+    if _interpreting() or dev.type != "cuda":
+        return False
+    return torch.cuda.get_device_capability(dev) >= (8, 9)
+
+
+def _fp8_flags(kc: Tensor, vc: Tensor, launch: _Launch) -> dict[str, int]:
+    """DOT_F16 / FP8_DECODE for the cache dtype: fp8 tiles are dequantized in registers, by
+    default by packed converts (``"cvt"``, sm_89+), else e4m3 by the integer shift on 16-bit
+    words (which needs even strides and addresses), else converted to fp16."""
     if kc.element_size() != 1:
-        return {"DOT_F16": False, "E4M3_SHIFT": False}
-    mode = launch.fp8_dot or "shift"
-    if mode not in ("shift", "fp16", "q_dtype"):
-        raise ShapeError("launch.fp8_dot", mode, "'shift', 'fp16' or 'q_dtype'")
-    even = all(n % 2 == 0 for n in (*kc.stride()[:3], *vc.stride()[:3]))
-    even = even and kc.data_ptr() % 2 == 0 and vc.data_ptr() % 2 == 0
-    shift = mode == "shift" and kc.dtype == torch.float8_e4m3fn and even
-    return {"DOT_F16": mode != "q_dtype", "E4M3_SHIFT": shift}
+        return {"DOT_F16": False, "FP8_DECODE": 0}
+    mode = launch.fp8_dot or ("cvt" if _packed_cvt(kc.device) else "shift")
+    if mode not in ("cvt", "shift", "fp16", "q_dtype"):
+        raise ShapeError("launch.fp8_dot", mode, "'cvt', 'shift', 'fp16' or 'q_dtype'")
+    if mode == "cvt" and not (_packed_cvt(kc.device) and _words_of(4, kc, vc)):
+        mode = "shift"  # the interpreter (and pre-sm_89 GPUs) have no packed converts
+    shift = mode == "shift" and kc.dtype == torch.float8_e4m3fn and _words_of(2, kc, vc)
+    return {"DOT_F16": mode != "q_dtype", "FP8_DECODE": 2 if mode == "cvt" else int(shift)}
 
 
-def _cache_strides(kc: Tensor, vc: Tensor, flags: dict[str, bool]) -> list[int]:
+def _words_of(unit: int, kc: Tensor, vc: Tensor) -> bool:
+    """Whether both caches can be read in words of ``unit`` codes (strides, addresses, dims)."""
+    sizes = (*kc.stride()[:3], *vc.stride()[:3], kc.shape[3], vc.shape[3])
+    return all(n % unit == 0 for n in sizes) and all(c.data_ptr() % unit == 0 for c in (kc, vc))
+
+
+def _cache_strides(kc: Tensor, vc: Tensor, flags: dict[str, int]) -> list[int]:
     """K then V (block, page, head) strides, in the units the kernel reads: 16-bit words of
-    two e4m3 codes with E4M3_SHIFT, else elements."""
-    unit = 2 if flags["E4M3_SHIFT"] else 1
+    two e4m3 codes with the integer decode (FP8_DECODE 1), of four codes with packed converts
+    (2), else elements."""
+    unit = (1, 2, 4)[flags["FP8_DECODE"]]
     return [n // unit for n in (*kc.stride()[:3], *vc.stride()[:3])]
 
 
@@ -329,7 +344,7 @@ def paged_decode(
     fp8 = _fp8_flags(kc, vc, launch)
     # fp8 tiles converted to fp16 (e5m2, or fp8_dot="fp16") want 128 keys: 0.28 ms against 0.42
     # at 64 (e4m3, B64 x 4k, H200); the other paths are best at 64.
-    converted = fp8["DOT_F16"] and not fp8["E4M3_SHIFT"]
+    converted = fp8["DOT_F16"] and not fp8["FP8_DECODE"]
     # fp8 caches split 4x finer (>= 12 programs per SM): B64 x 4k e4m3 0.267 ms at 4 splits
     # against 0.284 at 1 (H200, two calls; bf16 is best at 3 per SM: 0.265 against 0.277).
     per_sm = 12 if kc.element_size() == 1 and not wide else 3
