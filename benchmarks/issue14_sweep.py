@@ -1,8 +1,8 @@
 """Issue 14 tile sweep in one call: fp8 e4m3 and MLA-latent decode launch choices at B64 x 4k.
 
 ``python3 benchmarks/issue14_sweep.py [fp8,mla,bf16,superhead]`` checks every configuration
-against the torch reference (first rows) and times it (median of ``triton.testing.do_bench``) against the
-bf16 paged kernel and the copy ceiling measured in the same process; writes
+against the torch reference (first rows) and times it (median of ``triton.testing.do_bench``)
+against the bf16 paged kernel and the copy ceiling measured in the same process; writes
 ``issue14_sweep.json`` under ``$OUT`` (or ./gpu_out) after each row and prints a table last.
 ``profile-bf16`` / ``profile-fp8`` / ``profile-mla`` launch one default decode three times
 (for ``ncu --launch-skip 2 --launch-count 1``). Results: docs/benchmarks.md (issue 14).
