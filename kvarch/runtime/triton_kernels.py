@@ -87,7 +87,8 @@ def _cvt_words(x, E5M2: tl.constexpr):
     c0, c1, c2, c3 = tl.inline_asm_elementwise(
         asm, "=h,=h,=h,=h,r", [x], dtype=(tl.float16,) * 4, is_pure=True, pack=1
     )
-    return tl.join(tl.join(c0, c1), tl.join(c2, c3)).reshape([x.shape[0], 4 * x.shape[1]])
+    # join adds a minor axis, so the nested joins order the codes (c0, c2)(c1, c3) -> c0 c1 c2 c3
+    return tl.join(tl.join(c0, c2), tl.join(c1, c3)).reshape([x.shape[0], 4 * x.shape[1]])
 
 
 @triton.jit

@@ -345,9 +345,10 @@ def paged_decode(
     # fp8 tiles converted to fp16 (e5m2, or fp8_dot="fp16") want 128 keys: 0.28 ms against 0.42
     # at 64 (e4m3, B64 x 4k, H200); the other paths are best at 64.
     converted = fp8["DOT_F16"] and not fp8["FP8_DECODE"]
-    # fp8 caches split 4x finer (>= 12 programs per SM): B64 x 4k e4m3 0.267 ms at 4 splits
-    # against 0.284 at 1 (H200, two calls; bf16 is best at 3 per SM: 0.265 against 0.277).
-    per_sm = 12 if kc.element_size() == 1 and not wide else 3
+    # The integer e4m3 decode splits 4x finer (>= 12 programs per SM): B64 x 4k 0.267 ms at 4
+    # splits against 0.284 at 1 (H200, three calls); packed converts and bf16 are best at 3 per
+    # SM (cvt 0.223 ms at 1 split against 0.235 at 4; bf16 0.265 against 0.277).
+    per_sm = 12 if fp8["FP8_DECODE"] == 1 and not wide else 3
     block_n, splits, warps, stages = _decode_launch(
         launch, batch * head_blocks, span, wide, q.device, 128 if converted else 64, per_sm
     )
