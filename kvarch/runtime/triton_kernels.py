@@ -80,10 +80,7 @@ _CVT_E5M2 = tl.constexpr(
 @triton.jit
 def _cvt_words(x, E5M2: tl.constexpr):
     """fp16 of the four fp8 codes in each int32 of ``x`` (``[rows, n]`` -> ``[rows, 4n]``)."""
-    if E5M2:
-        asm: tl.constexpr = _CVT_E5M2
-    else:
-        asm: tl.constexpr = _CVT_E4M3
+    asm: tl.constexpr = _CVT_E5M2 if E5M2 else _CVT_E4M3
     c0, c1, c2, c3 = tl.inline_asm_elementwise(
         asm, "=h,=h,=h,=h,r", [x], dtype=(tl.float16,) * 4, is_pure=True, pack=1
     )

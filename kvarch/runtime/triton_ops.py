@@ -135,7 +135,7 @@ def _packed_cvt(dev: torch.device) -> bool:
     """Whether fp8 tiles can use ``cvt.rn.f16x2`` (sm_89+; not under the interpreter)."""
     if _interpreting() or dev.type != "cuda":
         return False
-    return torch.cuda.get_device_capability(dev) >= (8, 9)
+    return bool(torch.cuda.get_device_capability(dev) >= (8, 9))
 
 
 def _fp8_flags(kc: Tensor, vc: Tensor, launch: _Launch) -> dict[str, int]:
