@@ -226,7 +226,7 @@ def test_decode_sliding_window_ignores_recycled_pages() -> None:
     _check_decode(cache, 4, window=6, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
 
 
-@pytest.mark.parametrize("fp8_dot", ["shift", "fp16", "q_dtype"])
+@pytest.mark.parametrize("fp8_dot", ["cvt", "shift", "fp16", "q_dtype"])
 @pytest.mark.parametrize("dtype", [FP8, E5M2])
 def test_decode_fp8_cache_with_scales(dtype: torch.dtype, fp8_dot: triton_ops.Fp8Dot) -> None:
     cache = Paged([5, 19], page=8, n_kv=1, dim=32, dtype=dtype)
@@ -239,21 +239,35 @@ def test_fp8_per_head_scales_decode_and_prefill() -> None:
     _check_prefill(cache, [5, 7], 2, launch=triton_ops.PrefillLaunch(block_q=4, block_n=16))
 
 
-def test_e4m3_shift_decodes_every_code_exactly() -> None:
-    """The integer e4m3 -> fp16 decode (times 2**8) equals torch's cast for all 254 finite codes."""
-    codes = torch.arange(256, dtype=torch.uint8).view(FP8)
+def _decodes_every_code(dtype: torch.dtype, fp8_dot: triton_ops.Fp8Dot) -> None:
+    """Every finite code of ``dtype``, 16 different ones per token (each sequence is one token,
+    so the output is its V row): the fp16 decode (times its scales) equals torch's cast, in
+    column order."""
+    codes = torch.arange(256, dtype=torch.uint8).view(dtype)
     finite = codes[~codes.float().isnan()]
-    cache = finite.view(-1, 1, 1, 1).expand(-1, 1, 1, 16).contiguous()  # one code per page
-    batch = finite.numel()
-    q = torch.zeros(batch, 1, 16, device=DEVICE)
-    q[:, :, 0] = 1.0
-    tables = torch.arange(batch, dtype=torch.int32).view(-1, 1).to(DEVICE)
-    lens = torch.ones(batch, dtype=torch.int32, device=DEVICE)
-    cache = cache.to(DEVICE)
-    launch = triton_ops.DecodeLaunch(fp8_dot="shift", block_n=16, splits=1)
+    rows = -(-finite.numel() // 16)
+    picked = finite[torch.randperm(finite.numel())].repeat(2)[: rows * 16]
+    cache = picked.view(rows, 1, 1, 16).to(DEVICE)  # one token per page
+    q = torch.randn(rows, 1, 16, device=DEVICE)
+    tables = torch.arange(rows, dtype=torch.int32).view(-1, 1).to(DEVICE)
+    lens = torch.ones(rows, dtype=torch.int32, device=DEVICE)
+    launch = triton_ops.DecodeLaunch(fp8_dot=fp8_dot, block_n=16, splits=1)
     opts: dict[str, Any] = {"scale": 1.0, "v_scale": 1.0, "launch": launch}
     out = triton_ops.paged_decode(q, cache, cache, tables, lens, **opts)
-    assert torch.equal(out[:, 0, 0].float(), finite.float().to(DEVICE))
+    assert torch.equal(out[:, 0].float(), picked.view(rows, 16).float().to(DEVICE))
+
+
+def test_e4m3_shift_decodes_every_code_exactly() -> None:
+    """The integer e4m3 -> fp16 decode (times 2**8) equals torch's cast for all 254 finite codes."""
+    _decodes_every_code(FP8, "shift")
+
+
+@pytest.mark.gpu
+@gpu
+@pytest.mark.parametrize("dtype", [FP8, E5M2])
+def test_gpu_cvt_decodes_every_code_exactly(dtype: torch.dtype) -> None:
+    """The packed converts (four codes a word) give every finite code, in column order."""
+    _decodes_every_code(dtype, "cvt")
 
 
 def test_decode_mla_latent_more_heads_than_a_block() -> None:
@@ -332,7 +346,7 @@ def test_gpu_decode_window_fp8_and_mla() -> None:
     per_head = Paged([3000, 9], page=16, dtype=FP8, n_kv=8, dim=128, per_head_scales=True)
     _check_decode(per_head, 4)
     _check_decode(Paged([1200, 77], page=16, dtype=E5M2, n_kv=8, dim=128), 8)
-    for fp8_dot in ("fp16", "q_dtype"):
+    for fp8_dot in ("cvt", "fp16", "q_dtype"):  # "shift" is the default
         launch = triton_ops.DecodeLaunch(fp8_dot=fp8_dot)
         _check_decode(Paged([2000, 5], page=16, dtype=FP8, n_kv=8, dim=128), 4, launch=launch)
     _check_decode(Paged([700, 2000], page=64, n_kv=1, dim=576, latent=True), 16, v_head_dim=512)

@@ -66,25 +66,54 @@ def _e4m3_code(b):
     return (b << 7) & tl.full(b.shape, -16512, tl.int16)  # -16512 = 0xBF80
 
 
+# Four fp8 codes (one 32-bit word) -> four fp16 by two packed converts (sm_89+), exact.
+_CVT_E4M3 = tl.constexpr(
+    "{ .reg .b16 lo, hi; .reg .b32 a, b; mov.b32 {lo, hi}, $4; cvt.rn.f16x2.e4m3x2 a, lo; "
+    "cvt.rn.f16x2.e4m3x2 b, hi; mov.b32 {$0, $1}, a; mov.b32 {$2, $3}, b; }"
+)
+_CVT_E5M2 = tl.constexpr(
+    "{ .reg .b16 lo, hi; .reg .b32 a, b; mov.b32 {lo, hi}, $4; cvt.rn.f16x2.e5m2x2 a, lo; "
+    "cvt.rn.f16x2.e5m2x2 b, hi; mov.b32 {$0, $1}, a; mov.b32 {$2, $3}, b; }"
+)
+
+
+@triton.jit
+def _cvt_words(x, E5M2: tl.constexpr):
+    """fp16 of the four fp8 codes in each int32 of ``x`` (``[rows, n]`` -> ``[rows, 4n]``)."""
+    asm: tl.constexpr = _CVT_E5M2 if E5M2 else _CVT_E4M3
+    c0, c1, c2, c3 = tl.inline_asm_elementwise(
+        asm, "=h,=h,=h,=h,r", [x], dtype=(tl.float16,) * 4, is_pure=True, pack=1
+    )
+    # join adds a minor axis, so the nested joins order the codes (c0, c2)(c1, c3) -> c0 c1 c2 c3
+    return tl.join(tl.join(c0, c2), tl.join(c1, c3)).reshape([x.shape[0], 4 * x.shape[1]])
+
+
 @triton.jit
 def _load_cols(
     ptr, row, rows_ok, col0, limit,
-    COLS: tl.constexpr, MASK_ROWS: tl.constexpr, MASK_COLS: tl.constexpr, E4M3: tl.constexpr,
+    COLS: tl.constexpr, MASK_ROWS: tl.constexpr, MASK_COLS: tl.constexpr, DECODE: tl.constexpr,
 ):  # fmt: skip
     """Columns ``[col0, col0 + COLS)`` (those < ``limit`` with MASK_COLS) of the rows at offsets
     ``row`` (``[rows, 1]``, those with ``rows_ok`` with MASK_ROWS); masked entries are 0.
 
-    With E4M3 the codes are read two per 16-bit load and returned as fp16 of ``x * 2**-8``
-    (callers fold ``2**8`` into their scales) by integer ops only, in the load's own register
-    layout: the fp16 tile, not its bytes, then goes through shared memory to ``tl.dot``
-    (vector stores and ldmatrix instead of single-byte loads). NaN codes are never written
-    (stores saturate). With E4M3, ``row`` counts 16-bit words (the launcher passes the cache
-    strides halved, so Triton still sees 16-aligned rows and vectorizes) and ``col0`` is even.
+    DECODE 1 (e4m3): the codes are read two per 16-bit load and returned as fp16 of
+    ``x * 2**-8`` (callers fold ``2**8`` into their scales) by integer ops only, in the load's
+    own register layout: the fp16 tile, not its bytes, then goes through shared memory to
+    ``tl.dot`` (vector stores and ldmatrix instead of single-byte loads). ``row`` then counts
+    16-bit words (the launcher passes the cache strides halved, so Triton still sees 16-aligned
+    rows and vectorizes) and ``col0`` is even. DECODE 2 (e4m3 or e5m2): likewise in 32-bit
+    words of four codes (strides in words, ``col0`` a multiple of 4), turned into exact fp16
+    by ``cvt.rn.f16x2`` (one instruction per two codes). NaN codes are never written (stores
+    saturate).
     """
-    if E4M3:
+    if DECODE == 1:
         j = tl.arange(0, COLS // 2)
         col = col0 + 2 * j
         words = ptr.to(tl.pointer_type(tl.int16)) + row + (col0 // 2 + j)[None, :]
+    elif DECODE == 2:
+        j = tl.arange(0, COLS // 4)
+        col = col0 + 4 * j
+        words = ptr.to(tl.pointer_type(tl.int32)) + row + (col0 // 4 + j)[None, :]
     else:
         col = col0 + tl.arange(0, COLS)
         words = ptr + row + col[None, :]
@@ -97,10 +126,12 @@ def _load_cols(
         x = tl.load(words, mask=(col < limit)[None, :], other=zero)
     else:
         x = tl.load(words)
-    if E4M3:
+    if DECODE == 1:
         lo = _e4m3_code((x << 8) >> 8)  # the low byte is the even column
         hi = _e4m3_code(x >> 8)
         x = tl.join(lo, hi).reshape([row.shape[0], COLS]).to(tl.float16, bitcast=True)
+    elif DECODE == 2:
+        x = _cvt_words(x, ptr.dtype.element_ty == tl.float8e5)
     return x
 
 
@@ -165,7 +196,7 @@ def _attend_tile(
     kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
     HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
     BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
-    MASKED: tl.constexpr, SOFTCAP: tl.constexpr, F32: tl.constexpr, E4M3_SHIFT: tl.constexpr,
+    MASKED: tl.constexpr, SOFTCAP: tl.constexpr, F32: tl.constexpr, FP8_DECODE: tl.constexpr,
 ):  # fmt: skip
     """Online-softmax update with keys ``n0 .. n0+BLOCK_N``.
 
@@ -174,8 +205,8 @@ def _attend_tile(
     MASKED tiles read only positions in ``[load_lo, load_hi)`` (others may have no page) and
     a row sees ``[visible_lo, visible_hi)`` (``[rows, 1]``); unmasked tiles are all visible.
     SOFTCAP caps the scores (``cap * tanh(s * qk_scale)``) before the mask, as transformers do.
-    Tiles become operands of q's dtype; with E4M3_SHIFT, fp16 codes of ``x * 2**-8`` (q is
-    fp16 and the caller's scales hold the ``2**8``).
+    Tiles become operands of q's dtype; with FP8_DECODE (see :func:`_load_cols`), fp16 (q is
+    fp16; for the integer decode, of ``x * 2**-8``, and the caller's scales hold the ``2**8``).
     """
     pos = n0 + tl.arange(0, BLOCK_N)
     if MASKED:
@@ -186,10 +217,10 @@ def _attend_tile(
         blk = tl.load(bt_row_ptr + pos // page_size).to(tl.int64)
     off = pos % page_size
     k_row = (blk * kc_sb + off * kc_sp + kv_head * kc_sh)[:, None]
-    k1 = _load_cols(kc_ptr, k_row, in_seq, 0, D1, D1, MASKED, False, E4M3_SHIFT).to(q1.dtype)
+    k1 = _load_cols(kc_ptr, k_row, in_seq, 0, D1, D1, MASKED, False, FP8_DECODE).to(q1.dtype)
     s = _mm(q1, tl.trans(k1), F32)
     if BLOCK_D2 > 0:
-        k2 = _load_cols(kc_ptr, k_row, in_seq, D1, HEAD_DIM, BLOCK_D2, True, True, E4M3_SHIFT).to(
+        k2 = _load_cols(kc_ptr, k_row, in_seq, D1, HEAD_DIM, BLOCK_D2, True, True, FP8_DECODE).to(
             q2.dtype
         )
         s += _mm(q2, tl.trans(k2), F32)
@@ -208,7 +239,7 @@ def _attend_tile(
     else:
         v_row = (blk * vc_sb + off * vc_sp + kv_head * vc_sh)[:, None]
         v = _load_cols(
-            vc_ptr, v_row, in_seq, 0, V_DIM, BLOCK_DV, MASKED, BLOCK_DV != V_DIM, E4M3_SHIFT
+            vc_ptr, v_row, in_seq, 0, V_DIM, BLOCK_DV, MASKED, BLOCK_DV != V_DIM, FP8_DECODE
         ).to(q1.dtype)
     acc = acc * alpha[:, None] + _mm(p.to(q1.dtype), v, F32)
     l_i = l_i * alpha + tl.sum(p, 1)
@@ -222,7 +253,7 @@ def _attend_range(
     kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
     HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
     BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
-    SOFTCAP: tl.constexpr, F32: tl.constexpr, E4M3_SHIFT: tl.constexpr,
+    SOFTCAP: tl.constexpr, F32: tl.constexpr, FP8_DECODE: tl.constexpr,
 ):  # fmt: skip
     """Keys ``[lo, hi)``: tiles inside ``[full_lo, full_hi)`` (BLOCK_N-aligned, visible to every
     row) skip all masking; the partial tiles on either side are masked.
@@ -234,7 +265,7 @@ def _attend_range(
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, SOFTCAP, F32,
-            E4M3_SHIFT,
+            FP8_DECODE,
         )  # fmt: skip
     full_hi = tl.maximum(full_hi, full_lo)
     for n0 in range(full_lo, full_hi, BLOCK_N):
@@ -243,7 +274,7 @@ def _attend_range(
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, False, SOFTCAP, F32,
-            E4M3_SHIFT,
+            FP8_DECODE,
         )  # fmt: skip
     for n0 in range(full_hi, hi, BLOCK_N):
         m_i, l_i, acc = _attend_tile(
@@ -251,7 +282,7 @@ def _attend_range(
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, SOFTCAP, F32,
-            E4M3_SHIFT,
+            FP8_DECODE,
         )  # fmt: skip
     return m_i, l_i, acc
 
@@ -259,15 +290,15 @@ def _attend_range(
 @triton.jit
 def _kv_scales(
     qk_scale, k_scale_ptr, v_scale_ptr, kv_head,
-    HAS_SCALE: tl.constexpr, PER_HEAD: tl.constexpr, E4M3_SHIFT: tl.constexpr,
+    HAS_SCALE: tl.constexpr, PER_HEAD: tl.constexpr, FP8_DECODE: tl.constexpr,
 ):  # fmt: skip
-    """(score scale, output scale) with the cache scales (and E4M3_SHIFT's ``2**8``) folded in."""
+    """(score scale, output scale) with the cache scales (and FP8_DECODE's ``2**8``) folded in."""
     scale = qk_scale
     v_scale = 1.0
     if HAS_SCALE:
         scale = scale * _load_scale(k_scale_ptr, kv_head, PER_HEAD)
         v_scale = _load_scale(v_scale_ptr, kv_head, PER_HEAD)
-    if E4M3_SHIFT:
+    if FP8_DECODE == 1:
         scale = scale * 256.0
         v_scale = v_scale * 256.0
     return scale, v_scale
@@ -312,14 +343,15 @@ def paged_decode_kernel(
     SPLITS: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
     HAS_CHUNK: tl.constexpr, SOFTCAP: tl.constexpr, HAS_SINKS: tl.constexpr,
     HAS_SCALE: tl.constexpr, SCALE_PER_HEAD: tl.constexpr, DOT_F16: tl.constexpr,
-    E4M3_SHIFT: tl.constexpr, F32: tl.constexpr,
+    FP8_DECODE: tl.constexpr, F32: tl.constexpr,
 ):  # fmt: skip
     """Program (sequence, head block, split): up to BLOCK_G q heads of one KV head over one
     partition of the visible context (the window or the query's chunk, if any; ``window``
     holds the chunk size with HAS_CHUNK), so each K/V tile is loaded once for the group. With
     SPLITS > 1 it writes a normalised partial output and its log2-sum-exp for
     :func:`decode_reduce_kernel` (which adds the sinks); otherwise the sinks are added here.
-    fp8 tiles are dequantized in registers (DOT_F16: fp16 dots; E4M3_SHIFT: integer decode)
+    fp8 tiles are dequantized in registers (DOT_F16: fp16 dots; FP8_DECODE: how, 1 integer
+    decode, 2 packed converts)
     and the scales are folded into the score scale and the output.
 
     Only positions ``[start, seq_len)`` are read, table entries included: a row of length 0
@@ -338,7 +370,7 @@ def paged_decode_kernel(
     hi = tl.minimum(seq_len, lo + partition)
     q1, q2 = _load_q(q_ptr + b * q_sb, head * q_sh, g_ok, HEAD_DIM, D1, BLOCK_D2, DOT_F16)
     scale, v_scale = _kv_scales(
-        qk_scale, k_scale_ptr, v_scale_ptr, kv_head, HAS_SCALE, SCALE_PER_HEAD, E4M3_SHIFT
+        qk_scale, k_scale_ptr, v_scale_ptr, kv_head, HAS_SCALE, SCALE_PER_HEAD, FP8_DECODE
     )
     m_i = tl.full([BLOCK_G], float("-inf"), tl.float32)
     l_i = tl.zeros([BLOCK_G], tl.float32)
@@ -352,7 +384,7 @@ def paged_decode_kernel(
             q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_ptr + b.to(tl.int64) * bt_sb, kv_head,
             page_size, lo, hi, full_lo, full_hi, vis_lo, vis_hi, scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32, E4M3_SHIFT,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32, FP8_DECODE,
         )  # fmt: skip
     if HAS_SINKS and SPLITS == 1:
         l_i, acc = _add_sink(m_i, l_i, acc, sinks_ptr, head, g_ok)
@@ -420,7 +452,7 @@ def paged_prefill_kernel(
     BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
     HAS_CHUNK: tl.constexpr, SOFTCAP: tl.constexpr, HAS_SINKS: tl.constexpr,
     HAS_SCALE: tl.constexpr, SCALE_PER_HEAD: tl.constexpr, DOT_F16: tl.constexpr,
-    E4M3_SHIFT: tl.constexpr, REVERSE: tl.constexpr, F32: tl.constexpr,
+    FP8_DECODE: tl.constexpr, REVERSE: tl.constexpr, F32: tl.constexpr,
 ):  # fmt: skip
     """Program (query tile, head block): BLOCK_Q queries x BLOCK_G heads of one sequence, causal
     (and within the window, or the query's chunk with HAS_CHUNK: ``window`` holds its size).
@@ -471,7 +503,7 @@ def paged_prefill_kernel(
             full_lo = tl.cdiv((last_pos // window) * window, BLOCK_N) * BLOCK_N
         full_hi = ((first_pos + 1) // BLOCK_N) * BLOCK_N
         scale, v_scale = _kv_scales(
-            qk_scale, k_scale_ptr, v_scale_ptr, kv_head, HAS_SCALE, SCALE_PER_HEAD, E4M3_SHIFT
+            qk_scale, k_scale_ptr, v_scale_ptr, kv_head, HAS_SCALE, SCALE_PER_HEAD, FP8_DECODE
         )
         m_i = tl.full([rows], float("-inf"), tl.float32)
         l_i = tl.zeros([rows], tl.float32)
@@ -480,7 +512,7 @@ def paged_prefill_kernel(
             q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_ptr + b * bt_sb, kv_head, page_size,
             lo, last_pos + 1, full_lo, full_hi, vis_lo, vis_hi, scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32, E4M3_SHIFT,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32, FP8_DECODE,
         )  # fmt: skip
         if HAS_SINKS:
             l_i, acc = _add_sink(m_i, l_i, acc, sinks_ptr, head, ok)

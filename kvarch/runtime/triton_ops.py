@@ -32,7 +32,7 @@ from kvarch.runtime.op_checks import Scale, check_batch, check_options, check_wr
 __all__ = ["DecodeLaunch", "PrefillLaunch", "paged_decode", "paged_prefill", "write_kv"]
 
 _LOG2E = 1.4426950408889634
-Fp8Dot: TypeAlias = Literal["shift", "fp16", "q_dtype"]
+Fp8Dot: TypeAlias = Literal["cvt", "shift", "fp16", "q_dtype"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,8 +46,11 @@ class _Launch:
     num_stages: int | None = None
     """Software-pipelining depth of the key loop."""
     fp8_dot: Fp8Dot | None = None
-    """How fp8 tiles enter ``tl.dot``: ``"shift"`` (e4m3 decoded to fp16 by integer ops, q in
-    fp16), ``"fp16"`` (converted to fp16, q in fp16) or ``"q_dtype"`` (converted to q's dtype)."""
+    """How fp8 tiles enter ``tl.dot``: ``"shift"`` (the default: e4m3 decoded to fp16 by integer
+    ops, q in fp16), ``"cvt"`` (packed ``cvt.rn.f16x2`` converts on words of four codes, q in
+    fp16; sm_89+, else ``"shift"``; 0.83x the bf16 kernel at B64 x 4k on H200 but not yet
+    checked against the reference on a GPU, docs/benchmarks.md), ``"fp16"`` (converted to
+    fp16, q in fp16) or ``"q_dtype"`` (converted to q's dtype)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -128,25 +131,39 @@ def _scales(
     return k, v, True, per_head
 
 
-def _fp8_flags(kc: Tensor, vc: Tensor, launch: _Launch) -> dict[str, bool]:
-    """DOT_F16 / E4M3_SHIFT for the cache dtype: fp8 tiles are dequantized in registers, e4m3
-    by default by the integer shift on 16-bit words (which needs even strides and addresses;
-    otherwise tiles are converted to fp16)."""
+def _packed_cvt(dev: torch.device) -> bool:
+    """Whether fp8 tiles can use ``cvt.rn.f16x2`` (sm_89+; not under the interpreter)."""
+    if _interpreting() or dev.type != "cuda":
+        return False
+    return bool(torch.cuda.get_device_capability(dev) >= (8, 9))
+
+
+def _fp8_flags(kc: Tensor, vc: Tensor, launch: _Launch) -> dict[str, int]:
+    """DOT_F16 / FP8_DECODE for the cache dtype: fp8 tiles are dequantized in registers, e4m3
+    by default by the integer shift on 16-bit words (which needs even strides and addresses),
+    else converted to fp16; ``"cvt"`` (packed converts, sm_89+, 32-bit words) on request."""
     if kc.element_size() != 1:
-        return {"DOT_F16": False, "E4M3_SHIFT": False}
+        return {"DOT_F16": False, "FP8_DECODE": 0}
     mode = launch.fp8_dot or "shift"
-    if mode not in ("shift", "fp16", "q_dtype"):
-        raise ShapeError("launch.fp8_dot", mode, "'shift', 'fp16' or 'q_dtype'")
-    even = all(n % 2 == 0 for n in (*kc.stride()[:3], *vc.stride()[:3]))
-    even = even and kc.data_ptr() % 2 == 0 and vc.data_ptr() % 2 == 0
-    shift = mode == "shift" and kc.dtype == torch.float8_e4m3fn and even
-    return {"DOT_F16": mode != "q_dtype", "E4M3_SHIFT": shift}
+    if mode not in ("cvt", "shift", "fp16", "q_dtype"):
+        raise ShapeError("launch.fp8_dot", mode, "'cvt', 'shift', 'fp16' or 'q_dtype'")
+    if mode == "cvt" and not (_packed_cvt(kc.device) and _words_of(4, kc, vc)):
+        mode = "shift"  # the interpreter (and pre-sm_89 GPUs) have no packed converts
+    shift = mode == "shift" and kc.dtype == torch.float8_e4m3fn and _words_of(2, kc, vc)
+    return {"DOT_F16": mode != "q_dtype", "FP8_DECODE": 2 if mode == "cvt" else int(shift)}
 
 
-def _cache_strides(kc: Tensor, vc: Tensor, flags: dict[str, bool]) -> list[int]:
+def _words_of(unit: int, kc: Tensor, vc: Tensor) -> bool:
+    """Whether both caches can be read in words of ``unit`` codes (strides, addresses, dims)."""
+    sizes = (*kc.stride()[:3], *vc.stride()[:3], kc.shape[3], vc.shape[3])
+    return all(n % unit == 0 for n in sizes) and all(c.data_ptr() % unit == 0 for c in (kc, vc))
+
+
+def _cache_strides(kc: Tensor, vc: Tensor, flags: dict[str, int]) -> list[int]:
     """K then V (block, page, head) strides, in the units the kernel reads: 16-bit words of
-    two e4m3 codes with E4M3_SHIFT, else elements."""
-    unit = 2 if flags["E4M3_SHIFT"] else 1
+    two e4m3 codes with the integer decode (FP8_DECODE 1), of four codes with packed converts
+    (2), else elements."""
+    unit = (1, 2, 4)[flags["FP8_DECODE"]]
     return [n // unit for n in (*kc.stride()[:3], *vc.stride()[:3])]
 
 
@@ -261,15 +278,21 @@ def _dims(kc: Tensor, vc: Tensor, shared_kv: bool) -> dict[str, int | bool]:
 
 
 def _decode_launch(
-    launch: DecodeLaunch, programs: int, span: int, wide: bool, dev: torch.device, block_n: int
+    launch: DecodeLaunch,
+    programs: int,
+    span: int,
+    wide: bool,
+    dev: torch.device,
+    block_n: int,
+    per_sm: int = 3,
 ) -> tuple[int, int, int, int]:
-    """(block_n, splits, num_warps, num_stages); splits give >= 3 programs per SM (1.5 for
-    wide MLA latents, whose programs hold a whole 576-wide tile), each partition >= 256 keys
-    (tuned on H200, docs/benchmarks.md); ``block_n`` is the default key tile."""
+    """(block_n, splits, num_warps, num_stages); splits give >= ``per_sm`` programs per SM
+    (half that for wide MLA latents, whose programs hold a whole 576-wide tile), each partition
+    >= 256 keys (tuned on H200, docs/benchmarks.md); ``block_n`` is the default key tile."""
     block_n = launch.block_n or block_n
     splits = launch.splits
     if splits is None:
-        target = (3 * _sm_count(dev)) // (2 if wide else 1)
+        target = (per_sm * _sm_count(dev)) // (2 if wide else 1)
         splits = 1
         while programs * splits < target and splits * 256 <= span and splits < 64:
             splits *= 2
@@ -323,9 +346,13 @@ def paged_decode(
     fp8 = _fp8_flags(kc, vc, launch)
     # fp8 tiles converted to fp16 (e5m2, or fp8_dot="fp16") want 128 keys: 0.28 ms against 0.42
     # at 64 (e4m3, B64 x 4k, H200); the other paths are best at 64.
-    converted = fp8["DOT_F16"] and not fp8["E4M3_SHIFT"]
+    converted = fp8["DOT_F16"] and not fp8["FP8_DECODE"]
+    # The integer e4m3 decode splits 4x finer (>= 12 programs per SM): B64 x 4k 0.267 ms at 4
+    # splits against 0.284 at 1 (H200, three calls); packed converts and bf16 are best at 3 per
+    # SM (cvt 0.223 ms at 1 split against 0.235 at 4; bf16 0.265 against 0.277).
+    per_sm = 12 if fp8["FP8_DECODE"] == 1 and not wide else 3
     block_n, splits, warps, stages = _decode_launch(
-        launch, batch * head_blocks, span, wide, q.device, 128 if converted else 64
+        launch, batch * head_blocks, span, wide, q.device, 128 if converted else 64, per_sm
     )
     partition = triton.cdiv(triton.cdiv(span, splits), block_n) * block_n
     part_o = part_lse = out
