@@ -1,0 +1,69 @@
+"""The Engine on CUDA for the cache layouts beyond per-token self-attention: recurrent state
+(hybrids), sparse-attention indexer keys, and an encoder-decoder's cross-attention K/V.
+
+Greedy tokens of several requests served at once must equal transformers' ``generate`` of each
+request alone, float32 on the GPU (the CPU tests check the same on the torch reference).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import torch
+from transformers import BartConfig, BartForConditionalGeneration, GenerationConfig
+
+from kvarch.runtime.engine import Engine, SamplingParams
+from tests.oracle.truth import text_config
+from tests.test_runtime_engine_families import prompts, tiny_model
+
+pytestmark = [
+    pytest.mark.gpu,
+    pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device"),
+]
+
+NEW = 8
+
+
+def greedy_alone(model: Any, prompt: list[int]) -> list[int]:
+    ids = torch.tensor([prompt], device="cuda")
+    out = model.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=NEW,
+                         do_sample=False, eos_token_id=None, pad_token_id=0)  # fmt: skip
+    return list(out[0, len(prompt) :].tolist())
+
+
+@pytest.mark.parametrize(
+    "variant_id", ["jamba", "qwen3-next-layer-types", "falcon-h1-mqa-head-dim", "deepseek-v32"]
+)
+def test_engine_on_cuda_matches_generate_alone(variant_id: str) -> None:
+    ref, model = tiny_model(variant_id).cuda(), tiny_model(variant_id).cuda()
+    batch = prompts(int(text_config(ref.config).vocab_size))
+    want = [greedy_alone(ref, p) for p in batch]
+    engine = Engine(model, max_batch_size=len(batch), max_seq_len=80, page_size=4,
+                    num_blocks=64, max_num_batched_tokens=64)  # fmt: skip
+    outs = engine.generate(batch, SamplingParams(max_tokens=NEW, ignore_eos=True))
+    got = [o.token_ids for o in outs]
+    differ = [(i, g, w) for i, (g, w) in enumerate(zip(got, want, strict=True)) if g != w]
+    assert not differ, differ
+
+
+def test_encoder_decoder_engine_on_cuda_matches_generate_alone() -> None:
+    torch.manual_seed(0)
+    config = BartConfig(
+        vocab_size=96, d_model=32, encoder_layers=2, decoder_layers=2, encoder_attention_heads=4,
+        decoder_attention_heads=4, encoder_ffn_dim=64, decoder_ffn_dim=64, init_std=0.3,
+        max_position_embeddings=64, forced_eos_token_id=None, eos_token_id=95,
+    )  # fmt: skip
+    model = BartForConditionalGeneration(config).eval().cuda()
+    gen = torch.Generator().manual_seed(4)
+    sources = [torch.randint(3, 95, (n,), generator=gen).tolist() for n in (9, 6, 3, 7, 12)]
+    greedy = GenerationConfig(max_new_tokens=10, do_sample=False, decoder_start_token_id=2,
+                              pad_token_id=0, eos_token_id=None)  # fmt: skip
+    want = [model.generate(torch.tensor([s], device="cuda"), generation_config=greedy)[0, 1:]
+            .tolist() for s in sources]  # fmt: skip
+    engine = Engine(model, max_batch_size=4, max_seq_len=32, page_size=4, num_blocks=8)
+    outs = engine.generate([[2]] * len(sources), SamplingParams(max_tokens=10, ignore_eos=True),
+                           encoder_inputs=sources)  # fmt: skip
+    assert [o.token_ids for o in outs] == want
+    assert engine.stats.preemptions > 0
+    assert engine.cache.cross is not None and engine.cache.cross.store.nbytes == 0
