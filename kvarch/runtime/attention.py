@@ -125,11 +125,18 @@ def paged_attention(
     scaling: float | None = None,
     softcap: float | None = None,
     s_aux: Tensor | None = None,
+    indices: Tensor | None = None,
     **kwargs: Any,
 ) -> tuple[Tensor, None]:
-    """transformers attention signature: q ``[b, heads, n, d]`` in, ``[b, n, heads, dv]`` out."""
+    """transformers attention signature: q ``[b, heads, n, d]`` in, ``[b, n, heads, dv]`` out.
+
+    ``indices``: a sparse-attention indexer's top-k key positions ``[b, n, k]`` (DSA models
+    hand them to attention implementations other than eager/SDPA): each query attends only
+    to those of its visible keys.
+    """
     global _armed
     armed, _armed = _armed, None
+    selected = None if indices is None else _selected(indices, key.shape[2])
     if armed is not None and armed.layer != getattr(module, "layer_idx", None):
         raise UnsupportedCacheError(
             "?",
@@ -140,6 +147,8 @@ def paged_attention(
             f"layer {armed.layer}; list the family in hf_layers.GATHERED",
         )
     if armed is None:
+        if selected is not None:
+            attention_mask = _restrict(attention_mask, selected)
         return _fallback_attention(fallback, module)(  # type: ignore[no-any-return]
             module,
             query,
@@ -158,9 +167,31 @@ def paged_attention(
     if armed.gathered:
         return dense_varlen_attention(
             query, key, value, armed.ctx, scale=scale, window=window, chunk=chunk,
-            softcap=softcap, sinks=s_aux,
+            softcap=softcap, sinks=s_aux, selected=None if selected is None else selected[0, 0],
         ), None  # fmt: skip
+    if selected is not None:
+        raise UnsupportedCacheError(
+            "?", armed.attention, [armed.layer], "sparse-attention indices reach attention that "
+            "reads the pages; such layers must be gathered (MLA or hf_layers.GATHERED)",
+        )  # fmt: skip
     return _paged(query, armed, scale, window, chunk, softcap, s_aux), None
+
+
+def _selected(indices: Tensor, keys: int) -> Tensor:
+    """Bool ``[b, 1, n, keys]``: True at each query's top-k key positions (``indices``)."""
+    b, n, _ = indices.shape
+    chosen = torch.zeros(b, n, keys, dtype=torch.bool, device=indices.device)
+    return chosen.scatter(-1, indices.long(), True).unsqueeze(1)
+
+
+def _restrict(mask: Tensor | None, selected: Tensor) -> Tensor:
+    """``mask`` (bool: True attends; float: additive) also masking keys not ``selected``, as
+    DSA models do for eager and SDPA."""
+    if mask is None:
+        raise ShapeError("attention_mask", None, "a mask to restrict to the indexer's keys")
+    if mask.dtype == torch.bool:
+        return mask & selected
+    return mask.masked_fill(~selected, torch.finfo(mask.dtype).min)
 
 
 def _paged(
@@ -220,11 +251,13 @@ def dense_varlen_attention(
     chunk: int | None = None,
     softcap: float | None = None,
     sinks: Tensor | None = None,
+    selected: Tensor | None = None,
 ) -> Tensor:
     """Causal attention of packed sequences over their gathered K/V (one loop per sequence).
 
     ``query`` is ``[1, heads, tokens, d]``; ``key``/``value`` ``[1, kv_heads, Σ gathered, d]``
-    hold sequence ``s``'s last ``ctx.gathered_lens[s]`` positions back to back.
+    hold sequence ``s``'s last ``ctx.gathered_lens[s]`` positions back to back. ``selected``
+    (bool ``[tokens, Σ gathered]``): the keys each query may attend (a sparse indexer's pick).
     """
     if ctx.gathered_lens is None:
         raise ShapeError("gathered_lens", None, "gathered lengths of a packed step")
@@ -250,6 +283,8 @@ def dense_varlen_attention(
             allowed &= k_pos > q_pos - window
         if chunk is not None:
             allowed &= k_pos // chunk == q_pos // chunk
+        if selected is not None:
+            allowed &= selected[q0:q1, kv_start - kept : kv_start]
         scores = torch.matmul(q, k.transpose(-1, -2)) * scale
         if softcap is not None:
             scores = torch.tanh(scores / softcap) * softcap

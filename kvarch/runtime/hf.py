@@ -12,6 +12,7 @@ Layers kvarch does not page (shared-KV, cross-attention) keep transformers' own 
 from __future__ import annotations
 
 import inspect
+from collections.abc import Collection
 from typing import Any
 
 import numpy as np
@@ -36,7 +37,7 @@ from kvarch.runtime.errors import SequenceStateError, ShapeError
 from kvarch.runtime.hf_layers import (
     delegated_layers,
     gathered_reason,
-    refuse_extra_keys,
+    indexed_layers,
     text_config,
 )
 from kvarch.runtime.planner import (
@@ -184,13 +185,16 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
             return 0
         return max(0, length - queries - self.window + 1)
 
-    def _gather_rows(self, pages: Tensor, view: LayerCache, batch: int, old: int) -> Tensor:
-        """``[batch, heads, L, width]``: DynamicCache's K/V per row, left padding zeroed."""
+    def _gather_rows(
+        self, pages: Tensor, view: LayerCache, batch: int, old: int, length: int | None = None
+    ) -> Tensor:
+        """``[batch, heads, L, width]``: DynamicCache's K/V per row, left padding zeroed
+        (``length``: tokens per row, default this layer's)."""
         cache = self.cache
         page = cache.manager.page
         start = self._first_visible(old, 0)
         device = view.k.device
-        phys = torch.arange(start, self.length, device=device)
+        phys = torch.arange(start, self.length if length is None else length, device=device)
         real = phys[None, :] - cache.pads[:batch, None]
         valid = real >= 0
         real = real.clamp_min(0)
@@ -199,8 +203,12 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         rows = pages[blocks, real % page] * valid[:, :, None, None]
         return rows.transpose(1, 2)
 
-    def _gather_packed(self, view: LayerCache, ctx: attn.StepContext, n: int) -> Tensor:
-        """``[1, heads, Σ kept, width]``: each packed sequence's visible K/V back to back."""
+    def _gather_packed(
+        self, view: LayerCache, ctx: attn.StepContext, n: int, pages: Tensor | None = None
+    ) -> Tensor:
+        """``[1, heads, Σ kept, width]``: each packed sequence's visible K/V back to back
+        (``pages``: another per-token tensor of the layer's blocks, default its K)."""
+        pages = view.k if pages is None else pages
         page = self.cache.manager.page
         lens = ctx.seq_lens.tolist()
         starts = ctx.query_start_loc.tolist() if ctx.query_start_loc is not None else None
@@ -209,7 +217,7 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         for s, total in enumerate(lens):
             queries = 1 if starts is None else starts[s + 1] - starts[s]
             pos = torch.arange(self._first_visible(total, queries), total, device=view.k.device)
-            pieces.append(view.k[table[s, pos // page], pos % page])
+            pieces.append(pages[table[s, pos // page], pos % page])
             kept.append(int(pos.numel()))
         ctx.gathered_lens = kept
         return torch.cat(pieces).transpose(0, 1).unsqueeze(0)
@@ -258,6 +266,7 @@ class PagedCache(Cache):  # type: ignore[misc]
         delegated: dict[int, Any] | None = None,
         paged_attention: bool = False,
         enable_prefix_caching: bool = False,
+        indexed: Collection[int] = (),
     ) -> None:
         """Pages the layers of ``params``; ``delegated`` layer objects serve the others.
 
@@ -265,7 +274,10 @@ class PagedCache(Cache):  # type: ignore[misc]
         ``from_model``), so ``update`` only writes; otherwise it returns the K/V gathered
         from the pages (any model, slower). ``enable_prefix_caching``: the manager indexes
         full blocks for prefix hits (the engine's; ``generate`` starts one sequence per row).
+        ``indexed``: layers whose indexer also caches keys (``hf_indexed.PagedIndexedLayer``).
         """
+        from kvarch.runtime.hf_indexed import PagedIndexedLayer  # it subclasses PagedLayer
+
         groups = as_groups(params) if plan is None else plan.cache_groups(params)
         self.plan = plan
         """The memory plan the cache was sized from (None when sized by hand)."""
@@ -298,8 +310,11 @@ class PagedCache(Cache):  # type: ignore[misc]
         self.paged_attention = paged_attention
         """Attention reads the pages (else ``update`` returns gathered K/V)."""
         """True when an engine sets ``ctx`` for each step (packed sequences)."""
+        self.opener: str | None = None
+        """Which call opens a forward at the first paged layer (``kv`` for ``update``,
+        ``indexer`` for ``update_indexer``): the one the model makes first."""
         layers: list[Any] = [
-            PagedLayer(self, i, window_of[i], kind_of[i])
+            (PagedIndexedLayer if i in indexed else PagedLayer)(self, i, window_of[i], kind_of[i])
             if i in window_of
             else (delegated or {}).get(i) or DynamicLayer()
             for i in range(num_layers)
@@ -351,7 +366,6 @@ class PagedCache(Cache):  # type: ignore[misc]
             windows={i: g.window for g in groups for i in g.layer_indices},
             kinds=kinds,
         )
-        refuse_extra_keys(model, groups, kinds)
         free = device_free_bytes(groups[0].params.devices) if free_bytes is None else free_bytes
         sized = plan(
             params,
@@ -376,16 +390,21 @@ class PagedCache(Cache):  # type: ignore[misc]
             plan=sized,
             delegated=delegated,
             paged_attention=paged,
+            indexed=indexed_layers(model, num_layers),
         )
 
-    def context(self, layer: int, batch: int, n: int) -> attn.StepContext:
-        """The step context of this forward (built at its first paged layer in generate)."""
-        if self.engine_owned or layer != self.first_layer:
-            if self.ctx is None:
-                raise SequenceStateError(None, "no step in flight: the first layer sets it up")
-            return self.ctx
-        attn.disarm()  # a forward that raised may have left a layer armed
-        self.ctx = self.advance(batch, n)
+    def context(self, layer: int, batch: int, n: int, *, call: str = "kv") -> attn.StepContext:
+        """The step context of this forward (built at its first paged layer in generate, by
+        the first of that layer's calls: ``kv`` (``update``) or ``indexer``)."""
+        if not self.engine_owned and layer == self.first_layer:
+            if self.opener is None:
+                self.opener = call
+            if call == self.opener:
+                attn.disarm()  # a forward that raised may have left a layer armed
+                self.ctx = self.advance(batch, n)
+                return self.ctx
+        if self.ctx is None:
+            raise SequenceStateError(None, "no step in flight: the first layer sets it up")
         return self.ctx
 
     def advance(self, batch: int, n: int) -> attn.StepContext:
@@ -464,5 +483,8 @@ class PagedCache(Cache):  # type: ignore[misc]
             self.manager.free(seq_id)
         self.batch = 0
         self.ctx = None
+        self.opener = None
         self.pads.zero_()
+        if "position_ids" in self.__dict__:  # positions transformers 5.17's qwen4_exp keeps here
+            del self.position_ids
         super().reset()

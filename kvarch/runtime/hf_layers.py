@@ -4,11 +4,13 @@ Without a cache argument, ``generate`` gives a model ``DynamicCache(config=text_
 (unless the model class builds its own cache). Each decoder layer of that cache is matched
 against kvarch's plan: per-token K/V (a ``DynamicLayer`` for full/MLA layers, a
 ``DynamicSlidingWindowLayer`` for sliding and chunked ones, with the schema's window) is
-paged. Layers kvarch does not page keep transformers' object (delegated): ``DummyLayer``
+paged, and so is a ``DynamicIndexedLayer`` (full K/V plus a sparse-attention indexer's keys,
+paged beside them: ``hf_indexed``). Layers kvarch does not page keep transformers' object
+(delegated): ``DummyLayer``
 (shared-KV layers), ``LinearAttentionLayer`` (the fixed-size recurrent/conv state of SSM and
 linear-attention layers) and a ``DynamicLayer`` of fixed cross-attention states. Anything
-else (attention and SSM state in one layer object, indexer caches, a window transformers does
-not keep) is refused with ``UnsupportedCacheError``.
+else (attention and SSM state in one layer object, a window transformers does not keep) is
+refused with ``UnsupportedCacheError``.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from transformers.cache_utils import DynamicCache, DynamicLayer, DynamicSlidingW
 from kvarch.kv_cache import KVCacheGroup
 from kvarch.runtime.errors import UnsupportedCacheError
 
-__all__ = ["GATHERED", "delegated_layers", "gathered_reason", "refuse_extra_keys", "text_config"]
+__all__ = ["GATHERED", "delegated_layers", "gathered_reason", "indexed_layers", "text_config"]
 
 # transformers >= 5.2x: layers without per-token K/V (absent from older versions).
 _DUMMY: type | None = getattr(cache_utils, "DummyLayer", None)
 _LINEAR: type | None = getattr(cache_utils, "LinearAttentionLayer", None)
+_INDEXED: type | None = getattr(cache_utils, "DynamicIndexedLayer", None)
 
 
 GATHERED: dict[str, str] = {
@@ -33,6 +36,8 @@ GATHERED: dict[str, str] = {
     "git": "its attention classes do not dispatch through AttentionInterface",
     "hrm_text": "its cache slots are layer_idx plus a recurrent cycle offset",
     "moshi": "its depth decoder reuses the cache under other layer indices",
+    "qwen4_exp": "its indexer's token selection reaches attention only through the mask",
+    "qwen4_exp_text": "its indexer's token selection reaches attention only through the mask",
 }
 """Families whose modules use the K/V a cache update returns beyond one attention call: their
 ``PagedCache`` returns K/V gathered from the pages (correct, slower)."""
@@ -69,29 +74,22 @@ def _default_layers(model: Any, num_layers: int) -> list[Any]:
     return layers + [pad() for _ in range(num_layers - len(layers))]
 
 
+def indexed_layers(model: Any, num_layers: int) -> set[int]:
+    """Layers transformers keeps in a ``DynamicIndexedLayer`` (K/V plus indexer keys)."""
+    layers = _default_layers(model, num_layers)
+    return {i for i, layer in enumerate(layers) if _INDEXED is not None and type(layer) is _INDEXED}
+
+
 def _paged_problem(layer: Any, window: int | None) -> str | None:
     """Why a paged layer with ``window`` would not reproduce ``layer`` (None if it would)."""
     want = DynamicLayer if window is None else DynamicSlidingWindowLayer
-    if type(layer) is not want:
+    indexed = window is None and _INDEXED is not None and type(layer) is _INDEXED
+    if type(layer) is not want and not indexed:
         return f"transformers caches them in {type(layer).__name__}, not a {want.__name__}"
     got = getattr(layer, "sliding_window", None)
     if got != window:
         return f"transformers keeps a window of {got} tokens, the schema pages {window}"
     return None
-
-
-def refuse_extra_keys(model: Any, groups: list[KVCacheGroup], kinds: dict[int, str]) -> None:
-    """Raise ``UnsupportedCacheError`` when a group's layers cache further per-token keys beside
-    K/V (``extra_key_dim``: a sparse-attention indexer's keys): the pages hold K/V only."""
-    layers = sorted(i for g in groups if g.params.extra_key_dim for i in g.layer_indices)
-    if layers:
-        raise UnsupportedCacheError(
-            str(getattr(model.config, "model_type", type(model).__name__)),
-            kinds.get(layers[0], "full"),
-            layers,
-            "they also cache per-token keys beside K/V (a sparse-attention indexer's), which "
-            "the paged cache does not hold",
-        )
 
 
 def delegated_layers(
