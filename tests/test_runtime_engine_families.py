@@ -71,6 +71,10 @@ CASES = [
     pytest.param(
         Case("llama4-text-chunked", "chunked attention, full on no-rope layers"), id="llama4-text"
     ),
+    pytest.param(Case("deepseek-v32", "MLA latent + paged indexer keys"), id="deepseek-v32"),
+    pytest.param(Case("glm-moe-dsa-pattern", "indexer shared by the last layers"), id="glm-dsa"),
+    pytest.param(Case("axk2", "MLA + indexer keys, gated output"), id="axk2"),
+    pytest.param(Case("hy-v4-mla", "MLA + indexer keys + sinks, eager"), id="hy-v4"),
 ]
 
 REFUSED = [
@@ -87,6 +91,16 @@ def variant(variant_id: str) -> Variant:
     return next(v for v in available_variants() if v.id == variant_id)
 
 
+def dsa_indexer(text: Any) -> None:
+    """A sparse indexer that drops tokens at these lengths (top 4), with heads enough that its
+    scores do not tie at the cut: with 2 heads the ReLU zeroes many scores, and which of the
+    tied tokens ``topk`` keeps depends on where they lie (the engine packs sequences). No
+    padding row either: a generated token 0 with a zero embedding would tie every score."""
+    text.index_topk = 4
+    text.index_n_heads = 32
+    text.pad_token_id = None
+
+
 def tiny_model(variant_id: str) -> Any:
     """A fresh model with its own config object (the engine switches the config's attention;
     ``build_model`` seeds, so two calls give the same weights)."""
@@ -95,6 +109,8 @@ def tiny_model(variant_id: str) -> Any:
     if getattr(text, "kv_lora_rank", None):
         # As in test_runtime_hf_families: transformers' SDPA path needs MLA kv heads = heads.
         text.num_key_value_heads = text.num_attention_heads
+    if getattr(text, "index_topk", None):
+        dsa_indexer(text)
     return build_model(config)
 
 

@@ -311,7 +311,9 @@ def _mask(fallback: str, **kwargs: Any) -> Any:
 
     padding = kwargs.get("attention_mask")
     if _packed_forward:
-        return None
+        if _packed_mask_ctx is None:
+            return None
+        return packed_causal_mask(_packed_mask_ctx, fallback, kwargs.get("dtype", torch.float32))
     _padding = padding if isinstance(padding, Tensor) and padding.dim() == 2 else None
     base = ALL_MASK_ATTENTION_FUNCTIONS._global_mapping.get(fallback)
     return None if base is None else base(**kwargs)
@@ -319,19 +321,52 @@ def _mask(fallback: str, **kwargs: Any) -> Any:
 
 _packed_forward = False
 """True while the engine runs a packed forward: no mask is built (attention needs none)."""
+_packed_mask_ctx: StepContext | None = None
+"""The packed step whose block-causal mask the mask function returns (None: no mask)."""
 
 
 class packed_forward:
-    """Context manager: masks are skipped for the forward inside (the engine's packed steps)."""
+    """Context manager: masks are skipped for the forward inside (the engine's packed steps),
+    or, given ``mask_for``, are that step's ``packed_causal_mask`` (for models that read the
+    mask themselves: a sparse-attention indexer scores every gathered key against it)."""
+
+    def __init__(self, mask_for: StepContext | None = None) -> None:
+        self.mask_for = mask_for
 
     def __enter__(self) -> None:
-        global _packed_forward
+        global _packed_forward, _packed_mask_ctx
         _packed_forward = True
+        _packed_mask_ctx = self.mask_for
 
     def __exit__(self, *exc: object) -> None:
-        global _packed_forward, _armed
+        global _packed_forward, _armed, _packed_mask_ctx
         _packed_forward = False
+        _packed_mask_ctx = None
         _armed = None
+
+
+def packed_causal_mask(ctx: StepContext, fallback: str, dtype: torch.dtype) -> Tensor:
+    """``[1, 1, tokens, Σ seq_lens]``: each packed query sees its own sequence's tokens up to
+    its position, laid out as gathered full layers return them (sequence after sequence).
+    Bool (True attends), or additive in ``dtype`` for the eager fallback."""
+    lens = ctx.seq_lens.long()
+    device = lens.device
+    if ctx.query_start_loc is None:
+        queries = torch.ones_like(lens)
+    else:
+        queries = ctx.query_start_loc.long().diff()
+    seq_of_query = torch.repeat_interleave(torch.arange(len(lens), device=device), queries)
+    first = torch.cumsum(queries, 0) - queries  # each sequence's first packed query
+    q_pos = torch.arange(int(queries.sum()), device=device) - first[seq_of_query]
+    q_pos = q_pos + (lens - queries)[seq_of_query]
+    seq_of_key = torch.repeat_interleave(torch.arange(len(lens), device=device), lens)
+    k_pos = torch.arange(int(lens.sum()), device=device) - (torch.cumsum(lens, 0) - lens)[seq_of_key]
+    allowed = (seq_of_query[:, None] == seq_of_key[None, :]) & (k_pos[None, :] <= q_pos[:, None])
+    allowed = allowed[None, None]
+    if fallback != "eager":
+        return allowed
+    zero = torch.zeros((), dtype=dtype, device=device)
+    return zero.masked_fill(~allowed, torch.finfo(dtype).min)
 
 
 def attn_implementation(fallback: str) -> str:

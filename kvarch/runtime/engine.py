@@ -36,7 +36,7 @@ from kvarch.runtime.hf import PagedCache, arch_for_model
 from kvarch.runtime.hf_layers import (
     delegated_layers,
     gathered_reason,
-    refuse_extra_keys,
+    indexed_layers,
     text_config,
 )
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
@@ -130,7 +130,6 @@ class Engine:
         model_type = str(getattr(text, "model_type", type(model).__name__))
         windows = {i: g.window for g in groups for i in g.layer_indices}
         delegated = delegated_layers(model, num_layers=num_layers, windows=windows, kinds=kinds)
-        refuse_extra_keys(model, groups, kinds)
         why = gathered_reason(model, delegated)
         if delegated or why is not None:
             layers = sorted(delegated) or sorted(windows)
@@ -164,6 +163,7 @@ class Engine:
             plan=self.plan,
             paged_attention=True,
             enable_prefix_caching=enable_prefix_caching,
+            indexed=indexed_layers(model, num_layers),
         )
         self.cache.engine_owned = True
         self.scheduler = Scheduler(

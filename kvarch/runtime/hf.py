@@ -310,6 +310,8 @@ class PagedCache(Cache):  # type: ignore[misc]
         self.paged_attention = paged_attention
         """Attention reads the pages (else ``update`` returns gathered K/V)."""
         """True when an engine sets ``ctx`` for each step (packed sequences)."""
+        self.indexed = frozenset(indexed)
+        """Layers that page an indexer's keys too (their model reads the attention mask)."""
         self.opener: str | None = None
         """Which call opens a forward at the first paged layer (``kv`` for ``update``,
         ``indexer`` for ``update_indexer``): the one the model makes first."""

@@ -182,7 +182,7 @@ class ModelRunner:
         kwargs: dict[str, Any] = {self.cache_kwarg: self.cache, "use_cache": True}
         if self.keeps_logits:
             kwargs["logits_to_keep"] = keep
-        with attn.packed_forward():
+        with attn.packed_forward(self.cache.ctx if self.cache.indexed else None):
             out = self.model(input_ids=ids, position_ids=pos, **kwargs)
         logits: Tensor = out.logits[0]
         if not self.keeps_logits and isinstance(keep, Tensor):
