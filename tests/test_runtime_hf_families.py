@@ -18,6 +18,7 @@ import generated
 from kvarch import DeviceRef, DType, KVCacheGroup, KVCacheParams, MultiKVCacheParams
 from kvarch.runtime.errors import UnsupportedCacheError
 from kvarch.runtime.hf import PagedCache, PagedLayer
+from kvarch.runtime.hf_indexed import PagedIndexedLayer
 from tests.oracle.truth import build_model, cache_truth, text_config
 from tests.oracle.variants import (
     VARIANTS,
@@ -39,13 +40,6 @@ REFUSED: dict[str, str] = {
     "falcon_h1": "full",
     "zaya": "full",
     "zamba2": "full",
-    # DynamicIndexedLayer: K/V plus a sparse-attention indexer key cache
-    "hy_v4": "full",
-    "qwen4_exp": "full",
-    "qwen4_exp_text": "full",
-    "axk2": "full",
-    "deepseek_v32": "full",
-    "glm_moe_dsa": "full",
     # transformers caches every token of gpt-neo's local layers (it only masks the window)
     "gpt_neo": "sliding",
     # window and SSM state in one layer object (LinearAttentionAndSlidingWindowAttentionLayer)
@@ -121,6 +115,8 @@ def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
         # Real MLA checkpoints have as many KV heads as heads; with fewer, transformers' SDPA
         # path repeats the expanded heads and fails with an attention mask (default cache too).
         text.num_key_value_heads = text.num_attention_heads
+    if getattr(text, "index_topk", None):
+        text.index_topk = 4  # the sparse indexer drops tokens at these lengths
     model = build_model(config)
     ids, mask = prompt(int(text.vocab_size))
     prefix = int(getattr(text, "prompt_length", 0))  # cpmant caches learned prompt tokens too
@@ -140,6 +136,11 @@ def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
     assert_same(greedy(model, ids, mask, past_key_values=cache), want)
     assert prefix or cache.get_seq_length() == PROMPT + NEW - 1
     assert cache.manager.seqs  # the K/V really went through the paged cache
+    for layer in cache.layers:  # indexer keys too, where transformers keeps them
+        if isinstance(layer, PagedIndexedLayer) and layer.indexer_length:
+            assert layer.indexer_length == PROMPT + NEW - 1
+            extra = cache.storage.layer(layer.index).extra
+            assert extra is not None and extra.abs().sum() > 0
 
 
 # Layer kinds whose schemas are still on branches: the geometry is passed by hand, built from
