@@ -40,8 +40,6 @@ REFUSED: dict[str, str] = {
     "falcon_h1": "full",
     "zaya": "full",
     "zamba2": "full",
-    # transformers caches every token of gpt-neo's local layers (it only masks the window)
-    "gpt_neo": "sliding",
     # window and SSM state in one layer object (LinearAttentionAndSlidingWindowAttentionLayer)
     "inkling_text": "sliding",
     "zamba": "full",  # LinearAttentionAndFullAttentionLayer

@@ -39,6 +39,7 @@ from kvarch.runtime.hf_layers import (
     gathered_reason,
     indexed_layers,
     text_config,
+    widen_unkept_windows,
 )
 from kvarch.runtime.planner import (
     CachePlan,
@@ -346,9 +347,10 @@ class PagedCache(Cache):  # type: ignore[misc]
         Sized by the planner for ``max_batch_size`` sequences of ``max_seq_len`` tokens;
         sliding groups also hold a prompt of ``max_prompt_len`` (default ``max_seq_len``)
         during prefill. Shared-KV and cross-attention layers keep transformers' own layer
-        objects; a model whose cache holds state other than per-token K/V (SSM, linear
-        attention, indexers) or whose layers transformers caches differently from the schema
-        is refused with ``UnsupportedCacheError``.
+        objects; indexer keys are paged beside K/V; window layers that transformers caches
+        whole are paged whole. A model whose cache holds state other than per-token K/V (SSM,
+        linear attention) or whose layers transformers caches differently from the schema is
+        refused with ``UnsupportedCacheError``.
         """
         kinds: dict[int, str] = {}
         if params is None:
@@ -360,8 +362,11 @@ class PagedCache(Cache):  # type: ignore[misc]
                 params = MultiKVCacheParams(
                     groups=[KVCacheGroup(params=params, layer_indices=cached)]
                 )
-        groups = as_groups(params)
         num_layers = int(text_config(model).num_hidden_layers)
+        widened: list[int] = []
+        if isinstance(params, MultiKVCacheParams):
+            params, widened = widen_unkept_windows(model, params, num_layers)
+        groups = as_groups(params)
         delegated = delegated_layers(
             model,
             num_layers=num_layers,
@@ -379,8 +384,10 @@ class PagedCache(Cache):  # type: ignore[misc]
         )
         sized = with_prefill_headroom(sized, params, max_prompt_len or max_seq_len)
         blocks = sized.blocks_per_group
-        paged = gathered_reason(model, delegated) is None and attn.use_paged_attention(
-            model, text_config(model)
+        paged = (
+            not widened
+            and gathered_reason(model, delegated) is None
+            and attn.use_paged_attention(model, text_config(model))
         )
         return cls(
             params,

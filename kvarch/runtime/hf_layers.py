@@ -20,10 +20,19 @@ from typing import Any
 from transformers import cache_utils
 from transformers.cache_utils import DynamicCache, DynamicLayer, DynamicSlidingWindowLayer
 
-from kvarch.kv_cache import KVCacheGroup
+import msgspec
+
+from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
 from kvarch.runtime.errors import UnsupportedCacheError
 
-__all__ = ["GATHERED", "delegated_layers", "gathered_reason", "indexed_layers", "text_config"]
+__all__ = [
+    "GATHERED",
+    "delegated_layers",
+    "gathered_reason",
+    "indexed_layers",
+    "text_config",
+    "widen_unkept_windows",
+]
 
 # transformers >= 5.2x: layers without per-token K/V (absent from older versions).
 _DUMMY: type | None = getattr(cache_utils, "DummyLayer", None)
@@ -78,6 +87,29 @@ def indexed_layers(model: Any, num_layers: int) -> set[int]:
     """Layers transformers keeps in a ``DynamicIndexedLayer`` (K/V plus indexer keys)."""
     layers = _default_layers(model, num_layers)
     return {i for i, layer in enumerate(layers) if _INDEXED is not None and type(layer) is _INDEXED}
+
+
+def widen_unkept_windows(
+    model: Any, params: MultiKVCacheParams, num_layers: int
+) -> tuple[MultiKVCacheParams, list[int]]:
+    """``params`` with window groups paged whole where transformers keeps every token, and
+    those groups' layers.
+
+    A sliding group whose layers transformers caches in a plain ``DynamicLayer`` (gpt_neo's
+    local layers: the module masks the window itself, reading its key positions from the
+    number of keys it gets) must get every token back, so its pages keep them all: a full
+    group, sized as one. The cache then returns gathered K/V (the module's own attention and
+    mask run), never paged attention, which would not mask the window.
+    """
+    reference = _default_layers(model, num_layers)
+    groups, widened = [], []
+    for g in params.groups:
+        keeps_all = all(type(reference[i]) is DynamicLayer for i in g.layer_indices)
+        if g.window is not None and keeps_all:
+            g = msgspec.structs.replace(g, attention="full", window=None)
+            widened += g.layer_indices
+        groups.append(g)
+    return MultiKVCacheParams(groups=groups), sorted(widened)
 
 
 def _paged_problem(layer: Any, window: int | None) -> str | None:
