@@ -43,7 +43,6 @@ REFUSED: dict[str, str] = {
     # window and SSM state in one layer object (LinearAttentionAndSlidingWindowAttentionLayer)
     "inkling_text": "sliding",
     "zamba": "full",  # LinearAttentionAndFullAttentionLayer
-    "dory": "sliding",  # per-loop deep copies of the recurrent layers' cache
     "inkling2_text": "sliding",
     "inkling2_loop_text": "sliding",
 }

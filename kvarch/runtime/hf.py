@@ -38,6 +38,7 @@ from kvarch.runtime.hf_layers import (
     delegated_layers,
     gathered_reason,
     indexed_layers,
+    reads_layer_tensors,
     text_config,
     widen_unkept_windows,
 )
@@ -73,6 +74,15 @@ def cache_keyword(model: Any) -> str:
     in transformers releases that renamed it (the old name warns there), else
     ``past_key_values``."""
     return "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
+
+
+def cache_slots(model: Any, params: KVCacheParams | MultiKVCacheParams) -> int:
+    """Cache layer slots: the decoder's layers, or more where the schema lists further slots
+    (a looped model's per-loop copies of its recurrent layers)."""
+    layers = int(text_config(model).num_hidden_layers)
+    if isinstance(params, MultiKVCacheParams):
+        layers = max(layers, *(max(g.layer_indices) + 1 for g in params.groups))
+    return layers
 
 
 def kv_params_for_model(model: Any, *, page_size: int) -> KVCacheParams | MultiKVCacheParams:
@@ -177,7 +187,10 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         """Gathered K/V as DynamicCache returns them (dtype, contiguous: some models .view())."""
         keys = keys.to(k_like.dtype).contiguous()
         values = values.to(v_like.dtype).contiguous()
-        self._stand_ins(keys, values, keys.shape[0], keys.shape[2])
+        if self.cache.keeps_dense:
+            self.keys, self.values = keys, values
+        else:
+            self._stand_ins(keys, values, keys.shape[0], keys.shape[2])
         return keys, values
 
     def _first_visible(self, length: int, queries: int) -> int:
@@ -311,6 +324,9 @@ class PagedCache(Cache):  # type: ignore[misc]
         self.paged_attention = paged_attention
         """Attention reads the pages (else ``update`` returns gathered K/V)."""
         """True when an engine sets ``ctx`` for each step (packed sequences)."""
+        self.keeps_dense = False
+        """Layers keep the K/V ``update`` last returned as ``keys``/``values`` (models that
+        read them from the cache: dory's ``last_loop`` loops attend over the past so)."""
         self.indexed = frozenset(indexed)
         """Layers that page an indexer's keys too (their model reads the attention mask)."""
         self.opener: str | None = None
@@ -362,7 +378,7 @@ class PagedCache(Cache):  # type: ignore[misc]
                 params = MultiKVCacheParams(
                     groups=[KVCacheGroup(params=params, layer_indices=cached)]
                 )
-        num_layers = int(text_config(model).num_hidden_layers)
+        num_layers = cache_slots(model, params)
         widened: list[int] = []
         if isinstance(params, MultiKVCacheParams):
             params, widened = widen_unkept_windows(model, params, num_layers)
@@ -389,7 +405,7 @@ class PagedCache(Cache):  # type: ignore[misc]
             and gathered_reason(model, delegated) is None
             and attn.use_paged_attention(model, text_config(model))
         )
-        return cls(
+        cache = cls(
             params,
             num_layers=num_layers,
             max_batch_size=max_batch_size,
@@ -401,6 +417,8 @@ class PagedCache(Cache):  # type: ignore[misc]
             paged_attention=paged,
             indexed=indexed_layers(model, num_layers),
         )
+        cache.keeps_dense = reads_layer_tensors(model)
+        return cache
 
     def context(self, layer: int, batch: int, n: int, *, call: str = "kv") -> attn.StepContext:
         """The step context of this forward (built at its first paged layer in generate, by

@@ -30,6 +30,7 @@ __all__ = [
     "delegated_layers",
     "gathered_reason",
     "indexed_layers",
+    "reads_layer_tensors",
     "text_config",
     "widen_unkept_windows",
 ]
@@ -44,6 +45,8 @@ GATHERED: dict[str, str] = {
     "diffllama": "it splits V after the cache update and attends twice (differential attention)",
     "git": "its attention classes do not dispatch through AttentionInterface",
     "hrm_text": "its cache slots are layer_idx plus a recurrent cycle offset",
+    "dory": "its looped layers write cache slots past their layer_idx (per_loop) or read the "
+    "past from its cache layers' tensors (last_loop)",
     "moshi": "its depth decoder reuses the cache under other layer indices",
     "qwen4_exp": "its indexer's token selection reaches attention only through the mask",
     "qwen4_exp_text": "its indexer's token selection reaches attention only through the mask",
@@ -76,11 +79,32 @@ def text_config(model: Any) -> Any:
 
 def _default_layers(model: Any, num_layers: int) -> list[Any]:
     """The layer objects of the cache ``generate`` builds for ``model`` by default."""
-    layers = list(DynamicCache(config=text_config(model)).layers)
+    text = text_config(model)
+    layers = list(DynamicCache(config=text).layers)
+    layers += _loop_copies(text, layers)
     if not layers:  # no layer structure in the config: every layer a DynamicLayer
         return [DynamicLayer() for _ in range(num_layers)]
     pad = _DUMMY or DynamicLayer  # older transformers: no slots for trailing shared layers
     return layers + [pad() for _ in range(num_layers - len(layers))]
+
+
+def reads_layer_tensors(model: Any) -> bool:
+    """Whether the model reads its cache layers' ``keys``/``values`` itself: dory with
+    ``recurrent_kv_cache_mode='last_loop'`` (its earlier loops attend over the last loop's
+    past without writing). Its layers are gathered (``GATHERED``), so they hold that K/V."""
+    return getattr(text_config(model), "recurrent_kv_cache_mode", None) == "last_loop"
+
+
+def _loop_copies(text: Any, layers: list[Any]) -> list[Any]:
+    """The cache layers a looped model (dory, ``recurrent_kv_cache_mode='per_loop'``) appends
+    on its first forward: its recurrent section's layers once more for every further loop.
+    ``PagedCache`` holds those slots from the start (the schema lists them), so the model
+    finds its cache longer than its layers and appends nothing."""
+    loops = int(getattr(text, "n_recurrent_loops", 1) or 1)
+    if getattr(text, "recurrent_kv_cache_mode", None) != "per_loop" or loops < 2:
+        return []
+    start = int(text.n_input_layers)
+    return layers[start : start + int(text.n_recurrent_layers)] * (loops - 1)
 
 
 def indexed_layers(model: Any, num_layers: int) -> set[int]:
@@ -142,16 +166,6 @@ def delegated_layers(
             kind,
             [i for i in range(num_layers) if kinds.get(i, kind) == kind],
             f"{type(model).__name__} keeps its own cache class in generate, not a DynamicCache",
-        )
-    text = text_config(model)
-    loops = getattr(text, "n_recurrent_loops", 1)
-    if getattr(text, "recurrent_kv_cache_mode", None) == "per_loop" and loops > 1:
-        raise UnsupportedCacheError(
-            model_type,
-            kinds.get(0, "full"),
-            list(range(num_layers)),
-            f"the model appends deep copies of its recurrent layers' cache for each of its "
-            f"{loops} loops (recurrent_kv_cache_mode='per_loop'; 'last_loop' keeps one)",
         )
     reference = _default_layers(model, num_layers)
     problems: dict[tuple[str, str], list[int]] = {}
