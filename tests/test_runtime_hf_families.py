@@ -140,6 +140,23 @@ def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
             assert extra is not None and extra.abs().sum() > 0
 
 
+MORE_VARIANTS = [
+    "gpt-neo-local-first",  # local layers paged whole, the module masks its window
+    "dory-last-loop",  # earlier loops read the last loop's past from the cache layers
+    "dory-default-pattern",  # per_loop slots past the decoder layers
+    "glm-moe-dsa-pattern",  # indexer keys on the first two layers only
+    "hy-v4-wide-latent",  # indexer keys, sinks, eager attention
+    "qwen4-exp-text-types",  # indexer keys on non-MLA layers beside linear attention
+]
+"""Variants beyond each family's first whose cache layout ``from_model`` adapts."""
+
+
+@pytest.mark.parametrize("variant_id", MORE_VARIANTS)
+def test_adapted_layouts_of_more_variants_match_the_default_cache(variant_id: str) -> None:
+    variant = next(v for v in available_variants() if v.id == variant_id)
+    test_paged_generation_matches_the_default_cache(variant)
+
+
 # Layer kinds whose schemas are still on branches: the geometry is passed by hand, built from
 # the oracle's reading of transformers' own cache (so the adapter, not a schema, is tested).
 BY_HAND = [
