@@ -75,14 +75,16 @@ CASES = [
     pytest.param(Case("glm-moe-dsa-pattern", "indexer shared by the last layers"), id="glm-dsa"),
     pytest.param(Case("axk2", "MLA + indexer keys, gated output"), id="axk2"),
     pytest.param(Case("hy-v4-mla", "MLA + indexer keys + sinks, eager"), id="hy-v4"),
+    pytest.param(Case("diffllama", "attends twice over gathered K/V"), id="diffllama"),
+    pytest.param(
+        Case("gemma3n-text-shared", "shared-KV layers read their source's K/V"), id="gemma3n"
+    ),
 ]
 
 REFUSED = [
     # (variant, model_type, kind, why)
     ("jamba", "jamba", "none", "per-row state outside the pages"),
     ("qwen3-next", "qwen3_next", "none", "per-row state outside the pages"),
-    ("diffllama", "diffllama", "full", "differential attention"),
-    ("gemma3n-text-shared", "gemma3n_text", "shared", "shared-KV layers"),
 ]
 """Families the engine refuses: their cache is not (only) per-token K/V it can pack."""
 

@@ -90,9 +90,21 @@ def arm(armed: Armed) -> None:
 
 
 def disarm() -> None:
-    """Forget an armed layer (a new forward starts)."""
+    """Forget an armed layer and the dense K/V of the last forward (a new one starts)."""
     global _armed
     _armed = None
+    _dense.clear()
+
+
+_dense: dict[int, Armed] = {}
+"""Dense packed K/V a layer's ``update`` returned (by the keys' data pointer) -> how to attend
+over them: every attention call handed those keys is served, whatever module makes it (a
+module attending twice, diffllama; shared-KV layers reusing their source's K/V, gemma3n)."""
+
+
+def register_dense(keys: Tensor, armed: Armed) -> None:
+    """Serve every attention call over ``keys`` (gathered, packed) as ``armed`` says."""
+    _dense[keys.data_ptr()] = armed
 
 
 def take_padding() -> Tensor | None:
@@ -136,8 +148,10 @@ def paged_attention(
     """
     global _armed
     armed, _armed = _armed, None
+    if armed is None and _dense:
+        armed = _dense.get(key.data_ptr())
     selected = None if indices is None else _selected(indices, key.shape[2])
-    if armed is not None and armed.layer != getattr(module, "layer_idx", None):
+    if armed is not None and not armed.gathered and armed.layer != getattr(module, "layer_idx", None):
         raise UnsupportedCacheError(
             "?",
             armed.attention,
@@ -339,10 +353,10 @@ class packed_forward:
         _packed_mask_ctx = self.mask_for
 
     def __exit__(self, *exc: object) -> None:
-        global _packed_forward, _armed, _packed_mask_ctx
+        global _packed_forward, _packed_mask_ctx
         _packed_forward = False
         _packed_mask_ctx = None
-        _armed = None
+        disarm()
 
 
 def packed_causal_mask(ctx: StepContext, fallback: str, dtype: torch.dtype) -> Tensor:

@@ -37,6 +37,7 @@ from kvarch.runtime.hf_layers import (
     delegated_layers,
     gathered_reason,
     indexed_layers,
+    packs_dense,
     text_config,
 )
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
@@ -131,7 +132,8 @@ class Engine:
         windows = {i: g.window for g in groups for i in g.layer_indices}
         delegated = delegated_layers(model, num_layers=num_layers, windows=windows, kinds=kinds)
         why = gathered_reason(model, delegated)
-        if delegated or why is not None:
+        dense = why is not None and packs_dense(model, delegated)
+        if (delegated or why is not None) and not dense:
             layers = sorted(delegated) or sorted(windows)
             raise UnsupportedCacheError(
                 model_type,
@@ -164,8 +166,10 @@ class Engine:
             paged_attention=True,
             enable_prefix_caching=enable_prefix_caching,
             indexed=indexed_layers(model, num_layers),
+            delegated=delegated,
         )
         self.cache.engine_owned = True
+        self.cache.dense_packed = dense
         self.scheduler = Scheduler(
             self.cache.manager,
             max_batch_size=max_batch_size,

@@ -11,6 +11,7 @@ Layers kvarch does not page (shared-KV, cross-attention) keep transformers' own 
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 from collections.abc import Collection
 from typing import Any
@@ -155,6 +156,8 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         attn.check_consumed(self.index)
         if view.v is not None:  # K and V narrower than the group's head_dim: pad
             ops.write_kv(view.k, view.v, _pad(k, width), _pad(v, width), slots, **_scales(view))
+            if ctx.packed and cache.dense_packed:
+                return self._packed_dense(view, view.v, ctx, n, key_states, value_states)
             if cache.paged_attention:
                 attn.arm(attn.Armed(self.index, view, ctx, k_dim, v_dim, self.attention))
                 self._stand_ins(key_states, value_states, batch, self.length)
@@ -172,6 +175,26 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         else:
             latent = self._gather_rows(view.k, view, batch, old)
         return self._dense(latent[..., :k_dim], latent[..., k_dim:], key_states, value_states)
+
+    def _packed_dense(
+        self,
+        view: LayerCache,
+        v_pages: Tensor,
+        ctx: attn.StepContext,
+        n: int,
+        k_like: Tensor,
+        v_like: Tensor,
+    ) -> tuple[Tensor, Tensor]:
+        """Each packed sequence's visible K/V, gathered back to back, registered so that
+        every attention call over them attends per sequence (``attn.register_dense``)."""
+        k_dim, v_dim = k_like.shape[-1], v_like.shape[-1]
+        keys = self._gather_packed(view, ctx, n)[..., :k_dim]
+        values = self._gather_packed(view, ctx, n, v_pages)[..., :v_dim]
+        keys, values = self._dense(keys, values, k_like, v_like)
+        own = dataclasses.replace(ctx, gathered_lens=list(ctx.gathered_lens or []))
+        armed = attn.Armed(self.index, view, own, k_dim, v_dim, self.attention, gathered=True)
+        attn.register_dense(keys, armed)
+        return keys, values
 
     def _stand_ins(self, k_like: Tensor, v_like: Tensor, batch: int, length: int) -> None:
         """Shape-only ``keys``/``values`` (no memory) for models that inspect them (mllama)."""
@@ -324,6 +347,9 @@ class PagedCache(Cache):  # type: ignore[misc]
         self.paged_attention = paged_attention
         """Attention reads the pages (else ``update`` returns gathered K/V)."""
         """True when an engine sets ``ctx`` for each step (packed sequences)."""
+        self.dense_packed = False
+        """Packed (engine) steps return gathered K/V from ``update`` for modules that use them
+        beyond one attention call (diffllama, shared-KV layers): ``_packed_dense``."""
         self.keeps_dense = False
         """Layers keep the K/V ``update`` last returned as ``keys``/``values`` (models that
         read them from the cache: dory's ``last_loop`` loops attend over the past so)."""

@@ -30,6 +30,7 @@ __all__ = [
     "delegated_layers",
     "gathered_reason",
     "indexed_layers",
+    "packs_dense",
     "reads_layer_tensors",
     "text_config",
     "widen_unkept_windows",
@@ -63,6 +64,15 @@ def gathered_reason(model: Any, delegated: dict[int, Any]) -> str | None:
     if _DUMMY is not None and any(type(layer) is _DUMMY for layer in delegated.values()):
         return "shared-KV layers reuse the K/V their source layer's update returns"
     return None
+
+
+def packs_dense(model: Any, delegated: dict[int, Any]) -> bool:
+    """Whether a gathered model's packed (engine) steps can return dense K/V that every
+    attention call over them serves per sequence: diffllama (attends twice over the K/V its
+    update returns) and shared-KV layers (``DummyLayer``s reuse their source's K/V)."""
+    if str(getattr(text_config(model), "model_type", "")) == "diffllama" and not delegated:
+        return True
+    return bool(delegated) and all(type(layer) is _DUMMY for layer in delegated.values())
 
 
 def text_config(model: Any) -> Any:
