@@ -16,7 +16,7 @@ import torch
 
 import generated
 from kvarch import DeviceRef, DType, KVCacheGroup, KVCacheParams, MultiKVCacheParams
-from kvarch.runtime.errors import UnsupportedCacheError
+from kvarch.runtime.errors import ShapeError, UnsupportedCacheError
 from kvarch.runtime.hf import PagedCache, PagedLayer
 from kvarch.runtime.hf_indexed import PagedIndexedLayer
 from tests.oracle.truth import build_model, cache_truth, text_config
@@ -256,16 +256,19 @@ def test_attention_and_ssm_state_in_one_layer_object_is_refused() -> None:
     assert err.value.layers == [1, 3] and err.value.model_type == "zamba2"
 
 
-def test_keys_cached_beside_kv_are_refused_not_dropped() -> None:
-    """A geometry with extra per-token keys (an indexer's) cannot be paged: refused, typed."""
+def test_indexer_keys_missing_from_the_geometry_are_refused_not_dropped() -> None:
+    """A geometry by hand without the indexer's keys: the first forward that writes them
+    raises, typed, naming the layer (the pages have no room for them)."""
     import msgspec
 
-    variant = next(v for v in available_variants() if v.id == "llama-gqa")
+    variant = next(v for v in available_variants() if v.id == "deepseek-v32")
     config = make_config(variant)
+    text_config(config).num_key_value_heads = text_config(config).num_attention_heads
     model = build_model(config)
-    (group,) = params_from_truth(config).groups
-    indexed = msgspec.structs.replace(group.params, extra_key_dim=16)
-    params = MultiKVCacheParams(groups=[msgspec.structs.replace(group, params=indexed)])
-    with pytest.raises(UnsupportedCacheError, match="per-token keys beside K/V") as err:
-        PagedCache.from_model(model, max_batch_size=1, max_seq_len=16, params=params)
-    assert err.value.layers == [0, 1, 2, 3] and err.value.model_type == "llama"
+    arch = generated.from_hf_config(model.config, dtype=DType.float32, devices=[DeviceRef.CPU()])
+    params = msgspec.structs.replace(arch.get_kv_params(), page_size=PAGE, extra_key_dim=0)
+    cache = PagedCache.from_model(
+        model, max_batch_size=1, max_seq_len=16, page_size=PAGE, params=params
+    )
+    with pytest.raises(ShapeError, match="layer 0 indexer keys"):
+        model(torch.tensor([[1, 2, 3]]), past_key_values=cache)
