@@ -46,9 +46,7 @@ def model(variant_id: str) -> Any:
 def test_indexer_keys_share_the_block_ids_and_move_with_their_blocks() -> None:
     p = params(extra_key_dim=6)
     sized = plan(p, free_bytes=1 << 20, model_max_seq_len=16, max_batch_size=2)
-    cache = PagedKVCache(
-        [sized.cache_groups(p)[0]], sized.group_blocks(), host_blocks=[2]
-    )
+    cache = PagedKVCache([sized.cache_groups(p)[0]], sized.group_blocks(), host_blocks=[2])
     assert cache.nbytes == sized.cache_bytes_per_device  # the planner counted them
     blocks = cache.num_blocks[0]
     extra = cache.extras[0]
@@ -94,7 +92,9 @@ def test_the_packed_mask_is_causal_within_each_sequence(fallback: str) -> None:
 
 def test_an_indexed_layer_refuses_keys_it_was_not_sized_for() -> None:
     m = model("deepseek-v32")
-    cache = PagedCache.from_model(m, max_batch_size=1, max_seq_len=8, page_size=4, free_bytes=1 << 26)
+    cache = PagedCache.from_model(
+        m, max_batch_size=1, max_seq_len=8, page_size=4, free_bytes=1 << 26
+    )
     layer = cache.layers[1]
     assert isinstance(layer, PagedIndexedLayer)
     # transformers releases before 5.24 (the GPU machine's 5.17) cache per-head K/V here
@@ -108,6 +108,8 @@ def test_an_indexed_layer_refuses_keys_it_was_not_sized_for() -> None:
 
 def test_gpt_neo_local_layers_are_paged_whole_and_gathered() -> None:
     m = model("gpt-neo-local-first")
-    cache = PagedCache.from_model(m, max_batch_size=1, max_seq_len=16, page_size=4, free_bytes=1 << 26)
+    cache = PagedCache.from_model(
+        m, max_batch_size=1, max_seq_len=16, page_size=4, free_bytes=1 << 26
+    )
     assert all(g.window is None for g in cache.storage.groups)
     assert not cache.paged_attention  # its own attention masks the window

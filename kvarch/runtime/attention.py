@@ -151,7 +151,11 @@ def paged_attention(
     if armed is None and _dense:
         armed = _dense.get(key.data_ptr())
     selected = None if indices is None else _selected(indices, key.shape[2])
-    if armed is not None and not armed.gathered and armed.layer != getattr(module, "layer_idx", None):
+    if (
+        armed is not None
+        and not armed.gathered
+        and armed.layer != getattr(module, "layer_idx", None)
+    ):
         raise UnsupportedCacheError(
             "?",
             armed.attention,
@@ -374,7 +378,9 @@ def packed_causal_mask(ctx: StepContext, fallback: str, dtype: torch.dtype) -> T
     q_pos = torch.arange(int(queries.sum()), device=device) - first[seq_of_query]
     q_pos = q_pos + (lens - queries)[seq_of_query]
     seq_of_key = torch.repeat_interleave(torch.arange(len(lens), device=device), lens)
-    k_pos = torch.arange(int(lens.sum()), device=device) - (torch.cumsum(lens, 0) - lens)[seq_of_key]
+    k_pos = (
+        torch.arange(int(lens.sum()), device=device) - (torch.cumsum(lens, 0) - lens)[seq_of_key]
+    )
     allowed = (seq_of_query[:, None] == seq_of_key[None, :]) & (k_pos[None, :] <= q_pos[:, None])
     allowed = allowed[None, None]
     if fallback != "eager":

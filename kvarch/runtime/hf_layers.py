@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 from transformers import cache_utils
 from transformers.cache_utils import DynamicCache, DynamicLayer, DynamicSlidingWindowLayer
 
-import msgspec
-
-from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
+from kvarch.kv_cache import MultiKVCacheParams
 from kvarch.runtime.errors import UnsupportedCacheError
 
 __all__ = [
