@@ -96,15 +96,16 @@ def disarm() -> None:
     _dense.clear()
 
 
-_dense: dict[int, Armed] = {}
-"""Dense packed K/V a layer's ``update`` returned (by the keys' data pointer) -> how to attend
+_dense: dict[int, tuple[Tensor, Armed]] = {}
+"""Dense packed K/V a layer's ``update`` returned (by ``id`` of the keys, kept alive until the
+forward ends, so no other tensor takes the id) -> the keys and how to attend
 over them: every attention call handed those keys is served, whatever module makes it (a
 module attending twice, diffllama; shared-KV layers reusing their source's K/V, gemma3n)."""
 
 
 def register_dense(keys: Tensor, armed: Armed) -> None:
     """Serve every attention call over ``keys`` (gathered, packed) as ``armed`` says."""
-    _dense[keys.data_ptr()] = armed
+    _dense[id(keys)] = (keys, armed)
 
 
 def take_padding() -> Tensor | None:
@@ -148,14 +149,7 @@ def paged_attention(
     """
     global _armed
     armed, _armed = _armed, None
-    if armed is None and _dense:
-        armed = _dense.get(key.data_ptr())
-    selected = None if indices is None else _selected(indices, key.shape[2])
-    if (
-        armed is not None
-        and not armed.gathered
-        and armed.layer != getattr(module, "layer_idx", None)
-    ):
+    if armed is not None and armed.layer != getattr(module, "layer_idx", None):
         raise UnsupportedCacheError(
             "?",
             armed.attention,
@@ -164,6 +158,10 @@ def paged_attention(
             f"(layer_idx {getattr(module, 'layer_idx', None)}) ran after the cache update of "
             f"layer {armed.layer}; list the family in hf_layers.GATHERED",
         )
+    if armed is None and _dense:  # K/V an update returned, whichever module attends over them
+        found = _dense.get(id(key))
+        armed = found[1] if found is not None and found[0] is key else None
+    selected = None if indices is None else _selected(indices, key.shape[2])
     if armed is None:
         if selected is not None:
             attention_mask = _restrict(attention_mask, selected)
