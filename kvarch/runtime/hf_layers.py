@@ -5,12 +5,13 @@ Without a cache argument, ``generate`` gives a model ``DynamicCache(config=text_
 against kvarch's plan: per-token K/V (a ``DynamicLayer`` for full/MLA layers, a
 ``DynamicSlidingWindowLayer`` for sliding and chunked ones, with the schema's window) is
 paged, and so is a ``DynamicIndexedLayer`` (full K/V plus a sparse-attention indexer's keys,
-paged beside them: ``hf_indexed``). Layers kvarch does not page keep transformers' object
-(delegated): ``DummyLayer``
-(shared-KV layers), ``LinearAttentionLayer`` (the fixed-size recurrent/conv state of SSM and
+paged beside them: ``hf_indexed``). A window layer transformers keeps whole (a plain
+``DynamicLayer``: gpt_neo's local layers) is paged whole (``widen_unkept_windows``), and a
+looped model's per-loop cache copies (dory) are schema slots past the decoder layers. Layers
+kvarch does not page keep transformers' object (delegated): ``DummyLayer`` (shared-KV
+layers), ``LinearAttentionLayer`` (the fixed-size recurrent/conv state of SSM and
 linear-attention layers) and a ``DynamicLayer`` of fixed cross-attention states. Anything
-else (attention and SSM state in one layer object, a window transformers does not keep) is
-refused with ``UnsupportedCacheError``.
+else (attention and SSM state in one layer object) is refused with ``UnsupportedCacheError``.
 """
 
 from __future__ import annotations
