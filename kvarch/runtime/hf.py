@@ -5,6 +5,7 @@ writes every layer's K/V through the slot mapping, and hands the model the K/V i
 from ``DynamicCache`` (full layers: every token; sliding and chunked layers: the last
 ``window - 1`` cached tokens plus the new ones), gathered from the pages. Sliding groups
 recycle pages. MLA layers store K (latent) and V (rotary key) side by side in one latent row.
+Indexed (DSA) layers page their indexer's keys beside K/V (``hf_indexed.PagedIndexedLayer``).
 Layers kvarch does not page (shared-KV, cross-attention) keep transformers' own layer objects;
 ``hf_layers.delegated_layers`` picks them and refuses caches it cannot hold.
 """
