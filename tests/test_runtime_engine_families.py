@@ -76,6 +76,7 @@ CASES = [
     pytest.param(Case("axk2", "MLA + indexer keys, gated output"), id="axk2"),
     pytest.param(Case("hy-v4-mla", "MLA + indexer keys + sinks, eager"), id="hy-v4"),
     pytest.param(Case("diffllama", "attends twice over gathered K/V"), id="diffllama"),
+    pytest.param(Case("dory-per-loop", "per-loop cache slots past the layers"), id="dory"),
     pytest.param(
         Case("gemma3n-text-shared", "shared-KV layers read their source's K/V"), id="gemma3n"
     ),
@@ -85,6 +86,7 @@ REFUSED = [
     # (variant, model_type, kind, why)
     ("jamba", "jamba", "none", "per-row state outside the pages"),
     ("qwen3-next", "qwen3_next", "none", "per-row state outside the pages"),
+    ("dory-last-loop", "dory", "full", "read the past from its cache layers"),
 ]
 """Families the engine refuses: their cache is not (only) per-token K/V it can pack."""
 

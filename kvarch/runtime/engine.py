@@ -32,7 +32,7 @@ from kvarch.runtime.errors import (
     RequestError,
     UnsupportedCacheError,
 )
-from kvarch.runtime.hf import PagedCache, arch_for_model
+from kvarch.runtime.hf import PagedCache, arch_for_model, cache_slots
 from kvarch.runtime.hf_layers import (
     delegated_layers,
     gathered_reason,
@@ -127,7 +127,7 @@ class Engine:
             params = MultiKVCacheParams(groups=[KVCacheGroup(params=params, layer_indices=cached)])
             groups = as_groups(params)
         text = text_config(model)
-        num_layers = int(text.num_hidden_layers)
+        num_layers = cache_slots(model, params)
         model_type = str(getattr(text, "model_type", type(model).__name__))
         windows = {i: g.window for g in groups for i in g.layer_indices}
         delegated = delegated_layers(model, num_layers=num_layers, windows=windows, kinds=kinds)

@@ -69,9 +69,14 @@ def gathered_reason(model: Any, delegated: dict[int, Any]) -> str | None:
 def packs_dense(model: Any, delegated: dict[int, Any]) -> bool:
     """Whether a gathered model's packed (engine) steps can return dense K/V that every
     attention call over them serves per sequence: diffllama (attends twice over the K/V its
-    update returns) and shared-KV layers (``DummyLayer``s reuse their source's K/V)."""
-    if str(getattr(text_config(model), "model_type", "")) == "diffllama" and not delegated:
+    update returns), dory's per_loop slots (written under layer_idx plus an offset) and
+    shared-KV layers (``DummyLayer``s reuse their source's K/V). Not dory's last_loop: its
+    earlier loops read the layers' K/V of the previous step, packed differently."""
+    model_type = str(getattr(text_config(model), "model_type", ""))
+    if model_type == "diffllama" and not delegated:
         return True
+    if model_type == "dory" and not delegated:  # per_loop: slots past layer_idx, found by K/V
+        return not reads_layer_tensors(model)
     return bool(delegated) and all(type(layer) is _DUMMY for layer in delegated.values())
 
 
