@@ -112,8 +112,8 @@ def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
         # Real MLA checkpoints have as many KV heads as heads; with fewer, transformers' SDPA
         # path repeats the expanded heads and fails with an attention mask (default cache too).
         text.num_key_value_heads = text.num_attention_heads
-    if getattr(text, "index_topk", None):
-        text.index_topk = 4  # the sparse indexer drops tokens at these lengths
+    if getattr(text, "index_topk", None):  # drops tokens at these lengths, without score ties
+        text.index_topk, text.index_n_heads = 4, 32  # (see test_runtime_engine_families)
     model = build_model(config)
     ids, mask = prompt(int(text.vocab_size))
     prefix = int(getattr(text, "prompt_length", 0))  # cpmant caches learned prompt tokens too
@@ -136,8 +136,12 @@ def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
     for layer in cache.layers:  # indexer keys too, where transformers keeps them
         if isinstance(layer, PagedIndexedLayer) and layer.indexer_length:
             assert layer.indexer_length == PROMPT + NEW - 1
-            extra = cache.storage.layer(layer.index).extra
-            assert extra is not None and extra.abs().sum() > 0
+            view = cache.storage.layer(layer.index)
+            assert view.extra is not None
+            table = torch.from_numpy(cache.manager.block_tables(view.group, slice(0, 2)))
+            for row, real in enumerate([PROMPT + NEW - 3, PROMPT + NEW - 1]):  # row 0: 2 pads
+                keys = view.extra[table[row][table[row] >= 0].long()].flatten(0, 1)[:real]
+                assert bool(keys.isfinite().all()) and float(keys.abs().sum()) > 0
 
 
 MORE_VARIANTS = [
