@@ -76,6 +76,15 @@ CASES = [
     ),
     pytest.param(Case("marian", "positions from the cache length, sinusoidal"), id="marian"),
     pytest.param(Case("bert-decoder", "BERT run as a decoder (BertLMHeadModel)"), id="bert"),
+    pytest.param(Case("deepseek-v32", "MLA latent + paged indexer keys"), id="deepseek-v32"),
+    pytest.param(Case("glm-moe-dsa-pattern", "indexer shared by the last layers"), id="glm-dsa"),
+    pytest.param(Case("axk2", "MLA + indexer keys, gated output"), id="axk2"),
+    pytest.param(Case("hy-v4-mla", "MLA + indexer keys + sinks, eager"), id="hy-v4"),
+    pytest.param(Case("diffllama", "attends twice over gathered K/V"), id="diffllama"),
+    pytest.param(Case("dory-per-loop", "per-loop cache slots past the layers"), id="dory"),
+    pytest.param(
+        Case("gemma3n-text-shared", "shared-KV layers read their source's K/V"), id="gemma3n"
+    ),
 ]
 
 REFUSED = [
@@ -83,8 +92,7 @@ REFUSED = [
     ("recurrent-gemma", "recurrent_gemma", "none", "state on their own modules"),
     # state in kvarch's rows, but attention that cannot read the pages (hf_layers.GATHERED)
     ("inkling-text-pattern", "inkling_text", "sliding", "position_bias"),
-    ("diffllama", "diffllama", "full", "differential attention"),
-    ("gemma3n-text-shared", "gemma3n_text", "shared", "shared-KV layers"),
+    ("dory-last-loop", "dory", "full", "read the past from its cache layers"),
 ]
 """Families the engine refuses: their cache is not (only) per-token K/V it can pack (hybrids
 whose state kvarch holds run: tests/test_runtime_engine_hybrids.py)."""
@@ -92,6 +100,16 @@ whose state kvarch holds run: tests/test_runtime_engine_hybrids.py)."""
 
 def variant(variant_id: str) -> Variant:
     return next(v for v in available_variants() if v.id == variant_id)
+
+
+def dsa_indexer(text: Any) -> None:
+    """A sparse indexer that drops tokens at these lengths (top 4), with heads enough that its
+    scores do not tie at the cut: with 2 heads the ReLU zeroes many scores, and which of the
+    tied tokens ``topk`` keeps depends on where they lie (the engine packs sequences). No
+    padding row either: a generated token 0 with a zero embedding would tie every score."""
+    text.index_topk = 4
+    text.index_n_heads = 32
+    text.pad_token_id = None
 
 
 def tiny_model(variant_id: str) -> Any:
@@ -102,6 +120,8 @@ def tiny_model(variant_id: str) -> Any:
     if getattr(text, "kv_lora_rank", None):
         # As in test_runtime_hf_families: transformers' SDPA path needs MLA kv heads = heads.
         text.num_key_value_heads = text.num_attention_heads
+    if getattr(text, "index_topk", None):
+        dsa_indexer(text)
     return build_model(config)
 
 

@@ -17,8 +17,9 @@ from transformers import DynamicCache
 
 import generated
 from kvarch import DeviceRef, DType, KVCacheGroup, KVCacheParams, MultiKVCacheParams
-from kvarch.runtime.errors import UnsupportedCacheError
+from kvarch.runtime.errors import ShapeError, UnsupportedCacheError
 from kvarch.runtime.hf import PagedCache, PagedLayer, cache_keyword
+from kvarch.runtime.hf_indexed import PagedIndexedLayer
 from tests.oracle.truth import build_model, cache_truth, text_config
 from tests.oracle.variants import (
     VARIANTS,
@@ -34,19 +35,9 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:`past_key_values` is deprecated:FutureWarning"),
 ]
 
-REFUSED: dict[str, str] = {
-    # DynamicIndexedLayer: K/V plus a sparse-attention indexer key cache
-    "hy_v4": "full",
-    "qwen4_exp": "full",
-    "qwen4_exp_text": "full",
-    "axk2": "full",
-    "deepseek_v32": "full",
-    "glm_moe_dsa": "full",
-    # transformers caches every token of gpt-neo's local layers (it only masks the window)
-    "gpt_neo": "sliding",
-    "dory": "sliding",  # per-loop deep copies of the recurrent layers' cache
-}
-"""Families ``from_model`` refuses: their cache is not per-token K/V as the schema pages it."""
+REFUSED: dict[str, str] = {}
+"""Families ``from_model`` refuses: their cache is not per-token K/V as the schema pages it
+(none today: recurrent state, indexer keys, per-loop slots and whole-kept windows are held)."""
 
 
 OWN_LOOP: dict[str, str] = {
@@ -157,6 +148,8 @@ def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
         # Real MLA checkpoints have as many KV heads as heads; with fewer, transformers' SDPA
         # path repeats the expanded heads and fails with an attention mask (default cache too).
         text.num_key_value_heads = text.num_attention_heads
+    if getattr(text, "index_topk", None):  # drops tokens at these lengths, without score ties
+        text.index_topk, text.index_n_heads = 4, 32  # (see test_runtime_engine_families)
     model = build_model(config)
     ids, mask = prompt(int(text.vocab_size))
     prefix = int(getattr(text, "prompt_length", 0))  # cpmant caches learned prompt tokens too
@@ -188,6 +181,32 @@ def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
     extra = CACHE_EXTRA.get(variant.model_type, 0)
     assert prefix or cache.get_seq_length() == PROMPT + NEW - 1 + extra
     assert cache.manager.seqs  # the K/V really went through the paged cache
+    for layer in cache.layers:  # indexer keys too, where transformers keeps them
+        if isinstance(layer, PagedIndexedLayer) and layer.indexer_length:
+            assert layer.indexer_length == PROMPT + NEW - 1
+            view = cache.storage.layer(layer.index)
+            assert view.extra is not None
+            table = torch.from_numpy(cache.manager.block_tables(view.group, slice(0, 2)))
+            for row, real in enumerate([PROMPT + NEW - 3, PROMPT + NEW - 1]):  # row 0: 2 pads
+                keys = view.extra[table[row][table[row] >= 0].long()].flatten(0, 1)[:real]
+                assert bool(keys.isfinite().all()) and float(keys.abs().sum()) > 0
+
+
+MORE_VARIANTS = [
+    "gpt-neo-local-first",  # local layers paged whole, the module masks its window
+    "dory-last-loop",  # earlier loops read the last loop's past from the cache layers
+    "dory-default-pattern",  # per_loop slots past the decoder layers
+    "glm-moe-dsa-pattern",  # indexer keys on the first two layers only
+    "hy-v4-wide-latent",  # indexer keys, sinks, eager attention
+    "qwen4-exp-text-types",  # indexer keys on non-MLA layers beside linear attention
+]
+"""Variants beyond each family's first whose cache layout ``from_model`` adapts."""
+
+
+@pytest.mark.parametrize("variant_id", MORE_VARIANTS)
+def test_adapted_layouts_of_more_variants_match_the_default_cache(variant_id: str) -> None:
+    variant = next(v for v in available_variants() if v.id == variant_id)
+    test_paged_generation_matches_the_default_cache(variant)
 
 
 # Layer kinds whose schemas are still on branches: the geometry is passed by hand, built from
@@ -289,16 +308,19 @@ def test_attention_and_ssm_state_in_one_layer_object_is_refused() -> None:
     assert err.value.layers == [1, 3] and err.value.model_type == "zamba2"
 
 
-def test_keys_cached_beside_kv_are_refused_not_dropped() -> None:
-    """A geometry with extra per-token keys (an indexer's) cannot be paged: refused, typed."""
+def test_indexer_keys_missing_from_the_geometry_are_refused_not_dropped() -> None:
+    """A geometry by hand without the indexer's keys: the first forward that writes them
+    raises, typed, naming the layer (the pages have no room for them)."""
     import msgspec
 
-    variant = next(v for v in available_variants() if v.id == "llama-gqa")
+    variant = next(v for v in available_variants() if v.id == "deepseek-v32")
     config = make_config(variant)
+    text_config(config).num_key_value_heads = text_config(config).num_attention_heads
     model = build_model(config)
-    (group,) = params_from_truth(config).groups
-    indexed = msgspec.structs.replace(group.params, extra_key_dim=16)
-    params = MultiKVCacheParams(groups=[msgspec.structs.replace(group, params=indexed)])
-    with pytest.raises(UnsupportedCacheError, match="per-token keys beside K/V") as err:
-        PagedCache.from_model(model, max_batch_size=1, max_seq_len=16, params=params)
-    assert err.value.layers == [0, 1, 2, 3] and err.value.model_type == "llama"
+    arch = generated.from_hf_config(model.config, dtype=DType.float32, devices=[DeviceRef.CPU()])
+    params = msgspec.structs.replace(arch.get_kv_params(), page_size=PAGE, extra_key_dim=0)
+    cache = PagedCache.from_model(
+        model, max_batch_size=1, max_seq_len=16, page_size=PAGE, params=params
+    )
+    with pytest.raises(ShapeError, match="layer 0 indexer keys"):
+        model(torch.tensor([[1, 2, 3]]), past_key_values=cache)

@@ -105,9 +105,22 @@ def arm(armed: Armed | CrossRead) -> None:
 
 
 def disarm() -> None:
-    """Forget an armed layer (a new forward starts)."""
+    """Forget an armed layer and the dense K/V of the last forward (a new one starts)."""
     global _armed
     _armed = None
+    _dense.clear()
+
+
+_dense: dict[int, tuple[Tensor, Armed]] = {}
+"""Dense packed K/V a layer's ``update`` returned (by ``id`` of the keys, kept alive until the
+forward ends, so no other tensor takes the id) -> the keys and how to attend
+over them: every attention call handed those keys is served, whatever module makes it (a
+module attending twice, diffllama; shared-KV layers reusing their source's K/V, gemma3n)."""
+
+
+def register_dense(keys: Tensor, armed: Armed) -> None:
+    """Serve every attention call over ``keys`` (gathered, packed) as ``armed`` says."""
+    _dense[id(keys)] = (keys, armed)
 
 
 def take_padding() -> Tensor | None:
@@ -140,9 +153,15 @@ def paged_attention(
     scaling: float | None = None,
     softcap: float | None = None,
     s_aux: Tensor | None = None,
+    indices: Tensor | None = None,
     **kwargs: Any,
 ) -> tuple[Tensor, None]:
-    """transformers attention signature: q ``[b, heads, n, d]`` in, ``[b, n, heads, dv]`` out."""
+    """transformers attention signature: q ``[b, heads, n, d]`` in, ``[b, n, heads, dv]`` out.
+
+    ``indices``: a sparse-attention indexer's top-k key positions ``[b, n, k]`` (DSA models
+    hand them to attention implementations other than eager/SDPA): each query attends only
+    to those of its visible keys.
+    """
     global _armed
     armed, _armed = _armed, None
     layer_idx = getattr(module, "layer_idx", None)
@@ -158,7 +177,13 @@ def paged_attention(
     if isinstance(armed, CrossRead):
         options = {"softcap": softcap} if softcap is not None else {}
         return _cross(fallback, module, query, attention_mask, armed, scaling, options | kwargs)
+    if armed is None and _dense:  # K/V an update returned, whichever module attends over them
+        found = _dense.get(id(key))
+        armed = found[1] if found is not None and found[0] is key else None
+    selected = None if indices is None else _selected(indices, key.shape[2])
     if armed is None:
+        if selected is not None:
+            attention_mask = _restrict(attention_mask, selected)
         return _fallback_attention(fallback, module)(  # type: ignore[no-any-return]
             module,
             query,
@@ -185,9 +210,14 @@ def paged_attention(
         packed = query.transpose(0, 1).reshape(1, heads, b * n, dim) if b > 1 else query
         out = dense_varlen_attention(
             packed, key, value, armed.ctx, scale=scale, window=window, chunk=chunk,
-            softcap=softcap, sinks=s_aux,
+            softcap=softcap, sinks=s_aux, selected=None if selected is None else selected[0, 0],
         )  # fmt: skip
         return out.reshape(b, n, heads, out.shape[-1]), None
+    if selected is not None:
+        raise UnsupportedCacheError(
+            "?", armed.attention, [armed.layer], "sparse-attention indices reach attention that "
+            "reads the pages; such layers must be gathered (MLA or hf_layers.GATHERED)",
+        )  # fmt: skip
     return _paged(query, armed, scale, window, chunk, softcap, s_aux), None
 
 
@@ -211,6 +241,23 @@ def _cross(
         out, _ = attend(module, q, k[None], v[None], m, scaling=scaling, **kwargs)
         outs.append(out)
     return torch.cat(outs, dim=0 if read.starts is None else 1), None
+
+
+def _selected(indices: Tensor, keys: int) -> Tensor:
+    """Bool ``[b, 1, n, keys]``: True at each query's top-k key positions (``indices``)."""
+    b, n, _ = indices.shape
+    chosen = torch.zeros(b, n, keys, dtype=torch.bool, device=indices.device)
+    return chosen.scatter(-1, indices.long(), True).unsqueeze(1)
+
+
+def _restrict(mask: Tensor | None, selected: Tensor) -> Tensor:
+    """``mask`` (bool: True attends; float: additive) also masking keys not ``selected``, as
+    DSA models do for eager and SDPA."""
+    if mask is None:
+        raise ShapeError("attention_mask", None, "a mask to restrict to the indexer's keys")
+    if mask.dtype == torch.bool:
+        return mask & selected
+    return mask.masked_fill(~selected, torch.finfo(mask.dtype).min)
 
 
 def _paged(
@@ -270,11 +317,13 @@ def dense_varlen_attention(
     chunk: int | None = None,
     softcap: float | None = None,
     sinks: Tensor | None = None,
+    selected: Tensor | None = None,
 ) -> Tensor:
     """Causal attention of packed sequences over their gathered K/V (one loop per sequence).
 
     ``query`` is ``[1, heads, tokens, d]``; ``key``/``value`` ``[1, kv_heads, Σ gathered, d]``
-    hold sequence ``s``'s last ``ctx.gathered_lens[s]`` positions back to back.
+    hold sequence ``s``'s last ``ctx.gathered_lens[s]`` positions back to back. ``selected``
+    (bool ``[tokens, Σ gathered]``): the keys each query may attend (a sparse indexer's pick).
     """
     if ctx.gathered_lens is None:
         raise ShapeError("gathered_lens", None, "gathered lengths of a packed step")
@@ -300,6 +349,8 @@ def dense_varlen_attention(
             allowed &= k_pos > q_pos - window
         if chunk is not None:
             allowed &= k_pos // chunk == q_pos // chunk
+        if selected is not None:
+            allowed &= selected[q0:q1, kv_start - kept : kv_start]
         scores = torch.matmul(q, k.transpose(-1, -2)) * scale
         if softcap is not None:
             scores = torch.tanh(scores / softcap) * softcap
@@ -326,7 +377,9 @@ def _mask(fallback: str, **kwargs: Any) -> Any:
 
     padding = kwargs.get("attention_mask")
     if _packed_forward:
-        return None
+        if _packed_mask_ctx is None:
+            return None
+        return packed_causal_mask(_packed_mask_ctx, fallback, kwargs.get("dtype", torch.float32))
     if "allow_is_bidirectional_skip" not in kwargs:  # encoder (cross) masks are not the padding
         _padding = padding if isinstance(padding, Tensor) and padding.dim() == 2 else None
     base = ALL_MASK_ATTENTION_FUNCTIONS._global_mapping.get(fallback)
@@ -335,19 +388,54 @@ def _mask(fallback: str, **kwargs: Any) -> Any:
 
 _packed_forward = False
 """True while the engine runs a packed forward: no mask is built (attention needs none)."""
+_packed_mask_ctx: StepContext | None = None
+"""The packed step whose block-causal mask the mask function returns (None: no mask)."""
 
 
 class packed_forward:
-    """Context manager: masks are skipped for the forward inside (the engine's packed steps)."""
+    """Context manager: masks are skipped for the forward inside (the engine's packed steps),
+    or, given ``mask_for``, are that step's ``packed_causal_mask`` (for models that read the
+    mask themselves: a sparse-attention indexer scores every gathered key against it)."""
+
+    def __init__(self, mask_for: StepContext | None = None) -> None:
+        self.mask_for = mask_for
 
     def __enter__(self) -> None:
-        global _packed_forward
+        global _packed_forward, _packed_mask_ctx
         _packed_forward = True
+        _packed_mask_ctx = self.mask_for
 
     def __exit__(self, *exc: object) -> None:
-        global _packed_forward, _armed
+        global _packed_forward, _packed_mask_ctx
         _packed_forward = False
-        _armed = None
+        _packed_mask_ctx = None
+        disarm()
+
+
+def packed_causal_mask(ctx: StepContext, fallback: str, dtype: torch.dtype) -> Tensor:
+    """``[1, 1, tokens, Σ seq_lens]``: each packed query sees its own sequence's tokens up to
+    its position, laid out as gathered full layers return them (sequence after sequence).
+    Bool (True attends), or additive in ``dtype`` for the eager fallback."""
+    lens = ctx.seq_lens.long()
+    device = lens.device
+    if ctx.query_start_loc is None:
+        queries = torch.ones_like(lens)
+    else:
+        queries = ctx.query_start_loc.long().diff()
+    seq_of_query = torch.repeat_interleave(torch.arange(len(lens), device=device), queries)
+    first = torch.cumsum(queries, 0) - queries  # each sequence's first packed query
+    q_pos = torch.arange(int(queries.sum()), device=device) - first[seq_of_query]
+    q_pos = q_pos + (lens - queries)[seq_of_query]
+    seq_of_key = torch.repeat_interleave(torch.arange(len(lens), device=device), lens)
+    k_pos = (
+        torch.arange(int(lens.sum()), device=device) - (torch.cumsum(lens, 0) - lens)[seq_of_key]
+    )
+    allowed = (seq_of_query[:, None] == seq_of_key[None, :]) & (k_pos[None, :] <= q_pos[:, None])
+    allowed = allowed[None, None]
+    if fallback != "eager":
+        return allowed
+    zero = torch.zeros((), dtype=dtype, device=device)
+    return zero.masked_fill(~allowed, torch.finfo(dtype).min)
 
 
 def attn_implementation(fallback: str) -> str:

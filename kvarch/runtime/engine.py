@@ -42,7 +42,8 @@ from kvarch.runtime.hf_layers import (
     cacheless,
     delegated_layers,
     gathered_reason,
-    refuse_extra_keys,
+    indexed_layers,
+    packs_dense,
     stateful_layers,
     text_config,
 )
@@ -144,10 +145,10 @@ class Engine:
         delegated = delegated_layers(
             model, num_layers=num_layers, windows=windows, kinds=kinds, stateful=stateful
         )
-        refuse_extra_keys(model, groups, kinds)
         why = gathered_reason(model, delegated, kinds)
         nothing_kept = {i: delegated.pop(i) for i in cacheless(delegated, kinds)}
-        if delegated or why is not None:
+        dense = why is not None and packs_dense(model, delegated)
+        if (delegated or why is not None) and not dense:
             layers = sorted(delegated) or sorted(windows)
             raise UnsupportedCacheError(
                 model_type,
@@ -188,9 +189,11 @@ class Engine:
             enable_prefix_caching=enable_prefix_caching,
             encoder_decoder=self.encoder_decoder,
             state=state,
-            delegated=nothing_kept,
+            indexed=indexed_layers(model, num_layers),
+            delegated={**delegated, **nothing_kept},
         )
         self.cache.engine_owned = True
+        self.cache.dense_packed = dense
         self.scheduler = Scheduler(
             self.cache.manager,
             max_batch_size=max_batch_size,

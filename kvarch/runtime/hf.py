@@ -6,8 +6,9 @@ from ``DynamicCache`` (full layers: every token; sliding and chunked layers: the
 ``window - 1`` cached tokens plus the new ones), gathered from the pages. Sliding groups
 recycle pages. MLA layers store K (latent) and V (rotary key) side by side in one latent row.
 Recurrent state (SSM, linear attention, conv) that the schema declares lives in kvarch's
-``StateStore``, one row per sequence (``state_layers``). Encoder–decoder models (whisper, bart,
-...) keep their cross-attention K/V per sequence in ``cross`` (``kvarch.runtime.cross``);
+``StateStore``, one row per sequence (``state_layers``). Indexed (DSA) layers page their
+indexer's keys beside K/V (``hf_indexed.PagedIndexedLayer``). Encoder–decoder models (whisper,
+bart, ...) keep their cross-attention K/V per sequence in ``cross`` (``kvarch.runtime.cross``);
 ``kwargs_for`` hands ``generate`` the ``EncoderDecoderCache`` around both. Layers kvarch does
 not page or hold (shared-KV, mllama's cross-attention, undeclared state) keep transformers' own
 layer objects; ``hf_layers.delegated_layers`` picks them and refuses caches it cannot hold.
@@ -15,8 +16,9 @@ layer objects; ``hf_layers.delegated_layers`` picks them and refuses caches it c
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 import numpy as np
@@ -43,9 +45,11 @@ from kvarch.runtime.hf_layers import (
     SHARED_ATTENTION,
     delegated_layers,
     gathered_reason,
-    refuse_extra_keys,
+    indexed_layers,
+    reads_layer_tensors,
     stateful_layers,
     text_config,
+    widen_unkept_windows,
 )
 from kvarch.runtime.planner import (
     CachePlan,
@@ -97,8 +101,9 @@ def kv_params_for_model(model: Any, *, page_size: int) -> KVCacheParams | MultiK
 
 
 def decoder_layer_count(model: Any, groups: list[KVCacheGroup]) -> int:
-    """Decoder layers the cache holds: the text config's count, or more when the schema pages
-    more (WhisperForCausalLM's config maps ``num_hidden_layers`` to ``encoder_layers``)."""
+    """Cache layer slots: the text config's decoder layers, or more when the schema pages more
+    (WhisperForCausalLM's config maps ``num_hidden_layers`` to ``encoder_layers``; a looped
+    model's per-loop copies of its recurrent layers are slots past the decoder layers)."""
     paged = 1 + max((i for g in groups for i in g.layer_indices), default=-1)
     return max(int(text_config(model).num_hidden_layers), paged)
 
@@ -180,6 +185,8 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         attn.check_consumed(self.index)
         if view.v is not None:  # K and V narrower than the group's head_dim: pad
             ops.write_kv(view.k, view.v, _pad(k, width), _pad(v, width), slots, **_scales(view))
+            if ctx.packed and cache.dense_packed:
+                return self._packed_dense(view, view.v, ctx, n, key_states, value_states)
             if cache.paged_attention:
                 attn.arm(attn.Armed(self.index, view, ctx, k_dim, v_dim, self.attention))
                 self._stand_ins(key_states, value_states, batch, self.length)
@@ -198,6 +205,26 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
             latent = self._gather_rows(view.k, view, batch, old)
         return self._dense(latent[..., :k_dim], latent[..., k_dim:], key_states, value_states)
 
+    def _packed_dense(
+        self,
+        view: LayerCache,
+        v_pages: Tensor,
+        ctx: attn.StepContext,
+        n: int,
+        k_like: Tensor,
+        v_like: Tensor,
+    ) -> tuple[Tensor, Tensor]:
+        """Each packed sequence's visible K/V, gathered back to back, registered so that
+        every attention call over them attends per sequence (``attn.register_dense``)."""
+        k_dim, v_dim = k_like.shape[-1], v_like.shape[-1]
+        keys = self._gather_packed(view, ctx, n)[..., :k_dim]
+        values = self._gather_packed(view, ctx, n, v_pages)[..., :v_dim]
+        keys, values = self._dense(keys, values, k_like, v_like)
+        own = dataclasses.replace(ctx, gathered_lens=list(ctx.gathered_lens or []))
+        armed = attn.Armed(self.index, view, own, k_dim, v_dim, self.attention, gathered=True)
+        attn.register_dense(keys, armed)
+        return keys, values
+
     def _stand_ins(self, k_like: Tensor, v_like: Tensor, batch: int, length: int) -> None:
         """Shape-only ``keys``/``values`` (no memory) for models that inspect them (mllama)."""
         shape = (batch, k_like.shape[1], length)
@@ -212,7 +239,10 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         """Gathered K/V as DynamicCache returns them (dtype, contiguous: some models .view())."""
         keys = keys.to(k_like.dtype).contiguous()
         values = values.to(v_like.dtype).contiguous()
-        self._stand_ins(keys, values, keys.shape[0], keys.shape[2])
+        if self.cache.keeps_dense:
+            self.keys, self.values = keys, values
+        else:
+            self._stand_ins(keys, values, keys.shape[0], keys.shape[2])
         return keys, values
 
     def _first_visible(self, length: int, queries: int) -> int:
@@ -221,13 +251,16 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
             return 0
         return max(0, length - queries - self.window + 1)
 
-    def _gather_rows(self, pages: Tensor, view: LayerCache, batch: int, old: int) -> Tensor:
-        """``[batch, heads, L, width]``: DynamicCache's K/V per row, left padding zeroed."""
+    def _gather_rows(
+        self, pages: Tensor, view: LayerCache, batch: int, old: int, length: int | None = None
+    ) -> Tensor:
+        """``[batch, heads, L, width]``: DynamicCache's K/V per row, left padding zeroed
+        (``length``: tokens per row, default this layer's)."""
         cache = self.cache
         page = cache.manager.page
         start = self._first_visible(old, 0)
         device = view.k.device
-        phys = torch.arange(start, self.length, device=device)
+        phys = torch.arange(start, self.length if length is None else length, device=device)
         real = phys[None, :] - cache.pads[:batch, None]
         valid = real >= 0
         real = real.clamp_min(0)
@@ -236,8 +269,12 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         rows = pages[blocks, real % page] * valid[:, :, None, None]
         return rows.transpose(1, 2)
 
-    def _gather_packed(self, view: LayerCache, ctx: attn.StepContext, n: int) -> Tensor:
-        """``[1, heads, Σ kept, width]``: each packed sequence's visible K/V back to back."""
+    def _gather_packed(
+        self, view: LayerCache, ctx: attn.StepContext, n: int, pages: Tensor | None = None
+    ) -> Tensor:
+        """``[1, heads, Σ kept, width]``: each packed sequence's visible K/V back to back
+        (``pages``: another per-token tensor of the layer's blocks, default its K)."""
+        pages = view.k if pages is None else pages
         page = self.cache.manager.page
         lens = ctx.seq_lens.tolist()
         starts = ctx.query_start_loc.tolist() if ctx.query_start_loc is not None else None
@@ -246,7 +283,7 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         for s, total in enumerate(lens):
             queries = 1 if starts is None else starts[s + 1] - starts[s]
             pos = torch.arange(self._first_visible(total, queries), total, device=view.k.device)
-            pieces.append(view.k[table[s, pos // page], pos % page])
+            pieces.append(pages[table[s, pos // page], pos % page])
             kept.append(int(pos.numel()))
         ctx.gathered_lens = kept
         return torch.cat(pieces).transpose(0, 1).unsqueeze(0)
@@ -297,6 +334,7 @@ class PagedCache(Cache):  # type: ignore[misc]
         enable_prefix_caching: bool = False,
         encoder_decoder: bool = False,
         state: StateStore | None = None,
+        indexed: Collection[int] = (),
     ) -> None:
         """Pages the layers of ``params``; ``state`` holds the recurrent state of its layers
         (one row per sequence, ``max_batch_size`` rows); ``delegated`` layer objects serve the
@@ -308,6 +346,7 @@ class PagedCache(Cache):  # type: ignore[misc]
         full blocks for prefix hits (the engine's; ``generate`` starts one sequence per row).
         ``encoder_decoder``: the decoder of an encoder–decoder model (whisper, bart): its
         cross-attention K/V are kept per sequence in ``cross`` (``kvarch.runtime.cross``).
+        ``indexed``: layers whose indexer also caches keys (``hf_indexed.PagedIndexedLayer``).
         """
         groups = as_groups(params) if plan is None else plan.cache_groups(params)
         self.plan = plan
@@ -346,6 +385,17 @@ class PagedCache(Cache):  # type: ignore[misc]
         self.paged_attention = paged_attention
         """Attention reads the pages (else ``update`` returns gathered K/V)."""
         """True when an engine sets ``ctx`` for each step (packed sequences)."""
+        self.dense_packed = False
+        """Packed (engine) steps return gathered K/V from ``update`` for modules that use them
+        beyond one attention call (diffllama, shared-KV layers): ``_packed_dense``."""
+        self.keeps_dense = False
+        """Layers keep the K/V ``update`` last returned as ``keys``/``values`` (models that
+        read them from the cache: dory's ``last_loop`` loops attend over the past so)."""
+        self.indexed = frozenset(indexed)
+        """Layers that page an indexer's keys too (their model reads the attention mask)."""
+        self.opener: str | None = None
+        """Which call opens a forward at the first paged layer (``kv`` for ``update``,
+        ``indexer`` for ``update_indexer``): the one the model makes first."""
         self.state = state
         """kvarch's per-sequence recurrent state (None for models without any)."""
         Cache.__init__(self, layers=[self._layer(i, window_of, kind_of, delegated or {})
@@ -372,6 +422,10 @@ class PagedCache(Cache):  # type: ignore[misc]
                 return PagedStateLayer(self, i, window_of[i], kind_of[i])
             return StateLayer(state, i)
         if i in window_of:
+            if i in self.indexed:
+                from kvarch.runtime.hf_indexed import PagedIndexedLayer  # a PagedLayer subclass
+
+                return PagedIndexedLayer(self, i, window_of[i], kind_of[i])
             return PagedLayer(self, i, window_of[i], kind_of[i])
         return delegated.get(i) or DynamicLayer()
 
@@ -399,7 +453,8 @@ class PagedCache(Cache):  # type: ignore[misc]
         Sized by the planner for ``max_batch_size`` sequences of ``max_seq_len`` tokens;
         sliding groups also hold a prompt of ``max_prompt_len`` (default ``max_seq_len``)
         during prefill. Recurrent state the schema declares (SSM, linear attention, conv) gets
-        ``max_batch_size`` rows of kvarch's ``StateStore``, budgeted by the planner.
+        ``max_batch_size`` rows of kvarch's ``StateStore``, budgeted by the planner; indexer
+        keys are paged beside K/V; window layers that transformers caches whole are paged whole.
         Encoder–decoder models (whisper, bart) keep their cross-attention K/V per sequence in
         ``cross``, and the budget leaves ``max_batch_size`` sequences of it at the longest
         encoder input free. Shared-KV and (mllama) cross-attention layers keep transformers' own
@@ -421,8 +476,11 @@ class PagedCache(Cache):  # type: ignore[misc]
                 params = MultiKVCacheParams(
                     groups=[KVCacheGroup(params=params, layer_indices=cached)]
                 )
+        num_layers = max(decoder_layer_count(model, as_groups(params)), len(kinds))  # + loops
+        widened: list[int] = []
+        if isinstance(params, MultiKVCacheParams):
+            params, widened = widen_unkept_windows(model, params, num_layers)
         groups = as_groups(params)
-        num_layers = max(decoder_layer_count(model, groups), len(kinds))  # + loop copies
         stateful = stateful_layers(model, num_layers, states)
         delegated = delegated_layers(
             model,
@@ -431,7 +489,6 @@ class PagedCache(Cache):  # type: ignore[misc]
             kinds=kinds,
             stateful=stateful,
         )
-        refuse_extra_keys(model, groups, kinds)
         state = state_store(model, states, stateful, max_batch_size)
         free = device_free_bytes(groups[0].params.devices) if free_bytes is None else free_bytes
         sized = plan(
@@ -449,14 +506,16 @@ class PagedCache(Cache):  # type: ignore[misc]
         attn.share_attention(
             model, SHARED_ATTENTION.get(str(text_config(model).model_type), frozenset())
         )
-        paged = gathered_reason(model, delegated, kinds) is None and attn.use_paged_attention(
-            model, text_config(model)
+        paged = (
+            not widened
+            and gathered_reason(model, delegated, kinds) is None
+            and attn.use_paged_attention(model, text_config(model))
         )
         if cls is PagedCache:  # a model that insists on its own cache class gets a subclass
             from kvarch.runtime.own_caches import paged_cache_class
 
             cls = paged_cache_class(str(text_config(model).model_type))
-        return cls(
+        cache = cls(
             params,
             num_layers=num_layers,
             max_batch_size=max_batch_size,
@@ -468,7 +527,10 @@ class PagedCache(Cache):  # type: ignore[misc]
             paged_attention=paged,
             encoder_decoder=bool(getattr(model.config, "is_encoder_decoder", False)),
             state=state,
+            indexed=indexed_layers(model, num_layers),
         )
+        cache.keeps_dense = reads_layer_tensors(model)
+        return cache
 
     def bind_state(self, rows: Any, *, fresh: bool) -> None:
         """The Engine: the next forward serves the state of block-manager ``rows`` (in batch
@@ -481,9 +543,15 @@ class PagedCache(Cache):  # type: ignore[misc]
             if begin is not None:
                 begin(not fresh)
 
-    def context(self, layer: int, batch: int, n: int) -> attn.StepContext:
-        """The step context of this forward (built at its first paged layer in generate)."""
-        if self.engine_owned or layer != self.first_layer:
+    def context(self, layer: int, batch: int, n: int, *, call: str = "kv") -> attn.StepContext:
+        """The step context of this forward (built at its first paged layer in generate, by
+        the first of that layer's calls: ``kv`` (``update``) or ``indexer``)."""
+        opens = not self.engine_owned and layer == self.first_layer
+        if opens:
+            if self.opener is None:
+                self.opener = call
+            opens = call == self.opener
+        if not opens:
             if self.ctx is None:
                 raise SequenceStateError(None, "no step in flight: the first layer sets it up")
             if not self.engine_owned and (batch, n) != self.step_shape:
@@ -588,9 +656,12 @@ class PagedCache(Cache):  # type: ignore[misc]
             self.manager.free(seq_id)
         self.batch = 0
         self.ctx = None
+        self.opener = None
         self.pads.zero_()
         if self.state is not None:
             self.state.unbind()
+        if "position_ids" in self.__dict__:  # positions transformers 5.17's qwen4_exp keeps here
+            del self.position_ids
         super().reset()
         if self.cross is not None and self.encoder_decoder is not None:
             self.cross.reset()

@@ -4,13 +4,17 @@ Without a cache argument, ``generate`` gives a model ``DynamicCache(config=text_
 (unless the model class builds its own cache). Each decoder layer of that cache is matched
 against kvarch's plan: per-token K/V (a ``DynamicLayer`` for full/MLA layers, a
 ``DynamicSlidingWindowLayer`` for sliding and chunked ones, with the schema's window) is
-paged. A linear-attention layer (``LinearAttentionLayer``, or ``LinearAttentionAnd*Attention
-Layer`` beside paged K/V) whose schema declares ``layers.state`` keeps that state in kvarch's
+paged, and so is a ``DynamicIndexedLayer`` (full K/V plus a sparse-attention indexer's keys,
+paged beside them: ``hf_indexed``). A window layer transformers keeps whole (a plain
+``DynamicLayer``: gpt_neo's local layers) is paged whole (``widen_unkept_windows``), and a
+looped model's per-loop cache copies (dory) are schema slots past the decoder layers. A
+linear-attention layer (``LinearAttentionLayer``, or ``LinearAttentionAnd*AttentionLayer``
+beside paged K/V) whose schema declares ``layers.state`` keeps that state in kvarch's
 ``StateStore`` (``stateful``). Layers kvarch neither pages nor holds keep transformers' object
 (delegated): ``DummyLayer`` (shared-KV layers), a ``LinearAttentionLayer`` whose state the
-schema does not declare, and a ``DynamicLayer`` of fixed cross-attention states. Anything
-else (attention and undeclared SSM state in one layer object, indexer caches, a window
-transformers does not keep) is refused with ``UnsupportedCacheError``.
+schema does not declare, and a ``DynamicLayer`` of fixed cross-attention states. Anything else
+(attention and undeclared SSM state in one layer object, a window transformers keeps otherwise)
+is refused with ``UnsupportedCacheError``.
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import msgspec
 from transformers import cache_utils
 from transformers.cache_utils import DynamicCache, DynamicLayer, DynamicSlidingWindowLayer
 
-from kvarch.kv_cache import KVCacheGroup
+from kvarch.kv_cache import MultiKVCacheParams
 from kvarch.runtime.errors import UnsupportedCacheError
 
 __all__ = [
@@ -33,9 +38,12 @@ __all__ = [
     "cacheless",
     "delegated_layers",
     "gathered_reason",
-    "refuse_extra_keys",
+    "indexed_layers",
+    "packs_dense",
+    "reads_layer_tensors",
     "stateful_layers",
     "text_config",
+    "widen_unkept_windows",
 ]
 
 # transformers >= 5.2x: layers without per-token K/V (absent from older versions).
@@ -52,17 +60,22 @@ _WITH_ATTENTION: dict[type, type] = {
     if hasattr(cache_utils, name)
 }
 """transformers' attention-plus-state layers, by the attention layer they extend."""
+_INDEXED: type | None = getattr(cache_utils, "DynamicIndexedLayer", None)
 
 
 GATHERED: dict[str, str] = {
     "diffllama": "it splits V after the cache update and attends twice (differential attention)",
     "git": "its attention classes do not dispatch through AttentionInterface",
     "hrm_text": "its cache slots are layer_idx plus a recurrent cycle offset",
+    "dory": "its looped layers write cache slots past their layer_idx (per_loop) or read the "
+    "past from its cache layers' tensors (last_loop)",
     "moshi": "its depth decoder reuses the cache under other layer indices",
     "inkling_text": "its attention adds a relative-position bias (position_bias) to the scores",
     "inkling2_text": "its attention adds a relative-position bias (position_bias) to the scores",
     "inkling2_loop_text": "its attention adds a relative-position bias (position_bias) to the "
     "scores",
+    "qwen4_exp": "its indexer's token selection reaches attention only through the mask",
+    "qwen4_exp_text": "its indexer's token selection reaches attention only through the mask",
 }
 """Families whose modules use the K/V a cache update returns beyond one attention call: their
 ``PagedCache`` returns K/V gathered from the pages (correct, slower)."""
@@ -114,6 +127,20 @@ def gathered_reason(
     return None
 
 
+def packs_dense(model: Any, delegated: dict[int, Any]) -> bool:
+    """Whether a gathered model's packed (engine) steps can return dense K/V that every
+    attention call over them serves per sequence: diffllama (attends twice over the K/V its
+    update returns), dory's per_loop slots (written under layer_idx plus an offset) and
+    shared-KV layers (``DummyLayer``s reuse their source's K/V). Not dory's last_loop: its
+    earlier loops read the layers' K/V of the previous step, packed differently."""
+    model_type = str(getattr(text_config(model), "model_type", ""))
+    if model_type == "diffllama" and not delegated:
+        return True
+    if model_type == "dory" and not delegated:  # per_loop: slots past layer_idx, found by K/V
+        return not reads_layer_tensors(model)
+    return bool(delegated) and all(type(layer) is _DUMMY for layer in delegated.values())
+
+
 def text_config(model: Any) -> Any:
     """The decoder's config (``text_config`` of a VLM, else the model's config)."""
     config = model.config
@@ -131,6 +158,7 @@ def _default_layers(model: Any, num_layers: int) -> tuple[list[Any], int]:
     ``num_layers``, and how many it really has (0: no layer structure in the config)."""
     text = text_config(model)
     layers = list(DynamicCache(config=text).layers)
+    layers += _loop_copies(text, layers)
     if not layers:  # no layer structure in the config: every layer a DynamicLayer
         return [DynamicLayer() for _ in range(num_layers)], 0
     passes = getattr(text, "loop_num_passes", None)
@@ -155,31 +183,66 @@ def stateful_layers(model: Any, num_layers: int, states: dict[int, tuple[Any, ..
     }
 
 
+def reads_layer_tensors(model: Any) -> bool:
+    """Whether the model reads its cache layers' ``keys``/``values`` itself: dory with
+    ``recurrent_kv_cache_mode='last_loop'`` (its earlier loops attend over the last loop's
+    past without writing). Its layers are gathered (``GATHERED``), so they hold that K/V."""
+    return getattr(text_config(model), "recurrent_kv_cache_mode", None) == "last_loop"
+
+
+def _loop_copies(text: Any, layers: list[Any]) -> list[Any]:
+    """The cache layers a looped model (dory, ``recurrent_kv_cache_mode='per_loop'``) appends
+    on its first forward: its recurrent section's layers once more for every further loop.
+    ``PagedCache`` holds those slots from the start (the schema lists them), so the model
+    finds its cache longer than its layers and appends nothing."""
+    loops = int(getattr(text, "n_recurrent_loops", 1) or 1)
+    if getattr(text, "recurrent_kv_cache_mode", None) != "per_loop" or loops < 2:
+        return []
+    start = int(text.n_input_layers)
+    return layers[start : start + int(text.n_recurrent_layers)] * (loops - 1)
+
+
+def indexed_layers(model: Any, num_layers: int) -> set[int]:
+    """Layers transformers keeps in a ``DynamicIndexedLayer`` (K/V plus indexer keys)."""
+    layers = _default_layers(model, num_layers)[0]
+    return {i for i, layer in enumerate(layers) if _INDEXED is not None and type(layer) is _INDEXED}
+
+
+def widen_unkept_windows(
+    model: Any, params: MultiKVCacheParams, num_layers: int
+) -> tuple[MultiKVCacheParams, list[int]]:
+    """``params`` with window groups paged whole where transformers keeps every token, and
+    those groups' layers.
+
+    A sliding group whose layers transformers caches in a plain ``DynamicLayer`` (gpt_neo's
+    local layers: the module masks the window itself, reading its key positions from the
+    number of keys it gets) must get every token back, so its pages keep them all: a full
+    group, sized as one. The cache then returns gathered K/V (the module's own attention and
+    mask run), never paged attention, which would not mask the window.
+    """
+    reference = _default_layers(model, num_layers)[0]
+    groups, widened = [], []
+    for g in params.groups:
+        keeps_all = all(type(reference[i]) is DynamicLayer for i in g.layer_indices)
+        if g.window is not None and keeps_all:
+            g = msgspec.structs.replace(g, attention="full", window=None)
+            widened += g.layer_indices
+        groups.append(g)
+    return MultiKVCacheParams(groups=groups), sorted(widened)
+
+
 def _paged_problem(layer: Any, window: int | None, stateful: bool) -> str | None:
     """Why a paged layer with ``window`` would not reproduce ``layer`` (None if it would)."""
     want = DynamicLayer if window is None else DynamicSlidingWindowLayer
     if stateful and _WITH_ATTENTION.get(type(layer)) is want:
         want = type(layer)
-    if type(layer) is not want:
+    indexed = window is None and _INDEXED is not None and type(layer) is _INDEXED
+    if type(layer) is not want and not indexed:
         return f"transformers caches them in {type(layer).__name__}, not a {want.__name__}"
     got = getattr(layer, "sliding_window", None)
     if got != window:
         return f"transformers keeps a window of {got} tokens, the schema pages {window}"
     return None
-
-
-def refuse_extra_keys(model: Any, groups: list[KVCacheGroup], kinds: dict[int, str]) -> None:
-    """Raise ``UnsupportedCacheError`` when a group's layers cache further per-token keys beside
-    K/V (``extra_key_dim``: a sparse-attention indexer's keys): the pages hold K/V only."""
-    layers = sorted(i for g in groups if g.params.extra_key_dim for i in g.layer_indices)
-    if layers:
-        raise UnsupportedCacheError(
-            str(getattr(model.config, "model_type", type(model).__name__)),
-            kinds.get(layers[0], "full"),
-            layers,
-            "they also cache per-token keys beside K/V (a sparse-attention indexer's), which "
-            "the paged cache does not hold",
-        )
 
 
 def delegated_layers(
@@ -206,16 +269,6 @@ def delegated_layers(
             kind,
             [i for i in range(num_layers) if kinds.get(i, kind) == kind],
             f"{type(model).__name__} keeps its own cache class in generate, not a DynamicCache",
-        )
-    text = text_config(model)
-    loops = getattr(text, "n_recurrent_loops", 1)
-    if getattr(text, "recurrent_kv_cache_mode", None) == "per_loop" and loops > 1:
-        raise UnsupportedCacheError(
-            model_type,
-            kinds.get(0, "full"),
-            list(range(num_layers)),
-            f"the model appends deep copies of its recurrent layers' cache for each of its "
-            f"{loops} loops (recurrent_kv_cache_mode='per_loop'; 'last_loop' keeps one)",
         )
     reference, slots = _default_layers(model, num_layers)
     problems: dict[tuple[str, str], list[int]] = {}

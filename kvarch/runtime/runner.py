@@ -129,8 +129,9 @@ class ModelRunner:
         while a graph that holds collectives is captured."""
 
     def _has_gathered(self) -> bool:
-        """Latent (MLA) layers gather K/V on the host side of the step: not capturable."""
-        return any(
+        """Latent (MLA) layers, and dense packed K/V (``PagedCache.dense_packed``), gather K/V
+        on the host side of the step: not capturable."""
+        return self.cache.dense_packed or any(
             self.cache.storage.layer(i).v is None
             for g in self.cache.storage.groups
             for i in g.layer_indices
@@ -209,7 +210,7 @@ class ModelRunner:
         given: AbstractContextManager[None] = (
             nullcontext() if self.positions is None else self.positions.given(pos)
         )
-        with attn.packed_forward(), given:
+        with attn.packed_forward(self.cache.ctx if self.cache.indexed else None), given:
             if self.encdec is not None:
                 step = self.step
                 if step is None:

@@ -6,6 +6,11 @@ chunk, so copy-on-write and host swap move a block in one copy. Groups sharing a
 (``layout.cache_layout``) share its tensor: a block belongs to one group at a time and slot
 ``j`` holds that group's ``j``-th layer. ``layer(i)`` gives the kernels' per-layer NHD views
 ``[num_blocks, page_size, heads, head_dim]`` (strided; the pool's blocks).
+
+Groups whose layers cache further per-token keys beside K/V (``extra_key_dim``: a
+sparse-attention indexer's keys) get a second block-major tensor per pool,
+``[num_blocks, layer_slots, page_size, extra_key_dim]``, under the same block ids: a block
+holds a token's K/V and its indexer keys, so one block table serves both.
 """
 
 from __future__ import annotations
@@ -49,10 +54,21 @@ def allocate(
         raise CacheAllocationError(str(device), asked, free) from exc
 
 
+def _extra_shape(block: KVCacheParams) -> list[int] | None:
+    """``[layer slots, page, extra_key_dim]`` of one block's indexer keys (None without any)."""
+    if not block.extra_key_dim:
+        return None
+    if block.dtype.is_float8:  # no scales are kept for them: refuse rather than lose range
+        raise ShapeError(
+            "dtype", block.dtype.value, "a cache dtype wider than 8 bits for indexer keys"
+        )
+    return [block.num_layers, block.page_size, block.extra_key_dim]
+
+
 class LayerCache:
     """One layer's views for the kernels, and its fp8 scales."""
 
-    __slots__ = ("group", "k", "k_scale", "v", "v_scale", "window")
+    __slots__ = ("extra", "group", "k", "k_scale", "v", "v_scale", "window")
 
     def __init__(
         self,
@@ -62,6 +78,7 @@ class LayerCache:
         window: int | None,
         k_scale: Tensor | None,
         v_scale: Tensor | None,
+        extra: Tensor | None = None,
     ) -> None:
         self.group = group
         self.k = k
@@ -69,6 +86,8 @@ class LayerCache:
         self.window = window
         self.k_scale = k_scale
         self.v_scale = v_scale
+        self.extra = extra
+        """``[num_blocks, page_size, extra_key_dim]`` indexer keys (None: the layer has none)."""
 
 
 class PagedKVCache:
@@ -105,6 +124,10 @@ class PagedKVCache:
         """Per pool: host swap copy of the same layout (pinned when CUDA is available)."""
         self.scales: list[Tensor | None] = []
         """Per pool: float32 ``[kv_dim, layer slots]`` per-tensor scales of an fp8 cache."""
+        self.extras: list[Tensor | None] = []
+        """Per pool: ``[blocks, layer slots, page, extra_key_dim]`` indexer keys, or None."""
+        self.host_extras: list[Tensor | None] = []
+        """Per pool: host swap copy of ``extras``."""
         pin = torch.cuda.is_available()
         for p, members in enumerate(self._members()):
             params = [self.groups[g].params for g in members]
@@ -126,6 +149,13 @@ class PagedKVCache:
             self.host.append(
                 allocate([n_host, *block.shape_per_block], dtype, torch.device("cpu"), pin=pin)
                 if n_host
+                else None
+            )
+            extra = _extra_shape(block)
+            self.extras.append(None if extra is None else allocate([n, *extra], dtype, self.device))
+            self.host_extras.append(
+                allocate([n_host, *extra], dtype, torch.device("cpu"), pin=pin)
+                if extra is not None and n_host
                 else None
             )
         self._layers: dict[int, tuple[int, int]] = {}
@@ -165,8 +195,9 @@ class PagedKVCache:
 
     @property
     def nbytes(self) -> int:
-        """Device bytes held by the block tensors."""
-        return sum(t.numel() * t.element_size() for t in self.data)
+        """Device bytes held by the block tensors (indexer keys included)."""
+        tensors = [*self.data, *(t for t in self.extras if t is not None)]
+        return sum(t.numel() * t.element_size() for t in tensors)
 
     def layer(self, index: int) -> LayerCache:
         """Views of decoder layer ``index`` (``v`` is None for an MLA latent cache)."""
@@ -177,6 +208,7 @@ class PagedKVCache:
         pool = self.pool_of[g]
         data, scales = self.data[pool], self.scales[pool]
         v = data[:, 1, local] if data.shape[1] == 2 else None
+        extra = self.extras[pool]
         return LayerCache(
             g,
             data[:, 0, local],
@@ -184,22 +216,32 @@ class PagedKVCache:
             self.groups[g].window,
             None if scales is None else scales[0, local],
             None if scales is None or v is None else scales[1, local],
+            None if extra is None else extra[:, local],
         )
 
     def copy_block(self, group: int, src: int, dst: int) -> None:
         """Copy block ``src`` to ``dst`` of ``group``'s pool (every layer slot)."""
-        data = self.data[self.pool_of[group]]
-        data[dst].copy_(data[src])
+        pool = self.pool_of[group]
+        for data in (self.data[pool], self.extras[pool]):
+            if data is not None:
+                data[dst].copy_(data[src])
 
     def swap_out(self, group: int, block: int, slot: int) -> None:
         """Copy device block ``block`` to host slot ``slot``."""
-        host = self._host(group)
-        host[slot].copy_(self.data[self.pool_of[group]][block])
+        pool = self.pool_of[group]
+        self._host(group)[slot].copy_(self.data[pool][block])
+        extra, host = self.extras[pool], self.host_extras[pool]
+        if extra is not None and host is not None:
+            host[slot].copy_(extra[block])
 
     def swap_in(self, group: int, slot: int, block: int) -> None:
         """Copy host slot ``slot`` back to device block ``block``."""
+        pool = self.pool_of[group]
         host = self._host(group)
-        self.data[self.pool_of[group]][block].copy_(host[slot], non_blocking=host.is_pinned())
+        self.data[pool][block].copy_(host[slot], non_blocking=host.is_pinned())
+        extra, host_extra = self.extras[pool], self.host_extras[pool]
+        if extra is not None and host_extra is not None:
+            extra[block].copy_(host_extra[slot], non_blocking=host_extra.is_pinned())
 
     def _host(self, group: int) -> Tensor:
         host = self.host[self.pool_of[group]]
