@@ -124,6 +124,20 @@ def test_planner_sets_cross_kv_aside_per_sequence() -> None:
     assert exc.value.knob == "max_batch_size"
 
 
+def test_without_a_batch_the_default_cap_is_lowered_to_what_fits() -> None:
+    """No max_batch_size: as many sequences as fit with their cross K/V and one full-length
+    sequence of blocks each, instead of the default cap (which would not fit at all)."""
+    cross, one = 245_760_000, 4 * 128 * 163_840  # per sequence: cross K/V, 4 pages of 448 tokens
+    got = plan(
+        _params(), free_bytes=24 * GIB, model_max_seq_len=448, cross_bytes_per_sequence=cross
+    )
+    assert got.max_batch_size == int(24 * GIB * 0.9) // (cross + one) == 70
+    assert (
+        got.cross_bytes_per_device == 70 * cross and "max batch 70 instead of 512" in got.notes[0]
+    )
+    assert got.max_batch_at_max_len >= 70  # every sequence of the batch fits at full length
+
+
 def _whisper(tmp_path: Path) -> Path:
     path = tmp_path / "config.json"
     config = {"model_type": "whisper", "decoder_layers": 32, "decoder_attention_heads": 20,

@@ -134,6 +134,24 @@ def test_roberta_with_cross_attention_at_full_size() -> None:
     assert layout.cross_bytes_per_sequence == 12 * 12 * 128 * 2 * 510
 
 
+def test_encoder_len_is_what_the_encoder_can_emit() -> None:
+    """Whisper's encoder turns 30 s of audio (2 x max_source_positions mel frames) into exactly
+    max_source_positions states; BART's encoder embeds at most max_position_embeddings positions
+    (its learned table holds 2 more: the offset). Both as shapes only, at the default size."""
+    import torch
+    from transformers import BartConfig, BartModel, WhisperConfig, WhisperModel
+
+    with torch.device("meta"):
+        whisper, bart = WhisperModel(WhisperConfig()), BartModel(BartConfig())
+    frames = 2 * whisper.config.max_source_positions
+    mel = torch.empty(1, whisper.config.num_mel_bins, frames, device="meta")
+    emitted = whisper.encoder(mel).last_hidden_state.shape[1]
+    assert emitted == kvarch.inspect({"model_type": "whisper"}).encoder_len == 1500
+    positions = bart.encoder.embed_positions
+    assert positions.num_embeddings - positions.offset == 1024
+    assert kvarch.inspect({"model_type": "bart"}).encoder_len == 1024
+
+
 def test_whisper_large_v3_cross_cache_per_request() -> None:
     """Whisper large-v3's decoder (32 layers, 20 heads of 64): 1,500 audio frames of cross K/V
     per request in fp16 — 234 MiB, beside 160 KiB per generated token."""

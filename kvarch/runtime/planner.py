@@ -203,19 +203,31 @@ def plan(
     static = -(-weight_bytes // tp) + activation_bytes
     state_per_seq = -(-state_bytes_per_sequence // tp)
     cross_per_seq = -(-cross_bytes_per_sequence // tp)
+    per_seq_parts = (("recurrent state", state_per_seq), ("cross-attention K/V", cross_per_seq))
+    per_seq_what = " and ".join(name for name, n in per_seq_parts if n)
+    lowered = None
+    if max_batch_size is None and state_per_seq + cross_per_seq:
+        # No batch asked for: the default cap, lowered to as many sequences as fit with their
+        # per-sequence memory and the blocks of one full-length sequence each.
+        full = max_seq_len or model_max_seq_len
+        one = sum(
+            sum(groups[g].max_pages_per_sequence(full) for g in members[p]) * block_bytes[p]
+            for p in pools
+        )
+        fits = (int(free_bytes * util) - static) // (state_per_seq + cross_per_seq + one)
+        if 1 <= fits < batch:
+            batch, lowered = fits, batch
     state = batch * state_per_seq
     cross = batch * cross_per_seq
     held = state + cross  # per-sequence memory, set aside before the KV blocks
     budget = int(free_bytes * util) - static - held
     if held and budget < sum(block_bytes) and budget + held >= sum(block_bytes):
-        parts = (("recurrent state", state), ("cross-attention K/V", cross))
-        what = " and ".join(name for name, n in parts if n)
         raise PlanError(
             "max_batch_size",
-            f"{batch} sequences' {what} ({state_per_seq + cross_per_seq} bytes each per device, "
-            f"{held} in all) leaves {budget} bytes per device: less than one block of every "
-            f"pool ({sum(block_bytes)} bytes). Lower max_batch_size or give the cache more "
-            "memory.",
+            f"{batch} sequences' {per_seq_what} ({state_per_seq + cross_per_seq} bytes each "
+            f"per device, {held} in all) leaves {budget} bytes per device: less than one block "
+            f"of every pool ({sum(block_bytes)} bytes). Lower max_batch_size or give the cache "
+            "more memory.",
         )
     if budget < sum(block_bytes):
         knob = "device_memory_utilization" if static < free_bytes * util else "devices"
@@ -242,6 +254,12 @@ def plan(
             "max_seq_len", f"{asked} exceeds the model's limit {model_max_seq_len}; lower it."
         )
     notes: list[str] = []
+    if lowered is not None:
+        notes.append(
+            f"max batch {batch} instead of {lowered}: each sequence also sets aside "
+            f"{state_per_seq + cross_per_seq} bytes per device of {per_seq_what}; pass "
+            "max_batch_size (--max-batch) to choose another"
+        )
     length, shrunk_from = asked, None
     if seq_bytes(asked) > budget:  # not even one sequence of the asked length fits
         one = _largest(1, asked, lambda n: seq_bytes(n) <= budget)
