@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import torch
+import transformers
 from transformers import BartConfig, BartForConditionalGeneration, GenerationConfig
 
 from kvarch.runtime.engine import Engine, SamplingParams
@@ -32,8 +33,22 @@ def greedy_alone(model: Any, prompt: list[int]) -> list[int]:
     return list(out[0, len(prompt) :].tolist())
 
 
+# transformers 5.17 caches DeepSeek-V3.2's layers as expanded per-head K/V, which the paged
+# indexer layer refuses (docs/runtime.md, "Indexer keys")
+OLD_DSA = tuple(int(p) for p in transformers.__version__.split(".")[:2]) < (5, 24)
+
+
 @pytest.mark.parametrize(
-    "variant_id", ["jamba", "qwen3-next-layer-types", "falcon-h1-mqa-head-dim", "deepseek-v32"]
+    "variant_id",
+    [
+        "jamba",
+        "qwen3-next-layer-types",
+        "falcon-h1-mqa-head-dim",
+        pytest.param(
+            "deepseek-v32",
+            marks=pytest.mark.skipif(OLD_DSA, reason="transformers < 5.24 caches DSA per head"),
+        ),
+    ],
 )
 def test_engine_on_cuda_matches_generate_alone(variant_id: str) -> None:
     ref, model = tiny_model(variant_id).cuda(), tiny_model(variant_id).cuda()
