@@ -1,5 +1,5 @@
 # generated from schemas/bailing_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ad1979297aef60de content=1a264d26f838efd7
+# kvarch-digest: render=b17adb1a54cf474c content=ab2647a4784d92d2
 from typing import Annotated, ClassVar
 
 from generated.kda_hybrid import KdaHybridConfig
@@ -12,25 +12,16 @@ class BailingHybridConfig(KdaHybridConfig, frozen=True, kw_only=True, dict=True)
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bailing_hybrid",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BailingHybridForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/bailing_hybrid.yaml"
-    KIND_LIST: ClassVar[str | None] = "layer_types"
 
     num_hidden_layers: rt.Positive = 42
-    num_attention_heads: rt.Positive = 32
-    kv_lora_rank: rt.Positive = 512
-    qk_rope_head_dim: rt.Positive = 64
-    qk_nope_head_dim: rt.Positive = 128
-    v_head_dim: rt.Positive = 128
     max_position_embeddings: Annotated[
         int, rt.hf("model_max_length", "max_position_embeddings", ge=1)
     ] = 262144
-    """Longest sequence (the config stores it as model_max_length)."""
     linear_num_heads: Annotated[int, rt.hf("linear_num_heads", "num_attention_heads", ge=1)] = 32
     linear_head_dim: Annotated[int, rt.hf("linear_head_dim", "head_dim", ge=1)] = 128
     linear_conv_kernel_dim: Annotated[
         int, rt.hf("linear_conv_kernel_dim", "short_conv_kernel_size", ge=1)
     ] = 4
-    layer_types: list[str] | None = None
-    """Per-layer kind (linear_attention / full_attention)."""
     layer_group_size: rt.Positive = 6
     """Without layer_types, every this-many-th layer is MLA."""
 

@@ -1,6 +1,6 @@
 # generated from schemas/kda_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a73ba40488a33fae content=f7e8ae1c9b2e0d3e
-from typing import ClassVar
+# kvarch-digest: render=0fd7a07171041216 content=b19cee0f7af00c02
+from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
 from kvarch import schema_runtime as rt
@@ -12,13 +12,25 @@ class KdaHybridConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ()
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
     SCHEMA: ClassVar[str] = "schemas/kda_hybrid.yaml"
+    KIND_LIST: ClassVar[str | None] = "layer_types"
 
+    num_attention_heads: rt.Positive = 32
+    kv_lora_rank: rt.Positive = 512
+    qk_rope_head_dim: rt.Positive = 64
+    qk_nope_head_dim: rt.Positive = 128
+    v_head_dim: rt.Positive = 128
+    max_position_embeddings: Annotated[
+        int, rt.hf("model_max_length", "max_position_embeddings", ge=1)
+    ] = 4096
+    """Longest sequence (the config stores it as model_max_length)."""
     linear_num_heads: rt.Positive = 32
     """KDA heads."""
     linear_head_dim: rt.Positive = 128
     """KDA head width."""
     linear_conv_kernel_dim: rt.Positive = 4
     """KDA convolution kernel width."""
+    layer_types: list[str] | None = None
+    """Per-layer kind (linear_attention / full_attention)."""
 
     def _let_linear(self, kind: str) -> bool:
         return kind == "none"

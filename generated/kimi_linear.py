@@ -1,5 +1,5 @@
 # generated from schemas/kimi_linear.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1e0bb9d77f7192b9 content=a9f45c830f1c3649
+# kvarch-digest: render=1c0c675e155bf150 content=bd4fdbbb3a2324d3
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -14,18 +14,11 @@ class KimiLinearConfig(KdaHybridConfig, frozen=True, kw_only=True, dict=True):
     MODEL_TYPES: ClassVar[tuple[str, ...]] = ("kimi_linear",)
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("KimiLinearForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/kimi_linear.yaml"
-    KIND_LIST: ClassVar[str | None] = "layer_types"
 
     num_hidden_layers: rt.Positive = 27
-    num_attention_heads: rt.Positive = 32
-    kv_lora_rank: rt.Positive = 512
-    qk_rope_head_dim: rt.Positive = 64
-    qk_nope_head_dim: rt.Positive = 128
-    v_head_dim: rt.Positive = 128
     max_position_embeddings: Annotated[
         int, rt.hf("model_max_length", "max_position_embeddings", ge=1)
     ] = 1048576
-    """Longest sequence (the config stores it as model_max_length)."""
     linear_num_heads: Annotated[
         int, rt.hf("linear_attn_config.num_heads", "linear_num_heads", ge=1)
     ] = 32
@@ -35,8 +28,6 @@ class KimiLinearConfig(KdaHybridConfig, frozen=True, kw_only=True, dict=True):
     linear_conv_kernel_dim: Annotated[
         int, rt.hf("linear_attn_config.short_conv_kernel_size", "linear_conv_kernel_dim", ge=1)
     ] = 4
-    layer_types: list[str] | None = None
-    """Per-layer kind (linear_attention / full_attention)."""
     full_attn_layers: Annotated[list[int], rt.hf("linear_attn_config.full_attn_layers")] = (
         msgspec.field(default_factory=list)
     )
