@@ -1,5 +1,5 @@
 # generated from schemas/afmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d52b99df10efe9c6 content=2569a9885712ff36
+# kvarch-digest: render=d1673441bf22f171 content=699927e94b88439d
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,7 +18,6 @@ class AfmoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_attention_heads: rt.Heads = 16
     hidden_size: rt.Width = 2048
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 16384
     sliding_window: rt.Positive = 1024
     """Tokens a sliding layer sees."""

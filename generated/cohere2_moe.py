@@ -1,5 +1,5 @@
 # generated from schemas/cohere2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a095b34906fa7528 content=d9adf8740807b09c
+# kvarch-digest: render=0fc1e58b8974f75a content=155df6124a2d06fe
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
@@ -18,7 +18,6 @@ class Cohere2MoeConfig(MinistralConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeadsOrNull | None = None
     hidden_size: rt.Width = 8192
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 8192
     sliding_window_pattern: rt.Positive = 4
     """In the MoE layers, every this-many-th layer is full attention."""

@@ -1,5 +1,5 @@
 # generated from schemas/ernie4_5.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b90390673ee8aec0 content=fb0bd50b53868643
+# kvarch-digest: render=14bf4308dccbf3de content=ac83cb47c0154c68
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,5 +18,4 @@ class Ernie45Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeads = 2
     hidden_size: rt.Width = 1024
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 131072

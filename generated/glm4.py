@@ -1,5 +1,5 @@
 # generated from schemas/glm4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=96435cf91f7ec0dd content=d8c986061f9d0fef
+# kvarch-digest: render=afc61d4afbf5c999 content=ed03af814399b061
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,5 +18,4 @@ class Glm4Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeadsOrNull | None = 2
     hidden_size: rt.Width = 4096
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 131072

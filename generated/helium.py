@@ -1,5 +1,5 @@
 # generated from schemas/helium.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9ae51e89e42fefa2 content=b3e32506bb208d10
+# kvarch-digest: render=410de1aa4801317a content=c5462bc8605ed378
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,5 +18,4 @@ class HeliumConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeadsOrNull | None = 20
     hidden_size: rt.Width = 2560
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 4096

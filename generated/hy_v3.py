@@ -1,5 +1,5 @@
 # generated from schemas/hy_v3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5093cc34be0ab139 content=d1dda2565f4985bf
+# kvarch-digest: render=97631261ce6edad7 content=e4b482a2c1008532
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,5 +18,4 @@ class HYV3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeads = 8
     hidden_size: rt.Width = 4096
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 131072

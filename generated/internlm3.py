@@ -1,5 +1,5 @@
 # generated from schemas/internlm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8b2402e52dab9611 content=9f2308144d6ab7f8
+# kvarch-digest: render=bbfc56e1664cf724 content=7d0c9f1caa9dae64
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,5 +18,4 @@ class InternLM3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeads = 2
     hidden_size: rt.Width = 4096
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 32768

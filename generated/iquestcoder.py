@@ -1,5 +1,5 @@
 # generated from schemas/iquestcoder.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6344b5de6c4a2d66 content=0a5eb78db077e53f
+# kvarch-digest: render=0f3619ffce81c940 content=e2fc1fc7fd7bcd5f
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,7 +18,6 @@ class IQuestCoderConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeads = 8
     hidden_size: rt.Width = 5120
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 131072
     use_sliding_window: bool = False
     """Must stay false (transformers rejects a sliding window for this family)."""

@@ -1,5 +1,5 @@
 # generated from schemas/laguna.yaml by `make generate`; do not edit.
-# kvarch-digest: render=51a323437228691f content=90b9965b87d96e68
+# kvarch-digest: render=4473dd1485112100 content=a5802a744bdf0dd4
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -19,7 +19,6 @@ class LagunaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeads = 8
     hidden_size: rt.Width = 2048
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 131072
     sliding_window: rt.Positive = 512
     """Tokens a sliding layer sees."""

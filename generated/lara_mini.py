@@ -1,5 +1,5 @@
 # generated from schemas/lara_mini.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a667f0784575d11b content=28f353f82c521a97
+# kvarch-digest: render=0c59e5dbf0bcbd10 content=c8213ac0bcaff5a5
 from typing import ClassVar
 
 from generated.gated_deltanet_hybrid import GatedDeltanetHybridConfig
@@ -19,7 +19,6 @@ class LaraMiniConfig(GatedDeltanetHybridConfig, frozen=True, kw_only=True, dict=
     num_kv_heads: rt.KvHeads = 4
     hidden_size: rt.Width = 1024
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 131072
     linear_num_key_heads: rt.Positive = 8
     linear_num_value_heads: rt.Positive = 16

@@ -1,5 +1,5 @@
 # generated from schemas/llama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=964b7f370e4ed3dd content=432c17683dc98a3e
+# kvarch-digest: render=b09c1affc0038e58 content=d16c8613bb2cc9b6
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -21,7 +21,8 @@ class LlamaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     hidden_size: rt.Width
     """Model width."""
     explicit_head_dim: rt.HeadDim | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
+    """Per-head width the config gives (else the default, if any; else hidden_size /
+    num_attention_heads)."""
     max_position_embeddings: rt.Positive = 2048
     """Longest sequence the positional encoding was trained for."""
 

@@ -1,5 +1,5 @@
 # generated from schemas/llama4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=351db233ee7cfee9 content=da5a1f6f8257163c
+# kvarch-digest: render=ec6a84190ef198c8 content=19fb38620ec9c3a1
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -19,7 +19,6 @@ class Llama4TextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeads = 8
     """KV heads (transformers' default 8 when the config omits it)."""
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 131072
     attention_chunk_size: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 8192
     """Tokens per attention chunk on chunked layers (null - no chunking)."""

@@ -1,5 +1,5 @@
 # generated from schemas/minimax_m2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=689ebcfeea413fe0 content=55d443d1dff8ab6f
+# kvarch-digest: render=93933a05ac0620a1 content=81ff08156cbcad71
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,5 +18,4 @@ class MiniMaxM2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeads = 8
     hidden_size: rt.Width = 3072
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 196608

@@ -1,5 +1,5 @@
 # generated from schemas/minimax_m3_vl_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4258acdc2a4daa6a content=b86e76679d397992
+# kvarch-digest: render=563ceb8b26c9a97c content=79123e2829068697
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -20,7 +20,6 @@ class MiniMaxM3VLTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeads = 4
     hidden_size: rt.Width = 6144
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 524288
     layer_types: list[str] | None = None
     """Per-layer attention kind, full_attention or minimax_m3_sparse."""

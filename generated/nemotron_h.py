@@ -1,5 +1,5 @@
 # generated from schemas/nemotron_h.yaml by `make generate`; do not edit.
-# kvarch-digest: render=522a7132f4a233bf content=5ea5ef5543fd58ab
+# kvarch-digest: render=c6681b6116d973af content=fef0427ee090bff2
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -26,7 +26,8 @@ class NemotronHConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True)
     hidden_size: rt.Width = 4096
     """Model width."""
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
+    """Per-head width the config gives (else the default, if any; else hidden_size /
+    num_attention_heads)."""
     max_position_embeddings: rt.Positive = 4096
     """Longest sequence the positional encoding was trained for."""
     mamba_n_heads: Annotated[int, rt.hf("mamba_num_heads", ge=1)] = 128

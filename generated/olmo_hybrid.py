@@ -1,5 +1,5 @@
 # generated from schemas/olmo_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5604eab0079333ab content=f6c7bcf023c69894
+# kvarch-digest: render=bca9073cdc635d7b content=1eed51a72bc5e6e2
 from typing import ClassVar
 
 from generated.gated_deltanet_hybrid import GatedDeltanetHybridConfig
@@ -23,7 +23,8 @@ class OlmoHybridConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True
     hidden_size: rt.Width = 3840
     """Model width."""
     explicit_head_dim: rt.HeadDim | None = None
-    """Per-head width when the config gives it (else hidden_size / num_attention_heads)."""
+    """Per-head width the config gives (else the default, if any; else hidden_size /
+    num_attention_heads)."""
     max_position_embeddings: rt.Positive = 65536
     """Longest sequence the positional encoding was trained for."""
     linear_num_key_heads: rt.Positive | None = None

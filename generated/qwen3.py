@@ -1,5 +1,5 @@
 # generated from schemas/qwen3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6dd60bc65a45efe4 content=87167e49ecbaf05c
+# kvarch-digest: render=7e308edf648019fc content=3f442c4c99fd6b6f
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -15,7 +15,6 @@ class Qwen3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 32768
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""

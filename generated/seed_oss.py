@@ -1,5 +1,5 @@
 # generated from schemas/seed_oss.yaml by `make generate`; do not edit.
-# kvarch-digest: render=016669e90654c167 content=c77a4f61d03fad3d
+# kvarch-digest: render=574f9e26a0ebedce content=ae151b6f15feceae
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,5 +18,4 @@ class SeedOssConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeads = 8
     hidden_size: rt.Width = 4096
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 524288

@@ -1,5 +1,5 @@
 # generated from schemas/solar_open.yaml by `make generate`; do not edit.
-# kvarch-digest: render=88aeef5e708a3dce content=098b11ac1336b252
+# kvarch-digest: render=fb8a499c48906de0 content=787f71c21b69c569
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,5 +18,4 @@ class SolarOpenConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeads = 8
     hidden_size: rt.Width = 4096
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 131072

@@ -1,5 +1,5 @@
 # generated from schemas/zaya.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bae98597efab858c content=b1c77cc29ce10fb8
+# kvarch-digest: render=6d14bdb88af74a10 content=63adc735fb164a3f
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -20,7 +20,6 @@ class ZayaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeads = 2
     hidden_size: rt.Width = 2048
     explicit_head_dim: rt.HeadDim = 128
-    """Per-head width (transformers' default 128 when the config omits it)."""
     max_position_embeddings: rt.Positive = 131072
     sliding_window: rt.Positive | None = None
     """Tokens a hybrid_sliding layer sees (required when one exists)."""
