@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a63210dc55b261ec content=cd56851371698678
+# kvarch-digest: render=bb73ce4272daaa52 content=899f5c37e2097ad1
 """Compiler output: one config class per schema, and the registry that picks one (its lookup
 logic: ``kvarch.registry.Registry``)."""
 
@@ -41,6 +41,7 @@ _REGISTRY = Registry(
         "biogpt": ("BiogptConfig", ("biogpt",), ("BioGptForCausalLM",)),
         "bitnet": ("BitNetConfig", ("bitnet",), ("BitNetForCausalLM",)),
         "bloom": ("BloomConfig", ("bloom",), ("BloomForCausalLM",)),
+        "blt": ("BltConfig", ("blt",), ("BltForCausalLM",)),
         "codegen": ("CodegenConfig", ("codegen",), ("CodeGenForCausalLM",)),
         "cohere": ("CohereConfig", ("cohere",), ("CohereForCausalLM",)),
         "cohere2": ("Cohere2Config", ("cohere2",), ("Cohere2ForCausalLM",)),
@@ -62,6 +63,8 @@ _REGISTRY = Registry(
         "doge": ("DogeConfig", ("doge",), ("DogeForCausalLM",)),
         "dory": ("DoryConfig", ("dory",), ("DoryForCausalLM",)),
         "dots1": ("Dots1Config", ("dots1",), ("Dots1ForCausalLM",)),
+        "dots3_note": ("Dots3NoteConfig", ("dots3_note",), ("Dots3NoteForConditionalGeneration",)),
+        "dots3_note_text": ("Dots3NoteTextConfig", ("dots3_note_text",), ("Dots3NoteForCausalLM",)),
         "emu3": ("Emu3Config", ("emu3",), ("Emu3ForConditionalGeneration",)),
         "emu3_text_model": ("Emu3TextModelConfig", ("emu3_text_model",), ("Emu3ForCausalLM",)),
         "ernie4_5": ("Ernie45Config", ("ernie4_5",), ("Ernie4_5ForCausalLM",)),

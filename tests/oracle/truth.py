@@ -186,19 +186,17 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
     cross_layers = _cross_attention_layers(text)
     if cross_layers:
         kwargs.update(_cross_inputs(text))
+    handed = _handed_cache(config)
+    if handed is not None:
+        kwargs[_cache_argument(model)] = handed
     with torch.no_grad():
         out = model(**kwargs)
     cache = _returned_cache(out)
     if cache is None:  # e.g. RecurrentGemma fills a cache it does not return: hand it one
         cache = _own_cache(model)
         if cache is not None:
-            name = (
-                "cache"
-                if "cache" in inspect.signature(model.forward).parameters
-                else "past_key_values"
-            )
-            with torch.no_grad():  # transformers >= 5.24 names it cache, 5.17 past_key_values
-                model(**kwargs, **{name: cache})
+            with torch.no_grad():
+                model(**kwargs, **{_cache_argument(model): cache})
             if not any(k is not None and k.numel() for _, k, _ in _cache_entries(cache)):
                 cache = None  # the model ignored it (e.g. openai-gpt keeps no cache at all)
     if cache is None:
@@ -206,6 +204,8 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
     num_layers = _num_layers(text) + _loop_slots(text)
     attn = _attention_modules(model, num_layers)
     entries = _cache_entries(cache)
+    if handed is not None:  # BLT: its local decoder's layers follow in the cross half
+        entries += _cache_entries(cache.cross_attention_cache)
     shared_tail = all(getattr(m, "is_kv_shared_layer", False) for m in attn[len(entries) :])
     if len(entries) < num_layers and (shared_tail or _state_tail(cache, len(entries), num_layers)):
         # transformers 5.17 keeps no slots for shared layers; MiniMax keeps its trailing
@@ -229,6 +229,24 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
     held = _module_states(model, num_layers)  # RecurrentGemma keeps its state in its modules
     held.update(_linear_cache_states(cache))  # MiniMax: in a list beside the KV layers
     return [dataclasses.replace(t, state=held[t.index]) if held.get(t.index) else t for t in truth]
+
+
+def _cache_argument(model: Any) -> str:
+    """The forward argument a cache goes in: transformers >= 5.24 names it ``cache``, 5.17
+    ``past_key_values``."""
+    return "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
+
+
+def _handed_cache(config: PretrainedConfig) -> Any:
+    """A cache to hand a model whose own forward cannot build one: BLT (transformers 5.24's
+    ``BltModel`` builds ``DynamicCache(config=BltConfig)``, which has no layer count). It keeps
+    its local encoder's layers in the self-attention half and its local decoder's in the
+    cross-attention half; None for every other model."""
+    if getattr(config, "model_type", None) != "blt":
+        return None
+    from transformers import DynamicCache, EncoderDecoderCache
+
+    return EncoderDecoderCache(DynamicCache(), DynamicCache())
 
 
 def _prefix_tokens(text: PretrainedConfig) -> int:
@@ -269,6 +287,8 @@ def _own_cache(model: Any) -> Any:
 
 
 def _num_layers(text: PretrainedConfig) -> int:
+    if getattr(text, "model_type", None) == "blt":  # local encoder, then local decoder
+        return int(text.encoder_config.num_hidden_layers + text.decoder_config.num_hidden_layers)
     for name in ("num_hidden_layers", "n_layer", "num_layers", "n_layers"):
         value = getattr(text, name, None)
         if isinstance(value, int):
