@@ -1,5 +1,5 @@
 # generated from schemas/kda_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a73ba40488a33fae content=f7e8ae1c9b2e0d3e
+# kvarch-digest: render=e02aa13095ab6707 content=09fc0b864e3030c1
 from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -43,5 +43,6 @@ class KdaHybridConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
                     self.linear_head_dim,
                     self.linear_head_dim,
                 ),
+                "float32",
             ),
         )

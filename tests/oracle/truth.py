@@ -69,6 +69,8 @@ class LayerTruth:
     state: tuple[tuple[int, ...], ...] = ()
     """Shapes of the tensors the layer keeps per sequence, batch dim dropped: its conv states,
     then its recurrent states (``LinearAttentionLayer``), as transformers filled them."""
+    state_bytes: int = 0
+    """Bytes of those tensors, each in the dtype transformers keeps it in."""
     compressed: tuple[tuple[str, int, int, int], ...] = ()
     """Caches grown by one entry per N tokens, as (name, N, heads, dim): DeepSeek-V4's
     ``compressed_kv`` (its compressor's entries, a CSA layer's indexer keys)."""
@@ -228,7 +230,20 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
     ]
     held = _module_states(model, num_layers)  # RecurrentGemma keeps its state in its modules
     held.update(_linear_cache_states(cache))  # MiniMax: in a list beside the KV layers
-    return [dataclasses.replace(t, state=held[t.index]) if held.get(t.index) else t for t in truth]
+    truth = [
+        dataclasses.replace(
+            t, state=tuple(tuple(int(n) for n in x.shape[1:]) for x in held[t.index])
+        )
+        if held.get(t.index)
+        else t
+        for t in truth
+    ]
+    tensors = {i: _cache_states(layer) for i, (layer, _, _) in enumerate(entries)}
+    tensors.update(held)
+    return [
+        dataclasses.replace(t, state_bytes=sum(x.numel() * x.element_size() for x in tensors[i]))
+        for i, t in enumerate(truth)
+    ]
 
 
 def _cache_argument(model: Any) -> str:
@@ -412,6 +427,12 @@ def _layer_truth(
     return LayerTruth(index=index, kind="full", cached_tokens=held, extra_keys=extra, **dims)
 
 
+def _cache_states(layer: Any) -> list[torch.Tensor]:
+    """The conv and recurrent state tensors a cache layer holds (``LinearAttentionLayer``)."""
+    held = [getattr(layer, name, None) or {} for name in ("conv_states", "recurrent_states")]
+    return [t for states in held for t in states.values() if t is not None]
+
+
 def _state_shapes(index: int, layer: Any) -> tuple[tuple[int, ...], ...]:
     """The per-sequence tensors of a layer (conv states, then recurrent states, each without
     its batch dim of 1); () for a layer that keeps none."""
@@ -432,9 +453,9 @@ def _state_shapes(index: int, layer: Any) -> tuple[tuple[int, ...], ...]:
 MODULE_STATES = ("conv1d_state", "recurrent_states")
 
 
-def _module_states(model: Any, num_layers: int) -> dict[int, tuple[tuple[int, ...], ...]]:
-    """Shapes of ``MODULE_STATES`` each decoder layer's modules hold after the probe pass,
-    batch dim dropped; {} for a model whose decoder layers hold none."""
+def _module_states(model: Any, num_layers: int) -> dict[int, list[torch.Tensor]]:
+    """The ``MODULE_STATES`` tensors each decoder layer's modules hold after the probe pass;
+    {} for a model whose decoder layers hold none."""
     import torch
 
     layers = getattr(getattr(model, "model", None), "layers", None)
@@ -443,7 +464,7 @@ def _module_states(model: Any, num_layers: int) -> dict[int, tuple[tuple[int, ..
     out = {}
     for i, layer in enumerate(layers):
         shapes = [
-            tuple(int(n) for n in tensor.shape[1:])
+            tensor
             for name in MODULE_STATES
             for module in layer.modules()
             for tensor in [getattr(module, name, None)]
@@ -454,19 +475,15 @@ def _module_states(model: Any, num_layers: int) -> dict[int, tuple[tuple[int, ..
     return out
 
 
-def _linear_cache_states(cache: Any) -> dict[int, tuple[tuple[int, ...], ...]]:
-    """Shapes of the recurrent state MiniMax's cache keeps per layer in ``linear_cache`` (its
-    lightning-attention layers' K^T V), batch dim dropped; {} for any other cache."""
+def _linear_cache_states(cache: Any) -> dict[int, list[torch.Tensor]]:
+    """The recurrent state MiniMax's cache keeps per layer in ``linear_cache`` (its
+    lightning-attention layers' K^T V); {} for any other cache."""
     import torch
 
     states = getattr(cache, "linear_cache", None)
     if not isinstance(states, list):
         return {}
-    return {
-        i: (tuple(int(n) for n in s.shape[1:]),)
-        for i, s in enumerate(states)
-        if isinstance(s, torch.Tensor) and s.numel() > 0
-    }
+    return {i: [s] for i, s in enumerate(states) if isinstance(s, torch.Tensor) and s.numel() > 0}
 
 
 def _compressed_caches(index: int, layer: Any, fed: int) -> tuple[tuple[str, int, int, int], ...]:
