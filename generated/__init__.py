@@ -1,5 +1,5 @@
 # generated from schemas/*.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e4565ef8d13c51b8 content=a8d532ec0149bf43
+# kvarch-digest: render=21155fd9e281fa0f content=8190935994e4f0a5
 """Compiler output: one config class per schema, and the registry that picks one (its lookup
 logic: ``kvarch.registry.Registry``)."""
 
@@ -64,6 +64,7 @@ _REGISTRY = Registry(
             ("BlenderbotSmallForCausalLM", "BlenderbotSmallForConditionalGeneration"),
         ),
         "bloom": ("BloomConfig", ("bloom",), ("BloomForCausalLM",)),
+        "blt": ("BltConfig", ("blt",), ("BltForCausalLM",)),
         "camembert": ("CamembertConfig", ("camembert",), ("CamembertForCausalLM",)),
         "codegen": ("CodegenConfig", ("codegen",), ("CodeGenForCausalLM",)),
         "cohere": ("CohereConfig", ("cohere",), ("CohereForCausalLM",)),
@@ -87,6 +88,8 @@ _REGISTRY = Registry(
         "doge": ("DogeConfig", ("doge",), ("DogeForCausalLM",)),
         "dory": ("DoryConfig", ("dory",), ("DoryForCausalLM",)),
         "dots1": ("Dots1Config", ("dots1",), ("Dots1ForCausalLM",)),
+        "dots3_note": ("Dots3NoteConfig", ("dots3_note",), ("Dots3NoteForConditionalGeneration",)),
+        "dots3_note_text": ("Dots3NoteTextConfig", ("dots3_note_text",), ("Dots3NoteForCausalLM",)),
         "electra": ("ElectraConfig", ("electra",), ("ElectraForCausalLM",)),
         "emu3": ("Emu3Config", ("emu3",), ("Emu3ForConditionalGeneration",)),
         "emu3_text_model": ("Emu3TextModelConfig", ("emu3_text_model",), ("Emu3ForCausalLM",)),

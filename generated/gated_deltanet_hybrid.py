@@ -1,5 +1,5 @@
 # generated from schemas/gated_deltanet_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=177875a2aee98b69 content=44c55d7c60c6a02a
+# kvarch-digest: render=6d1e07487a4873d4 content=4489e6f95d7915b3
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -65,5 +65,6 @@ class GatedDeltanetHybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=Tru
                     self.linear_k_dim,
                     self.linear_v_dim,
                 ),
+                "float32",
             ),
         )

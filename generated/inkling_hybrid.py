@@ -1,5 +1,5 @@
 # generated from schemas/inkling_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bd8f75f330c0713f content=99236e9609bb0998
+# kvarch-digest: render=77533f7eccd27b37 content=06f649c1bb63ec37
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -56,10 +56,10 @@ class InklingHybridConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=T
         return rt.state(
             self._n,
             i,
-            ("k_conv", (self._let_kv_width(kind), self.conv_kernel_size)),
-            ("v_conv", (self._let_kv_width(kind), self.conv_kernel_size)),
-            ("attn_conv", (self.hidden_size, self.conv_kernel_size)),
-            ("mlp_conv", (self.hidden_size, self.conv_kernel_size)),
+            ("k_conv", (self._let_kv_width(kind), self.conv_kernel_size), "float32"),
+            ("v_conv", (self._let_kv_width(kind), self.conv_kernel_size), "float32"),
+            ("attn_conv", (self.hidden_size, self.conv_kernel_size), "float32"),
+            ("mlp_conv", (self.hidden_size, self.conv_kernel_size), "float32"),
         )
 
     _max_length = rt.from_input("max_position_embeddings")

@@ -1,5 +1,5 @@
 # generated from schemas/jamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=93e65097c95a4a01 content=ad797847e9fafd91
+# kvarch-digest: render=d9accd374501dad9 content=7e277fe020b92bfa
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -56,5 +56,6 @@ class JambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
             (
                 "ssm",
                 (self.mamba_expand * self.hidden_size if kind == "none" else 0, self.mamba_d_state),
+                "float32",
             ),
         )

@@ -1,5 +1,5 @@
 # generated from schemas/kda_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0fd7a07171041216 content=b19cee0f7af00c02
+# kvarch-digest: render=295059d7fd4a4f78 content=e1014b3a813bd317
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -55,5 +55,6 @@ class KdaHybridConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
                     self.linear_head_dim,
                     self.linear_head_dim,
                 ),
+                "float32",
             ),
         )

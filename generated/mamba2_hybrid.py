@@ -1,5 +1,5 @@
 # generated from schemas/mamba2_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3873d31d180287a8 content=f56447fbcd424cfb
+# kvarch-digest: render=8c1eacf6ebb08657 content=101de74eb954acf3
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -52,5 +52,6 @@ class Mamba2HybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
                     self.mamba_inner // self.mamba_n_heads,
                     self.mamba_d_state,
                 ),
+                "float32",
             ),
         )

@@ -1,5 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5d152b02d175b8ec content=f619f119eef345f7
+# kvarch-digest: render=1292f52dd6ef16ff content=ba3ac9dc5c047df2
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -101,6 +101,7 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
                     if self._let_recurrent(kind)
                     else 0,
                 ),
+                "float32",
             ),
         )
 

@@ -1,5 +1,5 @@
 # generated from schemas/zamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e9e774c1748a8788 content=4bb15ff6fc9e262c
+# kvarch-digest: render=7bb4918e561b0a0e content=9a51940b0c57101c
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -75,5 +75,6 @@ class ZambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
             (
                 "ssm",
                 (self.n_mamba_heads, self.mamba_inner // self.n_mamba_heads, self.mamba_d_state),
+                "float32",
             ),
         )

@@ -174,7 +174,7 @@ def _members(s: Schema) -> Members:
         "_v_head_dim": lay.v_head_dim,
         "_kv_source": lay.kv_source,
         "_extra_keys": _extra_keys_expr(lay.extra_keys),
-        "_state": _state_expr(lay.state),
+        "_state": _state_expr(lay.state, lay.state_dtypes),
         "_cross": _cross_expr(lay.cross),
         "_encoder_len": s.encoder_len,
         "_compressed": _compressed_expr(lay.compressed),
@@ -232,10 +232,12 @@ def _compressed_expr(declared: dict[str, tuple[Compiled, Compiled, Compiled]]) -
     return Compiled(source, Ty("none", True), [])  # errors name the row (rt.compressed)
 
 
-def _state_expr(declared: dict[str, list[Compiled]]) -> Compiled:
-    """The ``_state`` hook's expression: ``rt.state`` over each declared name and shape."""
+def _state_expr(declared: dict[str, list[Compiled]], dtypes: dict[str, str]) -> Compiled:
+    """The ``_state`` hook's expression: ``rt.state`` over each declared name and shape (and
+    dtype, where the schema names one)."""
     rows = "".join(
-        f", ({name!r}, ({', '.join(d.source for d in dims)}{',' if len(dims) == 1 else ''}))"
+        f", ({name!r}, ({', '.join(d.source for d in dims)}{',' if len(dims) == 1 else ''})"
+        + (f", {dtypes[name]!r})" if name in dtypes else ")")
         for name, dims in declared.items()
     )
     source = f"rt.state(self._n, i{rows})" if declared else "()"

@@ -120,7 +120,9 @@ LAYER_KEYS = (
 CROSS_KEYS = ("num_kv_heads", "head_dim", "k_head_dim", "v_head_dim")
 EXTRA_KEYS_KEYS = ("num_heads", "head_dim")
 COMPRESSED_KEYS = ("every", "num_heads", "head_dim")
-STATE_KEYS = ("shape",)
+STATE_KEYS = ("shape", "dtype")
+#: Element types a state tensor may name (``DType`` values a model keeps state in).
+STATE_DTYPES = ("float32", "bfloat16", "float16")
 KIND_KEYS = ("list", "map", "expr")
 
 
@@ -181,6 +183,8 @@ class Layers:
     """Name -> (heads, head dim) of further per-token keys (e.g. an indexer's)."""
     state: dict[str, list[Compiled]] = field(default_factory=dict)
     """Name -> shape (one expression per dim) of a tensor kept per sequence (recurrent state)."""
+    state_dtypes: dict[str, str] = field(default_factory=dict)
+    """State name -> the element type the model keeps it in, where the schema names one."""
     compressed: dict[str, tuple[Compiled, Compiled, Compiled]] = field(default_factory=dict)
     """Name -> (tokens per entry, heads, head dim) of a cache grown by one entry per N tokens."""
     lets: list[Let] = field(default_factory=list)
@@ -530,6 +534,7 @@ def _layers(
         kv_source=kv_source,
         extra_keys=_extra_keys(spec, layer_scope),
         state=_state(spec, layer_scope),
+        state_dtypes=_state_dtypes(spec),
         compressed=_compressed(spec, layer_scope),
         lets=lets,
         cross=_cross(spec, layer_scope),
@@ -580,6 +585,21 @@ def _compressed(
         check_keys(item, COMPRESSED_KEYS, f"compressed {name!r}")
         out[name] = tuple(_expr(item, key, scope, (INT,)) for key in COMPRESSED_KEYS)
     return out  # type: ignore[return-value]
+
+
+def _state_dtypes(spec: YMap) -> dict[str, str]:
+    """``state``'s ``dtype`` keys: the element type a model keeps a tensor in whatever the cache
+    dtype (Inkling's float32 convolutions)."""
+    raw = _map(spec, "state")
+    out = {}
+    for name in raw:
+        item = _map(raw, name)
+        if "dtype" in item:
+            if item["dtype"] not in STATE_DTYPES:
+                allowed = ", ".join(STATE_DTYPES)
+                raise _err(item, "dtype", f"state {name!r}: dtype must be one of {allowed}")
+            out[name] = item["dtype"]
+    return out
 
 
 def _state(spec: YMap, scope: dict[str, Name]) -> dict[str, list[Compiled]]:

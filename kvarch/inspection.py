@@ -48,7 +48,7 @@ def inspect_config(config: Mapping[str, Any] | Any, *, dtype: DType = DType.bflo
         layers=layers,
         dtype=dtype,
         bytes_per_token=sum(layer.bytes_per_token(dtype) for layer in layers),
-        state_bytes_per_sequence=dtype.nbytes(sum(layer.state_elements for layer in layers)),
+        state_bytes_per_sequence=sum(layer.state_bytes(dtype) for layer in layers),
         encoder_len=arch.model_max_encoder_len,
         cross_bytes_per_sequence=dtype.nbytes(
             arch.model_max_encoder_len * sum(layer.cross_elements for layer in layers)
@@ -85,7 +85,7 @@ def summary(layout: Layout) -> str:
     state: dict[str, int] = {}
     for s in layout.layers:
         kinds[s.kind] = kinds.get(s.kind, 0) + 1
-        state[s.kind] = state.get(s.kind, 0) + s.state_elements
+        state[s.kind] = state.get(s.kind, 0) + s.state_bytes(layout.dtype)
         if s.window is not None:
             windows.setdefault(s.kind, set()).add(s.window)
     parts = []
@@ -93,7 +93,7 @@ def summary(layout: Layout) -> str:
         w = sorted(windows.get(kind, ()))
         notes = [f"window {'/'.join(map(str, w))}"] if w else []
         if state[kind]:
-            notes.append(f"state {human_bytes(layout.dtype.nbytes(state[kind]))}/sequence")
+            notes.append(f"state {human_bytes(state[kind])}/sequence")
         parts.append(f"{n} {kind}" + (f" ({', '.join(notes)})" if notes else ""))
     per_token = layout.bytes_per_token
     per_seq = layout.state_bytes_per_sequence

@@ -71,11 +71,18 @@ class State(msgspec.Struct, frozen=True, kw_only=True):
     shape: tuple[int, ...]
     """Its shape for one sequence (every dim >= 1), as transformers' cache holds it without the
     batch dim."""
+    dtype: DType | None = None
+    """Its element type where the model fixes one (Inkling's float32 convolutions); None: the
+    cache dtype."""
 
     @property
     def elements(self) -> int:
         """Elements per sequence."""
         return math.prod(self.shape)
+
+    def nbytes(self, cache_dtype: DType) -> int:
+        """Bytes per sequence: in its own dtype, else ``cache_dtype``."""
+        return (self.dtype or cache_dtype).nbytes(self.elements)
 
 
 class CrossKV(msgspec.Struct, frozen=True, kw_only=True):
@@ -134,6 +141,10 @@ class LayerSpec(msgspec.Struct, frozen=True, kw_only=True):
     def state_elements(self) -> int:
         """Elements of ``state`` per sequence."""
         return sum(t.elements for t in self.state)
+
+    def state_bytes(self, dtype: DType) -> int:
+        """Bytes of ``state`` per sequence, each tensor in its own dtype or ``dtype``."""
+        return sum(t.nbytes(dtype) for t in self.state)
 
     @property
     def extra_key_elements(self) -> int:

@@ -590,7 +590,8 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
     def state_bytes_per_sequence(self) -> int:
         """``state_elements_per_sequence`` in the cache dtype (transformers keeps Mamba conv and
         SSM state in the model dtype), on one replica before any TP split."""
-        return (self.cache_dtype or self.dtype).nbytes(self.state_elements_per_sequence)
+        dtype = self.cache_dtype or self.dtype
+        return sum(s.state_bytes(dtype) for s in self.layers())
 
     @property
     def model_max_encoder_len(self) -> int:
@@ -787,15 +788,18 @@ def compressed(owner: str, i: int, *declared: tuple[str, int, int, int]) -> tupl
     return tuple(out)
 
 
-def state(owner: str, i: int, *declared: tuple[str, tuple[int, ...]]) -> tuple[State, ...]:
-    """Layer ``i``'s per-sequence tensors from the schema's ``(name, shape)`` rows: a shape with
-    a 0 dim means the layer keeps none of that name; a negative dim is an error."""
+def state(
+    owner: str, i: int, *declared: tuple[str, tuple[int, ...]] | tuple[str, tuple[int, ...], str]
+) -> tuple[State, ...]:
+    """Layer ``i``'s per-sequence tensors from the schema's ``(name, shape[, dtype])`` rows: a
+    shape with a 0 dim means the layer keeps none of that name; a negative dim is an error."""
     out = []
-    for name, shape in declared:
+    for name, shape, *dtype in declared:
         for n, dim in enumerate(shape):
             check_value(owner, f"layers[{i}].state.{name}.shape[{n}]", dim, "int", minimum=0)
         if all(shape):
-            out.append(State(name=name, shape=tuple(shape)))
+            own = DType(dtype[0]) if dtype else None
+            out.append(State(name=name, shape=tuple(shape), dtype=own))
     return tuple(out)
 
 

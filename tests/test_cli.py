@@ -374,16 +374,16 @@ def test_plan_and_inspect_show_recurrent_state_per_sequence(
 ) -> None:
     path = tmp_path / "config.json"
     path.write_text(json.dumps({"model_type": "jamba"}))  # 28 Mamba layers, 4 attention
-    per_seq = 2 * 28 * (8192 * 4 + 8192 * 16)  # bf16 conv + SSM state
+    per_seq = 28 * (2 * 8192 * 4 + 4 * 8192 * 16)  # bf16 conv + float32 SSM state
     args = ["plan", str(path), "--gpu-memory", "80GiB", "--weights", "1GiB", "--max-batch", "8"]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert f"state per sequence       {per_seq} (8.75 MiB)" in out
+    assert f"state per sequence       {per_seq} (15.75 MiB)" in out
     assert main([*args, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["state_bytes_per_sequence"] == per_seq and data["bytes_per_token"] == 16384
     assert data["plan"]["state_bytes_per_device"] == 8 * per_seq
     assert main(["inspect", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "28 none (state 8.75 MiB/sequence), 4 full" in out
+    assert "28 none (state 15.75 MiB/sequence), 4 full" in out
     assert f"{per_seq} bytes/sequence of state" in out

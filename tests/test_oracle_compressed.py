@@ -84,3 +84,17 @@ def test_the_paged_groups_budget_compressed_layers_as_full_attention() -> None:
         ("full", None, 20),
     ]
     assert [g.params.extra_key_dim for g in groups] == [512 // 128, 512 // 4 + 128 // 4]
+
+
+def test_inspect_lists_the_compressed_caches_and_their_bytes() -> None:
+    from transformers import AutoConfig
+
+    from kvarch.inspection import grouped_rows, summary
+
+    layout = kvarch.inspect(AutoConfig.for_model("deepseek_v4"), dtype=DType.bfloat16)
+    # per layer: the window's K 1024 bytes; CSA + (1024 + 256) / 4; HCA + 1024 / 128
+    assert [row[-2:] for row in grouped_rows(layout)] == [
+        ("compressor 1x512/4, indexer 1x128/4", 1024 + 320),
+        ("compressor 1x512/128", 1024 + 8),
+    ]
+    assert "43 compressed (window 128); 50616 bytes/token" in summary(layout)

@@ -115,7 +115,11 @@ def test_jamba_only_attention_layers_cache() -> None:
     kinds = [t.kind for t in truth_of("jamba")]  # attn_layer_period 2, offset 1
     assert kinds == ["none", "full", "none", "full"]
     # a Mamba layer keeps its conv window and SSM state per sequence (expand 1 x hidden 64)
-    assert truth_of("jamba")[0] == LayerTruth(index=0, kind="none", state=((64, 4), (64, 4)))
+    # (the tiny model runs in float32: 4 bytes an element)
+    state = ((64, 4), (64, 4))
+    assert truth_of("jamba")[0] == LayerTruth(
+        index=0, kind="none", state=state, state_bytes=4 * (64 * 4 + 64 * 4)
+    )
     assert truth_of("jamba")[1].state == ()
 
 

@@ -72,8 +72,10 @@ def test_declared_state_equals_the_tensors_transformers_keeps(variant: Variant) 
     assert bool(mixers) != (variant.id in ALL_ATTENTION)
     assert all(len(t.state) == tensors for t in mixers)
     assert all(not t.state for t in truth if t not in mixers)
-    elements = sum(_elements(t.state) for t in truth)
-    assert layout.state_bytes_per_sequence == DType.bfloat16.nbytes(elements)
+    # the tiny models run in float32: every tensor is 4 bytes an element
+    as_run = kvarch.inspect(make_config(variant), dtype=DType.float32)
+    assert as_run.state_bytes_per_sequence == sum(t.state_bytes for t in truth)
+    assert sum(t.state_bytes for t in truth) == 4 * sum(_elements(t.state) for t in truth)
 
 
 # Full-size class defaults, shapes only: (layers with state, elements per sequence), by hand
@@ -104,6 +106,11 @@ DEFAULTS = {
     # 14 of 34 (i % 5 in 0, 2); 8 key heads, 16 value heads of 128
     "lara_mini": (14, 14 * ((2 * 8 * 128 + 16 * 128) * 4 + 16 * 128 * 128)),
     "lfm3": (13, 13 * 2048 * 7),  # 13 of 24 convolution layers; hidden 2048, L_cache 7
+    # 66 layers, 1 in 6 full (KV 8 x 128) else sliding (16 x 128); k, v, attn, mlp convs of 4
+    "inkling_text": (
+        66,
+        11 * (2 * 1024 + 2 * 6144) * 4 + 55 * (2 * 2048 + 2 * 6144) * 4,
+    ),
 }
 
 
@@ -118,7 +125,10 @@ def test_state_at_full_size_defaults(model_type: str) -> None:
     assert sum(_elements(t.state) for t in truth) == elements
     layout = kvarch.inspect(config, dtype=DType.bfloat16)
     assert mismatches(truth, layout.layers) == []  # layer by layer, every shape
-    assert layout.state_bytes_per_sequence == 2 * elements
+    # and every layer's bytes: SSM / recurrent states in float32, conv windows in bfloat16
+    # (Inkling's in float32 too), as transformers keeps them
+    assert [s.state_bytes(DType.bfloat16) for s in layout.layers] == [t.state_bytes for t in truth]
+    assert layout.state_bytes_per_sequence == sum(t.state_bytes for t in truth)
 
 
 def _elements(shapes: tuple[tuple[int, ...], ...]) -> int:

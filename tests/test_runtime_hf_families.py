@@ -35,9 +35,13 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:`past_key_values` is deprecated:FutureWarning"),
 ]
 
-REFUSED: dict[str, str] = {}
+REFUSED: dict[str, str] = {
+    "deepseek_v4": "compressed",  # compressed entries beside the window (DeepseekV4*Cache)
+    "dots3_note": "full",  # indexer keys on indexed layers
+    "dots3_note_text": "full",
+}
 """Families ``from_model`` refuses: their cache is not per-token K/V as the schema pages it
-(none today: recurrent state, indexer keys, per-loop slots and whole-kept windows are held)."""
+(recurrent state, indexer keys, per-loop slots and whole-kept windows are held)."""
 
 
 OWN_LOOP: dict[str, str] = {
@@ -53,6 +57,13 @@ OWN_LOOP: dict[str, str] = {
 CACHE_EXTRA = {"xlm": 1}
 """Tokens a family's own cache holds beyond prompt + generated - 1: XLM's generate appends a
 mask token to every step's input (transformers' DynamicCache ends one longer too)."""
+
+
+NO_REFERENCE: dict[str, str] = {
+    "blt": "BltModel builds DynamicCache(config=BltConfig), which names no layer count",
+}
+"""Families whose default-cache generate fails in the pinned transformers: no reference to
+compare with (the test asserts it still fails, so a fixed release brings them back)."""
 
 
 def one_variant_per_family() -> list[Variant]:
@@ -144,7 +155,11 @@ def test_the_refusal_lists_name_catalogue_families() -> None:
 def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
     config = make_config(variant)
     text = text_config(config)
-    if getattr(text, "kv_lora_rank", None):
+    fields = text.to_dict()  # (Dots3Note's per-layer fields refuse getattr)
+    if (
+        fields.get("kv_lora_rank")
+        and fields["num_key_value_heads"] != fields["num_attention_heads"]
+    ):
         # Real MLA checkpoints have as many KV heads as heads; with fewer, transformers' SDPA
         # path repeats the expanded heads and fails with an attention mask (default cache too).
         text.num_key_value_heads = text.num_attention_heads
@@ -163,6 +178,10 @@ def test_paged_generation_matches_the_default_cache(variant: Variant) -> None:
         assert repr(err.value.model_type) in str(err.value)
         assert err.value.kind == REFUSED[variant.model_type]
         assert f"{err.value.kind!r} layers" in str(err.value)
+        return
+    if variant.model_type in NO_REFERENCE:
+        with pytest.raises(AttributeError, match="num_hidden_layers"):
+            greedy(model, ids, mask)
         return
     if variant.model_type in OWN_LOOP:
         rows = 2 * int(getattr(text, "num_codebooks", 1))

@@ -74,6 +74,8 @@ class LayerTruth:
     """(heads, K dim, V dim) of the encoder states' K/V the layer's cross-attention keeps
     (``EncoderDecoderCache.cross_attention_cache``, checked to hold one row per encoder state
     fed); None where it keeps none."""
+    state_bytes: int = 0
+    """Bytes of those tensors, each in the dtype transformers keeps it in."""
     compressed: tuple[tuple[str, int, int, int], ...] = ()
     """Caches grown by one entry per N tokens, as (name, N, heads, dim): DeepSeek-V4's
     ``compressed_kv`` (its compressor's entries, a CSA layer's indexer keys)."""
@@ -195,19 +197,17 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
         kwargs.update(_cross_inputs(text))
     else:
         kwargs.update(_encoder_inputs(model, device))
+    handed = _handed_cache(config)
+    if handed is not None:
+        kwargs[_cache_argument(model)] = handed
     with torch.no_grad():
         out = model(**kwargs)
     cache = _returned_cache(out)
     if cache is None:  # e.g. RecurrentGemma fills a cache it does not return: hand it one
         cache = _own_cache(model)
         if cache is not None:
-            name = (
-                "cache"
-                if "cache" in inspect.signature(model.forward).parameters
-                else "past_key_values"
-            )
-            with torch.no_grad():  # transformers >= 5.24 names it cache, 5.17 past_key_values
-                model(**kwargs, **{name: cache})
+            with torch.no_grad():
+                model(**kwargs, **{_cache_argument(model): cache})
             if not any(k is not None and k.numel() for _, k, _ in _cache_entries(cache)):
                 cache = None  # the model ignored it (e.g. openai-gpt keeps no cache at all)
     if cache is None:
@@ -215,6 +215,8 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
     num_layers = _num_layers(text) + _loop_slots(text)
     attn = _attention_modules(model, num_layers)
     entries = _cache_entries(cache)
+    if handed is not None:  # BLT: its local decoder's layers follow in the cross half
+        entries += _cache_entries(cache.cross_attention_cache)
     shared_tail = all(getattr(m, "is_kv_shared_layer", False) for m in attn[len(entries) :])
     if len(entries) < num_layers and (shared_tail or _state_tail(cache, len(entries), num_layers)):
         # transformers 5.17 keeps no slots for shared layers; MiniMax keeps its trailing
@@ -237,7 +239,20 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
     ]
     held = _module_states(model, num_layers)  # RecurrentGemma keeps its state in its modules
     held.update(_linear_cache_states(cache))  # MiniMax: in a list beside the KV layers
-    truth = [dataclasses.replace(t, state=held[t.index]) if held.get(t.index) else t for t in truth]
+    truth = [
+        dataclasses.replace(
+            t, state=tuple(tuple(int(n) for n in x.shape[1:]) for x in held[t.index])
+        )
+        if held.get(t.index)
+        else t
+        for t in truth
+    ]
+    tensors = {i: _cache_states(layer) for i, (layer, _, _) in enumerate(entries)}
+    tensors.update(held)
+    truth = [
+        dataclasses.replace(t, state_bytes=sum(x.numel() * x.element_size() for x in tensors[i]))
+        for i, t in enumerate(truth)
+    ]
     cross = _cross_truth(cache, num_layers, device == "meta")
     return [dataclasses.replace(t, cross=cross[t.index]) if cross else t for t in truth]
 
@@ -301,6 +316,24 @@ def _cross_truth(
     return out
 
 
+def _cache_argument(model: Any) -> str:
+    """The forward argument a cache goes in: transformers >= 5.24 names it ``cache``, 5.17
+    ``past_key_values``."""
+    return "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
+
+
+def _handed_cache(config: PretrainedConfig) -> Any:
+    """A cache to hand a model whose own forward cannot build one: BLT (transformers 5.24's
+    ``BltModel`` builds ``DynamicCache(config=BltConfig)``, which has no layer count). It keeps
+    its local encoder's layers in the self-attention half and its local decoder's in the
+    cross-attention half; None for every other model."""
+    if getattr(config, "model_type", None) != "blt":
+        return None
+    from transformers import DynamicCache, EncoderDecoderCache
+
+    return EncoderDecoderCache(DynamicCache(), DynamicCache())
+
+
 def _prefix_tokens(text: PretrainedConfig) -> int:
     """Tokens a model caches ahead of the ones fed (CPM-Ant's ``prompt_length`` prompt)."""
     if getattr(text, "model_type", None) == "cpmant":
@@ -339,6 +372,8 @@ def _own_cache(model: Any) -> Any:
 
 
 def _num_layers(text: PretrainedConfig) -> int:
+    if getattr(text, "model_type", None) == "blt":  # local encoder, then local decoder
+        return int(text.encoder_config.num_hidden_layers + text.decoder_config.num_hidden_layers)
     # An encoder-decoder's decoder layers first (Whisper's num_hidden_layers is its encoder's),
     # where the config holds them: get_text_config(decoder=True) of a flat encoder-decoder
     # config deletes decoder_layers and writes the value to num_hidden_layers instead.
@@ -469,6 +504,12 @@ def _layer_truth(
     return LayerTruth(index=index, kind="full", cached_tokens=held, extra_keys=extra, **dims)
 
 
+def _cache_states(layer: Any) -> list[torch.Tensor]:
+    """The conv and recurrent state tensors a cache layer holds (``LinearAttentionLayer``)."""
+    held = [getattr(layer, name, None) or {} for name in ("conv_states", "recurrent_states")]
+    return [t for states in held for t in states.values() if t is not None]
+
+
 def _state_shapes(index: int, layer: Any) -> tuple[tuple[int, ...], ...]:
     """The per-sequence tensors of a layer (conv states, then recurrent states, each without
     its batch dim of 1); () for a layer that keeps none."""
@@ -489,9 +530,9 @@ def _state_shapes(index: int, layer: Any) -> tuple[tuple[int, ...], ...]:
 MODULE_STATES = ("conv1d_state", "recurrent_states")
 
 
-def _module_states(model: Any, num_layers: int) -> dict[int, tuple[tuple[int, ...], ...]]:
-    """Shapes of ``MODULE_STATES`` each decoder layer's modules hold after the probe pass,
-    batch dim dropped; {} for a model whose decoder layers hold none."""
+def _module_states(model: Any, num_layers: int) -> dict[int, list[torch.Tensor]]:
+    """The ``MODULE_STATES`` tensors each decoder layer's modules hold after the probe pass;
+    {} for a model whose decoder layers hold none."""
     import torch
 
     layers = getattr(getattr(model, "model", None), "layers", None)
@@ -500,7 +541,7 @@ def _module_states(model: Any, num_layers: int) -> dict[int, tuple[tuple[int, ..
     out = {}
     for i, layer in enumerate(layers):
         shapes = [
-            tuple(int(n) for n in tensor.shape[1:])
+            tensor
             for name in MODULE_STATES
             for module in layer.modules()
             for tensor in [getattr(module, name, None)]
@@ -511,19 +552,15 @@ def _module_states(model: Any, num_layers: int) -> dict[int, tuple[tuple[int, ..
     return out
 
 
-def _linear_cache_states(cache: Any) -> dict[int, tuple[tuple[int, ...], ...]]:
-    """Shapes of the recurrent state MiniMax's cache keeps per layer in ``linear_cache`` (its
-    lightning-attention layers' K^T V), batch dim dropped; {} for any other cache."""
+def _linear_cache_states(cache: Any) -> dict[int, list[torch.Tensor]]:
+    """The recurrent state MiniMax's cache keeps per layer in ``linear_cache`` (its
+    lightning-attention layers' K^T V); {} for any other cache."""
     import torch
 
     states = getattr(cache, "linear_cache", None)
     if not isinstance(states, list):
         return {}
-    return {
-        i: (tuple(int(n) for n in s.shape[1:]),)
-        for i, s in enumerate(states)
-        if isinstance(s, torch.Tensor) and s.numel() > 0
-    }
+    return {i: [s] for i, s in enumerate(states) if isinstance(s, torch.Tensor) and s.numel() > 0}
 
 
 def _compressed_caches(index: int, layer: Any, fed: int) -> tuple[tuple[str, int, int, int], ...]:

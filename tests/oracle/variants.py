@@ -585,11 +585,8 @@ ISSUE4_FAMILIES: tuple[str, ...] = (
 """The families issue 4 names; each needs a variant here or an entry in ``UNBUILDABLE``."""
 
 _NO_TINY = "no tiny config found whose forward pass runs here (shape error inside attention)"
-_BIG_DEFAULTS = "multimodal: default sub-configs build large towers; no tiny variant yet"
 UNBUILDABLE: dict[str, str] = {
     "gemma3n": "needs pillow for its timm vision tower; gemma3n_text covers the decoder",
-    "blt": "byte-latent model: local encoder/decoder stacks; no tiny variant yet",
-    "dots3_note": _BIG_DEFAULTS + "; dots3_note_text covers the decoder",
     "emu3_text_model": "Emu3ForCausalLM's own config; no causal-LM auto mapping (emu3 covers it)",
     "musicgen": "AutoModelForCausalLM cannot build from the composite MusicgenConfig; "
     "musicgen_decoder covers the decoder (tests/test_oracle_encdec.py resolves both)",

@@ -100,6 +100,49 @@ _DSV4: dict[str, Any] = {
     "compress_rates": {"compressed_sparse_attention": 4, "heavily_compressed_attention": 8},
 }
 
+# Dots3Note, tiny: latent 16 + rope 8 on full layers, 24 + 8 on sliding ones, windows of 5.
+_DOTS3: dict[str, Any] = {
+    "hidden_size": 64,
+    "num_hidden_layers": 6,
+    "num_attention_heads": 4,
+    "num_key_value_heads": 4,
+    "kv_lora_rank": 16,
+    "q_lora_rank": 16,
+    "qk_rope_head_dim": 8,
+    "qk_nope_head_dim": 16,
+    "v_head_dim": 16,
+    "head_dim": 24,
+    "index_head_dim": 16,
+    "index_n_heads": 2,
+    "index_topk": 4,
+    "n_routed_experts": 2,
+    "num_experts_per_tok": 1,
+    "moe_intermediate_size": 32,
+    "shared_experts_intermediate_size": 32,
+    "intermediate_size": 64,
+    "vocab_size": 128,
+    "pad_token_id": 0,
+    "bos_token_id": 1,
+    "eos_token_id": 2,
+    "sliding_window": 5,
+    "swa_num_attention_heads": 2,
+    "swa_num_key_value_heads": 2,
+    "swa_q_lora_rank": 16,
+    "swa_kv_lora_rank": 24,
+    "swa_head_dim": 32,
+    "swa_qk_nope_head_dim": 24,
+    "swa_v_head_dim": 8,
+}
+
+# BLT, tiny: local encoder and decoder of width 32 (they share it) over a global width 64.
+_BLT_LOCAL: dict[str, Any] = {
+    "hidden_size": 32,
+    "num_attention_heads": 2,
+    "intermediate_size": 32,
+    "hidden_size_global": 64,
+    "cross_attn_k": 2,
+}
+
 VARIANTS_RECENT_FAMILIES: list[Variant] = [
     _v(
         "gpt-oss-pattern",
@@ -628,5 +671,56 @@ VARIANTS_RECENT_FAMILIES: list[Variant] = [
             index_head_dim=8,
         ),
         "legacy compress_ratios and top-level rates: an HCA layer makes no entry in 11 tokens",
+    ),
+    # --- dots3_note(_text): latent MLA; indexed layers add indexer keys; sliding layers a window
+    # and a wider latent of their own (swa_*; per_layer_config once saved) ------------------
+    _v(
+        "dots3-note-text-default-schedule",
+        "dots3_note_text",
+        _DOTS3,
+        "layers 0, 1, 5 indexed; 2-4 sliding with swa latent 24 + rope 32 - 24",
+    ),
+    _v(
+        "dots3-note-text-legacy-full",
+        "dots3_note_text",
+        dict(_DOTS3, layer_types=["full_attention", "sliding_attention"] * 2, num_hidden_layers=4),
+        "legacy full_attention layers read as indexed (use_dsa defaults to true)",
+    ),
+    _v(
+        "dots3-note-text-no-dsa",
+        "dots3_note_text",
+        dict(_DOTS3, use_dsa=False, use_sliding_window=False, num_hidden_layers=3),
+        "use_dsa false: full layers keep no indexer keys; no sliding layers",
+    ),
+    _v(
+        "dots3-note",
+        "dots3_note",
+        {
+            "text_config": _DOTS3,
+            "vision_config": {"adapter_out_dim": 64},
+            "audio_config": {"adapter_out_dim": 64},
+        },
+        "the text decoder under text_config",
+    ),
+    # --- blt: the local encoder's and the local decoder's self-attention caches ------------
+    _v(
+        "blt-encoder-mqa",
+        "blt",
+        {
+            "vocab_size": 260,
+            "patch_in_forward": False,
+            "patching_mode": "static",
+            "patch_size": 4,
+            "encoder_config": dict(_BLT_LOCAL, num_hidden_layers=2, num_key_value_heads=1),
+            "decoder_config": dict(_BLT_LOCAL, num_hidden_layers=3, num_attention_heads=4),
+            "global_config": {
+                "hidden_size": 64,
+                "num_attention_heads": 4,
+                "num_hidden_layers": 2,
+                "intermediate_size": 64,
+            },
+            "patcher_config": dict(_BLT_LOCAL, num_hidden_layers=1),
+        },
+        "2 encoder layers (MQA, head 16), then 3 decoder layers (4 heads of 8)",
     ),
 ]
