@@ -112,7 +112,7 @@ def state_store(
     model: Any, states: dict[int, Any], stateful: set[int], max_seqs: int
 ) -> StateStore | None:
     """kvarch's store for the ``stateful`` layers' declared state (None when there are none),
-    in the model's dtype (what transformers keeps Mamba and DeltaNet state in)."""
+    each state in the dtype its schema fixes (float32 SSM state), else the model's."""
     if not stateful:
         return None
     return StateStore(

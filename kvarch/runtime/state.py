@@ -39,7 +39,10 @@ class StateStore:
     ) -> None:
         self.specs = {i: states for i, states in layers.items() if states}
         self.pools: dict[int, list[Tensor]] = {
-            i: [torch.zeros(max_seqs, *s.shape, dtype=dtype, device=device) for s in states]
+            i: [
+                torch.zeros(max_seqs, *s.shape, dtype=_dtype(s, dtype), device=device)
+                for s in states
+            ]
             for i, states in self.specs.items()
         }
         self.max_seqs = max_seqs
@@ -114,3 +117,8 @@ class StateStore:
     def _device(self) -> torch.device:
         pools = self._all()
         return pools[0].device if pools else torch.device("cpu")
+
+
+def _dtype(state: State, default: torch.dtype) -> torch.dtype:
+    """A state's element type: the one its schema fixes (float32 SSM state), else ``default``."""
+    return default if state.dtype is None else state.dtype.to_torch()
