@@ -37,8 +37,6 @@ pytestmark = [
 
 REFUSED: dict[str, str] = {
     "deepseek_v4": "compressed",  # compressed entries beside the window (DeepseekV4*Cache)
-    "dots3_note": "full",  # indexer keys on indexed layers
-    "dots3_note_text": "full",
 }
 """Families ``from_model`` refuses: their cache is not per-token K/V as the schema pages it
 (recurrent state, indexer keys, per-loop slots and whole-kept windows are held)."""

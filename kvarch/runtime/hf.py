@@ -554,7 +554,7 @@ class PagedCache(Cache):  # type: ignore[misc]
         if not opens:
             if self.ctx is None:
                 raise SequenceStateError(None, "no step in flight: the first layer sets it up")
-            if not self.engine_owned and (batch, n) != self.step_shape:
+            if not self.engine_owned and call == "kv" and (batch, n) != self.step_shape:
                 self._foreign_update(layer, (batch, n))
             self.later_layers = True
             return self.ctx

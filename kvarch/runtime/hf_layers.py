@@ -76,6 +76,9 @@ GATHERED: dict[str, str] = {
     "scores",
     "qwen4_exp": "its indexer's token selection reaches attention only through the mask",
     "qwen4_exp_text": "its indexer's token selection reaches attention only through the mask",
+    "dots3_note": "its indexer's top-k reaches attention as indices on layers that are not latent",
+    "dots3_note_text": "its indexer's top-k reaches attention as indices on layers that are not "
+    "latent",
 }
 """Families whose modules use the K/V a cache update returns beyond one attention call: their
 ``PagedCache`` returns K/V gathered from the pages (correct, slower)."""
