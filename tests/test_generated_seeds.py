@@ -21,7 +21,7 @@ from kvarch import (
     PipelineConfig,
     QuantizationEncoding,
 )
-from kvarch.layers import LayerSpec
+from kvarch.layers import PER_TOKEN_KINDS, LayerSpec
 from kvarch.schema_runtime import SchemaArchConfig, UnknownArchitectureError
 
 TINY = {
@@ -341,5 +341,5 @@ def test_any_config_either_builds_or_raises_a_value_error(
         return
     layers = cfg.layers()
     assert len(layers) >= 1
-    assert cfg.num_layers == sum(s.kind in ("full", "sliding", "chunked") for s in layers)
+    assert cfg.num_layers == sum(s.kind in PER_TOKEN_KINDS for s in layers)
     assert cfg.get_kv_params().num_layers == cfg.num_layers
