@@ -253,7 +253,8 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
         dataclasses.replace(t, state_bytes=sum(x.numel() * x.element_size() for x in tensors[i]))
         for i, t in enumerate(truth)
     ]
-    cross = _cross_truth(cache, num_layers, device == "meta")
+    # BLT's handed cache keeps its local decoder in the cross half: self-attention (above)
+    cross = [] if handed is not None else _cross_truth(cache, num_layers, device == "meta")
     return [dataclasses.replace(t, cross=cross[t.index]) if cross else t for t in truth]
 
 
