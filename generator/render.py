@@ -173,11 +173,11 @@ def _members(s: Schema) -> Members:
         "_k_head_dim": lay.k_head_dim,
         "_v_head_dim": lay.v_head_dim,
         "_kv_source": lay.kv_source,
-        "_extra_keys": _extra_keys_expr(lay.extra_keys),
+        "_extra_keys": _rows_expr("extra_keys", lay.extra_keys),
         "_state": _state_expr(lay.state, lay.state_dtypes),
         "_cross": _cross_expr(lay.cross),
         "_encoder_len": s.encoder_len,
-        "_compressed": _compressed_expr(lay.compressed),
+        "_compressed": _rows_expr("compressed", lay.compressed),
         "_max_length": s.max_length,
         "_mla_latent_dim": s.mla_latent,
     }
@@ -216,20 +216,14 @@ def _members(s: Schema) -> Members:
     )
 
 
-def _extra_keys_expr(declared: dict[str, tuple[Compiled, Compiled]]) -> Compiled:
-    """The ``_extra_keys`` hook's expression: ``rt.extra_keys`` over each declared row."""
-    rows = "".join(f", ({name!r}, {h.source}, {d.source})" for name, (h, d) in declared.items())
-    source = f"rt.extra_keys(self._n, i{rows})" if declared else "()"
-    return Compiled(source, Ty("none", True), [])  # errors name the row (rt.extra_keys)
-
-
-def _compressed_expr(declared: dict[str, tuple[Compiled, Compiled, Compiled]]) -> Compiled:
-    """The ``_compressed`` hook's expression: ``rt.compressed`` over each declared row."""
+def _rows_expr(function: str, declared: dict[str, tuple[Compiled, ...]]) -> Compiled:
+    """A hook's expression: ``rt.<function>`` over each declared ``(name, value, ...)`` row
+    (``extra_keys``, ``compressed``); errors name the row, not inputs."""
     rows = "".join(
         f", ({name!r}, {', '.join(e.source for e in row)})" for name, row in declared.items()
     )
-    source = f"rt.compressed(self._n, i{rows})" if declared else "()"
-    return Compiled(source, Ty("none", True), [])  # errors name the row (rt.compressed)
+    source = f"rt.{function}(self._n, i{rows})" if declared else "()"
+    return Compiled(source, Ty("none", True), [])
 
 
 def _state_expr(declared: dict[str, list[Compiled]], dtypes: dict[str, str]) -> Compiled:

@@ -179,13 +179,13 @@ class Layers:
     k_head_dim: Compiled
     v_head_dim: Compiled
     kv_source: Compiled
-    extra_keys: dict[str, tuple[Compiled, Compiled]]
+    extra_keys: dict[str, tuple[Compiled, ...]]
     """Name -> (heads, head dim) of further per-token keys (e.g. an indexer's)."""
     state: dict[str, list[Compiled]] = field(default_factory=dict)
     """Name -> shape (one expression per dim) of a tensor kept per sequence (recurrent state)."""
     state_dtypes: dict[str, str] = field(default_factory=dict)
     """State name -> the element type the model keeps it in, where the schema names one."""
-    compressed: dict[str, tuple[Compiled, Compiled, Compiled]] = field(default_factory=dict)
+    compressed: dict[str, tuple[Compiled, ...]] = field(default_factory=dict)
     """Name -> (tokens per entry, heads, head dim) of a cache grown by one entry per N tokens."""
     lets: list[Let] = field(default_factory=list)
     cross: tuple[Compiled, Compiled, Compiled] | None = None
@@ -532,26 +532,27 @@ def _layers(
         k_head_dim=dims["k_head_dim"],
         v_head_dim=dims["v_head_dim"],
         kv_source=kv_source,
-        extra_keys=_extra_keys(spec, layer_scope),
+        extra_keys=_named_rows(spec, "extra_keys", EXTRA_KEYS_KEYS, layer_scope),
         state=_state(spec, layer_scope),
         state_dtypes=_state_dtypes(spec),
-        compressed=_compressed(spec, layer_scope),
+        compressed=_named_rows(spec, "compressed", COMPRESSED_KEYS, layer_scope),
         lets=lets,
         cross=_cross(spec, layer_scope),
     )
 
 
-def _extra_keys(spec: YMap, scope: dict[str, Name]) -> dict[str, tuple[Compiled, Compiled]]:
-    """``extra_keys``: per name, the heads (0: this layer keeps none) and head dim of further
-    keys a layer caches per token beside its K/V."""
-    raw = _map(spec, "extra_keys")
+def _named_rows(
+    spec: YMap, key: str, fields: tuple[str, ...], scope: dict[str, Name]
+) -> dict[str, tuple[Compiled, ...]]:
+    """``key`` (``extra_keys``, ``compressed``): per name, one int expression per field, in
+    ``fields`` order (a row with 0 heads means the layer keeps none of that name)."""
+    raw = _map(spec, key)
     out = {}
     for name in raw:
-        check_identifier(name, raw.key_locs[name], "extra_keys name")
+        check_identifier(name, raw.key_locs[name], f"{key} name")
         item = _map(raw, name)
-        check_keys(item, EXTRA_KEYS_KEYS, f"extra_keys {name!r}")
-        heads = _expr(item, "num_heads", scope, (INT,))
-        out[name] = (heads, _expr(item, "head_dim", scope, (INT,)))
+        check_keys(item, fields, f"{key} {name!r}")
+        out[name] = tuple(_expr(item, f, scope, (INT,)) for f in fields)
     return out
 
 
@@ -570,21 +571,6 @@ def _cross(spec: YMap, scope: dict[str, Name]) -> tuple[Compiled, Compiled, Comp
             raise SchemaError(raw.loc, "'cross' needs 'head_dim' (or k_head_dim and v_head_dim)")
         dims.append(_expr(raw, source, scope, (INT,)))
     return _expr(raw, "num_kv_heads", scope, (INT,)), dims[0], dims[1]
-
-
-def _compressed(
-    spec: YMap, scope: dict[str, Name]
-) -> dict[str, tuple[Compiled, Compiled, Compiled]]:
-    """``compressed``: per name, the tokens per entry, heads (0: this layer keeps none) and head
-    dim of a cache a compressed layer grows by one entry per N tokens."""
-    raw = _map(spec, "compressed")
-    out = {}
-    for name in raw:
-        check_identifier(name, raw.key_locs[name], "compressed name")
-        item = _map(raw, name)
-        check_keys(item, COMPRESSED_KEYS, f"compressed {name!r}")
-        out[name] = tuple(_expr(item, key, scope, (INT,)) for key in COMPRESSED_KEYS)
-    return out  # type: ignore[return-value]
 
 
 def _state_dtypes(spec: YMap) -> dict[str, str]:
