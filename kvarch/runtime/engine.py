@@ -25,8 +25,7 @@ import msgspec
 import torch
 
 from kvarch.device import DeviceRef
-from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
-from kvarch.layers import PER_TOKEN_KINDS
+from kvarch.kv_cache import MultiKVCacheParams
 from kvarch.runtime import attention as attn
 from kvarch.runtime.encdec import encoder_salt
 from kvarch.runtime.errors import (
@@ -35,7 +34,7 @@ from kvarch.runtime.errors import (
     RequestError,
     UnsupportedCacheError,
 )
-from kvarch.runtime.hf import arch_for_model, decoder_layer_count, state_store
+from kvarch.runtime.hf import arch_for_model, decoder_layer_count, paged_layout, state_store
 from kvarch.runtime.hf_layers import (
     MODULE_STATE,
     SHARED_ATTENTION,
@@ -129,14 +128,8 @@ class Engine:
         self.encoder_decoder = bool(getattr(model.config, "is_encoder_decoder", False))
         """Requests carry encoder input; cross-attention K/V is kept per request."""
         arch = arch_for_model(model, page_size=page_size, devices=self._cache_devices(model))
-        params = arch.get_kv_params()
-        kinds = {spec.index: spec.kind for spec in arch.layers()}
-        states = {spec.index: spec.state for spec in arch.layers() if spec.state}
+        params, kinds, states = paged_layout(arch)
         groups = as_groups(params)
-        if not isinstance(params, MultiKVCacheParams):
-            cached = [i for i, kind in sorted(kinds.items()) if kind in PER_TOKEN_KINDS]
-            params = MultiKVCacheParams(groups=[KVCacheGroup(params=params, layer_indices=cached)])
-            groups = as_groups(params)
         text = text_config(model)
         num_layers = max(decoder_layer_count(model, groups), len(kinds))  # + loop copies
         model_type = str(getattr(text, "model_type", type(model).__name__))

@@ -35,7 +35,7 @@ from kvarch.kv_cache import (
     KVCacheParams,
     MultiKVCacheParams,
 )
-from kvarch.layers import PER_TOKEN_KINDS
+from kvarch.layers import PER_TOKEN_KINDS, State
 from kvarch.runtime import attention as attn
 from kvarch.runtime import ops
 from kvarch.runtime.blocks import BlockManager
@@ -67,6 +67,7 @@ __all__ = [
     "arch_for_model",
     "decoder_layer_count",
     "kv_params_for_model",
+    "paged_layout",
 ]
 
 
@@ -98,6 +99,21 @@ def kv_params_for_model(model: Any, *, page_size: int) -> KVCacheParams | MultiK
         model, page_size=page_size
     ).get_kv_params()
     return params
+
+
+def paged_layout(
+    arch: Any,
+) -> tuple[MultiKVCacheParams, dict[int, str], dict[int, tuple[State, ...]]]:
+    """``arch``'s cache groups (a uniform cache as one group naming its layers), each layer's
+    kind, and the per-sequence state of the layers that keep some."""
+    params = arch.get_kv_params()
+    layers = arch.layers()
+    kinds = {spec.index: spec.kind for spec in layers}
+    states = {spec.index: spec.state for spec in layers if spec.state}
+    if isinstance(params, KVCacheParams):  # one uniform group: name its layers
+        cached = [i for i, kind in sorted(kinds.items()) if kind in PER_TOKEN_KINDS]
+        params = MultiKVCacheParams(groups=[KVCacheGroup(params=params, layer_indices=cached)])
+    return params, kinds, states
 
 
 def decoder_layer_count(model: Any, groups: list[KVCacheGroup]) -> int:
@@ -463,19 +479,12 @@ class PagedCache(Cache):  # type: ignore[misc]
         with ``UnsupportedCacheError``.
         """
         kinds: dict[int, str] = {}
-        states: dict[int, Any] = {}
+        states: dict[int, tuple[State, ...]] = {}
         cross_bytes = 0
         if params is None:
             arch = arch_for_model(model, page_size=page_size)
-            params = arch.get_kv_params()
             cross_bytes = int(getattr(arch, "cross_bytes_per_sequence", 0))
-            kinds = {spec.index: spec.kind for spec in arch.layers()}
-            states = {spec.index: spec.state for spec in arch.layers() if spec.state}
-            if isinstance(params, KVCacheParams):  # one uniform group: name its layers
-                cached = [i for i, kind in sorted(kinds.items()) if kind in PER_TOKEN_KINDS]
-                params = MultiKVCacheParams(
-                    groups=[KVCacheGroup(params=params, layer_indices=cached)]
-                )
+            params, kinds, states = paged_layout(arch)
         num_layers = max(decoder_layer_count(model, as_groups(params)), len(kinds))  # + loops
         widened: list[int] = []
         if isinstance(params, MultiKVCacheParams):
