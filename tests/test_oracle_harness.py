@@ -29,7 +29,7 @@ from kvarch.kv_cache import KVCacheParams
 from kvarch.layers import LayerSpec
 from tests.oracle.attention import attention_seen
 from tests.oracle.compare import mismatches
-from tests.oracle.published import PUBLISHED
+from tests.oracle.published import PUBLISHED, STATE
 from tests.oracle.truth import (
     LayerTruth,
     OracleError,
@@ -448,6 +448,7 @@ def test_checkpoint_cache_matches_hand_computed(name: str) -> None:
     extra = sum(h * d for t in truth for _, h, d in t.extra_keys)
     kv = sum(t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth)
     assert 2 * (kv + extra) == bytes_bf16
+    assert sum(t.state_bytes for t in truth) == STATE.get(name, 0)  # per sequence, by hand
 
 
 # Sparse-attention (DSA) families at their full-size defaults: layers whose indexer runs, by hand
@@ -564,6 +565,9 @@ def test_schema_matches_checkpoint(name: str) -> None:
     diff = mismatches(truth, layout.layers)
     assert diff == [], f"{name}:\n" + "\n".join(diff)
     assert layout.bytes_per_token == CHECKPOINTS[name][1]  # e.g. Llama-3-8B: 131072
+    # per-sequence state, layer by layer in the dtype transformers keeps it, and by hand
+    assert [s.state_bytes(DType.bfloat16) for s in layout.layers] == [t.state_bytes for t in truth]
+    assert layout.state_bytes_per_sequence == STATE.get(name, 0)  # Jamba-v0.1: 15.75 MiB
 
 
 def test_mla_serving_latent_holds_what_transformers_caches() -> None:
