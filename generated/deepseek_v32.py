@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v32.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4cc586392949de66 content=2818a5d83bc4eafc
+# kvarch-digest: render=1cc433ef744ccacf content=2caec320726d87a9
 from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -13,7 +13,7 @@ class DeepseekV32Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DeepseekV32ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/deepseek_v32.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
-    KIND_NAMES = rt.kind_names({"indexed_attention": "full"})
+    KIND_NAMES = rt.kind_names({"indexed_attention": "full", "deepseek_sparse_attention": "full"})
 
     num_hidden_layers: rt.Positive = 61
     num_attention_heads: rt.Positive = 128

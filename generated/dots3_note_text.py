@@ -1,5 +1,5 @@
 # generated from schemas/dots3_note_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=cedaee1c1654f944 content=0d81fe60ce21c504
+# kvarch-digest: render=30258b6518108831 content=1c6bee1ef58c7c53
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -15,7 +15,7 @@ class Dots3NoteTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=T
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Dots3NoteForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/dots3_note_text.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
-    KIND_NAMES = rt.kind_names({"indexed_attention": "full"})
+    KIND_NAMES = rt.kind_names({"indexed_attention": "full", "deepseek_sparse_attention": "full"})
 
     num_hidden_layers: rt.Positive = 46
     """Decoder layers."""
@@ -74,7 +74,7 @@ class Dots3NoteTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=T
         )
 
     def _let_indexed(self, i: int) -> bool:
-        return self._let_layer_type(i) == "indexed_attention" or (
+        return self._let_layer_type(i) in ("indexed_attention", "deepseek_sparse_attention") or (
             self._let_layer_type(i) == "full_attention" and self.dsa
         )
 

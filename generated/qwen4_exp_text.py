@@ -1,5 +1,5 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f2dd91d1fc4e2bca content=6ff5096942d937f9
+# kvarch-digest: render=7a3bca45ddafdd78 content=f46498fea9a946c1
 from typing import Annotated, ClassVar
 
 from generated.gated_deltanet_hybrid import GatedDeltanetHybridConfig
@@ -13,7 +13,7 @@ class Qwen4ExpTextConfig(GatedDeltanetHybridConfig, frozen=True, kw_only=True, d
     ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen4ExpForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen4_exp_text.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
-    KIND_NAMES = rt.kind_names({"indexed_attention": "full"})
+    KIND_NAMES = rt.kind_names({"indexed_attention": "full", "qwen_sparse_attention": "full"})
 
     num_hidden_layers: rt.Layers = 40
     num_attention_heads: rt.Heads = 16
