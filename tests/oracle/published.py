@@ -167,6 +167,10 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "lfm2-700m": (at(16, LFM2_ATTENTION, full(8, 64)), 6 * 8 * 128 * 2),
     "lfm2-1.2b": (at(16, LFM2_ATTENTION, full(8, 64)), 6 * 8 * 128 * 2),
     "lfm2-8b-a1b": (at(24, {2, 6, 10, 14, 18, 21}, full(8, 64)), 6 * 8 * 128 * 2),
+    # InternLM3: head_dim 128, 2 KV heads; BioGPT: 1024 / 16 and 1600 / 25 = 64
+    "internlm3-8b-instruct": ([full(2, 128)] * 48, 48 * 2 * 256 * 2),
+    "biogpt": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
+    "biogpt-large": ([full(25, 64)] * 48, 48 * 25 * 128 * 2),
     # Nemotron-H: only the * blocks cache K/V
     "nemotron-h-8b-base-8k": (pattern(NEMOTRON_H_8B, full(8, 128)), 4 * 8 * 256 * 2),
     "nvidia-nemotron-nano-9b-v2": (pattern(NEMOTRON_NANO_9B_V2, full(8, 128)), 4 * 8 * 256 * 2),
