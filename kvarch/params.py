@@ -502,6 +502,15 @@ def _qwen3_next(c: _Cfg, n: ParamCount) -> None:
     n.other += layers * 2 * hidden + hidden
 
 
+def _mllama_text(c: _Cfg, n: ParamCount) -> None:
+    """Llama 3.2 Vision's text model: Llama layers, some cross-attending to the image (the same
+    q/k/v/o shapes, plus q/k norms and two tanh gates); 8 more embedding rows for image tokens."""
+    _llama_like(c, n)
+    hidden, heads = c.int("hidden_size"), c.int("num_attention_heads")
+    n.add(8, hidden, "embed")
+    n.other += len(c.get("cross_attention_layers") or []) * (2 * (hidden // heads) + 2)
+
+
 class _Mamba2(NamedTuple):
     """A Mamba2 mixer's widths: inner (heads x head width), heads, B/C (groups x state)."""
 
@@ -732,6 +741,7 @@ _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
     "gpt_bigcode": _gpt, "falcon": _falcon, "mpt": _mpt, "jamba": _jamba, "qwen3_next": _qwen3_next,
     "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text, "zamba": _zamba,
     "zamba2": _zamba, "lfm2": _lfm2, "lfm2_moe": _lfm2, "nemotron_h": _nemotron_h,
+    "mllama_text_model": _mllama_text,
     **dict.fromkeys(
         ("bart", "whisper", "mbart", "marian", "pegasus", "plbart", "mvp", "blenderbot",
          "blenderbot-small", "bigbird_pegasus"),

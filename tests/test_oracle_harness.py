@@ -458,7 +458,8 @@ def test_checkpoint_cache_matches_hand_computed(name: str) -> None:
     assert geometry(truth) == layers
     assert [t.extra_keys for t in truth] == [EXTRA_KEYS.get(name, ())] * len(truth)
     extra = sum(h * d for t in truth for _, h, d in t.extra_keys)
-    kv = sum(t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth)
+    # cross-attention K/V is per sequence (the encoder's or image's states), not per token
+    kv = sum(t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth if t.kind != "cross")
     assert 2 * (kv + extra) == bytes_bf16
     assert sum(t.state_bytes for t in truth) == STATE.get(name, 0)  # per sequence, by hand
 

@@ -2,7 +2,8 @@
 twenty (``tests/fixtures/configs``; README.md there names each one's source).
 
 Each entry: the layers as ``(kind, window, KV heads, K dim, V dim)`` in order, and the KV bytes
-per token in bf16, worked out from the config by hand (layers x KV heads x (K + V) x 2 bytes).
+per token in bf16, worked out from the config by hand (layers x KV heads x (K + V) x 2 bytes;
+cross-attention layers hold K/V per sequence and count for none).
 ``STATE`` holds the hybrids' per-sequence state in bytes, by hand: conv windows in the model's
 bf16, SSM and recurrent states in float32 (4 bytes), as transformers keeps them.
 """
@@ -26,6 +27,7 @@ def sliding(window: int, heads: int, dim: int) -> Layer:
 
 
 MLA = ("full", None, 1, 512, 64)  # DeepSeek's latent (kv_lora_rank) and its RoPE key
+CROSS = ("cross", None, 8, 128, 128)  # Mllama's cross-attention over the vision states
 
 
 def pattern(layers: str, attention: Layer) -> list[Layer]:
@@ -167,6 +169,16 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "lfm2-700m": (at(16, LFM2_ATTENTION, full(8, 64)), 6 * 8 * 128 * 2),
     "lfm2-1.2b": (at(16, LFM2_ATTENTION, full(8, 64)), 6 * 8 * 128 * 2),
     "lfm2-8b-a1b": (at(24, {2, 6, 10, 14, 18, 21}, full(8, 64)), 6 * 8 * 128 * 2),
+    # Llama 3.2 Vision's text model: cross-attention (to the image's states, per sequence, not
+    # per token: left out of the bytes) on every 5th layer from 3
+    "llama-3.2-11b-vision-text": (
+        [CROSS if i % 5 == 3 else full(8, 128) for i in range(40)],
+        32 * 8 * 256 * 2,
+    ),
+    "llama-3.2-90b-vision-text": (
+        [CROSS if i % 5 == 3 else full(8, 128) for i in range(100)],
+        80 * 8 * 256 * 2,
+    ),
     # InternLM3: head_dim 128, 2 KV heads; BioGPT: 1024 / 16 and 1600 / 25 = 64
     "internlm3-8b-instruct": ([full(2, 128)] * 48, 48 * 2 * 256 * 2),
     "biogpt": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
