@@ -519,15 +519,36 @@ class _Mamba2(NamedTuple):
     groups_x_state: int
     conv: int
     conv_bias: bool
+    gated_norm: bool = True
 
 
 def _mamba2_mixers(n: ParamCount, hidden: int, mixers: int, m: _Mamba2) -> None:
     """``mixers`` Mamba2 mixers: in_proj (z, x, B, C, dt), out_proj, the conv over x, B and C,
-    dt_bias / A_log / D per head, the gated norm."""
+    dt_bias / A_log / D per head, the gated norm (where it has one)."""
     bc = 2 * m.groups_x_state
     n.add(2 * m.d_in + bc + m.heads, hidden, "mlp", mixers)
     n.add(hidden, m.d_in, "mlp", mixers)
-    n.other += mixers * ((m.d_in + bc) * (m.conv + m.conv_bias) + 3 * m.heads + m.d_in)
+    conv = (m.d_in + bc) * (m.conv + m.conv_bias)
+    n.other += mixers * (conv + 3 * m.heads + m.gated_norm * m.d_in)
+
+
+def _falcon_h1(c: _Cfg, n: ParamCount) -> None:
+    """Falcon-H1: attention and a Mamba2 mixer side by side in every layer, then a gated MLP."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    _embeddings(c, n, hidden)
+    _gqa(c, n, layers, hidden)
+    heads = c.int("mamba_n_heads", default=128)
+    mixer = _Mamba2(
+        d_in=c.int("mamba_d_ssm", default=c.int("mamba_expand", default=2) * hidden),
+        heads=heads,
+        groups_x_state=c.int("mamba_n_groups", default=1) * c.int("mamba_d_state", default=256),
+        conv=c.int("mamba_d_conv", default=4),
+        conv_bias=c.flag("mamba_conv_bias", True),
+        gated_norm=c.flag("mamba_rms_norm", False),
+    )
+    _mamba2_mixers(n, hidden, layers, mixer)
+    _gated_mlp(n, hidden, c.int("intermediate_size", default=14336), layers)
+    n.other += layers * 2 * hidden + hidden  # input / pre-FF norms, the final norm
 
 
 def _hybrid_layers(c: _Cfg, key: str, layers: int, default: Callable[[int], bool]) -> list[int]:
@@ -741,7 +762,7 @@ _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
     "gpt_bigcode": _gpt, "falcon": _falcon, "mpt": _mpt, "jamba": _jamba, "qwen3_next": _qwen3_next,
     "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text, "zamba": _zamba,
     "zamba2": _zamba, "lfm2": _lfm2, "lfm2_moe": _lfm2, "nemotron_h": _nemotron_h,
-    "mllama_text_model": _mllama_text,
+    "mllama_text_model": _mllama_text, "falcon_h1": _falcon_h1,
     **dict.fromkeys(
         ("bart", "whisper", "mbart", "marian", "pegasus", "plbart", "mvp", "blenderbot",
          "blenderbot-small", "bigbird_pegasus"),

@@ -63,6 +63,9 @@ HYBRID_BRANCHES = [
     ("zamba2", {"num_key_value_heads": 2, "n_mamba_heads": 4, "num_hidden_layers": 6,
                 "layers_block_type": ["mamba", "hybrid", "mamba", "hybrid", "hybrid", "mamba"],
                 "num_mem_blocks": 3, "adapter_rank": 8}),
+    ("falcon_h1", {"num_key_value_heads": 2, "num_hidden_layers": 3, "intermediate_size": 96,
+                   "mamba_d_ssm": None, "mamba_n_heads": 8, "mamba_d_state": 16,
+                   "mamba_rms_norm": True, "mamba_n_groups": 2}),  # inner 2 x hidden, a norm
     ("lfm2", {"num_key_value_heads": 2, "num_hidden_layers": 6, "full_attn_idxs": [1, 4],
               "intermediate_size": 300}),
     ("lfm2", {"num_key_value_heads": 2, "num_hidden_layers": 3, "intermediate_size": 300,

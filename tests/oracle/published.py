@@ -179,6 +179,8 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         [CROSS if i % 5 == 3 else full(8, 128) for i in range(100)],
         80 * 8 * 256 * 2,
     ),
+    # Falcon-H1: attention (head_dim 64) beside a Mamba2 mixer on every layer
+    "falcon-h1-0.5b-base": ([full(2, 64)] * 36, 36 * 2 * 128 * 2),
     # InternLM3: head_dim 128, 2 KV heads; BioGPT: 1024 / 16 and 1600 / 25 = 64
     "internlm3-8b-instruct": ([full(2, 128)] * 48, 48 * 2 * 256 * 2),
     "biogpt": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
@@ -210,6 +212,8 @@ STATE: dict[str, int] = {
     # Zamba2: every layer runs a Mamba2 mixer: inner 2 x hidden in heads of 64, d_state 64
     "zamba2-2.7b": _mamba(54, 5120, 64, 4, 80 * 64 * 64),
     "zamba2-1.2b": _mamba(38, 4096, 64, 4, 64 * 64 * 64),
+    # Falcon-H1: every layer's mixer, 24 heads x 64 (mamba_d_ssm 1536), one group of d_state 128
+    "falcon-h1-0.5b-base": _mamba(36, 1536, 128, 4, 24 * 64 * 128),
     # LFM2: a window of 3 over the hidden stream on each convolution layer
     "lfm2-350m": 10 * 1024 * 3 * 2,
     "lfm2-700m": 10 * 1536 * 3 * 2,
