@@ -502,6 +502,24 @@ def _qwen3_next(c: _Cfg, n: ParamCount) -> None:
     n.other += layers * 2 * hidden + hidden
 
 
+def _cpmant(c: _Cfg, n: ParamCount) -> None:
+    """CPM-Ant: prompt and segment embeddings, a relative position bias, pre-norm layers of
+    multi-head attention (``dim_head`` wide) and a gated FFN."""
+    hidden, layers = c.int("hidden_size", default=4096), c.int("num_hidden_layers", default=48)
+    heads, hd = c.int("num_attention_heads", default=32), c.int("dim_head", default=128)
+    segments = c.int("segment_types", default=32)
+    prompts = c.int("prompt_types", default=32) * c.int("prompt_length", default=32)
+    vocab = c.int("vocab_size", default=30720)
+    n.add(vocab + prompts, hidden, "embed")
+    n.add(vocab, hidden, "head")
+    n.other += segments * hidden  # segment embedding
+    n.other += (c.int("position_bias_num_buckets", default=512) + segments**2) * heads
+    n.add(heads * hd, hidden, "attn", 3 * layers)  # project_q, _k, _v
+    n.add(hidden, heads * hd, "attn", layers)  # attention_out
+    _gated_mlp(n, hidden, c.int("dim_ff", default=10240), layers)
+    n.other += layers * 2 * hidden + hidden  # norms before attention and FFN, the output norm
+
+
 def _mllama_text(c: _Cfg, n: ParamCount) -> None:
     """Llama 3.2 Vision's text model: Llama layers, some cross-attending to the image (the same
     q/k/v/o shapes, plus q/k norms and two tanh gates); 8 more embedding rows for image tokens."""
@@ -762,7 +780,7 @@ _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
     "gpt_bigcode": _gpt, "falcon": _falcon, "mpt": _mpt, "jamba": _jamba, "qwen3_next": _qwen3_next,
     "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text, "zamba": _zamba,
     "zamba2": _zamba, "lfm2": _lfm2, "lfm2_moe": _lfm2, "nemotron_h": _nemotron_h,
-    "mllama_text_model": _mllama_text, "falcon_h1": _falcon_h1,
+    "mllama_text_model": _mllama_text, "falcon_h1": _falcon_h1, "cpmant": _cpmant,
     **dict.fromkeys(
         ("bart", "whisper", "mbart", "marian", "pegasus", "plbart", "mvp", "blenderbot",
          "blenderbot-small", "bigbird_pegasus"),

@@ -179,6 +179,8 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         [CROSS if i % 5 == 3 else full(8, 128) for i in range(100)],
         80 * 8 * 256 * 2,
     ),
+    # CPM-Ant: 32 heads of dim_head 128 (its 32 prompt tokens are cached like text)
+    "cpm-ant-10b": ([full(32, 128)] * 48, 48 * 32 * 256 * 2),
     # Falcon-H1: attention (head_dim 64) beside a Mamba2 mixer on every layer
     "falcon-h1-0.5b-base": ([full(2, 64)] * 36, 36 * 2 * 128 * 2),
     # InternLM3: head_dim 128, 2 KV heads; BioGPT: 1024 / 16 and 1600 / 25 = 64
