@@ -88,7 +88,7 @@ _TIED_BY_DEFAULT = {
     "gemma", "gemma2", "gemma3", "gemma3_text", "gemma3n_text", "recurrent_gemma", "falcon",
     "gpt2", "gpt_bigcode", "mpt", "bart", "whisper", "mbart", "pegasus", "plbart", "mvp",
     "marian", "blenderbot", "blenderbot-small", "bigbird_pegasus", "biogpt", "zamba", "zamba2",
-    "lfm2", "lfm2_moe",
+    "lfm2", "lfm2_moe", "gpt_neo",
 }  # fmt: skip
 
 
@@ -355,6 +355,17 @@ def _classic(c: _Cfg, n: ParamCount) -> None:
             n.add(hidden, embed, "attn", 2)  # project_in, project_out
         if not c.flag("do_layer_norm_before", True) or c.flag("_remove_final_layer_norm", False):
             n.other -= 2 * hidden
+
+
+def _gpt_neo(c: _Cfg, n: ParamCount) -> None:
+    """GPT-Neo: learned positions, LayerNorm, unbiased q/k/v, biased output and 4x MLP."""
+    hidden, layers = c.int("hidden_size", default=2048), c.int("num_layers", default=24)
+    inter = c.int("intermediate_size", default=4 * hidden)
+    _embeddings(c, n, hidden)
+    n.other += c.int("max_position_embeddings", default=2048) * hidden
+    n.add(hidden, hidden, "attn", 4 * layers)  # q, k, v, out
+    _plain_mlp(n, hidden, inter, layers, bias=True)
+    n.other += layers * (hidden + 4 * hidden) + 2 * hidden  # out bias, ln_1, ln_2; ln_f
 
 
 def _gpt(c: _Cfg, n: ParamCount) -> None:
@@ -781,6 +792,7 @@ _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
     "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text, "zamba": _zamba,
     "zamba2": _zamba, "lfm2": _lfm2, "lfm2_moe": _lfm2, "nemotron_h": _nemotron_h,
     "mllama_text_model": _mllama_text, "falcon_h1": _falcon_h1, "cpmant": _cpmant,
+    "gpt_neo": _gpt_neo,
     **dict.fromkeys(
         ("bart", "whisper", "mbart", "marian", "pegasus", "plbart", "mvp", "blenderbot",
          "blenderbot-small", "bigbird_pegasus"),

@@ -179,6 +179,8 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         [CROSS if i % 5 == 3 else full(8, 128) for i in range(100)],
         80 * 8 * 256 * 2,
     ),
+    # GPT-Neo: global and local (256-token window) layers alternate
+    "gpt-neo-125m": ([full(12, 64), sliding(256, 12, 64)] * 6, 12 * 12 * 128 * 2),
     # CPM-Ant: 32 heads of dim_head 128 (its 32 prompt tokens are cached like text)
     "cpm-ant-10b": ([full(32, 128)] * 48, 48 * 32 * 256 * 2),
     # Falcon-H1: attention (head_dim 64) beside a Mamba2 mixer on every layer
