@@ -1,5 +1,5 @@
 # generated from schemas/bart.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bfcee3154dfadb5d content=55faca6a09bf37d8
+# kvarch-digest: render=949777b4ba79ac1a content=e0cbac32d3a2fe9c
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -36,10 +36,7 @@ class BartConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
 
     _count = rt.from_input("decoder_layers")
     _num_kv_heads = rt.from_input("decoder_attention_heads")
-
-    @rt.reads("d_model", "decoder_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
+    _k_head_dim = rt.from_derived("attn_head_dim", "d_model", "decoder_attention_heads")
 
     @rt.reads("decoder_attention_heads", "d_model")
     def _cross(self, i: int, kind: str, kinds: list[str]) -> rt.CrossKV | None:

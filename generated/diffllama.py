@@ -1,5 +1,5 @@
 # generated from schemas/diffllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d0110654b5c35dc1 content=b4a9522bbd80a326
+# kvarch-digest: render=ec68bd156328d819 content=c4377355f5722562
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -18,11 +18,7 @@ class DiffLlamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     hidden_size: rt.Width = 2048
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "num_kv_heads",
             ("an even number (differential attention splits the KV heads in halves)"),

@@ -1,5 +1,5 @@
 # generated from schemas/dory.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fbfb4f40e9c37b13 content=caa258fa8d9640c6
+# kvarch-digest: render=2ec33956c07baafb content=c6b8d884f6f68a95
 from typing import ClassVar
 
 import msgspec
@@ -39,11 +39,7 @@ class DoryConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """per_loop (each pass keeps its own cache) or last_loop (one cache, last pass writes)."""
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "layer_types",
             "one entry per block (num_hidden_layers entries)",

@@ -1,5 +1,5 @@
 # generated from schemas/falcon.yaml by `make generate`; do not edit.
-# kvarch-digest: render=02fe2431d8068017 content=13a1df88c9fba177
+# kvarch-digest: render=7732c100a3a83dd7 content=3c785ea9e920d47f
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -43,6 +43,6 @@ class FalconConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
             else self.num_attention_heads
         )
 
-    @rt.reads("new_decoder_architecture", "num_kv_heads", "num_attention_heads", "multi_query")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
+    _num_kv_heads = rt.from_derived(
+        "kv_heads", "new_decoder_architecture", "num_kv_heads", "num_attention_heads", "multi_query"
+    )

@@ -1,5 +1,5 @@
 # generated from schemas/gemma3n_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9f64f063122971f9 content=6e30638219447723
+# kvarch-digest: render=70943f530e1dd399 content=0b36997d9edbd5c9
 from typing import ClassVar
 
 from generated.gemma2 import Gemma2Config
@@ -24,11 +24,7 @@ class Gemma3nTextConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "num_kv_shared_layers",
             ("fewer than num_hidden_layers (some layer must keep its own KV)"),

@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=999f2b8d3f8efbbe content=a9d1d9e559eb442a
+# kvarch-digest: render=1126c4141e3646db content=e5229d9ec736370c
 from typing import Annotated, ClassVar
 
 from generated.gemma3n_text import Gemma3nTextConfig
@@ -63,9 +63,7 @@ class Gemma4TextConfig(Gemma3nTextConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "full" if (i + 1) % 6 == 0 or i == self.num_hidden_layers - 1 else "sliding"
 
-    @rt.reads("use_bidirectional_attention", "sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.window
+    _window = rt.from_derived("window", "use_bidirectional_attention", "sliding_window")
 
     @rt.reads(
         "layer_head_dim",

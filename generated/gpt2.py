@@ -1,5 +1,5 @@
 # generated from schemas/gpt2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e52a9d1b3108de35 content=e41b1661889874d5
+# kvarch-digest: render=47327b231839a255 content=6d911d47b284f843
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -41,13 +41,6 @@ class Gpt2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
         return self.hidden_size // self.num_attention_heads
 
     _count = rt.from_input("num_hidden_layers")
-
-    @rt.reads("num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
-
-    @rt.reads("hidden_size", "num_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
-
+    _num_kv_heads = rt.from_derived("kv_heads", "num_attention_heads")
+    _k_head_dim = rt.from_derived("attn_head_dim", "hidden_size", "num_attention_heads")
     _max_length = rt.from_input("max_position_embeddings")

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_bigcode.yaml by `make generate`; do not edit.
-# kvarch-digest: render=63369a3d73939ee0 content=04dbc47c92b799d1
+# kvarch-digest: render=fd0693e3afc67295 content=d03b0de63a776ce5
 from typing import ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -21,6 +21,4 @@ class GptBigcodeConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
         """KV heads per layer (1 under multi_query)."""
         return 1 if self.multi_query else self.num_attention_heads
 
-    @rt.reads("multi_query", "num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
+    _num_kv_heads = rt.from_derived("kv_heads", "multi_query", "num_attention_heads")

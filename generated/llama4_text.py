@@ -1,5 +1,5 @@
 # generated from schemas/llama4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ec6a84190ef198c8 content=19fb38620ec9c3a1
+# kvarch-digest: render=70c92428dc5adcce content=672c021b5d5309c3
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -30,11 +30,7 @@ class Llama4TextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Per-layer attention kind, when the config lists it."""
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "no_rope_layers",
             "one 0/1 entry per layer",

@@ -1,5 +1,5 @@
 # generated from schemas/longcat_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=11c2134a49bce99c content=381f8025abe7b5be
+# kvarch-digest: render=dac2c1b7e21fcb6c content=778d70c2238cc726
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -46,6 +46,4 @@ class LongcatFlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tr
             else rt.coalesce(self.attention_sublayers, 56) // 2 * 2
         )
 
-    @rt.reads("num_hidden_layers", "attention_sublayers")
-    def _count(self) -> int:
-        return self.cache_layers
+    _count = rt.from_derived("cache_layers", "num_hidden_layers", "attention_sublayers")

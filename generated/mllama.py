@@ -1,5 +1,5 @@
 # generated from schemas/mllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9435f7af060f5785 content=4dfb2e39305b0a47
+# kvarch-digest: render=0857f67ad65eb703 content=4fa437c008f1aeab
 from typing import ClassVar
 
 import msgspec
@@ -25,11 +25,7 @@ class MllamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Layers that attend to the vision states instead of the text."""
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "hidden_size",
             "a multiple of num_attention_heads",
@@ -45,6 +41,4 @@ class MllamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "cross" if i in self.cross_attention_layers else "full"
 
-    @rt.reads("hidden_size", "num_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
+    _k_head_dim = rt.from_derived("attn_head_dim", "hidden_size", "num_attention_heads")

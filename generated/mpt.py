@@ -1,5 +1,5 @@
 # generated from schemas/mpt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=91a5da11cfeab7a3 content=02ff2b9254fcb11e
+# kvarch-digest: render=3b6bf96cc1614678 content=0ce3734e1ffa1fe0
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -32,6 +32,4 @@ class MptConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
         """KV heads per layer."""
         return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
 
-    @rt.reads("num_kv_heads", "num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
+    _num_kv_heads = rt.from_derived("kv_heads", "num_kv_heads", "num_attention_heads")

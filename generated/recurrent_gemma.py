@@ -1,5 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1292f52dd6ef16ff content=ba3ac9dc5c047df2
+# kvarch-digest: render=f943fc2c9ea81d6c content=1d115618a75c0f5d
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -72,10 +72,7 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
         )
 
     _window = rt.from_input("attention_window_size")
-
-    @rt.reads("num_kv_heads", "num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
+    _num_kv_heads = rt.from_derived("kv_heads", "num_kv_heads", "num_attention_heads")
 
     @rt.reads("explicit_head_dim", "hidden_size", "num_attention_heads")
     def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:

@@ -1,5 +1,5 @@
 # generated from schemas/roberta.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4afea9e057e22ba8 content=bf2d17d07bb1c738
+# kvarch-digest: render=0263d53072086931 content=fb0d7001c8b37da0
 from typing import ClassVar
 
 from generated.bert import BertConfig
@@ -21,10 +21,5 @@ class RobertaConfig(BertConfig, frozen=True, kw_only=True, dict=True):
         """Tokens a sequence (or its encoder's) can hold."""
         return self.max_position_embeddings - self.pad_token_id - 1
 
-    @rt.reads("max_position_embeddings", "pad_token_id")
-    def _encoder_len(self) -> int | None:
-        return self.positions
-
-    @rt.reads("max_position_embeddings", "pad_token_id")
-    def _max_length(self) -> int | None:
-        return self.positions
+    _encoder_len = rt.from_derived("positions", "max_position_embeddings", "pad_token_id")
+    _max_length = rt.from_derived("positions", "max_position_embeddings", "pad_token_id")

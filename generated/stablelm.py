@@ -1,5 +1,5 @@
 # generated from schemas/stablelm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3d6a166560be5fa4 content=88164511c4c09c1d
+# kvarch-digest: render=e7a5700667ac4ae3 content=eab4731bea1553b8
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -20,11 +20,7 @@ class StableLmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: rt.Positive = 4096
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "hidden_size",
             "a multiple of num_attention_heads",
@@ -36,6 +32,4 @@ class StableLmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
         """Elements per K and V head (transformers ignores a head_dim in the config)."""
         return self.hidden_size // self.num_attention_heads
 
-    @rt.reads("hidden_size", "num_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
+    _k_head_dim = rt.from_derived("attn_head_dim", "hidden_size", "num_attention_heads")

@@ -1,5 +1,5 @@
 # generated from schemas/xlm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e8b801db278f2f11 content=b0e6d1ab586b6cde
+# kvarch-digest: render=e95e69fdc58cc6dd content=0f706332deaab2be
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -31,9 +31,5 @@ class XLMConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
 
     _count = rt.from_input("n_layers")
     _num_kv_heads = rt.from_input("n_heads")
-
-    @rt.reads("emb_dim", "n_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
-
+    _k_head_dim = rt.from_derived("attn_head_dim", "emb_dim", "n_heads")
     _max_length = rt.from_input("max_position_embeddings")

@@ -1,5 +1,5 @@
 # generated from schemas/zamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7bb4918e561b0a0e content=9a51940b0c57101c
+# kvarch-digest: render=43e4a8ad53f0f5b4 content=ff6a16832a0e6f1e
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -38,11 +38,7 @@ class ZambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Without layers_block_type, the hybrid layers' offset counted from layer 3."""
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "n_mamba_heads",
             "a divisor of mamba_expand * hidden_size",

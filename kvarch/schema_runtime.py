@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import dis
+import itertools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from typing import Any, ClassVar, NamedTuple, NoReturn, Self, TypeVar
@@ -77,6 +78,8 @@ __all__ = [
     "cross",
     "extra_keys",
     "fail",
+    "first_checks",
+    "from_derived",
     "from_input",
     "hf",
     "kind_names",
@@ -180,6 +183,26 @@ def from_input(name: str) -> Callable[..., Any]:
     hook.__qualname__ = f"from_input({name!r})"
     _READS[hook] = (name,)
     return hook
+
+
+def from_derived(name: str, *reads: str) -> Callable[..., Any]:
+    """A hook whose value is the derived value ``name`` as it stands (``_k_head_dim =
+    rt.from_derived("attn_head_dim", "hidden_size", "num_attention_heads")``), marked as
+    reading the inputs behind it (``reads``, in the order errors name them)."""
+
+    def hook(self: SchemaArchConfig, *layer: object) -> Any:
+        return getattr(self, name)
+
+    hook.__qualname__ = f"from_derived({name!r})"
+    _READS[hook] = reads
+    return hook
+
+
+def first_checks(checks: Checks, n: int) -> Checks:
+    """The first ``n`` of a parent's checks (``yield from rt.first_checks(super()._checks(),
+    1)``): a child that keeps those and then adds its own calls them instead of restating them;
+    the parent's later checks are never evaluated."""
+    return itertools.islice(checks, n)
 
 
 def reads(*names: str) -> Callable[[F], F]:
