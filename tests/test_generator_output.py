@@ -171,7 +171,7 @@ def test_scaffold_writes_a_schema_that_compiles(tmp_path: Path) -> None:
     assert path == tmp_path / "my_model.yaml"
     result = compile_dir(tmp_path)
     assert [s.class_name for s in result.schemas] == ["MyModelConfig"]
-    assert "'my_model': ('MyModelConfig'," in result.files["__init__.py"].replace('"', "'")
+    assert "'my_model': 'my_model:MyModelConfig'," in result.files["__init__.py"].replace('"', "'")
     with pytest.raises(SchemaError, match="already exists"):
         scaffold("my_model", tmp_path)
     with pytest.raises(SchemaError, match="must match"):

@@ -38,7 +38,7 @@ def test_registry_exports_are_in_ruffs_order(tmp_path: Path) -> None:
     )
     assert exports == sorted(exports) and "UnknownArchitectureError" in exports
     for stem, cls in (("zeta", "ZetaConfig"), ("axk", "AXKConfig"), ("alpha", "AlphaConfig")):
-        assert f'"{stem}": ("{cls}", ("{stem}",), ()),' in source
+        assert f'"{stem}": "{stem}:{cls}",' in source  # one row per model type
     init = tmp_path / "__init__.py"
     init.write_text(source, encoding="utf-8")
     lint = subprocess.run(
@@ -48,3 +48,21 @@ def test_registry_exports_are_in_ruffs_order(tmp_path: Path) -> None:
         check=False,
     )
     assert lint.returncode == 0, lint.stdout
+
+
+def test_registry_reads_its_two_flat_tables() -> None:
+    from kvarch.registry import Registry
+
+    registry = Registry(
+        "pkg",
+        model_types={"b": "beta:BetaConfig", "b2": "beta:BetaConfig", "a": "alpha:AConfig"},
+        architectures={"BetaForCausalLM": "b", "BetaLM": "b2", "AForCausalLM": "a"},
+    )
+    assert registry.classes == {"AConfig": "alpha", "BetaConfig": "beta"}
+    assert registry.model_types == {"a": "AConfig", "b": "BetaConfig", "b2": "BetaConfig"}
+    assert registry.architectures == {
+        "AForCausalLM": "AConfig",
+        "BetaForCausalLM": "BetaConfig",
+        "BetaLM": "BetaConfig",
+    }
+    assert registry.served["BetaConfig"] == (("b", "b2"), ("BetaForCausalLM", "BetaLM"))
