@@ -1,5 +1,5 @@
 # generated from schemas/bart.yaml by `make generate`; do not edit.
-# kvarch-digest: render=949777b4ba79ac1a content=e0cbac32d3a2fe9c
+# kvarch-digest: render=a5d8b0c3ddc76e72 content=e8dbfc9c24cc0eb6
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -9,8 +9,6 @@ class BartConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """BART decoder (full self-attention per token; cross-attention K/V of the encoder's states
     per sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bart",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BartForCausalLM", "BartForConditionalGeneration")
     SCHEMA: ClassVar[str] = "schemas/bart.yaml"
 
     decoder_layers: rt.Positive = 12

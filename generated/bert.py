@@ -1,5 +1,5 @@
 # generated from schemas/bert.yaml by `make generate`; do not edit.
-# kvarch-digest: render=706d73ab15996ae5 content=66a24d4fa9f215fb
+# kvarch-digest: render=a4c68a98f05f1582 content=6fd8394b1c725d39
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -9,8 +9,6 @@ class BertConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """BERT as a decoder (full self-attention per token; with add_cross_attention, cross-
     attention K/V of an encoder's states per sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bert",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BertLMHeadModel",)
     SCHEMA: ClassVar[str] = "schemas/bert.yaml"
 
     num_hidden_layers: rt.Positive = 12

@@ -1,5 +1,5 @@
 # generated from schemas/diffllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ec68bd156328d819 content=c4377355f5722562
+# kvarch-digest: render=0f9036cdde9602fa content=387167fa725bfea1
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class DiffLlamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """DiffLlama decoder (differential attention, Llama cache geometry, even KV heads)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("diffllama",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DiffLlamaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/diffllama.yaml"
 
     num_hidden_layers: rt.Layers = 16

@@ -1,5 +1,5 @@
 # generated from schemas/dory.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2ec33956c07baafb content=c6b8d884f6f68a95
+# kvarch-digest: render=ff011e241bf096ad content=539694cc51ac7908
 from typing import ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ from kvarch import schema_runtime as rt
 class DoryConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Dory decoder (looped recurrent section; each extra pass keeps its own cache copies)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dory",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DoryForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/dory.yaml"
 
     num_hidden_layers: rt.Layers = 36

@@ -1,5 +1,5 @@
 # generated from schemas/gemma3n_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=70943f530e1dd399 content=0b36997d9edbd5c9
+# kvarch-digest: render=f0dbc5116034da6e content=6f175b082d4219ee
 from typing import ClassVar
 
 from generated.gemma2 import Gemma2Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Gemma3nTextConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     """Gemma3n text decoder (sliding/full pattern; the last layers share earlier layers' KV)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3n_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3nForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma3n_text.yaml"
 
     num_hidden_layers: rt.Layers = 35

@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1126c4141e3646db content=e5229d9ec736370c
+# kvarch-digest: render=884f69660928e5c6 content=1ba1341cc9442aec
 from typing import Annotated, ClassVar
 
 from generated.gemma3n_text import Gemma3nTextConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Gemma4TextConfig(Gemma3nTextConfig, frozen=True, kw_only=True, dict=True):
     """Gemma4 text decoder (full layers use their own head dim; optional KV-shared tail)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma4_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma4_text.yaml"
 
     num_hidden_layers: rt.Layers = 30

@@ -1,5 +1,5 @@
 # generated from schemas/gpt2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=47327b231839a255 content=6d911d47b284f843
+# kvarch-digest: render=968f3a19cbbe76ce content=8c81d9cad634a8ad
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class Gpt2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt2", "gpt-sw3")
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPT2LMHeadModel",)
     SCHEMA: ClassVar[str] = "schemas/gpt2.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf("n_layer", "num_hidden_layers", ge=1)]

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_bigcode.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fd0693e3afc67295 content=d03b0de63a776ce5
+# kvarch-digest: render=bbdc753f258c2de3 content=507da2458b1faa92
 from typing import ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class GptBigcodeConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """GPT-BigCode decoder (multi_query -> one K/V head; else multi-head)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt_bigcode",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPTBigCodeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gpt_bigcode.yaml"
 
     multi_query: bool = True

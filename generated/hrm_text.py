@@ -1,5 +1,5 @@
 # generated from schemas/hrm_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c73f83cd39da5375 content=37bf95b2e4baab20
+# kvarch-digest: render=ed631230bfec73ee content=60ba1514f3c1da13
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class HrmTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """HRM text decoder (one multi-head cache slot per attention invocation of the H/L cycles)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hrm_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HrmTextForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/hrm_text.yaml"
 
     num_hidden_layers: rt.Positive = 16

@@ -1,5 +1,5 @@
 # generated from schemas/llama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e33f51e273757763 content=12ab59616e98cea0
+# kvarch-digest: render=9959f8d30d804a26 content=9b81fb5c3895049b
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class LlamaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """Llama decoder (grouped-query attention, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("llama",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("LlamaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/llama.yaml"
 
     num_hidden_layers: rt.Layers

@@ -1,5 +1,5 @@
 # generated from schemas/llama4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=70c92428dc5adcce content=672c021b5d5309c3
+# kvarch-digest: render=fdd5ef8a6969a084 content=7b233be29461aa45
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ from kvarch import schema_runtime as rt
 class Llama4TextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Llama 4 text decoder (chunked attention on rope layers, full attention on no-rope layers)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("llama4_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Llama4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/llama4_text.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

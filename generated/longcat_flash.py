@@ -1,5 +1,5 @@
 # generated from schemas/longcat_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=dac2c1b7e21fcb6c content=778d70c2238cc726
+# kvarch-digest: render=0c9fd41676205b5c content=78c7dbe2e0168199
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -10,8 +10,6 @@ class LongcatFlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tr
     """LongCat-Flash decoder: each of num_layers blocks holds two MLA sublayers, each with its
     own latent cache."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("longcat_flash",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("LongcatFlashForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/longcat_flash.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf("num_layers", ge=1)] | None = None

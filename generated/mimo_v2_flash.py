@@ -1,5 +1,5 @@
 # generated from schemas/mimo_v2_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f1db7ead3c751522 content=025df52e9ce1ec4b
+# kvarch-digest: render=d9dc698524a3ca60 content=8b6d75e1b769846f
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class MiMoV2FlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """MiMo-V2-Flash decoder (sliding layers with doubled KV heads; K and V widths differ)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mimo_v2_flash",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MiMoV2FlashForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/mimo_v2_flash.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

@@ -1,5 +1,5 @@
 # generated from schemas/mllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0857f67ad65eb703 content=4fa437c008f1aeab
+# kvarch-digest: render=5f691a63596ad0ac content=ed4bbbdd29bbd32c
 from typing import ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ from kvarch import schema_runtime as rt
 class MllamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Llama 3.2 Vision (text decoder under text_config; cross-attention layers keep vision K/V)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mllama",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MllamaForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/mllama.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
 

@@ -1,5 +1,5 @@
 # generated from schemas/mpt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3b6bf96cc1614678 content=0ce3734e1ffa1fe0
+# kvarch-digest: render=05f6cd9fc525d608 content=0034317e8f51502d
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class MptConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """MPT decoder (multi-head attention, ALiBi; attn_config.kv_n_heads when present)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mpt",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MptForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/mpt.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf("n_layers", "num_hidden_layers", ge=1)]

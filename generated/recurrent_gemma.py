@@ -1,5 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f943fc2c9ea81d6c content=1d115618a75c0f5d
+# kvarch-digest: render=a1759d947f270c56 content=03c226ee2620f90a
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -9,8 +9,6 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
     """RecurrentGemma decoder (recurrent blocks keep a per-sequence state, no KV; local-attention
     blocks slide)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("recurrent_gemma",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("RecurrentGemmaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/recurrent_gemma.yaml"
 
     num_hidden_layers: rt.Positive = 26

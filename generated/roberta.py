@@ -1,5 +1,5 @@
 # generated from schemas/roberta.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0263d53072086931 content=fb0d7001c8b37da0
+# kvarch-digest: render=f7544b0d13f3e743 content=101d3f52063118b8
 from typing import ClassVar
 
 from generated.bert import BertConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class RobertaConfig(BertConfig, frozen=True, kw_only=True, dict=True):
     """RoBERTa as a decoder (BERT's cache; positions start after the padding index)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("roberta",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("RobertaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/roberta.yaml"
 
     pad_token_id: rt.NonNegative = 1

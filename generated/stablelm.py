@@ -1,5 +1,5 @@
 # generated from schemas/stablelm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e7a5700667ac4ae3 content=eab4731bea1553b8
+# kvarch-digest: render=90354c272c173b45 content=2fe1b2e2a1104adb
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class StableLmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """StableLM decoder (every layer full attention; head_dim = hidden / heads)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("stablelm",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("StableLmForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/stablelm.yaml"
 
     num_hidden_layers: rt.Layers = 32

@@ -1,5 +1,5 @@
 # generated from schemas/xlm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e95e69fdc58cc6dd content=0f706332deaab2be
+# kvarch-digest: render=56bed08c99a4f014 content=06eca1a6d8517b24
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class XLMConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """XLM language model (full self-attention per token, one K/V head per query head)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("xlm",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("XLMWithLMHeadModel",)
     SCHEMA: ClassVar[str] = "schemas/xlm.yaml"
 
     n_layers: rt.Positive = 12

@@ -1,5 +1,5 @@
 # generated from schemas/zamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=43e4a8ad53f0f5b4 content=ff6a16832a0e6f1e
+# kvarch-digest: render=06a933686ff025b9 content=dd9cb9e2d60590d0
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class ZambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Zamba hybrid decoder (Mamba layers keep no KV; hybrid layers run shared attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("zamba",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ZambaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/zamba.yaml"
     KIND_LIST: ClassVar[str | None] = "layers_block_type"
     KIND_NAMES = rt.kind_names({"hybrid": "full"})

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import dis
 import itertools
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from typing import Any, ClassVar, NamedTuple, NoReturn, Self, TypeVar
@@ -323,14 +324,32 @@ def _info(cls: type[SchemaArchConfig]) -> _Info:
     return found
 
 
+class _Served:
+    """A generated class's ``MODEL_TYPES`` (column 0) or ``ARCHITECTURES`` (1): read from the
+    registry table of the package it was generated into (``kvarch.registry.Registry.served``),
+    the one place the compiler writes them; () for a class no registry serves (an abstract
+    schema's, or a subclass written by hand)."""
+
+    def __init__(self, column: int) -> None:
+        self.column = column
+
+    def __get__(self, obj: object, owner: type) -> tuple[str, ...]:
+        package, _, module = owner.__module__.rpartition(".")
+        registry = getattr(sys.modules.get(package), "_REGISTRY", None)
+        if registry is None or registry.classes.get(owner.__name__) != module:
+            return ()
+        served: tuple[str, ...] = registry.served[owner.__name__][self.column]
+        return served
+
+
 class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True, dict=True):
     """Base of every generated config: the contract, built from a few generated hooks (frozen,
     like its base: the memoized layers and KV params never go stale)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ()
-    """HF ``model_type`` values this class serves."""
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
-    """HF ``architectures`` entries this class serves."""
+    MODEL_TYPES = _Served(0)
+    """HF ``model_type`` values this class serves (its rows in the registry table)."""
+    ARCHITECTURES = _Served(1)
+    """HF ``architectures`` entries this class serves (its rows in the registry table)."""
     SCHEMA: ClassVar[str] = ""
     """The schema file this class was generated from."""
     ROOTS: ClassVar[tuple[str, ...]] = ()

@@ -151,7 +151,7 @@ def test_an_abstract_schema_is_only_extended_and_a_childs_let_keeps_the_parents_
         },
     )
     registry = files["__init__.py"].replace('"', "'")
-    assert "'base': (" not in registry and "'every': ('EveryConfig'" in registry
+    assert "base:" not in registry and "'every': 'every:EveryConfig'," in registry
     # a let that reads fewer layer locals than the parent's takes the parent's, so the parent's
     # _state calls it unchanged; one that reads more gets them, and its class restates _state
     assert "def _let_mixer(self, kind: str) -> bool:" in files["every.py"]

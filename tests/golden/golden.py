@@ -1,5 +1,5 @@
 # generated from schemas/golden.yaml by `make generate`; do not edit.
-# kvarch-digest: render=46aa4dc155851749 content=a31a5b1d886f5419
+# kvarch-digest: render=6494942643e0f33b content=4c8031a67d9861f6
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class GoldenConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """Golden test family: \"quotes\", 'single', back\\slash and \"\"\"triple\"\"\"."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("golden", "golden-alt")
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GoldenForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/golden.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config", "llm_config")
     KIND_LIST: ClassVar[str | None] = "layer_types"
