@@ -16,7 +16,7 @@ from kvarch.device import DeviceRef
 from kvarch.dtype import DType
 from kvarch.kv_cache import KVCacheConfig
 from kvarch.schema_inputs import config_mapping
-from kvarch.schema_runtime import SchemaArchConfig, UnknownArchitectureError, closest
+from kvarch.schema_runtime import SERVED, SchemaArchConfig, UnknownArchitectureError, closest
 
 __all__ = ["PACKAGE", "Registry", "from_hf_config", "model_types", "resolve"]
 
@@ -72,6 +72,7 @@ class Registry:
             for c in self.classes
         }
         """Generated class name -> (its model types, its architectures), in table order."""
+        SERVED.update({f"{package}.{m}:{c}": self.served[c] for c, m in self.classes.items()})
 
     def load(self, class_name: str) -> type[SchemaArchConfig]:
         """The generated class named ``class_name`` (its module is imported on first use)."""

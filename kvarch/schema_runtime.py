@@ -14,7 +14,6 @@ from __future__ import annotations
 import difflib
 import dis
 import itertools
-import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from typing import Any, ClassVar, NamedTuple, NoReturn, Self, TypeVar
@@ -51,6 +50,7 @@ __all__ = [
     "LAYER_KINDS",
     "MAX_LAYERS",
     "REQUIRED",
+    "SERVED",
     "STANDARD_FIELDS",
     "STANDARD_KIND_NAMES",
     "Checks",
@@ -324,22 +324,21 @@ def _info(cls: type[SchemaArchConfig]) -> _Info:
     return found
 
 
+#: ``"module:Class"`` -> (model types, architectures): the rows of each generated registry
+#: table (``kvarch.registry.Registry`` enters its own when its package is imported).
+SERVED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
 class _Served:
-    """A generated class's ``MODEL_TYPES`` (column 0) or ``ARCHITECTURES`` (1): read from the
-    registry table of the package it was generated into (``kvarch.registry.Registry.served``),
-    the one place the compiler writes them; () for a class no registry serves (an abstract
-    schema's, or a subclass written by hand)."""
+    """A generated class's ``MODEL_TYPES`` (column 0) or ``ARCHITECTURES`` (1): its rows in the
+    registry table of the package it was generated into, the one place the compiler writes them;
+    () for a class no registry serves (an abstract schema's, or a subclass written by hand)."""
 
     def __init__(self, column: int) -> None:
         self.column = column
 
     def __get__(self, obj: object, owner: type) -> tuple[str, ...]:
-        package, _, module = owner.__module__.rpartition(".")
-        registry = getattr(sys.modules.get(package), "_REGISTRY", None)
-        if registry is None or registry.classes.get(owner.__name__) != module:
-            return ()
-        served: tuple[str, ...] = registry.served[owner.__name__][self.column]
-        return served
+        return SERVED.get(f"{owner.__module__}:{owner.__name__}", ((), ()))[self.column]
 
 
 class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True, dict=True):
