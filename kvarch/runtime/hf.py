@@ -9,7 +9,9 @@ Recurrent state (SSM, linear attention, conv) that the schema declares lives in 
 ``StateStore``, one row per sequence (``state_layers``). Indexed (DSA) layers page their
 indexer's keys beside K/V (``hf_indexed.PagedIndexedLayer``). Encoder–decoder models (whisper,
 bart, ...) keep their cross-attention K/V per sequence in ``cross`` (``kvarch.runtime.cross``);
-``kwargs_for`` hands ``generate`` the ``EncoderDecoderCache`` around both. Layers kvarch does
+``kwargs_for`` hands ``generate`` the ``EncoderDecoderCache`` around both. Compressed layers
+(deepseek_v4) page their window and keep their compressor's and indexer's entries in kvarch's
+``CompressedStore`` (``hf_compressed``). Layers kvarch does
 not page or hold (shared-KV, mllama's cross-attention, undeclared state) keep transformers' own
 layer objects; ``hf_layers.delegated_layers`` picks them and refuses caches it cannot hold.
 """
@@ -474,6 +476,9 @@ class PagedCache(Cache):  # type: ignore[misc]
         during prefill. Recurrent state the schema declares (SSM, linear attention, conv) gets
         ``max_batch_size`` rows of kvarch's ``StateStore``, budgeted by the planner; indexer
         keys are paged beside K/V; window layers that transformers caches whole are paged whole.
+        Compressed layers (deepseek_v4) page their window as one K = V tensor per token; their
+        compressed entries and open windows get ``max_batch_size`` rows of kvarch's
+        ``CompressedStore`` (``hf_compressed``), budgeted by the planner like state.
         Encoder–decoder models (whisper, bart) keep their cross-attention K/V per sequence in
         ``cross``, and the budget leaves ``max_batch_size`` sequences of it at the longest
         encoder input free. Shared-KV and (mllama) cross-attention layers keep transformers' own
