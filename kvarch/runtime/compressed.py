@@ -120,9 +120,7 @@ class CompressedStore:
             raise ShapeError("batch", batch, f"1 to the {self.max_seqs} rows the store holds")
         return kept[name]
 
-    def take(
-        self, layer: int, name: str, kv: Tensor, gate: Tensor
-    ) -> tuple[Tensor, Tensor, int]:
+    def take(self, layer: int, name: str, kv: Tensor, gate: Tensor) -> tuple[Tensor, Tensor, int]:
         """The new tokens' ``[batch, n, width]`` projections after the open window's: the
         closed windows' part (a multiple of ``every`` tokens), its gates and the position of
         its first token; the rest stays open (``DeepseekV4HCACache.store_compression_weights``)."""
@@ -175,7 +173,10 @@ class CompressedStore:
                 f"layer {layer} {name} overlap kv/gate", tuple(last_kv.shape), f"[batch, *{want}]"
             )
         prior = (
-            (cache.overlap_kv[:batch].to(last_kv.dtype, copy=True), cache.overlap_gate[:batch].clone())
+            (
+                cache.overlap_kv[:batch].to(last_kv.dtype, copy=True),
+                cache.overlap_gate[:batch].clone(),
+            )
             if cache.carried
             else (None, None)
         )
