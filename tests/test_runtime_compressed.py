@@ -132,6 +132,27 @@ def test_paged_generation_equals_transformers_cache(mix: str) -> None:
         assert store is not None and store.count(0, "compressor") == 2  # 256 tokens: 2 x 128
 
 
+def test_bfloat16_entries_equal_transformers_bit_for_bit() -> None:
+    """In bfloat16 the carried gate logits arrive in float32 (the module adds its float32
+    position bias first): the store keeps them so, and every entry matches exactly."""
+    config = config_for("deepseek-v4-layer-types")
+    model = build_model(config).to(torch.bfloat16)
+    ids, mask = prompt(int(config.vocab_size), 30)
+    reference = DynamicCache(config=config)
+    want = greedy(model, ids, mask, 6, past_key_values=reference)
+    cache = paged(model, 36)
+    got = greedy(model, ids, mask, 6, past_key_values=cache)
+    assert torch.equal(got.sequences, want.sequences)
+    assert torch.equal(torch.stack(got.logits), torch.stack(want.logits))
+    store = cache.compressed
+    assert store is not None
+    for i in (1, 2, 3):
+        for name, entries in reference.layers[i].compressed_kv.items():
+            kept = store.caches[i][name]
+            assert kept.entries.dtype == torch.bfloat16
+            assert torch.equal(kept.entries[:2, : kept.count], entries)
+
+
 def test_a_compressed_window_is_one_tensor_and_the_bytes_are_the_plans() -> None:
     """The window's K (= V) is paged once per token (no V tensor); the store holds, per
     sequence and cache, max_seq_len // every entries, an open window of every - 1 tokens' kv
