@@ -5,7 +5,9 @@ Without a cache argument, ``generate`` gives a model ``DynamicCache(config=text_
 against kvarch's plan: per-token K/V (a ``DynamicLayer`` for full/MLA layers, a
 ``DynamicSlidingWindowLayer`` for sliding and chunked ones, with the schema's window) is
 paged, and so is a ``DynamicIndexedLayer`` (full K/V plus a sparse-attention indexer's keys,
-paged beside them: ``hf_indexed``). A window layer transformers keeps whole (a plain
+paged beside them: ``hf_indexed``) and a compressed layer's ``DeepseekV4*Cache`` (a
+``DynamicSlidingWindowLayer`` whose window is paged, kvarch keeping its compressed caches:
+``hf_compressed``). A window layer transformers keeps whole (a plain
 ``DynamicLayer``: gpt_neo's local layers) is paged whole (``widen_unkept_windows``), and a
 looped model's per-loop cache copies (dory) are schema slots past the decoder layers. A
 linear-attention layer (``LinearAttentionLayer``, or ``LinearAttentionAnd*AttentionLayer``
