@@ -496,10 +496,7 @@ class PagedCache(Cache):  # type: ignore[misc]
             arch = arch_for_model(model, page_size=page_size)
             cross_bytes = int(getattr(arch, "cross_bytes_per_sequence", 0))
             params, kinds, states = paged_layout(arch)
-            params = hf_compressed.window_groups(arch, params)
-            store = hf_compressed.compressed_store(
-                arch, model, max_seqs=max_batch_size, max_seq_len=max_seq_len
-            )
+            params, store = hf_compressed.adapt(arch, params, model, max_batch_size, max_seq_len)
         num_layers = max(decoder_layer_count(model, as_groups(params)), len(kinds))  # + loops
         widened: list[int] = []
         if isinstance(params, MultiKVCacheParams):

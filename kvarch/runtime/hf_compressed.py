@@ -33,6 +33,7 @@ from kvarch.runtime.hf import PagedCache, PagedLayer
 
 __all__ = [
     "PagedCompressedLayer",
+    "adapt",
     "attach",
     "compressed_store",
     "refuse_packed",
@@ -92,6 +93,15 @@ def compressed_store(
     return CompressedStore(
         layers, max_seqs=max_seqs, max_seq_len=max_seq_len, dtype=model.dtype, device=device
     )
+
+
+def adapt(
+    arch: Any, params: MultiKVCacheParams, model: Any, max_seqs: int, max_seq_len: int
+) -> tuple[MultiKVCacheParams, CompressedStore | None]:
+    """``from_model``'s step for compressed layers: the groups with their windows paged
+    (``window_groups``) and the store of their compressed caches (None without any)."""
+    store = compressed_store(arch, model, max_seqs=max_seqs, max_seq_len=max_seq_len)
+    return (params, None) if store is None else (window_groups(arch, params), store)
 
 
 def attach(cache: PagedCache, store: CompressedStore) -> None:
