@@ -271,6 +271,27 @@ def test_gpu_cvt_decodes_every_code_exactly(dtype: torch.dtype) -> None:
     _decodes_every_code(dtype, "cvt")
 
 
+@pytest.mark.parametrize("pages", ["tma", "pointer"])
+def test_decode_page_boxes(pages: triton_ops.PageLoads) -> None:
+    """Page-box reads: tiles of several pages, pages of several tiles, recycled pages (-1),
+    fp8 (word decodes, per-head scales; e5m2 converted), K wider than the power-of-two part."""
+    def launch(**kw: Any) -> triton_ops.DecodeLaunch:
+        return triton_ops.DecodeLaunch(pages=pages, **kw)
+
+    lens = [5, 40, 17, 70, 16]
+    _check_decode(Paged(lens, page=16, n_kv=2, dim=32), 4, launch=launch(splits=2, block_n=32))
+    _check_decode(Paged(lens, page=32, n_kv=2, dim=32), 2, launch=launch(splits=1, block_n=16))
+    windowed = Paged([50, 70, 3], page=16, n_kv=2, dim=32, window=20)
+    _check_decode(windowed, 2, window=20, launch=launch(splits=2, block_n=32))
+    for dtype in (FP8, E5M2):
+        cache = Paged([5, 40, 70], page=16, n_kv=2, dim=32, dtype=dtype, per_head_scales=True)
+        _check_decode(cache, 2, launch=launch(splits=2, block_n=32))
+    latent = Paged([5, 40, 70], page=32, n_kv=1, dim=48, latent=True)
+    _check_decode(latent, 16, v_head_dim=32, launch=launch(splits=2, block_n=16))
+    with pytest.raises(ShapeError, match="launch.pages"):
+        _check_decode(Paged([5], page=8, n_kv=2, dim=32), 2, launch=launch())
+
+
 def test_decode_mla_latent_more_heads_than_a_block() -> None:
     cache = Paged([6, 21], page=4, n_kv=1, dim=40, latent=True)
     _check_decode(cache, 32, v_head_dim=32, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
@@ -355,6 +376,29 @@ def test_gpu_decode_window_fp8_and_mla() -> None:
 
 @pytest.mark.gpu
 @gpu
+@pytest.mark.parametrize("pages", ["tma", "pointer"])
+def test_gpu_decode_page_boxes(pages: triton_ops.PageLoads) -> None:
+    lens = [*torch.randint(1, 3000, (12,)).tolist(), 1, 16, 17, 64, 65, 4095]
+    for page, block_n, splits in ((16, 64, None), (64, 64, 4), (128, 64, 1)):
+        launch = triton_ops.DecodeLaunch(pages=pages, block_n=block_n, splits=splits)
+        _check_decode(Paged(lens, page=page, n_kv=8, dim=128), 4, launch=launch)
+        fp8 = Paged(lens, page=page, dtype=FP8, n_kv=8, dim=128, per_head_scales=True)
+        _check_decode(fp8, 4, launch=launch)
+    launch = triton_ops.DecodeLaunch(pages=pages)
+    _check_decode(Paged([1200, 77], page=16, dtype=E5M2, n_kv=8, dim=128), 8, launch=launch)
+    windowed = Paged([100, 4096, 5000], page=16, window=1024, n_kv=8, dim=128)
+    _check_decode(windowed, 4, window=1024, launch=launch)
+    for name in ("sinks_window", "softcap_sinks_chunk"):
+        opts = _gpu_options(name, 8 * 4, level=8.0)
+        local = opts.get("window", opts.get("chunk"))
+        cache = Paged(lens, page=16, n_kv=8, dim=128, window=local)
+        _check_decode(cache, 4, launch=launch, options=opts)
+    latent = Paged([700, 2000, 5], page=64, n_kv=1, dim=576, latent=True)
+    _check_decode(latent, 16, v_head_dim=512, launch=launch)
+
+
+@pytest.mark.gpu
+@gpu
 @pytest.mark.parametrize("group", [1, 4, 8])
 def test_gpu_prefill_varlen(group: int) -> None:
     cache = Paged([1000, 515, 64, 2048], page=16, n_kv=8, dim=128)
@@ -410,14 +454,18 @@ def test_gpu_prefill_options(name: str) -> None:
 
 @pytest.mark.gpu
 @gpu
-@pytest.mark.parametrize("name", ["plain", "fp8", "sinks_window", "softcap_sinks_chunk"])
+@pytest.mark.parametrize(
+    "name", ["plain", "fp8", "sinks_window", "softcap_sinks_chunk", "fp8_tma", "tma"]
+)
 def test_gpu_decode_padding_rows_in_a_cuda_graph(name: str) -> None:
     """A bucket captured once, replayed with padding rows (length 0, table -1, q NaN) and
-    shorter rows (entries past their pages -1): padding rows give 0, others the reference."""
-    dtype = FP8 if name == "fp8" else torch.bfloat16
+    shorter rows (entries past their pages -1): padding rows give 0, others the reference.
+    ``*tma``: the page boxes read by TMA (``launch.pages``)."""
+    dtype = FP8 if name.startswith("fp8") else torch.bfloat16
+    launch = triton_ops.DecodeLaunch(pages="tma" if name.endswith("tma") else None)
     cache = Paged([3000] * 8, page=16, n_kv=8, dim=128, dtype=dtype)
     opts: dict[str, Any] = cache.scales()
-    if name not in ("plain", "fp8"):
+    if name not in ("plain", "fp8", "fp8_tma", "tma"):
         opts.update(_gpu_options(name, 32, level=8.0))
     q = torch.randn(8, 32, 128, device=DEVICE).to(torch.bfloat16)
     tables, seq_lens = cache.block_tables.clone(), cache.seq_lens.clone()
@@ -425,8 +473,9 @@ def test_gpu_decode_padding_rows_in_a_cuda_graph(name: str) -> None:
 
     def step() -> None:
         triton_ops.paged_decode(
-            q, cache.k_cache, cache.v_cache, tables, seq_lens, scale=0.1, out=out, **opts
-        )
+            q, cache.k_cache, cache.v_cache, tables, seq_lens, scale=0.1, out=out,
+            launch=launch, **opts,
+        )  # fmt: skip
 
     torch.cuda.set_sync_debug_mode("error")  # no host sync anywhere in the launch
     try:
