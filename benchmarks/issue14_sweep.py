@@ -61,20 +61,20 @@ def fp8_configs() -> list[Launch]:
 
 def page_configs(kind: str) -> list[Launch]:
     """Page-box reads (``launch.pages``): TMA descriptors or one address per page, by
-    (block_n, stages, splits)."""
+    (pages, block_n, stages, splits, warps); the default launch is timed again in between."""
     if kind == "mla":
-        tma = ((64, 2, 4), (64, 2, 8), (32, 3, 4), (32, 4, 8), (16, 4, 8))
-        ptr = ((64, 2, 4), (32, 3, 4))
-        warps = 8
+        found = [("pointer", 64, 2, 4, 8), (None, 64, 2, 4, 8), ("pointer", 64, 2, 4, 8),
+                 ("pointer", 64, 2, 2, 8), ("pointer", 64, 2, 8, 8), ("tma", 64, 2, 4, 8),
+                 (None, 64, 2, 4, 8)]  # fmt: skip
     elif kind == "bf16":
-        tma, ptr, warps = ((64, 2, 1), (64, 3, 1)), ((64, 2, 1),), 4
+        found = [("tma", 64, 2, 1, 4), ("tma", 64, 3, 1, 4), ("pointer", 64, 2, 1, 4)]
     else:
-        tma = ((64, 2, 1), (64, 3, 1), (64, 4, 1), (128, 2, 1), (128, 3, 1), (64, 3, 2),
-               (128, 3, 2), (32, 4, 1), (64, 2, 4), (16, 4, 1))  # fmt: skip
-        ptr = ((64, 2, 1), (64, 3, 1), (128, 2, 1), (128, 3, 1), (64, 3, 2))
-        warps = 4
-    return [Launch(pages=pages, block_n=bn, num_stages=st, splits=sp, num_warps=warps)
-            for pages, found in (("tma", tma), ("pointer", ptr)) for bn, st, sp in found]  # fmt: skip
+        found = [("tma", 64, 2, 1, 4), ("tma", 64, 3, 1, 4), ("tma", 64, 4, 1, 4),
+                 ("tma", 64, 3, 2, 4), ("tma", 64, 3, 1, 8), ("tma", 32, 3, 1, 4),
+                 ("pointer", 64, 2, 1, 4), ("pointer", 64, 3, 1, 4), ("pointer", 32, 3, 1, 4),
+                 (None, None, None, None, None)]  # fmt: skip
+    return [Launch(pages=pages, block_n=bn, num_stages=st, splits=sp, num_warps=w)
+            for pages, bn, st, sp, w in found]  # fmt: skip
 
 
 def superhead_configs() -> list[Launch]:

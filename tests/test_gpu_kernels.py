@@ -279,7 +279,7 @@ def test_decode_page_boxes(pages: triton_ops.PageLoads) -> None:
         return triton_ops.DecodeLaunch(pages=pages, **kw)
 
     lens = [5, 40, 17, 70, 16]
-    _check_decode(Paged(lens, page=16, n_kv=2, dim=32), 4, launch=launch(splits=2, block_n=32))
+    _check_decode(Paged(lens, page=16, n_kv=2, dim=32), 4, launch=launch(splits=2, block_n=64))
     _check_decode(Paged(lens, page=32, n_kv=2, dim=32), 2, launch=launch(splits=1, block_n=16))
     windowed = Paged([50, 70, 3], page=16, n_kv=2, dim=32, window=20)
     _check_decode(windowed, 2, window=20, launch=launch(splits=2, block_n=32))

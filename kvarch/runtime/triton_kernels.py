@@ -276,7 +276,7 @@ def _attend_tile(
         v = _load_cols(
             vc_ptr, v_row, in_seq, 0, V_DIM, BLOCK_DV, MASKED, BLOCK_DV != V_DIM, FP8_DECODE
         ).to(q1.dtype)
-    l_i, acc = _accumulate(l_i, acc, alpha, p, v, F32)
+    l_i, acc = _accumulate(l_i, acc, alpha, p, _mm(p.to(q1.dtype), v, F32))
     return m_new, l_i, acc
 
 
@@ -300,36 +300,44 @@ def _softmax_step(
 
 
 @triton.jit
-def _accumulate(l_i, acc, alpha, p, v, F32: tl.constexpr):
-    """Fold one tile's probabilities and values into the running sums."""
-    acc = acc * alpha[:, None] + _mm(p.to(v.dtype), v, F32)
+def _accumulate(l_i, acc, alpha, p, pv):
+    """Fold one tile's probabilities and their values ``pv = p @ V`` into the running sums."""
+    acc = acc * alpha[:, None] + pv
     l_i = l_i * alpha + tl.sum(p, 1)
     return l_i, acc
 
 
 @triton.jit
-def _attend_box(
-    q1, q2, m_i, l_i, acc, kc_ptr, kc2_ptr, vc_ptr, bt_row_ptr, kv_head, p0, page_size,
-    load_lo, load_hi, visible_lo, visible_hi, qk_scale, cap,
-    kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-    HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
-    BLOCK_DV: tl.constexpr, BOX: tl.constexpr, V_IS_K1: tl.constexpr,
-    MASKED: tl.constexpr, SOFTCAP: tl.constexpr, F32: tl.constexpr, FP8_DECODE: tl.constexpr,
-    TMA: tl.constexpr,
-):  # fmt: skip
-    """:func:`_attend_tile` for keys ``p0 .. p0+BOX``, which lie in one page (BOX divides the
-    page size): one block-table entry and one address per box (:func:`_load_box`; with TMA
-    ``kc_ptr`` / ``kc2_ptr`` / ``vc_ptr`` are descriptors of K's two column parts and V).
-    A masked box reads a real page even where it has no key (entry 0 then) and zeroes the
-    rows outside ``[load_lo, load_hi)`` before they meet the probabilities.
-    """
-    pos = p0 + tl.arange(0, BOX)
+def _cat(a, b):
+    """``[rows, n]`` and ``[rows, n]`` -> ``[rows, 2n]`` (a's columns first)."""
+    return tl.permute(tl.join(a, b), (0, 2, 1)).reshape([a.shape[0], 2 * a.shape[1]])
+
+
+@triton.jit
+def _halves(x):
+    """Inverse of :func:`_cat`: ``[rows, 2n]`` -> its first and last n columns."""
+    return tl.split(tl.permute(x.reshape([x.shape[0], 2, x.shape[1] // 2]), (0, 2, 1)))
+
+
+@triton.jit
+def _box_page(bt_row_ptr, p0, page_size, load_lo, load_hi, BOX: tl.constexpr, MASKED: tl.constexpr):
+    """(page, first row in it) of the box of keys ``p0 .. p0+BOX``; a masked box with no key
+    in ``[load_lo, load_hi)`` reads page 0 (its entry may be -1 or past the table)."""
     if MASKED:
         live = (p0 < load_hi) & (p0 + BOX > load_lo)
         page = tl.maximum(tl.load(bt_row_ptr + p0 // page_size, mask=live, other=0), 0)
     else:
         page = tl.load(bt_row_ptr + p0 // page_size)
-    row0 = p0 % page_size
+    return page, p0 % page_size
+
+
+@triton.jit
+def _box_scores(
+    q1, q2, kc_ptr, kc2_ptr, page, row0, kv_head, kc_sb, kc_sp, kc_sh,
+    HEAD_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr, BOX: tl.constexpr,
+    F32: tl.constexpr, FP8_DECODE: tl.constexpr, TMA: tl.constexpr,
+):  # fmt: skip
+    """(raw scores ``[rows, BOX]``, K's first D1 columns) of one page box."""
     k1 = _load_box(
         kc_ptr, page, row0, kv_head, 0, kc_sb, kc_sp, kc_sh, HEAD_DIM, BOX, D1, False, TMA,
         FP8_DECODE,
@@ -341,19 +349,100 @@ def _attend_box(
             True, TMA, FP8_DECODE,
         ).to(q2.dtype)  # fmt: skip
         s += _mm(q2, tl.trans(k2), F32)
-    m_new, alpha, p = _softmax_step(
-        s, m_i, pos, visible_lo, visible_hi, qk_scale, cap, MASKED, SOFTCAP
-    )
+    return s, k1
+
+
+@triton.jit
+def _box_values(
+    p, k1, vc_ptr, page, row0, kv_head, p0, load_lo, load_hi, vc_sb, vc_sp, vc_sh,
+    V_DIM: tl.constexpr, BLOCK_DV: tl.constexpr, BOX: tl.constexpr, V_IS_K1: tl.constexpr,
+    MASKED: tl.constexpr, F32: tl.constexpr, FP8_DECODE: tl.constexpr, TMA: tl.constexpr,
+):  # fmt: skip
+    """``p @ V`` of one page box (V is ``k1`` with V_IS_K1). Masked boxes zero the rows outside
+    ``[load_lo, load_hi)``: they may hold anything, NaN included."""
     if V_IS_K1:
         v = k1
     else:
         v = _load_box(
             vc_ptr, page, row0, kv_head, 0, vc_sb, vc_sp, vc_sh, V_DIM, BOX, BLOCK_DV,
             BLOCK_DV != V_DIM, TMA, FP8_DECODE,
-        ).to(q1.dtype)  # fmt: skip
-    if MASKED:  # rows past the sequence may hold anything, NaN included
+        ).to(k1.dtype)  # fmt: skip
+    if MASKED:
+        pos = p0 + tl.arange(0, BOX)
         v = tl.where(((pos >= load_lo) & (pos < load_hi))[:, None], v, 0.0)
-    l_i, acc = _accumulate(l_i, acc, alpha, p, v, F32)
+    return _mm(p.to(v.dtype), v, F32)
+
+
+@triton.jit
+def _attend_boxes(
+    q1, q2, m_i, l_i, acc, kc_ptr, kc2_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
+    load_lo, load_hi, visible_lo, visible_hi, qk_scale, cap,
+    kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+    HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
+    BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, BOX: tl.constexpr, V_IS_K1: tl.constexpr,
+    MASKED: tl.constexpr, SOFTCAP: tl.constexpr, F32: tl.constexpr, FP8_DECODE: tl.constexpr,
+    TMA: tl.constexpr,
+):  # fmt: skip
+    """:func:`_attend_tile` with the tile read as 1, 2 or 4 page boxes of BOX keys (BOX divides
+    the page size): one block-table entry and one address per box (:func:`_load_box`; with
+    TMA ``kc_ptr`` / ``kc2_ptr`` / ``vc_ptr`` are descriptors of K's two column parts and V).
+    The boxes' scores are joined so the softmax update runs once per BLOCK_N keys.
+    """
+    NB: tl.constexpr = BLOCK_N // BOX
+    pa, ra = _box_page(bt_row_ptr, n0, page_size, load_lo, load_hi, BOX, MASKED)
+    s, k_a = _box_scores(
+        q1, q2, kc_ptr, kc2_ptr, pa, ra, kv_head, kc_sb, kc_sp, kc_sh,
+        HEAD_DIM, D1, BLOCK_D2, BOX, F32, FP8_DECODE, TMA,
+    )  # fmt: skip
+    if NB > 1:
+        pb, rb = _box_page(bt_row_ptr, n0 + BOX, page_size, load_lo, load_hi, BOX, MASKED)
+        s_b, k_b = _box_scores(
+            q1, q2, kc_ptr, kc2_ptr, pb, rb, kv_head, kc_sb, kc_sp, kc_sh,
+            HEAD_DIM, D1, BLOCK_D2, BOX, F32, FP8_DECODE, TMA,
+        )  # fmt: skip
+        s = _cat(s, s_b)
+    if NB > 2:
+        pc, rc = _box_page(bt_row_ptr, n0 + 2 * BOX, page_size, load_lo, load_hi, BOX, MASKED)
+        s_c, k_c = _box_scores(
+            q1, q2, kc_ptr, kc2_ptr, pc, rc, kv_head, kc_sb, kc_sp, kc_sh,
+            HEAD_DIM, D1, BLOCK_D2, BOX, F32, FP8_DECODE, TMA,
+        )  # fmt: skip
+        pd, rd = _box_page(bt_row_ptr, n0 + 3 * BOX, page_size, load_lo, load_hi, BOX, MASKED)
+        s_d, k_d = _box_scores(
+            q1, q2, kc_ptr, kc2_ptr, pd, rd, kv_head, kc_sb, kc_sp, kc_sh,
+            HEAD_DIM, D1, BLOCK_D2, BOX, F32, FP8_DECODE, TMA,
+        )  # fmt: skip
+        s = _cat(s, _cat(s_c, s_d))
+    pos = n0 + tl.arange(0, BLOCK_N)
+    m_new, alpha, p = _softmax_step(
+        s, m_i, pos, visible_lo, visible_hi, qk_scale, cap, MASKED, SOFTCAP
+    )
+    p_ab = p
+    if NB > 2:
+        p_ab, p_cd = _halves(p)
+    p_a = p_ab
+    if NB > 1:
+        p_a, p_b = _halves(p_ab)
+    pv = _box_values(
+        p_a, k_a, vc_ptr, pa, ra, kv_head, n0, load_lo, load_hi, vc_sb, vc_sp, vc_sh,
+        V_DIM, BLOCK_DV, BOX, V_IS_K1, MASKED, F32, FP8_DECODE, TMA,
+    )  # fmt: skip
+    if NB > 1:
+        pv += _box_values(
+            p_b, k_b, vc_ptr, pb, rb, kv_head, n0 + BOX, load_lo, load_hi, vc_sb, vc_sp, vc_sh,
+            V_DIM, BLOCK_DV, BOX, V_IS_K1, MASKED, F32, FP8_DECODE, TMA,
+        )  # fmt: skip
+    if NB > 2:
+        p_c, p_d = _halves(p_cd)
+        pv += _box_values(
+            p_c, k_c, vc_ptr, pc, rc, kv_head, n0 + 2 * BOX, load_lo, load_hi,
+            vc_sb, vc_sp, vc_sh, V_DIM, BLOCK_DV, BOX, V_IS_K1, MASKED, F32, FP8_DECODE, TMA,
+        )  # fmt: skip
+        pv += _box_values(
+            p_d, k_d, vc_ptr, pd, rd, kv_head, n0 + 3 * BOX, load_lo, load_hi,
+            vc_sb, vc_sp, vc_sh, V_DIM, BLOCK_DV, BOX, V_IS_K1, MASKED, F32, FP8_DECODE, TMA,
+        )  # fmt: skip
+    l_i, acc = _accumulate(l_i, acc, alpha, p, pv)
     return m_new, l_i, acc
 
 
@@ -377,14 +466,13 @@ def _attend_block(
             FP8_DECODE,
         )  # fmt: skip
     else:
-        for j in tl.static_range(BLOCK_N // BOX):
-            m_i, l_i, acc = _attend_box(
-                q1, q2, m_i, l_i, acc, kc_ptr, kc2_ptr, vc_ptr, bt_row_ptr, kv_head,
-                n0 + j * BOX, page_size, load_lo, load_hi, visible_lo, visible_hi, qk_scale, cap,
-                kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-                HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BOX, V_IS_K1, MASKED, SOFTCAP, F32,
-                FP8_DECODE, TMA,
-            )  # fmt: skip
+        m_i, l_i, acc = _attend_boxes(
+            q1, q2, m_i, l_i, acc, kc_ptr, kc2_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
+            load_lo, load_hi, visible_lo, visible_hi, qk_scale, cap,
+            kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
+            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, BOX, V_IS_K1, MASKED, SOFTCAP,
+            F32, FP8_DECODE, TMA,
+        )  # fmt: skip
     return m_i, l_i, acc
 
 
@@ -400,7 +488,7 @@ def _attend_range(
 ):  # fmt: skip
     """Keys ``[lo, hi)``: tiles inside ``[full_lo, full_hi)`` (BLOCK_N-aligned, visible to every
     row) skip all masking; the partial tiles on either side are masked. BOX > 0 reads each
-    tile as page boxes of BOX keys (:func:`_attend_box`), else key by key.
+    tile as page boxes of BOX keys (:func:`_attend_boxes`), else key by key.
     """
     full_lo = tl.minimum(full_lo, hi)
     for n0 in range((lo // BLOCK_N) * BLOCK_N, full_lo, BLOCK_N):
@@ -498,7 +586,7 @@ def paged_decode_kernel(
     decode, 2 packed converts)
     and the scales are folded into the score scale and the output. BOX > 0 reads tiles as page
     boxes (one address per page; with TMA ``kc_ptr``, ``kc2_ptr`` and ``vc_ptr`` are tensor
-    descriptors of K's first D1 columns, K's remainder and V), see :func:`_attend_box`.
+    descriptors of K's first D1 columns, K's remainder and V), see :func:`_attend_boxes`.
 
     Only positions ``[start, seq_len)`` are read, table entries included: a row of length 0
     (a padding row of a CUDA-graph bucket: table all -1, garbage q) reads nothing and writes 0.

@@ -63,8 +63,8 @@ class DecodeLaunch(_Launch):
     block_g: int | None = None
     """Q heads per program (>= 16; the rest of a KV group is masked)."""
     pages: PageLoads | None = None
-    """Read each key tile as boxes of whole pages (or ``block_n``-key slices of larger pages;
-    needs a power-of-two page size >= 16): ``"tma"`` by the copy engine through tensor
+    """Read each key tile as 1, 2 or 4 boxes of whole pages (or ``block_n``-key slices of larger
+    pages; needs a power-of-two page size >= 16): ``"tma"`` by the copy engine through tensor
     descriptors of the cache (Hopper+; 16-byte aligned base and strides), ``"pointer"`` by one
     address per page plus fixed offsets. ``None`` (the default) gathers key by key."""
 
@@ -195,6 +195,8 @@ def _page_boxes(
     if page < 16 or page & (page - 1):
         raise ShapeError("launch.pages", (pages, page), "a power-of-two page size >= 16")
     box = min(block_n, page)
+    if block_n > 4 * box:
+        raise ShapeError("launch.block_n", (block_n, page), "at most 4 pages per key tile")
     if pages == "pointer":
         return box, kc, kc, vc
     from triton.tools.tensor_descriptor import TensorDescriptor  # Triton >= 3.4
