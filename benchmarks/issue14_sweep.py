@@ -60,21 +60,28 @@ def fp8_configs() -> list[Launch]:
 
 
 def page_configs(kind: str) -> list[Launch]:
-    """Page-box reads (``launch.pages``): TMA descriptors or one address per page, by
-    (pages, block_n, stages, splits, warps); the default launch is timed again in between."""
+    """Page-box reads (``launch.pages``: TMA descriptors or one address per page), 32-bit
+    gather offsets (``offsets32``) and 1-2 warps per program, by (pages, block_n, stages,
+    splits, warps, offsets32); the default launch is timed again in between."""
     if kind == "mla":
-        found = [("pointer", 64, 2, 4, 8), (None, 64, 2, 4, 8), ("pointer", 64, 2, 4, 8),
-                 ("pointer", 64, 2, 2, 8), ("pointer", 64, 2, 8, 8), ("tma", 64, 2, 4, 8),
-                 (None, 64, 2, 4, 8)]  # fmt: skip
+        found = [("pointer", 64, 2, 4, 8, False), (None, 64, 2, 4, 8, False),
+                 ("pointer", 64, 2, 4, 8, False), ("pointer", 64, 2, 2, 8, False),
+                 ("pointer", 64, 2, 8, 8, False), ("tma", 64, 2, 4, 8, False),
+                 (None, 64, 2, 4, 8, True), (None, 64, 2, 4, 8, False)]  # fmt: skip
     elif kind == "bf16":
-        found = [("tma", 64, 2, 1, 4), ("tma", 64, 3, 1, 4), ("pointer", 64, 2, 1, 4)]
+        found = [("tma", 64, 2, 1, 4, False), ("pointer", 64, 2, 1, 4, False),
+                 (None, 64, 2, 1, 4, True), (None, 64, 2, 2, 2, False)]  # fmt: skip
     else:
-        found = [("tma", 64, 2, 1, 4), ("tma", 64, 3, 1, 4), ("tma", 64, 4, 1, 4),
-                 ("tma", 64, 3, 2, 4), ("tma", 64, 3, 1, 8), ("tma", 32, 3, 1, 4),
-                 ("pointer", 64, 2, 1, 4), ("pointer", 64, 3, 1, 4), ("pointer", 32, 3, 1, 4),
-                 (None, None, None, None, None)]  # fmt: skip
-    return [Launch(pages=pages, block_n=bn, num_stages=st, splits=sp, num_warps=w)
-            for pages, bn, st, sp, w in found]  # fmt: skip
+        found = [("tma", 64, 2, 1, 4, False), ("tma", 64, 3, 1, 4, False),
+                 ("tma", 64, 3, 2, 4, False), ("tma", 64, 3, 1, 8, False),
+                 ("tma", 32, 3, 1, 4, False), ("pointer", 64, 2, 1, 4, False),
+                 ("pointer", 64, 3, 1, 4, False), (None, 64, 2, 1, 4, True),
+                 (None, 64, 2, 2, 2, False), (None, 64, 2, 4, 2, False),
+                 (None, 64, 2, 4, 1, False), (None, 64, 2, 8, 1, False),
+                 (None, 64, 3, 4, 2, False), (None, 128, 2, 4, 2, False),
+                 (None, 64, 2, 4, 2, True), (None, None, None, None, None, False)]  # fmt: skip
+    return [Launch(pages=pages, block_n=bn, num_stages=st, splits=sp, num_warps=w,
+                   offsets32=o32) for pages, bn, st, sp, w, o32 in found]  # fmt: skip
 
 
 def superhead_configs() -> list[Launch]:

@@ -292,6 +292,19 @@ def test_decode_page_boxes(pages: triton_ops.PageLoads) -> None:
         _check_decode(Paged([5], page=8, n_kv=2, dim=32), 2, launch=launch())
 
 
+def test_decode_offsets32_and_when_they_fit() -> None:
+    launch = triton_ops.DecodeLaunch(offsets32=True, splits=2, block_n=16)
+    _check_decode(Paged([5, 40, 17, 70], page=16, n_kv=2, dim=32), 4, launch=launch)
+    fp8 = Paged([5, 40, 70], page=16, n_kv=2, dim=32, dtype=FP8, per_head_scales=True)
+    _check_decode(fp8, 2, launch=launch)
+    small = torch.empty(1000, 16, 8, 128, device="meta")
+    huge = torch.empty(2**18, 16, 8, 128, device="meta")  # 2**32 elements
+    bf16 = {"FP8_DECODE": 0}
+    assert triton_ops._fits_32_bits(small, small, bf16)
+    assert not triton_ops._fits_32_bits(small, huge, bf16)
+    assert triton_ops._fits_32_bits(huge, huge, {"FP8_DECODE": 2})  # counted in 4-code words
+
+
 def test_decode_mla_latent_more_heads_than_a_block() -> None:
     cache = Paged([6, 21], page=4, n_kv=1, dim=40, latent=True)
     _check_decode(cache, 32, v_head_dim=32, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
@@ -376,15 +389,18 @@ def test_gpu_decode_window_fp8_and_mla() -> None:
 
 @pytest.mark.gpu
 @gpu
-@pytest.mark.parametrize("pages", ["tma", "pointer"])
-def test_gpu_decode_page_boxes(pages: triton_ops.PageLoads) -> None:
+@pytest.mark.parametrize("pages", ["tma", "pointer", None])
+def test_gpu_decode_page_boxes(pages: triton_ops.PageLoads | None) -> None:
+    """Page boxes (``launch.pages``), or with None the gathers with 32-bit offsets."""
     lens = [*torch.randint(1, 3000, (12,)).tolist(), 1, 16, 17, 64, 65, 4095]
     for page, block_n, splits in ((16, 64, None), (64, 64, 4), (128, 64, 1)):
-        launch = triton_ops.DecodeLaunch(pages=pages, block_n=block_n, splits=splits)
+        launch = triton_ops.DecodeLaunch(
+            pages=pages, block_n=block_n, splits=splits, offsets32=pages is None
+        )
         _check_decode(Paged(lens, page=page, n_kv=8, dim=128), 4, launch=launch)
         fp8 = Paged(lens, page=page, dtype=FP8, n_kv=8, dim=128, per_head_scales=True)
         _check_decode(fp8, 4, launch=launch)
-    launch = triton_ops.DecodeLaunch(pages=pages)
+    launch = triton_ops.DecodeLaunch(pages=pages, offsets32=pages is None)
     _check_decode(Paged([1200, 77], page=16, dtype=E5M2, n_kv=8, dim=128), 8, launch=launch)
     windowed = Paged([100, 4096, 5000], page=16, window=1024, n_kv=8, dim=128)
     _check_decode(windowed, 4, window=1024, launch=launch)

@@ -239,6 +239,7 @@ def _attend_tile(
     HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
     BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
     MASKED: tl.constexpr, SOFTCAP: tl.constexpr, F32: tl.constexpr, FP8_DECODE: tl.constexpr,
+    IDX32: tl.constexpr,
 ):  # fmt: skip
     """Online-softmax update with keys ``n0 .. n0+BLOCK_N``.
 
@@ -249,14 +250,17 @@ def _attend_tile(
     SOFTCAP caps the scores (``cap * tanh(s * qk_scale)``) before the mask, as transformers do.
     Tiles become operands of q's dtype; with FP8_DECODE (see :func:`_load_cols`), fp16 (q is
     fp16; for the integer decode, of ``x * 2**-8``, and the caller's scales hold the ``2**8``).
+    IDX32 computes row offsets in 32 bits (the caller checked that every offset fits).
     """
     pos = n0 + tl.arange(0, BLOCK_N)
     if MASKED:
         in_seq = (pos >= load_lo) & (pos < load_hi)
-        blk = tl.load(bt_row_ptr + pos // page_size, mask=in_seq, other=0).to(tl.int64)
+        blk = tl.load(bt_row_ptr + pos // page_size, mask=in_seq, other=0)
     else:
         in_seq = pos >= 0
-        blk = tl.load(bt_row_ptr + pos // page_size).to(tl.int64)
+        blk = tl.load(bt_row_ptr + pos // page_size)
+    if not IDX32:
+        blk = blk.to(tl.int64)
     off = pos % page_size
     k_row = (blk * kc_sb + off * kc_sp + kv_head * kc_sh)[:, None]
     k1 = _load_cols(kc_ptr, k_row, in_seq, 0, D1, D1, MASKED, False, FP8_DECODE).to(q1.dtype)
@@ -454,7 +458,7 @@ def _attend_block(
     HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
     BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
     MASKED: tl.constexpr, SOFTCAP: tl.constexpr, F32: tl.constexpr, FP8_DECODE: tl.constexpr,
-    BOX: tl.constexpr, TMA: tl.constexpr,
+    BOX: tl.constexpr, TMA: tl.constexpr, IDX32: tl.constexpr,
 ):  # fmt: skip
     """Keys ``n0 .. n0+BLOCK_N``: one gathered tile (BOX 0) or BLOCK_N / BOX page boxes."""
     if BOX == 0:
@@ -463,7 +467,7 @@ def _attend_block(
             load_lo, load_hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, MASKED, SOFTCAP, F32,
-            FP8_DECODE,
+            FP8_DECODE, IDX32,
         )  # fmt: skip
     else:
         m_i, l_i, acc = _attend_boxes(
@@ -484,7 +488,7 @@ def _attend_range(
     HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
     BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
     SOFTCAP: tl.constexpr, F32: tl.constexpr, FP8_DECODE: tl.constexpr, BOX: tl.constexpr,
-    TMA: tl.constexpr,
+    TMA: tl.constexpr, IDX32: tl.constexpr,
 ):  # fmt: skip
     """Keys ``[lo, hi)``: tiles inside ``[full_lo, full_hi)`` (BLOCK_N-aligned, visible to every
     row) skip all masking; the partial tiles on either side are masked. BOX > 0 reads each
@@ -497,7 +501,7 @@ def _attend_range(
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, SOFTCAP, F32,
-            FP8_DECODE, BOX, TMA,
+            FP8_DECODE, BOX, TMA, IDX32,
         )  # fmt: skip
     full_hi = tl.maximum(full_hi, full_lo)
     for n0 in range(full_lo, full_hi, BLOCK_N):
@@ -506,7 +510,7 @@ def _attend_range(
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, False, SOFTCAP, F32,
-            FP8_DECODE, BOX, TMA,
+            FP8_DECODE, BOX, TMA, IDX32,
         )  # fmt: skip
     for n0 in range(full_hi, hi, BLOCK_N):
         m_i, l_i, acc = _attend_block(
@@ -514,7 +518,7 @@ def _attend_range(
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, SOFTCAP, F32,
-            FP8_DECODE, BOX, TMA,
+            FP8_DECODE, BOX, TMA, IDX32,
         )  # fmt: skip
     return m_i, l_i, acc
 
@@ -576,6 +580,7 @@ def paged_decode_kernel(
     HAS_CHUNK: tl.constexpr, SOFTCAP: tl.constexpr, HAS_SINKS: tl.constexpr,
     HAS_SCALE: tl.constexpr, SCALE_PER_HEAD: tl.constexpr, DOT_F16: tl.constexpr,
     FP8_DECODE: tl.constexpr, F32: tl.constexpr, BOX: tl.constexpr, TMA: tl.constexpr,
+    IDX32: tl.constexpr,
 ):  # fmt: skip
     """Program (sequence, head block, split): up to BLOCK_G q heads of one KV head over one
     partition of the visible context (the window or the query's chunk, if any; ``window``
@@ -619,7 +624,7 @@ def paged_decode_kernel(
             kv_head, page_size, lo, hi, full_lo, full_hi, vis_lo, vis_hi, scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32, FP8_DECODE,
-            BOX, TMA,
+            BOX, TMA, IDX32,
         )  # fmt: skip
     if HAS_SINKS and SPLITS == 1:
         l_i, acc = _add_sink(m_i, l_i, acc, sinks_ptr, head, g_ok)
@@ -748,7 +753,7 @@ def paged_prefill_kernel(
             page_size, lo, last_pos + 1, full_lo, full_hi, vis_lo, vis_hi, scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32, FP8_DECODE,
-            0, False,
+            0, False, False,
         )  # fmt: skip
         if HAS_SINKS:
             l_i, acc = _add_sink(m_i, l_i, acc, sinks_ptr, head, ok)

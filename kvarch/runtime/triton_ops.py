@@ -62,6 +62,9 @@ class DecodeLaunch(_Launch):
     """Context partitions per sequence (a power of two; > 1 adds a reduce launch)."""
     block_g: int | None = None
     """Q heads per program (>= 16; the rest of a KV group is masked)."""
+    offsets32: bool = False
+    """Gathered tiles compute row offsets in 32 bits (where every offset of both caches, in
+    the kernel's word units, fits; else 64 bits as by default)."""
     pages: PageLoads | None = None
     """Read each key tile as 1, 2 or 4 boxes of whole pages (or ``block_n``-key slices of larger
     pages; needs a power-of-two page size >= 16): ``"tma"`` by the copy engine through tensor
@@ -166,6 +169,13 @@ def _words_of(unit: int, kc: Tensor, vc: Tensor) -> bool:
     """Whether both caches can be read in words of ``unit`` codes (strides, addresses, dims)."""
     sizes = (*kc.stride()[:3], *vc.stride()[:3], kc.shape[3], vc.shape[3])
     return all(n % unit == 0 for n in sizes) and all(c.data_ptr() % unit == 0 for c in (kc, vc))
+
+
+def _fits_32_bits(kc: Tensor, vc: Tensor, flags: dict[str, int]) -> bool:
+    """Whether every row offset of both caches, in the kernel's units, fits in an int32."""
+    unit = (1, 2, 4)[flags["FP8_DECODE"]]
+    ends = (c.shape[0] * c.stride(0) for c in (kc, vc))
+    return all(n // unit < 2**31 for n in ends)
 
 
 def _cache_strides(kc: Tensor, vc: Tensor, flags: dict[str, int]) -> list[int]:
@@ -424,7 +434,8 @@ def paged_decode(
         GROUP=group, BLOCK_G=block_g, BLOCK_N=block_n, SPLITS=splits,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
         HAS_SINKS=sinks is not None, HAS_SCALE=quantized, SCALE_PER_HEAD=per_head,
-        F32=_interpreting(), BOX=box, TMA=launch.pages == "tma", **fp8, **dims,
+        F32=_interpreting(), BOX=box, TMA=launch.pages == "tma",
+        IDX32=launch.offsets32 and _fits_32_bits(kc, vc, fp8), **fp8, **dims,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     if splits > 1:
