@@ -292,8 +292,9 @@ def test_decode_page_boxes(pages: triton_ops.PageLoads) -> None:
         _check_decode(Paged([5], page=8, n_kv=2, dim=32), 2, launch=launch())
 
 
-def test_decode_offsets32_and_when_they_fit() -> None:
-    launch = triton_ops.DecodeLaunch(offsets32=True, splits=2, block_n=16)
+def test_decode_64_bit_offsets_and_when_32_fit() -> None:
+    """32-bit gather offsets are the default where they fit; False keeps 64-bit offsets."""
+    launch = triton_ops.DecodeLaunch(offsets32=False, splits=2, block_n=16)
     _check_decode(Paged([5, 40, 17, 70], page=16, n_kv=2, dim=32), 4, launch=launch)
     fp8 = Paged([5, 40, 70], page=16, n_kv=2, dim=32, dtype=FP8, per_head_scales=True)
     _check_decode(fp8, 2, launch=launch)
@@ -391,16 +392,16 @@ def test_gpu_decode_window_fp8_and_mla() -> None:
 @gpu
 @pytest.mark.parametrize("pages", ["tma", "pointer", None])
 def test_gpu_decode_page_boxes(pages: triton_ops.PageLoads | None) -> None:
-    """Page boxes (``launch.pages``), or with None the gathers with 32-bit offsets."""
+    """Page boxes (``launch.pages``), or with None the gathers with 64-bit offsets."""
     lens = [*torch.randint(1, 3000, (12,)).tolist(), 1, 16, 17, 64, 65, 4095]
     for page, block_n, splits in ((16, 64, None), (64, 64, 4), (128, 64, 1)):
         launch = triton_ops.DecodeLaunch(
-            pages=pages, block_n=block_n, splits=splits, offsets32=pages is None
+            pages=pages, block_n=block_n, splits=splits, offsets32=None if pages else False
         )
         _check_decode(Paged(lens, page=page, n_kv=8, dim=128), 4, launch=launch)
         fp8 = Paged(lens, page=page, dtype=FP8, n_kv=8, dim=128, per_head_scales=True)
         _check_decode(fp8, 4, launch=launch)
-    launch = triton_ops.DecodeLaunch(pages=pages, offsets32=pages is None)
+    launch = triton_ops.DecodeLaunch(pages=pages, offsets32=None if pages else False)
     _check_decode(Paged([1200, 77], page=16, dtype=E5M2, n_kv=8, dim=128), 8, launch=launch)
     windowed = Paged([100, 4096, 5000], page=16, window=1024, n_kv=8, dim=128)
     _check_decode(windowed, 4, window=1024, launch=launch)

@@ -62,9 +62,11 @@ class DecodeLaunch(_Launch):
     """Context partitions per sequence (a power of two; > 1 adds a reduce launch)."""
     block_g: int | None = None
     """Q heads per program (>= 16; the rest of a KV group is masked)."""
-    offsets32: bool = False
-    """Gathered tiles compute row offsets in 32 bits (where every offset of both caches, in
-    the kernel's word units, fits; else 64 bits as by default)."""
+    offsets32: bool | None = None
+    """Gathered tiles compute row offsets in 32 bits where every offset of both caches (in the
+    kernel's word units) fits, as by default (``None``); ``False`` keeps 64-bit offsets. B64 x
+    4k on an H200: MLA latent 0.108 ms against 0.122, bf16 0.257 against 0.266, fp8 e4m3 0.217
+    against 0.222 (docs/benchmarks.md)."""
     pages: PageLoads | None = None
     """Read each key tile as 1, 2 or 4 boxes of whole pages (or ``block_n``-key slices of larger
     pages; needs a power-of-two page size >= 16): ``"tma"`` by the copy engine through tensor
@@ -413,8 +415,11 @@ def paged_decode(
     # splits against 0.284 at 1 (H200, three calls); packed converts and bf16 are best at 3 per
     # SM (cvt 0.223 ms at 1 split against 0.235 at 4; bf16 0.265 against 0.277).
     per_sm = 12 if fp8["FP8_DECODE"] == 1 and not wide else 3
+    default_n = 128 if converted else 64
+    if launch.pages is not None:  # at most 4 page boxes per tile
+        default_n = min(default_n, 4 * kc.shape[1])
     block_n, splits, warps, stages = _decode_launch(
-        launch, batch * head_blocks, span, wide, q.device, 128 if converted else 64, per_sm
+        launch, batch * head_blocks, span, wide, q.device, default_n, per_sm
     )
     partition = triton.cdiv(triton.cdiv(span, splits), block_n) * block_n
     box, k_src, k2_src, v_src = _page_boxes(launch.pages, kc, vc, fp8, dims, block_n)
@@ -435,7 +440,7 @@ def paged_decode(
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
         HAS_SINKS=sinks is not None, HAS_SCALE=quantized, SCALE_PER_HEAD=per_head,
         F32=_interpreting(), BOX=box, TMA=launch.pages == "tma",
-        IDX32=launch.offsets32 and _fits_32_bits(kc, vc, fp8), **fp8, **dims,
+        IDX32=launch.offsets32 is not False and _fits_32_bits(kc, vc, fp8), **fp8, **dims,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     if splits > 1:
