@@ -292,6 +292,19 @@ def test_decode_page_boxes(pages: triton_ops.PageLoads) -> None:
         _check_decode(Paged([5], page=8, n_kv=2, dim=32), 2, launch=launch())
 
 
+def test_fp8_default_modes() -> None:
+    """Decode converts e4m3 tiles to fp16 where Triton can (sm_89+), else decodes them by
+    integer shifts (the interpreter too); prefill uses packed converts where it can."""
+    k8 = torch.zeros(4, 16, 2, 32, device=DEVICE).to(FP8)
+    native = triton_ops._packed_cvt(k8.device)
+    decode = triton_ops._fp8_flags(k8, k8, triton_ops.DecodeLaunch(), default="fp16")
+    prefill = triton_ops._fp8_flags(k8, k8, triton_ops.PrefillLaunch())
+    assert decode == {"DOT_F16": True, "FP8_DECODE": 0 if native else 1}
+    assert prefill == {"DOT_F16": True, "FP8_DECODE": 2 if native else 1}
+    explicit = triton_ops._fp8_flags(k8, k8, triton_ops.DecodeLaunch(fp8_dot="fp16"))
+    assert explicit == {"DOT_F16": True, "FP8_DECODE": 0}
+
+
 def test_decode_64_bit_offsets_and_when_32_fit() -> None:
     """32-bit gather offsets are the default where they fit; False keeps 64-bit offsets."""
     launch = triton_ops.DecodeLaunch(offsets32=False, splits=2, block_n=16)
@@ -382,7 +395,7 @@ def test_gpu_decode_window_fp8_and_mla() -> None:
     per_head = Paged([3000, 9], page=16, dtype=FP8, n_kv=8, dim=128, per_head_scales=True)
     _check_decode(per_head, 4)
     _check_decode(Paged([1200, 77], page=16, dtype=E5M2, n_kv=8, dim=128), 8)
-    for fp8_dot in ("cvt", "fp16", "q_dtype"):  # "shift" is the default
+    for fp8_dot in ("cvt", "shift", "fp16", "q_dtype"):  # "fp16" is decode's default on GPUs
         launch = triton_ops.DecodeLaunch(fp8_dot=fp8_dot)
         _check_decode(Paged([2000, 5], page=16, dtype=FP8, n_kv=8, dim=128), 4, launch=launch)
     _check_decode(Paged([700, 2000], page=64, n_kv=1, dim=576, latent=True), 16, v_head_dim=512)

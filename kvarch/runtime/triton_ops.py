@@ -47,11 +47,12 @@ class _Launch:
     num_stages: int | None = None
     """Software-pipelining depth of the key loop."""
     fp8_dot: Fp8Dot | None = None
-    """How fp8 tiles enter ``tl.dot``: ``"cvt"`` (the default: packed ``cvt.rn.f16x2``
-    converts on words of four e4m3 codes, q in fp16; 0.82x the bf16 kernel at B64 x 4k on H200,
-    docs/benchmarks.md; needs sm_89+ and e4m3, else ``"shift"``), ``"shift"`` (e4m3 decoded to
-    fp16 by integer ops, q in fp16), ``"fp16"`` (converted to fp16, q in fp16) or ``"q_dtype"``
-    (converted to q's dtype)."""
+    """How fp8 tiles enter ``tl.dot``: ``"cvt"`` (prefill's default: packed ``cvt.rn.f16x2``
+    converts on words of four e4m3 codes, q in fp16; needs sm_89+ and e4m3, else ``"shift"``),
+    ``"shift"`` (e4m3 decoded to fp16 by integer ops, q in fp16), ``"fp16"`` (decode's default
+    on sm_89+, else ``"shift"``: converted to fp16 by Triton, q in fp16; with 32-bit offsets
+    0.77x the bf16 kernel at B64 x 4k on an H200, against 0.83x for ``"cvt"``,
+    docs/benchmarks.md) or ``"q_dtype"`` (converted to q's dtype)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -149,20 +150,26 @@ def _packed_cvt(dev: torch.device) -> bool:
     return bool(torch.cuda.get_device_capability(dev) >= (8, 9))
 
 
-def _fp8_flags(kc: Tensor, vc: Tensor, launch: _Launch) -> dict[str, int]:
+def _fp8_flags(
+    kc: Tensor, vc: Tensor, launch: _Launch, default: Fp8Dot = "cvt"
+) -> dict[str, int]:
     """DOT_F16 / FP8_DECODE for the cache dtype: fp8 tiles are dequantized in registers, e4m3
-    by default by packed converts on 32-bit words (sm_89+), else by the integer shift on 16-bit
-    words (which needs even strides and addresses); e5m2 tiles are converted to fp16."""
+    by default (sm_89+) by packed converts on 32-bit words (``default`` "cvt", prefill) or by
+    Triton's own conversion to fp16 (``default`` "fp16", decode), else by the integer shift on
+    16-bit words (which needs even strides and addresses); e5m2 tiles are converted to fp16."""
     if kc.element_size() != 1:
         return {"DOT_F16": False, "FP8_DECODE": 0}
-    mode = launch.fp8_dot or "cvt"
+    mode = launch.fp8_dot or default
     if mode not in ("cvt", "shift", "fp16", "q_dtype"):
         raise ShapeError("launch.fp8_dot", mode, "'cvt', 'shift', 'fp16' or 'q_dtype'")
     e4m3 = kc.dtype == torch.float8_e4m3fn
+    native = _packed_cvt(kc.device)
     # e5m2's packed convert decoded wrong codes on an H200 (test_gpu_cvt_decodes_every_code_
     # exactly, 2026-12-03): e5m2 tiles are converted instead
-    if mode == "cvt" and not (e4m3 and _packed_cvt(kc.device) and _words_of(4, kc, vc)):
+    if mode == "cvt" and not (e4m3 and native and _words_of(4, kc, vc)):
         mode = "shift"  # the interpreter (and pre-sm_89 GPUs) have no packed converts
+    if launch.fp8_dot is None and mode == "fp16" and e4m3 and not native:
+        mode = "shift"  # Triton converts e4m3 on sm_89+ only; the interpreter keeps CI's path
     shift = mode == "shift" and e4m3 and _words_of(2, kc, vc)
     return {"DOT_F16": mode != "q_dtype", "FP8_DECODE": 2 if mode == "cvt" else int(shift)}
 
@@ -407,7 +414,9 @@ def paged_decode(
     local = window if window is not None else chunk
     if local is not None:
         span = min(span, local)
-    fp8 = _fp8_flags(kc, vc, launch)
+    # e4m3 decode converts to fp16 by default: 0.200 ms against 0.217 for the packed converts
+    # with 32-bit offsets (B64 x 4k, H200, one call; 0.28 against 0.22 with 64-bit offsets)
+    fp8 = _fp8_flags(kc, vc, launch, default="fp16")
     # fp8 tiles converted to fp16 (e5m2, or fp8_dot="fp16") want 128 keys: 0.28 ms against 0.42
     # at 64 (e4m3, B64 x 4k, H200); the other paths are best at 64.
     converted = fp8["DOT_F16"] and not fp8["FP8_DECODE"]
