@@ -275,6 +275,7 @@ def test_gpu_cvt_decodes_every_code_exactly(dtype: torch.dtype) -> None:
 def test_decode_page_boxes(pages: triton_ops.PageLoads) -> None:
     """Page-box reads: tiles of several pages, pages of several tiles, recycled pages (-1),
     fp8 (word decodes, per-head scales; e5m2 converted), K wider than the power-of-two part."""
+
     def launch(**kw: Any) -> triton_ops.DecodeLaunch:
         return triton_ops.DecodeLaunch(pages=pages, **kw)
 

@@ -150,9 +150,7 @@ def _packed_cvt(dev: torch.device) -> bool:
     return bool(torch.cuda.get_device_capability(dev) >= (8, 9))
 
 
-def _fp8_flags(
-    kc: Tensor, vc: Tensor, launch: _Launch, default: Fp8Dot = "cvt"
-) -> dict[str, int]:
+def _fp8_flags(kc: Tensor, vc: Tensor, launch: _Launch, default: Fp8Dot = "cvt") -> dict[str, int]:
     """DOT_F16 / FP8_DECODE for the cache dtype: fp8 tiles are dequantized in registers, e4m3
     by default (sm_89+) by packed converts on 32-bit words (``default`` "cvt", prefill) or by
     Triton's own conversion to fp16 (``default`` "fp16", decode), else by the integer shift on
