@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v32.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1cc433ef744ccacf content=2caec320726d87a9
+# kvarch-digest: render=db48377a7d573b89 content=9f11906db759e2e0
 from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class DeepseekV32Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """DeepSeek-V3.2 decoder (MLA latent KV cache plus the DSA indexer's keys on every layer)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("deepseek_v32",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DeepseekV32ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/deepseek_v32.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"indexed_attention": "full", "deepseek_sparse_attention": "full"})

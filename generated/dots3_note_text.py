@@ -1,5 +1,5 @@
 # generated from schemas/dots3_note_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=30258b6518108831 content=1c6bee1ef58c7c53
+# kvarch-digest: render=96e1299fd94efa36 content=a6d782c7818817fd
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ class Dots3NoteTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=T
     """Dots3Note text decoder (latent MLA; indexed layers keep indexer keys; sliding layers their
     own latent)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dots3_note_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Dots3NoteForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/dots3_note_text.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"indexed_attention": "full", "deepseek_sparse_attention": "full"})

@@ -1,5 +1,5 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7a3bca45ddafdd78 content=f46498fea9a946c1
+# kvarch-digest: render=3241b92b3b362c6d content=a1bb6ef22a0b44d1
 from typing import Annotated, ClassVar
 
 from generated.gated_deltanet_hybrid import GatedDeltanetHybridConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Qwen4ExpTextConfig(GatedDeltanetHybridConfig, frozen=True, kw_only=True, dict=True):
     """Qwen4-Exp text decoder (linear-attention layers; indexed full attention every 4th layer)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen4_exp_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen4ExpForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen4_exp_text.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"indexed_attention": "full", "qwen_sparse_attention": "full"})

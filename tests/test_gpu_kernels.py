@@ -271,6 +271,55 @@ def test_gpu_cvt_decodes_every_code_exactly(dtype: torch.dtype) -> None:
     _decodes_every_code(dtype, "cvt")
 
 
+@pytest.mark.parametrize("pages", ["tma", "pointer"])
+def test_decode_page_boxes(pages: triton_ops.PageLoads) -> None:
+    """Page-box reads: tiles of several pages, pages of several tiles, recycled pages (-1),
+    fp8 (word decodes, per-head scales; e5m2 converted), K wider than the power-of-two part."""
+
+    def launch(**kw: Any) -> triton_ops.DecodeLaunch:
+        return triton_ops.DecodeLaunch(pages=pages, **kw)
+
+    lens = [5, 40, 17, 70, 16]
+    _check_decode(Paged(lens, page=16, n_kv=2, dim=32), 4, launch=launch(splits=2, block_n=64))
+    _check_decode(Paged(lens, page=32, n_kv=2, dim=32), 2, launch=launch(splits=1, block_n=16))
+    windowed = Paged([50, 70, 3], page=16, n_kv=2, dim=32, window=20)
+    _check_decode(windowed, 2, window=20, launch=launch(splits=2, block_n=32))
+    for dtype in (FP8, E5M2):
+        cache = Paged([5, 40, 70], page=16, n_kv=2, dim=32, dtype=dtype, per_head_scales=True)
+        _check_decode(cache, 2, launch=launch(splits=2, block_n=32))
+    latent = Paged([5, 40, 70], page=32, n_kv=1, dim=48, latent=True)
+    _check_decode(latent, 16, v_head_dim=32, launch=launch(splits=2, block_n=16))
+    with pytest.raises(ShapeError, match="launch.pages"):
+        _check_decode(Paged([5], page=8, n_kv=2, dim=32), 2, launch=launch())
+
+
+def test_fp8_default_modes() -> None:
+    """Decode converts e4m3 tiles to fp16 where Triton can (sm_89+), else decodes them by
+    integer shifts (the interpreter too); prefill uses packed converts where it can."""
+    k8 = torch.zeros(4, 16, 2, 32, device=DEVICE).to(FP8)
+    native = triton_ops._packed_cvt(k8.device)
+    decode = triton_ops._fp8_flags(k8, k8, triton_ops.DecodeLaunch(), default="fp16")
+    prefill = triton_ops._fp8_flags(k8, k8, triton_ops.PrefillLaunch())
+    assert decode == {"DOT_F16": True, "FP8_DECODE": 0 if native else 1}
+    assert prefill == {"DOT_F16": True, "FP8_DECODE": 2 if native else 1}
+    explicit = triton_ops._fp8_flags(k8, k8, triton_ops.DecodeLaunch(fp8_dot="fp16"))
+    assert explicit == {"DOT_F16": True, "FP8_DECODE": 0}
+
+
+def test_decode_64_bit_offsets_and_when_32_fit() -> None:
+    """32-bit gather offsets are the default where they fit; False keeps 64-bit offsets."""
+    launch = triton_ops.DecodeLaunch(offsets32=False, splits=2, block_n=16)
+    _check_decode(Paged([5, 40, 17, 70], page=16, n_kv=2, dim=32), 4, launch=launch)
+    fp8 = Paged([5, 40, 70], page=16, n_kv=2, dim=32, dtype=FP8, per_head_scales=True)
+    _check_decode(fp8, 2, launch=launch)
+    small = torch.empty(1000, 16, 8, 128, device="meta")
+    huge = torch.empty(2**18, 16, 8, 128, device="meta")  # 2**32 elements
+    bf16 = {"FP8_DECODE": 0}
+    assert triton_ops._fits_32_bits(small, small, bf16)
+    assert not triton_ops._fits_32_bits(small, huge, bf16)
+    assert triton_ops._fits_32_bits(huge, huge, {"FP8_DECODE": 2})  # counted in 4-code words
+
+
 def test_decode_mla_latent_more_heads_than_a_block() -> None:
     cache = Paged([6, 21], page=4, n_kv=1, dim=40, latent=True)
     _check_decode(cache, 32, v_head_dim=32, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
@@ -347,10 +396,36 @@ def test_gpu_decode_window_fp8_and_mla() -> None:
     per_head = Paged([3000, 9], page=16, dtype=FP8, n_kv=8, dim=128, per_head_scales=True)
     _check_decode(per_head, 4)
     _check_decode(Paged([1200, 77], page=16, dtype=E5M2, n_kv=8, dim=128), 8)
-    for fp8_dot in ("cvt", "fp16", "q_dtype"):  # "shift" is the default
+    for fp8_dot in ("cvt", "shift", "fp16", "q_dtype"):  # "fp16" is decode's default on GPUs
         launch = triton_ops.DecodeLaunch(fp8_dot=fp8_dot)
         _check_decode(Paged([2000, 5], page=16, dtype=FP8, n_kv=8, dim=128), 4, launch=launch)
     _check_decode(Paged([700, 2000], page=64, n_kv=1, dim=576, latent=True), 16, v_head_dim=512)
+
+
+@pytest.mark.gpu
+@gpu
+@pytest.mark.parametrize("pages", ["tma", "pointer", None])
+def test_gpu_decode_page_boxes(pages: triton_ops.PageLoads | None) -> None:
+    """Page boxes (``launch.pages``), or with None the gathers with 64-bit offsets."""
+    lens = [*torch.randint(1, 3000, (12,)).tolist(), 1, 16, 17, 64, 65, 4095]
+    for page, block_n, splits in ((16, 64, None), (64, 64, 4), (128, 64, 1)):
+        launch = triton_ops.DecodeLaunch(
+            pages=pages, block_n=block_n, splits=splits, offsets32=None if pages else False
+        )
+        _check_decode(Paged(lens, page=page, n_kv=8, dim=128), 4, launch=launch)
+        fp8 = Paged(lens, page=page, dtype=FP8, n_kv=8, dim=128, per_head_scales=True)
+        _check_decode(fp8, 4, launch=launch)
+    launch = triton_ops.DecodeLaunch(pages=pages, offsets32=None if pages else False)
+    _check_decode(Paged([1200, 77], page=16, dtype=E5M2, n_kv=8, dim=128), 8, launch=launch)
+    windowed = Paged([100, 4096, 5000], page=16, window=1024, n_kv=8, dim=128)
+    _check_decode(windowed, 4, window=1024, launch=launch)
+    for name in ("sinks_window", "softcap_sinks_chunk"):
+        opts = _gpu_options(name, 8 * 4, level=8.0)
+        local = opts.get("window", opts.get("chunk"))
+        cache = Paged(lens, page=16, n_kv=8, dim=128, window=local)
+        _check_decode(cache, 4, launch=launch, options=opts)
+    latent = Paged([700, 2000, 5], page=64, n_kv=1, dim=576, latent=True)
+    _check_decode(latent, 16, v_head_dim=512, launch=launch)
 
 
 @pytest.mark.gpu
@@ -410,14 +485,18 @@ def test_gpu_prefill_options(name: str) -> None:
 
 @pytest.mark.gpu
 @gpu
-@pytest.mark.parametrize("name", ["plain", "fp8", "sinks_window", "softcap_sinks_chunk"])
+@pytest.mark.parametrize(
+    "name", ["plain", "fp8", "sinks_window", "softcap_sinks_chunk", "fp8_tma", "tma"]
+)
 def test_gpu_decode_padding_rows_in_a_cuda_graph(name: str) -> None:
     """A bucket captured once, replayed with padding rows (length 0, table -1, q NaN) and
-    shorter rows (entries past their pages -1): padding rows give 0, others the reference."""
-    dtype = FP8 if name == "fp8" else torch.bfloat16
+    shorter rows (entries past their pages -1): padding rows give 0, others the reference.
+    ``*tma``: the page boxes read by TMA (``launch.pages``)."""
+    dtype = FP8 if name.startswith("fp8") else torch.bfloat16
+    launch = triton_ops.DecodeLaunch(pages="tma" if name.endswith("tma") else None)
     cache = Paged([3000] * 8, page=16, n_kv=8, dim=128, dtype=dtype)
     opts: dict[str, Any] = cache.scales()
-    if name not in ("plain", "fp8"):
+    if name not in ("plain", "fp8", "fp8_tma", "tma"):
         opts.update(_gpu_options(name, 32, level=8.0))
     q = torch.randn(8, 32, 128, device=DEVICE).to(torch.bfloat16)
     tables, seq_lens = cache.block_tables.clone(), cache.seq_lens.clone()
@@ -425,8 +504,9 @@ def test_gpu_decode_padding_rows_in_a_cuda_graph(name: str) -> None:
 
     def step() -> None:
         triton_ops.paged_decode(
-            q, cache.k_cache, cache.v_cache, tables, seq_lens, scale=0.1, out=out, **opts
-        )
+            q, cache.k_cache, cache.v_cache, tables, seq_lens, scale=0.1, out=out,
+            launch=launch, **opts,
+        )  # fmt: skip
 
     torch.cuda.set_sync_debug_mode("error")  # no host sync anywhere in the launch
     try:

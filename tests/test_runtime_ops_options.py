@@ -110,15 +110,16 @@ class Cache:
     """
 
     def __init__(
-        self, lens: list[int], first_seen: list[int] | None = None, *, seed: int = 0
-    ) -> None:
+        self, lens: list[int], first_seen: list[int] | None = None, *, seed: int = 0,
+        page: int = PAGE,
+    ) -> None:  # fmt: skip
         gen = torch.Generator().manual_seed(seed)
         self.gen = gen
         first_seen = first_seen or [0] * len(lens)
-        pages = [-(-n // PAGE) for n in lens]
+        pages = [-(-n // page) for n in lens]
         blocks = sum(pages) + 3
         width = max(pages) + 1
-        k_store = torch.full((blocks + 1, PAGE, N_KV, DIM), float("nan"))
+        k_store = torch.full((blocks + 1, page, N_KV, DIM), float("nan"))
         v_store = torch.full_like(k_store, float("nan"))
         order = (torch.randperm(blocks, generator=gen) + 1).tolist()
         tables = torch.full((len(lens), width), -1, dtype=torch.int32)
@@ -129,10 +130,10 @@ class Cache:
             v = torch.randn(n, N_KV, DIM, generator=gen)
             for j in range(pages[row]):
                 block = order.pop()
-                if (j + 1) * PAGE <= first_seen[row]:
+                if (j + 1) * page <= first_seen[row]:
                     continue  # recycled: NaN stays behind a -1 entry
                 tables[row, j] = block - 1
-                rows = slice(j * PAGE, min(n, (j + 1) * PAGE))
+                rows = slice(j * page, min(n, (j + 1) * page))
                 k_store[block, : rows.stop - rows.start] = k[rows]
                 v_store[block, : rows.stop - rows.start] = v[rows]
             self.ks.append(k)
@@ -312,6 +313,30 @@ def test_triton_decode_zero_length_padding_rows(name: str, splits: int) -> None:
     launch = triton_ops.DecodeLaunch(splits=splits, block_n=16)
     triton_ops.paged_decode(q, *cache.args(), scale=DIM**-0.5, out=out, launch=launch, **opts)
     assert bool((out[[1, 3]] == 0).all()), "padding rows must be finite zeros"
+    k_cache, v_cache, tables, seq_lens = cache.args()
+    want = ops.ref_paged_decode(
+        q[live], k_cache, v_cache, tables[live], seq_lens[live], scale=DIM**-0.5, **opts
+    )
+    assert _rel_err(out[live], want) < TRITON_TOL
+
+
+@pytest.mark.parametrize("pages", ["tma", "pointer"])
+@pytest.mark.parametrize("name", ["plain", "softcap_sinks_chunk7", "softcap_sinks_window9"])
+def test_triton_decode_page_boxes_with_options(name: str, pages: triton_ops.PageLoads) -> None:
+    """Page-box reads (``launch.pages``) with the options, NaN in every unowned row and page,
+    and padding rows of length 0."""
+    lens = [9, 0, 23, 40, 0, 17]
+    local = OPTIONS.get(name, {}).get("window"), OPTIONS.get(name, {}).get("chunk")
+    cache = Cache(lens, [_first_seen(max(n - 1, 0), *local) for n in lens], seed=7, page=16)
+    opts = _options(name, N_KV * 4, cache.gen) if name in OPTIONS else {}
+    q = cache.q(len(lens), N_KV * 4)
+    pad = [1, 4]
+    live = [0, 2, 3, 5]
+    q[pad] = float("nan")
+    out = torch.full((len(lens), N_KV * 4, DIM), float("nan"), device=DEVICE)
+    launch = triton_ops.DecodeLaunch(pages=pages, splits=2, block_n=32)
+    triton_ops.paged_decode(q, *cache.args(), scale=DIM**-0.5, out=out, launch=launch, **opts)
+    assert bool((out[pad] == 0).all()), "padding rows must be finite zeros"
     k_cache, v_cache, tables, seq_lens = cache.args()
     want = ops.ref_paged_decode(
         q[live], k_cache, v_cache, tables[live], seq_lens[live], scale=DIM**-0.5, **opts

@@ -35,6 +35,7 @@ from kvarch.runtime.errors import (
     UnsupportedCacheError,
 )
 from kvarch.runtime.hf import arch_for_model, decoder_layer_count, paged_layout, state_store
+from kvarch.runtime.hf_compressed import refuse_packed
 from kvarch.runtime.hf_layers import (
     MODULE_STATE,
     SHARED_ATTENTION,
@@ -133,6 +134,7 @@ class Engine:
         text = text_config(model)
         num_layers = max(decoder_layer_count(model, groups), len(kinds))  # + loop copies
         model_type = str(getattr(text, "model_type", type(model).__name__))
+        refuse_packed(model_type, kinds)  # compressed layers pool windows of one row's tokens
         windows = {i: g.window for g in groups for i in g.layer_indices}
         stateful = stateful_layers(model, num_layers, states)
         delegated = delegated_layers(

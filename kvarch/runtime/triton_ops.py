@@ -33,6 +33,7 @@ __all__ = ["DecodeLaunch", "PrefillLaunch", "paged_decode", "paged_prefill", "wr
 
 _LOG2E = 1.4426950408889634
 Fp8Dot: TypeAlias = Literal["cvt", "shift", "fp16", "q_dtype"]
+PageLoads: TypeAlias = Literal["tma", "pointer"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,11 +47,12 @@ class _Launch:
     num_stages: int | None = None
     """Software-pipelining depth of the key loop."""
     fp8_dot: Fp8Dot | None = None
-    """How fp8 tiles enter ``tl.dot``: ``"cvt"`` (the default: packed ``cvt.rn.f16x2``
-    converts on words of four e4m3 codes, q in fp16; 0.82x the bf16 kernel at B64 x 4k on H200,
-    docs/benchmarks.md; needs sm_89+ and e4m3, else ``"shift"``), ``"shift"`` (e4m3 decoded to
-    fp16 by integer ops, q in fp16), ``"fp16"`` (converted to fp16, q in fp16) or ``"q_dtype"``
-    (converted to q's dtype)."""
+    """How fp8 tiles enter ``tl.dot``: ``"cvt"`` (prefill's default: packed ``cvt.rn.f16x2``
+    converts on words of four e4m3 codes, q in fp16; needs sm_89+ and e4m3, else ``"shift"``),
+    ``"shift"`` (e4m3 decoded to fp16 by integer ops, q in fp16), ``"fp16"`` (decode's default
+    on sm_89+, else ``"shift"``: converted to fp16 by Triton, q in fp16; with 32-bit offsets
+    0.77x the bf16 kernel at B64 x 4k on an H200, against 0.83x for ``"cvt"``,
+    docs/benchmarks.md) or ``"q_dtype"`` (converted to q's dtype)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,6 +63,16 @@ class DecodeLaunch(_Launch):
     """Context partitions per sequence (a power of two; > 1 adds a reduce launch)."""
     block_g: int | None = None
     """Q heads per program (>= 16; the rest of a KV group is masked)."""
+    offsets32: bool | None = None
+    """Gathered tiles compute row offsets in 32 bits where every offset of both caches (in the
+    kernel's word units) fits, as by default (``None``); ``False`` keeps 64-bit offsets. B64 x
+    4k on an H200: MLA latent 0.108 ms against 0.122, bf16 0.257 against 0.266, fp8 e4m3 0.217
+    against 0.222 (docs/benchmarks.md)."""
+    pages: PageLoads | None = None
+    """Read each key tile as 1, 2 or 4 boxes of whole pages (or ``block_n``-key slices of larger
+    pages; needs a power-of-two page size >= 16): ``"tma"`` by the copy engine through tensor
+    descriptors of the cache (Hopper+; 16-byte aligned base and strides), ``"pointer"`` by one
+    address per page plus fixed offsets. ``None`` (the default) gathers key by key."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -138,20 +150,24 @@ def _packed_cvt(dev: torch.device) -> bool:
     return bool(torch.cuda.get_device_capability(dev) >= (8, 9))
 
 
-def _fp8_flags(kc: Tensor, vc: Tensor, launch: _Launch) -> dict[str, int]:
+def _fp8_flags(kc: Tensor, vc: Tensor, launch: _Launch, default: Fp8Dot = "cvt") -> dict[str, int]:
     """DOT_F16 / FP8_DECODE for the cache dtype: fp8 tiles are dequantized in registers, e4m3
-    by default by packed converts on 32-bit words (sm_89+), else by the integer shift on 16-bit
-    words (which needs even strides and addresses); e5m2 tiles are converted to fp16."""
+    by default (sm_89+) by packed converts on 32-bit words (``default`` "cvt", prefill) or by
+    Triton's own conversion to fp16 (``default`` "fp16", decode), else by the integer shift on
+    16-bit words (which needs even strides and addresses); e5m2 tiles are converted to fp16."""
     if kc.element_size() != 1:
         return {"DOT_F16": False, "FP8_DECODE": 0}
-    mode = launch.fp8_dot or "cvt"
+    mode = launch.fp8_dot or default
     if mode not in ("cvt", "shift", "fp16", "q_dtype"):
         raise ShapeError("launch.fp8_dot", mode, "'cvt', 'shift', 'fp16' or 'q_dtype'")
     e4m3 = kc.dtype == torch.float8_e4m3fn
+    native = _packed_cvt(kc.device)
     # e5m2's packed convert decoded wrong codes on an H200 (test_gpu_cvt_decodes_every_code_
     # exactly, 2026-12-03): e5m2 tiles are converted instead
-    if mode == "cvt" and not (e4m3 and _packed_cvt(kc.device) and _words_of(4, kc, vc)):
+    if mode == "cvt" and not (e4m3 and native and _words_of(4, kc, vc)):
         mode = "shift"  # the interpreter (and pre-sm_89 GPUs) have no packed converts
+    if launch.fp8_dot is None and mode == "fp16" and e4m3 and not native:
+        mode = "shift"  # Triton converts e4m3 on sm_89+ only; the interpreter keeps CI's path
     shift = mode == "shift" and e4m3 and _words_of(2, kc, vc)
     return {"DOT_F16": mode != "q_dtype", "FP8_DECODE": 2 if mode == "cvt" else int(shift)}
 
@@ -162,12 +178,62 @@ def _words_of(unit: int, kc: Tensor, vc: Tensor) -> bool:
     return all(n % unit == 0 for n in sizes) and all(c.data_ptr() % unit == 0 for c in (kc, vc))
 
 
+def _fits_32_bits(kc: Tensor, vc: Tensor, flags: dict[str, int]) -> bool:
+    """Whether every row offset of both caches, in the kernel's units, fits in an int32."""
+    unit = (1, 2, 4)[flags["FP8_DECODE"]]
+    ends = (c.shape[0] * c.stride(0) for c in (kc, vc))
+    return all(n // unit < 2**31 for n in ends)
+
+
 def _cache_strides(kc: Tensor, vc: Tensor, flags: dict[str, int]) -> list[int]:
     """K then V (block, page, head) strides, in the units the kernel reads: 16-bit words of
     two e4m3 codes with the integer decode (FP8_DECODE 1), of four codes with packed converts
     (2), else elements."""
     unit = (1, 2, 4)[flags["FP8_DECODE"]]
     return [n // unit for n in (*kc.stride()[:3], *vc.stride()[:3])]
+
+
+def _page_boxes(
+    pages: PageLoads | None,
+    kc: Tensor,
+    vc: Tensor,
+    fp8: dict[str, int],
+    dims: dict[str, int | bool],
+    block_n: int,
+) -> tuple[int, object, object, object]:
+    """(BOX, K source, K remainder source, V source) of the decode kernel: BOX 0 and the caches
+    for key-by-key gathers; else BOX = min(block_n, page) keys per box and, for ``"tma"``,
+    tensor descriptors of the caches in the kernel's word units (see ``_cache_strides``)."""
+    if pages is None:
+        return 0, kc, kc, vc
+    if pages not in ("tma", "pointer"):
+        raise ShapeError("launch.pages", pages, "'tma', 'pointer' or None")
+    page = kc.shape[1]
+    if page < 16 or page & (page - 1):
+        raise ShapeError("launch.pages", (pages, page), "a power-of-two page size >= 16")
+    box = min(block_n, page)
+    if block_n > 4 * box:
+        raise ShapeError("launch.block_n", (block_n, page), "at most 4 pages per key tile")
+    if pages == "pointer":
+        return box, kc, kc, vc
+    from triton.tools.tensor_descriptor import TensorDescriptor  # Triton >= 3.4
+
+    unit = (1, 2, 4)[fp8["FP8_DECODE"]]
+    word = (None, torch.int16, torch.int32)[fp8["FP8_DECODE"]]
+
+    def describe(c: Tensor, cols: int) -> object:
+        words = c if word is None else c.view(word)
+        strides = [*(n // unit for n in c.stride()[:3]), 1]
+        nbytes = words.element_size()
+        if words.data_ptr() % 16 or any(n * nbytes % 16 for n in strides[:3]):
+            raise ShapeError("launch.pages", (pages, tuple(c.stride())), "16-byte aligned rows")
+        shape = [*c.shape[:3], c.shape[3] // unit]
+        return TensorDescriptor(words, shape, strides, [1, box, 1, cols // unit])
+
+    k_desc = describe(kc, int(dims["D1"]))
+    k2_desc = describe(kc, int(dims["BLOCK_D2"])) if dims["BLOCK_D2"] else k_desc
+    v_desc = k_desc if dims["V_IS_K1"] else describe(vc, int(dims["BLOCK_DV"]))
+    return box, k_desc, k2_desc, v_desc
 
 
 def _score_scales(scale: float, softcap: float | None) -> tuple[float, float]:
@@ -346,7 +412,9 @@ def paged_decode(
     local = window if window is not None else chunk
     if local is not None:
         span = min(span, local)
-    fp8 = _fp8_flags(kc, vc, launch)
+    # e4m3 decode converts to fp16 by default: 0.200 ms against 0.217 for the packed converts
+    # with 32-bit offsets (B64 x 4k, H200, one call; 0.28 against 0.22 with 64-bit offsets)
+    fp8 = _fp8_flags(kc, vc, launch, default="fp16")
     # fp8 tiles converted to fp16 (e5m2, or fp8_dot="fp16") want 128 keys: 0.28 ms against 0.42
     # at 64 (e4m3, B64 x 4k, H200); the other paths are best at 64.
     converted = fp8["DOT_F16"] and not fp8["FP8_DECODE"]
@@ -354,10 +422,14 @@ def paged_decode(
     # splits against 0.284 at 1 (H200, three calls); packed converts and bf16 are best at 3 per
     # SM (cvt 0.223 ms at 1 split against 0.235 at 4; bf16 0.265 against 0.277).
     per_sm = 12 if fp8["FP8_DECODE"] == 1 and not wide else 3
+    default_n = 128 if converted else 64
+    if launch.pages is not None:  # at most 4 page boxes per tile
+        default_n = min(default_n, 4 * kc.shape[1])
     block_n, splits, warps, stages = _decode_launch(
-        launch, batch * head_blocks, span, wide, q.device, 128 if converted else 64, per_sm
+        launch, batch * head_blocks, span, wide, q.device, default_n, per_sm
     )
     partition = triton.cdiv(triton.cdiv(span, splits), block_n) * block_n
+    box, k_src, k2_src, v_src = _page_boxes(launch.pages, kc, vc, fp8, dims, block_n)
     part_o = part_lse = out
     if splits > 1:
         rows = batch * q.shape[1] * splits
@@ -366,7 +438,7 @@ def paged_decode(
     k_scale_t, v_scale_t, quantized, per_head = _scales(k_scale, v_scale, n_kv, q)
     qk_scale, cap = _score_scales(scale, softcap)
     kernels.paged_decode_kernel[(batch, head_blocks, splits)](
-        q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
+        q, k_src, k2_src, v_src, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
         qk_scale, local or 0, kc.shape[1], partition, q.shape[1],
         q.stride(0), q.stride(1), *_cache_strides(kc, vc, fp8),
         tables.stride(0), out.stride(0), out.stride(1),
@@ -374,7 +446,8 @@ def paged_decode(
         GROUP=group, BLOCK_G=block_g, BLOCK_N=block_n, SPLITS=splits,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
         HAS_SINKS=sinks is not None, HAS_SCALE=quantized, SCALE_PER_HEAD=per_head,
-        F32=_interpreting(), **fp8, **dims,
+        F32=_interpreting(), BOX=box, TMA=launch.pages == "tma",
+        IDX32=launch.offsets32 is not False and _fits_32_bits(kc, vc, fp8), **fp8, **dims,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
     if splits > 1:
