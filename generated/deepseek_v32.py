@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v32.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2c24dfa251cd3d25 content=4ddd82a30a7d1588
+# kvarch-digest: render=db48377a7d573b89 content=9f11906db759e2e0
 from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -11,7 +11,7 @@ class DeepseekV32Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
 
     SCHEMA: ClassVar[str] = "schemas/deepseek_v32.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
-    KIND_NAMES = rt.kind_names({"indexed_attention": "full"})
+    KIND_NAMES = rt.kind_names({"indexed_attention": "full", "deepseek_sparse_attention": "full"})
 
     num_hidden_layers: rt.Positive = 61
     num_attention_heads: rt.Positive = 128

@@ -1,5 +1,5 @@
 # generated from schemas/dots3_note_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0dd184d68f98be32 content=6f2bc349a0dd51a1
+# kvarch-digest: render=96e1299fd94efa36 content=a6d782c7818817fd
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -13,7 +13,7 @@ class Dots3NoteTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=T
 
     SCHEMA: ClassVar[str] = "schemas/dots3_note_text.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
-    KIND_NAMES = rt.kind_names({"indexed_attention": "full"})
+    KIND_NAMES = rt.kind_names({"indexed_attention": "full", "deepseek_sparse_attention": "full"})
 
     num_hidden_layers: rt.Positive = 46
     """Decoder layers."""
@@ -72,7 +72,7 @@ class Dots3NoteTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=T
         )
 
     def _let_indexed(self, i: int) -> bool:
-        return self._let_layer_type(i) == "indexed_attention" or (
+        return self._let_layer_type(i) in ("indexed_attention", "deepseek_sparse_attention") or (
             self._let_layer_type(i) == "full_attention" and self.dsa
         )
 

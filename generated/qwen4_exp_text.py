@@ -1,5 +1,5 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1dc81495209c6c6e content=e6d1516934cfe9bc
+# kvarch-digest: render=3241b92b3b362c6d content=a1bb6ef22a0b44d1
 from typing import Annotated, ClassVar
 
 from generated.gated_deltanet_hybrid import GatedDeltanetHybridConfig
@@ -11,7 +11,7 @@ class Qwen4ExpTextConfig(GatedDeltanetHybridConfig, frozen=True, kw_only=True, d
 
     SCHEMA: ClassVar[str] = "schemas/qwen4_exp_text.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
-    KIND_NAMES = rt.kind_names({"indexed_attention": "full"})
+    KIND_NAMES = rt.kind_names({"indexed_attention": "full", "qwen_sparse_attention": "full"})
 
     num_hidden_layers: rt.Layers = 40
     num_attention_heads: rt.Heads = 16

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import math
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 from kvarch import registry
 from kvarch.dtype import DType
 from kvarch.errors import ConfigError
-from kvarch.layers import LayerSpec, Layout
+from kvarch.layers import LayerSpec, Layout, State
 from kvarch.text import human_bytes
 
 __all__ = ["extra_keys_text", "inspect_config", "load_hf_config"]
@@ -142,19 +141,13 @@ def cross_rows(layout: Layout) -> list[tuple[object, ...]]:
 
 def state_rows(layout: Layout) -> list[tuple[object, ...]]:
     """One row per distinct per-sequence tensor (name and shape) and the layers keeping it."""
-    by_state: dict[tuple[str, tuple[int, ...]], list[int]] = {}
+    by_state: dict[State, list[int]] = {}
     for s in layout.layers:
         for t in s.state:
-            by_state.setdefault((t.name, t.shape), []).append(s.index)
-    return [
-        (
-            _spans(indices),
-            len(indices),
-            name,
-            "x".join(map(str, shape)),
-            layout.dtype.nbytes(math.prod(shape)),
-        )
-        for (name, shape), indices in by_state.items()
+            by_state.setdefault(t, []).append(s.index)
+    return [  # each tensor in its own dtype where it fixes one (SSM states: float32)
+        (_spans(indices), len(indices), t.name, "x".join(map(str, t.shape)), t.nbytes(layout.dtype))
+        for t, indices in by_state.items()
     ]
 
 

@@ -78,6 +78,8 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
         "max_target_positions": 448,
     },
     "gpt_bigcode": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
+    "zamba": {"num_key_value_heads": 16},
+    "nemotron_h": {"head_dim": 128},  # not hidden / heads
 }  # fmt: skip
 
 _TIED_BY_DEFAULT = {
@@ -85,7 +87,8 @@ _TIED_BY_DEFAULT = {
     "minicpm3",
     "gemma", "gemma2", "gemma3", "gemma3_text", "gemma3n_text", "recurrent_gemma", "falcon",
     "gpt2", "gpt_bigcode", "mpt", "bart", "whisper", "mbart", "pegasus", "plbart", "mvp",
-    "marian", "blenderbot", "blenderbot-small", "bigbird_pegasus",
+    "marian", "blenderbot", "blenderbot-small", "bigbird_pegasus", "biogpt", "zamba", "zamba2",
+    "lfm2", "lfm2_moe", "gpt_neo",
 }  # fmt: skip
 
 
@@ -314,11 +317,12 @@ _CLASSIC = {
     "ctrl": _Classic(True, True, True, 2, True),
     "xglm": _Classic(True, True, True, 2, False),
     "gpt_neox_japanese": _Classic(False, False, False, 2, False),  # one dense bias, see below
+    "biogpt": _Classic(True, True, True, 2, False),
 }
 
 
 def _classic(c: _Cfg, n: ParamCount) -> None:
-    """BLOOM, GPT-J, CodeGen, GPT-NeoX(-Japanese), OPT, Phi-1/2, Persimmon, CTRL, XGLM:
+    """BLOOM, GPT-J, CodeGen, GPT-NeoX(-Japanese), OPT, Phi-1/2, Persimmon, CTRL, XGLM, BioGPT:
     multi-head attention, a 4x (or ``intermediate_size``) ungated MLP, LayerNorm."""
     kind = _CLASSIC[c.model_type]
     hidden = c.int("hidden_size", "n_embd", "n_embed", "d_model")
@@ -345,12 +349,23 @@ def _classic(c: _Cfg, n: ParamCount) -> None:
         n.other += 2 * hidden  # word_embeddings_layernorm
     if c.model_type == "gpt_neox_japanese":
         n.other += hidden  # the last layer's attention output bias
-    if c.model_type == "opt":
+    if c.model_type in {"opt", "biogpt"}:
         n.other += (c.int("max_position_embeddings") + 2) * hidden  # learned, offset 2
         if embed != hidden:
             n.add(hidden, embed, "attn", 2)  # project_in, project_out
         if not c.flag("do_layer_norm_before", True) or c.flag("_remove_final_layer_norm", False):
             n.other -= 2 * hidden
+
+
+def _gpt_neo(c: _Cfg, n: ParamCount) -> None:
+    """GPT-Neo: learned positions, LayerNorm, unbiased q/k/v, biased output and 4x MLP."""
+    hidden, layers = c.int("hidden_size", default=2048), c.int("num_layers", default=24)
+    inter = c.int("intermediate_size", default=4 * hidden)
+    _embeddings(c, n, hidden)
+    n.other += c.int("max_position_embeddings", default=2048) * hidden
+    n.add(hidden, hidden, "attn", 4 * layers)  # q, k, v, out
+    _plain_mlp(n, hidden, inter, layers, bias=True)
+    n.other += layers * (hidden + 4 * hidden) + 2 * hidden  # out bias, ln_1, ln_2; ln_f
 
 
 def _gpt(c: _Cfg, n: ParamCount) -> None:
@@ -498,6 +513,211 @@ def _qwen3_next(c: _Cfg, n: ParamCount) -> None:
     n.other += layers * 2 * hidden + hidden
 
 
+def _cpmant(c: _Cfg, n: ParamCount) -> None:
+    """CPM-Ant: prompt and segment embeddings, a relative position bias, pre-norm layers of
+    multi-head attention (``dim_head`` wide) and a gated FFN."""
+    hidden, layers = c.int("hidden_size", default=4096), c.int("num_hidden_layers", default=48)
+    heads, hd = c.int("num_attention_heads", default=32), c.int("dim_head", default=128)
+    segments = c.int("segment_types", default=32)
+    prompts = c.int("prompt_types", default=32) * c.int("prompt_length", default=32)
+    vocab = c.int("vocab_size", default=30720)
+    n.add(vocab + prompts, hidden, "embed")
+    n.add(vocab, hidden, "head")
+    n.other += segments * hidden  # segment embedding
+    n.other += (c.int("position_bias_num_buckets", default=512) + segments**2) * heads
+    n.add(heads * hd, hidden, "attn", 3 * layers)  # project_q, _k, _v
+    n.add(hidden, heads * hd, "attn", layers)  # attention_out
+    _gated_mlp(n, hidden, c.int("dim_ff", default=10240), layers)
+    n.other += layers * 2 * hidden + hidden  # norms before attention and FFN, the output norm
+
+
+def _mllama_text(c: _Cfg, n: ParamCount) -> None:
+    """Llama 3.2 Vision's text model: Llama layers, some cross-attending to the image (the same
+    q/k/v/o shapes, plus q/k norms and two tanh gates); 8 more embedding rows for image tokens."""
+    _llama_like(c, n)
+    hidden, heads = c.int("hidden_size"), c.int("num_attention_heads")
+    n.add(8, hidden, "embed")
+    n.other += len(c.get("cross_attention_layers") or []) * (2 * (hidden // heads) + 2)
+
+
+class _Mamba2(NamedTuple):
+    """A Mamba2 mixer's widths: inner (heads x head width), heads, B/C (groups x state)."""
+
+    d_in: int
+    heads: int
+    groups_x_state: int
+    conv: int
+    conv_bias: bool
+    gated_norm: bool = True
+
+
+def _mamba2_mixers(n: ParamCount, hidden: int, mixers: int, m: _Mamba2) -> None:
+    """``mixers`` Mamba2 mixers: in_proj (z, x, B, C, dt), out_proj, the conv over x, B and C,
+    dt_bias / A_log / D per head, the gated norm (where it has one)."""
+    bc = 2 * m.groups_x_state
+    n.add(2 * m.d_in + bc + m.heads, hidden, "mlp", mixers)
+    n.add(hidden, m.d_in, "mlp", mixers)
+    conv = (m.d_in + bc) * (m.conv + m.conv_bias)
+    n.other += mixers * (conv + 3 * m.heads + m.gated_norm * m.d_in)
+
+
+def _falcon_h1(c: _Cfg, n: ParamCount) -> None:
+    """Falcon-H1: attention and a Mamba2 mixer side by side in every layer, then a gated MLP."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    _embeddings(c, n, hidden)
+    _gqa(c, n, layers, hidden)
+    heads = c.int("mamba_n_heads", default=128)
+    mixer = _Mamba2(
+        d_in=c.int("mamba_d_ssm", default=c.int("mamba_expand", default=2) * hidden),
+        heads=heads,
+        groups_x_state=c.int("mamba_n_groups", default=1) * c.int("mamba_d_state", default=256),
+        conv=c.int("mamba_d_conv", default=4),
+        conv_bias=c.flag("mamba_conv_bias", True),
+        gated_norm=c.flag("mamba_rms_norm", False),
+    )
+    _mamba2_mixers(n, hidden, layers, mixer)
+    _gated_mlp(n, hidden, c.int("intermediate_size", default=14336), layers)
+    n.other += layers * 2 * hidden + hidden  # input / pre-FF norms, the final norm
+
+
+def _hybrid_layers(c: _Cfg, key: str, layers: int, default: Callable[[int], bool]) -> list[int]:
+    """Indices of the attention-keeping layers: ``key``'s list where the config has one (its
+    entries other than Mamba / conv / MLP / MoE blocks), else ``default(i)``."""
+    blocks = c.get(key)
+    if isinstance(blocks, list):
+        return [i for i, b in enumerate(blocks) if b in _ATTENTION_BLOCKS]
+    return [i for i in range(layers) if default(i)]
+
+
+_ATTENTION_BLOCKS = {"hybrid", "attention", "full_attention"}
+_ZAMBA2_HYBRID = {6, 12, 18, 24, 30, 36, 42, 47, 51}  # transformers' default 54-layer pattern
+
+
+def _zamba(c: _Cfg, n: ParamCount) -> None:
+    """Zamba (Mamba mixers; hybrid layers add a linear and run one shared attention+MLP block
+    over [hidden, embeddings]) and Zamba2 (Mamba2 mixers; ``num_mem_blocks`` shared blocks,
+    LoRA adapters per hybrid layer)."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    inter = c.int("intermediate_size") or 4 * hidden  # Zamba2's default
+    v2 = c.model_type == "zamba2"
+    period, offset = c.int("attn_layer_period", default=6), c.int("attn_layer_offset", default=4)
+    hybrid = _hybrid_layers(c, "layers_block_type", layers, lambda i: (
+        i in _ZAMBA2_HYBRID if v2 else i == 2 or (i >= 3 and (i - 3) % period == offset)
+    ))  # fmt: skip
+    _embeddings(c, n, hidden)
+    d_in = c.int("mamba_expand", default=2) * hidden
+    state, conv = c.int("mamba_d_state", default=64 if v2 else 16), c.int("mamba_d_conv", default=4)
+    if v2:
+        groups = c.int("mamba_ngroups", default=1) * state
+        heads = c.int("n_mamba_heads", default=8)
+        conv_bias = c.flag("use_conv_bias", True)
+        _mamba2_mixers(n, hidden, layers, _Mamba2(d_in, heads, groups, conv, conv_bias))
+    else:
+        heads = c.int("n_mamba_heads", default=2)
+        dt = c.int("mamba_dt_rank", default=-(-hidden // 16))
+        n.add(2 * d_in, hidden, "mlp", layers)  # in_proj
+        n.add(dt + 2 * state, d_in // heads, "mlp", layers * heads)  # x_proj, per head
+        n.add(d_in, dt, "mlp", layers)  # dt_proj
+        n.add(hidden, d_in, "mlp", layers)  # out_proj
+        conv_bias = c.flag("mamba_conv_bias", True)
+        n.other += layers * d_in * (1 + state + 1 + conv + conv_bias)  # dt bias, A_log, D, conv
+    n.other += layers * hidden + hidden  # input norms, the final norm
+    n.add(hidden, hidden, "attn", len(hybrid))  # each hybrid layer's linear
+    width = c.int("attention_hidden_size", default=2 * hidden)  # attention over [h, embeddings]
+    att_heads = c.int("num_attention_heads")
+    kv = c.int("num_key_value_heads", default=att_heads)
+    hd = c.int("attention_head_dim", default=width // att_heads)
+    blocks = min(c.int("num_mem_blocks", default=1) if v2 else 1, len(hybrid))
+    if not c.tied:  # transformers shares the block by weight tying: untied, each layer has its own
+        blocks = len(hybrid)
+    n.add(att_heads * hd, width, "attn", blocks)
+    n.add(kv * hd, width, "attn", 2 * blocks)
+    n.add(hidden, att_heads * hd, "attn", blocks)
+    _gated_mlp(n, hidden, inter, blocks)
+    n.other += blocks * (width + hidden)  # the shared block's two norms
+    if v2:  # LoRA adapters per hybrid layer: the MLP's gate/up, and q/k/v when asked
+        rank, mem = c.int("adapter_rank", default=128), c.int("num_mem_blocks", default=1)
+        # a block holds one adapter per hybrid layer it serves (round robin); untied, every
+        # layer's copy of its block holds all of them
+        served = [len(range(b, len(hybrid), mem)) for b in range(mem)]
+        adapters = len(hybrid) if c.tied else sum(k * k for k in served)
+        n.add(rank, hidden, "mlp", adapters)
+        n.add(2 * inter, rank, "mlp", adapters)
+        if c.flag("use_shared_attention_adapter", False):
+            n.add(rank, width, "attn", 3 * adapters)
+            n.add(width, rank, "attn", 3 * adapters)
+
+
+def _lfm2(c: _Cfg, n: ParamCount) -> None:
+    """LFM2 / LFM2-MoE: gated short-convolution layers, GQA layers with q/k norms, a gated MLP
+    on every layer (LFM2-MoE: routed experts after ``num_dense_layers``)."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    attn_idx = c.get("full_attn_idxs")
+    attn = _hybrid_layers(c, "layer_types", layers,
+                          lambda i: attn_idx is None or i in attn_idx)  # fmt: skip
+    convs = layers - len(attn)
+    _embeddings(c, n, hidden)
+    _gqa(c, n, len(attn), hidden)
+    heads = c.int("num_attention_heads")
+    n.other += len(attn) * 2 * (hidden // heads)  # q_layernorm, k_layernorm
+    n.add(3 * hidden, hidden, "attn", convs)  # in_proj (B, C, x)
+    n.add(hidden, hidden, "attn", convs)  # out_proj
+    n.other += convs * hidden * (c.int("conv_L_cache", default=3) + c.flag("conv_bias", False))
+    inter = c.int("intermediate_size")
+    if c.model_type == "lfm2_moe":
+        dense = min(c.int("num_dense_layers", default=2), layers)
+        experts = c.int("num_experts", default=32)
+        _gated_mlp(n, hidden, inter, dense)
+        _gated_mlp(n, hidden, c.int("moe_intermediate_size"), (layers - dense) * experts, "expert")
+        n.add(experts, hidden, "router", layers - dense)
+    else:
+        if c.flag("block_auto_adjust_ff_dim", True):  # transformers' SwiGLU sizing
+            inter = int(2 * inter / 3)
+            multiplier = c.get("block_ffn_dim_multiplier", 1.0)
+            if multiplier is not None:
+                inter = int(multiplier * inter)
+            multiple = c.int("block_multiple_of", default=256)
+            inter = multiple * -(-inter // multiple)
+        _gated_mlp(n, hidden, inter, layers)
+    n.other += layers * 2 * hidden + hidden  # operator / ffn norms, the embedding norm
+
+
+_NEMOTRON_H_BLOCKS = {"M": "mamba", "E": "moe", "*": "attention", "-": "mlp"}
+
+
+def _nemotron_h(c: _Cfg, n: ParamCount) -> None:
+    """Nemotron-H: one mixer per block, Mamba2 (M), attention (*), ReLU² MLP (-) or routed
+    experts with a shared one (E), from ``layers_block_type`` / ``hybrid_override_pattern``."""
+    hidden = c.int("hidden_size")
+    blocks = c.get("layers_block_type") or c.get("layer_types")
+    if not isinstance(blocks, list):
+        blocks = [_NEMOTRON_H_BLOCKS[b] for b in str(c.get("hybrid_override_pattern") or "ME*-")]
+    count = {kind: 0 for kind in ("mamba", "moe", "attention", "mlp")}
+    for b in blocks:
+        count[{"linear_attention": "mamba", "full_attention": "attention"}.get(b, b)] += 1
+    _embeddings(c, n, hidden)
+    _gqa(c, n, count["attention"], hidden)
+    heads = c.int("mamba_num_heads", default=128)
+    mixer = _Mamba2(
+        d_in=heads * c.int("mamba_head_dim", default=64),
+        heads=heads,
+        groups_x_state=c.int("n_groups", default=8) * c.int("ssm_state_size", default=128),
+        conv=c.int("conv_kernel", default=4),
+        conv_bias=c.flag("use_conv_bias", True),
+    )
+    _mamba2_mixers(n, hidden, count["mamba"], mixer)
+    bias = c.flag("mlp_bias", False)
+    _plain_mlp(n, hidden, c.int("intermediate_size", default=21504), count["mlp"], bias=bias)
+    experts, moe = c.int("n_routed_experts", default=8), count["moe"]
+    moe_inter = c.int("moe_intermediate_size", default=7688)
+    shared = c.int("moe_shared_expert_intermediate_size", default=7688)
+    n.add(moe_inter, hidden, "expert", moe * experts)  # up (ReLU², no gate)
+    n.add(hidden, moe_inter, "expert", moe * experts)  # down
+    _plain_mlp(n, hidden, shared, moe, bias=False)
+    n.add(experts, hidden, "router", moe)
+    n.other += len(blocks) * hidden + hidden  # one norm per block, norm_f
+
+
 def _recurrent_gemma(c: _Cfg, n: ParamCount) -> None:
     """RecurrentGemma: RG-LRU blocks and local attention in the ``block_types`` cycle."""
     hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
@@ -569,7 +789,10 @@ _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
     **dict.fromkeys(_CLASSIC, _classic),
     "deepseek_v2": _mla, "deepseek_v3": _mla, "deepseek_v32": _mla, "gpt2": _gpt,
     "gpt_bigcode": _gpt, "falcon": _falcon, "mpt": _mpt, "jamba": _jamba, "qwen3_next": _qwen3_next,
-    "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text,
+    "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text, "zamba": _zamba,
+    "zamba2": _zamba, "lfm2": _lfm2, "lfm2_moe": _lfm2, "nemotron_h": _nemotron_h,
+    "mllama_text_model": _mllama_text, "falcon_h1": _falcon_h1, "cpmant": _cpmant,
+    "gpt_neo": _gpt_neo,
     **dict.fromkeys(
         ("bart", "whisper", "mbart", "marian", "pegasus", "plbart", "mvp", "blenderbot",
          "blenderbot-small", "bigbird_pegasus"),

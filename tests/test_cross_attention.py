@@ -182,6 +182,9 @@ def test_inspect_shows_state_rows(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["inspect", str(fixture)]) == 0
     out = capsys.readouterr().out
     assert "state per sequence:" in out and "conv   8192x4" in out and "ssm    8192x16" in out
+    # per layer, each in its own dtype: the conv window in bf16, the SSM state in float32
+    assert "conv   8192x4   65536" in out and "ssm    8192x16  524288" in out
+    assert "16515072 bytes/sequence of state" in out  # 28 x (65536 + 524288), the same sum
     assert "cross-attention K/V per sequence" not in out
 
 

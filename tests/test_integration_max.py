@@ -94,6 +94,8 @@ MAX_MATCHES = [
     "mistral-large-instruct-2407",
     "mistral-nemo-base-2407",
     "mistral-small-24b-base-2501",
+    "nemotron-h-8b-base-8k",  # attention blocks only; MAX also turns prefix caching off
+    "nvidia-nemotron-nano-9b-v2",
     "olmo-2-1124-7b",
     "olmo-7b-hf",
     "phi-4",  # sliding_window null
@@ -118,6 +120,9 @@ MAX_DROPS_WINDOW = {
     "phi-3-medium-4k-instruct": {(2047, 10, 128): 40},
     "llama-4-scout-17b-16e-text": {(8192, 8, 128): 36, (None, 8, 128): 12},
 }
+#: Fixtures where MAX caches K/V on every layer: LFM2's short-convolution layers keep none in
+#: transformers (and kvarch), only its 6 attention layers of 16 do.
+MAX_CACHES_EVERY_LAYER = {"lfm2-350m": 16, "lfm2-700m": 16, "lfm2-1.2b": 16}
 #: Fixtures MAX finds an architecture for but cannot configure, with the error it raises.
 MAX_REFUSES = {
     # transformers 5 keeps Olmo 3's RoPE per layer type ({"sliding_attention": {...},
@@ -198,6 +203,7 @@ def max_layers(params: Any) -> Layers:
 def truth() -> dict[str, Layers]:
     """transformers' cache of every served fixture, from a process MAX never touched."""
     names = MAX_MATCHES + sorted(MAX_DROPS_WINDOW) + sorted(MAX_REFUSES)
+    names += sorted(MAX_CACHES_EVERY_LAYER)
     done = subprocess.run(
         [sys.executable, "-m", "tests.max_fixtures", *names],
         cwd=Path(__file__).parents[1],
@@ -219,7 +225,9 @@ def no_windows(layers: Layers) -> Layers:
 
 def test_the_fixtures_max_serves() -> None:
     served = [n for n in all_fixtures() if find_architecture(_arch(n)) is not None]
-    assert served == sorted(MAX_MATCHES + list(MAX_DROPS_WINDOW) + list(MAX_REFUSES))
+    assert served == sorted(
+        MAX_MATCHES + list(MAX_DROPS_WINDOW) + list(MAX_REFUSES) + list(MAX_CACHES_EVERY_LAYER)
+    )
 
 
 def _arch(name: str) -> str | None:
@@ -250,6 +258,18 @@ def test_kvarch_keeps_the_windows_max_drops(
     assert max_layers(theirs) != truth[name]
     assert max_layers(theirs) == no_windows(truth[name])  # MAX's only error: the window
     assert {p.window_size for p in _leaves(theirs)} == {None}
+
+
+@pytest.mark.parametrize("name", sorted(MAX_CACHES_EVERY_LAYER))
+def test_kvarch_caches_only_the_layers_that_keep_kv(
+    name: str, tmp_path: Path, truth: dict[str, Layers]
+) -> None:
+    pc = max_pipeline(name, tmp_path)
+    ours, theirs = kvarch_for_max(pc), max_own(name, pc)
+    assert max_layers(ours) == truth[name]
+    ((geometry, cached),) = truth[name].items()  # one kind of layer: (window, heads, dim)
+    assert max_layers(theirs) == {geometry: MAX_CACHES_EVERY_LAYER[name]}
+    assert cached < MAX_CACHES_EVERY_LAYER[name]  # 6 of 16: MAX sizes 2.7x the cache
 
 
 @pytest.mark.parametrize("name", sorted(MAX_REFUSES))

@@ -29,7 +29,7 @@ from kvarch.kv_cache import KVCacheParams
 from kvarch.layers import LayerSpec
 from tests.oracle.attention import attention_seen
 from tests.oracle.compare import mismatches
-from tests.oracle.published import PUBLISHED
+from tests.oracle.published import PUBLISHED, STATE
 from tests.oracle.truth import (
     LayerTruth,
     OracleError,
@@ -424,11 +424,26 @@ def fixture_dict(name: str) -> dict[str, Any]:
     return data
 
 
+#: families whose default (SDPA) mask calls ``.item()`` on meta; eager attention caches the same
+EAGER_ON_META = {"biogpt"}
+#: fixtures run on the CPU at full size: GPT-Neo's local window is read from its mask buffer,
+#: which meta leaves without data (125M parameters, ~10 s)
+ON_CPU = {"gpt-neo-125m": "cpu"}
+
+
 def fixture_config(name: str) -> Any:
+    """transformers' config for a fixture, as the meta device can run it: two settings that
+    call ``.item()`` on meta and leave the cache as it is are swapped out."""
     from transformers import AutoConfig
 
     data = fixture_dict(name)
-    return AutoConfig.for_model(data.pop("model_type"), **data)
+    model_type = data.pop("model_type")
+    if model_type in EAGER_ON_META:
+        data["attn_implementation"] = "eager"
+    rope = data.get("rope_scaling")
+    if isinstance(rope, dict) and rope.get("rope_type", rope.get("type")) == "dynamic":
+        del data["rope_scaling"]  # dynamic NTK reads max(position_ids) (InternLM3)
+    return AutoConfig.for_model(model_type, **data)
 
 
 def test_every_fixture_has_hand_computed_geometry() -> None:
@@ -438,7 +453,7 @@ def test_every_fixture_has_hand_computed_geometry() -> None:
 @pytest.mark.parametrize("name", sorted(CHECKPOINTS))
 def test_checkpoint_cache_matches_hand_computed(name: str) -> None:
     layers, bytes_bf16 = CHECKPOINTS[name]
-    truth = cache_truth(fixture_config(name), device="meta")
+    truth = cache_truth(fixture_config(name), device=ON_CPU.get(name, "meta"))
     heads = BROADCAST_ON_META.get(name)
     if heads is not None:
         assert {t.num_kv_heads for t in truth} == {heads}
@@ -446,8 +461,10 @@ def test_checkpoint_cache_matches_hand_computed(name: str) -> None:
     assert geometry(truth) == layers
     assert [t.extra_keys for t in truth] == [EXTRA_KEYS.get(name, ())] * len(truth)
     extra = sum(h * d for t in truth for _, h, d in t.extra_keys)
-    kv = sum(t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth)
+    # cross-attention K/V is per sequence (the encoder's or image's states), not per token
+    kv = sum(t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth if t.kind != "cross")
     assert 2 * (kv + extra) == bytes_bf16
+    assert sum(t.state_bytes for t in truth) == STATE.get(name, 0)  # per sequence, by hand
 
 
 # Sparse-attention (DSA) families at their full-size defaults: layers whose indexer runs, by hand
@@ -556,7 +573,7 @@ def test_schema_matches_checkpoint(name: str) -> None:
     """kvarch on a published config.json equals transformers' full-size cache."""
     if name not in CHECKPOINTS:
         pytest.fail(GENERATED_MISSING or "no generated schema serves any checkpoint fixture")
-    truth = cache_truth(fixture_config(name), device="meta")
+    truth = cache_truth(fixture_config(name), device=ON_CPU.get(name, "meta"))
     heads = BROADCAST_ON_META.get(name)
     if heads is not None:
         truth = [dataclasses.replace(t, num_kv_heads=CHECKPOINTS[name][0][0][2]) for t in truth]
@@ -564,6 +581,9 @@ def test_schema_matches_checkpoint(name: str) -> None:
     diff = mismatches(truth, layout.layers)
     assert diff == [], f"{name}:\n" + "\n".join(diff)
     assert layout.bytes_per_token == CHECKPOINTS[name][1]  # e.g. Llama-3-8B: 131072
+    # per-sequence state, layer by layer in the dtype transformers keeps it, and by hand
+    assert [s.state_bytes(DType.bfloat16) for s in layout.layers] == [t.state_bytes for t in truth]
+    assert layout.state_bytes_per_sequence == STATE.get(name, 0)  # Jamba-v0.1: 15.75 MiB
 
 
 def test_mla_serving_latent_holds_what_transformers_caches() -> None:

@@ -103,6 +103,10 @@ CHECKPOINTS_GEMMA_AND_MLA = {
 }
 
 
+#: per-sequence state by hand: RecurrentGemma's 18 recurrent layers keep a bf16 conv window
+#: (lru_width 2560 x conv1d_width 4 - 1) and a float32 RG-LRU state (2560); 450 KiB
+STATE_GEMMA_AND_MLA = {"recurrentgemma-2b": 18 * (2560 * 3 * 2 + 2560 * 4)}
+
 # its recurrent scan runs token by token even on meta: the 2051-token probe takes a minute
 # (the tiny recurrent-gemma variants run the same rules through the oracle)
 NO_FULL_SIZE_RUN = {"recurrentgemma-2b"}
@@ -121,6 +125,7 @@ def test_published_checkpoint(name: str) -> None:
     cached = {(s.num_kv_heads, s.k_head_dim, s.v_head_dim) for s in cfg.layers() if s.num_kv_heads}
     assert cached == {(heads, k_dim, v_dim)}
     assert inspect(data).bytes_per_token == bytes_bf16
+    assert inspect(data).state_bytes_per_sequence == STATE_GEMMA_AND_MLA.get(name, 0)
 
 
 def test_published_gemma3n_vlm_matches_its_decoder_at_full_size() -> None:

@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 108, CONFIGS  # 104 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 125, CONFIGS  # 121 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -45,6 +45,44 @@ def test_parameter_count_matches_transformers(path: Path) -> None:
     got = count_params(config).total
     want = _meta_params(config)
     assert abs(got - want) <= 0.001 * want, (got, want)
+
+
+_SMALL = {"hidden_size": 64, "num_attention_heads": 4, "vocab_size": 100}
+# Branches of the hybrid formulas no published fixture takes, on tiny configs
+HYBRID_BRANCHES = [
+    ("nemotron_h", {"num_key_value_heads": 2, "mamba_num_heads": 8,
+                    "mamba_head_dim": 16, "n_groups": 2, "ssm_state_size": 8,
+                    "intermediate_size": 96, "n_routed_experts": 4, "moe_intermediate_size": 24,
+                    "moe_shared_expert_intermediate_size": 40}),  # "ME*-": every block kind
+    ("zamba", {"num_hidden_layers": 20, "intermediate_size": 96}),  # 16 KV heads by default
+    ("zamba", {"num_key_value_heads": 2, "num_hidden_layers": 20, "intermediate_size": 96,
+               "tie_word_embeddings": False, "mamba_dt_rank": 8}),  # untied: a block per layer
+    ("zamba2", {"n_mamba_heads": 4, "num_hidden_layers": 54, "num_mem_blocks": 2,
+                "adapter_rank": 8, "use_shared_attention_adapter": True,
+                "tie_word_embeddings": False}),
+    ("zamba2", {"num_key_value_heads": 2, "n_mamba_heads": 4, "num_hidden_layers": 6,
+                "layers_block_type": ["mamba", "hybrid", "mamba", "hybrid", "hybrid", "mamba"],
+                "num_mem_blocks": 3, "adapter_rank": 8}),
+    ("falcon_h1", {"num_key_value_heads": 2, "num_hidden_layers": 3, "intermediate_size": 96,
+                   "mamba_d_ssm": None, "mamba_n_heads": 8, "mamba_d_state": 16,
+                   "mamba_rms_norm": True, "mamba_n_groups": 2}),  # inner 2 x hidden, a norm
+    ("lfm2", {"num_key_value_heads": 2, "num_hidden_layers": 6, "full_attn_idxs": [1, 4],
+              "intermediate_size": 300}),
+    ("lfm2", {"num_key_value_heads": 2, "num_hidden_layers": 3, "intermediate_size": 300,
+              "block_auto_adjust_ff_dim": False}),  # every layer attention
+    ("lfm2_moe", {"num_key_value_heads": 2, "num_hidden_layers": 6, "intermediate_size": 96,
+                  "moe_intermediate_size": 24, "num_experts": 4,
+                  "layer_types": ["conv", "full_attention"] * 3}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("model_type", "fields"), HYBRID_BRANCHES)
+def test_hybrid_formula_branches_match_transformers(
+    model_type: str, fields: dict[str, Any]
+) -> None:
+    config = {"model_type": model_type, **_SMALL, **fields}
+    assert count_params(config).family == model_type
+    assert count_params(config).total == _meta_params(config)
 
 
 def _with(config: dict[str, Any], **extra: Any) -> dict[str, Any]:

@@ -2,14 +2,17 @@
 twenty (``tests/fixtures/configs``; README.md there names each one's source).
 
 Each entry: the layers as ``(kind, window, KV heads, K dim, V dim)`` in order, and the KV bytes
-per token in bf16, worked out from the config by hand (layers x KV heads x (K + V) x 2 bytes).
+per token in bf16, worked out from the config by hand (layers x KV heads x (K + V) x 2 bytes;
+cross-attention layers hold K/V per sequence and count for none).
+``STATE`` holds the hybrids' per-sequence state in bytes, by hand: conv windows in the model's
+bf16, SSM and recurrent states in float32 (4 bytes), as transformers keeps them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["PUBLISHED"]
+__all__ = ["PUBLISHED", "STATE"]
 
 Layer = tuple[Any, ...]
 NONE: Layer = ("none", None, 0, 0, 0)
@@ -24,6 +27,22 @@ def sliding(window: int, heads: int, dim: int) -> Layer:
 
 
 MLA = ("full", None, 1, 512, 64)  # DeepSeek's latent (kv_lora_rank) and its RoPE key
+CROSS = ("cross", None, 8, 128, 128)  # Mllama's cross-attention over the vision states
+
+
+def pattern(layers: str, attention: Layer) -> list[Layer]:
+    """Nemotron-H's hybrid_override_pattern: ``*`` an attention block, M/E/- none."""
+    return [attention if c == "*" else NONE for c in layers]
+
+
+def at(count: int, where: set[int], attention: Layer) -> list[Layer]:
+    """``count`` layers, attention at the indices ``where`` (the published layer lists)."""
+    return [attention if i in where else NONE for i in range(count)]
+
+
+NEMOTRON_H_8B = "M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M-"  # 24 M, 4 *, 24 -
+NEMOTRON_NANO_9B_V2 = "M-M-M-MM-M-M-M*-M-M-M*-M-M-M-M*-M-M-M-M*-M-MM-M-M-M-M-M-"  # 27 M, 4 *
+LFM2_ATTENTION = {2, 5, 8, 10, 12, 14}  # of 16: conv, conv, attention, ...
 
 PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     # Llama family (Falcon3, Yi and SmolLM2 publish LlamaForCausalLM)
@@ -137,4 +156,74 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         3 * 8 * 256 * 2,
     ),
     "minimax-text-01": (([NONE] * 7 + [full(8, 128)]) * 10, 10 * 8 * 256 * 2),
+    # Zamba: Mamba layers, a shared attention block (2 x hidden wide) on layers 2, 7, 13, ... 73
+    "zamba-7b-v1": (at(76, {2, *range(7, 76, 6)}, full(16, 464)), 13 * 16 * 928 * 2),
+    # Zamba2: hybrid layers from layers_block_type; attention 2 x hidden / heads wide
+    "zamba2-2.7b": (
+        at(54, {6, 12, 18, 24, 30, 36, 42, 47, 51}, full(32, 160)),
+        9 * 32 * 320 * 2,
+    ),
+    "zamba2-1.2b": (at(38, {6, 12, 18, 24, 30, 36}, full(32, 128)), 6 * 32 * 256 * 2),
+    # LFM2: short convolutions, attention on 6 of 16 layers (head_dim hidden / heads = 64)
+    "lfm2-350m": (at(16, LFM2_ATTENTION, full(8, 64)), 6 * 8 * 128 * 2),
+    "lfm2-700m": (at(16, LFM2_ATTENTION, full(8, 64)), 6 * 8 * 128 * 2),
+    "lfm2-1.2b": (at(16, LFM2_ATTENTION, full(8, 64)), 6 * 8 * 128 * 2),
+    "lfm2-8b-a1b": (at(24, {2, 6, 10, 14, 18, 21}, full(8, 64)), 6 * 8 * 128 * 2),
+    # Llama 3.2 Vision's text model: cross-attention (to the image's states, per sequence, not
+    # per token: left out of the bytes) on every 5th layer from 3
+    "llama-3.2-11b-vision-text": (
+        [CROSS if i % 5 == 3 else full(8, 128) for i in range(40)],
+        32 * 8 * 256 * 2,
+    ),
+    "llama-3.2-90b-vision-text": (
+        [CROSS if i % 5 == 3 else full(8, 128) for i in range(100)],
+        80 * 8 * 256 * 2,
+    ),
+    # GPT-Neo: global and local (256-token window) layers alternate
+    "gpt-neo-125m": ([full(12, 64), sliding(256, 12, 64)] * 6, 12 * 12 * 128 * 2),
+    # CPM-Ant: 32 heads of dim_head 128 (its 32 prompt tokens are cached like text)
+    "cpm-ant-10b": ([full(32, 128)] * 48, 48 * 32 * 256 * 2),
+    # Falcon-H1: attention (head_dim 64) beside a Mamba2 mixer on every layer
+    "falcon-h1-0.5b-base": ([full(2, 64)] * 36, 36 * 2 * 128 * 2),
+    # InternLM3: head_dim 128, 2 KV heads; BioGPT: 1024 / 16 and 1600 / 25 = 64
+    "internlm3-8b-instruct": ([full(2, 128)] * 48, 48 * 2 * 256 * 2),
+    "biogpt": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
+    "biogpt-large": ([full(25, 64)] * 48, 48 * 25 * 128 * 2),
+    # Nemotron-H: only the * blocks cache K/V
+    "nemotron-h-8b-base-8k": (pattern(NEMOTRON_H_8B, full(8, 128)), 4 * 8 * 256 * 2),
+    "nvidia-nemotron-nano-9b-v2": (pattern(NEMOTRON_NANO_9B_V2, full(8, 128)), 4 * 8 * 256 * 2),
+}
+
+
+def _mamba(layers: int, inner: int, groups_x_state: int, conv: int, ssm: int) -> int:
+    """``layers`` Mamba mixers: a bf16 conv window over x (and B, C), a float32 SSM state."""
+    return layers * ((inner + 2 * groups_x_state) * conv * 2 + ssm * 4)
+
+
+#: Per-sequence state bytes of the hybrid fixtures (bf16 model), by hand; the rest keep none.
+STATE: dict[str, int] = {
+    # Jamba: expand 2 x hidden, d_conv 4, d_state 16 on every Mamba layer
+    "jamba-v0.1": _mamba(28, 8192, 0, 4, 8192 * 16),  # 16515072: 15.75 MiB
+    "jamba-1.5-large": _mamba(63, 16384, 0, 4, 16384 * 16),
+    # Bamba: 128 heads x 64, one group of d_state 128
+    "bamba-9b": _mamba(29, 8192, 128, 4, 128 * 64 * 128),
+    # MiniMax: 64 heads of K^T V (128 x 128) in the model's dtype, on 70 lightning layers
+    "minimax-text-01": 70 * 64 * 128 * 128 * 2,
+    # Qwen3-Next: gated DeltaNet, conv over q, k (16 x 128) and v (32 x 128), 32 heads 128 x 128
+    "qwen3-next-80b-a3b-instruct": 36 * ((2 * 16 * 128 + 32 * 128) * 4 * 2 + 32 * 128 * 128 * 4),
+    # Zamba: every layer runs a Mamba mixer, 2 heads over 2 x 3712
+    "zamba-7b-v1": _mamba(76, 7424, 0, 4, 7424 * 16),
+    # Zamba2: every layer runs a Mamba2 mixer: inner 2 x hidden in heads of 64, d_state 64
+    "zamba2-2.7b": _mamba(54, 5120, 64, 4, 80 * 64 * 64),
+    "zamba2-1.2b": _mamba(38, 4096, 64, 4, 64 * 64 * 64),
+    # Falcon-H1: every layer's mixer, 24 heads x 64 (mamba_d_ssm 1536), one group of d_state 128
+    "falcon-h1-0.5b-base": _mamba(36, 1536, 128, 4, 24 * 64 * 128),
+    # LFM2: a window of 3 over the hidden stream on each convolution layer
+    "lfm2-350m": 10 * 1024 * 3 * 2,
+    "lfm2-700m": 10 * 1536 * 3 * 2,
+    "lfm2-1.2b": 10 * 2048 * 3 * 2,
+    "lfm2-8b-a1b": 18 * 2048 * 3 * 2,
+    # Nemotron-H: the M blocks, 128 heads x mamba_head_dim, 8 groups of d_state 128
+    "nemotron-h-8b-base-8k": _mamba(24, 128 * 64, 8 * 128, 4, 128 * 64 * 128),
+    "nvidia-nemotron-nano-9b-v2": _mamba(27, 128 * 80, 8 * 128, 4, 128 * 80 * 128),
 }

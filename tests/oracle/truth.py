@@ -194,7 +194,7 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
     kwargs: dict[str, Any] = {"input_ids": ids, "use_cache": True}
     cross_layers = _cross_attention_layers(text)
     if cross_layers:
-        kwargs.update(_cross_inputs(text))
+        kwargs.update(_cross_inputs(model, text, device))
     else:
         kwargs.update(_encoder_inputs(model, device))
     handed = _handed_cache(config)
@@ -665,11 +665,13 @@ def _cross_attention_layers(text: PretrainedConfig) -> frozenset[int]:
     return frozenset(layers) if isinstance(layers, (list, tuple)) else frozenset()
 
 
-def _cross_inputs(text: PretrainedConfig) -> dict[str, Any]:
-    """Vision states for cross-attention layers, so that they fill their cache."""
+def _cross_inputs(model: Any, text: PretrainedConfig, device: str) -> dict[str, Any]:
+    """Vision states for cross-attention layers, so that they fill their cache (on the model's
+    device and in its dtype: bfloat16 on meta)."""
     import torch
 
     generator = torch.Generator().manual_seed(SEED + 1)
     hidden = int(text.hidden_size)
-    states = torch.randn(1, CROSS_TOKENS, hidden, generator=generator)
-    return {"cross_attention_states": states}
+    dtype = next(model.parameters()).dtype
+    states = torch.randn(1, CROSS_TOKENS, hidden, generator=generator, dtype=dtype)
+    return {"cross_attention_states": states.to(device)}
