@@ -19,7 +19,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 import torch
@@ -27,6 +27,7 @@ import torch
 from kvarch.device import DeviceRef
 from kvarch.kv_cache import MultiKVCacheParams
 from kvarch.runtime import attention as attn
+from kvarch.runtime.adapt import adapt
 from kvarch.runtime.encdec import encoder_salt
 from kvarch.runtime.errors import (
     CollectiveError,
@@ -34,18 +35,8 @@ from kvarch.runtime.errors import (
     RequestError,
     UnsupportedCacheError,
 )
-from kvarch.runtime.hf import arch_for_model, decoder_layer_count, paged_layout, state_store
-from kvarch.runtime.hf_layers import (
-    MODULE_STATE,
-    SHARED_ATTENTION,
-    cacheless,
-    delegated_layers,
-    gathered_reason,
-    indexed_layers,
-    packs_dense,
-    stateful_layers,
-    text_config,
-)
+from kvarch.runtime.hf import arch_for_model
+from kvarch.runtime.hf_layers import MODULE_STATE, SHARED_ATTENTION, packs_dense, text_config
 from kvarch.runtime.own_caches import paged_cache_class
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
 from kvarch.runtime.runner import ModelRunner
@@ -128,51 +119,45 @@ class Engine:
         self.encoder_decoder = bool(getattr(model.config, "is_encoder_decoder", False))
         """Requests carry encoder input; cross-attention K/V is kept per request."""
         arch = arch_for_model(model, page_size=page_size, devices=self._cache_devices(model))
-        params, kinds, states = paged_layout(arch)
-        groups = as_groups(params)
+        adapted = adapt(model, arch)
         text = text_config(model)
-        num_layers = max(decoder_layer_count(model, groups), len(kinds))  # + loop copies
-        model_type = str(getattr(text, "model_type", type(model).__name__))
-        windows = {i: g.window for g in groups for i in g.layer_indices}
-        stateful = stateful_layers(model, num_layers, states)
-        delegated = delegated_layers(
-            model, num_layers=num_layers, windows=windows, kinds=kinds, stateful=stateful
-        )
-        why = gathered_reason(model, delegated, kinds)
-        nothing_kept = {i: delegated.pop(i) for i in cacheless(delegated, kinds)}
-        dense = why is not None and packs_dense(model, delegated)
-        if (delegated or why is not None) and not dense:
-            layers = sorted(delegated) or sorted(windows)
+        model_type = adapted.model_type
+        delegated = {i: x for i, x in adapted.delegated.items() if i not in adapted.cacheless}
+        dense = adapted.gathered is not None and packs_dense(model, delegated)
+        if (delegated or adapted.gathered is not None) and not dense:
+            layers = sorted(delegated) or sorted(adapted.windows)
             raise UnsupportedCacheError(
                 model_type,
-                kinds.get(layers[0], "full"),
+                adapted.kinds.get(layers[0], "full"),
                 layers,
-                why
+                adapted.gathered
                 or "the engine packs sequences, and these layers keep per-row state outside "
                 f"the pages{MODULE_STATE.get(model_type, '')}; use PagedCache with generate",
             )
         attn.share_attention(model, SHARED_ATTENTION.get(model_type, frozenset()))
         if not attn.use_paged_attention(model, text):
             raise UnsupportedCacheError(
-                model_type, "full", sorted(windows), "the model does not dispatch attention "
-                "through transformers' AttentionInterface; use PagedCache with generate"
+                model_type, "full", sorted(adapted.windows), "the model does not dispatch "
+                "attention through transformers' AttentionInterface; use PagedCache with generate"
             )  # fmt: skip
         device = next(model.parameters()).device
-        state = state_store(model, states, stateful, max_batch_size)
+        state = adapted.state_store(model, max_batch_size)
         if state is not None:
             enable_prefix_caching = False  # a state cannot restart mid-prompt from cached pages
         limit = arch.model_max_seq_len
         length = min(max_seq_len or limit, limit)
-        self.cross_bytes_per_sequence = int(getattr(arch, "cross_bytes_per_sequence", 0))
+        self.cross_bytes_per_sequence = adapted.cross_bytes
         """Encoder–decoder models: cross-attention K/V of one request at the longest encoder
         input (kept outside the pages; the pool's budget leaves a full batch of it free)."""
+        params = cast(MultiKVCacheParams, adapted.params)  # a schema's layout: groups
         self.plan = self._plan(
-            text, params, num_blocks, length, limit, max_batch_size, device_memory_utilization,
-            max_num_batched_tokens, device, 0 if state is None else state.bytes_per_sequence,
+            text, params, num_blocks, length, limit, max_batch_size,
+            device_memory_utilization, max_num_batched_tokens, device,
+            0 if state is None else state.bytes_per_sequence,
         )  # fmt: skip
         self.cache = paged_cache_class(model_type)(
-            params,
-            num_layers=num_layers,
+            adapted.params,
+            num_layers=adapted.num_layers,
             max_batch_size=max_batch_size,
             max_seq_len=self.plan.max_seq_len,
             num_blocks=self.plan.blocks_per_group,
@@ -182,8 +167,8 @@ class Engine:
             enable_prefix_caching=enable_prefix_caching,
             encoder_decoder=self.encoder_decoder,
             state=state,
-            indexed=indexed_layers(model, num_layers),
-            delegated={**delegated, **nothing_kept},
+            indexed=adapted.indexed,
+            delegated=dict(adapted.delegated),
         )
         self.cache.engine_owned = True
         self.cache.dense_packed = dense

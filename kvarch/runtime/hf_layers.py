@@ -36,6 +36,7 @@ __all__ = [
     "OWN_CACHE",
     "SHARED_ATTENTION",
     "cacheless",
+    "default_layers",
     "delegated_layers",
     "gathered_reason",
     "indexed_layers",
@@ -156,7 +157,7 @@ def text_config(model: Any) -> Any:
         return getter()
 
 
-def _default_layers(model: Any, num_layers: int) -> tuple[list[Any], int]:
+def default_layers(model: Any, num_layers: int) -> tuple[list[Any], int]:
     """The layer objects of the cache ``generate`` builds for ``model`` by default, padded to
     ``num_layers``, and how many it really has (0: no layer structure in the config)."""
     text = text_config(model)
@@ -174,15 +175,16 @@ def _default_layers(model: Any, num_layers: int) -> tuple[list[Any], int]:
     return layers + [pad() for _ in range(num_layers - len(layers))], len(layers)
 
 
-def stateful_layers(model: Any, num_layers: int, states: dict[int, tuple[Any, ...]]) -> set[int]:
-    """Layers whose recurrent state kvarch holds: transformers' default cache gives them a
-    linear-attention layer object and the schema declares their ``layers.state``."""
+def stateful_layers(
+    model: Any, reference: list[Any], states: dict[int, tuple[Any, ...]]
+) -> set[int]:
+    """Layers whose recurrent state kvarch holds: transformers' default cache (``reference``,
+    from ``default_layers``) gives them a linear-attention layer object and the schema
+    declares their ``layers.state``."""
     if LINEAR_MIXIN is None or str(text_config(model).model_type) in MODULE_STATE:
         return set()
     return {
-        i
-        for i, layer in enumerate(_default_layers(model, num_layers)[0])
-        if isinstance(layer, LINEAR_MIXIN) and states.get(i)
+        i for i, layer in enumerate(reference) if isinstance(layer, LINEAR_MIXIN) and states.get(i)
     }
 
 
@@ -205,14 +207,15 @@ def _loop_copies(text: Any, layers: list[Any]) -> list[Any]:
     return layers[start : start + int(text.n_recurrent_layers)] * (loops - 1)
 
 
-def indexed_layers(model: Any, num_layers: int) -> set[int]:
+def indexed_layers(reference: list[Any]) -> set[int]:
     """Layers transformers keeps in a ``DynamicIndexedLayer`` (K/V plus indexer keys)."""
-    layers = _default_layers(model, num_layers)[0]
-    return {i for i, layer in enumerate(layers) if _INDEXED is not None and type(layer) is _INDEXED}
+    return {
+        i for i, layer in enumerate(reference) if _INDEXED is not None and type(layer) is _INDEXED
+    }
 
 
 def widen_unkept_windows(
-    model: Any, params: MultiKVCacheParams, num_layers: int
+    reference: list[Any], params: MultiKVCacheParams
 ) -> tuple[MultiKVCacheParams, list[int]]:
     """``params`` with window groups paged whole where transformers keeps every token, and
     those groups' layers.
@@ -223,7 +226,6 @@ def widen_unkept_windows(
     group, sized as one. The cache then returns gathered K/V (the module's own attention and
     mask run), never paged attention, which would not mask the window.
     """
-    reference = _default_layers(model, num_layers)[0]
     groups, widened = [], []
     for g in params.groups:
         keeps_all = all(type(reference[i]) is DynamicLayer for i in g.layer_indices)
@@ -250,6 +252,7 @@ def _paged_problem(layer: Any, window: int | None, stateful: bool) -> str | None
 
 def delegated_layers(
     model: Any,
+    defaults: tuple[list[Any], int],
     *,
     num_layers: int,
     windows: dict[int, int | None],
@@ -258,11 +261,13 @@ def delegated_layers(
 ) -> dict[int, Any]:
     """transformers' own layer objects for the layers not paged; refuses what cannot be held.
 
+    ``defaults``: ``default_layers`` (the layer objects and how many transformers really has);
     ``windows``: paged layer index -> window (None for full); ``kinds``: kvarch's layer kinds
     (empty when the geometry was given by hand); ``stateful``: layers whose state kvarch holds
     (``stateful_layers``). Raises ``UnsupportedCacheError``.
     """
     model_type = str(getattr(model.config, "model_type", type(model).__name__))
+    reference, slots = defaults
     unpaged = [i for i in range(num_layers) if i not in windows]
     supports = getattr(model, "_supports_default_dynamic_cache", lambda: True)
     if not supports() and not (model_type in OWN_CACHE and stateful):
@@ -273,7 +278,6 @@ def delegated_layers(
             [i for i in range(num_layers) if kinds.get(i, kind) == kind],
             f"{type(model).__name__} keeps its own cache class in generate, not a DynamicCache",
         )
-    reference, slots = _default_layers(model, num_layers)
     problems: dict[tuple[str, str], list[int]] = {}
     delegated: dict[int, Any] = {}
     for i, layer in enumerate(reference):
