@@ -89,7 +89,6 @@ CASES = [
 
 REFUSED = [
     # (variant, model_type, kind, why)
-    ("recurrent-gemma", "recurrent_gemma", "none", "state on their own modules"),
     # state in kvarch's rows, but attention that cannot read the pages (hf_layers.GATHERED)
     ("inkling-text-pattern", "inkling_text", "sliding", "position_bias"),
     ("dory-last-loop", "dory", "full", "read the past from its cache layers"),

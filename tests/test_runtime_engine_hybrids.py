@@ -31,6 +31,9 @@ from tests.test_runtime_engine_families import (
 )
 
 BUDGET, MAX_LEN, BLOCKS = 64, 80, 40
+SLIDING_ONLY = {"recurrent-gemma"}
+"""Models whose only attention slides: pages are recycled, so no request runs out of them;
+the test preempts one itself (``preempt_once``)."""
 
 pytestmark = [
     pytest.mark.usefixtures("one_thread"),
@@ -52,6 +55,7 @@ HYBRIDS = [
     "olmo-hybrid-layer-types",  # gated DeltaNet
     "zamba2-mqa",  # Mamba2 beside shared attention blocks (one module, several layers)
     "zamba",  # multi-head Mamba beside a shared attention block
+    "recurrent-gemma",  # conv and RG-LRU state its blocks keep on their modules (module_state)
 ]
 
 
@@ -66,6 +70,21 @@ def spy_binds(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> list[tuple[lis
 
     monkeypatch.setattr(engine.cache, "bind_state", spy)
     return seen
+
+
+def preempt_once(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before a step, preempt the first running request that decoded two tokens (once)."""
+    step = engine.step
+    done: list[bool] = []
+
+    def spy() -> Any:
+        victim = next((r for r in engine.scheduler.running if r.num_output >= 2), None)
+        if victim is not None and not done:
+            engine.scheduler._preempt(victim)
+            done.append(True)
+        return step()
+
+    monkeypatch.setattr(engine, "step", spy)
 
 
 @pytest.mark.parametrize("variant_id", HYBRIDS)
@@ -85,6 +104,8 @@ def test_engine_greedy_matches_generate_alone(
     ]
     assert held and len(held) == len(store.specs)
     preempted = spy_preemptions(engine, monkeypatch)
+    if variant_id in SLIDING_ONLY:
+        preempt_once(engine, monkeypatch)
     binds = spy_binds(engine, monkeypatch)
     params = [SamplingParams(max_tokens=NEW, ignore_eos=True) for _ in batch]
     seen = spy_logits(monkeypatch, params)

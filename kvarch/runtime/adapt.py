@@ -32,6 +32,7 @@ from kvarch.runtime.hf_layers import (
     text_config,
     widen_unkept_windows,
 )
+from kvarch.runtime.module_state import hold_module_state
 from kvarch.runtime.planner import as_groups
 from kvarch.runtime.state import StateStore
 
@@ -99,9 +100,12 @@ class Adapted:
 
     def state_store(self, model: Any, max_seqs: int) -> StateStore | None:
         """kvarch's store for the stateful layers' declared state (None when there are none),
-        each state in the dtype its schema fixes (float32 SSM state), else the model's."""
+        each state in the dtype its schema fixes (float32 SSM state), else the model's.
+        Modules that keep their state themselves are hooked to keep it there
+        (``module_state``)."""
         if not self.stateful:
             return None
+        hold_module_state(model, self.model_type)
         return StateStore(
             {i: self.states[i] for i in sorted(self.stateful)},
             max_seqs=max_seqs,

@@ -36,7 +36,7 @@ from kvarch.runtime.errors import (
     UnsupportedCacheError,
 )
 from kvarch.runtime.hf import arch_for_model
-from kvarch.runtime.hf_layers import MODULE_STATE, SHARED_ATTENTION, packs_dense, text_config
+from kvarch.runtime.hf_layers import SHARED_ATTENTION, packs_dense, text_config
 from kvarch.runtime.own_caches import paged_cache_class
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
 from kvarch.runtime.runner import ModelRunner
@@ -132,7 +132,7 @@ class Engine:
                 layers,
                 adapted.gathered
                 or "the engine packs sequences, and these layers keep per-row state outside "
-                f"the pages{MODULE_STATE.get(model_type, '')}; use PagedCache with generate",
+                "the pages; use PagedCache with generate",
             )
         attn.share_attention(model, SHARED_ATTENTION.get(model_type, frozenset()))
         if not attn.use_paged_attention(model, text):

@@ -32,7 +32,6 @@ from kvarch.runtime.errors import UnsupportedCacheError
 __all__ = [
     "GATHERED",
     "LINEAR_MIXIN",
-    "MODULE_STATE",
     "OWN_CACHE",
     "SHARED_ATTENTION",
     "cacheless",
@@ -83,15 +82,6 @@ GATHERED: dict[str, str] = {
 }
 """Families whose modules use the K/V a cache update returns beyond one attention call: their
 ``PagedCache`` returns K/V gathered from the pages (correct, slower)."""
-
-
-MODULE_STATE: dict[str, str] = {
-    "recurrent_gemma": " (its recurrent blocks keep their conv and RG-LRU state on their own "
-    "modules, conv1d_state and recurrent_states, one per batch row; the cache's "
-    "LinearAttentionLayer stays empty)",
-}
-"""Families whose mixers keep their state on their modules, not in the cache: kvarch cannot
-hold it (``PagedCache`` delegates their empty state layers; the Engine refuses them)."""
 
 
 SHARED_ATTENTION: dict[str, frozenset[str]] = {
@@ -181,7 +171,7 @@ def stateful_layers(
     """Layers whose recurrent state kvarch holds: transformers' default cache (``reference``,
     from ``default_layers``) gives them a linear-attention layer object and the schema
     declares their ``layers.state``."""
-    if LINEAR_MIXIN is None or str(text_config(model).model_type) in MODULE_STATE:
+    if LINEAR_MIXIN is None:
         return set()
     return {
         i for i, layer in enumerate(reference) if isinstance(layer, LINEAR_MIXIN) and states.get(i)
