@@ -124,26 +124,31 @@ class Engine:
         model_type = adapted.model_type
         delegated = {i: x for i, x in adapted.delegated.items() if i not in adapted.cacheless}
         dense = adapted.gathered is not None and packs_dense(model, delegated)
-        if (delegated or adapted.gathered is not None) and not dense:
-            layers = sorted(delegated) or sorted(adapted.windows)
+        if delegated and not dense:
             raise UnsupportedCacheError(
-                model_type,
-                adapted.kinds.get(layers[0], "full"),
-                layers,
-                adapted.gathered
-                or "the engine packs sequences, and these layers keep per-row state outside "
-                "the pages; use PagedCache with generate",
-            )
+                model_type, adapted.kinds.get(min(delegated), "full"), sorted(delegated),
+                "the engine serves sequences by turns, and these layers keep per-row state "
+                "outside the pages; use PagedCache with generate",
+            )  # fmt: skip
         attn.share_attention(model, SHARED_ATTENTION.get(model_type, frozenset()))
-        if not attn.use_paged_attention(model, text):
+        own = not attn.use_paged_attention(model, text)
+        # attention that cannot read the pages: one forward per sequence over K/V gathered
+        # from them, with the model's own attention and masks (``solo``)
+        solo = not dense and (own or adapted.gathered is not None)
+        if solo and self.encoder_decoder:
             raise UnsupportedCacheError(
-                model_type, "full", sorted(adapted.windows), "the model does not dispatch "
-                "attention through transformers' AttentionInterface; use PagedCache with generate"
+                model_type, "full", sorted(adapted.windows),
+                (adapted.gathered or "the model does not dispatch attention through "
+                 "transformers' AttentionInterface") + "; the engine serves such encoder-decoder "
+                "models no cross-attention one sequence at a time; use PagedCache with generate",
             )  # fmt: skip
         device = next(model.parameters()).device
         state = adapted.state_store(model, max_batch_size)
-        if state is not None:
-            enable_prefix_caching = False  # a state cannot restart mid-prompt from cached pages
+        # prompts prefilled whole, never read from the prefix cache: a state cannot restart
+        # mid-prompt, and a solo forward is then what ``generate`` of the request alone runs
+        whole = state is not None or solo
+        if whole:
+            enable_prefix_caching = False
         limit = arch.model_max_seq_len
         length = min(max_seq_len or limit, limit)
         self.cross_bytes_per_sequence = adapted.cross_bytes
@@ -163,7 +168,7 @@ class Engine:
             num_blocks=self.plan.blocks_per_group,
             device=device,
             plan=self.plan,
-            paged_attention=True,
+            paged_attention=not solo,
             enable_prefix_caching=enable_prefix_caching,
             encoder_decoder=self.encoder_decoder,
             state=state,
@@ -172,12 +177,13 @@ class Engine:
         )
         self.cache.engine_owned = True
         self.cache.dense_packed = dense
+        self.cache.keeps_dense = adapted.keeps_dense
         self.scheduler = Scheduler(
             self.cache.manager,
             max_batch_size=max_batch_size,
             max_num_batched_tokens=max_num_batched_tokens,
             prefix_caching=enable_prefix_caching,
-            whole_prompts=state is not None,
+            whole_prompts=whole,
         )
         self.runner = ModelRunner(
             model,

@@ -33,6 +33,7 @@ from kvarch.runtime.encdec import EncoderDecoderSteps, PackedPositions
 from kvarch.runtime.errors import SequenceStateError
 from kvarch.runtime.hf import PagedCache, cache_keyword
 from kvarch.runtime.scheduler import ScheduledStep, split_by_shape
+from kvarch.runtime.solo import run_solo
 from kvarch.runtime.state import StateStore
 
 __all__ = ["ModelRunner", "graph_buckets"]
@@ -117,6 +118,7 @@ class ModelRunner:
         self.use_graphs = (
             cuda_graphs
             and self.device.type == "cuda"
+            and cache.paged_attention
             and not self._has_gathered()
             and self.encdec is None
             and cache.state is None
@@ -233,6 +235,8 @@ class ModelRunner:
             return self._run(step)
 
     def _run(self, step: ScheduledStep) -> Tensor:
+        if not self.cache.paged_attention:
+            return run_solo(self, step)
         if self.cache.state is not None:
             return self._run_rows(step, self.cache.state)
         n_seq = len(step.requests)
