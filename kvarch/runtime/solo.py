@@ -37,7 +37,7 @@ def bind_sequence(cache: PagedCache, row: int, start: int, slots: list[Tensor]) 
     manager, device = cache.manager, cache.storage.device
     n = int(slots[0].numel())
     tables = [
-        torch.from_numpy(manager.block_tables(g, [row])).to(device)
+        torch.from_numpy(manager.block_tables(g, slice(row, row + 1))).to(device)
         for g in range(len(manager.pools))
     ]
     cache.ctx = attn.StepContext(
