@@ -138,6 +138,8 @@ def adapt(
     why = gathered_reason(model, delegated, kinds)
     if why is None and widened:
         why = "transformers keeps its window layers whole and the module masks the window"
+    if why is None and _selects_per_head(params):
+        why = "its indexer's top-k selection reaches attention on layers that are not latent"
     model_type = str(getattr(text_config(model), "model_type", type(model).__name__))
     return Adapted(
         model_type=model_type,
@@ -155,3 +157,10 @@ def adapt(
         keeps_dense=reads_layer_tensors(model),
         cross_bytes=cross_bytes,
     )
+
+
+def _selects_per_head(params: KVCacheParams | MultiKVCacheParams) -> bool:
+    """Whether a layer pages indexer keys (``extra_keys``) beside per-head K/V rather than an
+    MLA latent: its indexer's top-k then reaches attention through the mask or ``indices``,
+    which the paged kernels do not take (latent layers are gathered and take them)."""
+    return any(g.params.extra_key_dim and not g.params.is_mla for g in as_groups(params))

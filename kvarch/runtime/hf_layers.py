@@ -74,11 +74,6 @@ GATHERED: dict[str, str] = {
     "inkling2_text": "its attention adds a relative-position bias (position_bias) to the scores",
     "inkling2_loop_text": "its attention adds a relative-position bias (position_bias) to the "
     "scores",
-    "qwen4_exp": "its indexer's token selection reaches attention only through the mask",
-    "qwen4_exp_text": "its indexer's token selection reaches attention only through the mask",
-    "dots3_note": "its indexer's top-k reaches attention as indices on layers that are not latent",
-    "dots3_note_text": "its indexer's top-k reaches attention as indices on layers that are not "
-    "latent",
 }
 """Families whose modules use the K/V a cache update returns beyond one attention call: their
 ``PagedCache`` returns K/V gathered from the pages (correct, slower)."""
