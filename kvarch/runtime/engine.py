@@ -135,13 +135,6 @@ class Engine:
         # attention that cannot read the pages: one forward per sequence over K/V gathered
         # from them, with the model's own attention and masks (``solo``)
         solo = not dense and (own or adapted.gathered is not None)
-        if solo and self.encoder_decoder:
-            raise UnsupportedCacheError(
-                model_type, "full", sorted(adapted.windows),
-                (adapted.gathered or "the model does not dispatch attention through "
-                 "transformers' AttentionInterface") + "; the engine serves such encoder-decoder "
-                "models no cross-attention one sequence at a time; use PagedCache with generate",
-            )  # fmt: skip
         device = next(model.parameters()).device
         state = adapted.state_store(model, max_batch_size)
         # prompts prefilled whole, never read from the prefix cache: a state cannot restart

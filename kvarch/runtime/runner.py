@@ -110,9 +110,9 @@ class ModelRunner:
         steps (cross-attention reads each sequence's K/V: no CUDA graphs)."""
         self.step: ScheduledStep | None = None
         """The step in flight (encoder–decoder models read its requests and counts)."""
-        self.positions = PackedPositions.for_model(model)
+        self.positions = PackedPositions.for_model(model) if cache.paged_attention else None
         """Decoders whose forward takes no ``position_ids``: their position embedding is handed
-        each packed token's position."""
+        each packed token's position (solo forwards read it from the cache's length)."""
         self.graphs: dict[int, tuple[torch.cuda.CUDAGraph, Tensor]] = {}
         self.graph_pool: Any = None
         self.use_graphs = (

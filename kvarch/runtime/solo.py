@@ -14,6 +14,7 @@ packing, no CUDA graphs), and every step gathers each sequence's visible K/V.
 
 from __future__ import annotations
 
+import inspect
 from typing import TYPE_CHECKING, Any
 
 import torch
@@ -98,6 +99,10 @@ def run_solo(runner: Any, step: ScheduledStep) -> Tensor:
     kwargs: dict[str, Any] = {runner.cache_kwarg: cache, "use_cache": True}
     if runner.keeps_logits:
         kwargs["logits_to_keep"] = 1
+    encdec = runner.encdec
+    takes_positions = "position_ids" in inspect.signature(runner.model.forward).parameters
+    if encdec is not None:
+        encdec.encode(step.requests)
     out = []
     at = 0
     for req, row, start, count in zip(
@@ -109,9 +114,14 @@ def run_solo(runner: Any, step: ScheduledStep) -> Tensor:
         if cache.state is not None:
             cache.bind_state([int(row)], fresh=start == 0)
         ids = torch.tensor([req.tokens[start : start + count]], device=device)
-        pos = torch.arange(start, start + count, device=device)[None]
+        inputs: dict[str, Any] = {"input_ids": ids}
+        if encdec is not None:  # positions: the model reads them from the cache's length
+            inputs = {"decoder_input_ids": ids, **encdec.step_kwargs([req], [count])}
+            inputs[runner.cache_kwarg] = inputs.pop("cache")
+        elif takes_positions:
+            inputs["position_ids"] = torch.arange(start, start + count, device=device)[None]
         try:
-            logits = runner.model(input_ids=ids, position_ids=pos, **kwargs).logits[0, -1]
+            logits = runner.model(**(kwargs | inputs)).logits[0, -1]
         finally:
             if cache.state is not None:
                 cache.state.flush()
