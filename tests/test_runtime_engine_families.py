@@ -24,6 +24,7 @@ import torch
 
 from kvarch.runtime import engine as engine_module
 from kvarch.runtime.engine import Engine, SamplingParams
+from kvarch.runtime.errors import UnsupportedCacheError
 from kvarch.runtime.sampling import sample
 from tests.oracle.truth import build_model, text_config
 from tests.oracle.variants import Variant, available_variants, make_config
@@ -97,6 +98,14 @@ SOLO = [
     pytest.param("gpt-neo-local-first", id="gpt-neo"),  # windows kept whole, masked by the module
     pytest.param("git", id="git"),  # attention outside AttentionInterface
     pytest.param("moshi-window", id="moshi"),  # sliding layers; differs when chunked
+    pytest.param("bloom", id="bloom"),  # alibi; attention outside AttentionInterface
+    pytest.param("xglm", id="xglm"),  # sinusoidal positions from the cache length
+    pytest.param("megatron-bert-decoder", id="megatron-bert"),  # BERT run as a decoder
+]
+REFUSED = [
+    # (variant, model_type, why): generate feeds the model more than the sequence's tokens
+    ("xlm", "xlm", "mask token"),
+    ("cpmant", "cpmant", "learned prompt tokens"),
 ]
 SLIDING_ONLY = {"moshi-window"}
 """Models whose only attention slides (pages recycle, no request runs out of them): the
@@ -376,6 +385,16 @@ def test_attention_that_cannot_read_the_pages_is_served_one_sequence_at_a_time(
         assert bool(preempted) == preempts, preempted
         assert engine.stats.prefix_hit_tokens == 0
         assert_pool_empty(engine)
+
+
+@pytest.mark.parametrize(("variant_id", "model_type", "why"), REFUSED)
+def test_the_engine_refuses_models_whose_generate_feeds_more_than_the_tokens(
+    variant_id: str, model_type: str, why: str
+) -> None:
+    model = tiny_model(variant_id)
+    with pytest.raises(UnsupportedCacheError, match=why) as err:
+        Engine(model, max_batch_size=2, max_seq_len=32, page_size=PAGE, num_blocks=16)
+    assert err.value.model_type == model_type
 
 
 def test_a_prompt_longer_than_the_pool_under_a_sliding_window_is_prefilled_in_pieces(

@@ -36,7 +36,7 @@ from kvarch.runtime.errors import (
     UnsupportedCacheError,
 )
 from kvarch.runtime.hf import arch_for_model
-from kvarch.runtime.hf_layers import SHARED_ATTENTION, packs_dense, text_config
+from kvarch.runtime.hf_layers import OWN_STEPS, SHARED_ATTENTION, packs_dense, text_config
 from kvarch.runtime.own_caches import paged_cache_class
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
 from kvarch.runtime.runner import ModelRunner
@@ -127,8 +127,13 @@ class Engine:
         if delegated and not dense:
             raise UnsupportedCacheError(
                 model_type, adapted.kinds.get(min(delegated), "full"), sorted(delegated),
-                "the engine serves sequences by turns, and these layers keep per-row state "
-                "outside the pages; use PagedCache with generate",
+                "the engine serves many sequences through one cache, and these layers keep "
+                "per-row state outside the pages; use PagedCache with generate",
+            )  # fmt: skip
+        if model_type in OWN_STEPS:
+            raise UnsupportedCacheError(
+                model_type, "full", sorted(adapted.windows),
+                f"{OWN_STEPS[model_type]}; use PagedCache with generate",
             )  # fmt: skip
         attn.share_attention(model, SHARED_ATTENTION.get(model_type, frozenset()))
         own = not attn.use_paged_attention(model, text)

@@ -33,6 +33,7 @@ __all__ = [
     "GATHERED",
     "LINEAR_MIXIN",
     "OWN_CACHE",
+    "OWN_STEPS",
     "SHARED_ATTENTION",
     "cacheless",
     "default_layers",
@@ -77,6 +78,14 @@ GATHERED: dict[str, str] = {
 }
 """Families whose modules use the K/V a cache update returns beyond one attention call: their
 ``PagedCache`` returns K/V gathered from the pages (correct, slower)."""
+
+
+OWN_STEPS: dict[str, str] = {
+    "xlm": "its generate appends a mask token to every step's input",
+    "cpmant": "its cache holds learned prompt tokens before each sequence's own",
+}
+"""Families whose ``generate`` feeds the model more than the sequence's tokens: ``PagedCache``
+serves them in ``generate``; the Engine, which feeds each sequence's tokens, refuses them."""
 
 
 SHARED_ATTENTION: dict[str, frozenset[str]] = {
