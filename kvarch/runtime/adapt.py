@@ -21,12 +21,17 @@ from typing import Any
 
 from kvarch.kv_cache import KVCacheGroup, KVCacheParams, MultiKVCacheParams
 from kvarch.layers import PER_TOKEN_KINDS, State
+from kvarch.runtime import attention as attn
+from kvarch.runtime.errors import UnsupportedCacheError
 from kvarch.runtime.hf_layers import (
+    OWN_STEPS,
+    SHARED_ATTENTION,
     cacheless,
     default_layers,
     delegated_layers,
     gathered_reason,
     indexed_layers,
+    packs_dense,
     reads_layer_tensors,
     stateful_layers,
     text_config,
@@ -112,6 +117,29 @@ class Adapted:
             dtype=model.dtype,
             device=model.device,
         )
+
+    def engine_serving(self, model: Any) -> tuple[bool, bool]:
+        """How the Engine serves ``model`` (switching its attention to kvarch's): ``(dense,
+        solo)``. Dense: packed steps return every sequence's K/V gathered back to back
+        (``hf_layers.packs_dense``). Solo: attention cannot read the pages, so each sequence
+        is one forward over K/V gathered from them (``solo.py``). Neither: packed steps
+        read the pages. Raises ``UnsupportedCacheError`` for what the Engine cannot serve."""
+        delegated = {i: x for i, x in self.delegated.items() if i not in self.cacheless}
+        dense = self.gathered is not None and packs_dense(model, delegated)
+        if delegated and not dense:
+            raise UnsupportedCacheError(
+                self.model_type, self.kinds.get(min(delegated), "full"), sorted(delegated),
+                "the engine serves many sequences through one cache, and these layers keep "
+                "per-row state outside the pages; use PagedCache with generate",
+            )  # fmt: skip
+        if self.model_type in OWN_STEPS:
+            raise UnsupportedCacheError(
+                self.model_type, "full", sorted(self.windows),
+                f"{OWN_STEPS[self.model_type]}; use PagedCache with generate",
+            )  # fmt: skip
+        attn.share_attention(model, SHARED_ATTENTION.get(self.model_type, frozenset()))
+        own = not attn.use_paged_attention(model, text_config(model))
+        return dense, not dense and (own or self.gathered is not None)
 
 
 def adapt(

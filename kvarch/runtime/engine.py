@@ -26,17 +26,11 @@ import torch
 
 from kvarch.device import DeviceRef
 from kvarch.kv_cache import MultiKVCacheParams
-from kvarch.runtime import attention as attn
 from kvarch.runtime.adapt import adapt
 from kvarch.runtime.encdec import encoder_salt
-from kvarch.runtime.errors import (
-    CollectiveError,
-    RankMismatchError,
-    RequestError,
-    UnsupportedCacheError,
-)
+from kvarch.runtime.errors import CollectiveError, RankMismatchError, RequestError
 from kvarch.runtime.hf import arch_for_model
-from kvarch.runtime.hf_layers import OWN_STEPS, SHARED_ATTENTION, packs_dense, text_config
+from kvarch.runtime.hf_layers import text_config
 from kvarch.runtime.own_caches import paged_cache_class
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
 from kvarch.runtime.runner import ModelRunner
@@ -122,24 +116,7 @@ class Engine:
         adapted = adapt(model, arch)
         text = text_config(model)
         model_type = adapted.model_type
-        delegated = {i: x for i, x in adapted.delegated.items() if i not in adapted.cacheless}
-        dense = adapted.gathered is not None and packs_dense(model, delegated)
-        if delegated and not dense:
-            raise UnsupportedCacheError(
-                model_type, adapted.kinds.get(min(delegated), "full"), sorted(delegated),
-                "the engine serves many sequences through one cache, and these layers keep "
-                "per-row state outside the pages; use PagedCache with generate",
-            )  # fmt: skip
-        if model_type in OWN_STEPS:
-            raise UnsupportedCacheError(
-                model_type, "full", sorted(adapted.windows),
-                f"{OWN_STEPS[model_type]}; use PagedCache with generate",
-            )  # fmt: skip
-        attn.share_attention(model, SHARED_ATTENTION.get(model_type, frozenset()))
-        own = not attn.use_paged_attention(model, text)
-        # attention that cannot read the pages: one forward per sequence over K/V gathered
-        # from them, with the model's own attention and masks (``solo``)
-        solo = not dense and (own or adapted.gathered is not None)
+        dense, solo = adapted.engine_serving(model)
         device = next(model.parameters()).device
         state = adapted.state_store(model, max_batch_size)
         # prompts prefilled whole, never read from the prefix cache: a state cannot restart
