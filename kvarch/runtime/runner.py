@@ -118,7 +118,6 @@ class ModelRunner:
         self.use_graphs = (
             cuda_graphs
             and self.device.type == "cuda"
-            and cache.paged_attention
             and not self._has_gathered()
             and self.encdec is None
             and cache.state is None
