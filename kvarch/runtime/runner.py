@@ -132,10 +132,14 @@ class ModelRunner:
     def _has_gathered(self) -> bool:
         """Latent (MLA) layers, dense packed K/V (``PagedCache.dense_packed``) and solo
         forwards gather K/V on the host side of the step: not capturable."""
-        return self.cache.dense_packed or not self.cache.paged_attention or any(
-            self.cache.storage.layer(i).v is None
-            for g in self.cache.storage.groups
-            for i in g.layer_indices
+        return (
+            self.cache.dense_packed
+            or not self.cache.paged_attention
+            or any(
+                self.cache.storage.layer(i).v is None
+                for g in self.cache.storage.groups
+                for i in g.layer_indices
+            )
         )
 
     # --- inputs --------------------------------------------------------------------------
