@@ -1,5 +1,5 @@
 # generated from schemas/afmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d1673441bf22f171 content=699927e94b88439d
+# kvarch-digest: render=7d7e6f08d7e6fee3 content=adaef5c4cd564aa1
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class AfmoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """AFMoE decoder (every Nth layer full attention, the others sliding-window)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("afmoe",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("AfmoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/afmoe.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

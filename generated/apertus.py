@@ -1,5 +1,5 @@
 # generated from schemas/apertus.yaml by `make generate`; do not edit.
-# kvarch-digest: render=91a7901990b9b641 content=d7da9bd82a1fb4d1
+# kvarch-digest: render=fa89d31341060efd content=7cbf6653465d9137
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class ApertusConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Apertus decoder (every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("apertus", "apertus1p5_text")
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ApertusForCausalLM", "Apertus1p5TextForCausalLM")
     SCHEMA: ClassVar[str] = "schemas/apertus.yaml"
 
     num_hidden_layers: rt.Layers = 32

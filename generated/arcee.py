@@ -1,5 +1,5 @@
 # generated from schemas/arcee.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e054054453782dd5 content=e00a1f5e2eed8d4d
+# kvarch-digest: render=559b9c860c27998e content=4572df5c6ba726a1
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class ArceeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Arcee decoder (every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("arcee",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ArceeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/arcee.yaml"
 
     num_hidden_layers: rt.Layers = 32

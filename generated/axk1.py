@@ -1,5 +1,5 @@
 # generated from schemas/axk1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=491e60461f3cb6a5 content=507bbf0b9ad23ac4
+# kvarch-digest: render=d02727a45742c8c3 content=5e1cf020cd6e36c7
 from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class AXK1Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """A.X-K1 decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("axk1",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("AXK1ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/axk1.yaml"
 
     num_hidden_layers: rt.Positive = 61

@@ -1,5 +1,5 @@
 # generated from schemas/axk2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=eac14dbaa1337585 content=b9ca0c4e69c48c5c
+# kvarch-digest: render=9c1427fe836b5df0 content=3c55d0b8c3fd38c2
 from typing import ClassVar
 
 from generated.deepseek_v32 import DeepseekV32Config
@@ -10,8 +10,6 @@ class AXK2Config(DeepseekV32Config, frozen=True, kw_only=True, dict=True):
     """A.X-K2 decoder: MLA with a DSA indexer over every token (latent KV cache plus the indexer
     keys)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("axk2",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("AXK2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/axk2.yaml"
 
     num_hidden_layers: rt.Positive = 48

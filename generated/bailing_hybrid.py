@@ -1,5 +1,5 @@
 # generated from schemas/bailing_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b17adb1a54cf474c content=ab2647a4784d92d2
+# kvarch-digest: render=bf73c7268fd1fb4e content=341d57d80196999b
 from typing import Annotated, ClassVar
 
 from generated.kda_hybrid import KdaHybridConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class BailingHybridConfig(KdaHybridConfig, frozen=True, kw_only=True, dict=True):
     """Bailing-Hybrid decoder (linear-attention layers keep no KV; MLA every 6th layer)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bailing_hybrid",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BailingHybridForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/bailing_hybrid.yaml"
 
     num_hidden_layers: rt.Positive = 42

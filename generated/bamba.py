@@ -1,5 +1,5 @@
 # generated from schemas/bamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c6710647c4a07710 content=d65ef7757de77c38
+# kvarch-digest: render=95e98e8cbd0e43b1 content=50b67019165751e4
 from typing import ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ from kvarch import schema_runtime as rt
 class BambaConfig(Mamba2HybridConfig, frozen=True, kw_only=True, dict=True):
     """Bamba hybrid decoder (Mamba2 layers keep no KV; attention on attn_layer_indices)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bamba",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BambaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/bamba.yaml"
 
     num_hidden_layers: rt.Layers = 32

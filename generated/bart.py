@@ -1,5 +1,5 @@
 # generated from schemas/bart.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bfcee3154dfadb5d content=55faca6a09bf37d8
+# kvarch-digest: render=a5d8b0c3ddc76e72 content=e8dbfc9c24cc0eb6
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -9,8 +9,6 @@ class BartConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """BART decoder (full self-attention per token; cross-attention K/V of the encoder's states
     per sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bart",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BartForCausalLM", "BartForConditionalGeneration")
     SCHEMA: ClassVar[str] = "schemas/bart.yaml"
 
     decoder_layers: rt.Positive = 12
@@ -36,10 +34,7 @@ class BartConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
 
     _count = rt.from_input("decoder_layers")
     _num_kv_heads = rt.from_input("decoder_attention_heads")
-
-    @rt.reads("d_model", "decoder_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
+    _k_head_dim = rt.from_derived("attn_head_dim", "d_model", "decoder_attention_heads")
 
     @rt.reads("decoder_attention_heads", "d_model")
     def _cross(self, i: int, kind: str, kinds: list[str]) -> rt.CrossKV | None:

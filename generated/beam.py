@@ -1,5 +1,5 @@
 # generated from schemas/beam.yaml by `make generate`; do not edit.
-# kvarch-digest: render=179563fd71db8914 content=535ed07a578e77f0
+# kvarch-digest: render=90ddb61ee2efcb5e content=1aba497ea2cfd58b
 from typing import ClassVar
 
 from generated.laguna import LagunaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class BeamConfig(LagunaConfig, frozen=True, kw_only=True, dict=True):
     """Beam decoder (every 6th and the last layer full attention, the others sliding-window)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("beam",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BeamForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/beam.yaml"
 
     num_hidden_layers: rt.Layers = 52

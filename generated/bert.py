@@ -1,5 +1,5 @@
 # generated from schemas/bert.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c979b4b50bd2ad6a content=001f4b1de004d365
+# kvarch-digest: render=a4c68a98f05f1582 content=6fd8394b1c725d39
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -9,8 +9,6 @@ class BertConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """BERT as a decoder (full self-attention per token; with add_cross_attention, cross-
     attention K/V of an encoder's states per sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bert",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BertLMHeadModel",)
     SCHEMA: ClassVar[str] = "schemas/bert.yaml"
 
     num_hidden_layers: rt.Positive = 12
@@ -38,10 +36,7 @@ class BertConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
 
     _count = rt.from_input("num_hidden_layers")
     _num_kv_heads = rt.from_input("num_attention_heads")
-
-    @rt.reads("hidden_size", "num_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
+    _k_head_dim = rt.from_derived("attn_head_dim", "hidden_size", "num_attention_heads")
 
     @rt.reads("add_cross_attention", "num_attention_heads", "hidden_size")
     def _cross(self, i: int, kind: str, kinds: list[str]) -> rt.CrossKV | None:

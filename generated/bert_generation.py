@@ -1,5 +1,5 @@
 # generated from schemas/bert_generation.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e35207ab76f09305 content=f6cefaba950242ed
+# kvarch-digest: render=030673a1c0ee8f09 content=7dca8aa9b5e7e1f4
 from typing import ClassVar
 
 from generated.bert import BertConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class BertGenerationConfig(BertConfig, frozen=True, kw_only=True, dict=True):
     """BertGeneration decoder (BERT's cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bert-generation",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BertGenerationDecoder",)
     SCHEMA: ClassVar[str] = "schemas/bert_generation.yaml"
 
     num_hidden_layers: rt.Positive = 24

@@ -1,5 +1,5 @@
 # generated from schemas/biogpt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d1c02b4b08f72e90 content=b1dec2882660da04
+# kvarch-digest: render=ba81ab75742ab530 content=d4c9a2dec18a04e5
 from typing import ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class BiogptConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     """BioGPT decoder (multi-head attention, learned positions)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("biogpt",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BioGptForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/biogpt.yaml"
 
     max_position_embeddings: rt.Positive = 1024

@@ -1,5 +1,5 @@
 # generated from schemas/bitnet.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f6db09b3190ddf76 content=af3a40e42d5620e9
+# kvarch-digest: render=4f37e82eb496b6fa content=1ed6a47f7594fc52
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class BitNetConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """BitNet decoder (ternary weights; Llama geometry, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bitnet",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BitNetForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/bitnet.yaml"
 
     num_hidden_layers: rt.Layers = 30

@@ -1,5 +1,5 @@
 # generated from schemas/blenderbot.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bd24efae144d0001 content=a8bb56d7024cc60d
+# kvarch-digest: render=b70f08416a9af8a3 content=8fb4ccc91bfc3c01
 from typing import ClassVar
 
 from generated.bart import BartConfig
@@ -10,11 +10,6 @@ class BlenderbotConfig(BartConfig, frozen=True, kw_only=True, dict=True):
     """Blenderbot decoder (BART's cache: full self-attention per token, cross-attention K/V per
     sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("blenderbot",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = (
-        "BlenderbotForCausalLM",
-        "BlenderbotForConditionalGeneration",
-    )
     SCHEMA: ClassVar[str] = "schemas/blenderbot.yaml"
 
     decoder_layers: rt.Positive = 24

@@ -1,5 +1,5 @@
 # generated from schemas/blenderbot_small.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b468d5b969bb5d6a content=73c9395ae1c93df3
+# kvarch-digest: render=9ed58ed184f13815 content=b507476a1485a1f5
 from typing import ClassVar
 
 from generated.bart import BartConfig
@@ -10,11 +10,6 @@ class BlenderbotSmallConfig(BartConfig, frozen=True, kw_only=True, dict=True):
     """Blenderbot-small decoder (BART's cache: full self-attention per token, cross-attention K/V
     per sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("blenderbot-small",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = (
-        "BlenderbotSmallForCausalLM",
-        "BlenderbotSmallForConditionalGeneration",
-    )
     SCHEMA: ClassVar[str] = "schemas/blenderbot_small.yaml"
 
     decoder_layers: rt.Positive = 8

@@ -1,5 +1,5 @@
 # generated from schemas/bloom.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b2b3cf7f99cb1241 content=9292b0f628ed1da2
+# kvarch-digest: render=c6570a39592929a2 content=e1c106c5e9544345
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class BloomConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """BLOOM decoder (multi-head attention, ALiBi; length bound 2048 unless seq_length says)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("bloom",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BloomForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/bloom.yaml"
 
     hidden_size: Annotated[int, rt.hf("n_embed", "hidden_size", ge=1)]

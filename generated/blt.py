@@ -1,5 +1,5 @@
 # generated from schemas/blt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=43b0e81ac1ae4143 content=8ec17624f5203855
+# kvarch-digest: render=a09821969ed9598b content=c9f77e17eaf2f7e7
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -9,8 +9,6 @@ class BltConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """BLT byte-level decoder (local encoder and local decoder self-attention caches; the global
     transformer keeps none)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("blt",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("BltForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/blt.yaml"
 
     encoder_layers: Annotated[int, rt.hf("encoder_config.num_hidden_layers", ge=1)] = 1

@@ -1,5 +1,5 @@
 # generated from schemas/camembert.yaml by `make generate`; do not edit.
-# kvarch-digest: render=769bc699b4db1b92 content=56620622100e5854
+# kvarch-digest: render=c4c3c008505d4148 content=290b4fde8819b96d
 from typing import ClassVar
 
 from generated.roberta import RobertaConfig
@@ -8,6 +8,4 @@ from generated.roberta import RobertaConfig
 class CamembertConfig(RobertaConfig, frozen=True, kw_only=True, dict=True):
     """CamemBERT as a decoder (RoBERTa's cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("camembert",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CamembertForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/camembert.yaml"

@@ -1,5 +1,5 @@
 # generated from schemas/cohere.yaml by `make generate`; do not edit.
-# kvarch-digest: render=30ff14daa0ec82db content=4e3a9d7af2c99169
+# kvarch-digest: render=a87ad263c81e159a content=97a82a0f41ebe69f
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class CohereConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Cohere decoder (GQA, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cohere",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CohereForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cohere.yaml"
 
     num_hidden_layers: rt.Layers = 40

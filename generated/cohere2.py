@@ -1,5 +1,5 @@
 # generated from schemas/cohere2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=04a2e7352223621f content=e56d266e782b2612
+# kvarch-digest: render=b25f1bce78c2b817 content=258207f03b0c4b30
 from typing import ClassVar
 
 from generated.ministral import MinistralConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Cohere2Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """Cohere2 decoder (sliding layers with every 4th layer full)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cohere2",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Cohere2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cohere2.yaml"
 
     num_hidden_layers: rt.Layers = 40

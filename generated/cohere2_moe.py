@@ -1,5 +1,5 @@
 # generated from schemas/cohere2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0fc1e58b8974f75a content=155df6124a2d06fe
+# kvarch-digest: render=77357d18cdf794a4 content=38d95e539ba25b23
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Cohere2MoeConfig(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """Cohere2-MoE decoder (explicit head_dim; sliding layers with periodic full layers)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cohere2_moe",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Cohere2MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cohere2_moe.yaml"
 
     num_hidden_layers: rt.Layers = 40

@@ -1,5 +1,5 @@
 # generated from schemas/cohere_compass_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d8ab1ab613f325dc content=3a62bacbbb87b7da
+# kvarch-digest: render=bb5577a0905e1d0a content=d4f9e3b4d03d53a9
 from typing import ClassVar
 
 from generated.ministral import MinistralConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class CohereCompassTextConfig(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """Cohere Compass text decoder (full attention by default; per-layer kinds from layer_types)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cohere_compass_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CohereCompassForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cohere_compass_text.yaml"
 
     num_hidden_layers: rt.Layers = 40

@@ -1,5 +1,5 @@
 # generated from schemas/cpmant.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f16f8e1025fc1f48 content=3bb1d2c40fcf9937
+# kvarch-digest: render=a69b34e4879fdda0 content=a930904fd84b34aa
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class CpmantConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """CPM-Ant decoder (multi-head attention, head width dim_head)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("cpmant",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("CpmAntForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/cpmant.yaml"
 
     num_hidden_layers: rt.Positive

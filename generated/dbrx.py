@@ -1,5 +1,5 @@
 # generated from schemas/dbrx.yaml by `make generate`; do not edit.
-# kvarch-digest: render=54ba4772ed022edd content=2a614f7bb4d6a792
+# kvarch-digest: render=d1731e117ea5d8d3 content=7a6290cfa98c443f
 from typing import Annotated, ClassVar
 
 from generated.mpt import MptConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class DbrxConfig(MptConfig, frozen=True, kw_only=True, dict=True):
     """DBRX decoder (grouped-query attention, KV heads in attn_config.kv_n_heads)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dbrx",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DbrxForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/dbrx.yaml"
 
     num_kv_heads: Annotated[int, rt.hf("attn_config.kv_n_heads", ge=1)] = 1

@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=eb41d8815164be51 content=80210aba62a83137
+# kvarch-digest: render=c8ce5fd18bca1f01 content=4353f55f7a8d30f6
 from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class DeepseekV2Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """DeepSeek-V2 decoder with multi-head latent attention (latent KV cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("deepseek_v2",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DeepseekV2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/deepseek_v2.yaml"
 
     num_hidden_layers: rt.Positive = 32

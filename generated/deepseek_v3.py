@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c22c2690d3d096cb content=4eba9351cc4ff4d5
+# kvarch-digest: render=ac6536104230c7ef content=cf0a919aa6e39c13
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class DeepseekV3Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """DeepSeek-V3 decoder with multi-head latent attention (latent KV cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("deepseek_v3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DeepseekV3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/deepseek_v3.yaml"
 
     num_hidden_layers: rt.Positive

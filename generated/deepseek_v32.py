@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v32.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4cc586392949de66 content=2818a5d83bc4eafc
+# kvarch-digest: render=2c24dfa251cd3d25 content=4ddd82a30a7d1588
 from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class DeepseekV32Config(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """DeepSeek-V3.2 decoder (MLA latent KV cache plus the DSA indexer's keys on every layer)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("deepseek_v32",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DeepseekV32ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/deepseek_v32.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"indexed_attention": "full"})

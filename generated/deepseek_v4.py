@@ -1,5 +1,5 @@
 # generated from schemas/deepseek_v4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2c49f01030007036 content=56990819443582d1
+# kvarch-digest: render=bd9e351ab22fe599 content=047eaec9d5ff07dc
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ class DeepseekV4Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True
     """DeepSeek-V4 decoder (sliding-window shared-KV MQA; CSA/HCA layers add compressed entries
     per 4 / 128 tokens)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("deepseek_v4",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DeepseekV4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/deepseek_v4.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names(

@@ -1,5 +1,5 @@
 # generated from schemas/diffllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d0110654b5c35dc1 content=b4a9522bbd80a326
+# kvarch-digest: render=0f9036cdde9602fa content=387167fa725bfea1
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class DiffLlamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """DiffLlama decoder (differential attention, Llama cache geometry, even KV heads)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("diffllama",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DiffLlamaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/diffllama.yaml"
 
     num_hidden_layers: rt.Layers = 16
@@ -18,11 +16,7 @@ class DiffLlamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     hidden_size: rt.Width = 2048
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "num_kv_heads",
             ("an even number (differential attention splits the KV heads in halves)"),

@@ -1,5 +1,5 @@
 # generated from schemas/doge.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b34a62692901edd4 content=fc05f06b0299c583
+# kvarch-digest: render=954b416e2f4e3790 content=112323acfed4c957
 from typing import ClassVar
 
 from generated.mistral import MistralConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class DogeConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     """Doge decoder (Llama geometry; every layer sliding when sliding_window is set)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("doge",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DogeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/doge.yaml"
 
     num_hidden_layers: rt.Layers = 32

@@ -1,5 +1,5 @@
 # generated from schemas/dory.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fbfb4f40e9c37b13 content=caa258fa8d9640c6
+# kvarch-digest: render=ff011e241bf096ad content=539694cc51ac7908
 from typing import ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ from kvarch import schema_runtime as rt
 class DoryConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Dory decoder (looped recurrent section; each extra pass keeps its own cache copies)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dory",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("DoryForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/dory.yaml"
 
     num_hidden_layers: rt.Layers = 36
@@ -39,11 +37,7 @@ class DoryConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """per_loop (each pass keeps its own cache) or last_loop (one cache, last pass writes)."""
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "layer_types",
             "one entry per block (num_hidden_layers entries)",

@@ -1,5 +1,5 @@
 # generated from schemas/dots1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8ac01790cc0c2948 content=aa1c84984a843ced
+# kvarch-digest: render=8baa088eac223bf9 content=8aaac67c618ed695
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Dots1Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """dots.llm1 decoder (sliding window from max_window_layers on, or per layer_types)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dots1",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Dots1ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/dots1.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

@@ -1,5 +1,5 @@
 # generated from schemas/dots3_note_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=cedaee1c1654f944 content=0d81fe60ce21c504
+# kvarch-digest: render=0dd184d68f98be32 content=6f2bc349a0dd51a1
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ class Dots3NoteTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=T
     """Dots3Note text decoder (latent MLA; indexed layers keep indexer keys; sliding layers their
     own latent)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("dots3_note_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Dots3NoteForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/dots3_note_text.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"indexed_attention": "full"})

@@ -1,5 +1,5 @@
 # generated from schemas/electra.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6745c4f0df0419c7 content=bed01d067c184f4a
+# kvarch-digest: render=6c6c06f8d1dc21a9 content=ad1874a57e7b49bf
 from typing import ClassVar
 
 from generated.bert import BertConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class ElectraConfig(BertConfig, frozen=True, kw_only=True, dict=True):
     """ELECTRA as a decoder (BERT's cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("electra",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ElectraForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/electra.yaml"
 
     num_attention_heads: rt.Positive = 4

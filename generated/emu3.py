@@ -1,5 +1,5 @@
 # generated from schemas/emu3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f7491dd25ee2f7ce content=fac864ae8fb77f73
+# kvarch-digest: render=f7beebb0ec2d07a5 content=c5db204e72d39dea
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Emu3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Emu3 (VQ image tokens in a Llama-geometry decoder read from text_config)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("emu3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Emu3ForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/emu3.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
 

@@ -1,5 +1,5 @@
 # generated from schemas/ernie4_5.yaml by `make generate`; do not edit.
-# kvarch-digest: render=14bf4308dccbf3de content=ac83cb47c0154c68
+# kvarch-digest: render=0d46019fe498cce7 content=34afe675da681054
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Ernie45Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """ERNIE 4.5 dense decoder (Llama geometry, explicit head_dim)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("ernie4_5",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Ernie4_5ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/ernie4_5.yaml"
 
     num_hidden_layers: rt.Layers = 18

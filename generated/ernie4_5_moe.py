@@ -1,5 +1,5 @@
 # generated from schemas/ernie4_5_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bc554f89bfeda6ba content=b6f0fcf9e47cb24b
+# kvarch-digest: render=8723f2771ce9c52d content=baed46b9298b5342
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Ernie45MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """ERNIE 4.5 MoE decoder (Llama geometry, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("ernie4_5_moe",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Ernie4_5_MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/ernie4_5_moe.yaml"
 
     num_hidden_layers: rt.Layers = 28

@@ -1,5 +1,5 @@
 # generated from schemas/exaone.yaml by `make generate`; do not edit.
-# kvarch-digest: render=90c025dcdf074cfb content=78577ee1c52ab024
+# kvarch-digest: render=fd9ecb962951be37 content=9d98c6749abddd25
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class ExaoneConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """EXAONE 3 decoder (GQA, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("exaone",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ExaoneForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/exaone.yaml"
 
     num_hidden_layers: rt.Layers = 32

@@ -1,5 +1,5 @@
 # generated from schemas/exaone4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9d7352d62794e35b content=6edd7cf149e9ea4d
+# kvarch-digest: render=b23ab1766fbe3a67 content=b0f0c05080401100
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Exaone4Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """EXAONE 4 decoder (sliding layers with every 4th layer full; all full without a window)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("exaone4",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Exaone4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/exaone4.yaml"
 
     num_kv_heads: rt.KvHeadsOrNull | None = 32

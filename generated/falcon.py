@@ -1,5 +1,5 @@
 # generated from schemas/falcon.yaml by `make generate`; do not edit.
-# kvarch-digest: render=02fe2431d8068017 content=13a1df88c9fba177
+# kvarch-digest: render=f8faebefc8e8262a content=8a28ad5f5dff5033
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class FalconConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """Falcon decoder (new architecture GQA, multi-query, or multi-head; rotary or ALiBi)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("falcon",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("FalconForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/falcon.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf("num_hidden_layers", "n_layer", ge=1)]
@@ -43,6 +41,6 @@ class FalconConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
             else self.num_attention_heads
         )
 
-    @rt.reads("new_decoder_architecture", "num_kv_heads", "num_attention_heads", "multi_query")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
+    _num_kv_heads = rt.from_derived(
+        "kv_heads", "new_decoder_architecture", "num_kv_heads", "num_attention_heads", "multi_query"
+    )

@@ -1,5 +1,5 @@
 # generated from schemas/falcon_h1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=96f0227ac6e5ccba content=4bd2c4b51bf7cdfe
+# kvarch-digest: render=8df4118892391bca content=ab07254e9ff786c5
 from typing import Annotated, ClassVar
 
 from generated.mamba2_hybrid import Mamba2HybridConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class FalconH1Config(Mamba2HybridConfig, frozen=True, kw_only=True, dict=True):
     """Falcon-H1 parallel hybrid decoder (attention beside Mamba2 in every layer)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("falcon_h1",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("FalconH1ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/falcon_h1.yaml"
 
     num_hidden_layers: rt.Layers = 32

@@ -1,5 +1,5 @@
 # generated from schemas/flex_olmo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=305aad79a091bd7e content=e6712931c0827fee
+# kvarch-digest: render=e78cff483fd00661 content=dfcbcfac1c8d1433
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class FlexOlmoConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """FlexOlmo decoder (every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("flex_olmo",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("FlexOlmoForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/flex_olmo.yaml"
 
     num_hidden_layers: rt.Layers = 32

@@ -1,5 +1,5 @@
 # generated from schemas/flint.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3584575622a3cc48 content=d7b65623975b18ea
+# kvarch-digest: render=d01540a2796b8464 content=3ce8a5d5ffce7e30
 from typing import ClassVar
 
 from generated.laguna import LagunaConfig
@@ -10,8 +10,6 @@ class FlintConfig(LagunaConfig, frozen=True, kw_only=True, dict=True):
     """Flint decoder (full attention on the first two, every 4th and the last layer; sliding
     elsewhere)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("flint",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("FlintForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/flint.yaml"
 
     num_hidden_layers: rt.Layers = 49

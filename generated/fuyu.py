@@ -1,5 +1,5 @@
 # generated from schemas/fuyu.yaml by `make generate`; do not edit.
-# kvarch-digest: render=87dc2d9fcdc07592 content=83a30131a1e3a635
+# kvarch-digest: render=9cdd55c6fd151526 content=af3c4df2f489604c
 from typing import Annotated, ClassVar
 
 from generated.persimmon import PersimmonConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class FuyuConfig(PersimmonConfig, frozen=True, kw_only=True, dict=True):
     """Fuyu (Persimmon text decoder, flat or under text_config)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("fuyu",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("FuyuForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/fuyu.yaml"
 
     num_hidden_layers: Annotated[

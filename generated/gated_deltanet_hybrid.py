@@ -1,5 +1,5 @@
 # generated from schemas/gated_deltanet_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6d1e07487a4873d4 content=4489e6f95d7915b3
+# kvarch-digest: render=207b7458e3a7280d content=05be3f5da8cf14d0
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -10,8 +10,6 @@ class GatedDeltanetHybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=Tru
     """A decoder whose gated-DeltaNet layers keep a conv window and a recurrent state per
     sequence."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ()
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
     SCHEMA: ClassVar[str] = "schemas/gated_deltanet_hybrid.yaml"
 
     linear_num_key_heads: rt.Positive = 16

@@ -1,5 +1,5 @@
 # generated from schemas/gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=96cad2479882add5 content=bf7b46aa3a4277d3
+# kvarch-digest: render=87b95236b9a62a00 content=0f4a6cae6bf16585
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class GemmaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Gemma decoder (explicit head_dim, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GemmaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma.yaml"
 
     num_hidden_layers: rt.Layers = 28

@@ -1,5 +1,5 @@
 # generated from schemas/gemma2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=56b6f55e4aea3c31 content=59a056ebf1f24740
+# kvarch-digest: render=d3aaa9c7cce203e0 content=724f6b91f151555b
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Gemma2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Gemma2 decoder (sliding-window and full-attention layers alternate)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma2",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma2.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

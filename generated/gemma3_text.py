@@ -1,5 +1,5 @@
 # generated from schemas/gemma3_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5379475bfbaa355d content=f58d37fddcad033b
+# kvarch-digest: render=a7e1bf8fdb168a91 content=f971f8d44274f487
 from typing import ClassVar
 
 from generated.gemma2 import Gemma2Config
@@ -10,8 +10,6 @@ class Gemma3TextConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     """Gemma3 text decoder (five sliding layers, then one full, unless layer_types says
     otherwise)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma3_text.yaml"
 
     num_hidden_layers: rt.Layers = 26

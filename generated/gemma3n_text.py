@@ -1,5 +1,5 @@
 # generated from schemas/gemma3n_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9f64f063122971f9 content=6e30638219447723
+# kvarch-digest: render=f0dbc5116034da6e content=6f175b082d4219ee
 from typing import ClassVar
 
 from generated.gemma2 import Gemma2Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Gemma3nTextConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     """Gemma3n text decoder (sliding/full pattern; the last layers share earlier layers' KV)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma3n_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma3nForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma3n_text.yaml"
 
     num_hidden_layers: rt.Layers = 35
@@ -24,11 +22,7 @@ class Gemma3nTextConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     """Trailing layers that reuse an earlier layer's KV instead of keeping their own."""
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "num_kv_shared_layers",
             ("fewer than num_hidden_layers (some layer must keep its own KV)"),

@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=999f2b8d3f8efbbe content=a9d1d9e559eb442a
+# kvarch-digest: render=884f69660928e5c6 content=1ba1341cc9442aec
 from typing import Annotated, ClassVar
 
 from generated.gemma3n_text import Gemma3nTextConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Gemma4TextConfig(Gemma3nTextConfig, frozen=True, kw_only=True, dict=True):
     """Gemma4 text decoder (full layers use their own head dim; optional KV-shared tail)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma4_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma4_text.yaml"
 
     num_hidden_layers: rt.Layers = 30
@@ -63,9 +61,7 @@ class Gemma4TextConfig(Gemma3nTextConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "full" if (i + 1) % 6 == 0 or i == self.num_hidden_layers - 1 else "sliding"
 
-    @rt.reads("use_bidirectional_attention", "sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.window
+    _window = rt.from_derived("window", "use_bidirectional_attention", "sliding_window")
 
     @rt.reads(
         "layer_head_dim",

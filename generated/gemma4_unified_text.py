@@ -1,5 +1,5 @@
 # generated from schemas/gemma4_unified_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3f033b2bc4b7ecde content=260c098ef1e46936
+# kvarch-digest: render=0ee298fa6f42f641 content=6c767fa57e082c61
 from typing import ClassVar
 
 from generated.gemma4_text import Gemma4TextConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Gemma4UnifiedTextConfig(Gemma4TextConfig, frozen=True, kw_only=True, dict=True):
     """Gemma4 Unified text decoder (Gemma4 geometry; full layers use their own head dim)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gemma4_unified_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Gemma4UnifiedForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gemma4_unified_text.yaml"
 
     max_position_embeddings: rt.Positive = 262144

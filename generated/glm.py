@@ -1,5 +1,5 @@
 # generated from schemas/glm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=40df25a2ff3c3405 content=82a9f2edf0a83329
+# kvarch-digest: render=57d8e1c2d3a3554c content=4b499e8994561956
 from typing import ClassVar
 
 from generated.glm4 import Glm4Config
@@ -8,6 +8,4 @@ from generated.glm4 import Glm4Config
 class GlmConfig(Glm4Config, frozen=True, kw_only=True, dict=True):
     """GLM decoder (GQA, explicit head_dim, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("glm",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GlmForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/glm.yaml"

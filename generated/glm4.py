@@ -1,5 +1,5 @@
 # generated from schemas/glm4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=afc61d4afbf5c999 content=ed03af814399b061
+# kvarch-digest: render=deef35010002415c content=44f1f3274d03d7e4
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Glm4Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """GLM-4 decoder (GQA, explicit head_dim, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("glm4",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Glm4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/glm4.yaml"
 
     num_hidden_layers: rt.Layers = 40

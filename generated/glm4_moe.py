@@ -1,5 +1,5 @@
 # generated from schemas/glm4_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a6db26cb150bcbc1 content=8b00a1cb2b9290c7
+# kvarch-digest: render=bebd432bfa4763f2 content=cc9ff42ae165c235
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Glm4MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """GLM-4-MoE decoder (GQA, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("glm4_moe",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Glm4MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/glm4_moe.yaml"
 
     num_hidden_layers: rt.Layers = 46

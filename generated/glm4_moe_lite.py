@@ -1,5 +1,5 @@
 # generated from schemas/glm4_moe_lite.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a57c02060fa487f5 content=74fe136d462d592c
+# kvarch-digest: render=dace4f6f24910f97 content=c5a9e0918c925b90
 from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Glm4MoeLiteConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """GLM-4 MoE Lite decoder with multi-head latent attention (latent KV cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("glm4_moe_lite",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Glm4MoeLiteForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/glm4_moe_lite.yaml"
 
     num_hidden_layers: rt.Positive = 47

@@ -1,5 +1,5 @@
 # generated from schemas/glm_moe_dsa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=20d5b2616c433403 content=b82a65729da6d002
+# kvarch-digest: render=c79c10f0532a33d9 content=5ca4b5f8e0160604
 from typing import ClassVar
 
 import msgspec
@@ -12,8 +12,6 @@ class GlmMoeDsaConfig(DeepseekV32Config, frozen=True, kw_only=True, dict=True):
     """GLM MoE DSA decoder (MLA latent KV cache; indexer keys on the layers that run the
     indexer)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("glm_moe_dsa",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GlmMoeDsaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/glm_moe_dsa.yaml"
 
     num_hidden_layers: rt.Positive = 78

@@ -1,5 +1,5 @@
 # generated from schemas/got_ocr2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2acabf34489a54a5 content=39a65c9d62bfbadb
+# kvarch-digest: render=50b0ef844da0ce74 content=0034dd0e67db3f80
 from typing import ClassVar
 
 from generated.qwen3 import Qwen3Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class GotOcr2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """GOT-OCR2 (Qwen2 text decoder under text_config)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("got_ocr2",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GotOcr2ForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/got_ocr2.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
     KIND_LIST: ClassVar[str | None] = "layer_types"

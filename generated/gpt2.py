@@ -1,5 +1,5 @@
 # generated from schemas/gpt2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e52a9d1b3108de35 content=e41b1661889874d5
+# kvarch-digest: render=968f3a19cbbe76ce content=8c81d9cad634a8ad
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class Gpt2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """GPT-2 decoder (multi-head attention, head_dim = n_embd / n_head)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt2", "gpt-sw3")
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPT2LMHeadModel",)
     SCHEMA: ClassVar[str] = "schemas/gpt2.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf("n_layer", "num_hidden_layers", ge=1)]
@@ -41,13 +39,6 @@ class Gpt2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
         return self.hidden_size // self.num_attention_heads
 
     _count = rt.from_input("num_hidden_layers")
-
-    @rt.reads("num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
-
-    @rt.reads("hidden_size", "num_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
-
+    _num_kv_heads = rt.from_derived("kv_heads", "num_attention_heads")
+    _k_head_dim = rt.from_derived("attn_head_dim", "hidden_size", "num_attention_heads")
     _max_length = rt.from_input("max_position_embeddings")

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_bigcode.yaml by `make generate`; do not edit.
-# kvarch-digest: render=63369a3d73939ee0 content=04dbc47c92b799d1
+# kvarch-digest: render=bbdc753f258c2de3 content=507da2458b1faa92
 from typing import ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class GptBigcodeConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """GPT-BigCode decoder (multi_query -> one K/V head; else multi-head)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt_bigcode",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPTBigCodeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gpt_bigcode.yaml"
 
     multi_query: bool = True
@@ -21,6 +19,4 @@ class GptBigcodeConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
         """KV heads per layer (1 under multi_query)."""
         return 1 if self.multi_query else self.num_attention_heads
 
-    @rt.reads("multi_query", "num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
+    _num_kv_heads = rt.from_derived("kv_heads", "multi_query", "num_attention_heads")

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neo.yaml by `make generate`; do not edit.
-# kvarch-digest: render=717906422fe58104 content=c12a88cf81d3a740
+# kvarch-digest: render=3514b33df98d4d72 content=d71195281b339e02
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ from kvarch import schema_runtime as rt
 class GptNeoConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """GPT-Neo decoder (global and local (window_size) layers from attention_types)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt_neo",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPTNeoForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gpt_neo.yaml"
     KIND_LIST: ClassVar[str | None] = "attention_layers"
 

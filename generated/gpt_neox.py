@@ -1,5 +1,5 @@
 # generated from schemas/gpt_neox.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b730918c059e13e5 content=9f34a3f938e020da
+# kvarch-digest: render=2da88fe03ba5be55 content=aed8e463e935229d
 from typing import ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class GptNeoxConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """GPT-NeoX decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt_neox",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GPTNeoXForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gpt_neox.yaml"
 
     num_hidden_layers: rt.Positive

@@ -1,5 +1,5 @@
 # generated from schemas/gpt_oss.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6b354f06639273f8 content=b706b60c8755f48a
+# kvarch-digest: render=0529eac52c1c5cae content=87b24164bde5cae1
 from typing import ClassVar
 
 from generated.laguna import LagunaConfig
@@ -10,8 +10,6 @@ class GptOssConfig(LagunaConfig, frozen=True, kw_only=True, dict=True):
     """gpt-oss decoder (sliding-window and full-attention layers alternate; attention sinks keep
     no KV)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("gpt_oss",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GptOssForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/gpt_oss.yaml"
 
     num_hidden_layers: rt.Layers = 36

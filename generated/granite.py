@@ -1,5 +1,5 @@
 # generated from schemas/granite.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4b5750cf50be9a76 content=481dfdaa4273cc70
+# kvarch-digest: render=045578f3be825465 content=65e68cf4fa9db1cd
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,12 +9,6 @@ from kvarch import schema_runtime as rt
 class GraniteConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Granite decoder, dense or MoE (GQA, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("granite", "granitemoe", "granitemoeshared")
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = (
-        "GraniteForCausalLM",
-        "GraniteMoeForCausalLM",
-        "GraniteMoeSharedForCausalLM",
-    )
     SCHEMA: ClassVar[str] = "schemas/granite.yaml"
 
     num_hidden_layers: rt.Layers = 32

@@ -1,5 +1,5 @@
 # generated from schemas/granite_swa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=02667daa5939539a content=0ce9b34b55ac8451
+# kvarch-digest: render=2395757edb69ee80 content=2b09d93a1e323b8b
 from typing import Annotated, ClassVar
 
 from generated.ministral import MinistralConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class GraniteSwaConfig(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """Granite SWA decoder (every 4th layer full from layer 0, the rest sliding)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("granite_swa",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GraniteSWAForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/granite_swa.yaml"
 
     num_hidden_layers: rt.Layers = 24

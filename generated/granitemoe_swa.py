@@ -1,5 +1,5 @@
 # generated from schemas/granitemoe_swa.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f5d0bfeb8901d6eb content=8c26e7b6029cdf6e
+# kvarch-digest: render=293e20ad8f07baca content=982350bb186d9025
 from typing import ClassVar
 
 from generated.granite_swa import GraniteSwaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class GraniteMoeSwaConfig(GraniteSwaConfig, frozen=True, kw_only=True, dict=True):
     """Granite-MoE SWA decoder (every 4th layer full from layer 0, the rest sliding)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("granitemoe_swa",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GraniteMoeSWAForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/granitemoe_swa.yaml"
 
     num_hidden_layers: rt.Layers = 32

@@ -1,5 +1,5 @@
 # generated from schemas/granitemoehybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9823f908e4f1b5fc content=755ec44a18d6ca61
+# kvarch-digest: render=ea77d860f25ab853 content=1f7ea478754f4ed2
 from typing import Annotated, ClassVar
 
 from generated.mamba2_hybrid import Mamba2HybridConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class GraniteMoeHybridConfig(Mamba2HybridConfig, frozen=True, kw_only=True, dict=True):
     """GraniteMoeHybrid decoder (Mamba2 layers keep no KV; attention where layer_types says)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("granitemoehybrid",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GraniteMoeHybridForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/granitemoehybrid.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

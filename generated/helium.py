@@ -1,5 +1,5 @@
 # generated from schemas/helium.yaml by `make generate`; do not edit.
-# kvarch-digest: render=410de1aa4801317a content=c5462bc8605ed378
+# kvarch-digest: render=a9e66c351237884e content=bc52a45517794597
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class HeliumConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Helium decoder (explicit head_dim, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("helium",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HeliumForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/helium.yaml"
 
     num_hidden_layers: rt.Layers = 24

@@ -1,5 +1,5 @@
 # generated from schemas/hrm_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4b5c4c66ec5a422a content=699c1f8dc3dbdf14
+# kvarch-digest: render=ed631230bfec73ee content=60ba1514f3c1da13
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class HrmTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """HRM text decoder (one multi-head cache slot per attention invocation of the H/L cycles)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hrm_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HrmTextForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/hrm_text.yaml"
 
     num_hidden_layers: rt.Positive = 16
@@ -52,10 +50,9 @@ class HrmTextConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
             else self.num_hidden_layers * self.slots_per_stack_layer
         )
 
-    @rt.reads("num_layers_per_stack", "num_hidden_layers", "h_cycles", "l_cycles")
-    def _count(self) -> int:
-        return self.cache_slots
-
+    _count = rt.from_derived(
+        "cache_slots", "num_layers_per_stack", "num_hidden_layers", "h_cycles", "l_cycles"
+    )
     _num_kv_heads = rt.from_input("num_attention_heads")
     _k_head_dim = rt.from_input("explicit_head_dim")
     _max_length = rt.from_input("max_position_embeddings")

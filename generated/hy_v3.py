@@ -1,5 +1,5 @@
 # generated from schemas/hy_v3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=97631261ce6edad7 content=e4b482a2c1008532
+# kvarch-digest: render=1b3615f35b02dfa4 content=3ad1571b1f52e2dc
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class HYV3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """HY-V3 decoder (Llama geometry, explicit head_dim, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hy_v3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HYV3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/hy_v3.yaml"
 
     num_hidden_layers: rt.Layers = 80

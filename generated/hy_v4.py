@@ -1,5 +1,5 @@
 # generated from schemas/hy_v4.yaml by `make generate`; do not edit.
-# kvarch-digest: render=83b5168684a31135 content=004432aa1985cd8f
+# kvarch-digest: render=e28d4b7ffbb9bb16 content=6fa4356cce4e1141
 from typing import ClassVar
 
 import msgspec
@@ -12,8 +12,6 @@ class HYV4Config(DeepseekV32Config, frozen=True, kw_only=True, dict=True):
     """HY-V4 decoder: MLA with a DSA indexer and attention sinks (latent KV cache; indexer keys
     where it runs)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hy_v4",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HYV4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/hy_v4.yaml"
 
     num_hidden_layers: rt.Positive = 34

@@ -1,5 +1,5 @@
 # generated from schemas/hyperclovax.yaml by `make generate`; do not edit.
-# kvarch-digest: render=33c63a41bb27ec12 content=bbedcdbf6b6d9ced
+# kvarch-digest: render=ef8a8b6a1c39ca98 content=1ce226dcc2688938
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class HyperClovaxConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """HyperCLOVA X decoder (Llama geometry, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("hyperclovax",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("HyperCLOVAXForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/hyperclovax.yaml"
 
     num_hidden_layers: rt.Layers = 32

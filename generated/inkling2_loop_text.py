@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_loop_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=220d0afba72ba9db content=a27bd4a9f1d7185a
+# kvarch-digest: render=397b2174590f9e07 content=3a8edc3be7aeda5e
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ from kvarch import schema_runtime as rt
 class Inkling2LoopTextConfig(InklingHybridConfig, frozen=True, kw_only=True, dict=True):
     """Inkling 2 Loop text decoder (hybrid layers; looped section keeps a cache copy per pass)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("inkling2_loop_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Inkling2LoopForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/inkling2_loop_text.yaml"
 
     num_hidden_layers: rt.Positive = 24

@@ -1,5 +1,5 @@
 # generated from schemas/inkling2_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a494c39589f9d8a6 content=abd21c7f30046031
+# kvarch-digest: render=d4785d0fa00c51e6 content=eafbba0da3124278
 from typing import Annotated, ClassVar
 
 from generated.inkling_text import InklingTextConfig
@@ -10,8 +10,6 @@ class Inkling2TextConfig(InklingTextConfig, frozen=True, kw_only=True, dict=True
     """Inkling 2 text decoder (hybrid conv+attention layers; sliding layers have their own KV
     geometry)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("inkling2_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Inkling2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/inkling2_text.yaml"
 
     num_hidden_layers: rt.Positive = 48

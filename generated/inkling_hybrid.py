@@ -1,5 +1,5 @@
 # generated from schemas/inkling_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=77533f7eccd27b37 content=06f649c1bb63ec37
+# kvarch-digest: render=a2426486cd0c3916 content=968701d58bcf5847
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -9,8 +9,6 @@ class InklingHybridConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=T
     """An Inkling-style decoder (hybrid conv+attention layers; sliding layers have their own KV
     geometry)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ()
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
     SCHEMA: ClassVar[str] = "schemas/inkling_hybrid.yaml"
 
     num_hidden_layers: rt.Positive = 66

@@ -1,5 +1,5 @@
 # generated from schemas/inkling_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0457c893ea72de14 content=b8048a1457f700b7
+# kvarch-digest: render=302c01183d4afdbe content=64aa399baa64abac
 from typing import ClassVar
 
 import msgspec
@@ -12,8 +12,6 @@ class InklingTextConfig(InklingHybridConfig, frozen=True, kw_only=True, dict=Tru
     """Inkling text decoder (hybrid conv+attention layers; sliding layers have their own KV
     geometry)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("inkling_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("InklingForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/inkling_text.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"hybrid": "full", "hybrid_sliding": "sliding"})

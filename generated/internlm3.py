@@ -1,5 +1,5 @@
 # generated from schemas/internlm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bbfc56e1664cf724 content=7d0c9f1caa9dae64
+# kvarch-digest: render=50a2722cdfa3e3bf content=c5b90e2dcb197881
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class InternLM3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """InternLM3 decoder (Llama geometry, explicit head_dim)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("internlm3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("InternLM3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/internlm3.yaml"
 
     num_hidden_layers: rt.Layers = 48

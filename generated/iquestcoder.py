@@ -1,5 +1,5 @@
 # generated from schemas/iquestcoder.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0f3619ffce81c940 content=e2fc1fc7fd7bcd5f
+# kvarch-digest: render=59ef8b6acd5a58a9 content=46598793fc109659
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class IQuestCoderConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """IQuestCoder decoder (Llama geometry, explicit head_dim)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("iquestcoder",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
     SCHEMA: ClassVar[str] = "schemas/iquestcoder.yaml"
 
     num_hidden_layers: rt.Layers = 80

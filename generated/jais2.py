@@ -1,5 +1,5 @@
 # generated from schemas/jais2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ae0b8c1f8d854bca content=fbaa2b9bbf08870f
+# kvarch-digest: render=9bad5f28902f1f45 content=28aa2adfe5091d8b
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Jais2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Jais2 decoder (Llama geometry, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("jais2",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Jais2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/jais2.yaml"
 
     num_hidden_layers: rt.Layers = 32

@@ -1,5 +1,5 @@
 # generated from schemas/jamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d9accd374501dad9 content=7e277fe020b92bfa
+# kvarch-digest: render=0332aedf6c76e3aa content=0f222ce324f613cf
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -10,8 +10,6 @@ class JambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Jamba hybrid decoder (attention every attn_layer_period-th layer; Mamba layers keep no KV,
     a conv and SSM state per sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("jamba",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("JambaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/jamba.yaml"
     KIND_LIST: ClassVar[str | None] = "layers_block_type"
 

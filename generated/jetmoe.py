@@ -1,5 +1,5 @@
 # generated from schemas/jetmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c807c8642c591d0d content=4e4dc75dee3b4252
+# kvarch-digest: render=034c36db21eb4d15 content=8238344fddf68b31
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class JetMoeConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """JetMoE decoder (mixture of attention heads; KV heads of width kv_channels)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("jetmoe",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("JetMoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/jetmoe.yaml"
 
     num_hidden_layers: rt.Positive = 12

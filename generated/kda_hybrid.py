@@ -1,5 +1,5 @@
 # generated from schemas/kda_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=295059d7fd4a4f78 content=e1014b3a813bd317
+# kvarch-digest: render=27000d872b814ce7 content=851651c7d081801f
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class KdaHybridConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """An MLA decoder whose KDA layers keep a conv window and a recurrent state per sequence."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ()
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
     SCHEMA: ClassVar[str] = "schemas/kda_hybrid.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

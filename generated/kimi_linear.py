@@ -1,5 +1,5 @@
 # generated from schemas/kimi_linear.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1c0c675e155bf150 content=bd4fdbbb3a2324d3
+# kvarch-digest: render=9054d4eb48f592fd content=599c11d21a4e4d41
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ from kvarch import schema_runtime as rt
 class KimiLinearConfig(KdaHybridConfig, frozen=True, kw_only=True, dict=True):
     """Kimi-Linear decoder (KDA linear-attention layers keep no KV; MLA layers latent)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("kimi_linear",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("KimiLinearForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/kimi_linear.yaml"
 
     num_hidden_layers: rt.Positive = 27

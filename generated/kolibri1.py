@@ -1,5 +1,5 @@
 # generated from schemas/kolibri1.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9b6e026ac1bb8e34 content=53c01700982503ce
+# kvarch-digest: render=0eabd3be441053c4 content=0abe8e5e737f4544
 from typing import ClassVar
 
 from generated.laguna import LagunaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Kolibri1Config(LagunaConfig, frozen=True, kw_only=True, dict=True):
     """Kolibri1 decoder (every 5th layer full attention, the others sliding-window)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("kolibri1",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Kolibri1ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/kolibri1.yaml"
 
     num_hidden_layers: rt.Layers = 50

@@ -1,5 +1,5 @@
 # generated from schemas/laguna.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4473dd1485112100 content=a5802a744bdf0dd4
+# kvarch-digest: render=352721a911505114 content=eb18acc972dc69f1
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class LagunaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Laguna decoder (per-layer query heads, fixed KV geometry; sliding layers per layer_types)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("laguna",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("LagunaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/laguna.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

@@ -1,5 +1,5 @@
 # generated from schemas/lara_mini.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0c59e5dbf0bcbd10 content=c8213ac0bcaff5a5
+# kvarch-digest: render=c1d881f6685bb0d5 content=31279afa077b0717
 from typing import ClassVar
 
 from generated.gated_deltanet_hybrid import GatedDeltanetHybridConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class LaraMiniConfig(GatedDeltanetHybridConfig, frozen=True, kw_only=True, dict=True):
     """Lara-Mini decoder (linear-attention layers keep no KV; sliding and full layers do)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("lara_mini",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("LaraMiniForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/lara_mini.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

@@ -1,5 +1,5 @@
 # generated from schemas/lfm2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2d6c4c338e64c288 content=2a4dbed7d25c4bb6
+# kvarch-digest: render=a7327393707ac5b0 content=356dc42ab8dd5a8e
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ from kvarch import schema_runtime as rt
 class Lfm2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """LFM2 hybrid decoder (convolution layers keep no KV; attention on full_attn_idxs)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("lfm2",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Lfm2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/lfm2.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

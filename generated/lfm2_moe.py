@@ -1,5 +1,5 @@
 # generated from schemas/lfm2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7278e34ea7160a2b content=19c16d354b6b7103
+# kvarch-digest: render=65d4327aac30bce2 content=e00fc4bbe80763e6
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Lfm2MoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """LFM2-MoE hybrid decoder (convolution layers keep no KV; attention where layer_types says)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("lfm2_moe",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Lfm2MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/lfm2_moe.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

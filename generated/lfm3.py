@@ -1,5 +1,5 @@
 # generated from schemas/lfm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=dae0bef81ea5b0ea content=670b9b3a1e75682f
+# kvarch-digest: render=58861b6c646516b5 content=bc610de9ccda23fa
 from typing import Annotated, ClassVar
 
 from generated.laguna import LagunaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Lfm3Config(LagunaConfig, frozen=True, kw_only=True, dict=True):
     """LFM3 hybrid decoder (convolution layers keep no KV; full and sliding attention layers)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("lfm3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Lfm3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/lfm3.yaml"
 
     num_hidden_layers: rt.Layers = 24

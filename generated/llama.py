@@ -1,5 +1,5 @@
 # generated from schemas/llama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b09c1affc0038e58 content=d16c8613bb2cc9b6
+# kvarch-digest: render=9959f8d30d804a26 content=9b81fb5c3895049b
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class LlamaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """Llama decoder (grouped-query attention, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("llama",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("LlamaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/llama.yaml"
 
     num_hidden_layers: rt.Layers
@@ -49,13 +47,8 @@ class LlamaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
         return rt.coalesce(self.explicit_head_dim, self.hidden_size // self.num_attention_heads)
 
     _count = rt.from_input("num_hidden_layers")
-
-    @rt.reads("num_kv_heads", "num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
-
-    @rt.reads("explicit_head_dim", "hidden_size", "num_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
-
+    _num_kv_heads = rt.from_derived("kv_heads", "num_kv_heads", "num_attention_heads")
+    _k_head_dim = rt.from_derived(
+        "attn_head_dim", "explicit_head_dim", "hidden_size", "num_attention_heads"
+    )
     _max_length = rt.from_input("max_position_embeddings")

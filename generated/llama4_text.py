@@ -1,5 +1,5 @@
 # generated from schemas/llama4_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ec6a84190ef198c8 content=19fb38620ec9c3a1
+# kvarch-digest: render=fdd5ef8a6969a084 content=7b233be29461aa45
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ from kvarch import schema_runtime as rt
 class Llama4TextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Llama 4 text decoder (chunked attention on rope layers, full attention on no-rope layers)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("llama4_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Llama4ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/llama4_text.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
@@ -30,11 +28,7 @@ class Llama4TextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Per-layer attention kind, when the config lists it."""
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "no_rope_layers",
             "one 0/1 entry per layer",

@@ -1,5 +1,5 @@
 # generated from schemas/longcat_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=11c2134a49bce99c content=381f8025abe7b5be
+# kvarch-digest: render=0c9fd41676205b5c content=78c7dbe2e0168199
 from typing import Annotated, ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -10,8 +10,6 @@ class LongcatFlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tr
     """LongCat-Flash decoder: each of num_layers blocks holds two MLA sublayers, each with its
     own latent cache."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("longcat_flash",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("LongcatFlashForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/longcat_flash.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf("num_layers", ge=1)] | None = None
@@ -46,6 +44,4 @@ class LongcatFlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tr
             else rt.coalesce(self.attention_sublayers, 56) // 2 * 2
         )
 
-    @rt.reads("num_hidden_layers", "attention_sublayers")
-    def _count(self) -> int:
-        return self.cache_layers
+    _count = rt.from_derived("cache_layers", "num_hidden_layers", "attention_sublayers")

@@ -1,5 +1,5 @@
 # generated from schemas/mamba2_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8c1eacf6ebb08657 content=101de74eb954acf3
+# kvarch-digest: render=40fc71affb31ffdb content=9c03b768ba41de4a
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Mamba2HybridConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """A decoder whose Mamba2 mixers keep a conv window and an SSM state per sequence."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ()
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
     SCHEMA: ClassVar[str] = "schemas/mamba2_hybrid.yaml"
 
     mamba_n_heads: rt.Positive = 128

@@ -1,5 +1,5 @@
 # generated from schemas/mbart.yaml by `make generate`; do not edit.
-# kvarch-digest: render=229543eecac826ea content=6fa63d347179536d
+# kvarch-digest: render=b77e47f004dca918 content=5bf8186f01d6b6b1
 from typing import ClassVar
 
 from generated.bart import BartConfig
@@ -9,6 +9,4 @@ class MBartConfig(BartConfig, frozen=True, kw_only=True, dict=True):
     """mBART decoder (BART's cache: full self-attention per token, cross-attention K/V per
     sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mbart",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MBartForCausalLM", "MBartForConditionalGeneration")
     SCHEMA: ClassVar[str] = "schemas/mbart.yaml"

@@ -1,5 +1,5 @@
 # generated from schemas/megatron_bert.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fc2687aeecf52169 content=01ffbde436bc45c5
+# kvarch-digest: render=f7421855b623e8e7 content=34fe2ec8e2c1a4f4
 from typing import ClassVar
 
 from generated.bert import BertConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class MegatronBertConfig(BertConfig, frozen=True, kw_only=True, dict=True):
     """Megatron-BERT as a decoder (BERT's cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("megatron-bert",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MegatronBertForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/megatron_bert.yaml"
 
     num_hidden_layers: rt.Positive = 24

@@ -1,5 +1,5 @@
 # generated from schemas/mellum.yaml by `make generate`; do not edit.
-# kvarch-digest: render=13e01ecf02c75263 content=815f98d0201e4825
+# kvarch-digest: render=173956f411fc27e1 content=97a6e032760d455b
 from typing import ClassVar
 
 from generated.laguna import LagunaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class MellumConfig(LagunaConfig, frozen=True, kw_only=True, dict=True):
     """Mellum decoder (explicit head_dim; sliding layers only where layer_types says so)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mellum",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MellumForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/mellum.yaml"
 
     num_hidden_layers: rt.Layers = 28

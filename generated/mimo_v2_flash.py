@@ -1,5 +1,5 @@
 # generated from schemas/mimo_v2_flash.yaml by `make generate`; do not edit.
-# kvarch-digest: render=de0f2cdf4eb333ca content=abaf881bec363186
+# kvarch-digest: render=d9dc698524a3ca60 content=8b6d75e1b769846f
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class MiMoV2FlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """MiMo-V2-Flash decoder (sliding layers with doubled KV heads; K and V widths differ)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mimo_v2_flash",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MiMoV2FlashForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/mimo_v2_flash.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 
@@ -65,17 +63,14 @@ class MiMoV2FlashConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=Tru
     def _kind(self, i: int) -> str:
         return "full" if i == 0 or (i + 1) % 6 == 0 else "sliding"
 
-    @rt.reads("sliding_window_size", "sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.window_tokens
+    _window = rt.from_derived("window_tokens", "sliding_window_size", "sliding_window")
 
     @rt.reads("num_kv_heads")
     def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
         return 2 * self.kv_heads if kind == "sliding" else self.kv_heads
 
-    @rt.reads("explicit_head_dim", "hidden_size", "num_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
-
+    _k_head_dim = rt.from_derived(
+        "attn_head_dim", "explicit_head_dim", "hidden_size", "num_attention_heads"
+    )
     _v_head_dim = rt.from_input("v_head_dim")
     _max_length = rt.from_input("max_position_embeddings")

@@ -1,5 +1,5 @@
 # generated from schemas/minicpm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=996622c15cafbbb2 content=c8f544c27d2e22e5
+# kvarch-digest: render=505ff097ebd1cbec content=0330294042d46e53
 from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class MiniCPM3Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """MiniCPM3 decoder with multi-head latent attention (latent KV cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("minicpm3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MiniCPM3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/minicpm3.yaml"
 
     num_hidden_layers: rt.Positive = 62

@@ -1,5 +1,5 @@
 # generated from schemas/minimax.yaml by `make generate`; do not edit.
-# kvarch-digest: render=69d27a61b78f147a content=b9404654a9d124bb
+# kvarch-digest: render=62ab45ac57965a34 content=b4b6b419476d2b96
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class MiniMaxConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """MiniMax hybrid decoder (lightning-attention layers keep no KV; even layers attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("minimax",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MiniMaxForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/minimax.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

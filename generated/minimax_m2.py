@@ -1,5 +1,5 @@
 # generated from schemas/minimax_m2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=93933a05ac0620a1 content=81ff08156cbcad71
+# kvarch-digest: render=50fb6c0c031955b9 content=6f14d44a5db2e3e4
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class MiniMaxM2Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """MiniMax-M2 MoE decoder (Llama geometry, explicit head_dim, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("minimax_m2",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MiniMaxM2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/minimax_m2.yaml"
 
     num_hidden_layers: rt.Layers = 62

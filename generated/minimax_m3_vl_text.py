@@ -1,5 +1,5 @@
 # generated from schemas/minimax_m3_vl_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=563ceb8b26c9a97c content=79123e2829068697
+# kvarch-digest: render=57dec0ae97f50b72 content=56e692e94cef552a
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class MiniMaxM3VLTextConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """MiniMax-M3-VL text decoder (every layer caches all tokens; sparse layers index them)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("minimax_m3_vl_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MiniMaxM3VLForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/minimax_m3_vl_text.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"minimax_m3_sparse": "full"})

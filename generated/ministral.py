@@ -1,5 +1,5 @@
 # generated from schemas/ministral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3673ffac2fa11c70 content=2a5e0168bced78e6
+# kvarch-digest: render=71416ca484dc2366 content=39e52a111e8f1f28
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class MinistralConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     """Ministral decoder (GQA; per-layer sliding/full attention, all sliding by default)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("ministral",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MinistralForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/ministral.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

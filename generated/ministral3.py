@@ -1,5 +1,5 @@
 # generated from schemas/ministral3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1b2037c188dcb436 content=6947e813911b43f8
+# kvarch-digest: render=a33190adc0293b0b content=1841c1198093adb8
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
@@ -10,8 +10,6 @@ class Ministral3Config(MistralConfig, frozen=True, kw_only=True, dict=True):
     """Ministral3 decoder (GQA, explicit head_dim; every layer sliding when sliding_window is
     set)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("ministral3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Ministral3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/ministral3.yaml"
 
     num_hidden_layers: rt.Layers = 34

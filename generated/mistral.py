@@ -1,5 +1,5 @@
 # generated from schemas/mistral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9cee1ca2a452bead content=0ca1e5ca194ce66a
+# kvarch-digest: render=08c6e0cf2bd91d84 content=7672329cb765d1a8
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class MistralConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Mistral decoder (Llama geometry; every layer sliding when sliding_window is set)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mistral",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MistralForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/mistral.yaml"
 
     max_position_embeddings: rt.Positive = 32768

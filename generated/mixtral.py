@@ -1,5 +1,5 @@
 # generated from schemas/mixtral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=036adc866e2b003e content=242a01700d354e9b
+# kvarch-digest: render=1dcf7aefc7053e20 content=b4509061915df083
 from typing import ClassVar
 
 from generated.mistral import MistralConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class MixtralConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     """Mixtral sparse-MoE decoder (GQA; every layer sliding when sliding_window is set)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mixtral",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MixtralForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/mixtral.yaml"
 
     num_hidden_layers: rt.Layers = 32

@@ -1,5 +1,5 @@
 # generated from schemas/mllama.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9435f7af060f5785 content=4dfb2e39305b0a47
+# kvarch-digest: render=5f691a63596ad0ac content=ed4bbbdd29bbd32c
 from typing import ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ from kvarch import schema_runtime as rt
 class MllamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Llama 3.2 Vision (text decoder under text_config; cross-attention layers keep vision K/V)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mllama",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MllamaForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/mllama.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
 
@@ -25,11 +23,7 @@ class MllamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Layers that attend to the vision states instead of the text."""
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "hidden_size",
             "a multiple of num_attention_heads",
@@ -45,6 +39,4 @@ class MllamaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     def _kind(self, i: int) -> str:
         return "cross" if i in self.cross_attention_layers else "full"
 
-    @rt.reads("hidden_size", "num_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
+    _k_head_dim = rt.from_derived("attn_head_dim", "hidden_size", "num_attention_heads")

@@ -1,5 +1,5 @@
 # generated from schemas/modernbert_decoder.yaml by `make generate`; do not edit.
-# kvarch-digest: render=344cdce044e25b39 content=8feded200a36f674
+# kvarch-digest: render=89b35ce80403e195 content=7b9dc26e427e4f74
 from typing import Annotated, ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class ModernbertDecoderConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     """ModernBERT decoder (full every Nth layer, else sliding local_attention / 2)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("modernbert-decoder",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ModernBertDecoderForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/modernbert_decoder.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

@@ -1,5 +1,5 @@
 # generated from schemas/moshi.yaml by `make generate`; do not edit.
-# kvarch-digest: render=aa9b8670b4848074 content=d09ca024b002a92c
+# kvarch-digest: render=4ae1b20c40c9d3d6 content=2d313795687a87b8
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class MoshiConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Moshi temporal decoder (every layer sliding_window; GQA; head_dim when given)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("moshi",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MoshiForConditionalGeneration", "MoshiForCausalLM")
     SCHEMA: ClassVar[str] = "schemas/moshi.yaml"
 
     max_position_embeddings: rt.Positive = 3000

@@ -1,5 +1,5 @@
 # generated from schemas/moss_transcribe_diarize.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ed5a53d52221584c content=cbed970b8855ad69
+# kvarch-digest: render=baaa528869d9a4b2 content=e202211f64030467
 from typing import ClassVar
 
 from generated.qwen3 import Qwen3Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class MossTranscribeDiarizeConfig(Qwen3Config, frozen=True, kw_only=True, dict=True):
     """MOSS transcribe-diarize (Qwen3 text decoder under text_config)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("moss_transcribe_diarize",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MossTranscribeDiarizeForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/moss_transcribe_diarize.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
 

@@ -1,5 +1,5 @@
 # generated from schemas/mpt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=91a5da11cfeab7a3 content=02ff2b9254fcb11e
+# kvarch-digest: render=05f6cd9fc525d608 content=0034317e8f51502d
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class MptConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """MPT decoder (multi-head attention, ALiBi; attn_config.kv_n_heads when present)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mpt",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MptForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/mpt.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf("n_layers", "num_hidden_layers", ge=1)]
@@ -32,6 +30,4 @@ class MptConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
         """KV heads per layer."""
         return rt.coalesce(self.num_kv_heads, self.num_attention_heads)
 
-    @rt.reads("num_kv_heads", "num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
+    _num_kv_heads = rt.from_derived("kv_heads", "num_kv_heads", "num_attention_heads")

@@ -1,5 +1,5 @@
 # generated from schemas/musicgen.yaml by `make generate`; do not edit.
-# kvarch-digest: render=49872cc681f2daf1 content=52adb2070f033f15
+# kvarch-digest: render=928821c92643932c content=eb53ea9765a40ffd
 from typing import ClassVar
 
 from generated.bert import BertConfig
@@ -10,8 +10,6 @@ class MusicgenConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """MusicGen decoder (full self-attention per token; cross-attention K/V of the text encoder's
     states per sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("musicgen",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MusicgenForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/musicgen.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("decoder",)
 

@@ -1,5 +1,5 @@
 # generated from schemas/musicgen_melody.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b31fa7022d0bafd7 content=ed0bb4d76e107cc0
+# kvarch-digest: render=cbec27f831be08f5 content=b826a25e2f0019e4
 from typing import ClassVar
 
 from generated.musicgen import MusicgenConfig
@@ -10,8 +10,6 @@ class MusicgenMelodyConfig(MusicgenConfig, frozen=True, kw_only=True, dict=True)
     """MusicGen-Melody decoder (full self-attention per token, conditioning included; no cross-
     attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("musicgen_melody",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MusicgenMelodyForConditionalGeneration",)
     SCHEMA: ClassVar[str] = "schemas/musicgen_melody.yaml"
 
     @rt.reads("hidden_size", "num_attention_heads")

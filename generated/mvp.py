@@ -1,5 +1,5 @@
 # generated from schemas/mvp.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bf35a13542fbea73 content=798e11384571bd6f
+# kvarch-digest: render=5fc4a5cfa7f30f80 content=3b9fe38eb72b27ae
 from typing import ClassVar
 
 from generated.bart import BartConfig
@@ -9,6 +9,4 @@ class MvpConfig(BartConfig, frozen=True, kw_only=True, dict=True):
     """MVP decoder (BART's cache: full self-attention per token, cross-attention K/V per
     sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("mvp",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("MvpForCausalLM", "MvpForConditionalGeneration")
     SCHEMA: ClassVar[str] = "schemas/mvp.yaml"

@@ -1,5 +1,5 @@
 # generated from schemas/nanochat.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f0ffff9ee7c1b65c content=538e2ede1dcbe75f
+# kvarch-digest: render=75fedd914147a4a0 content=bf3ee455953b0fe0
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class NanoChatConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """NanoChat decoder (Llama geometry, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("nanochat",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("NanoChatForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/nanochat.yaml"
 
     num_hidden_layers: rt.Layers = 12

@@ -1,5 +1,5 @@
 # generated from schemas/nemotron.yaml by `make generate`; do not edit.
-# kvarch-digest: render=0f52c88d9f0c068e content=5603f3ced46471d2
+# kvarch-digest: render=5ee299b393d642db content=e74d501230093b97
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class NemotronConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Nemotron decoder (every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("nemotron",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("NemotronForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/nemotron.yaml"
 
     num_hidden_layers: rt.Layers = 32

@@ -1,5 +1,5 @@
 # generated from schemas/nemotron_h.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c6681b6116d973af content=fef0427ee090bff2
+# kvarch-digest: render=4b273a4d463f9477 content=a58077e90289fc19
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ from kvarch import schema_runtime as rt
 class NemotronHConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """Nemotron-H hybrid decoder (Mamba2/MoE/MLP blocks keep no KV; attention blocks do)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("nemotron_h",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("NemotronHForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/nemotron_h.yaml"
     KIND_LIST: ClassVar[str | None] = "layers_block_type"
     KIND_NAMES = rt.kind_names({"moe": "none", "mlp": "none"})

@@ -1,5 +1,5 @@
 # generated from schemas/olmo3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5e96dd56c98d9ea4 content=7d9fb21cc8fc38e3
+# kvarch-digest: render=7136b369269613a2 content=b854a81cb6e9ee44
 from typing import ClassVar
 
 from generated.ministral import MinistralConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Olmo3Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """OLMo3 decoder (every 4th layer full, the rest sliding)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("olmo3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Olmo3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/olmo3.yaml"
 
     num_kv_heads: rt.KvHeadsOrNull | None = None

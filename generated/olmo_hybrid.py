@@ -1,5 +1,5 @@
 # generated from schemas/olmo_hybrid.yaml by `make generate`; do not edit.
-# kvarch-digest: render=bca9073cdc635d7b content=1eed51a72bc5e6e2
+# kvarch-digest: render=9ed06f7702dac921 content=a6082b45b98fe972
 from typing import ClassVar
 
 from generated.gated_deltanet_hybrid import GatedDeltanetHybridConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class OlmoHybridConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """OLMo-Hybrid decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("olmo_hybrid",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("OlmoHybridForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/olmo_hybrid.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

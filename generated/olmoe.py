@@ -1,5 +1,5 @@
 # generated from schemas/olmoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=4e1af9882d3d295c content=e283db438eb5ee4c
+# kvarch-digest: render=32aac7709a672063 content=054f298e27c9e71d
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class OlmoeConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """OLMoE decoder (every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("olmoe",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("OlmoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/olmoe.yaml"
 
     num_hidden_layers: rt.Layers = 16

@@ -1,5 +1,5 @@
 # generated from schemas/opt.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1f6f1ba61e3d550a content=610727cb98bace7f
+# kvarch-digest: render=8a5a610032101b19 content=cb36ce1523c5bf9a
 from typing import ClassVar
 
 from generated.gpt_neox import GptNeoxConfig
@@ -8,6 +8,4 @@ from generated.gpt_neox import GptNeoxConfig
 class OptConfig(GptNeoxConfig, frozen=True, kw_only=True, dict=True):
     """OPT decoder (multi-head attention, head_dim = hidden_size / heads)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("opt",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("OPTForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/opt.yaml"

@@ -1,5 +1,5 @@
 # generated from schemas/pegasus.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9361066f26168cef content=c2a74a86cb39bcdd
+# kvarch-digest: render=fe1cafd68c37f957 content=e28a3ea860dfb820
 from typing import ClassVar
 
 from generated.bart import BartConfig
@@ -9,9 +9,4 @@ class PegasusConfig(BartConfig, frozen=True, kw_only=True, dict=True):
     """Pegasus decoder (BART's cache: full self-attention per token, cross-attention K/V per
     sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("pegasus",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = (
-        "PegasusForCausalLM",
-        "PegasusForConditionalGeneration",
-    )
     SCHEMA: ClassVar[str] = "schemas/pegasus.yaml"

@@ -1,5 +1,5 @@
 # generated from schemas/phi3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8ab1cfa2b4000b9a content=0f68938b153492c2
+# kvarch-digest: render=ab0a6374a32650a7 content=c9b9b60f1af5374d
 from typing import ClassVar
 
 from generated.mistral import MistralConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Phi3Config(MistralConfig, frozen=True, kw_only=True, dict=True):
     """Phi-3 decoder (every layer sliding when sliding_window is set)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("phi3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Phi3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/phi3.yaml"
 
     num_hidden_layers: rt.Layers = 32

@@ -1,5 +1,5 @@
 # generated from schemas/phimoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=89afd8be695e72cc content=049a3228c3936f06
+# kvarch-digest: render=abf775e90f9dab6d content=0cd5b1671fc59379
 from typing import ClassVar
 
 from generated.mistral import MistralConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class PhimoeConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
     """PhiMoE decoder (GQA; every layer sliding when sliding_window is set)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("phimoe",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("PhimoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/phimoe.yaml"
 
     num_hidden_layers: rt.Layers = 32

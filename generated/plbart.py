@@ -1,5 +1,5 @@
 # generated from schemas/plbart.yaml by `make generate`; do not edit.
-# kvarch-digest: render=766b48a1b1794da9 content=fcb5e232aa045a4d
+# kvarch-digest: render=2640f42a554c7401 content=46cbb52a2ddb7e31
 from typing import ClassVar
 
 from generated.bart import BartConfig
@@ -10,11 +10,6 @@ class PLBartConfig(BartConfig, frozen=True, kw_only=True, dict=True):
     """PLBart decoder (BART's cache: full self-attention per token, cross-attention K/V per
     sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("plbart",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = (
-        "PLBartForCausalLM",
-        "PLBartForConditionalGeneration",
-    )
     SCHEMA: ClassVar[str] = "schemas/plbart.yaml"
 
     decoder_layers: rt.Positive = 6

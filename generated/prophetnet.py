@@ -1,5 +1,5 @@
 # generated from schemas/prophetnet.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5d0b2ed5062e9ee2 content=a129476a233036cc
+# kvarch-digest: render=ca80d9971a68260e content=28e45e0d478aff71
 from typing import Annotated, ClassVar
 
 from generated.bert import BertConfig
@@ -10,11 +10,6 @@ class ProphetNetConfig(BertConfig, frozen=True, kw_only=True, dict=True):
     """ProphetNet decoder (main-stream self-attention per token; cross-attention K/V of the
     encoder's states per sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("prophetnet",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = (
-        "ProphetNetForCausalLM",
-        "ProphetNetForConditionalGeneration",
-    )
     SCHEMA: ClassVar[str] = "schemas/prophetnet.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf("num_decoder_layers", ge=1)] = 12

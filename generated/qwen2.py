@@ -1,5 +1,5 @@
 # generated from schemas/qwen2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=766edb6645f80cbf content=3e9712df6845d753
+# kvarch-digest: render=968b55e2e125b6b1 content=816df39c83b5ff5d
 from typing import Annotated, ClassVar
 
 from generated.qwen3 import Qwen3Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Qwen2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """Qwen2 decoder (sliding window on layers >= max_window_layers when use_sliding_window)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen2",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen2.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

@@ -1,5 +1,5 @@
 # generated from schemas/qwen2_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c2b3915cda3755e9 content=9002650778c1997e
+# kvarch-digest: render=8b02f9e669e2c1be content=a1eb78d540abfa0f
 from typing import Annotated, ClassVar
 
 from generated.qwen2 import Qwen2Config
@@ -10,8 +10,6 @@ class Qwen2MoeConfig(Qwen2Config, frozen=True, kw_only=True, dict=True):
     """Qwen2-MoE decoder (sliding window on even layers below max_window_layers when
     use_sliding_window)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen2_moe",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen2MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen2_moe.yaml"
 
     num_hidden_layers: rt.Layers = 24

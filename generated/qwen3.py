@@ -1,5 +1,5 @@
 # generated from schemas/qwen3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7e308edf648019fc content=3f442c4c99fd6b6f
+# kvarch-digest: render=ca92c005f913ff72 content=8eec4d83afe0e41e
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Qwen3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Qwen3 decoder (explicit head_dim; sliding window from max_window_layers on when enabled)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_5_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=19bafe64ae7e0422 content=7bfb39a0d6baa75e
+# kvarch-digest: render=01f62ae834d0089f content=1cfd91ef9c638713
 from typing import ClassVar
 
 from generated.qwen3_next import Qwen3NextConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Qwen35TextConfig(Qwen3NextConfig, frozen=True, kw_only=True, dict=True):
     """Qwen3.5 text decoder (linear-attention layers keep no KV; full attention every 4th)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_5_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3_5ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_5_text.yaml"
 
     num_hidden_layers: rt.Layers = 32

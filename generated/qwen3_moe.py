@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9d6ad25c8f1105e8 content=fb6c9f523cbb6a6e
+# kvarch-digest: render=248cd74341c297e0 content=8af8ce3170fae947
 from typing import Annotated, ClassVar
 
 from generated.qwen2 import Qwen2Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Qwen3MoeConfig(Qwen2Config, frozen=True, kw_only=True, dict=True):
     """Qwen3-MoE decoder (every layer sliding when use_sliding_window)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_moe",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3MoeForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_moe.yaml"
 
     num_hidden_layers: rt.Layers = 24

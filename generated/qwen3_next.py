@@ -1,5 +1,5 @@
 # generated from schemas/qwen3_next.yaml by `make generate`; do not edit.
-# kvarch-digest: render=c437f8efb940fddb content=4c32b8049542d03b
+# kvarch-digest: render=bff9b86bbc9880fb content=0f3c282dbf828277
 from typing import ClassVar
 
 from generated.gated_deltanet_hybrid import GatedDeltanetHybridConfig
@@ -10,8 +10,6 @@ class Qwen3NextConfig(GatedDeltanetHybridConfig, frozen=True, kw_only=True, dict
     """Qwen3-Next hybrid decoder (linear-attention layers keep a per-sequence state, no KV; full
     attention every 4th)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen3_next",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen3NextForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen3_next.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
 

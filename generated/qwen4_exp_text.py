@@ -1,5 +1,5 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f2dd91d1fc4e2bca content=6ff5096942d937f9
+# kvarch-digest: render=1dc81495209c6c6e content=e6d1516934cfe9bc
 from typing import Annotated, ClassVar
 
 from generated.gated_deltanet_hybrid import GatedDeltanetHybridConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Qwen4ExpTextConfig(GatedDeltanetHybridConfig, frozen=True, kw_only=True, dict=True):
     """Qwen4-Exp text decoder (linear-attention layers; indexed full attention every 4th layer)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("qwen4_exp_text",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Qwen4ExpForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/qwen4_exp_text.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"indexed_attention": "full"})

@@ -1,5 +1,5 @@
 # generated from schemas/recurrent_gemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1292f52dd6ef16ff content=ba3ac9dc5c047df2
+# kvarch-digest: render=a1759d947f270c56 content=03c226ee2620f90a
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -9,8 +9,6 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
     """RecurrentGemma decoder (recurrent blocks keep a per-sequence state, no KV; local-attention
     blocks slide)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("recurrent_gemma",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("RecurrentGemmaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/recurrent_gemma.yaml"
 
     num_hidden_layers: rt.Positive = 26
@@ -72,10 +70,7 @@ class RecurrentGemmaConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=
         )
 
     _window = rt.from_input("attention_window_size")
-
-    @rt.reads("num_kv_heads", "num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
+    _num_kv_heads = rt.from_derived("kv_heads", "num_kv_heads", "num_attention_heads")
 
     @rt.reads("explicit_head_dim", "hidden_size", "num_attention_heads")
     def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:

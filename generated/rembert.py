@@ -1,5 +1,5 @@
 # generated from schemas/rembert.yaml by `make generate`; do not edit.
-# kvarch-digest: render=47095f74ab5a542e content=0a99971d6b904181
+# kvarch-digest: render=7e86e3d123f40eac content=546f4db9fe0ef984
 from typing import ClassVar
 
 from generated.bert import BertConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class RemBertConfig(BertConfig, frozen=True, kw_only=True, dict=True):
     """RemBERT as a decoder (BERT's cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("rembert",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("RemBertForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/rembert.yaml"
 
     num_hidden_layers: rt.Positive = 32

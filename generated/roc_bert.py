@@ -1,5 +1,5 @@
 # generated from schemas/roc_bert.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f5a77ffa1c6e8f00 content=c92dd0a81413fb7e
+# kvarch-digest: render=d40eb6b58d6abd54 content=3f3a75713a6c84e8
 from typing import ClassVar
 
 from generated.bert import BertConfig
@@ -8,6 +8,4 @@ from generated.bert import BertConfig
 class RoCBertConfig(BertConfig, frozen=True, kw_only=True, dict=True):
     """RoCBert as a decoder (BERT's cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("roc_bert",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("RoCBertForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/roc_bert.yaml"

@@ -1,5 +1,5 @@
 # generated from schemas/roformer.yaml by `make generate`; do not edit.
-# kvarch-digest: render=8ddf33c62770e660 content=77b398274f857157
+# kvarch-digest: render=91e353bd3dcfff0d content=546a279bdab0f166
 from typing import ClassVar
 
 from generated.bert import BertConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class RoFormerConfig(BertConfig, frozen=True, kw_only=True, dict=True):
     """RoFormer as a decoder (BERT's cache; rotary positions)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("roformer",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("RoFormerForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/roformer.yaml"
 
     max_position_embeddings: rt.Positive = 1536

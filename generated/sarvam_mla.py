@@ -1,5 +1,5 @@
 # generated from schemas/sarvam_mla.yaml by `make generate`; do not edit.
-# kvarch-digest: render=b8b818af82808327 content=3eca4292a18496df
+# kvarch-digest: render=6f691a6af01f7def content=a43f8a17798679b7
 from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class SarvamMLAConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """Sarvam MLA decoder (DeepSeek-V3 architecture, latent KV cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("sarvam_mla",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
     SCHEMA: ClassVar[str] = "schemas/sarvam_mla.yaml"
 
     num_hidden_layers: rt.Positive = 32

@@ -1,5 +1,5 @@
 # generated from schemas/sarvam_moe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7c57fe657b31164d content=fa7fb9b86f65a366
+# kvarch-digest: render=66cd183d51862578 content=1ca20f1bb6fdfd1e
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class SarvamMoEConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Sarvam MoE decoder (GLM-4-MoE geometry, explicit head_dim, every layer full attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("sarvam_moe",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
     SCHEMA: ClassVar[str] = "schemas/sarvam_moe.yaml"
 
     num_hidden_layers: rt.Layers = 19

@@ -1,5 +1,5 @@
 # generated from schemas/seed_oss.yaml by `make generate`; do not edit.
-# kvarch-digest: render=574f9e26a0ebedce content=ae151b6f15feceae
+# kvarch-digest: render=1efdf7d6ac8627a7 content=9e872f7bfc8f3270
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class SeedOssConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Seed-OSS decoder (Llama geometry, explicit head_dim)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("seed_oss",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("SeedOssForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/seed_oss.yaml"
 
     num_hidden_layers: rt.Layers = 64

@@ -1,5 +1,5 @@
 # generated from schemas/smollm3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a87baf1e9be37074 content=843354e05582562f
+# kvarch-digest: render=dea9733968c309be content=c2aae8f2ebb7f3b7
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -11,8 +11,6 @@ from kvarch import schema_runtime as rt
 class SmolLM3Config(MinistralConfig, frozen=True, kw_only=True, dict=True):
     """SmolLM3 decoder (GQA; with use_sliding_window, the no-rope layers use the window)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("smollm3",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("SmolLM3ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/smollm3.yaml"
 
     num_hidden_layers: rt.Layers = 36

@@ -1,5 +1,5 @@
 # generated from schemas/solar_open.yaml by `make generate`; do not edit.
-# kvarch-digest: render=fb8a499c48906de0 content=787f71c21b69c569
+# kvarch-digest: render=6834b74bb316407d content=2199733355f8fb0a
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class SolarOpenConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Solar Open MoE decoder (Llama geometry, explicit head_dim)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("solar_open",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("SolarOpenForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/solar_open.yaml"
 
     num_hidden_layers: rt.Layers = 48

@@ -1,5 +1,5 @@
 # generated from schemas/stablelm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3d6a166560be5fa4 content=88164511c4c09c1d
+# kvarch-digest: render=90354c272c173b45 content=2fe1b2e2a1104adb
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class StableLmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """StableLM decoder (every layer full attention; head_dim = hidden / heads)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("stablelm",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("StableLmForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/stablelm.yaml"
 
     num_hidden_layers: rt.Layers = 32
@@ -20,11 +18,7 @@ class StableLmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     max_position_embeddings: rt.Positive = 4096
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "hidden_size",
             "a multiple of num_attention_heads",
@@ -36,6 +30,4 @@ class StableLmConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
         """Elements per K and V head (transformers ignores a head_dim in the config)."""
         return self.hidden_size // self.num_attention_heads
 
-    @rt.reads("hidden_size", "num_attention_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
+    _k_head_dim = rt.from_derived("attn_head_dim", "hidden_size", "num_attention_heads")

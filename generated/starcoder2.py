@@ -1,5 +1,5 @@
 # generated from schemas/starcoder2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6bfd305c3a7004cd content=5ace6e983f28b77e
+# kvarch-digest: render=1e70a59645b7b91b content=dbf0de36579d73d6
 from typing import ClassVar
 
 from generated.mistral import MistralConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Starcoder2Config(MistralConfig, frozen=True, kw_only=True, dict=True):
     """StarCoder2 decoder (GQA; every layer sliding when sliding_window is set)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("starcoder2",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Starcoder2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/starcoder2.yaml"
 
     num_hidden_layers: rt.Layers = 30

@@ -1,5 +1,5 @@
 # generated from schemas/vaultgemma.yaml by `make generate`; do not edit.
-# kvarch-digest: render=d0f36b45075a18d0 content=936fb18d2c2565b1
+# kvarch-digest: render=dd1cc3aecccee998 content=b4303562c0989abc
 from typing import ClassVar
 
 from generated.gemma2 import Gemma2Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class VaultGemmaConfig(Gemma2Config, frozen=True, kw_only=True, dict=True):
     """VaultGemma decoder (Gemma2 geometry; sliding-window and full layers alternate)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("vaultgemma",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("VaultGemmaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/vaultgemma.yaml"
 
     num_hidden_layers: rt.Layers = 26

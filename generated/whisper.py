@@ -1,5 +1,5 @@
 # generated from schemas/whisper.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5bbe8488b79be958 content=ce0a05c77b18b607
+# kvarch-digest: render=92b709d4b18ea278 content=1c08108fec08420b
 from typing import Annotated, ClassVar
 
 from generated.bart import BartConfig
@@ -10,11 +10,6 @@ class WhisperConfig(BartConfig, frozen=True, kw_only=True, dict=True):
     """Whisper decoder (full self-attention per token; cross-attention K/V of the audio encoder's
     frames per sequence)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("whisper",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = (
-        "WhisperForCausalLM",
-        "WhisperForConditionalGeneration",
-    )
     SCHEMA: ClassVar[str] = "schemas/whisper.yaml"
 
     decoder_layers: rt.Positive = 4

@@ -1,5 +1,5 @@
 # generated from schemas/xglm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=13f94fecc4a2800c content=d69b6bdc727f379d
+# kvarch-digest: render=b05188514e1fefef content=8a0224ec73369f08
 from typing import Annotated, ClassVar
 
 from generated.gpt2 import Gpt2Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class XglmConfig(Gpt2Config, frozen=True, kw_only=True, dict=True):
     """XGLM decoder (multi-head attention, head_dim = d_model / attention_heads)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("xglm",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("XGLMForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/xglm.yaml"
 
     num_hidden_layers: Annotated[int, rt.hf("num_layers", "num_hidden_layers", ge=1)]

@@ -1,5 +1,5 @@
 # generated from schemas/xlm.yaml by `make generate`; do not edit.
-# kvarch-digest: render=e8b801db278f2f11 content=b0e6d1ab586b6cde
+# kvarch-digest: render=56bed08c99a4f014 content=06eca1a6d8517b24
 from typing import ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class XLMConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """XLM language model (full self-attention per token, one K/V head per query head)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("xlm",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("XLMWithLMHeadModel",)
     SCHEMA: ClassVar[str] = "schemas/xlm.yaml"
 
     n_layers: rt.Positive = 12
@@ -31,9 +29,5 @@ class XLMConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
 
     _count = rt.from_input("n_layers")
     _num_kv_heads = rt.from_input("n_heads")
-
-    @rt.reads("emb_dim", "n_heads")
-    def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.attn_head_dim
-
+    _k_head_dim = rt.from_derived("attn_head_dim", "emb_dim", "n_heads")
     _max_length = rt.from_input("max_position_embeddings")

@@ -1,5 +1,5 @@
 # generated from schemas/xlm_roberta_xl.yaml by `make generate`; do not edit.
-# kvarch-digest: render=98daca531fb864bd content=ae233fbc9ed3d323
+# kvarch-digest: render=6bc2486b01a8e787 content=4c6e3de1fd41c97e
 from typing import ClassVar
 
 from generated.roberta import RobertaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class XLMRobertaXLConfig(RobertaConfig, frozen=True, kw_only=True, dict=True):
     """XLM-RoBERTa-XL as a decoder (RoBERTa's cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("xlm-roberta-xl",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("XLMRobertaXLForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/xlm_roberta_xl.yaml"
 
     num_hidden_layers: rt.Positive = 36

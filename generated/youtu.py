@@ -1,5 +1,5 @@
 # generated from schemas/youtu.yaml by `make generate`; do not edit.
-# kvarch-digest: render=cb7fe6db76f4c7c5 content=51b796a5236b02af
+# kvarch-digest: render=232bfb6bc921f61c content=8965cd8526773d64
 from typing import ClassVar
 
 from generated.deepseek_v3 import DeepseekV3Config
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class YoutuConfig(DeepseekV3Config, frozen=True, kw_only=True, dict=True):
     """Youtu-LLM decoder with multi-head latent attention (DeepSeek-V3 latent KV cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("youtu",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("YoutuForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/youtu.yaml"
 
     num_hidden_layers: rt.Positive = 32

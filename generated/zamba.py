@@ -1,5 +1,5 @@
 # generated from schemas/zamba.yaml by `make generate`; do not edit.
-# kvarch-digest: render=7bb4918e561b0a0e content=9a51940b0c57101c
+# kvarch-digest: render=06a933686ff025b9 content=dd9cb9e2d60590d0
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class ZambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Zamba hybrid decoder (Mamba layers keep no KV; hybrid layers run shared attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("zamba",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ZambaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/zamba.yaml"
     KIND_LIST: ClassVar[str | None] = "layers_block_type"
     KIND_NAMES = rt.kind_names({"hybrid": "full"})
@@ -38,11 +36,7 @@ class ZambaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """Without layers_block_type, the hybrid layers' offset counted from layer 3."""
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "n_mamba_heads",
             "a divisor of mamba_expand * hidden_size",

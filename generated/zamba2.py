@@ -1,5 +1,5 @@
 # generated from schemas/zamba2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=ea06ed9b15699ad7 content=03eea39bf7d6961d
+# kvarch-digest: render=c2f4d055838bf418 content=eb3614de9a5aca1c
 from typing import Annotated, ClassVar
 
 from generated.mamba2_hybrid import Mamba2HybridConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class Zamba2Config(Mamba2HybridConfig, frozen=True, kw_only=True, dict=True):
     """Zamba2 hybrid decoder (Mamba2 layers keep no KV; hybrid layers run shared attention)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("zamba2",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("Zamba2ForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/zamba2.yaml"
     KIND_LIST: ClassVar[str | None] = "layers_block_type"
     KIND_NAMES = rt.kind_names({"hybrid": "full"})
@@ -31,11 +29,7 @@ class Zamba2Config(Mamba2HybridConfig, frozen=True, kw_only=True, dict=True):
     """The context-extended variant (max_position_embeddings becomes 16384)."""
 
     def _checks(self) -> rt.Checks:
-        yield (
-            "num_kv_heads",
-            "a divisor of num_attention_heads",
-            self.num_attention_heads % self.kv_heads == 0,
-        )
+        yield from rt.first_checks(super()._checks(), 1)
         yield (
             "hidden_size",
             ("2 * hidden_size a multiple of num_attention_heads (or set attention_head_dim)"),

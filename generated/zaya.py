@@ -1,5 +1,5 @@
 # generated from schemas/zaya.yaml by `make generate`; do not edit.
-# kvarch-digest: render=6d14bdb88af74a10 content=63adc735fb164a3f
+# kvarch-digest: render=3d7d26496cde28ce content=5adb6f3a42285974
 from typing import ClassVar
 
 from generated.llama import LlamaConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class ZayaConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
     """ZAYA decoder (hybrid CCA layers with a full or sliding-window KV cache)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("zaya",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("ZayaForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/zaya.yaml"
     KIND_LIST: ClassVar[str | None] = "layer_types"
     KIND_NAMES = rt.kind_names({"hybrid": "full", "hybrid_sliding": "sliding"})

@@ -50,6 +50,7 @@ class Body:
 
 CHECKS = "    def _checks(self) -> rt.Checks:\n"
 SUPER_CHECKS = "        yield from super()._checks()\n"
+FIRST_CHECKS = "        yield from rt.first_checks(super()._checks(), {n})\n"
 NO_CHECKS = "        yield from ()"
 BASE = "rt.SchemaArchConfig"
 #: Class attribute assignments, one a line (``    _count = rt.from_input("n")``).
@@ -62,7 +63,17 @@ def _narrower(child: Ty, parent: Ty) -> bool:
 
 
 def _checks(checks: list[str], prefix: str = "") -> str:
+    if prefix and not checks:
+        return CHECKS + prefix.rstrip("\n")
     return CHECKS + prefix + ("\n".join(checks) if checks else NO_CHECKS)
+
+
+def _kept(checks: list[str], parent: list[str]) -> int:
+    """How many of ``parent``'s checks ``checks`` begins with (the same text: the same rule)."""
+    n = 0
+    while n < min(len(checks), len(parent)) and checks[n] == parent[n]:
+        n += 1
+    return n
 
 
 def _fields(texts: list[str]) -> list[str]:
@@ -157,9 +168,10 @@ def inherited_body(m: Members, parent: Members) -> Body | None:
         ]
     )
     if m.checks != parent.checks:
-        n = len(parent.checks)
-        extends = n > 0 and m.checks[:n] == parent.checks
-        members.append(_checks(m.checks[n:], SUPER_CHECKS) if extends else _checks(m.checks))
+        # the parent's leading checks are called, not restated: all of them, or the first n
+        n = _kept(m.checks, parent.checks)
+        prefix = "" if n == 0 else SUPER_CHECKS if n == len(parent.checks) else FIRST_CHECKS
+        members.append(_checks(m.checks[n:], prefix.format(n=n)))
     members += [text for n, (_, text) in m.derived.items() if parent.derived.get(n) != m.derived[n]]
     members += [text for n, text in m.lets.items() if parent.lets.get(n) != text]
     for name, text in m.hooks.items():

@@ -181,6 +181,7 @@ def _members(s: Schema) -> Members:
         "_max_length": s.max_length,
         "_mla_latent_dim": s.mla_latent,
     }
+    derived = {d.name for d in s.derived}
     hooks: dict[str, str | None] = {}
     for name, expr in exprs.items():
         args, returns, default = HOOKS[name]
@@ -195,6 +196,9 @@ def _members(s: Schema) -> Members:
             hooks[name] = None
         elif len(expr.inputs) == 1 and expr.source == f"self.{expr.inputs[0]}":
             hooks[name] = f"    {name} = rt.from_input({expr.inputs[0]!r})"
+        elif expr.source.removeprefix("self.") in derived:
+            reads = ", ".join(map(repr, [expr.source.removeprefix("self."), *expr.inputs]))
+            hooks[name] = f"    {name} = rt.from_derived({reads})"
         else:
             hooks[name] = str(macros.hook(name, args, returns, expr))
     attributes = {}

@@ -16,7 +16,7 @@ from kvarch.device import DeviceRef
 from kvarch.dtype import DType
 from kvarch.kv_cache import KVCacheConfig
 from kvarch.schema_inputs import config_mapping
-from kvarch.schema_runtime import SchemaArchConfig, UnknownArchitectureError, closest
+from kvarch.schema_runtime import SERVED, SchemaArchConfig, UnknownArchitectureError, closest
 
 __all__ = ["PACKAGE", "Registry", "from_hf_config", "model_types", "resolve"]
 
@@ -47,21 +47,32 @@ def model_types() -> dict[str, str]:
 
 class Registry:
     """The lookup behind a generated package's ``resolve`` and ``from_hf_config``: the package
-    holds only its table (module stem -> class name, model types, architectures)."""
+    holds only its two tables, HF ``model_type`` -> ``"module:Class"`` and HF architecture ->
+    the model type whose class serves it."""
 
     def __init__(
-        self, package: str, table: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]
+        self, package: str, model_types: dict[str, str], architectures: dict[str, str]
     ) -> None:
         self.package = package
-        self.classes: dict[str, str] = {cls: stem for stem, (cls, _, _) in sorted(table.items())}
-        """Generated class name -> module."""
-        rows = table.values()
-        self.model_types: dict[str, str] = dict(sorted((t, c) for c, ts, _ in rows for t in ts))
+        where = {t: target.partition(":") for t, target in model_types.items()}
+        modules = sorted((m, c) for m, _, c in where.values())
+        self.classes: dict[str, str] = {c: m for m, c in modules}
+        """Generated class name -> module (in module order)."""
+        self.model_types: dict[str, str] = dict(sorted((t, c) for t, (_, _, c) in where.items()))
         """HF ``model_type`` -> generated class name."""
         self.architectures: dict[str, str] = dict(
-            sorted((a, c) for c, _, archs in rows for a in archs)
+            sorted((a, self.model_types[t]) for a, t in architectures.items())
         )
         """HF ``architectures`` entry -> generated class name."""
+        self.served: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+            c: (
+                tuple(t for t, (_, _, of) in where.items() if of == c),
+                tuple(a for a, t in architectures.items() if where[t][2] == c),
+            )
+            for c in self.classes
+        }
+        """Generated class name -> (its model types, its architectures), in table order."""
+        SERVED.update({f"{package}.{m}:{c}": self.served[c] for c, m in self.classes.items()})
 
     def load(self, class_name: str) -> type[SchemaArchConfig]:
         """The generated class named ``class_name`` (its module is imported on first use)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import dis
+import itertools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from typing import Any, ClassVar, NamedTuple, NoReturn, Self, TypeVar
@@ -49,6 +50,7 @@ __all__ = [
     "LAYER_KINDS",
     "MAX_LAYERS",
     "REQUIRED",
+    "SERVED",
     "STANDARD_FIELDS",
     "STANDARD_KIND_NAMES",
     "Checks",
@@ -77,6 +79,8 @@ __all__ = [
     "cross",
     "extra_keys",
     "fail",
+    "first_checks",
+    "from_derived",
     "from_input",
     "hf",
     "kind_names",
@@ -180,6 +184,26 @@ def from_input(name: str) -> Callable[..., Any]:
     hook.__qualname__ = f"from_input({name!r})"
     _READS[hook] = (name,)
     return hook
+
+
+def from_derived(name: str, *reads: str) -> Callable[..., Any]:
+    """A hook whose value is the derived value ``name`` as it stands (``_k_head_dim =
+    rt.from_derived("attn_head_dim", "hidden_size", "num_attention_heads")``), marked as
+    reading the inputs behind it (``reads``, in the order errors name them)."""
+
+    def hook(self: SchemaArchConfig, *layer: object) -> Any:
+        return getattr(self, name)
+
+    hook.__qualname__ = f"from_derived({name!r})"
+    _READS[hook] = reads
+    return hook
+
+
+def first_checks(checks: Checks, n: int) -> Checks:
+    """The first ``n`` of a parent's checks (``yield from rt.first_checks(super()._checks(),
+    1)``): a child that keeps those and then adds its own calls them instead of restating them;
+    the parent's later checks are never evaluated."""
+    return itertools.islice(checks, n)
 
 
 def reads(*names: str) -> Callable[[F], F]:
@@ -300,14 +324,31 @@ def _info(cls: type[SchemaArchConfig]) -> _Info:
     return found
 
 
+#: ``"module:Class"`` -> (model types, architectures): the rows of each generated registry
+#: table (``kvarch.registry.Registry`` enters its own when its package is imported).
+SERVED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+class _Served:
+    """A generated class's ``MODEL_TYPES`` (column 0) or ``ARCHITECTURES`` (1): its rows in the
+    registry table of the package it was generated into, the one place the compiler writes them;
+    () for a class no registry serves (an abstract schema's, or a subclass written by hand)."""
+
+    def __init__(self, column: int) -> None:
+        self.column = column
+
+    def __get__(self, obj: object, owner: type) -> tuple[str, ...]:
+        return SERVED.get(f"{owner.__module__}:{owner.__name__}", ((), ()))[self.column]
+
+
 class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True, dict=True):
     """Base of every generated config: the contract, built from a few generated hooks (frozen,
     like its base: the memoized layers and KV params never go stale)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ()
-    """HF ``model_type`` values this class serves."""
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
-    """HF ``architectures`` entries this class serves."""
+    MODEL_TYPES = _Served(0)
+    """HF ``model_type`` values this class serves (its rows in the registry table)."""
+    ARCHITECTURES = _Served(1)
+    """HF ``architectures`` entries this class serves (its rows in the registry table)."""
     SCHEMA: ClassVar[str] = ""
     """The schema file this class was generated from."""
     ROOTS: ClassVar[tuple[str, ...]] = ()

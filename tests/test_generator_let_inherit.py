@@ -104,6 +104,30 @@ def test_inherit_takes_the_parents_checks_by_field_in_place(tmp_path: Path) -> N
     cls.from_hf_config({**good, "num_key_value_heads": 2})  # type: ignore[attr-defined]
 
 
+def test_a_child_calls_its_parents_leading_checks_and_runs_no_other(tmp_path: Path) -> None:
+    # the parent's second check divides by heads - kv: it must not run for the child
+    parent = PARENT.format(stem="toy").replace("width % heads == 0", "width % (heads - kv) == 0")
+    child = (
+        "extends: toy\nclass: ChildConfig\nmodel_types: [child]\n"
+        "checks:\n  - inherit: kv\n  - {expr: width % 2 == 0, field: width, message: even}\n"
+    )
+    files = build(tmp_path, {"toy": parent, "child": child})
+    assert "yield from rt.first_checks(super()._checks(), 1)" in files["child.py"]
+    assert "a divisor of heads" not in files["child.py"]  # called, not restated
+    sys_modules_free = files["child.py"].replace("from generated.toy import ToyConfig\n", "")
+    namespace: dict[str, object] = {"ToyConfig": load(files["toy.py"], "ToyConfig")}
+    exec(compile(sys_modules_free, "<child>", "exec", dont_inherit=True), namespace)
+    cls = namespace["ChildConfig"]
+    good = {"num_hidden_layers": 2, "num_attention_heads": 2, "num_key_value_heads": 2}
+    assert cls.from_hf_config({**good, "hidden_size": 4}).num_layers == 2  # type: ignore[attr-defined]
+    with pytest.raises(ConfigError, match=r"got 3; expected even"):
+        cls.from_hf_config({**good, "hidden_size": 3})  # type: ignore[attr-defined]
+    with pytest.raises(ConfigError, match=r"got 3; expected a divisor of heads"):
+        cls.from_hf_config({**good, "num_key_value_heads": 3, "hidden_size": 4})  # type: ignore[attr-defined]
+    with pytest.raises(ConfigError, match=r"schema expression"):  # the parent does run it
+        namespace["ToyConfig"].from_hf_config({**good, "hidden_size": 4})  # type: ignore[attr-defined]
+
+
 def test_inherit_errors(tmp_path: Path) -> None:
     (tmp_path / "toy.yaml").write_text(PARENT.format(stem="toy"))
     (tmp_path / "child.yaml").write_text(
@@ -151,7 +175,7 @@ def test_an_abstract_schema_is_only_extended_and_a_childs_let_keeps_the_parents_
         },
     )
     registry = files["__init__.py"].replace('"', "'")
-    assert "'base': (" not in registry and "'every': ('EveryConfig'" in registry
+    assert "base:" not in registry and "'every': 'every:EveryConfig'," in registry
     # a let that reads fewer layer locals than the parent's takes the parent's, so the parent's
     # _state calls it unchanged; one that reads more gets them, and its class restates _state
     assert "def _let_mixer(self, kind: str) -> bool:" in files["every.py"]

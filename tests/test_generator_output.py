@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -171,7 +172,7 @@ def test_scaffold_writes_a_schema_that_compiles(tmp_path: Path) -> None:
     assert path == tmp_path / "my_model.yaml"
     result = compile_dir(tmp_path)
     assert [s.class_name for s in result.schemas] == ["MyModelConfig"]
-    assert "'my_model': ('MyModelConfig'," in result.files["__init__.py"].replace('"', "'")
+    assert "'my_model': 'my_model:MyModelConfig'," in result.files["__init__.py"].replace('"', "'")
     with pytest.raises(SchemaError, match="already exists"):
         scaffold("my_model", tmp_path)
     with pytest.raises(SchemaError, match="must match"):
@@ -284,6 +285,80 @@ def test_no_two_places_in_generated_share_more_than_twelve_lines() -> None:
     paths = sorted((REPO / "generated").glob("*.py"))
     repeats = _repeats(paths, MAX_SHARED_LINES + 1)
     assert not repeats, repeats[:10]
+
+
+_TOKENS = re.compile(r"""[A-Za-z_]\w*|[0-9][\w.]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\S""")
+_STATEMENT_WORDS = {"if", "for", "while", "return", "else", "elif", "try", "except", "with"}
+_STATEMENT_WORDS |= {"raise", "yield", "assert", "del", "continue", "break"}
+_ASSIGN = re.compile(r"(?<![=!<>]) = (?![=>])")
+#: A shape standing in more places than this is too common for ``duplicates`` to list.
+_TOO_COMMON = 8
+
+
+def _shape(text: str) -> str:
+    """A code line's shape: each name ``x``, string ``s`` and number ``0``; the rest kept."""
+    kinds = {'"': "s", "'": "s", **dict.fromkeys("0123456789", "0")}
+    return " ".join(
+        "x" if t[0].isalpha() or t[0] == "_" else kinds.get(t[0], t) for t in _TOKENS.findall(text)
+    )
+
+
+def _statement(text: str, shape: str) -> bool:
+    first = _TOKENS.match(text)
+    return (
+        (first is not None and first.group() in _STATEMENT_WORDS)
+        or _ASSIGN.search(f" {shape} ") is not None
+        or len(shape.split()) >= 8
+    )
+
+
+def _shape_pairs(paths: list[Path], window: int) -> list[tuple[str, str]]:
+    """The file pairs that ``duplicates`` lists as sharing ``window`` lines of the same shape
+    (other names, strings and numbers): as it reads them, docstring lines are passed over too,
+    a window needs some substance (4 tokens a line, 2 statements), and a shape standing in
+    more than eight places is boilerplate it does not list."""
+    places: dict[tuple[str, ...], list[tuple[str, int, int]]] = defaultdict(list)
+    for path in paths:
+        rows = [
+            (n, text, _shape(text))
+            for n, text in _code_lines(path)
+            if len(text) >= 3 and not text.startswith(('"""', "'''"))
+        ]
+        for k in range(len(rows) - window + 1):
+            chunk = rows[k : k + window]
+            shapes = tuple(shape for _, _, shape in chunk)
+            thin = sum(len(shape.split()) for shape in shapes) < 4 * window
+            if thin or sum(_statement(text, shape) for _, text, shape in chunk) < 2:
+                continue
+            places[shapes].append((path.name, chunk[0][0], chunk[-1][0]))
+    pairs = set()
+    for group in places.values():
+        if len(group) <= _TOO_COMMON:
+            for i, (a, _, last) in enumerate(group):
+                pairs |= {(a, b) for b, start, _ in group[i + 1 :] if a != b or start > last}
+    return sorted(pairs)
+
+
+def test_no_two_places_in_generated_share_more_than_twelve_lines_of_one_shape() -> None:
+    """Issue 12, as the ``duplicates`` tool reads it (``duplicates --repo generated
+    --min-lines 13``): no two places share a run of 13 lines alike but for names and values."""
+    paths = sorted((REPO / "generated").glob("*.py"))
+    assert _shape_pairs(paths, MAX_SHARED_LINES + 1) == []
+
+
+def test_the_shape_check_finds_a_renamed_repeat(tmp_path: Path) -> None:
+    body = "".join(f"x{i}: rt.Positive = {i}\n" for i in range(MAX_SHARED_LINES + 1))
+    (tmp_path / "a.py").write_text('"""Doc."""\n' + body)
+    renamed = re.sub(r"x(\d+)", r"y_\1", body).replace("= 3", "= 30")
+    (tmp_path / "b.py").write_text(renamed)
+    (tmp_path / "c.py").write_text(body.replace("x5: rt.Positive", "x5: int"))
+    paths = sorted(tmp_path.glob("*.py"))
+    assert _shape_pairs(paths, MAX_SHARED_LINES + 1) == [("a.py", "b.py")]
+    assert _shape_pairs(paths, MAX_SHARED_LINES + 2) == []
+    # a shape standing in more than eight places is too common to list, as the tool has it
+    for k in range(_TOO_COMMON):
+        (tmp_path / f"d{k}.py").write_text(body)
+    assert _shape_pairs(sorted(tmp_path.glob("*.py")), MAX_SHARED_LINES + 1) == []
 
 
 def test_the_shared_lines_check_finds_a_repeat(tmp_path: Path) -> None:

@@ -199,6 +199,8 @@ TEMPLATE_WORDS = {
     "ge",
     "hf",
     "from_input",
+    "from_derived",
+    "first_checks",
     "reads",
     "coalesce",
     "Checks",

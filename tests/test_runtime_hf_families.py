@@ -35,11 +35,10 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:`past_key_values` is deprecated:FutureWarning"),
 ]
 
-REFUSED: dict[str, str] = {
-    "deepseek_v4": "compressed",  # compressed entries beside the window (DeepseekV4*Cache)
-}
+REFUSED: dict[str, str] = {}
 """Families ``from_model`` refuses: their cache is not per-token K/V as the schema pages it
-(recurrent state, indexer keys, per-loop slots and whole-kept windows are held)."""
+(recurrent state, indexer keys, compressed caches, per-loop slots and whole-kept windows are
+held: none is refused today)."""
 
 
 OWN_LOOP: dict[str, str] = {

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kvarch.kv_cache import KVCacheGroup, KVCacheParams, MultiKVCacheParams
-from kvarch.layers import PER_TOKEN_KINDS, State
+from kvarch.layers import PER_TOKEN_KINDS, Compressed, State
 from kvarch.runtime import attention as attn
+from kvarch.runtime.compressed import CompressedStore
 from kvarch.runtime.errors import UnsupportedCacheError
 from kvarch.runtime.hf_layers import (
     OWN_STEPS,
@@ -98,6 +99,8 @@ class Adapted:
     """Layers must keep the K/V their ``update`` returns (the model reads them back)."""
     cross_bytes: int
     """Encoder–decoder models: cross-attention K/V of one sequence at the longest input."""
+    compressed: Mapping[int, tuple[Compressed, ...]]
+    """Compressed layers' caches (deepseek_v4), held beside their paged windows."""
 
     @property
     def groups(self) -> list[KVCacheGroup]:
@@ -118,12 +121,26 @@ class Adapted:
             device=model.device,
         )
 
+    def compressed_store(
+        self, model: Any, max_seqs: int, max_seq_len: int
+    ) -> CompressedStore | None:
+        """kvarch's store for the compressed layers' caches (None without any)."""
+        if not self.compressed:
+            return None
+        return CompressedStore(
+            dict(self.compressed), max_seqs=max_seqs, max_seq_len=max_seq_len,
+            dtype=model.dtype, device=next(model.parameters()).device,
+        )  # fmt: skip
+
     def engine_serving(self, model: Any) -> tuple[bool, bool]:
         """How the Engine serves ``model`` (switching its attention to kvarch's): ``(dense,
         solo)``. Dense: packed steps return every sequence's K/V gathered back to back
         (``hf_layers.packs_dense``). Solo: attention cannot read the pages, so each sequence
         is one forward over K/V gathered from them (``solo.py``). Neither: packed steps
         read the pages. Raises ``UnsupportedCacheError`` for what the Engine cannot serve."""
+        from kvarch.runtime.hf_compressed import refuse_packed  # imports hf
+
+        refuse_packed(self.model_type, dict(self.kinds))
         delegated = {i: x for i, x in self.delegated.items() if i not in self.cacheless}
         dense = self.gathered is not None and packs_dense(model, delegated)
         if delegated and not dense:
@@ -150,9 +167,15 @@ def adapt(
     kinds: dict[int, str] = {}
     states: dict[int, tuple[State, ...]] = {}
     cross_bytes = 0
+    compressed: dict[int, tuple[Compressed, ...]] = {}
     if params is None:
         params, kinds, states = paged_layout(arch)
         cross_bytes = int(getattr(arch, "cross_bytes_per_sequence", 0))
+        compressed = {s.index: s.compressed for s in arch.layers() if s.kind == "compressed"}
+        if compressed:  # their windows paged, their compressed caches in a CompressedStore
+            from kvarch.runtime.hf_compressed import window_groups  # imports hf
+
+            params = window_groups(arch, params)
     num_layers = max(decoder_layer_count(model, as_groups(params)), len(kinds))  # + loops
     defaults = default_layers(model, num_layers)  # the only DynamicCache built
     widened: list[int] = []
@@ -184,6 +207,7 @@ def adapt(
         gathered=why,
         keeps_dense=reads_layer_tensors(model),
         cross_bytes=cross_bytes,
+        compressed=compressed,
     )
 
 

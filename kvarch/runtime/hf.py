@@ -9,7 +9,9 @@ Recurrent state (SSM, linear attention, conv) that the schema declares lives in 
 ``StateStore``, one row per sequence (``state_layers``). Indexed (DSA) layers page their
 indexer's keys beside K/V (``hf_indexed.PagedIndexedLayer``). Encoder–decoder models (whisper,
 bart, ...) keep their cross-attention K/V per sequence in ``cross`` (``kvarch.runtime.cross``);
-``kwargs_for`` hands ``generate`` the ``EncoderDecoderCache`` around both. Layers kvarch does
+``kwargs_for`` hands ``generate`` the ``EncoderDecoderCache`` around both. Compressed layers
+(deepseek_v4) page their window and keep their compressor's and indexer's entries in kvarch's
+``CompressedStore`` (``hf_compressed``). Layers kvarch does
 not page or hold (shared-KV, mllama's cross-attention, undeclared state) keep transformers' own
 layer objects; ``hf_layers.delegated_layers`` picks them and refuses caches it cannot hold.
 """
@@ -32,6 +34,7 @@ from kvarch.kv_cache import KVCacheConfig, KVCacheParams, MultiKVCacheParams
 from kvarch.runtime import attention as attn
 from kvarch.runtime.adapt import adapt, decoder_layer_count, paged_layout
 from kvarch.runtime.blocks import BlockManager
+from kvarch.runtime.compressed import CompressedStore
 from kvarch.runtime.cross import CrossAttentionCache, PagedEncoderDecoderCache
 from kvarch.runtime.errors import SequenceStateError, ShapeError
 from kvarch.runtime.hf_layers import SHARED_ATTENTION, text_config
@@ -168,6 +171,8 @@ class PagedCache(Cache):  # type: ignore[misc]
         ``indexer`` for ``update_indexer``): the one the model makes first."""
         self.state = state
         """kvarch's per-sequence recurrent state (None for models without any)."""
+        self.compressed: CompressedStore | None = None
+        """kvarch's per-sequence compressed caches (``hf_compressed``; None without any)."""
         Cache.__init__(self, layers=[self._layer(i, window_of, kind_of, delegated or {})
                                      for i in range(num_layers)])  # fmt: skip
         self.cross: CrossAttentionCache | None = None
@@ -225,6 +230,9 @@ class PagedCache(Cache):  # type: ignore[misc]
         during prefill. Recurrent state the schema declares (SSM, linear attention, conv) gets
         ``max_batch_size`` rows of kvarch's ``StateStore``, budgeted by the planner; indexer
         keys are paged beside K/V; window layers that transformers caches whole are paged whole.
+        Compressed layers (deepseek_v4) page their window as one K = V tensor per token; their
+        compressed entries and open windows get ``max_batch_size`` rows of kvarch's
+        ``CompressedStore`` (``hf_compressed``), budgeted by the planner like state.
         Encoder–decoder models (whisper, bart) keep their cross-attention K/V per sequence in
         ``cross``, and the budget leaves ``max_batch_size`` sequences of it at the longest
         encoder input free. Shared-KV and (mllama) cross-attention layers keep transformers' own
@@ -239,6 +247,7 @@ class PagedCache(Cache):  # type: ignore[misc]
         params = adapted.params
         groups = adapted.groups
         state = adapted.state_store(model, max_batch_size)
+        store = adapted.compressed_store(model, max_batch_size, max_seq_len)
         free = device_free_bytes(groups[0].params.devices) if free_bytes is None else free_bytes
         sized = plan(
             params,
@@ -248,7 +257,8 @@ class PagedCache(Cache):  # type: ignore[misc]
             max_batch_size=max_batch_size,
             device_memory_utilization=device_memory_utilization,
             cross_bytes_per_sequence=adapted.cross_bytes,
-            state_bytes_per_sequence=0 if state is None else state.bytes_per_sequence,
+            state_bytes_per_sequence=(0 if state is None else state.bytes_per_sequence)
+            + (0 if store is None else store.bytes_per_sequence),
         )
         sized = with_prefill_headroom(sized, params, max_prompt_len or max_seq_len)
         attn.share_attention(model, SHARED_ATTENTION.get(adapted.model_type, frozenset()))
@@ -272,6 +282,10 @@ class PagedCache(Cache):  # type: ignore[misc]
             indexed=adapted.indexed,
         )
         cache.keeps_dense = adapted.keeps_dense
+        if store is not None:
+            from kvarch.runtime import hf_compressed  # its layer is a PagedLayer
+
+            hf_compressed.attach(cache, store)
         return cache
 
     def bind_state(self, rows: Any, *, fresh: bool) -> None:

@@ -5,7 +5,9 @@ Without a cache argument, ``generate`` gives a model ``DynamicCache(config=text_
 against kvarch's plan: per-token K/V (a ``DynamicLayer`` for full/MLA layers, a
 ``DynamicSlidingWindowLayer`` for sliding and chunked ones, with the schema's window) is
 paged, and so is a ``DynamicIndexedLayer`` (full K/V plus a sparse-attention indexer's keys,
-paged beside them: ``hf_indexed``). A window layer transformers keeps whole (a plain
+paged beside them: ``hf_indexed``) and a compressed layer's ``DeepseekV4*Cache`` (a
+``DynamicSlidingWindowLayer`` whose window is paged, kvarch keeping its compressed caches:
+``hf_compressed``). A window layer transformers keeps whole (a plain
 ``DynamicLayer``: gpt_neo's local layers) is paged whole (``widen_unkept_windows``), and a
 looped model's per-loop cache copies (dory) are schema slots past the decoder layers. A
 linear-attention layer (``LinearAttentionLayer``, or ``LinearAttentionAnd*AttentionLayer``
@@ -75,6 +77,8 @@ GATHERED: dict[str, str] = {
     "inkling2_text": "its attention adds a relative-position bias (position_bias) to the scores",
     "inkling2_loop_text": "its attention adds a relative-position bias (position_bias) to the "
     "scores",
+    "deepseek_v4": "its attention concatenates compressed entries onto the K/V its cache update "
+    "returns",
 }
 """Families whose modules use the K/V a cache update returns beyond one attention call: their
 ``PagedCache`` returns K/V gathered from the pages (correct, slower)."""
@@ -230,11 +234,16 @@ def widen_unkept_windows(
     return MultiKVCacheParams(groups=groups), sorted(widened)
 
 
-def _paged_problem(layer: Any, window: int | None, stateful: bool) -> str | None:
-    """Why a paged layer with ``window`` would not reproduce ``layer`` (None if it would)."""
+def _paged_problem(
+    layer: Any, window: int | None, stateful: bool, compressed: bool = False
+) -> str | None:
+    """Why a paged layer with ``window`` would not reproduce ``layer`` (None if it would);
+    ``compressed``: kvarch holds the layer's compressed caches beside its window."""
     want = DynamicLayer if window is None else DynamicSlidingWindowLayer
     if stateful and _WITH_ATTENTION.get(type(layer)) is want:
         want = type(layer)
+    if compressed and window is not None and isinstance(layer, want):
+        want = type(layer)  # DeepseekV4HCACache / CSACache: a window plus compressed caches
     indexed = window is None and _INDEXED is not None and type(layer) is _INDEXED
     if type(layer) is not want and not indexed:
         return f"transformers caches them in {type(layer).__name__}, not a {want.__name__}"
@@ -280,7 +289,7 @@ def delegated_layers(
             continue  # transformers' default cache has no slot (WhisperForCausalLM: it sizes
             # its layers by encoder_layers); paged as the schema says
         if i in windows:
-            why = _paged_problem(layer, windows[i], i in stateful)
+            why = _paged_problem(layer, windows[i], i in stateful, known == "compressed")
             if why is not None:
                 problems.setdefault((known or "full", why), []).append(i)
         elif i in stateful and type(layer) is _LINEAR:

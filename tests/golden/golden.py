@@ -1,5 +1,5 @@
 # generated from schemas/golden.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3226c151d5513dd3 content=3907ef1e3c4414be
+# kvarch-digest: render=6494942643e0f33b content=4c8031a67d9861f6
 from typing import Annotated, ClassVar
 
 from kvarch import schema_runtime as rt
@@ -8,8 +8,6 @@ from kvarch import schema_runtime as rt
 class GoldenConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """Golden test family: \"quotes\", 'single', back\\slash and \"\"\"triple\"\"\"."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("golden", "golden-alt")
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ("GoldenForCausalLM",)
     SCHEMA: ClassVar[str] = "schemas/golden.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config", "llm_config")
     KIND_LIST: ClassVar[str | None] = "layer_types"
@@ -73,10 +71,7 @@ class GoldenConfig(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
         return "full" if (i + 1) % 6 == 0 else "sliding"
 
     _window = rt.from_input("sliding_window")
-
-    @rt.reads("num_kv_heads", "num_attention_heads")
-    def _num_kv_heads(self, i: int, kind: str, kinds: list[str]) -> int:
-        return self.kv_heads
+    _num_kv_heads = rt.from_derived("kv_heads", "num_kv_heads", "num_attention_heads")
 
     @rt.reads("global_head_dim", "explicit_head_dim", "hidden_size", "num_attention_heads")
     def _k_head_dim(self, i: int, kind: str, kinds: list[str]) -> int:

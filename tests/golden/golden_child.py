@@ -1,5 +1,5 @@
 # generated from schemas/golden_child.yaml by `make generate`; do not edit.
-# kvarch-digest: render=5117277539a97a60 content=b32736b9efefda47
+# kvarch-digest: render=5825f1bcc61100ae content=3c6027b5692114b3
 from typing import ClassVar
 
 from generated.golden import GoldenConfig
@@ -9,8 +9,6 @@ from kvarch import schema_runtime as rt
 class GoldenChildConfig(GoldenConfig, frozen=True, kw_only=True, dict=True):
     """Golden child (a changed default, a narrowed input, a new input, an appended check)."""
 
-    MODEL_TYPES: ClassVar[tuple[str, ...]] = ("golden_child",)
-    ARCHITECTURES: ClassVar[tuple[str, ...]] = ()
     SCHEMA: ClassVar[str] = "schemas/golden_child.yaml"
 
     explicit_head_dim: rt.HeadDim = 16

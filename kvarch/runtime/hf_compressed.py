@@ -1,0 +1,186 @@
+"""DeepSeek-V4's compressed layers (CSA, HCA) in ``PagedCache``.
+
+transformers keeps such a layer in ``DeepseekV4HCACache`` / ``DeepseekV4CSACache``: a sliding
+window of shared K=V (``update`` returns the last ``window - 1`` tokens plus the new ones, K
+and V one tensor) and, through ``store_compression_weights``, ``update_compressor_states`` and
+``update_overlap_state``, the compressor's and indexer's entries and open windows, which the
+attention module concatenates onto the window's K/V (with a bias over them as mask).
+
+kvarch holds both: the window in the pages, as a sliding group of one tensor per token
+(``window_groups``: K = V, the layout of an MLA latent), and the compressed caches per
+sequence in ``CompressedStore`` (``kvarch.runtime.compressed``), budgeted by the planner
+beside the blocks. ``PagedCompressedLayer`` serves both to the module. The module reads the
+K/V ``update`` returns, so ``PagedCache`` returns them gathered (``hf_layers.GATHERED``).
+The Engine, which packs sequences along one row, refuses these layers (``refuse_packed``):
+the compressor pools windows over a row's tokens, so packed sequences would share windows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+import torch
+from torch import Tensor
+
+from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
+from kvarch.layers import Compressed
+from kvarch.runtime import attention as attn
+from kvarch.runtime import ops
+from kvarch.runtime.compressed import CompressedStore
+from kvarch.runtime.errors import ShapeError, UnsupportedCacheError
+from kvarch.runtime.hf import PagedCache, PagedLayer
+
+__all__ = [
+    "PagedCompressedLayer",
+    "adapt",
+    "attach",
+    "compressed_store",
+    "refuse_packed",
+    "window_groups",
+]
+
+PACKED_REASON = (
+    "the engine packs sequences along one row, and the compressor pools windows of a row's "
+    "tokens (packed sequences would share windows); use PagedCache with generate"
+)
+
+
+def compressed_caches(arch: Any) -> dict[int, tuple[Compressed, ...]]:
+    """Each compressed layer's caches (``LayerSpec.compressed``)."""
+    return {s.index: s.compressed for s in arch.layers() if s.kind == "compressed"}
+
+
+def window_groups(arch: Any, params: MultiKVCacheParams) -> MultiKVCacheParams:
+    """``params`` with the compressed layers' windows paged as sliding groups of one tensor
+    per token (K = V), their compressed caches no longer budgeted as extra keys per token
+    (``CompressedStore`` holds them). Unchanged without compressed layers."""
+    specs = {s.index: s for s in arch.layers() if s.kind == "compressed"}
+    if not specs:
+        return params
+    groups: list[KVCacheGroup] = []
+    windows: dict[tuple[int | None, int, int], tuple[Any, list[int]]] = {}
+    for g in params.groups:
+        rest = [i for i in g.layer_indices if i not in specs]
+        if rest:
+            block = msgspec.structs.replace(g.params, num_layers=len(rest))
+            groups.append(msgspec.structs.replace(g, params=block, layer_indices=rest))
+        for i in (i for i in g.layer_indices if i in specs):
+            s = specs[i]
+            key = (s.window, s.k_head_dim, s.extra_key_elements)
+            windows.setdefault(key, (g.params, []))[1].append(i)
+    for (window, dim, extra), (base, indices) in windows.items():
+        block = msgspec.structs.replace(
+            base, n_kv_heads=1, head_dim=dim, num_layers=len(indices), is_mla=True,
+            extra_key_dim=extra,
+        )  # fmt: skip
+        groups.append(
+            KVCacheGroup(
+                params=block, layer_indices=sorted(indices), attention="sliding", window=window
+            )
+        )
+    return MultiKVCacheParams(groups=groups)
+
+
+def compressed_store(
+    arch: Any, model: Any, *, max_seqs: int, max_seq_len: int
+) -> CompressedStore | None:
+    """kvarch's store for ``arch``'s compressed caches (None without compressed layers)."""
+    layers = compressed_caches(arch)
+    if not layers:
+        return None
+    device = next(model.parameters()).device
+    return CompressedStore(
+        layers, max_seqs=max_seqs, max_seq_len=max_seq_len, dtype=model.dtype, device=device
+    )
+
+
+def adapt(
+    arch: Any, params: MultiKVCacheParams, model: Any, max_seqs: int, max_seq_len: int
+) -> tuple[MultiKVCacheParams, CompressedStore | None]:
+    """``from_model``'s step for compressed layers: the groups with their windows paged
+    (``window_groups``) and the store of their compressed caches (None without any)."""
+    store = compressed_store(arch, model, max_seqs=max_seqs, max_seq_len=max_seq_len)
+    return (params, None) if store is None else (window_groups(arch, params), store)
+
+
+def attach(cache: PagedCache, store: CompressedStore) -> None:
+    """Give ``cache`` its compressed layers: each a ``PagedCompressedLayer`` over its pages
+    and ``store``."""
+    cache.compressed = store
+    for i in store.caches:
+        old = cache.layers[i]
+        if type(old) is not PagedLayer:
+            raise ShapeError(f"layer {i}", type(old).__name__, "a paged window (PagedLayer)")
+        cache.layers[i] = PagedCompressedLayer(cache, i, old.window, old.attention, store)
+
+
+def refuse_packed(model_type: str, kinds: dict[int, str]) -> None:
+    """The Engine: raise ``UnsupportedCacheError`` for a model with compressed layers."""
+    layers = sorted(i for i, kind in kinds.items() if kind == "compressed")
+    if layers:
+        raise UnsupportedCacheError(model_type, "compressed", layers, PACKED_REASON)
+
+
+class PagedCompressedLayer(PagedLayer):
+    """A compressed layer: its window of K (= V) in the pages, its compressed caches in
+    ``CompressedStore``, served as ``DeepseekV4HCACache`` / ``DeepseekV4CSACache`` would."""
+
+    def __init__(
+        self, cache: PagedCache, index: int, window: int | None, attention: str,
+        store: CompressedStore,
+    ) -> None:  # fmt: skip
+        super().__init__(cache, index, window, attention)
+        self.store = store
+
+    def update(
+        self, key_states: Tensor, value_states: Tensor, *args: Any, **kwargs: Any
+    ) -> tuple[Tensor, Tensor]:
+        """Write the new ``[batch, 1, n, dim]`` K (= V) into the window's pages; return the
+        window's K (the last ``window - 1`` tokens and the new ones) as both K and V."""
+        if not self.is_initialized:
+            self.lazy_initialization(key_states, value_states)
+        batch, heads, n, dim = key_states.shape
+        if value_states is not key_states and not torch.equal(value_states, key_states):
+            raise ShapeError(f"layer {self.index} value states", "not the keys", "K = V")
+        cache = self.cache
+        ctx = cache.context(self.index, batch, n)
+        if ctx.packed:
+            raise UnsupportedCacheError("?", "compressed", [self.index], PACKED_REASON)
+        view = cache.storage.layer(self.index)
+        if view.v is not None or heads != 1 or view.k.shape[-1] != dim:
+            raise ShapeError(
+                f"layer {self.index} K", tuple(key_states.shape),
+                f"one head of {view.k.shape[-1]} over a K = V page (no V tensor)",
+            )  # fmt: skip
+        k = key_states.transpose(1, 2).reshape(batch * n, 1, dim)
+        attn.check_consumed(self.index)
+        ops.write_kv(view.k, None, k, None, ctx.slots[view.group])
+        old = self.length
+        self.length += n
+        keys = self._gather_rows(view.k, view, batch, old)
+        keys, _ = self._dense(keys, keys, key_states, key_states)
+        return keys, keys
+
+    def store_compression_weights(
+        self, name: str, kv: Tensor, gate: Tensor
+    ) -> tuple[Tensor, Tensor, int]:
+        """``CompressedStore.take`` for this layer."""
+        return self.store.take(self.index, name, kv, gate)
+
+    def update_compressor_states(self, name: str, compressed: Tensor) -> Tensor:
+        """``CompressedStore.append`` for this layer."""
+        return self.store.append(self.index, name, compressed)
+
+    def update_overlap_state(
+        self, name: str, chunk_kv: Tensor, chunk_gate: Tensor, head_dim: int
+    ) -> tuple[Tensor | None, Tensor | None]:
+        """``CompressedStore.carry`` of the last closed window's first series."""
+        return self.store.carry(
+            self.index, name, chunk_kv[:, -1, :, :head_dim], chunk_gate[:, -1, :, :head_dim]
+        )
+
+    def reset(self) -> None:
+        """Forget the window's length and the compressed caches (the cache frees the pages)."""
+        super().reset()
+        self.store.reset(self.index)
