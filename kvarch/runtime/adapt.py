@@ -171,11 +171,10 @@ def adapt(
     if params is None:
         params, kinds, states = paged_layout(arch)
         cross_bytes = int(getattr(arch, "cross_bytes_per_sequence", 0))
-        compressed = {s.index: s.compressed for s in arch.layers() if s.kind == "compressed"}
-        if compressed:  # their windows paged, their compressed caches in a CompressedStore
-            from kvarch.runtime.hf_compressed import window_groups  # imports hf
+        from kvarch.runtime.hf_compressed import compressed_caches, window_groups  # import hf
 
-            params = window_groups(arch, params)
+        compressed = compressed_caches(arch)  # windows paged, the rest in a CompressedStore
+        params = window_groups(arch, params)
     num_layers = max(decoder_layer_count(model, as_groups(params)), len(kinds))  # + loops
     defaults = default_layers(model, num_layers)  # the only DynamicCache built
     widened: list[int] = []
