@@ -136,3 +136,28 @@ def test_prompts_are_prefilled_whole_and_a_longer_one_is_refused() -> None:
     assert "max_num_batched_tokens 16" in str(outs[0].error)
     assert [o.finish_reason for o in outs[1:]] == ["length", "length"]
     assert sorted(counts) == [5, 16]
+
+
+@pytest.mark.parametrize("variant_id", ["inkling-text-pattern", "qwen4-exp-text-interval"])
+def test_solo_hybrids_in_a_pool_that_never_preempts(
+    variant_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hybrids served one sequence at a time also match without any preemption (every
+    request decodes from its first prefill's state and pages)."""
+    ref, model = tiny_model(variant_id), tiny_model(variant_id)
+    batch = prompts(int(text_config(ref.config).vocab_size))
+    engine = Engine(
+        model, max_batch_size=len(batch), max_seq_len=MAX_LEN, page_size=PAGE,
+        num_blocks=4 * BLOCKS, max_num_batched_tokens=BUDGET,
+    )  # fmt: skip
+    assert not engine.cache.paged_attention
+    preempted = spy_preemptions(engine, monkeypatch)
+    params = [SamplingParams(max_tokens=NEW, ignore_eos=True) for _ in batch]
+    seen = spy_logits(monkeypatch, params)
+    outs = engine.generate(batch, params)
+    for i, (prompt, out) in enumerate(zip(batch, outs, strict=True)):
+        assert out.finish_reason == "length", out.error
+        want, logits = reference(ref, prompt, NEW)
+        assert_same_or_tie(out.token_ids, want, logits, torch.stack(seen[i]), f"request {i}")
+    assert not preempted
+    assert_pool_empty(engine)
