@@ -10,7 +10,10 @@ request, whole-prompt prefill, one sequence per batch row; see ``runner``). Its 
 from the generated configs, the pool size from the planner (or ``num_blocks``), and its
 attention is switched to kvarch's paged attention. Each step the ``Scheduler`` picks requests
 and pages, the ``ModelRunner`` runs one packed forward (a CUDA graph for decode steps on CUDA),
-and one token is sampled per request that reached its end.
+and one token is sampled per request that reached its end. Models whose attention cannot read
+the pages (a position bias, an indexer's top-k on per-head K/V, attention outside
+transformers' ``AttentionInterface``) run each sequence of a step as its own forward over K/V
+gathered from the pages (``solo``); ``adapt`` decides which (``Adapted.engine_serving``).
 """
 
 from __future__ import annotations
