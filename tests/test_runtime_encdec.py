@@ -24,7 +24,7 @@ from transformers import (
 
 from kvarch.runtime import Engine, PagedCache, SamplingParams
 from kvarch.runtime.cross import PagedEncoderDecoderCache
-from kvarch.runtime.errors import RequestError, ShapeError, UnsupportedCacheError
+from kvarch.runtime.errors import RequestError, ShapeError
 from tests.oracle.variants import available_variants, make_config
 
 VOCAB = 96
@@ -224,7 +224,8 @@ RELATIVES = ["mbart", "marian", "pegasus", "blenderbot", "blenderbot-small", "pl
 """BART's relatives (their oracle variants, as sequence-to-sequence models)."""
 OWN_ATTENTION = {"mvp", "prophetnet"}
 """Their attention does not dispatch through AttentionInterface: ``generate`` gets gathered
-K/V (cross K/V stacked from the store); the engine refuses them."""
+K/V (cross K/V stacked from the store), and the engine serves each sequence alone so
+(``runtime/solo.py``)."""
 
 
 @pytest.mark.parametrize("variant_id", RELATIVES)
@@ -250,15 +251,13 @@ def test_bart_relatives_generate_and_engine_equal_transformers(variant_id: str) 
         torch.testing.assert_close(torch.stack(out.scores), torch.stack(ref.scores),
                                    rtol=1e-4, atol=1e-4)  # fmt: skip
         cache.reset()
-    if variant_id in OWN_ATTENTION:
-        with pytest.raises(UnsupportedCacheError, match="AttentionInterface"):
-            Engine(model, max_batch_size=2, max_seq_len=16, page_size=4, num_blocks=4)
-        return
-    engine = Engine(model, max_batch_size=3, max_seq_len=16, page_size=4, num_blocks=5)
-    outs = engine.generate([[start]] * 3, SamplingParams(max_tokens=6, ignore_eos=True),
-                           encoder_inputs=sources)  # fmt: skip
-    assert [o.token_ids for o in outs] == [r.sequences[0, 1:].tolist() for r in refs]
-    assert engine.stats.preemptions > 0
+    for blocks in (5, 16):  # a pool that preempts, and one that does not
+        engine = Engine(model, max_batch_size=3, max_seq_len=16, page_size=4, num_blocks=blocks)
+        assert engine.cache.paged_attention == (variant_id not in OWN_ATTENTION)
+        outs = engine.generate([[start]] * 3, SamplingParams(max_tokens=6, ignore_eos=True),
+                               encoder_inputs=sources)  # fmt: skip
+        assert [o.token_ids for o in outs] == [r.sequences[0, 1:].tolist() for r in refs]
+        assert (engine.stats.preemptions > 0) == (blocks == 5)
 
 
 def test_the_paged_cache_itself_given_to_an_encoder_decoder_model_is_refused() -> None:

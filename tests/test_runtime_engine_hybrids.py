@@ -23,6 +23,7 @@ from tests.test_runtime_engine_families import (
     PAGE,
     assert_pool_empty,
     assert_same_or_tie,
+    preempt_once,
     prompts,
     reference,
     spy_logits,
@@ -31,6 +32,9 @@ from tests.test_runtime_engine_families import (
 )
 
 BUDGET, MAX_LEN, BLOCKS = 64, 80, 40
+SLIDING_ONLY = {"recurrent-gemma"}
+"""Models whose only attention slides (pages recycle, no request runs out of them): the
+test preempts one itself."""
 
 pytestmark = [
     pytest.mark.usefixtures("one_thread"),
@@ -52,6 +56,13 @@ HYBRIDS = [
     "olmo-hybrid-layer-types",  # gated DeltaNet
     "zamba2-mqa",  # Mamba2 beside shared attention blocks (one module, several layers)
     "zamba",  # multi-head Mamba beside a shared attention block
+    "recurrent-gemma",  # conv and RG-LRU state its blocks keep on their modules (module_state)
+    # attention that cannot read the pages: one sequence per forward (runtime/solo.py)
+    "inkling-text-pattern",  # short conv state; relative-position bias in attention
+    "inkling2-text-pattern",
+    "inkling2-loop-text",  # looped layers' per-pass cache copies
+    "qwen4-exp-text-interval",  # gated DeltaNet; indexer top-k through the mask
+    "qwen4-exp-vlm",
 ]
 
 
@@ -85,6 +96,8 @@ def test_engine_greedy_matches_generate_alone(
     ]
     assert held and len(held) == len(store.specs)
     preempted = spy_preemptions(engine, monkeypatch)
+    if variant_id in SLIDING_ONLY:
+        preempt_once(engine, monkeypatch)
     binds = spy_binds(engine, monkeypatch)
     params = [SamplingParams(max_tokens=NEW, ignore_eos=True) for _ in batch]
     seen = spy_logits(monkeypatch, params)
@@ -95,7 +108,8 @@ def test_engine_greedy_matches_generate_alone(
         assert_same_or_tie(out.token_ids, want, logits, torch.stack(seen[i]), f"request {i}")
     assert preempted, "no request was preempted: shrink BLOCKS"
     assert engine.stats.prefix_hit_tokens == 0  # a state cannot restart from cached pages
-    assert any(np.any(np.diff(rows) != 1) for rows, _ in binds), "rows were always contiguous"
+    if engine.cache.paged_attention:  # solo forwards bind one row each
+        assert any(np.any(np.diff(rows) != 1) for rows, _ in binds), "rows always contiguous"
     fresh = [len(rows) for rows, f in binds if f]
     assert sum(fresh) == len(batch) + engine.stats.preemptions  # every (re)admission zeroed
     assert_pool_empty(engine)
@@ -122,3 +136,28 @@ def test_prompts_are_prefilled_whole_and_a_longer_one_is_refused() -> None:
     assert "max_num_batched_tokens 16" in str(outs[0].error)
     assert [o.finish_reason for o in outs[1:]] == ["length", "length"]
     assert sorted(counts) == [5, 16]
+
+
+@pytest.mark.parametrize("variant_id", ["inkling-text-pattern", "qwen4-exp-text-interval"])
+def test_solo_hybrids_in_a_pool_that_never_preempts(
+    variant_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hybrids served one sequence at a time also match without any preemption (every
+    request decodes from its first prefill's state and pages)."""
+    ref, model = tiny_model(variant_id), tiny_model(variant_id)
+    batch = prompts(int(text_config(ref.config).vocab_size))
+    engine = Engine(
+        model, max_batch_size=len(batch), max_seq_len=MAX_LEN, page_size=PAGE,
+        num_blocks=4 * BLOCKS, max_num_batched_tokens=BUDGET,
+    )  # fmt: skip
+    assert not engine.cache.paged_attention
+    preempted = spy_preemptions(engine, monkeypatch)
+    params = [SamplingParams(max_tokens=NEW, ignore_eos=True) for _ in batch]
+    seen = spy_logits(monkeypatch, params)
+    outs = engine.generate(batch, params)
+    for i, (prompt, out) in enumerate(zip(batch, outs, strict=True)):
+        assert out.finish_reason == "length", out.error
+        want, logits = reference(ref, prompt, NEW)
+        assert_same_or_tie(out.token_ids, want, logits, torch.stack(seen[i]), f"request {i}")
+    assert not preempted
+    assert_pool_empty(engine)

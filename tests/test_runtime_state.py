@@ -28,6 +28,7 @@ DECLARED = [
     "qwen3-5-text-interval", "nemotron-h", "zamba", "zamba2-mqa", "zaya-sliding",
     "inkling-text-pattern", "inkling2-loop-text", "minimax", "kimi-linear-layer-types",
     "bailing-hybrid", "lfm2-layer-types", "olmo-hybrid-short", "lara-mini-pattern",
+    "recurrent-gemma",
 ]  # fmt: skip
 """Tiny hybrids whose schema declares the state transformers keeps in its cache."""
 
@@ -118,3 +119,23 @@ def test_a_reset_cache_serves_a_new_batch_with_fresh_state() -> None:
     assert cache.state is not None and cache.state.rows is None
     again = model.generate(ids, **kw, **cache.kwargs_for(model))
     assert torch.equal(first, want) and torch.equal(again, want)
+
+
+def test_state_kept_on_modules_lives_in_the_store_between_forwards() -> None:
+    """recurrent_gemma's blocks keep conv and RG-LRU state as module attributes: under a
+    PagedCache it is loaded from and written back to the store's rows around each forward,
+    and the modules hold nothing afterwards (module_state); tokens equal transformers'."""
+    model = tiny("recurrent-gemma")
+    ids = torch.randint(1, 100, (2, 7), generator=torch.Generator().manual_seed(5))
+    kw = dict(attention_mask=torch.ones_like(ids), max_new_tokens=4, do_sample=False,
+              pad_token_id=0)  # fmt: skip
+    want = model.generate(ids, **kw)
+    cache = PagedCache.from_model(model, max_batch_size=2, max_seq_len=12, page_size=4,
+                                  free_bytes=1 << 30)  # fmt: skip
+    got = model.generate(ids, **kw, **cache.kwargs_for(model))
+    assert torch.equal(got, want)
+    blocks = [m for m in model.modules() if type(m).__name__ == "RecurrentGemmaRecurrentBlock"]
+    assert blocks and all(b.conv1d_state is None and b.rg_lru.recurrent_states is None
+                          for b in blocks)  # fmt: skip
+    assert cache.state is not None
+    assert all(bool(p.abs().sum() > 0) for ps in cache.state.pools.values() for p in ps)

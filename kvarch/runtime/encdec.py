@@ -26,6 +26,7 @@ from typing import Any
 import torch
 from torch import Tensor
 from transformers.cache_utils import DynamicCache
+from transformers.modeling_outputs import BaseModelOutput
 
 from kvarch.runtime.cross import PagedEncoderDecoderCache
 from kvarch.runtime.errors import UnsupportedCacheError
@@ -111,7 +112,7 @@ class EncoderDecoderSteps:
         self.start = int(getattr(model.config, "decoder_start_token_id", None) or 0)
         param = next(model.parameters())
         self.dtype, self.device = param.dtype, param.device
-        width = int(model.config.d_model)
+        width = int(getattr(model.config, "d_model", None) or model.config.hidden_size)
         self.stand_in = torch.zeros(1, 1, width, dtype=self.dtype, device=self.device)
         """Encoder states the decoder is given in packed steps: cross-attention reads the
         store, so only their presence matters."""
@@ -144,4 +145,7 @@ class EncoderDecoderSteps:
         self.cross.seq_ids = [r.index for r in requests]
         self.cross.starts = [0, *itertools.accumulate(counts)]
         self.cache.mark_updated(True)
-        return {"encoder_outputs": (self.stand_in,), "cache": self.cache}
+        return {
+            "encoder_outputs": BaseModelOutput(last_hidden_state=self.stand_in),
+            "cache": self.cache,
+        }

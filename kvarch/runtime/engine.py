@@ -10,7 +10,10 @@ request, whole-prompt prefill, one sequence per batch row; see ``runner``). Its 
 from the generated configs, the pool size from the planner (or ``num_blocks``), and its
 attention is switched to kvarch's paged attention. Each step the ``Scheduler`` picks requests
 and pages, the ``ModelRunner`` runs one packed forward (a CUDA graph for decode steps on CUDA),
-and one token is sampled per request that reached its end.
+and one token is sampled per request that reached its end. Models whose attention cannot read
+the pages (a position bias, an indexer's top-k on per-head K/V, attention outside
+transformers' ``AttentionInterface``) run each sequence of a step as its own forward over K/V
+gathered from the pages (``solo``); ``adapt`` decides which (``Adapted.engine_serving``).
 """
 
 from __future__ import annotations
@@ -19,34 +22,18 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 import torch
 
 from kvarch.device import DeviceRef
 from kvarch.kv_cache import MultiKVCacheParams
-from kvarch.runtime import attention as attn
+from kvarch.runtime.adapt import adapt
 from kvarch.runtime.encdec import encoder_salt
-from kvarch.runtime.errors import (
-    CollectiveError,
-    RankMismatchError,
-    RequestError,
-    UnsupportedCacheError,
-)
-from kvarch.runtime.hf import arch_for_model, decoder_layer_count, paged_layout, state_store
-from kvarch.runtime.hf_compressed import refuse_packed
-from kvarch.runtime.hf_layers import (
-    MODULE_STATE,
-    SHARED_ATTENTION,
-    cacheless,
-    delegated_layers,
-    gathered_reason,
-    indexed_layers,
-    packs_dense,
-    stateful_layers,
-    text_config,
-)
+from kvarch.runtime.errors import CollectiveError, RankMismatchError, RequestError
+from kvarch.runtime.hf import arch_for_model
+from kvarch.runtime.hf_layers import text_config
 from kvarch.runtime.own_caches import paged_cache_class
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
 from kvarch.runtime.runner import ModelRunner
@@ -129,72 +116,52 @@ class Engine:
         self.encoder_decoder = bool(getattr(model.config, "is_encoder_decoder", False))
         """Requests carry encoder input; cross-attention K/V is kept per request."""
         arch = arch_for_model(model, page_size=page_size, devices=self._cache_devices(model))
-        params, kinds, states = paged_layout(arch)
-        groups = as_groups(params)
+        adapted = adapt(model, arch)
         text = text_config(model)
-        num_layers = max(decoder_layer_count(model, groups), len(kinds))  # + loop copies
-        model_type = str(getattr(text, "model_type", type(model).__name__))
-        refuse_packed(model_type, kinds)  # compressed layers pool windows of one row's tokens
-        windows = {i: g.window for g in groups for i in g.layer_indices}
-        stateful = stateful_layers(model, num_layers, states)
-        delegated = delegated_layers(
-            model, num_layers=num_layers, windows=windows, kinds=kinds, stateful=stateful
-        )
-        why = gathered_reason(model, delegated, kinds)
-        nothing_kept = {i: delegated.pop(i) for i in cacheless(delegated, kinds)}
-        dense = why is not None and packs_dense(model, delegated)
-        if (delegated or why is not None) and not dense:
-            layers = sorted(delegated) or sorted(windows)
-            raise UnsupportedCacheError(
-                model_type,
-                kinds.get(layers[0], "full"),
-                layers,
-                why
-                or "the engine packs sequences, and these layers keep per-row state outside "
-                f"the pages{MODULE_STATE.get(model_type, '')}; use PagedCache with generate",
-            )
-        attn.share_attention(model, SHARED_ATTENTION.get(model_type, frozenset()))
-        if not attn.use_paged_attention(model, text):
-            raise UnsupportedCacheError(
-                model_type, "full", sorted(windows), "the model does not dispatch attention "
-                "through transformers' AttentionInterface; use PagedCache with generate"
-            )  # fmt: skip
+        model_type = adapted.model_type
+        dense, solo = adapted.engine_serving(model)
         device = next(model.parameters()).device
-        state = state_store(model, states, stateful, max_batch_size)
-        if state is not None:
-            enable_prefix_caching = False  # a state cannot restart mid-prompt from cached pages
+        state = adapted.state_store(model, max_batch_size)
+        # prompts prefilled whole, never read from the prefix cache: a state cannot restart
+        # mid-prompt, and a solo forward is then what ``generate`` of the request alone runs
+        whole = state is not None or solo
+        if whole:
+            enable_prefix_caching = False
         limit = arch.model_max_seq_len
         length = min(max_seq_len or limit, limit)
-        self.cross_bytes_per_sequence = int(getattr(arch, "cross_bytes_per_sequence", 0))
+        self.cross_bytes_per_sequence = adapted.cross_bytes
         """Encoder–decoder models: cross-attention K/V of one request at the longest encoder
         input (kept outside the pages; the pool's budget leaves a full batch of it free)."""
+        params = cast(MultiKVCacheParams, adapted.params)  # a schema's layout: groups
         self.plan = self._plan(
-            text, params, num_blocks, length, limit, max_batch_size, device_memory_utilization,
-            max_num_batched_tokens, device, 0 if state is None else state.bytes_per_sequence,
+            text, params, num_blocks, length, limit, max_batch_size,
+            device_memory_utilization, max_num_batched_tokens, device,
+            0 if state is None else state.bytes_per_sequence,
         )  # fmt: skip
         self.cache = paged_cache_class(model_type)(
-            params,
-            num_layers=num_layers,
+            adapted.params,
+            num_layers=adapted.num_layers,
             max_batch_size=max_batch_size,
             max_seq_len=self.plan.max_seq_len,
             num_blocks=self.plan.blocks_per_group,
             device=device,
             plan=self.plan,
-            paged_attention=True,
+            paged_attention=not solo,
             enable_prefix_caching=enable_prefix_caching,
             encoder_decoder=self.encoder_decoder,
             state=state,
-            indexed=indexed_layers(model, num_layers),
-            delegated={**delegated, **nothing_kept},
+            indexed=adapted.indexed,
+            delegated=dict(adapted.delegated),
         )
         self.cache.engine_owned = True
         self.cache.dense_packed = dense
+        self.cache.keeps_dense = adapted.keeps_dense
         self.scheduler = Scheduler(
             self.cache.manager,
             max_batch_size=max_batch_size,
             max_num_batched_tokens=max_num_batched_tokens,
             prefix_caching=enable_prefix_caching,
-            whole_prompts=state is not None,
+            whole_prompts=whole,
         )
         self.runner = ModelRunner(
             model,

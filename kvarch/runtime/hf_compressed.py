@@ -33,9 +33,8 @@ from kvarch.runtime.hf import PagedCache, PagedLayer
 
 __all__ = [
     "PagedCompressedLayer",
-    "adapt",
     "attach",
-    "compressed_store",
+    "compressed_caches",
     "refuse_packed",
     "window_groups",
 ]
@@ -80,28 +79,6 @@ def window_groups(arch: Any, params: MultiKVCacheParams) -> MultiKVCacheParams:
             )
         )
     return MultiKVCacheParams(groups=groups)
-
-
-def compressed_store(
-    arch: Any, model: Any, *, max_seqs: int, max_seq_len: int
-) -> CompressedStore | None:
-    """kvarch's store for ``arch``'s compressed caches (None without compressed layers)."""
-    layers = compressed_caches(arch)
-    if not layers:
-        return None
-    device = next(model.parameters()).device
-    return CompressedStore(
-        layers, max_seqs=max_seqs, max_seq_len=max_seq_len, dtype=model.dtype, device=device
-    )
-
-
-def adapt(
-    arch: Any, params: MultiKVCacheParams, model: Any, max_seqs: int, max_seq_len: int
-) -> tuple[MultiKVCacheParams, CompressedStore | None]:
-    """``from_model``'s step for compressed layers: the groups with their windows paged
-    (``window_groups``) and the store of their compressed caches (None without any)."""
-    store = compressed_store(arch, model, max_seqs=max_seqs, max_seq_len=max_seq_len)
-    return (params, None) if store is None else (window_groups(arch, params), store)
 
 
 def attach(cache: PagedCache, store: CompressedStore) -> None:

@@ -34,10 +34,11 @@ from kvarch.runtime.errors import UnsupportedCacheError
 __all__ = [
     "GATHERED",
     "LINEAR_MIXIN",
-    "MODULE_STATE",
     "OWN_CACHE",
+    "OWN_STEPS",
     "SHARED_ATTENTION",
     "cacheless",
+    "default_layers",
     "delegated_layers",
     "gathered_reason",
     "indexed_layers",
@@ -76,11 +77,6 @@ GATHERED: dict[str, str] = {
     "inkling2_text": "its attention adds a relative-position bias (position_bias) to the scores",
     "inkling2_loop_text": "its attention adds a relative-position bias (position_bias) to the "
     "scores",
-    "qwen4_exp": "its indexer's token selection reaches attention only through the mask",
-    "qwen4_exp_text": "its indexer's token selection reaches attention only through the mask",
-    "dots3_note": "its indexer's top-k reaches attention as indices on layers that are not latent",
-    "dots3_note_text": "its indexer's top-k reaches attention as indices on layers that are not "
-    "latent",
     "deepseek_v4": "its attention concatenates compressed entries onto the K/V its cache update "
     "returns",
 }
@@ -88,13 +84,12 @@ GATHERED: dict[str, str] = {
 ``PagedCache`` returns K/V gathered from the pages (correct, slower)."""
 
 
-MODULE_STATE: dict[str, str] = {
-    "recurrent_gemma": " (its recurrent blocks keep their conv and RG-LRU state on their own "
-    "modules, conv1d_state and recurrent_states, one per batch row; the cache's "
-    "LinearAttentionLayer stays empty)",
+OWN_STEPS: dict[str, str] = {
+    "xlm": "its generate appends a mask token to every step's input",
+    "cpmant": "its cache holds learned prompt tokens before each sequence's own",
 }
-"""Families whose mixers keep their state on their modules, not in the cache: kvarch cannot
-hold it (``PagedCache`` delegates their empty state layers; the Engine refuses them)."""
+"""Families whose ``generate`` feeds the model more than the sequence's tokens: ``PagedCache``
+serves them in ``generate``; the Engine, which feeds each sequence's tokens, refuses them."""
 
 
 SHARED_ATTENTION: dict[str, frozenset[str]] = {
@@ -160,7 +155,7 @@ def text_config(model: Any) -> Any:
         return getter()
 
 
-def _default_layers(model: Any, num_layers: int) -> tuple[list[Any], int]:
+def default_layers(model: Any, num_layers: int) -> tuple[list[Any], int]:
     """The layer objects of the cache ``generate`` builds for ``model`` by default, padded to
     ``num_layers``, and how many it really has (0: no layer structure in the config)."""
     text = text_config(model)
@@ -178,15 +173,16 @@ def _default_layers(model: Any, num_layers: int) -> tuple[list[Any], int]:
     return layers + [pad() for _ in range(num_layers - len(layers))], len(layers)
 
 
-def stateful_layers(model: Any, num_layers: int, states: dict[int, tuple[Any, ...]]) -> set[int]:
-    """Layers whose recurrent state kvarch holds: transformers' default cache gives them a
-    linear-attention layer object and the schema declares their ``layers.state``."""
-    if LINEAR_MIXIN is None or str(text_config(model).model_type) in MODULE_STATE:
+def stateful_layers(
+    model: Any, reference: list[Any], states: dict[int, tuple[Any, ...]]
+) -> set[int]:
+    """Layers whose recurrent state kvarch holds: transformers' default cache (``reference``,
+    from ``default_layers``) gives them a linear-attention layer object and the schema
+    declares their ``layers.state``."""
+    if LINEAR_MIXIN is None:
         return set()
     return {
-        i
-        for i, layer in enumerate(_default_layers(model, num_layers)[0])
-        if isinstance(layer, LINEAR_MIXIN) and states.get(i)
+        i for i, layer in enumerate(reference) if isinstance(layer, LINEAR_MIXIN) and states.get(i)
     }
 
 
@@ -209,14 +205,15 @@ def _loop_copies(text: Any, layers: list[Any]) -> list[Any]:
     return layers[start : start + int(text.n_recurrent_layers)] * (loops - 1)
 
 
-def indexed_layers(model: Any, num_layers: int) -> set[int]:
+def indexed_layers(reference: list[Any]) -> set[int]:
     """Layers transformers keeps in a ``DynamicIndexedLayer`` (K/V plus indexer keys)."""
-    layers = _default_layers(model, num_layers)[0]
-    return {i for i, layer in enumerate(layers) if _INDEXED is not None and type(layer) is _INDEXED}
+    return {
+        i for i, layer in enumerate(reference) if _INDEXED is not None and type(layer) is _INDEXED
+    }
 
 
 def widen_unkept_windows(
-    model: Any, params: MultiKVCacheParams, num_layers: int
+    reference: list[Any], params: MultiKVCacheParams
 ) -> tuple[MultiKVCacheParams, list[int]]:
     """``params`` with window groups paged whole where transformers keeps every token, and
     those groups' layers.
@@ -227,7 +224,6 @@ def widen_unkept_windows(
     group, sized as one. The cache then returns gathered K/V (the module's own attention and
     mask run), never paged attention, which would not mask the window.
     """
-    reference = _default_layers(model, num_layers)[0]
     groups, widened = [], []
     for g in params.groups:
         keeps_all = all(type(reference[i]) is DynamicLayer for i in g.layer_indices)
@@ -259,6 +255,7 @@ def _paged_problem(
 
 def delegated_layers(
     model: Any,
+    defaults: tuple[list[Any], int],
     *,
     num_layers: int,
     windows: dict[int, int | None],
@@ -267,11 +264,13 @@ def delegated_layers(
 ) -> dict[int, Any]:
     """transformers' own layer objects for the layers not paged; refuses what cannot be held.
 
+    ``defaults``: ``default_layers`` (the layer objects and how many transformers really has);
     ``windows``: paged layer index -> window (None for full); ``kinds``: kvarch's layer kinds
     (empty when the geometry was given by hand); ``stateful``: layers whose state kvarch holds
     (``stateful_layers``). Raises ``UnsupportedCacheError``.
     """
     model_type = str(getattr(model.config, "model_type", type(model).__name__))
+    reference, slots = defaults
     unpaged = [i for i in range(num_layers) if i not in windows]
     supports = getattr(model, "_supports_default_dynamic_cache", lambda: True)
     if not supports() and not (model_type in OWN_CACHE and stateful):
@@ -282,7 +281,6 @@ def delegated_layers(
             [i for i in range(num_layers) if kinds.get(i, kind) == kind],
             f"{type(model).__name__} keeps its own cache class in generate, not a DynamicCache",
         )
-    reference, slots = _default_layers(model, num_layers)
     problems: dict[tuple[str, str], list[int]] = {}
     delegated: dict[int, Any] = {}
     for i, layer in enumerate(reference):

@@ -33,6 +33,7 @@ from kvarch.runtime.encdec import EncoderDecoderSteps, PackedPositions
 from kvarch.runtime.errors import SequenceStateError
 from kvarch.runtime.hf import PagedCache, cache_keyword
 from kvarch.runtime.scheduler import ScheduledStep, split_by_shape
+from kvarch.runtime.solo import run_solo
 from kvarch.runtime.state import StateStore
 
 __all__ = ["ModelRunner", "graph_buckets"]
@@ -109,9 +110,9 @@ class ModelRunner:
         steps (cross-attention reads each sequence's K/V: no CUDA graphs)."""
         self.step: ScheduledStep | None = None
         """The step in flight (encoder–decoder models read its requests and counts)."""
-        self.positions = PackedPositions.for_model(model)
+        self.positions = PackedPositions.for_model(model) if cache.paged_attention else None
         """Decoders whose forward takes no ``position_ids``: their position embedding is handed
-        each packed token's position."""
+        each packed token's position (solo forwards read it from the cache's length)."""
         self.graphs: dict[int, tuple[torch.cuda.CUDAGraph, Tensor]] = {}
         self.graph_pool: Any = None
         self.use_graphs = (
@@ -129,12 +130,16 @@ class ModelRunner:
         while a graph that holds collectives is captured."""
 
     def _has_gathered(self) -> bool:
-        """Latent (MLA) layers, and dense packed K/V (``PagedCache.dense_packed``), gather K/V
-        on the host side of the step: not capturable."""
-        return self.cache.dense_packed or any(
-            self.cache.storage.layer(i).v is None
-            for g in self.cache.storage.groups
-            for i in g.layer_indices
+        """Latent (MLA) layers, dense packed K/V (``PagedCache.dense_packed``) and solo
+        forwards gather K/V on the host side of the step: not capturable."""
+        return (
+            self.cache.dense_packed
+            or not self.cache.paged_attention
+            or any(
+                self.cache.storage.layer(i).v is None
+                for g in self.cache.storage.groups
+                for i in g.layer_indices
+            )
         )
 
     # --- inputs --------------------------------------------------------------------------
@@ -233,6 +238,8 @@ class ModelRunner:
             return self._run(step)
 
     def _run(self, step: ScheduledStep) -> Tensor:
+        if not self.cache.paged_attention:
+            return run_solo(self, step)
         if self.cache.state is not None:
             return self._run_rows(step, self.cache.state)
         n_seq = len(step.requests)
