@@ -1,5 +1,6 @@
 """The Engine on CUDA for the cache layouts beyond per-token self-attention: recurrent state
-(hybrids), sparse-attention indexer keys, and an encoder-decoder's cross-attention K/V.
+(hybrids), sparse-attention indexer keys, an encoder-decoder's cross-attention K/V, the families
+served one sequence per forward, and deepseek_v4's compressed layers.
 
 Greedy tokens of several requests served at once must equal transformers' ``generate`` of each
 request alone, float32 on the GPU (the CPU tests check the same on the torch reference).
@@ -12,10 +13,12 @@ from typing import Any
 import pytest
 import torch
 import transformers
-from transformers import BartConfig, BartForConditionalGeneration, GenerationConfig
+from transformers import BartConfig, BartForConditionalGeneration, DynamicCache, GenerationConfig
+from transformers.models.auto.configuration_auto import CONFIG_MAPPING_NAMES
 
 from kvarch.runtime.engine import Engine, SamplingParams
-from tests.oracle.truth import text_config
+from tests.oracle.truth import build_model, text_config
+from tests.oracle.variants import VARIANTS
 from tests.test_runtime_engine_families import prompts, tiny_model
 
 pytestmark = [
@@ -44,6 +47,13 @@ OLD_DSA = tuple(int(p) for p in transformers.__version__.split(".")[:2]) < (5, 2
         "jamba",
         "qwen3-next-layer-types",
         "falcon-h1-mqa-head-dim",
+        # state hooked into the store's rows from its modules (module_state.py)
+        "recurrent-gemma",
+        # attention that cannot read the pages: one sequence per forward (solo.py)
+        "qwen4-exp-text-types",
+        "inkling-text-layer-types",
+        "dory-last-loop",
+        "dots3-note-text",
         pytest.param(
             "deepseek-v32",
             marks=pytest.mark.skipif(OLD_DSA, reason="transformers < 5.24 caches DSA per head"),
@@ -51,6 +61,9 @@ OLD_DSA = tuple(int(p) for p in transformers.__version__.split(".")[:2]) < (5, 2
     ],
 )
 def test_engine_on_cuda_matches_generate_alone(variant_id: str) -> None:
+    model_type = next(v.model_type for v in VARIANTS if v.id == variant_id)
+    if model_type not in CONFIG_MAPPING_NAMES:
+        pytest.skip(f"transformers {transformers.__version__} has no {model_type}")
     ref, model = tiny_model(variant_id).cuda(), tiny_model(variant_id).cuda()
     batch = prompts(int(text_config(ref.config).vocab_size))
     want = [greedy_alone(ref, p) for p in batch]
@@ -83,3 +96,20 @@ def test_encoder_decoder_engine_on_cuda_matches_generate_alone() -> None:
     assert [o.token_ids for o in outs] == want
     assert engine.stats.preemptions > 0
     assert engine.cache.cross is not None and engine.cache.cross.store.nbytes == 0
+
+
+def test_deepseek_v4_paged_cache_on_cuda_matches_transformers_cache() -> None:
+    """Compressed layers: windows paged, compressor and indexer entries in kvarch's store; 250
+    tokens close an HCA window in prefill and the padded row closes another while decoding."""
+    if "deepseek_v4" not in CONFIG_MAPPING_NAMES:
+        pytest.skip(f"transformers {transformers.__version__} has no deepseek_v4")
+    from tests.test_runtime_compressed import MIXES, greedy, paged, prompt
+
+    make, length, new = MIXES["csa4-hca128"]
+    config = make()
+    model = build_model(config).cuda()
+    ids, mask = (t.cuda() for t in prompt(int(config.vocab_size), length))
+    want = greedy(model, ids, mask, new, past_key_values=DynamicCache(config=config))
+    got = greedy(model, ids, mask, new, past_key_values=paged(model, length + new))
+    assert torch.equal(got.sequences, want.sequences)
+    torch.testing.assert_close(torch.stack(got.logits), torch.stack(want.logits))
