@@ -6,7 +6,9 @@ Greedy ``generate`` with the paged cache must equal transformers' own cache toke
 mixes: sliding layers only, CSA (an entry per 4 tokens) beside HCA per 8, and HCA per 128 with
 prompts long enough to close such windows in prefill and again while decoding. The entries the
 store holds are compared with those transformers' cache keeps, and the bytes allocated with
-what the planner budgets.
+what the planner budgets. The Engine serves these models one sequence per forward, each
+request's compressed caches in its block-manager row: its greedy tokens must equal
+``generate`` of each request alone, with and without preemption.
 """
 
 from __future__ import annotations
