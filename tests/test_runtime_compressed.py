@@ -6,7 +6,9 @@ Greedy ``generate`` with the paged cache must equal transformers' own cache toke
 mixes: sliding layers only, CSA (an entry per 4 tokens) beside HCA per 8, and HCA per 128 with
 prompts long enough to close such windows in prefill and again while decoding. The entries the
 store holds are compared with those transformers' cache keeps, and the bytes allocated with
-what the planner budgets.
+what the planner budgets. The Engine serves these models one sequence per forward, each
+request's compressed caches in its block-manager row: its greedy tokens must equal
+``generate`` of each request alone, with and without preemption.
 """
 
 from __future__ import annotations
@@ -20,12 +22,21 @@ from transformers.models.auto.configuration_auto import CONFIG_MAPPING_NAMES
 
 from kvarch.layers import Compressed
 from kvarch.runtime.compressed import CompressedStore
-from kvarch.runtime.engine import Engine
-from kvarch.runtime.errors import ShapeError, UnsupportedCacheError
+from kvarch.runtime.engine import Engine, SamplingParams
+from kvarch.runtime.errors import SequenceStateError, ShapeError
 from kvarch.runtime.hf import PagedCache
 from kvarch.runtime.hf_compressed import PagedCompressedLayer
 from tests.oracle.truth import build_model
 from tests.oracle.variants import VARIANTS, make_config
+from tests.test_runtime_engine_families import (
+    NEW,
+    assert_pool_empty,
+    assert_same_or_tie,
+    preempt_once,
+    reference,
+    spy_logits,
+    spy_preemptions,
+)
 
 pytestmark = [
     pytest.mark.skipif(
@@ -154,7 +165,7 @@ def test_bfloat16_entries_equal_transformers_cache_bit_for_bit() -> None:
         for name, entries in reference.layers[i].compressed_kv.items():
             kept = store.caches[i][name]
             assert kept.entries.dtype == torch.bfloat16
-            assert torch.equal(kept.entries[:2, : kept.count], entries)
+            assert torch.equal(kept.entries[:2, : store.count(i, name)], entries)
 
 
 def test_a_compressed_window_is_one_tensor_and_the_bytes_are_the_plans() -> None:
@@ -235,10 +246,78 @@ def test_the_store_refuses_what_it_was_not_sized_for() -> None:
         store.append(0, "indexer", torch.zeros(1, 1, 8))
 
 
-def test_the_engine_refuses_compressed_layers_naming_why() -> None:
-    model = build_model(config_for("deepseek-v4-layer-types"))
-    with pytest.raises(UnsupportedCacheError, match="pools windows") as err:
-        Engine(model, max_batch_size=2, max_seq_len=32, page_size=PAGE, num_blocks=16)
-    assert err.value.model_type == "deepseek_v4"
-    assert err.value.kind == "compressed"
-    assert err.value.layers == [1, 2, 3]
+ENGINE_LENGTHS = [3, 9, 17, 30, 40, 6]
+"""Mixed prompt lengths: the longer ones close CSA (4) and HCA (8) windows while prefilling,
+every request closes more while decoding ``NEW`` tokens."""
+
+
+@pytest.mark.parametrize("preempt", [False, True], ids=["kept", "preempted"])
+def test_the_engine_serves_each_request_as_generate_of_it_alone(
+    preempt: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sliding, CSA and HCA mix served by the Engine one sequence per forward, each request's
+    compressed caches in its block-manager row of the store: greedy tokens equal ``generate``
+    of each request alone. Preempted requests recompute from their first token, so their row
+    must be reset (a stale row would misplace every entry after it)."""
+    config = config_for("deepseek-v4-layer-types")
+    ref = build_model(config)
+    gen = torch.Generator().manual_seed(5)
+    vocab = int(config.vocab_size)
+    batch = [torch.randint(1, vocab, (n,), generator=gen).tolist() for n in ENGINE_LENGTHS]
+    wants = [reference(ref, p, NEW) for p in batch]
+    engine = Engine(build_model(config_for("deepseek-v4-layer-types")), max_batch_size=4,
+                    max_seq_len=64, page_size=PAGE, num_blocks=48,
+                    max_num_batched_tokens=64)  # fmt: skip
+    assert not engine.cache.paged_attention and not engine.runner.use_graphs
+    store = engine.cache.compressed
+    assert store is not None and store.max_seqs == 4
+    assert engine.plan.max_seq_len == 64
+    preempted = spy_preemptions(engine, monkeypatch)
+    if preempt:  # sliding windows only: pages recycle, so the test preempts one itself
+        preempt_once(engine, monkeypatch)
+    params = [SamplingParams(max_tokens=NEW, ignore_eos=True) for _ in batch]
+    seen = spy_logits(monkeypatch, params)
+    outs = engine.generate(batch, params)
+    for i, (out, (want, logits)) in enumerate(zip(outs, wants, strict=True)):
+        assert out.finish_reason == "length", out.error
+        what = f"request {i} ({len(batch[i])} tokens)"
+        assert_same_or_tie(out.token_ids, want, logits, torch.stack(seen[i]), what)
+    assert bool(preempted) == preempt, preempted
+    assert engine.stats.prefix_hit_tokens == 0
+    assert_pool_empty(engine)
+
+
+def test_the_store_serves_bound_rows_and_resets_fresh_ones() -> None:
+    """Rows bound for a forward read and write their own counts; rows of one forward must
+    hold the same counts; a fresh bind forgets the row's entries and carried window."""
+    spec = Compressed(name="indexer", every=4, num_heads=1, head_dim=8)
+    store = CompressedStore({0: (spec,)}, max_seqs=3, max_seq_len=16, dtype=torch.float32,
+                            device="cpu")  # fmt: skip
+    kv = torch.arange(2 * 6 * 16, dtype=torch.float32).reshape(2, 6, 16)
+
+    def forward(rows: list[int], n: int, *, fresh: bool) -> int:
+        store.bind(rows, fresh=fresh)
+        closed, _, first = store.take(0, "indexer", kv[: len(rows), :n], kv[: len(rows), :n])
+        windows = closed.shape[1] // 4
+        store.append(0, "indexer", torch.ones(len(rows), windows, 8))
+        if windows:
+            last = closed.view(len(rows), windows, 4, 16)[:, -1, :, :8]
+            store.carry(0, "indexer", last, last)
+        return first
+
+    assert forward([2], 6, fresh=True) == 0  # one window closed, two tokens open
+    assert forward([0, 1], 3, fresh=True) == 0  # none closed
+    assert [store.count(0, "indexer", r) for r in range(3)] == [0, 0, 1]
+    assert forward([2], 2, fresh=False) == 4  # row 2's second window starts at token 4
+    assert store.caches[0]["indexer"].filled == [3, 3, 0]
+    assert store.caches[0]["indexer"].carried == [False, False, True]
+    with pytest.raises(SequenceStateError, match="different entries or open windows"):
+        forward([1, 2], 1, fresh=False)
+    assert forward([2], 1, fresh=True) == 0  # recomputed from its start
+    assert store.caches[0]["indexer"].carried == [False, False, False]
+    with pytest.raises(ShapeError, match="compressed rows"):
+        store.bind([3], fresh=True)
+    with pytest.raises(ShapeError, match="bound rows"):
+        store.append(0, "indexer", torch.zeros(2, 1, 8))
+    store.unbind()
+    assert store.rows is None

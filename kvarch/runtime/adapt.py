@@ -135,14 +135,12 @@ class Adapted:
     def engine_serving(self, model: Any) -> tuple[bool, bool]:
         """How the Engine serves ``model`` (switching its attention to kvarch's): ``(dense,
         solo)``. Dense: packed steps return every sequence's K/V gathered back to back
-        (``hf_layers.packs_dense``). Solo: attention cannot read the pages, so each sequence
-        is one forward over K/V gathered from them (``solo.py``). Neither: packed steps
-        read the pages. Raises ``UnsupportedCacheError`` for what the Engine cannot serve."""
-        from kvarch.runtime.hf_compressed import refuse_packed  # imports hf
-
-        refuse_packed(self.model_type, dict(self.kinds))
+        (``hf_layers.packs_dense``). Solo: attention cannot read the pages, or compressed layers
+        pool windows over a row's tokens, so each sequence is one forward over K/V gathered
+        from the pages (``solo.py``). Neither: packed steps read the pages. Raises
+        ``UnsupportedCacheError`` for what the Engine cannot serve."""
         delegated = {i: x for i, x in self.delegated.items() if i not in self.cacheless}
-        dense = self.gathered is not None and packs_dense(model, delegated)
+        dense = self.gathered is not None and not self.compressed and packs_dense(model, delegated)
         if delegated and not dense:
             raise UnsupportedCacheError(
                 self.model_type, self.kinds.get(min(delegated), "full"), sorted(delegated),
@@ -156,7 +154,8 @@ class Adapted:
             )  # fmt: skip
         attn.share_attention(model, SHARED_ATTENTION.get(self.model_type, frozenset()))
         own = not attn.use_paged_attention(model, text_config(model))
-        return dense, not dense and (own or self.gathered is not None)
+        gathered = self.gathered is not None or bool(self.compressed)
+        return dense, not dense and (own or gathered)
 
 
 def adapt(

@@ -13,19 +13,23 @@ row ``r``), sized from the schema, plus what a window still open between two for
   elements]``) is carried into the next forward's first window.
 
 Nothing is sized from transformers' objects: a module that hands the store another width gets
-a ``ShapeError``. The rows of one ``generate`` advance together (left padding counts as
-tokens, as in transformers' cache), so the entry and buffer counts are kept per cache.
+a ``ShapeError``. Entries closed, open-window fill and whether a window is carried are kept
+per row. A forward serves rows ``0..batch-1`` (``generate``, whose rows advance together:
+left padding counts as tokens, as in transformers' cache) or the rows bound before it
+(``bind``: the Engine, one sequence per forward, its block-manager row); the rows of one
+forward must hold the same counts.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 import torch
 from torch import Tensor
 
 from kvarch.layers import Compressed
-from kvarch.runtime.errors import ShapeError
+from kvarch.runtime.errors import SequenceStateError, ShapeError
 
 __all__ = ["OVERLAPS_WITH", "CompressedStore"]
 
@@ -48,12 +52,12 @@ class _Cache:
     overlap_gate: Tensor | None
     """``[max_seqs, every, elements]``: the last closed window's first series (float32 gate
     logits, as the module hands them after adding its float32 position bias)."""
-    count: int = 0
-    """Entries emitted so far (every bound row)."""
-    filled: int = 0
-    """Tokens in the open window."""
-    carried: bool = False
-    """Whether ``overlap_*`` holds a window (not on a sequence's first forward)."""
+    count: list[int]
+    """Per row: entries emitted so far."""
+    filled: list[int]
+    """Per row: tokens in the open window."""
+    carried: list[bool]
+    """Per row: whether ``overlap_*`` holds a window (not on a sequence's first forward)."""
 
     def tensors(self) -> list[Tensor]:
         found = [self.entries, self.buffer_kv, self.buffer_gate, self.overlap_kv, self.overlap_gate]
@@ -93,8 +97,13 @@ class CompressedStore:
                     buffer_gate=zeros(c.every - 1, series * c.elements),
                     overlap_kv=zeros(c.every, c.elements) if overlaps else None,
                     overlap_gate=zeros(c.every, c.elements, torch.float32) if overlaps else None,
+                    count=[0] * max_seqs,
+                    filled=[0] * max_seqs,
+                    carried=[False] * max_seqs,
                 )
             self.caches[i] = kept
+        self.rows: list[int] | None = None
+        """Rows the next forwards serve, in batch order (None: ``0..batch-1``)."""
 
     @property
     def bytes_per_sequence(self) -> int:
@@ -112,50 +121,85 @@ class CompressedStore:
         """Bytes held for all ``max_seqs`` rows."""
         return self.bytes_per_sequence * self.max_seqs
 
-    def _cache(self, layer: int, name: str, batch: int) -> _Cache:
+    def bind(self, rows: Sequence[int], *, fresh: bool) -> None:
+        """Serve ``rows`` (block-manager rows, in batch order) in the next forwards; ``fresh``
+        rows start a sequence (admission, recompute after preemption): nothing kept."""
+        rows = [int(r) for r in rows]
+        if not rows or min(rows) < 0 or max(rows) >= self.max_seqs:
+            raise ShapeError("compressed rows", rows, f"1+ rows in [0, {self.max_seqs})")
+        self.rows = rows
+        if fresh:
+            for kept in self.caches.values():
+                for cache in kept.values():
+                    for r in rows:
+                        cache.count[r] = cache.filled[r] = 0
+                        cache.carried[r] = False
+
+    def unbind(self) -> None:
+        """Serve rows ``0..batch-1`` again (``generate``)."""
+        self.rows = None
+
+    def _cache(self, layer: int, name: str, batch: int) -> tuple[_Cache, list[int], slice | Tensor]:
+        """``layer``'s cache ``name``, the forward's rows and their index into its tensors.
+        Every row of one forward holds the same counts (the first row's are read)."""
         kept = self.caches.get(layer, {})
         if name not in kept:
             raise ShapeError(f"layer {layer} compressed cache", name, f"one of {sorted(kept)}")
-        if not 1 <= batch <= self.max_seqs:
-            raise ShapeError("batch", batch, f"1 to the {self.max_seqs} rows the store holds")
-        return kept[name]
+        rows = list(range(batch)) if self.rows is None else self.rows
+        if len(rows) != batch or not 1 <= batch <= self.max_seqs:
+            raise ShapeError(
+                "batch", batch, f"the {len(rows)} bound rows, at most the {self.max_seqs} held"
+            )
+        cache, first = kept[name], rows[0]
+        at = (cache.count[first], cache.filled[first], cache.carried[first])
+        if any((cache.count[r], cache.filled[r], cache.carried[r]) != at for r in rows[1:]):
+            raise SequenceStateError(
+                None, f"layer {layer} {name}: rows {rows} of one forward hold different "
+                "entries or open windows; serve them one forward each",
+            )  # fmt: skip
+        if rows == list(range(first, first + batch)):
+            return cache, rows, slice(first, first + batch)
+        return cache, rows, torch.tensor(rows, device=cache.entries.device)
 
     def take(self, layer: int, name: str, kv: Tensor, gate: Tensor) -> tuple[Tensor, Tensor, int]:
         """The new tokens' ``[batch, n, width]`` projections after the open window's: the
         closed windows' part (a multiple of ``every`` tokens), its gates and the position of
         its first token; the rest stays open (``DeepseekV4HCACache.store_compression_weights``)."""
         batch, _, width = kv.shape
-        cache = self._cache(layer, name, batch)
+        cache, rows, at = self._cache(layer, name, batch)
         if width != cache.buffer_kv.shape[-1] or gate.shape != kv.shape:
             raise ShapeError(
                 f"layer {layer} {name} kv/gate", (tuple(kv.shape), tuple(gate.shape)),
                 f"two [batch, tokens, {cache.buffer_kv.shape[-1]}] tensors",
             )  # fmt: skip
-        every, held = cache.spec.every, cache.filled
+        every, held, count = cache.spec.every, cache.filled[rows[0]], cache.count[rows[0]]
         if held:
-            kv = torch.cat([cache.buffer_kv[:batch, :held].to(kv.dtype), kv], dim=1)
-            gate = torch.cat([cache.buffer_gate[:batch, :held].to(gate.dtype), gate], dim=1)
+            kv = torch.cat([cache.buffer_kv[at, :held].to(kv.dtype), kv], dim=1)
+            gate = torch.cat([cache.buffer_gate[at, :held].to(gate.dtype), gate], dim=1)
         usable = kv.shape[1] // every * every
-        cache.filled = kv.shape[1] - usable
-        cache.buffer_kv[:batch, : cache.filled] = kv[:, usable:]
-        cache.buffer_gate[:batch, : cache.filled] = gate[:, usable:]
-        return kv[:, :usable], gate[:, :usable], cache.count * every
+        filled = kv.shape[1] - usable
+        cache.buffer_kv[at, :filled] = kv[:, usable:]
+        cache.buffer_gate[at, :filled] = gate[:, usable:]
+        for r in rows:
+            cache.filled[r] = filled
+        return kv[:, :usable], gate[:, :usable], count * every
 
     def append(self, layer: int, name: str, entries: Tensor) -> Tensor:
         """Store ``[batch, n, elements]`` new entries; every entry so far, ``[batch, count,
         elements]`` (``DeepseekV4HCACache.update_compressor_states``)."""
         batch, n, width = entries.shape
-        cache = self._cache(layer, name, batch)
-        room = cache.entries.shape[1]
-        if width != cache.spec.elements or cache.count + n > room:
+        cache, rows, at = self._cache(layer, name, batch)
+        room, count = cache.entries.shape[1], cache.count[rows[0]]
+        if width != cache.spec.elements or count + n > room:
             raise ShapeError(
-                f"layer {layer} {name} entries", (cache.count, n, width),
+                f"layer {layer} {name} entries", (count, n, width),
                 f"at most {room} entries (max_seq_len {self.max_seq_len} / {cache.spec.every}) "
                 f"of {cache.spec.elements} elements",
             )  # fmt: skip
-        cache.entries[:batch, cache.count : cache.count + n] = entries
-        cache.count += n
-        return cache.entries[:batch, : cache.count].to(entries.dtype)
+        cache.entries[at, count : count + n] = entries
+        for r in rows:
+            cache.count[r] = count + n
+        return cache.entries[at, : count + n].to(entries.dtype)
 
     def carry(
         self, layer: int, name: str, last_kv: Tensor, last_gate: Tensor
@@ -164,7 +208,7 @@ class CompressedStore:
         gate logits) for the next forward; the one kept before (None on a sequence's first
         forward) (``DeepseekV4CSACache.update_overlap_state``)."""
         batch = last_kv.shape[0]
-        cache = self._cache(layer, name, batch)
+        cache, rows, at = self._cache(layer, name, batch)
         if cache.overlap_kv is None or cache.overlap_gate is None:
             raise ShapeError(f"layer {layer} {name} overlap", "a window", "no overlap (HCA)")
         want = tuple(cache.overlap_kv.shape[1:])
@@ -173,24 +217,22 @@ class CompressedStore:
                 f"layer {layer} {name} overlap kv/gate", tuple(last_kv.shape), f"[batch, *{want}]"
             )
         prior = (
-            (
-                cache.overlap_kv[:batch].to(last_kv.dtype, copy=True),
-                cache.overlap_gate[:batch].clone(),
-            )
-            if cache.carried
+            (cache.overlap_kv[at].to(last_kv.dtype, copy=True), cache.overlap_gate[at].clone())
+            if cache.carried[rows[0]]
             else (None, None)
         )
-        cache.overlap_kv[:batch] = last_kv
-        cache.overlap_gate[:batch] = last_gate
-        cache.carried = True
+        cache.overlap_kv[at] = last_kv
+        cache.overlap_gate[at] = last_gate
+        for r in rows:
+            cache.carried[r] = True
         return prior
 
-    def count(self, layer: int, name: str) -> int:
-        """Entries ``layer``'s cache ``name`` holds per row."""
-        return self.caches[layer][name].count
+    def count(self, layer: int, name: str, row: int = 0) -> int:
+        """Entries ``layer``'s cache ``name`` holds for ``row``."""
+        return self.caches[layer][name].count[row]
 
     def reset(self, layer: int) -> None:
-        """Forget ``layer``'s entries and open windows (a new batch)."""
+        """Forget ``layer``'s entries and open windows in every row (a new batch)."""
         for cache in self.caches.get(layer, {}).values():
-            cache.count = cache.filled = 0
-            cache.carried = False
+            n = len(cache.count)
+            cache.count, cache.filled, cache.carried = [0] * n, [0] * n, [False] * n

@@ -12,8 +12,10 @@ attention is switched to kvarch's paged attention. Each step the ``Scheduler`` p
 and pages, the ``ModelRunner`` runs one packed forward (a CUDA graph for decode steps on CUDA),
 and one token is sampled per request that reached its end. Models whose attention cannot read
 the pages (a position bias, an indexer's top-k on per-head K/V, attention outside
-transformers' ``AttentionInterface``) run each sequence of a step as its own forward over K/V
-gathered from the pages (``solo``); ``adapt`` decides which (``Adapted.engine_serving``).
+transformers' ``AttentionInterface``) and models with compressed layers (deepseek_v4, whose
+compressor pools windows of a row's tokens; their entries per row in ``CompressedStore``) run
+each sequence of a step as its own forward over K/V gathered from the pages (``solo``);
+``adapt`` decides which (``Adapted.engine_serving``).
 """
 
 from __future__ import annotations
@@ -122,13 +124,14 @@ class Engine:
         dense, solo = adapted.engine_serving(model)
         device = next(model.parameters()).device
         state = adapted.state_store(model, max_batch_size)
+        limit = arch.model_max_seq_len
+        length = min(max_seq_len or limit, limit)
+        store = adapted.compressed_store(model, max_batch_size, length)
         # prompts prefilled whole, never read from the prefix cache: a state cannot restart
         # mid-prompt, and a solo forward is then what ``generate`` of the request alone runs
         whole = state is not None or solo
         if whole:
             enable_prefix_caching = False
-        limit = arch.model_max_seq_len
-        length = min(max_seq_len or limit, limit)
         self.cross_bytes_per_sequence = adapted.cross_bytes
         """Encoder–decoder models: cross-attention K/V of one request at the longest encoder
         input (kept outside the pages; the pool's budget leaves a full batch of it free)."""
@@ -136,7 +139,8 @@ class Engine:
         self.plan = self._plan(
             text, params, num_blocks, length, limit, max_batch_size,
             device_memory_utilization, max_num_batched_tokens, device,
-            0 if state is None else state.bytes_per_sequence,
+            (0 if state is None else state.bytes_per_sequence)
+            + (0 if store is None else store.bytes_per_sequence),
         )  # fmt: skip
         self.cache = paged_cache_class(model_type)(
             adapted.params,
@@ -156,6 +160,10 @@ class Engine:
         self.cache.engine_owned = True
         self.cache.dense_packed = dense
         self.cache.keeps_dense = adapted.keeps_dense
+        if store is not None:  # compressed layers: their caches per block-manager row
+            from kvarch.runtime import hf_compressed
+
+            hf_compressed.attach(self.cache, store)
         self.scheduler = Scheduler(
             self.cache.manager,
             max_batch_size=max_batch_size,

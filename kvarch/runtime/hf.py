@@ -416,6 +416,8 @@ class PagedCache(Cache):  # type: ignore[misc]
         self.pads.zero_()
         if self.state is not None:
             self.state.unbind()
+        if self.compressed is not None:
+            self.compressed.unbind()
         if "position_ids" in self.__dict__:  # positions transformers 5.17's qwen4_exp keeps here
             del self.position_ids
         super().reset()

@@ -11,8 +11,9 @@ kvarch holds both: the window in the pages, as a sliding group of one tensor per
 sequence in ``CompressedStore`` (``kvarch.runtime.compressed``), budgeted by the planner
 beside the blocks. ``PagedCompressedLayer`` serves both to the module. The module reads the
 K/V ``update`` returns, so ``PagedCache`` returns them gathered (``hf_layers.GATHERED``).
-The Engine, which packs sequences along one row, refuses these layers (``refuse_packed``):
-the compressor pools windows over a row's tokens, so packed sequences would share windows.
+The compressor pools windows over a row's tokens, so packed sequences would share windows:
+the Engine serves these models one sequence per forward (``solo``), binding the store to the
+sequence's block-manager row, and a packed step is refused here.
 """
 
 from __future__ import annotations
@@ -35,13 +36,12 @@ __all__ = [
     "PagedCompressedLayer",
     "attach",
     "compressed_caches",
-    "refuse_packed",
     "window_groups",
 ]
 
 PACKED_REASON = (
-    "the engine packs sequences along one row, and the compressor pools windows of a row's "
-    "tokens (packed sequences would share windows); use PagedCache with generate"
+    "the compressor pools windows of a row's tokens, so sequences packed along one row would "
+    "share windows; the engine serves them one sequence per forward"
 )
 
 
@@ -90,13 +90,6 @@ def attach(cache: PagedCache, store: CompressedStore) -> None:
         if type(old) is not PagedLayer:
             raise ShapeError(f"layer {i}", type(old).__name__, "a paged window (PagedLayer)")
         cache.layers[i] = PagedCompressedLayer(cache, i, old.window, old.attention, store)
-
-
-def refuse_packed(model_type: str, kinds: dict[int, str]) -> None:
-    """The Engine: raise ``UnsupportedCacheError`` for a model with compressed layers."""
-    layers = sorted(i for i, kind in kinds.items() if kind == "compressed")
-    if layers:
-        raise UnsupportedCacheError(model_type, "compressed", layers, PACKED_REASON)
 
 
 class PagedCompressedLayer(PagedLayer):

@@ -50,6 +50,8 @@ def bind_sequence(cache: PagedCache, row: int, start: int, slots: list[Tensor]) 
     cache.ctx_tables = tables
     cache.pads[0] = 0
     cache.batch = 1
+    if cache.compressed is not None:  # the row's entries; none kept at a sequence's start
+        cache.compressed.bind([row], fresh=start == 0)
     for layer in cache.layers:
         if not isinstance(layer, PagedLayer):
             continue
