@@ -30,6 +30,7 @@ from transformers.cache_utils import DynamicCache, DynamicLayer, DynamicSlidingW
 
 from kvarch.kv_cache import MultiKVCacheParams
 from kvarch.runtime.errors import UnsupportedCacheError
+from kvarch.runtime.module_state import MODULE_STATE
 
 __all__ = [
     "GATHERED",
@@ -176,9 +177,13 @@ def default_layers(model: Any, num_layers: int) -> tuple[list[Any], int]:
 def stateful_layers(
     model: Any, reference: list[Any], states: dict[int, tuple[Any, ...]]
 ) -> set[int]:
-    """Layers whose recurrent state kvarch holds: transformers' default cache (``reference``,
-    from ``default_layers``) gives them a linear-attention layer object and the schema
-    declares their ``layers.state``."""
+    """Layers whose recurrent state kvarch holds: the schema declares their ``layers.state``
+    and transformers' default cache (``reference``, from ``default_layers``) gives them a
+    linear-attention layer object, or their modules keep it (``MODULE_STATE``: whatever layer
+    object the cache has there goes unused; transformers 5.17 gives recurrent_gemma sliding
+    ones)."""
+    if str(getattr(text_config(model), "model_type", "")) in MODULE_STATE:
+        return {i for i in range(len(reference)) if states.get(i)}
     if LINEAR_MIXIN is None:
         return set()
     return {
@@ -292,7 +297,7 @@ def delegated_layers(
             why = _paged_problem(layer, windows[i], i in stateful, known == "compressed")
             if why is not None:
                 problems.setdefault((known or "full", why), []).append(i)
-        elif i in stateful and type(layer) is _LINEAR:
+        elif i in stateful and (type(layer) is _LINEAR or model_type in MODULE_STATE):
             continue  # kvarch's StateLayer
         elif type(layer) in (_DUMMY, _LINEAR) or (
             type(layer) is DynamicLayer and known in ("cross", None)

@@ -53,7 +53,9 @@ def hold_module_state(model: Any, model_type: str) -> None:
 
 
 def _store(kwargs: dict[str, Any], layer: int) -> StateStore | None:
-    store = getattr(kwargs.get("cache"), "state", None)
+    # transformers 5.24 names the cache argument ``cache``; 5.17 ``past_key_values``
+    cache = kwargs.get("cache", kwargs.get("past_key_values"))
+    store = getattr(cache, "state", None)
     return store if isinstance(store, StateStore) and layer in store.specs else None
 
 
