@@ -216,6 +216,19 @@ def _trocr(c: _Cfg, n: ParamCount) -> None:
     n.other += 2 * hidden * c.flag("layernorm_embedding", True)
 
 
+def _musicgen_decoder(c: _Cfg, n: ParamCount) -> None:
+    """MusicGen's decoder: unbiased BART-style layers (sinusoidal positions, no parameters);
+    an embedding table (with a pad row) and an untied head per codebook."""
+    hidden, layers, ffn = c.int("hidden_size"), c.int("num_hidden_layers"), c.int("ffn_dim")
+    vocab, codebooks = c.int("vocab_size"), c.int("num_codebooks", default=4)
+    n.add(vocab + 1, hidden, "embed", codebooks)
+    n.add(vocab, hidden, "head", codebooks)
+    n.add(hidden, hidden, "attn", 8 * layers)  # self and cross q, k, v, out
+    n.add(ffn, hidden, "mlp", layers)
+    n.add(hidden, ffn, "mlp", layers)
+    n.other += layers * 3 * 2 * hidden + 2 * hidden  # LayerNorms
+
+
 #: The BERT family's encoders whose LayerNorm follows the last layer instead of the embeddings
 _PRE_LAYERNORM = {"megatron-bert", "xlm-roberta-xl", "roberta-prelayernorm"}
 
@@ -891,7 +904,7 @@ _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
          "blenderbot-small", "bigbird_pegasus"),
         _encoder_decoder,
     ),
-    "prophetnet": _prophetnet, "trocr": _trocr,
+    "prophetnet": _prophetnet, "trocr": _trocr, "musicgen_decoder": _musicgen_decoder,
     **dict.fromkeys(
         ("bert", "roberta", "xlm-roberta", "xlm-roberta-xl", "electra", "camembert", "ernie",
          "rembert", "roformer", "megatron-bert", "data2vec-text", "big_bird", "bert-generation",

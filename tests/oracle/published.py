@@ -207,6 +207,7 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "bigbird-pegasus-large-arxiv": ([full(16, 64)] * 16, 16 * 16 * 128 * 2),  # decoder: full
     "prophetnet-large-uncased": ([full(16, 64)] * 12, 12 * 16 * 128 * 2),  # the main stream
     "trocr-base-handwritten-decoder": ([full(16, 64)] * 12, 12 * 16 * 128 * 2),
+    "musicgen-small-decoder": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),  # 1024 / 16
     # The BERT family run as decoders (is_decoder): hidden / heads, no cross-attention asked for
     "bert-base-uncased": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
     "roberta-base": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
@@ -239,6 +240,7 @@ CROSS: dict[str, tuple[tuple[int, int, int], int]] = {
     "mvp": ((16, 64, 64), 1024),
     "bigbird-pegasus-large-arxiv": ((16, 64, 64), 4096),
     "prophetnet-large-uncased": ((16, 64, 64), 512),
+    "musicgen-small-decoder": ((16, 64, 64), 2048),  # its positions: the T5 encoder is apart
     "trocr-base-handwritten-decoder": ((16, 64, 64), 512),  # its positions: the image encoder is not in this file
 }
 
