@@ -241,7 +241,7 @@ CROSS: dict[str, tuple[tuple[int, int, int], int]] = {
     "bigbird-pegasus-large-arxiv": ((16, 64, 64), 4096),
     "prophetnet-large-uncased": ((16, 64, 64), 512),
     "musicgen-small-decoder": ((16, 64, 64), 2048),  # its positions: the T5 encoder is apart
-    "trocr-base-handwritten-decoder": ((16, 64, 64), 512),  # its positions: the image encoder is not in this file
+    "trocr-base-handwritten-decoder": ((16, 64, 64), 512),  # its positions: the ViT is apart
 }
 
 
