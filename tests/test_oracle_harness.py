@@ -29,7 +29,7 @@ from kvarch.kv_cache import KVCacheParams
 from kvarch.layers import LayerSpec
 from tests.oracle.attention import attention_seen
 from tests.oracle.compare import mismatches
-from tests.oracle.published import PUBLISHED, STATE
+from tests.oracle.published import CROSS, PUBLISHED, STATE
 from tests.oracle.truth import (
     LayerTruth,
     OracleError,
@@ -425,21 +425,36 @@ def fixture_dict(name: str) -> dict[str, Any]:
 
 
 #: families whose default (SDPA) mask calls ``.item()`` on meta; eager attention caches the same
-EAGER_ON_META = {"biogpt"}
+EAGER_ON_META = {"biogpt", "musicgen_decoder", *ENCODER_DECODER}
+#: families that look for padding in ``input_ids`` (``.item()`` on meta) when a pad token is set
+#: and no mask is given; the pad token only marks an embedding row, not what is cached
+PAD_CHECK_ON_META = {"rembert", "roformer", "megatron-bert", "big_bird"}
 #: fixtures run on the CPU at full size: GPT-Neo's local window is read from its mask buffer,
-#: which meta leaves without data (125M parameters, ~10 s)
-ON_CPU = {"gpt-neo-125m": "cpu"}
+#: which meta leaves without data (125M parameters, ~10 s); XLM checks its input lengths with
+#: ``.item()`` (667M parameters, ~20 s)
+ON_CPU = {"gpt-neo-125m": "cpu", "xlm-mlm-en-2048": "cpu"}
 
 
 def fixture_config(name: str) -> Any:
-    """transformers' config for a fixture, as the meta device can run it: two settings that
-    call ``.item()`` on meta and leave the cache as it is are swapped out."""
+    """transformers' config for a fixture, as the meta device can run it: settings that call
+    ``.item()`` on meta and leave the cache as it is are swapped out, and an encoder-decoder
+    family's file builds its decoder (``is_decoder``), as kvarch reads it."""
     from transformers import AutoConfig
 
     data = fixture_dict(name)
     model_type = data.pop("model_type")
     if model_type in EAGER_ON_META:
         data["attn_implementation"] = "eager"
+    if model_type in ENCODER_DECODER:  # the decoder of the pair, or the encoder run as one
+        data["is_decoder"] = True
+        # transformers sizes the decoder's cache by encoder_layers (num_hidden_layers), which
+        # Blenderbot-400M-distill has fewer of (2, beside 12); the encoder is not built here
+        if data.get("encoder_layers", 0) < data.get("decoder_layers", 0):
+            data["encoder_layers"] = data["num_hidden_layers"] = data["decoder_layers"]
+    if model_type == "musicgen_decoder":  # the probe feeds one row of ids: one codebook's
+        data["num_codebooks"] = 1  # (embedding tables and heads only; not the cache)
+    if model_type in PAD_CHECK_ON_META:
+        data["pad_token_id"] = None
     rope = data.get("rope_scaling")
     if isinstance(rope, dict) and rope.get("rope_type", rope.get("type")) == "dynamic":
         del data["rope_scaling"]  # dynamic NTK reads max(position_ids) (InternLM3)
@@ -465,6 +480,8 @@ def test_checkpoint_cache_matches_hand_computed(name: str) -> None:
     kv = sum(t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth if t.kind != "cross")
     assert 2 * (kv + extra) == bytes_bf16
     assert sum(t.state_bytes for t in truth) == STATE.get(name, 0)  # per sequence, by hand
+    cross = CROSS[name][0] if name in CROSS else None  # encoder-decoders: on every layer
+    assert [t.cross for t in truth] == [cross] * len(truth)
 
 
 # Sparse-attention (DSA) families at their full-size defaults: layers whose indexer runs, by hand
@@ -584,6 +601,10 @@ def test_schema_matches_checkpoint(name: str) -> None:
     # per-sequence state, layer by layer in the dtype transformers keeps it, and by hand
     assert [s.state_bytes(DType.bfloat16) for s in layout.layers] == [t.state_bytes for t in truth]
     assert layout.state_bytes_per_sequence == STATE.get(name, 0)  # Jamba-v0.1: 15.75 MiB
+    # cross-attention K/V per sequence at the encoder length, by hand (Whisper-tiny: 8.8 MiB)
+    (heads, k, v), encoder_len = CROSS.get(name, ((0, 0, 0), 0))
+    assert layout.encoder_len == encoder_len
+    assert layout.cross_bytes_per_sequence == 2 * len(truth) * heads * (k + v) * encoder_len
 
 
 def test_mla_serving_latent_holds_what_transformers_caches() -> None:

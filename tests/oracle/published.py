@@ -5,14 +5,15 @@ Each entry: the layers as ``(kind, window, KV heads, K dim, V dim)`` in order, a
 per token in bf16, worked out from the config by hand (layers x KV heads x (K + V) x 2 bytes;
 cross-attention layers hold K/V per sequence and count for none).
 ``STATE`` holds the hybrids' per-sequence state in bytes, by hand: conv windows in the model's
-bf16, SSM and recurrent states in float32 (4 bytes), as transformers keeps them.
+bf16, SSM and recurrent states in float32 (4 bytes), as transformers keeps them. ``CROSS`` holds
+the encoder-decoders' cross-attention K/V (per layer, per encoder position) and encoder length.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["PUBLISHED", "STATE"]
+__all__ = ["CROSS", "PUBLISHED", "STATE"]
 
 Layer = tuple[Any, ...]
 NONE: Layer = ("none", None, 0, 0, 0)
@@ -192,6 +193,55 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     # Nemotron-H: only the * blocks cache K/V
     "nemotron-h-8b-base-8k": (pattern(NEMOTRON_H_8B, full(8, 128)), 4 * 8 * 256 * 2),
     "nvidia-nemotron-nano-9b-v2": (pattern(NEMOTRON_NANO_9B_V2, full(8, 128)), 4 * 8 * 256 * 2),
+    # Encoder-decoders: the decoder's self-attention per token (d_model / decoder heads)
+    "whisper-large-v3": ([full(20, 64)] * 32, 32 * 20 * 128 * 2),  # 1280 / 20
+    "whisper-tiny": ([full(6, 64)] * 4, 4 * 6 * 128 * 2),  # 384 / 6
+    "bart-large": ([full(16, 64)] * 12, 12 * 16 * 128 * 2),
+    "mbart-large-50": ([full(16, 64)] * 12, 12 * 16 * 128 * 2),
+    "opus-mt-en-de": ([full(8, 64)] * 6, 6 * 8 * 128 * 2),  # Marian, 512 / 8
+    "pegasus-large": ([full(16, 64)] * 16, 16 * 16 * 128 * 2),
+    "blenderbot-400m-distill": ([full(32, 40)] * 12, 12 * 32 * 80 * 2),  # 1280 / 32; 2 encoder
+    "blenderbot-small-90m": ([full(16, 32)] * 8, 8 * 16 * 64 * 2),  # 512 / 16
+    "plbart-base": ([full(12, 64)] * 6, 6 * 12 * 128 * 2),
+    "mvp": ([full(16, 64)] * 12, 12 * 16 * 128 * 2),
+    "bigbird-pegasus-large-arxiv": ([full(16, 64)] * 16, 16 * 16 * 128 * 2),  # decoder: full
+    "prophetnet-large-uncased": ([full(16, 64)] * 12, 12 * 16 * 128 * 2),  # the main stream
+    "trocr-base-handwritten-decoder": ([full(16, 64)] * 12, 12 * 16 * 128 * 2),
+    "musicgen-small-decoder": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),  # 1024 / 16
+    # The BERT family run as decoders (is_decoder): hidden / heads, no cross-attention asked for
+    "bert-base-uncased": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
+    "roberta-base": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
+    "xlm-roberta-base": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
+    "xlm-roberta-xl": ([full(32, 80)] * 36, 36 * 32 * 160 * 2),  # 2560 / 32
+    "electra-base-discriminator": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
+    "camembert-base": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
+    "ernie-3.0-base-zh": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
+    "rembert": ([full(18, 64)] * 32, 32 * 18 * 128 * 2),  # 1152 / 18
+    "roformer-chinese-base": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
+    "megatron-bert-cased-345m": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
+    "data2vec-text-base": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
+    "bigbird-roberta-base": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),  # 8 tokens: full attention
+    "bert-for-seq-generation-l-24-bbc-encoder": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
+    "xlm-mlm-en-2048": ([full(16, 128)] * 12, 12 * 16 * 256 * 2),  # 2048 / 16
+}
+
+#: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
+#: the encoder states kvarch sizes it for (Whisper: 1500 audio frames; the rest: positions)
+CROSS: dict[str, tuple[tuple[int, int, int], int]] = {
+    "whisper-large-v3": ((20, 64, 64), 1500),
+    "whisper-tiny": ((6, 64, 64), 1500),
+    "bart-large": ((16, 64, 64), 1024),
+    "mbart-large-50": ((16, 64, 64), 1024),
+    "opus-mt-en-de": ((8, 64, 64), 512),
+    "pegasus-large": ((16, 64, 64), 1024),
+    "blenderbot-400m-distill": ((32, 40, 40), 128),
+    "blenderbot-small-90m": ((16, 32, 32), 512),
+    "plbart-base": ((12, 64, 64), 1024),
+    "mvp": ((16, 64, 64), 1024),
+    "bigbird-pegasus-large-arxiv": ((16, 64, 64), 4096),
+    "prophetnet-large-uncased": ((16, 64, 64), 512),
+    "musicgen-small-decoder": ((16, 64, 64), 2048),  # its positions: the T5 encoder is apart
+    "trocr-base-handwritten-decoder": ((16, 64, 64), 512),  # its positions: the ViT is apart
 }
 
 
