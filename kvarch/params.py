@@ -79,12 +79,14 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
     },
     "gpt_bigcode": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
     "zamba": {"num_key_value_heads": 16},
+    "dbrx": {"d_model": 2048, "n_heads": 16, "n_layers": 24, "vocab_size": 32000},
+    "jetmoe": {"hidden_size": 2048, "intermediate_size": 5632, "vocab_size": 32000},
     "nemotron_h": {"head_dim": 128},  # not hidden / heads
 }  # fmt: skip
 
 _TIED_BY_DEFAULT = {
     "cohere", "cohere2", "bloom", "opt", "starcoder2", "ctrl", "xglm", "gpt_neox_japanese",
-    "minicpm3",
+    "minicpm3", "jetmoe",
     "gemma", "gemma2", "gemma3", "gemma3_text", "gemma3n_text", "recurrent_gemma", "falcon",
     "gpt2", "gpt_bigcode", "mpt", "bart", "whisper", "mbart", "pegasus", "plbart", "mvp",
     "marian", "blenderbot", "blenderbot-small", "bigbird_pegasus", "biogpt", "zamba", "zamba2",
@@ -527,6 +529,34 @@ def _mpt(c: _Cfg, n: ParamCount) -> None:
         n.other += layers * (3 * hidden + hidden + inter + hidden)
 
 
+def _dbrx(c: _Cfg, n: ParamCount) -> None:
+    """DBRX: fused GQA QKV (``attn_config``), routed GLU experts (``ffn_config``), unbiased
+    LayerNorms."""
+    hidden, layers, heads = c.int("d_model"), c.int("n_layers"), c.int("n_heads")
+    attn, ffn = c.get("attn_config") or {}, c.get("ffn_config") or {}
+    kv, hd = attn.get("kv_n_heads", 1), hidden // heads
+    experts, inter = ffn.get("moe_num_experts", 4), ffn.get("ffn_hidden_size", 3584)
+    _embeddings(c, n, hidden)
+    n.add(hidden + 2 * kv * hd, hidden, "attn", layers)  # Wqkv
+    n.add(hidden, hidden, "attn", layers)
+    _routed_experts(n, hidden, layers, experts, inter, 0)
+    n.other += (2 * layers + 1) * hidden
+
+
+def _jetmoe(c: _Cfg, n: ParamCount) -> None:
+    """JetMoE: a mixture of attention heads (expert q and o projections, shared K/V) and a
+    routed GLU MoE, each with its own router and output bias."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers", default=12)
+    experts, inter = c.int("num_local_experts", default=8), c.int("intermediate_size")
+    width = c.int("num_key_value_heads", default=16) * c.int("kv_channels", default=128)
+    _embeddings(c, n, hidden)
+    n.add(width, hidden, "expert", 2 * layers * experts)  # MoA: q in, o out (transposed)
+    n.add(2 * width, hidden, "attn", layers)  # kv_proj
+    _routed_experts(n, hidden, layers, experts, inter, 0)
+    n.add(experts, hidden, "router", layers)  # the MoA's router
+    n.other += layers * 4 * hidden + hidden  # two output biases and two norms per layer
+
+
 def _jamba(c: _Cfg, n: ParamCount) -> None:
     """Jamba: Mamba layers with attention every ``attn_layer_period``, MoE every other layer."""
     hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
@@ -898,7 +928,7 @@ _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
     "recurrent_gemma": _recurrent_gemma, "gemma3n_text": _gemma3n_text, "zamba": _zamba,
     "zamba2": _zamba, "lfm2": _lfm2, "lfm2_moe": _lfm2, "nemotron_h": _nemotron_h,
     "mllama_text_model": _mllama_text, "falcon_h1": _falcon_h1, "cpmant": _cpmant,
-    "gpt_neo": _gpt_neo,
+    "gpt_neo": _gpt_neo, "dbrx": _dbrx, "jetmoe": _jetmoe,
     **dict.fromkeys(
         ("bart", "whisper", "mbart", "marian", "pegasus", "plbart", "mvp", "blenderbot",
          "blenderbot-small", "bigbird_pegasus"),
