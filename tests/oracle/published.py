@@ -149,6 +149,10 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "ctrl": ([full(16, 80)] * 48, 48 * 16 * 160 * 2),
     "xglm-564m": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
     "gpt-neox-japanese-2.7b": ([full(32, 80)] * 32, 32 * 32 * 160 * 2),
+    # DBRX (d_model 6144 / 48 heads, attn_config.kv_n_heads 8); JetMoE (16 KV heads of
+    # kv_channels 128, shared by its attention experts); their routing runs a stand-in on meta
+    "dbrx-instruct": ([full(8, 128)] * 40, 40 * 8 * 256 * 2),
+    "jetmoe-8b": ([full(16, 128)] * 24, 24 * 16 * 256 * 2),
     # MiniCPM3: MLA with a 256-wide latent and a 32-wide RoPE key
     "minicpm3-4b": ([("full", None, 1, 256, 32)] * 62, 62 * 288 * 2),
     # hybrids: Bamba's attention on layers 9, 18, 27; MiniMax-Text-01's on every 8th
