@@ -81,12 +81,14 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
     "zamba": {"num_key_value_heads": 16},
     "dbrx": {"d_model": 2048, "n_heads": 16, "n_layers": 24, "vocab_size": 32000},
     "jetmoe": {"hidden_size": 2048, "intermediate_size": 5632, "vocab_size": 32000},
+    "modernbert-decoder": {"hidden_size": 768, "intermediate_size": 1152, "num_hidden_layers": 22,
+                           "vocab_size": 50368},
     "nemotron_h": {"head_dim": 128},  # not hidden / heads
 }  # fmt: skip
 
 _TIED_BY_DEFAULT = {
     "cohere", "cohere2", "bloom", "opt", "starcoder2", "ctrl", "xglm", "gpt_neox_japanese",
-    "minicpm3", "jetmoe",
+    "minicpm3", "jetmoe", "modernbert-decoder",
     "gemma", "gemma2", "gemma3", "gemma3_text", "gemma3n_text", "recurrent_gemma", "falcon",
     "gpt2", "gpt_bigcode", "mpt", "bart", "whisper", "mbart", "pegasus", "plbart", "mvp",
     "marian", "blenderbot", "blenderbot-small", "bigbird_pegasus", "biogpt", "zamba", "zamba2",
@@ -557,6 +559,24 @@ def _jetmoe(c: _Cfg, n: ParamCount) -> None:
     n.other += layers * 4 * hidden + hidden  # two output biases and two norms per layer
 
 
+def _modernbert_decoder(c: _Cfg, n: ParamCount) -> None:
+    """ModernBERT decoder (Ettin): LayerNorms (none before layer 0's attention), a GLU MLP, and
+    a prediction head (dense, norm) before the tied decoder and its bias."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    inter = c.int("intermediate_size")
+    _embeddings(c, n, hidden)
+    n.add(hidden, hidden, "attn", 4 * layers)  # q, k, v, Wo
+    n.add(2 * inter, hidden, "mlp", layers)  # Wi: the GLU's two halves
+    n.add(hidden, inter, "mlp", layers)
+    n.add(hidden, hidden, "head")  # the prediction head's dense
+    norms = 2 * layers + 2  # embeddings, attention (from layer 1), MLP, final, head
+    n.other += norms * hidden * (2 if c.flag("norm_bias", False) else 1)
+    n.other += layers * (c.flag("attention_bias", False) * 4 * hidden
+                         + c.flag("mlp_bias", False) * (2 * inter + hidden))  # fmt: skip
+    n.other += c.flag("classifier_bias", False) * hidden
+    n.other += c.flag("decoder_bias", True) * c.int("vocab_size")
+
+
 def _jamba(c: _Cfg, n: ParamCount) -> None:
     """Jamba: Mamba layers with attention every ``attn_layer_period``, MoE every other layer."""
     hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
@@ -929,6 +949,7 @@ _FAMILIES: dict[str, Callable[[_Cfg, ParamCount], None]] = {
     "zamba2": _zamba, "lfm2": _lfm2, "lfm2_moe": _lfm2, "nemotron_h": _nemotron_h,
     "mllama_text_model": _mllama_text, "falcon_h1": _falcon_h1, "cpmant": _cpmant,
     "gpt_neo": _gpt_neo, "dbrx": _dbrx, "jetmoe": _jetmoe,
+    "modernbert-decoder": _modernbert_decoder,
     **dict.fromkeys(
         ("bart", "whisper", "mbart", "marian", "pegasus", "plbart", "mvp", "blenderbot",
          "blenderbot-small", "bigbird_pegasus"),
