@@ -7,6 +7,7 @@ catalogue variant with kvarch's generated schemas, field by field.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -504,7 +505,7 @@ def test_meta_stand_in_is_needed_and_leaves_the_cache_as_it_is(model_type: str) 
     """On the CPU, where the real routing runs, the stand-in caches the same geometry; on meta
     the real routing fails (so the swap is needed); the class gets its forward back after."""
     module, name, _ = STAND_INS[model_type]
-    cls = getattr(__import__(module, fromlist=[name]), name)
+    cls = getattr(importlib.import_module(module), name)
     original = cls.forward
     config = make_config(BY_ID[STAND_IN_VARIANTS[model_type]])
     real = _read_truth(build_model(config), config, "cpu")
