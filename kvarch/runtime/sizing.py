@@ -7,12 +7,13 @@ pool with others (``TPEngine``) overrides ``_plan`` and asks again with ``num_bl
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
-
-import torch
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kvarch.kv_cache import MultiKVCacheParams
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
+
+if TYPE_CHECKING:
+    import torch
 
 
 class PoolSizing(NamedTuple):
