@@ -99,13 +99,7 @@ def test_engine_greedy_matches_generate_alone(
     if variant_id in SLIDING_ONLY:
         preempt_once(engine, monkeypatch)
     binds = spy_binds(engine, monkeypatch)
-    params = [SamplingParams(max_tokens=NEW, ignore_eos=True) for _ in batch]
-    seen = spy_logits(monkeypatch, params)
-    outs = engine.generate(batch, params)
-    for i, (prompt, out) in enumerate(zip(batch, outs, strict=True)):
-        assert out.finish_reason == "length", out.error
-        want, logits = reference(ref, prompt, NEW)
-        assert_same_or_tie(out.token_ids, want, logits, torch.stack(seen[i]), f"request {i}")
+    serve_and_compare(engine, ref, batch, monkeypatch)
     assert preempted, "no request was preempted: shrink BLOCKS"
     assert engine.stats.prefix_hit_tokens == 0  # a state cannot restart from cached pages
     if engine.cache.paged_attention:  # solo forwards bind one row each
@@ -152,6 +146,16 @@ def test_solo_hybrids_in_a_pool_that_never_preempts(
     )  # fmt: skip
     assert not engine.cache.paged_attention
     preempted = spy_preemptions(engine, monkeypatch)
+    serve_and_compare(engine, ref, batch, monkeypatch)
+    assert not preempted
+    assert_pool_empty(engine)
+
+
+def serve_and_compare(
+    engine: Engine, ref: Any, batch: list[list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Serve ``batch`` together; each request's greedy tokens equal ``ref``'s ``generate`` of
+    it alone (or differ only at a tie of its logits)."""
     params = [SamplingParams(max_tokens=NEW, ignore_eos=True) for _ in batch]
     seen = spy_logits(monkeypatch, params)
     outs = engine.generate(batch, params)
@@ -159,5 +163,3 @@ def test_solo_hybrids_in_a_pool_that_never_preempts(
         assert out.finish_reason == "length", out.error
         want, logits = reference(ref, prompt, NEW)
         assert_same_or_tie(out.token_ids, want, logits, torch.stack(seen[i]), f"request {i}")
-    assert not preempted
-    assert_pool_empty(engine)

@@ -37,10 +37,11 @@ from kvarch.runtime.errors import CollectiveError, RankMismatchError, RequestErr
 from kvarch.runtime.hf import arch_for_model
 from kvarch.runtime.hf_layers import text_config
 from kvarch.runtime.own_caches import paged_cache_class
-from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
+from kvarch.runtime.planner import CachePlan
 from kvarch.runtime.runner import ModelRunner
 from kvarch.runtime.sampling import SamplingParams, sample
 from kvarch.runtime.scheduler import Request, ScheduledStep, Scheduler
+from kvarch.runtime.sizing import PoolSizing, size_pool
 
 __all__ = ["Engine", "EngineStats", "RequestOutput", "SamplingParams", "TokenEvent"]
 
@@ -137,11 +138,21 @@ class Engine:
         input (kept outside the pages; the pool's budget leaves a full batch of it free)."""
         params = cast(MultiKVCacheParams, adapted.params)  # a schema's layout: groups
         self.plan = self._plan(
-            text, params, num_blocks, length, limit, max_batch_size,
-            device_memory_utilization, max_num_batched_tokens, device,
-            (0 if state is None else state.bytes_per_sequence)
-            + (0 if store is None else store.bytes_per_sequence),
-        )  # fmt: skip
+            PoolSizing(
+                text=text,
+                params=params,
+                num_blocks=num_blocks,
+                max_seq_len=length,
+                model_max_seq_len=limit,
+                max_batch_size=max_batch_size,
+                device_memory_utilization=device_memory_utilization,
+                max_num_batched_tokens=max_num_batched_tokens,
+                device=device,
+                state_bytes_per_sequence=(0 if state is None else state.bytes_per_sequence)
+                + (0 if store is None else store.bytes_per_sequence),
+                cross_bytes_per_sequence=self.cross_bytes_per_sequence,
+            )
+        )
         self.cache = paged_cache_class(model_type)(
             adapted.params,
             num_layers=adapted.num_layers,
@@ -229,52 +240,9 @@ class Engine:
             tokenizer = AutoTokenizer.from_pretrained(str(folder))
         return cls(model, tokenizer=tokenizer, **kwargs)
 
-    def _plan(
-        self,
-        text: Any,
-        params: MultiKVCacheParams,
-        num_blocks: int | Sequence[int] | None,
-        length: int,
-        limit: int,
-        batch: int,
-        utilization: float,
-        max_tokens: int,
-        device: torch.device,
-        state_bytes: int,
-    ) -> CachePlan:
-        groups = as_groups(params)
-        if num_blocks is not None:
-            blocks = [num_blocks] * len(groups) if isinstance(num_blocks, int) else num_blocks
-            per_seq = min(
-                n // g.max_pages_per_sequence(length) for g, n in zip(groups, blocks, strict=True)
-            )
-            return CachePlan(
-                page_size=groups[0].params.page_size,
-                max_seq_len=length,
-                max_batch_size=batch,
-                blocks_per_group=list(blocks),
-                bytes_per_block_per_device=[g.params.bytes_per_block_per_device for g in groups],
-                host_blocks_per_group=[0] * len(groups),
-                data_parallel_degree=1,
-                tp_degree=groups[0].params.tp_degree,
-                available_bytes_per_device=0,
-                max_batch_at_max_len=per_seq,
-                max_len_at_max_batch=0,
-                notes=["num_blocks given: the pool size is the caller's"],
-            )
-        free = device_free_bytes(groups[0].params.devices)
-        activations = _activation_bytes(text, max_tokens, batch, device)
-        return plan(
-            params,
-            free_bytes=free,
-            model_max_seq_len=limit,
-            max_seq_len=length,
-            max_batch_size=batch,
-            device_memory_utilization=utilization,
-            activation_bytes=activations,
-            cross_bytes_per_sequence=self.cross_bytes_per_sequence,
-            state_bytes_per_sequence=state_bytes,
-        )
+    def _plan(self, sizing: PoolSizing) -> CachePlan:
+        """The pool's plan; ``TPEngine`` lowers it to the smallest over its ranks."""
+        return size_pool(sizing)
 
     @staticmethod
     def _vocab_size(model: Any, text: Any) -> int:
@@ -551,20 +519,6 @@ def _auto_class(config: Any) -> Any:
     if config.model_type in modeling_auto.MODEL_FOR_SPEECH_SEQ_2_SEQ_MAPPING_NAMES:
         return transformers.AutoModelForSpeechSeq2Seq
     return transformers.AutoModelForSeq2SeqLM
-
-
-def _activation_bytes(text: Any, tokens: int, batch: int, device: torch.device) -> int:
-    """Room kept free for one step's activations and logits (0 on CPU, where the host's
-    free memory is the budget): a packed prefill of ``tokens`` holds a few hidden-size and
-    intermediate-size tensors per token at once, and ``batch`` rows of float32 logits."""
-    if device.type != "cuda":
-        return 0
-    hidden = int(getattr(text, "hidden_size", 4096))
-    inter = int(getattr(text, "intermediate_size", None) or 4 * hidden)
-    experts = int(getattr(text, "num_experts_per_tok", None) or 1)
-    vocab = int(getattr(text, "vocab_size", 32000))
-    per_token = 2 * (8 * hidden + 3 * inter * experts)
-    return tokens * per_token + batch * vocab * 4 * 3 + (1 << 30)
 
 
 def _progress(total: int, wanted: bool | None) -> Any:

@@ -28,7 +28,6 @@ import contextlib
 import os
 import threading
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from hashlib import sha256
@@ -41,13 +40,14 @@ from torch import Tensor, nn
 
 from kvarch.device import DeviceRef
 from kvarch.dtype import DType
-from kvarch.kv_cache import KVCacheParams, MultiKVCacheParams
+from kvarch.kv_cache import KVCacheParams
 from kvarch.runtime.engine import Engine, TokenEvent
 from kvarch.runtime.errors import CollectiveError, RankMismatchError, ShardingError
 from kvarch.runtime.hf_layers import text_config
 from kvarch.runtime.parallel import local_kv_heads, local_q_heads
 from kvarch.runtime.planner import CachePlan
 from kvarch.runtime.scheduler import Request, ScheduledStep
+from kvarch.runtime.sizing import PoolSizing
 
 __all__ = ["RowParallelLinear", "TPEngine", "TPGroup", "shard_model"]
 
@@ -314,20 +314,14 @@ class TPEngine(Engine):
     def _cache_devices(self, model: Any) -> list[DeviceRef]:
         return self.tp.devices
 
-    def _plan(
-        self,
-        text: Any,
-        params: MultiKVCacheParams,
-        num_blocks: int | Sequence[int] | None,
-        *rest: Any,
-    ) -> CachePlan:
+    def _plan(self, sizing: PoolSizing) -> CachePlan:
         """The planner's pool size, lowered to the smallest over the ranks: free memory may
         differ a little between devices, and the schedulers must see the same pool."""
-        found = super()._plan(text, params, num_blocks, *rest)
+        found = super()._plan(sizing)
         blocks = self.tp.minimum("cache plan", list(found.blocks_per_group))
         if blocks == list(found.blocks_per_group):
             return found
-        return super()._plan(text, params, blocks, *rest)
+        return super()._plan(sizing._replace(num_blocks=blocks))
 
     def _add(self, requests: list[Request]) -> list[int]:
         payload = [(r.tokens, r.sampling, sorted(r.stop_token_ids)) for r in requests]

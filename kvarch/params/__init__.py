@@ -1,0 +1,48 @@
+"""Parameter counts from a config.json, per family, torch-free.
+
+Each family's count lists the model's tensors the way transformers builds them: weight
+matrices as (out, in) with a tag saying where they sit (``embed``, ``head``, ``attn``, ``mlp``,
+``expert``, ``router``), and every other tensor (norms, biases, convolutions, state-space
+parameters) as a bare count. ``tests/test_weights.py`` checks each fixture against a
+transformers instantiation on the meta device. Quantized bytes (``kvarch.weights``) need the
+matrix shapes: block-wise fp8 stores a scale per block, int4 a scale per group.
+
+The formulas live in one module per group (``decoders``, ``hybrids``, ``encoders``), each
+registering its model_types in ``core.FORMULAS``; importing them here fills the registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from kvarch.params import hybrids  # noqa: F401  (registers its formulas)
+from kvarch.params.core import FORMULAS, Cfg, Matrix, ParamCount
+from kvarch.params.decoders import llama_like
+from kvarch.params.encoders import siglip
+
+__all__ = ["Matrix", "ParamCount", "count_params"]
+
+
+def count_params(config: Mapping[str, Any]) -> ParamCount:
+    """The parameters ``config`` (a config.json dict) builds; ``family`` says which formula."""
+    model_type = str(config.get("model_type", ""))
+    text = config.get("text_config")
+    if isinstance(text, Mapping):
+        text_type = str(text.get("model_type") or f"{model_type}_text")
+        n = count_params({**text, "model_type": text_type})
+        vision = config.get("vision_config")
+        if isinstance(vision, Mapping) and vision.get("model_type") == "siglip_vision_model":
+            siglip(vision, Cfg(text, text_type).int("hidden_size"), n)
+        elif vision is not None:
+            n.notes.append("vision tower not counted")
+        return n
+    cfg = Cfg(config, model_type)
+    if model_type in FORMULAS:
+        n = ParamCount(family=model_type)
+        FORMULAS[model_type](cfg, n)
+    else:
+        n = ParamCount(family="generic")
+        llama_like(cfg, n)
+        n.notes.append(f"no formula for {model_type!r}: counted as a Llama-style decoder")
+    return n

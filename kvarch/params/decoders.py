@@ -1,0 +1,373 @@
+"""Decoder-only families: Llama-style (dense and MoE), multi-head latent attention, dense
+then MoE, the pre-Llama classics (GPT-2, BLOOM, OPT, Falcon, MPT, ...) and a few one-offs."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from kvarch.params.core import (
+    Cfg,
+    ParamCount,
+    embeddings,
+    formula,
+    gated_mlp,
+    gqa,
+    plain_mlp,
+    routed_experts,
+)
+
+_LLAMA_LIKE = {
+    "llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe", "phi3", "gemma",
+    "gemma2", "gemma3_text", "gpt_oss", "llama4_text", "olmo2", "granite", "starcoder2",
+    "cohere", "cohere2", "apertus", "arcee", "nemotron", "exaone", "glm", "glm4", "olmo",
+}  # fmt: skip
+
+
+@formula(*_LLAMA_LIKE)
+def llama_like(c: Cfg, n: ParamCount) -> None:
+    """Llama, Mistral, Qwen2/3, Phi-3, Gemma 2/3, Mixtral, gpt-oss, Llama 4 (dense and MoE)."""
+    hidden = c.int("hidden_size")
+    layers = c.int("num_hidden_layers", "num_layers")
+    inter = c.int("intermediate_size")
+    embeddings(c, n, hidden)
+    gqa(c, n, layers, hidden)
+    heads = c.int("num_attention_heads")
+    if c.model_type == "starcoder2" and c.flag("use_bias", True) and heads:  # q/k/v/o biases
+        kv = c.int("num_key_value_heads", default=heads)
+        n.other += layers * ((heads + 2 * kv) * (hidden // heads) + hidden)
+    experts = c.int("num_local_experts", "num_experts")
+    moe_layers = 0
+    if experts:
+        step = c.int("interleave_moe_layer_step", "decoder_sparse_step", default=1)
+        moe_layers = len([i for i in range(layers) if (i + 1) % step == 0])
+        moe_inter = c.int("moe_intermediate_size", default=inter)
+        gated_mlp(n, hidden, moe_inter, experts * moe_layers, "expert")
+        n.add(experts, hidden, "router", moe_layers)
+        if c.model_type == "gpt_oss":  # biased experts and router
+            n.other += moe_layers * experts * (2 * moe_inter + hidden + 1)
+        if c.model_type == "llama4_text":  # one shared expert per MoE layer
+            gated_mlp(n, hidden, moe_inter, moe_layers)
+        if c.model_type == "qwen2_moe":  # a gated shared expert per MoE layer
+            gated_mlp(n, hidden, c.int("shared_expert_intermediate_size"), moe_layers)
+            n.add(1, hidden, "router", moe_layers)
+    dense_inter = c.int("intermediate_size_mlp", default=inter)
+    if c.model_type in _UNGATED:
+        plain_mlp(n, hidden, dense_inter, layers, bias=c.model_type == "starcoder2")
+    else:
+        gated_mlp(n, hidden, dense_inter, layers - moe_layers)
+    norms = _NORMS_PER_LAYER.get(c.model_type, 2)
+    n.other += layers * norms * hidden + bool(norms) * hidden
+    if c.model_type in _BIASED_NORMS:  # LayerNorm biases
+        n.other += layers * norms * hidden + hidden
+    if c.model_type == "apertus":  # xIELU's two learned scalars per MLP
+        n.other += layers * 2
+
+
+# Llama-style families whose MLP has no gate, their norms per layer when not two, and the
+# LayerNorm ones (a bias beside each weight).
+_UNGATED = {"apertus", "arcee", "nemotron", "starcoder2"}
+_NORMS_PER_LAYER = {"gemma2": 4, "gemma3_text": 4, "glm4": 4, "cohere": 1, "cohere2": 1, "olmo": 0}
+_BIASED_NORMS = {"nemotron", "starcoder2"}
+
+
+@formula("minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32")
+def _mla(c: Cfg, n: ParamCount) -> None:
+    """DeepSeek V2/V3, MiniCPM3: multi-head latent attention, dense first layers then routed
+    experts (none in MiniCPM3)."""
+    hidden = c.int("hidden_size")
+    layers = c.int("num_hidden_layers")
+    heads = c.int("num_attention_heads")
+    nope, rope = c.int("qk_nope_head_dim"), c.int("qk_rope_head_dim")
+    v_dim, kv_rank, q_rank = c.int("v_head_dim"), c.int("kv_lora_rank"), c.int("q_lora_rank")
+    embeddings(c, n, hidden)
+    if q_rank:
+        n.add(q_rank, hidden, "attn", layers)
+        n.add(heads * (nope + rope), q_rank, "attn", layers)
+        n.other += layers * q_rank
+    else:
+        n.add(heads * (nope + rope), hidden, "attn", layers)
+    n.add(kv_rank + rope, hidden, "attn", layers)
+    n.add(heads * (nope + v_dim), kv_rank, "attn", layers)
+    n.add(hidden, heads * v_dim, "attn", layers)
+    n.other += layers * kv_rank
+    if c.model_type == "deepseek_v32":  # the DSA indexer: query heads, one key head, weights
+        idx_heads, idx_dim = (
+            c.int("index_n_heads", default=64),
+            c.int("index_head_dim", default=128),
+        )
+        n.add(idx_heads * idx_dim, q_rank, "attn", layers)
+        n.add(idx_dim, hidden, "attn", layers)
+        n.add(idx_heads, hidden, "attn", layers)
+        n.other += layers * 2 * idx_dim  # the key LayerNorm's weight and bias
+    experts = c.int("n_routed_experts")
+    dense = c.int("first_k_dense_replace") if experts else layers
+    freq = c.int("moe_layer_freq", default=1)
+    moe = len([i for i in range(dense, layers) if i % freq == 0]) if experts else 0
+    moe_inter = c.int("moe_intermediate_size")
+    gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
+    routed_experts(n, hidden, moe, experts, moe_inter, moe_inter * c.int("n_shared_experts"))
+    n.other += layers * 2 * hidden + hidden
+    if c.int("num_nextn_predict_layers"):
+        n.notes.append("multi-token-prediction layers not counted (not loaded for serving)")
+
+
+@formula("glm4_moe", "dots1", "ernie4_5_moe")
+def _dense_then_moe(c: Cfg, n: ParamCount) -> None:
+    """GLM-4.5, dots.llm1, ERNIE 4.5 MoE: GQA, dense first layers, then routed + shared experts."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    embeddings(c, n, hidden)
+    gqa(c, n, layers, hidden)
+    if c.model_type == "ernie4_5_moe":
+        start, interval = c.int("moe_layer_start_index"), c.int("moe_layer_interval", default=1)
+        end = c.int("moe_layer_end_index", default=layers - 1)
+        moe = len([i for i in range(start, end + 1) if (i - start) % interval == 0])
+        experts, shared = c.int("moe_num_experts"), c.int("moe_num_shared_experts")
+        n.other += moe * experts  # the router's score-correction bias is a parameter here
+    else:
+        moe = layers - c.int("first_k_dense_replace")
+        experts, shared = c.int("n_routed_experts"), c.int("n_shared_experts")
+    moe_inter = c.int("moe_intermediate_size")
+    gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
+    routed_experts(n, hidden, moe, experts, moe_inter, shared * moe_inter)
+    n.other += layers * 2 * hidden + hidden
+    if c.int("num_nextn_predict_layers"):
+        n.notes.append("multi-token-prediction layers not counted (not loaded for serving)")
+
+
+class _Classic(NamedTuple):
+    """A pre-Llama decoder's layout: biases on q/k/v, the output and the MLP, LayerNorms per
+    layer, and a biased lm_head."""
+
+    qkv_bias: bool
+    out_bias: bool
+    mlp_bias: bool
+    norms: int
+    head_bias: bool
+
+
+_CLASSIC = {
+    "bloom": _Classic(True, True, True, 2, False),
+    "gptj": _Classic(False, False, True, 1, True),
+    "codegen": _Classic(False, False, True, 1, True),
+    "gpt_neox": _Classic(True, True, True, 2, False),
+    "opt": _Classic(True, True, True, 2, False),
+    "phi": _Classic(True, True, True, 1, True),
+    "persimmon": _Classic(True, True, True, 2, False),
+    "ctrl": _Classic(True, True, True, 2, True),
+    "xglm": _Classic(True, True, True, 2, False),
+    "gpt_neox_japanese": _Classic(False, False, False, 2, False),  # one dense bias, see below
+    "biogpt": _Classic(True, True, True, 2, False),
+}
+
+
+@formula(*_CLASSIC)
+def _classic(c: Cfg, n: ParamCount) -> None:
+    """BLOOM, GPT-J, CodeGen, GPT-NeoX(-Japanese), OPT, Phi-1/2, Persimmon, CTRL, XGLM, BioGPT:
+    multi-head attention, a 4x (or ``intermediate_size``) ungated MLP, LayerNorm."""
+    kind = _CLASSIC[c.model_type]
+    hidden = c.int("hidden_size", "n_embd", "n_embed", "d_model")
+    layers = c.int("num_hidden_layers", "n_layer", "num_layers")
+    heads = c.int("num_attention_heads", "n_head", "attention_heads")
+    kv = c.int("num_key_value_heads", default=heads)
+    hd = hidden // heads if heads else 0
+    multiple = c.int("intermediate_multiple_size", default=4)  # GPT-NeoX-Japanese
+    inter = c.int("intermediate_size", "n_inner", "ffn_dim", "dff", default=multiple * hidden)
+    embed = c.int("word_embed_proj_dim", default=hidden)  # OPT projects its embeddings
+    n.add(c.int("vocab_size"), embed, "embed")
+    if not c.tied:
+        n.add(c.int("vocab_size"), embed, "head")
+    n.other += kind.head_bias * c.int("vocab_size")
+    n.add((heads + 2 * kv) * hd, hidden, "attn", layers)
+    n.add(hidden, heads * hd, "attn", layers)
+    biased = c.flag("attention_bias", True) and c.flag("enable_bias", True)
+    n.other += layers * biased * (kind.qkv_bias * (heads + 2 * kv) * hd + kind.out_bias * hidden)
+    plain_mlp(n, hidden, inter, layers, bias=kind.mlp_bias and c.flag("enable_bias", True))
+    n.other += layers * kind.norms * 2 * hidden + 2 * hidden  # LayerNorms, the final one
+    if c.flag("qk_layernorm", False):
+        n.other += layers * 2 * 2 * hd
+    if c.model_type == "bloom":
+        n.other += 2 * hidden  # word_embeddings_layernorm
+    if c.model_type == "gpt_neox_japanese":
+        n.other += hidden  # the last layer's attention output bias
+    if c.model_type in {"opt", "biogpt"}:
+        n.other += (c.int("max_position_embeddings") + 2) * hidden  # learned, offset 2
+        if embed != hidden:
+            n.add(hidden, embed, "attn", 2)  # project_in, project_out
+        if not c.flag("do_layer_norm_before", True) or c.flag("_remove_final_layer_norm", False):
+            n.other -= 2 * hidden
+
+
+@formula("gpt_neo")
+def _gpt_neo(c: Cfg, n: ParamCount) -> None:
+    """GPT-Neo: learned positions, LayerNorm, unbiased q/k/v, biased output and 4x MLP."""
+    hidden, layers = c.int("hidden_size", default=2048), c.int("num_layers", default=24)
+    inter = c.int("intermediate_size", default=4 * hidden)
+    embeddings(c, n, hidden)
+    n.other += c.int("max_position_embeddings", default=2048) * hidden
+    n.add(hidden, hidden, "attn", 4 * layers)  # q, k, v, out
+    plain_mlp(n, hidden, inter, layers, bias=True)
+    n.other += layers * (hidden + 4 * hidden) + 2 * hidden  # out bias, ln_1, ln_2; ln_f
+
+
+@formula("gpt2", "gpt_bigcode")
+def _gpt(c: Cfg, n: ParamCount) -> None:
+    """GPT-2 and GPT-BigCode (StarCoder): learned positions, LayerNorm, biased 4x MLP."""
+    hidden = c.int("n_embd", "hidden_size")
+    layers = c.int("n_layer", "num_hidden_layers")
+    heads = c.int("n_head", "num_attention_heads")
+    inter = c.int("n_inner", default=4 * hidden)
+    embeddings(c, n, hidden)
+    n.other += c.int("n_positions") * hidden
+    kv = hidden // heads if c.flag("multi_query", c.model_type == "gpt_bigcode") else hidden
+    n.add(hidden + 2 * kv, hidden, "attn", layers)
+    n.add(hidden, hidden, "attn", layers)
+    n.add(inter, hidden, "mlp", layers)
+    n.add(hidden, inter, "mlp", layers)
+    n.other += layers * (hidden + 2 * kv + hidden + inter + hidden + 4 * hidden) + 2 * hidden
+
+
+@formula("falcon")
+def _falcon(c: Cfg, n: ParamCount) -> None:
+    """Falcon: fused QKV (multi-query or grouped), 4x GELU MLP, LayerNorm."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    heads = c.int("num_attention_heads")
+    hd = hidden // heads
+    new = c.flag("new_decoder_architecture", False)
+    if new:
+        kv = c.int("num_kv_heads", default=heads)
+    else:
+        kv = 1 if c.flag("multi_query", True) else heads
+    inter = c.int("ffn_hidden_size", default=4 * hidden)
+    embeddings(c, n, hidden)
+    n.add((heads + 2 * kv) * hd, hidden, "attn", layers)
+    n.add(hidden, hidden, "attn", layers)
+    n.add(inter, hidden, "mlp", layers)
+    n.add(hidden, inter, "mlp", layers)
+    bias = c.flag("bias", False)
+    n.other += layers * bias * ((heads + 2 * kv) * hd + hidden + inter + hidden)
+    norms = 2 if new or not c.flag("parallel_attn", True) else 1
+    n.other += layers * norms * 2 * hidden + 2 * hidden
+
+
+@formula("mpt")
+def _mpt(c: Cfg, n: ParamCount) -> None:
+    """MPT: fused QKV, ``expansion_ratio`` MLP, no lm_head (always tied)."""
+    hidden, layers = c.int("d_model"), c.int("n_layers")
+    inter = c.int("expansion_ratio", default=4) * hidden
+    n.add(c.int("vocab_size"), hidden, "embed")
+    n.add(3 * hidden, hidden, "attn", layers)
+    n.add(hidden, hidden, "attn", layers)
+    n.add(inter, hidden, "mlp", layers)
+    n.add(hidden, inter, "mlp", layers)
+    per_norm = hidden if c.flag("no_bias", True) else 2 * hidden
+    n.other += (2 * layers + 1) * per_norm
+    if not c.flag("no_bias", True):
+        n.other += layers * (3 * hidden + hidden + inter + hidden)
+
+
+@formula("dbrx")
+def _dbrx(c: Cfg, n: ParamCount) -> None:
+    """DBRX: fused GQA QKV (``attn_config``), routed GLU experts (``ffn_config``), unbiased
+    LayerNorms."""
+    hidden, layers, heads = c.int("d_model"), c.int("n_layers"), c.int("n_heads")
+    attn, ffn = c.get("attn_config") or {}, c.get("ffn_config") or {}
+    kv, hd = attn.get("kv_n_heads", 1), hidden // heads
+    experts, inter = ffn.get("moe_num_experts", 4), ffn.get("ffn_hidden_size", 3584)
+    embeddings(c, n, hidden)
+    n.add(hidden + 2 * kv * hd, hidden, "attn", layers)  # Wqkv
+    n.add(hidden, hidden, "attn", layers)
+    routed_experts(n, hidden, layers, experts, inter, 0)
+    n.other += (2 * layers + 1) * hidden
+
+
+@formula("jetmoe")
+def _jetmoe(c: Cfg, n: ParamCount) -> None:
+    """JetMoE: a mixture of attention heads (expert q and o projections, shared K/V) and a
+    routed GLU MoE, each with its own router and output bias."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers", default=12)
+    experts, inter = c.int("num_local_experts", default=8), c.int("intermediate_size")
+    width = c.int("num_key_value_heads", default=16) * c.int("kv_channels", default=128)
+    embeddings(c, n, hidden)
+    n.add(width, hidden, "expert", 2 * layers * experts)  # MoA: q in, o out (transposed)
+    n.add(2 * width, hidden, "attn", layers)  # kv_proj
+    routed_experts(n, hidden, layers, experts, inter, 0)
+    n.add(experts, hidden, "router", layers)  # the MoA's router
+    n.other += layers * 4 * hidden + hidden  # two output biases and two norms per layer
+
+
+@formula("modernbert-decoder")
+def _modernbert_decoder(c: Cfg, n: ParamCount) -> None:
+    """ModernBERT decoder (Ettin): LayerNorms (none before layer 0's attention), a GLU MLP, and
+    a prediction head (dense, norm) before the tied decoder and its bias."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    inter = c.int("intermediate_size")
+    embeddings(c, n, hidden)
+    n.add(hidden, hidden, "attn", 4 * layers)  # q, k, v, Wo
+    n.add(2 * inter, hidden, "mlp", layers)  # Wi: the GLU's two halves
+    n.add(hidden, inter, "mlp", layers)
+    n.add(hidden, hidden, "head")  # the prediction head's dense
+    norms = 2 * layers + 2  # embeddings, attention (from layer 1), MLP, final, head
+    n.other += norms * hidden * (2 if c.flag("norm_bias", False) else 1)
+    n.other += layers * (c.flag("attention_bias", False) * 4 * hidden
+                         + c.flag("mlp_bias", False) * (2 * inter + hidden))  # fmt: skip
+    n.other += c.flag("classifier_bias", False) * hidden
+    n.other += c.flag("decoder_bias", True) * c.int("vocab_size")
+
+
+@formula("cpmant")
+def _cpmant(c: Cfg, n: ParamCount) -> None:
+    """CPM-Ant: prompt and segment embeddings, a relative position bias, pre-norm layers of
+    multi-head attention (``dim_head`` wide) and a gated FFN."""
+    hidden, layers = c.int("hidden_size", default=4096), c.int("num_hidden_layers", default=48)
+    heads, hd = c.int("num_attention_heads", default=32), c.int("dim_head", default=128)
+    segments = c.int("segment_types", default=32)
+    prompts = c.int("prompt_types", default=32) * c.int("prompt_length", default=32)
+    vocab = c.int("vocab_size", default=30720)
+    n.add(vocab + prompts, hidden, "embed")
+    n.add(vocab, hidden, "head")
+    n.other += segments * hidden  # segment embedding
+    n.other += (c.int("position_bias_num_buckets", default=512) + segments**2) * heads
+    n.add(heads * hd, hidden, "attn", 3 * layers)  # project_q, _k, _v
+    n.add(hidden, heads * hd, "attn", layers)  # attention_out
+    gated_mlp(n, hidden, c.int("dim_ff", default=10240), layers)
+    n.other += layers * 2 * hidden + hidden  # norms before attention and FFN, the output norm
+
+
+@formula("mllama_text_model")
+def _mllama_text(c: Cfg, n: ParamCount) -> None:
+    """Llama 3.2 Vision's text model: Llama layers, some cross-attending to the image (the same
+    q/k/v/o shapes, plus q/k norms and two tanh gates); 8 more embedding rows for image tokens."""
+    llama_like(c, n)
+    hidden, heads = c.int("hidden_size"), c.int("num_attention_heads")
+    n.add(8, hidden, "embed")
+    n.other += len(c.get("cross_attention_layers") or []) * (2 * (hidden // heads) + 2)
+
+
+@formula("gemma3n_text")
+def _gemma3n_text(c: Cfg, n: ParamCount) -> None:
+    """Gemma 3n's text decoder: per-layer embeddings, AltUp and LAuReL around Gemma 3 layers."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    per_layer = c.int("hidden_size_per_layer_input", default=256)
+    alt, rank = c.int("altup_num_inputs", default=4), c.int("laurel_rank", default=64)
+    inter = c.get("intermediate_size")
+    inters = inter if isinstance(inter, list) else [int(inter)] * layers
+    embeddings(c, n, hidden)
+    n.add(c.int("vocab_size_per_layer_input", default=262144), layers * per_layer, "embed")
+    n.add(layers * per_layer, hidden, "attn")
+    n.add(hidden, hidden, "attn", 2 * (alt - 1))  # altup (un)embed projections
+    shared = c.int("num_kv_shared_layers")  # the last ones reuse earlier layers' K/V
+    gqa(c, n, layers - shared, hidden)
+    heads, hd = c.int("num_attention_heads"), c.int("head_dim", default=256)
+    n.add(heads * hd, hidden, "attn", shared)
+    n.add(hidden, heads * hd, "attn", shared)
+    n.other += shared * hd
+    for size in inters:
+        gated_mlp(n, hidden, size, 1)
+    n.add(alt, hidden, "router", layers)  # altup modality router
+    n.add(rank, hidden, "mlp", layers)
+    n.add(hidden, rank, "mlp", layers)
+    n.add(per_layer, hidden, "mlp", layers)
+    n.add(hidden, per_layer, "mlp", layers)
+    n.other += layers * 4 * hidden  # norms
+    n.other += layers * (3 * hidden + alt * alt + alt**3 + hidden)  # altup, laurel, per-layer
+    n.other += hidden + per_layer
