@@ -7,6 +7,7 @@ catalogue variant with kvarch's generated schemas, field by field.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -30,12 +31,15 @@ from kvarch.layers import LayerSpec
 from tests.oracle.attention import attention_seen
 from tests.oracle.compare import mismatches
 from tests.oracle.published import CROSS, PUBLISHED, STATE
+from tests.oracle.standins import STAND_INS, meta_stand_ins
 from tests.oracle.truth import (
     LayerTruth,
     OracleError,
     _distinct_heads,
     _layer_truth,
     _mask_window,
+    _read_truth,
+    build_model,
     cache_truth,
     probe_length,
     text_config,
@@ -461,6 +465,15 @@ def fixture_config(name: str) -> Any:
     return AutoConfig.for_model(model_type, **data)
 
 
+def fixture_truth(name: str) -> list[LayerTruth]:
+    """transformers' cache for a fixture at full size: on meta (or ``ON_CPU``), with the expert
+    routing meta cannot run (DBRX, JetMoE) swapped for a shape-preserving stand-in."""
+    device = ON_CPU.get(name, "meta")
+    model_type = fixture_dict(name)["model_type"] if device == "meta" else ""
+    with meta_stand_ins(model_type):
+        return cache_truth(fixture_config(name), device=device)
+
+
 def test_every_fixture_has_hand_computed_geometry() -> None:
     assert sorted(p.stem for p in FIXTURES.glob("*.json")) == sorted(CHECKPOINTS)
 
@@ -468,7 +481,7 @@ def test_every_fixture_has_hand_computed_geometry() -> None:
 @pytest.mark.parametrize("name", sorted(CHECKPOINTS))
 def test_checkpoint_cache_matches_hand_computed(name: str) -> None:
     layers, bytes_bf16 = CHECKPOINTS[name]
-    truth = cache_truth(fixture_config(name), device=ON_CPU.get(name, "meta"))
+    truth = fixture_truth(name)
     heads = BROADCAST_ON_META.get(name)
     if heads is not None:
         assert {t.num_kv_heads for t in truth} == {heads}
@@ -482,6 +495,27 @@ def test_checkpoint_cache_matches_hand_computed(name: str) -> None:
     assert sum(t.state_bytes for t in truth) == STATE.get(name, 0)  # per sequence, by hand
     cross = CROSS[name][0] if name in CROSS else None  # encoder-decoders: on every layer
     assert [t.cross for t in truth] == [cross] * len(truth)
+
+
+STAND_IN_VARIANTS = {"dbrx": "dbrx-default-kv-heads", "jetmoe": "jetmoe-moa"}
+
+
+@pytest.mark.parametrize("model_type", sorted(STAND_INS))
+def test_meta_stand_in_is_needed_and_leaves_the_cache_as_it_is(model_type: str) -> None:
+    """On the CPU, where the real routing runs, the stand-in caches the same geometry; on meta
+    the real routing fails (so the swap is needed); the class gets its forward back after."""
+    module, name, _ = STAND_INS[model_type]
+    cls = getattr(importlib.import_module(module), name)
+    original = cls.forward
+    config = make_config(BY_ID[STAND_IN_VARIANTS[model_type]])
+    real = _read_truth(build_model(config), config, "cpu")
+    with meta_stand_ins(model_type):
+        assert cls.forward is not original
+        stood_in = _read_truth(build_model(config), config, "cpu")
+    assert cls.forward is original
+    assert geometry(stood_in) == geometry(real) and len(real) == config.num_hidden_layers
+    with pytest.raises(NotImplementedError):
+        _read_truth(build_model(config, device="meta"), config, "meta")
 
 
 # Sparse-attention (DSA) families at their full-size defaults: layers whose indexer runs, by hand
@@ -590,7 +624,7 @@ def test_schema_matches_checkpoint(name: str) -> None:
     """kvarch on a published config.json equals transformers' full-size cache."""
     if name not in CHECKPOINTS:
         pytest.fail(GENERATED_MISSING or "no generated schema serves any checkpoint fixture")
-    truth = cache_truth(fixture_config(name), device=ON_CPU.get(name, "meta"))
+    truth = fixture_truth(name)
     heads = BROADCAST_ON_META.get(name)
     if heads is not None:
         truth = [dataclasses.replace(t, num_kv_heads=CHECKPOINTS[name][0][0][2]) for t in truth]

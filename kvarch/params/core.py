@@ -71,12 +71,16 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
     },
     "gpt_bigcode": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
     "zamba": {"num_key_value_heads": 16},
+    "dbrx": {"d_model": 2048, "n_heads": 16, "n_layers": 24, "vocab_size": 32000},
+    "jetmoe": {"hidden_size": 2048, "intermediate_size": 5632, "vocab_size": 32000},
+    "modernbert-decoder": {"hidden_size": 768, "intermediate_size": 1152, "num_hidden_layers": 22,
+                           "vocab_size": 50368},
     "nemotron_h": {"head_dim": 128},  # not hidden / heads
 }  # fmt: skip
 
 _TIED_BY_DEFAULT = {
     "cohere", "cohere2", "bloom", "opt", "starcoder2", "ctrl", "xglm", "gpt_neox_japanese",
-    "minicpm3",
+    "minicpm3", "jetmoe", "modernbert-decoder",
     "gemma", "gemma2", "gemma3", "gemma3_text", "gemma3n_text", "recurrent_gemma", "falcon",
     "gpt2", "gpt_bigcode", "mpt", "bart", "whisper", "mbart", "pegasus", "plbart", "mvp",
     "marian", "blenderbot", "blenderbot-small", "bigbird_pegasus", "biogpt", "zamba", "zamba2",

@@ -265,6 +265,55 @@ def _mpt(c: Cfg, n: ParamCount) -> None:
         n.other += layers * (3 * hidden + hidden + inter + hidden)
 
 
+@formula("dbrx")
+def _dbrx(c: Cfg, n: ParamCount) -> None:
+    """DBRX: fused GQA QKV (``attn_config``), routed GLU experts (``ffn_config``), unbiased
+    LayerNorms."""
+    hidden, layers, heads = c.int("d_model"), c.int("n_layers"), c.int("n_heads")
+    attn, ffn = c.get("attn_config") or {}, c.get("ffn_config") or {}
+    kv, hd = attn.get("kv_n_heads", 1), hidden // heads
+    experts, inter = ffn.get("moe_num_experts", 4), ffn.get("ffn_hidden_size", 3584)
+    embeddings(c, n, hidden)
+    n.add(hidden + 2 * kv * hd, hidden, "attn", layers)  # Wqkv
+    n.add(hidden, hidden, "attn", layers)
+    routed_experts(n, hidden, layers, experts, inter, 0)
+    n.other += (2 * layers + 1) * hidden
+
+
+@formula("jetmoe")
+def _jetmoe(c: Cfg, n: ParamCount) -> None:
+    """JetMoE: a mixture of attention heads (expert q and o projections, shared K/V) and a
+    routed GLU MoE, each with its own router and output bias."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers", default=12)
+    experts, inter = c.int("num_local_experts", default=8), c.int("intermediate_size")
+    width = c.int("num_key_value_heads", default=16) * c.int("kv_channels", default=128)
+    embeddings(c, n, hidden)
+    n.add(width, hidden, "expert", 2 * layers * experts)  # MoA: q in, o out (transposed)
+    n.add(2 * width, hidden, "attn", layers)  # kv_proj
+    routed_experts(n, hidden, layers, experts, inter, 0)
+    n.add(experts, hidden, "router", layers)  # the MoA's router
+    n.other += layers * 4 * hidden + hidden  # two output biases and two norms per layer
+
+
+@formula("modernbert-decoder")
+def _modernbert_decoder(c: Cfg, n: ParamCount) -> None:
+    """ModernBERT decoder (Ettin): LayerNorms (none before layer 0's attention), a GLU MLP, and
+    a prediction head (dense, norm) before the tied decoder and its bias."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    inter = c.int("intermediate_size")
+    embeddings(c, n, hidden)
+    n.add(hidden, hidden, "attn", 4 * layers)  # q, k, v, Wo
+    n.add(2 * inter, hidden, "mlp", layers)  # Wi: the GLU's two halves
+    n.add(hidden, inter, "mlp", layers)
+    n.add(hidden, hidden, "head")  # the prediction head's dense
+    norms = 2 * layers + 2  # embeddings, attention (from layer 1), MLP, final, head
+    n.other += norms * hidden * (2 if c.flag("norm_bias", False) else 1)
+    n.other += layers * (c.flag("attention_bias", False) * 4 * hidden
+                         + c.flag("mlp_bias", False) * (2 * inter + hidden))  # fmt: skip
+    n.other += c.flag("classifier_bias", False) * hidden
+    n.other += c.flag("decoder_bias", True) * c.int("vocab_size")
+
+
 @formula("cpmant")
 def _cpmant(c: Cfg, n: ParamCount) -> None:
     """CPM-Ant: prompt and segment embeddings, a relative position bias, pre-norm layers of

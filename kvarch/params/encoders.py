@@ -121,6 +121,8 @@ def _bert(c: Cfg, n: ParamCount) -> None:
     if c.flag("use_task_id", False):  # ERNIE 3.0
         n.other += c.int("task_type_vocab_size", default=3) * embed
     n.other += 2 * (hidden if c.model_type in _PRE_LAYERNORM else embed)
+    if c.model_type == "roberta-prelayernorm":  # a LayerNorm on the embeddings and a final one
+        n.other += 2 * hidden
     if embed != hidden:  # ELECTRA, RemBERT: the embeddings projected to the model width
         n.add(hidden, embed, "attn")
         n.other += hidden
