@@ -117,7 +117,7 @@ def _value_mutation(rng: random.Random, old: Any) -> Any:
     if choice == 2:
         return old + old[: rng.randrange(1, len(old) + 1)]
     i = rng.randrange(len(old))
-    return [*old[:i], rng.choice(GARBAGE), *old[i + 1 :]]
+    return [*old[:i], copy.deepcopy(rng.choice(GARBAGE)), *old[i + 1 :]]  # never GARBAGE itself
 
 
 def mutate(rng: random.Random, config: dict[str, Any], count: int) -> tuple[dict[str, Any], str]:
