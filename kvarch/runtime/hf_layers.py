@@ -297,8 +297,8 @@ def delegated_layers(
             why = _paged_problem(layer, windows[i], i in stateful, known == "compressed")
             if why is not None:
                 problems.setdefault((known or "full", why), []).append(i)
-        elif i in stateful and (type(layer) is _LINEAR or model_type in MODULE_STATE):
-            continue  # kvarch's StateLayer
+        elif i in stateful:
+            continue  # kvarch's StateLayer (``stateful_layers`` says which layers qualify)
         elif type(layer) in (_DUMMY, _LINEAR) or (
             type(layer) is DynamicLayer and known in ("cross", None)
         ):

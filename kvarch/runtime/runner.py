@@ -104,7 +104,9 @@ class ModelRunner:
         self.host_np = self.host.numpy()
         self.dev = torch.zeros(self.layout.size, dtype=torch.int32, device=self.device)
         self.cache_kwarg = cache_keyword(model)
-        self.keeps_logits = "logits_to_keep" in inspect.signature(model.forward).parameters
+        takes = inspect.signature(model.forward).parameters
+        self.keeps_logits = "logits_to_keep" in takes
+        self.takes_positions = "position_ids" in takes
         self.encdec = None if cache.cross is None else EncoderDecoderSteps(model, cache)
         """Encoder–decoder models: runs the encoder of new requests, feeds packed decoder
         steps (cross-attention reads each sequence's K/V: no CUDA graphs)."""

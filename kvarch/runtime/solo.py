@@ -14,7 +14,6 @@ packing, no CUDA graphs), and every step gathers each sequence's visible K/V.
 
 from __future__ import annotations
 
-import inspect
 from typing import TYPE_CHECKING, Any
 
 import torch
@@ -102,7 +101,6 @@ def run_solo(runner: Any, step: ScheduledStep) -> Tensor:
     if runner.keeps_logits:
         kwargs["logits_to_keep"] = 1
     encdec = runner.encdec
-    takes_positions = "position_ids" in inspect.signature(runner.model.forward).parameters
     if encdec is not None:
         encdec.encode(step.requests)
     out = []
@@ -120,7 +118,7 @@ def run_solo(runner: Any, step: ScheduledStep) -> Tensor:
         if encdec is not None:  # positions: the model reads them from the cache's length
             inputs = {"decoder_input_ids": ids, **encdec.step_kwargs([req], [count])}
             inputs[runner.cache_kwarg] = inputs.pop("cache")
-        elif takes_positions:
+        elif runner.takes_positions:
             inputs["position_ids"] = torch.arange(start, start + count, device=device)[None]
         try:
             logits = runner.model(**(kwargs | inputs)).logits[0, -1]
