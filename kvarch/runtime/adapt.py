@@ -22,7 +22,7 @@ from typing import Any
 from kvarch.kv_cache import KVCacheGroup, KVCacheParams, MultiKVCacheParams
 from kvarch.layers import PER_TOKEN_KINDS, Compressed, State
 from kvarch.runtime import attention as attn
-from kvarch.runtime.compressed import CompressedStore
+from kvarch.runtime.compressed import CompressedStore, compressed_caches, window_groups
 from kvarch.runtime.errors import UnsupportedCacheError
 from kvarch.runtime.hf_layers import (
     OWN_STEPS,
@@ -170,8 +170,6 @@ def adapt(
     if params is None:
         params, kinds, states = paged_layout(arch)
         cross_bytes = int(getattr(arch, "cross_bytes_per_sequence", 0))
-        from kvarch.runtime.hf_compressed import compressed_caches, window_groups  # import hf
-
         compressed = compressed_caches(arch)  # windows paged, the rest in a CompressedStore
         params = window_groups(arch, params)
     num_layers = max(decoder_layer_count(model, as_groups(params)), len(kinds))  # + loops

@@ -18,20 +18,26 @@ per row. A forward serves rows ``0..batch-1`` (``generate``, whose rows advance 
 left padding counts as tokens, as in transformers' cache) or the rows bound before it
 (``bind``: the Engine, one sequence per forward, its block-manager row); the rows of one
 forward must hold the same counts.
+
+``compressed_caches`` and ``window_groups`` read the layout from the schema: which caches each
+compressed layer keeps here, and its window, paged beside the other groups.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import Any
 
+import msgspec
 import torch
 from torch import Tensor
 
+from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
 from kvarch.layers import Compressed
 from kvarch.runtime.errors import SequenceStateError, ShapeError
 
-__all__ = ["OVERLAPS_WITH", "CompressedStore"]
+__all__ = ["OVERLAPS_WITH", "CompressedStore", "compressed_caches", "window_groups"]
 
 OVERLAPS_WITH = "indexer"
 """A layer whose compressed caches include one of this name (DeepSeek-V4's CSA layers) pools
@@ -236,3 +242,39 @@ class CompressedStore:
         for cache in self.caches.get(layer, {}).values():
             n = len(cache.count)
             cache.count, cache.filled, cache.carried = [0] * n, [0] * n, [False] * n
+
+
+def compressed_caches(arch: Any) -> dict[int, tuple[Compressed, ...]]:
+    """Each compressed layer's caches (``LayerSpec.compressed``)."""
+    return {s.index: s.compressed for s in arch.layers() if s.kind == "compressed"}
+
+
+def window_groups(arch: Any, params: MultiKVCacheParams) -> MultiKVCacheParams:
+    """``params`` with the compressed layers' windows paged as sliding groups of one tensor
+    per token (K = V), their compressed caches no longer budgeted as extra keys per token
+    (``CompressedStore`` holds them). Unchanged without compressed layers."""
+    specs = {s.index: s for s in arch.layers() if s.kind == "compressed"}
+    if not specs:
+        return params
+    groups: list[KVCacheGroup] = []
+    windows: dict[tuple[int | None, int, int], tuple[Any, list[int]]] = {}
+    for g in params.groups:
+        rest = [i for i in g.layer_indices if i not in specs]
+        if rest:
+            block = msgspec.structs.replace(g.params, num_layers=len(rest))
+            groups.append(msgspec.structs.replace(g, params=block, layer_indices=rest))
+        for i in (i for i in g.layer_indices if i in specs):
+            s = specs[i]
+            key = (s.window, s.k_head_dim, s.extra_key_elements)
+            windows.setdefault(key, (g.params, []))[1].append(i)
+    for (window, dim, extra), (base, indices) in windows.items():
+        block = msgspec.structs.replace(
+            base, n_kv_heads=1, head_dim=dim, num_layers=len(indices), is_mla=True,
+            extra_key_dim=extra,
+        )  # fmt: skip
+        groups.append(
+            KVCacheGroup(
+                params=block, layer_indices=sorted(indices), attention="sliding", window=window
+            )
+        )
+    return MultiKVCacheParams(groups=groups)

@@ -7,7 +7,7 @@ and V one tensor) and, through ``store_compression_weights``, ``update_compresso
 attention module concatenates onto the window's K/V (with a bias over them as mask).
 
 kvarch holds both: the window in the pages, as a sliding group of one tensor per token
-(``window_groups``: K = V, the layout of an MLA latent), and the compressed caches per
+(``compressed.window_groups``: K = V, the layout of an MLA latent), and the compressed caches per
 sequence in ``CompressedStore`` (``kvarch.runtime.compressed``), budgeted by the planner
 beside the blocks. ``PagedCompressedLayer`` serves both to the module. The module reads the
 K/V ``update`` returns, so ``PagedCache`` returns them gathered (``hf_layers.GATHERED``).
@@ -20,12 +20,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import msgspec
 import torch
 from torch import Tensor
 
-from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
-from kvarch.layers import Compressed
 from kvarch.runtime import attention as attn
 from kvarch.runtime import ops
 from kvarch.runtime.compressed import CompressedStore
@@ -35,50 +32,12 @@ from kvarch.runtime.hf import PagedCache, PagedLayer
 __all__ = [
     "PagedCompressedLayer",
     "attach",
-    "compressed_caches",
-    "window_groups",
 ]
 
 PACKED_REASON = (
     "the compressor pools windows of a row's tokens, so sequences packed along one row would "
     "share windows; the engine serves them one sequence per forward"
 )
-
-
-def compressed_caches(arch: Any) -> dict[int, tuple[Compressed, ...]]:
-    """Each compressed layer's caches (``LayerSpec.compressed``)."""
-    return {s.index: s.compressed for s in arch.layers() if s.kind == "compressed"}
-
-
-def window_groups(arch: Any, params: MultiKVCacheParams) -> MultiKVCacheParams:
-    """``params`` with the compressed layers' windows paged as sliding groups of one tensor
-    per token (K = V), their compressed caches no longer budgeted as extra keys per token
-    (``CompressedStore`` holds them). Unchanged without compressed layers."""
-    specs = {s.index: s for s in arch.layers() if s.kind == "compressed"}
-    if not specs:
-        return params
-    groups: list[KVCacheGroup] = []
-    windows: dict[tuple[int | None, int, int], tuple[Any, list[int]]] = {}
-    for g in params.groups:
-        rest = [i for i in g.layer_indices if i not in specs]
-        if rest:
-            block = msgspec.structs.replace(g.params, num_layers=len(rest))
-            groups.append(msgspec.structs.replace(g, params=block, layer_indices=rest))
-        for i in (i for i in g.layer_indices if i in specs):
-            s = specs[i]
-            key = (s.window, s.k_head_dim, s.extra_key_elements)
-            windows.setdefault(key, (g.params, []))[1].append(i)
-    for (window, dim, extra), (base, indices) in windows.items():
-        block = msgspec.structs.replace(
-            base, n_kv_heads=1, head_dim=dim, num_layers=len(indices), is_mla=True,
-            extra_key_dim=extra,
-        )  # fmt: skip
-        groups.append(
-            KVCacheGroup(
-                params=block, layer_indices=sorted(indices), attention="sliding", window=window
-            )
-        )
-    return MultiKVCacheParams(groups=groups)
 
 
 def attach(cache: PagedCache, store: CompressedStore) -> None:
