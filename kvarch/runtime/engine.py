@@ -35,6 +35,7 @@ from kvarch.runtime.adapt import adapt
 from kvarch.runtime.encdec import encoder_salt
 from kvarch.runtime.errors import CollectiveError, RankMismatchError, RequestError
 from kvarch.runtime.hf import arch_for_model
+from kvarch.runtime.hf_compressed import attach as attach_compressed
 from kvarch.runtime.hf_layers import text_config
 from kvarch.runtime.own_caches import paged_cache_class
 from kvarch.runtime.planner import CachePlan
@@ -172,9 +173,7 @@ class Engine:
         self.cache.dense_packed = dense
         self.cache.keeps_dense = adapted.keeps_dense
         if store is not None:  # compressed layers: their caches per block-manager row
-            from kvarch.runtime import hf_compressed
-
-            hf_compressed.attach(self.cache, store)
+            attach_compressed(self.cache, store)
         self.scheduler = Scheduler(
             self.cache.manager,
             max_batch_size=max_batch_size,
