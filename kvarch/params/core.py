@@ -142,7 +142,7 @@ def formula(*model_types: str) -> Callable[[Formula], Formula]:
 # Attention layouts: families whose attention_bias leaves o_proj unbiased, and the config flag
 # that turns q/k norms on.
 _QKV_BIAS_ONLY = {"glm", "glm4", "glm4_moe"}
-_QK_NORM_FLAG = {"apertus": "qk_norm", "glm4_moe": "use_qk_norm"}
+_QK_NORM_FLAG = {"apertus": "qk_norm", "glm4_moe": "use_qk_norm", "hunyuan_v1_dense": "use_qk_norm"}
 
 
 def embeddings(c: Cfg, n: ParamCount, hidden: int) -> None:
@@ -164,7 +164,10 @@ def gqa(c: Cfg, n: ParamCount, layers: int, hidden: int, *, gated_q: bool = Fals
     out_bias = c.flag("attention_bias", False) and c.model_type not in _QKV_BIAS_ONLY
     out_bias = c.flag("attention_out_bias", out_bias)
     n.other += layers * (qkv_bias * (heads + 2 * kv) * hd + out_bias * hidden)
-    qk_norm = c.model_type in {"qwen3", "qwen3_moe", "qwen3_next", "gemma3_text", "olmo2", "dots1"}
+    qk_norm = c.model_type in {
+        "qwen3", "qwen3_moe", "qwen3_next", "qwen3_5_text", "qwen3_5_moe_text", "gemma3_text",
+        "olmo2", "dots1",
+    }  # fmt: skip
     if qk_norm or c.flag(_QK_NORM_FLAG.get(c.model_type, ""), False):
         n.other += layers * 2 * hd  # q_norm, k_norm
     if c.model_type == "gpt_oss":

@@ -20,6 +20,7 @@ _LLAMA_LIKE = {
     "llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe", "phi3", "gemma",
     "gemma2", "gemma3_text", "gpt_oss", "llama4_text", "olmo2", "granite", "starcoder2",
     "cohere", "cohere2", "apertus", "arcee", "nemotron", "exaone", "glm", "glm4", "olmo",
+    "hunyuan_v1_dense",
 }  # fmt: skip
 
 
@@ -70,16 +71,12 @@ _NORMS_PER_LAYER = {"gemma2": 4, "gemma3_text": 4, "glm4": 4, "cohere": 1, "cohe
 _BIASED_NORMS = {"nemotron", "starcoder2"}
 
 
-@formula("minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32")
-def _mla(c: Cfg, n: ParamCount) -> None:
-    """DeepSeek V2/V3, MiniCPM3: multi-head latent attention, dense first layers then routed
-    experts (none in MiniCPM3)."""
-    hidden = c.int("hidden_size")
-    layers = c.int("num_hidden_layers")
+def mla_attention(c: Cfg, n: ParamCount, layers: int, hidden: int) -> None:
+    """``layers`` multi-head latent attention blocks: the query (through a ``q_lora_rank``
+    latent where there is one), the joint K/V latent and its norm, its up-projection, o_proj."""
     heads = c.int("num_attention_heads")
     nope, rope = c.int("qk_nope_head_dim"), c.int("qk_rope_head_dim")
     v_dim, kv_rank, q_rank = c.int("v_head_dim"), c.int("kv_lora_rank"), c.int("q_lora_rank")
-    embeddings(c, n, hidden)
     if q_rank:
         n.add(q_rank, hidden, "attn", layers)
         n.add(heads * (nope + rope), q_rank, "attn", layers)
@@ -90,6 +87,17 @@ def _mla(c: Cfg, n: ParamCount) -> None:
     n.add(heads * (nope + v_dim), kv_rank, "attn", layers)
     n.add(hidden, heads * v_dim, "attn", layers)
     n.other += layers * kv_rank
+
+
+@formula("minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32")
+def _mla(c: Cfg, n: ParamCount) -> None:
+    """DeepSeek V2/V3, MiniCPM3: multi-head latent attention, dense first layers then routed
+    experts (none in MiniCPM3)."""
+    hidden = c.int("hidden_size")
+    layers = c.int("num_hidden_layers")
+    q_rank = c.int("q_lora_rank")
+    embeddings(c, n, hidden)
+    mla_attention(c, n, layers, hidden)
     if c.model_type == "deepseek_v32":  # the DSA indexer: query heads, one key head, weights
         idx_heads, idx_dim = (
             c.int("index_n_heads", default=64),

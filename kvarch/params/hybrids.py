@@ -1,13 +1,23 @@
 """Hybrid families: attention beside Mamba / Mamba2 mixers, linear attention, short
-convolutions or RG-LRU recurrences (Jamba, Bamba, MiniMax, Qwen3-Next, Falcon-H1, Zamba(2),
-LFM2, Nemotron-H, RecurrentGemma)."""
+convolutions or RG-LRU recurrences (Jamba, Bamba, Granite 4.0-H, MiniMax, Qwen3-Next / Qwen3.5,
+Falcon-H1, Zamba(2), LFM2, Nemotron-H, RecurrentGemma, Kimi-Linear)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import NamedTuple
 
-from kvarch.params.core import Cfg, ParamCount, embeddings, formula, gated_mlp, gqa, plain_mlp
+from kvarch.params.core import (
+    Cfg,
+    ParamCount,
+    embeddings,
+    formula,
+    gated_mlp,
+    gqa,
+    plain_mlp,
+    routed_experts,
+)
+from kvarch.params.decoders import mla_attention
 
 
 @formula("jamba")
@@ -58,6 +68,34 @@ def _bamba(c: Cfg, n: ParamCount) -> None:
     n.other += layers * 2 * hidden + hidden
 
 
+@formula("granitemoehybrid")
+def _granitemoehybrid(c: Cfg, n: ParamCount) -> None:
+    """Granite 4.0-H: Mamba2 or attention per ``layer_types`` (all Mamba by default), then
+    routed experts (none in the dense checkpoints) beside a shared gated MLP on every layer."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    types = c.get("layer_types") or ["mamba"] * layers
+    mamba = len([t for t in types if t in ("mamba", "linear_attention")])
+    embeddings(c, n, hidden)
+    gqa(c, n, layers - mamba, hidden)
+    d_in = c.int("mamba_expand", default=2) * hidden
+    heads = c.int("mamba_n_heads", default=128)
+    mixer = _Mamba2(
+        d_in=d_in,
+        heads=heads,
+        groups_x_state=c.int("mamba_n_groups", default=1) * c.int("mamba_d_state", default=256),
+        conv=c.int("mamba_d_conv", default=4),
+        conv_bias=c.flag("mamba_conv_bias", True),
+    )
+    _mamba2_mixers(n, hidden, mamba, mixer)
+    in_rows = 2 * d_in + 2 * mixer.groups_x_state + heads  # z, x, B, C, dt
+    n.other += mamba * c.flag("mamba_proj_bias", False) * (in_rows + hidden)
+    experts = c.int("num_local_experts", default=8)
+    gated_mlp(n, hidden, c.int("intermediate_size", default=11008), layers * experts, "expert")
+    n.add(experts, hidden, "router", layers if experts else 0)
+    gated_mlp(n, hidden, c.int("shared_intermediate_size", default=1024), layers)
+    n.other += layers * 2 * hidden + hidden
+
+
 @formula("minimax")
 def _minimax(c: Cfg, n: ParamCount) -> None:
     """MiniMax-Text-01: lightning (linear) attention with a few full layers, MoE everywhere."""
@@ -81,12 +119,18 @@ def _minimax(c: Cfg, n: ParamCount) -> None:
     n.other += layers * 2 * hidden + hidden
 
 
-@formula("qwen3_next")
+@formula("qwen3_next", "qwen3_5_text", "qwen3_5_moe_text")
 def _qwen3_next(c: Cfg, n: ParamCount) -> None:
-    """Qwen3-Next: gated DeltaNet layers, gated full attention every Nth, shared-expert MoE."""
+    """Qwen3-Next, Qwen3.5: gated DeltaNet layers, gated full attention every Nth (or per
+    ``layer_types``), shared-expert MoE (a gated MLP in the dense Qwen3.5)."""
     hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
     every = c.int("full_attention_interval", default=4)
-    full = len([i for i in range(layers) if (i + 1) % every == 0])
+    types = c.get("layer_types")
+    full = (
+        types.count("full_attention")
+        if isinstance(types, list)
+        else len([i for i in range(layers) if (i + 1) % every == 0])
+    )
     linear = layers - full
     k_dim = c.int("linear_num_key_heads") * c.int("linear_key_head_dim")
     v_heads = c.int("linear_num_value_heads")
@@ -98,11 +142,46 @@ def _qwen3_next(c: Cfg, n: ParamCount) -> None:
     n.add(hidden, v_dim, "attn", linear)  # out_proj
     conv = (2 * k_dim + v_dim) * c.int("linear_conv_kernel_dim", default=4)
     n.other += linear * (conv + 2 * v_heads + c.int("linear_value_head_dim"))
-    experts, moe_inter = c.int("num_experts"), c.int("moe_intermediate_size")
-    gated_mlp(n, hidden, moe_inter, layers * experts, "expert")
-    gated_mlp(n, hidden, c.int("shared_expert_intermediate_size"), layers)
-    n.add(experts, hidden, "router", layers)
-    n.add(1, hidden, "router", layers)  # shared_expert_gate
+    if c.model_type == "qwen3_5_text":  # dense
+        gated_mlp(n, hidden, c.int("intermediate_size"), layers)
+    else:
+        experts, moe_inter = c.int("num_experts"), c.int("moe_intermediate_size")
+        gated_mlp(n, hidden, moe_inter, layers * experts, "expert")
+        gated_mlp(n, hidden, c.int("shared_expert_intermediate_size"), layers)
+        n.add(experts, hidden, "router", layers)
+        n.add(1, hidden, "router", layers)  # shared_expert_gate
+    n.other += layers * 2 * hidden + hidden
+
+
+@formula("kimi_linear")
+def _kimi_linear(c: Cfg, n: ParamCount) -> None:
+    """Kimi-Linear: KDA linear-attention layers and MLA layers (``linear_attn_config``'s 1-based
+    lists), dense MLPs on the first ``first_k_dense_replace`` layers, then shared-expert MoE."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    lists = c.get("linear_attn_config") or {}
+    full_at, kda_at = lists.get("full_attn_layers") or [], lists.get("kda_layers") or []
+    if full_at and kda_at:
+        mla = len(full_at)
+    else:  # transformers' default: every 4th layer from layer 4
+        mla = len([i for i in range(1, layers) if i % 4 == 0])
+    kda = layers - mla
+    heads = lists.get("num_heads") or c.int("linear_num_heads", default=32)
+    head_dim = lists.get("head_dim") or c.int("linear_head_dim", default=128)
+    width = heads * head_dim
+    embeddings(c, n, hidden)
+    mla_attention(c, n, mla, hidden)
+    n.add(width, hidden, "attn", 3 * kda)  # q, k, v
+    n.add(head_dim, hidden, "attn", 2 * kda)  # f_a, g_a (low rank)
+    n.add(width, head_dim, "attn", 2 * kda)  # f_b, g_b
+    n.add(heads, hidden, "attn", kda)  # b_proj
+    n.add(hidden, width, "attn", kda)  # o_proj
+    kernel = lists.get("short_conv_kernel_size") or c.int("linear_conv_kernel_dim", default=4)
+    n.other += kda * (3 * width * kernel + width + heads + head_dim)  # conv, dt_bias, A_log, norm
+    experts, dense = c.int("num_experts", default=256), c.int("first_k_dense_replace")
+    moe_inter = c.int("moe_intermediate_size", default=1024)
+    shared = moe_inter * c.int("num_shared_experts", default=1)
+    gated_mlp(n, hidden, c.int("intermediate_size", default=9216), dense)
+    routed_experts(n, hidden, layers - dense, experts, moe_inter, shared)
     n.other += layers * 2 * hidden + hidden
 
 
