@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 157, CONFIGS  # 153 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 161, CONFIGS  # 157 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -73,6 +73,21 @@ HYBRID_BRANCHES = [
     ("lfm2_moe", {"num_key_value_heads": 2, "num_hidden_layers": 6, "intermediate_size": 96,
                   "moe_intermediate_size": 24, "num_experts": 4,
                   "layer_types": ["conv", "full_attention"] * 3}),
+    ("granitemoehybrid", {"num_key_value_heads": 2, "num_hidden_layers": 3,
+                          "num_local_experts": 0, "mamba_n_heads": 8, "mamba_d_state": 16,
+                          "mamba_proj_bias": True, "shared_intermediate_size": 96}),  # dense
+    ("granitemoehybrid", {"num_hidden_layers": 4, "num_local_experts": 4,
+                          "intermediate_size": 24, "mamba_n_heads": 8, "mamba_d_state": 16,
+                          "layer_types": ["mamba", "attention"] * 2}),
+    ("qwen3_5_text", {"num_key_value_heads": 2, "num_hidden_layers": 4, "head_dim": 16,
+                      "intermediate_size": 96, "linear_num_key_heads": 2,
+                      "linear_num_value_heads": 4, "linear_key_head_dim": 8,
+                      "linear_value_head_dim": 8}),  # dense, full_attention_interval 4
+    ("kimi_linear", {"num_hidden_layers": 6, "num_key_value_heads": 4, "kv_lora_rank": 16,
+                     "qk_nope_head_dim": 8, "qk_rope_head_dim": 8, "v_head_dim": 8,
+                     "num_experts": 4, "moe_intermediate_size": 24, "intermediate_size": 96,
+                     "pad_token_id": 0, "linear_attn_config": {"num_heads": 4, "head_dim": 16}}),
+    # (no full_attn_layers / kda_layers: every 4th layer from layer 4 is MLA)
 ]  # fmt: skip
 
 

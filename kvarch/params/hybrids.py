@@ -177,7 +177,7 @@ def _kimi_linear(c: Cfg, n: ParamCount) -> None:
     n.add(hidden, width, "attn", kda)  # o_proj
     kernel = lists.get("short_conv_kernel_size") or c.int("linear_conv_kernel_dim", default=4)
     n.other += kda * (3 * width * kernel + width + heads + head_dim)  # conv, dt_bias, A_log, norm
-    experts, dense = c.int("num_experts", default=256), c.int("first_k_dense_replace")
+    experts, dense = c.int("num_experts", default=256), c.int("first_k_dense_replace", default=1)
     moe_inter = c.int("moe_intermediate_size", default=1024)
     shared = moe_inter * c.int("num_shared_experts", default=1)
     gated_mlp(n, hidden, c.int("intermediate_size", default=9216), dense)

@@ -200,6 +200,17 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "internlm3-8b-instruct": ([full(2, 128)] * 48, 48 * 2 * 256 * 2),
     "biogpt": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
     "biogpt-large": ([full(25, 64)] * 48, 48 * 25 * 128 * 2),
+    # Granite 4.0-H-Small: attention (NoPE) on layers 5, 15, 25, 35 of 40, Mamba2 elsewhere
+    "granite-4.0-h-small": (at(40, {5, 15, 25, 35}, full(8, 128)), 4 * 8 * 256 * 2),
+    # Kimi-Linear: MLA (one latent head, 512 + 64) on the 1-based full_attn_layers, KDA elsewhere
+    "kimi-linear-48b-a3b-instruct": (
+        at(27, {3, 7, 11, 15, 19, 23, 26}, ("full", None, 1, 512, 64)),
+        7 * 576 * 2,
+    ),
+    # Qwen3.5-35B-A3B's text model: gated DeltaNet, full attention (head_dim 256) every 4th
+    "qwen3.5-35b-a3b-text": (([NONE] * 3 + [full(2, 256)]) * 10, 10 * 2 * 512 * 2),
+    # Hy-MT2-7B (HunYuan dense): use_cla false, so every layer keeps its own K/V
+    "hy-mt2-7b": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
     # Nemotron-H: only the * blocks cache K/V
     "nemotron-h-8b-base-8k": (pattern(NEMOTRON_H_8B, full(8, 128)), 4 * 8 * 256 * 2),
     "nvidia-nemotron-nano-9b-v2": (pattern(NEMOTRON_NANO_9B_V2, full(8, 128)), 4 * 8 * 256 * 2),
@@ -279,6 +290,13 @@ STATE: dict[str, int] = {
     "zamba2-1.2b": _mamba(38, 4096, 64, 4, 64 * 64 * 64),
     # Falcon-H1: every layer's mixer, 24 heads x 64 (mamba_d_ssm 1536), one group of d_state 128
     "falcon-h1-0.5b-base": _mamba(36, 1536, 128, 4, 24 * 64 * 128),
+    # Granite 4.0-H-Small: 36 Mamba2 mixers, 128 heads x 64, one group of d_state 128
+    "granite-4.0-h-small": _mamba(36, 128 * 64, 128, 4, 128 * 64 * 128),  # 146.3 MiB
+    # Kimi-Linear: 20 KDA layers, a conv window of 4 over q, k, v (32 x 128 each), 32 heads of
+    # 128 x 128 in float32
+    "kimi-linear-48b-a3b-instruct": 20 * (3 * 32 * 128 * 4 * 2 + 32 * 128 * 128 * 4),
+    # Qwen3.5-35B-A3B: Qwen3-Next's DeltaNet widths on 30 linear layers
+    "qwen3.5-35b-a3b-text": 30 * ((2 * 16 * 128 + 32 * 128) * 4 * 2 + 32 * 128 * 128 * 4),
     # LFM2: a window of 3 over the hidden stream on each convolution layer
     "lfm2-350m": 10 * 1024 * 3 * 2,
     "lfm2-700m": 10 * 1536 * 3 * 2,
