@@ -160,10 +160,8 @@ def _kimi_linear(c: Cfg, n: ParamCount) -> None:
     hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
     lists = c.get("linear_attn_config") or {}
     full_at, kda_at = lists.get("full_attn_layers") or [], lists.get("kda_layers") or []
-    if full_at and kda_at:
-        mla = len(full_at)
-    else:  # transformers' default: every 4th layer from layer 4
-        mla = len([i for i in range(1, layers) if i % 4 == 0])
+    default = len([i for i in range(1, layers) if i % 4 == 0])  # every 4th layer from layer 4
+    mla = len(full_at) if full_at and kda_at else default
     kda = layers - mla
     heads = lists.get("num_heads") or c.int("linear_num_heads", default=32)
     head_dim = lists.get("head_dim") or c.int("linear_head_dim", default=128)
