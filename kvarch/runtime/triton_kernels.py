@@ -266,9 +266,11 @@ def _attend_tile(
     k1 = _load_cols(kc_ptr, k_row, in_seq, 0, D1, D1, MASKED, False, FP8_DECODE).to(q1.dtype)
     s = _mm(q1, tl.trans(k1), F32)
     if BLOCK_D2 > 0:
-        k2 = _load_cols(kc_ptr, k_row, in_seq, D1, HEAD_DIM, BLOCK_D2, True, True, FP8_DECODE).to(
-            q2.dtype
-        )
+        # masks only what can be out of range: rows in masked tiles, columns past a padded tail
+        k2 = _load_cols(
+            kc_ptr, k_row, in_seq, D1, HEAD_DIM, BLOCK_D2, MASKED, D1 + BLOCK_D2 > HEAD_DIM,
+            FP8_DECODE,
+        ).to(q2.dtype)
         s += _mm(q2, tl.trans(k2), F32)
     m_new, alpha, p = _softmax_step(
         s, m_i, pos, visible_lo, visible_hi, qk_scale, cap, MASKED, SOFTCAP
