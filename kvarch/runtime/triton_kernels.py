@@ -268,7 +268,14 @@ def _attend_tile(
     if BLOCK_D2 > 0:
         # masks only what can be out of range: rows in masked tiles, columns past a padded tail
         k2 = _load_cols(
-            kc_ptr, k_row, in_seq, D1, HEAD_DIM, BLOCK_D2, MASKED, D1 + BLOCK_D2 > HEAD_DIM,
+            kc_ptr,
+            k_row,
+            in_seq,
+            D1,
+            HEAD_DIM,
+            BLOCK_D2,
+            MASKED,
+            D1 + BLOCK_D2 > HEAD_DIM,
             FP8_DECODE,
         ).to(q2.dtype)
         s += _mm(q2, tl.trans(k2), F32)
@@ -574,7 +581,7 @@ def _head_block(hb, lane, GROUP: tl.constexpr, BLOCK_G: tl.constexpr):
 @triton.jit(do_not_specialize=["partition"])
 def paged_decode_kernel(
     q_ptr, kc_ptr, kc2_ptr, vc_ptr, bt_ptr, seq_lens_ptr, out_ptr, part_o_ptr, part_lse_ptr,
-    k_scale_ptr, v_scale_ptr, qk_scale, window, page_size, partition, n_heads,
+    k_scale_ptr, v_scale_ptr, qk_scale, window, page_size: tl.constexpr, partition, n_heads,
     q_sb, q_sh, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh, bt_sb, o_sb, o_sh, sinks_ptr, cap,
     GROUP: tl.constexpr, BLOCK_G: tl.constexpr, HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr,
     D1: tl.constexpr, BLOCK_D2: tl.constexpr, BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr,
@@ -590,8 +597,9 @@ def paged_decode_kernel(
     SPLITS > 1 it writes a normalised partial output and its log2-sum-exp for
     :func:`decode_reduce_kernel` (which adds the sinks); otherwise the sinks are added here.
     fp8 tiles are dequantized in registers (DOT_F16: fp16 dots; FP8_DECODE: how, 1 integer
-    decode, 2 packed converts)
-    and the scales are folded into the score scale and the output. BOX > 0 reads tiles as page
+    decode, 2 packed converts) and the scales are folded into the score scale and the output.
+    ``page_size`` is a compile-time constant (one compile per page size), so a key's page and
+    row are a shift and a mask, not a division by a runtime value. BOX > 0 reads tiles as page
     boxes (one address per page; with TMA ``kc_ptr``, ``kc2_ptr`` and ``vc_ptr`` are tensor
     descriptors of K's first D1 columns, K's remainder and V), see :func:`_attend_boxes`.
 
