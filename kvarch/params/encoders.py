@@ -158,9 +158,9 @@ def _bert_extras(c: Cfg, n: ParamCount, hidden: int, layers: int) -> None:
         n.other += 2 * hidden * c.flag("pre_norm", False)  # a LayerNorm after the last layer
     elif c.model_type == "roc_bert":  # both tables are built; the flags pick what is mapped
         width = hidden
-        for kind, default_vocab, default_dim in (("pronunciation", 910, 768), ("shape", 24858, 512)):
-            dim = c.int(f"{kind}_embed_dim", default=default_dim)
-            n.other += c.int(f"{kind}_vocab_size", default=default_vocab) * dim
+        for kind, vocab, dim in (("pronunciation", 910, 768), ("shape", 24858, 512)):
+            dim = c.int(f"{kind}_embed_dim", default=dim)
+            n.other += c.int(f"{kind}_vocab_size", default=vocab) * dim
             width += dim * c.flag(f"enable_{kind}", True)
         if c.flag("concat_input", True):  # map_inputs_layer
             n.add(hidden, width, "attn")
