@@ -435,8 +435,9 @@ EAGER_ON_META = {"biogpt", "musicgen_decoder", *ENCODER_DECODER}
 PAD_CHECK_ON_META = {"rembert", "roformer", "megatron-bert", "big_bird"}
 #: fixtures run on the CPU at full size: GPT-Neo's local window is read from its mask buffer,
 #: which meta leaves without data (125M parameters, ~10 s); XLM checks its input lengths with
-#: ``.item()`` (667M parameters, ~20 s)
-ON_CPU = {"gpt-neo-125m": "cpu", "xlm-mlm-en-2048": "cpu"}
+#: ``.item()`` (667M parameters, ~20 s); X-MOD picks each token's language adapter by a mask
+#: (data-dependent indexing; 117M parameters)
+ON_CPU = {"gpt-neo-125m": "cpu", "xlm-mlm-en-2048": "cpu", "xmod-base": "cpu"}
 
 
 def fixture_config(name: str) -> Any:
@@ -459,6 +460,8 @@ def fixture_config(name: str) -> Any:
         data["num_codebooks"] = 1  # (embedding tables and heads only; not the cache)
     if model_type in PAD_CHECK_ON_META:
         data["pad_token_id"] = None
+    if model_type == "xmod" and not data.get("default_language"):  # forward needs an adapter's
+        data["default_language"] = data["languages"][0]  # language; the adapter caches nothing
     rope = data.get("rope_scaling")
     if isinstance(rope, dict) and rope.get("rope_type", rope.get("type")) == "dynamic":
         del data["rope_scaling"]  # dynamic NTK reads max(position_ids) (InternLM3)
@@ -718,3 +721,19 @@ def test_zero_initialised_key_scale_is_drawn_at_random() -> None:
     """ZAYA's per-head key scale starts at 0 (constant keys): the harness redraws zero weights."""
     full, sliding = ("full", None, 2, 24, 24), ("sliding", 5, 2, 24, 24)
     assert geometry(truth_of("zaya-sliding")) == [full, sliding] * 2
+
+
+def test_xmod_adapter_languages_change_the_count_not_the_cache() -> None:
+    """xmod-base.json keeps XmodConfig's one language (README: the checkpoint has 81); with 81
+    adapters per layer transformers caches the same K/V and kvarch says the same, while the
+    count grows by 80 adapters a layer (the codes here are placeholders, not the checkpoint's)."""
+    from kvarch.params import count_params
+
+    many = {**fixture_dict("xmod-base"), "languages": [f"l{i}" for i in range(81)]}
+    config = fixture_config("xmod-base")
+    config.languages, config.default_language = many["languages"], "l0"
+    assert geometry(cache_truth(config, device="cpu")) == geometry(fixture_truth("xmod-base"))
+    assert kvarch.inspect(many).layers == kvarch.inspect(fixture_dict("xmod-base")).layers
+    adapter = 2 * 768 * 384 + 384 + 768  # dense1, dense2 and their biases
+    grown = count_params(many).total - count_params(fixture_dict("xmod-base")).total
+    assert grown == 80 * 12 * adapter

@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 161, CONFIGS  # 157 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 165, CONFIGS  # 161 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -89,9 +89,22 @@ HYBRID_BRANCHES = [
                      "pad_token_id": 0, "linear_attn_config": {"num_heads": 4, "head_dim": 16}}),
     # (no full_attn_layers / kda_layers: every 4th layer from layer 4 is MLA)
 ]  # fmt: skip
+_TINY_BERT = {"num_hidden_layers": 2, "intermediate_size": 96, "max_position_embeddings": 40}
+# ... and of the other formulas whose fixture keeps its class's defaults
+DEFAULTS_BRANCHES = [
+    ("xmod", {**_TINY_BERT, "languages": ["en_XX", "de_DE", "fr_XX"], "adapter_layer_norm": True,
+              "pre_norm": True, "adapter_reduction_factor": 4}),  # 3 adapters, 2 extra norms
+    ("roc_bert", {**_TINY_BERT, "concat_input": False, "pronunciation_embed_dim": 64,
+                  "shape_embed_dim": 64, "pronunciation_vocab_size": 50,
+                  "shape_vocab_size": 70}),  # summed, not mapped: no map_inputs_layer
+    ("roc_bert", {**_TINY_BERT, "enable_shape": False, "pronunciation_embed_dim": 32,
+                  "pronunciation_vocab_size": 50, "shape_vocab_size": 70}),  # table, not mapped
+    ("hunyuan_v1_moe", {**_TINY_BERT, "num_experts": 4, "moe_topk": 2, "num_key_value_heads": 2,
+                        "head_dim": 16, "tie_word_embeddings": False}),
+]  # fmt: skip
 
 
-@pytest.mark.parametrize(("model_type", "fields"), HYBRID_BRANCHES)
+@pytest.mark.parametrize(("model_type", "fields"), HYBRID_BRANCHES + DEFAULTS_BRANCHES)
 def test_hybrid_formula_branches_match_transformers(
     model_type: str, fields: dict[str, Any]
 ) -> None:

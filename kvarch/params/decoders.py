@@ -303,6 +303,19 @@ def _jetmoe(c: Cfg, n: ParamCount) -> None:
     n.other += layers * 4 * hidden + hidden  # two output biases and two norms per layer
 
 
+@formula("hunyuan_v1_moe")
+def _hunyuan_moe(c: Cfg, n: ParamCount) -> None:
+    """HunYuan MoE (Hunyuan-A13B): q/k-normed GQA, and on every layer a router, its routed
+    experts and one shared MLP, all ``intermediate_size`` wide (transformers reads neither
+    ``moe_intermediate_size`` nor ``num_shared_expert``)."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    inter, experts = c.int("intermediate_size"), c.int("num_experts", default=1)
+    embeddings(c, n, hidden)
+    gqa(c, n, layers, hidden)
+    routed_experts(n, hidden, layers, experts, inter, inter)
+    n.other += (2 * layers + 1) * hidden
+
+
 @formula("modernbert-decoder")
 def _modernbert_decoder(c: Cfg, n: ParamCount) -> None:
     """ModernBERT decoder (Ettin): LayerNorms (none before layer 0's attention), a GLU MLP, and

@@ -93,7 +93,7 @@ def _musicgen_decoder(c: Cfg, n: ParamCount) -> None:
 _BERT = (
     "bert", "roberta", "xlm-roberta", "xlm-roberta-xl", "electra", "camembert", "ernie",
     "rembert", "roformer", "megatron-bert", "data2vec-text", "big_bird", "bert-generation",
-    "roberta-prelayernorm", "xlm",
+    "roberta-prelayernorm", "xlm", "xmod", "roc_bert",
 )  # fmt: skip
 #: The BERT family's encoders whose LayerNorm follows the last layer instead of the embeddings
 _PRE_LAYERNORM = {"megatron-bert", "xlm-roberta-xl", "roberta-prelayernorm"}
@@ -126,6 +126,7 @@ def _bert(c: Cfg, n: ParamCount) -> None:
     if embed != hidden:  # ELECTRA, RemBERT: the embeddings projected to the model width
         n.add(hidden, embed, "attn")
         n.other += hidden
+    _bert_extras(c, n, hidden, layers)
     n.add(hidden, hidden, "attn", 4 * layers)
     n.add(inter, hidden, "mlp", layers)
     n.add(hidden, inter, "mlp", layers)
@@ -142,6 +143,28 @@ def _bert(c: Cfg, n: ParamCount) -> None:
         n.other += pooler
     elif arch != "BertGenerationEncoder":
         n.other += mlm
+
+
+def _bert_extras(c: Cfg, n: ParamCount, hidden: int, layers: int) -> None:
+    """X-MOD's per-language adapters (a bottleneck MLP after each layer's FFN, one per entry of
+    ``languages``) and RoCBERT's pronunciation and shape embeddings, concatenated with the
+    word embeddings and mapped back to the model width (``concat_input``)."""
+    if c.model_type == "xmod":
+        bottleneck = hidden // c.int("adapter_reduction_factor", default=2)
+        languages = len(c.get("languages", ["en_XX"]))
+        n.add(bottleneck, hidden, "mlp", 2 * layers * languages)
+        n.other += layers * languages * (bottleneck + hidden)  # the adapters' biases
+        n.other += layers * 2 * hidden * c.flag("adapter_layer_norm", False)
+        n.other += 2 * hidden * c.flag("pre_norm", False)  # a LayerNorm after the last layer
+    elif c.model_type == "roc_bert":  # both tables are built; the flags pick what is mapped
+        width = hidden
+        for kind, vocab, dim in (("pronunciation", 910, 768), ("shape", 24858, 512)):
+            dim = c.int(f"{kind}_embed_dim", default=dim)
+            n.other += c.int(f"{kind}_vocab_size", default=vocab) * dim
+            width += dim * c.flag(f"enable_{kind}", True)
+        if c.flag("concat_input", True):  # map_inputs_layer
+            n.add(hidden, width, "attn")
+            n.other += hidden
 
 
 def siglip(vision: Mapping[str, Any], text_hidden: int, n: ParamCount) -> None:

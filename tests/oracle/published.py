@@ -211,6 +211,11 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "qwen3.5-35b-a3b-text": (([NONE] * 3 + [full(2, 256)]) * 10, 10 * 2 * 512 * 2),
     # Hy-MT2-7B (HunYuan dense): use_cla false, so every layer keeps its own K/V
     "hy-mt2-7b": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
+    # From transformers' config defaults (README): Qwen3.5-9B's text model, DeltaNet on 3 of
+    # every 4 layers, full attention (head_dim 256) on the 4th; Hunyuan-A13B (its quoted
+    # geometry: 8 KV heads of 128, where the class defaults to 32)
+    "qwen3.5-9b-text": (([NONE] * 3 + [full(4, 256)]) * 8, 8 * 4 * 512 * 2),
+    "hunyuan-a13b-instruct": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
     # Nemotron-H: only the * blocks cache K/V
     "nemotron-h-8b-base-8k": (pattern(NEMOTRON_H_8B, full(8, 128)), 4 * 8 * 256 * 2),
     "nvidia-nemotron-nano-9b-v2": (pattern(NEMOTRON_NANO_9B_V2, full(8, 128)), 4 * 8 * 256 * 2),
@@ -245,6 +250,9 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "efficient-mlm-m0.40": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),  # BERT-large: 1024 / 16
     "bert-for-seq-generation-l-24-bbc-encoder": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
     "xlm-mlm-en-2048": ([full(16, 128)] * 12, 12 * 16 * 256 * 2),  # 2048 / 16
+    # X-MOD and RoCBERT at their config classes' defaults: BERT-base geometry, 768 / 12
+    "xmod-base": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
+    "roc-bert-base-zh": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
@@ -297,6 +305,8 @@ STATE: dict[str, int] = {
     "kimi-linear-48b-a3b-instruct": 20 * (3 * 32 * 128 * 4 * 2 + 32 * 128 * 128 * 4),
     # Qwen3.5-35B-A3B: Qwen3-Next's DeltaNet widths on 30 linear layers
     "qwen3.5-35b-a3b-text": 30 * ((2 * 16 * 128 + 32 * 128) * 4 * 2 + 32 * 128 * 128 * 4),
+    # Qwen3.5-9B: the same DeltaNet widths (16 key / 32 value heads of 128) on 24 linear layers
+    "qwen3.5-9b-text": 24 * ((2 * 16 * 128 + 32 * 128) * 4 * 2 + 32 * 128 * 128 * 4),
     # LFM2: a window of 3 over the hidden stream on each convolution layer
     "lfm2-350m": 10 * 1024 * 3 * 2,
     "lfm2-700m": 10 * 1536 * 3 * 2,
