@@ -227,6 +227,16 @@ def test_decode_sliding_window_ignores_recycled_pages() -> None:
     _check_decode(cache, 4, window=6, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
 
 
+@pytest.mark.parametrize("window", [None, 6])
+def test_tiles_inside_one_page_read_one_table_entry(window: int | None) -> None:
+    """Pages of 32 and 16-key tiles: each tile takes its page from one block-table entry; a
+    window's recycled pages (-1) are still never read, in decode and in prefill."""
+    cache = Paged([3, 17, 45], page=32, n_kv=2, dim=16, window=window)
+    _check_decode(cache, 4, window=window, launch=triton_ops.DecodeLaunch(splits=2, block_n=16))
+    launch = triton_ops.PrefillLaunch(block_q=4, block_n=16)
+    _check_prefill(cache, [3, 5, 20], 2, window=window, launch=launch)
+
+
 @pytest.mark.parametrize("fp8_dot", ["cvt", "shift", "fp16", "q_dtype"])
 @pytest.mark.parametrize("dtype", [FP8, E5M2])
 def test_decode_fp8_cache_with_scales(dtype: torch.dtype, fp8_dot: triton_ops.Fp8Dot) -> None:

@@ -107,6 +107,7 @@ MAX_MATCHES = [
     "qwen3-235b-a22b",
     "qwen3-30b-a3b",
     "qwen3-8b",
+    "qwen3.5-9b-text",
     "qwq-32b",
     "smollm2-1.7b",
     "yi-34b",

@@ -253,11 +253,14 @@ def _attend_tile(
     IDX32 computes row offsets in 32 bits (the caller checked that every offset fits).
     """
     pos = n0 + tl.arange(0, BLOCK_N)
-    if MASKED:
-        in_seq = (pos >= load_lo) & (pos < load_hi)
+    in_seq = (pos >= load_lo) & (pos < load_hi) if MASKED else pos >= 0
+    if page_size % BLOCK_N == 0:
+        # the tile lies in one page, which holds a position in range (tiles meet [lo, hi)):
+        # one table entry, and rows at fixed offsets from it
+        blk = tl.load(bt_row_ptr + n0 // page_size)
+    elif MASKED:
         blk = tl.load(bt_row_ptr + pos // page_size, mask=in_seq, other=0)
     else:
-        in_seq = pos >= 0
         blk = tl.load(bt_row_ptr + pos // page_size)
     if not IDX32:
         blk = blk.to(tl.int64)
@@ -599,7 +602,8 @@ def paged_decode_kernel(
     fp8 tiles are dequantized in registers (DOT_F16: fp16 dots; FP8_DECODE: how, 1 integer
     decode, 2 packed converts) and the scales are folded into the score scale and the output.
     ``page_size`` is a compile-time constant (one compile per page size), so a key's page and
-    row are a shift and a mask, not a division by a runtime value. BOX > 0 reads tiles as page
+    row are a shift and a mask, not a division by a runtime value, and a tile inside one page
+    reads one table entry. BOX > 0 reads tiles as page
     boxes (one address per page; with TMA ``kc_ptr``, ``kc2_ptr`` and ``vc_ptr`` are tensor
     descriptors of K's first D1 columns, K's remainder and V), see :func:`_attend_boxes`.
 
@@ -695,7 +699,7 @@ def decode_reduce_kernel(
 @triton.jit(do_not_specialize=["batch"])  # mixed steps vary it every step
 def paged_prefill_kernel(
     q_ptr, kc_ptr, vc_ptr, bt_ptr, seq_lens_ptr, qsl_ptr, out_ptr, k_scale_ptr, v_scale_ptr,
-    qk_scale, window, page_size, batch,
+    qk_scale, window, page_size: tl.constexpr, batch,
     q_st, q_sh, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh, bt_sb, o_st, o_sh, sinks_ptr, cap,
     GROUP: tl.constexpr, BLOCK_G: tl.constexpr, BLOCK_Q: tl.constexpr, HEAD_DIM: tl.constexpr,
     V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr, BLOCK_DV: tl.constexpr,
@@ -709,7 +713,7 @@ def paged_prefill_kernel(
 
     Tiles are numbered across the packed batch (sequence b's first tile is
     ``qsl[b] // BLOCK_Q + b``), so the grid needs no host sync; spare tiles exit at once.
-    fp8 tiles and scales are handled as in :func:`paged_decode_kernel`.
+    fp8 tiles, scales and the compile-time ``page_size`` are as in :func:`paged_decode_kernel`.
     """
     tile = tl.program_id(0)
     if REVERSE:  # the longest causal tiles first, so short ones fill the tail
