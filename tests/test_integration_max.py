@@ -56,6 +56,7 @@ from kvarch import (
     KVCacheQuantizationConfig,
 )
 from kvarch import MultiKVCacheParams as KvarchMulti
+from kvarch import inspect as kvarch_inspect
 from kvarch.integrations.max import (
     KvarchKVCache,
     kvarch_device,
@@ -107,7 +108,6 @@ MAX_MATCHES = [
     "qwen3-235b-a22b",
     "qwen3-30b-a3b",
     "qwen3-8b",
-    "qwen3.5-9b-text",
     "qwq-32b",
     "smollm2-1.7b",
     "yi-34b",
@@ -124,6 +124,9 @@ MAX_DROPS_WINDOW = {
 #: Fixtures where MAX caches K/V on every layer: LFM2's short-convolution layers keep none in
 #: transformers (and kvarch), only its 6 attention layers of 16 do.
 MAX_CACHES_EVERY_LAYER = {"lfm2-350m": 16, "lfm2-700m": 16, "lfm2-1.2b": 16}
+#: Fixtures MAX serves with a recurrent-state leaf beside the K/V (its Qwen3.5 graph): kvarch's
+#: MAX params hold the K/V; the DeltaNet state kvarch plans per sequence, as transformers keeps it.
+MAX_STATE_LEAF = ["qwen3.5-9b-text"]
 #: Fixtures MAX finds an architecture for but cannot configure, with the error it raises.
 MAX_REFUSES = {
     # transformers 5 keeps Olmo 3's RoPE per layer type ({"sliding_attention": {...},
@@ -204,7 +207,7 @@ def max_layers(params: Any) -> Layers:
 def truth() -> dict[str, Layers]:
     """transformers' cache of every served fixture, from a process MAX never touched."""
     names = MAX_MATCHES + sorted(MAX_DROPS_WINDOW) + sorted(MAX_REFUSES)
-    names += sorted(MAX_CACHES_EVERY_LAYER)
+    names += sorted(MAX_CACHES_EVERY_LAYER) + MAX_STATE_LEAF
     done = subprocess.run(
         [sys.executable, "-m", "tests.max_fixtures", *names],
         cwd=Path(__file__).parents[1],
@@ -227,7 +230,11 @@ def no_windows(layers: Layers) -> Layers:
 def test_the_fixtures_max_serves() -> None:
     served = [n for n in all_fixtures() if find_architecture(_arch(n)) is not None]
     assert served == sorted(
-        MAX_MATCHES + list(MAX_DROPS_WINDOW) + list(MAX_REFUSES) + list(MAX_CACHES_EVERY_LAYER)
+        MAX_MATCHES
+        + list(MAX_DROPS_WINDOW)
+        + list(MAX_REFUSES)
+        + list(MAX_CACHES_EVERY_LAYER)
+        + MAX_STATE_LEAF
     )
 
 
@@ -271,6 +278,37 @@ def test_kvarch_caches_only_the_layers_that_keep_kv(
     ((geometry, cached),) = truth[name].items()  # one kind of layer: (window, heads, dim)
     assert max_layers(theirs) == {geometry: MAX_CACHES_EVERY_LAYER[name]}
     assert cached < MAX_CACHES_EVERY_LAYER[name]  # 6 of 16: MAX sizes 2.7x the cache
+
+
+@pytest.mark.parametrize("name", MAX_STATE_LEAF)
+def test_max_keeps_recurrent_state_beside_the_kv(
+    name: str, tmp_path: Path, truth: dict[str, Layers]
+) -> None:
+    pc = max_pipeline(name, tmp_path)
+    ours, theirs = kvarch_for_max(pc), max_own(name, pc)
+    assert max_layers(ours) == truth[name]
+    assert isinstance(theirs, MultiKVCacheParams)
+    assert sorted(theirs.children) == ["attn", "state"]
+    attn, state = theirs.children["attn"], theirs.children["state"]
+    # The same K/V leaf, field by field, but for the page size (and so the bytes per block)
+    # MAX's Qwen3.5 sets itself: 256 tokens, where kvarch keeps the pipeline's
+    (mine,), (max_attn,) = describe(ours).values(), describe(attn).values()
+    page, block_bytes = 7, 11
+    assert (max_attn[page], mine[page]) == (256, pc.model.kv_cache.kv_cache_page_size)
+    same = [i for i in range(len(mine)) if i not in (page, block_bytes)]
+    assert [mine[i] for i in same] == [max_attn[i] for i in same]
+    # The state: the same layers and recurrent shape as transformers' (kvarch's layout); MAX
+    # keeps one conv column fewer (the last d_conv - 1 inputs) and all of it in bf16, where
+    # transformers keeps the recurrent state in float32
+    stateful = [layer.state for layer in kvarch_inspect(fixture(name)).layers if layer.state]
+    assert all(layer == stateful[0] for layer in stateful)
+    conv, recurrent = (next(s for s in stateful[0] if s.name == n) for n in ("conv", "recurrent"))
+    assert (conv.dtype, recurrent.dtype) == (None, DType.float32)
+    width, kernel = conv.shape
+    assert {r.leaf_id: (r.num_layers, r.row_shape, r.dtype) for r in state.regions} == {
+        "linear_attn/conv": (len(stateful), (width, kernel - 1), MaxDType.bfloat16),
+        "linear_attn/recurrent": (len(stateful), recurrent.shape, MaxDType.bfloat16),
+    }
 
 
 @pytest.mark.parametrize("name", sorted(MAX_REFUSES))
