@@ -91,8 +91,8 @@ def mla_attention(c: Cfg, n: ParamCount, layers: int, hidden: int) -> None:
 
 @formula("minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32", "glm4_moe_lite")
 def _mla(c: Cfg, n: ParamCount) -> None:
-    """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash: multi-head latent attention, dense first layers then routed
-    experts (none in MiniCPM3)."""
+    """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash: multi-head latent attention, dense first layers
+    then routed experts (none in MiniCPM3)."""
     hidden = c.int("hidden_size")
     layers = c.int("num_hidden_layers")
     q_rank = c.int("q_lora_rank")
@@ -121,7 +121,8 @@ def _mla(c: Cfg, n: ParamCount) -> None:
 
 @formula("glm4_moe", "dots1", "ernie4_5_moe", "solar_open")
 def _dense_then_moe(c: Cfg, n: ParamCount) -> None:
-    """GLM-4.5, dots.llm1, ERNIE 4.5 MoE, Solar Open: GQA, dense first layers, then routed + shared experts."""
+    """GLM-4.5, dots.llm1, ERNIE 4.5 MoE, Solar Open: GQA, dense first layers, then routed +
+    shared experts."""
     hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
     embeddings(c, n, hidden)
     gqa(c, n, layers, hidden)
