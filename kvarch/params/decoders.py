@@ -89,10 +89,10 @@ def mla_attention(c: Cfg, n: ParamCount, layers: int, hidden: int) -> None:
     n.other += layers * kv_rank
 
 
-@formula("minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32")
+@formula("minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32", "glm4_moe_lite")
 def _mla(c: Cfg, n: ParamCount) -> None:
-    """DeepSeek V2/V3, MiniCPM3: multi-head latent attention, dense first layers then routed
-    experts (none in MiniCPM3)."""
+    """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash: multi-head latent attention, dense first layers
+    then routed experts (none in MiniCPM3)."""
     hidden = c.int("hidden_size")
     layers = c.int("num_hidden_layers")
     q_rank = c.int("q_lora_rank")
@@ -119,9 +119,10 @@ def _mla(c: Cfg, n: ParamCount) -> None:
         n.notes.append("multi-token-prediction layers not counted (not loaded for serving)")
 
 
-@formula("glm4_moe", "dots1", "ernie4_5_moe")
+@formula("glm4_moe", "dots1", "ernie4_5_moe", "solar_open")
 def _dense_then_moe(c: Cfg, n: ParamCount) -> None:
-    """GLM-4.5, dots.llm1, ERNIE 4.5 MoE: GQA, dense first layers, then routed + shared experts."""
+    """GLM-4.5, dots.llm1, ERNIE 4.5 MoE, Solar Open: GQA, dense first layers, then routed +
+    shared experts."""
     hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
     embeddings(c, n, hidden)
     gqa(c, n, layers, hidden)
@@ -314,6 +315,52 @@ def _hunyuan_moe(c: Cfg, n: ParamCount) -> None:
     gqa(c, n, layers, hidden)
     routed_experts(n, hidden, layers, experts, inter, inter)
     n.other += (2 * layers + 1) * hidden
+
+
+@formula("afmoe")
+def _afmoe(c: Cfg, n: ParamCount) -> None:
+    """AFMoE (Arcee Trinity): GQA with a sigmoid output gate (``gate_proj``, as wide as q) and
+    q/k norms, dense first layers, then routed + shared experts with a per-expert bias; four
+    norms a layer."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    heads = c.int("num_attention_heads")
+    embeddings(c, n, hidden)
+    gqa(c, n, layers, hidden, gated_q=True)
+    n.other += layers * 2 * c.int("head_dim", default=hidden // heads if heads else 0)
+    dense = min(c.int("num_dense_layers", default=1), layers)
+    experts, moe_inter = c.int("num_experts", default=64), c.int("moe_intermediate_size")
+    shared = moe_inter * c.int("num_shared_experts", default=2)
+    gated_mlp(n, hidden, c.int("intermediate_size"), dense)
+    routed_experts(n, hidden, layers - dense, experts, moe_inter, shared)
+    n.other += (layers - dense) * experts + layers * 4 * hidden + hidden  # expert_bias, norms
+
+
+@formula("mimo_v2_flash")
+def _mimo_v2_flash(c: Cfg, n: ParamCount) -> None:
+    """MiMo-V2-Flash: full and sliding attention layers (``layer_types``; full on layer 0 and
+    every 6th), sliding ones with twice the KV heads and a sink per head; V narrower than Q/K;
+    a dense first MLP (``mlp_layer_types``), then routed experts without shared ones."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    heads, kv = c.int("num_attention_heads"), c.int("num_key_value_heads")
+    qk, v = c.int("head_dim", default=192), c.int("v_head_dim", default=128)
+    kinds = c.get("layer_types") or [
+        "full_attention" if i == 0 or (i + 1) % 6 == 0 else "sliding_attention"
+        for i in range(layers)
+    ]
+    sliding = kinds.count("sliding_attention")
+    mlps = c.get("mlp_layer_types") or ["dense"] + ["sparse"] * (layers - 1)
+    moe = mlps.count("sparse")
+    embeddings(c, n, hidden)
+    n.add(heads * qk, hidden, "attn", layers)
+    for kv_heads, count in ((kv, layers - sliding), (2 * kv, sliding)):
+        n.add(kv_heads * qk, hidden, "attn", count)
+        n.add(kv_heads * v, hidden, "attn", count)
+        n.other += count * c.flag("attention_bias", False) * (heads * qk + kv_heads * (qk + v))
+    n.add(hidden, heads * v, "attn", layers)
+    n.other += sliding * heads  # attention sinks
+    gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
+    routed_experts(n, hidden, moe, c.int("n_routed_experts"), c.int("moe_intermediate_size"), 0)
+    n.other += layers * 2 * hidden + hidden
 
 
 @formula("modernbert-decoder")

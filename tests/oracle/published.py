@@ -44,6 +44,8 @@ def at(count: int, where: set[int], attention: Layer) -> list[Layer]:
 NEMOTRON_H_8B = "M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M*-M-M-M-M-M-"  # 24 M, 4 *, 24 -
 NEMOTRON_NANO_9B_V2 = "M-M-M-MM-M-M-M*-M-M-M*-M-M-M-M*-M-M-M-M*-M-MM-M-M-M-M-M-"  # 27 M, 4 *
 LFM2_ATTENTION = {2, 5, 8, 10, 12, 14}  # of 16: conv, conv, attention, ...
+MIMO_FULL: Layer = ("full", None, 4, 192, 128)
+MIMO_SLIDING: Layer = ("sliding", 129, 8, 192, 128)
 
 PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     # Llama family (Falcon3, Yi and SmolLM2 publish LlamaForCausalLM)
@@ -250,6 +252,21 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "efficient-mlm-m0.40": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),  # BERT-large: 1024 / 16
     "bert-for-seq-generation-l-24-bbc-encoder": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
     "xlm-mlm-en-2048": ([full(16, 128)] * 12, 12 * 16 * 256 * 2),  # 2048 / 16
+    # From configs quoted in public code (README: the quotes' index ids)
+    "trinity-nano-preview": (  # AFMoE: global_attn_every_n_layers 4, window 2048
+        ([sliding(2048, 2, 128)] * 3 + [full(2, 128)]) * 14,
+        56 * 2 * 256 * 2,
+    ),
+    "glm-4.7-flash": ([MLA] * 47, 47 * 576 * 2),  # kv_lora_rank 512 + qk_rope_head_dim 64
+    "solar-open-100b": ([full(8, 128)] * 48, 48 * 8 * 256 * 2),
+    "mimo-v2-flash": (  # full on layer 0 and every 6th; sliding layers: twice the KV heads, a
+        # window of sliding_window_size 128 + the query (129); V 128 beside Q/K 192
+        [MIMO_FULL]
+        + ([MIMO_SLIDING] * 4 + [MIMO_FULL] + [MIMO_SLIDING]) * 7
+        + [MIMO_SLIDING] * 4
+        + [MIMO_FULL],
+        (9 * 4 + 39 * 8) * (192 + 128) * 2,
+    ),
     # X-MOD and RoCBERT at their config classes' defaults: BERT-base geometry, 768 / 12
     "xmod-base": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
     "roc-bert-base-zh": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
