@@ -500,7 +500,11 @@ def test_checkpoint_cache_matches_hand_computed(name: str) -> None:
     assert [t.cross for t in truth] == [cross] * len(truth)
 
 
-STAND_IN_VARIANTS = {"dbrx": "dbrx-default-kv-heads", "jetmoe": "jetmoe-moa"}
+STAND_IN_VARIANTS = {
+    "dbrx": "dbrx-default-kv-heads",
+    "jetmoe": "jetmoe-moa",
+    "longcat_flash": "longcat-flash",
+}
 
 
 @pytest.mark.parametrize("model_type", sorted(STAND_INS))

@@ -39,11 +39,16 @@ def _meta_params(config: dict[str, Any]) -> int:
     return sum(p.numel() for p in model.parameters())
 
 
+#: parameters transformers builds that the checkpoint does not hold, by hand: LongCat-Flash's
+#: experts tensor has gate/up rows for its 256 identity experts too (28 blocks, 2 x 2048 x 6144)
+NOT_IN_CHECKPOINT = {"longcat-flash-chat": 28 * 256 * 2 * 2048 * 6144}
+
+
 @pytest.mark.parametrize("path", CONFIGS, ids=lambda p: p.stem)
 def test_parameter_count_matches_transformers(path: Path) -> None:
     config = json.loads(path.read_text())
     got = count_params(config).total
-    want = _meta_params(config)
+    want = _meta_params(config) - NOT_IN_CHECKPOINT.get(path.stem, 0)
     assert abs(got - want) <= 0.001 * want, (got, want)
 
 

@@ -20,13 +20,14 @@ _LLAMA_LIKE = {
     "llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe", "phi3", "gemma",
     "gemma2", "gemma3_text", "gpt_oss", "llama4_text", "olmo2", "granite", "starcoder2",
     "cohere", "cohere2", "apertus", "arcee", "nemotron", "exaone", "glm", "glm4", "olmo",
-    "hunyuan_v1_dense",
+    "hunyuan_v1_dense", "vaultgemma",
 }  # fmt: skip
 
 
 @formula(*_LLAMA_LIKE)
 def llama_like(c: Cfg, n: ParamCount) -> None:
-    """Llama, Mistral, Qwen2/3, Phi-3, Gemma 2/3, Mixtral, gpt-oss, Llama 4 (dense and MoE)."""
+    """Llama, Mistral, Qwen2/3, Phi-3, Gemma 2/3, VaultGemma, Mixtral, gpt-oss, Llama 4 (dense
+    and MoE)."""
     hidden = c.int("hidden_size")
     layers = c.int("num_hidden_layers", "num_layers")
     inter = c.int("intermediate_size")
@@ -117,6 +118,24 @@ def _mla(c: Cfg, n: ParamCount) -> None:
     n.other += layers * 2 * hidden + hidden
     if c.int("num_nextn_predict_layers"):
         n.notes.append("multi-token-prediction layers not counted (not loaded for serving)")
+
+
+@formula("longcat_flash")
+def _longcat_flash(c: Cfg, n: ParamCount) -> None:
+    """LongCat-Flash: each of ``num_layers`` blocks holds two MLA sublayers, two dense MLPs and
+    one MoE whose router also scores ``zero_expert_num`` identity experts. Counted as the
+    checkpoint holds them: transformers also allocates gate/up rows for the identity experts
+    (which hold no weights), 2 x ``expert_ffn_hidden_size`` x hidden each per block."""
+    hidden, blocks = c.int("hidden_size"), c.int("num_layers")
+    experts, zero = c.int("n_routed_experts"), c.int("zero_expert_num")
+    embeddings(c, n, hidden)
+    mla_attention(c, n, 2 * blocks, hidden)
+    gated_mlp(n, hidden, c.int("ffn_hidden_size"), 2 * blocks)
+    gated_mlp(n, hidden, c.int("expert_ffn_hidden_size"), blocks * experts, "expert")
+    n.add(experts + zero, hidden, "router", blocks)
+    n.other += blocks * 4 * hidden + hidden  # two input and two post-attention norms a block
+    if zero:
+        n.notes.append("identity (zero) experts hold no weights")
 
 
 @formula("glm4_moe", "dots1", "ernie4_5_moe", "solar_open")

@@ -1,8 +1,8 @@
 """Shape-preserving stand-ins for the expert routing the ``meta`` device cannot run.
 
-DBRX's experts find the experts hit with ``nonzero`` and index by them, and JetMoE's router
-copies its per-expert token counts out with ``tolist()``: both need data that meta tensors do
-not have. Neither touches the cache, so for a probe on meta their ``forward`` is swapped, on the
+DBRX's and LongCat-Flash's experts find the experts hit with ``nonzero`` and index by them, and
+JetMoE's router copies its per-expert token counts out with ``tolist()``: all need data that
+meta tensors do not have. None touches the cache, so for a probe on meta their ``forward`` is swapped, on the
 class and only while the probe runs, for one that returns the same shapes. The modules are built
 as they are (their parameters stay the real ones); only what one forward computes changes.
 """
@@ -17,8 +17,8 @@ from typing import Any
 __all__ = ["STAND_INS", "meta_stand_ins"]
 
 
-def _dbrx_experts(self: Any, hidden_states: Any, top_k_index: Any, top_k_weights: Any) -> Any:
-    """DbrxExperts: the routed experts' sum, as zeros of the input's shape."""
+def _experts_as_zeros(self: Any, hidden_states: Any, top_k_index: Any, top_k_weights: Any) -> Any:
+    """DbrxExperts, LongcatFlashExperts: the routed experts' sum, as zeros of the input's shape."""
     import torch
 
     return torch.zeros_like(hidden_states)
@@ -40,8 +40,13 @@ def _jetmoe_gating(self: Any, hidden_states: Any) -> Any:
 
 #: model_type -> (module, class, its forward's stand-in on meta)
 STAND_INS: dict[str, tuple[str, str, Callable[..., Any]]] = {
-    "dbrx": ("transformers.models.dbrx.modeling_dbrx", "DbrxExperts", _dbrx_experts),
+    "dbrx": ("transformers.models.dbrx.modeling_dbrx", "DbrxExperts", _experts_as_zeros),
     "jetmoe": ("transformers.models.jetmoe.modeling_jetmoe", "JetMoeTopKGating", _jetmoe_gating),
+    "longcat_flash": (
+        "transformers.models.longcat_flash.modeling_longcat_flash",
+        "LongcatFlashExperts",
+        _experts_as_zeros,
+    ),
 }
 
 
