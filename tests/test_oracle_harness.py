@@ -420,7 +420,13 @@ CHECKPOINTS: dict[str, tuple[list[tuple[Any, ...]], int]] = {
 CHECKPOINTS |= PUBLISHED  # the later fixtures, one or more per family (tests/oracle/published.py)
 BROADCAST_ON_META = {"falcon-40b": 128}  # heads transformers caches; meta cannot dedupe them
 #: file -> per-token keys each layer caches beside K/V, as (name, heads, dim), by hand
-EXTRA_KEYS = {"deepseek-v3.2-exp": (("indexer", 1, 128),)}  # DSA: one 128-wide key head
+INDEXER = (("indexer", 1, 128),)  # DSA: one 128-wide key head
+EXTRA_KEYS = {
+    "deepseek-v3.2-exp": [INDEXER] * 61,
+    # GLM-5.3: layers 0-2, then every 4th (index_topk_freq 4 from index_skip_topk_offset 3)
+    # run their own indexer; the 57 others reuse the previous one's top-k and cache no key
+    "glm-5.3": [INDEXER] * 3 + [(), (), (), INDEXER] * 18 + [()] * 3,
+}
 
 
 def fixture_dict(name: str) -> dict[str, Any]:
@@ -490,7 +496,7 @@ def test_checkpoint_cache_matches_hand_computed(name: str) -> None:
         assert {t.num_kv_heads for t in truth} == {heads}
         truth = [dataclasses.replace(t, num_kv_heads=layers[0][2]) for t in truth]
     assert geometry(truth) == layers
-    assert [t.extra_keys for t in truth] == [EXTRA_KEYS.get(name, ())] * len(truth)
+    assert [t.extra_keys for t in truth] == EXTRA_KEYS.get(name, [()] * len(truth))
     extra = sum(h * d for t in truth for _, h, d in t.extra_keys)
     # cross-attention K/V is per sequence (the encoder's or image's states), not per token
     kv = sum(t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth if t.kind != "cross")

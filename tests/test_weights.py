@@ -95,6 +95,10 @@ HYBRID_BRANCHES = [
     # (no full_attn_layers / kda_layers: every 4th layer from layer 4 is MLA)
 ]  # fmt: skip
 _TINY_BERT = {"num_hidden_layers": 2, "intermediate_size": 96, "max_position_embeddings": 40}
+_GLM_DSA = {"num_hidden_layers": 6, "first_k_dense_replace": 1, "n_routed_experts": 4,
+            "moe_intermediate_size": 24, "intermediate_size": 96, "q_lora_rank": 32,
+            "kv_lora_rank": 16, "qk_nope_head_dim": 8, "qk_rope_head_dim": 8, "v_head_dim": 8,
+            "index_n_heads": 2, "index_head_dim": 16}  # fmt: skip
 # ... and of the other formulas whose fixture keeps its class's defaults
 DEFAULTS_BRANCHES = [
     ("xmod", {**_TINY_BERT, "languages": ["en_XX", "de_DE", "fr_XX"], "adapter_layer_norm": True,
@@ -106,6 +110,10 @@ DEFAULTS_BRANCHES = [
                   "pronunciation_vocab_size": 50, "shape_vocab_size": 70}),  # table, not mapped
     ("hunyuan_v1_moe", {**_TINY_BERT, "num_experts": 4, "moe_topk": 2, "num_key_value_heads": 2,
                         "head_dim": 16, "tie_word_embeddings": False}),
+    # GLM-5's indexer schedule without indexer_types: every 2nd layer from layer 1 (0, 1, 3, 5);
+    # then from a pattern string (F: own indexer, S: the previous one's top-k)
+    ("glm_moe_dsa", {**_GLM_DSA, "index_topk_freq": 2, "index_skip_topk_offset": 2}),
+    ("glm_moe_dsa", {**_GLM_DSA, "index_topk_pattern": "FSSFSS"}),
 ]  # fmt: skip
 
 

@@ -90,31 +90,48 @@ def mla_attention(c: Cfg, n: ParamCount, layers: int, hidden: int) -> None:
     n.other += layers * kv_rank
 
 
-@formula("minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32", "glm4_moe_lite")
+def _indexer_layers(c: Cfg, layers: int) -> int:
+    """Layers that run their own DSA indexer: all of DeepSeek-V3.2's; GLM-5's ``"full"``
+    ``indexer_types`` (the others reuse the previous full layer's top-k), as transformers
+    derives them when the list is absent: ``index_topk_pattern``, else every
+    ``index_topk_freq``-th layer counted from ``index_skip_topk_offset`` - 1."""
+    if c.model_type == "deepseek_v32":
+        return layers
+    kinds = c.get("indexer_types") or c.get("index_topk_pattern")
+    if kinds:
+        return sum(kind in ("full", "F") for kind in kinds)
+    freq = max(c.int("index_topk_freq", default=1), 1)
+    offset = c.int("index_skip_topk_offset", default=2)
+    return sum(max(i - offset + 1, 0) % freq == 0 for i in range(layers))
+
+
+@formula("minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32", "glm4_moe_lite", "glm_moe_dsa")
 def _mla(c: Cfg, n: ParamCount) -> None:
-    """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash: multi-head latent attention, dense first layers
-    then routed experts (none in MiniCPM3)."""
+    """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash, GLM-5: multi-head latent attention (with DSA
+    indexers in V3.2 and GLM-5), dense first layers then routed experts (none in MiniCPM3)."""
     hidden = c.int("hidden_size")
     layers = c.int("num_hidden_layers")
     q_rank = c.int("q_lora_rank")
     embeddings(c, n, hidden)
     mla_attention(c, n, layers, hidden)
-    if c.model_type == "deepseek_v32":  # the DSA indexer: query heads, one key head, weights
+    if c.model_type in ("deepseek_v32", "glm_moe_dsa"):  # indexer: query heads, a key, weights
+        indexed = _indexer_layers(c, layers)
         idx_heads, idx_dim = (
             c.int("index_n_heads", default=64),
             c.int("index_head_dim", default=128),
         )
-        n.add(idx_heads * idx_dim, q_rank, "attn", layers)
-        n.add(idx_dim, hidden, "attn", layers)
-        n.add(idx_heads, hidden, "attn", layers)
-        n.other += layers * 2 * idx_dim  # the key LayerNorm's weight and bias
+        n.add(idx_heads * idx_dim, q_rank, "attn", indexed)
+        n.add(idx_dim, hidden, "attn", indexed)
+        n.add(idx_heads, hidden, "attn", indexed)
+        n.other += indexed * 2 * idx_dim  # the key LayerNorm's weight and bias
     experts = c.int("n_routed_experts")
     dense = c.int("first_k_dense_replace") if experts else layers
     freq = c.int("moe_layer_freq", default=1)
     moe = len([i for i in range(dense, layers) if i % freq == 0]) if experts else 0
     moe_inter = c.int("moe_intermediate_size")
     gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
-    routed_experts(n, hidden, moe, experts, moe_inter, moe_inter * c.int("n_shared_experts"))
+    shared = c.int("n_shared_experts", default=int(c.model_type == "glm_moe_dsa"))
+    routed_experts(n, hidden, moe, experts, moe_inter, moe_inter * shared)
     n.other += layers * 2 * hidden + hidden
     if c.int("num_nextn_predict_layers"):
         n.notes.append("multi-token-prediction layers not counted (not loaded for serving)")

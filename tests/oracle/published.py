@@ -267,6 +267,7 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         + [MIMO_FULL],
         (9 * 4 + 39 * 8) * (192 + 128) * 2,
     ),
+    "glm-5.3": ([MLA] * 78, 78 * 576 * 2 + 21 * 128 * 2),  # + 21 layers' indexer keys
     "longcat-flash-chat": ([MLA] * 56, 56 * 576 * 2),  # 28 blocks x 2 MLA sublayers
     "vaultgemma-1b": ([full(4, 256)] * 26, 26 * 4 * 512 * 2),  # full on every layer
     # X-MOD and RoCBERT at their config classes' defaults: BERT-base geometry, 768 / 12
