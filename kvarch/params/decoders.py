@@ -155,6 +155,38 @@ def _longcat_flash(c: Cfg, n: ParamCount) -> None:
         n.notes.append("identity (zero) experts hold no weights")
 
 
+@formula("gemma4_text")
+def _gemma4_text(c: Cfg, n: ParamCount) -> None:
+    """Gemma 4 (dense text model): sliding layers of ``head_dim`` x ``num_key_value_heads``,
+    full layers of ``global_head_dim`` x ``num_global_key_value_heads`` whose V is their K when
+    ``attention_k_eq_v`` (no v_proj); q/k norms, four norms a layer. The MoE block, per-layer
+    inputs and K/V-sharing layers of other Gemma 4 checkpoints are not counted (noted)."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    heads, kv = c.int("num_attention_heads"), c.int("num_key_value_heads")
+    head_dim = c.int("head_dim", default=256)
+    kinds = c.get("layer_types") or [
+        "full_attention" if (i + 1) % 6 == 0 or i == layers - 1 else "sliding_attention"
+        for i in range(layers)
+    ]
+    full = kinds.count("full_attention")
+    shapes = (
+        (layers - full, head_dim, kv, True),
+        (full, c.int("global_head_dim", default=head_dim),
+         c.int("num_global_key_value_heads", default=kv), not c.flag("attention_k_eq_v", False)),
+    )  # fmt: skip
+    embeddings(c, n, hidden)
+    for count, dim, kv_heads, v_proj in shapes:
+        n.add(heads * dim, hidden, "attn", count)
+        n.add(kv_heads * dim, hidden, "attn", count * (1 + v_proj))
+        n.add(hidden, heads * dim, "attn", count)
+        n.other += count * 2 * dim  # q and k norms (the v norm has no scale)
+    gated_mlp(n, hidden, c.int("intermediate_size"), layers)
+    n.other += layers * 4 * hidden + hidden
+    extras = c.get("enable_moe_block") or c.get("num_kv_shared_layers")
+    if extras or c.int("hidden_size_per_layer_input", default=256):  # transformers' default
+        n.notes.append("MoE block, per-layer inputs and shared K/V layers not counted")
+
+
 @formula("glm4_moe", "dots1", "ernie4_5_moe", "solar_open")
 def _dense_then_moe(c: Cfg, n: ParamCount) -> None:
     """GLM-4.5, dots.llm1, ERNIE 4.5 MoE, Solar Open: GQA, dense first layers, then routed +

@@ -268,6 +268,10 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         (9 * 4 + 39 * 8) * (192 + 128) * 2,
     ),
     "glm-5.3": ([MLA] * 78, 78 * 576 * 2 + 21 * 128 * 2),  # + 21 layers' indexer keys
+    "gemma-4-31b-it-text": (  # full every 6th: 4 global KV heads of 512 (V is K, cached twice)
+        ([sliding(1024, 16, 256)] * 5 + [full(4, 512)]) * 10,
+        (50 * 16 * 512 + 10 * 4 * 1024) * 2,
+    ),
     "longcat-flash-chat": ([MLA] * 56, 56 * 576 * 2),  # 28 blocks x 2 MLA sublayers
     "vaultgemma-1b": ([full(4, 256)] * 26, 26 * 4 * 512 * 2),  # full on every layer
     # X-MOD and RoCBERT at their config classes' defaults: BERT-base geometry, 768 / 12
