@@ -183,6 +183,36 @@ def _kimi_linear(c: Cfg, n: ParamCount) -> None:
     n.other += layers * 2 * hidden + hidden
 
 
+@formula("bailing_hybrid")
+def _bailing_hybrid(c: Cfg, n: ParamCount) -> None:
+    """Ling 3.0 (BailingMoeV3): KDA layers with full-rank forget and output gates, and a
+    head-gated MLA layer closing each ``layer_group_size`` group; dense MLPs on the first
+    ``first_k_dense_replace`` layers, then shared-expert MoE."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers", default=42)
+    heads, head_dim = c.int("num_attention_heads", default=32), c.int("head_dim", default=128)
+    group = c.int("layer_group_size", default=6)
+    kinds = c.get("layer_types") or [
+        "full_attention" if (i + 1) % group == 0 else "linear_attention" for i in range(layers)
+    ]
+    mla = kinds.count("full_attention")
+    kda, width = layers - mla, heads * head_dim
+    embeddings(c, n, hidden)
+    mla_attention(c, n, mla, hidden)
+    n.add(heads, hidden, "attn", mla)  # g_proj: a gate per head
+    n.add(width, hidden, "attn", 5 * kda)  # q, k, v, the forget gate's f_proj, g_proj
+    n.add(heads, hidden, "attn", kda)  # b_proj
+    n.add(hidden, width, "attn", kda)  # o_proj
+    kernel = c.int("short_conv_kernel_size", default=4)
+    n.other += kda * (3 * width * kernel + width + heads + head_dim)  # conv, dt_bias, A_log, norm
+    dense = c.int("first_k_dense_replace", default=2)
+    moe_inter = c.int("moe_intermediate_size", default=768)
+    shared = moe_inter * c.int("num_shared_experts", "n_shared_experts", default=1)
+    experts = c.int("num_experts", "num_local_experts", default=512)
+    gated_mlp(n, hidden, c.int("intermediate_size", default=6144), dense)
+    routed_experts(n, hidden, layers - dense, experts, moe_inter, shared)
+    n.other += layers * 2 * hidden + hidden
+
+
 class _Mamba2(NamedTuple):
     """A Mamba2 mixer's widths: inner (heads x head width), heads, B/C (groups x state)."""
 

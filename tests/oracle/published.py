@@ -272,6 +272,10 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         ([sliding(1024, 16, 256)] * 5 + [full(4, 512)]) * 10,
         (50 * 16 * 512 + 10 * 4 * 1024) * 2,
     ),
+    "ling-3.0-tiny": (  # MLA closes each group of 4; KDA (no K/V cache) on the other 18
+        ([NONE] * 3 + [MLA]) * 6,
+        6 * 576 * 2,
+    ),
     "longcat-flash-chat": ([MLA] * 56, 56 * 576 * 2),  # 28 blocks x 2 MLA sublayers
     "vaultgemma-1b": ([full(4, 256)] * 26, 26 * 4 * 512 * 2),  # full on every layer
     # X-MOD and RoCBERT at their config classes' defaults: BERT-base geometry, 768 / 12
@@ -327,6 +331,9 @@ STATE: dict[str, int] = {
     # Kimi-Linear: 20 KDA layers, a conv window of 4 over q, k, v (32 x 128 each), 32 heads of
     # 128 x 128 in float32
     "kimi-linear-48b-a3b-instruct": 20 * (3 * 32 * 128 * 4 * 2 + 32 * 128 * 128 * 4),
+    # Ling-3.0-tiny: 18 KDA layers, a conv window of 4 over q, k, v (16 x 128 each), 16 heads
+    # of 128 x 128 in float32
+    "ling-3.0-tiny": 18 * (3 * 16 * 128 * 4 * 2 + 16 * 128 * 128 * 4),
     # Qwen3.5-35B-A3B: Qwen3-Next's DeltaNet widths on 30 linear layers
     "qwen3.5-35b-a3b-text": 30 * ((2 * 16 * 128 + 32 * 128) * 4 * 2 + 32 * 128 * 128 * 4),
     # Qwen3.5-9B: the same DeltaNet widths (16 key / 32 value heads of 128) on 24 linear layers
