@@ -142,14 +142,17 @@ def formula(*model_types: str) -> Callable[[Formula], Formula]:
 # Attention layouts: families whose attention_bias leaves o_proj unbiased, and the config flag
 # that turns q/k norms on.
 _QKV_BIAS_ONLY = {"glm", "glm4", "glm4_moe"}
-_QK_NORM_FLAG = {"apertus": "qk_norm", "glm4_moe": "use_qk_norm", "hunyuan_v1_dense": "use_qk_norm"}
+_QK_NORM_FLAG = {
+    "apertus": "qk_norm", "apertus1p5_text": "qk_norm", "glm4_moe": "use_qk_norm",
+    "hunyuan_v1_dense": "use_qk_norm",
+}  # fmt: skip
 
 
 def embeddings(c: Cfg, n: ParamCount, hidden: int) -> None:
     vocab = c.int("vocab_size", "padded_vocab_size")
     n.add(vocab, hidden, "embed")
-    if not c.tied:
-        n.add(vocab, hidden, "head")
+    if not c.tied:  # Apertus 1.5's head is narrower than its input vocabulary
+        n.add(c.int("output_vocab_size") or vocab, hidden, "head")
 
 
 def gqa(c: Cfg, n: ParamCount, layers: int, hidden: int, *, gated_q: bool = False) -> None:

@@ -20,7 +20,7 @@ _LLAMA_LIKE = {
     "llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe", "phi3", "gemma",
     "gemma2", "gemma3_text", "gpt_oss", "llama4_text", "olmo2", "granite", "starcoder2",
     "cohere", "cohere2", "apertus", "arcee", "nemotron", "exaone", "glm", "glm4", "olmo",
-    "hunyuan_v1_dense", "vaultgemma",
+    "hunyuan_v1_dense", "vaultgemma", "apertus1p5_text",
 }  # fmt: skip
 
 
@@ -61,13 +61,13 @@ def llama_like(c: Cfg, n: ParamCount) -> None:
     n.other += layers * norms * hidden + bool(norms) * hidden
     if c.model_type in _BIASED_NORMS:  # LayerNorm biases
         n.other += layers * norms * hidden + hidden
-    if c.model_type == "apertus":  # xIELU's two learned scalars per MLP
+    if c.model_type in ("apertus", "apertus1p5_text"):  # xIELU's two learned scalars per MLP
         n.other += layers * 2
 
 
 # Llama-style families whose MLP has no gate, their norms per layer when not two, and the
 # LayerNorm ones (a bias beside each weight).
-_UNGATED = {"apertus", "arcee", "nemotron", "starcoder2"}
+_UNGATED = {"apertus", "apertus1p5_text", "arcee", "nemotron", "starcoder2"}
 _NORMS_PER_LAYER = {"gemma2": 4, "gemma3_text": 4, "glm4": 4, "cohere": 1, "cohere2": 1, "olmo": 0}
 _BIASED_NORMS = {"nemotron", "starcoder2"}
 

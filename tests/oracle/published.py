@@ -276,6 +276,7 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         ([NONE] * 3 + [MLA]) * 6,
         6 * 576 * 2,
     ),
+    "apertus-v1.5-8b-text": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
     "longcat-flash-chat": ([MLA] * 56, 56 * 576 * 2),  # 28 blocks x 2 MLA sublayers
     "vaultgemma-1b": ([full(4, 256)] * 26, 26 * 4 * 512 * 2),  # full on every layer
     # X-MOD and RoCBERT at their config classes' defaults: BERT-base geometry, 768 / 12
