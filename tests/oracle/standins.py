@@ -2,9 +2,10 @@
 
 DBRX's and LongCat-Flash's experts find the experts hit with ``nonzero`` and index by them, and
 JetMoE's router copies its per-expert token counts out with ``tolist()``: all need data that
-meta tensors do not have. None touches the cache, so for a probe on meta their ``forward`` is swapped, on the
-class and only while the probe runs, for one that returns the same shapes. The modules are built
-as they are (their parameters stay the real ones); only what one forward computes changes.
+meta tensors do not have. None touches the cache, so for a probe on meta their ``forward`` is
+swapped, on the class and only while the probe runs, for one that returns the same shapes. The
+modules are built as they are (their parameters stay the real ones); only what one forward
+computes changes.
 """
 
 from __future__ import annotations
