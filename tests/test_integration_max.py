@@ -81,6 +81,7 @@ MAX_MATCHES = [
     "gemma-3-270m",
     "gemma-3-27b-it",
     "gemma-3-4b-it",
+    "glm-5.3",  # MLA + DSA indexer keys on 21 of 78 layers
     "gpt-oss-120b",
     "gpt-oss-20b",
     "granite-3.1-8b-instruct",
