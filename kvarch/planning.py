@@ -13,7 +13,13 @@ from kvarch.device import DeviceRef, available_devices
 from kvarch.dtype import DType
 from kvarch.errors import ConfigError
 from kvarch.kv_cache import KVCacheConfig
-from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan_for_arch
+from kvarch.runtime.planner import (
+    CachePlan,
+    as_groups,
+    device_free_bytes,
+    paged_params,
+    plan_for_arch,
+)
 from kvarch.text import human_bytes, table
 from kvarch.weights import WeightBytes, weight_bytes
 
@@ -56,7 +62,7 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
     """Weight bytes and where they came from."""
     bytes_per_token: int
     """Cache bytes per token per replica, summed over its TP ranks (every layer keeping every
-    token)."""
+    token; compressed layers: their window's K/V and their entries' bytes per token)."""
     bytes_per_token_per_device: int
     """Cache bytes per token on one device."""
     replicated_kv: bool
@@ -65,7 +71,8 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
     """Sequences of ``plan.max_seq_len`` tokens the cache holds at once, fractional (vLLM's
     "maximum concurrency")."""
     tokens_per_replica: int
-    """Tokens the full-attention cache holds per replica (blocks × page size)."""
+    """Tokens the full-attention cache holds per replica (blocks × page size; with compressed
+    layers, sequences at once × max length)."""
     groups: list[PlanGroup]
     """Cache groups."""
     plan: CachePlan
@@ -78,6 +85,10 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
     cross_bytes_per_sequence: int = 0
     """Cross-attention K/V one sequence keeps per replica at ``encoder_len`` encoder positions,
     in the cache dtype, summed over its TP ranks; not in ``bytes_per_token``."""
+    compressed_bytes_per_token: int = 0
+    """Of ``bytes_per_token``, compressed layers' entries (an entry's bytes over its N tokens,
+    rounded up per cache and layer), summed over the TP ranks (each holds them whole); the
+    rest is K/V, the compressed layers' windows paged as sliding layers."""
 
     def render(self) -> str:
         """A readable summary and table."""
@@ -104,8 +115,13 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
                 f"{human_bytes(self.free_bytes_per_device)} ({self.free_bytes_source})",
             ),
             ("weights", weights),
-            ("kv bytes per token", per_token),
+            ("kv bytes per token", per_token + self._compressed_split()),
             ("state per sequence", self._state_text()),
+            *(
+                [("compressed per sequence", self._compressed_text())]
+                if self.compressed_bytes_per_token
+                else []
+            ),
             *([("cross-attention per sequence", self._cross_text())] if self.encoder_len else []),
             ("cache per device", human_bytes(p.cache_bytes_per_device)),
             ("tokens per replica", self.tokens_per_replica),
@@ -155,6 +171,24 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
             "sequences, set aside before the KV blocks"
         )
 
+    def _compressed_split(self) -> str:
+        """What of the bytes per token is window K/V and what compressed entries."""
+        n = self.compressed_bytes_per_token
+        if not n:
+            return ""
+        return f"; window K/V {self.bytes_per_token - n} + compressed entries {n}"
+
+    def _compressed_text(self) -> str:
+        """``compressed per sequence``: one sequence's store at the planned length, and what
+        the batch's takes on each device."""
+        p = self.plan
+        n = p.compressed_bytes_per_sequence_per_device
+        return (
+            f"{n} ({human_bytes(n)}) per device at {p.max_seq_len} tokens (entries and open "
+            f"windows); {human_bytes(p.compressed_bytes_per_device)} per device for "
+            f"{p.max_batch_size} sequences, set aside before the KV blocks"
+        )
+
     def _state_text(self) -> str:
         """``state per sequence``: bytes, and what the batch's state takes on each device."""
         n = self.state_bytes_per_sequence
@@ -165,6 +199,14 @@ class PlanReport(msgspec.Struct, frozen=True, kw_only=True):
             f"{n} ({human_bytes(n)}); {human_bytes(p.state_bytes_per_device)} per device for "
             f"{p.max_batch_size} sequences, set aside before the KV blocks"
         )
+
+
+def _tokens_per_replica(result: CachePlan, full_blocks: list[int], compressed: bool) -> int:
+    """Tokens the cache holds per replica: the full-attention blocks' (else the smallest
+    pool's); with compressed layers, the sequences their caches are kept for at full length."""
+    if compressed:
+        return result.max_batch_at_max_len * result.max_seq_len
+    return (min(full_blocks) if full_blocks else min(result.blocks_per_group)) * result.page_size
 
 
 def _free_bytes(gpu_memory: int | None) -> tuple[int, str]:
@@ -225,7 +267,7 @@ def plan_model(
         weight_bytes=wb.bytes,
         activation_bytes=activations,
     )
-    params = arch.get_kv_params()
+    params, compressed = paged_params(arch)
     groups = as_groups(params)
     full_blocks = [b for g, b in zip(groups, result.blocks_per_group, strict=True) if not g.window]
     pools = result.layout.num_pools if result.layout is not None else len(groups)
@@ -241,7 +283,10 @@ def plan_model(
         )
         for p in range(pools)
     )
+    if compressed is not None:  # no more sequences than the compressed caches are kept for
+        concurrency = min(concurrency, result.max_batch_size)
     first = groups[0].params
+    entries_per_token = 0 if compressed is None else compressed.bytes_per_token
     replicated = any(
         g.params.is_mla or g.params.n_kv_heads < g.params.tp_degree for g in groups
     ) and (first.tp_degree > 1)
@@ -253,12 +298,12 @@ def plan_model(
         free_bytes_per_device=free,
         free_bytes_source=source,
         weights=wb,
-        bytes_per_token=params.bytes_per_token,
-        bytes_per_token_per_device=sum(g.params.bytes_per_token_per_device for g in groups),
+        bytes_per_token=params.bytes_per_token + entries_per_token * first.tp_degree,
+        bytes_per_token_per_device=sum(g.params.bytes_per_token_per_device for g in groups)
+        + entries_per_token,
         replicated_kv=replicated,
         concurrency_at_max_len=concurrency,
-        tokens_per_replica=(min(full_blocks) if full_blocks else min(result.blocks_per_group))
-        * result.page_size,
+        tokens_per_replica=_tokens_per_replica(result, full_blocks, compressed is not None),
         groups=[
             PlanGroup(
                 attention=g.attention,
@@ -284,4 +329,5 @@ def plan_model(
         state_bytes_per_sequence=getattr(arch, "state_bytes_per_sequence", 0),
         encoder_len=getattr(arch, "model_max_encoder_len", 0),
         cross_bytes_per_sequence=getattr(arch, "cross_bytes_per_sequence", 0),
+        compressed_bytes_per_token=entries_per_token * first.tp_degree,
     )

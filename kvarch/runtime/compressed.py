@@ -20,28 +20,28 @@ left padding counts as tokens, as in transformers' cache) or the rows bound befo
 forward must hold the same counts.
 
 ``compressed_caches`` and ``window_groups`` read the layout from the schema: which caches each
-compressed layer keeps here, and its window, paged beside the other groups.
+compressed layer keeps here, and its window, paged beside the other groups; they and the rows'
+shapes live in the torch-free ``compressed_budget``, which the planner sizes the store from.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Any
 
-import msgspec
 import torch
 from torch import Tensor
 
-from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
 from kvarch.layers import Compressed
+from kvarch.runtime.compressed_budget import (
+    OVERLAPS_WITH,
+    cache_shapes,
+    compressed_caches,
+    window_groups,
+)
 from kvarch.runtime.errors import SequenceStateError, ShapeError
 
 __all__ = ["OVERLAPS_WITH", "CompressedStore", "compressed_caches", "window_groups"]
-
-OVERLAPS_WITH = "indexer"
-"""A layer whose compressed caches include one of this name (DeepSeek-V4's CSA layers) pools
-overlapping windows: two series per token, the previous window's first series carried over."""
 
 
 @dataclasses.dataclass
@@ -86,23 +86,22 @@ class CompressedStore:
         self.max_seq_len = max_seq_len
         self.caches: dict[int, dict[str, _Cache]] = {}
 
-        def zeros(n: int, width: int, kind: torch.dtype = dtype) -> Tensor:
-            return torch.zeros(max_seqs, n, width, dtype=kind, device=device)
+        def zeros(shape: tuple[int, int], kind: torch.dtype = dtype) -> Tensor:
+            return torch.zeros(max_seqs, *shape, dtype=kind, device=device)
 
         for i, specs in layers.items():
-            overlaps = any(c.name == OVERLAPS_WITH and c.elements for c in specs)
-            series = 2 if overlaps else 1
             kept: dict[str, _Cache] = {}
-            for c in specs:
-                if not c.elements:
-                    continue  # num_heads 0: the layer keeps none of it (HCA's indexer)
-                kept[c.name] = _Cache(
-                    c,
-                    entries=zeros(max_seq_len // c.every, c.elements),
-                    buffer_kv=zeros(c.every - 1, series * c.elements),
-                    buffer_gate=zeros(c.every - 1, series * c.elements),
-                    overlap_kv=zeros(c.every, c.elements) if overlaps else None,
-                    overlap_gate=zeros(c.every, c.elements, torch.float32) if overlaps else None,
+            spec = {c.name: c for c in specs}
+            # a cache of num_heads 0 (HCA's indexer) has no shape: the layer keeps none of it
+            for name, shape in cache_shapes(specs, max_seq_len).items():
+                carried = shape.carried
+                kept[name] = _Cache(
+                    spec[name],
+                    entries=zeros(shape.entries),
+                    buffer_kv=zeros(shape.open_window),
+                    buffer_gate=zeros(shape.open_window),
+                    overlap_kv=None if carried is None else zeros(carried),
+                    overlap_gate=None if carried is None else zeros(carried, torch.float32),
                     count=[0] * max_seqs,
                     filled=[0] * max_seqs,
                     carried=[False] * max_seqs,
@@ -242,39 +241,3 @@ class CompressedStore:
         for cache in self.caches.get(layer, {}).values():
             n = len(cache.count)
             cache.count, cache.filled, cache.carried = [0] * n, [0] * n, [False] * n
-
-
-def compressed_caches(arch: Any) -> dict[int, tuple[Compressed, ...]]:
-    """Each compressed layer's caches (``LayerSpec.compressed``)."""
-    return {s.index: s.compressed for s in arch.layers() if s.kind == "compressed"}
-
-
-def window_groups(arch: Any, params: MultiKVCacheParams) -> MultiKVCacheParams:
-    """``params`` with the compressed layers' windows paged as sliding groups of one tensor
-    per token (K = V), their compressed caches no longer budgeted as extra keys per token
-    (``CompressedStore`` holds them). Unchanged without compressed layers."""
-    specs = {s.index: s for s in arch.layers() if s.kind == "compressed"}
-    if not specs:
-        return params
-    groups: list[KVCacheGroup] = []
-    windows: dict[tuple[int | None, int, int], tuple[Any, list[int]]] = {}
-    for g in params.groups:
-        rest = [i for i in g.layer_indices if i not in specs]
-        if rest:
-            block = msgspec.structs.replace(g.params, num_layers=len(rest))
-            groups.append(msgspec.structs.replace(g, params=block, layer_indices=rest))
-        for i in (i for i in g.layer_indices if i in specs):
-            s = specs[i]
-            key = (s.window, s.k_head_dim, s.extra_key_elements)
-            windows.setdefault(key, (g.params, []))[1].append(i)
-    for (window, dim, extra), (base, indices) in windows.items():
-        block = msgspec.structs.replace(
-            base, n_kv_heads=1, head_dim=dim, num_layers=len(indices), is_mla=True,
-            extra_key_dim=extra,
-        )  # fmt: skip
-        groups.append(
-            KVCacheGroup(
-                params=block, layer_indices=sorted(indices), attention="sliding", window=window
-            )
-        )
-    return MultiKVCacheParams(groups=groups)

@@ -13,6 +13,12 @@ import msgspec
 
 from kvarch.device import DeviceRef
 from kvarch.kv_cache import GIB, KVCacheGroup, KVCacheParams, MultiKVCacheParams
+from kvarch.runtime.compressed_budget import (
+    StoreBudget,
+    compressed_caches,
+    store_budget,
+    window_groups,
+)
 from kvarch.runtime.errors import PlanError
 from kvarch.runtime.layout import CacheLayout, cache_layout
 from kvarch.validate import check_fraction, check_int
@@ -25,6 +31,7 @@ __all__ = [
     "CachePlan",
     "as_groups",
     "device_free_bytes",
+    "paged_params",
     "plan",
     "with_prefill_headroom",
 ]
@@ -81,6 +88,12 @@ class CachePlan(msgspec.Struct, frozen=True, kw_only=True):
     sequences' worth (not part of ``cache_bytes_per_device``)."""
     host_blocks_per_pool: list[int] = msgspec.field(default_factory=list)
     """Host swap blocks of each pool of ``layout``."""
+    compressed_bytes_per_sequence_per_device: int = 0
+    """Compressed caches one sequence keeps on each device (DeepSeek-V4's entries at
+    ``max_seq_len`` tokens and open windows; every TP rank holds them whole, like the window)."""
+    compressed_bytes_per_device: int = 0
+    """Compressed caches set aside on each device before the KV blocks: ``max_batch_size``
+    sequences' worth (not part of ``cache_bytes_per_device``)."""
 
     def _pools(self) -> tuple[list[int], list[int], list[int]]:
         """(device blocks, bytes per block per device, host blocks) of each pool."""
@@ -170,6 +183,7 @@ def plan(
     activation_bytes: int = 0,
     state_bytes_per_sequence: int = 0,
     cross_bytes_per_sequence: int = 0,
+    compressed: StoreBudget | None = None,
 ) -> CachePlan:
     """Size the cache for one device's ``free_bytes`` (every device of every replica alike).
 
@@ -182,6 +196,8 @@ def plan(
     over its TP devices; the batch's state is set aside first, the KV blocks get the rest.
     ``cross_bytes_per_sequence`` (an encoder-decoder's cross-attention K/V of one sequence at its
     encoder length, vLLM's ``CrossAttentionSpec``) is set aside the same way, beside the state.
+    ``compressed`` (DeepSeek-V4's compressed caches, kept per sequence beside the windows' pages)
+    is set aside too, sized for the planned length and whole on every TP device.
     """
     owner = "plan"
     check_int(owner, "free_bytes", free_bytes, minimum=0)
@@ -203,10 +219,21 @@ def plan(
     static = -(-weight_bytes // tp) + activation_bytes
     state_per_seq = -(-state_bytes_per_sequence // tp)
     cross_per_seq = -(-cross_bytes_per_sequence // tp)
-    per_seq_parts = (("recurrent state", state_per_seq), ("cross-attention K/V", cross_per_seq))
+    asked = max_seq_len if max_seq_len is not None else model_max_seq_len
+    check_int(owner, "max_seq_len", asked)
+
+    def stored(length: int) -> int:
+        """Compressed caches of one sequence sized for ``length`` tokens, on each device."""
+        return 0 if compressed is None else compressed.bytes_per_sequence(max(length, 0))
+
+    per_seq_parts = (
+        ("recurrent state", state_per_seq),
+        ("cross-attention K/V", cross_per_seq),
+        ("compressed caches", stored(asked)),
+    )
     per_seq_what = " and ".join(name for name, n in per_seq_parts if n)
     lowered = None
-    if max_batch_size is None and state_per_seq + cross_per_seq:
+    if max_batch_size is None and state_per_seq + cross_per_seq + stored(asked):
         # No batch asked for: the default cap, lowered to as many sequences as fit with their
         # per-sequence memory and the blocks of one full-length sequence each.
         full = max_seq_len or model_max_seq_len
@@ -214,17 +241,24 @@ def plan(
             sum(groups[g].max_pages_per_sequence(full) for g in members[p]) * block_bytes[p]
             for p in pools
         )
-        fits = (int(free_bytes * util) - static) // (state_per_seq + cross_per_seq + one)
+        per_seq = state_per_seq + cross_per_seq + stored(full)
+        fits = (int(free_bytes * util) - static) // (per_seq + one)
         if 1 <= fits < batch:
             batch, lowered = fits, batch
     state = batch * state_per_seq
     cross = batch * cross_per_seq
-    held = state + cross  # per-sequence memory, set aside before the KV blocks
-    budget = int(free_bytes * util) - static - held
+
+    def budget_at(length: int) -> int:
+        """Bytes per device left to the KV blocks when sequences are ``length`` tokens long:
+        the per-sequence memory of the batch is set aside first."""
+        return int(free_bytes * util) - static - state - cross - batch * stored(length)
+
+    held = state + cross + batch * stored(asked)
+    budget = budget_at(asked)
     if held and budget < sum(block_bytes) and budget + held >= sum(block_bytes):
         raise PlanError(
             "max_batch_size",
-            f"{batch} sequences' {per_seq_what} ({state_per_seq + cross_per_seq} bytes each "
+            f"{batch} sequences' {per_seq_what} ({held // batch} bytes each "
             f"per device, {held} in all) leaves {budget} bytes per device: less than one block "
             f"of every pool ({sum(block_bytes)} bytes). Lower max_batch_size or give the cache "
             "more memory.",
@@ -247,8 +281,6 @@ def plan(
     def seq_bytes(length: int) -> int:
         return sum(pool_pages(p, length) * block_bytes[p] for p in pools)
 
-    asked = max_seq_len if max_seq_len is not None else model_max_seq_len
-    check_int(owner, "max_seq_len", asked)
     if asked > model_max_seq_len:
         raise PlanError(
             "max_seq_len", f"{asked} exceeds the model's limit {model_max_seq_len}; lower it."
@@ -257,12 +289,12 @@ def plan(
     if lowered is not None:
         notes.append(
             f"max batch {batch} instead of {lowered}: each sequence also sets aside "
-            f"{state_per_seq + cross_per_seq} bytes per device of {per_seq_what}; pass "
+            f"{held // batch} bytes per device of {per_seq_what}; pass "
             "max_batch_size (--max-batch) to choose another"
         )
     length, shrunk_from = asked, None
     if seq_bytes(asked) > budget:  # not even one sequence of the asked length fits
-        one = _largest(1, asked, lambda n: seq_bytes(n) <= budget)
+        one = _largest(1, asked, lambda n: seq_bytes(n) <= budget_at(n))
         if max_seq_len is not None or one < 1:
             raise PlanError(
                 "max_seq_len",
@@ -271,7 +303,7 @@ def plan(
                 f"sequence); {budget // seq_bytes(1)} sequences fit at 1 token. Lower "
                 "max_length or give the cache more memory.",
             )
-        length, shrunk_from = one, asked
+        length, shrunk_from, budget = one, asked, budget_at(one)
         notes.append(
             f"context shrunk from the model's {asked} tokens to {length}: not even one "
             f"sequence of {asked} tokens fits in the cache's memory"
@@ -283,6 +315,8 @@ def plan(
     else:  # the whole budget (with several pools, split between them by need)
         blocks = [budget * n // need for n in pages]
     at_max_len = min(n // p for n, p in zip(blocks, pages, strict=True))
+    if compressed is not None:  # the compressed caches are kept for ``batch`` sequences
+        at_max_len = min(at_max_len, batch)
 
     def batch_fits(length: int) -> bool:
         return all(pool_pages(p, length) * batch <= blocks[p] for p in pools)
@@ -323,6 +357,13 @@ def plan(
             f"cross-attention K/V: {cross_per_seq} bytes per sequence per device, {cross} set "
             f"aside for {batch} sequences before the KV blocks"
         )
+    if compressed is not None:
+        notes.append(
+            f"compressed caches: {stored(length)} bytes per sequence per device (entries of "
+            f"{length} tokens {compressed.entry_bytes(length)}, open windows "
+            f"{compressed.open_bytes}), {batch * stored(length)} set aside for {batch} "
+            "sequences before the KV blocks"
+        )
     hosts = _host_blocks(layout, blocks)
     model_pool = layout.pool_of_source()
     return CachePlan(
@@ -346,6 +387,8 @@ def plan(
         state_bytes_per_device=state,
         cross_bytes_per_sequence_per_device=cross_per_seq,
         cross_bytes_per_device=cross,
+        compressed_bytes_per_sequence_per_device=stored(length),
+        compressed_bytes_per_device=batch * stored(length),
     )
 
 
@@ -398,11 +441,13 @@ def plan_for_arch(
 ) -> CachePlan:
     """``plan`` with an arch config's geometry, max length and utilization.
 
-    ``free_bytes`` None asks the config's first device (``device_free_bytes``).
+    ``free_bytes`` None asks the config's first device (``device_free_bytes``). Compressed
+    layers (DeepSeek-V4) are sized as the runtime holds them (``paged_params``).
     """
     free = device_free_bytes(arch.devices) if free_bytes is None else free_bytes
+    params, compressed = paged_params(arch)
     return plan(
-        arch.get_kv_params(),
+        params,
         free_bytes=free,
         model_max_seq_len=arch.model_max_seq_len,
         max_seq_len=arch.user_provided_max_length,
@@ -412,7 +457,23 @@ def plan_for_arch(
         activation_bytes=activation_bytes,
         state_bytes_per_sequence=getattr(arch, "state_bytes_per_sequence", 0),
         cross_bytes_per_sequence=getattr(arch, "cross_bytes_per_sequence", 0),
+        compressed=compressed,
     )
+
+
+def paged_params(
+    arch: ArchConfigWithAttentionKVCache,
+) -> tuple[KVCacheParams | MultiKVCacheParams, StoreBudget | None]:
+    """The groups the runtime pages for ``arch`` and its compressed caches' budget (None
+    without compressed layers): a compressed layer's window is a sliding group, its entries
+    and open windows are kept per sequence (``PagedCache.from_model`` does the same). Its
+    ``get_kv_params`` (what MAX reads) budgets those layers as full attention instead."""
+    params = arch.get_kv_params()
+    layers = compressed_caches(arch)
+    if not layers:
+        return params, None
+    dtype = getattr(arch, "cache_dtype", None) or arch.dtype
+    return window_groups(arch, params), store_budget(layers, dtype)
 
 
 def device_free_bytes(devices: Sequence[DeviceRef]) -> int:
