@@ -253,8 +253,9 @@ def plan(
         the per-sequence memory of the batch is set aside first."""
         return int(free_bytes * util) - static - state - cross - batch * stored(length)
 
-    held = state + cross + batch * stored(asked)
-    budget = budget_at(asked)
+    shortest = asked if max_seq_len is not None else 1  # the length the plan may shrink to
+    held = state + cross + batch * stored(shortest)
+    budget = budget_at(shortest)
     if held and budget < sum(block_bytes) and budget + held >= sum(block_bytes):
         raise PlanError(
             "max_batch_size",
@@ -273,6 +274,7 @@ def plan(
             f"({sum(block_bytes)} bytes). Raise device_memory_utilization, free device memory, "
             "or split the weights over more devices.",
         )
+    budget = budget_at(asked)
 
     def pool_pages(p: int, length: int) -> int:
         """Blocks of pool ``p`` one sequence of ``length`` tokens holds (all its groups)."""
@@ -289,7 +291,8 @@ def plan(
     if lowered is not None:
         notes.append(
             f"max batch {batch} instead of {lowered}: each sequence also sets aside "
-            f"{held // batch} bytes per device of {per_seq_what}; pass "
+            f"{state_per_seq + cross_per_seq + stored(asked)} bytes per device of "
+            f"{per_seq_what}; pass "
             "max_batch_size (--max-batch) to choose another"
         )
     length, shrunk_from = asked, None
