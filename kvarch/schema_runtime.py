@@ -671,8 +671,9 @@ class SchemaArchConfig(ArchConfigWithAttentionKVCache, frozen=True, kw_only=True
         latent = self._mla_latent_dim()
         groups: dict[tuple[str, int | None, int, int, int], list[int]] = {}
         for s in self._cached():
-            # a compressed layer is budgeted as full attention: its window's K/V for every
-            # token (an upper bound) and its compressed caches' elements per token, rounded up
+            # a compressed layer is budgeted as full attention (MAX's view): its window's K/V
+            # for every token (an upper bound) and its compressed caches' elements per token,
+            # rounded up; the planner sizes it as the runtime holds it (planner.paged_params)
             extra = s.extra_key_elements + s.compressed_elements_per_token()
             kind: str = GROUP_KIND.get(s.kind, s.kind)
             window = s.window if kind == s.kind else None  # a full group has no window

@@ -72,8 +72,9 @@ def test_bytes_per_token_divide_an_entry_by_its_tokens_rounding_up() -> None:
 
 
 def test_the_paged_groups_budget_compressed_layers_as_full_attention() -> None:
-    """An upper bound: the window's K/V for every token (the pages cannot yet hold a window
-    beside entries), plus each compressed cache's elements per token."""
+    """``get_kv_params`` (MAX's view): an upper bound, the window's K/V for every token plus
+    each compressed cache's elements per token. The planner sizes them as the runtime holds
+    them (``tests/test_plan_compressed.py``)."""
     from transformers import AutoConfig
 
     config = AutoConfig.for_model("deepseek_v4")
