@@ -8,6 +8,8 @@ model's against what ``PagedCache.from_model`` allocates on CPU for the same bud
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +17,7 @@ from transformers.models.auto.configuration_auto import CONFIG_MAPPING_NAMES
 
 import generated
 import kvarch
+from kvarch.cli import main
 from kvarch.dtype import DType
 from kvarch.planning import plan_model
 
@@ -162,3 +165,19 @@ def test_a_shrunk_context_sizes_the_stores_at_the_shrunk_length() -> None:
         full_bytes_per_sequence(length) - FULL_WINDOWS
     )
     assert p.available_bytes_per_device == budget - p.compressed_bytes_per_device
+
+
+def test_json_and_tp_keep_the_store_whole_on_every_rank(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The window's single K = V head and the store are whole on each of 4 TP ranks."""
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(full_size()))
+    argv = ["plan", str(path), "--gpu-memory", "80GiB", "--max-length", "8192", "--tp", "4"]
+    assert main([*argv, "--weights", "1GiB", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["plan"]["compressed_bytes_per_sequence_per_device"] == FULL_ENTRIES + FULL_OPEN
+    assert doc["bytes_per_token_per_device"] == 50_616
+    assert (doc["bytes_per_token"], doc["compressed_bytes_per_token"]) == (4 * 50_616, 4 * 6_584)
+    assert main([*argv, "--weights", "1GiB"]) == 0
+    assert "window K/V 176128 + compressed entries 26336" in capsys.readouterr().out
