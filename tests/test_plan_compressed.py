@@ -181,3 +181,22 @@ def test_json_and_tp_keep_the_store_whole_on_every_rank(
     assert (doc["bytes_per_token"], doc["compressed_bytes_per_token"]) == (4 * 50_616, 4 * 6_584)
     assert main([*argv, "--weights", "1GiB"]) == 0
     assert "window K/V 176128 + compressed entries 26336" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("dtype", [DType.float32, DType.bfloat16])
+@pytest.mark.parametrize("length", [1, 7, 61, 64, 300])
+def test_the_budget_is_the_bytes_the_store_allocates(dtype: DType, length: int) -> None:
+    """``StoreBudget`` (torch-free) against ``CompressedStore``'s tensors, at lengths that are
+    and are not multiples of N."""
+    import torch
+
+    from kvarch.runtime.compressed import CompressedStore
+    from kvarch.runtime.compressed_budget import compressed_caches, store_budget
+
+    arch = generated.from_hf_config(tiny().to_dict(), dtype=dtype)
+    layers = compressed_caches(arch)
+    torch_dtype = {DType.float32: torch.float32, DType.bfloat16: torch.bfloat16}[dtype]
+    store = CompressedStore(
+        layers, max_seqs=3, max_seq_len=length, dtype=torch_dtype, device="meta"
+    )
+    assert store_budget(layers, dtype).bytes_per_sequence(length) == store.bytes_per_sequence

@@ -103,6 +103,7 @@ def store_budget(layers: dict[int, tuple[Compressed, ...]], dtype: DType) -> Sto
     open_bytes = 0
     for specs in layers.values():
         every = {c.name: c.every for c in specs}
+        # the rows' widths (their count of entries is the length's, ``length // every``)
         for name, shape in cache_shapes(specs, 0).items():
             entries.append((every[name], dtype.nbytes(shape.entries[1])))
             open_bytes += shape.open_bytes(dtype)

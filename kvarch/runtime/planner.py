@@ -224,7 +224,7 @@ def plan(
 
     def stored(length: int) -> int:
         """Compressed caches of one sequence sized for ``length`` tokens, on each device."""
-        return 0 if compressed is None else compressed.bytes_per_sequence(max(length, 0))
+        return 0 if compressed is None else compressed.bytes_per_sequence(length)
 
     per_seq_parts = (
         ("recurrent state", state_per_seq),
