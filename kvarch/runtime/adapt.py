@@ -69,6 +69,22 @@ def decoder_layer_count(model: Any, groups: list[KVCacheGroup]) -> int:
 
 
 @dataclass(frozen=True)
+class Stores:
+    """What kvarch keeps per sequence outside the pages, each ``None`` when the model has none."""
+
+    state: StateStore | None
+    """Recurrent state of the stateful layers."""
+    compressed: CompressedStore | None
+    """Compressed layers' entries and open windows."""
+
+    @property
+    def bytes_per_sequence(self) -> int:
+        """Both stores' bytes for one sequence (what the planner sets aside per sequence)."""
+        state = 0 if self.state is None else self.state.bytes_per_sequence
+        return state + (0 if self.compressed is None else self.compressed.bytes_per_sequence)
+
+
+@dataclass(frozen=True)
 class Adapted:
     """How kvarch holds one model's cache (see the module docstring)."""
 
@@ -105,6 +121,12 @@ class Adapted:
     @property
     def groups(self) -> list[KVCacheGroup]:
         return as_groups(self.params)
+
+    def stores(self, model: Any, max_seqs: int, max_seq_len: int) -> Stores:
+        """The per-sequence stores beside the pages: recurrent state and compressed caches."""
+        return Stores(
+            self.state_store(model, max_seqs), self.compressed_store(model, max_seqs, max_seq_len)
+        )
 
     def state_store(self, model: Any, max_seqs: int) -> StateStore | None:
         """kvarch's store for the stateful layers' declared state (None when there are none),

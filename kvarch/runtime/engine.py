@@ -125,13 +125,12 @@ class Engine:
         model_type = adapted.model_type
         dense, solo = adapted.engine_serving(model)
         device = next(model.parameters()).device
-        state = adapted.state_store(model, max_batch_size)
         limit = arch.model_max_seq_len
         length = min(max_seq_len or limit, limit)
-        store = adapted.compressed_store(model, max_batch_size, length)
+        stores = adapted.stores(model, max_batch_size, length)
         # prompts prefilled whole, never read from the prefix cache: a state cannot restart
         # mid-prompt, and a solo forward is then what ``generate`` of the request alone runs
-        whole = state is not None or solo
+        whole = stores.state is not None or solo
         if whole:
             enable_prefix_caching = False
         self.cross_bytes_per_sequence = adapted.cross_bytes
@@ -149,8 +148,7 @@ class Engine:
                 device_memory_utilization=device_memory_utilization,
                 max_num_batched_tokens=max_num_batched_tokens,
                 device=device,
-                state_bytes_per_sequence=(0 if state is None else state.bytes_per_sequence)
-                + (0 if store is None else store.bytes_per_sequence),
+                state_bytes_per_sequence=stores.bytes_per_sequence,
                 cross_bytes_per_sequence=self.cross_bytes_per_sequence,
             )
         )
@@ -165,15 +163,15 @@ class Engine:
             paged_attention=not solo,
             enable_prefix_caching=enable_prefix_caching,
             encoder_decoder=self.encoder_decoder,
-            state=state,
+            state=stores.state,
             indexed=adapted.indexed,
             delegated=dict(adapted.delegated),
         )
         self.cache.engine_owned = True
         self.cache.dense_packed = dense
         self.cache.keeps_dense = adapted.keeps_dense
-        if store is not None:  # compressed layers: their caches per block-manager row
-            attach_compressed(self.cache, store)
+        if stores.compressed is not None:  # compressed layers: their caches per manager row
+            attach_compressed(self.cache, stores.compressed)
         self.scheduler = Scheduler(
             self.cache.manager,
             max_batch_size=max_batch_size,

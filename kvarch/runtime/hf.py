@@ -246,8 +246,7 @@ class PagedCache(Cache):  # type: ignore[misc]
             adapted = adapt(model, params=params)
         params = adapted.params
         groups = adapted.groups
-        state = adapted.state_store(model, max_batch_size)
-        store = adapted.compressed_store(model, max_batch_size, max_seq_len)
+        stores = adapted.stores(model, max_batch_size, max_seq_len)
         free = device_free_bytes(groups[0].params.devices) if free_bytes is None else free_bytes
         sized = plan(
             params,
@@ -257,8 +256,7 @@ class PagedCache(Cache):  # type: ignore[misc]
             max_batch_size=max_batch_size,
             device_memory_utilization=device_memory_utilization,
             cross_bytes_per_sequence=adapted.cross_bytes,
-            state_bytes_per_sequence=(0 if state is None else state.bytes_per_sequence)
-            + (0 if store is None else store.bytes_per_sequence),
+            state_bytes_per_sequence=stores.bytes_per_sequence,
         )
         sized = with_prefill_headroom(sized, params, max_prompt_len or max_seq_len)
         attn.share_attention(model, SHARED_ATTENTION.get(adapted.model_type, frozenset()))
@@ -278,14 +276,14 @@ class PagedCache(Cache):  # type: ignore[misc]
             delegated=dict(adapted.delegated),
             paged_attention=paged,
             encoder_decoder=bool(getattr(model.config, "is_encoder_decoder", False)),
-            state=state,
+            state=stores.state,
             indexed=adapted.indexed,
         )
         cache.keeps_dense = adapted.keeps_dense
-        if store is not None:
+        if stores.compressed is not None:
             from kvarch.runtime import hf_compressed  # its layer is a PagedLayer
 
-            hf_compressed.attach(cache, store)
+            hf_compressed.attach(cache, stores.compressed)
         return cache
 
     def bind_state(self, rows: Any, *, fresh: bool) -> None:
