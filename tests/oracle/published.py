@@ -277,6 +277,11 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         6 * 576 * 2,
     ),
     "apertus-v1.5-8b-text": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
+    "granite-swash-2b": (  # full on layer 0 and every 4th, 2560 / 20 = 128 wide
+        ([full(4, 128)] + [sliding(128, 4, 128)] * 3) * 6,
+        24 * 4 * 256 * 2,
+    ),
+    "hy3": ([full(8, 128)] * 80, 80 * 8 * 256 * 2),  # 327680: the quote's own 320 KiB
     "longcat-flash-chat": ([MLA] * 56, 56 * 576 * 2),  # 28 blocks x 2 MLA sublayers
     "vaultgemma-1b": ([full(4, 256)] * 26, 26 * 4 * 512 * 2),  # full on every layer
     # X-MOD and RoCBERT at their config classes' defaults: BERT-base geometry, 768 / 12
