@@ -20,7 +20,7 @@ _LLAMA_LIKE = {
     "llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe", "phi3", "gemma",
     "gemma2", "gemma3_text", "gpt_oss", "llama4_text", "olmo2", "granite", "starcoder2",
     "cohere", "cohere2", "apertus", "arcee", "nemotron", "exaone", "glm", "glm4", "olmo",
-    "hunyuan_v1_dense", "vaultgemma", "apertus1p5_text", "granite_swa",
+    "hunyuan_v1_dense", "vaultgemma", "apertus1p5_text", "granite_swa", "mellum",
 }  # fmt: skip
 
 
@@ -42,6 +42,8 @@ def llama_like(c: Cfg, n: ParamCount) -> None:
     if experts:
         step = c.int("interleave_moe_layer_step", "decoder_sparse_step", default=1)
         moe_layers = len([i for i in range(layers) if (i + 1) % step == 0])
+        if c.get("mlp_layer_types"):  # Mellum: dense or sparse, per layer
+            moe_layers = list(c.get("mlp_layer_types")).count("sparse")
         moe_inter = c.int("moe_intermediate_size", default=inter)
         gated_mlp(n, hidden, moe_inter, experts * moe_layers, "expert")
         n.add(experts, hidden, "router", moe_layers)

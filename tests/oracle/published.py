@@ -282,6 +282,10 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         24 * 4 * 256 * 2,
     ),
     "hy3": ([full(8, 128)] * 80, 80 * 8 * 256 * 2),  # 327680: the quote's own 320 KiB
+    "mellum2-12b-a2.5b-base": (  # sliding 1024 on 3 of every 4 layers, full on 3, 7, ..., 27
+        ([sliding(1024, 4, 128)] * 3 + [full(4, 128)]) * 7,
+        28 * 4 * 256 * 2,
+    ),
     "longcat-flash-chat": ([MLA] * 56, 56 * 576 * 2),  # 28 blocks x 2 MLA sublayers
     "vaultgemma-1b": ([full(4, 256)] * 26, 26 * 4 * 512 * 2),  # full on every layer
     # X-MOD and RoCBERT at their config classes' defaults: BERT-base geometry, 768 / 12
