@@ -107,10 +107,14 @@ def _indexer_layers(c: Cfg, layers: int) -> int:
     return sum(max(i - offset + 1, 0) % freq == 0 for i in range(layers))
 
 
-@formula("minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32", "glm4_moe_lite", "glm_moe_dsa")
+@formula(
+    "minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32", "glm4_moe_lite", "glm_moe_dsa",
+    "youtu",
+)  # fmt: skip
 def _mla(c: Cfg, n: ParamCount) -> None:
-    """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash, GLM-5: multi-head latent attention (with DSA
-    indexers in V3.2 and GLM-5), dense first layers then routed experts (none in MiniCPM3)."""
+    """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash, GLM-5, Youtu-LLM: multi-head latent attention
+    (with DSA indexers in V3.2 and GLM-5), dense first layers then routed experts (none in
+    MiniCPM3 and Youtu-LLM)."""
     hidden = c.int("hidden_size")
     layers = c.int("num_hidden_layers")
     q_rank = c.int("q_lora_rank")

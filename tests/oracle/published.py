@@ -286,6 +286,7 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         ([sliding(1024, 4, 128)] * 3 + [full(4, 128)]) * 7,
         28 * 4 * 256 * 2,
     ),
+    "youtu-llm-2b": ([MLA] * 32, 32 * 576 * 2),  # dense MLA, no experts
     "longcat-flash-chat": ([MLA] * 56, 56 * 576 * 2),  # 28 blocks x 2 MLA sublayers
     "vaultgemma-1b": ([full(4, 256)] * 26, 26 * 4 * 512 * 2),  # full on every layer
     # X-MOD and RoCBERT at their config classes' defaults: BERT-base geometry, 768 / 12
