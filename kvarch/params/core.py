@@ -173,7 +173,7 @@ def gqa(c: Cfg, n: ParamCount, layers: int, hidden: int, *, gated_q: bool = Fals
     }  # fmt: skip
     if qk_norm or c.flag(_QK_NORM_FLAG.get(c.model_type, ""), False):
         n.other += layers * 2 * hd  # q_norm, k_norm
-    if c.model_type in {"gpt_oss", "granite_swa"}:
+    if c.model_type in {"gpt_oss", "granite_swa", "granitemoe_swa"}:
         n.other += layers * heads  # attention sinks
 
 

@@ -21,6 +21,7 @@ _LLAMA_LIKE = {
     "gemma2", "gemma3_text", "gpt_oss", "llama4_text", "olmo2", "granite", "starcoder2",
     "cohere", "cohere2", "apertus", "arcee", "nemotron", "exaone", "glm", "glm4", "olmo",
     "hunyuan_v1_dense", "vaultgemma", "apertus1p5_text", "granite_swa", "mellum",
+    "granitemoe_swa",
 }  # fmt: skip
 
 
@@ -54,6 +55,8 @@ def llama_like(c: Cfg, n: ParamCount) -> None:
         if c.model_type == "qwen2_moe":  # a gated shared expert per MoE layer
             gated_mlp(n, hidden, c.int("shared_expert_intermediate_size"), moe_layers)
             n.add(1, hidden, "router", moe_layers)
+        if c.model_type == "granitemoe_swa":  # a shared MLP beside the experts (0: none)
+            gated_mlp(n, hidden, c.int("shared_intermediate_size"), moe_layers)
     dense_inter = c.int("intermediate_size_mlp", default=inter)
     if c.model_type in _UNGATED:
         plain_mlp(n, hidden, dense_inter, layers, bias=c.model_type == "starcoder2")
