@@ -394,24 +394,6 @@ def _hunyuan_moe(c: Cfg, n: ParamCount) -> None:
     n.other += (2 * layers + 1) * hidden
 
 
-@formula("hy_v3")
-def _hy_v3(c: Cfg, n: ParamCount) -> None:
-    """Hy3: q/k-normed GQA on every layer, dense MLPs where ``mlp_layer_types`` says (the first
-    layer by default), routed experts with ``num_shared_experts`` x ``moe_intermediate_size``
-    of shared MLP elsewhere; the router's score-correction bias is a buffer, not counted."""
-    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
-    mlps = c.get("mlp_layer_types") or ["dense"] * min(layers, 1) + ["sparse"] * (layers - 1)
-    moe, moe_inter = mlps.count("sparse"), c.int("moe_intermediate_size", default=1536)
-    embeddings(c, n, hidden)
-    gqa(c, n, layers, hidden)
-    gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
-    shared = moe_inter * c.int("num_shared_experts", default=1)
-    routed_experts(n, hidden, moe, c.int("num_experts", default=192), moe_inter, shared)
-    n.other += (2 * layers + 1) * hidden
-    if c.int("num_nextn_predict_layers"):
-        n.notes.append("multi-token-prediction layers not counted (not loaded for serving)")
-
-
 @formula("afmoe")
 def _afmoe(c: Cfg, n: ParamCount) -> None:
     """AFMoE (Arcee Trinity): GQA with a sigmoid output gate (``gate_proj``, as wide as q) and

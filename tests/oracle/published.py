@@ -288,9 +288,15 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     ),
     "youtu-llm-2b": ([MLA] * 32, 32 * 576 * 2),  # dense MLA, no experts
     "granite-swash-3b-a600m": (  # full on layers 0, 3, 7, ..., 27 (8 of 28), 1280 / 20 = 64
-        [full(4, 64) if i in {0, 3, 7, 11, 15, 19, 23, 27} else sliding(128, 4, 64)
-         for i in range(28)],
+        [
+            full(4, 64) if i in {0, 3, 7, 11, 15, 19, 23, 27} else sliding(128, 4, 64)
+            for i in range(28)
+        ],
         28 * 4 * 128 * 2,
+    ),
+    "laguna-xs-2.1": (  # full on every 4th layer from 0 (48 query heads), sliding 512 (64)
+        ([full(8, 128)] + [sliding(512, 8, 128)] * 3) * 10,
+        40 * 8 * 256 * 2,
     ),
     "longcat-flash-chat": ([MLA] * 56, 56 * 576 * 2),  # 28 blocks x 2 MLA sublayers
     "vaultgemma-1b": ([full(4, 256)] * 26, 26 * 4 * 512 * 2),  # full on every layer
