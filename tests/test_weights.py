@@ -121,6 +121,9 @@ DEFAULTS_BRANCHES = [
     ("hy_v3", {**_TINY_BERT, "num_key_value_heads": 2, "head_dim": 16, "num_experts": 4,
                "moe_intermediate_size": 24, "num_shared_experts": 2,
                "mlp_layer_types": ["sparse", "dense"]}),
+    # HRM-Text with biases, as transformers writes its config back (inflated layer count)
+    ("hrm_text", {**_TINY_BERT, "num_hidden_layers": 16, "num_layers_per_stack": 2,
+                  "head_dim": 16, "attention_bias": True, "mlp_bias": True}),
     # Mellum with a dense layer among its sparse ones (the 12B fixture's are all sparse)
     ("mellum", {**_TINY_BERT, "num_key_value_heads": 2, "head_dim": 16, "num_experts": 4,
                 "moe_intermediate_size": 24, "mlp_layer_types": ["dense", "sparse"]}),

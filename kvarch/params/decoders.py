@@ -394,6 +394,24 @@ def _hunyuan_moe(c: Cfg, n: ParamCount) -> None:
     n.other += (2 * layers + 1) * hidden
 
 
+@formula("hrm_text")
+def _hrm_text(c: Cfg, n: ParamCount) -> None:
+    """HRM-Text: two stacks (H and L) of ``num_layers_per_stack`` layers (the config.json's
+    ``num_hidden_layers`` before transformers inflates it to one cache slot per invocation):
+    multi-head attention with a sigmoid output gate as wide as q, a gated MLP, parameterless
+    norms, and the L stack's initial state."""
+    hidden, heads = c.int("hidden_size"), c.int("num_attention_heads")
+    layers = 2 * c.int("num_layers_per_stack", "num_hidden_layers")
+    width = heads * c.int("head_dim", default=128)
+    embeddings(c, n, hidden)
+    n.add(width, hidden, "attn", 4 * layers)  # q, k, v, gate
+    n.add(hidden, width, "attn", layers)
+    n.other += layers * c.flag("attention_bias", False) * (4 * width + hidden)
+    inter = c.int("intermediate_size")
+    gated_mlp(n, hidden, inter, layers)
+    n.other += layers * c.flag("mlp_bias", False) * (2 * inter + hidden) + hidden  # z_L_init
+
+
 @formula("afmoe")
 def _afmoe(c: Cfg, n: ParamCount) -> None:
     """AFMoE (Arcee Trinity): GQA with a sigmoid output gate (``gate_proj``, as wide as q) and

@@ -298,6 +298,9 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         ([full(8, 128)] + [sliding(512, 8, 128)] * 3) * 10,
         40 * 8 * 256 * 2,
     ),
+    # HRM-Text: 16 layers per stack run H_cycles x (L_cycles + 1) = 2 x 4 times, a cache slot
+    # per invocation (128), each 12 heads x 128
+    "hrm-text-1b": ([full(12, 128)] * 128, 128 * 12 * 256 * 2),
     "longcat-flash-chat": ([MLA] * 56, 56 * 576 * 2),  # 28 blocks x 2 MLA sublayers
     "vaultgemma-1b": ([full(4, 256)] * 26, 26 * 4 * 512 * 2),  # full on every layer
     # X-MOD and RoCBERT at their config classes' defaults: BERT-base geometry, 768 / 12
