@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 175, CONFIGS  # 171 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 182, CONFIGS  # 178 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -114,6 +114,19 @@ DEFAULTS_BRANCHES = [
     # then from a pattern string (F: own indexer, S: the previous one's top-k)
     ("glm_moe_dsa", {**_GLM_DSA, "index_topk_freq": 2, "index_skip_topk_offset": 2}),
     ("glm_moe_dsa", {**_GLM_DSA, "index_topk_pattern": "FSSFSS"}),
+    # Laguna gated per channel, one query-head count; Hy3 with its dense layers listed
+    ("laguna", {**_TINY_BERT, "num_key_value_heads": 2, "head_dim": 16, "gating": False,
+                "num_experts": 4, "moe_intermediate_size": 24,
+                "shared_expert_intermediate_size": 40}),
+    ("hy_v3", {**_TINY_BERT, "num_key_value_heads": 2, "head_dim": 16, "num_experts": 4,
+               "moe_intermediate_size": 24, "num_shared_experts": 2,
+               "mlp_layer_types": ["sparse", "dense"]}),
+    # HRM-Text with biases, as transformers writes its config back (inflated layer count)
+    ("hrm_text", {**_TINY_BERT, "num_hidden_layers": 16, "num_layers_per_stack": 2,
+                  "head_dim": 16, "attention_bias": True, "mlp_bias": True}),
+    # Mellum with a dense layer among its sparse ones (the 12B fixture's are all sparse)
+    ("mellum", {**_TINY_BERT, "num_key_value_heads": 2, "head_dim": 16, "num_experts": 4,
+                "moe_intermediate_size": 24, "mlp_layer_types": ["dense", "sparse"]}),
 ]  # fmt: skip
 
 

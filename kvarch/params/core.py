@@ -169,11 +169,11 @@ def gqa(c: Cfg, n: ParamCount, layers: int, hidden: int, *, gated_q: bool = Fals
     n.other += layers * (qkv_bias * (heads + 2 * kv) * hd + out_bias * hidden)
     qk_norm = c.model_type in {
         "qwen3", "qwen3_moe", "qwen3_next", "qwen3_5_text", "qwen3_5_moe_text", "gemma3_text",
-        "olmo2", "dots1", "hunyuan_v1_moe",
+        "olmo2", "dots1", "hunyuan_v1_moe", "hy_v3", "mellum",
     }  # fmt: skip
     if qk_norm or c.flag(_QK_NORM_FLAG.get(c.model_type, ""), False):
         n.other += layers * 2 * hd  # q_norm, k_norm
-    if c.model_type == "gpt_oss":
+    if c.model_type in {"gpt_oss", "granite_swa", "granitemoe_swa"}:
         n.other += layers * heads  # attention sinks
 
 

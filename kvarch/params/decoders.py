@@ -20,7 +20,8 @@ _LLAMA_LIKE = {
     "llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe", "phi3", "gemma",
     "gemma2", "gemma3_text", "gpt_oss", "llama4_text", "olmo2", "granite", "starcoder2",
     "cohere", "cohere2", "apertus", "arcee", "nemotron", "exaone", "glm", "glm4", "olmo",
-    "hunyuan_v1_dense", "vaultgemma", "apertus1p5_text",
+    "hunyuan_v1_dense", "vaultgemma", "apertus1p5_text", "granite_swa", "mellum",
+    "granitemoe_swa",
 }  # fmt: skip
 
 
@@ -42,6 +43,8 @@ def llama_like(c: Cfg, n: ParamCount) -> None:
     if experts:
         step = c.int("interleave_moe_layer_step", "decoder_sparse_step", default=1)
         moe_layers = len([i for i in range(layers) if (i + 1) % step == 0])
+        if c.get("mlp_layer_types"):  # Mellum: dense or sparse, per layer
+            moe_layers = list(c.get("mlp_layer_types")).count("sparse")
         moe_inter = c.int("moe_intermediate_size", default=inter)
         gated_mlp(n, hidden, moe_inter, experts * moe_layers, "expert")
         n.add(experts, hidden, "router", moe_layers)
@@ -52,6 +55,8 @@ def llama_like(c: Cfg, n: ParamCount) -> None:
         if c.model_type == "qwen2_moe":  # a gated shared expert per MoE layer
             gated_mlp(n, hidden, c.int("shared_expert_intermediate_size"), moe_layers)
             n.add(1, hidden, "router", moe_layers)
+        if c.model_type == "granitemoe_swa":  # a shared MLP beside the experts (0: none)
+            gated_mlp(n, hidden, c.int("shared_intermediate_size"), moe_layers)
     dense_inter = c.int("intermediate_size_mlp", default=inter)
     if c.model_type in _UNGATED:
         plain_mlp(n, hidden, dense_inter, layers, bias=c.model_type == "starcoder2")
@@ -105,10 +110,14 @@ def _indexer_layers(c: Cfg, layers: int) -> int:
     return sum(max(i - offset + 1, 0) % freq == 0 for i in range(layers))
 
 
-@formula("minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32", "glm4_moe_lite", "glm_moe_dsa")
+@formula(
+    "minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32", "glm4_moe_lite", "glm_moe_dsa",
+    "youtu",
+)  # fmt: skip
 def _mla(c: Cfg, n: ParamCount) -> None:
-    """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash, GLM-5: multi-head latent attention (with DSA
-    indexers in V3.2 and GLM-5), dense first layers then routed experts (none in MiniCPM3)."""
+    """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash, GLM-5, Youtu-LLM: multi-head latent attention
+    (with DSA indexers in V3.2 and GLM-5), dense first layers then routed experts (none in
+    MiniCPM3 and Youtu-LLM)."""
     hidden = c.int("hidden_size")
     layers = c.int("num_hidden_layers")
     q_rank = c.int("q_lora_rank")
@@ -383,6 +392,24 @@ def _hunyuan_moe(c: Cfg, n: ParamCount) -> None:
     gqa(c, n, layers, hidden)
     routed_experts(n, hidden, layers, experts, inter, inter)
     n.other += (2 * layers + 1) * hidden
+
+
+@formula("hrm_text")
+def _hrm_text(c: Cfg, n: ParamCount) -> None:
+    """HRM-Text: two stacks (H and L) of ``num_layers_per_stack`` layers (the config.json's
+    ``num_hidden_layers`` before transformers inflates it to one cache slot per invocation):
+    multi-head attention with a sigmoid output gate as wide as q, a gated MLP, parameterless
+    norms, and the L stack's initial state."""
+    hidden, heads = c.int("hidden_size"), c.int("num_attention_heads")
+    layers = 2 * c.int("num_layers_per_stack", "num_hidden_layers")
+    width = heads * c.int("head_dim", default=128)
+    embeddings(c, n, hidden)
+    n.add(width, hidden, "attn", 4 * layers)  # q, k, v, gate
+    n.add(hidden, width, "attn", layers)
+    n.other += layers * c.flag("attention_bias", False) * (4 * width + hidden)
+    inter = c.int("intermediate_size")
+    gated_mlp(n, hidden, inter, layers)
+    n.other += layers * c.flag("mlp_bias", False) * (2 * inter + hidden) + hidden  # z_L_init
 
 
 @formula("afmoe")

@@ -277,6 +277,30 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         6 * 576 * 2,
     ),
     "apertus-v1.5-8b-text": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
+    "granite-swash-2b": (  # full on layer 0 and every 4th, 2560 / 20 = 128 wide
+        ([full(4, 128)] + [sliding(128, 4, 128)] * 3) * 6,
+        24 * 4 * 256 * 2,
+    ),
+    "hy3": ([full(8, 128)] * 80, 80 * 8 * 256 * 2),  # 327680: the quote's own 320 KiB
+    "mellum2-12b-a2.5b-base": (  # sliding 1024 on 3 of every 4 layers, full on 3, 7, ..., 27
+        ([sliding(1024, 4, 128)] * 3 + [full(4, 128)]) * 7,
+        28 * 4 * 256 * 2,
+    ),
+    "youtu-llm-2b": ([MLA] * 32, 32 * 576 * 2),  # dense MLA, no experts
+    "granite-swash-3b-a600m": (  # full on layers 0, 3, 7, ..., 27 (8 of 28), 1280 / 20 = 64
+        [
+            full(4, 64) if i in {0, 3, 7, 11, 15, 19, 23, 27} else sliding(128, 4, 64)
+            for i in range(28)
+        ],
+        28 * 4 * 128 * 2,
+    ),
+    "laguna-xs-2.1": (  # full on every 4th layer from 0 (48 query heads), sliding 512 (64)
+        ([full(8, 128)] + [sliding(512, 8, 128)] * 3) * 10,
+        40 * 8 * 256 * 2,
+    ),
+    # HRM-Text: 16 layers per stack run H_cycles x (L_cycles + 1) = 2 x 4 times, a cache slot
+    # per invocation (128), each 12 heads x 128
+    "hrm-text-1b": ([full(12, 128)] * 128, 128 * 12 * 256 * 2),
     "longcat-flash-chat": ([MLA] * 56, 56 * 576 * 2),  # 28 blocks x 2 MLA sublayers
     "vaultgemma-1b": ([full(4, 256)] * 26, 26 * 4 * 512 * 2),  # full on every layer
     # X-MOD and RoCBERT at their config classes' defaults: BERT-base geometry, 768 / 12
