@@ -121,6 +121,8 @@ MAX_DROPS_WINDOW = {
     "phi-3-mini-4k-instruct": {(2047, 32, 96): 32},
     "phi-3-medium-4k-instruct": {(2047, 10, 128): 40},
     "llama-4-scout-17b-16e-text": {(8192, 8, 128): 36, (None, 8, 128): 12},
+    # 3 sliding (512) layers per full one; MAX's Laguna config caches all 40 in full
+    "laguna-xs-2.1": {(512, 8, 128): 30, (None, 8, 128): 10},
 }
 #: Fixtures where MAX caches K/V on every layer: LFM2's short-convolution layers keep none in
 #: transformers (and kvarch), only its 6 attention layers of 16 do.
@@ -133,6 +135,9 @@ MAX_REFUSES = {
     # transformers 5 keeps Olmo 3's RoPE per layer type ({"sliding_attention": {...},
     # "full_attention": {...}}); MAX's Olmo3Config looks for one flat rope_type
     "olmo-3-1025-7b": "Neither 'type' nor 'rope_type' found in rope_scaling",
+    # transformers defaults `route_norm` (the quoted config leaves it out); MAX's Hy3 config
+    # requires it
+    "hy3": "missing required field 'route_norm'",
 }
 
 
