@@ -60,6 +60,7 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
         "num_channels": 3, "image_size": 224, "patch_size": 16,
     },
     "gpt2": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
+    "gpt-sw3": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
     "bart": {
         "vocab_size": 50265, "d_model": 1024, "encoder_layers": 12, "decoder_layers": 12,
         "encoder_ffn_dim": 4096, "decoder_ffn_dim": 4096, "max_position_embeddings": 1024,
@@ -82,7 +83,7 @@ _TIED_BY_DEFAULT = {
     "cohere", "cohere2", "bloom", "opt", "starcoder2", "ctrl", "xglm", "gpt_neox_japanese",
     "minicpm3", "jetmoe", "modernbert-decoder",
     "gemma", "gemma2", "gemma3", "gemma3_text", "gemma3n_text", "recurrent_gemma", "vaultgemma",
-    "falcon", "gpt2", "gpt_bigcode", "mpt", "bart", "whisper", "mbart", "pegasus", "plbart", "mvp",
+    "falcon", "gpt2", "gpt-sw3", "gpt_bigcode", "mpt", "bart", "whisper", "mbart", "pegasus", "plbart", "mvp",
     "marian", "blenderbot", "blenderbot-small", "bigbird_pegasus", "biogpt", "zamba", "zamba2",
     "lfm2", "lfm2_moe", "gpt_neo", "prophetnet", "trocr",
 }  # fmt: skip

@@ -112,12 +112,12 @@ def _indexer_layers(c: Cfg, layers: int) -> int:
 
 @formula(
     "minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32", "glm4_moe_lite", "glm_moe_dsa",
-    "youtu",
+    "youtu", "axk1",
 )  # fmt: skip
 def _mla(c: Cfg, n: ParamCount) -> None:
-    """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash, GLM-5, Youtu-LLM: multi-head latent attention
-    (with DSA indexers in V3.2 and GLM-5), dense first layers then routed experts (none in
-    MiniCPM3 and Youtu-LLM)."""
+    """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash, GLM-5, Youtu-LLM, A.X-K1: multi-head latent
+    attention (with DSA indexers in V3.2 and GLM-5), dense first layers then routed experts
+    (none in MiniCPM3 and Youtu-LLM)."""
     hidden = c.int("hidden_size")
     layers = c.int("num_hidden_layers")
     q_rank = c.int("q_lora_rank")
@@ -142,6 +142,8 @@ def _mla(c: Cfg, n: ParamCount) -> None:
     shared = c.int("n_shared_experts", default=int(c.model_type == "glm_moe_dsa"))
     routed_experts(n, hidden, moe, experts, moe_inter, moe_inter * shared)
     n.other += layers * 2 * hidden + hidden
+    if c.model_type == "axk1":  # an RMSNorm on each MoE block's output
+        n.other += moe * hidden
     if c.int("num_nextn_predict_layers"):
         n.notes.append("multi-token-prediction layers not counted (not loaded for serving)")
 
@@ -247,7 +249,7 @@ _CLASSIC = {
 
 
 @formula(*_CLASSIC)
-def _classic(c: Cfg, n: ParamCount) -> None:
+def classic(c: Cfg, n: ParamCount) -> None:
     """BLOOM, GPT-J, CodeGen, GPT-NeoX(-Japanese), OPT, Phi-1/2, Persimmon, CTRL, XGLM, BioGPT:
     multi-head attention, a 4x (or ``intermediate_size``) ungated MLP, LayerNorm."""
     kind = _CLASSIC[c.model_type]
@@ -295,7 +297,7 @@ def _gpt_neo(c: Cfg, n: ParamCount) -> None:
     n.other += layers * (hidden + 4 * hidden) + 2 * hidden  # out bias, ln_1, ln_2; ln_f
 
 
-@formula("gpt2", "gpt_bigcode")
+@formula("gpt2", "gpt-sw3", "gpt_bigcode")
 def _gpt(c: Cfg, n: ParamCount) -> None:
     """GPT-2 and GPT-BigCode (StarCoder): learned positions, LayerNorm, biased 4x MLP."""
     hidden = c.int("n_embd", "hidden_size")

@@ -306,6 +306,12 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     # X-MOD and RoCBERT at their config classes' defaults: BERT-base geometry, 768 / 12
     "xmod-base": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
     "roc-bert-base-zh": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
+    # Full-size configs once checked by kvarch alone in the schema tests
+    "fuyu-8b": ([full(64, 64)] * 36, 36 * 64 * 128 * 2),  # Persimmon: 4096 / 64, no GQA
+    "gpt-sw3-1.3b": ([full(16, 128)] * 24, 24 * 16 * 256 * 2),  # GPT-2 layout, 2048 / 16
+    # Moshi's window equals its 3000 positions: every layer sliding, nothing dropped in range
+    "hf-moshika": ([sliding(3000, 32, 128)] * 32, 32 * 32 * 256 * 2),
+    "a.x-k1": ([MLA] * 61, 61 * 576 * 2),  # A.X-K1: DeepSeek-V3's latent, 61 layers
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and

@@ -215,7 +215,7 @@ def _read_truth(model: Any, config: PretrainedConfig, device: str) -> list[Layer
     num_layers = _num_layers(text) + _loop_slots(text)
     attn = _attention_modules(model, num_layers)
     entries = _cache_entries(cache)
-    if handed is not None:  # BLT: its local decoder's layers follow in the cross half
+    if hasattr(handed, "cross_attention_cache"):  # BLT: its local decoder's layers follow
         entries += _cache_entries(cache.cross_attention_cache)
     shared_tail = all(getattr(m, "is_kv_shared_layer", False) for m in attn[len(entries) :])
     if len(entries) < num_layers and (shared_tail or _state_tail(cache, len(entries), num_layers)):
@@ -327,12 +327,17 @@ def _handed_cache(config: PretrainedConfig) -> Any:
     """A cache to hand a model whose own forward cannot build one: BLT (transformers 5.24's
     ``BltModel`` builds ``DynamicCache(config=BltConfig)``, which has no layer count). It keeps
     its local encoder's layers in the self-attention half and its local decoder's in the
-    cross-attention half; None for every other model."""
-    if getattr(config, "model_type", None) != "blt":
-        return None
+    cross-attention half. Moshi builds its ``DynamicCache(config=...)`` only after its mask,
+    whose packed-sequence check (run when there is no cache yet) calls ``.item()`` on meta: it
+    gets the same cache up front. None for every other model."""
     from transformers import DynamicCache, EncoderDecoderCache
 
-    return EncoderDecoderCache(DynamicCache(), DynamicCache())
+    model_type = getattr(config, "model_type", None)
+    if model_type == "blt":
+        return EncoderDecoderCache(DynamicCache(), DynamicCache())
+    if model_type == "moshi":
+        return DynamicCache(config=config)
+    return None
 
 
 def _prefix_tokens(text: PretrainedConfig) -> int:
