@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 186, CONFIGS  # 182 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 187, CONFIGS  # 183 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -127,6 +127,27 @@ DEFAULTS_BRANCHES = [
     # Mellum with a dense layer among its sparse ones (the 12B fixture's are all sparse)
     ("mellum", {**_TINY_BERT, "num_key_value_heads": 2, "head_dim": 16, "num_experts": 4,
                 "moe_intermediate_size": 24, "mlp_layer_types": ["dense", "sparse"]}),
+    # Fuyu and GPT-SW3 small (the fixtures' fields at other sizes; GPT-SW3 untied)
+    ("fuyu", {**_TINY_BERT, "patch_size": 4, "num_channels": 2}),
+    ("gpt-sw3", {"n_embd": 64, "n_head": 4, "n_layer": 2, "n_inner": 96,
+                 "tie_word_embeddings": False}),
+    # Moshi with grouped KV heads and an explicit head_dim
+    ("moshi", {**_TINY_BERT, "num_key_value_heads": 2, "head_dim": 32, "ffn_dim": 96}),
+    # A.X-K1: a dense layer, then MoE blocks with their output norm
+    ("axk1", {**_GLM_DSA, "num_hidden_layers": 3, "n_group": 1, "topk_group": 1,
+              "num_experts_per_tok": 2}),
+    # Phi-4-multimodal with its towers left out (their defaults), then small ones with the
+    # symmetric bias, a depthwise multiplier, downsampling and a 4x time reduction
+    ("phi4_multimodal", {**_TINY_BERT, "num_key_value_heads": 2, "pad_token_id": None}),
+    ("phi4_multimodal", {**_TINY_BERT, "pad_token_id": None, "vision_config": {
+        "hidden_size": 32, "intermediate_size": 48, "num_hidden_layers": 2,
+        "num_attention_heads": 2, "image_size": 56, "patch_size": 14},
+     "audio_config": {
+        "hidden_size": 32, "intermediate_size": 48, "num_blocks": 2, "num_attention_heads": 2,
+        "nemo_conv_channels": 16, "ext_pw_out_channel": 24,
+        "depthwise_separable_out_channel": 40, "depthwise_multiplier": 2, "kernel_size": 5,
+        "time_reduction": 4, "bias_max_distance": 50, "bias_symmetric": True,
+        "downsample_rate": 2}}),
 ]  # fmt: skip
 
 
@@ -136,6 +157,14 @@ def test_hybrid_formula_branches_match_transformers(
 ) -> None:
     config = {"model_type": model_type, **_SMALL, **fields}
     assert count_params(config).family == model_type
+    assert count_params(config).total == _meta_params(config)
+
+
+@pytest.mark.parametrize("model_type", ["fuyu", "moshi", "phi4_multimodal", "gpt-sw3"])
+def test_a_bare_model_type_counts_its_config_class_defaults(model_type: str) -> None:
+    """The formulas' own defaults (``kvarch.params.core``) are transformers' config defaults:
+    ``{"model_type": ...}`` alone counts what transformers builds from it."""
+    config = {"model_type": model_type}
     assert count_params(config).total == _meta_params(config)
 
 

@@ -59,6 +59,29 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
         "hidden_size": 768, "intermediate_size": 3072, "num_hidden_layers": 12,
         "num_channels": 3, "image_size": 224, "patch_size": 16,
     },
+    "fuyu": {  # FuyuConfig's text_config defaults (a Persimmon decoder)
+        "vocab_size": 262144, "hidden_size": 4096, "intermediate_size": 16384,
+        "num_hidden_layers": 36, "num_attention_heads": 64, "qk_layernorm": True,
+    },
+    "moshi": {
+        "vocab_size": 32000, "hidden_size": 4096, "num_hidden_layers": 32,
+        "num_attention_heads": 32, "ffn_dim": 22528,
+    },
+    "phi4_multimodal": {  # Phi4MultimodalConfig's (its Phi-3 decoder's) defaults
+        "vocab_size": 200064, "hidden_size": 3072, "intermediate_size": 8192,
+        "num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 8,
+    },
+    "phi4_multimodal_vision": {
+        "hidden_size": 1152, "intermediate_size": 4304, "num_hidden_layers": 27,
+        "num_channels": 3, "image_size": 448, "patch_size": 14,
+    },
+    "phi4_multimodal_audio": {
+        "hidden_size": 1024, "intermediate_size": 1536, "num_blocks": 24,
+        "num_attention_heads": 16, "nemo_conv_channels": 1024, "input_size": 80,
+        "ext_pw_out_channel": 1024, "depthwise_separable_out_channel": 1024,
+        "depthwise_multiplier": 1, "kernel_size": 3, "time_reduction": 8,
+        "bias_max_distance": 1000,
+    },
     "gpt2": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
     "gpt-sw3": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
     "bart": {

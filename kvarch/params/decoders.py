@@ -139,7 +139,7 @@ def _mla(c: Cfg, n: ParamCount) -> None:
     moe = len([i for i in range(dense, layers) if i % freq == 0]) if experts else 0
     moe_inter = c.int("moe_intermediate_size")
     gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
-    shared = c.int("n_shared_experts", default=int(c.model_type == "glm_moe_dsa"))
+    shared = c.int("n_shared_experts", default=int(c.model_type in ("glm_moe_dsa", "axk1")))
     routed_experts(n, hidden, moe, experts, moe_inter, moe_inter * shared)
     n.other += layers * 2 * hidden + hidden
     if c.model_type == "axk1":  # an RMSNorm on each MoE block's output

@@ -169,7 +169,13 @@ def _bert_extras(c: Cfg, n: ParamCount, hidden: int, layers: int) -> None:
 
 def siglip(vision: Mapping[str, Any], text_hidden: int, n: ParamCount) -> None:
     """A SigLIP vision tower and Gemma 3's projector into the text width."""
-    v = Cfg(vision, "siglip_vision_model")
+    hidden = siglip_tower(Cfg(vision, "siglip_vision_model"), n)
+    n.other += hidden + hidden * text_hidden  # mm_soft_emb_norm, mm_input_projection
+
+
+def siglip_tower(v: Cfg, n: ParamCount) -> int:
+    """A SigLIP vision encoder without a pooling head (patch conv, positions, biased
+    pre-LayerNorm layers, the post LayerNorm); returns its width."""
     hidden, layers, inter = (
         v.int("hidden_size"),
         v.int("num_hidden_layers"),
@@ -181,4 +187,4 @@ def siglip(vision: Mapping[str, Any], text_hidden: int, n: ParamCount) -> None:
     n.other += layers * (9 * hidden + inter) + 2 * hidden  # norms and biases
     # Vision matrices stay in the checkpoint's dtype (quantizers skip the tower).
     n.other += layers * (4 * hidden * hidden + 2 * hidden * inter)
-    n.other += hidden + hidden * text_hidden  # mm_soft_emb_norm, mm_input_projection
+    return hidden

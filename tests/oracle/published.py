@@ -312,6 +312,7 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     # Moshi's window equals its 3000 positions: every layer sliding, nothing dropped in range
     "hf-moshika": ([sliding(3000, 32, 128)] * 32, 32 * 32 * 256 * 2),
     "a.x-k1": ([MLA] * 61, 61 * 576 * 2),  # A.X-K1: DeepSeek-V3's latent, 61 layers
+    "phi-4-multimodal-instruct": ([full(8, 96)] * 32, 32 * 8 * 192 * 2),  # 3072 / 32, GQA 8
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
