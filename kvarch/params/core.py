@@ -106,9 +106,9 @@ _TIED_BY_DEFAULT = {
     "cohere", "cohere2", "bloom", "opt", "starcoder2", "ctrl", "xglm", "gpt_neox_japanese",
     "minicpm3", "jetmoe", "modernbert-decoder",
     "gemma", "gemma2", "gemma3", "gemma3_text", "gemma3n_text", "recurrent_gemma", "vaultgemma",
-    "falcon", "gpt2", "gpt-sw3", "gpt_bigcode", "mpt", "bart", "whisper", "mbart", "pegasus", "plbart", "mvp",
-    "marian", "blenderbot", "blenderbot-small", "bigbird_pegasus", "biogpt", "zamba", "zamba2",
-    "lfm2", "lfm2_moe", "gpt_neo", "prophetnet", "trocr",
+    "falcon", "gpt2", "gpt-sw3", "gpt_bigcode", "mpt", "bart", "whisper", "mbart", "pegasus",
+    "plbart", "mvp", "marian", "blenderbot", "blenderbot-small", "bigbird_pegasus", "biogpt",
+    "zamba", "zamba2", "lfm2", "lfm2_moe", "gpt_neo", "prophetnet", "trocr",
 }  # fmt: skip
 
 
