@@ -21,7 +21,7 @@ _LLAMA_LIKE = {
     "gemma2", "gemma3_text", "gpt_oss", "llama4_text", "olmo2", "granite", "starcoder2",
     "cohere", "cohere2", "apertus", "arcee", "nemotron", "exaone", "glm", "glm4", "olmo",
     "hunyuan_v1_dense", "vaultgemma", "apertus1p5_text", "granite_swa", "mellum",
-    "granitemoe_swa",
+    "granitemoe_swa", "jais2",
 }  # fmt: skip
 
 
@@ -59,7 +59,8 @@ def llama_like(c: Cfg, n: ParamCount) -> None:
             gated_mlp(n, hidden, c.int("shared_intermediate_size"), moe_layers)
     dense_inter = c.int("intermediate_size_mlp", default=inter)
     if c.model_type in _UNGATED:
-        plain_mlp(n, hidden, dense_inter, layers, bias=c.model_type == "starcoder2")
+        biased = c.model_type == "starcoder2" or (c.model_type == "jais2" and c.flag("mlp_bias", False))
+        plain_mlp(n, hidden, dense_inter, layers, bias=biased)
     else:
         gated_mlp(n, hidden, dense_inter, layers - moe_layers)
     norms = _NORMS_PER_LAYER.get(c.model_type, 2)
@@ -72,9 +73,9 @@ def llama_like(c: Cfg, n: ParamCount) -> None:
 
 # Llama-style families whose MLP has no gate, their norms per layer when not two, and the
 # LayerNorm ones (a bias beside each weight).
-_UNGATED = {"apertus", "apertus1p5_text", "arcee", "nemotron", "starcoder2"}
+_UNGATED = {"apertus", "apertus1p5_text", "arcee", "nemotron", "starcoder2", "jais2"}
 _NORMS_PER_LAYER = {"gemma2": 4, "gemma3_text": 4, "glm4": 4, "cohere": 1, "cohere2": 1, "olmo": 0}
-_BIASED_NORMS = {"nemotron", "starcoder2"}
+_BIASED_NORMS = {"nemotron", "starcoder2", "jais2"}
 
 
 def mla_attention(c: Cfg, n: ParamCount, layers: int, hidden: int) -> None:
@@ -112,7 +113,7 @@ def _indexer_layers(c: Cfg, layers: int) -> int:
 
 @formula(
     "minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32", "glm4_moe_lite", "glm_moe_dsa",
-    "youtu",
+    "youtu", "sarvam_mla",
 )  # fmt: skip
 def _mla(c: Cfg, n: ParamCount) -> None:
     """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash, GLM-5, Youtu-LLM: multi-head latent attention
@@ -196,7 +197,7 @@ def _gemma4_text(c: Cfg, n: ParamCount) -> None:
         n.notes.append("MoE block, per-layer inputs and shared K/V layers not counted")
 
 
-@formula("glm4_moe", "dots1", "ernie4_5_moe", "solar_open")
+@formula("glm4_moe", "dots1", "ernie4_5_moe", "solar_open", "sarvam_moe")
 def _dense_then_moe(c: Cfg, n: ParamCount) -> None:
     """GLM-4.5, dots.llm1, ERNIE 4.5 MoE, Solar Open: GQA, dense first layers, then routed +
     shared experts."""
@@ -534,3 +535,20 @@ def _gemma3n_text(c: Cfg, n: ParamCount) -> None:
     n.other += layers * 4 * hidden  # norms
     n.other += layers * (3 * hidden + alt * alt + alt**3 + hidden)  # altup, laurel, per-layer
     n.other += hidden + per_layer
+
+
+@formula("beam")
+def _beam(c: Cfg, n: ParamCount) -> None:
+    """Beam: GQA with q/k norms and a sigmoid gate on each head's output (a projection as wide
+    as the queries and a bias per head), four norms a layer, dense MLPs on the ``"dense"``
+    ``mlp_layer_types`` (the first three by default), routed experts without a shared one on
+    the rest."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    heads = c.int("num_attention_heads")
+    kinds = c.get("mlp_layer_types") or ["dense"] * min(3, layers) + ["sparse"] * (layers - 3)
+    moe = list(kinds).count("sparse")
+    embeddings(c, n, hidden)
+    gqa(c, n, layers, hidden, gated_q=True)  # q_proj and the output gate: the same shape
+    gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
+    routed_experts(n, hidden, moe, c.int("num_experts"), c.int("moe_intermediate_size"), 0)
+    n.other += layers * (heads + 2 * c.int("head_dim") + 4 * hidden) + hidden

@@ -306,6 +306,27 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     # X-MOD and RoCBERT at their config classes' defaults: BERT-base geometry, 768 / 12
     "xmod-base": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
     "roc-bert-base-zh": ([full(12, 64)] * 12, 12 * 12 * 128 * 2),
+    # At their config classes' documented defaults (README: "transformers' documented config
+    # defaults, second pass")
+    "cwm": (  # full on every 4th layer from 0, sliding 8192 on the rest
+        ([full(8, 128)] + [sliding(8192, 8, 128)] * 3) * 16,
+        64 * 8 * 256 * 2,
+    ),
+    "flexolmo-7x7b-1t": ([full(32, 128)] * 32, 32 * 32 * 256 * 2),  # 4096 / 32, no GQA
+    "iquest-coder-v1-40b-instruct": ([full(8, 128)] * 80, 80 * 8 * 256 * 2),
+    "command-a-plus-05-2026": (  # sliding_window_pattern 4: full on every 4th layer from 3
+        ([sliding(4096, 64, 128)] * 3 + [full(64, 128)]) * 10,
+        40 * 64 * 256 * 2,
+    ),
+    "sarvam-30b": ([full(4, 64)] * 19, 19 * 4 * 128 * 2),  # head_dim 64
+    "sarvam-105b": ([MLA] * 32, 32 * 576 * 2),  # kv_lora_rank 512 + qk_rope_head_dim 64
+    "jais-2-8b-chat": ([full(26, 128)] * 32, 32 * 26 * 256 * 2),  # 3328 / 26, no GQA
+    "beam-1.0-501b-a23b": (  # full on every 6th layer from 5 and on the last, sliding 512
+        ([sliding(512, 8, 128)] * 5 + [full(8, 128)]) * 8
+        + [sliding(512, 8, 128)] * 3
+        + [full(8, 128)],
+        52 * 8 * 256 * 2,
+    ),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
