@@ -263,7 +263,7 @@ def _hybrid_layers(c: Cfg, key: str, layers: int, default: Callable[[int], bool]
     return [i for i in range(layers) if default(i)]
 
 
-_ATTENTION_BLOCKS = {"hybrid", "attention", "full_attention"}
+_ATTENTION_BLOCKS = {"hybrid", "attention", "full_attention", "sliding_attention"}
 _ZAMBA2_HYBRID = {6, 12, 18, 24, 30, 36, 42, 47, 51}  # transformers' default 54-layer pattern
 
 
@@ -323,10 +323,11 @@ def _zamba(c: Cfg, n: ParamCount) -> None:
             n.add(width, rank, "attn", 3 * adapters)
 
 
-@formula("lfm2", "lfm2_moe")
+@formula("lfm2", "lfm2_moe", "lfm3")
 def _lfm2(c: Cfg, n: ParamCount) -> None:
-    """LFM2 / LFM2-MoE: gated short-convolution layers, GQA layers with q/k norms, a gated MLP
-    on every layer (LFM2-MoE: routed experts after ``num_dense_layers``)."""
+    """LFM2 / LFM2-MoE / LFM3: gated short-convolution layers, GQA layers with q/k norms, a
+    gated MLP on every layer (LFM2-MoE: routed experts after ``num_dense_layers``). LFM3 adds a
+    sigmoid gate per head on the attention output, sandwich norms, and keeps its MLP width."""
     hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
     attn_idx = c.get("full_attn_idxs")
     attn = _hybrid_layers(c, "layer_types", layers,
@@ -335,7 +336,9 @@ def _lfm2(c: Cfg, n: ParamCount) -> None:
     embeddings(c, n, hidden)
     gqa(c, n, len(attn), hidden)
     heads = c.int("num_attention_heads")
-    n.other += len(attn) * 2 * (hidden // heads)  # q_layernorm, k_layernorm
+    n.other += len(attn) * 2 * c.int("head_dim", default=hidden // heads)  # q/k norms
+    if c.model_type == "lfm3" and c.flag("use_attention_gate", True):
+        n.add(heads, hidden, "attn", len(attn))  # g_proj: a gate per head
     n.add(3 * hidden, hidden, "attn", convs)  # in_proj (B, C, x)
     n.add(hidden, hidden, "attn", convs)  # out_proj
     n.other += convs * hidden * (c.int("conv_L_cache", default=3) + c.flag("conv_bias", False))
@@ -347,7 +350,7 @@ def _lfm2(c: Cfg, n: ParamCount) -> None:
         gated_mlp(n, hidden, c.int("moe_intermediate_size"), (layers - dense) * experts, "expert")
         n.add(experts, hidden, "router", layers - dense)
     else:
-        if c.flag("block_auto_adjust_ff_dim", True):  # transformers' SwiGLU sizing
+        if c.flag("block_auto_adjust_ff_dim", c.model_type == "lfm2"):  # SwiGLU sizing
             inter = int(2 * inter / 3)
             multiplier = c.get("block_ffn_dim_multiplier", 1.0)
             if multiplier is not None:
@@ -355,7 +358,8 @@ def _lfm2(c: Cfg, n: ParamCount) -> None:
             multiple = c.int("block_multiple_of", default=256)
             inter = multiple * -(-inter // multiple)
         gated_mlp(n, hidden, inter, layers)
-    n.other += layers * 2 * hidden + hidden  # operator / ffn norms, the embedding norm
+    sandwich = c.model_type == "lfm3" and c.flag("use_sandwich_norm", True)
+    n.other += layers * (2 + 2 * sandwich) * hidden + hidden  # + post norms; embedding norm
 
 
 _NEMOTRON_H_BLOCKS = {"M": "mamba", "E": "moe", "*": "attention", "-": "mlp"}

@@ -327,6 +327,14 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         + [full(8, 128)],
         52 * 8 * 256 * 2,
     ),
+    "git-base": ([full(12, 64)] * 6, 6 * 12 * 128 * 2),  # the text decoder: 768 / 12
+    "lfm3-1.7b": (  # conv, conv, then attention on every even layer: full at 2, 6, ..., 22,
+        # sliding 256 at 4, 8, ..., 20; conv on the other 13
+        [NONE] * 2
+        + ([full(4, 128), NONE, sliding(256, 4, 128), NONE] * 5)
+        + [full(4, 128), NONE],
+        11 * 4 * 256 * 2,
+    ),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
@@ -389,6 +397,7 @@ STATE: dict[str, int] = {
     "lfm2-700m": 10 * 1536 * 3 * 2,
     "lfm2-1.2b": 10 * 2048 * 3 * 2,
     "lfm2-8b-a1b": 18 * 2048 * 3 * 2,
+    "lfm3-1.7b": 13 * 2048 * 7 * 2,  # conv_L_cache 7
     # Nemotron-H: the M blocks, 128 heads x mamba_head_dim, 8 groups of d_state 128
     "nemotron-h-8b-base-8k": _mamba(24, 128 * 64, 8 * 128, 4, 128 * 64 * 128),
     "nvidia-nemotron-nano-9b-v2": _mamba(27, 128 * 80, 8 * 128, 4, 128 * 80 * 128),
