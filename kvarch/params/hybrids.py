@@ -131,17 +131,9 @@ def _qwen3_next(c: Cfg, n: ParamCount) -> None:
         if isinstance(types, list)
         else len([i for i in range(layers) if (i + 1) % every == 0])
     )
-    linear = layers - full
-    k_dim = c.int("linear_num_key_heads") * c.int("linear_key_head_dim")
-    v_heads = c.int("linear_num_value_heads")
-    v_dim = v_heads * c.int("linear_value_head_dim")
     embeddings(c, n, hidden)
     gqa(c, n, full, hidden, gated_q=True)
-    n.add(2 * k_dim + 2 * v_dim, hidden, "attn", linear)  # in_proj_qkvz
-    n.add(2 * v_heads, hidden, "attn", linear)  # in_proj_ba
-    n.add(hidden, v_dim, "attn", linear)  # out_proj
-    conv = (2 * k_dim + v_dim) * c.int("linear_conv_kernel_dim", default=4)
-    n.other += linear * (conv + 2 * v_heads + c.int("linear_value_head_dim"))
+    _gated_deltanet(c, n, layers - full, hidden)
     if c.model_type == "qwen3_5_text":  # dense
         gated_mlp(n, hidden, c.int("intermediate_size"), layers)
     else:
@@ -150,6 +142,35 @@ def _qwen3_next(c: Cfg, n: ParamCount) -> None:
         gated_mlp(n, hidden, c.int("shared_expert_intermediate_size"), layers)
         n.add(experts, hidden, "router", layers)
         n.add(1, hidden, "router", layers)  # shared_expert_gate
+    n.other += layers * 2 * hidden + hidden
+
+
+def _gated_deltanet(c: Cfg, n: ParamCount, linear: int, hidden: int) -> None:
+    """``linear`` gated DeltaNet layers: q, k, v and the output gate z (one fused projection
+    or four), the per-head a and b, out_proj, the conv over q, k, v, A_log, dt_bias, the norm."""
+    k_dim = c.int("linear_num_key_heads") * c.int("linear_key_head_dim")
+    v_heads = c.int("linear_num_value_heads")
+    v_dim = v_heads * c.int("linear_value_head_dim")
+    n.add(2 * k_dim + 2 * v_dim, hidden, "attn", linear)  # q, k, v, z
+    n.add(2 * v_heads, hidden, "attn", linear)  # a, b
+    n.add(hidden, v_dim, "attn", linear)  # out_proj
+    conv = (2 * k_dim + v_dim) * c.int("linear_conv_kernel_dim", default=4)
+    n.other += linear * (conv + 2 * v_heads + c.int("linear_value_head_dim"))
+
+
+@formula("olmo_hybrid")
+def _olmo_hybrid(c: Cfg, n: ParamCount) -> None:
+    """OLMo Hybrid: gated DeltaNet layers and, per ``layer_types``, OLMo 2's attention (q/k
+    norms over the whole projection, no gate), a gated MLP and two norms on every layer."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    full = _hybrid_layers(c, "layer_types", layers, lambda i: (i + 1) % 4 == 0)
+    heads = c.int("num_attention_heads")
+    kv = c.int("num_key_value_heads", default=heads)
+    embeddings(c, n, hidden)
+    gqa(c, n, len(full), hidden)
+    n.other += len(full) * (heads + kv) * c.int("head_dim", default=hidden // heads)
+    _gated_deltanet(c, n, layers - len(full), hidden)
+    gated_mlp(n, hidden, c.int("intermediate_size"), layers)
     n.other += layers * 2 * hidden + hidden
 
 

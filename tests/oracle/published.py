@@ -335,6 +335,7 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         + [full(4, 128), NONE],
         11 * 4 * 256 * 2,
     ),
+    "olmo-hybrid-7b": (([NONE] * 3 + [full(30, 128)]) * 8, 8 * 30 * 256 * 2),  # 3840 / 30
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
@@ -398,6 +399,9 @@ STATE: dict[str, int] = {
     "lfm2-1.2b": 10 * 2048 * 3 * 2,
     "lfm2-8b-a1b": 18 * 2048 * 3 * 2,
     "lfm3-1.7b": 13 * 2048 * 7 * 2,  # conv_L_cache 7
+    # OLMo Hybrid: gated DeltaNet on 24 layers, conv over q, k (30 x 96) and v (30 x 192), 30
+    # heads of 96 x 192 in float32
+    "olmo-hybrid-7b": 24 * ((2 * 30 * 96 + 30 * 192) * 4 * 2 + 30 * 96 * 192 * 4),
     # Nemotron-H: the M blocks, 128 heads x mamba_head_dim, 8 groups of d_state 128
     "nemotron-h-8b-base-8k": _mamba(24, 128 * 64, 8 * 128, 4, 128 * 64 * 128),
     "nvidia-nemotron-nano-9b-v2": _mamba(27, 128 * 80, 8 * 128, 4, 128 * 80 * 128),
