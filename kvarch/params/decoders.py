@@ -111,6 +111,15 @@ def _indexer_layers(c: Cfg, layers: int) -> int:
     return sum(max(i - offset + 1, 0) % freq == 0 for i in range(layers))
 
 
+def _indexers(c: Cfg, n: ParamCount, indexed: int, hidden: int, q_rank: int) -> None:
+    """DSA indexers on ``indexed`` layers: query heads from the query latent, a key, weights."""
+    idx_heads, idx_dim = c.int("index_n_heads", default=64), c.int("index_head_dim", default=128)
+    n.add(idx_heads * idx_dim, q_rank, "attn", indexed)
+    n.add(idx_dim, hidden, "attn", indexed)
+    n.add(idx_heads, hidden, "attn", indexed)
+    n.other += indexed * 2 * idx_dim  # the key LayerNorm's weight and bias
+
+
 @formula(
     "minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32", "glm4_moe_lite", "glm_moe_dsa",
     "youtu", "sarvam_mla",
@@ -124,16 +133,8 @@ def _mla(c: Cfg, n: ParamCount) -> None:
     q_rank = c.int("q_lora_rank")
     embeddings(c, n, hidden)
     mla_attention(c, n, layers, hidden)
-    if c.model_type in ("deepseek_v32", "glm_moe_dsa"):  # indexer: query heads, a key, weights
-        indexed = _indexer_layers(c, layers)
-        idx_heads, idx_dim = (
-            c.int("index_n_heads", default=64),
-            c.int("index_head_dim", default=128),
-        )
-        n.add(idx_heads * idx_dim, q_rank, "attn", indexed)
-        n.add(idx_dim, hidden, "attn", indexed)
-        n.add(idx_heads, hidden, "attn", indexed)
-        n.other += indexed * 2 * idx_dim  # the key LayerNorm's weight and bias
+    if c.model_type in ("deepseek_v32", "glm_moe_dsa"):
+        _indexers(c, n, _indexer_layers(c, layers), hidden, q_rank)
     experts = c.int("n_routed_experts")
     dense = c.int("first_k_dense_replace") if experts else layers
     freq = c.int("moe_layer_freq", default=1)
@@ -552,3 +553,30 @@ def _beam(c: Cfg, n: ParamCount) -> None:
     gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
     routed_experts(n, hidden, moe, c.int("num_experts"), c.int("moe_intermediate_size"), 0)
     n.other += layers * (heads + 2 * c.int("head_dim") + 4 * hidden) + hidden
+
+
+@formula("hy_v4")
+def _hy_v4(c: Cfg, n: ParamCount) -> None:
+    """Hy4: MLA with attention sinks and a gate on the output (one per value channel), DSA
+    indexers on the ``"full"`` ``indexer_types`` layers, a dense MLP or routed + shared experts
+    per ``mlp_layer_types``, and ``hc_mult`` hyper-connection streams: per layer, around
+    attention and around the MLP, a mixing matrix (2 x streams by streams x hidden), its biases
+    and two scales; before the head, one more (streams rows, their biases, a scale)."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    heads, streams = c.int("num_attention_heads"), c.int("hc_mult", default=4)
+    kinds = list(c.get("mlp_layer_types") or ["dense"] + ["sparse"] * (layers - 1))
+    indexer_kinds = c.get("indexer_types") or [  # transformers' default: layer 0, then every 4th
+        "full" if i == 0 or (i - 1) % 4 == 0 else "shared" for i in range(layers)
+    ]
+    moe, moe_inter = kinds.count("sparse"), c.int("moe_intermediate_size")
+    embeddings(c, n, hidden)
+    mla_attention(c, n, layers, hidden)
+    n.add(heads * c.int("v_head_dim"), hidden, "attn", layers)  # gate_proj
+    n.other += layers * heads  # sinks
+    _indexers(c, n, list(indexer_kinds).count("full"), hidden, c.int("q_lora_rank"))
+    gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
+    shared = c.int("n_shared_experts", default=1) * moe_inter
+    routed_experts(n, hidden, moe, c.int("n_routed_experts"), moe_inter, shared)
+    n.other += layers * 2 * hidden + hidden
+    n.other += layers * 2 * (2 * streams * streams * hidden + 2 * streams + 2)
+    n.other += streams * streams * hidden + streams + 1  # hc_head

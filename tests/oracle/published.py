@@ -336,6 +336,9 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         11 * 4 * 256 * 2,
     ),
     "olmo-hybrid-7b": (([NONE] * 3 + [full(30, 128)]) * 8, 8 * 30 * 256 * 2),  # 3840 / 30
+    # Hy4: MLA on all 34 layers, + the indexer keys (128) of the 10 "full" indexer layers (0,
+    # 1, 5, ..., 33; the "shared" ones reuse the last full layer's top-k)
+    "hy4-preview": ([MLA] * 34, 34 * 576 * 2 + 10 * 128 * 2),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
