@@ -174,6 +174,27 @@ def _olmo_hybrid(c: Cfg, n: ParamCount) -> None:
     n.other += layers * 2 * hidden + hidden
 
 
+_LARA_MINI_PATTERN = ("linear", "sliding", "linear", "full", "sliding")  # transformers' default
+
+
+@formula("lara_mini")
+def _lara_mini(c: Cfg, n: ParamCount) -> None:
+    """Lara Mini: gated DeltaNet layers beside sliding and full GQA layers (q/k norms, no output
+    gate) per ``layer_types``, routed experts and an ungated shared expert on every layer."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    attn = _hybrid_layers(
+        c, "layer_types", layers, lambda i: _LARA_MINI_PATTERN[i % 5] != "linear"
+    )
+    heads = c.int("num_attention_heads")
+    embeddings(c, n, hidden)
+    gqa(c, n, len(attn), hidden)
+    n.other += len(attn) * 2 * c.int("head_dim", default=hidden // heads)  # q/k norms
+    _gated_deltanet(c, n, layers - len(attn), hidden)
+    experts, moe_inter = c.int("num_experts"), c.int("moe_intermediate_size")
+    routed_experts(n, hidden, layers, experts, moe_inter, c.int("shared_expert_intermediate_size"))
+    n.other += layers * 2 * hidden + hidden
+
+
 @formula("kimi_linear")
 def _kimi_linear(c: Cfg, n: ParamCount) -> None:
     """Kimi-Linear: KDA linear-attention layers and MLA layers (``linear_attn_config``'s 1-based

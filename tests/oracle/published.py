@@ -339,6 +339,10 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     # Hy4: MLA on all 34 layers, + the indexer keys (128) of the 10 "full" indexer layers (0,
     # 1, 5, ..., 33; the "shared" ones reuse the last full layer's top-k)
     "hy4-preview": ([MLA] * 34, 34 * 576 * 2 + 10 * 128 * 2),
+    "lara-4-mini-base": (  # DeltaNet, sliding 512, DeltaNet, full, sliding: 6 times and 4 more
+        ([NONE, sliding(512, 4, 128), NONE, full(4, 128), sliding(512, 4, 128)] * 7)[:34],
+        20 * 4 * 256 * 2,
+    ),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
@@ -405,6 +409,9 @@ STATE: dict[str, int] = {
     # OLMo Hybrid: gated DeltaNet on 24 layers, conv over q, k (30 x 96) and v (30 x 192), 30
     # heads of 96 x 192 in float32
     "olmo-hybrid-7b": 24 * ((2 * 30 * 96 + 30 * 192) * 4 * 2 + 30 * 96 * 192 * 4),
+    # Lara Mini: gated DeltaNet on 14 layers, conv over q, k (8 x 128) and v (16 x 128), 16 heads
+    # of 128 x 128 in float32
+    "lara-4-mini-base": 14 * ((2 * 8 * 128 + 16 * 128) * 4 * 2 + 16 * 128 * 128 * 4),
     # Nemotron-H: the M blocks, 128 heads x mamba_head_dim, 8 groups of d_state 128
     "nemotron-h-8b-base-8k": _mamba(24, 128 * 64, 8 * 128, 4, 128 * 64 * 128),
     "nvidia-nemotron-nano-9b-v2": _mamba(27, 128 * 80, 8 * 128, 4, 128 * 80 * 128),
