@@ -343,6 +343,13 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         ([NONE, sliding(512, 4, 128), NONE, full(4, 128), sliding(512, 4, 128)] * 7)[:34],
         20 * 4 * 256 * 2,
     ),
+    "flint": (  # full on layers 0, 1, every 4th from 5, and the last; sliding 513 on the 35 others
+        [
+            full(4, 128) if i in {0, 1, 48} or i % 4 == 1 else sliding(513, 4, 128)
+            for i in range(49)
+        ],
+        49 * 4 * 256 * 2,
+    ),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
