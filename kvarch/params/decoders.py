@@ -580,3 +580,21 @@ def _hy_v4(c: Cfg, n: ParamCount) -> None:
     n.other += layers * 2 * hidden + hidden
     n.other += layers * 2 * (2 * streams * streams * hidden + 2 * streams + 2)
     n.other += streams * streams * hidden + streams + 1  # hc_head
+
+
+@formula("dory")
+def _dory(c: Cfg, n: ParamCount) -> None:
+    """Dory (nGPT-style, no norms): per layer GQA with an output gate as wide as the queries,
+    learned scales (``sqk`` and ``s_gate`` over the queries, ``suv_gate`` and ``suv_up`` over
+    the MLP, two lambdas over the hidden state) and a gated MLP; a recurrent layer's weights are
+    held once however many loops run it; a learned scale per vocabulary logit. Released configs
+    list attention and MLP as separate blocks (``"mlp"`` in ``layer_types``): two per layer."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers", default=36)
+    if "mlp" in (c.get("layer_types") or ()):
+        layers //= 2
+    heads, inter = c.int("num_attention_heads"), c.int("intermediate_size")
+    embeddings(c, n, hidden)
+    gqa(c, n, layers, hidden, gated_q=True)
+    gated_mlp(n, hidden, inter, layers)
+    width = heads * c.int("head_dim", default=hidden // heads)
+    n.other += layers * (2 * width + 2 * inter + 2 * hidden) + c.int("vocab_size")

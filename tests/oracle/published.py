@@ -350,6 +350,12 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         ],
         49 * 4 * 256 * 2,
     ),
+    # Dory: 8 input layers, 20 recurrent ones run twice (a cache per loop), 8 output layers:
+    # 56 cache layers; full on every 4th layer (8 and 20 keep the pattern across the loops)
+    "nemotron-labs-dory1.0-4b": (
+        ([sliding(1024, 4, 256)] * 3 + [full(4, 256)]) * 14,
+        56 * 4 * 512 * 2,
+    ),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
