@@ -59,7 +59,8 @@ def llama_like(c: Cfg, n: ParamCount) -> None:
             gated_mlp(n, hidden, c.int("shared_intermediate_size"), moe_layers)
     dense_inter = c.int("intermediate_size_mlp", default=inter)
     if c.model_type in _UNGATED:
-        biased = c.model_type == "starcoder2" or (c.model_type == "jais2" and c.flag("mlp_bias", False))
+        jais2_bias = c.model_type == "jais2" and c.flag("mlp_bias", False)
+        biased = c.model_type == "starcoder2" or jais2_bias
         plain_mlp(n, hidden, dense_inter, layers, bias=biased)
     else:
         gated_mlp(n, hidden, dense_inter, layers - moe_layers)

@@ -182,9 +182,7 @@ def _lara_mini(c: Cfg, n: ParamCount) -> None:
     """Lara Mini: gated DeltaNet layers beside sliding and full GQA layers (q/k norms, no output
     gate) per ``layer_types``, routed experts and an ungated shared expert on every layer."""
     hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
-    attn = _hybrid_layers(
-        c, "layer_types", layers, lambda i: _LARA_MINI_PATTERN[i % 5] != "linear"
-    )
+    attn = _hybrid_layers(c, "layer_types", layers, lambda i: _LARA_MINI_PATTERN[i % 5] != "linear")
     heads = c.int("num_attention_heads")
     embeddings(c, n, hidden)
     gqa(c, n, len(attn), hidden)

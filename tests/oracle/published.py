@@ -330,9 +330,7 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "git-base": ([full(12, 64)] * 6, 6 * 12 * 128 * 2),  # the text decoder: 768 / 12
     "lfm3-1.7b": (  # conv, conv, then attention on every even layer: full at 2, 6, ..., 22,
         # sliding 256 at 4, 8, ..., 20; conv on the other 13
-        [NONE] * 2
-        + ([full(4, 128), NONE, sliding(256, 4, 128), NONE] * 5)
-        + [full(4, 128), NONE],
+        [NONE] * 2 + ([full(4, 128), NONE, sliding(256, 4, 128), NONE] * 5) + [full(4, 128), NONE],
         11 * 4 * 256 * 2,
     ),
     "olmo-hybrid-7b": (([NONE] * 3 + [full(30, 128)]) * 8, 8 * 30 * 256 * 2),  # 3840 / 30
