@@ -426,6 +426,8 @@ EXTRA_KEYS = {
     # GLM-5.3: layers 0-2, then every 4th (index_topk_freq 4 from index_skip_topk_offset 3)
     # run their own indexer; the 57 others reuse the previous one's top-k and cache no key
     "glm-5.3": [INDEXER] * 3 + [(), (), (), INDEXER] * 18 + [()] * 3,
+    # Hy4: the "full" indexer_types (layers 0, 1, then every 4th) cache a key, "shared" ones not
+    "hy4-preview": [INDEXER] * 2 + [(), (), (), INDEXER] * 8,
 }
 
 

@@ -168,7 +168,7 @@ def formula(*model_types: str) -> Callable[[Formula], Formula]:
 _QKV_BIAS_ONLY = {"glm", "glm4", "glm4_moe"}
 _QK_NORM_FLAG = {
     "apertus": "qk_norm", "apertus1p5_text": "qk_norm", "glm4_moe": "use_qk_norm",
-    "hunyuan_v1_dense": "use_qk_norm",
+    "hunyuan_v1_dense": "use_qk_norm", "sarvam_moe": "use_qk_norm",
 }  # fmt: skip
 
 

@@ -21,7 +21,7 @@ _LLAMA_LIKE = {
     "gemma2", "gemma3_text", "gpt_oss", "llama4_text", "olmo2", "granite", "starcoder2",
     "cohere", "cohere2", "apertus", "arcee", "nemotron", "exaone", "glm", "glm4", "olmo",
     "hunyuan_v1_dense", "vaultgemma", "apertus1p5_text", "granite_swa", "mellum",
-    "granitemoe_swa",
+    "granitemoe_swa", "jais2",
 }  # fmt: skip
 
 
@@ -59,7 +59,9 @@ def llama_like(c: Cfg, n: ParamCount) -> None:
             gated_mlp(n, hidden, c.int("shared_intermediate_size"), moe_layers)
     dense_inter = c.int("intermediate_size_mlp", default=inter)
     if c.model_type in _UNGATED:
-        plain_mlp(n, hidden, dense_inter, layers, bias=c.model_type == "starcoder2")
+        jais2_bias = c.model_type == "jais2" and c.flag("mlp_bias", False)
+        biased = c.model_type == "starcoder2" or jais2_bias
+        plain_mlp(n, hidden, dense_inter, layers, bias=biased)
     else:
         gated_mlp(n, hidden, dense_inter, layers - moe_layers)
     norms = _NORMS_PER_LAYER.get(c.model_type, 2)
@@ -72,9 +74,9 @@ def llama_like(c: Cfg, n: ParamCount) -> None:
 
 # Llama-style families whose MLP has no gate, their norms per layer when not two, and the
 # LayerNorm ones (a bias beside each weight).
-_UNGATED = {"apertus", "apertus1p5_text", "arcee", "nemotron", "starcoder2"}
+_UNGATED = {"apertus", "apertus1p5_text", "arcee", "nemotron", "starcoder2", "jais2"}
 _NORMS_PER_LAYER = {"gemma2": 4, "gemma3_text": 4, "glm4": 4, "cohere": 1, "cohere2": 1, "olmo": 0}
-_BIASED_NORMS = {"nemotron", "starcoder2"}
+_BIASED_NORMS = {"nemotron", "starcoder2", "jais2"}
 
 
 def mla_attention(c: Cfg, n: ParamCount, layers: int, hidden: int) -> None:
@@ -110,29 +112,30 @@ def _indexer_layers(c: Cfg, layers: int) -> int:
     return sum(max(i - offset + 1, 0) % freq == 0 for i in range(layers))
 
 
+def _indexers(c: Cfg, n: ParamCount, indexed: int, hidden: int, q_rank: int) -> None:
+    """DSA indexers on ``indexed`` layers: query heads from the query latent, a key, weights."""
+    idx_heads, idx_dim = c.int("index_n_heads", default=64), c.int("index_head_dim", default=128)
+    n.add(idx_heads * idx_dim, q_rank, "attn", indexed)
+    n.add(idx_dim, hidden, "attn", indexed)
+    n.add(idx_heads, hidden, "attn", indexed)
+    n.other += indexed * 2 * idx_dim  # the key LayerNorm's weight and bias
+
+
 @formula(
     "minicpm3", "deepseek_v2", "deepseek_v3", "deepseek_v32", "glm4_moe_lite", "glm_moe_dsa",
-    "youtu", "axk1",
+    "youtu", "axk1", "sarvam_mla",
 )  # fmt: skip
 def _mla(c: Cfg, n: ParamCount) -> None:
-    """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash, GLM-5, Youtu-LLM, A.X-K1: multi-head latent
-    attention (with DSA indexers in V3.2 and GLM-5), dense first layers then routed experts
-    (none in MiniCPM3 and Youtu-LLM)."""
+    """DeepSeek V2/V3, MiniCPM3, GLM-4.7-Flash, GLM-5, Youtu-LLM, A.X-K1, Sarvam 105B:
+    multi-head latent attention (with DSA indexers in V3.2 and GLM-5), dense first layers then
+    routed experts (none in MiniCPM3 and Youtu-LLM)."""
     hidden = c.int("hidden_size")
     layers = c.int("num_hidden_layers")
     q_rank = c.int("q_lora_rank")
     embeddings(c, n, hidden)
     mla_attention(c, n, layers, hidden)
-    if c.model_type in ("deepseek_v32", "glm_moe_dsa"):  # indexer: query heads, a key, weights
-        indexed = _indexer_layers(c, layers)
-        idx_heads, idx_dim = (
-            c.int("index_n_heads", default=64),
-            c.int("index_head_dim", default=128),
-        )
-        n.add(idx_heads * idx_dim, q_rank, "attn", indexed)
-        n.add(idx_dim, hidden, "attn", indexed)
-        n.add(idx_heads, hidden, "attn", indexed)
-        n.other += indexed * 2 * idx_dim  # the key LayerNorm's weight and bias
+    if c.model_type in ("deepseek_v32", "glm_moe_dsa"):
+        _indexers(c, n, _indexer_layers(c, layers), hidden, q_rank)
     experts = c.int("n_routed_experts")
     dense = c.int("first_k_dense_replace") if experts else layers
     freq = c.int("moe_layer_freq", default=1)
@@ -198,7 +201,7 @@ def _gemma4_text(c: Cfg, n: ParamCount) -> None:
         n.notes.append("MoE block, per-layer inputs and shared K/V layers not counted")
 
 
-@formula("glm4_moe", "dots1", "ernie4_5_moe", "solar_open")
+@formula("glm4_moe", "dots1", "ernie4_5_moe", "solar_open", "sarvam_moe")
 def _dense_then_moe(c: Cfg, n: ParamCount) -> None:
     """GLM-4.5, dots.llm1, ERNIE 4.5 MoE, Solar Open: GQA, dense first layers, then routed +
     shared experts."""
@@ -536,3 +539,65 @@ def _gemma3n_text(c: Cfg, n: ParamCount) -> None:
     n.other += layers * 4 * hidden  # norms
     n.other += layers * (3 * hidden + alt * alt + alt**3 + hidden)  # altup, laurel, per-layer
     n.other += hidden + per_layer
+
+
+@formula("beam")
+def _beam(c: Cfg, n: ParamCount) -> None:
+    """Beam: GQA with q/k norms and a sigmoid gate on each head's output (a projection as wide
+    as the queries and a bias per head), four norms a layer, dense MLPs on the ``"dense"``
+    ``mlp_layer_types`` (the first three by default), routed experts without a shared one on
+    the rest."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    heads = c.int("num_attention_heads")
+    kinds = c.get("mlp_layer_types") or ["dense"] * min(3, layers) + ["sparse"] * (layers - 3)
+    moe = list(kinds).count("sparse")
+    embeddings(c, n, hidden)
+    gqa(c, n, layers, hidden, gated_q=True)  # q_proj and the output gate: the same shape
+    gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
+    routed_experts(n, hidden, moe, c.int("num_experts"), c.int("moe_intermediate_size"), 0)
+    n.other += layers * (heads + 2 * c.int("head_dim") + 4 * hidden) + hidden
+
+
+@formula("hy_v4")
+def _hy_v4(c: Cfg, n: ParamCount) -> None:
+    """Hy4: MLA with attention sinks and a gate on the output (one per value channel), DSA
+    indexers on the ``"full"`` ``indexer_types`` layers, a dense MLP or routed + shared experts
+    per ``mlp_layer_types``, and ``hc_mult`` hyper-connection streams: per layer, around
+    attention and around the MLP, a mixing matrix (2 x streams by streams x hidden), its biases
+    and two scales; before the head, one more (streams rows, their biases, a scale)."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    heads, streams = c.int("num_attention_heads"), c.int("hc_mult", default=4)
+    kinds = list(c.get("mlp_layer_types") or ["dense"] + ["sparse"] * (layers - 1))
+    indexer_kinds = c.get("indexer_types") or [  # transformers' default: layer 0, then every 4th
+        "full" if i == 0 or (i - 1) % 4 == 0 else "shared" for i in range(layers)
+    ]
+    moe, moe_inter = kinds.count("sparse"), c.int("moe_intermediate_size")
+    embeddings(c, n, hidden)
+    mla_attention(c, n, layers, hidden)
+    n.add(heads * c.int("v_head_dim"), hidden, "attn", layers)  # gate_proj
+    n.other += layers * heads  # sinks
+    _indexers(c, n, list(indexer_kinds).count("full"), hidden, c.int("q_lora_rank"))
+    gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
+    shared = c.int("n_shared_experts", default=1) * moe_inter
+    routed_experts(n, hidden, moe, c.int("n_routed_experts"), moe_inter, shared)
+    n.other += layers * 2 * hidden + hidden
+    n.other += layers * 2 * (2 * streams * streams * hidden + 2 * streams + 2)
+    n.other += streams * streams * hidden + streams + 1  # hc_head
+
+
+@formula("dory")
+def _dory(c: Cfg, n: ParamCount) -> None:
+    """Dory (nGPT-style, no norms): per layer GQA with an output gate as wide as the queries,
+    learned scales (``sqk`` and ``s_gate`` over the queries, ``suv_gate`` and ``suv_up`` over
+    the MLP, two lambdas over the hidden state) and a gated MLP; a recurrent layer's weights are
+    held once however many loops run it; a learned scale per vocabulary logit. Released configs
+    list attention and MLP as separate blocks (``"mlp"`` in ``layer_types``): two per layer."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers", default=36)
+    if "mlp" in (c.get("layer_types") or ()):
+        layers //= 2
+    heads, inter = c.int("num_attention_heads"), c.int("intermediate_size")
+    embeddings(c, n, hidden)
+    gqa(c, n, layers, hidden, gated_q=True)
+    gated_mlp(n, hidden, inter, layers)
+    width = heads * c.int("head_dim", default=hidden // heads)
+    n.other += layers * (2 * width + 2 * inter + 2 * hidden) + c.int("vocab_size")

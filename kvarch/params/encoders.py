@@ -188,3 +188,31 @@ def siglip_tower(v: Cfg, n: ParamCount) -> int:
     # Vision matrices stay in the checkpoint's dtype (quantizers skip the tower).
     n.other += layers * (4 * hidden * hidden + 2 * hidden * inter)
     return hidden
+
+
+@formula("git")
+def _git(c: Cfg, n: ParamCount) -> None:
+    """GIT: a CLIP vision tower (``vision_config``) projected into a BERT-style decoder (learned
+    positions, post-LayerNorm layers, biased matrices) with an untied, biased output head."""
+    hidden, layers = c.int("hidden_size", default=768), c.int("num_hidden_layers", default=6)
+    inter, vocab = c.int("intermediate_size", default=3072), c.int("vocab_size", default=30522)
+    n.add(vocab, hidden, "embed")
+    n.other += c.int("max_position_embeddings", default=1024) * hidden + 2 * hidden
+    n.add(hidden, hidden, "attn", 4 * layers)
+    n.add(inter, hidden, "mlp", layers)
+    n.add(hidden, inter, "mlp", layers)
+    n.other += layers * (9 * hidden + inter)  # biases, two LayerNorms
+    if not c.tied:
+        n.add(vocab, hidden, "head")
+    n.other += vocab  # the head's bias
+    n.other += c.int("num_image_with_embedding") * hidden  # one embedding per image, if several
+    v = Cfg(c.get("vision_config") or {}, "git_vision_model")
+    v_hidden, v_layers = v.int("hidden_size", default=768), v.int("num_hidden_layers", default=12)
+    v_inter, patch = v.int("intermediate_size", default=3072), v.int("patch_size", default=16)
+    patches = (v.int("image_size", default=224) // patch) ** 2
+    n.other += v.int("num_channels", default=3) * patch * patch * v_hidden  # patch conv
+    n.other += (patches + 2) * v_hidden + 4 * v_hidden  # positions, class token; two LayerNorms
+    # Vision matrices stay in the checkpoint's dtype (quantizers skip the tower).
+    n.other += v_layers * (4 * v_hidden * v_hidden + 2 * v_hidden * v_inter)
+    n.other += v_layers * (9 * v_hidden + v_inter)
+    n.other += v_hidden * hidden + 3 * hidden  # visual_projection: a biased linear, a LayerNorm

@@ -131,17 +131,9 @@ def _qwen3_next(c: Cfg, n: ParamCount) -> None:
         if isinstance(types, list)
         else len([i for i in range(layers) if (i + 1) % every == 0])
     )
-    linear = layers - full
-    k_dim = c.int("linear_num_key_heads") * c.int("linear_key_head_dim")
-    v_heads = c.int("linear_num_value_heads")
-    v_dim = v_heads * c.int("linear_value_head_dim")
     embeddings(c, n, hidden)
     gqa(c, n, full, hidden, gated_q=True)
-    n.add(2 * k_dim + 2 * v_dim, hidden, "attn", linear)  # in_proj_qkvz
-    n.add(2 * v_heads, hidden, "attn", linear)  # in_proj_ba
-    n.add(hidden, v_dim, "attn", linear)  # out_proj
-    conv = (2 * k_dim + v_dim) * c.int("linear_conv_kernel_dim", default=4)
-    n.other += linear * (conv + 2 * v_heads + c.int("linear_value_head_dim"))
+    _gated_deltanet(c, n, layers - full, hidden)
     if c.model_type == "qwen3_5_text":  # dense
         gated_mlp(n, hidden, c.int("intermediate_size"), layers)
     else:
@@ -150,6 +142,54 @@ def _qwen3_next(c: Cfg, n: ParamCount) -> None:
         gated_mlp(n, hidden, c.int("shared_expert_intermediate_size"), layers)
         n.add(experts, hidden, "router", layers)
         n.add(1, hidden, "router", layers)  # shared_expert_gate
+    n.other += layers * 2 * hidden + hidden
+
+
+def _gated_deltanet(c: Cfg, n: ParamCount, linear: int, hidden: int) -> None:
+    """``linear`` gated DeltaNet layers: q, k, v and the output gate z (one fused projection
+    or four), the per-head a and b, out_proj, the conv over q, k, v, A_log, dt_bias, the norm."""
+    k_dim = c.int("linear_num_key_heads") * c.int("linear_key_head_dim")
+    v_heads = c.int("linear_num_value_heads")
+    v_dim = v_heads * c.int("linear_value_head_dim")
+    n.add(2 * k_dim + 2 * v_dim, hidden, "attn", linear)  # q, k, v, z
+    n.add(2 * v_heads, hidden, "attn", linear)  # a, b
+    n.add(hidden, v_dim, "attn", linear)  # out_proj
+    conv = (2 * k_dim + v_dim) * c.int("linear_conv_kernel_dim", default=4)
+    n.other += linear * (conv + 2 * v_heads + c.int("linear_value_head_dim"))
+
+
+@formula("olmo_hybrid")
+def _olmo_hybrid(c: Cfg, n: ParamCount) -> None:
+    """OLMo Hybrid: gated DeltaNet layers and, per ``layer_types``, OLMo 2's attention (q/k
+    norms over the whole projection, no gate), a gated MLP and two norms on every layer."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    full = _hybrid_layers(c, "layer_types", layers, lambda i: (i + 1) % 4 == 0)
+    heads = c.int("num_attention_heads")
+    kv = c.int("num_key_value_heads", default=heads)
+    embeddings(c, n, hidden)
+    gqa(c, n, len(full), hidden)
+    n.other += len(full) * (heads + kv) * c.int("head_dim", default=hidden // heads)
+    _gated_deltanet(c, n, layers - len(full), hidden)
+    gated_mlp(n, hidden, c.int("intermediate_size"), layers)
+    n.other += layers * 2 * hidden + hidden
+
+
+_LARA_MINI_PATTERN = ("linear", "sliding", "linear", "full", "sliding")  # transformers' default
+
+
+@formula("lara_mini")
+def _lara_mini(c: Cfg, n: ParamCount) -> None:
+    """Lara Mini: gated DeltaNet layers beside sliding and full GQA layers (q/k norms, no output
+    gate) per ``layer_types``, routed experts and an ungated shared expert on every layer."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    attn = _hybrid_layers(c, "layer_types", layers, lambda i: _LARA_MINI_PATTERN[i % 5] != "linear")
+    heads = c.int("num_attention_heads")
+    embeddings(c, n, hidden)
+    gqa(c, n, len(attn), hidden)
+    n.other += len(attn) * 2 * c.int("head_dim", default=hidden // heads)  # q/k norms
+    _gated_deltanet(c, n, layers - len(attn), hidden)
+    experts, moe_inter = c.int("num_experts"), c.int("moe_intermediate_size")
+    routed_experts(n, hidden, layers, experts, moe_inter, c.int("shared_expert_intermediate_size"))
     n.other += layers * 2 * hidden + hidden
 
 
@@ -263,7 +303,7 @@ def _hybrid_layers(c: Cfg, key: str, layers: int, default: Callable[[int], bool]
     return [i for i in range(layers) if default(i)]
 
 
-_ATTENTION_BLOCKS = {"hybrid", "attention", "full_attention"}
+_ATTENTION_BLOCKS = {"hybrid", "attention", "full_attention", "sliding_attention"}
 _ZAMBA2_HYBRID = {6, 12, 18, 24, 30, 36, 42, 47, 51}  # transformers' default 54-layer pattern
 
 
@@ -323,10 +363,11 @@ def _zamba(c: Cfg, n: ParamCount) -> None:
             n.add(width, rank, "attn", 3 * adapters)
 
 
-@formula("lfm2", "lfm2_moe")
+@formula("lfm2", "lfm2_moe", "lfm3")
 def _lfm2(c: Cfg, n: ParamCount) -> None:
-    """LFM2 / LFM2-MoE: gated short-convolution layers, GQA layers with q/k norms, a gated MLP
-    on every layer (LFM2-MoE: routed experts after ``num_dense_layers``)."""
+    """LFM2 / LFM2-MoE / LFM3: gated short-convolution layers, GQA layers with q/k norms, a
+    gated MLP on every layer (LFM2-MoE: routed experts after ``num_dense_layers``). LFM3 adds a
+    sigmoid gate per head on the attention output, sandwich norms, and keeps its MLP width."""
     hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
     attn_idx = c.get("full_attn_idxs")
     attn = _hybrid_layers(c, "layer_types", layers,
@@ -335,7 +376,9 @@ def _lfm2(c: Cfg, n: ParamCount) -> None:
     embeddings(c, n, hidden)
     gqa(c, n, len(attn), hidden)
     heads = c.int("num_attention_heads")
-    n.other += len(attn) * 2 * (hidden // heads)  # q_layernorm, k_layernorm
+    n.other += len(attn) * 2 * c.int("head_dim", default=hidden // heads)  # q/k norms
+    if c.model_type == "lfm3" and c.flag("use_attention_gate", True):
+        n.add(heads, hidden, "attn", len(attn))  # g_proj: a gate per head
     n.add(3 * hidden, hidden, "attn", convs)  # in_proj (B, C, x)
     n.add(hidden, hidden, "attn", convs)  # out_proj
     n.other += convs * hidden * (c.int("conv_L_cache", default=3) + c.flag("conv_bias", False))
@@ -347,7 +390,7 @@ def _lfm2(c: Cfg, n: ParamCount) -> None:
         gated_mlp(n, hidden, c.int("moe_intermediate_size"), (layers - dense) * experts, "expert")
         n.add(experts, hidden, "router", layers - dense)
     else:
-        if c.flag("block_auto_adjust_ff_dim", True):  # transformers' SwiGLU sizing
+        if c.flag("block_auto_adjust_ff_dim", c.model_type == "lfm2"):  # SwiGLU sizing
             inter = int(2 * inter / 3)
             multiplier = c.get("block_ffn_dim_multiplier", 1.0)
             if multiplier is not None:
@@ -355,7 +398,8 @@ def _lfm2(c: Cfg, n: ParamCount) -> None:
             multiple = c.int("block_multiple_of", default=256)
             inter = multiple * -(-inter // multiple)
         gated_mlp(n, hidden, inter, layers)
-    n.other += layers * 2 * hidden + hidden  # operator / ffn norms, the embedding norm
+    sandwich = c.model_type == "lfm3" and c.flag("use_sandwich_norm", True)
+    n.other += layers * (2 + 2 * sandwich) * hidden + hidden  # + post norms; embedding norm
 
 
 _NEMOTRON_H_BLOCKS = {"M": "mamba", "E": "moe", "*": "attention", "-": "mlp"}

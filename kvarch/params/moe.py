@@ -1,5 +1,6 @@
 """Mixture-of-experts decoders that schedule their layers per layer: Hy3 (dense or sparse MLP
-per layer) and Laguna (query heads, gate and MLP kind per layer)."""
+per layer), Laguna (query heads, gate and MLP kind per layer) and Flint (dense MLPs on listed
+layers)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,21 @@ def _laguna(c: Cfg, n: ParamCount) -> None:
     shared = c.int("shared_expert_intermediate_size", default=512)
     routed_experts(n, hidden, moe, experts, moe_inter, shared)
     n.other += moe * experts + (2 * layers + 1) * hidden
+
+
+@formula("flint")
+def _flint(c: Cfg, n: ParamCount) -> None:
+    """Flint: GQA with q/k norms and attention sinks on every layer, dense MLPs on
+    ``mlp_only_layers``, routed experts and an ungated shared expert on every
+    ``decoder_sparse_step``-th other layer."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    heads, experts = c.int("num_attention_heads"), c.int("num_experts")
+    dense_only, step = set(c.get("mlp_only_layers") or ()), c.int("decoder_sparse_step", default=1)
+    moe = sum(i not in dense_only and experts > 0 and (i + 1) % step == 0 for i in range(layers))
+    embeddings(c, n, hidden)
+    gqa(c, n, layers, hidden)
+    n.other += layers * (2 * c.int("head_dim", default=hidden // heads) + heads)  # norms, sinks
+    gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
+    shared = c.int("shared_expert_intermediate_size")
+    routed_experts(n, hidden, moe, experts, c.int("moe_intermediate_size"), shared)
+    n.other += (2 * layers + 1) * hidden

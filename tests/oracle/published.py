@@ -313,6 +313,54 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "hf-moshika": ([sliding(3000, 32, 128)] * 32, 32 * 32 * 256 * 2),
     "a.x-k1": ([MLA] * 61, 61 * 576 * 2),  # A.X-K1: DeepSeek-V3's latent, 61 layers
     "phi-4-multimodal-instruct": ([full(8, 96)] * 32, 32 * 8 * 192 * 2),  # 3072 / 32, GQA 8
+    # At their config classes' documented defaults (README: "transformers' documented config
+    # defaults, second pass")
+    "cwm": (  # full on every 4th layer from 0, sliding 8192 on the rest
+        ([full(8, 128)] + [sliding(8192, 8, 128)] * 3) * 16,
+        64 * 8 * 256 * 2,
+    ),
+    "flexolmo-7x7b-1t": ([full(32, 128)] * 32, 32 * 32 * 256 * 2),  # 4096 / 32, no GQA
+    "iquest-coder-v1-40b-instruct": ([full(8, 128)] * 80, 80 * 8 * 256 * 2),
+    "command-a-plus-05-2026": (  # sliding_window_pattern 4: full on every 4th layer from 3
+        ([sliding(4096, 64, 128)] * 3 + [full(64, 128)]) * 10,
+        40 * 64 * 256 * 2,
+    ),
+    "sarvam-30b": ([full(4, 64)] * 19, 19 * 4 * 128 * 2),  # head_dim 64
+    "sarvam-105b": ([MLA] * 32, 32 * 576 * 2),  # kv_lora_rank 512 + qk_rope_head_dim 64
+    "jais-2-8b-chat": ([full(26, 128)] * 32, 32 * 26 * 256 * 2),  # 3328 / 26, no GQA
+    "beam-1.0-501b-a23b": (  # full on every 6th layer from 5 and on the last, sliding 512
+        ([sliding(512, 8, 128)] * 5 + [full(8, 128)]) * 8
+        + [sliding(512, 8, 128)] * 3
+        + [full(8, 128)],
+        52 * 8 * 256 * 2,
+    ),
+    "git-base": ([full(12, 64)] * 6, 6 * 12 * 128 * 2),  # the text decoder: 768 / 12
+    "lfm3-1.7b": (  # conv, conv, then attention on every even layer: full at 2, 6, ..., 22,
+        # sliding 256 at 4, 8, ..., 20; conv on the other 13
+        [NONE] * 2 + ([full(4, 128), NONE, sliding(256, 4, 128), NONE] * 5) + [full(4, 128), NONE],
+        11 * 4 * 256 * 2,
+    ),
+    "olmo-hybrid-7b": (([NONE] * 3 + [full(30, 128)]) * 8, 8 * 30 * 256 * 2),  # 3840 / 30
+    # Hy4: MLA on all 34 layers, + the indexer keys (128) of the 10 "full" indexer layers (0,
+    # 1, 5, ..., 33; the "shared" ones reuse the last full layer's top-k)
+    "hy4-preview": ([MLA] * 34, 34 * 576 * 2 + 10 * 128 * 2),
+    "lara-4-mini-base": (  # DeltaNet, sliding 512, DeltaNet, full, sliding: 6 times and 4 more
+        ([NONE, sliding(512, 4, 128), NONE, full(4, 128), sliding(512, 4, 128)] * 7)[:34],
+        20 * 4 * 256 * 2,
+    ),
+    "flint": (  # full on layers 0, 1, every 4th from 5, and the last; sliding 513 on the 35 others
+        [
+            full(4, 128) if i in {0, 1, 48} or i % 4 == 1 else sliding(513, 4, 128)
+            for i in range(49)
+        ],
+        49 * 4 * 256 * 2,
+    ),
+    # Dory: 8 input layers, 20 recurrent ones run twice (a cache per loop), 8 output layers:
+    # 56 cache layers; full on every 4th layer (8 and 20 keep the pattern across the loops)
+    "nemotron-labs-dory1.0-4b": (
+        ([sliding(1024, 4, 256)] * 3 + [full(4, 256)]) * 14,
+        56 * 4 * 512 * 2,
+    ),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
@@ -375,6 +423,13 @@ STATE: dict[str, int] = {
     "lfm2-700m": 10 * 1536 * 3 * 2,
     "lfm2-1.2b": 10 * 2048 * 3 * 2,
     "lfm2-8b-a1b": 18 * 2048 * 3 * 2,
+    "lfm3-1.7b": 13 * 2048 * 7 * 2,  # conv_L_cache 7
+    # OLMo Hybrid: gated DeltaNet on 24 layers, conv over q, k (30 x 96) and v (30 x 192), 30
+    # heads of 96 x 192 in float32
+    "olmo-hybrid-7b": 24 * ((2 * 30 * 96 + 30 * 192) * 4 * 2 + 30 * 96 * 192 * 4),
+    # Lara Mini: gated DeltaNet on 14 layers, conv over q, k (8 x 128) and v (16 x 128), 16 heads
+    # of 128 x 128 in float32
+    "lara-4-mini-base": 14 * ((2 * 8 * 128 + 16 * 128) * 4 * 2 + 16 * 128 * 128 * 4),
     # Nemotron-H: the M blocks, 128 heads x mamba_head_dim, 8 groups of d_state 128
     "nemotron-h-8b-base-8k": _mamba(24, 128 * 64, 8 * 128, 4, 128 * 64 * 128),
     "nvidia-nemotron-nano-9b-v2": _mamba(27, 128 * 80, 8 * 128, 4, 128 * 80 * 128),
