@@ -22,7 +22,8 @@ from typing import Any
 from kvarch.kv_cache import KVCacheGroup, KVCacheParams, MultiKVCacheParams
 from kvarch.layers import PER_TOKEN_KINDS, Compressed, State
 from kvarch.runtime import attention as attn
-from kvarch.runtime.compressed import CompressedStore, compressed_caches, window_groups
+from kvarch.runtime.compressed import CompressedStore
+from kvarch.runtime.compressed_budget import compressed_caches, window_groups
 from kvarch.runtime.errors import UnsupportedCacheError
 from kvarch.runtime.hf_layers import (
     OWN_STEPS,

@@ -33,15 +33,10 @@ import torch
 from torch import Tensor
 
 from kvarch.layers import Compressed
-from kvarch.runtime.compressed_budget import (
-    OVERLAPS_WITH,
-    cache_shapes,
-    compressed_caches,
-    window_groups,
-)
+from kvarch.runtime.compressed_budget import cache_shapes
 from kvarch.runtime.errors import SequenceStateError, ShapeError
 
-__all__ = ["OVERLAPS_WITH", "CompressedStore", "compressed_caches", "window_groups"]
+__all__ = ["CompressedStore"]
 
 
 @dataclasses.dataclass

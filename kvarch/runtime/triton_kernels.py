@@ -603,9 +603,9 @@ def paged_decode_kernel(
     decode, 2 packed converts) and the scales are folded into the score scale and the output.
     ``page_size`` is a compile-time constant (one compile per page size), so a key's page and
     row are a shift and a mask, not a division by a runtime value, and a tile inside one page
-    reads one table entry. BOX > 0 reads tiles as page
-    boxes (one address per page; with TMA ``kc_ptr``, ``kc2_ptr`` and ``vc_ptr`` are tensor
-    descriptors of K's first D1 columns, K's remainder and V), see :func:`_attend_boxes`.
+    reads one table entry. BOX > 0 reads tiles as page boxes (one address per page; with TMA
+    ``kc_ptr``, ``kc2_ptr`` and ``vc_ptr`` are tensor descriptors of K's first D1 columns, K's
+    remainder and V), see :func:`_attend_boxes`.
 
     Only positions ``[start, seq_len)`` are read, table entries included: a row of length 0
     (a padding row of a CUDA-graph bucket: table all -1, garbage q) reads nothing and writes 0.
