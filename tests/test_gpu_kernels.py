@@ -16,7 +16,7 @@ import torch
 if not torch.cuda.is_available():
     os.environ.setdefault("TRITON_INTERPRET", "1")
 
-from kvarch.runtime import ops, triton_ops
+from kvarch.runtime import cuda_fp8, ops, triton_ops
 from kvarch.runtime.errors import ShapeError
 
 DEVICE = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -114,9 +114,10 @@ def _check_decode(
     v_head_dim: int | None = None,
     launch: triton_ops.DecodeLaunch | None = None,
     options: dict[str, Any] | None = None,
+    q_dtype: torch.dtype = torch.bfloat16,
 ) -> None:
     batch, n_kv, dim = cache.block_tables.shape[0], cache.k_cache.shape[2], cache.k_cache.shape[3]
-    q = torch.randn(batch, n_kv * group, dim, device=DEVICE).to(torch.bfloat16)
+    q = torch.randn(batch, n_kv * group, dim, device=DEVICE).to(q_dtype)
     opts: dict[str, Any] = {"scale": dim**-0.5, "window": window, **cache.scales()}
     if v_head_dim is not None:
         opts["v_head_dim"] = v_head_dim
@@ -353,6 +354,14 @@ def test_prefill_mla_latent_values_are_the_whole_latent() -> None:
     _check_prefill(cache, [7, 5], 8, launch=triton_ops.PrefillLaunch(block_q=2, block_n=16))
 
 
+def test_the_cuda_fp8_kernel_is_refused_where_it_cannot_run() -> None:
+    """``DecodeLaunch(cuda=True)`` off a CUDA GPU (or on a shape it does not serve) is a typed
+    error naming the option, not a silent fallback."""
+    cache = Paged([5, 19], page=16, n_kv=1, dim=128 if DEVICE.type == "cuda" else 32, dtype=FP8)
+    with pytest.raises(ShapeError, match="launch.cuda"):
+        _check_decode(cache, 12, launch=triton_ops.DecodeLaunch(cuda=True))
+
+
 def test_bad_input_is_a_typed_error_naming_the_argument() -> None:
     cache = Paged([4], page=4, n_kv=2, dim=16)
     q = torch.randn(1, 4, 16, device=DEVICE).to(torch.bfloat16)
@@ -469,6 +478,67 @@ def _gpu_options(name: str, heads: int, level: float) -> dict[str, Any]:
 
 
 GPU_OPTIONS = ["softcap", "sinks", "sinks_window", "chunk", "softcap_sinks_chunk"]
+CUDA = triton_ops.DecodeLaunch(cuda=True)
+
+
+@pytest.mark.gpu
+@gpu
+@pytest.mark.parametrize("page", [16, 32, 128])
+@pytest.mark.parametrize("group", [1, 3, 4, 8])
+def test_gpu_fp8_cuda_kernel_matches_reference(page: int, group: int) -> None:
+    """The CUDA e4m3 kernel (cuda_fp8): ragged lengths (1, a page, a page + 1, not a multiple
+    of its 64-key rounds), per-tensor and per-KV-head scales, bf16 and fp16 q."""
+    lens = [*torch.randint(1, 3000, (10,)).tolist(), 1, page, page + 1, 63, 65, 4095]
+    cache = Paged(lens, page=page, n_kv=4, dim=128, dtype=FP8)
+    _check_decode(cache, group, launch=CUDA)
+    per_head = Paged(lens, page=page, n_kv=4, dim=128, dtype=FP8, per_head_scales=True)
+    _check_decode(per_head, group, launch=CUDA, q_dtype=torch.float16)
+
+
+@pytest.mark.gpu
+@gpu
+@pytest.mark.parametrize("splits", [None, 1, 4, 16])
+@pytest.mark.parametrize("name", ["sinks", "sinks_window"])
+def test_gpu_fp8_cuda_kernel_splits_sinks_and_windows(name: str, splits: int | None) -> None:
+    """Forced splits (a partition of 64 keys, partitions past a short row), gpt-oss sinks
+    (added by the split reduce) and windows over recycled (-1) pages."""
+    opts = _gpu_options(name, 8 * 4, level=8.0)
+    lens = [*torch.randint(1, 5000, (12,)).tolist(), 1, 16, 17, 127, 128, 129, 4096]
+    cache = Paged(lens, page=16, n_kv=8, dim=128, dtype=FP8, window=opts.get("window"))
+    launch = triton_ops.DecodeLaunch(cuda=True, splits=splits)
+    _check_decode(cache, 4, launch=launch, options=opts)
+
+
+@pytest.mark.gpu
+@gpu
+def test_gpu_fp8_decode_runs_the_cuda_kernel_where_it_applies(monkeypatch: Any) -> None:
+    """e4m3 decode goes to the CUDA kernel by default; e5m2, > 8 q heads per KV head, a
+    soft-cap, a chunk or a Triton tile choice go to Triton; ``cuda=True`` where the kernel does
+    not apply is a typed error."""
+    calls: list[int] = []
+    real = cuda_fp8.paged_decode
+
+    def spy(*args: Any, **kw: Any) -> torch.Tensor:
+        calls.append(1)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(cuda_fp8, "paged_decode", spy)
+
+    def runs_cuda(cache: Paged, group: int, **kw: Any) -> bool:
+        calls.clear()
+        _check_decode(cache, group, **kw)
+        return bool(calls)
+
+    e4m3 = Paged([300, 2500], page=16, n_kv=8, dim=128, dtype=FP8)
+    assert runs_cuda(e4m3, 4)
+    assert not runs_cuda(e4m3, 16)
+    assert not runs_cuda(Paged([300, 2500], page=16, n_kv=8, dim=128, dtype=E5M2), 4)
+    assert not runs_cuda(Paged([300, 99], page=8, n_kv=8, dim=128, dtype=FP8), 4)
+    assert not runs_cuda(e4m3, 4, options={"softcap": 1.0})
+    assert not runs_cuda(e4m3, 4, launch=triton_ops.DecodeLaunch(fp8_dot="cvt"))
+    assert not runs_cuda(e4m3, 4, launch=triton_ops.DecodeLaunch(cuda=False))
+    with pytest.raises(ShapeError, match="launch.cuda"):
+        _check_decode(e4m3, 4, launch=CUDA, options={"chunk": 1000})
 
 
 @pytest.mark.gpu
