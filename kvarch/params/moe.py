@@ -1,6 +1,6 @@
 """Mixture-of-experts decoders that schedule their layers per layer: Hy3 (dense or sparse MLP
-per layer), Laguna (query heads, gate and MLP kind per layer) and Flint (dense MLPs on listed
-layers)."""
+per layer), Laguna (query heads, gate and MLP kind per layer), Flint (dense MLPs on listed
+layers) and DeepSeek-V4 (sliding, CSA or HCA attention per layer)."""
 
 from __future__ import annotations
 
@@ -117,7 +117,7 @@ def _deepseek_v4(c: Cfg, n: ParamCount) -> None:
     groups, o_rank = c.int("o_groups"), c.int("o_lora_rank")
     idx_heads, idx_dim = c.int("index_n_heads"), c.int("index_head_dim")
     rates = {"csa": 4, "hca": 128} | {
-        _DSV4_KINDS["layer_types"][t]: r for t, r in (c.get("compress_rates") or {}).items()
+        _DSV4_KINDS["layer_types"].get(t, t): r for t, r in (c.get("compress_rates") or {}).items()
     }
     rates["csa"] = c.int("compress_rate_csa", default=rates["csa"])
     rates["hca"] = c.int("compress_rate_hca", default=rates["hca"])
