@@ -4,13 +4,19 @@ defaults as shapes on meta), and how bytes per token count them."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 import generated
 import kvarch
 from kvarch.dtype import DType
+from kvarch.inspection import summary
 from kvarch.layers import Compressed, LayerSpec
+from kvarch.planning import plan_model
 from tests.oracle.compare import mismatches
+from tests.oracle.published import PUBLISHED
 from tests.oracle.truth import cache_truth
 from tests.oracle.variants import VARIANTS, Variant, make_config
 
@@ -90,7 +96,7 @@ def test_the_paged_groups_budget_compressed_layers_as_full_attention() -> None:
 def test_inspect_lists_the_compressed_caches_and_their_bytes() -> None:
     from transformers import AutoConfig
 
-    from kvarch.inspection import grouped_rows, summary
+    from kvarch.inspection import grouped_rows
 
     layout = kvarch.inspect(AutoConfig.for_model("deepseek_v4"), dtype=DType.bfloat16)
     # per layer: the window's K 1024 bytes; CSA + (1024 + 256) / 4; HCA + 1024 / 128
@@ -99,3 +105,40 @@ def test_inspect_lists_the_compressed_caches_and_their_bytes() -> None:
         ("compressor 1x512/128", 1024 + 8),
     ]
     assert "43 compressed (window 128); 50616 bytes/token" in summary(layout)
+
+
+FLASH_BASE = Path(__file__).parent / "fixtures" / "configs" / "deepseek-v4-flash-base.json"
+
+
+def store_bytes(csa: int, hca: int, length: int) -> tuple[int, int]:
+    """Full-size DeepSeek-V4's compressed store per sequence in bf16, by hand: the entries of
+    ``length`` tokens (CSA 512 + 128 per 4, HCA 512 per 128), and the open windows (N - 1
+    tokens' kv and gate, two series on CSA, for the compressor and the indexer, plus CSA's
+    carried 4 tokens' kv and float32 gate; HCA's 127 tokens' kv and gate)."""
+    entries = csa * (length // 4) * (512 + 128) * 2 + hca * (length // 128) * 512 * 2
+    csa_open = 2 * 3 * 1024 * 2 + 4 * 512 * 6 + 2 * 3 * 256 * 2 + 4 * 128 * 6
+    return entries, csa * csa_open + hca * 2 * 127 * 512 * 2
+
+
+def test_the_flash_base_checkpoint_plans_its_two_sliding_layers_and_csa_first() -> None:
+    """DeepSeek-V4-Flash-Base (``compress_ratios`` 0, 0, then 4 / 128 alternating): K and V of
+    the two sliding layers, K = V of the 41 compressed ones, entries of 21 CSA and 20 HCA
+    layers, not the defaults' 23 HCA and 20 CSA (50,616 bytes per token)."""
+    config = json.loads(FLASH_BASE.read_text())
+    gib = 1 << 30
+    report = plan_model(config, gpu_memory=80 * gib, page_size=128, max_length=8192, weights=0)
+    window, entry = 2 * 1024 * 2 + 41 * 512 * 2, 21 * (1024 + 256) // 4 + 20 * 1024 // 128
+    assert (window, entry) == (46_080, 6_880)
+    assert report.bytes_per_token == window + entry == PUBLISHED[FLASH_BASE.stem][1]
+    assert report.compressed_bytes_per_token == entry
+    entries, open_windows = store_bytes(csa=21, hca=20, length=8192)
+    assert (entries, open_windows) == (56_360_960, 5_847_040)
+    plan = report.plan
+    assert plan.compressed_bytes_per_sequence_per_device == entries + open_windows
+    # two pages of 128 tokens per layer and sequence: 512 sequences fit, the default cap
+    pages = 2 * 128 * window
+    assert int(80 * gib * 0.9) // (entries + open_windows + pages) >= 512 == plan.max_batch_size
+    layout = kvarch.inspect(config, dtype=DType.bfloat16)
+    assert "2 sliding (window 128), 41 compressed (window 128); 52960 bytes/token" in (
+        summary(layout)
+    )

@@ -30,7 +30,7 @@ from kvarch.kv_cache import KVCacheParams
 from kvarch.layers import LayerSpec
 from tests.oracle.attention import attention_seen
 from tests.oracle.compare import mismatches
-from tests.oracle.published import CROSS, PUBLISHED, STATE
+from tests.oracle.published import COMPRESSED, CROSS, PUBLISHED, STATE
 from tests.oracle.standins import STAND_INS, meta_stand_ins
 from tests.oracle.truth import (
     LayerTruth,
@@ -502,7 +502,10 @@ def test_checkpoint_cache_matches_hand_computed(name: str) -> None:
     extra = sum(h * d for t in truth for _, h, d in t.extra_keys)
     # cross-attention K/V is per sequence (the encoder's or image's states), not per token
     kv = sum(t.num_kv_heads * (t.k_head_dim + t.v_head_dim) for t in truth if t.kind != "cross")
-    assert 2 * (kv + extra) == bytes_bf16
+    # compressed caches (DeepSeek-V4): an entry's bytes over its N tokens, rounded up
+    assert [t.compressed for t in truth] == COMPRESSED.get(name, [()] * len(truth))
+    entries = sum(-(-2 * h * d // every) for t in truth for _, every, h, d in t.compressed)
+    assert 2 * (kv + extra) + entries == bytes_bf16
     assert sum(t.state_bytes for t in truth) == STATE.get(name, 0)  # per sequence, by hand
     cross = CROSS[name][0] if name in CROSS else None  # encoder-decoders: on every layer
     assert [t.cross for t in truth] == [cross] * len(truth)

@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 202, CONFIGS  # 198 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 203, CONFIGS  # 199 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -99,6 +99,9 @@ _GLM_DSA = {"num_hidden_layers": 6, "first_k_dense_replace": 1, "n_routed_expert
             "moe_intermediate_size": 24, "intermediate_size": 96, "q_lora_rank": 32,
             "kv_lora_rank": 16, "qk_nope_head_dim": 8, "qk_rope_head_dim": 8, "v_head_dim": 8,
             "index_n_heads": 2, "index_head_dim": 16}  # fmt: skip
+_DSV4 = {"head_dim": 16, "q_lora_rank": 32, "o_groups": 2, "o_lora_rank": 16, "hc_mult": 2,
+         "index_n_heads": 2, "index_head_dim": 8, "n_routed_experts": 4,
+         "moe_intermediate_size": 24, "num_experts_per_tok": 2, "sliding_window": 8}  # fmt: skip
 # ... and of the other formulas whose fixture keeps its class's defaults
 DEFAULTS_BRANCHES = [
     ("xmod", {**_TINY_BERT, "languages": ["en_XX", "de_DE", "fr_XX"], "adapter_layer_norm": True,
@@ -136,6 +139,12 @@ DEFAULTS_BRANCHES = [
     # A.X-K1: a dense layer, then MoE blocks with their output norm
     ("axk1", {**_GLM_DSA, "num_hidden_layers": 3, "n_group": 1, "topk_group": 1,
               "num_experts_per_tok": 2}),
+    # DeepSeek-V4: the default schedule (two HCA layers, then HCA and CSA alternating) at
+    # other rates; then sliding, CSA and HCA layers listed, the HCA rate a legacy top-level field
+    ("deepseek_v4", {**_DSV4, "num_hidden_layers": 5, "compress_rates": {
+        "compressed_sparse_attention": 2, "heavily_compressed_attention": 8}}),
+    ("deepseek_v4", {**_DSV4, "num_hidden_layers": 3, "compress_rate_hca": 16, "layer_types": [
+        "sliding_attention", "compressed_sparse_attention", "heavily_compressed_attention"]}),
     # Phi-4-multimodal with its towers left out (their defaults), then small ones with the
     # symmetric bias, a depthwise multiplier, downsampling and a 4x time reduction
     ("phi4_multimodal", {**_TINY_BERT, "num_key_value_heads": 2, "pad_token_id": None}),
@@ -160,12 +169,20 @@ def test_hybrid_formula_branches_match_transformers(
     assert count_params(config).total == _meta_params(config)
 
 
-@pytest.mark.parametrize("model_type", ["fuyu", "moshi", "phi4_multimodal", "gpt-sw3"])
+@pytest.mark.parametrize(
+    "model_type", ["fuyu", "moshi", "phi4_multimodal", "gpt-sw3", "deepseek_v4"]
+)
 def test_a_bare_model_type_counts_its_config_class_defaults(model_type: str) -> None:
     """The formulas' own defaults (``kvarch.params.core``) are transformers' config defaults:
     ``{"model_type": ...}`` alone counts what transformers builds from it."""
     config = {"model_type": model_type}
     assert count_params(config).total == _meta_params(config)
+
+
+def test_deepseek_v4_refuses_a_compress_ratio_it_has_no_layer_kind_for() -> None:
+    config = {"model_type": "deepseek_v4", "compress_ratios": [0, 4, 8]}
+    with pytest.raises(ValueError, match=r"compress_ratios: expected entries of \[0, 4, 128\]"):
+        count_params(config)
 
 
 def _with(config: dict[str, Any], **extra: Any) -> dict[str, Any]:

@@ -95,6 +95,12 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
     },
     "gpt_bigcode": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
     "zamba": {"num_key_value_heads": 16},
+    "deepseek_v4": {
+        "vocab_size": 129280, "hidden_size": 4096, "num_hidden_layers": 43,
+        "num_attention_heads": 64, "head_dim": 512, "q_lora_rank": 1024, "hc_mult": 4,
+        "o_groups": 8, "o_lora_rank": 1024, "index_n_heads": 64, "index_head_dim": 128,
+        "moe_intermediate_size": 2048, "n_shared_experts": 1, "n_routed_experts": 256,
+    },
     "dbrx": {"d_model": 2048, "n_heads": 16, "n_layers": 24, "vocab_size": 32000},
     "jetmoe": {"hidden_size": 2048, "intermediate_size": 5632, "vocab_size": 32000},
     "modernbert-decoder": {"hidden_size": 768, "intermediate_size": 1152, "num_hidden_layers": 22,

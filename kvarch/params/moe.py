@@ -1,10 +1,11 @@
 """Mixture-of-experts decoders that schedule their layers per layer: Hy3 (dense or sparse MLP
-per layer), Laguna (query heads, gate and MLP kind per layer) and Flint (dense MLPs on listed
-layers)."""
+per layer), Laguna (query heads, gate and MLP kind per layer), Flint (dense MLPs on listed
+layers) and DeepSeek-V4 (sliding, CSA or HCA attention per layer)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from kvarch.params.core import Cfg, ParamCount, embeddings, formula, gated_mlp, gqa, routed_experts
 
@@ -71,3 +72,71 @@ def _flint(c: Cfg, n: ParamCount) -> None:
     shared = c.int("shared_expert_intermediate_size")
     routed_experts(n, hidden, moe, experts, c.int("moe_intermediate_size"), shared)
     n.other += (2 * layers + 1) * hidden
+
+
+#: DeepSeek-V4's layer kinds, by ``layer_types`` entry and by legacy ``compress_ratios`` entry
+_DSV4_KINDS: dict[str, dict[Any, str]] = {
+    "layer_types": {
+        "sliding_attention": "sliding",
+        "compressed_sparse_attention": "csa",
+        "heavily_compressed_attention": "hca",
+    },
+    "compress_ratios": {0: "sliding", 4: "csa", 128: "hca"},
+}
+
+
+def _deepseek_v4_kinds(c: Cfg, layers: int) -> list[str]:
+    """Each layer's attention, as transformers resolves it: ``layer_types``, else the legacy
+    ``compress_ratios`` (a trailing entry for the MTP layer is dropped), else two HCA layers,
+    then HCA and CSA alternating."""
+    for field, kinds in _DSV4_KINDS.items():
+        if values := c.get(field):
+            unknown = sorted({str(v) for v in values if v not in kinds})
+            if unknown:
+                raise ValueError(
+                    f"deepseek_v4 {field}: expected entries of {list(kinds)}, got {unknown}"
+                )
+            return [kinds[v] for v in values[:layers]]
+    return ["hca"] * min(layers, 2) + ["csa" if i % 2 else "hca" for i in range(layers - 2)]
+
+
+@formula("deepseek_v4")
+def _deepseek_v4(c: Cfg, n: ParamCount) -> None:
+    """DeepSeek-V4: every layer a shared-K=V MQA block (query through a ``q_lora_rank``
+    latent, a grouped low-rank output: ``o_groups`` blocks to ``o_lora_rank`` each, then one
+    mix; a sink per head), routed experts with one shared expert (hash-routed layers have the
+    same router weight), and ``hc_mult`` hyper-connection streams around attention and the MoE.
+    CSA and HCA layers add a compressor (K/V and gate projections, a position bias per slot of
+    its window, a norm); a CSA compressor overlaps two windows (twice the width) and runs an
+    indexer (a compressor of its own at ``index_head_dim``, query heads from the query
+    latent, a weight per head). The MTP layer is not built; routers' buffers are not counted."""
+    hidden, layers, heads = (
+        c.int(k) for k in ("hidden_size", "num_hidden_layers", "num_attention_heads")
+    )
+    hd, q_rank, streams = c.int("head_dim"), c.int("q_lora_rank"), c.int("hc_mult")
+    groups, o_rank = c.int("o_groups"), c.int("o_lora_rank")
+    idx_heads, idx_dim = c.int("index_n_heads"), c.int("index_head_dim")
+    rates = {"csa": 4, "hca": 128} | {
+        _DSV4_KINDS["layer_types"].get(t, t): r for t, r in (c.get("compress_rates") or {}).items()
+    }
+    rates["csa"] = c.int("compress_rate_csa", default=rates["csa"])
+    rates["hca"] = c.int("compress_rate_hca", default=rates["hca"])
+    kinds = Counter(_deepseek_v4_kinds(c, layers))
+    embeddings(c, n, hidden)
+    n.add(q_rank, hidden, "attn", layers)
+    n.add(heads * hd, q_rank, "attn", layers)
+    n.add(hd, hidden, "attn", layers)  # kv_proj: one head, read as K and as V
+    n.add(groups * o_rank, heads * hd // groups, "attn", layers)  # o_a: one block per group
+    n.add(hidden, groups * o_rank, "attn", layers)
+    n.other += layers * (q_rank + hd + heads)  # q_a_norm, kv_norm, sinks
+    for kind, width, dim in (("hca", hd, hd), ("csa", 2 * hd, hd), ("csa", 2 * idx_dim, idx_dim)):
+        n.add(width, hidden, "attn", 2 * kinds[kind])  # kv_proj, gate_proj
+        n.other += kinds[kind] * (rates[kind] * width + dim)  # position_bias, kv_norm
+    n.add(idx_heads * idx_dim, q_rank, "attn", kinds["csa"])  # indexer queries
+    n.add(idx_heads, hidden, "attn", kinds["csa"])  # indexer weights per head
+    moe_inter = c.int("moe_intermediate_size")
+    shared = moe_inter * c.int("n_shared_experts")
+    routed_experts(n, hidden, layers, c.int("n_routed_experts"), moe_inter, shared)
+    mix = (2 + streams) * streams  # pre, post and the streams x streams comb
+    n.other += layers * (2 * hidden + 2 * (mix * streams * hidden + mix + 3))
+    n.other += hidden + streams * streams * hidden + streams + 1  # norm, the head's collapse

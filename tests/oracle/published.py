@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["CROSS", "PUBLISHED", "STATE"]
+__all__ = ["COMPRESSED", "CROSS", "PUBLISHED", "STATE"]
 
 Layer = tuple[Any, ...]
 NONE: Layer = ("none", None, 0, 0, 0)
@@ -433,4 +433,24 @@ STATE: dict[str, int] = {
     # Nemotron-H: the M blocks, 128 heads x mamba_head_dim, 8 groups of d_state 128
     "nemotron-h-8b-base-8k": _mamba(24, 128 * 64, 8 * 128, 4, 128 * 64 * 128),
     "nvidia-nemotron-nano-9b-v2": _mamba(27, 128 * 80, 8 * 128, 4, 128 * 80 * 128),
+}
+
+
+# DeepSeek-V4-Flash-Base: compress_ratios 0, 0, then 4 and 128 alternating over layers 2-42
+# (the 44th entry, for the MTP layer, is not a layer transformers builds). Every layer keeps a
+# window of 128 tokens of one 512-wide head: a sliding layer caches it as K and as V, a
+# compressed layer as one tensor (V dim 0). Per token: 2 x (512 + 512) x 2 + 41 x 512 x 2 =
+# 46080 window bytes, and the entries over their N tokens: CSA (512 + 128) x 2 / 4 = 320 on 21
+# layers, HCA 512 x 2 / 128 = 8 on 20: 6880. 52960 in all.
+DSV4_WINDOW: Layer = ("compressed", 128, 1, 512, 0)
+PUBLISHED["deepseek-v4-flash-base"] = (
+    [sliding(128, 1, 512)] * 2 + [DSV4_WINDOW] * 41,
+    2 * 1024 * 2 + 41 * 512 * 2 + 21 * 640 * 2 // 4 + 20 * 512 * 2 // 128,
+)
+
+#: Compressed fixtures: each layer's caches of one entry per N tokens, as (name, N, heads, dim)
+CSA = (("compressor", 4, 1, 512), ("indexer", 4, 1, 128))  # entries and indexer keys per 4
+HCA = (("compressor", 128, 1, 512),)
+COMPRESSED: dict[str, list[tuple[tuple[str, int, int, int], ...]]] = {
+    "deepseek-v4-flash-base": [()] * 2 + [CSA, HCA] * 20 + [CSA],
 }
