@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 202, CONFIGS  # 198 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 204, CONFIGS  # 200 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -158,6 +158,37 @@ def test_hybrid_formula_branches_match_transformers(
     config = {"model_type": model_type, **_SMALL, **fields}
     assert count_params(config).family == model_type
     assert count_params(config).total == _meta_params(config)
+
+
+_TINY_QWEN = {"hidden_size": 64, "num_attention_heads": 4, "num_key_value_heads": 2,
+              "vocab_size": 100, "intermediate_size": 96, "num_hidden_layers": 2}
+_TINY_SAM = {"hidden_size": 32, "num_attention_heads": 2, "num_hidden_layers": 3, "mlp_dim": 48,
+             "image_size": 64, "patch_size": 8, "output_channels": 16}
+# The towers of composites whose decoder sits under text_config (kvarch.params.multimodal)
+TOWER_BRANCHES = [
+    # GOT-OCR2's SAM: no position grid nor qkv biases, 3-wide windows beside one global layer;
+    # then windows of 0 (every layer's relative table spans the grid); then no relative tables
+    {"model_type": "got_ocr2", "text_config": {"model_type": "qwen2", **_TINY_QWEN},
+     "vision_config": {**_TINY_SAM, "use_abs_pos": False, "qkv_bias": False, "window_size": 3,
+                       "global_attn_indexes": [1]}},
+    {"model_type": "got_ocr2", "text_config": {"model_type": "qwen2", **_TINY_QWEN},
+     "vision_config": {**_TINY_SAM, "window_size": 0, "global_attn_indexes": []}},
+    {"model_type": "got_ocr2", "text_config": {"model_type": "qwen2", **_TINY_QWEN},
+     "vision_config": {**_TINY_SAM, "use_rel_pos": False}},
+    # MOSS's Whisper encoder under transformers' own field names, an unbiased adaptor of 2 frames
+    {"model_type": "moss_transcribe_diarize", "projector_bias": False, "audio_merge_size": 2,
+     "text_config": {"model_type": "qwen3", **_TINY_QWEN, "head_dim": 32},
+     "audio_config": {"hidden_size": 32, "num_hidden_layers": 2, "num_attention_heads": 2,
+                      "intermediate_size": 48, "num_mel_bins": 16, "max_source_positions": 20}},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("config", TOWER_BRANCHES, ids=lambda c: c["model_type"])
+def test_tower_branches_match_transformers(config: dict[str, Any]) -> None:
+    text_only = count_params(config["text_config"]).total
+    got = count_params(config).total
+    assert got > text_only  # the towers are counted, not the text model alone
+    assert got == _meta_params(config)
 
 
 @pytest.mark.parametrize("model_type", ["fuyu", "moshi", "phi4_multimodal", "gpt-sw3"])
