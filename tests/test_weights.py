@@ -160,10 +160,23 @@ def test_hybrid_formula_branches_match_transformers(
     assert count_params(config).total == _meta_params(config)
 
 
-_TINY_QWEN = {"hidden_size": 64, "num_attention_heads": 4, "num_key_value_heads": 2,
-              "vocab_size": 100, "intermediate_size": 96, "num_hidden_layers": 2}
-_TINY_SAM = {"hidden_size": 32, "num_attention_heads": 2, "num_hidden_layers": 3, "mlp_dim": 48,
-             "image_size": 64, "patch_size": 8, "output_channels": 16}
+_TINY_QWEN = {
+    "hidden_size": 64,
+    "num_attention_heads": 4,
+    "num_key_value_heads": 2,
+    "vocab_size": 100,
+    "intermediate_size": 96,
+    "num_hidden_layers": 2,
+}
+_TINY_SAM = {
+    "hidden_size": 32,
+    "num_attention_heads": 2,
+    "num_hidden_layers": 3,
+    "mlp_dim": 48,
+    "image_size": 64,
+    "patch_size": 8,
+    "output_channels": 16,
+}
 # The towers of composites whose decoder sits under text_config (kvarch.params.multimodal)
 TOWER_BRANCHES = [
     # GOT-OCR2's SAM: no position grid nor qkv biases, 3-wide windows beside one global layer;

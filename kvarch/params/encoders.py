@@ -52,8 +52,8 @@ def _bart_layers(
 def _whisper_stem(c: Cfg, hidden: int) -> int:
     """Whisper's encoder input: two biased convolutions of width 3 over the mel bins, and a
     position table of ``max_source_positions`` audio frames."""
-    mels = c.int("num_mel_bins", default=80)
-    return 3 * mels * hidden + 3 * hidden * hidden + 2 * hidden + c.int("max_source_positions") * hidden
+    mels, frames = c.int("num_mel_bins", default=80), c.int("max_source_positions")
+    return 3 * mels * hidden + 3 * hidden * hidden + 2 * hidden + frames * hidden
 
 
 def whisper_encoder(c: Cfg, n: ParamCount) -> int:
