@@ -201,6 +201,7 @@ def test_tower_branches_match_transformers(config: dict[str, Any]) -> None:
     text_only = count_params(config["text_config"]).total
     got = count_params(config).total
     assert got > text_only  # the towers are counted, not the text model alone
+    assert count_params(config).family.endswith(f"+ {config['model_type']} towers")
     assert got == _meta_params(config)
 
 

@@ -38,6 +38,7 @@ def count_params(config: Mapping[str, Any]) -> ParamCount:
         vision = config.get("vision_config")
         if model_type in TOWERS:
             TOWERS[model_type](Cfg(config, model_type), Cfg(text, text_type).int("hidden_size"), n)
+            n.family = f"{n.family} + {model_type} towers"
         elif isinstance(vision, Mapping) and vision.get("model_type") == "siglip_vision_model":
             siglip(vision, Cfg(text, text_type).int("hidden_size"), n)
         elif vision is not None:
