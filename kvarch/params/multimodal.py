@@ -106,7 +106,9 @@ def _moss_transcribe_diarize(c: Cfg, text: int, n: ParamCount) -> None:
     field), and an adaptor from ``audio_merge_size`` frames concatenated: a linear into the
     text width, a second one, a LayerNorm (biased by ``projector_bias``)."""
     audio = {_WHISPER_NAMES.get(k, k): v for k, v in (c.get("audio_config") or {}).items()}
-    width = whisper_encoder(Cfg(audio, "moss_transcribe_diarize_audio"), n)
+    tower = ParamCount(family="whisper")  # its matrices too: the tower is not quantized
+    width = whisper_encoder(Cfg(audio, "moss_transcribe_diarize_audio"), tower)
+    n.other += tower.total
     bias = c.flag("projector_bias", True)
     n.other += width * c.int("audio_merge_size", default=4) * text + text * text
     n.other += 2 * bias * text + 2 * text
