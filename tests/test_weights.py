@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 203, CONFIGS  # 199 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 205, CONFIGS  # 201 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -167,6 +167,53 @@ def test_hybrid_formula_branches_match_transformers(
     config = {"model_type": model_type, **_SMALL, **fields}
     assert count_params(config).family == model_type
     assert count_params(config).total == _meta_params(config)
+
+
+_TINY_QWEN = {
+    "hidden_size": 64,
+    "num_attention_heads": 4,
+    "num_key_value_heads": 2,
+    "vocab_size": 100,
+    "intermediate_size": 96,
+    "num_hidden_layers": 2,
+}
+_TINY_SAM = {
+    "hidden_size": 32,
+    "num_attention_heads": 2,
+    "num_hidden_layers": 3,
+    "mlp_dim": 48,
+    "image_size": 64,
+    "patch_size": 8,
+    "output_channels": 16,
+}
+# The towers of composites whose decoder sits under text_config (kvarch.params.multimodal)
+TOWER_BRANCHES = [
+    # GOT-OCR2's SAM: no position grid nor qkv biases, 3-wide windows beside one global layer;
+    # then windows of 0 (every layer's relative table spans the grid); then no relative tables
+    {"model_type": "got_ocr2", "text_config": {"model_type": "qwen2", **_TINY_QWEN},
+     "vision_config": {**_TINY_SAM, "use_abs_pos": False, "qkv_bias": False, "window_size": 3,
+                       "global_attn_indexes": [1]}},
+    {"model_type": "got_ocr2", "text_config": {"model_type": "qwen2", **_TINY_QWEN},
+     "vision_config": {**_TINY_SAM, "window_size": 0, "global_attn_indexes": []}},
+    {"model_type": "got_ocr2", "text_config": {"model_type": "qwen2", **_TINY_QWEN},
+     "vision_config": {**_TINY_SAM, "use_rel_pos": False}},
+    # MOSS's Whisper encoder under transformers' own field names, an unbiased adaptor of 2 frames
+    {"model_type": "moss_transcribe_diarize", "projector_bias": False, "audio_merge_size": 2,
+     "text_config": {"model_type": "qwen3", **_TINY_QWEN, "head_dim": 32},
+     "audio_config": {"hidden_size": 32, "num_hidden_layers": 2, "num_attention_heads": 2,
+                      "intermediate_size": 48, "num_mel_bins": 16, "max_source_positions": 20}},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("config", TOWER_BRANCHES, ids=lambda c: c["model_type"])
+def test_tower_branches_match_transformers(config: dict[str, Any]) -> None:
+    text = count_params({**config["text_config"], "tie_word_embeddings": True})  # tied by default
+    count = count_params(config)
+    assert count.total > text.total  # the towers are counted, not the text model alone
+    assert count.family == f"{text.family} + {config['model_type']} towers"
+    # the towers add no matrices (quantizers skip them): the text model's matrices, unchanged
+    assert count.matrices == text.matrices
+    assert count.total == _meta_params(config)
 
 
 @pytest.mark.parametrize(

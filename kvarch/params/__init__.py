@@ -21,6 +21,7 @@ from kvarch.params import hybrids, moe, multimodal  # noqa: F401  (register thei
 from kvarch.params.core import FORMULAS, Cfg, Matrix, ParamCount
 from kvarch.params.decoders import llama_like
 from kvarch.params.encoders import siglip
+from kvarch.params.multimodal import TOWERS
 
 __all__ = ["Matrix", "ParamCount", "count_params"]
 
@@ -31,9 +32,14 @@ def count_params(config: Mapping[str, Any]) -> ParamCount:
     text = config.get("text_config")
     if isinstance(text, Mapping):
         text_type = str(text.get("model_type") or f"{model_type}_text")
+        if model_type in TOWERS:  # the composite's own tie_word_embeddings ties the head
+            text = {**text, "tie_word_embeddings": Cfg(config, model_type).tied}
         n = count_params({**text, "model_type": text_type})
         vision = config.get("vision_config")
-        if isinstance(vision, Mapping) and vision.get("model_type") == "siglip_vision_model":
+        if model_type in TOWERS:
+            TOWERS[model_type](Cfg(config, model_type), Cfg(text, text_type).int("hidden_size"), n)
+            n.family = f"{n.family} + {model_type} towers"
+        elif isinstance(vision, Mapping) and vision.get("model_type") == "siglip_vision_model":
             siglip(vision, Cfg(text, text_type).int("hidden_size"), n)
         elif vision is not None:
             n.notes.append("vision tower not counted")

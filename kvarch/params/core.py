@@ -82,6 +82,15 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
         "depthwise_multiplier": 1, "kernel_size": 3, "time_reduction": 8,
         "bias_max_distance": 1000,
     },
+    "got_ocr2_vision": {  # GotOcr2VisionConfig's: SAM ViT-B at 1024 pixels
+        "hidden_size": 768, "output_channels": 256, "num_hidden_layers": 12,
+        "num_attention_heads": 12, "num_channels": 3, "image_size": 1024, "patch_size": 16,
+        "window_size": 14, "global_attn_indexes": [2, 5, 8, 11], "mlp_dim": 3072,
+    },
+    "moss_transcribe_diarize_audio": {  # its Whisper encoder's, under Whisper's names
+        "d_model": 1024, "encoder_layers": 24, "encoder_ffn_dim": 4096, "num_mel_bins": 80,
+        "max_source_positions": 1500,
+    },
     "gpt2": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
     "gpt-sw3": {"vocab_size": 50257, "n_positions": 1024, "n_embd": 768, "n_layer": 12},
     "bart": {
@@ -115,6 +124,7 @@ _TIED_BY_DEFAULT = {
     "falcon", "gpt2", "gpt-sw3", "gpt_bigcode", "mpt", "bart", "whisper", "mbart", "pegasus",
     "plbart", "mvp", "marian", "blenderbot", "blenderbot-small", "bigbird_pegasus", "biogpt",
     "zamba", "zamba2", "lfm2", "lfm2_moe", "gpt_neo", "prophetnet", "trocr",
+    "got_ocr2", "moss_transcribe_diarize",
 }  # fmt: skip
 
 

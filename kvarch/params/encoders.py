@@ -1,5 +1,6 @@
 """Encoder-decoders (BART and its relatives, Whisper, ProphetNet, TrOCR's and MusicGen's
-decoders), the BERT family, and the SigLIP vision tower of Gemma 3."""
+decoders), the BERT family, and the towers multimodal models embed: SigLIP's (Gemma 3's),
+Whisper's encoder, SAM's ViT."""
 
 from __future__ import annotations
 
@@ -29,17 +30,39 @@ def _encoder_decoder(c: Cfg, n: ParamCount) -> None:
     biases = 3 if c.model_type == "whisper" else 4 * c.flag("use_bias", True)
     for stack, attentions in (("encoder", 1), ("decoder", 2)):
         layers, ffn = c.int(f"{stack}_layers"), c.int(f"{stack}_ffn_dim")
-        n.add(hidden, hidden, "attn", 4 * attentions * layers)
-        n.add(ffn, hidden, "mlp", layers)
-        n.add(hidden, ffn, "mlp", layers)
-        n.other += layers * (attentions * (biases + 2) * hidden + ffn + 3 * hidden)
+        _bart_layers(n, hidden, layers, ffn, attentions, biases)
         n.other += 2 * hidden * (embed_norms + final_norms)
-    if c.model_type == "whisper":  # audio frames and text positions; two convolutions of 3
-        positions = c.int("max_source_positions") + c.int("max_target_positions")
-        n.other += 3 * c.int("num_mel_bins", default=80) * hidden + 3 * hidden * hidden + 2 * hidden
+    if c.model_type == "whisper":  # audio frames and text positions
+        n.other += _whisper_stem(c, hidden) + c.int("max_target_positions") * hidden
     else:
-        positions = 2 * (c.int("max_position_embeddings") + offset)
-    n.other += positions * hidden
+        n.other += 2 * (c.int("max_position_embeddings") + offset) * hidden
+
+
+def _bart_layers(
+    n: ParamCount, hidden: int, layers: int, ffn: int, attentions: int, biases: int
+) -> None:
+    """``layers`` BART-style layers: ``attentions`` multi-head attentions (``biases`` of their
+    four projections biased), a biased two-matrix MLP, a LayerNorm after each."""
+    n.add(hidden, hidden, "attn", 4 * attentions * layers)
+    n.add(ffn, hidden, "mlp", layers)
+    n.add(hidden, ffn, "mlp", layers)
+    n.other += layers * (attentions * (biases + 2) * hidden + ffn + 3 * hidden)
+
+
+def _whisper_stem(c: Cfg, hidden: int) -> int:
+    """Whisper's encoder input: two biased convolutions of width 3 over the mel bins, and a
+    position table of ``max_source_positions`` audio frames."""
+    mels, frames = c.int("num_mel_bins", default=80), c.int("max_source_positions")
+    return 3 * mels * hidden + 3 * hidden * hidden + 2 * hidden + frames * hidden
+
+
+def whisper_encoder(c: Cfg, n: ParamCount) -> int:
+    """Whisper's encoder stack alone (an audio tower: ``d_model``, ``encoder_layers``,
+    ``encoder_ffn_dim``; k_proj unbiased, a LayerNorm after the last layer); returns its width."""
+    hidden = c.int("d_model")
+    _bart_layers(n, hidden, c.int("encoder_layers"), c.int("encoder_ffn_dim"), 1, 3)
+    n.other += _whisper_stem(c, hidden) + 2 * hidden
+    return hidden
 
 
 @formula("prophetnet")
@@ -188,6 +211,30 @@ def siglip_tower(v: Cfg, n: ParamCount) -> int:
     # Vision matrices stay in the checkpoint's dtype (quantizers skip the tower).
     n.other += layers * (4 * hidden * hidden + 2 * hidden * inter)
     return hidden
+
+
+def sam_vision_encoder(v: Cfg, n: ParamCount) -> int:
+    """SAM's ViT image encoder (GOT-OCR2's vision tower): a patch conv, an absolute position
+    grid, biased pre-LayerNorm blocks whose attention adds decomposed relative positions (a
+    table per axis, 2 x size - 1 rows of one head's width: the window's size, or the whole grid
+    on ``global_attn_indexes``), and a neck of two unbiased convs (1 x 1, then 3 x 3) with a
+    LayerNorm after each; returns the neck's channels."""
+    hidden, layers, mlp = v.int("hidden_size"), v.int("num_hidden_layers"), v.int("mlp_dim")
+    patch, out = v.int("patch_size"), v.int("output_channels")
+    grid = v.int("image_size") // patch
+    n.other += v.int("num_channels") * patch * patch * hidden + hidden  # patch conv
+    n.other += v.flag("use_abs_pos", True) * grid * grid * hidden
+    per_layer = 4 * hidden * hidden + 2 * hidden * mlp  # qkv, proj, lin1, lin2
+    per_layer += 3 * hidden * v.flag("qkv_bias", True) + 2 * hidden + mlp  # biases
+    n.other += layers * (per_layer + 4 * hidden)  # two LayerNorms
+    if v.flag("use_rel_pos", True):
+        head_dim = hidden // v.int("num_attention_heads")
+        window, global_layers = v.int("window_size"), set(v.get("global_attn_indexes", ()))
+        for i in range(layers):
+            size = window if window and i not in global_layers else grid
+            n.other += 2 * (2 * size - 1) * head_dim
+    n.other += hidden * out + 9 * out * out + 4 * out  # neck
+    return out
 
 
 @formula("git")

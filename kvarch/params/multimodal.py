@@ -1,12 +1,15 @@
 """Multimodal checkpoints whose config.json holds the decoder's fields flat: Fuyu (a Persimmon
 decoder fed linearly embedded image patches), Moshi's text decoder, and Phi-4-multimodal (a
-Phi-3 decoder with SigLIP vision and Conformer audio towers)."""
+Phi-3 decoder with SigLIP vision and Conformer audio towers); and the towers of those whose
+decoder sits under ``text_config`` (``TOWERS``: GOT-OCR2's SAM, MOSS's Whisper encoder)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kvarch.params.core import Cfg, ParamCount, embeddings, formula, gqa
 from kvarch.params.decoders import classic, llama_like
-from kvarch.params.encoders import siglip_tower
+from kvarch.params.encoders import sam_vision_encoder, siglip_tower, whisper_encoder
 
 
 def _as(c: Cfg, model_type: str) -> Cfg:
@@ -81,3 +84,40 @@ def _phi4_audio(a: Cfg, text: int, n: ParamCount) -> None:
     n.other += a.int("num_blocks") * (2 * feed_forward + attention + conv + 4 * hidden)
     up = hidden * a.int("downsample_rate", default=1)
     n.other += 2 * (text * up + text + text * text + text)
+
+
+def _got_ocr2(c: Cfg, text: int, n: ParamCount) -> None:
+    """GOT-OCR2: a SAM ViT (``vision_config``), then two unbiased stride-2 3 x 3 convs (the
+    neck's channels doubled, then the text width) and a biased linear."""
+    out = sam_vision_encoder(Cfg(c.get("vision_config") or {}, "got_ocr2_vision"), n)
+    n.other += 9 * out * 2 * out + 9 * 2 * out * text + text * text + text
+
+
+#: MossTranscribeDiarizeAudioConfig's own names for the Whisper fields it aliases
+_WHISPER_NAMES = {
+    "hidden_size": "d_model",
+    "num_hidden_layers": "encoder_layers",
+    "intermediate_size": "encoder_ffn_dim",
+}
+
+
+def _moss_transcribe_diarize(c: Cfg, text: int, n: ParamCount) -> None:
+    """MOSS-Transcribe-Diarize: a Whisper encoder (``audio_config``, by either name of each
+    field), and an adaptor from ``audio_merge_size`` frames concatenated: a linear into the
+    text width, a second one, a LayerNorm (biased by ``projector_bias``)."""
+    audio = {_WHISPER_NAMES.get(k, k): v for k, v in (c.get("audio_config") or {}).items()}
+    tower = ParamCount(family="whisper")  # its matrices too: the tower is not quantized
+    width = whisper_encoder(Cfg(audio, "moss_transcribe_diarize_audio"), tower)
+    n.other += tower.total
+    bias = c.flag("projector_bias", True)
+    n.other += width * c.int("audio_merge_size", default=4) * text + text * text
+    n.other += 2 * bias * text + 2 * text
+
+
+#: The towers and projectors of the composites that hold their decoder under ``text_config``,
+#: per model_type: called with the composite's config, the text width, and the text's count.
+#: They count as ``other``: towers stay in the checkpoint's dtype.
+TOWERS: dict[str, Callable[[Cfg, int, ParamCount], None]] = {
+    "got_ocr2": _got_ocr2,
+    "moss_transcribe_diarize": _moss_transcribe_diarize,
+}

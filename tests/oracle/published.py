@@ -361,6 +361,12 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         ([sliding(1024, 4, 256)] * 3 + [full(4, 256)]) * 14,
         56 * 4 * 512 * 2,
     ),
+    # GOT-OCR2's Qwen2 text model (use_sliding_window false): 1024 / 16; the SAM tower caches
+    # nothing (its image tokens are cached as text)
+    "got-ocr-2.0-hf": ([full(16, 64)] * 24, 24 * 16 * 128 * 2),
+    # MOSS-Transcribe-Diarize's Qwen3 text model, head_dim 128 given; the Whisper encoder and
+    # adaptor cache nothing (the audio tokens are cached as text)
+    "moss-transcribe-diarize": ([full(8, 128)] * 28, 28 * 8 * 256 * 2),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
