@@ -29,6 +29,7 @@ def _sizing(num_blocks: int | list[int] | None) -> PoolSizing:
         device=torch.device("cpu"),
         state_bytes_per_sequence=0,
         cross_bytes_per_sequence=0,
+        compressed=None,
     )
 
 

@@ -23,7 +23,7 @@ from kvarch.kv_cache import KVCacheGroup, KVCacheParams, MultiKVCacheParams
 from kvarch.layers import PER_TOKEN_KINDS, Compressed, State
 from kvarch.runtime import attention as attn
 from kvarch.runtime.compressed import CompressedStore
-from kvarch.runtime.compressed_budget import compressed_caches, window_groups
+from kvarch.runtime.compressed_budget import StoreBudget, compressed_caches, window_groups
 from kvarch.runtime.errors import UnsupportedCacheError
 from kvarch.runtime.hf_layers import (
     OWN_STEPS,
@@ -79,10 +79,16 @@ class Stores:
     """Compressed layers' entries and open windows."""
 
     @property
-    def bytes_per_sequence(self) -> int:
-        """Both stores' bytes for one sequence (what the planner sets aside per sequence)."""
-        state = 0 if self.state is None else self.state.bytes_per_sequence
-        return state + (0 if self.compressed is None else self.compressed.bytes_per_sequence)
+    def state_bytes_per_sequence(self) -> int:
+        """The recurrent state of one sequence (the planner's ``state_bytes_per_sequence``,
+        split over TP ranks)."""
+        return 0 if self.state is None else self.state.bytes_per_sequence
+
+    @property
+    def compressed_budget(self) -> StoreBudget | None:
+        """The compressed caches' budget (the planner's ``compressed``, whole on every TP
+        rank, as ``kvarch plan`` passes it)."""
+        return None if self.compressed is None else self.compressed.budget
 
 
 @dataclass(frozen=True)

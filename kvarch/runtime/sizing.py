@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kvarch.kv_cache import MultiKVCacheParams
+from kvarch.runtime.compressed_budget import StoreBudget
 from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ class PoolSizing(NamedTuple):
     device: torch.device
     state_bytes_per_sequence: int
     cross_bytes_per_sequence: int
+    compressed: StoreBudget | None
+    """Compressed layers' caches per sequence (deepseek_v4), whole on every TP rank."""
 
 
 def size_pool(s: PoolSizing) -> CachePlan:
@@ -48,6 +51,7 @@ def size_pool(s: PoolSizing) -> CachePlan:
         activation_bytes=_activation_bytes(s),
         cross_bytes_per_sequence=s.cross_bytes_per_sequence,
         state_bytes_per_sequence=s.state_bytes_per_sequence,
+        compressed=s.compressed,
     )
 
 
