@@ -33,6 +33,7 @@ __all__ = [
     "device_free_bytes",
     "paged_params",
     "plan",
+    "tp_share",
     "with_prefill_headroom",
 ]
 
@@ -159,6 +160,12 @@ def as_groups(params: KVCacheParams | MultiKVCacheParams) -> list[KVCacheGroup]:
     return [KVCacheGroup(params=params, layer_indices=list(range(params.num_layers)))]
 
 
+def tp_share(total: int, tp: int) -> int:
+    """One device's share of ``total`` bytes split evenly over ``tp`` devices (rounded up):
+    weights, recurrent state and cross-attention K/V (compressed caches are whole on each)."""
+    return -(-total // tp)
+
+
 def _largest(lo: int, hi: int, fits: Callable[[int], bool]) -> int:
     """Largest x in [lo, hi] with ``fits(x)`` (monotone: true then false); lo - 1 if none."""
     best = lo - 1
@@ -216,9 +223,9 @@ def plan(
     tp = first.tp_degree
     page = first.page_size
     block_bytes = [layout.bytes_per_block_per_device(p) for p in pools]
-    static = -(-weight_bytes // tp) + activation_bytes
-    state_per_seq = -(-state_bytes_per_sequence // tp)
-    cross_per_seq = -(-cross_bytes_per_sequence // tp)
+    static = tp_share(weight_bytes, tp) + activation_bytes
+    state_per_seq = tp_share(state_bytes_per_sequence, tp)
+    cross_per_seq = tp_share(cross_bytes_per_sequence, tp)
     asked = max_seq_len if max_seq_len is not None else model_max_seq_len
     check_int(owner, "max_seq_len", asked)
 
@@ -269,7 +276,7 @@ def plan(
         raise PlanError(
             knob,
             f"{free_bytes} free bytes x utilization {util} = {int(free_bytes * util)}, minus "
-            f"weights/tp {-(-weight_bytes // tp)} and activations {activation_bytes}, leaves "
+            f"weights/tp {tp_share(weight_bytes, tp)} and activations {activation_bytes}, leaves "
             f"{budget} bytes per device: less than one block of every pool "
             f"({sum(block_bytes)} bytes). Raise device_memory_utilization, free device memory, "
             "or split the weights over more devices.",
