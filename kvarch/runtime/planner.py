@@ -7,12 +7,13 @@ Pure arithmetic (no torch): free memory comes in as an argument. Only
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from kvarch.device import DeviceRef
 from kvarch.kv_cache import GIB, KVCacheGroup, KVCacheParams, MultiKVCacheParams
+from kvarch.layers import PER_TOKEN_KINDS
 from kvarch.runtime.compressed_budget import (
     StoreBudget,
     compressed_caches,
@@ -31,6 +32,7 @@ __all__ = [
     "CachePlan",
     "as_groups",
     "device_free_bytes",
+    "named_groups",
     "paged_params",
     "plan",
     "tp_share",
@@ -471,14 +473,25 @@ def plan_for_arch(
     )
 
 
+def named_groups(arch: Any) -> MultiKVCacheParams:
+    """``arch``'s cache groups, a uniform cache (``get_kv_params`` counts its layers only) as
+    one group naming the layers that cache per token, as the runtime pages them."""
+    params = arch.get_kv_params()
+    if isinstance(params, MultiKVCacheParams):
+        return params
+    cached = sorted(s.index for s in arch.layers() if s.kind in PER_TOKEN_KINDS)
+    return MultiKVCacheParams(groups=[KVCacheGroup(params=params, layer_indices=cached)])
+
+
 def paged_params(
     arch: ArchConfigWithAttentionKVCache,
-) -> tuple[KVCacheParams | MultiKVCacheParams, StoreBudget | None]:
-    """The groups the runtime pages for ``arch`` and its compressed caches' budget (None
-    without compressed layers): a compressed layer's window is a sliding group, its entries
-    and open windows are kept per sequence (``PagedCache.from_model`` does the same). Its
-    ``get_kv_params`` (what MAX reads) budgets those layers as full attention instead."""
-    params = arch.get_kv_params()
+) -> tuple[MultiKVCacheParams, StoreBudget | None]:
+    """The groups the runtime pages for ``arch`` (``named_groups``) and its compressed caches'
+    budget (None without compressed layers): a compressed layer's window is a sliding group,
+    its entries and open windows are kept per sequence (``PagedCache.from_model`` does the
+    same). Its ``get_kv_params`` (what MAX reads) budgets those layers as full attention
+    instead."""
+    params = named_groups(arch)
     layers = compressed_caches(arch)
     if not layers:
         return params, None
