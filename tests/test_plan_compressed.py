@@ -200,3 +200,36 @@ def test_the_budget_is_the_bytes_the_store_allocates(dtype: DType, length: int) 
         layers, max_seqs=3, max_seq_len=length, dtype=torch_dtype, device="meta"
     )
     assert store_budget(layers, dtype).bytes_per_sequence(length) == store.bytes_per_sequence
+
+
+def test_the_runtime_plans_the_store_whole_on_each_of_two_tp_ranks(
+    monkeypatch: pytest.MonkeyPatch, one_thread: None
+) -> None:
+    """The Engine's pool on a group of 2 (``_cache_devices``, the hook ``TPEngine`` fills)
+    is ``kvarch plan --tp 2``'s for the same budget: the store whole on each rank, not
+    split over the ranks as recurrent state is."""
+    from kvarch.device import DeviceRef
+    from kvarch.runtime import sizing
+    from kvarch.runtime.engine import Engine
+    from tests.oracle.truth import build_model
+
+    class TwoRanks(Engine):
+        def _cache_devices(self, model: Any) -> list[DeviceRef]:
+            return [DeviceRef.GPU(0), DeviceRef.GPU(1)]  # as `kvarch plan` names them
+
+    monkeypatch.setattr(sizing, "device_free_bytes", lambda devices: GIB)
+    engine = TwoRanks(build_model(tiny()), max_batch_size=2, max_seq_len=64, page_size=4)
+    report = plan_model(
+        tiny().to_dict(), gpu_memory=GIB, tp=2, dtype=DType.float32, page_size=4,
+        max_length=64, max_batch=2, weights=0,
+    )  # fmt: skip
+    mine, theirs = engine.plan, report.plan
+    assert mine.tp_degree == theirs.tp_degree == 2
+    store = engine.cache.compressed
+    assert store is not None
+    whole = TINY_ENTRIES + TINY_OPEN
+    assert store.bytes_per_sequence == whole
+    assert mine.compressed_bytes_per_sequence_per_device == whole
+    assert mine.compressed_bytes_per_device == theirs.compressed_bytes_per_device == 2 * whole
+    assert mine.state_bytes_per_device == theirs.state_bytes_per_device == 0
+    assert mine == theirs

@@ -183,8 +183,9 @@ def test_a_compressed_window_is_one_tensor_and_the_bytes_are_the_plans() -> None
     store = cache.compressed
     assert store is not None
     assert store.bytes_per_sequence == 4 * (2 * csa + hca)
-    assert store.nbytes == cache.plan.state_bytes_per_device == 2 * store.bytes_per_sequence
-    assert cache.plan.state_bytes_per_sequence_per_device == store.bytes_per_sequence
+    assert store.nbytes == cache.plan.compressed_bytes_per_device == 2 * store.bytes_per_sequence
+    assert cache.plan.compressed_bytes_per_sequence_per_device == store.bytes_per_sequence
+    assert cache.plan.state_bytes_per_device == 0  # the store is not recurrent state
 
 
 def test_a_reset_cache_serves_the_next_batch_alike() -> None:

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from kvarch.kv_cache import KVCacheGroup, KVCacheParams, MultiKVCacheParams
-from kvarch.layers import PER_TOKEN_KINDS, Compressed, State
+from kvarch.layers import Compressed, State
 from kvarch.runtime import attention as attn
 from kvarch.runtime.compressed import CompressedStore
-from kvarch.runtime.compressed_budget import compressed_caches, window_groups
+from kvarch.runtime.compressed_budget import StoreBudget, compressed_caches, window_groups
 from kvarch.runtime.errors import UnsupportedCacheError
 from kvarch.runtime.hf_layers import (
     OWN_STEPS,
@@ -40,7 +40,7 @@ from kvarch.runtime.hf_layers import (
     widen_unkept_windows,
 )
 from kvarch.runtime.module_state import hold_module_state
-from kvarch.runtime.planner import as_groups
+from kvarch.runtime.planner import as_groups, named_groups
 from kvarch.runtime.state import StateStore
 
 __all__ = ["Adapted", "adapt", "decoder_layer_count", "paged_layout"]
@@ -49,16 +49,12 @@ __all__ = ["Adapted", "adapt", "decoder_layer_count", "paged_layout"]
 def paged_layout(
     arch: Any,
 ) -> tuple[MultiKVCacheParams, dict[int, str], dict[int, tuple[State, ...]]]:
-    """``arch``'s cache groups (a uniform cache as one group naming its layers), each layer's
-    kind, and the per-sequence state of the layers that keep some."""
-    params = arch.get_kv_params()
+    """``arch``'s cache groups (``planner.named_groups``: a uniform cache as one group naming
+    its layers), each layer's kind, and the per-sequence state of the layers that keep some."""
     layers = arch.layers()
     kinds = {spec.index: spec.kind for spec in layers}
     states = {spec.index: spec.state for spec in layers if spec.state}
-    if isinstance(params, KVCacheParams):  # one uniform group: name its layers
-        cached = [i for i, kind in sorted(kinds.items()) if kind in PER_TOKEN_KINDS]
-        params = MultiKVCacheParams(groups=[KVCacheGroup(params=params, layer_indices=cached)])
-    return params, kinds, states
+    return named_groups(arch), kinds, states
 
 
 def decoder_layer_count(model: Any, groups: list[KVCacheGroup]) -> int:
@@ -79,10 +75,16 @@ class Stores:
     """Compressed layers' entries and open windows."""
 
     @property
-    def bytes_per_sequence(self) -> int:
-        """Both stores' bytes for one sequence (what the planner sets aside per sequence)."""
-        state = 0 if self.state is None else self.state.bytes_per_sequence
-        return state + (0 if self.compressed is None else self.compressed.bytes_per_sequence)
+    def state_bytes_per_sequence(self) -> int:
+        """The recurrent state of one sequence (the planner's ``state_bytes_per_sequence``,
+        split over TP ranks)."""
+        return 0 if self.state is None else self.state.bytes_per_sequence
+
+    @property
+    def compressed_budget(self) -> StoreBudget | None:
+        """The compressed caches' budget (the planner's ``compressed``, whole on every TP
+        rank, as ``kvarch plan`` passes it)."""
+        return None if self.compressed is None else self.compressed.budget
 
 
 @dataclass(frozen=True)

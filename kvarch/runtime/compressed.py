@@ -32,8 +32,9 @@ from collections.abc import Sequence
 import torch
 from torch import Tensor
 
+from kvarch.dtype import DType
 from kvarch.layers import Compressed
-from kvarch.runtime.compressed_budget import cache_shapes
+from kvarch.runtime.compressed_budget import StoreBudget, cache_shapes, store_budget
 from kvarch.runtime.errors import SequenceStateError, ShapeError
 
 __all__ = ["CompressedStore"]
@@ -79,6 +80,9 @@ class CompressedStore:
     ) -> None:
         self.max_seqs = max_seqs
         self.max_seq_len = max_seq_len
+        self.budget: StoreBudget = store_budget(layers, DType.from_torch(dtype))
+        """What one sequence's rows take by length: the planner sets aside ``max_seqs`` of them
+        at ``max_seq_len`` (as ``kvarch plan`` does), whole on every TP rank."""
         self.caches: dict[int, dict[str, _Cache]] = {}
 
         def zeros(shape: tuple[int, int], kind: torch.dtype = dtype) -> Tensor:

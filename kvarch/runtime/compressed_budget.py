@@ -16,8 +16,8 @@ from typing import Any, NamedTuple
 import msgspec
 
 from kvarch.dtype import DType
-from kvarch.kv_cache import KVCacheGroup, KVCacheParams, MultiKVCacheParams
-from kvarch.layers import PER_TOKEN_KINDS, Compressed
+from kvarch.kv_cache import KVCacheGroup, MultiKVCacheParams
+from kvarch.layers import Compressed
 
 __all__ = [
     "OVERLAPS_WITH",
@@ -115,19 +115,13 @@ def compressed_caches(arch: Any) -> dict[int, tuple[Compressed, ...]]:
     return {s.index: s.compressed for s in arch.layers() if s.kind == "compressed"}
 
 
-def window_groups(
-    arch: Any, params: KVCacheParams | MultiKVCacheParams
-) -> KVCacheParams | MultiKVCacheParams:
-    """``params`` with the compressed layers' windows paged as sliding groups of one tensor
-    per token (K = V), their compressed caches no longer budgeted as extra keys per token
-    (``CompressedStore`` holds them). Unchanged without compressed layers."""
-    layers = arch.layers()
-    specs = {s.index: s for s in layers if s.kind == "compressed"}
+def window_groups(arch: Any, params: MultiKVCacheParams) -> MultiKVCacheParams:
+    """``params`` (``planner.named_groups``) with the compressed layers' windows paged as sliding
+    groups of one tensor per token (K = V), their compressed caches no longer budgeted as extra
+    keys per token (``CompressedStore`` holds them). Unchanged without compressed layers."""
+    specs = {s.index: s for s in arch.layers() if s.kind == "compressed"}
     if not specs:
         return params
-    if isinstance(params, KVCacheParams):  # one uniform group: name its layers
-        cached = [s.index for s in layers if s.kind in PER_TOKEN_KINDS]
-        params = MultiKVCacheParams(groups=[KVCacheGroup(params=params, layer_indices=cached)])
     groups: list[KVCacheGroup] = []
     windows: dict[tuple[int | None, int, int], tuple[Any, list[int]]] = {}
     for g in params.groups:

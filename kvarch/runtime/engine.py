@@ -148,8 +148,9 @@ class Engine:
                 device_memory_utilization=device_memory_utilization,
                 max_num_batched_tokens=max_num_batched_tokens,
                 device=device,
-                state_bytes_per_sequence=stores.bytes_per_sequence,
+                state_bytes_per_sequence=stores.state_bytes_per_sequence,
                 cross_bytes_per_sequence=self.cross_bytes_per_sequence,
+                compressed=stores.compressed_budget,
             )
         )
         self.cache = paged_cache_class(model_type)(

@@ -232,7 +232,8 @@ class PagedCache(Cache):  # type: ignore[misc]
         keys are paged beside K/V; window layers that transformers caches whole are paged whole.
         Compressed layers (deepseek_v4) page their window as one K = V tensor per token; their
         compressed entries and open windows get ``max_batch_size`` rows of kvarch's
-        ``CompressedStore`` (``hf_compressed``), budgeted by the planner like state.
+        ``CompressedStore`` (``hf_compressed``), budgeted by the planner as ``kvarch plan`` does
+        (``compressed``: whole on every TP rank).
         Encoder–decoder models (whisper, bart) keep their cross-attention K/V per sequence in
         ``cross``, and the budget leaves ``max_batch_size`` sequences of it at the longest
         encoder input free. Shared-KV and (mllama) cross-attention layers keep transformers' own
@@ -256,7 +257,8 @@ class PagedCache(Cache):  # type: ignore[misc]
             max_batch_size=max_batch_size,
             device_memory_utilization=device_memory_utilization,
             cross_bytes_per_sequence=adapted.cross_bytes,
-            state_bytes_per_sequence=stores.bytes_per_sequence,
+            state_bytes_per_sequence=stores.state_bytes_per_sequence,
+            compressed=stores.compressed_budget,
         )
         sized = with_prefill_headroom(sized, params, max_prompt_len or max_seq_len)
         attn.share_attention(model, SHARED_ATTENTION.get(adapted.model_type, frozenset()))

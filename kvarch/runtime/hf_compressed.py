@@ -7,9 +7,9 @@ and V one tensor) and, through ``store_compression_weights``, ``update_compresso
 attention module concatenates onto the window's K/V (with a bias over them as mask).
 
 kvarch holds both: the window in the pages, as a sliding group of one tensor per token
-(``compressed.window_groups``: K = V, the layout of an MLA latent), and the compressed caches per
-sequence in ``CompressedStore`` (``kvarch.runtime.compressed``), budgeted by the planner
-beside the blocks. ``PagedCompressedLayer`` serves both to the module. The module reads the
+(``compressed_budget.window_groups``: K = V, the layout of an MLA latent), and the compressed
+caches per sequence in ``CompressedStore`` (``kvarch.runtime.compressed``), budgeted by the
+planner beside the blocks. ``PagedCompressedLayer`` serves both to the module. The module reads the
 K/V ``update`` returns, so ``PagedCache`` returns them gathered (``hf_layers.GATHERED``).
 The compressor pools windows over a row's tokens, so packed sequences would share windows:
 the Engine serves these models one sequence per forward (``solo``), binding the store to the

@@ -7,12 +7,13 @@ Pure arithmetic (no torch): free memory comes in as an argument. Only
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from kvarch.device import DeviceRef
 from kvarch.kv_cache import GIB, KVCacheGroup, KVCacheParams, MultiKVCacheParams
+from kvarch.layers import PER_TOKEN_KINDS
 from kvarch.runtime.compressed_budget import (
     StoreBudget,
     compressed_caches,
@@ -31,8 +32,10 @@ __all__ = [
     "CachePlan",
     "as_groups",
     "device_free_bytes",
+    "named_groups",
     "paged_params",
     "plan",
+    "tp_share",
     "with_prefill_headroom",
 ]
 
@@ -159,6 +162,12 @@ def as_groups(params: KVCacheParams | MultiKVCacheParams) -> list[KVCacheGroup]:
     return [KVCacheGroup(params=params, layer_indices=list(range(params.num_layers)))]
 
 
+def tp_share(total: int, tp: int) -> int:
+    """One device's share of ``total`` bytes split evenly over ``tp`` devices (rounded up):
+    weights, recurrent state and cross-attention K/V (compressed caches are whole on each)."""
+    return -(-total // tp)
+
+
 def _largest(lo: int, hi: int, fits: Callable[[int], bool]) -> int:
     """Largest x in [lo, hi] with ``fits(x)`` (monotone: true then false); lo - 1 if none."""
     best = lo - 1
@@ -216,9 +225,9 @@ def plan(
     tp = first.tp_degree
     page = first.page_size
     block_bytes = [layout.bytes_per_block_per_device(p) for p in pools]
-    static = -(-weight_bytes // tp) + activation_bytes
-    state_per_seq = -(-state_bytes_per_sequence // tp)
-    cross_per_seq = -(-cross_bytes_per_sequence // tp)
+    static = tp_share(weight_bytes, tp) + activation_bytes
+    state_per_seq = tp_share(state_bytes_per_sequence, tp)
+    cross_per_seq = tp_share(cross_bytes_per_sequence, tp)
     asked = max_seq_len if max_seq_len is not None else model_max_seq_len
     check_int(owner, "max_seq_len", asked)
 
@@ -269,7 +278,7 @@ def plan(
         raise PlanError(
             knob,
             f"{free_bytes} free bytes x utilization {util} = {int(free_bytes * util)}, minus "
-            f"weights/tp {-(-weight_bytes // tp)} and activations {activation_bytes}, leaves "
+            f"weights/tp {tp_share(weight_bytes, tp)} and activations {activation_bytes}, leaves "
             f"{budget} bytes per device: less than one block of every pool "
             f"({sum(block_bytes)} bytes). Raise device_memory_utilization, free device memory, "
             "or split the weights over more devices.",
@@ -464,14 +473,25 @@ def plan_for_arch(
     )
 
 
+def named_groups(arch: Any) -> MultiKVCacheParams:
+    """``arch``'s cache groups, a uniform cache (``get_kv_params`` counts its layers only) as
+    one group naming the layers that cache per token, as the runtime pages them."""
+    params = arch.get_kv_params()
+    if isinstance(params, MultiKVCacheParams):
+        return params
+    cached = sorted(s.index for s in arch.layers() if s.kind in PER_TOKEN_KINDS)
+    return MultiKVCacheParams(groups=[KVCacheGroup(params=params, layer_indices=cached)])
+
+
 def paged_params(
     arch: ArchConfigWithAttentionKVCache,
-) -> tuple[KVCacheParams | MultiKVCacheParams, StoreBudget | None]:
-    """The groups the runtime pages for ``arch`` and its compressed caches' budget (None
-    without compressed layers): a compressed layer's window is a sliding group, its entries
-    and open windows are kept per sequence (``PagedCache.from_model`` does the same). Its
-    ``get_kv_params`` (what MAX reads) budgets those layers as full attention instead."""
-    params = arch.get_kv_params()
+) -> tuple[MultiKVCacheParams, StoreBudget | None]:
+    """The groups the runtime pages for ``arch`` (``named_groups``) and its compressed caches'
+    budget (None without compressed layers): a compressed layer's window is a sliding group,
+    its entries and open windows are kept per sequence (``PagedCache.from_model`` does the
+    same). Its ``get_kv_params`` (what MAX reads) budgets those layers as full attention
+    instead."""
+    params = named_groups(arch)
     layers = compressed_caches(arch)
     if not layers:
         return params, None

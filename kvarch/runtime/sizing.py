@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kvarch.kv_cache import MultiKVCacheParams
-from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan
+from kvarch.runtime.compressed_budget import StoreBudget
+from kvarch.runtime.planner import CachePlan, as_groups, device_free_bytes, plan, tp_share
 
 if TYPE_CHECKING:
     import torch
@@ -32,6 +33,8 @@ class PoolSizing(NamedTuple):
     device: torch.device
     state_bytes_per_sequence: int
     cross_bytes_per_sequence: int
+    compressed: StoreBudget | None
+    """Compressed layers' caches per sequence (deepseek_v4), whole on every TP rank."""
 
 
 def size_pool(s: PoolSizing) -> CachePlan:
@@ -48,6 +51,7 @@ def size_pool(s: PoolSizing) -> CachePlan:
         activation_bytes=_activation_bytes(s),
         cross_bytes_per_sequence=s.cross_bytes_per_sequence,
         state_bytes_per_sequence=s.state_bytes_per_sequence,
+        compressed=s.compressed,
     )
 
 
@@ -57,6 +61,13 @@ def _given_pool(s: PoolSizing, num_blocks: int | Sequence[int]) -> CachePlan:
     per_seq = min(
         n // g.max_pages_per_sequence(s.max_seq_len) for g, n in zip(groups, blocks, strict=True)
     )
+    tp = groups[0].params.tp_degree
+    state = tp_share(s.state_bytes_per_sequence, tp)
+    cross = tp_share(s.cross_bytes_per_sequence, tp)
+    stored = 0
+    if s.compressed is not None:  # kept for ``max_batch_size`` sequences, as ``plan`` says
+        stored = s.compressed.bytes_per_sequence(s.max_seq_len)
+        per_seq = min(per_seq, s.max_batch_size)
     return CachePlan(
         page_size=groups[0].params.page_size,
         max_seq_len=s.max_seq_len,
@@ -65,11 +76,17 @@ def _given_pool(s: PoolSizing, num_blocks: int | Sequence[int]) -> CachePlan:
         bytes_per_block_per_device=[g.params.bytes_per_block_per_device for g in groups],
         host_blocks_per_group=[0] * len(groups),
         data_parallel_degree=1,
-        tp_degree=groups[0].params.tp_degree,
+        tp_degree=tp,
         available_bytes_per_device=0,
         max_batch_at_max_len=per_seq,
         max_len_at_max_batch=0,
         notes=["num_blocks given: the pool size is the caller's"],
+        state_bytes_per_sequence_per_device=state,
+        state_bytes_per_device=s.max_batch_size * state,
+        cross_bytes_per_sequence_per_device=cross,
+        cross_bytes_per_device=s.max_batch_size * cross,
+        compressed_bytes_per_sequence_per_device=stored,
+        compressed_bytes_per_device=s.max_batch_size * stored,
     )
 
 
