@@ -115,7 +115,11 @@ MAX_MATCHES = [
     "yi-34b",
 ]
 #: Weight encodings MAX requires other than bfloat16 (it serves these two in fp8 only).
-ENCODING = {"deepseek-v3.2-exp": "float8_e4m3fn", "minimax-m2": "float8_e4m3fn"}
+ENCODING = {
+    "deepseek-v3.2-exp": "float8_e4m3fn",
+    "deepseek-v4-flash-base": "float8_e4m3fn",
+    "minimax-m2": "float8_e4m3fn",
+}
 #: Fixtures where MAX drops the window: transformers' windows, which kvarch keeps.
 MAX_DROPS_WINDOW = {
     "mistral-7b-v0.1": {(4096, 8, 128): 32},
@@ -142,6 +146,17 @@ MAX_REFUSES = {
     # a `sarvam_mla` config named DeepseekV3ForCausalLM: MAX's DeepSeek-V3 config reads
     # `moe_layer_freq`, which transformers' SarvamMLAConfig does not have
     "sarvam-105b": "has no attribute 'moe_layer_freq'",
+}
+#: Fixtures neither MAX nor kvarch's MAX params configure: (MAX's error, kvarch's error).
+NEITHER_CONFIGURES = {
+    # MAX serves DeepSeek-V4 in fp8 only, and its config reads `dspark_target_layer_ids` (its
+    # own speculative-decoding field), which transformers' DeepseekV4Config does not have;
+    # kvarch's MAX view carries compressed entries as per-token indexer columns, one width per
+    # model, and Flash's CSA (160) and HCA (4) layers differ (kvarch plans and runs them)
+    "deepseek-v4-flash-base": (
+        "has no attribute 'dspark_target_layer_ids'",
+        "expected one indexer width in every layer (160) for MAX",
+    ),
 }
 
 
@@ -245,7 +260,20 @@ def test_the_fixtures_max_serves() -> None:
         + list(MAX_REFUSES)
         + list(MAX_CACHES_EVERY_LAYER)
         + MAX_STATE_LEAF
+        + list(NEITHER_CONFIGURES)
     )
+
+
+@pytest.mark.parametrize("name", sorted(NEITHER_CONFIGURES))
+def test_both_refuse_with_typed_errors(name: str, tmp_path: Path) -> None:
+    """Where neither side can express a model in MAX's params, each says why (no half-built
+    params)."""
+    theirs, ours = NEITHER_CONFIGURES[name]
+    pc = max_pipeline(name, tmp_path)
+    with pytest.raises(AttributeError, match=re.escape(theirs)):
+        max_own(name, pc)
+    with pytest.raises(ConfigError, match=re.escape(ours)):
+        kvarch_for_max(pc)
 
 
 def _arch(name: str) -> str | None:
