@@ -512,6 +512,7 @@ STAND_IN_VARIANTS = {
     "dbrx": "dbrx-default-kv-heads",
     "jetmoe": "jetmoe-moa",
     "longcat_flash": "longcat-flash",
+    "qwen4_exp_text": "qwen4-exp-text-ple",  # indexer keys and PLE state beside K/V
 }
 
 
@@ -529,6 +530,8 @@ def test_meta_stand_in_is_needed_and_leaves_the_cache_as_it_is(model_type: str) 
         stood_in = _read_truth(build_model(config), config, "cpu")
     assert cls.forward is original
     assert geometry(stood_in) == geometry(real) and len(real) == config.num_hidden_layers
+    # what else the cache holds (indexer keys, per-sequence state) is left as it is too
+    assert [(t.extra_keys, t.state) for t in stood_in] == [(t.extra_keys, t.state) for t in real]
     with pytest.raises(NotImplementedError):
         _read_truth(build_model(config, device="meta"), config, "meta")
 
