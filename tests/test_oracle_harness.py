@@ -428,6 +428,8 @@ EXTRA_KEYS = {
     "glm-5.3": [INDEXER] * 3 + [(), (), (), INDEXER] * 18 + [()] * 3,
     # Hy4: the "full" indexer_types (layers 0, 1, then every 4th) cache a key, "shared" ones not
     "hy4-preview": [INDEXER] * 2 + [(), (), (), INDEXER] * 8,
+    # Qwen3.8-Flash-Next: the QSA indexer's one 128-wide key head on every attention layer
+    "qwen3.8-flash-next-text": [(), (), (), INDEXER] * 12,
 }
 
 
