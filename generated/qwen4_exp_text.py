@@ -1,5 +1,5 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=2f222ca1fa40fff1 content=0ff2b220d49402b6
+# kvarch-digest: render=b6b5096ac839b07d content=3922d61bc2b9f9cb
 from typing import Annotated, ClassVar
 
 import msgspec
@@ -58,34 +58,18 @@ class Qwen4ExpTextConfig(GatedDeltanetHybridConfig, frozen=True, kw_only=True, d
         )
 
     def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
-        return rt.state(
-            self._n,
-            i,
-            (
-                "conv",
+        return (
+            *super()._state(i, kind, kinds),
+            *rt.state(
+                self._n,
+                i,
                 (
-                    2 * self.linear_k_heads * self.linear_k_dim
-                    + self.linear_v_heads * self.linear_v_dim
-                    if self._let_linear(kind)
-                    else 0,
-                    self.linear_conv_kernel_dim,
+                    "ple_conv",
+                    (
+                        self.hc_count * self.hidden_size if self._let_ple(i) else 0,
+                        (self.ple_conv_kernel_size - 1) * self.ngram_size,
+                    ),
                 ),
+                ("ngram_conv", (self.ngram_size - 1 if self._let_ple(i) else 0,), "int64"),
             ),
-            (
-                "recurrent",
-                (
-                    self.linear_v_heads if self._let_linear(kind) else 0,
-                    self.linear_k_dim,
-                    self.linear_v_dim,
-                ),
-                "float32",
-            ),
-            (
-                "ple_conv",
-                (
-                    self.hc_count * self.hidden_size if self._let_ple(i) else 0,
-                    (self.ple_conv_kernel_size - 1) * self.ngram_size,
-                ),
-            ),
-            ("ngram_conv", (self.ngram_size - 1 if self._let_ple(i) else 0,), "int64"),
         )
