@@ -1,6 +1,8 @@
 # generated from schemas/qwen4_exp_text.yaml by `make generate`; do not edit.
-# kvarch-digest: render=3241b92b3b362c6d content=a1bb6ef22a0b44d1
+# kvarch-digest: render=b6b5096ac839b07d content=3922d61bc2b9f9cb
 from typing import Annotated, ClassVar
+
+import msgspec
 
 from generated.gated_deltanet_hybrid import GatedDeltanetHybridConfig
 from kvarch import schema_runtime as rt
@@ -28,6 +30,17 @@ class Qwen4ExpTextConfig(GatedDeltanetHybridConfig, frozen=True, kw_only=True, d
     """Key heads the QSA indexer caches per token (transformers requires 1)."""
     indexer_head_dim: rt.Positive | None = None
     """Width of each QSA indexer key head."""
+    hc_count: rt.Positive = 4
+    """Hyper-connection residual streams (a PLE convolution runs over all of them)."""
+    ple_layer_ids: list[int] = msgspec.field(default_factory=list)
+    """One-indexed linear-attention layers with a Per-Layer (n-gram) Embedding."""
+    ple_conv_kernel_size: rt.Positive = 4
+    """Kernel of a PLE layer's depthwise convolution (dilated by ngram_size)."""
+    ngram_size: rt.Positive = 3
+    """Largest token n-gram a PLE layer hashes."""
+
+    def _let_ple(self, i: int) -> bool:
+        return i + 1 in self.ple_layer_ids
 
     @rt.reads("full_attention_interval")
     def _kind(self, i: int) -> str:
@@ -41,5 +54,22 @@ class Qwen4ExpTextConfig(GatedDeltanetHybridConfig, frozen=True, kw_only=True, d
                 "indexer",
                 rt.coalesce(self.indexer_kv_heads, 0),
                 rt.coalesce(self.indexer_head_dim, 0),
+            ),
+        )
+
+    def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:
+        return (
+            *super()._state(i, kind, kinds),
+            *rt.state(
+                self._n,
+                i,
+                (
+                    "ple_conv",
+                    (
+                        self.hc_count * self.hidden_size if self._let_ple(i) else 0,
+                        (self.ple_conv_kernel_size - 1) * self.ngram_size,
+                    ),
+                ),
+                ("ngram_conv", (self.ngram_size - 1 if self._let_ple(i) else 0,), "int64"),
             ),
         )

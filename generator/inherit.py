@@ -36,6 +36,8 @@ class Members:
     """Method name -> the method of a per-layer ``let`` name."""
     hooks: dict[str, str | None]
     """Hook name -> method text, in class order; None: the base class's default."""
+    state_rows: list[str] = field(default_factory=list)
+    """The ``_state`` hook's ``rt.state`` rows, one per declared state, in order."""
 
 
 @dataclass
@@ -53,6 +55,7 @@ SUPER_CHECKS = "        yield from super()._checks()\n"
 FIRST_CHECKS = "        yield from rt.first_checks(super()._checks(), {n})\n"
 NO_CHECKS = "        yield from ()"
 BASE = "rt.SchemaArchConfig"
+STATE = "    def _state(self, i: int, kind: str, kinds: list[str]) -> tuple[rt.State, ...]:\n"
 #: Class attribute assignments, one a line (``    _count = rt.from_input("n")``).
 _ASSIGNMENTS = re.compile(r"(    [A-Za-z_]\w* = [^\n]+\n?)+")
 
@@ -176,5 +179,19 @@ def inherited_body(m: Members, parent: Members) -> Body | None:
     members += [text for n, text in m.lets.items() if parent.lets.get(n) != text]
     for name, text in m.hooks.items():
         if text != parent.hooks[name]:
+            if name == "_state" and _extends(m.state_rows, parent.state_rows):
+                text = _more_state(m.state_rows[len(parent.state_rows) :])
             members.append(text if text is not None else f"    {name} = {BASE}.{name}")
     return Body(attributes, _grouped(members))
+
+
+def _extends(rows: list[str], parent: list[str]) -> bool:
+    """Whether ``rows`` are ``parent``'s states (the same text: the same rule), then more."""
+    return 0 < len(parent) < len(rows) and _kept(rows, parent) == len(parent)
+
+
+def _more_state(rows: list[str]) -> str:
+    """A ``_state`` hook that keeps the parent's states and adds ``rows``: the parent's are
+    called, not restated, as leading checks are."""
+    more = "".join(f", {row}" for row in rows)
+    return STATE + f"        return (*super()._state(i, kind, kinds), *rt.state(self._n, i{more}))"

@@ -217,6 +217,7 @@ def _members(s: Schema) -> Members:
         derived={d.name: (d.expr.ty, str(macros.derived(d))) for d in s.derived},
         lets={let.method: _let_method(let) for let in lay.lets},
         hooks=hooks,
+        state_rows=_state_rows(lay.state, lay.state_dtypes),
     )
 
 
@@ -230,14 +231,19 @@ def _rows_expr(function: str, declared: dict[str, tuple[Compiled, ...]]) -> Comp
     return Compiled(source, Ty("none", True), [])
 
 
+def _state_rows(declared: dict[str, list[Compiled]], dtypes: dict[str, str]) -> list[str]:
+    """Each declared state as ``rt.state``'s ``(name, shape[, dtype])`` row."""
+    return [
+        f"({name!r}, ({', '.join(d.source for d in dims)}{',' if len(dims) == 1 else ''})"
+        + (f", {dtypes[name]!r})" if name in dtypes else ")")
+        for name, dims in declared.items()
+    ]
+
+
 def _state_expr(declared: dict[str, list[Compiled]], dtypes: dict[str, str]) -> Compiled:
     """The ``_state`` hook's expression: ``rt.state`` over each declared name and shape (and
     dtype, where the schema names one)."""
-    rows = "".join(
-        f", ({name!r}, ({', '.join(d.source for d in dims)}{',' if len(dims) == 1 else ''})"
-        + (f", {dtypes[name]!r})" if name in dtypes else ")")
-        for name, dims in declared.items()
-    )
+    rows = "".join(f", {row}" for row in _state_rows(declared, dtypes))
     source = f"rt.state(self._n, i{rows})" if declared else "()"
     # errors name the dim (rt.state), not inputs: a child whose derived values read other
     # inputs inherits the hook unchanged

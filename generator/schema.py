@@ -122,7 +122,7 @@ EXTRA_KEYS_KEYS = ("num_heads", "head_dim")
 COMPRESSED_KEYS = ("every", "num_heads", "head_dim")
 STATE_KEYS = ("shape", "dtype")
 #: Element types a state tensor may name (``DType`` values a model keeps state in).
-STATE_DTYPES = ("float32", "bfloat16", "float16")
+STATE_DTYPES = ("float32", "bfloat16", "float16", "int64")
 KIND_KEYS = ("list", "map", "expr")
 
 

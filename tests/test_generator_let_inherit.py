@@ -9,6 +9,7 @@ import pytest
 
 from generator import SchemaError, compile_dir, load_schemas
 from kvarch import ConfigError
+from kvarch.dtype import DType
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -202,3 +203,33 @@ def test_an_abstract_schema_is_only_extended_and_a_childs_let_keeps_the_parents_
     (tmp_path / "base.yaml").write_text(base.replace("abstract: true\n", ""))
     with pytest.raises(SchemaError, match="'model_types' must list at least one"):
         load_schemas(tmp_path)
+
+
+def test_a_child_calls_its_parents_states_and_adds_its_own(tmp_path: Path) -> None:
+    parent = PARENT.format(stem="toy").replace(
+        "  head_dim: width // heads\n",
+        "  head_dim: width // heads\n  state:\n    conv: {shape: [width, 3]}\n",
+    )
+    more = "extends: toy\nclass: ChildConfig\nmodel_types: [child]\nlayers:\n  state:\n"
+    files = build(
+        tmp_path,
+        {
+            "toy": parent.replace("layers:\n", "layers:\n  let:\n    odd: i % 2 == 1\n"),
+            "child": more + "    ids: {shape: ['2 if odd else 0'], dtype: int64}\n",
+            "wider": more.replace("Child", "Wider").replace("[child]", "[wider]")
+            + "    conv: {shape: [2 * width, 3]}\n",
+        },
+    )
+    assert "*super()._state(i, kind, kinds)" in files["child.py"]
+    assert "'conv'" not in files["child.py"]  # called, not restated
+    assert "super()._state" not in files["wider.py"]  # a changed row: restated whole
+    namespace: dict[str, object] = {"ToyConfig": load(files["toy.py"], "ToyConfig")}
+    source = files["child.py"].replace("from generated.toy import ToyConfig\n", "")
+    exec(compile(source, "<child>", "exec", dont_inherit=True), namespace)
+    config = {"num_hidden_layers": 2, "num_attention_heads": 2, "num_key_value_heads": 1,
+              "hidden_size": 8}  # fmt: skip
+    layers = namespace["ChildConfig"].from_hf_config(config).layers()  # type: ignore[attr-defined]
+    assert [[(s.name, s.shape, s.dtype) for s in x.state] for x in layers] == [
+        [("conv", (8, 3), None)],
+        [("conv", (8, 3), None), ("ids", (2,), DType.int64)],
+    ]

@@ -428,6 +428,8 @@ EXTRA_KEYS = {
     "glm-5.3": [INDEXER] * 3 + [(), (), (), INDEXER] * 18 + [()] * 3,
     # Hy4: the "full" indexer_types (layers 0, 1, then every 4th) cache a key, "shared" ones not
     "hy4-preview": [INDEXER] * 2 + [(), (), (), INDEXER] * 8,
+    # Qwen3.8-Flash-Next: the QSA indexer's one 128-wide key head on every attention layer
+    "qwen3.8-flash-next-text": [(), (), (), INDEXER] * 12,
 }
 
 
@@ -515,6 +517,7 @@ STAND_IN_VARIANTS = {
     "dbrx": "dbrx-default-kv-heads",
     "jetmoe": "jetmoe-moa",
     "longcat_flash": "longcat-flash",
+    "qwen4_exp_text": "qwen4-exp-text-ple",  # indexer keys and PLE state beside K/V
 }
 
 
@@ -532,6 +535,8 @@ def test_meta_stand_in_is_needed_and_leaves_the_cache_as_it_is(model_type: str) 
         stood_in = _read_truth(build_model(config), config, "cpu")
     assert cls.forward is original
     assert geometry(stood_in) == geometry(real) and len(real) == config.num_hidden_layers
+    # what else the cache holds (indexer keys, per-sequence state) is left as it is too
+    assert [(t.extra_keys, t.state) for t in stood_in] == [(t.extra_keys, t.state) for t in real]
     with pytest.raises(NotImplementedError):
         _read_truth(build_model(config, device="meta"), config, "meta")
 

@@ -46,6 +46,10 @@ INHERITED = {
     for t in ("qwen3_5", "qwen3_5_moe", "qwen3_5_moe_text", "qwen3_5_text")
 }
 TENSORS = {**STATE_FAMILIES, **INHERITED}
+#: Variants whose layers at these indices keep more tensors, and how many of their elements are
+#: int64 (8 bytes): Qwen4-Exp's PLE layer adds its dilated convolution's window and the
+#: ngram_size - 1 token ids its n-gram hash reads next.
+MORE_TENSORS = {"qwen4-exp-text-ple": ({1: 4}, 3 - 1)}
 #: Variants with attention on every layer (LFM2 without full_attn_idxs): no state at all.
 ALL_ATTENTION = {"lfm2"}
 STATEFUL = [v for v in VARIANTS if v.model_type in TENSORS]
@@ -70,12 +74,14 @@ def test_declared_state_equals_the_tensors_transformers_keeps(variant: Variant) 
     )
     mixers = [t for t in truth if keeps(t)]
     assert bool(mixers) != (variant.id in ALL_ATTENTION)
-    assert all(len(t.state) == tensors for t in mixers)
+    more, int64 = MORE_TENSORS.get(variant.id, ({}, 0))
+    assert all(len(t.state) == more.get(t.index, tensors) for t in mixers)
     assert all(not t.state for t in truth if t not in mixers)
-    # the tiny models run in float32: every tensor is 4 bytes an element
+    # the tiny models run in float32: every tensor is 4 bytes an element (int64 ids 8)
     as_run = kvarch.inspect(make_config(variant), dtype=DType.float32)
     assert as_run.state_bytes_per_sequence == sum(t.state_bytes for t in truth)
-    assert sum(t.state_bytes for t in truth) == 4 * sum(_elements(t.state) for t in truth)
+    elements = sum(_elements(t.state) for t in truth)
+    assert sum(t.state_bytes for t in truth) == 4 * elements + 4 * int64
 
 
 # Full-size class defaults, shapes only: (layers with state, elements per sequence), by hand

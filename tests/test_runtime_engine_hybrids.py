@@ -63,6 +63,7 @@ HYBRIDS = [
     "inkling2-loop-text",  # looped layers' per-pass cache copies
     "qwen4-exp-text-interval",  # gated DeltaNet; indexer top-k through the mask
     "qwen4-exp-vlm",
+    "qwen4-exp-text-ple",  # PLE: its convolution window and n-gram token ids (int64)
 ]
 
 

@@ -215,6 +215,7 @@ MORE_VARIANTS = [
     "glm-moe-dsa-pattern",  # indexer keys on the first two layers only
     "hy-v4-wide-latent",  # indexer keys, sinks, eager attention
     "qwen4-exp-text-types",  # indexer keys on non-MLA layers beside linear attention
+    "qwen4-exp-text-ple",
 ]
 """Variants beyond each family's first whose cache layout ``from_model`` adapts."""
 

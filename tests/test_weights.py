@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 
 from kvarch.dtype import DType
-from kvarch.params import count_params
+from kvarch.params import Matrix, count_params
 from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 205, CONFIGS  # 201 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 206, CONFIGS  # 202 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -53,6 +53,13 @@ def test_parameter_count_matches_transformers(path: Path) -> None:
 
 
 _SMALL = {"hidden_size": 64, "num_attention_heads": 4, "vocab_size": 100}
+_QWEN4 = {"num_key_value_heads": 2, "num_hidden_layers": 4, "head_dim": 16,
+          "linear_num_key_heads": 2, "linear_num_value_heads": 4, "linear_key_head_dim": 8,
+          "linear_value_head_dim": 8, "num_experts": 4, "num_experts_per_tok": 2,
+          "moe_intermediate_size": 24, "shared_expert_intermediate_size": 40, "hc_lowrank": 8,
+          "ngram_vocab_size_base": 251, "make_ngram_vocab_size_divisible_by": 64,
+          "indexer_n_heads": 2, "indexer_kv_heads": 1, "indexer_head_dim": 16,
+          "indexer_budget": 4, "indexer_compress_ratio": 2}  # fmt: skip
 # Branches of the hybrid formulas no published fixture takes, on tiny configs
 HYBRID_BRANCHES = [
     ("nemotron_h", {"num_key_value_heads": 2, "mamba_num_heads": 8,
@@ -93,6 +100,12 @@ HYBRID_BRANCHES = [
                      "num_experts": 4, "moe_intermediate_size": 24, "intermediate_size": 96,
                      "pad_token_id": 0, "linear_attn_config": {"num_heads": 4, "head_dim": 16}}),
     # (no full_attn_layers / kda_layers: every 4th layer from layer 4 is MLA)
+    *[("qwen4_exp_text", {**_QWEN4, **more}) for more in (
+        {"layer_types": ["indexed_attention", "linear_attention", "full_attention",
+                         "linear_attention"]},  # no PLE; "full_attention" read as indexed
+        {"ple_layer_ids": [3, 1], "eos_token_id": 1, "ple_embed_dim": 32,  # two PLE layers:
+         "split_ngram_parts": 2},  # the second's hash heads take the primes after the first's
+    )],
 ]  # fmt: skip
 _TINY_BERT = {"num_hidden_layers": 2, "intermediate_size": 96, "max_position_embeddings": 40}
 _GLM_DSA = {"num_hidden_layers": 6, "first_k_dense_replace": 1, "n_routed_experts": 4,
@@ -299,3 +312,18 @@ def test_plan_stays_fast_and_torch_free() -> None:
     assert "HEAVY []" in done.stdout
     inside = float(done.stdout.split("SECONDS")[1].split()[0])
     assert inside < 0.3, (inside, time.perf_counter() - start)
+
+
+def test_qwen3_8_flash_next_text_counts_exactly() -> None:
+    """177 B parameters, 51 B of them the n-gram table of its one PLE layer: 16 hash heads of
+    prime sizes from 20,000,003 to 20,000,171 rows, padded to a multiple of 128 (the release's
+    128 shards of 2,500,012 rows), of 2560 / 16 columns; the hyper-connections' 97 mixers'
+    matrices are 0.64 B."""
+    config = _fixture("qwen3.8-flash-next-text")
+    n = count_params(config)
+    assert n.total == _meta_params(config) == 176_943_899_520
+    assert Matrix(128 * 2_500_012, 2560 // 16, 1, "embed") in n.matrices
+    streams = 4 * 2560
+    mixers = 97 * 2 * 320 * streams + 96 * 4 * streams  # down and up; inject
+    routers = 48 * (512 + 1) * 2560  # the experts' and the shared expert's gates
+    assert sum(m.numel for m in n.matrices if m.tag == "router") == mixers + routers

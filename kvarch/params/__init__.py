@@ -8,7 +8,7 @@ transformers instantiation on the meta device. Quantized bytes (``kvarch.weights
 matrix shapes: block-wise fp8 stores a scale per block, int4 a scale per group.
 
 The formulas live in one module per group (``decoders``, ``moe``, ``hybrids``, ``encoders``,
-``multimodal``), each
+``multimodal``, ``streams``), each
 registering its model_types in ``core.FORMULAS``; importing them here fills the registry.
 """
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kvarch.params import hybrids, moe, multimodal  # noqa: F401  (register their formulas)
+from kvarch.params import hybrids, moe, multimodal, streams  # noqa: F401  (register their formulas)
 from kvarch.params.core import FORMULAS, Cfg, Matrix, ParamCount
 from kvarch.params.decoders import llama_like
 from kvarch.params.encoders import siglip

@@ -37,7 +37,7 @@ def mismatches(truth: Sequence[LayerTruth], specs: Sequence[Any]) -> list[str]:
             lines.append(
                 f"layer {t.index} compressed: kvarch {compressed!r}, transformers {t.compressed!r}"
             )
-        state = tuple(x.shape for x in s.state)
+        state = _as_transformers_holds(s.state)
         if declares_state and state != t.state:
             lines.append(f"layer {t.index} state: kvarch {state!r}, transformers {t.state!r}")
         cross = (
@@ -52,3 +52,11 @@ def mismatches(truth: Sequence[LayerTruth], specs: Sequence[Any]) -> list[str]:
                 f"layer {t.index} kv_source: kvarch {s.kv_source!r}, transformers {t.kv_source!r}"
             )
     return lines
+
+
+def _as_transformers_holds(states: Sequence[Any]) -> tuple[tuple[int, ...], ...]:
+    """The declared state shapes in the order transformers' ``LinearAttentionLayer`` holds them:
+    conv states (names containing ``conv``), then recurrent states, each in declaration order,
+    as the runtime maps them onto ``state_idx`` (``kvarch/runtime/state_layers.py``)."""
+    conv = [x.shape for x in states if "conv" in x.name]
+    return (*conv, *(x.shape for x in states if "conv" not in x.name))

@@ -460,3 +460,16 @@ HCA = (("compressor", 128, 1, 512),)
 COMPRESSED: dict[str, list[tuple[tuple[str, int, int, int], ...]]] = {
     "deepseek-v4-flash-base": [()] * 2 + [CSA, HCA] * 20 + [CSA],
 }
+# Qwen3.8-Flash-Next (text tower, qwen4_exp_text): 36 gated DeltaNet layers and, every 4th, 12
+# indexed attention layers of 2 KV heads x 256, each also caching one 128-wide QSA indexer key
+# per token (tests/test_oracle_harness.py's EXTRA_KEYS): 12 x (2 x 512 + 128) x 2 bytes.
+PUBLISHED["qwen3.8-flash-next-text"] = (
+    ([NONE] * 3 + [full(2, 256)]) * 12,
+    12 * (2 * 512 + 128) * 2,
+)
+# DeltaNet conv over q, k (16 x 128) and v (48 x 128), 48 heads of 128 x 128 in float32; the
+# PLE layer (one-indexed 2) adds its convolution's window over the 4 x 2560 streams, (4 - 1) x
+# 3 wide (dilated by ngram_size), and the last 2 token ids as int64.
+STATE["qwen3.8-flash-next-text"] = (
+    36 * ((2 * 16 * 128 + 48 * 128) * 4 * 2 + 48 * 128 * 128 * 4) + 4 * 2560 * 9 * 2 + 2 * 8
+)

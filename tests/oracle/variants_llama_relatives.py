@@ -301,6 +301,12 @@ VARIANTS_LLAMA_RELATIVES += [
         },
     ),
     _v(
+        "qwen4-exp-text-ple",
+        "qwen4_exp_text",
+        {**QWEN4_EXP_TEXT, "ple_layer_ids": [2], "eos_token_id": 1},
+        "layer 2 (one-indexed) also keeps its PLE convolution's window and n-gram token ids",
+    ),
+    _v(
         "qwen4-exp-vlm",
         "qwen4_exp",
         {
