@@ -306,12 +306,16 @@ def available(device: torch.device) -> bool:
     )
 
 
+def kernel_source(page: int, q_bf16: bool) -> str:
+    """The CUDA source for one page size and q dtype (bf16, else fp16)."""
+    return f"#define PAGE {page}\n#define Q_BF16 {int(q_bf16)}\n" + SOURCE
+
+
 @functools.cache
 def _kernel(device: int, page: int, q_bf16: bool) -> Any:
     """The kernel for one page size and q dtype, built once per device (~1 s of NVRTC)."""
-    head = f"#define PAGE {page}\n#define Q_BF16 {int(q_bf16)}\n"
     with torch.cuda.device(device):
-        return torch.cuda._compile_kernel(head + SOURCE, "fp8_paged_decode")
+        return torch.cuda._compile_kernel(kernel_source(page, q_bf16), "fp8_paged_decode")
 
 
 def paged_decode(
