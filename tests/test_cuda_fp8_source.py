@@ -44,10 +44,17 @@ def _compile(source: str, arch: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize(
-    ("page", "q_bf16", "arch"), [(16, True, "compute_90"), (128, False, "compute_89")]
+    ("page", "q_bf16", "direct", "arch"),
+    [
+        (16, True, False, "compute_90"),
+        (128, False, True, "compute_89"),
+        (32, True, True, "compute_90"),
+    ],
 )
-def test_the_cuda_fp8_kernel_compiles_cleanly(page: int, q_bf16: bool, arch: str) -> None:
-    status, log, ptx = _compile(cuda_fp8.kernel_source(page, q_bf16), arch)
+def test_the_cuda_fp8_kernel_compiles_cleanly(
+    page: int, q_bf16: bool, direct: bool, arch: str
+) -> None:
+    status, log, ptx = _compile(cuda_fp8.kernel_source(page, q_bf16, direct), arch)
     assert status == 0, log
     assert "warning" not in log, log
     assert ".entry fp8_paged_decode" in ptx
@@ -55,6 +62,8 @@ def test_the_cuda_fp8_kernel_compiles_cleanly(page: int, q_bf16: bool, arch: str
     for op in ("mma.sync.aligned.m16n8k16", "movmatrix.sync.aligned.m8n8.trans", "e4m3x2"):
         assert op in ptx, op
     assert "ld.shared" in ptx and ptx.count("bar.sync") == 1  # shared memory: the warps' merge only
+    cvt = "cvt.rn.bf16.f32" if q_bf16 else "cvt.rn.f16.f32"
+    assert (cvt in ptx) == direct  # the output itself, in q's dtype, or float32 partials
 
 
 def test_a_broken_source_is_reported() -> None:

@@ -491,6 +491,8 @@ def test_gpu_fp8_cuda_kernel_matches_reference(page: int, group: int) -> None:
     lens = [*torch.randint(1, 3000, (10,)).tolist(), 1, page, page + 1, 63, 65, 4095]
     cache = Paged(lens, page=page, n_kv=4, dim=128, dtype=FP8)
     _check_decode(cache, group, launch=CUDA)
+    # one split: the kernel writes the output itself (no partials, no reduce launch)
+    _check_decode(cache, group, launch=triton_ops.DecodeLaunch(cuda=True, splits=1))
     per_head = Paged(lens, page=page, n_kv=4, dim=128, dtype=FP8, per_head_scales=True)
     _check_decode(per_head, group, launch=CUDA, q_dtype=torch.float16)
 
@@ -566,17 +568,21 @@ def test_gpu_prefill_options(name: str) -> None:
 @pytest.mark.gpu
 @gpu
 @pytest.mark.parametrize(
-    "name", ["plain", "fp8", "sinks_window", "softcap_sinks_chunk", "fp8_tma", "tma"]
+    "name",
+    ["plain", "fp8", "fp8_one_split", "sinks_window", "softcap_sinks_chunk", "fp8_tma", "tma"],
 )
 def test_gpu_decode_padding_rows_in_a_cuda_graph(name: str) -> None:
     """A bucket captured once, replayed with padding rows (length 0, table -1, q NaN) and
     shorter rows (entries past their pages -1): padding rows give 0, others the reference.
     ``*tma``: the page boxes read by TMA (``launch.pages``)."""
     dtype = FP8 if name.startswith("fp8") else torch.bfloat16
-    launch = triton_ops.DecodeLaunch(pages="tma" if name.endswith("tma") else None)
+    launch = triton_ops.DecodeLaunch(
+        pages="tma" if name.endswith("tma") else None,
+        splits=1 if name.endswith("one_split") else None,
+    )
     cache = Paged([3000] * 8, page=16, n_kv=8, dim=128, dtype=dtype)
     opts: dict[str, Any] = cache.scales()
-    if name not in ("plain", "fp8", "fp8_tma", "tma"):
+    if name not in ("plain", "fp8", "fp8_one_split", "fp8_tma", "tma"):
         opts.update(_gpu_options(name, 32, level=8.0))
     q = torch.randn(8, 32, 128, device=DEVICE).to(torch.bfloat16)
     tables, seq_lens = cache.block_tables.clone(), cache.seq_lens.clone()

@@ -20,6 +20,7 @@ runs on the Triton kernel, which also stays the reference CI runs under the inte
 
 from __future__ import annotations
 
+import ctypes
 import functools
 from typing import Any
 
@@ -71,6 +72,16 @@ __device__ __forceinline__ float q_at(const unsigned short* q, int i) {
     asm("cvt.f32.f16 %0, %1;" : "=f"(f) : "h"(h));
     return f;
 #endif
+}
+
+__device__ __forceinline__ unsigned short to_q_dtype(float x) {
+    unsigned short h;
+#if Q_BF16
+    asm("cvt.rn.bf16.f32 %0, %1;" : "=h"(h) : "f"(x));
+#else
+    asm("cvt.rn.f16.f32 %0, %1;" : "=h"(h) : "f"(x));
+#endif
+    return h;
 }
 
 __device__ __forceinline__ void mma(float* c, u32 a0, u32 a1, u32 a2, u32 a3, u32 b0, u32 b1) {
@@ -195,7 +206,8 @@ extern "C" __global__ void __launch_bounds__(128, 4) fp8_paged_decode(
     const int* tables, const int* seq_lens, float* part_o, float* part_lse,
     const float* k_scale, const float* v_scale, double qk_scale, int window, int partition,
     int n_heads, int group, int splits, int q_sb, int q_sh, int k_sb, int k_sp, int k_sh,
-    int v_sb, int v_sp, int v_sh, int t_sb, int per_head) {
+    int v_sb, int v_sp, int v_sh, int t_sb, int per_head, unsigned short* out, int o_sb,
+    int o_sh) {
     __shared__ float sm_acc[4][32 * 33];
     __shared__ float sm_ml[4][2][8];
     const int b = blockIdx.x, kvh = blockIdx.y, split = blockIdx.z;
@@ -271,9 +283,14 @@ extern "C" __global__ void __launch_bounds__(128, 4) fp8_paged_decode(
             l += e * sm_ml[w][1][head];
             o += e * sm_acc[w][src];
         }
+#if DIRECT  // one split, no sinks: the output itself, in q's dtype
+        out[(long long)b * o_sb + (long long)(kvh * group + head) * o_sh + d] =
+            to_q_dtype(l > 0.f ? o * vs / l : 0.f);
+#else
         long long out_row = ((long long)b * n_heads + kvh * group + head) * splits + split;
         part_o[out_row * 128 + d] = l > 0.f ? o * vs / l : 0.f;
         if (d == 0) part_lse[out_row] = l > 0.f ? m_safe + log2f(l) : NEG_INF;
+#endif
     }
 }
 """
@@ -306,16 +323,46 @@ def available(device: torch.device) -> bool:
     )
 
 
-def kernel_source(page: int, q_bf16: bool) -> str:
-    """The CUDA source for one page size and q dtype (bf16, else fp16)."""
-    return f"#define PAGE {page}\n#define Q_BF16 {int(q_bf16)}\n" + SOURCE
+def kernel_source(page: int, q_bf16: bool, direct: bool = False) -> str:
+    """The CUDA source for one page size, q dtype (bf16, else fp16) and output: ``direct``
+    writes the output (one split, no sinks), else partials for ``decode_reduce_kernel``."""
+    return (
+        f"#define PAGE {page}\n#define Q_BF16 {int(q_bf16)}\n#define DIRECT {int(direct)}\n"
+        + SOURCE
+    )
 
 
 @functools.cache
-def _kernel(device: int, page: int, q_bf16: bool) -> Any:
-    """The kernel for one page size and q dtype, built once per device (~1 s of NVRTC)."""
+def _kernel(device: int, page: int, q_bf16: bool, direct: bool) -> Any:
+    """The kernel for one variant, built once per device (~1 s of NVRTC)."""
     with torch.cuda.device(device):
-        return torch.cuda._compile_kernel(kernel_source(page, q_bf16), "fp8_paged_decode")
+        return torch.cuda._compile_kernel(kernel_source(page, q_bf16, direct), "fp8_paged_decode")
+
+
+class _Args(ctypes.Structure):
+    """The kernel's parameters, in order (9 pointers, the score scale, 15 ints, the output)."""
+
+    _fields_ = [
+        *((f"p{i}", ctypes.c_void_p) for i in range(9)),
+        ("qk_scale", ctypes.c_double),
+        *((f"i{i}", ctypes.c_int) for i in range(15)),
+        ("out", ctypes.c_void_p),
+        ("o_sb", ctypes.c_int),
+        ("o_sh", ctypes.c_int),
+    ]
+
+
+_OFFSETS = [getattr(_Args, field[0]).offset for field in _Args._fields_]
+
+
+@functools.cache
+def _launch_fn() -> Any:
+    """The driver's ``cuLaunchKernel``, looked up once (the per-call lookup of
+    ``torch.cuda._compile_kernel``'s launcher costs more than the kernel at small batch)."""
+    fn = ctypes.CDLL("libcuda.so.1").cuLaunchKernel
+    fn.argtypes = [ctypes.c_void_p, *[ctypes.c_uint] * 7, ctypes.c_void_p, ctypes.c_void_p,
+                   ctypes.c_void_p]  # fmt: skip
+    return fn
 
 
 def paged_decode(
@@ -323,30 +370,42 @@ def paged_decode(
     k_scale: Tensor, v_scale: Tensor, sinks: Tensor | None, *, qk_scale: float, window: int,
     span: int, splits: int, per_head: bool,
 ) -> Tensor:  # fmt: skip
-    """Decode into ``out`` (``[batch, heads, 128]``): the kernel writes each (sequence, q head,
-    split)'s normalised partial output and log2-sum-exp, and Triton's
-    ``decode_reduce_kernel`` merges the splits (adding the sinks). ``qk_scale`` is in log2
-    units; ``k_scale`` / ``v_scale`` are float32 device tensors of 1 or KV-heads elements."""
+    """Decode into ``out`` (``[batch, heads, 128]``). With one split, no sinks and ``out`` in
+    q's dtype the kernel writes ``out``; otherwise each (sequence, q head, split)'s normalised
+    partial output and log2-sum-exp, which Triton's ``decode_reduce_kernel`` merges (adding
+    the sinks). ``qk_scale`` is in log2 units; ``k_scale`` / ``v_scale`` are float32 device
+    tensors of 1 or KV-heads elements."""
     batch, n_heads = q.shape[0], q.shape[1]
     group = n_heads // kc.shape[2]
-    rows = batch * n_heads * splits
-    part_o = torch.empty(rows, 128, device=q.device)
-    part_lse = torch.empty(rows, device=q.device)
+    direct = splits == 1 and sinks is None and out.dtype == q.dtype
+    part_o = part_lse = out
+    if not direct:
+        rows = batch * n_heads * splits
+        part_o = torch.empty(rows, 128, device=q.device)
+        part_lse = torch.empty(rows, device=q.device)
     per_split = -(-span // splits)
     partition = -(-per_split // 64) * 64  # whole 64-key rounds of the four warps
-    kernel = _kernel(q.device.index or 0, kc.shape[1], q.dtype == torch.bfloat16)
-    kernel(
-        grid=(batch, n_heads // group, splits),
-        block=(128, 1, 1),
-        args=[
-            q, kc, vc, tables, seq_lens, part_o, part_lse, k_scale, v_scale, float(qk_scale),
-            int(window), partition, n_heads, group, splits, q.stride(0), q.stride(1),
-            *kc.stride()[:3], *vc.stride()[:3], tables.stride(0), int(per_head),
-        ],
+    kernel = _kernel(q.device.index or 0, kc.shape[1], q.dtype == torch.bfloat16, direct)
+    pointers = (q, kc, vc, tables, seq_lens, part_o, part_lse, k_scale, v_scale)
+    ints = (
+        window, partition, n_heads, group, splits, q.stride(0), q.stride(1),
+        *kc.stride()[:3], *vc.stride()[:3], tables.stride(0), int(per_head),
     )  # fmt: skip
-    kernels.decode_reduce_kernel[(batch, n_heads)](
-        part_o, part_lse, out, out.stride(0), out.stride(1), n_heads,
-        q if sinks is None else sinks,
-        V_DIM=128, BLOCK_DV=128, SPLITS=splits, HAS_SINKS=sinks is not None, num_warps=4,
+    args = _Args(
+        *(t.data_ptr() for t in pointers), qk_scale, *ints, out.data_ptr(), out.stride(0),
+        out.stride(1),
     )  # fmt: skip
+    base = ctypes.addressof(args)
+    params = (ctypes.c_void_p * len(_OFFSETS))(*(base + off for off in _OFFSETS))
+    stream = torch.cuda.current_stream(q.device).cuda_stream
+    status = _launch_fn()(kernel.func, batch, n_heads // group, splits, 128, 1, 1, 0, stream,
+                          params, None)  # fmt: skip
+    if status != 0:
+        raise RuntimeError(f"cuLaunchKernel failed with CUDA error {status}")
+    if not direct:
+        kernels.decode_reduce_kernel[(batch, n_heads)](
+            part_o, part_lse, out, out.stride(0), out.stride(1), n_heads,
+            q if sinks is None else sinks,
+            V_DIM=128, BLOCK_DV=128, SPLITS=splits, HAS_SINKS=sinks is not None, num_warps=4,
+        )  # fmt: skip
     return out

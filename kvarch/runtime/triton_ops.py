@@ -75,7 +75,7 @@ class DecodeLaunch(_Launch):
     descriptors of the cache (Hopper+; 16-byte aligned base and strides), ``"pointer"`` by one
     address per page plus fixed offsets. ``None`` (the default) gathers key by key."""
     cuda: bool | None = None
-    """Run e4m3 caches on the CUDA kernel of :mod:`kvarch.runtime.cuda_fp8` (B64 x 4k at 0.57x
+    """Run e4m3 caches on the CUDA kernel of :mod:`kvarch.runtime.cuda_fp8` (B64 x 4k at 0.55x
     the bf16 kernel's time on an H200, against 0.75x for the best Triton mode): ``None`` where it
     applies (sm_89+, K and V of head size 128, pages of a multiple of 16 tokens, <= 8 q heads
     per KV head, no soft-cap or chunk) and no Triton tile choice is set, ``False`` never,
