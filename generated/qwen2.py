@@ -1,5 +1,5 @@
 # generated from schemas/qwen2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=968b55e2e125b6b1 content=816df39c83b5ff5d
+# kvarch-digest: render=693b4abbc0d4cf79 content=e3d965cc5579cc49
 from typing import Annotated, ClassVar
 
 from generated.qwen3 import Qwen3Config
@@ -17,7 +17,7 @@ class Qwen2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     num_attention_heads: rt.Heads = 32
     """Query heads."""
     num_kv_heads: rt.KvHeadsOrNull | None = 32
-    """KV heads; null means one per query head (multi-head attention)."""
+    """KV heads (absent -> transformers' 32; null -> one per query head)."""
     hidden_size: rt.Width = 4096
     """Model width."""
     explicit_head_dim: rt.HeadDim | None = None
