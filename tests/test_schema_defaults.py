@@ -38,14 +38,15 @@ REFUSED = {
     ("gpt_neo", "attention_layers"): "second_group",
 }
 
-#: Inputs whose defaults decide geometry: each must be compared in this many families at least.
+#: Inputs whose defaults decide geometry: each must be compared in this many families at least
+#: (with transformers 5.24: 116, 183, 52, 6, 65, 67; 2980 pairs over 470 variants in all).
 GEOMETRY_INPUTS = {
-    "num_kv_heads": 40,
-    "max_position_embeddings": 60,
-    "sliding_window": 10,
-    "max_window_layers": 3,
-    "layer_types": 10,
-    "explicit_head_dim": 15,
+    "num_kv_heads": 100,
+    "max_position_embeddings": 150,
+    "sliding_window": 40,
+    "max_window_layers": 5,
+    "layer_types": 50,
+    "explicit_head_dim": 50,
 }
 
 
