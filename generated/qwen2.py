@@ -1,5 +1,5 @@
 # generated from schemas/qwen2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=693b4abbc0d4cf79 content=e3d965cc5579cc49
+# kvarch-digest: render=67eb310c38055f98 content=c938a159e5dbd261
 from typing import Annotated, ClassVar
 
 from generated.qwen3 import Qwen3Config
@@ -39,10 +39,7 @@ class Qwen2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     attn_head_dim = Qwen3Config.attn_head_dim
     _count = Qwen3Config._count
     _kind = Qwen3Config._kind
+    _window = Qwen3Config._window
     _num_kv_heads = Qwen3Config._num_kv_heads
     _k_head_dim = Qwen3Config._k_head_dim
     _max_length = Qwen3Config._max_length
-
-    @rt.reads("use_sliding_window", "sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window if self.use_sliding_window else None

@@ -1,5 +1,5 @@
 # generated from schemas/qwen3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=f22b5e26ca1ac838 content=2ce7c0cd17e7639e
+# kvarch-digest: render=675bde1307b87eca content=700aa5fd1327d97e
 from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
@@ -35,4 +35,6 @@ class Qwen3Config(LlamaConfig, frozen=True, kw_only=True, dict=True):
             else "full"
         )
 
-    _window = rt.from_input("sliding_window")
+    @rt.reads("use_sliding_window", "sliding_window")
+    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
+        return self.sliding_window if self.use_sliding_window else None
