@@ -57,7 +57,7 @@ def _node(data: Any, path: str) -> Any:
         else:
             try:
                 data = getattr(data, part)
-            except Exception:  # noqa: BLE001 - per-layer attributes raise their own error
+            except Exception:  # per-layer attributes raise their own error
                 return ABSENT
         if data is ABSENT:
             return ABSENT
@@ -154,7 +154,7 @@ def default_mismatches(variant: Variant, compared: list[str] | None = None) -> l
             _drop(sub, path)
         try:
             hf = _hf(variant, absent)
-        except Exception:  # noqa: BLE001 - transformers refuses the config without the field
+        except Exception:  # transformers refuses the config without the field
             continue
         hf_sub = _node(hf, root) if root else hf
         held = _hf_value(hf_sub, row)
@@ -165,7 +165,7 @@ def default_mismatches(variant: Variant, compared: list[str] | None = None) -> l
         _put(_node(explicit, root) if root else explicit, path, _plain(value))
         try:
             hf_explicit = _hf(variant, explicit)
-        except Exception:  # noqa: BLE001 - transformers computes the field and refuses it given
+        except Exception:
             continue
         seen = [_hf_value(hf_sub, r) for r in rows]
         if seen != [_hf_value(_node(hf_explicit, root) if root else hf_explicit, r) for r in rows]:
@@ -196,5 +196,7 @@ def test_the_geometry_inputs_are_compared_in_many_families() -> None:
         default_mismatches(variant, compared)
         for name in compared:
             families[name].add(variant.model_type)
-    short = {n: len(families[n]) for n, least in GEOMETRY_INPUTS.items() if len(families[n]) < least}
+    short = {
+        n: len(families[n]) for n, least in GEOMETRY_INPUTS.items() if len(families[n]) < least
+    }
     assert short == {}
