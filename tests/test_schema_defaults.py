@@ -165,7 +165,7 @@ def default_mismatches(variant: Variant, compared: list[str] | None = None) -> l
         _put(_node(explicit, root) if root else explicit, path, _plain(value))
         try:
             hf_explicit = _hf(variant, explicit)
-        except Exception:
+        except Exception:  # transformers derives the field and refuses it given
             continue
         seen = [_hf_value(hf_sub, r) for r in rows]
         if seen != [_hf_value(_node(hf_explicit, root) if root else hf_explicit, r) for r in rows]:
