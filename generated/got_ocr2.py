@@ -1,6 +1,6 @@
 # generated from schemas/got_ocr2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=50b0ef844da0ce74 content=0034dd0e67db3f80
-from typing import ClassVar
+# kvarch-digest: render=076535fdeac20792 content=cb23e21dca54b707
+from typing import Annotated, ClassVar
 
 from generated.qwen3 import Qwen3Config
 from kvarch import schema_runtime as rt
@@ -17,8 +17,8 @@ class GotOcr2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """Decoder layers."""
     num_attention_heads: rt.Heads
     """Query heads."""
-    num_kv_heads: rt.KvHeadsOrNull | None = 16
-    """KV heads (absent -> GOT's text default 16; null -> one per query head)."""
+    num_kv_heads: rt.KvHeadsOrNull | None = 32
+    """KV heads (absent -> transformers' 32; null -> one per query head)."""
     hidden_size: rt.Width
     """Model width."""
     explicit_head_dim: rt.HeadDim | None = None
@@ -27,9 +27,9 @@ class GotOcr2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     """Longest sequence the positional encoding was trained for."""
     use_sliding_window: bool = False
     """Whether layers from max_window_layers on use the sliding window."""
-    sliding_window: rt.Positive = 4096
-    """Tokens a sliding layer sees."""
-    max_window_layers: rt.NonNegative = 21
+    sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
+    """Tokens a sliding layer sees (absent -> transformers' 4096; null -> no window)."""
+    max_window_layers: rt.NonNegative = 28
     """First layer index that uses the sliding window."""
     layer_types: list[str] | None = None
     """Per-layer attention kind, when the config lists it."""

@@ -1,5 +1,5 @@
 # generated from schemas/ministral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=71416ca484dc2366 content=39e52a111e8f1f28
+# kvarch-digest: render=28168de345c494fe content=789bb9fa2102dac5
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
@@ -14,9 +14,7 @@ class MinistralConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
 
     num_hidden_layers: rt.Layers = 32
     num_attention_heads: rt.Heads = 32
-    num_kv_heads: rt.KvHeadsOrNull | None = 8
     hidden_size: rt.Width = 4096
-    max_position_embeddings: rt.Positive = 131072
     sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
     """Tokens a sliding layer sees (transformers' default 4096)."""
     layer_types: list[str] | None = None

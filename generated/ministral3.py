@@ -1,5 +1,5 @@
 # generated from schemas/ministral3.yaml by `make generate`; do not edit.
-# kvarch-digest: render=a33190adc0293b0b content=1841c1198093adb8
+# kvarch-digest: render=5dc64d6eefadf8d6 content=9ca66154fe469523
 from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
@@ -14,8 +14,8 @@ class Ministral3Config(MistralConfig, frozen=True, kw_only=True, dict=True):
 
     num_hidden_layers: rt.Layers = 34
     num_attention_heads: rt.Heads = 32
-    num_kv_heads: rt.KvHeadsOrNull | None = 8
     hidden_size: rt.Width = 4096
     explicit_head_dim: Annotated[int, rt.hf("head_dim", ge=1, keep_null=True)] | None = 128
     max_position_embeddings: rt.Positive = 262144
     """Longest sequence (already the YaRN-extended length; not multiplied again)."""
+    sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = None

@@ -1,6 +1,6 @@
 # generated from schemas/mistral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=08c6e0cf2bd91d84 content=7672329cb765d1a8
-from typing import ClassVar
+# kvarch-digest: render=a8761a55ab34aae5 content=ec5f7f1440385f23
+from typing import Annotated, ClassVar
 
 from generated.llama import LlamaConfig
 from kvarch import schema_runtime as rt
@@ -11,9 +11,11 @@ class MistralConfig(LlamaConfig, frozen=True, kw_only=True, dict=True):
 
     SCHEMA: ClassVar[str] = "schemas/mistral.yaml"
 
-    max_position_embeddings: rt.Positive = 32768
-    sliding_window: rt.Positive | None = None
-    """Tokens each layer sees; null means full attention."""
+    num_kv_heads: rt.KvHeadsOrNull | None = 8
+    """KV heads (absent -> transformers' 8; null -> one per query head)."""
+    max_position_embeddings: rt.Positive = 131072
+    sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = 4096
+    """Tokens each layer sees (absent -> transformers' 4096; null -> full attention)."""
 
     @rt.reads("sliding_window")
     def _kind(self, i: int) -> str:

@@ -1,6 +1,6 @@
 # generated from schemas/mixtral.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1dcf7aefc7053e20 content=b4509061915df083
-from typing import ClassVar
+# kvarch-digest: render=0de5aa9121a86435 content=c9148f4379dd0549
+from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
@@ -13,6 +13,5 @@ class MixtralConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
 
     num_hidden_layers: rt.Layers = 32
     num_attention_heads: rt.Heads = 32
-    num_kv_heads: rt.KvHeadsOrNull | None = 8
     hidden_size: rt.Width = 4096
-    max_position_embeddings: rt.Positive = 131072
+    sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = None

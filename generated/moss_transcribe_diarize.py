@@ -1,9 +1,8 @@
 # generated from schemas/moss_transcribe_diarize.yaml by `make generate`; do not edit.
-# kvarch-digest: render=baaa528869d9a4b2 content=e202211f64030467
+# kvarch-digest: render=e3963ced88e99763 content=55aed53322e7bf29
 from typing import ClassVar
 
 from generated.qwen3 import Qwen3Config
-from kvarch import schema_runtime as rt
 
 
 class MossTranscribeDiarizeConfig(Qwen3Config, frozen=True, kw_only=True, dict=True):
@@ -11,7 +10,3 @@ class MossTranscribeDiarizeConfig(Qwen3Config, frozen=True, kw_only=True, dict=T
 
     SCHEMA: ClassVar[str] = "schemas/moss_transcribe_diarize.yaml"
     ROOTS: ClassVar[tuple[str, ...]] = ("text_config",)
-
-    num_kv_heads: rt.KvHeadsOrNull | None = 8
-    """KV heads (absent -> the model's text default 8; null -> one per query head)."""
-    max_position_embeddings: rt.Positive = 131072

@@ -1,6 +1,6 @@
 # generated from schemas/phi4_multimodal.yaml by `make generate`; do not edit.
-# kvarch-digest: render=9ed7bf1e33d3ad82 content=9b274f62b64ba0df
-from typing import ClassVar
+# kvarch-digest: render=0298449f58467669 content=81ae17b709e3d18d
+from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
@@ -13,4 +13,4 @@ class Phi4MultimodalConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
 
     num_kv_heads: rt.KvHeadsOrNull | None = 8
     """KV heads (absent -> transformers' default 8; null -> one per query head)."""
-    max_position_embeddings: rt.Positive = 131072
+    sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = None

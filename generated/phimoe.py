@@ -1,6 +1,6 @@
 # generated from schemas/phimoe.yaml by `make generate`; do not edit.
-# kvarch-digest: render=abf775e90f9dab6d content=0cd5b1671fc59379
-from typing import ClassVar
+# kvarch-digest: render=8290353920c49e37 content=8c808dfc4e0d334c
+from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
@@ -13,6 +13,5 @@ class PhimoeConfig(MistralConfig, frozen=True, kw_only=True, dict=True):
 
     num_hidden_layers: rt.Layers = 32
     num_attention_heads: rt.Heads = 32
-    num_kv_heads: rt.KvHeadsOrNull | None = 8
     hidden_size: rt.Width = 4096
-    max_position_embeddings: rt.Positive = 131072
+    sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = None

@@ -1,5 +1,5 @@
 # generated from schemas/qwen2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=968b55e2e125b6b1 content=816df39c83b5ff5d
+# kvarch-digest: render=67eb310c38055f98 content=c938a159e5dbd261
 from typing import Annotated, ClassVar
 
 from generated.qwen3 import Qwen3Config
@@ -17,7 +17,7 @@ class Qwen2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     num_attention_heads: rt.Heads = 32
     """Query heads."""
     num_kv_heads: rt.KvHeadsOrNull | None = 32
-    """KV heads; null means one per query head (multi-head attention)."""
+    """KV heads (absent -> transformers' 32; null -> one per query head)."""
     hidden_size: rt.Width = 4096
     """Model width."""
     explicit_head_dim: rt.HeadDim | None = None
@@ -39,10 +39,7 @@ class Qwen2Config(rt.SchemaArchConfig, frozen=True, kw_only=True, dict=True):
     attn_head_dim = Qwen3Config.attn_head_dim
     _count = Qwen3Config._count
     _kind = Qwen3Config._kind
+    _window = Qwen3Config._window
     _num_kv_heads = Qwen3Config._num_kv_heads
     _k_head_dim = Qwen3Config._k_head_dim
     _max_length = Qwen3Config._max_length
-
-    @rt.reads("use_sliding_window", "sliding_window")
-    def _window(self, i: int, kind: str, kinds: list[str]) -> int | None:
-        return self.sliding_window if self.use_sliding_window else None

@@ -1,6 +1,6 @@
 # generated from schemas/starcoder2.yaml by `make generate`; do not edit.
-# kvarch-digest: render=1e70a59645b7b91b content=dbf0de36579d73d6
-from typing import ClassVar
+# kvarch-digest: render=658236d97337c002 content=b988f2993d219058
+from typing import Annotated, ClassVar
 
 from generated.mistral import MistralConfig
 from kvarch import schema_runtime as rt
@@ -16,3 +16,4 @@ class Starcoder2Config(MistralConfig, frozen=True, kw_only=True, dict=True):
     num_kv_heads: rt.KvHeadsOrNull | None = 2
     hidden_size: rt.Width = 3072
     max_position_embeddings: rt.Positive = 4096
+    sliding_window: Annotated[int, rt.hf(ge=1, keep_null=True)] | None = None

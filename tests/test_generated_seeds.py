@@ -219,7 +219,7 @@ BAD_CONFIGS = {
     ),
     "window missing for sliding layers": (
         {"model_type": "qwen3", **TINY, "layer_types": ["sliding_attention"] * 4},
-        "Qwen3Config.sliding_window: got None",
+        "Qwen3Config.use_sliding_window / sliding_window: got None",
     ),
     "absurd layer count": (
         {"model_type": "llama", **TINY, "num_hidden_layers": 10**9},

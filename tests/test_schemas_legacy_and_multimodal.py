@@ -18,6 +18,7 @@ from kvarch import ConfigError, DType, KVCacheParams, MultiKVCacheParams
 
 BF16 = DType.bfloat16
 TINY_MHA = {"hidden_size": 128, "num_attention_heads": 16, "num_hidden_layers": 2}
+TINY_32_HEADS = {"hidden_size": 256, "num_attention_heads": 32, "num_hidden_layers": 2}
 TINY_GPT2 = {"n_embd": 64, "n_head": 4, "n_layer": 2}
 TINY_MPT = {"d_model": 64, "n_heads": 4, "n_layers": 2}
 
@@ -228,12 +229,12 @@ def test_modernbert_decoder_default_pattern_and_half_window() -> None:
 
 
 def test_got_ocr2_window_only_when_enabled() -> None:
-    text = {**TINY_MHA, "num_hidden_layers": 24, "sliding_window": 4096}
+    text = {**TINY_MHA, "num_hidden_layers": 30, "num_key_value_heads": 16, "sliding_window": 4096}
     off = generated.from_hf_config({"model_type": "got_ocr2", "text_config": text})
     assert {s.kind for s in off.layers()} == {"full"}
     on = {"model_type": "got_ocr2", "text_config": {**text, "use_sliding_window": True}}
     kinds = [s.kind for s in generated.from_hf_config(on).layers()]
-    assert kinds == ["full"] * 21 + ["sliding"] * 3  # GOT's max_window_layers default 21
+    assert kinds == ["full"] * 28 + ["sliding"] * 2  # Qwen2Config's max_window_layers default 28
 
 
 def test_gpt_sw3_and_fuyu_layouts() -> None:
@@ -407,16 +408,19 @@ def test_llama4_without_chunking() -> None:
     ("config", "absent"),
     [
         ({"model_type": "phi4_multimodal", **TINY_MHA}, 8),
-        ({"model_type": "got_ocr2", "text_config": TINY_MHA}, 16),
-        ({"model_type": "moss_transcribe_diarize", "text_config": TINY_MHA}, 8),
+        # a partial text_config gets Qwen2Config's / Qwen3Config's 32, not the composite's own
+        ({"model_type": "got_ocr2", "text_config": TINY_32_HEADS}, 32),
+        ({"model_type": "moss_transcribe_diarize", "text_config": TINY_32_HEADS}, 32),
     ],
 )
 def test_kv_heads_absent_take_the_default_null_means_one_per_query_head(
     config: dict[str, Any], absent: int
 ) -> None:
     assert generated.from_hf_config(config).num_key_value_heads == absent
+    text = config.get("text_config", config)
+    heads = text["num_attention_heads"]
     if "text_config" in config:
-        config = {**config, "text_config": {**TINY_MHA, "num_key_value_heads": None}}
+        config = {**config, "text_config": {**text, "num_key_value_heads": None}}
     else:
         config = {**config, "num_key_value_heads": None}
-    assert generated.from_hf_config(config).num_key_value_heads == 16  # = attention heads
+    assert generated.from_hf_config(config).num_key_value_heads == heads  # one per query head
