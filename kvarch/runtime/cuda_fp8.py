@@ -3,19 +3,25 @@
 Triton feeds ``tl.dot`` from shared memory, so an fp8 tile is converted and written back as
 fp16 before each product: the bytes halve but the work per key does not. Here each thread
 loads exactly the bytes its ``mma.sync.m16n8k16`` fragments need, 16 at a time, straight from
-global memory into registers, and decodes them with integer ops (no shared memory, no
-``cvt``). That works because a dot product does not care about the order of its terms: the
-head dimension is permuted so every thread's fragment elements are contiguous in memory, q
-is loaded in the same permuted order, and the output is written back through the inverse
-permutation. The decode ``h = ((x >> 1) & 0x3F80) | (x & 0x8000)`` per 16-bit half turns an
-e4m3 byte in the high half into the fp16 of ``value * 2**-8``, exactly (subnormals too); the
-``2**8`` is folded into the score and output scales.
+global memory into registers, and no tile goes through shared memory. That works because a
+dot product does not care about the order of its terms: the head dimension is permuted so
+every thread's fragment elements are contiguous in memory, q is loaded in the same permuted
+order, and the output is written back through the inverse permutation.
+
+``S^T = K q^T`` takes K as the MMA's A operand (16 keys as its rows, so a GQA group pads to 8
+columns, not 16 rows), decoded by integer ops: ``((x >> 1) & 0x3F80) | (x & 0x8000)`` per
+16-bit half turns an e4m3 byte in the high half into the fp16 of ``value * 2**-8``, exactly
+(subnormals too), and the ``2**8`` is folded into the score scale. ``O^T = V^T P^T`` takes V^T
+as the A operand (pairs of keys gathered by ``prmt`` and converted by ``cvt.rn.f16x2.e4m3x2``,
+so the integer and conversion pipes share the decode) and P from the scores by two
+``movmatrix`` transposes.
 
 One program per (sequence, KV head, split); its four warps take interleaved 16-key chunks and
-merge through shared memory; the splits are merged by Triton's ``decode_reduce_kernel``.
-Scope (:func:`supports`): e4m3 K and V of head size 128, pages a multiple of 16 tokens, up to
-16 q heads per KV head, optional window, per-tensor or per-KV-head scales; everything else
-runs on the Triton kernel, which also stays the reference CI runs under the interpreter.
+merge through shared memory once. With one split (and no sinks) it writes the output, else
+partials that Triton's ``decode_reduce_kernel`` merges. Scope (:func:`supports`): e4m3 K and V
+of head size 128, pages of a multiple of 16 tokens, up to 8 q heads per KV head, optional
+window, per-tensor or per-KV-head scales; everything else runs on the Triton kernel, which
+the interpreter runs in CI (this kernel is compiled there, and run only on a GPU).
 """
 
 from __future__ import annotations
