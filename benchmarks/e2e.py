@@ -302,6 +302,7 @@ class Geometry:
     layer_params: int  # 2-D weights of the decoder layers: the per-token matmuls
     lm_head_params: int
     kv_bytes_per_token: int
+    weight_element_size: int
 
     @classmethod
     def of(cls, model: Any) -> Geometry:
@@ -322,6 +323,7 @@ class Geometry:
             layer_params=layer_params, lm_head_params=out.numel(),
             kv_bytes_per_token=2 * int(cfg.num_hidden_layers) * n_kv * head_dim
             * emb.element_size(),
+            weight_element_size=emb.element_size(),
         )  # fmt: skip
 
     def decode_step_s(self, total_ctx: float, copy_bps: float) -> float:
@@ -671,6 +673,13 @@ def section_a(run: Run) -> None:
         run, methods, "engine",
         lambda row: engine_a(run, model, geo, prompts, dense.get("tokens"), row, res), est_s=60,
     )  # fmt: skip
+    attempt(
+        run, methods, "engine_fp8",
+        lambda row: engine_a(
+            run, model, geo, prompts, dense.get("tokens"), row, res, kv_cache_dtype="fp8"
+        ),
+        est_s=60,
+    )  # fmt: skip
     res["ratios"] = ratios_a(res)
     run.save()
 
@@ -719,18 +728,30 @@ def hf_breakdown(run: Run, model: Any, geo: Geometry, ids: torch.Tensor, row: Ro
 
 
 def engine_a(
-    run: Run, model: Any, geo: Geometry, prompts: list[list[int]], dense: Any, row: Row, res: Row
+    run: Run,
+    model: Any,
+    geo: Geometry,
+    prompts: list[list[int]],
+    dense: Any,
+    row: Row,
+    res: Row,
+    kv_cache_dtype: str | None = None,
 ) -> None:
-    """The Engine on workload a (reps on fresh prompts), then its decode step at two shapes."""
+    """The Engine on workload a (reps on fresh prompts), then its decode step at two shapes;
+    ``kv_cache_dtype="fp8"``: e4m3 pages (rooflines count 1 byte per cached element)."""
     s = run.shapes
     em = engine_module()
     vocab = int(model.config.vocab_size)
     bw, peak = copy_bps(run), peak_flops(run)
     need = max(s.a_prompt + s.a_new, *(c + s.decode_new + 1 for _, c in s.decode_points))
+    suffix = "" if kv_cache_dtype is None else f"_{kv_cache_dtype}"
+    if kv_cache_dtype == "fp8":
+        geo = replace(geo, kv_bytes_per_token=geo.kv_bytes_per_token // geo.weight_element_size)
+        row["kv_cache_dtype"] = "float8_e4m3fn"
     if run.cuda:
         torch.cuda.reset_peak_memory_stats()
     t0 = time.perf_counter()
-    engine = make_engine(run, model, max_seq_len=need + 16)
+    engine = make_engine(run, model, max_seq_len=need + 16, kv_cache_dtype=kv_cache_dtype)
     row["init_seconds"] = time.perf_counter() - t0
     engine_warmup(run, engine, vocab, s.a_batch)
     sp = em.SamplingParams(max_tokens=s.a_new, ignore_eos=True)
@@ -760,7 +781,7 @@ def engine_a(
         roof = geo.decode_step_s(s.a_batch * (s.a_prompt + s.a_new / 2), bw)
         row["decode_step_roofline_ms"] = roof * 1e3
         row["decode_step_vs_roofline"] = step_s / roof
-    res["memory"] = memory_row(run, engine, geo)
+    res["memory" + suffix] = memory_row(run, engine, geo)
     points = row.setdefault("decode_points", [])
     for batch, ctx in s.decode_points:
         if not run.tiny and run.left() < 60:
@@ -774,7 +795,7 @@ def engine_a(
         except Exception as exc:
             points.append({"batch": batch, "ctx": ctx, **error_row(exc)})
         run.save()
-    res["memory_after_decode_points"] = memory_row(run, engine, geo)
+    res["memory_after_decode_points" + suffix] = memory_row(run, engine, geo)
     del engine
 
 
@@ -1005,6 +1026,8 @@ def ratios_a(res: Row) -> Row:
         "engine_vs_static_compiled": ratio(m, "engine", "hf_static_compiled"),
         "engine_vs_generate_batch": ratio(m, "engine", "hf_generate_batch"),
         "paged_generate_vs_dynamic": ratio(m, "hf_paged_cache", "hf_dynamic"),
+        "engine_fp8_vs_engine": ratio(m, "engine_fp8", "engine"),
+        "engine_fp8_vs_dynamic": ratio(m, "engine_fp8", "hf_dynamic"),
     }
     hf_prefill = res.get("hf_breakdown", {}).get("prefill", {}).get("tokens_per_s")
     engine_prefill = m.get("engine", {}).get("prefill_tokens_per_s")
@@ -1018,10 +1041,21 @@ def targets(res: Row) -> Row:
     """The ratios the issue names, in one place."""
     a, b, c = res.get("a", {}), res.get("b", {}), res.get("c", {})
     engine = a.get("methods", {}).get("engine", {})
-    points = {(p.get("batch"), p.get("ctx")): p for p in engine.get("decode_points", [])}
     out: Row = {}
-    for (batch, ctx), p in sorted(points.items()):
-        out[f"engine_decode_step_B{batch}x{ctx}_vs_roofline"] = p.get("vs_roofline")
+    for name in ("engine", "engine_fp8"):
+        method = a.get("methods", {}).get(name, {})
+        points = {(p.get("batch"), p.get("ctx")): p for p in method.get("decode_points", [])}
+        for (batch, ctx), p in sorted(points.items()):
+            out[f"{name}_decode_step_B{batch}x{ctx}_vs_roofline"] = p.get("vs_roofline")
+    bf16_points = {(p.get("batch"), p.get("ctx")): p for p in engine.get("decode_points", [])}
+    fp8 = a.get("methods", {}).get("engine_fp8", {})
+    for p in fp8.get("decode_points", []):
+        base = bf16_points.get((p.get("batch"), p.get("ctx")), {}).get("decode_step_ms")
+        if base and p.get("decode_step_ms"):
+            out[f"engine_fp8_decode_step_B{p['batch']}x{p['ctx']}_vs_bf16"] = (
+                p["decode_step_ms"] / base
+            )
+    out["a_engine_fp8_vs_engine"] = a.get("ratios", {}).get("engine_fp8_vs_engine")
     out["engine_decode_step_workload_a_vs_roofline"] = engine.get("decode_step_vs_roofline")
     ra = a.get("ratios", {})
     out["engine_prefill_vs_hf_prefill"] = ra.get("engine_prefill_vs_hf_prefill")
@@ -1075,12 +1109,14 @@ def table(res: Row) -> str:
             f"hf decode step B{d['batch']}x{d['ctx']}: "
             f"{d['ms']:.2f} ms, {d['vs_roofline']:.2f}x roofline"
         )
-    for p in res.get("a", {}).get("methods", {}).get("engine", {}).get("decode_points", []):
-        lines.append(
-            f"engine decode step B{p['batch']}x{p['ctx']}: {fmt(p.get('decode_step_ms'), '.3f')} ms"
-            f", roofline {fmt(p.get('roofline_ms'), '.3f')} ms, {fmt(p.get('vs_roofline'))}x"
-            f"{' ' + p['error'] if 'error' in p else ''}"
-        )
+    for name in ("engine", "engine_fp8"):
+        for p in res.get("a", {}).get("methods", {}).get(name, {}).get("decode_points", []):
+            lines.append(
+                f"{name} decode step B{p['batch']}x{p['ctx']}: "
+                f"{fmt(p.get('decode_step_ms'), '.3f')} ms, roofline "
+                f"{fmt(p.get('roofline_ms'), '.3f')} ms, {fmt(p.get('vs_roofline'))}x"
+                f"{' ' + p['error'] if 'error' in p else ''}"
+            )
     lines.append(
         "targets: " + ", ".join(f"{k}={fmt(v)}" for k, v in res.get("targets", {}).items())
     )

@@ -45,16 +45,26 @@ def test_workload_a(tiny_result: dict[str, Any]) -> None:
     methods = a["methods"]
     assert set(methods) == {
         "hf_dynamic", "hf_static", "hf_paged_cache", "hf_generate_batch", "engine",
-        "hf_static_compiled",
+        "engine_fp8", "hf_static_compiled",
     }  # fmt: skip
     assert "skipped" in methods["hf_static_compiled"]  # reduce-overhead needs CUDA graphs
     no_errors({k: v for k, v in methods.items() if k != "hf_static_compiled"})
     batch, new = a["workload"]["batch"], a["workload"]["new"]
-    for name in ("hf_dynamic", "hf_static", "hf_paged_cache", "hf_generate_batch", "engine"):
+    for name in (
+        "hf_dynamic", "hf_static", "hf_paged_cache", "hf_generate_batch", "engine", "engine_fp8"
+    ):  # fmt: skip
         if name == "hf_generate_batch" and "skipped" in methods[name]:
             continue  # transformers <= 5.17 without psutil cannot size its CPU cache
         assert methods[name]["new_tokens"] == batch * new, name
         assert methods[name]["tokens_per_s"] > 0, name
+    assert methods["engine_fp8"]["kv_cache_dtype"] == "float8_e4m3fn"
+    assert a["memory_fp8"]["plan_cache_bytes"] > 0
+    fp8_points = methods["engine_fp8"]["decode_points"]
+    assert [(p["batch"], p["ctx"]) for p in fp8_points] == [(4, 48), (8, 96)]
+    # the same pages hold half the bytes per token: the roofline's K/V term halves
+    for p8, p16 in zip(fp8_points, methods["engine"]["decode_points"], strict=True):
+        assert 0 < p8["roofline_ms"] < p16["roofline_ms"], (p8, p16)
+    assert tiny_result["targets"]["a_engine_fp8_vs_engine"] > 0
     engine = methods["engine"]
     for key in ("prompt_tokens", "generated_tokens", "prefill_seconds", "decode_seconds",
                 "decode_steps", "prefix_hit_tokens", "preemptions"):  # fmt: skip

@@ -92,3 +92,46 @@ def test_an_oom_inside_graph_capture_leaves_an_eager_engine(monkeypatch: Any) ->
                    cuda_graphs=False)  # fmt: skip
     want = eager.generate(prompts, SamplingParams(max_tokens=8, ignore_eos=True))
     assert [o.token_ids for o in outs] == [w.token_ids for w in want]
+
+
+@pytest.mark.parametrize("name", ["llama", "mistral"])
+def test_an_fp8_engine_decodes_with_the_cuda_kernel_and_matches_an_fp8_rounded_cache(
+    name: str, monkeypatch: Any
+) -> None:
+    """e4m3 pages (head_dim 128: the CUDA fp8 decode kernel's shape) give the tokens of
+    ``generate`` over a DynamicCache that rounds every K/V through e4m3."""
+    from kvarch.runtime import cuda_fp8
+    from tests.test_runtime_fp8_cache import fp8_dynamic_cache
+
+    monkeypatch.setitem(SMALL, "head_dim", 128)
+    model = build(name)
+    gen = torch.Generator().manual_seed(2)
+    lengths = [5, 37, 90, 13, 64, 7, 120, 33, 50, 2]
+    prompts = [torch.randint(1, 1000, (n,), generator=gen).tolist() for n in lengths]
+    want = []
+    with fp8_dynamic_cache():
+        for p in prompts:
+            out = model.generate(
+                torch.tensor([p], device="cuda"), max_new_tokens=NEW, do_sample=False,
+                eos_token_id=None, pad_token_id=0,
+            )  # fmt: skip
+            want.append(out[0, len(p) :].tolist())
+    launches: list[int] = []
+    decode = cuda_fp8.paged_decode
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        launches.append(1)
+        return decode(*args, **kwargs)
+
+    monkeypatch.setattr(cuda_fp8, "paged_decode", counted)
+    engine = Engine(
+        model, max_batch_size=16, max_seq_len=256, num_blocks=200, max_num_batched_tokens=128,
+        kv_cache_dtype="fp8",
+    )  # fmt: skip
+    assert engine.stats.cuda_graphs
+    assert engine.cache.storage.data[0].dtype == torch.float8_e4m3fn
+    outs = engine.generate(prompts, SamplingParams(max_tokens=NEW, ignore_eos=True))
+    assert launches, "decode never reached the CUDA fp8 kernel"
+    same = sum(o.token_ids == w for o, w in zip(outs, want, strict=True))
+    # bf16 and e4m3 rounding: a request may part ways at a near-tie
+    assert same >= 8, [(o.token_ids, w) for o, w in zip(outs, want, strict=True)]

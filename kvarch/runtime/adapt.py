@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kvarch.errors import ConfigError
 from kvarch.kv_cache import KVCacheGroup, KVCacheParams, MultiKVCacheParams
 from kvarch.layers import Compressed, State
 from kvarch.runtime import attention as attn
@@ -213,6 +214,7 @@ def adapt(
     if why is None and _selects_per_head(params):
         why = "its indexer's top-k selection reaches attention on layers that are not latent"
     model_type = str(getattr(text_config(model), "model_type", type(model).__name__))
+    _check_fp8(model_type, params, compressed)
     return Adapted(
         model_type=model_type,
         params=params,
@@ -230,6 +232,31 @@ def adapt(
         cross_bytes=cross_bytes,
         compressed=compressed,
     )
+
+
+def _check_fp8(
+    model_type: str,
+    params: KVCacheParams | MultiKVCacheParams,
+    compressed: Mapping[int, tuple[Compressed, ...]],
+) -> None:
+    """fp8 pages keep per-tensor scales for K/V only: refuse indexer keys and compressed
+    entries, which would be cast without one."""
+    groups = as_groups(params)
+    if not groups[0].params.dtype.is_float8:
+        return
+    what = [
+        name
+        for name, has in (
+            ("indexer keys", any(g.params.extra_key_dim for g in groups)),
+            ("compressed entries", bool(compressed)),
+        )
+        if has
+    ]
+    if what:
+        raise ConfigError(
+            "kv_cache_dtype", groups[0].params.dtype.value,
+            f"the model's dtype for {model_type!r}: its {' and '.join(what)} keep no fp8 scales",
+        )  # fmt: skip
 
 
 def _selects_per_head(params: KVCacheParams | MultiKVCacheParams) -> bool:

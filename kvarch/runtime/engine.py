@@ -10,7 +10,9 @@ request, whole-prompt prefill, one sequence per batch row; see ``runner``). Its 
 from the generated configs, the pool size from the planner (or ``num_blocks``), and its
 attention is switched to kvarch's paged attention. Each step the ``Scheduler`` picks requests
 and pages, the ``ModelRunner`` runs one packed forward (a CUDA graph for decode steps on CUDA),
-and one token is sampled per request that reached its end. Models whose attention cannot read
+and one token is sampled per request that reached its end. ``kv_cache_dtype="fp8"`` stores the
+pages as e4m3 (half the bytes: twice the tokens in the same memory; decode reads them with the
+fp8 kernels). Models whose attention cannot read
 the pages (a position bias, an indexer's top-k on per-head K/V, attention outside
 transformers' ``AttentionInterface``) and models with compressed layers (deepseek_v4, whose
 compressor pools windows of a row's tokens; their entries per row in ``CompressedStore``) run
@@ -34,7 +36,7 @@ from kvarch.kv_cache import MultiKVCacheParams
 from kvarch.runtime.adapt import adapt
 from kvarch.runtime.encdec import encoder_salt
 from kvarch.runtime.errors import CollectiveError, RankMismatchError, RequestError
-from kvarch.runtime.hf import arch_for_model
+from kvarch.runtime.hf import KVCacheDtype, arch_for_model
 from kvarch.runtime.hf_compressed import attach as attach_compressed
 from kvarch.runtime.hf_layers import text_config
 from kvarch.runtime.own_caches import paged_cache_class
@@ -114,12 +116,18 @@ class Engine:
         max_num_batched_tokens: int = 16384,
         cuda_graphs: bool = True,
         tokenizer: Any = None,
+        kv_cache_dtype: KVCacheDtype = None,
     ) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.encoder_decoder = bool(getattr(model.config, "is_encoder_decoder", False))
         """Requests carry encoder input; cross-attention K/V is kept per request."""
-        arch = arch_for_model(model, page_size=page_size, devices=self._cache_devices(model))
+        arch = arch_for_model(
+            model,
+            page_size=page_size,
+            devices=self._cache_devices(model),
+            kv_cache_dtype=kv_cache_dtype,
+        )
         adapted = adapt(model, arch)
         text = text_config(model)
         model_type = adapted.model_type

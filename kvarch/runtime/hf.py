@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Collection, Mapping
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import torch
@@ -30,7 +30,8 @@ from transformers.cache_utils import Cache, DynamicLayer
 from kvarch import registry
 from kvarch.device import DeviceRef
 from kvarch.dtype import DType
-from kvarch.kv_cache import KVCacheConfig, KVCacheParams, MultiKVCacheParams
+from kvarch.errors import ConfigError
+from kvarch.kv_cache import KV_CACHE_FORMATS, KVCacheConfig, KVCacheParams, MultiKVCacheParams
 from kvarch.runtime import attention as attn
 from kvarch.runtime.adapt import adapt, decoder_layer_count, paged_layout
 from kvarch.runtime.blocks import BlockManager
@@ -50,9 +51,11 @@ from kvarch.runtime.state import StateStore
 from kvarch.runtime.tensors import PagedKVCache
 
 __all__ = [
+    "KVCacheDtype",
     "PagedCache",
     "PagedLayer",
     "arch_for_model",
+    "cache_dtype_of",
     "decoder_layer_count",
     "kv_params_for_model",
     "paged_layout",
@@ -63,14 +66,44 @@ def _device_ref(device: torch.device) -> DeviceRef:
     return DeviceRef.CPU() if device.type == "cpu" else DeviceRef.GPU(device.index or 0)
 
 
-def arch_for_model(model: Any, *, page_size: int, devices: list[DeviceRef] | None = None) -> Any:
+KVCacheDtype: TypeAlias = str | torch.dtype | DType | None
+"""A cache element type as users write it: None or ``"auto"`` (the model's dtype), a name
+(``"fp8"``, ``"fp8_e5m2"``, ``"bfloat16"``), a ``torch.dtype`` or a ``DType``."""
+
+
+def cache_dtype_of(value: KVCacheDtype) -> DType | None:
+    """``value`` as a ``DType`` (None: the model's own dtype). ``"fp8"`` is e4m3."""
+    if value is None or value == "auto":
+        return None
+    if isinstance(value, str):
+        value = DType.parse(value)
+    elif isinstance(value, torch.dtype):
+        value = DType.from_torch(value)
+    if not isinstance(value, DType) or value not in KV_CACHE_FORMATS:
+        allowed = ", ".join(d.value for d in KV_CACHE_FORMATS)
+        raise ConfigError("kv_cache_dtype", value, f"None, 'auto' or one of {allowed}")
+    return value
+
+
+def arch_for_model(
+    model: Any,
+    *,
+    page_size: int,
+    devices: list[DeviceRef] | None = None,
+    kv_cache_dtype: KVCacheDtype = None,
+) -> Any:
     """The model's generated config (raises ``UnknownArchitectureError`` without a schema);
-    ``devices`` (default: the model's device) is a tensor-parallel group's devices."""
+    ``devices`` (default: the model's device) is a tensor-parallel group's devices;
+    ``kv_cache_dtype`` (default: the model's dtype) is what the pages store."""
+    fmt = cache_dtype_of(kv_cache_dtype)
     return registry.from_hf_config(
         model.config,
         dtype=DType.from_torch(model.dtype),
         devices=devices or [_device_ref(model.device)],
-        kv_cache=KVCacheConfig(kv_cache_page_size=page_size, enable_prefix_caching=False),
+        cache_dtype=fmt,
+        kv_cache=KVCacheConfig(
+            kv_cache_page_size=page_size, enable_prefix_caching=False, kv_cache_format=fmt
+        ),
     )
 
 
@@ -222,6 +255,7 @@ class PagedCache(Cache):  # type: ignore[misc]
         params: KVCacheParams | MultiKVCacheParams | None = None,
         free_bytes: int | None = None,
         device_memory_utilization: float = 0.9,
+        kv_cache_dtype: KVCacheDtype = None,
     ) -> PagedCache:
         """A cache for ``model`` (geometry from ``generated`` unless ``params`` is given).
 
@@ -239,10 +273,12 @@ class PagedCache(Cache):  # type: ignore[misc]
         encoder input free. Shared-KV and (mllama) cross-attention layers keep transformers' own
         layer objects; a model whose cache holds what kvarch cannot (undeclared state beside
         attention) or whose layers transformers caches differently from the schema is refused
-        with ``UnsupportedCacheError``.
+        with ``UnsupportedCacheError``. ``kv_cache_dtype`` (``"fp8"``: e4m3) stores the pages
+        in another element type than the model's (per-tensor scales, 1.0 as written).
         """
         if params is None:
-            adapted = adapt(model, arch_for_model(model, page_size=page_size))
+            arch = arch_for_model(model, page_size=page_size, kv_cache_dtype=kv_cache_dtype)
+            adapted = adapt(model, arch)
         else:
             adapted = adapt(model, params=params)
         params = adapted.params

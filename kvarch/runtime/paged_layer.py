@@ -23,13 +23,19 @@ from kvarch.runtime.tensors import LayerCache
 if TYPE_CHECKING:
     from kvarch.runtime.hf import PagedCache
 
-__all__ = ["PagedLayer"]
+__all__ = ["PagedLayer", "dequantized"]
 
 
 def _pad(x: Tensor, width: int) -> Tensor:
     """``x`` with its last dim zero-padded to ``width``."""
     extra = width - x.shape[-1]
     return torch.nn.functional.pad(x, (0, extra)) if extra > 0 else x
+
+
+def dequantized(rows: Tensor, scale: Tensor | None, like: Tensor) -> Tensor:
+    """Rows gathered from the pages in ``like``'s dtype, times an fp8 cache's scale."""
+    out = rows.to(like.dtype)
+    return out if scale is None else out * scale.to(like.dtype)
 
 
 def _scales(view: LayerCache) -> dict[str, Tensor]:
@@ -96,6 +102,8 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
                 return key_states, value_states
             keys = self._gather_rows(view.k, view, batch, old)[..., :k_dim]
             values = self._gather_rows(view.v, view, batch, old)[..., :v_dim]
+            keys = dequantized(keys, view.k_scale, key_states)
+            values = dequantized(values, view.v_scale, value_states)
             return self._dense(keys, values, key_states, value_states)
         # MLA: K (latent) and V (rotary key) side by side in one latent row
         if k_dim + v_dim != width:
@@ -106,6 +114,7 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
             attn.arm(attn.Armed(self.index, view, ctx, k_dim, v_dim, self.attention, True))
         else:
             latent = self._gather_rows(view.k, view, batch, old)
+        latent = dequantized(latent, view.k_scale, key_states)  # one scale for the whole row
         return self._dense(latent[..., :k_dim], latent[..., k_dim:], key_states, value_states)
 
     def _packed_dense(
@@ -120,8 +129,9 @@ class PagedLayer(CacheLayerMixin):  # type: ignore[misc]
         """Each packed sequence's visible K/V, gathered back to back, registered so that
         every attention call over them attends per sequence (``attn.register_dense``)."""
         k_dim, v_dim = k_like.shape[-1], v_like.shape[-1]
-        keys = self._gather_packed(view, ctx, n)[..., :k_dim]
+        keys = dequantized(self._gather_packed(view, ctx, n)[..., :k_dim], view.k_scale, k_like)
         values = self._gather_packed(view, ctx, n, v_pages)[..., :v_dim]
+        values = dequantized(values, view.v_scale, v_like)
         keys, values = self._dense(keys, values, k_like, v_like)
         own = dataclasses.replace(ctx, gathered_lens=list(ctx.gathered_lens or []))
         armed = attn.Armed(self.index, view, own, k_dim, v_dim, self.attention, gathered=True)

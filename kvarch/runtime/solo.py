@@ -21,7 +21,7 @@ from torch import Tensor
 
 from kvarch.runtime import attention as attn
 from kvarch.runtime.hf_indexed import PagedIndexedLayer
-from kvarch.runtime.paged_layer import PagedLayer
+from kvarch.runtime.paged_layer import PagedLayer, dequantized
 from kvarch.runtime.scheduler import ScheduledStep
 
 if TYPE_CHECKING:
@@ -87,9 +87,12 @@ def _past_tensors(cache: PagedCache, layer: PagedLayer, start: int) -> None:
     values: Tensor | None = getattr(layer, "values", None)
     k_dim = view.k.shape[-1] if keys is None else keys.shape[-1]
     v_dim = view.v.shape[-1] if values is None else values.shape[-1]
-    dtype = view.k.dtype if keys is None else keys.dtype
-    layer.keys = layer._gather_rows(view.k, view, 1, start, start)[..., :k_dim].to(dtype)
-    layer.values = layer._gather_rows(view.v, view, 1, start, start)[..., :v_dim].to(dtype)
+    # the dtype of what the model left there; before any: the pages', float32 for fp8 pages
+    like = keys if keys is not None else view.k if view.k_scale is None else view.k_scale
+    gathered_k = layer._gather_rows(view.k, view, 1, start, start)[..., :k_dim]
+    gathered_v = layer._gather_rows(view.v, view, 1, start, start)[..., :v_dim]
+    layer.keys = dequantized(gathered_k, view.k_scale, like)
+    layer.values = dequantized(gathered_v, view.v_scale, like)
     layer.is_initialized = True
 
 
