@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 206, CONFIGS  # 202 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 207, CONFIGS  # 203 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -50,6 +50,18 @@ def test_parameter_count_matches_transformers(path: Path) -> None:
     got = count_params(config).total
     want = _meta_params(config) - NOT_IN_CHECKPOINT.get(path.stem, 0)
     assert abs(got - want) <= 0.001 * want, (got, want)
+
+
+#: quoted configs whose count is exact: kvarch's, transformers' on meta and the number agree
+EXACT_COUNTS = {
+    "gemma-4-12b-text": 11_907_350_272,  # gemma4_unified_text: the gemma4_text formula
+}
+
+
+@pytest.mark.parametrize(("name", "params"), EXACT_COUNTS.items(), ids=list(EXACT_COUNTS))
+def test_quoted_text_configs_count_exactly(name: str, params: int) -> None:
+    config = json.loads((FIXTURES / "configs" / f"{name}.json").read_text())
+    assert count_params(config).total == _meta_params(config) == params
 
 
 _SMALL = {"hidden_size": 64, "num_attention_heads": 4, "vocab_size": 100}

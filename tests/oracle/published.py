@@ -272,6 +272,10 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
         ([sliding(1024, 16, 256)] * 5 + [full(4, 512)]) * 10,
         (50 * 16 * 512 + 10 * 4 * 1024) * 2,
     ),
+    "gemma-4-12b-text": (  # full every 6th: 1 global KV head of 512 (V is K, cached twice)
+        ([sliding(1024, 8, 256)] * 5 + [full(1, 512)]) * 8,
+        (40 * 8 * 512 + 8 * 1 * 1024) * 2,
+    ),
     "ling-3.0-tiny": (  # MLA closes each group of 4; KDA (no K/V cache) on the other 18
         ([NONE] * 3 + [MLA]) * 6,
         6 * 576 * 2,
