@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 207, CONFIGS  # 203 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 208, CONFIGS  # 204 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -55,6 +55,7 @@ def test_parameter_count_matches_transformers(path: Path) -> None:
 #: quoted configs whose count is exact: kvarch's, transformers' on meta and the number agree
 EXACT_COUNTS = {
     "gemma-4-12b-text": 11_907_350_272,  # gemma4_unified_text: the gemma4_text formula
+    "dots3-note-prev-text": 279_551_718_016,  # the checkpoint's, less 45 router bias buffers
 }
 
 
