@@ -65,6 +65,22 @@ def test_quoted_text_configs_count_exactly(name: str, params: int) -> None:
     assert count_params(config).total == _meta_params(config) == params
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {"use_dsa": False, "use_sliding_window": False, "num_hidden_layers": 3},
+     {"layer_types": ["full_attention", "sliding_attention"] * 2, "num_hidden_layers": 4}],
+    ids=["default-schedule", "no-dsa-no-window", "legacy-full"],
+)  # fmt: skip
+def test_dots3_note_text_branches_count_exactly(extra: dict[str, Any]) -> None:
+    """The schedule derived without ``layer_types``, ``use_dsa`` off, and sliding layers at
+    transformers' ``swa_*`` defaults (the tiny oracle config)."""
+    from tests.oracle import variants  # noqa: F401  (imports the family modules in order)
+    from tests.oracle.variants_recent_families import _DOTS3
+
+    config = {**_DOTS3, "model_type": "dots3_note_text", **extra}
+    assert count_params(config).total == _meta_params(config)
+
+
 _SMALL = {"hidden_size": 64, "num_attention_heads": 4, "vocab_size": 100}
 _QWEN4 = {"num_key_value_heads": 2, "num_hidden_layers": 4, "head_dim": 16,
           "linear_num_key_heads": 2, "linear_num_value_heads": 4, "linear_key_head_dim": 8,

@@ -187,7 +187,8 @@ def _dots3_note_text(c: Cfg, n: ParamCount) -> None:
         if kind in ("indexed_attention", "deepseek_sparse_attention") or (
             kind == "full_attention" and dsa
         ):
-            idx_heads, idx_dim = c.int("index_n_heads", default=64), c.int("index_head_dim", 128)
+            idx_heads = c.int("index_n_heads", default=64)
+            idx_dim = c.int("index_head_dim", default=128)
             n.add(idx_heads * idx_dim, q_rank, "attn")
             n.add(idx_dim, hidden, "attn")
             n.add(idx_heads, hidden, "attn")

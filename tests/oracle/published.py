@@ -28,8 +28,8 @@ def sliding(window: int, heads: int, dim: int) -> Layer:
 
 
 MLA = ("full", None, 1, 512, 64)  # DeepSeek's latent (kv_lora_rank) and its RoPE key
-CROSS = ("cross", None, 8, 128, 128)
-DOTS3_SLIDING = ("sliding", 513, 1, 1024, 64)  # dots3-note's sliding latent and RoPE key  # Mllama's cross-attention over the vision states
+CROSS = ("cross", None, 8, 128, 128)  # Mllama's cross-attention over the vision states
+DOTS3_SLIDING = ("sliding", 513, 1, 1024, 64)  # dots3-note's sliding latent and RoPE key
 
 
 def pattern(layers: str, attention: Layer) -> list[Layer]:
