@@ -426,6 +426,8 @@ EXTRA_KEYS = {
     # GLM-5.3: layers 0-2, then every 4th (index_topk_freq 4 from index_skip_topk_offset 3)
     # run their own indexer; the 57 others reuse the previous one's top-k and cache no key
     "glm-5.3": [INDEXER] * 3 + [(), (), (), INDEXER] * 18 + [()] * 3,
+    # dots3-note: its 13 indexed (legacy "full_attention") layers, 0, 1, 5, ..., 45
+    "dots3-note-prev-text": [INDEXER if i in {0, *range(1, 46, 4)} else () for i in range(46)],
     # Hy4: the "full" indexer_types (layers 0, 1, then every 4th) cache a key, "shared" ones not
     "hy4-preview": [INDEXER] * 2 + [(), (), (), INDEXER] * 8,
     # Qwen3.8-Flash-Next: the QSA indexer's one 128-wide key head on every attention layer

@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 206, CONFIGS  # 202 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 208, CONFIGS  # 204 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -50,6 +50,35 @@ def test_parameter_count_matches_transformers(path: Path) -> None:
     got = count_params(config).total
     want = _meta_params(config) - NOT_IN_CHECKPOINT.get(path.stem, 0)
     assert abs(got - want) <= 0.001 * want, (got, want)
+
+
+#: quoted configs whose count is exact: kvarch's, transformers' on meta and the number agree
+EXACT_COUNTS = {
+    "gemma-4-12b-text": 11_907_350_272,  # gemma4_unified_text: the gemma4_text formula
+    "dots3-note-prev-text": 279_551_718_016,  # the checkpoint's, less 45 router bias buffers
+}
+
+
+@pytest.mark.parametrize(("name", "params"), EXACT_COUNTS.items(), ids=list(EXACT_COUNTS))
+def test_quoted_text_configs_count_exactly(name: str, params: int) -> None:
+    config = json.loads((FIXTURES / "configs" / f"{name}.json").read_text())
+    assert count_params(config).total == _meta_params(config) == params
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {"use_dsa": False, "use_sliding_window": False, "num_hidden_layers": 3},
+     {"layer_types": ["full_attention", "sliding_attention"] * 2, "num_hidden_layers": 4}],
+    ids=["default-schedule", "no-dsa-no-window", "legacy-full"],
+)  # fmt: skip
+def test_dots3_note_text_branches_count_exactly(extra: dict[str, Any]) -> None:
+    """The schedule derived without ``layer_types``, ``use_dsa`` off, and sliding layers at
+    transformers' ``swa_*`` defaults (the tiny oracle config)."""
+    from tests.oracle import variants  # noqa: F401  (imports the family modules in order)
+    from tests.oracle.variants_recent_families import _DOTS3
+
+    config = {**_DOTS3, "model_type": "dots3_note_text", **extra}
+    assert count_params(config).total == _meta_params(config)
 
 
 _SMALL = {"hidden_size": 64, "num_attention_heads": 4, "vocab_size": 100}

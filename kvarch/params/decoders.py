@@ -169,12 +169,13 @@ def _longcat_flash(c: Cfg, n: ParamCount) -> None:
         n.notes.append("identity (zero) experts hold no weights")
 
 
-@formula("gemma4_text")
+@formula("gemma4_text", "gemma4_unified_text")
 def _gemma4_text(c: Cfg, n: ParamCount) -> None:
-    """Gemma 4 (dense text model): sliding layers of ``head_dim`` x ``num_key_value_heads``,
-    full layers of ``global_head_dim`` x ``num_global_key_value_heads`` whose V is their K when
-    ``attention_k_eq_v`` (no v_proj); q/k norms, four norms a layer. The MoE block, per-layer
-    inputs and K/V-sharing layers of other Gemma 4 checkpoints are not counted (noted)."""
+    """Gemma 4 (dense text model, the 12B's unified one too): sliding layers of ``head_dim`` x
+    ``num_key_value_heads``, full layers of ``global_head_dim`` x ``num_global_key_value_heads``
+    whose V is their K when ``attention_k_eq_v`` (no v_proj); q/k norms, four norms a layer.
+    The MoE block, per-layer inputs and K/V-sharing layers of other Gemma 4 checkpoints are not
+    counted (noted)."""
     hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
     heads, kv = c.int("num_attention_heads"), c.int("num_key_value_heads")
     head_dim = c.int("head_dim", default=256)

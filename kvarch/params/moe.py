@@ -140,3 +140,67 @@ def _deepseek_v4(c: Cfg, n: ParamCount) -> None:
     mix = (2 + streams) * streams  # pre, post and the streams x streams comb
     n.other += layers * (2 * hidden + 2 * (mix * streams * hidden + mix + 3))
     n.other += hidden + streams * streams * hidden + streams + 1  # norm, the head's collapse
+
+
+def _dots3_widths(c: Cfg, layer: int, sliding: bool) -> dict[str, int]:
+    """A Dots3Note layer's attention widths: the model's for indexed/full layers; a sliding
+    layer's from ``per_layer_config`` (saved configs) or the release's ``swa_*`` keys, with
+    transformers' defaults."""
+    if not sliding:
+        keys = ("num_attention_heads", "q_lora_rank", "kv_lora_rank", "qk_nope_head_dim")
+        dims = {k: c.int(k, default=d) for k, d in zip(keys, (128, 1024, 512, 128), strict=True)}
+        return dims | {"qk_rope_head_dim": c.int("qk_rope_head_dim", default=64),
+                       "v_head_dim": c.int("v_head_dim", default=128)}  # fmt: skip
+    saved = (c.get("per_layer_config") or {}).get(str(layer)) or {}
+    swa = {"num_attention_heads": 64, "q_lora_rank": 1024, "kv_lora_rank": 1024,
+           "head_dim": 256, "qk_nope_head_dim": 192, "v_head_dim": 128}  # fmt: skip
+    dims = {k: int(saved.get(k) or c.int(f"swa_{k}", default=d)) for k, d in swa.items()}
+    rope = saved.get("qk_rope_head_dim") or c.int("swa_qk_rope_head_dim")
+    return dims | {"qk_rope_head_dim": int(rope or dims["head_dim"] - dims["qk_nope_head_dim"])}
+
+
+@formula("dots3_note_text")
+def _dots3_note_text(c: Cfg, n: ParamCount) -> None:
+    """dots3-note: MLA on every layer with a headwise output gate and a norm on the rotary key;
+    sliding layers have their own widths (``swa_*``), indexed layers a DSA indexer; dense MLPs
+    on the first ``first_k_dense_replace`` layers, routed + shared experts after (the router's
+    score-correction bias is a buffer, not counted)."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers", default=46)
+    kinds = c.get("layer_types") or [
+        "full_attention" if not c.flag("use_sliding_window", True) or i < 2 or i % 4 == 1
+        else "sliding_attention"
+        for i in range(layers)
+    ]  # fmt: skip
+    dsa = c.get("use_dsa", c.get("per_layer_config") is None)
+    bias = c.flag("attention_bias", False)
+    for i, kind in enumerate(kinds):
+        w = _dots3_widths(c, i, kind == "sliding_attention")
+        heads, q_rank, kv_rank = w["num_attention_heads"], w["q_lora_rank"], w["kv_lora_rank"]
+        nope, rope, v_dim = w["qk_nope_head_dim"], w["qk_rope_head_dim"], w["v_head_dim"]
+        n.add(q_rank, hidden, "attn")
+        n.add(heads * (nope + rope), q_rank, "attn")
+        n.add(kv_rank + rope, hidden, "attn")
+        n.add(heads * (nope + v_dim), kv_rank, "attn")
+        n.add(hidden, heads * v_dim, "attn")
+        n.add(heads, hidden, "attn")  # headwise gate
+        n.other += q_rank + kv_rank + rope + bias * (q_rank + kv_rank + rope + hidden)
+        if kind in ("indexed_attention", "deepseek_sparse_attention") or (
+            kind == "full_attention" and dsa
+        ):
+            idx_heads = c.int("index_n_heads", default=64)
+            idx_dim = c.int("index_head_dim", default=128)
+            n.add(idx_heads * idx_dim, q_rank, "attn")
+            n.add(idx_dim, hidden, "attn")
+            n.add(idx_heads, hidden, "attn")
+            n.other += 2 * idx_dim  # the key LayerNorm's weight and bias
+    mlps = c.get("mlp_layer_types") or [
+        "sparse" if i >= c.int("first_k_dense_replace", default=1) else "dense"
+        for i in range(layers)
+    ]
+    moe, moe_inter = mlps.count("sparse"), c.int("moe_intermediate_size", default=1536)
+    shared = c.int("shared_experts_intermediate_size", "moe_shared_expert_intermediate_size",
+                   default=1536) * c.int("n_shared_experts", default=1)  # fmt: skip
+    embeddings(c, n, hidden)
+    gated_mlp(n, hidden, c.int("intermediate_size", default=13824), layers - moe)
+    routed_experts(n, hidden, moe, c.int("n_routed_experts", default=256), moe_inter, shared)
+    n.other += (2 * layers + 1) * hidden

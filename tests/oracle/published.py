@@ -29,6 +29,7 @@ def sliding(window: int, heads: int, dim: int) -> Layer:
 
 MLA = ("full", None, 1, 512, 64)  # DeepSeek's latent (kv_lora_rank) and its RoPE key
 CROSS = ("cross", None, 8, 128, 128)  # Mllama's cross-attention over the vision states
+DOTS3_SLIDING = ("sliding", 513, 1, 1024, 64)  # dots3-note's sliding latent and RoPE key
 
 
 def pattern(layers: str, attention: Layer) -> list[Layer]:
@@ -271,6 +272,15 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     "gemma-4-31b-it-text": (  # full every 6th: 4 global KV heads of 512 (V is K, cached twice)
         ([sliding(1024, 16, 256)] * 5 + [full(4, 512)]) * 10,
         (50 * 16 * 512 + 10 * 4 * 1024) * 2,
+    ),
+    "gemma-4-12b-text": (  # full every 6th: 1 global KV head of 512 (V is K, cached twice)
+        ([sliding(1024, 8, 256)] * 5 + [full(1, 512)]) * 8,
+        (40 * 8 * 512 + 8 * 1 * 1024) * 2,
+    ),
+    "dots3-note-prev-text": (  # indexed MLA on layers 0, 1, 5, ..., 45 (+ a 128-wide indexer
+        # key each); sliding_window_size 513 on the rest, their own latent: 1024 + rope 64
+        [DOTS3_SLIDING if i not in {0, *range(1, 46, 4)} else MLA for i in range(46)],
+        (13 * (576 + 128) + 33 * (1024 + 64)) * 2,
     ),
     "ling-3.0-tiny": (  # MLA closes each group of 4; KDA (no K/V cache) on the other 18
         ([NONE] * 3 + [MLA]) * 6,
