@@ -98,9 +98,14 @@ def test_an_oom_inside_graph_capture_leaves_an_eager_engine(monkeypatch: Any) ->
 def test_an_fp8_engine_decodes_with_the_cuda_kernel_and_matches_an_fp8_rounded_cache(
     name: str, monkeypatch: Any
 ) -> None:
-    """e4m3 pages (head_dim 128: the CUDA fp8 decode kernel's shape) give the tokens of
-    ``generate`` over a DynamicCache that rounds every K/V through e4m3."""
+    """e4m3 pages (head_dim 128: the CUDA fp8 decode kernel's shape) give the logits of
+    ``generate`` over a DynamicCache that rounds every K/V through e4m3, for the prefill
+    (the first token) and the first decode step, up to bf16 rounding. Later tokens are not
+    compared: in bf16 a K/V element one ulp from an e4m3 rounding boundary rounds either
+    way, and random weights' near-ties then part sequences (6-7 of 10 stay identical)."""
     from kvarch.runtime import cuda_fp8
+    from kvarch.runtime import engine as engine_module
+    from kvarch.runtime.sampling import sample
     from tests.test_runtime_fp8_cache import fp8_dynamic_cache
 
     monkeypatch.setitem(SMALL, "head_dim", 128)
@@ -112,10 +117,11 @@ def test_an_fp8_engine_decodes_with_the_cuda_kernel_and_matches_an_fp8_rounded_c
     with fp8_dynamic_cache():
         for p in prompts:
             out = model.generate(
-                torch.tensor([p], device="cuda"), max_new_tokens=NEW, do_sample=False,
-                eos_token_id=None, pad_token_id=0,
+                torch.tensor([p], device="cuda"), max_new_tokens=2, do_sample=False,
+                eos_token_id=None, pad_token_id=0, output_logits=True,
+                return_dict_in_generate=True,
             )  # fmt: skip
-            want.append(out[0, len(p) :].tolist())
+            want.append((out.sequences[0, len(p) :].tolist(), torch.cat(out.logits).float()))
     launches: list[int] = []
     decode = cuda_fp8.paged_decode
 
@@ -130,8 +136,21 @@ def test_an_fp8_engine_decodes_with_the_cuda_kernel_and_matches_an_fp8_rounded_c
     )  # fmt: skip
     assert engine.stats.cuda_graphs
     assert engine.cache.storage.data[0].dtype == torch.float8_e4m3fn
-    outs = engine.generate(prompts, SamplingParams(max_tokens=NEW, ignore_eos=True))
+    params = [SamplingParams(max_tokens=2, ignore_eos=True) for _ in prompts]
+    seen: dict[int, list[torch.Tensor]] = {id(p): [] for p in params}
+
+    def spy(logits: torch.Tensor, chosen: list[Any], gens: list[Any]) -> list[int]:
+        for row, p in zip(logits, chosen, strict=True):
+            seen[id(p)].append(row.float())
+        return sample(logits, chosen, gens)
+
+    monkeypatch.setattr(engine_module, "sample", spy)
+    outs = engine.generate(prompts, params)
     assert launches, "decode never reached the CUDA fp8 kernel"
-    same = sum(o.token_ids == w for o, w in zip(outs, want, strict=True))
-    # bf16 and e4m3 rounding: a request may part ways at a near-tie
-    assert same >= 8, [(o.token_ids, w) for o, w in zip(outs, want, strict=True)]
+    first = sum(o.token_ids[0] == w[0][0] for o, w in zip(outs, want, strict=True))
+    assert first >= 9, [(o.token_ids, w[0]) for o, w in zip(outs, want, strict=True)]
+    for i, (p, (tokens, logits)) in enumerate(zip(params, want, strict=True)):
+        got = torch.stack(seen[id(p)])
+        steps = 2 if outs[i].token_ids[0] == tokens[0] else 1  # same first token: same input
+        err = (got[:steps] - logits[:steps]).norm(dim=-1) / logits[:steps].norm(dim=-1)
+        assert float(err.max()) < 0.02, (i, err.tolist())
