@@ -257,7 +257,16 @@ def test_tower_branches_match_transformers(config: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize(
     "model_type",
-    ["fuyu", "moshi", "phi4_multimodal", "gpt-sw3", "deepseek_v4", "kolibri1", "zaya", "inkling_text"],
+    [
+        "fuyu",
+        "moshi",
+        "phi4_multimodal",
+        "gpt-sw3",
+        "deepseek_v4",
+        "kolibri1",
+        "zaya",
+        "inkling_text",
+    ],
 )
 def test_a_bare_model_type_counts_its_config_class_defaults(model_type: str) -> None:
     """The formulas' own defaults (``kvarch.params.core``) are transformers' config defaults:
