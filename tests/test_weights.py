@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 208, CONFIGS  # 204 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 211, CONFIGS  # 207 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -56,6 +56,9 @@ def test_parameter_count_matches_transformers(path: Path) -> None:
 EXACT_COUNTS = {
     "gemma-4-12b-text": 11_907_350_272,  # gemma4_unified_text: the gemma4_text formula
     "dots3-note-prev-text": 279_551_718_016,  # the checkpoint's, less 45 router bias buffers
+    "kolibri-1": 78_103_055_360,
+    "zaya1-8b": 8_840_488_784,  # the 8.84 B the checkpoint's Hub listing gives
+    "inkling-small-text": 263_655_189_034,  # the text model of the 276 B release
 }
 
 
@@ -144,6 +147,11 @@ _GLM_DSA = {"num_hidden_layers": 6, "first_k_dense_replace": 1, "n_routed_expert
 _DSV4 = {"head_dim": 16, "q_lora_rank": 32, "o_groups": 2, "o_lora_rank": 16, "hc_mult": 2,
          "index_n_heads": 2, "index_head_dim": 8, "n_routed_experts": 4,
          "moe_intermediate_size": 24, "num_experts_per_tok": 2, "sliding_window": 8}  # fmt: skip
+_ZAYA = {"num_key_value_heads": 2, "head_dim": 16, "num_hidden_layers": 2, "num_experts": 4,
+         "moe_intermediate_size": 24, "router_hidden_size": 8, "eos_token_id": 1}  # fmt: skip
+_INKLING = {"num_key_value_heads": 2, "head_dim": 16, "d_rel": 4, "rel_extent": 10,
+            "intermediate_size": 96, "moe_intermediate_size": 24, "num_experts_per_tok": 2,
+            "n_shared_experts": 1}  # fmt: skip
 # ... and of the other formulas whose fixture keeps its class's defaults
 DEFAULTS_BRANCHES = [
     ("xmod", {**_TINY_BERT, "languages": ["en_XX", "de_DE", "fr_XX"], "adapter_layer_norm": True,
@@ -199,6 +207,27 @@ DEFAULTS_BRANCHES = [
         "depthwise_separable_out_channel": 40, "depthwise_multiplier": 2, "kernel_size": 5,
         "time_reduction": 4, "bias_max_distance": 50, "bias_symmetric": True,
         "downsample_rate": 2}}),
+    # Kolibri 1 tied, experts under num_local_experts; ZAYA untied with biases (attention, head)
+    # and a sliding layer, then tied with a head bias and one KV head
+    ("kolibri1", {"num_key_value_heads": 2, "head_dim": 16, "num_hidden_layers": 3,
+                  "moe_intermediate_size": 24, "num_local_experts": 4, "num_experts_per_tok": 2,
+                  "shared_expert_intermediate_size": 40, "tie_word_embeddings": True}),
+    *[("zaya", {**_ZAYA, **more}) for more in (
+        {"num_hidden_layers": 3, "tie_word_embeddings": False, "lm_head_bias": True,
+         "attention_bias": True, "layer_types": ["hybrid", "hybrid_sliding", "hybrid"],
+         "sliding_window": 8},
+        {"num_key_value_heads": 1, "lm_head_bias": True},
+    )],
+    # Inkling: sliding layers narrower than the global ones, both schedules listed, no
+    # dense_intermediate_size; then the default global rule (every 6th) and dense_mlp_idx
+    ("inkling_text", {**_INKLING, "swa_num_attention_heads": 8, "swa_num_key_value_heads": 4,
+                      "swa_head_dim": 8, "num_hidden_layers": 4, "sliding_window": 6,
+                      "layer_types": ["hybrid", "hybrid_sliding", "hybrid_sliding", "hybrid"],
+                      "mlp_layer_types": ["sparse", "dense", "sparse", "dense"],
+                      "conv_kernel_size": 3, "n_routed_experts": 4}),
+    ("inkling_text", {**_INKLING, "swa_num_attention_heads": 4, "swa_num_key_value_heads": 2,
+                      "swa_head_dim": 16, "num_hidden_layers": 7, "sliding_window_size": 6,
+                      "num_local_experts": 4, "dense_mlp_idx": 1}),
 ]  # fmt: skip
 
 
@@ -259,7 +288,17 @@ def test_tower_branches_match_transformers(config: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(
-    "model_type", ["fuyu", "moshi", "phi4_multimodal", "gpt-sw3", "deepseek_v4"]
+    "model_type",
+    [
+        "fuyu",
+        "moshi",
+        "phi4_multimodal",
+        "gpt-sw3",
+        "deepseek_v4",
+        "kolibri1",
+        "zaya",
+        "inkling_text",
+    ],
 )
 def test_a_bare_model_type_counts_its_config_class_defaults(model_type: str) -> None:
     """The formulas' own defaults (``kvarch.params.core``) are transformers' config defaults:
@@ -356,3 +395,10 @@ def test_qwen3_8_flash_next_text_counts_exactly() -> None:
     mixers = 97 * 2 * 320 * streams + 96 * 4 * streams  # down and up; inject
     routers = 48 * (512 + 1) * 2560  # the experts' and the shared expert's gates
     assert sum(m.numel for m in n.matrices if m.tag == "router") == mixers + routers
+
+
+def test_kolibri_1_count_is_the_checkpoints_less_its_router_biases() -> None:
+    """The BF16 checkpoint's safetensors hold 78,103,074,560 parameters (a header inventory of
+    Aleph-Alpha/Kolibri-1-BF16); transformers keeps each layer's 384 expert biases as a
+    buffer, so the model counts 50 x 384 fewer."""
+    assert count_params(_fixture("kolibri-1")).total + 50 * 384 == 78_103_074_560

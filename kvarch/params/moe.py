@@ -1,6 +1,8 @@
 """Mixture-of-experts decoders that schedule their layers per layer: Hy3 (dense or sparse MLP
 per layer), Laguna (query heads, gate and MLP kind per layer), Flint (dense MLPs on listed
-layers) and DeepSeek-V4 (sliding, CSA or HCA attention per layer)."""
+layers), DeepSeek-V4 (sliding, CSA or HCA attention per layer), Inkling (sliding or global
+attention, dense or sparse MLP per layer), Dots3Note (indexed, full or sliding per layer); and
+Kolibri 1 and ZAYA (the same layer throughout, their own blocks)."""
 
 from __future__ import annotations
 
@@ -204,3 +206,125 @@ def _dots3_note_text(c: Cfg, n: ParamCount) -> None:
     gated_mlp(n, hidden, c.int("intermediate_size", default=13824), layers - moe)
     routed_experts(n, hidden, moe, c.int("n_routed_experts", default=256), moe_inter, shared)
     n.other += (2 * layers + 1) * hidden
+
+
+@formula("kolibri1")
+def _kolibri1(c: Cfg, n: ParamCount) -> None:
+    """Kolibri 1: q/k-normed GQA, routed experts and a shared MLP on every layer, four norms a
+    layer (sandwich norms around attention and the MoE); the router's score-correction bias is
+    a buffer, not counted. Defaults: ``Kolibri1Config``'s (Aleph-Alpha/Kolibri-1)."""
+    hidden, layers = c.int("hidden_size", default=2560), c.int("num_hidden_layers", default=50)
+    heads = c.int("num_attention_heads", default=48)
+    kv, hd = c.int("num_key_value_heads", default=4), c.int("head_dim", default=128)
+    n.add(c.int("vocab_size", default=128000), hidden, "embed")
+    if not c.tied:
+        n.add(c.int("vocab_size", default=128000), hidden, "head")
+    n.add(heads * hd, hidden, "attn", layers)
+    n.add(kv * hd, hidden, "attn", 2 * layers)
+    n.add(hidden, heads * hd, "attn", layers)
+    experts = c.int("num_experts", "num_local_experts", default=384)
+    shared = c.int("shared_expert_intermediate_size", default=512)
+    routed_experts(n, hidden, layers, experts, c.int("moe_intermediate_size", default=512), shared)
+    n.other += layers * (2 * hd + 4 * hidden) + hidden  # q/k norms, 4 norms a layer; final
+
+
+@formula("zaya")
+def _zaya(c: Cfg, n: ParamCount) -> None:
+    """ZAYA: every layer CCA attention then a MoE. CCA: q and k projections, a value half from
+    the current and one from the previous token, a depthwise (``cca_time0``) and a grouped
+    (``cca_time1``, one group per q and KV head) convolution over the q/k stream with biases, a
+    key temperature per KV head. The router: a biased projection to ``router_hidden_size``, a
+    norm, two biased square layers and an output over the experts plus one skip; layers after
+    the first scale the previous router's states. Four residual affines (scale and bias of the
+    branch and of the residual) around each sublayer, two norms a layer, an input affine; the
+    router's balancing biases are buffers. Defaults: ``ZayaConfig``'s (Zyphra/ZAYA1-8B)."""
+    hidden, layers = c.int("hidden_size", default=2048), c.int("num_hidden_layers", default=40)
+    heads = c.int("num_attention_heads", default=8)
+    kv, hd = c.int("num_key_value_heads", default=2), c.int("head_dim", default=128)
+    vocab, tied = c.int("vocab_size", default=262272), c.flag("tie_word_embeddings", True)
+    n.add(vocab, hidden, "embed")
+    if not tied:
+        n.add(vocab, hidden, "head")
+    n.other += c.flag("lm_head_bias", False) * vocab
+    q, k = heads * hd, kv * hd
+    n.add(q, hidden, "attn", layers)
+    n.add(k, hidden, "attn", layers)
+    n.add(k // 2, hidden, "attn", 2 * layers)  # v_proj_current, v_proj_delayed
+    n.add(hidden, q, "attn", layers)
+    bias = c.flag("attention_bias", False) * (q + k + k + hidden)
+    conv = (q + k) * (c.int("cca_time0", default=2) + 1)  # depthwise weights and biases
+    conv += (q + k) * ((q + k) // (heads + kv) * c.int("cca_time1", default=2) + 1)  # grouped
+    n.other += layers * (bias + conv + kv)  # + the key temperatures
+    width, experts = c.int("router_hidden_size", default=256), c.int("num_experts", default=16)
+    n.add(width, hidden, "router", layers)
+    n.add(width, width, "router", 2 * layers)
+    n.add(experts + 1, width, "router", layers)  # the experts and the skip
+    n.other += layers * 4 * width + (layers - 1) * width  # biases, norm; router state scales
+    inter = c.int("moe_intermediate_size", default=2048)
+    gated_mlp(n, hidden, inter, layers * experts, "expert")
+    n.other += layers * 10 * hidden + 3 * hidden  # 2 norms, 8 affines a layer; input affine, norm
+
+
+def _inkling_layers(c: Cfg, layers: int) -> tuple[list[bool], list[bool]]:
+    """Each layer's (sliding, sparse), as ``InklingTextConfig`` resolves them: ``layer_types``,
+    else ``local_layer_ids``, else global on every 6th layer; ``mlp_layer_types``, else dense
+    below ``dense_mlp_idx`` (0)."""
+    if types := c.get("layer_types"):
+        sliding = [t == "hybrid_sliding" for t in types]
+    else:
+        local = c.get("local_layer_ids")
+        ids = set(local) if local is not None else {i for i in range(layers) if (i + 1) % 6}
+        sliding = [i in ids for i in range(layers)]
+    if mlps := c.get("mlp_layer_types"):
+        return sliding, [t == "sparse" for t in mlps]
+    return sliding, [i >= c.int("dense_mlp_idx") for i in range(layers)]
+
+
+@formula("inkling_text")
+def _inkling_text(c: Cfg, n: ParamCount) -> None:
+    """Inkling's text model: a normed embedding and an untied head of ``vocab_size`` rows;
+    sliding layers attend with the ``swa_*`` widths, global ones with the others; each layer
+    has q/k/v/o, a relative projection (``d_rel`` per query head) and relative logits over the
+    window (sliding) or ``rel_extent`` (global), q/k norms, short convolutions over K and V and
+    over the attention and MLP branches, two norms; dense layers a gated MLP with a scale,
+    sparse ones routed and shared experts (``moe_intermediate_size`` wide) under a router that
+    scores both, with a scale. A checkpoint's ``dense_intermediate_size`` makes its
+    ``intermediate_size`` the experts' width, as transformers reads it. The router's
+    score-correction bias is a buffer. Defaults: ``InklingTextConfig``'s
+    (thinkingmachines/Inkling)."""
+    hidden, layers = c.int("hidden_size", default=6144), c.int("num_hidden_layers", default=66)
+    kernel = c.int("sconv_kernel_size", "conv_kernel_size", default=4)
+    d_rel, window = c.int("d_rel", default=16), c.int("sliding_window", "sliding_window_size")
+    window = window or 512
+    sliding, sparse = _inkling_layers(c, layers)
+    vocab = c.int("vocab_size", default=201024)
+    n.add(vocab, hidden, "embed")
+    n.add(vocab, hidden, "head")
+    n.other += 2 * hidden  # embedding norm, final norm
+    kinds = {
+        True: (("swa_num_attention_heads", 64), ("swa_num_key_value_heads", 16),
+               ("swa_head_dim", 128), window),
+        False: (("num_attention_heads", 64), ("num_key_value_heads", 8), ("head_dim", 128),
+                c.int("rel_extent", default=1024)),
+    }  # fmt: skip
+    for kind, count in Counter(sliding).items():
+        (hk, hdef), (kk, kdef), (dk, ddef), extent = kinds[kind]
+        heads, kv, hd = c.int(hk, default=hdef), c.int(kk, default=kdef), c.int(dk, default=ddef)
+        n.add(heads * hd, hidden, "attn", count)
+        n.add(kv * hd, hidden, "attn", 2 * count)
+        n.add(heads * d_rel, hidden, "attn", count)  # r_proj
+        n.add(hidden, heads * hd, "attn", count)
+        n.other += count * (2 * kv * hd * kernel + 2 * hd + d_rel * extent)  # convs, norms, rel
+    n.other += layers * (2 * hidden + 2 * hidden * kernel)  # 2 norms, branch convolutions
+    dense_inter, moe_inter = c.int("intermediate_size", default=24576), 0
+    if (wide := c.int("dense_intermediate_size")) > 0:
+        dense_inter, moe_inter = wide, dense_inter
+    moe_inter = moe_inter or c.int("moe_intermediate_size", default=3072)
+    moe = sum(sparse)
+    gated_mlp(n, hidden, dense_inter, layers - moe)
+    routed = c.int("n_routed_experts", "num_local_experts", default=256)
+    shared = c.int("n_shared_experts", default=2)
+    gated_mlp(n, hidden, moe_inter, moe * routed, "expert")
+    gated_mlp(n, hidden, moe_inter, moe * shared)
+    n.add(routed + shared, hidden, "router", moe)
+    n.other += layers  # the dense MLPs' and the routers' global scales

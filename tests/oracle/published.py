@@ -377,6 +377,13 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     # MOSS-Transcribe-Diarize's Qwen3 text model, head_dim 128 given; the Whisper encoder and
     # adaptor cache nothing (the audio tokens are cached as text)
     "moss-transcribe-diarize": ([full(8, 128)] * 28, 28 * 8 * 256 * 2),
+    # Kolibri-1: sliding 513 on 4 of every 5 layers, full on 4, 9, ..., 49; 4 KV heads of 128
+    "kolibri-1": (([sliding(513, 4, 128)] * 4 + [full(4, 128)]) * 10, 50 * 4 * 256 * 2),
+    # ZAYA1-8B: 40 hybrid layers (CCA attention + MoE), full attention, 2 KV heads of 128
+    "zaya1-8b": ([full(2, 128)] * 40, 40 * 2 * 256 * 2),
+    # Inkling-Small's text model: global on 5, 11, ..., 41 (not in local_layer_ids), sliding
+    # 512 on the 35 others, 8 KV heads of 128 on both kinds (swa_* equal the global widths)
+    "inkling-small-text": (([sliding(512, 8, 128)] * 5 + [full(8, 128)]) * 7, 42 * 8 * 256 * 2),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
@@ -449,6 +456,12 @@ STATE: dict[str, int] = {
     # Nemotron-H: the M blocks, 128 heads x mamba_head_dim, 8 groups of d_state 128
     "nemotron-h-8b-base-8k": _mamba(24, 128 * 64, 8 * 128, 4, 128 * 64 * 128),
     "nvidia-nemotron-nano-9b-v2": _mamba(27, 128 * 80, 8 * 128, 4, 128 * 80 * 128),
+    # ZAYA1-8B's CCA: a bf16 window of (2 - 1) + (2 - 1) over its q and k streams (8 + 2 heads
+    # of 128), and the last token's delayed value half (2 x 128 / 2), in bf16, on all 40 layers
+    "zaya1-8b": 40 * ((8 + 2) * 128 * 2 * 2 + 128 * 2),
+    # Inkling-Small: 4 short convolutions a layer (K and V over 8 x 128, the attention and MLP
+    # branches over 4096), windows of the kernel's 4, in float32 as transformers keeps them
+    "inkling-small-text": 42 * (2 * 8 * 128 + 2 * 4096) * 4 * 4,
 }
 
 
