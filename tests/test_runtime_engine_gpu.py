@@ -154,3 +154,30 @@ def test_an_fp8_engine_decodes_with_the_cuda_kernel_and_matches_an_fp8_rounded_c
         steps = 2 if outs[i].token_ids[0] == tokens[0] else 1  # same first token: same input
         err = (got[:steps] - logits[:steps]).norm(dim=-1) / logits[:steps].norm(dim=-1)
         assert float(err.max()) < 0.02, (i, err.tolist())
+
+
+@pytest.mark.parametrize("variant_id", ["llama-gqa", "gemma3-text", "gpt-oss", "mistral-window"])
+def test_fp8_pages_in_float32_on_cuda_give_generates_tokens_over_an_fp8_rounded_cache(
+    variant_id: str,
+) -> None:
+    """The Triton kernels' fp8 paths (prefill, chunked prefill, decode in CUDA graphs; windows,
+    sinks): in float32 the tokens equal ``generate`` over an e4m3-rounded DynamicCache."""
+    from tests.test_runtime_engine_families import prompts, tiny_model
+    from tests.test_runtime_fp8_cache import fp8_dynamic_cache
+
+    ref, model = tiny_model(variant_id).cuda(), tiny_model(variant_id).cuda()
+    batch = prompts(int(ref.config.get_text_config().vocab_size))
+    want = []
+    with fp8_dynamic_cache():
+        for p in batch:
+            ids = torch.tensor([p], device="cuda")
+            out = ref.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=8,
+                               do_sample=False, eos_token_id=None, pad_token_id=0)  # fmt: skip
+            want.append(out[0, len(p) :].tolist())
+    engine = Engine(model, max_batch_size=len(batch), max_seq_len=80, page_size=4,
+                    num_blocks=64, max_num_batched_tokens=64, kv_cache_dtype="fp8")  # fmt: skip
+    assert engine.cache.storage.data[0].dtype == torch.float8_e4m3fn
+    outs = engine.generate(batch, SamplingParams(max_tokens=8, ignore_eos=True))
+    differ = [(i, o.token_ids, w) for i, (o, w) in enumerate(zip(outs, want, strict=True))
+              if o.token_ids != w]  # fmt: skip
+    assert not differ, differ
