@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import copy
+import hashlib
 import json
 import math
 import random
@@ -34,23 +36,25 @@ def _plain(value: Any) -> Any:
     return repr(value)
 
 
-def _variants() -> list[dict[str, Any]]:
+def _variants() -> list[tuple[str, dict[str, Any]]]:
     from tests.oracle.variants import VARIANTS
 
-    return [{"model_type": v.model_type, **copy.deepcopy(v.kwargs)} for v in VARIANTS]
+    return [(v.id, {"model_type": v.model_type, **copy.deepcopy(v.kwargs)}) for v in VARIANTS]
 
 
-def _transformers_dicts(variants: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _transformers_dicts(
+    variants: list[tuple[str, dict[str, Any]]],
+) -> list[tuple[str, dict[str, Any]]]:
     """Each oracle variant as transformers' config class fills it in (what the oracle tests
     pass), for the model types this transformers knows."""
     from transformers import AutoConfig
     from transformers.models.auto.configuration_auto import CONFIG_MAPPING_NAMES
 
     out = []
-    for v in variants:
+    for name, v in variants:
         if v["model_type"] in CONFIG_MAPPING_NAMES:
             kwargs = {k: val for k, val in v.items() if k != "model_type"}
-            out.append(AutoConfig.for_model(v["model_type"], **kwargs).to_dict())
+            out.append((name, AutoConfig.for_model(v["model_type"], **kwargs).to_dict()))
     return out
 
 
@@ -60,22 +64,35 @@ def all_cases() -> list[tuple[str, Any]]:
     for path in sorted(FIXTURES.glob("configs*/*.json")):
         cases.append((f"fixture:{path.parent.name}/{path.name}", json.loads(path.read_text())))
     variants = _variants()
-    cases += [(f"variant:{i}", c) for i, c in enumerate(variants)]
-    cases += [(f"hf-variant:{i}", c) for i, c in enumerate(_transformers_dicts(variants))]
+    cases += [(f"variant:{name}", c) for name, c in variants]
+    cases += [(f"hf-variant:{name}", c) for name, c in _transformers_dicts(variants)]
     cases += [(f"defaults:{t}", {"model_type": t}) for t in sorted(generated.MODEL_TYPES)]
     if CORPUS.exists():
         corpus = json.loads(CORPUS.read_text())
         cases += [(f"corpus:{i}", c) for i, c in enumerate(corpus)]
+    return cases + _fuzz(cases)
+
+
+def _point(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def _fuzz(plain: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """Mutations of the plain cases, each drawn from its own seed and mutating the case next
+    on a hash ring, so a case added or removed changes only the draws that land on it."""
     from tests.reliability.config_fuzz import GARBAGE, mutate
 
-    rng = random.Random(0)
-    base = [c for _, c in cases]
+    ring = sorted((_point(name), i) for i, (name, _) in enumerate(plain))
+    keys = [k for k, _ in ring]
+    out = []
     for i in range(FUZZ_CASES):
-        config, _ = mutate(rng, rng.choice(base), rng.randint(1, 3))
+        rng = random.Random(f"fuzz:{i}")
+        _, source = ring[bisect.bisect_left(keys, _point(f"fuzz:{i}")) % len(ring)]
+        config, _ = mutate(rng, plain[source][1], rng.randint(1, 3))
         if rng.random() < 0.01:
             config = copy.deepcopy(rng.choice(GARBAGE))
-        cases.append((f"fuzz:{i}", config))
-    return cases
+        out.append((f"fuzz:{i}", config))
+    return out
 
 
 def outcome(config: Any) -> dict[str, Any]:
