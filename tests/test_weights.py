@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 211, CONFIGS  # 207 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 216, CONFIGS  # 212 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -59,6 +59,11 @@ EXACT_COUNTS = {
     "kolibri-1": 78_103_055_360,
     "zaya1-8b": 8_840_488_784,  # the 8.84 B the checkpoint's Hub listing gives
     "inkling-small-text": 263_655_189_034,  # the text model of the 276 B release
+    "diffllama-0.3b-handcut": 1_235_818_496,  # Llama-3.2-1B's body + 4 lambdas of 64 a layer
+    "doge-160m": 152_676_168,  # the recipe's "152M"
+    "nanochat-d32": 1_879_048_192,  # the run log's count, exactly
+    "k-exaone-236b-a23b": 236_571_150_336,  # the published 236 B (routers' biases are buffers)
+    "musicgen-melody-decoder": 1_384_424_448,  # the decoder of the 1.5 B release
 }
 
 
