@@ -233,6 +233,16 @@ DEFAULTS_BRANCHES = [
     ("inkling_text", {**_INKLING, "swa_num_attention_heads": 4, "swa_num_key_value_heads": 2,
                       "swa_head_dim": 16, "num_hidden_layers": 7, "sliding_window_size": 6,
                       "num_local_experts": 4, "dense_mlp_idx": 1}),
+    # Doge with its cross-domain experts (is_moe: 2 x sqrt(16) router keys, up/down embeddings)
+    ("doge", {**_TINY_BERT, "num_key_value_heads": 2, "is_moe": True, "num_experts": 16,
+              "num_experts_per_tok": 2}),
+    # EXAONE-MoE: mlp_layer_types listed (a dense layer among the sparse ones), GQA, tied;
+    # DiffLlama with an explicit head_dim
+    ("exaone_moe", {**_TINY_BERT, "num_hidden_layers": 3, "num_key_value_heads": 2,
+                    "head_dim": 16, "num_experts": 4, "moe_intermediate_size": 24,
+                    "num_shared_experts": 2, "tie_word_embeddings": True,
+                    "mlp_layer_types": ["sparse", "dense", "sparse"]}),
+    ("diffllama", {**_TINY_BERT, "num_key_value_heads": 2, "head_dim": 8}),
 ]  # fmt: skip
 
 
@@ -303,6 +313,7 @@ def test_tower_branches_match_transformers(config: dict[str, Any]) -> None:
         "kolibri1",
         "zaya",
         "inkling_text",
+        "exaone_moe",
     ],
 )
 def test_a_bare_model_type_counts_its_config_class_defaults(model_type: str) -> None:
