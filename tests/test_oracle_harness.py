@@ -441,7 +441,7 @@ def fixture_dict(name: str) -> dict[str, Any]:
 
 
 #: families whose default (SDPA) mask calls ``.item()`` on meta; eager attention caches the same
-EAGER_ON_META = {"biogpt", "musicgen_decoder", *ENCODER_DECODER}
+EAGER_ON_META = {"biogpt", "musicgen_decoder", "musicgen_melody_decoder", *ENCODER_DECODER}
 #: families that look for padding in ``input_ids`` (``.item()`` on meta) when a pad token is set
 #: and no mask is given; the pad token only marks an embedding row, not what is cached
 PAD_CHECK_ON_META = {"rembert", "roformer", "megatron-bert", "big_bird"}
@@ -468,8 +468,8 @@ def fixture_config(name: str) -> Any:
         # Blenderbot-400M-distill has fewer of (2, beside 12); the encoder is not built here
         if data.get("encoder_layers", 0) < data.get("decoder_layers", 0):
             data["encoder_layers"] = data["num_hidden_layers"] = data["decoder_layers"]
-    if model_type == "musicgen_decoder":  # the probe feeds one row of ids: one codebook's
-        data["num_codebooks"] = 1  # (embedding tables and heads only; not the cache)
+    if model_type in ("musicgen_decoder", "musicgen_melody_decoder"):  # the probe feeds one
+        data["num_codebooks"] = 1  # row of ids: one codebook's (tables and heads; not the cache)
     if model_type in PAD_CHECK_ON_META:
         data["pad_token_id"] = None
     if model_type == "xmod" and not data.get("default_language"):  # forward needs an adapter's

@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 211, CONFIGS  # 207 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 216, CONFIGS  # 212 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -59,6 +59,11 @@ EXACT_COUNTS = {
     "kolibri-1": 78_103_055_360,
     "zaya1-8b": 8_840_488_784,  # the 8.84 B the checkpoint's Hub listing gives
     "inkling-small-text": 263_655_189_034,  # the text model of the 276 B release
+    "diffllama-0.3b-handcut": 1_235_818_496,  # Llama-3.2-1B's body + 4 lambdas of 64 a layer
+    "doge-160m": 152_676_168,  # the recipe's "152M"
+    "nanochat-d32": 1_879_048_192,  # the run log's count, exactly
+    "k-exaone-236b-a23b": 236_571_150_336,  # the published 236 B (routers' biases are buffers)
+    "musicgen-melody-decoder": 1_384_424_448,  # the decoder of the 1.5 B release
 }
 
 
@@ -228,6 +233,16 @@ DEFAULTS_BRANCHES = [
     ("inkling_text", {**_INKLING, "swa_num_attention_heads": 4, "swa_num_key_value_heads": 2,
                       "swa_head_dim": 16, "num_hidden_layers": 7, "sliding_window_size": 6,
                       "num_local_experts": 4, "dense_mlp_idx": 1}),
+    # Doge with its cross-domain experts (is_moe: 2 x sqrt(16) router keys, up/down embeddings)
+    ("doge", {**_TINY_BERT, "num_key_value_heads": 2, "is_moe": True, "num_experts": 16,
+              "num_experts_per_tok": 2}),
+    # EXAONE-MoE: mlp_layer_types listed (a dense layer among the sparse ones), GQA, tied;
+    # DiffLlama with an explicit head_dim
+    ("exaone_moe", {**_TINY_BERT, "num_hidden_layers": 3, "num_key_value_heads": 2,
+                    "head_dim": 16, "num_experts": 4, "moe_intermediate_size": 24,
+                    "num_shared_experts": 2, "tie_word_embeddings": True,
+                    "mlp_layer_types": ["sparse", "dense", "sparse"]}),
+    ("diffllama", {**_TINY_BERT, "num_key_value_heads": 2, "head_dim": 8}),
 ]  # fmt: skip
 
 
@@ -298,6 +313,7 @@ def test_tower_branches_match_transformers(config: dict[str, Any]) -> None:
         "kolibri1",
         "zaya",
         "inkling_text",
+        "exaone_moe",
     ],
 )
 def test_a_bare_model_type_counts_its_config_class_defaults(model_type: str) -> None:

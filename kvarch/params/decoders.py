@@ -602,3 +602,45 @@ def _dory(c: Cfg, n: ParamCount) -> None:
     gated_mlp(n, hidden, inter, layers)
     width = heads * c.int("head_dim", default=hidden // heads)
     n.other += layers * (2 * width + 2 * inter + 2 * hidden) + c.int("vocab_size")
+
+
+@formula("diffllama")
+def _diffllama(c: Cfg, n: ParamCount) -> None:
+    """DiffLlama: Llama's layers, and four ``head_dim`` lambda vectors per attention layer
+    (``lambda_q1``, ``lambda_k1``, ``lambda_q2``, ``lambda_k2``; its group norm has no weight)."""
+    llama_like(c, n)
+    hidden, heads = c.int("hidden_size"), c.int("num_attention_heads")
+    hd = c.int("head_dim", default=hidden // heads if heads else 0)
+    n.other += c.int("num_hidden_layers") * 4 * hd
+
+
+@formula("doge")
+def _doge(c: Cfg, n: ParamCount) -> None:
+    """Doge: q/k-normed GQA with dynamic-mask parameters per layer (``dt_proj`` from the values
+    to one gate per KV head, and ``A``, one per KV head), two learned residual scales beside the
+    two norms, a gated MLP (or, with ``is_moe``, that MLP plus the cross-domain experts: a
+    product-key router of 2 x sqrt(experts) keys and up/down embeddings per expert)."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    heads = c.int("num_attention_heads")
+    kv = c.int("num_key_value_heads", default=heads)
+    hd = c.int("head_dim", default=hidden // heads if heads else 0)
+    embeddings(c, n, hidden)
+    gqa(c, n, layers, hidden)
+    n.add(kv, kv * hd, "attn", layers)  # dt_proj
+    gated_mlp(n, hidden, c.int("intermediate_size"), layers)
+    if c.flag("is_moe", False):
+        experts = c.int("num_experts", default=16384)
+        n.add(2 * int(experts**0.5), hidden, "router", layers)
+        n.add(experts, hidden, "expert", 2 * layers)  # down_embed, up_embed
+    n.other += layers * (kv + 2 * hd + 4 * hidden) + hidden  # A, q/k norms, norms and scales
+
+
+@formula("nanochat")
+def _nanochat(c: Cfg, n: ParamCount) -> None:
+    """NanoChat: unbiased multi-head attention and a ReLU² MLP (``fc1``/``fc2``, no gate); its
+    RMSNorms (q/k and the layers') have no weight, so the layers hold six matrices and nothing
+    else; untied embeddings and head."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    embeddings(c, n, hidden)
+    gqa(c, n, layers, hidden)
+    plain_mlp(n, hidden, c.int("intermediate_size"), layers, bias=False)

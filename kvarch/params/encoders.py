@@ -113,6 +113,22 @@ def _musicgen_decoder(c: Cfg, n: ParamCount) -> None:
     n.other += layers * 3 * 2 * hidden + 2 * hidden  # LayerNorms
 
 
+@formula("musicgen_melody_decoder")
+def _musicgen_melody_decoder(c: Cfg, n: ParamCount) -> None:
+    """MusicGen-Melody's decoder: MusicGen's without cross-attention (the text and chroma
+    conditioning is prepended to the input); an embedding table (with a pad row) and an untied
+    head per codebook. Defaults: ``MusicgenMelodyDecoderConfig``'s."""
+    hidden = c.int("hidden_size", default=1024)
+    layers, ffn = c.int("num_hidden_layers", default=24), c.int("ffn_dim", default=4096)
+    vocab, codebooks = c.int("vocab_size", default=2048), c.int("num_codebooks", default=4)
+    n.add(vocab + 1, hidden, "embed", codebooks)
+    n.add(vocab, hidden, "head", codebooks)
+    n.add(hidden, hidden, "attn", 4 * layers)  # q, k, v, out
+    n.add(ffn, hidden, "mlp", layers)
+    n.add(hidden, ffn, "mlp", layers)
+    n.other += layers * 2 * 2 * hidden + 2 * hidden  # LayerNorms
+
+
 _BERT = (
     "bert", "roberta", "xlm-roberta", "xlm-roberta-xl", "electra", "camembert", "ernie",
     "rembert", "roformer", "megatron-bert", "data2vec-text", "big_bird", "bert-generation",

@@ -384,6 +384,19 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     # Inkling-Small's text model: global on 5, 11, ..., 41 (not in local_layer_ids), sliding
     # 512 on the 35 others, 8 KV heads of 128 on both kinds (swa_* equal the global widths)
     "inkling-small-text": (([sliding(512, 8, 128)] * 5 + [full(8, 128)]) * 7, 42 * 8 * 256 * 2),
+    # DiffLlama-0.3B-handcut: 16 layers, 8 KV heads of head_dim 64 (V cached before the
+    # differential split: 64 wide, as K)
+    "diffllama-0.3b-handcut": ([full(8, 64)] * 16, 16 * 8 * 128 * 2),
+    # Doge-160M: no sliding_window, so every layer is full (the dynamic mask keeps the cache
+    # whole); 3 KV heads of 768 / 6 = 128
+    "doge-160m": ([full(3, 128)] * 24, 24 * 3 * 256 * 2),
+    # nanochat d32: 32 layers, 16 heads of 2048 / 16 = 128, no GQA
+    "nanochat-d32": ([full(16, 128)] * 32, 32 * 16 * 256 * 2),
+    # K-EXAONE: LLLG, sliding 128 on 3 of every 4 layers, full on 3, 7, ..., 47; 8 KV heads of 128
+    "k-exaone-236b-a23b": (([sliding(128, 8, 128)] * 3 + [full(8, 128)]) * 12, 48 * 8 * 256 * 2),
+    # MusicGen-Melody's decoder: 48 self-attention layers, 24 heads of 1536 / 24 = 64; no
+    # cross-attention (the conditioning is cached as prefix tokens)
+    "musicgen-melody-decoder": ([full(24, 64)] * 48, 48 * 24 * 128 * 2),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
