@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 211, CONFIGS  # 207 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 213, CONFIGS  # 209 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -32,6 +32,8 @@ def _meta_params(config: dict[str, Any]) -> int:
         config = config["text_config"]
     hf = AutoConfig.for_model(**config)
     name = (config.get("architectures") or [None])[0]
+    if config["model_type"] == "emu3":  # its language model, as the oracle builds it: kvarch
+        name = None  # counts no VQ-VAE (Emu3ForConditionalGeneration also needs vocabulary_map)
     cls = getattr(transformers, name, None) if name else None
     with warnings.catch_warnings(), torch.device("meta"):
         warnings.simplefilter("ignore")
@@ -59,6 +61,8 @@ EXACT_COUNTS = {
     "kolibri-1": 78_103_055_360,
     "zaya1-8b": 8_840_488_784,  # the 8.84 B the checkpoint's Hub listing gives
     "inkling-small-text": 263_655_189_034,  # the text model of the 276 B release
+    "ministral-3-8b-base-2512-text": 8_489_553_920,  # the 8.4 B language model Mistral lists
+    "emu3-chat-hf": 8_492_011_520,  # the language model (its VQ-VAE is not counted)
 }
 
 

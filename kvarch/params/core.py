@@ -115,6 +115,10 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
     "modernbert-decoder": {"hidden_size": 768, "intermediate_size": 1152, "num_hidden_layers": 22,
                            "vocab_size": 50368},
     "nemotron_h": {"head_dim": 128},  # not hidden / heads
+    "emu3_text_model": {  # Emu3TextConfig's (Emu3-Chat-hf's text_config omits them)
+        "vocab_size": 184622, "hidden_size": 4096, "intermediate_size": 14336,
+        "num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 8,
+    },
 }  # fmt: skip
 
 _TIED_BY_DEFAULT = {

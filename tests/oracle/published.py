@@ -384,6 +384,12 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     # Inkling-Small's text model: global on 5, 11, ..., 41 (not in local_layer_ids), sliding
     # 512 on the 35 others, 8 KV heads of 128 on both kinds (swa_* equal the global widths)
     "inkling-small-text": (([sliding(512, 8, 128)] * 5 + [full(8, 128)]) * 7, 42 * 8 * 256 * 2),
+    # Ministral 3 8B's text model: no sliding_window, so full attention on all 34 layers; 8 KV
+    # heads of the explicit head_dim 128 (YaRN and the llama-4 query scale leave the cache alone)
+    "ministral-3-8b-base-2512-text": ([full(8, 128)] * 34, 34 * 8 * 256 * 2),
+    # Emu3-Chat-hf: Emu3TextConfig's 32 layers, 8 KV heads of 4096 / 32 = 128, full attention
+    # (the VQ-VAE tokenizes images into text tokens and caches nothing)
+    "emu3-chat-hf": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
