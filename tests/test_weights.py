@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 213, CONFIGS  # 209 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 214, CONFIGS  # 210 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -63,6 +63,7 @@ EXACT_COUNTS = {
     "inkling-small-text": 263_655_189_034,  # the text model of the 276 B release
     "ministral-3-8b-base-2512-text": 8_489_553_920,  # the 8.4 B language model Mistral lists
     "emu3-chat-hf": 8_492_011_520,  # the language model (its VQ-VAE is not counted)
+    "aria-text": 24_869_091_840,  # the 25.3 B release less its vision tower and projector
 }
 
 
@@ -85,6 +86,19 @@ def test_dots3_note_text_branches_count_exactly(extra: dict[str, Any]) -> None:
     from tests.oracle.variants_recent_families import _DOTS3
 
     config = {**_DOTS3, "model_type": "dots3_note_text", **extra}
+    assert count_params(config).total == _meta_params(config)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {"head_dim": 24, "num_key_value_heads": 1, "moe_num_shared_experts": 1}],
+    ids=["defaults", "head-dim-gqa-one-shared"],
+)
+def test_aria_text_branches_count_exactly(extra: dict[str, Any]) -> None:
+    """AriaTextConfig's defaults (8 experts, 2 shared, MHA), and an explicit head_dim with GQA
+    and one shared expert, on a small config."""
+    config = {"model_type": "aria_text", "hidden_size": 64, "intermediate_size": 32,
+              "num_hidden_layers": 2, "num_attention_heads": 4, "vocab_size": 100, **extra}  # fmt: skip
     assert count_params(config).total == _meta_params(config)
 
 

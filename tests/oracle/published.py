@@ -390,6 +390,8 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     # Emu3-Chat-hf: Emu3TextConfig's 32 layers, 8 KV heads of 4096 / 32 = 128, full attention
     # (the VQ-VAE tokenizes images into text tokens and caches nothing)
     "emu3-chat-hf": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
+    # Aria's text model: 28 full-attention layers, 20 KV heads (no GQA) of 2560 / 20 = 128
+    "aria-text": ([full(20, 128)] * 28, 28 * 20 * 256 * 2),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
