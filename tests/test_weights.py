@@ -316,6 +316,9 @@ def test_tower_branches_match_transformers(config: dict[str, Any]) -> None:
         "kolibri1",
         "zaya",
         "inkling_text",
+        "ministral3",
+        "aria_text",
+        "emu3",
     ],
 )
 def test_a_bare_model_type_counts_its_config_class_defaults(model_type: str) -> None:

@@ -33,6 +33,8 @@ def count_params(config: Mapping[str, Any]) -> ParamCount:
     """The parameters ``config`` (a config.json dict) builds; ``family`` says which formula."""
     model_type = str(config.get("model_type", ""))
     text = config.get("text_config")
+    if text is None and model_type in _TEXT_TYPES:  # the composite's default text config
+        text = {}
     if isinstance(text, Mapping):
         text_type = str(text.get("model_type") or _TEXT_TYPES.get(model_type, f"{model_type}_text"))
         if model_type in TOWERS:  # the composite's own tie_word_embeddings ties the head

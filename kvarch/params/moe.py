@@ -334,11 +334,10 @@ def _inkling_text(c: Cfg, n: ParamCount) -> None:
 def _aria_text(c: Cfg, n: ParamCount) -> None:
     """Aria's text model: attention without biases, and on every layer a router over
     ``moe_num_experts`` gated experts ``intermediate_size`` wide beside a gated shared MLP of
-    ``moe_num_shared_experts`` x ``intermediate_size`` (AriaTextConfig's defaults: 8, 2)."""
-    hidden, layers = c.int("hidden_size", default=4096), c.int("num_hidden_layers", default=32)
-    inter = c.int("intermediate_size", default=4096)
+    ``moe_num_shared_experts`` x ``intermediate_size``."""
+    hidden, layers, inter = (c.int(k) for k in ("hidden_size", "num_hidden_layers", "intermediate_size"))
     embeddings(c, n, hidden)
     gqa(c, n, layers, hidden)
-    shared = inter * c.int("moe_num_shared_experts", default=2)
-    routed_experts(n, hidden, layers, c.int("moe_num_experts", default=8), inter, shared)
+    shared = inter * c.int("moe_num_shared_experts")
+    routed_experts(n, hidden, layers, c.int("moe_num_experts"), inter, shared)
     n.other += (2 * layers + 1) * hidden
