@@ -98,7 +98,8 @@ def test_aria_text_branches_count_exactly(extra: dict[str, Any]) -> None:
     """AriaTextConfig's defaults (8 experts, 2 shared, MHA), and an explicit head_dim with GQA
     and one shared expert, on a small config."""
     config = {"model_type": "aria_text", "hidden_size": 64, "intermediate_size": 32,
-              "num_hidden_layers": 2, "num_attention_heads": 4, "vocab_size": 100, **extra}  # fmt: skip
+              "num_hidden_layers": 2, "num_attention_heads": 4, "vocab_size": 100}  # fmt: skip
+    config.update(extra)
     assert count_params(config).total == _meta_params(config)
 
 

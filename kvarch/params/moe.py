@@ -335,7 +335,8 @@ def _aria_text(c: Cfg, n: ParamCount) -> None:
     """Aria's text model: attention without biases, and on every layer a router over
     ``moe_num_experts`` gated experts ``intermediate_size`` wide beside a gated shared MLP of
     ``moe_num_shared_experts`` x ``intermediate_size``."""
-    hidden, layers, inter = (c.int(k) for k in ("hidden_size", "num_hidden_layers", "intermediate_size"))
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    inter = c.int("intermediate_size")
     embeddings(c, n, hidden)
     gqa(c, n, layers, hidden)
     shared = inter * c.int("moe_num_shared_experts")
