@@ -2,7 +2,7 @@
 per layer), Laguna (query heads, gate and MLP kind per layer), Flint (dense MLPs on listed
 layers), DeepSeek-V4 (sliding, CSA or HCA attention per layer), Inkling (sliding or global
 attention, dense or sparse MLP per layer), Dots3Note (indexed, full or sliding per layer); and
-Kolibri 1 and ZAYA (the same layer throughout, their own blocks)."""
+Kolibri 1, ZAYA and Aria's text model (the same layer throughout, their own blocks)."""
 
 from __future__ import annotations
 
