@@ -19,7 +19,7 @@ from kvarch.weights import config_weight_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CONFIGS = sorted(FIXTURES.glob("configs*/*.json"))  # every fixture folder
-assert len(CONFIGS) >= 216, CONFIGS  # 212 in configs/, 4 in configs_gemma_and_mla/
+assert len(CONFIGS) >= 219, CONFIGS  # 215 in configs/, 4 in configs_gemma_and_mla/
 
 
 def _meta_params(config: dict[str, Any]) -> int:
@@ -32,6 +32,8 @@ def _meta_params(config: dict[str, Any]) -> int:
         config = config["text_config"]
     hf = AutoConfig.for_model(**config)
     name = (config.get("architectures") or [None])[0]
+    if config["model_type"] == "emu3":  # its language model, as the oracle builds it: kvarch
+        name = None  # counts no VQ-VAE (Emu3ForConditionalGeneration also needs vocabulary_map)
     cls = getattr(transformers, name, None) if name else None
     with warnings.catch_warnings(), torch.device("meta"):
         warnings.simplefilter("ignore")
@@ -64,6 +66,9 @@ EXACT_COUNTS = {
     "nanochat-d32": 1_879_048_192,  # the run log's count, exactly
     "k-exaone-236b-a23b": 236_571_150_336,  # the published 236 B (routers' biases are buffers)
     "musicgen-melody-decoder": 1_384_424_448,  # the decoder of the 1.5 B release
+    "ministral-3-8b-base-2512-text": 8_489_553_920,  # the 8.4 B language model Mistral lists
+    "emu3-chat-hf": 8_492_011_520,  # the language model (its VQ-VAE is not counted)
+    "aria-text": 24_869_091_840,  # the 25.3 B release less its vision tower and projector
 }
 
 
@@ -86,6 +91,20 @@ def test_dots3_note_text_branches_count_exactly(extra: dict[str, Any]) -> None:
     from tests.oracle.variants_recent_families import _DOTS3
 
     config = {**_DOTS3, "model_type": "dots3_note_text", **extra}
+    assert count_params(config).total == _meta_params(config)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {"head_dim": 24, "num_key_value_heads": 1, "moe_num_shared_experts": 1}],
+    ids=["defaults", "head-dim-gqa-one-shared"],
+)
+def test_aria_text_branches_count_exactly(extra: dict[str, Any]) -> None:
+    """AriaTextConfig's defaults (8 experts, 2 shared, MHA), and an explicit head_dim with GQA
+    and one shared expert, on a small config."""
+    config = {"model_type": "aria_text", "hidden_size": 64, "intermediate_size": 32,
+              "num_hidden_layers": 2, "num_attention_heads": 4, "vocab_size": 100}  # fmt: skip
+    config.update(extra)
     assert count_params(config).total == _meta_params(config)
 
 
@@ -314,6 +333,9 @@ def test_tower_branches_match_transformers(config: dict[str, Any]) -> None:
         "zaya",
         "inkling_text",
         "exaone_moe",
+        "ministral3",
+        "aria_text",
+        "emu3",
     ],
 )
 def test_a_bare_model_type_counts_its_config_class_defaults(model_type: str) -> None:

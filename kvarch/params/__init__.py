@@ -25,13 +25,18 @@ from kvarch.params.multimodal import TOWERS
 
 __all__ = ["Matrix", "ParamCount", "count_params"]
 
+#: a composite's text model_type where its text_config may not name it (transformers' class)
+_TEXT_TYPES = {"emu3": "emu3_text_model"}
+
 
 def count_params(config: Mapping[str, Any]) -> ParamCount:
     """The parameters ``config`` (a config.json dict) builds; ``family`` says which formula."""
     model_type = str(config.get("model_type", ""))
     text = config.get("text_config")
+    if text is None and model_type in _TEXT_TYPES:  # the composite's default text config
+        text = {}
     if isinstance(text, Mapping):
-        text_type = str(text.get("model_type") or f"{model_type}_text")
+        text_type = str(text.get("model_type") or _TEXT_TYPES.get(model_type, f"{model_type}_text"))
         if model_type in TOWERS:  # the composite's own tie_word_embeddings ties the head
             text = {**text, "tie_word_embeddings": Cfg(config, model_type).tied}
         n = count_params({**text, "model_type": text_type})
@@ -43,6 +48,8 @@ def count_params(config: Mapping[str, Any]) -> ParamCount:
             siglip(vision, Cfg(text, text_type).int("hidden_size"), n)
         elif vision is not None:
             n.notes.append("vision tower not counted")
+        if config.get("vq_config") is not None:  # Emu3's VQ-VAE image tokenizer
+            n.notes.append("VQ image tokenizer not counted")
         return n
     cfg = Cfg(config, model_type)
     if model_type in FORMULAS:

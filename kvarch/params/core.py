@@ -115,6 +115,20 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
     "modernbert-decoder": {"hidden_size": 768, "intermediate_size": 1152, "num_hidden_layers": 22,
                            "vocab_size": 50368},
     "nemotron_h": {"head_dim": 128},  # not hidden / heads
+    "ministral3": {
+        "vocab_size": 131072, "hidden_size": 4096, "intermediate_size": 14336,
+        "num_hidden_layers": 34, "num_attention_heads": 32, "num_key_value_heads": 8,
+        "head_dim": 128,
+    },
+    "aria_text": {
+        "vocab_size": 32000, "hidden_size": 4096, "intermediate_size": 4096,
+        "num_hidden_layers": 32, "num_attention_heads": 32, "moe_num_experts": 8,
+        "moe_num_shared_experts": 2,
+    },
+    "emu3_text_model": {  # Emu3TextConfig's (Emu3-Chat-hf's text_config omits them)
+        "vocab_size": 184622, "hidden_size": 4096, "intermediate_size": 14336,
+        "num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 8,
+    },
 }  # fmt: skip
 
 _TIED_BY_DEFAULT = {

@@ -21,7 +21,7 @@ _LLAMA_LIKE = {
     "gemma2", "gemma3_text", "gpt_oss", "llama4_text", "olmo2", "granite", "starcoder2",
     "cohere", "cohere2", "apertus", "arcee", "nemotron", "exaone", "glm", "glm4", "olmo",
     "hunyuan_v1_dense", "vaultgemma", "apertus1p5_text", "granite_swa", "mellum",
-    "granitemoe_swa", "jais2",
+    "granitemoe_swa", "jais2", "ministral3", "emu3_text_model",
 }  # fmt: skip
 
 

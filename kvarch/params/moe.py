@@ -2,7 +2,7 @@
 per layer), Laguna (query heads, gate and MLP kind per layer), Flint (dense MLPs on listed
 layers), DeepSeek-V4 (sliding, CSA or HCA attention per layer), Inkling (sliding or global
 attention, dense or sparse MLP per layer), Dots3Note (indexed, full or sliding per layer); and
-Kolibri 1 and ZAYA (the same layer throughout, their own blocks)."""
+Kolibri 1, ZAYA and Aria's text model (the same layer throughout, their own blocks)."""
 
 from __future__ import annotations
 
@@ -354,3 +354,17 @@ def _exaone_moe(c: Cfg, n: ParamCount) -> None:
     shared = moe_inter * c.int("num_shared_experts", default=1)
     routed_experts(n, hidden, moe, c.int("num_experts", default=64), moe_inter, shared)
     n.other += layers * (2 * hd + 2 * hidden) + hidden  # q/k norms, 2 norms a layer; final
+
+
+@formula("aria_text")
+def _aria_text(c: Cfg, n: ParamCount) -> None:
+    """Aria's text model: attention without biases, and on every layer a router over
+    ``moe_num_experts`` gated experts ``intermediate_size`` wide beside a gated shared MLP of
+    ``moe_num_shared_experts`` x ``intermediate_size``."""
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    inter = c.int("intermediate_size")
+    embeddings(c, n, hidden)
+    gqa(c, n, layers, hidden)
+    shared = inter * c.int("moe_num_shared_experts")
+    routed_experts(n, hidden, layers, c.int("moe_num_experts"), inter, shared)
+    n.other += (2 * layers + 1) * hidden

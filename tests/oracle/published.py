@@ -397,6 +397,14 @@ PUBLISHED: dict[str, tuple[list[Layer], int]] = {
     # MusicGen-Melody's decoder: 48 self-attention layers, 24 heads of 1536 / 24 = 64; no
     # cross-attention (the conditioning is cached as prefix tokens)
     "musicgen-melody-decoder": ([full(24, 64)] * 48, 48 * 24 * 128 * 2),
+    # Ministral 3 8B's text model: no sliding_window, so full attention on all 34 layers; 8 KV
+    # heads of the explicit head_dim 128 (YaRN and the llama-4 query scale leave the cache alone)
+    "ministral-3-8b-base-2512-text": ([full(8, 128)] * 34, 34 * 8 * 256 * 2),
+    # Emu3-Chat-hf: Emu3TextConfig's 32 layers, 8 KV heads of 4096 / 32 = 128, full attention
+    # (the VQ-VAE tokenizes images into text tokens and caches nothing)
+    "emu3-chat-hf": ([full(8, 128)] * 32, 32 * 8 * 256 * 2),
+    # Aria's text model: 28 full-attention layers, 20 KV heads (no GQA) of 2560 / 20 = 128
+    "aria-text": ([full(20, 128)] * 28, 28 * 20 * 256 * 2),
 }
 
 #: Encoder-decoder fixtures: cross-attention (KV heads, K dim, V dim) on every decoder layer, and
