@@ -91,6 +91,31 @@ def test_inspect_shows_keys_cached_beside_kv(
     assert [bool(s["extra_keys"]) for s in layers] == [True, True, False, False, False, True]
 
 
+def test_inspect_shows_minimax_m3_indexer_keys_from_the_checkpoint_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MiniMax-M3 as its checkpoints write the indexer (``sparse_attention_config``): the sparse
+    layers add one 128-wide indexer key to their 4 KV heads of 128."""
+    sparse = {"sparse_index_dim": 128, "sparse_attention_freq": [0, 0, 0, 1, 1, 1]}
+    config = {
+        "model_type": "minimax_m3_vl_text",
+        "num_hidden_layers": 6,
+        "torch_dtype": "bfloat16",
+        "sparse_attention_config": sparse,
+    }
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(config))
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith(
+        "6 layers: 6 full; 13056 bytes/token (12.75 KiB, bfloat16); max length 524288"
+    )
+    assert [line.split() for line in out[4:]] == [
+        ["0-2", "3", "full", "-", "4", "128", "128", "-", "-", "2048"],
+        ["3-5", "3", "full", "-", "4", "128", "128", "-", "indexer", "1x128", "2304"],
+    ]  # 2048 K/V + 256 indexer bytes per token on the sparse layers
+
+
 def test_plan_table_and_json(llama_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args = ["plan", str(llama_dir), "--gpu-memory", "80GiB", "--max-length", "8192"]
     assert main([*args, "--max-batch", "8"]) == 0

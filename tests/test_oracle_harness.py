@@ -568,6 +568,49 @@ def test_indexer_keys_at_full_size_defaults(model_type: str) -> None:
     assert layout.bytes_per_token == 2 * (kv + 128 * len(indexed)) and len(truth) == count
 
 
+# MiniMax-M3's text tower as its serving tests quote it (tests/fixtures/configs/README.md, row
+# minimax_m3_vl_text, ids 70502175328 and 65867163177): 6144 wide, 60 layers of 64 heads of 128
+# (4 KV heads), 3 dense layers then MoE, and the indexer in the checkpoint's form: one 128-wide
+# key per token on the layers sparse_attention_freq marks (the MoE layers in the M3 quote).
+M3_FREQ = [0] * 3 + [1] * 57
+MINIMAX_M3_TEXT = {
+    "hidden_size": 6144,
+    "num_hidden_layers": 60,
+    "num_attention_heads": 64,
+    "num_key_value_heads": 4,
+    "head_dim": 128,
+    "moe_layer_freq": M3_FREQ,
+    "sparse_attention_config": {
+        "use_sparse_attention": True,
+        "sparse_index_dim": 128,
+        "sparse_num_index_heads": 4,
+        "sparse_topk_blocks": 16,
+        "sparse_block_size": 128,
+        "sparse_attention_freq": M3_FREQ,
+        "sparse_local_block": 1,
+    },
+}
+
+
+def test_minimax_m3_indexer_keys_at_full_size_in_the_checkpoint_form() -> None:
+    """transformers' full-size MiniMax-M3 text model (shapes only) caches a 128-wide indexer
+    key on its 57 sparse layers; kvarch reads them from ``sparse_attention_config`` and counts
+    them: 137,472 bytes per token in bf16 against the K/V's 122,880 (+11.9 %)."""
+    from transformers import AutoConfig
+
+    config = AutoConfig.for_model("minimax_m3_vl_text", **MINIMAX_M3_TEXT)
+    truth = cache_truth(config, device="meta")
+    assert [t.index for t in truth if t.extra_keys] == list(range(3, 60))
+    assert {t.extra_keys for t in truth if t.extra_keys} == {(("indexer", 1, 128),)}
+    for source in (config, {"model_type": "minimax_m3_vl_text", **MINIMAX_M3_TEXT}):
+        layout = kvarch.inspect(source, dtype=DType.bfloat16)
+        assert mismatches(truth, layout.layers) == []
+        assert layout.bytes_per_token == 60 * 2 * 4 * 128 * 2 + 57 * 128 * 2 == 137472
+    dense = {k: v for k, v in MINIMAX_M3_TEXT.items() if k != "sparse_attention_config"}
+    plain = kvarch.inspect({"model_type": "minimax_m3_vl_text", **dense}, dtype=DType.bfloat16)
+    assert plain.bytes_per_token == 122880  # no indexer: every layer full attention only
+
+
 # --- kvarch's schemas against the truth ------------------------------------------------------
 
 

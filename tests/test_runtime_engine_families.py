@@ -94,6 +94,8 @@ SOLO = [
     pytest.param("dory-last-loop", id="dory-last-loop"),  # earlier loops read the layers' K/V
     pytest.param("dots3-note-text", id="dots3-text"),  # indexer top-k as indices, not latent
     pytest.param("dots3-note", id="dots3"),
+    # block-sparse indexer (keys paged by update_index) masking per-head K/V by key blocks
+    pytest.param("minimax-m3-vl-text-sparse-layers", id="minimax-m3-sparse"),
     pytest.param("hrm-text", id="hrm-text"),  # cache slots layer_idx plus a cycle offset
     pytest.param("gpt-neo-local-first", id="gpt-neo"),  # windows kept whole, masked by the module
     pytest.param("git", id="git"),  # attention outside AttentionInterface

@@ -113,3 +113,54 @@ def test_gpt_neo_local_layers_are_paged_whole_and_gathered() -> None:
     )
     assert all(g.window is None for g in cache.storage.groups)
     assert not cache.paged_attention  # its own attention masks the window
+
+
+def test_indexed_layers_are_told_by_their_class_features() -> None:
+    """A full ``DynamicLayer`` whose class adds an indexer-key update is indexed, whichever
+    spelling (``DynamicIndexedLayer.update_indexer``, MiniMax-M3's ``update_index``); a plain
+    or sliding layer is not."""
+    from transformers.cache_utils import DynamicLayer, DynamicSlidingWindowLayer
+
+    from kvarch.runtime.hf_layers import indexed_layers, is_indexed
+
+    class WithIndex(DynamicLayer):
+        def update_index(self, idx_k: torch.Tensor) -> torch.Tensor:
+            return idx_k
+
+    class SlidingWithIndexer(DynamicSlidingWindowLayer):
+        def update_indexer(self, keys: torch.Tensor) -> torch.Tensor:
+            return keys
+
+    layers = [DynamicLayer(), WithIndex(), SlidingWithIndexer(sliding_window=4)]
+    assert [is_indexed(x) for x in layers] == [False, True, False]
+    assert indexed_layers(layers) == {1}
+
+
+MINIMAX_SPARSE = "minimax-m3-vl-text-sparse-layers"
+
+
+def test_minimax_m3_sparse_layers_page_their_indexer_keys_and_keep_its_block_mask() -> None:
+    """MiniMax-M3's sparse layers (1 and 3) are paged with their ``idx_keys`` beside K/V
+    (``update_index``: ``[batch, 1, tokens, dim]``, as transformers returns them); greedy
+    tokens and logits equal transformers' ``generate`` on its own cache, over a prompt long
+    enough that the indexer's top 2 blocks of 4 keys leave most of it out (so the keys it
+    scores, read back from the pages, decide the tokens). Gathered, the model keeps its own
+    attention here, which builds the block mask; the Engine's (kvarch's attention) is in
+    test_runtime_engine_families.py."""
+    ref, m = model(MINIMAX_SPARSE), model(MINIMAX_SPARSE)
+    cache = PagedCache.from_model(
+        m, max_batch_size=1, max_seq_len=64, page_size=4, free_bytes=1 << 26
+    )
+    assert [isinstance(x, PagedIndexedLayer) for x in cache.layers] == [False, True, False, True]
+    assert not cache.paged_attention  # per-head K/V under a block mask: gathered
+    ids = torch.randint(1, 100, (1, 30), generator=torch.Generator().manual_seed(3))
+    run = dict(max_new_tokens=6, min_new_tokens=6, do_sample=False, pad_token_id=0,
+               output_logits=True, return_dict_in_generate=True)  # fmt: skip
+    want = ref.generate(ids, attention_mask=torch.ones_like(ids), **run)
+    got = m.generate(ids, attention_mask=torch.ones_like(ids), **run, **cache.kwargs_for(m))
+    assert torch.equal(got.sequences, want.sequences)
+    torch.testing.assert_close(torch.stack(got.logits), torch.stack(want.logits))
+    layer = cache.layers[1]
+    assert isinstance(layer, PagedIndexedLayer) and layer.indexer_length == 30 + 5
+    with pytest.raises(ShapeError, match="indexer keys"):
+        layer.update_index(torch.zeros(1, 2, 1, 16))  # two heads: not MiniMax's one

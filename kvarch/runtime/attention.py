@@ -160,7 +160,9 @@ def paged_attention(
 
     ``indices``: a sparse-attention indexer's top-k key positions ``[b, n, k]`` (DSA models
     hand them to attention implementations other than eager/SDPA): each query attends only
-    to those of its visible keys.
+    to those of its visible keys. ``block_indices`` (in ``kwargs``): a block-sparse indexer's
+    top key blocks ``[b, index heads, n, k]`` (MiniMax-M3): folded into the mask by the
+    module's own ``indexer.build_block_mask``, as transformers does for eager and SDPA.
     """
     global _armed
     armed, _armed = _armed, None
@@ -181,6 +183,14 @@ def paged_attention(
         found = _dense.get(id(key))
         armed = found[1] if found is not None and found[0] is key else None
     selected = None if indices is None else _selected(indices, key.shape[2])
+    block_indices = kwargs.pop("block_indices", None)
+    if block_indices is not None:
+        if armed is not None:
+            raise UnsupportedCacheError(
+                "?", armed.attention, [armed.layer], "block-sparse indexer blocks reach "
+                "attention that reads the pages or packed K/V; such layers must be gathered",
+            )  # fmt: skip
+        attention_mask = _block_mask(module, block_indices, attention_mask, query, key, kwargs)
     if armed is None:
         if selected is not None:
             attention_mask = _restrict(attention_mask, selected)
@@ -241,6 +251,35 @@ def _cross(
         out, _ = attend(module, q, k[None], v[None], m, scaling=scaling, **kwargs)
         outs.append(out)
     return torch.cat(outs, dim=0 if read.starts is None else 1), None
+
+
+def _block_mask(
+    module: Any,
+    block_indices: Tensor,
+    mask: Tensor | None,
+    query: Tensor,
+    key: Tensor,
+    kwargs: dict[str, Any],
+) -> Tensor:
+    """The additive ``[b, heads, n, keys]`` mask a block-sparse indexer's pick makes of
+    ``mask``, built by the module's indexer (``build_block_mask``) exactly as transformers'
+    MiniMax-M3 attention builds it for eager and SDPA: positions from ``position_ids``, else
+    the last ``n`` of the keys, one row per batch row."""
+    build = getattr(getattr(module, "indexer", None), "build_block_mask", None)
+    if not callable(build):
+        raise UnsupportedCacheError(
+            "?", "full", [getattr(module, "layer_idx", -1)],
+            f"{type(module).__name__} passes block_indices to attention without an "
+            "indexer.build_block_mask that folds them into the mask",
+        )  # fmt: skip
+    n, keys = query.shape[2], key.shape[2]
+    positions = kwargs.get("position_ids")
+    if positions is None:
+        positions = torch.arange(keys - n, keys, device=query.device)
+    positions = (positions if positions.ndim > 1 else positions.unsqueeze(0)).expand(
+        query.shape[0], -1
+    )
+    return build(block_indices, mask, keys, query.dtype, query.device, positions)
 
 
 def _selected(indices: Tensor, keys: int) -> Tensor:

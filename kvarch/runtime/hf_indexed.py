@@ -3,12 +3,16 @@
 transformers keeps an indexed layer's cache in ``DynamicIndexedLayer``: K/V (the MLA latent)
 plus ``indexer_keys`` ``[batch, tokens, index_head_dim]``, grown by ``update_indexer`` and
 returned whole to the model's indexer, which scores every cached token and keeps the top k.
+MiniMax-M3's sparse layers (``MiniMaxM3VLSparseCacheLayer``) keep per-head K/V and their
+lightning indexer's keys as ``idx_keys`` ``[batch, 1, tokens, index_head_dim]``, grown by
+``update_index``; the indexer keeps the top key blocks (``attention.py`` applies them).
 ``PagedIndexedLayer`` is that layer over kvarch's pages: the indexer keys live in the pool's
 extra tensor (``PagedKVCache.extras``) under the same block ids as the layer's K/V, so one
-block table finds both. ``update_indexer`` writes the new keys through the step's slot
-mapping and returns the sequence's keys gathered from its pages (first cut: one gather per
-layer and step, as the model's indexer wants them dense), left padding zeroed in ``generate``
-(the indexer masks those positions) or each packed sequence's back to back in the engine.
+block table finds both. ``update_indexer`` (``update_index``) writes the new keys through the
+step's slot mapping and returns the sequence's keys gathered from its pages (first cut: one
+gather per layer and step, as the model's indexer wants them dense), left padding zeroed in
+``generate`` (the indexer masks those positions) or each packed sequence's back to back in the
+engine.
 """
 
 from __future__ import annotations
@@ -53,6 +57,20 @@ class PagedIndexedLayer(PagedLayer):
     def update_indexer(self, indexer_key_states: Tensor) -> Tensor:
         """Write ``[batch, n, dim]`` new indexer keys; return the cached ones, as
         ``DynamicIndexedLayer``: ``[batch, tokens, dim]`` (engine: ``[1, Σ tokens, dim]``)."""
+        return self._write_and_gather(indexer_key_states)
+
+    def update_index(self, idx_k: Tensor) -> Tensor:
+        """MiniMax-M3's spelling (``MiniMaxM3VLSparseCacheLayer.update_index``): write the new
+        keys, laid out as K/V, ``[batch, 1, n, dim]`` (one head); return the cached ones in
+        that layout, ``[batch, 1, tokens, dim]``."""
+        if idx_k.dim() != 4 or idx_k.shape[1] != 1:
+            raise ShapeError(
+                f"layer {self.index} indexer keys", tuple(idx_k.shape), "[batch, 1, n, dim]"
+            )
+        return self._write_and_gather(idx_k[:, 0]).unsqueeze(1)
+
+    def _write_and_gather(self, indexer_key_states: Tensor) -> Tensor:
+        """``update_indexer``'s work: ``[batch, n, dim]`` in, ``[batch, tokens, dim]`` out."""
         batch, n, dim = indexer_key_states.shape
         cache = self.cache
         ctx = cache.context(self.index, batch, n, call="indexer")

@@ -4,10 +4,11 @@ Without a cache argument, ``generate`` gives a model ``DynamicCache(config=text_
 (unless the model class builds its own cache). Each decoder layer of that cache is matched
 against kvarch's plan: per-token K/V (a ``DynamicLayer`` for full/MLA layers, a
 ``DynamicSlidingWindowLayer`` for sliding and chunked ones, with the schema's window) is
-paged, and so is a ``DynamicIndexedLayer`` (full K/V plus a sparse-attention indexer's keys,
-paged beside them: ``hf_indexed``) and a compressed layer's ``DeepseekV4*Cache`` (a
-``DynamicSlidingWindowLayer`` whose window is paged, kvarch keeping its compressed caches:
-``hf_compressed``). A window layer transformers keeps whole (a plain
+paged, and so is an indexed layer (full K/V plus a sparse-attention indexer's keys, paged
+beside them: ``hf_indexed``; told by its class's indexer-key update, ``is_indexed``:
+``DynamicIndexedLayer``, MiniMax-M3's sparse layers) and a compressed layer's
+``DeepseekV4*Cache`` (a ``DynamicSlidingWindowLayer`` whose window is paged, kvarch keeping
+its compressed caches: ``hf_compressed``). A window layer transformers keeps whole (a plain
 ``DynamicLayer``: gpt_neo's local layers) is paged whole (``widen_unkept_windows``), and a
 looped model's per-loop cache copies (dory) are schema slots past the decoder layers. A
 linear-attention layer (``LinearAttentionLayer``, or ``LinearAttentionAnd*AttentionLayer``
@@ -34,6 +35,7 @@ from kvarch.runtime.module_state import MODULE_STATE
 
 __all__ = [
     "GATHERED",
+    "INDEXER_UPDATES",
     "LINEAR_MIXIN",
     "OWN_CACHE",
     "OWN_STEPS",
@@ -43,6 +45,7 @@ __all__ = [
     "delegated_layers",
     "gathered_reason",
     "indexed_layers",
+    "is_indexed",
     "packs_dense",
     "reads_layer_tensors",
     "stateful_layers",
@@ -64,7 +67,10 @@ _WITH_ATTENTION: dict[type, type] = {
     if hasattr(cache_utils, name)
 }
 """transformers' attention-plus-state layers, by the attention layer they extend."""
-_INDEXED: type | None = getattr(cache_utils, "DynamicIndexedLayer", None)
+INDEXER_UPDATES = ("update_indexer", "update_index")
+"""The methods by which a cache layer class takes a sparse-attention indexer's keys beside its
+K/V: ``DynamicIndexedLayer.update_indexer`` (deepseek_v32, glm_moe_dsa, qwen4_exp, ...),
+``MiniMaxM3VLSparseCacheLayer.update_index`` (minimax_m3_vl_text)."""
 
 
 GATHERED: dict[str, str] = {
@@ -210,11 +216,22 @@ def _loop_copies(text: Any, layers: list[Any]) -> list[Any]:
     return layers[start : start + int(text.n_recurrent_layers)] * (loops - 1)
 
 
+def is_indexed(layer: Any) -> bool:
+    """Whether transformers' cache ``layer`` is an indexed one, by its class's features (no
+    family list): a ``DynamicLayer`` that keeps every token (not a window) and whose class adds
+    an indexer-key update (``INDEXER_UPDATES``): ``DynamicIndexedLayer``, MiniMax-M3's
+    ``MiniMaxM3VLSparseCacheLayer``. It holds full K/V plus the indexer's keys, both of which
+    ``hf_indexed.PagedIndexedLayer`` pages."""
+    cls = type(layer)
+    if not issubclass(cls, DynamicLayer) or issubclass(cls, DynamicSlidingWindowLayer):
+        return False
+    return any(callable(getattr(cls, name, None)) for name in INDEXER_UPDATES)
+
+
 def indexed_layers(reference: list[Any]) -> set[int]:
-    """Layers transformers keeps in a ``DynamicIndexedLayer`` (K/V plus indexer keys)."""
-    return {
-        i for i, layer in enumerate(reference) if _INDEXED is not None and type(layer) is _INDEXED
-    }
+    """Layers transformers keeps in an indexed cache layer (``is_indexed``: K/V plus indexer
+    keys)."""
+    return {i for i, layer in enumerate(reference) if is_indexed(layer)}
 
 
 def widen_unkept_windows(
@@ -249,7 +266,7 @@ def _paged_problem(
         want = type(layer)
     if compressed and window is not None and isinstance(layer, want):
         want = type(layer)  # DeepseekV4HCACache / CSACache: a window plus compressed caches
-    indexed = window is None and _INDEXED is not None and type(layer) is _INDEXED
+    indexed = window is None and is_indexed(layer)
     if type(layer) is not want and not indexed:
         return f"transformers caches them in {type(layer).__name__}, not a {want.__name__}"
     got = getattr(layer, "sliding_window", None)

@@ -66,7 +66,8 @@ class LayerTruth:
     """Heads in the cached tensors, broadcast copies included (diagnostic)."""
     extra_keys: tuple[tuple[str, int, int], ...] = ()
     """Further per-token keys the layer caches, as (name, heads, dim): a sparse-attention
-    indexer's keys (``indexer_keys`` of transformers' ``DynamicIndexedLayer``)."""
+    indexer's keys (``indexer_keys`` of transformers' ``DynamicIndexedLayer``, ``idx_keys`` of
+    MiniMax-M3's sparse layers): any further tensor the cache layer holds a row per token of."""
     state: tuple[tuple[int, ...], ...] = ()
     """Shapes of the tensors the layer keeps per sequence, batch dim dropped: its conv states,
     then its recurrent states (``LinearAttentionLayer``), as transformers filled them."""
@@ -587,17 +588,49 @@ def _compressed_caches(index: int, layer: Any, fed: int) -> tuple[tuple[str, int
     return tuple(out)
 
 
+#: Cache-layer attributes that are not further per-token keys: K/V themselves, and what a
+#: layer keeps beside them (qwen4_exp's indexer positions are integer and so skipped anyway).
+_NOT_EXTRA_KEYS = frozenset({"keys", "values"})
+
+
+def _extra_key_name(attr: str) -> str:
+    """kvarch's ``extra_keys`` name for a cache-layer tensor: a sparse-attention indexer's
+    keys (``indexer_keys`` of ``DynamicIndexedLayer``, ``idx_keys`` of MiniMax-M3's sparse
+    layer) are "indexer"; anything else keeps its attribute name (kvarch then names none such,
+    so the comparison shows it)."""
+    lowered = attr.lower()
+    return "indexer" if "index" in lowered or "idx" in lowered else attr
+
+
 def _indexer_keys(index: int, layer: Any, fed: int) -> tuple[tuple[str, int, int], ...]:
-    """The layer's indexer keys as ``(("indexer", heads, dim),)``; () when it holds none.
-    transformers stores them ``[batch, tokens, dim]`` (one head) or ``[batch, tokens, heads,
-    dim]``, one row per token fed."""
-    keys = getattr(layer, "indexer_keys", None)
-    if keys is None or keys.numel() == 0:
-        return ()
-    if keys.dim() not in (3, 4) or keys.shape[1] != fed:
-        raise OracleError(f"layer {index}: indexer keys {tuple(keys.shape)}, {fed} tokens fed")
-    heads = 1 if keys.dim() == 3 else int(keys.shape[2])
-    return (("indexer", heads, int(keys.shape[-1])),)
+    """The further per-token keys a full layer holds beside K/V, as ``((name, heads, dim),
+    ...)``; () when it holds none.
+
+    Found by what the cache layer holds, not by its class: every floating-point tensor
+    attribute of three or four dims other than K/V that has a row per token fed.
+    ``DynamicIndexedLayer.indexer_keys`` is ``[batch, tokens, dim]`` (one head) or ``[batch,
+    tokens, heads, dim]``; MiniMax-M3's ``MiniMaxM3VLSparseCacheLayer.idx_keys`` is laid out
+    as K/V, ``[batch, heads, tokens, dim]``. A tensor that fits neither, or both (heads equal
+    to the tokens fed), is an ``OracleError``."""
+    import torch
+
+    found = []
+    for attr, keys in sorted(vars(layer).items()):
+        if attr in _NOT_EXTRA_KEYS or not isinstance(keys, torch.Tensor):
+            continue
+        if not keys.is_floating_point() or keys.dim() not in (3, 4) or keys.numel() == 0:
+            continue
+        shape = tuple(int(n) for n in keys.shape)
+        if keys.dim() == 3:
+            if shape[1] != fed:
+                raise OracleError(f"layer {index}: {attr} {shape}, {fed} tokens fed")
+            heads = 1
+        elif (shape[1] == fed) == (shape[2] == fed):
+            raise OracleError(f"layer {index}: {attr} {shape}: no one token axis of {fed}")
+        else:
+            heads = shape[2] if shape[1] == fed else shape[1]
+        found.append((_extra_key_name(attr), heads, shape[-1]))
+    return tuple(found)
 
 
 def _mask_window(module: Any) -> int | None:

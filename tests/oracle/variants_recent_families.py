@@ -636,6 +636,26 @@ VARIANTS_RECENT_FAMILIES: list[Variant] = [
         "block-sparse indexed layers keep a full cache",
     ),
     _v(
+        "minimax-m3-vl-text-checkpoint-form",
+        "minimax_m3_vl_text",
+        moe(
+            num_local_experts=2,
+            head_dim=24,
+            rotary_dim=8,
+            moe_layer_freq=[0, 1, 1, 1],
+            sparse_attention_config={
+                "use_sparse_attention": True,
+                "sparse_index_dim": 16,
+                "sparse_num_index_heads": 2,
+                "sparse_block_size": 4,
+                "sparse_topk_blocks": 2,
+                "sparse_local_block": 1,
+                "sparse_attention_freq": [0, 1, 1, 0],
+            },
+        ),
+        "config.json as checkpoints write it: sparse_attention_config, layers 1-2 index",
+    ),
+    _v(
         "minimax-m3-vl-text-mqa",
         "minimax_m3_vl_text",
         moe(num_local_experts=2, head_dim=16, rotary_dim=8, num_key_value_heads=1),
