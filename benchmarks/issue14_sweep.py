@@ -1,7 +1,7 @@
 """Issue 14 tile sweep in one call: fp8 e4m3 and MLA-latent decode launch choices at B64 x 4k.
 
-``python3 benchmarks/issue14_sweep.py [fp8,mla,bf16,superhead,pages]`` (``pages``: the
-page-box reads instead of the earlier tile sweeps) checks every configuration
+``python3 benchmarks/issue14_sweep.py [fp8,mla,bf16,superhead,offsets]`` (``offsets``: 32-bit
+gather offsets and warp counts instead of the earlier tile sweeps) checks every configuration
 against the torch reference (first rows) and times it (median of ``triton.testing.do_bench``)
 against the bf16 paged kernel and the copy ceiling measured in the same process; writes
 ``issue14_sweep.json`` under ``$OUT`` (or ./gpu_out) after each row and prints a table last.
@@ -59,29 +59,21 @@ def fp8_configs() -> list[Launch]:
     return found
 
 
-def page_configs(kind: str) -> list[Launch]:
-    """Page-box reads (``launch.pages``: TMA descriptors or one address per page), 32-bit
-    gather offsets (``offsets32``) and 1-2 warps per program, by (pages, block_n, stages,
-    splits, warps, offsets32); the default launch is timed again in between."""
+def offset_configs(kind: str) -> list[Launch]:
+    """32-bit gather offsets (``offsets32``) and 1-2 warps per program, by (block_n, stages,
+    splits, warps, offsets32); the default launch is timed again in between. (The page-box
+    reads this sweep also timed were removed from the kernel: docs/benchmarks.md, fourth pass.)"""
     if kind == "mla":
-        found = [("pointer", 64, 2, 4, 8, False), (None, 64, 2, 4, 8, False),
-                 ("pointer", 64, 2, 4, 8, False), ("pointer", 64, 2, 2, 8, False),
-                 ("pointer", 64, 2, 8, 8, False), ("tma", 64, 2, 4, 8, False),
-                 (None, 64, 2, 4, 8, True), (None, 64, 2, 4, 8, False)]  # fmt: skip
+        found = [(64, 2, 4, 8, False), (64, 2, 4, 8, True), (64, 2, 4, 8, False)]
     elif kind == "bf16":
-        found = [("tma", 64, 2, 1, 4, False), ("pointer", 64, 2, 1, 4, False),
-                 (None, 64, 2, 1, 4, True), (None, 64, 2, 2, 2, False)]  # fmt: skip
+        found = [(64, 2, 1, 4, True), (64, 2, 2, 2, False)]
     else:
-        found = [("tma", 64, 2, 1, 4, False), ("tma", 64, 3, 1, 4, False),
-                 ("tma", 64, 3, 2, 4, False), ("tma", 64, 3, 1, 8, False),
-                 ("tma", 32, 3, 1, 4, False), ("pointer", 64, 2, 1, 4, False),
-                 ("pointer", 64, 3, 1, 4, False), (None, 64, 2, 1, 4, True),
-                 (None, 64, 2, 2, 2, False), (None, 64, 2, 4, 2, False),
-                 (None, 64, 2, 4, 1, False), (None, 64, 2, 8, 1, False),
-                 (None, 64, 3, 4, 2, False), (None, 128, 2, 4, 2, False),
-                 (None, 64, 2, 4, 2, True), (None, None, None, None, None, False)]  # fmt: skip
-    return [Launch(pages=pages, block_n=bn, num_stages=st, splits=sp, num_warps=w,
-                   offsets32=o32) for pages, bn, st, sp, w, o32 in found]  # fmt: skip
+        found = [(64, 2, 1, 4, True), (64, 2, 2, 2, False), (64, 2, 4, 2, False),
+                 (64, 2, 4, 1, False), (64, 2, 8, 1, False), (64, 3, 4, 2, False),
+                 (128, 2, 4, 2, False), (64, 2, 4, 2, True),
+                 (None, None, None, None, False)]  # fmt: skip
+    return [Launch(block_n=bn, num_stages=st, splits=sp, num_warps=w, offsets32=o32)
+            for bn, st, sp, w, o32 in found]  # fmt: skip
 
 
 def superhead_configs() -> list[Launch]:
@@ -172,7 +164,7 @@ def main() -> int:
             return triton_ops.paged_decode(case.q, k8, v8, bt, case.seq_lens, scale=case.scale,
                                            k_scale=0.5, v_scale=0.5, launch=cfg)  # fmt: skip
 
-        configs = page_configs("fp8") if "pages" in wanted else fp8_configs()
+        configs = offset_configs("fp8") if "offsets" in wanted else fp8_configs()
         for cfg in [Launch(), *configs]:
             res["rows"].append(_row("fp8", cfg, fp8, ref, bf16_ms, case.bytes // 2, ceiling))
             print(res["rows"][-1], flush=True)
@@ -196,7 +188,7 @@ def main() -> int:
         ref = ops.ref_paged_decode(case.q[FEW], kc, vc, bt[FEW], case.seq_lens[FEW],
                                    scale=case.scale)  # fmt: skip
         configs = [Launch(splits=sp) for sp in (1, 2, 4)]
-        for cfg in page_configs("bf16") if "pages" in wanted else configs:
+        for cfg in offset_configs("bf16") if "offsets" in wanted else configs:
             res["rows"].append(_row("bf16", cfg, bf16, ref, bf16_ms, case.bytes, ceiling))
             print(res["rows"][-1], flush=True)
             save()
@@ -226,7 +218,7 @@ def main() -> int:
                                            v_head_dim=512, launch=cfg)  # fmt: skip
 
         moved = lat.k.numel() * 2
-        configs = page_configs("mla") if "pages" in wanted else mla_configs()
+        configs = offset_configs("mla") if "offsets" in wanted else mla_configs()
         for cfg in [Launch(), *configs]:
             res["rows"].append(_row("mla", cfg, mla, ref, bf16_ms, moved, ceiling))
             print(res["rows"][-1], flush=True)

@@ -282,28 +282,6 @@ def test_gpu_cvt_decodes_every_code_exactly(dtype: torch.dtype) -> None:
     _decodes_every_code(dtype, "cvt")
 
 
-@pytest.mark.parametrize("pages", ["tma", "pointer"])
-def test_decode_page_boxes(pages: triton_ops.PageLoads) -> None:
-    """Page-box reads: tiles of several pages, pages of several tiles, recycled pages (-1),
-    fp8 (word decodes, per-head scales; e5m2 converted), K wider than the power-of-two part."""
-
-    def launch(**kw: Any) -> triton_ops.DecodeLaunch:
-        return triton_ops.DecodeLaunch(pages=pages, **kw)
-
-    lens = [5, 40, 17, 70, 16]
-    _check_decode(Paged(lens, page=16, n_kv=2, dim=32), 4, launch=launch(splits=2, block_n=64))
-    _check_decode(Paged(lens, page=32, n_kv=2, dim=32), 2, launch=launch(splits=1, block_n=16))
-    windowed = Paged([50, 70, 3], page=16, n_kv=2, dim=32, window=20)
-    _check_decode(windowed, 2, window=20, launch=launch(splits=2, block_n=32))
-    for dtype in (FP8, E5M2):
-        cache = Paged([5, 40, 70], page=16, n_kv=2, dim=32, dtype=dtype, per_head_scales=True)
-        _check_decode(cache, 2, launch=launch(splits=2, block_n=32))
-    latent = Paged([5, 40, 70], page=32, n_kv=1, dim=48, latent=True)
-    _check_decode(latent, 16, v_head_dim=32, launch=launch(splits=2, block_n=16))
-    with pytest.raises(ShapeError, match="launch.pages"):
-        _check_decode(Paged([5], page=8, n_kv=2, dim=32), 2, launch=launch())
-
-
 def test_fp8_default_modes() -> None:
     """Decode converts e4m3 tiles to fp16 where Triton can (sm_89+), else decodes them by
     integer shifts (the interpreter too); prefill uses packed converts where it can."""
@@ -423,18 +401,15 @@ def test_gpu_decode_window_fp8_and_mla() -> None:
 
 @pytest.mark.gpu
 @gpu
-@pytest.mark.parametrize("pages", ["tma", "pointer", None])
-def test_gpu_decode_page_boxes(pages: triton_ops.PageLoads | None) -> None:
-    """Page boxes (``launch.pages``), or with None the gathers with 64-bit offsets."""
+def test_gpu_decode_64_bit_offsets() -> None:
+    """Gathers with 64-bit row offsets (``offsets32=False``) on every page size and path."""
     lens = [*torch.randint(1, 3000, (12,)).tolist(), 1, 16, 17, 64, 65, 4095]
     for page, block_n, splits in ((16, 64, None), (64, 64, 4), (128, 64, 1)):
-        launch = triton_ops.DecodeLaunch(
-            pages=pages, block_n=block_n, splits=splits, offsets32=None if pages else False
-        )
+        launch = triton_ops.DecodeLaunch(block_n=block_n, splits=splits, offsets32=False)
         _check_decode(Paged(lens, page=page, n_kv=8, dim=128), 4, launch=launch)
         fp8 = Paged(lens, page=page, dtype=FP8, n_kv=8, dim=128, per_head_scales=True)
         _check_decode(fp8, 4, launch=launch)
-    launch = triton_ops.DecodeLaunch(pages=pages, offsets32=None if pages else False)
+    launch = triton_ops.DecodeLaunch(offsets32=False)
     _check_decode(Paged([1200, 77], page=16, dtype=E5M2, n_kv=8, dim=128), 8, launch=launch)
     windowed = Paged([100, 4096, 5000], page=16, window=1024, n_kv=8, dim=128)
     _check_decode(windowed, 4, window=1024, launch=launch)
@@ -569,20 +544,16 @@ def test_gpu_prefill_options(name: str) -> None:
 @gpu
 @pytest.mark.parametrize(
     "name",
-    ["plain", "fp8", "fp8_one_split", "sinks_window", "softcap_sinks_chunk", "fp8_tma", "tma"],
+    ["plain", "fp8", "fp8_one_split", "sinks_window", "softcap_sinks_chunk"],
 )
 def test_gpu_decode_padding_rows_in_a_cuda_graph(name: str) -> None:
     """A bucket captured once, replayed with padding rows (length 0, table -1, q NaN) and
-    shorter rows (entries past their pages -1): padding rows give 0, others the reference.
-    ``*tma``: the page boxes read by TMA (``launch.pages``)."""
+    shorter rows (entries past their pages -1): padding rows give 0, others the reference."""
     dtype = FP8 if name.startswith("fp8") else torch.bfloat16
-    launch = triton_ops.DecodeLaunch(
-        pages="tma" if name.endswith("tma") else None,
-        splits=1 if name.endswith("one_split") else None,
-    )
+    launch = triton_ops.DecodeLaunch(splits=1 if name.endswith("one_split") else None)
     cache = Paged([3000] * 8, page=16, n_kv=8, dim=128, dtype=dtype)
     opts: dict[str, Any] = cache.scales()
-    if name not in ("plain", "fp8", "fp8_one_split", "fp8_tma", "tma"):
+    if name not in ("plain", "fp8", "fp8_one_split"):
         opts.update(_gpu_options(name, 32, level=8.0))
     q = torch.randn(8, 32, 128, device=DEVICE).to(torch.bfloat16)
     tables, seq_lens = cache.block_tables.clone(), cache.seq_lens.clone()

@@ -320,30 +320,6 @@ def test_triton_decode_zero_length_padding_rows(name: str, splits: int) -> None:
     assert _rel_err(out[live], want) < TRITON_TOL
 
 
-@pytest.mark.parametrize("pages", ["tma", "pointer"])
-@pytest.mark.parametrize("name", ["plain", "softcap_sinks_chunk7", "softcap_sinks_window9"])
-def test_triton_decode_page_boxes_with_options(name: str, pages: triton_ops.PageLoads) -> None:
-    """Page-box reads (``launch.pages``) with the options, NaN in every unowned row and page,
-    and padding rows of length 0."""
-    lens = [9, 0, 23, 40, 0, 17]
-    local = OPTIONS.get(name, {}).get("window"), OPTIONS.get(name, {}).get("chunk")
-    cache = Cache(lens, [_first_seen(max(n - 1, 0), *local) for n in lens], seed=7, page=16)
-    opts = _options(name, N_KV * 4, cache.gen) if name in OPTIONS else {}
-    q = cache.q(len(lens), N_KV * 4)
-    pad = [1, 4]
-    live = [0, 2, 3, 5]
-    q[pad] = float("nan")
-    out = torch.full((len(lens), N_KV * 4, DIM), float("nan"), device=DEVICE)
-    launch = triton_ops.DecodeLaunch(pages=pages, splits=2, block_n=32)
-    triton_ops.paged_decode(q, *cache.args(), scale=DIM**-0.5, out=out, launch=launch, **opts)
-    assert bool((out[pad] == 0).all()), "padding rows must be finite zeros"
-    k_cache, v_cache, tables, seq_lens = cache.args()
-    want = ops.ref_paged_decode(
-        q[live], k_cache, v_cache, tables[live], seq_lens[live], scale=DIM**-0.5, **opts
-    )
-    assert _rel_err(out[live], want) < TRITON_TOL
-
-
 def test_triton_decode_allocates_no_constants_per_call() -> None:
     """Absent or float scales are tensors made once and reused (CUDA-graph friendly)."""
     q = torch.randn(2, 4, DIM, device=DEVICE)

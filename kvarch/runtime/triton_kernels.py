@@ -142,41 +142,6 @@ def _decode_words(x, DECODE: tl.constexpr, E5M2: tl.constexpr):
     return x
 
 
-@triton.jit
-def _load_box(
-    src, page, row0, kv_head, col0, sb, sp, sh, limit,
-    ROWS: tl.constexpr, COLS: tl.constexpr, MASK_COLS: tl.constexpr, TMA: tl.constexpr,
-    DECODE: tl.constexpr,
-):  # fmt: skip
-    """Rows ``[row0, row0 + ROWS)`` of page ``page`` (one KV head), columns
-    ``[col0, col0 + COLS)`` (zeros from ``limit`` on), decoded like :func:`_load_cols`.
-
-    One address per page instead of one per key: with TMA ``src`` is a tensor descriptor of
-    the cache as ``[blocks, page, heads, words]`` whose box is ``[1, ROWS, 1, COLS // unit]``
-    (the copy engine zero-fills columns past the cache's width); otherwise a pointer plus
-    loop-invariant 32-bit offsets within the page. Strides count words as in :func:`_load_cols`.
-    """
-    unit: tl.constexpr = 4 if DECODE == 2 else (2 if DECODE == 1 else 1)
-    if TMA:
-        x = src.load([page, row0, kv_head, col0 // unit]).reshape([ROWS, COLS // unit])
-    else:
-        if DECODE == 1:
-            words = src.to(tl.pointer_type(tl.int16))
-        elif DECODE == 2:
-            words = src.to(tl.pointer_type(tl.int32))
-        else:
-            words = src
-        words += page.to(tl.int64) * sb + row0 * sp + kv_head * sh + col0 // unit
-        j = tl.arange(0, COLS // unit)
-        offs = tl.arange(0, ROWS)[:, None] * sp + j[None, :]
-        if MASK_COLS:
-            zero = tl.zeros([1, 1], words.dtype.element_ty)
-            x = tl.load(words + offs, mask=(col0 + unit * j < limit)[None, :], other=zero)
-        else:
-            x = tl.load(words + offs)
-    return _decode_words(x, DECODE, False)  # the word decodes (DECODE > 0) are e4m3 only
-
-
 @triton.jit(do_not_specialize=["num_tokens"])  # one compile for every step size
 def write_kv_kernel(
     k_ptr,
@@ -324,213 +289,41 @@ def _accumulate(l_i, acc, alpha, p, pv):
 
 
 @triton.jit
-def _cat(a, b):
-    """``[rows, n]`` and ``[rows, n]`` -> ``[rows, 2n]`` (a's columns first)."""
-    return tl.permute(tl.join(a, b), (0, 2, 1)).reshape([a.shape[0], 2 * a.shape[1]])
-
-
-@triton.jit
-def _halves(x):
-    """Inverse of :func:`_cat`: ``[rows, 2n]`` -> its first and last n columns."""
-    return tl.split(tl.permute(x.reshape([x.shape[0], 2, x.shape[1] // 2]), (0, 2, 1)))
-
-
-@triton.jit
-def _box_page(bt_row_ptr, p0, page_size, load_lo, load_hi, BOX: tl.constexpr, MASKED: tl.constexpr):
-    """(page, first row in it) of the box of keys ``p0 .. p0+BOX``; a masked box with no key
-    in ``[load_lo, load_hi)`` reads page 0 (its entry may be -1 or past the table)."""
-    if MASKED:
-        live = (p0 < load_hi) & (p0 + BOX > load_lo)
-        page = tl.maximum(tl.load(bt_row_ptr + p0 // page_size, mask=live, other=0), 0)
-    else:
-        page = tl.load(bt_row_ptr + p0 // page_size)
-    return page, p0 % page_size
-
-
-@triton.jit
-def _box_scores(
-    q1, q2, kc_ptr, kc2_ptr, page, row0, kv_head, kc_sb, kc_sp, kc_sh,
-    HEAD_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr, BOX: tl.constexpr,
-    F32: tl.constexpr, FP8_DECODE: tl.constexpr, TMA: tl.constexpr,
-):  # fmt: skip
-    """(raw scores ``[rows, BOX]``, K's first D1 columns) of one page box."""
-    k1 = _load_box(
-        kc_ptr, page, row0, kv_head, 0, kc_sb, kc_sp, kc_sh, HEAD_DIM, BOX, D1, False, TMA,
-        FP8_DECODE,
-    ).to(q1.dtype)  # fmt: skip
-    s = _mm(q1, tl.trans(k1), F32)
-    if BLOCK_D2 > 0:
-        k2 = _load_box(
-            kc2_ptr, page, row0, kv_head, D1, kc_sb, kc_sp, kc_sh, HEAD_DIM, BOX, BLOCK_D2,
-            True, TMA, FP8_DECODE,
-        ).to(q2.dtype)  # fmt: skip
-        s += _mm(q2, tl.trans(k2), F32)
-    return s, k1
-
-
-@triton.jit
-def _box_values(
-    p, k1, vc_ptr, page, row0, kv_head, p0, load_lo, load_hi, vc_sb, vc_sp, vc_sh,
-    V_DIM: tl.constexpr, BLOCK_DV: tl.constexpr, BOX: tl.constexpr, V_IS_K1: tl.constexpr,
-    MASKED: tl.constexpr, F32: tl.constexpr, FP8_DECODE: tl.constexpr, TMA: tl.constexpr,
-):  # fmt: skip
-    """``p @ V`` of one page box (V is ``k1`` with V_IS_K1). Masked boxes zero the rows outside
-    ``[load_lo, load_hi)``: they may hold anything, NaN included."""
-    if V_IS_K1:
-        v = k1
-    else:
-        v = _load_box(
-            vc_ptr, page, row0, kv_head, 0, vc_sb, vc_sp, vc_sh, V_DIM, BOX, BLOCK_DV,
-            BLOCK_DV != V_DIM, TMA, FP8_DECODE,
-        ).to(k1.dtype)  # fmt: skip
-    if MASKED:
-        pos = p0 + tl.arange(0, BOX)
-        v = tl.where(((pos >= load_lo) & (pos < load_hi))[:, None], v, 0.0)
-    return _mm(p.to(v.dtype), v, F32)
-
-
-@triton.jit
-def _attend_boxes(
-    q1, q2, m_i, l_i, acc, kc_ptr, kc2_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
-    load_lo, load_hi, visible_lo, visible_hi, qk_scale, cap,
-    kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-    HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
-    BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, BOX: tl.constexpr, V_IS_K1: tl.constexpr,
-    MASKED: tl.constexpr, SOFTCAP: tl.constexpr, F32: tl.constexpr, FP8_DECODE: tl.constexpr,
-    TMA: tl.constexpr,
-):  # fmt: skip
-    """:func:`_attend_tile` with the tile read as 1, 2 or 4 page boxes of BOX keys (BOX divides
-    the page size): one block-table entry and one address per box (:func:`_load_box`; with
-    TMA ``kc_ptr`` / ``kc2_ptr`` / ``vc_ptr`` are descriptors of K's two column parts and V).
-    The boxes' scores are joined so the softmax update runs once per BLOCK_N keys.
-    """
-    NB: tl.constexpr = BLOCK_N // BOX
-    pa, ra = _box_page(bt_row_ptr, n0, page_size, load_lo, load_hi, BOX, MASKED)
-    s, k_a = _box_scores(
-        q1, q2, kc_ptr, kc2_ptr, pa, ra, kv_head, kc_sb, kc_sp, kc_sh,
-        HEAD_DIM, D1, BLOCK_D2, BOX, F32, FP8_DECODE, TMA,
-    )  # fmt: skip
-    if NB > 1:
-        pb, rb = _box_page(bt_row_ptr, n0 + BOX, page_size, load_lo, load_hi, BOX, MASKED)
-        s_b, k_b = _box_scores(
-            q1, q2, kc_ptr, kc2_ptr, pb, rb, kv_head, kc_sb, kc_sp, kc_sh,
-            HEAD_DIM, D1, BLOCK_D2, BOX, F32, FP8_DECODE, TMA,
-        )  # fmt: skip
-        s = _cat(s, s_b)
-    if NB > 2:
-        pc, rc = _box_page(bt_row_ptr, n0 + 2 * BOX, page_size, load_lo, load_hi, BOX, MASKED)
-        s_c, k_c = _box_scores(
-            q1, q2, kc_ptr, kc2_ptr, pc, rc, kv_head, kc_sb, kc_sp, kc_sh,
-            HEAD_DIM, D1, BLOCK_D2, BOX, F32, FP8_DECODE, TMA,
-        )  # fmt: skip
-        pd, rd = _box_page(bt_row_ptr, n0 + 3 * BOX, page_size, load_lo, load_hi, BOX, MASKED)
-        s_d, k_d = _box_scores(
-            q1, q2, kc_ptr, kc2_ptr, pd, rd, kv_head, kc_sb, kc_sp, kc_sh,
-            HEAD_DIM, D1, BLOCK_D2, BOX, F32, FP8_DECODE, TMA,
-        )  # fmt: skip
-        s = _cat(s, _cat(s_c, s_d))
-    pos = n0 + tl.arange(0, BLOCK_N)
-    m_new, alpha, p = _softmax_step(
-        s, m_i, pos, visible_lo, visible_hi, qk_scale, cap, MASKED, SOFTCAP
-    )
-    p_ab = p
-    if NB > 2:
-        p_ab, p_cd = _halves(p)
-    p_a = p_ab
-    if NB > 1:
-        p_a, p_b = _halves(p_ab)
-    pv = _box_values(
-        p_a, k_a, vc_ptr, pa, ra, kv_head, n0, load_lo, load_hi, vc_sb, vc_sp, vc_sh,
-        V_DIM, BLOCK_DV, BOX, V_IS_K1, MASKED, F32, FP8_DECODE, TMA,
-    )  # fmt: skip
-    if NB > 1:
-        pv += _box_values(
-            p_b, k_b, vc_ptr, pb, rb, kv_head, n0 + BOX, load_lo, load_hi, vc_sb, vc_sp, vc_sh,
-            V_DIM, BLOCK_DV, BOX, V_IS_K1, MASKED, F32, FP8_DECODE, TMA,
-        )  # fmt: skip
-    if NB > 2:
-        p_c, p_d = _halves(p_cd)
-        pv += _box_values(
-            p_c, k_c, vc_ptr, pc, rc, kv_head, n0 + 2 * BOX, load_lo, load_hi,
-            vc_sb, vc_sp, vc_sh, V_DIM, BLOCK_DV, BOX, V_IS_K1, MASKED, F32, FP8_DECODE, TMA,
-        )  # fmt: skip
-        pv += _box_values(
-            p_d, k_d, vc_ptr, pd, rd, kv_head, n0 + 3 * BOX, load_lo, load_hi,
-            vc_sb, vc_sp, vc_sh, V_DIM, BLOCK_DV, BOX, V_IS_K1, MASKED, F32, FP8_DECODE, TMA,
-        )  # fmt: skip
-    l_i, acc = _accumulate(l_i, acc, alpha, p, pv)
-    return m_new, l_i, acc
-
-
-@triton.jit
-def _attend_block(
-    q1, q2, m_i, l_i, acc, kc_ptr, kc2_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
-    load_lo, load_hi, visible_lo, visible_hi, qk_scale, cap,
-    kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-    HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
-    BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
-    MASKED: tl.constexpr, SOFTCAP: tl.constexpr, F32: tl.constexpr, FP8_DECODE: tl.constexpr,
-    BOX: tl.constexpr, TMA: tl.constexpr, IDX32: tl.constexpr,
-):  # fmt: skip
-    """Keys ``n0 .. n0+BLOCK_N``: one gathered tile (BOX 0) or BLOCK_N / BOX page boxes."""
-    if BOX == 0:
-        m_i, l_i, acc = _attend_tile(
-            q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
-            load_lo, load_hi, visible_lo, visible_hi, qk_scale, cap,
-            kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, MASKED, SOFTCAP, F32,
-            FP8_DECODE, IDX32,
-        )  # fmt: skip
-    else:
-        m_i, l_i, acc = _attend_boxes(
-            q1, q2, m_i, l_i, acc, kc_ptr, kc2_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
-            load_lo, load_hi, visible_lo, visible_hi, qk_scale, cap,
-            kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
-            HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, BOX, V_IS_K1, MASKED, SOFTCAP,
-            F32, FP8_DECODE, TMA,
-        )  # fmt: skip
-    return m_i, l_i, acc
-
-
-@triton.jit
 def _attend_range(
-    q1, q2, m_i, l_i, acc, kc_ptr, kc2_ptr, vc_ptr, bt_row_ptr, kv_head, page_size,
+    q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, page_size,
     lo, hi, full_lo, full_hi, visible_lo, visible_hi, qk_scale, cap,
     kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
     HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr, D1: tl.constexpr, BLOCK_D2: tl.constexpr,
     BLOCK_DV: tl.constexpr, BLOCK_N: tl.constexpr, V_IS_K1: tl.constexpr,
-    SOFTCAP: tl.constexpr, F32: tl.constexpr, FP8_DECODE: tl.constexpr, BOX: tl.constexpr,
-    TMA: tl.constexpr, IDX32: tl.constexpr,
+    SOFTCAP: tl.constexpr, F32: tl.constexpr, FP8_DECODE: tl.constexpr, IDX32: tl.constexpr,
 ):  # fmt: skip
     """Keys ``[lo, hi)``: tiles inside ``[full_lo, full_hi)`` (BLOCK_N-aligned, visible to every
-    row) skip all masking; the partial tiles on either side are masked. BOX > 0 reads each
-    tile as page boxes of BOX keys (:func:`_attend_boxes`), else key by key.
-    """
+    row) skip all masking; the partial tiles on either side are masked."""
     full_lo = tl.minimum(full_lo, hi)
     for n0 in range((lo // BLOCK_N) * BLOCK_N, full_lo, BLOCK_N):
-        m_i, l_i, acc = _attend_block(
-            q1, q2, m_i, l_i, acc, kc_ptr, kc2_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
+        m_i, l_i, acc = _attend_tile(
+            q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, SOFTCAP, F32,
-            FP8_DECODE, BOX, TMA, IDX32,
+            FP8_DECODE, IDX32,
         )  # fmt: skip
     full_hi = tl.maximum(full_hi, full_lo)
     for n0 in range(full_lo, full_hi, BLOCK_N):
-        m_i, l_i, acc = _attend_block(
-            q1, q2, m_i, l_i, acc, kc_ptr, kc2_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
+        m_i, l_i, acc = _attend_tile(
+            q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, False, SOFTCAP, F32,
-            FP8_DECODE, BOX, TMA, IDX32,
+            FP8_DECODE, IDX32,
         )  # fmt: skip
     for n0 in range(full_hi, hi, BLOCK_N):
-        m_i, l_i, acc = _attend_block(
-            q1, q2, m_i, l_i, acc, kc_ptr, kc2_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
+        m_i, l_i, acc = _attend_tile(
+            q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_row_ptr, kv_head, n0, page_size,
             lo, hi, visible_lo, visible_hi, qk_scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, True, SOFTCAP, F32,
-            FP8_DECODE, BOX, TMA, IDX32,
+            FP8_DECODE, IDX32,
         )  # fmt: skip
     return m_i, l_i, acc
 
@@ -583,7 +376,7 @@ def _head_block(hb, lane, GROUP: tl.constexpr, BLOCK_G: tl.constexpr):
 
 @triton.jit(do_not_specialize=["partition"])
 def paged_decode_kernel(
-    q_ptr, kc_ptr, kc2_ptr, vc_ptr, bt_ptr, seq_lens_ptr, out_ptr, part_o_ptr, part_lse_ptr,
+    q_ptr, kc_ptr, vc_ptr, bt_ptr, seq_lens_ptr, out_ptr, part_o_ptr, part_lse_ptr,
     k_scale_ptr, v_scale_ptr, qk_scale, window, page_size: tl.constexpr, partition, n_heads,
     q_sb, q_sh, kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh, bt_sb, o_sb, o_sh, sinks_ptr, cap,
     GROUP: tl.constexpr, BLOCK_G: tl.constexpr, HEAD_DIM: tl.constexpr, V_DIM: tl.constexpr,
@@ -591,8 +384,7 @@ def paged_decode_kernel(
     SPLITS: tl.constexpr, V_IS_K1: tl.constexpr, HAS_WINDOW: tl.constexpr,
     HAS_CHUNK: tl.constexpr, SOFTCAP: tl.constexpr, HAS_SINKS: tl.constexpr,
     HAS_SCALE: tl.constexpr, SCALE_PER_HEAD: tl.constexpr, DOT_F16: tl.constexpr,
-    FP8_DECODE: tl.constexpr, F32: tl.constexpr, BOX: tl.constexpr, TMA: tl.constexpr,
-    IDX32: tl.constexpr,
+    FP8_DECODE: tl.constexpr, F32: tl.constexpr, IDX32: tl.constexpr,
 ):  # fmt: skip
     """Program (sequence, head block, split): up to BLOCK_G q heads of one KV head over one
     partition of the visible context (the window or the query's chunk, if any; ``window``
@@ -603,9 +395,7 @@ def paged_decode_kernel(
     decode, 2 packed converts) and the scales are folded into the score scale and the output.
     ``page_size`` is a compile-time constant (one compile per page size), so a key's page and
     row are a shift and a mask, not a division by a runtime value, and a tile inside one page
-    reads one table entry. BOX > 0 reads tiles as page boxes (one address per page; with TMA
-    ``kc_ptr``, ``kc2_ptr`` and ``vc_ptr`` are tensor descriptors of K's first D1 columns, K's
-    remainder and V), see :func:`_attend_boxes`.
+    reads one table entry.
 
     Only positions ``[start, seq_len)`` are read, table entries included: a row of length 0
     (a padding row of a CUDA-graph bucket: table all -1, garbage q) reads nothing and writes 0.
@@ -634,11 +424,11 @@ def paged_decode_kernel(
         full_lo = tl.cdiv(lo, BLOCK_N) * BLOCK_N
         full_hi = (hi // BLOCK_N) * BLOCK_N
         m_i, l_i, acc = _attend_range(
-            q1, q2, m_i, l_i, acc, kc_ptr, kc2_ptr, vc_ptr, bt_ptr + b.to(tl.int64) * bt_sb,
+            q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_ptr + b.to(tl.int64) * bt_sb,
             kv_head, page_size, lo, hi, full_lo, full_hi, vis_lo, vis_hi, scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32, FP8_DECODE,
-            BOX, TMA, IDX32,
+            IDX32,
         )  # fmt: skip
     if HAS_SINKS and SPLITS == 1:
         l_i, acc = _add_sink(m_i, l_i, acc, sinks_ptr, head, g_ok)
@@ -763,11 +553,11 @@ def paged_prefill_kernel(
         l_i = tl.zeros([rows], tl.float32)
         acc = tl.zeros([rows, BLOCK_DV], tl.float32)
         m_i, l_i, acc = _attend_range(
-            q1, q2, m_i, l_i, acc, kc_ptr, kc_ptr, vc_ptr, bt_ptr + b * bt_sb, kv_head,
+            q1, q2, m_i, l_i, acc, kc_ptr, vc_ptr, bt_ptr + b * bt_sb, kv_head,
             page_size, lo, last_pos + 1, full_lo, full_hi, vis_lo, vis_hi, scale, cap,
             kc_sb, kc_sp, kc_sh, vc_sb, vc_sp, vc_sh,
             HEAD_DIM, V_DIM, D1, BLOCK_D2, BLOCK_DV, BLOCK_N, V_IS_K1, SOFTCAP, F32, FP8_DECODE,
-            0, False, False,
+            False,
         )  # fmt: skip
         if HAS_SINKS:
             l_i, acc = _add_sink(m_i, l_i, acc, sinks_ptr, head, ok)

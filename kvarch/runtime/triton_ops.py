@@ -34,7 +34,6 @@ __all__ = ["DecodeLaunch", "PrefillLaunch", "paged_decode", "paged_prefill", "wr
 
 _LOG2E = 1.4426950408889634
 Fp8Dot: TypeAlias = Literal["cvt", "shift", "fp16", "q_dtype"]
-PageLoads: TypeAlias = Literal["tma", "pointer"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,11 +68,6 @@ class DecodeLaunch(_Launch):
     kernel's word units) fits, as by default (``None``); ``False`` keeps 64-bit offsets. B64 x
     4k on an H200: MLA latent 0.108 ms against 0.122, bf16 0.257 against 0.266, fp8 e4m3 0.217
     against 0.222 (docs/benchmarks.md)."""
-    pages: PageLoads | None = None
-    """Read each key tile as 1, 2 or 4 boxes of whole pages (or ``block_n``-key slices of larger
-    pages; needs a power-of-two page size >= 16): ``"tma"`` by the copy engine through tensor
-    descriptors of the cache (Hopper+; 16-byte aligned base and strides), ``"pointer"`` by one
-    address per page plus fixed offsets. ``None`` (the default) gathers key by key."""
     cuda: bool | None = None
     """Run e4m3 caches on the CUDA kernel of :mod:`kvarch.runtime.cuda_fp8` (B64 x 4k at 0.55x
     the bf16 kernel's time on an H200, against 0.75x for the best Triton mode): ``None`` where it
@@ -198,49 +192,6 @@ def _cache_strides(kc: Tensor, vc: Tensor, flags: dict[str, int]) -> list[int]:
     (2), else elements."""
     unit = (1, 2, 4)[flags["FP8_DECODE"]]
     return [n // unit for n in (*kc.stride()[:3], *vc.stride()[:3])]
-
-
-def _page_boxes(
-    pages: PageLoads | None,
-    kc: Tensor,
-    vc: Tensor,
-    fp8: dict[str, int],
-    dims: dict[str, int | bool],
-    block_n: int,
-) -> tuple[int, object, object, object]:
-    """(BOX, K source, K remainder source, V source) of the decode kernel: BOX 0 and the caches
-    for key-by-key gathers; else BOX = min(block_n, page) keys per box and, for ``"tma"``,
-    tensor descriptors of the caches in the kernel's word units (see ``_cache_strides``)."""
-    if pages is None:
-        return 0, kc, kc, vc
-    if pages not in ("tma", "pointer"):
-        raise ShapeError("launch.pages", pages, "'tma', 'pointer' or None")
-    page = kc.shape[1]
-    if page < 16 or page & (page - 1):
-        raise ShapeError("launch.pages", (pages, page), "a power-of-two page size >= 16")
-    box = min(block_n, page)
-    if block_n > 4 * box:
-        raise ShapeError("launch.block_n", (block_n, page), "at most 4 pages per key tile")
-    if pages == "pointer":
-        return box, kc, kc, vc
-    from triton.tools.tensor_descriptor import TensorDescriptor  # Triton >= 3.4
-
-    unit = (1, 2, 4)[fp8["FP8_DECODE"]]
-    word = (None, torch.int16, torch.int32)[fp8["FP8_DECODE"]]
-
-    def describe(c: Tensor, cols: int) -> object:
-        words = c if word is None else c.view(word)
-        strides = [*(n // unit for n in c.stride()[:3]), 1]
-        nbytes = words.element_size()
-        if words.data_ptr() % 16 or any(n * nbytes % 16 for n in strides[:3]):
-            raise ShapeError("launch.pages", (pages, tuple(c.stride())), "16-byte aligned rows")
-        shape = [*c.shape[:3], c.shape[3] // unit]
-        return TensorDescriptor(words, shape, strides, [1, box, 1, cols // unit])
-
-    k_desc = describe(kc, int(dims["D1"]))
-    k2_desc = describe(kc, int(dims["BLOCK_D2"])) if dims["BLOCK_D2"] else k_desc
-    v_desc = k_desc if dims["V_IS_K1"] else describe(vc, int(dims["BLOCK_DV"]))
-    return box, k_desc, k2_desc, v_desc
 
 
 def _score_scales(scale: float, softcap: float | None) -> tuple[float, float]:
@@ -441,15 +392,12 @@ def paged_decode(
     # SM (cvt 0.223 ms at 1 split against 0.235 at 4; bf16 0.265 against 0.277).
     per_sm = 12 if fp8["FP8_DECODE"] == 1 and not wide else 3
     default_n = 128 if converted else 64
-    if launch.pages is not None:  # at most 4 page boxes per tile
-        default_n = min(default_n, 4 * kc.shape[1])
     # converted fp8 tiles pipeline one stage deeper: 0.185 ms against 0.192 (B64 x 4k, H200,
     # graph replay, one call)
     block_n, splits, warps, stages = _decode_launch(
         launch, batch * head_blocks, span, wide, q.device, default_n, per_sm, 3 if converted else 2
     )
     partition = triton.cdiv(triton.cdiv(span, splits), block_n) * block_n
-    box, k_src, k2_src, v_src = _page_boxes(launch.pages, kc, vc, fp8, dims, block_n)
     part_o = part_lse = out
     if splits > 1:
         rows = batch * q.shape[1] * splits
@@ -458,7 +406,7 @@ def paged_decode(
     k_scale_t, v_scale_t, quantized, per_head = _scales(k_scale, v_scale, n_kv, q)
     qk_scale, cap = _score_scales(scale, softcap)
     kernels.paged_decode_kernel[(batch, head_blocks, splits)](
-        q, k_src, k2_src, v_src, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
+        q, kc, vc, tables, seq_lens, out, part_o, part_lse, k_scale_t, v_scale_t,
         qk_scale, local or 0, kc.shape[1], partition, q.shape[1],
         q.stride(0), q.stride(1), *_cache_strides(kc, vc, fp8),
         tables.stride(0), out.stride(0), out.stride(1),
@@ -466,7 +414,7 @@ def paged_decode(
         GROUP=group, BLOCK_G=block_g, BLOCK_N=block_n, SPLITS=splits,
         HAS_WINDOW=window is not None, HAS_CHUNK=chunk is not None, SOFTCAP=softcap is not None,
         HAS_SINKS=sinks is not None, HAS_SCALE=quantized, SCALE_PER_HEAD=per_head,
-        F32=_interpreting(), BOX=box, TMA=launch.pages == "tma",
+        F32=_interpreting(),
         IDX32=launch.offsets32 is not False and _fits_32_bits(kc, vc, fp8), **fp8, **dims,
         num_warps=warps, num_stages=stages,
     )  # fmt: skip
@@ -479,7 +427,7 @@ def paged_decode(
     return out
 
 
-_TRITON_ONLY = ("block_n", "num_warps", "num_stages", "fp8_dot", "block_g", "offsets32", "pages")
+_TRITON_ONLY = ("block_n", "num_warps", "num_stages", "fp8_dot", "block_g", "offsets32")
 
 
 def _on_cuda(
