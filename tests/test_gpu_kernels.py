@@ -486,6 +486,38 @@ def test_gpu_fp8_cuda_kernel_splits_sinks_and_windows(name: str, splits: int | N
     _check_decode(cache, 4, launch=launch, options=opts)
 
 
+def _poison_unowned_rows(cache: Paged) -> None:
+    """Every cache row no sequence owns (its last page's tail, spare pages) holds e4m3 NaN
+    codes, as a pool from ``torch.empty`` or a recycled allocation may."""
+    page = cache.k_cache.shape[1]
+    owned = torch.zeros(cache.k_cache.shape[:2], dtype=torch.bool, device=DEVICE)
+    for row, n in enumerate(cache.seq_lens.tolist()):
+        pos = torch.arange(n, device=DEVICE)
+        blocks = cache.block_tables[row, pos // page].long()
+        live = blocks >= 0
+        owned[blocks[live], (pos % page)[live]] = True
+    for c in (cache.k_cache, cache.v_cache):
+        assert c is not None
+        c.view(torch.uint8)[~owned] = 0x7F
+
+
+@pytest.mark.gpu
+@gpu
+@pytest.mark.parametrize("splits", [None, 1, 4])
+@pytest.mark.parametrize("window", [None, 40])
+def test_gpu_fp8_cuda_kernel_reads_nothing_a_sequence_does_not_own(
+    splits: int | None, window: int | None
+) -> None:
+    """NaN codes in every row past a sequence's length and in unowned pages leave the output
+    the reference's: a masked key's probability is 0, and 0 x NaN would still poison the sum,
+    so its V row must not reach the product."""
+    lens = [1, 5, 16, 17, 33, 100, 129, 2047]
+    cache = Paged(lens, page=16, n_kv=8, dim=128, dtype=FP8, window=window)
+    _poison_unowned_rows(cache)
+    launch = triton_ops.DecodeLaunch(cuda=True, splits=splits)
+    _check_decode(cache, 4, window=window, launch=launch)
+
+
 @pytest.mark.gpu
 @gpu
 def test_gpu_fp8_decode_runs_the_cuda_kernel_where_it_applies(monkeypatch: Any) -> None:

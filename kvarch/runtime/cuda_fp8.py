@@ -156,7 +156,7 @@ __device__ __forceinline__ void v_pairs(u32 wa, u32 wb, u32 (&p)[4]) {
 struct State { float acc[8][4]; float m[2]; float l[2]; };
 
 __device__ __forceinline__ void attend(
-    State& st, const Raw& r, const u32 (&qb)[8][2], int n0, int lo, int hi, float scale,
+    State& st, Raw& r, const u32 (&qb)[8][2], int n0, int lo, int hi, float scale,
     const Ctx& c) {
     // S^T = K q^T: 16 keys x 8 heads, K from registers as the A operand
     float s[4] = {0.f, 0.f, 0.f, 0.f};
@@ -197,6 +197,15 @@ __device__ __forceinline__ void attend(
     }
     // P^T (keys x heads) -> P (heads x keys) fragments: the B operand of O^T += V^T P^T
     u32 b0 = transpose(pack(s[0], s[1])), b1 = transpose(pack(s[2], s[3]));
+    // V rows 2t, 2t+1, 2t+8, 2t+9; at an edge the rows outside [lo, hi) become zeros: their
+    // probability is 0, but a row no sequence wrote may hold NaN codes, and 0 x NaN is NaN
+    if (edge) {
+#pragma unroll
+        for (int i = 0; i < 4; ++i) {
+            int pos = n0 + 2 * c.t + (i & 1) + 8 * (i >> 1);
+            if (pos < lo || pos >= hi) r.v[i] = make_uint4(0u, 0u, 0u, 0u);
+        }
+    }
 #pragma unroll
     for (int w = 0; w < 4; ++w) {
         u32 x[4], y[4];

@@ -69,7 +69,7 @@ class DecodeLaunch(_Launch):
     4k on an H200: MLA latent 0.108 ms against 0.122, bf16 0.257 against 0.266, fp8 e4m3 0.217
     against 0.222 (docs/benchmarks.md)."""
     cuda: bool | None = None
-    """Run e4m3 caches on the CUDA kernel of :mod:`kvarch.runtime.cuda_fp8` (B64 x 4k at 0.55x
+    """Run e4m3 caches on the CUDA kernel of :mod:`kvarch.runtime.cuda_fp8` (B64 x 4k at 0.57x
     the bf16 kernel's time on an H200, against 0.75x for the best Triton mode): ``None`` where it
     applies (sm_89+, K and V of head size 128, pages of a multiple of 16 tokens, <= 8 q heads
     per KV head, no soft-cap or chunk) and no Triton tile choice is set, ``False`` never,
