@@ -65,14 +65,21 @@ def test_inspect_table(llama_dir: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "0-31" in out and out.count("\n") == 5  # summary, dtype, one grouped row
 
 
+def _inspect(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], config: dict[str, object]
+) -> tuple[Path, list[str]]:
+    """``kvarch inspect`` of ``config`` written as a config.json: (its path, the table's lines)."""
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(config))
+    assert main(["inspect", str(path)]) == 0
+    return path, capsys.readouterr().out.splitlines()
+
+
 def test_inspect_shows_keys_cached_beside_kv(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = {"model_type": "hy_v4", "num_hidden_layers": 6, "torch_dtype": "bfloat16"}
-    path = tmp_path / "config.json"
-    path.write_text(json.dumps(config))
-    assert main(["inspect", str(path)]) == 0
-    out = capsys.readouterr().out.splitlines()
+    path, out = _inspect(tmp_path, capsys, config)
     assert out[0].endswith(
         "6 layers: 6 full; 7680 bytes/token (7.50 KiB, bfloat16); max length 262144"
     )
@@ -103,10 +110,7 @@ def test_inspect_shows_minimax_m3_indexer_keys_from_the_checkpoint_form(
         "torch_dtype": "bfloat16",
         "sparse_attention_config": sparse,
     }
-    path = tmp_path / "config.json"
-    path.write_text(json.dumps(config))
-    assert main(["inspect", str(path)]) == 0
-    out = capsys.readouterr().out.splitlines()
+    _, out = _inspect(tmp_path, capsys, config)
     assert out[0].endswith(
         "6 layers: 6 full; 13056 bytes/token (12.75 KiB, bfloat16); max length 524288"
     )

@@ -125,6 +125,12 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
         "num_hidden_layers": 32, "num_attention_heads": 32, "moe_num_experts": 8,
         "moe_num_shared_experts": 2,
     },
+    "exaone_moe": {  # ExaoneMoeConfig's
+        "vocab_size": 102400, "hidden_size": 4096, "intermediate_size": 16384,
+        "num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 32,
+        "first_k_dense_replace": 1, "moe_intermediate_size": 1024, "num_experts": 64,
+        "num_shared_experts": 1,
+    },
     "emu3_text_model": {  # Emu3TextConfig's (Emu3-Chat-hf's text_config omits them)
         "vocab_size": 184622, "hidden_size": 4096, "intermediate_size": 14336,
         "num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 8,
@@ -223,7 +229,7 @@ def gqa(c: Cfg, n: ParamCount, layers: int, hidden: int, *, gated_q: bool = Fals
     n.other += layers * (qkv_bias * (heads + 2 * kv) * hd + out_bias * hidden)
     qk_norm = c.model_type in {
         "qwen3", "qwen3_moe", "qwen3_next", "qwen3_5_text", "qwen3_5_moe_text", "gemma3_text",
-        "olmo2", "dots1", "hunyuan_v1_moe", "hy_v3", "mellum",
+        "olmo2", "dots1", "hunyuan_v1_moe", "hy_v3", "mellum", "exaone_moe",
     }  # fmt: skip
     if qk_norm or c.flag(_QK_NORM_FLAG.get(c.model_type, ""), False):
         n.other += layers * 2 * hd  # q_norm, k_norm

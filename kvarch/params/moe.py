@@ -336,24 +336,16 @@ def _exaone_moe(c: Cfg, n: ParamCount) -> None:
     ``mlp_layer_types`` says (the first ``first_k_dense_replace`` layers by default), routed
     experts with ``num_shared_experts`` x ``moe_intermediate_size`` of shared MLP elsewhere; the
     router's score-correction bias is a buffer, not counted. Defaults: ``ExaoneMoeConfig``'s."""
-    hidden, layers = c.int("hidden_size", default=4096), c.int("num_hidden_layers", default=32)
-    heads = c.int("num_attention_heads", default=32)
-    kv = c.int("num_key_value_heads", default=32)
-    hd = c.int("head_dim", default=hidden // heads)
-    dense = c.int("first_k_dense_replace", default=1)
+    hidden, layers = c.int("hidden_size"), c.int("num_hidden_layers")
+    dense = c.int("first_k_dense_replace")
     mlps = c.get("mlp_layer_types") or ["dense" if i < dense else "sparse" for i in range(layers)]
-    moe, moe_inter = list(mlps).count("sparse"), c.int("moe_intermediate_size", default=1024)
-    vocab = c.int("vocab_size", default=102400)
-    n.add(vocab, hidden, "embed")
-    if not c.tied:
-        n.add(vocab, hidden, "head")
-    n.add(heads * hd, hidden, "attn", layers)
-    n.add(kv * hd, hidden, "attn", 2 * layers)
-    n.add(hidden, heads * hd, "attn", layers)
-    gated_mlp(n, hidden, c.int("intermediate_size", default=16384), layers - moe)
-    shared = moe_inter * c.int("num_shared_experts", default=1)
-    routed_experts(n, hidden, moe, c.int("num_experts", default=64), moe_inter, shared)
-    n.other += layers * (2 * hd + 2 * hidden) + hidden  # q/k norms, 2 norms a layer; final
+    moe, moe_inter = list(mlps).count("sparse"), c.int("moe_intermediate_size")
+    embeddings(c, n, hidden)
+    gqa(c, n, layers, hidden)
+    gated_mlp(n, hidden, c.int("intermediate_size"), layers - moe)
+    shared = moe_inter * c.int("num_shared_experts")
+    routed_experts(n, hidden, moe, c.int("num_experts"), moe_inter, shared)
+    n.other += layers * 2 * hidden + hidden  # 2 norms a layer; final
 
 
 @formula("aria_text")
